@@ -1,0 +1,89 @@
+"""Mint the IRIs of instance data: readable slugs under a base a publisher can change.
+
+Vocabulary IRIs (ontology, concept schemes, units) never move; only instance IRIs live under
+the base. Every IRI is built from ids the sheets or the text give, never from counters, so the
+same input always yields the same IRIs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.vocab import DEFAULT_BASE
+
+# Path segment per entity type, so that an IRI tells what it names.
+SEGMENTS = {
+    "Organization": "org",
+    "Subsidiary": "org",
+    "Board": "unit",
+    "Committee": "unit",
+    "Department": "unit",
+    "Team": "unit",
+    "Initiative": "initiative",
+    "Product": "product",
+    "StakeholderGroup": "stakeholder",
+    "MaterialIssue": "issue",
+    "Law": "law",
+    "Policy": "policy",
+    "Standard": "standard",
+    "Certification": "certification",
+    "Award": "award",
+    "Event": "event",
+    "Place": "place",
+    "Person": "person",
+}
+
+
+def _seg(value: str) -> str:
+    return quote(value, safe="-._~")
+
+
+@dataclass(frozen=True)
+class Minter:
+    """IRIs under one base (ending in ``/`` or ``#``)."""
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith(("/", "#")):
+            raise ValueError(f"base IRI must end with '/' or '#': {self.base!r}")
+
+    def _iri(self, *parts: str) -> URIRef:
+        return URIRef(self.base + "/".join(_seg(p) for p in parts))
+
+    def report(self, report: str) -> URIRef:
+        return self._iri("report", report)
+
+    def text(self, report: str) -> URIRef:
+        return self._iri("report", report, "text")
+
+    def section(self, report: str, number: str) -> URIRef:
+        return self._iri("report", report, "section", number)
+
+    def claim(self, report: str, claim: str) -> URIRef:
+        return self._iri("report", report, "claim", claim)
+
+    def claim_part(self, report: str, claim: str, *part: str) -> URIRef:
+        """A node that exists only as part of a claim: its quote, selectors, observations."""
+        return self._iri("report", report, "claim", claim, *part)
+
+    def entity(self, type_: str, ident: str) -> URIRef:
+        return self._iri(SEGMENTS[type_], ident)
+
+    def metric(self, ident: str) -> URIRef:
+        return self._iri("metric", ident)
+
+    def expectation(self, report: str, group: str, slug: str) -> URIRef:
+        return self._iri("report", report, "expectation", group, slug)
+
+    def channel(self, slug: str) -> URIRef:
+        return self._iri("channel", slug)
+
+    def period(self, key: str) -> URIRef:
+        return self._iri("period", *key.split("/"))
+
+    def instant(self, day: str) -> URIRef:
+        return self._iri("instant", day)

@@ -1,0 +1,72 @@
+"""Read the ontology and its concept schemes, the vocabulary claim sheets may use.
+
+Claim kinds, reporting-guide codes, SDGs and link properties are data in ``ontology/``; the
+loader looks them up here so that adding a kind, a KPI or a link property is a Turtle edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDFS, SKOS
+
+from kg.resources import data_dir
+from kg.vocab import CSR
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Concept IRIs by notation, per scheme, and the link properties by local name."""
+
+    kinds: dict[str, URIRef]
+    guides: dict[str, URIRef]  # reporting-guide schemes by notation
+    guide_codes: dict[str, URIRef]  # aspects and KPIs by notation (e.g. "A1.2")
+    sdgs: dict[int, URIRef]
+    qualifiers: dict[str, URIRef]
+    links: dict[str, URIRef]
+
+
+@cache
+def ontology_graph() -> Graph:
+    """All Turtle files of ``ontology/``, parsed into one graph (once per process)."""
+    graph = Graph()
+    for path in sorted(data_dir("ontology").glob("*.ttl")):
+        graph.parse(path, format="turtle")
+    return graph
+
+
+def _notations(graph: Graph, scheme: URIRef) -> dict[str, URIRef]:
+    found: dict[str, URIRef] = {}
+    for concept in graph.subjects(SKOS.inScheme, scheme):
+        for notation in graph.objects(concept, SKOS.notation):
+            assert isinstance(concept, URIRef)
+            found[str(notation)] = concept
+    return found
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    graph = ontology_graph()
+    guides: dict[str, URIRef] = {}
+    codes: dict[str, URIRef] = {}
+    for scheme in graph.subjects(SKOS.hasTopConcept, None, unique=True):
+        assert isinstance(scheme, URIRef)
+        notation = graph.value(scheme, SKOS.notation)
+        if notation is not None:
+            guides[str(notation)] = scheme
+            codes.update(_notations(graph, scheme))
+    links = {
+        str(prop).removeprefix(str(CSR)): prop
+        for prop in graph.subjects(RDFS.subPropertyOf, CSR.statedRelation)
+        if isinstance(prop, URIRef) and str(prop).startswith(str(CSR))
+    }
+    return Vocabulary(
+        kinds=_notations(graph, CSR.ClaimKindScheme),
+        guides=guides,
+        guide_codes=codes,
+        sdgs={int(n): iri for n, iri in _notations(graph, CSR.SDGScheme).items()},
+        qualifiers=_notations(graph, CSR.ApproximationScheme),
+        links=links,
+    )

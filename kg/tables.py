@@ -1,0 +1,205 @@
+"""Find the tab-separated tables of a report text and read the kinds csr-kg understands.
+
+Reports converted to text keep table cells apart with tabs. Three kinds of table are read here,
+recognised by their shape and header words rather than by any one report's wording:
+
+* KPI rows: ``Label (unit)<TAB>figure``, grouped under a numbered heading ("1. Emissions"),
+  with the reporting boundary taken from an "Unless otherwise specified ... cover ..." sentence;
+* the stakeholder table: a header whose first cell names stakeholders, one group per row, its
+  cells continued on following lines whose first cell is empty;
+* the awards table: a header with an award column and an organiser column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_KPI_ROW = re.compile(
+    r"^(?P<label>[^\t\n]+?)\s*\((?P<unit>[^()\t\n]+)\)\.?\t(?P<value>[\d,]+(?:\.\d+)?)[ \t]*$",
+    re.M,
+)
+_GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
+_BOUNDARY = re.compile(
+    r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\."
+)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its text and code-point span in the report."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a table, split at tabs."""
+
+    cells: tuple[Cell, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class KPIRow:
+    """One row of a KPI table: label, printed unit, figure, and where the row sits."""
+
+    label: str
+    unit: str
+    figure: Cell
+    start: int
+    end: int
+    group: str | None
+    boundary: str | None
+
+
+@dataclass(frozen=True)
+class StakeholderRow:
+    """One stakeholder group's row: the group, and the cells of its other two columns."""
+
+    group: Cell
+    expectations: tuple[Cell, ...]
+    channels: tuple[Cell, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class AwardRow:
+    """One award: who won it (carried down from the row above when blank), what, and from whom."""
+
+    winner: str
+    award: Cell
+    organiser: Cell
+    start: int
+    end: int
+
+
+def _split(text: str, start: int, end: int) -> Line:
+    cells: list[Cell] = []
+    at = start
+    for part in text[start:end].split("\t"):
+        cells.append(Cell(part.strip(), at + (len(part) - len(part.lstrip())), at + len(part.rstrip())))
+        at += len(part) + 1
+    return Line(tuple(cells), start, end)
+
+
+def _running_heads(text: str) -> set[str]:
+    """Page furniture: upper-case lines repeated on several pages."""
+    counts = Counter(line.strip() for line in text.splitlines())
+    return {line for line, n in counts.items() if n >= 3 and line and line == line.upper()}
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for line in text.split("\n"):
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
+
+
+def _table_after(text: str, header_at: int, header: str) -> list[Line]:
+    """Lines of the table whose header line starts at ``header_at``, across page breaks.
+
+    The table goes on while lines hold tabs; blank lines, running heads and a repeated header
+    line are skipped; the first other line ends it.
+    """
+    heads = _running_heads(text)
+    rows: list[Line] = []
+    for start, end in _lines(text):
+        if start <= header_at:
+            continue
+        line = text[start:end]
+        if not line.strip() or line.strip() in heads or line == header:
+            continue
+        if "\t" not in line:
+            break
+        rows.append(_split(text, start, end))
+    return rows
+
+
+def _headers(text: str) -> list[tuple[int, str, list[str]]]:
+    found = []
+    seen: set[str] = set()
+    for start, end in _lines(text):
+        line = text[start:end]
+        if line.count("\t") >= 2 and line not in seen:
+            seen.add(line)
+            found.append((start, line, [c.strip().lower() for c in line.split("\t")]))
+    return found
+
+
+def kpi_rows(text: str) -> list[KPIRow]:
+    """Every ``Label (unit)<TAB>figure`` row, with its group heading and stated boundary."""
+    rows = []
+    for m in _KPI_ROW.finditer(text):
+        before = text[: m.start()]
+        groups = list(_GROUP_HEADING.finditer(before))
+        boundaries = list(_BOUNDARY.finditer(before))
+        rows.append(
+            KPIRow(
+                label=m.group("label").strip(),
+                unit=m.group("unit").strip(),
+                figure=Cell(m.group("value"), m.start("value"), m.end("value")),
+                start=m.start(),
+                end=m.end(),
+                group=groups[-1].group("title").strip() if groups else None,
+                boundary=boundaries[-1].group("boundary").strip() if boundaries else None,
+            )
+        )
+    return rows
+
+
+def stakeholder_rows(text: str) -> list[StakeholderRow]:
+    """Rows of every table whose first header cell names stakeholders."""
+    rows: list[StakeholderRow] = []
+    for at, header, cells in _headers(text):
+        if len(cells) < 3 or "stakeholder" not in cells[0]:
+            continue
+        current: list[Line] = []
+        for line in [*_table_after(text, at, header), None]:
+            if line is None or (line.cells[0].text and current):
+                group = current[0].cells[0]
+                rows.append(
+                    StakeholderRow(
+                        group=group,
+                        expectations=_column(current, 1),
+                        channels=_column(current, 2),
+                        start=current[0].start,
+                        end=current[-1].end,
+                    )
+                )
+                current = []
+            if line is not None:
+                current.append(line)
+    return rows
+
+
+def _column(lines: list[Line], index: int) -> tuple[Cell, ...]:
+    return tuple(
+        line.cells[index] for line in lines if len(line.cells) > index and line.cells[index].text
+    )
+
+
+def award_rows(text: str) -> list[AwardRow]:
+    """Rows of every table with an award column and an organiser column."""
+    rows: list[AwardRow] = []
+    for at, header, cells in _headers(text):
+        award_col = next((i for i, c in enumerate(cells) if "award" in c), None)
+        org_col = next((i for i, c in enumerate(cells) if re.search(r"organi[sz]er", c)), None)
+        if award_col is None or org_col is None:
+            continue
+        winner = ""
+        for line in _table_after(text, at, header):
+            if len(line.cells) <= max(award_col, org_col):
+                continue
+            if line.cells[0].text:
+                winner = line.cells[0].text
+            rows.append(
+                AwardRow(winner, line.cells[award_col], line.cells[org_col], line.start, line.end)
+            )
+    return rows

@@ -1,0 +1,38 @@
+"""Namespaces used across csr-kg, declared once."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+
+CSR = Namespace("https://w3id.org/csr-kg/ontology#")
+CSRUNIT = Namespace("https://w3id.org/csr-kg/unit/")
+SDG = Namespace("https://w3id.org/csr-kg/sdg/")
+UNSDG = Namespace("http://metadata.un.org/sdg/")
+HKEX = Namespace("https://w3id.org/csr-kg/hkex-esg/")
+KIND = Namespace("https://w3id.org/csr-kg/claim-kind/")
+APPROX = Namespace("https://w3id.org/csr-kg/approximation/")
+QUDT = Namespace("http://qudt.org/schema/qudt/")
+UNIT = Namespace("http://qudt.org/vocab/unit/")
+CUR = Namespace("http://qudt.org/vocab/currency/")
+OA = Namespace("http://www.w3.org/ns/oa#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+TIME = Namespace("http://www.w3.org/2006/time#")
+VANN = Namespace("http://purl.org/vocab/vann/")
+
+DEFAULT_BASE = "https://w3id.org/csr-kg/id/"
+
+PREFIXES = {
+    "csr": CSR,
+    "csrunit": CSRUNIT,
+    "sdg": SDG,
+    "unsdg": UNSDG,
+    "hkex": HKEX,
+    "kind": KIND,
+    "approx": APPROX,
+    "qudt": QUDT,
+    "unit": UNIT,
+    "cur": CUR,
+    "oa": OA,
+    "org": ORG,
+    "time": TIME,
+}
