@@ -8,6 +8,9 @@ from pathlib import Path
 import click
 
 from kg.build import build_graph, serialise, write_atomically
+from kg.coverage import coverage as report_coverage
+from kg.loader import load_reports
+from kg.resources import bundled_reports
 from kg.sheet import InputError
 
 DEFAULT_OUT = Path("csr-kg.ttl")
@@ -21,8 +24,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("report_dirs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_OUT,
-              show_default=True, help="Turtle file to write.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Turtle file to write.",
+)
 @click.option("--base", default=None, help="Base IRI of instance data (ends with / or #).")
 def build(report_dirs: tuple[Path, ...], out: Path, base: str | None) -> None:
     """Build the bundled report(s), or the given REPORT_DIRS, into Turtle."""
@@ -32,6 +40,39 @@ def build(report_dirs: tuple[Path, ...], out: Path, base: str | None) -> None:
         raise click.ClickException(str(exc)) from None
     write_atomically(out, serialise(graph))
     click.echo(f"wrote {out} ({len(graph)} triples)", err=True)
+
+
+@main.command()
+@click.argument("report_dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--all", "show_all", is_flag=True, help="List covered mentions too.")
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Exit 1 when fewer than this percentage of quantity mentions are covered.",
+)
+def coverage(report_dirs: tuple[Path, ...], show_all: bool, fail_under: float | None) -> None:
+    """List each report's quantity mentions and the claim covering each."""
+    try:
+        reports = load_reports(list(report_dirs) or bundled_reports())
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    failed = False
+    for report in reports:
+        cov = report_coverage(report)
+        for row in cov.mentions:
+            if row.claims and not show_all:
+                continue
+            status = ", ".join(row.claims) if row.claims else f"UNCOVERED ({row.reason or 'no reason given'})"
+            click.echo(f"{cov.report}\tline {row.line}\t{row.mention.surface!r}\t{status}")
+        others = ", ".join(f"{n} {kind}" for kind, n in cov.other_kinds.items())
+        click.echo(
+            f"{cov.report}: {cov.covered} of {len(cov.mentions)} quantity mentions covered "
+            f"({cov.ratio:.1%}); not quantities: {others}"
+        )
+        failed |= fail_under is not None and cov.ratio * 100 < fail_under
+    if failed:
+        sys.exit(1)
 
 
 def run() -> None:

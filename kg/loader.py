@@ -23,7 +23,6 @@ from kg.sheet import (
     EntitySpec,
     InputError,
     MetricSpec,
-    ReportMeta,
     Sheet,
     StakeholderRowSpec,
     read_meta,
@@ -45,8 +44,7 @@ def load_report(folder: Path) -> Report:
     vocab = vocabulary()
     if meta.standard is not None and meta.standard not in vocab.guides:
         known = ", ".join(sorted(vocab.guides))
-        raise InputError(f"{folder / 'report.yaml'}:{meta.line}: unknown standard "
-                         f"{meta.standard!r} (known: {known})")
+        raise InputError(f"{folder / 'report.yaml'}:{meta.line}: unknown standard {meta.standard!r} (known: {known})")
     sheets = read_sheets(folder)
     loader = _Loader(report, folder)
     for path, sheet in sheets:
@@ -77,8 +75,7 @@ class _Loader:
     def _define(self, kind: str, ident: str, where: str) -> None:
         key = f"{kind}:{ident}"
         if key in self.origins:
-            raise InputError(f"{where}: duplicate {kind} id {ident!r} (first defined at "
-                             f"{self.origins[key]})")
+            raise InputError(f"{where}: duplicate {kind} id {ident!r} (first defined at {self.origins[key]})")
         self.origins[key] = where
 
     def add_definitions(self, path: Path, sheet: Sheet) -> None:
@@ -117,15 +114,15 @@ class _Loader:
         self._define("claim", spec.id, where)
         if spec.kind not in self.vocab.kinds:
             known = ", ".join(sorted(self.vocab.kinds))
-            raise InputError(f"{where}: claim {spec.id}: unknown kind {spec.kind!r} "
-                             f"(known: {known})")
+            raise InputError(f"{where}: claim {spec.id}: unknown kind {spec.kind!r} (known: {known})")
         try:
             anchor = self.report.text.anchor(spec.quote, spec.section, spec.occurrence)
         except (LookupError, KeyError) as exc:
             raise InputError(f"{where}: claim {spec.id}: {exc.args[0]}") from None
         subject = spec.subject or self.report.meta.company
-        in_quote = [m for m in self.mentions
-                    if m.kind == "quantity" and anchor.start <= m.start and m.end <= anchor.end]
+        in_quote = [
+            m for m in self.mentions if m.kind == "quantity" and anchor.start <= m.start and m.end <= anchor.end
+        ]
         observations = []
         used: set[int] = set()
         for obs in spec.observations:
@@ -133,35 +130,36 @@ class _Loader:
             mention = self._figure(in_quote, used, obs.figure, f"{owhere}: claim {spec.id}")
             unit = mention.unit or obs.unit or "NUM"
             if mention.unit and obs.unit and obs.unit != mention.unit:
-                raise InputError(f"{owhere}: claim {spec.id}: unit {obs.unit!r} contradicts the "
-                                 f"printed unit of {obs.figure!r} ({mention.unit})")
+                raise InputError(
+                    f"{owhere}: claim {spec.id}: unit {obs.unit!r} contradicts the "
+                    f"printed unit of {obs.figure!r} ({mention.unit})"
+                )
             self._unit(unit, owhere)
-            observations.append(Observation(
-                metric=obs.metric,
-                value=mention.value,
-                unit=unit,
-                surface=mention.surface,
-                qualifier=mention.qualifier,
-                period=self._period(obs.period, owhere),
-                boundary=obs.boundary,
-                subject=obs.subject or subject,
-                start=mention.start,
-                end=mention.end,
-            ))
+            observations.append(
+                Observation(
+                    metric=obs.metric,
+                    value=mention.value,
+                    unit=unit,
+                    surface=mention.surface,
+                    qualifier=mention.qualifier,
+                    period=self._period(obs.period, owhere),
+                    boundary=obs.boundary,
+                    subject=obs.subject or subject,
+                    start=mention.start,
+                    end=mention.end,
+                )
+            )
         if spec.kind == "quantitative" and not observations and spec.missing_figure is None:
-            raise InputError(f"{where}: claim {spec.id}: a quantitative claim needs observations "
-                             "or missing_figure")
+            raise InputError(f"{where}: claim {spec.id}: a quantitative claim needs observations or missing_figure")
         self._check_codes(spec.kpis, where)
         for sdg in spec.sdgs:
             if sdg.basis == "inferred" and not (sdg.rationale or "").strip():
-                raise InputError(f"{path}:{sdg.line}: claim {spec.id}: an inferred SDG link "
-                                 "needs a rationale")
+                raise InputError(f"{path}:{sdg.line}: claim {spec.id}: an inferred SDG link needs a rationale")
         links = []
         for prop, targets in sorted(spec.links.items()):
             if prop not in self.vocab.links:
                 known = ", ".join(sorted(self.vocab.links))
-                raise InputError(f"{where}: claim {spec.id}: unknown link {prop!r} "
-                                 f"(known: {known})")
+                raise InputError(f"{where}: claim {spec.id}: unknown link {prop!r} (known: {known})")
             links.extend((prop, target) for target in targets)
         self.report.claims[spec.id] = Claim(
             id=spec.id,
@@ -184,8 +182,7 @@ class _Loader:
                 used.add(mention.start)
                 return mention
         printed = ", ".join(repr(m.surface) for m in mentions) or "none"
-        raise InputError(f"{where}: figure {figure!r} is not a quantity printed in the quote "
-                         f"(printed: {printed})")
+        raise InputError(f"{where}: figure {figure!r} is not a quantity printed in the quote (printed: {printed})")
 
     def _unit(self, key: str, where: str) -> None:
         try:
@@ -235,12 +232,19 @@ class _Loader:
         self._stakeholder_claims(source, row_specs, issue_map)
         self._award_claims(source)
 
-    def _table_claim(self, ident: str, kind: str, start: int, end: int, subject: str,
-                     origin: str, **extra: object) -> Claim:
+    def _table_claim(
+        self, ident: str, kind: str, start: int, end: int, subject: str, origin: str, **extra: object
+    ) -> Claim:
         self._define("claim", ident, origin)
-        claim = Claim(id=ident, kind=kind, anchor=self.report.text.span(start, end),
-                      quote=self.report.text.text[start:end], subject=subject, origin=origin,
-                      **extra)  # type: ignore[arg-type]
+        claim = Claim(
+            id=ident,
+            kind=kind,
+            anchor=self.report.text.span(start, end),
+            quote=self.report.text.text[start:end],
+            subject=subject,
+            origin=origin,
+            **extra,
+        )  # type: ignore[arg-type]
         self.report.claims[ident] = claim
         return claim
 
@@ -260,46 +264,65 @@ class _Loader:
                 self.report.metrics[metric] = MetricSpec(id=metric, label=row.label)
             mention = next(m for m in self.mentions if m.start == row.figure.start)
             observation = Observation(
-                metric=metric, value=mention.value, unit=unit, surface=row.figure.text,
-                qualifier=None, period=Period(str(self.report.meta.year)), boundary=row.boundary,
-                subject=company, start=row.figure.start, end=row.figure.end,
+                metric=metric,
+                value=mention.value,
+                unit=unit,
+                surface=row.figure.text,
+                qualifier=None,
+                period=Period(str(self.report.meta.year)),
+                boundary=row.boundary,
+                subject=company,
+                start=row.figure.start,
+                end=row.figure.end,
             )
-            self._table_claim(f"kpi-{metric}", "quantitative", row.start, row.end, company,
-                              f"table:kpi:{row.group or ''}", observations=(observation,),
-                              kpis=self.report.metrics[metric].kpis)
+            self._table_claim(
+                f"kpi-{metric}",
+                "quantitative",
+                row.start,
+                row.end,
+                company,
+                f"table:kpi:{row.group or ''}",
+                observations=(observation,),
+                kpis=self.report.metrics[metric].kpis,
+            )
 
-    def _stakeholder_claims(self, source: str, specs: dict[str, tuple[str, StakeholderRowSpec]],
-                            issue_map: dict[str, str]) -> None:
+    def _stakeholder_claims(
+        self, source: str, specs: dict[str, tuple[str, StakeholderRowSpec]], issue_map: dict[str, str]
+    ) -> None:
         for row in tables.stakeholder_rows(self.report.text.text):
             where, spec = specs.get(row.group.text, (f"{source}: stakeholder row", None))
-            expectations = self._items(row.expectations, spec.expectations if spec else None,
-                                       where, "expectations")
+            expectations = self._items(row.expectations, spec.expectations if spec else None, where, "expectations")
             channels = self._items(row.channels, spec.channels if spec else None, where, "channels")
             ident = spec.id if spec else slugify(row.group.text)
             if ident not in self.report.entities:
-                self._add_entity(EntitySpec(id=ident, type="StakeholderGroup",
-                                            label=row.group.text), where)
+                self._add_entity(EntitySpec(id=ident, type="StakeholderGroup", label=row.group.text), where)
             for label in expectations:
                 self.report.expectations.append(Expectation(ident, label, issue_map.get(label)))
             self.report.channels.extend(Channel(ident, label) for label in channels)
-            self._table_claim(f"stakeholders-{ident}", "engagement", row.group.start, row.end,
-                              ident, f"table:stakeholders:{where}",
-                              about=tuple(sorted({issue_map[e] for e in expectations
-                                                  if e in issue_map})))
+            self._table_claim(
+                f"stakeholders-{ident}",
+                "engagement",
+                row.group.start,
+                row.end,
+                ident,
+                f"table:stakeholders:{where}",
+                about=tuple(sorted({issue_map[e] for e in expectations if e in issue_map})),
+            )
         for spec_where, spec in specs.values():
             if spec.id not in self.report.entities:
-                raise InputError(f"{spec_where}: stakeholder row {spec.group!r} is not a row of "
-                                 "the report's stakeholder table")
+                raise InputError(
+                    f"{spec_where}: stakeholder row {spec.group!r} is not a row of the report's stakeholder table"
+                )
 
     @staticmethod
-    def _items(cells: tuple[tables.Cell, ...], items: tuple[str, ...] | None, where: str,
-               column: str) -> tuple[str, ...]:
+    def _items(
+        cells: tuple[tables.Cell, ...], items: tuple[str, ...] | None, where: str, column: str
+    ) -> tuple[str, ...]:
         if items is None:
             return tuple(c.text for c in cells)
         printed = " ".join(c.text for c in cells)
         if " ".join(items) != printed:
-            raise InputError(f"{where}: {column} do not join up to the printed cells "
-                             f"{printed!r}")
+            raise InputError(f"{where}: {column} do not join up to the printed cells {printed!r}")
         return items
 
     def _award_claims(self, source: str) -> None:
@@ -309,12 +332,18 @@ class _Loader:
             organiser = self._entity_for(row.organiser.text, "Organization", where)
             award = slugify(row.award.text)
             if award not in self.report.entities:
-                self._add_entity(EntitySpec(id=award, type="Award", label=row.award.text,
-                                            organiser=organiser), where)
+                self._add_entity(EntitySpec(id=award, type="Award", label=row.award.text, organiser=organiser), where)
             start = row.start if self.report.text.text[row.start] != "\t" else row.award.start
-            self._table_claim(f"award-{award}", "recognition", start, row.end, winner,
-                              f"table:awards:{where}", about=(award, organiser),
-                              links=(("receivedAward", award),))
+            self._table_claim(
+                f"award-{award}",
+                "recognition",
+                start,
+                row.end,
+                winner,
+                f"table:awards:{where}",
+                about=(award, organiser),
+                links=(("receivedAward", award),),
+            )
 
     # ------------------------------------------------------------ references
 
@@ -351,7 +380,8 @@ def load_reports(folders: list[Path]) -> list[Report]:
     seen: dict[str, Path] = {}
     for folder, report in zip(folders, reports, strict=True):
         if report.meta.id in seen:
-            raise InputError(f"{folder / 'report.yaml'}: report id {report.meta.id!r} is also "
-                             f"used by {seen[report.meta.id]}")
+            raise InputError(
+                f"{folder / 'report.yaml'}: report id {report.meta.id!r} is also used by {seen[report.meta.id]}"
+            )
         seen[report.meta.id] = folder
     return reports

@@ -41,9 +41,7 @@ QUALIFIERS: Mapping[str, str] = {
     "below": "under",
 }
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s+(?:{MONTHS})\b|^(?:st|nd|rd|th)?\s*(?:{MONTHS})")
@@ -101,7 +99,7 @@ class Recogniser:
         scales = _alternation(list(SCALES))
         self._pattern = re.compile(
             rf"(?:(?P<qual>\b(?:{qualifiers}))\s+(?:a\s+total\s+of\s+)?)?"
-            rf"(?:(?P<cur>{prefixes})\s?|(?<![\w.,]))"
+            rf"(?:(?P<cur>{prefixes})\s?|(?<![A-Za-z0-9_.,]))"
             rf"(?P<num>{_NUMBER})(?![\d])"
             rf"(?:\s?(?P<scale>{scales})\b)?"
             rf"(?:\s?(?P<unit>{suffixes})(?![A-Za-z]))?",
@@ -171,11 +169,7 @@ class Recogniser:
         after = text[end : end + 20]
         num_text = m.group("num")
         line_start = text.rfind("\n", 0, start) + 1
-        if (
-            not has_unit
-            and text[line_start:start].strip(" (") == ""
-            and re.match(r"^[.)]?[ \t]+[A-Z*]", after)
-        ):
+        if not has_unit and text[line_start:start].strip(" (") == "" and re.match(r"^[.)]?[ \t]+[A-Z*\"“]", after):
             return "enumerator"
         if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
             return "date"

@@ -59,8 +59,11 @@ class _Mapper:
         self.vocab = vocabulary()
         self.units = load_units()
         self.company = self.entity(report.meta.company)
-        self.curator = URIRef(report.meta.curator.iri) if report.meta.curator.iri else \
-            minter.entity("Person", slugify(report.meta.curator.name))
+        self.curator = (
+            URIRef(report.meta.curator.iri)
+            if report.meta.curator.iri
+            else minter.entity("Person", slugify(report.meta.curator.name))
+        )
 
     def entity(self, ident: str) -> URIRef:
         return self.m.entity(self.r.entities[ident].type, ident)
@@ -106,8 +109,7 @@ class _Mapper:
         self.add(text, RDF.type, CSR.ReportText)
         self.add(text, DCTERMS.format, Literal("text/plain; charset=utf-8"))
         self.add(text, CSR.sha256, Literal(self.r.text.sha256))
-        self.add(text, CSR.characterCount,
-                 Literal(len(self.r.text.text), datatype=XSD.nonNegativeInteger))
+        self.add(text, CSR.characterCount, Literal(len(self.r.text.text), datatype=XSD.nonNegativeInteger))
         self.add(self.curator, RDF.type, PROV.Agent)
         self.add(self.curator, RDFS.label, en(meta.curator.name))
         for section in self.r.text.sections:

@@ -15,9 +15,7 @@ from pathlib import Path
 from kg.sheet import InputError
 
 # "2. Gift Warmth to Technology" or "2.1 Quality Management": a short line, no final period.
-_HEADING = re.compile(
-    r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2}))?\.? (?P<title>[A-Z][^\n]{1,90})$", re.M
-)
+_HEADING = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2}))?\.? (?P<title>[A-Z][^\n]{1,90})$", re.M)
 
 
 @dataclass(frozen=True)
@@ -123,8 +121,7 @@ class ReportText:
         if section is not None:
             first = self.section(section)
             lo = first.start
-            hi = max(s.end for s in self.sections if s.number == section
-                     or s.number.startswith(section + "."))
+            hi = max(s.end for s in self.sections if s.number == section or s.number.startswith(section + "."))
         if not quote.strip():
             raise LookupError("empty quote")
         starts: list[int] = []
@@ -136,9 +133,7 @@ class ReportText:
             where = f" in section {section}" if section else ""
             raise LookupError(f"quote not found verbatim{where}: {quote[:60]!r}")
         if len(starts) > 1 and occurrence is None:
-            raise LookupError(
-                f"quote occurs {len(starts)} times; give 'section' or 'occurrence': {quote[:60]!r}"
-            )
+            raise LookupError(f"quote occurs {len(starts)} times; give 'section' or 'occurrence': {quote[:60]!r}")
         if (occurrence or 1) > len(starts):
             raise LookupError(f"quote occurs {len(starts)} times, not {occurrence}: {quote[:60]!r}")
         start = starts[(occurrence or 1) - 1]

@@ -122,6 +122,7 @@ class ObservationSpec(_Entry):
     period: str | None = None  # YYYY, YYYY-MM-DD, or START/END of those; default: report year
     boundary: str | None = None
     subject: str | None = None  # the entity measured; default: the claim's subject
+    _period = field_validator("period", mode="before")(lambda v: str(v) if isinstance(v, int) else v)
 
 
 class SDGLink(_Entry):
@@ -181,7 +182,17 @@ class Sheet(_Entry):
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that records each mapping's line number under ``__line__``."""
+    """A safe loader that records each mapping's line number under ``__line__``.
+
+    Timestamps stay strings: periods like ``2019-12-31`` are checked by the loader, and an
+    impossible date must be an error with a line, not a crash inside the YAML parser.
+    """
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -198,9 +209,7 @@ def _no_duplicate_keys(loader: _LineLoader, node: yaml.MappingNode) -> None:
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen.add(key)
 
 

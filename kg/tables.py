@@ -21,9 +21,7 @@ _KPI_ROW = re.compile(
     re.M,
 )
 _GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
-_BOUNDARY = re.compile(
-    r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\."
-)
+_BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\.")
 
 
 @dataclass(frozen=True)
@@ -180,9 +178,7 @@ def stakeholder_rows(text: str) -> list[StakeholderRow]:
 
 
 def _column(lines: list[Line], index: int) -> tuple[Cell, ...]:
-    return tuple(
-        line.cells[index] for line in lines if len(line.cells) > index and line.cells[index].text
-    )
+    return tuple(line.cells[index] for line in lines if len(line.cells) > index and line.cells[index].text)
 
 
 def award_rows(text: str) -> list[AwardRow]:
@@ -199,7 +195,5 @@ def award_rows(text: str) -> list[AwardRow]:
                 continue
             if line.cells[0].text:
                 winner = line.cells[0].text
-            rows.append(
-                AwardRow(winner, line.cells[award_col], line.cells[org_col], line.start, line.end)
-            )
+            rows.append(AwardRow(winner, line.cells[award_col], line.cells[org_col], line.start, line.end))
     return rows

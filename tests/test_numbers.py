@@ -1,0 +1,94 @@
+"""The number recogniser: scale words, qualifiers, units, percentages, and what is not a quantity."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kg.numbers import Recogniser
+from kg.units import load_units
+
+
+@pytest.fixture(scope="module")
+def rec() -> Recogniser:
+    return Recogniser(load_units().lexicon)
+
+
+@pytest.mark.parametrize(
+    ("surface", "value", "unit", "qualifier"),
+    [
+        ("approximately RMB7.5 billion", Decimal("7500000000"), "CNY", "approximately"),
+        ("RMB100 million", Decimal("100000000"), "CNY", None),
+        ("INR7.665 million", Decimal("7665000"), "INR", None),
+        ("INR1,500,000", Decimal("1500000"), "INR", None),
+        ("58%", Decimal("58"), "PERCENT", None),
+        ("more than 180.6%", Decimal("180.6"), "PERCENT", "over"),
+        ("over 33,000", Decimal("33000"), None, "over"),
+        ("Nearly 100", Decimal("100"), None, "nearly"),
+        ("almost 3,000", Decimal("3000"), None, "nearly"),
+        ("up to 40%", Decimal("40"), "PERCENT", "up-to"),
+        ("34.1 billion times", Decimal("34100000000"), "NUM", None),
+        ("250kg", Decimal("250"), "KiloGM", None),
+        ("4000mAh", Decimal("4000"), "MilliA-HR", None),
+        ("1.78-inch", Decimal("1.78"), "IN", None),
+        ("69 Minutes", Decimal("69"), "MIN", None),
+        ("22,782.26", Decimal("22782.26"), None, None),
+    ],
+)
+def test_parse_quantities(
+    rec: Recogniser, surface: str, value: Decimal, unit: str | None, qualifier: str | None
+) -> None:
+    m = rec.parse(surface)
+    assert (m.value, m.unit, m.qualifier, m.surface) == (value, unit, qualifier, surface)
+
+
+def test_scale_word_keeps_printed_number(rec: Recogniser) -> None:
+    m = rec.parse("RMB7.5 billion")
+    assert (m.number, m.scale, m.value) == (Decimal("7.5"), "billion", Decimal("7500000000"))
+
+
+def test_cjk_text_around_figures(rec: Recogniser) -> None:
+    text = "小米捐赠了RMB22 million，约“小愛同學”被喚醒34.1 billion times。"
+    found = rec.quantities(text)
+    assert [(m.surface, m.value) for m in found] == [
+        ("RMB22 million", Decimal("22000000")),
+        ("34.1 billion times", Decimal("34100000000")),
+    ]
+    assert [text[m.start : m.end] for m in found] == [m.surface for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("In 2019, we grew.", "year"),
+        ("As of December 31, 2019, we had", "date"),
+        ("On July 1st, 2019, it launched", "date"),
+        ("the 40th Anniversary", "ordinal"),
+        ("certified to ISO 27001 in", "identifier"),
+        ("the first 5G phone", "identifier"),
+        ("Direct GHG emissions (Scope 1) (tons)", "identifier"),
+        ("\n2.1 Quality Management\n", "enumerator"),
+        ("\n(1) Poverty alleviation\n", "enumerator"),
+        ('\n1. "Selected Participants" refer to', "enumerator"),
+    ],
+)
+def test_non_quantities(rec: Recogniser, text: str, kind: str) -> None:
+    kinds = [m.kind for m in rec.mentions(text)]
+    assert kinds[0] == kind
+
+
+@pytest.mark.parametrize("text", ["MIUI11 added", "Redmi K30 5G", "the 64MP+2MP camera is 5G"])
+def test_digits_inside_names_are_no_bare_counts(rec: Recogniser, text: str) -> None:
+    assert all(m.unit for m in rec.quantities(text))
+
+
+def test_parse_rejects_more_than_one_figure(rec: Recogniser) -> None:
+    with pytest.raises(ValueError, match="not a single printed quantity"):
+        rec.parse("20,000 orders, 48,000 messages")
+
+
+def test_unit_of_a_word_is_not_taken_from_inside_another(rec: Recogniser) -> None:
+    # "W" is the watt, but not the first letter of "with".
+    (m,) = rec.quantities("27 with")
+    assert (m.surface, m.unit) == ("27", None)
