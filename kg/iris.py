@@ -73,6 +73,10 @@ class Minter:
     def entity(self, type_: str, ident: str) -> URIRef:
         return self._iri(SEGMENTS[type_], ident)
 
+    def agent(self, ident: str) -> URIRef:
+        """A curator or other agent named by the input rather than the report."""
+        return self._iri("agent", ident)
+
     def metric(self, ident: str) -> URIRef:
         return self._iri("metric", ident)
 

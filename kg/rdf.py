@@ -59,11 +59,8 @@ class _Mapper:
         self.vocab = vocabulary()
         self.units = load_units()
         self.company = self.entity(report.meta.company)
-        self.curator = (
-            URIRef(report.meta.curator.iri)
-            if report.meta.curator.iri
-            else minter.entity("Person", slugify(report.meta.curator.name))
-        )
+        curator = report.meta.curator
+        self.curator = URIRef(curator.iri) if curator.iri else minter.agent(slugify(curator.name))
 
     def entity(self, ident: str) -> URIRef:
         return self.m.entity(self.r.entities[ident].type, ident)

@@ -1,0 +1,178 @@
+"""The bundled Xiaomi 2019 KG: traceable claims, coverage, determinism, independent parsing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS
+
+from kg.build import build_graph, serialise
+from kg.coverage import coverage
+from kg.model import Report
+from kg.numbers import Recogniser
+from kg.resources import REPORTS_DIR, data_dir
+from kg.units import load_units
+from kg.vocab import CSR, OA, QUDT
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "xiaomi-esg-2019.txt"
+
+
+def test_bundled_text_is_the_seed_report() -> None:
+    bundled = REPORTS_DIR / "xiaomi-2019" / "report.txt"
+    if not SEED.exists():
+        pytest.skip("shared/seed is not beside this checkout (only developers' machines have it)")
+    assert bundled.read_bytes() == SEED.read_bytes()
+
+
+def test_every_claim_has_both_selectors_giving_its_quote(bundled: list[Report], bundled_graph: Graph) -> None:
+    g, text = bundled_graph, bundled[0].text.text
+    claims = set(g.subjects(RDF.type, CSR.Claim))
+    assert len(claims) >= 300
+    for claim in claims:
+        (target,) = g.objects(claim, CSR.hasQuote)
+        selectors = {g.value(s, RDF.type): s for s in g.objects(target, OA.hasSelector)}
+        assert set(selectors) == {OA.TextQuoteSelector, OA.TextPositionSelector}, claim
+        exact = str(g.value(selectors[OA.TextQuoteSelector], OA.exact))
+        position = selectors[OA.TextPositionSelector]
+        start, end = (int(g.value(position, p)) for p in (OA.start, OA.end))
+        assert text[start:end] == exact, claim
+        assert g.value(target, OA.hasSource) == URIRef("https://w3id.org/csr-kg/id/report/xiaomi-2019/text")
+
+
+def test_every_figure_is_printed_in_its_quote(bundled: list[Report], bundled_graph: Graph) -> None:
+    rec = Recogniser(load_units().lexicon)
+    checked = 0
+    for claim in bundled[0].claims.values():
+        for obs in claim.observations:
+            assert claim.anchor.start <= obs.start < obs.end <= claim.anchor.end
+            assert bundled[0].text.text[obs.start : obs.end] == obs.surface
+            parsed = rec.parse(obs.surface)
+            assert parsed.value == obs.value
+            checked += 1
+    values = [o for o in bundled_graph.objects(None, QUDT.numericValue)]
+    assert checked == len(values) >= 150
+    assert all(isinstance(v, Literal) and isinstance(v.toPython(), Decimal) for v in values)
+
+
+def test_scale_words_and_qualifiers_reach_the_graph(bundled_graph: Graph) -> None:
+    rows = {
+        (str(r.surface), r.value.toPython(), str(r.unit), str(r.approx))
+        for r in bundled_graph.query(
+            """SELECT ?surface ?value ?unit ?approx WHERE {
+                 ?o csr:surfaceForm ?surface ; qudt:numericValue ?value ; qudt:unit ?unit ;
+                    csr:approximation ?approx .
+                 FILTER (?surface = "approximately RMB7.5 billion")
+               }""",
+            initNs={"csr": CSR, "qudt": QUDT},
+        )
+    }
+    assert rows == {
+        (
+            "approximately RMB7.5 billion",
+            Decimal("7500000000"),
+            "http://qudt.org/vocab/currency/CNY",
+            "https://w3id.org/csr-kg/approximation/approximately",
+        ),
+    }
+
+
+def test_announced_but_missing_figures_are_marked_not_guessed(bundled_graph: Graph) -> None:
+    missing = set(bundled_graph.subjects(CSR.valueMissing, Literal(True)))
+    quotes = [
+        str(o)
+        for c in missing
+        for t in bundled_graph.objects(c, CSR.hasQuote)
+        for s in bundled_graph.objects(t, OA.hasSelector)
+        for o in bundled_graph.objects(s, OA.exact)
+    ]
+    assert any(
+        q.startswith("The number of connected devices (excluding smartphones and laptops) reached") for q in quotes
+    ), quotes
+    for claim in missing:
+        assert (claim, CSR.hasObservation, None) not in bundled_graph
+        assert (claim, CSR.announcesMetric, None) in bundled_graph
+
+
+def test_inferred_links_are_the_curators_with_a_rationale(bundled_graph: Graph) -> None:
+    company = URIRef("https://w3id.org/csr-kg/id/org/xiaomi")
+    inferred = set(bundled_graph.subjects(RDF.type, CSR.InferredLink))
+    assert len(inferred) >= 20
+    for link in inferred:
+        assert bundled_graph.value(link, PROV.wasAttributedTo) != company
+        assert str(bundled_graph.value(link, CSR.rationale) or "").strip()
+        assert str(bundled_graph.value(link, CSR.goal)).startswith("http://metadata.un.org/sdg/")
+
+
+def test_quantity_mentions_are_covered(bundled: list[Report]) -> None:
+    cov = coverage(bundled[0])
+    assert len(cov.mentions) >= 200
+    assert cov.ratio >= 0.95
+    for row in cov.mentions:
+        assert row.claims or row.reason, f"line {row.line}: {row.mention.surface!r} has no claim or reason"
+
+
+def test_tables_become_claims(bundled: list[Report], bundled_graph: Graph) -> None:
+    claims = bundled[0].claims
+    assert sum(1 for c in claims if c.startswith("kpi-")) == 18
+    assert sum(1 for c in claims if c.startswith("stakeholders-")) == 7
+    assert sum(1 for c in claims if c.startswith("award-")) == 9
+    ghg = claims["kpi-total-ghg-emissions-scope-1-and-2"].observations[0]
+    assert (ghg.value, ghg.unit, ghg.boundary) == (
+        Decimal("22782.26"),
+        "TONNE",
+        "main offices and self-operated Mi Homes in mainland China",
+    )
+    employees = URIRef("https://w3id.org/csr-kg/id/stakeholder/employees")
+    expectations = {
+        str(bundled_graph.value(e, RDFS.label)) for e in bundled_graph.objects(employees, CSR.hasExpectation)
+    }
+    assert expectations == {"Employment", "Health and safety", "Development and training", "Labor standards"}
+
+
+def test_laws_carry_their_chinese_titles(bundled_graph: Graph) -> None:
+    laws = set(bundled_graph.subjects(RDF.type, CSR.Law))
+    assert len(laws) >= 10
+    zh = [
+        law
+        for law in laws
+        if any(
+            isinstance(label, Literal) and label.language == "zh-Hant"
+            for label in bundled_graph.objects(law, RDFS.label)
+        )
+    ]
+    assert len(zh) >= 10
+
+
+def test_no_blank_nodes_and_readable_iris(bundled_graph: Graph) -> None:
+    for triple in bundled_graph:
+        assert not any(isinstance(term, BNode) for term in triple)
+    claim = URIRef("https://w3id.org/csr-kg/id/report/xiaomi-2019/claim/kpi-hazardous-waste")
+    assert (claim, RDF.type, CSR.Claim) in bundled_graph
+
+
+def test_rebuilds_are_byte_identical() -> None:
+    assert serialise(build_graph()) == serialise(build_graph())
+
+
+def test_base_iri_moves_every_instance_iri() -> None:
+    default, moved = build_graph(), build_graph(base="https://data.example.org/csr/")
+    assert len(default) == len(moved)
+    old = "https://w3id.org/csr-kg/id/"
+    assert not [t for t in moved for term in t if isinstance(term, URIRef) and str(term).startswith(old)]
+    assert (URIRef("https://data.example.org/csr/org/xiaomi"), RDF.type, None) in moved
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None, reason="rapper (Debian raptor2-utils) is not installed")
+def test_independent_parser_agrees(tmp_path: Path, bundled_graph: Graph) -> None:
+    kg_file = tmp_path / "kg.ttl"
+    kg_file.write_bytes(serialise(bundled_graph))
+    files = [kg_file, *sorted(data_dir("ontology").glob("*.ttl")), *sorted(data_dir("shapes").glob("*.ttl"))]
+    for path in files:
+        result = subprocess.run(["rapper", "-i", "turtle", "-c", str(path)], capture_output=True, text=True, check=True)
+        count = int(result.stderr.strip().rsplit("returned ", 1)[1].split()[0])
+        assert count == len(Graph().parse(path, format="turtle")), path.name
