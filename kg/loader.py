@@ -233,20 +233,33 @@ class _Loader:
         self._award_claims(source)
 
     def _table_claim(
-        self, ident: str, kind: str, start: int, end: int, subject: str, origin: str, **extra: object
-    ) -> Claim:
+        self,
+        ident: str,
+        kind: str,
+        span: tuple[int, int],
+        subject: str,
+        origin: str,
+        *,
+        about: tuple[str, ...] = (),
+        links: tuple[tuple[str, str], ...] = (),
+        observations: tuple[Observation, ...] = (),
+        kpis: tuple[str, ...] = (),
+    ) -> None:
+        """A claim whose quote is a table row the table readers found at ``span``."""
         self._define("claim", ident, origin)
-        claim = Claim(
+        start, end = span
+        self.report.claims[ident] = Claim(
             id=ident,
             kind=kind,
             anchor=self.report.text.span(start, end),
             quote=self.report.text.text[start:end],
             subject=subject,
             origin=origin,
-            **extra,
-        )  # type: ignore[arg-type]
-        self.report.claims[ident] = claim
-        return claim
+            about=about,
+            links=links,
+            observations=observations,
+            kpis=kpis,
+        )
 
     def _kpi_claims(self, source: str) -> None:
         company = self.report.meta.company
@@ -278,8 +291,7 @@ class _Loader:
             self._table_claim(
                 f"kpi-{metric}",
                 "quantitative",
-                row.start,
-                row.end,
+                (row.start, row.end),
                 company,
                 f"table:kpi:{row.group or ''}",
                 observations=(observation,),
@@ -302,8 +314,7 @@ class _Loader:
             self._table_claim(
                 f"stakeholders-{ident}",
                 "engagement",
-                row.group.start,
-                row.end,
+                (row.group.start, row.end),
                 ident,
                 f"table:stakeholders:{where}",
                 about=tuple(sorted({issue_map[e] for e in expectations if e in issue_map})),
@@ -337,8 +348,7 @@ class _Loader:
             self._table_claim(
                 f"award-{award}",
                 "recognition",
-                start,
-                row.end,
+                (start, row.end),
                 winner,
                 f"table:awards:{where}",
                 about=(award, organiser),
