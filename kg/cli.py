@@ -6,14 +6,40 @@ import sys
 from pathlib import Path
 
 import click
+from rdflib import Graph
+from rdflib.plugins.parsers.notation3 import BadSyntax
+from rdflib.util import guess_format
 
 from kg.build import build_graph, serialise, write_atomically
 from kg.coverage import coverage as report_coverage
 from kg.loader import load_reports
+from kg.report_format import render
 from kg.resources import bundled_reports
 from kg.sheet import InputError
+from kg.validate import validate_graph
 
 DEFAULT_OUT = Path("csr-kg.ttl")
+
+
+class InputFailure(click.ClickException):
+    """Bad input: a one-line message on stderr and exit status 2 (1 is kept for violations)."""
+
+    exit_code = 2
+
+
+def load_graph(file: Path | None) -> Graph:
+    """The graph in ``file``, or the bundled KG built in memory when no file is given."""
+    try:
+        if file is None:
+            return build_graph()
+        return Graph().parse(file, format=guess_format(str(file)) or "turtle")
+    except InputError as exc:
+        raise InputFailure(str(exc)) from None
+    except FileNotFoundError:
+        raise InputFailure(f"{file}: file not found") from None
+    except (SyntaxError, ValueError, BadSyntax) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputFailure(f"{file}: not a parsable RDF file: {first}") from None
 
 
 @click.group()
@@ -37,7 +63,7 @@ def build(report_dirs: tuple[Path, ...], out: Path, base: str | None) -> None:
     try:
         graph = build_graph(list(report_dirs) or None, base)
     except (InputError, ValueError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     write_atomically(out, serialise(graph))
     click.echo(f"wrote {out} ({len(graph)} triples)", err=True)
 
@@ -56,7 +82,7 @@ def coverage(report_dirs: tuple[Path, ...], show_all: bool, fail_under: float | 
     try:
         reports = load_reports(list(report_dirs) or bundled_reports())
     except InputError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise InputFailure(str(exc)) from None
     failed = False
     for report in reports:
         cov = report_coverage(report)
@@ -73,6 +99,27 @@ def coverage(report_dirs: tuple[Path, ...], show_all: bool, fail_under: float | 
         failed |= fail_under is not None and cov.ratio * 100 < fail_under
     if failed:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "turtle", "json"]),
+    default="text",
+    show_default=True,
+    help="text for people, turtle for the W3C SHACL report, json for scripts.",
+)
+def validate(file: Path | None, fmt: str) -> None:
+    """Validate FILE (default: the bundled KG) against the csr-kg shapes.
+
+    Exit status: 0 without violations (warnings and infos do not fail), 1 with violations,
+    2 for a usage or input error.
+    """
+    result = validate_graph(load_graph(file))
+    click.echo(render(result, fmt), nl=False)
+    sys.exit(0 if result.conforms else 1)
 
 
 def run() -> None:

@@ -139,6 +139,7 @@ class _Loader:
                 Observation(
                     metric=obs.metric,
                     value=mention.value,
+                    precision=mention.precision,
                     unit=unit,
                     surface=mention.surface,
                     qualifier=mention.qualifier,
@@ -279,6 +280,7 @@ class _Loader:
             observation = Observation(
                 metric=metric,
                 value=mention.value,
+                precision=mention.precision,
                 unit=unit,
                 surface=row.figure.text,
                 qualifier=None,
@@ -368,6 +370,10 @@ class _Loader:
             where = self.origins[f"entity:{entity.id}"]
             for ref in (entity.unit_of, entity.parent, entity.organiser):
                 need(ref, entities, "entity", where)
+        for metric in metrics.values():
+            where = self.origins[f"metric:{metric.id}"]
+            for ref in (metric.component_of, metric.intensity_of, metric.denominator):
+                need(ref, metrics, "metric", where)
         for claim in self.report.claims.values():
             where = f"{claim.origin}: claim {claim.id}"
             need(claim.subject, entities, "entity", where)

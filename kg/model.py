@@ -27,6 +27,7 @@ class Observation:
 
     metric: str
     value: Decimal
+    precision: Decimal  # half a unit of the last printed digit: the rounding the figure allows
     unit: str
     surface: str
     qualifier: str | None

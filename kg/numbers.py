@@ -82,6 +82,7 @@ class Mention:
     unit: str | None = None
     qualifier: str | None = None
     scale: str | None = None
+    precision: Decimal = Decimal("0.5")  # half a unit of the last printed digit, scale applied
 
 
 def _alternation(words: list[str]) -> str:
@@ -129,7 +130,10 @@ class Recogniser:
         num_text = m.group("num")
         number = Decimal(num_text.replace(",", ""))
         scale = m.group("scale")
-        value = number * SCALES[scale.lower()] if scale else number
+        multiplier = SCALES[scale.lower()] if scale else Decimal(1)
+        value = number * multiplier
+        decimals = len(num_text.partition(".")[2])
+        precision = Decimal(5).scaleb(-decimals - 1) * multiplier
         unit_surface = m.group("unit")
         cur_surface = m.group("cur")
         unit = None
@@ -153,6 +157,7 @@ class Recogniser:
             unit=unit,
             qualifier=QUALIFIERS[qual.lower()] if qual else None,
             scale=scale.lower() if scale else None,
+            precision=precision,
         )
 
     @staticmethod

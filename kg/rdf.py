@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
@@ -50,6 +52,14 @@ def en(text: str, lang: str = "en") -> Literal:
     return Literal(text, lang=lang)
 
 
+def decimal(value: Decimal) -> Literal:
+    """An xsd:decimal in its canonical positional form (Python's str() may use an exponent)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".") or "0"
+    return Literal(text, datatype=XSD.decimal)
+
+
 class _Mapper:
     def __init__(self, graph: Graph, report: Report, minter: Minter) -> None:
         self.g = graph
@@ -82,6 +92,13 @@ class _Mapper:
                 self.add(node, CSR.disclosesKPI, self.vocab.guide_codes[code])
             if metric.share:
                 self.add(node, CSR.isShare, Literal(True))
+            for prop, ref in (
+                (CSR.componentOf, metric.component_of),
+                (CSR.intensityOf, metric.intensity_of),
+                (CSR.denominatorMetric, metric.denominator),
+            ):
+                if ref:
+                    self.add(node, prop, self.m.metric(ref))
             self.add(node, PROV.wasAttributedTo, self.curator)
         for claim in self.r.claims.values():
             self.claim_node(claim)
@@ -197,7 +214,8 @@ class _Mapper:
         self.add(node, RDF.type, CSR.Observation)
         self.add(node, PROV.wasDerivedFrom, claim)
         self.add(node, CSR.metric, self.m.metric(o.metric))
-        self.add(node, QUDT.numericValue, Literal(o.value, datatype=XSD.decimal))
+        self.add(node, QUDT.numericValue, decimal(o.value))
+        self.add(node, CSR.precision, decimal(o.precision))
         self.add(node, QUDT.unit, self.units.iri(o.unit))
         self.add(node, CSR.surfaceForm, Literal(o.surface))
         self.add(node, CSR.observedEntity, self.entity(o.subject))
@@ -215,7 +233,7 @@ class _Mapper:
         last_raw = p.end or p.start
         last = last_raw if len(last_raw) == 10 else f"{last_raw}-12-31"
         self.add(node, RDF.type, TIME.ProperInterval)
-        self.add(node, RDFS.label, Literal(p.key))
+        self.add(node, RDFS.label, en(p.key))
         self.add(node, TIME.hasBeginning, self.instant(first))
         self.add(node, TIME.hasEnd, self.instant(last))
         return node

@@ -110,6 +110,9 @@ class MetricSpec(_Entry):
     description: str | None = None
     kpis: tuple[str, ...] = ()  # HKEX KPI codes the metric discloses
     share: bool = False  # a percentage of a whole, which must lie in 0-100
+    component_of: str | None = None  # a total metric this one is a part of
+    intensity_of: str | None = None  # for an intensity: its numerator metric
+    denominator: str | None = None  # for an intensity: the metric it divides by
     _slug = field_validator("id")(_check_slug)
 
 

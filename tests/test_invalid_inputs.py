@@ -125,7 +125,7 @@ def test_cli_fails_cleanly_and_keeps_the_old_output(make_report: Callable[..., P
     out.write_text("previous build\n", encoding="utf-8")
     bad = make_report(sheet=MINI_SHEET.replace("Quality Committee.", "Quality Board."))
     result = CliRunner().invoke(main, ["build", str(bad), "--out", str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert result.output.startswith("Error: ") and result.output.count("\n") == 1
     assert out.read_text(encoding="utf-8") == "previous build\n"

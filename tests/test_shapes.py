@@ -1,0 +1,181 @@
+"""The shapes: a conforming and a breaking fixture per shape, no vacuous shape, valid SHACL,
+and the exact findings they report on the bundled Xiaomi 2019 KG."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pyshacl import validate
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SH
+
+from kg.build import build_graph
+from kg.ontology import ontology_graph
+from kg.validate import Validation, shapes_graph, validate_graph
+from kg.vocab import CSR
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PATCHES = sorted((FIXTURES / "shapes").glob("*.ru"))
+SHACL_TTL = Path(__import__("pyshacl").__file__).parent / "assets" / "shacl.ttl"
+SHAPES_NS = "https://w3id.org/csr-kg/shapes#"
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1]
+
+
+def named_shapes() -> list[URIRef]:
+    return sorted(s for s in shapes_graph().subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef))
+
+
+@pytest.fixture(scope="module")
+def mini() -> Graph:
+    return build_graph([FIXTURES / "mini-report"])
+
+
+@pytest.fixture(scope="module")
+def bundled_validation(bundled_graph: Graph) -> Validation:
+    return validate_graph(bundled_graph)
+
+
+def test_mini_report_conforms_without_findings(mini: Graph) -> None:
+    result = validate_graph(mini)
+    assert result.conforms
+    assert result.findings == ()
+
+
+def _expected(patch: Path) -> set[tuple[str, str]]:
+    return {(m.group(1), m.group(2)) for m in re.finditer(r"^# expect: (\w+) (\w+)$", patch.read_text(), re.M)}
+
+
+@pytest.mark.parametrize("patch", PATCHES, ids=[p.stem for p in PATCHES])
+def test_breaking_fixture_trips_its_shape(mini: Graph, patch: Path) -> None:
+    expected = _expected(patch)
+    assert expected, f"{patch.name} declares no '# expect:' line"
+    broken = Graph() + mini
+    broken.update(patch.read_text(encoding="utf-8"))
+    assert len(broken ^ mini) > 0, "the patch changed nothing"
+    result = validate_graph(broken)
+    found = {(_local(f.shape), f.severity) for f in result.findings}
+    assert found == expected, [f.message for f in result.findings]
+    assert result.conforms == all(severity != "Violation" for _, severity in expected)
+
+
+def test_every_shape_has_a_breaking_fixture() -> None:
+    covered = {shape for patch in PATCHES for shape in [patch.stem.split("-")[0]]}
+    assert {_local(str(s)) for s in named_shapes()} == covered
+
+
+def _focus_nodes(shape: URIRef, data: Graph) -> set:
+    shapes = shapes_graph()
+    nodes: set = set()
+    for cls in shapes.objects(shape, SH.targetClass):
+        classes = {cls, *data.transitive_subjects(RDFS.subClassOf, cls)}
+        nodes |= {s for c in classes for s in data.subjects(RDF.type, c)}
+    for prop in shapes.objects(shape, SH.targetSubjectsOf):
+        nodes |= set(data.subjects(prop, None))
+    for prop in shapes.objects(shape, SH.targetObjectsOf):
+        nodes |= set(data.objects(None, prop))
+    return nodes
+
+
+def test_no_shape_is_vacuous(mini: Graph, bundled_graph: Graph) -> None:
+    shapes = shapes_graph()
+    graphs = [bundled_graph + ontology_graph(), mini + ontology_graph()]
+    for shape in named_shapes():
+        has_target = any((shape, p, None) in shapes for p in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf))
+        if has_target:
+            assert any(_focus_nodes(shape, g) for g in graphs), f"{shape} targets no node"
+        else:
+            assert (None, SH.node, shape) in shapes, f"{shape} has no target and no shape uses it"
+
+
+def test_shapes_pass_meta_shacl() -> None:
+    conforms, _, text = validate(Graph(), shacl_graph=shapes_graph(), meta_shacl=True)
+    assert conforms, text
+
+
+def test_shapes_use_only_shacl_terms() -> None:
+    defined = {s for s in Graph().parse(SHACL_TTL).subjects() if str(s).startswith(str(SH))}
+    used = {t for triple in shapes_graph() for t in triple if isinstance(t, URIRef) and str(t).startswith(str(SH))}
+    assert used - defined == set()
+
+
+def test_every_shape_is_named_and_explained() -> None:
+    shapes = shapes_graph()
+    for shape in named_shapes():
+        assert str(shape).startswith(SHAPES_NS)
+        assert shapes.value(shape, RDFS.label) and shapes.value(shape, RDFS.comment), shape
+        for prop in shapes.objects(shape, SH.property):
+            for term in (SH.name, SH.description, SH.message):
+                assert shapes.value(prop, term) is not None, (shape, term)
+        for constraint in shapes.objects(shape, SH.sparql):
+            assert shapes.value(constraint, SH.message) is not None, shape
+
+
+def test_removing_any_required_property_is_a_violation(mini: Graph) -> None:
+    shapes = shapes_graph()
+    required = sorted(
+        {
+            shapes.value(p, SH.path)
+            for p in shapes.subjects(SH.minCount, None)
+            if isinstance(shapes.value(p, SH.path), URIRef)
+        }
+    )
+    assert len(required) >= 12
+    for path in required:
+        broken = Graph() + mini
+        broken.remove((None, path, None))
+        if len(broken) == len(mini):
+            continue  # the mini report never uses this property (e.g. SDG attribution of a stated link)
+        assert not validate_graph(broken).conforms, f"removing {path} went unnoticed"
+
+
+def test_removing_provenance_from_the_bundled_kg(bundled_graph: Graph) -> None:
+    broken = Graph() + bundled_graph
+    broken.remove((None, CSR.hasQuote, None))
+    result = validate_graph(broken)
+    claims = set(bundled_graph.subjects(RDF.type, CSR.Claim))
+    flagged = {f.focus for f in result.findings if f.severity == "Violation"}
+    assert not result.conforms
+    assert flagged == {str(c) for c in claims}
+
+
+def test_bundled_kg_conforms(bundled_validation: Validation) -> None:
+    assert bundled_validation.conforms
+    assert bundled_validation.count("Violation") == 0
+
+
+def test_bundled_findings_are_exactly_the_reports_own(bundled_validation: Validation) -> None:
+    metric = "https://w3id.org/csr-kg/id/metric/"
+    claim = "https://w3id.org/csr-kg/id/report/xiaomi-2019/claim/"
+    warnings = {(_local(f.shape), f.focus) for f in bundled_validation.findings if f.severity == "Warning"}
+    assert warnings == {
+        ("MissingFigureShape", claim + "s2-4-connected-devices"),
+        ("MissingFigureShape", claim + "s2-4-ai-assistant-mau"),
+        ("ScopeLabelShape", metric + "indirect-ghg-emissions-scope-1"),
+        ("BreakdownScopeShape", metric + "direct-ghg-emissions-scope-1"),
+        ("BreakdownScopeShape", metric + "indirect-ghg-emissions-scope-1"),
+        ("IntensityDenominatorShape", metric + "hazardous-waste-per-employee"),
+        ("IntensityDenominatorShape", metric + "non-hazardous-waste-per-employee"),
+        ("IntensityDenominatorShape", metric + "running-water-consumption-per-employee"),
+        ("IntensityConsistencyShape", metric + "hazardous-waste-per-employee"),
+        ("IntensityConsistencyShape", metric + "non-hazardous-waste-per-employee"),
+    }
+    assert bundled_validation.count("Warning") == 11  # hazardous waste disagrees with two others
+    by_focus = {f.focus: f for f in bundled_validation.findings if _local(f.shape) == "ScopeLabelShape"}
+    finding = by_focus[metric + "indirect-ghg-emissions-scope-1"]
+    assert finding.evidence is not None
+    assert finding.evidence.quote == "Indirect GHG emissions (Scope 1) (tons)\t22,498.84"
+    denominators = sorted(
+        f.message for f in bundled_validation.findings if _local(f.shape) == "IntensityDenominatorShape"
+    )
+    assert all("the report states 18170" in m for m in denominators)
+    undisclosed = sorted(
+        _local(f.focus).rsplit("/", 1)[-1]
+        for f in bundled_validation.findings
+        if _local(f.shape) == "UndisclosedKPIShape"
+    )
+    assert undisclosed == ["A1.5", "A3.1", "B1.2", "B2.1", "B2.2", "B3.2", "B4.2", "B5.1", "B6.1", "B6.4", "B7.1"]

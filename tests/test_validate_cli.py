@@ -1,0 +1,88 @@
+"""`csrkg validate`: exit codes, and the three output formats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.namespace import RDF, SH
+
+from kg.build import build_graph, serialise
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def mini_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("mini") / "mini.ttl"
+    path.write_bytes(serialise(build_graph([FIXTURES / "mini-report"])))
+    return path
+
+
+def _run(*args: str):
+    from kg.cli import main
+
+    return CliRunner().invoke(main, ["validate", *args])
+
+
+def test_conforming_file_exits_0_with_a_text_summary(mini_file: Path) -> None:
+    result = _run(str(mini_file))
+    assert result.exit_code == 0
+    assert result.output.splitlines()[0] == "Violations (0)"
+    assert result.output.rstrip().endswith("The graph conforms: 0 violations, 0 warnings, 0 infos.")
+
+
+def test_violations_exit_1_and_show_the_quote(mini_file: Path, tmp_path: Path) -> None:
+    graph = Graph().parse(mini_file)
+    graph.update((FIXTURES / "shapes" / "ClaimShape.ru").read_text(encoding="utf-8"))
+    broken = tmp_path / "broken.ttl"
+    broken.write_bytes(serialise(graph))
+    result = _run(str(broken))
+    assert result.exit_code == 1
+    assert "A claim must have exactly one kind (csr:claimKind)." in result.output
+    assert 'claim headcount, section 1.1: "As of the end of 2019, Mini Co had 10 employees."' in result.output
+
+
+def test_json_is_stable_and_machine_readable(mini_file: Path, tmp_path: Path) -> None:
+    graph = Graph().parse(mini_file)
+    graph.update((FIXTURES / "shapes" / "TotalOfPartsShape.ru").read_text(encoding="utf-8"))
+    path = tmp_path / "warn.ttl"
+    path.write_bytes(serialise(graph))
+    first, second = _run(str(path), "--format", "json"), _run(str(path), "--format", "json")
+    assert first.exit_code == 0  # warnings do not fail validation
+    assert first.output == second.output
+    data = json.loads(first.output)
+    assert data["conforms"] is True
+    assert data["counts"] == {"Violation": 0, "Warning": 1, "Info": 0}
+    (finding,) = data["results"]
+    assert finding["shape"] == "https://w3id.org/csr-kg/shapes#TotalOfPartsShape"
+    assert finding["evidence"]["quote"] == "Total GHG emissions (Scope 1 and 2) (tons)\t30.00"
+
+
+def test_turtle_is_the_w3c_report(mini_file: Path) -> None:
+    result = _run(str(mini_file), "--format", "turtle")
+    assert result.exit_code == 0
+    report = Graph().parse(data=result.output, format="turtle")
+    (node,) = report.subjects(RDF.type, SH.ValidationReport)
+    assert report.value(node, SH.conforms).toPython() is True
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "file not found"), ("this is @@ not turtle", "not a parsable RDF file")],
+)
+def test_input_errors_exit_2(tmp_path: Path, content: str | None, message: str) -> None:
+    path = tmp_path / "input.ttl"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    result = _run(str(path))
+    assert result.exit_code == 2
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_usage_error_exits_2(mini_file: Path) -> None:
+    assert _run(str(mini_file), "--format", "xml").exit_code == 2
