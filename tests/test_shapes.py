@@ -179,3 +179,12 @@ def test_bundled_findings_are_exactly_the_reports_own(bundled_validation: Valida
         if _local(f.shape) == "UndisclosedKPIShape"
     )
     assert undisclosed == ["A1.5", "A3.1", "B1.2", "B2.1", "B2.2", "B3.2", "B4.2", "B5.1", "B6.1", "B6.4", "B7.1"]
+
+
+def test_material_issues_without_figures(bundled_validation: Validation) -> None:
+    issues = sorted(f.message for f in bundled_validation.findings if _local(f.shape) == "UnquantifiedIssueShape")
+    assert issues == [
+        'The material issue "Health and safety" (B2) has no quantitative claim.',
+        'The material issue "Labor standards" (B4) has no quantitative claim.',
+        'The material issue "The environment and natural resources" (A3) has no quantitative claim.',
+    ]
