@@ -13,8 +13,14 @@ from rdflib.util import guess_format
 from kg.build import build_graph, serialise, write_atomically
 from kg.coverage import coverage as report_coverage
 from kg.loader import load_reports
+from kg.ontology import ontology_graph
+from kg.queries import QueryError, find_query, run_local, saved_queries
+from kg.remote import RemoteError, run_remote
+from kg.remote import publish as publish_graph
 from kg.report_format import render
 from kg.resources import bundled_reports
+from kg.results import FORMATS, render_rows
+from kg.serve import make_server
 from kg.sheet import InputError
 from kg.validate import validate_graph
 
@@ -120,6 +126,106 @@ def validate(file: Path | None, fmt: str) -> None:
     result = validate_graph(load_graph(file))
     click.echo(render(result, fmt), nl=False)
     sys.exit(0 if result.conforms else 1)
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{pair!r} is not key=value", param_hint="--param")
+        values[name] = value
+    return values
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--list", "show_list", is_flag=True, help="List the saved queries.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help='Bind a parameter: an IRI <...>, a literal "..."@en or a number; other text is a string.',
+)
+@click.option(
+    "--data", type=click.Path(dir_okay=False, path_type=Path), help="RDF file to query (default: bundled KG)."
+)
+@click.option("--endpoint", help="SPARQL endpoint URL to query instead of a local graph.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="table",
+    show_default=True,
+    help="table for people; csv, tsv and json are the W3C SPARQL 1.1 results formats.",
+)
+def query(
+    name: str | None, show_list: bool, params: tuple[str, ...], data: Path | None, endpoint: str | None, fmt: str
+) -> None:
+    """Run the saved query NAME (or a .rq FILE) on the KG, a file or an endpoint."""
+    if show_list:
+        for saved in saved_queries():
+            names = ", ".join(p.name for p in saved.parameters) or "none"
+            click.echo(f"{saved.name}\t{saved.title}\t(parameters: {names})")
+        return
+    if name is None:
+        raise click.UsageError("give a query NAME or FILE.rq, or --list")
+    if data is not None and endpoint is not None:
+        raise click.UsageError("--data and --endpoint exclude each other")
+    try:
+        saved = find_query(name)
+        values = _params(params)
+        if endpoint is not None:
+            rows = run_remote(endpoint, saved, values)
+        else:
+            graph = load_graph(data)
+            for triple in ontology_graph():
+                graph.add(triple)
+            rows = run_local(graph, saved, values)
+    except (QueryError, RemoteError) as exc:
+        raise InputFailure(str(exc)) from None
+    click.echo(render_rows(rows, fmt), nl=False)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--store", required=True, help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://localhost:7878/store")
+@click.option("--graph", "graph_iri", default=None, help="Named graph IRI to replace (default: the default graph).")
+@click.option("--user", default=None, help="User name for HTTP basic authentication.")
+@click.option("--password", default=None, help="Password for HTTP basic authentication.")
+def publish(file: Path | None, store: str, graph_iri: str | None, user: str | None, password: str | None) -> None:
+    """Replace a store's graph with FILE (default: the bundled KG), ontology included."""
+    graph = load_graph(file)
+    for triple in ontology_graph():
+        graph.add(triple)
+    try:
+        publish_graph(graph, store, graph_iri, user, password)
+    except RemoteError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"published {len(graph)} triples to {store}", err=True)
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Query time limit, s.")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1), help="Result-size limit.")
+def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int) -> None:
+    """Serve FILE (default: the bundled KG) as a read-only SPARQL endpoint at /sparql."""
+    graph = load_graph(file)
+    for triple in ontology_graph():
+        graph.add(triple)
+    server = make_server(graph, host, port, timeout, max_rows)
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(f"serving {len(graph)} triples at http://{bound_host}:{bound_port}/sparql", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 def run() -> None:

@@ -1,0 +1,54 @@
+"""A Python API for notebooks: load a KG and run saved queries by name with parameters.
+
+>>> from kg import api
+>>> graph = api.load()                       # the bundled KG with the ontology
+>>> rows = api.run("missing-figures", graph)  # list of dicts of Python values
+>>> frame = api.dataframe("kpi-disclosure", graph, report="<https://w3id.org/csr-kg/id/report/xiaomi-2019>")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph
+
+from kg.build import build_graph
+from kg.ontology import ontology_graph
+from kg.queries import Rows, find_query, run_local
+from kg.remote import run_remote
+
+
+def load(path: str | Path | None = None) -> Graph:
+    """The KG in ``path`` (any RDF file rdflib reads), or the bundled one, with the ontology.
+
+    The ontology and its schemes come along because saved queries read their labels and codes.
+    """
+    graph = build_graph() if path is None else Graph().parse(str(path))
+    return graph + ontology_graph()
+
+
+def rows(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: str) -> Rows:
+    """Run a saved query (by name or ``.rq`` path) on a graph or a remote endpoint."""
+    query = find_query(name)
+    if endpoint is not None:
+        return run_remote(endpoint, query, params)
+    return run_local(graph if graph is not None else load(), query, params)
+
+
+def run(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: str) -> list[dict[str, Any]]:
+    """Rows as dicts of plain Python values (numbers, strings, IRIs as strings)."""
+    result = rows(name, graph, endpoint, **params)
+    return [
+        {var: (None if term is None else term.toPython()) for var, term in zip(result.variables, row, strict=True)}
+        for row in result.rows
+    ]
+
+
+def dataframe(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: str) -> Any:
+    """The rows as a pandas DataFrame (needs pandas, which csr-kg does not install)."""
+    import pandas as pd
+
+    result = rows(name, graph, endpoint, **params)
+    records = [[None if t is None else t.toPython() for t in row] for row in result.rows]
+    return pd.DataFrame.from_records(records, columns=list(result.variables))

@@ -1,0 +1,234 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a graph, with limits, and a page to try it.
+
+Each query runs in a forked child process, so that a query past the time limit can be stopped
+for real (a Python thread cannot be); updates are refused, and so is SERVICE, which would make
+the endpoint fetch from other hosts. Results are negotiated from the Accept header and cut at a
+row limit, which the response says in a header.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
+from urllib.parse import parse_qs, urlsplit
+
+from pyparsing import ParseException
+from rdflib import Graph
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.query import Result
+
+from kg.queries import Rows
+from kg.results import render_rows
+
+SELECT_TYPES = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld"}
+
+
+class QueryRefused(Exception):
+    """The request cannot be answered; carries the HTTP status to send."""
+
+    def __init__(self, status: HTTPStatus, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _uses_service(node: object) -> bool:
+    if isinstance(node, CompValue):
+        if node.name == "ServiceGraphPattern":
+            return True
+        return any(_uses_service(v) for v in node.values())
+    if isinstance(node, list | tuple):
+        return any(_uses_service(v) for v in node)
+    return False
+
+
+def _negotiate(accept: str, types: dict[str, str], default: str) -> tuple[str, str]:
+    """The first acceptable media type we produce, by the client's q-values then order."""
+    offers = []
+    for position, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        q = next((float(f[2:]) for f in fields[1:] if f.startswith("q=")), 1.0)
+        offers.append((-q, position, fields[0].lower()))
+    for _, _, media in sorted(offers):
+        if media in types:
+            return media, types[media]
+        if media in ("*/*", "application/*", "text/*"):
+            return default, types[default]
+    if not accept.strip():
+        return default, types[default]
+    raise QueryRefused(HTTPStatus.NOT_ACCEPTABLE, f"cannot produce any of: {accept}")
+
+
+def _evaluate(graph: Graph, text: str, accept: str, max_rows: int, conn: object) -> None:
+    """Run in the child process: evaluate, serialise, send (status, media type, body, truncated)."""
+    try:
+        result = graph.query(prepareQuery(text))
+        truncated = False
+        if result.type == "SELECT":
+            media, fmt = _negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
+            rows = list(result)
+            truncated = len(rows) > max_rows
+            rows = rows[:max_rows]
+            if fmt == "xml":
+                limited = Result("SELECT")
+                limited.vars = result.vars
+                limited.bindings = [dict(zip(result.vars, row, strict=True)) for row in rows]
+                body = limited.serialize(format="xml")
+            else:
+                body = render_rows(Rows(tuple(str(v) for v in result.vars), tuple(tuple(r) for r in rows)), fmt).encode(
+                    "utf-8"
+                )
+        elif result.type == "ASK":
+            media, fmt = _negotiate(
+                accept,
+                {"application/sparql-results+json": "json", "application/sparql-results+xml": "xml"},
+                "application/sparql-results+json",
+            )
+            body = result.serialize(format=fmt)
+        else:
+            media, fmt = _negotiate(accept, GRAPH_TYPES, "text/turtle")
+            out = Graph()
+            for count, triple in enumerate(result.graph):
+                if count >= max_rows:
+                    truncated = True
+                    break
+                out.add(triple)
+            body = out.serialize(format=fmt, encoding="utf-8")
+        conn.send((HTTPStatus.OK, media, body, truncated))
+    except QueryRefused as exc:
+        conn.send((exc.status, "text/plain; charset=utf-8", str(exc).encode("utf-8"), False))
+    except Exception as exc:  # report any evaluation error to the client, not a dead child
+        conn.send(
+            (
+                HTTPStatus.BAD_REQUEST,
+                "text/plain; charset=utf-8",
+                f"query failed: {type(exc).__name__}: {exc}".encode(),
+                False,
+            )
+        )
+
+
+class Endpoint:
+    """A graph, served with a per-query time limit and a row limit."""
+
+    def __init__(self, graph: Graph, timeout: float = 30.0, max_rows: int = 10000) -> None:
+        self.graph = graph
+        self.timeout = timeout
+        self.max_rows = max_rows
+        self._fork = multiprocessing.get_context("fork")
+
+    def answer(self, text: str, accept: str) -> tuple[HTTPStatus, str, bytes, bool]:
+        try:
+            parsed = prepareQuery(text)
+        except ParseException as exc:
+            raise QueryRefused(
+                HTTPStatus.BAD_REQUEST, f"not a SPARQL query (this endpoint is read-only): {exc}"
+            ) from None
+        if _uses_service(parsed.algebra):
+            raise QueryRefused(HTTPStatus.FORBIDDEN, "SERVICE is not allowed: this endpoint queries only its graph")
+        parent, child = self._fork.Pipe(duplex=False)
+        process = self._fork.Process(target=_evaluate, args=(self.graph, text, accept, self.max_rows, child))
+        process.start()
+        child.close()
+        try:
+            if not parent.poll(self.timeout):
+                raise QueryRefused(
+                    HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped after the {self.timeout:g} s time limit"
+                )
+            return parent.recv()
+        finally:
+            if process.is_alive():
+                process.kill()
+            process.join()
+            parent.close()
+
+
+def _handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
+    page = files("kg").joinpath("sparql.html").read_bytes()
+
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "csr-kg"
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet: the endpoint is used from tests and notebooks."""
+
+        def _send(self, status: HTTPStatus, media: str, body: bytes, truncated: bool = False) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", media)
+            self.send_header("Content-Length", str(len(body)))
+            if truncated:
+                self.send_header("X-Result-Truncated", f"cut at {endpoint.max_rows} rows")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _query(self, params: dict[str, list[str]], body_query: str | None) -> None:
+            if "update" in params:
+                self._refuse(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
+                return
+            text = body_query if body_query is not None else (params.get("query") or [None])[0]
+            if text is None:
+                self._send(HTTPStatus.OK, "text/html; charset=utf-8", page)
+                return
+            try:
+                self._send(*endpoint.answer(text, self.headers.get("Accept", "")))
+            except QueryRefused as exc:
+                self._refuse(exc.status, str(exc))
+
+        def _refuse(self, status: HTTPStatus, message: str) -> None:
+            self._send(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+        def do_GET(self) -> None:
+            url = urlsplit(self.path)
+            if url.path not in ("/", "/sparql"):
+                self._refuse(HTTPStatus.NOT_FOUND, "the endpoint is at /sparql")
+                return
+            self._query(parse_qs(url.query), None)
+
+        def do_POST(self) -> None:
+            url = urlsplit(self.path)
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length).decode("utf-8", errors="replace")
+            media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if url.path not in ("/", "/sparql"):
+                self._refuse(HTTPStatus.NOT_FOUND, "the endpoint is at /sparql")
+            elif media == "application/sparql-update":
+                self._refuse(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
+            elif media == "application/sparql-query":
+                self._query(parse_qs(url.query), body)
+            elif media == "application/x-www-form-urlencoded":
+                params = parse_qs(url.query) | parse_qs(body)
+                self._query(params, None)
+            else:
+                self._refuse(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, f"unsupported Content-Type {media!r}")
+
+        def _method_not_allowed(self) -> None:
+            self._refuse(HTTPStatus.METHOD_NOT_ALLOWED, "this endpoint is read-only")
+
+        do_PUT = do_DELETE = do_PATCH = _method_not_allowed
+
+    return Handler
+
+
+def make_server(
+    graph: Graph, host: str = "127.0.0.1", port: int = 0, timeout: float = 30.0, max_rows: int = 10000
+) -> ThreadingHTTPServer:
+    """A server bound to ``host:port`` (port 0 picks a free one); call ``serve_forever``."""
+    server = ThreadingHTTPServer((host, port), _handler(Endpoint(graph, timeout, max_rows)))
+    server.daemon_threads = True
+    return server
+
+
+def serve_in_thread(server: ThreadingHTTPServer) -> threading.Thread:
+    """Start ``server`` in a daemon thread (for notebooks and tests)."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return thread
