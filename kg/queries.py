@@ -55,6 +55,9 @@ class SavedQuery:
         ``9``) or plain text, which becomes a string literal.
         """
         values = dict(values or {})
+        # The header is documentation; clients such as SPARQLWrapper guess the query form from
+        # words anywhere in the text, header comments included, so only the query is sent.
+        text = "\n".join(line for line in self.text.splitlines() if not _HEADER.match(line)).lstrip()
         known = {p.name for p in self.parameters}
         unknown = sorted(set(values) - known)
         if unknown:
@@ -68,14 +71,14 @@ class SavedQuery:
             elif param.default is not None:
                 bound.append((param.name, param.default))
         if not bound:
-            return self.text
+            return text
         names = " ".join(Variable(name).n3() for name, _ in bound)
         terms = " ".join(term.n3() for _, term in bound)
-        where = _WHERE.search(self.text)
+        where = _WHERE.search(text)
         if where is None:
             raise QueryError(f"{self.name}: no WHERE group to bind parameters in")
         block = f"\n  VALUES ({names}) {{ ({terms}) }}"
-        return self.text[: where.end()] + block + self.text[where.end() :]
+        return text[: where.end()] + block + text[where.end() :]
 
 
 def parse_term(value: str, name: str = "value") -> Node:
