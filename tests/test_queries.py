@@ -105,7 +105,7 @@ def test_commitments_vs_achievements(graph: Graph, report: Report) -> None:
 
 def test_claim_provenance(graph: Graph, report: Report) -> None:
     claim = report.claims["s2-2-rd-investment"]
-    ((iri, rid, section, kind, start, end, quote),) = rows(graph, "claim-provenance")
+    ((_iri, rid, section, kind, start, end, quote),) = rows(graph, "claim-provenance")
     assert (rid, section, kind, start, end, quote) == (
         "xiaomi-2019",
         "2.2",

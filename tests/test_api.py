@@ -1,0 +1,36 @@
+"""The notebook API: load a KG and run saved queries by name, as dicts or a DataFrame."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import Graph
+
+from kg import api
+from kg.ontology import ontology_graph
+
+
+def test_run_returns_plain_values(bundled_graph: Graph) -> None:
+    graph = bundled_graph + ontology_graph()
+    rows = api.run("metric-across-reports", graph)
+    assert rows == [{
+        "metricLabel": "Total GHG emissions (Scope 1 and 2)", "report": "xiaomi-2019", "year": rows[0]["year"],
+        "value": Decimal("22782.26"), "unit": "tonne",
+        "boundary": "main offices and self-operated Mi Homes in mainland China", "surface": "22,782.26",
+    }]
+    mentions = api.run("claims-mentioning", graph, word="Dengue")
+    assert mentions and all("dengue" in r["quote"].lower() for r in mentions)
+
+
+def test_dataframe(bundled_graph: Graph) -> None:
+    graph = bundled_graph + ontology_graph()
+    frame = api.dataframe("kpi-disclosure", graph, report="<https://w3id.org/csr-kg/id/report/xiaomi-2019>")
+    assert list(frame.columns) == ["reportId", "kpi", "name", "status", "disclosure", "figures", "claims"]
+    assert len(frame) == 32
+    assert frame.set_index("kpi").loc["A1.2", "disclosure"] == "with figures"
+
+
+def test_load_reads_a_file(tmp_path, bundled_graph: Graph) -> None:  # noqa: ANN001 - pytest fixture
+    path = tmp_path / "kg.ttl"
+    bundled_graph.serialize(path, format="turtle")
+    assert len(api.load(path)) == len(bundled_graph + ontology_graph())
