@@ -156,7 +156,10 @@ class _Mapper:
 
     def claim_node(self, c: Claim) -> None:
         node = self.m.claim(self.rid, c.id)
-        part = lambda *p: self.m.claim_part(self.rid, c.id, *p)  # noqa: E731
+
+        def part(*segments: str) -> URIRef:
+            return self.m.claim_part(self.rid, c.id, *segments)
+
         self.add(node, RDF.type, CSR.Claim)
         self.add(node, DCTERMS.identifier, Literal(c.id))
         self.add(node, CSR.claimKind, self.vocab.kinds[c.kind])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import Graph
 
@@ -13,11 +14,17 @@ from kg.ontology import ontology_graph
 def test_run_returns_plain_values(bundled_graph: Graph) -> None:
     graph = bundled_graph + ontology_graph()
     rows = api.run("metric-across-reports", graph)
-    assert rows == [{
-        "metricLabel": "Total GHG emissions (Scope 1 and 2)", "report": "xiaomi-2019", "year": rows[0]["year"],
-        "value": Decimal("22782.26"), "unit": "tonne",
-        "boundary": "main offices and self-operated Mi Homes in mainland China", "surface": "22,782.26",
-    }]
+    assert rows == [
+        {
+            "metricLabel": "Total GHG emissions (Scope 1 and 2)",
+            "report": "xiaomi-2019",
+            "year": rows[0]["year"],
+            "value": Decimal("22782.26"),
+            "unit": "tonne",
+            "boundary": "main offices and self-operated Mi Homes in mainland China",
+            "surface": "22,782.26",
+        }
+    ]
     mentions = api.run("claims-mentioning", graph, word="Dengue")
     assert mentions and all("dengue" in r["quote"].lower() for r in mentions)
 
@@ -30,7 +37,7 @@ def test_dataframe(bundled_graph: Graph) -> None:
     assert frame.set_index("kpi").loc["A1.2", "disclosure"] == "with figures"
 
 
-def test_load_reads_a_file(tmp_path, bundled_graph: Graph) -> None:  # noqa: ANN001 - pytest fixture
+def test_load_reads_a_file(tmp_path: Path, bundled_graph: Graph) -> None:
     path = tmp_path / "kg.ttl"
     bundled_graph.serialize(path, format="turtle")
     assert len(api.load(path)) == len(bundled_graph + ontology_graph())
