@@ -12,6 +12,9 @@ from rdflib.util import guess_format
 
 from kg.build import build_graph, serialise, write_atomically
 from kg.coverage import coverage as report_coverage
+from kg.docs import write_docs
+from kg.export import FORMATS as EXPORT_FORMATS
+from kg.export import export as export_graph
 from kg.loader import load_reports
 from kg.ontology import ontology_graph
 from kg.queries import QueryError, find_query, run_local, saved_queries
@@ -226,6 +229,41 @@ def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int
         pass
     finally:
         server.server_close()
+
+
+@main.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="turtle", show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: csr-kg with the format's extension, in the current directory).",
+)
+@click.option("--base", default=None, help="Base IRI to move instance IRIs to (ends with / or #).")
+@click.option("--endpoint", default=None, help="SPARQL endpoint to name in the VoID description.")
+def export(file: Path | None, fmt: str, out: Path | None, base: str | None, endpoint: str | None) -> None:
+    """Export FILE (default: the bundled KG) in a standard RDF format, with a VoID + DCAT description."""
+    graph = load_graph(file)
+    target = out or Path("csr-kg" + EXPORT_FORMATS[fmt][1])
+    try:
+        void = export_graph(graph, fmt, target, base, endpoint)
+    except ValueError as exc:
+        raise InputFailure(str(exc)) from None
+    click.echo(f"wrote {target} ({len(graph)} triples) and {void}", err=True)
+
+
+@main.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("ontology-docs"),
+    show_default=True,
+    help="Directory to write index.html to.",
+)
+def docs(out: Path) -> None:
+    """Write HTML documentation of the ontology (pyLODE)."""
+    click.echo(f"wrote {write_docs(out)}", err=True)
 
 
 def run() -> None:

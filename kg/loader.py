@@ -45,6 +45,15 @@ def load_report(folder: Path) -> Report:
     if meta.standard is not None and meta.standard not in vocab.guides:
         known = ", ".join(sorted(vocab.guides))
         raise InputError(f"{folder / 'report.yaml'}:{meta.line}: unknown standard {meta.standard!r} (known: {known})")
+    for field in ("issued", "curated"):
+        value = getattr(meta, field)
+        try:
+            if value is not None:
+                date.fromisoformat(value)
+        except ValueError:
+            raise InputError(
+                f"{folder / 'report.yaml'}:{meta.line}: {field} {value!r} is not a date (YYYY-MM-DD)"
+            ) from None
     sheets = read_sheets(folder)
     loader = _Loader(report, folder)
     for path, sheet in sheets:

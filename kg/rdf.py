@@ -53,11 +53,10 @@ def en(text: str, lang: str = "en") -> Literal:
 
 
 def decimal(value: Decimal) -> Literal:
-    """An xsd:decimal in its canonical positional form (Python's str() may use an exponent)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".") or "0"
-    return Literal(text, datatype=XSD.decimal)
+    """An xsd:decimal in its canonical form: positional (Python's str() may use an exponent),
+    no trailing zeros, and one digit after the point at least ("1.0"), as Turtle writes it."""
+    whole, _, fraction = format(value, "f").partition(".")
+    return Literal(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
 
 
 class _Mapper:
@@ -119,6 +118,8 @@ class _Mapper:
             self.add(node, DCTERMS.source, Literal(meta.source))
         if meta.issued:
             self.add(node, DCTERMS.issued, Literal(meta.issued, datatype=XSD.date))
+        if meta.curated:
+            self.add(node, CSR.curationDate, Literal(meta.curated, datatype=XSD.date))
         self.add(node, CSR.text, text)
         self.add(text, RDF.type, CSR.ReportText)
         self.add(text, DCTERMS.format, Literal("text/plain; charset=utf-8"))

@@ -57,7 +57,8 @@ class ReportMeta(_Entry):
     language: str = "en"
     standard: str | None = None  # notation of a reporting-guide scheme, e.g. HKEX ESG guide
     source: str | None = None
-    issued: str | None = None
+    issued: str | None = None  # when the company published the report (YYYY-MM-DD)
+    curated: str | None = None  # when the claim sheets were last curated (YYYY-MM-DD)
     text: str = "report.txt"
     curator: Curator
     _slug = field_validator("id", "company")(_check_slug)
