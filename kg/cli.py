@@ -131,6 +131,13 @@ def validate(file: Path | None, fmt: str) -> None:
     sys.exit(0 if result.conforms else 1)
 
 
+def with_ontology(graph: Graph) -> Graph:
+    """``graph`` with the ontology and its schemes added: saved queries read their labels and codes."""
+    for triple in ontology_graph():
+        graph.add(triple)
+    return graph
+
+
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     values = {}
     for pair in pairs:
@@ -182,10 +189,7 @@ def query(
         if endpoint is not None:
             rows = run_remote(endpoint, saved, values)
         else:
-            graph = load_graph(data)
-            for triple in ontology_graph():
-                graph.add(triple)
-            rows = run_local(graph, saved, values)
+            rows = run_local(with_ontology(load_graph(data)), saved, values)
     except (QueryError, RemoteError) as exc:
         raise InputFailure(str(exc)) from None
     click.echo(render_rows(rows, fmt), nl=False)
@@ -199,9 +203,7 @@ def query(
 @click.option("--password", default=None, help="Password for HTTP basic authentication.")
 def publish(file: Path | None, store: str, graph_iri: str | None, user: str | None, password: str | None) -> None:
     """Replace a store's graph with FILE (default: the bundled KG), ontology included."""
-    graph = load_graph(file)
-    for triple in ontology_graph():
-        graph.add(triple)
+    graph = with_ontology(load_graph(file))
     try:
         publish_graph(graph, store, graph_iri, user, password)
     except RemoteError as exc:
@@ -217,9 +219,7 @@ def publish(file: Path | None, store: str, graph_iri: str | None, user: str | No
 @click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1), help="Result-size limit.")
 def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int) -> None:
     """Serve FILE (default: the bundled KG) as a read-only SPARQL endpoint at /sparql."""
-    graph = load_graph(file)
-    for triple in ontology_graph():
-        graph.add(triple)
+    graph = with_ontology(load_graph(file))
     server = make_server(graph, host, port, timeout, max_rows)
     bound_host, bound_port = server.server_address[:2]
     click.echo(f"serving {len(graph)} triples at http://{bound_host}:{bound_port}/sparql", err=True)
