@@ -15,9 +15,12 @@ from kg.coverage import coverage as report_coverage
 from kg.docs import write_docs
 from kg.export import FORMATS as EXPORT_FORMATS
 from kg.export import export as export_graph
+from kg.iris import Minter
 from kg.loader import load_reports
+from kg.network import analyse
 from kg.ontology import ontology_graph
 from kg.queries import QueryError, find_query, run_local, saved_queries
+from kg.rdf import report_graph
 from kg.remote import RemoteError, run_remote
 from kg.remote import publish as publish_graph
 from kg.report_format import render
@@ -25,7 +28,9 @@ from kg.resources import bundled_reports
 from kg.results import FORMATS, render_rows
 from kg.serve import make_server
 from kg.sheet import InputError
+from kg.site import write_site
 from kg.validate import validate_graph
+from kg.vocab import DEFAULT_BASE
 
 DEFAULT_OUT = Path("csr-kg.ttl")
 
@@ -264,6 +269,48 @@ def export(file: Path | None, fmt: str, out: Path | None, base: str | None, endp
 def docs(out: Path) -> None:
     """Write HTML documentation of the ontology (pyLODE)."""
     click.echo(f"wrote {write_docs(out)}", err=True)
+
+
+@main.command("graph")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("csr-kg-network"),
+    show_default=True,
+    help="Directory for network.graphml, metrics.json and the pictures.",
+)
+def graph_command(file: Path | None, out: Path) -> None:
+    """Analyse FILE (default: the bundled KG) as a network of units, initiatives, issues and SDGs."""
+    result = analyse(load_graph(file), out)
+    metrics = result.metrics()
+    click.echo(
+        f"{metrics['nodes']} nodes, {metrics['edges']} edges; "
+        f"{metrics['unlinked_initiatives_count']} initiatives linked to nothing"
+    )
+    for kind in ("sdg", "committee", "material_issue"):
+        top = result.centrality.get(kind, {}).get("betweenness", [])
+        names = ", ".join(f"{s.label} ({s.betweenness:.4f})" for s in top[:3]) or "none"
+        click.echo(f"most between {kind}: {names}")
+    for path in sorted(result.files.values()):
+        click.echo(f"wrote {path}", err=True)
+
+
+@main.command()
+@click.argument("report_dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Directory to write the site to."
+)
+@click.option("--base", default=None, help="Base IRI of instance data (ends with / or #).")
+def site(report_dirs: tuple[Path, ...], out: Path, base: str | None) -> None:
+    """Write a static linked-data site: a page (with Turtle and JSON-LD) per resource."""
+    try:
+        reports = load_reports(list(report_dirs) or bundled_reports())
+        graph = report_graph(reports, Minter(base) if base else Minter())
+    except (InputError, ValueError) as exc:
+        raise InputFailure(str(exc)) from None
+    pages = write_site(reports, graph, out, base or DEFAULT_BASE)
+    click.echo(f"wrote {pages} resource pages and {out / 'index.html'}", err=True)
 
 
 def run() -> None:

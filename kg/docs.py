@@ -11,8 +11,6 @@ import logging
 import tempfile
 from pathlib import Path
 
-from pylode import OntPub
-
 from kg.build import write_atomically
 from kg.ontology import ontology_graph
 
@@ -21,11 +19,18 @@ def ontology_html() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         merged = Path(tmp) / "csr-kg-ontology.ttl"
         ontology_graph().serialize(merged, format="longturtle")
-        logging.disable(logging.INFO)  # pyLODE logs its progress to the root logger
+        # pyLODE configures the root logger at DEBUG when imported, which would make every other
+        # library chatty: import it only here, and silence it while it runs.
+        root = logging.getLogger()
+        level = root.level
+        logging.disable(logging.INFO)
         try:
+            from pylode import OntPub
+
             return OntPub(ontology=str(merged)).make_html()
         finally:
             logging.disable(logging.NOTSET)
+            root.setLevel(level)
 
 
 def write_docs(out: Path) -> Path:

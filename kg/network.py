@@ -69,6 +69,14 @@ PICTURE_TITLES = {
     "initiative": "Initiatives",
     SDG_TYPE: "SDGs",
 }
+#: Edge legend, colour and line style by relation; relations not listed are drawn as "other".
+EDGE_STYLES = {
+    "expects": ("group expects action on issue", "#e6a15c", "-"),
+    "addressesIssue": ("initiative addresses issue", "#8e6bbf", "-"),
+    "targets": ("initiative targets group", "#2f8f5b", "--"),
+    "sdg": ("SDG alignment (curators' inference)", "#1f6fb4", "-"),
+    "other": ("other stated relation", "#9a9a9a", ":"),
+}
 DIGITS = 6
 TOP = 5
 LABEL_CHARS = 30
@@ -130,7 +138,7 @@ class NetworkReport:
     files: dict[str, Path] = field(default_factory=dict)
 
     def metrics(self) -> dict[str, Any]:
-        counts = defaultdict(int)
+        counts: defaultdict[str, int] = defaultdict(int)
         for _, kind in self.network.nodes(data="type"):
             counts[kind] += 1
         return {
@@ -159,6 +167,7 @@ def analyse(graph: Graph, out: Path, top: int = TOP) -> NetworkReport:
     when it is missing, because stated relations are found through ``rdfs:subPropertyOf`` and SDG
     names live in the SDG scheme.
     """
+    out = Path(out)
     data = with_ontology(graph)
     network = project(data)
     add_centrality(network)
@@ -234,26 +243,26 @@ def observations(graph: Graph) -> Iterator[tuple[URIRef, URIRef, URIRef]]:
     """(claim, observation, metric) for every observation a claim carries."""
     for claim, obs in graph.subject_objects(CSR.hasObservation):
         for metric in graph.objects(obs, CSR.metric):
-            yield claim, obs, metric  # type: ignore[misc]
+            yield claim, obs, metric
 
 
 def relation_edges(graph: Graph) -> Iterator[tuple[URIRef, URIRef, str]]:
     """Every candidate edge (both ends may or may not be nodes; :func:`project` keeps those that are)."""
     for prop in [*stated_relations(graph), ORG.unitOf]:
         for s, o in graph.subject_objects(prop):
-            yield s, o, local_name(prop)  # type: ignore[misc]
+            yield s, o, local_name(prop)
     for alignment in graph.subjects(RDF.type, CSR.SDGAlignment):
         for entity in graph.objects(alignment, CSR.alignedEntity):
             for goal in graph.objects(alignment, CSR.goal):
-                yield entity, goal, "sdg"  # type: ignore[misc]
+                yield entity, goal, "sdg"
     for group, expectation in graph.subject_objects(CSR.hasExpectation):
         for issue in graph.objects(expectation, CSR.concernsIssue):
-            yield group, issue, "expects"  # type: ignore[misc]
+            yield group, issue, "expects"
     for claim, obs, metric in observations(graph):
         for report in graph.objects(claim, CSR.inReport):
-            yield metric, report, "reported in"  # type: ignore[misc]
+            yield metric, report, "reported in"
         for entity in graph.objects(obs, CSR.observedEntity):
-            yield entity, metric, "measured by"  # type: ignore[misc]
+            yield entity, metric, "measured by"
 
 
 def project(graph: Graph) -> nx.Graph:
@@ -265,7 +274,7 @@ def project(graph: Graph) -> nx.Graph:
     relations: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s, o, relation in relation_edges(graph):
         if s in types and o in types and s != o:
-            relations[tuple(sorted((str(s), str(o))))].add(relation)  # type: ignore[index]
+            relations[tuple(sorted((str(s), str(o))))].add(relation)
     for (u, v), names in sorted(relations.items()):
         network.add_edge(u, v, relation="; ".join(sorted(names)))
     return network
@@ -315,8 +324,8 @@ def sdg_coverage(graph: Graph) -> list[GoalCoverage]:
     entities: dict[URIRef, set[str]] = defaultdict(set)
     for claim, alignment in graph.subject_objects(CSR.hasSDGAlignment):
         for goal in graph.objects(alignment, CSR.goal):
-            claims[goal].add(claim)  # type: ignore[index, arg-type]
-            entities[goal].update(label_of(graph, e) for e in graph.objects(alignment, CSR.alignedEntity))  # type: ignore[arg-type, index]
+            claims[goal].add(claim)
+            entities[goal].update(label_of(graph, e) for e in graph.objects(alignment, CSR.alignedEntity))
     rows = []
     for number in GOALS:
         goal = UNSDG[str(number)]
@@ -351,9 +360,9 @@ def unanswered_expectations(graph: Graph) -> list[Expectation]:
         issues = sorted(graph.objects(expectation, CSR.concernsIssue))
         if not issues or any(issue in addressed for issue in issues):
             continue
-        groups = sorted(label_of(graph, g) for g in graph.subjects(CSR.hasExpectation, expectation))  # type: ignore[arg-type]
-        issue = "; ".join(label_of(graph, i) for i in issues)  # type: ignore[arg-type]
-        found.append(Expectation(str(expectation), label_of(graph, expectation), groups, issue))  # type: ignore[arg-type]
+        groups = sorted(label_of(graph, g) for g in graph.subjects(CSR.hasExpectation, expectation))
+        issue = "; ".join(label_of(graph, i) for i in issues)
+        found.append(Expectation(str(expectation), label_of(graph, expectation), groups, issue))
     return sorted(found, key=lambda e: (e.groups, e.label, e.iri))
 
 
@@ -363,15 +372,13 @@ def committee_initiatives(graph: Graph, committee: URIRef) -> set[URIRef]:
     found: set[URIRef] = set()
     for prop, committee_is_subject in COMMITTEE_LINKS:
         linked = graph.objects(committee, prop) if committee_is_subject else graph.subjects(prop, committee)
-        found.update(n for n in linked if n in initiatives)  # type: ignore[misc]
+        found.update(n for n in linked if n in initiatives)
     return found
 
 
 def goals_of(graph: Graph, entity: URIRef) -> set[URIRef]:
     return {
-        goal  # type: ignore[misc]
-        for alignment in graph.subjects(CSR.alignedEntity, entity)
-        for goal in graph.objects(alignment, CSR.goal)
+        goal for alignment in graph.subjects(CSR.alignedEntity, entity) for goal in graph.objects(alignment, CSR.goal)
     }
 
 
@@ -379,10 +386,10 @@ def committee_paths(graph: Graph) -> list[CommitteePaths]:
     """Committee -> initiative -> SDG label paths: which goals each committee's work serves (may be none)."""
     result = []
     for committee in set(graph.subjects(RDF.type, CSR.Committee)):
-        name = label_of(graph, committee)  # type: ignore[arg-type]
+        name = label_of(graph, committee)
         paths = sorted(
             [name, label_of(graph, initiative), label_of(graph, goal)]
-            for initiative in committee_initiatives(graph, committee)  # type: ignore[arg-type]
+            for initiative in committee_initiatives(graph, committee)
             for goal in goals_of(graph, initiative)
         )
         result.append(CommitteePaths(str(committee), name, paths))
@@ -444,7 +451,7 @@ def column_order(sub: nx.Graph) -> dict[str, list[str]]:
 
 
 def barycentre(sub: nx.Graph, node: str, rows: dict[str, float], kind: str) -> float:
-    """Mean relative row of ``node``'s neighbours in other columns (1.0 past the end when it has none)."""
+    """Mean relative row (0 top, 1 bottom) of ``node``'s neighbours in other columns; none sorts last."""
     others = [rows[m] for m in sub[node] if sub.nodes[m]["type"] != kind]
     return sum(others) / len(others) if others else 1.5
 
@@ -513,6 +520,12 @@ def draw_sdg_network(network: nx.Graph, out: Path) -> dict[str, Path]:
             Line2D([], [], marker="o", linestyle="", color=PICTURE_COLOURS[k], markersize=9, label=PICTURE_TITLES[k])
             for k in PICTURE_COLUMNS
         ]
+        used = {relation.split("; ")[0] for _, _, relation in sub.edges(data="relation")}
+        handles += [
+            Line2D([], [], color=colour, linestyle=style, linewidth=1.5, label=label)
+            for key, (label, colour, style) in EDGE_STYLES.items()
+            if key in used or (key == "other" and used - EDGE_STYLES.keys())
+        ]
         figure.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False, fontsize=11)
         files = {}
         for fmt in ("png", "svg"):
@@ -523,10 +536,34 @@ def draw_sdg_network(network: nx.Graph, out: Path) -> dict[str, Path]:
     return files
 
 
+def edge_style(relation: str) -> tuple[str, str]:
+    """Colour and line style of an edge, by the first relation it carries (see ``EDGE_STYLES``)."""
+    first = relation.split("; ")[0]
+    return EDGE_STYLES.get(first, EDGE_STYLES["other"])[1:]
+
+
 def draw_edges(axes: Any, sub: nx.Graph, positions: dict[str, tuple[float, float]]) -> None:
-    for u, v in sorted(sub.edges()):
-        (x1, y1), (x2, y2) = positions[u], positions[v]
-        axes.plot([x1, x2], [y1, y2], color="#9a9a9a", linewidth=0.8, alpha=0.7, zorder=1)
+    """Straight lines between neighbouring columns; edges that skip a column bend, so they cannot
+    seem to pass through a node of the column in between."""
+    from matplotlib.patches import FancyArrowPatch
+
+    for u, v, relation in sorted(sub.edges(data="relation")):
+        (x1, y1), (x2, y2) = sorted((positions[u], positions[v]))
+        colour, style = edge_style(relation)
+        bend = 0.1 if abs(x2 - x1) > 1 else 0.0
+        axes.add_patch(
+            FancyArrowPatch(
+                (x1, y1),
+                (x2, y2),
+                arrowstyle="-",
+                connectionstyle=f"arc3,rad={bend}",
+                color=colour,
+                linestyle=style,
+                linewidth=0.9,
+                alpha=0.75,
+                zorder=1,
+            )
+        )
 
 
 def draw_nodes(axes: Any, sub: nx.Graph, positions: dict[str, tuple[float, float]]) -> None:

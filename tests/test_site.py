@@ -1,0 +1,299 @@
+"""The static linked-data site: a page per resource, links that land, data that parses, quotes marked.
+
+The expected resources, paths and paragraphs are computed here from the graph and the report text,
+not from kg.site, so a page the site forgets or a link it mis-points is caught.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+
+from kg.iris import Minter
+from kg.model import Report
+from kg.ontology import ontology_graph
+from kg.rdf import CLASSES
+from kg.site import GROUPS, write_site
+from kg.vocab import CSR, DEFAULT_BASE, ORG
+
+CHROMIUM = Path("/usr/bin/chromium")
+SAMPLE_CLAIM = "s2-2-rd-investment"
+# Classes whose instances must have a page: the report, claims, metrics and every entity type.
+PAGE_CLASSES = (
+    CSR.Report,
+    CSR.Claim,
+    CSR.Metric,
+    ORG.Organization,
+    CSR.Subsidiary,
+    CSR.Board,
+    CSR.Committee,
+    CSR.Department,
+    CSR.Team,
+    CSR.Initiative,
+    CSR.StakeholderGroup,
+    CSR.MaterialIssue,
+    CSR.Product,
+    CSR.Award,
+    CSR.Event,
+    CSR.Law,
+    CSR.Policy,
+    CSR.Standard,
+    CSR.Certification,
+    DCTERMS.Location,
+    PROV.Person,
+)
+
+
+class _Links(HTMLParser):
+    """Collects href/src values, element ids, and the text of <mark> and the quote paragraph."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.marks: list[str] = []
+        self.context: list[str] = []
+        self.h1: list[str] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        self.links += [v for k, v in attrs if k in ("href", "src") and v is not None]
+        if found.get("id"):
+            self.ids.add(str(found["id"]))
+        if tag in ("mark", "h1") or (tag == "p" and found.get("class") == "context"):
+            self._in.append("context" if tag == "p" else tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in and ((tag == "p" and self._in[-1] == "context") or tag == self._in[-1]):
+            self._in.pop()
+
+    def handle_data(self, data: str) -> None:
+        if "mark" in self._in:
+            self.marks.append(data)
+        if "context" in self._in:
+            self.context.append(data)
+        if "h1" in self._in:
+            self.h1.append(data)
+
+
+def parse_html(text: str) -> _Links:
+    parser = _Links()
+    parser.feed(text)
+    parser.close()
+    return parser
+
+
+def expected_path(node: URIRef) -> str:
+    """The site path a resource's IRI should map to, derived here from the IRI alone."""
+    iri = str(node)
+    if iri.startswith("http://metadata.un.org/sdg/"):
+        return "sdg/" + iri.rsplit("/", 1)[1]
+    assert iri.startswith(DEFAULT_BASE), iri
+    return unquote(iri[len(DEFAULT_BASE) :])
+
+
+def expected_resources(graph: Graph) -> set[URIRef]:
+    nodes = {s for cls in PAGE_CLASSES for s in graph.subjects(RDF.type, cls)}
+    nodes |= set(ontology_graph().subjects(SKOS.inScheme, CSR.SDGScheme))
+    return {n for n in nodes if isinstance(n, URIRef)}
+
+
+def paragraph(text: str, start: int, end: int) -> str:
+    """Text between the blank line before ``start`` and the one after ``end``, by a plain scan."""
+    blanks = [(m.start(), m.end()) for m in re.finditer(r"\n\s*\n", text)]
+    lo = max((e for s, e in blanks if e <= start), default=0)
+    hi = min((s for s, e in blanks if s >= end), default=len(text))
+    return text[lo:hi]
+
+
+def claim_page(out: Path, report: Report, claim_id: str) -> Path:
+    return out / (expected_path(Minter().claim(report.meta.id, claim_id)) + ".html")
+
+
+def resolve(page: Path, link: str) -> tuple[Path, str] | None:
+    """The file and fragment a relative link points at; None for links that leave the site."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc:
+        return None
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+    return target, unquote(parts.fragment)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory, bundled: list[Report], bundled_graph: Graph) -> tuple[Path, int]:
+    out = tmp_path_factory.mktemp("site")
+    return out, write_site(bundled, bundled_graph, out)
+
+
+def test_one_page_per_resource_at_the_iri_path(site: tuple[Path, int], bundled_graph: Graph) -> None:
+    out, count = site
+    resources = expected_resources(bundled_graph)
+    assert count == len(resources) == 1175
+    for node in resources:
+        for ext in (".html", ".ttl", ".jsonld"):
+            assert (out / (expected_path(node) + ext)).is_file(), (node, ext)
+    pages = {p for p in out.rglob("*.html") if p.name != "index.html" or p.parent != out}
+    assert len(pages) == count
+    assert (out / "report/xiaomi-2019/claim/s2-2-rd-investment.html").is_file()
+    assert (out / "sdg/9.html").is_file()
+    assert (out / "index.html").is_file() and (out / "site.css").is_file()
+
+
+def test_every_entity_type_of_the_sheets_gets_pages() -> None:
+    """A new entity type must be given an index group, or its instances would get no page."""
+    grouped = {cls for _name, classes in GROUPS for cls in classes}
+    assert set(CLASSES.values()) <= grouped
+
+
+def test_every_internal_link_resolves(site: tuple[Path, int]) -> None:
+    out, _count = site
+    ids: dict[Path, set[str]] = {}
+    checked = 0
+    for page in sorted(out.rglob("*.html")):
+        links = parse_html(page.read_text(encoding="utf-8")).links
+        for link in links:
+            target = resolve(page, link)
+            if target is None:
+                assert link.startswith(("http://", "https://")), (page, link)
+                continue
+            path, fragment = target
+            assert path.is_file(), (page, link)
+            assert path.is_relative_to(out.resolve()), (page, link)
+            if fragment:
+                if path not in ids:
+                    ids[path] = parse_html(path.read_text(encoding="utf-8")).ids
+                assert fragment in ids[path], (page, link)
+            checked += 1
+    assert checked > 10_000
+
+
+def test_index_links_every_page(site: tuple[Path, int], bundled_graph: Graph) -> None:
+    out, _count = site
+    index = out / "index.html"
+    targets = {resolve(index, link) for link in parse_html(index.read_text(encoding="utf-8")).links}
+    pages = {(out / (expected_path(n) + ".html")).resolve() for n in expected_resources(bundled_graph)}
+    assert pages <= {t[0] for t in targets if t is not None}
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's parser
+def test_data_files_parse_and_agree(site: tuple[Path, int]) -> None:
+    out, count = site
+    turtles = sorted(out.rglob("*.ttl"))
+    assert len(turtles) == count
+    for ttl in turtles:
+        turtle = Graph().parse(ttl, format="turtle")
+        jsonld = Graph().parse(ttl.with_suffix(".jsonld"), format="json-ld")
+        assert len(turtle) > 0, ttl
+        assert isomorphic(turtle, jsonld), ttl
+
+
+def test_claim_description_holds_its_triples_and_labels(
+    site: tuple[Path, int], bundled: list[Report], bundled_graph: Graph
+) -> None:
+    out, _count = site
+    node = Minter().claim(bundled[0].meta.id, SAMPLE_CLAIM)
+    page = claim_page(out, bundled[0], SAMPLE_CLAIM)
+    described = Graph().parse(page.with_suffix(".ttl"), format="turtle")
+    outgoing = set(bundled_graph.triples((node, None, None)))
+    assert outgoing and outgoing <= set(described)
+    observation = URIRef(f"{node}/observation/rd-investment")
+    assert set(bundled_graph.triples((observation, None, None))) <= set(described)
+    metric = URIRef(DEFAULT_BASE + "metric/rd-investment")
+    # Of what the claim links to, only the labels come along.
+    assert set(described.triples((metric, None, None))) == set(bundled_graph.triples((metric, RDFS.label, None)))
+    data = json.loads(page.with_suffix(".jsonld").read_text(encoding="utf-8"))
+    assert str(node) in {n["@id"] for n in data["@graph"]}
+
+
+def test_every_claim_page_marks_its_quote_in_its_paragraph(site: tuple[Path, int], bundled: list[Report]) -> None:
+    out, _count = site
+    for report in bundled:
+        for claim in report.claims.values():
+            page = parse_html(claim_page(out, report, claim.id).read_text(encoding="utf-8"))
+            assert "".join(page.marks) == claim.quote, claim.id
+            context = paragraph(report.text.text, claim.anchor.start, claim.anchor.end)
+            assert "".join(page.context) == context, claim.id
+
+
+def test_claim_page_escapes_the_report_text(site: tuple[Path, int], bundled: list[Report]) -> None:
+    out, _count = site
+    html = claim_page(out, bundled[0], SAMPLE_CLAIM).read_text(encoding="utf-8")
+    assert "<mark>In 2019, Xiaomi&#x27;s investment in R&amp;D reached approximately RMB7.5 billion.</mark>" in html
+
+
+def test_output_is_identical_in_another_process(site: tuple[Path, int], tmp_path: Path) -> None:
+    """Another hash seed changes rdflib's iteration order; the files must not change with it."""
+    out, _count = site
+    script = (
+        "import sys; from pathlib import Path; from kg.build import build_graph; from kg.loader import load_reports;"
+        " from kg.resources import bundled_reports; from kg.site import write_site;"
+        " write_site(load_reports(bundled_reports()), build_graph(), Path(sys.argv[1]))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True, env=env)
+    mine = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    theirs = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
+    assert mine == theirs
+    assert all((out / p).read_bytes() == (tmp_path / p).read_bytes() for p in mine)
+
+
+def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ]
+    return subprocess.run([str(CHROMIUM), *flags, *args], capture_output=True, text=True, timeout=120, check=True)
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium not installed (/usr/bin/chromium is absent)")
+def test_claim_page_in_a_browser(site: tuple[Path, int], bundled: list[Report], tmp_path: Path) -> None:
+    """What a person sees: the rendered DOM shows the quote highlighted, and its links land."""
+    out, _count = site
+    report = bundled[0]
+    claim = report.claims[SAMPLE_CLAIM]
+    page = claim_page(out, report, SAMPLE_CLAIM)
+    dom = parse_html(chromium(tmp_path, "--dump-dom", page.as_uri()).stdout)
+    assert "".join(dom.h1) == f"Claim {SAMPLE_CLAIM}"
+    assert "".join(dom.marks) == claim.quote
+    assert "".join(dom.context) == paragraph(report.text.text, claim.anchor.start, claim.anchor.end)
+    internal = [t for t in (resolve(page, link) for link in dom.links) if t is not None]
+    assert len(internal) >= 10
+    assert all(path.is_file() for path, _fragment in internal)
+    assert {p.name for p, _f in internal} >= {"site.css", "index.html", "xiaomi.html", "rd-investment.html"}
+
+    shot = tmp_path / "claim.png"
+    chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,900", page.as_uri())
+    header = shot.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (1200, 900)
+
+
+def test_site_command(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["site", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "index.html").is_file()
+    assert (tmp_path / "report" / "xiaomi-2019" / "claim" / "s2-2-rd-investment.html").is_file()
+    assert (tmp_path / "sdg" / "9.html").is_file()
