@@ -176,3 +176,16 @@ def test_independent_parser_agrees(tmp_path: Path, bundled_graph: Graph) -> None
         result = subprocess.run(["rapper", "-i", "turtle", "-c", str(path)], capture_output=True, text=True, check=True)
         count = int(result.stderr.strip().rsplit("returned ", 1)[1].split()[0])
         assert count == len(Graph().parse(path, format="turtle")), path.name
+
+
+def test_minter_makes_readable_iris_under_its_base() -> None:
+    from kg.iris import Minter
+
+    m = Minter("https://example.org/kg/")
+    assert str(m.claim("acme-2020", "s1-2-water")) == "https://example.org/kg/report/acme-2020/claim/s1-2-water"
+    assert str(m.entity("Committee", "quality-committee")) == "https://example.org/kg/unit/quality-committee"
+    assert str(m.section("acme-2020", "2.1")) == "https://example.org/kg/report/acme-2020/section/2.1"
+    assert str(m.period("2016/2019")) == "https://example.org/kg/period/2016/2019"
+    assert str(Minter("https://example.org/kg#").metric("energy")) == "https://example.org/kg#metric/energy"
+    with pytest.raises(ValueError, match="must end with"):
+        Minter("https://example.org/kg")

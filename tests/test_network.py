@@ -279,5 +279,9 @@ def test_graph_command_writes_its_files(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == "334 nodes, 422 edges; 1 initiatives linked to nothing"
     assert "most between sdg: SDG 4 Quality education (0.0196)" in result.output
-    assert {p.name for p in tmp_path.iterdir()} == {"network.graphml", "metrics.json", "sdg-network.png",
-                                                     "sdg-network.svg"}
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "network.graphml",
+        "metrics.json",
+        "sdg-network.png",
+        "sdg-network.svg",
+    }
