@@ -14,7 +14,7 @@ from typing import Any
 from rdflib import Graph
 
 from kg.build import build_graph
-from kg.ontology import ontology_graph
+from kg.ontology import with_ontology
 from kg.queries import Rows, find_query, run_local
 from kg.remote import run_remote
 
@@ -24,8 +24,7 @@ def load(path: str | Path | None = None) -> Graph:
 
     The ontology and its schemes come along because saved queries read their labels and codes.
     """
-    graph = build_graph() if path is None else Graph().parse(str(path))
-    return graph + ontology_graph()
+    return with_ontology(build_graph() if path is None else Graph().parse(str(path)))
 
 
 def rows(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: str) -> Rows:

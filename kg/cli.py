@@ -18,7 +18,7 @@ from kg.export import export as export_graph
 from kg.iris import Minter
 from kg.loader import load_reports
 from kg.network import analyse
-from kg.ontology import ontology_graph
+from kg.ontology import with_ontology
 from kg.queries import QueryError, find_query, run_local, saved_queries
 from kg.rdf import report_graph
 from kg.remote import RemoteError, run_remote
@@ -134,13 +134,6 @@ def validate(file: Path | None, fmt: str) -> None:
     result = validate_graph(load_graph(file))
     click.echo(render(result, fmt), nl=False)
     sys.exit(0 if result.conforms else 1)
-
-
-def with_ontology(graph: Graph) -> Graph:
-    """``graph`` with the ontology and its schemes added: saved queries read their labels and codes."""
-    for triple in ontology_graph():
-        graph.add(triple)
-    return graph
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -34,8 +34,8 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from kg.ontology import ontology_graph
-from kg.vocab import CSR, ORG, UNSDG
+from kg.ontology import with_ontology
+from kg.vocab import CSR, ORG, UNSDG, local_name
 
 #: Classes projected to nodes, first match wins (a subsidiary is also an organisation).
 NODE_CLASSES: tuple[tuple[URIRef, str], ...] = (
@@ -186,20 +186,6 @@ def analyse(graph: Graph, out: Path, top: int = TOP) -> NetworkReport:
     return report
 
 
-def with_ontology(graph: Graph) -> Graph:
-    """``graph`` itself if it carries the ontology's link properties and SDG labels, else a merged copy."""
-    has_links = (None, RDFS.subPropertyOf, CSR.statedRelation) in graph
-    has_sdg_labels = (UNSDG["1"], SKOS.prefLabel, None) in graph
-    if has_links and has_sdg_labels:
-        return graph
-    merged = Graph()
-    for triple in graph:
-        merged.add(triple)
-    for triple in ontology_graph():
-        merged.add(triple)
-    return merged
-
-
 # ---------------------------------------------------------------- projection
 
 
@@ -227,10 +213,6 @@ def node_types(graph: Graph) -> dict[URIRef, str]:
         if isinstance(goal, URIRef):
             types.setdefault(goal, SDG_TYPE)
     return types
-
-
-def local_name(iri: URIRef) -> str:
-    return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def stated_relations(graph: Graph) -> list[URIRef]:

@@ -13,7 +13,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from kg.resources import data_dir
-from kg.vocab import CSR
+from kg.vocab import CSR, UNSDG
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,24 @@ def ontology_graph() -> Graph:
     for path in sorted(data_dir("ontology").glob("*.ttl")):
         graph.parse(path, format="turtle")
     return graph
+
+
+def with_ontology(graph: Graph) -> Graph:
+    """``graph`` if it already carries the ontology, else a copy with the ontology and schemes added.
+
+    Saved queries, the network projection and the endpoint read labels, codes and link
+    properties from the ontology, so a KG file without it is completed here.
+    """
+    if (None, RDFS.subPropertyOf, CSR.statedRelation) in graph and (UNSDG["1"], SKOS.prefLabel, None) in graph:
+        return graph
+    merged = Graph()
+    for prefix, namespace in graph.namespaces():
+        merged.bind(prefix, namespace)
+    for triple in graph:
+        merged.add(triple)
+    for triple in ontology_graph():
+        merged.add(triple)
+    return merged
 
 
 def _notations(graph: Graph, scheme: URIRef) -> dict[str, URIRef]:

@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, SKOS
 
 from kg.numbers import UnitLexicon
 from kg.resources import data_dir
-from kg.vocab import CUR, QUDT
+from kg.vocab import CUR, QUDT, local_name
 
 
 @dataclass(frozen=True)
@@ -31,11 +31,6 @@ class Units:
         except KeyError:
             known = ", ".join(sorted(self.iris))
             raise KeyError(f"unknown unit {key!r} (known: {known})") from None
-
-
-def local_name(iri: URIRef) -> str:
-    """The part of an IRI after its last ``/`` or ``#``."""
-    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
 @cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace
+from rdflib import Namespace, URIRef
 
 CSR = Namespace("https://w3id.org/csr-kg/ontology#")
 CSRUNIT = Namespace("https://w3id.org/csr-kg/unit/")
@@ -36,3 +36,8 @@ PREFIXES = {
     "org": ORG,
     "time": TIME,
 }
+
+
+def local_name(iri: URIRef) -> str:
+    """The part of an IRI after its last ``/`` or ``#``."""
+    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
