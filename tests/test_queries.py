@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -267,3 +268,26 @@ def test_cli_lists_and_runs_queries() -> None:
     assert result.output.splitlines()[0] == "reportId,section,metric,quote"
     bad = runner.invoke(main, ["query", "no-such-query"])
     assert bad.exit_code == 2 and "no saved query 'no-such-query'" in bad.output
+
+
+def test_cli_runs_a_query_file_on_a_data_file(tmp_path: Path, bundled_graph: Graph) -> None:
+    data = tmp_path / "kg.ttl"
+    bundled_graph.serialize(data, format="turtle")
+    query = tmp_path / "kinds.rq"
+    query.write_text(
+        "# title: Claims of one kind\n# question: How many claims are of a given kind?\n"
+        '# param: kind = "policy" : a claim-kind notation\n'
+        "PREFIX csr: <https://w3id.org/csr-kg/ontology#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+        "SELECT (COUNT(?c) AS ?n) WHERE { ?c csr:claimKind/skos:notation ?kind . }\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    default = runner.invoke(main, ["query", str(query), "--data", str(data), "--format", "tsv"])
+    assert default.exit_code == 0, default.output
+    assert default.output.splitlines()[1] == '"102"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    bound = runner.invoke(
+        main, ["query", str(query), "--data", str(data), "--param", "kind=commitment", "--format", "csv"]
+    )
+    assert bound.output.splitlines() == ["n", "36"]
+    both = runner.invoke(main, ["query", str(query), "--data", str(data), "--endpoint", "http://127.0.0.1:9/q"])
+    assert both.exit_code == 2 and "exclude each other" in both.output
