@@ -83,6 +83,11 @@ def test_digits_inside_names_are_no_bare_counts(rec: Recogniser, text: str) -> N
     assert all(m.unit for m in rec.quantities(text))
 
 
+def test_storage_sizes_are_quantities(rec: Recogniser) -> None:
+    found = rec.quantities("features a 2GB+32GB storage")
+    assert [(m.surface, m.value, m.unit) for m in found] == [("2GB", 2, "GigaBYTE"), ("32GB", 32, "GigaBYTE")]
+
+
 def test_parse_rejects_more_than_one_figure(rec: Recogniser) -> None:
     with pytest.raises(ValueError, match="not a single printed quantity"):
         rec.parse("20,000 orders, 48,000 messages")
