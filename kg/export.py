@@ -18,6 +18,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
 
 from kg.vocab import CSR, DEFAULT_BASE, PREFIXES
@@ -67,7 +68,7 @@ def dataset(graph: Graph) -> Dataset:
     for prefix, namespace in graph.namespaces():
         ds.bind(prefix, namespace)
     named = {r: ds.graph(report_graph_iri(r)) for r in reports}
-    default = ds.default_context
+    default = ds.graph(DATASET_DEFAULT_GRAPH_ID)
     for s, p, o in graph:
         owner = next((r for r in reports if s == r or str(s).startswith(f"{r}/")), None)
         (named[owner] if owner is not None else default).add((s, p, o))

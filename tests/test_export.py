@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from kg.cli import main
@@ -35,7 +36,7 @@ def test_trig_has_one_named_graph_per_report(bundled_graph: Graph) -> None:
     claims = set(bundled_graph.subjects(RDF.type, CSR.Claim))
     assert set(named.subjects(RDF.type, CSR.Claim)) == claims
     assert (report, RDF.type, CSR.Report) in named
-    shared = ds.default_context
+    shared = ds.graph(DATASET_DEFAULT_GRAPH_ID)
     assert (URIRef("https://w3id.org/csr-kg/id/org/xiaomi"), RDF.type, None) in shared
     assert len(named) + len(shared) == len(bundled_graph)
 
