@@ -81,11 +81,6 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(t)) if t.isdigit() else (1, t.lower()) for t in re.findall(r"\d+|\D+", text))
 
 
-def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The paragraph around ``text[start:end]``: from the blank line before it to the one after."""
-    return _Paragraphs(text).bounds(start, end)
-
-
 class _Paragraphs:
     """Blank-line runs of one text, found once, so each claim's paragraph is a bisection."""
 

@@ -17,7 +17,6 @@ CUR = Namespace("http://qudt.org/vocab/currency/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 TIME = Namespace("http://www.w3.org/2006/time#")
-VANN = Namespace("http://purl.org/vocab/vann/")
 
 DEFAULT_BASE = "https://w3id.org/csr-kg/id/"
 
