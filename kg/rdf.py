@@ -9,7 +9,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.iris import Minter
 from kg.model import Claim, Observation, Period, Report
-from kg.ontology import vocabulary
+from kg.ontology import ontology_graph, vocabulary
 from kg.sheet import EntitySpec
 from kg.slugs import slugify
 from kg.units import load_units
@@ -66,6 +66,8 @@ class _Mapper:
         self.m = minter
         self.rid = report.meta.id
         self.vocab = vocabulary()
+        guide = ontology_graph()
+        self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.vocab.guide_codes.items()}
         self.units = load_units()
         self.company = self.entity(report.meta.company)
         curator = report.meta.curator
@@ -185,7 +187,7 @@ class _Mapper:
         self.add(position, OA.start, Literal(c.anchor.start, datatype=XSD.nonNegativeInteger))
         self.add(position, OA.end, Literal(c.anchor.end, datatype=XSD.nonNegativeInteger))
         for code in c.kpis:
-            self.add(node, CSR.disclosesKPI, self.vocab.guide_codes[code])
+            self.kpi_mapping(node, part("kpi", code), code)
         if c.missing_metric:
             self.add(node, CSR.valueMissing, Literal(True))
             self.add(node, CSR.announcesMetric, self.m.metric(c.missing_metric))
@@ -212,6 +214,19 @@ class _Mapper:
                 self.add(link, PROV.wasAttributedTo, self.company)
             if sdg.rationale:
                 self.add(link, CSR.rationale, en(sdg.rationale))
+
+    def kpi_mapping(self, claim: URIRef, node: URIRef, code: str) -> None:
+        """The curators' KPI reading of a claim, kept off the claim node (which is the company's)."""
+        kpi = self.vocab.guide_codes[code]
+        self.add(claim, CSR.hasKPIMapping, node)
+        self.add(node, RDF.type, CSR.KPIMapping)
+        self.add(node, RDF.type, CSR.InferredLink)
+        self.add(node, CSR.kpi, kpi)
+        self.add(node, PROV.wasDerivedFrom, claim)
+        self.add(node, PROV.wasAttributedTo, self.curator)
+        label = self.vocab_labels.get(code, code)
+        self.add(node, CSR.rationale, en(f"The curators read the claim as a disclosure under {code} of the "
+                                         f"reporting guide ({label}); the report itself prints no KPI code."))
 
     def observation(self, claim: URIRef, node: URIRef, o: Observation) -> None:
         self.add(claim, CSR.hasObservation, node)

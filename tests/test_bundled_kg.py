@@ -101,11 +101,22 @@ def test_announced_but_missing_figures_are_marked_not_guessed(bundled_graph: Gra
 def test_inferred_links_are_the_curators_with_a_rationale(bundled_graph: Graph) -> None:
     company = URIRef("https://w3id.org/csr-kg/id/org/xiaomi")
     inferred = set(bundled_graph.subjects(RDF.type, CSR.InferredLink))
-    assert len(inferred) >= 20
+    alignments = set(bundled_graph.subjects(RDF.type, CSR.SDGAlignment))
+    mappings = set(bundled_graph.subjects(RDF.type, CSR.KPIMapping))
+    assert inferred == alignments | mappings
+    assert (len(alignments), len(mappings)) == (44, 154)
     for link in inferred:
         assert bundled_graph.value(link, PROV.wasAttributedTo) != company
         assert str(bundled_graph.value(link, CSR.rationale) or "").strip()
+        claim = bundled_graph.value(link, PROV.wasDerivedFrom)
+        assert (claim, RDF.type, CSR.Claim) in bundled_graph
+    for link in alignments:
         assert str(bundled_graph.value(link, CSR.goal)).startswith("http://metadata.un.org/sdg/")
+    for link in mappings:
+        assert str(bundled_graph.value(link, CSR.kpi)).startswith("https://w3id.org/csr-kg/hkex-esg/")
+    # The company's claim nodes carry no KPI code of the curators' making.
+    assert not list(bundled_graph.subject_objects(CSR.disclosesKPI)) or all(
+        (s, RDF.type, CSR.Metric) in bundled_graph for s, _ in bundled_graph.subject_objects(CSR.disclosesKPI))
 
 
 def test_quantity_mentions_are_covered(bundled: list[Report]) -> None:
