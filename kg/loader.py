@@ -275,10 +275,7 @@ class _Loader:
         company = self.report.meta.company
         for row in tables.kpi_rows(self.report.text.text):
             where = f"{source}: KPI table row {row.label!r}"
-            unit = self.units.lexicon.suffixes.get(row.unit) or next(
-                (v for k, v in self.units.lexicon.suffixes.items() if k.lower() == row.unit.lower()),
-                None,
-            )
+            unit = self.units.lexicon.suffix(row.unit)
             if unit is None:
                 raise InputError(f"{where}: unknown unit {row.unit!r}")
             metric = slugify(row.label)

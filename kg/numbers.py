@@ -64,6 +64,20 @@ class UnitLexicon:
     prefixes: Mapping[str, str]
     suffixes: Mapping[str, str]
 
+    def suffix(self, surface: str) -> str | None:
+        """The unit key of a unit printed after a figure, exact spelling first, then any case."""
+        return _find(self.suffixes, surface)
+
+    def prefix(self, surface: str) -> str | None:
+        """The unit key of a currency printed before a figure, exact spelling first, then any case."""
+        return _find(self.prefixes, surface)
+
+
+def _find(table: Mapping[str, str], surface: str) -> str | None:
+    if surface in table:
+        return table[surface]
+    return next((key for form, key in table.items() if form.lower() == surface.lower()), None)
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -138,9 +152,9 @@ class Recogniser:
         cur_surface = m.group("cur")
         unit = None
         if cur_surface:
-            unit = self._lookup(self.lexicon.prefixes, cur_surface)
+            unit = self.lexicon.prefix(cur_surface)
         elif unit_surface:
-            unit = self._lookup(self.lexicon.suffixes, unit_surface)
+            unit = self.lexicon.suffix(unit_surface)
         qual = m.group("qual")
         kind = self._kind(text, m, number, bool(unit or scale or qual))
         if kind != "quantity":
@@ -159,13 +173,6 @@ class Recogniser:
             scale=scale.lower() if scale else None,
             precision=precision,
         )
-
-    @staticmethod
-    def _lookup(table: Mapping[str, str], surface: str) -> str:
-        if surface in table:
-            return table[surface]
-        lowered = {k.lower(): v for k, v in table.items()}
-        return lowered[surface.lower()]
 
     @staticmethod
     def _kind(text: str, m: re.Match[str], number: Decimal, has_unit: bool) -> str:

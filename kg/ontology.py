@@ -28,13 +28,18 @@ class Vocabulary:
     links: dict[str, URIRef]
 
 
-@cache
-def ontology_graph() -> Graph:
-    """All Turtle files of ``ontology/``, parsed into one graph (once per process)."""
+def turtle_dir(name: str) -> Graph:
+    """All Turtle files of the shipped data directory ``name``, parsed into one graph."""
     graph = Graph()
-    for path in sorted(data_dir("ontology").glob("*.ttl")):
+    for path in sorted(data_dir(name).glob("*.ttl")):
         graph.parse(path, format="turtle")
     return graph
+
+
+@cache
+def ontology_graph() -> Graph:
+    """The ontology and its concept schemes (once per process)."""
+    return turtle_dir("ontology")
 
 
 def with_ontology(graph: Graph) -> Graph:

@@ -225,8 +225,14 @@ class _Mapper:
         self.add(node, PROV.wasDerivedFrom, claim)
         self.add(node, PROV.wasAttributedTo, self.curator)
         label = self.vocab_labels.get(code, code)
-        self.add(node, CSR.rationale, en(f"The curators read the claim as a disclosure under {code} of the "
-                                         f"reporting guide ({label}); the report itself prints no KPI code."))
+        self.add(
+            node,
+            CSR.rationale,
+            en(
+                f"The curators read the claim as a disclosure under {code} of the "
+                f"reporting guide ({label}); the report itself prints no KPI code."
+            ),
+        )
 
     def observation(self, claim: URIRef, node: URIRef, o: Observation) -> None:
         self.add(claim, CSR.hasObservation, node)

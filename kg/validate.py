@@ -17,8 +17,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SH, SKOS
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
-from kg.ontology import ontology_graph
-from kg.resources import data_dir
+from kg.ontology import ontology_graph, turtle_dir
 from kg.vocab import CSR, OA
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -84,10 +83,8 @@ class _PreparedQueryGraph(Graph):
 
 @cache
 def shapes_graph() -> Graph:
-    graph = Graph()
-    for path in sorted(data_dir("shapes").glob("*.ttl")):
-        graph.parse(path, format="turtle")
-    return graph
+    """All csr-kg shapes (once per process)."""
+    return turtle_dir("shapes")
 
 
 def validate_graph(data: Graph) -> Validation:

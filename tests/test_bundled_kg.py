@@ -116,7 +116,8 @@ def test_inferred_links_are_the_curators_with_a_rationale(bundled_graph: Graph) 
         assert str(bundled_graph.value(link, CSR.kpi)).startswith("https://w3id.org/csr-kg/hkex-esg/")
     # The company's claim nodes carry no KPI code of the curators' making.
     assert not list(bundled_graph.subject_objects(CSR.disclosesKPI)) or all(
-        (s, RDF.type, CSR.Metric) in bundled_graph for s, _ in bundled_graph.subject_objects(CSR.disclosesKPI))
+        (s, RDF.type, CSR.Metric) in bundled_graph for s, _ in bundled_graph.subject_objects(CSR.disclosesKPI)
+    )
 
 
 def test_quantity_mentions_are_covered(bundled: list[Report]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kg.network import NetworkReport, analyse
-from kg.ontology import ontology_graph
+from kg.ontology import with_ontology
 from kg.vocab import CSR, ORG, UNSDG
 
 PREFIXES = """
@@ -34,12 +34,7 @@ NODE_TYPES = {
 @pytest.fixture(scope="module")
 def merged(bundled_graph: Graph) -> Graph:
     """The bundled KG with the ontology, for queries that need rdfs:subPropertyOf and SDG labels."""
-    graph = Graph()
-    for triple in bundled_graph:
-        graph.add(triple)
-    for triple in ontology_graph():
-        graph.add(triple)
-    return graph
+    return with_ontology(bundled_graph)
 
 
 @pytest.fixture(scope="module")
