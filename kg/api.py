@@ -17,13 +17,18 @@ from kg.build import build_graph
 from kg.ontology import with_ontology
 from kg.queries import Rows, find_query, run_local
 from kg.remote import run_remote
+from kg.store import open_graph
 
 
 def load(path: str | Path | None = None) -> Graph:
-    """The KG in ``path`` (any RDF file rdflib reads), or the bundled one, with the ontology.
+    """The KG in ``path`` (any RDF file rdflib reads, or an Oxigraph store directory made by
+    ``csrkg build --store``), or the bundled one, with the ontology.
 
     The ontology and its schemes come along because saved queries read their labels and codes.
+    A store is opened read-only, not copied into memory; Oxigraph answers its queries.
     """
+    if path is not None and Path(path).is_dir():
+        return open_graph(Path(path))
     return with_ontology(build_graph() if path is None else Graph().parse(str(path)))
 
 

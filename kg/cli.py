@@ -11,6 +11,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.util import guess_format
 
 from kg.build import build_graph, serialise, write_atomically
+from kg.corpus import STREAM_SUFFIXES, build_corpus
 from kg.coverage import coverage as report_coverage
 from kg.docs import write_docs
 from kg.export import FORMATS as EXPORT_FORMATS
@@ -29,6 +30,7 @@ from kg.results import FORMATS, render_rows
 from kg.serve import make_server
 from kg.sheet import InputError
 from kg.site import write_site
+from kg.store import StoreError, open_graph
 from kg.validate import validate_graph
 from kg.vocab import DEFAULT_BASE
 
@@ -67,17 +69,33 @@ def main() -> None:
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
-    default=DEFAULT_OUT,
-    show_default=True,
-    help="Turtle file to write.",
+    default=None,
+    help=f"File to write: Turtle (.ttl, default {DEFAULT_OUT}), or N-Triples (.nt) or N-Quads (.nq), "
+    "which are streamed report by report for corpora.",
+)
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also load the graph and the ontology into an on-disk Oxigraph store in this directory.",
 )
 @click.option("--base", default=None, help="Base IRI of instance data (ends with / or #).")
-def build(report_dirs: tuple[Path, ...], out: Path, base: str | None) -> None:
-    """Build the bundled report(s), or the given REPORT_DIRS, into Turtle."""
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+def build(
+    report_dirs: tuple[Path, ...], out: Path | None, store: Path | None, base: str | None, jobs: int | None
+) -> None:
+    """Build the bundled report(s), or the given REPORT_DIRS, into a graph."""
+    folders = list(report_dirs) or bundled_reports()
     try:
-        graph = build_graph(list(report_dirs) or None, base)
+        if store is not None or (out is not None and out.suffix in STREAM_SUFFIXES):
+            stats = build_corpus(folders, out, store, base or DEFAULT_BASE, jobs)
+            written = " and ".join(str(p) for p in (out, store) if p is not None)
+            click.echo(f"wrote {written} ({stats.reports} reports, {stats.triples} triples)", err=True)
+            return
+        graph = build_graph(folders, base)
     except (InputError, ValueError) as exc:
         raise InputFailure(str(exc)) from None
+    out = out or DEFAULT_OUT
     write_atomically(out, serialise(graph))
     click.echo(f"wrote {out} ({len(graph)} triples)", err=True)
 
@@ -159,6 +177,11 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--data", type=click.Path(dir_okay=False, path_type=Path), help="RDF file to query (default: bundled KG)."
 )
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Oxigraph store directory to query (from csrkg build --store).",
+)
 @click.option("--endpoint", help="SPARQL endpoint URL to query instead of a local graph.")
 @click.option(
     "--format",
@@ -169,7 +192,13 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     help="table for people; csv, tsv and json are the W3C SPARQL 1.1 results formats.",
 )
 def query(
-    name: str | None, show_list: bool, params: tuple[str, ...], data: Path | None, endpoint: str | None, fmt: str
+    name: str | None,
+    show_list: bool,
+    params: tuple[str, ...],
+    data: Path | None,
+    store: Path | None,
+    endpoint: str | None,
+    fmt: str,
 ) -> None:
     """Run the saved query NAME (or a .rq FILE) on the KG, a file or an endpoint."""
     if show_list:
@@ -179,16 +208,18 @@ def query(
         return
     if name is None:
         raise click.UsageError("give a query NAME or FILE.rq, or --list")
-    if data is not None and endpoint is not None:
-        raise click.UsageError("--data and --endpoint exclude each other")
+    if sum(option is not None for option in (data, store, endpoint)) > 1:
+        raise click.UsageError("--data, --store and --endpoint exclude each other")
     try:
         saved = find_query(name)
         values = _params(params)
         if endpoint is not None:
             rows = run_remote(endpoint, saved, values)
+        elif store is not None:
+            rows = run_local(open_graph(store), saved, values)
         else:
             rows = run_local(with_ontology(load_graph(data)), saved, values)
-    except (QueryError, RemoteError) as exc:
+    except (QueryError, RemoteError, StoreError) as exc:
         raise InputFailure(str(exc)) from None
     click.echo(render_rows(rows, fmt), nl=False)
 

@@ -3,6 +3,14 @@
 Vocabulary IRIs (ontology, concept schemes, units) never move; only instance IRIs live under
 the base. Every IRI is built from ids the sheets or the text give, never from counters, so the
 same input always yields the same IRIs.
+
+Many reports share one graph. What is public (organisations, laws, standards, certifications,
+awards, places, metrics, periods) has one IRI whichever report names it, so reports meet on it.
+What belongs to one company (its units, initiatives, products, stakeholder groups, material
+issues, policies, events, people) is namespaced by the company, under the company's own IRI,
+so that two companies' "employees" stay apart while one company's initiative is the same node
+in every year. What belongs to one report (claims, sections, expectations) lies under the
+report's IRI, which names company and year.
 """
 
 from __future__ import annotations
@@ -35,6 +43,8 @@ SEGMENTS = {
     "Place": "place",
     "Person": "person",
 }
+# Entity types whose IRIs do not depend on the company that names them.
+PUBLIC_TYPES = frozenset({"Organization", "Subsidiary", "Law", "Standard", "Certification", "Award", "Place"})
 
 
 def _seg(value: str) -> str:
@@ -70,8 +80,11 @@ class Minter:
         """A node that exists only as part of a claim: its quote, selectors, observations."""
         return self._iri("report", report, "claim", claim, *part)
 
-    def entity(self, type_: str, ident: str) -> URIRef:
-        return self._iri(SEGMENTS[type_], ident)
+    def entity(self, type_: str, ident: str, company: str) -> URIRef:
+        """An entity: public types directly under their segment, others under ``company``."""
+        if type_ in PUBLIC_TYPES:
+            return self._iri(SEGMENTS[type_], ident)
+        return self._iri(SEGMENTS["Organization"], company, SEGMENTS[type_], ident)
 
     def agent(self, ident: str) -> URIRef:
         """A curator or other agent named by the input rather than the report."""

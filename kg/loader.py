@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 
 from kg import tables
+from kg.definitions import Definitions, report_definitions
+from kg.iris import Minter
 from kg.model import Channel, Claim, Expectation, Observation, Period, Report, Uncovered
 from kg.numbers import Mention, Recogniser
 from kg.ontology import vocabulary
@@ -76,7 +78,7 @@ class _Loader:
         self.recogniser = Recogniser(self.units.lexicon)
         self.mentions = [m for m in self.recogniser.mentions(report.text.text)]
         self.vocab = vocabulary()
-        self.origins: dict[str, str] = {}  # "kind:id" -> where it was defined
+        self.origins = report.origins  # "kind:id" -> where it was defined
         self.labels: dict[str, str] = {}
 
     # ------------------------------------------------------------ definitions
@@ -397,13 +399,25 @@ class _Loader:
 
 
 def load_reports(folders: list[Path]) -> list[Report]:
-    """Load several report folders; report ids must differ."""
+    """Load several report folders; report ids must differ and shared ids agree (see kg.definitions)."""
     reports = [load_report(folder) for folder in folders]
-    seen: dict[str, Path] = {}
+    ids = ReportIds()
+    definitions = Definitions()
+    minter = Minter()
     for folder, report in zip(folders, reports, strict=True):
-        if report.meta.id in seen:
-            raise InputError(
-                f"{folder / 'report.yaml'}: report id {report.meta.id!r} is also used by {seen[report.meta.id]}"
-            )
-        seen[report.meta.id] = folder
+        ids.add(report.meta.id, folder)
+        definitions.add(report_definitions(report, minter))
     return reports
+
+
+class ReportIds:
+    """Report ids seen so far: two folders with one id would merge two reports' claims."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, Path] = {}
+
+    def add(self, report_id: str, folder: Path) -> None:
+        if report_id in self.seen:
+            other = self.seen[report_id]
+            raise InputError(f"{folder / 'report.yaml'}: report id {report_id!r} is also used by {other}")
+        self.seen[report_id] = folder

@@ -94,3 +94,4 @@ class Report:
     expectations: list[Expectation] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
     uncovered: list[Uncovered] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict)  # "entity:<id>" / "metric:<id>" -> "file:line"

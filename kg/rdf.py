@@ -59,9 +59,12 @@ def decimal(value: Decimal) -> Literal:
     return Literal(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
 class _Mapper:
-    def __init__(self, graph: Graph, report: Report, minter: Minter) -> None:
-        self.g = graph
+    def __init__(self, report: Report, minter: Minter) -> None:
+        self.triples: list[Triple] = []
         self.r = report
         self.m = minter
         self.rid = report.meta.id
@@ -74,10 +77,10 @@ class _Mapper:
         self.curator = URIRef(curator.iri) if curator.iri else minter.agent(slugify(curator.name))
 
     def entity(self, ident: str) -> URIRef:
-        return self.m.entity(self.r.entities[ident].type, ident)
+        return self.m.entity(self.r.entities[ident].type, ident, self.r.meta.company)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        self.g.add((s, p, o))
+        self.triples.append((s, p, o))
 
     def run(self) -> None:
         self.report_node()
@@ -285,9 +288,20 @@ class _Mapper:
             self.add(node, RDFS.label, en(ch.label))
 
 
+def report_triples(report: Report, minter: Minter) -> list[Triple]:
+    """The triples of one report, including those of the shared things it defines or names.
+
+    A plain list, not a graph: a corpus build streams reports one at a time and needs no
+    index of them, and a list keeps the mapping cheap.
+    """
+    mapper = _Mapper(report, minter)
+    mapper.run()
+    return mapper.triples
+
+
 def report_graph(reports: list[Report], minter: Minter) -> Graph:
     """All reports in one graph."""
     graph = new_graph()
     for report in reports:
-        _Mapper(graph, report, minter).run()
+        graph += report_triples(report, minter)
     return graph

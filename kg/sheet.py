@@ -185,7 +185,7 @@ class Sheet(_Entry):
     _issues = field_validator("expectation_issues", mode="before")(_drop_line)
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader):  # type: ignore[misc]
     """A safe loader that records each mapping's line number under ``__line__``.
 
     Timestamps stay strings: periods like ``2019-12-31`` are checked by the loader, and an

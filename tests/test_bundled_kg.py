@@ -139,7 +139,7 @@ def test_tables_become_claims(bundled: list[Report], bundled_graph: Graph) -> No
         "TONNE",
         "main offices and self-operated Mi Homes in mainland China",
     )
-    employees = URIRef("https://w3id.org/csr-kg/id/stakeholder/employees")
+    employees = URIRef("https://w3id.org/csr-kg/id/org/xiaomi/stakeholder/employees")
     expectations = {
         str(bundled_graph.value(e, RDFS.label)) for e in bundled_graph.objects(employees, CSR.hasExpectation)
     }
@@ -195,7 +195,9 @@ def test_minter_makes_readable_iris_under_its_base() -> None:
 
     m = Minter("https://example.org/kg/")
     assert str(m.claim("acme-2020", "s1-2-water")) == "https://example.org/kg/report/acme-2020/claim/s1-2-water"
-    assert str(m.entity("Committee", "quality-committee")) == "https://example.org/kg/unit/quality-committee"
+    committee = m.entity("Committee", "quality-committee", "acme")
+    assert str(committee) == "https://example.org/kg/org/acme/unit/quality-committee"
+    assert str(m.entity("Law", "labor-law-prc", "acme")) == "https://example.org/kg/law/labor-law-prc"
     assert str(m.section("acme-2020", "2.1")) == "https://example.org/kg/report/acme-2020/section/2.1"
     assert str(m.period("2016/2019")) == "https://example.org/kg/period/2016/2019"
     assert str(Minter("https://example.org/kg#").metric("energy")) == "https://example.org/kg#metric/energy"

@@ -69,7 +69,7 @@ def test_node_types_count_the_instances_of_their_class(report: NetworkReport, bu
 def test_nodes_carry_english_labels(report: NetworkReport) -> None:
     nodes = report.network.nodes
     assert nodes[str(UNSDG["4"])] == {**nodes[str(UNSDG["4"])], "type": "sdg", "label": "SDG 4 Quality education"}
-    assert nodes["https://w3id.org/csr-kg/id/unit/quality-committee"]["label"] == "Quality Committee"
+    assert nodes["https://w3id.org/csr-kg/id/org/xiaomi/unit/quality-committee"]["label"] == "Quality Committee"
     assert all(label for _, label in report.network.nodes(data="label"))
 
 
