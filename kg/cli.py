@@ -11,7 +11,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.util import guess_format
 
 from kg.build import build_graph, serialise, write_atomically
-from kg.corpus import STREAM_SUFFIXES, build_corpus
+from kg.corpus import STREAM_SUFFIXES, build_corpus, validate_corpus
 from kg.coverage import coverage as report_coverage
 from kg.docs import write_docs
 from kg.export import FORMATS as EXPORT_FORMATS
@@ -24,7 +24,7 @@ from kg.queries import QueryError, find_query, run_local, saved_queries
 from kg.rdf import report_graph
 from kg.remote import RemoteError, run_remote
 from kg.remote import publish as publish_graph
-from kg.report_format import render
+from kg.report_format import render, render_many
 from kg.resources import bundled_reports
 from kg.results import FORMATS, render_rows
 from kg.serve import make_server
@@ -134,7 +134,7 @@ def coverage(report_dirs: tuple[Path, ...], show_all: bool, fail_under: float | 
 
 
 @main.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -143,13 +143,23 @@ def coverage(report_dirs: tuple[Path, ...], show_all: bool, fail_under: float | 
     show_default=True,
     help="text for people, turtle for the W3C SHACL report, json for scripts.",
 )
-def validate(file: Path | None, fmt: str) -> None:
-    """Validate FILE (default: the bundled KG) against the csr-kg shapes.
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for report folders.")
+def validate(paths: tuple[Path, ...], fmt: str, jobs: int | None) -> None:
+    """Validate an RDF FILE, or REPORT_DIRS one report at a time (default: the bundled KG).
 
     Exit status: 0 without violations (warnings and infos do not fail), 1 with violations,
     2 for a usage or input error.
     """
-    result = validate_graph(load_graph(file))
+    if len(paths) > 1 or (paths and paths[0].is_dir()):
+        if not all(path.is_dir() for path in paths):
+            raise click.UsageError("give one RDF file, or report folders only")
+        try:
+            results = {item.report_id: item.validation() for item in validate_corpus(paths, jobs=jobs)}
+        except InputError as exc:
+            raise InputFailure(str(exc)) from None
+        click.echo(render_many(results, fmt), nl=False)
+        sys.exit(0 if all(result.conforms for result in results.values()) else 1)
+    result = validate_graph(load_graph(paths[0] if paths else None))
     click.echo(render(result, fmt), nl=False)
     sys.exit(0 if result.conforms else 1)
 

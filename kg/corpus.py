@@ -16,26 +16,29 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 import pyoxigraph as ox
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from kg.build import atomic_output
 from kg.definitions import Definition, Definitions, report_definitions
 from kg.iris import Minter
 from kg.loader import ReportIds, load_report
-from kg.rdf import Triple, report_triples
+from kg.rdf import Triple, report_graph, report_triples
 from kg.store import load_store
+from kg.validate import Finding, Validation, validate_graph
 from kg.vocab import DEFAULT_BASE
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 STREAM_SUFFIXES = (".nt", ".nq")
+Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,15 @@ class MappedReport:
     shared: list[bytes]
 
 
+@lru_cache(maxsize=1 << 16)
+def _named_node(iri: str) -> ox.NamedNode:
+    """Vocabulary and shared IRIs recur in every report: convert each once (bounded memory)."""
+    return ox.NamedNode(iri)
+
+
 def _ox_term(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return _named_node(term)
     if term.language:
         return ox.Literal(str(term), language=term.language)
     return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))
@@ -60,17 +69,10 @@ def _ox_term(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
 
 def ntriples_lines(triples: Iterable[Triple]) -> list[bytes]:
     """Sorted, distinct canonical N-Triples lines, serialised by Oxigraph."""
-    nodes: dict[URIRef, ox.NamedNode] = {}
-
-    def node(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
-        if isinstance(term, URIRef):
-            found = nodes.get(term)
-            if found is None:
-                found = nodes[term] = ox.NamedNode(str(term))
-            return found
-        return _ox_term(term)
-
-    data = ox.serialize([ox.Triple(node(s), node(p), node(o)) for s, p, o in triples], format=ox.RdfFormat.N_TRIPLES)
+    data = ox.serialize(
+        [ox.Triple(_named_node(s), _named_node(p), _ox_term(o)) for s, p, o in triples],
+        format=ox.RdfFormat.N_TRIPLES,
+    )
     return sorted(set((data or b"").splitlines(keepends=True)))
 
 
@@ -90,21 +92,23 @@ def map_report(folder: Path, base: str = DEFAULT_BASE) -> MappedReport:
     )
 
 
-def _map_star(args: tuple[Path, str]) -> MappedReport:
-    return map_report(*args)
+def _in_order(
+    work: Callable[[Path, str], Result], folders: list[Path], base: str, jobs: int | None
+) -> Iterator[Result]:
+    """``work`` applied to each folder, in order, ``jobs`` processes at a time.
 
-
-def mapped_reports(folders: list[Path], base: str = DEFAULT_BASE, jobs: int | None = None) -> Iterator[MappedReport]:
-    """Map ``folders`` in order, ``jobs`` at a time, holding at most a few mapped reports at once."""
+    At most two results per worker wait in the parent, so memory stays flat however many
+    folders there are. One job (or one folder) runs in this process, without a pool.
+    """
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(folders) == 1:
         for folder in folders:
-            yield map_report(folder, base)
+            yield work(folder, base)
         return
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-        pending: deque[Future[MappedReport]] = deque()
+        pending: deque[Future[Result]] = deque()
         for folder in folders:
-            pending.append(pool.submit(map_report, folder, base))
+            pending.append(pool.submit(work, folder, base))
             if len(pending) >= 2 * jobs:
                 yield pending.popleft().result()
         while pending:
@@ -139,7 +143,7 @@ def write_corpus(
     ordered = sorted_folders(folders)
     ids, definitions, stats = ReportIds(), Definitions(), CorpusStats()
     written_shared: set[bytes] = set()
-    for mapped in mapped_reports(ordered, base, jobs):
+    for mapped in _in_order(map_report, ordered, base, jobs):
         ids.add(mapped.report_id, mapped.folder)
         definitions.add(mapped.definitions)
         if quads:
@@ -184,3 +188,36 @@ def build_corpus(
                 stats = write_corpus(folders, handle, base=base, jobs=jobs)
             load_store(store, ntriples)
     return stats
+
+
+@dataclass(frozen=True)
+class ReportValidation:
+    """The validation of one report of a corpus: its findings, and the SHACL report as N-Triples."""
+
+    report_id: str
+    conforms: bool
+    findings: tuple[Finding, ...]
+    shacl_report: bytes
+
+    def validation(self) -> Validation:
+        return Validation(self.conforms, Graph().parse(data=self.shacl_report, format="nt"), self.findings)
+
+
+def validate_report(folder: Path, base: str = DEFAULT_BASE) -> ReportValidation:
+    """Validate one report folder on its own, with the ontology (the unit of work of a worker).
+
+    The shapes look within one report (its claims, figures and the metrics it defines), so a
+    corpus is validated report by report and memory never holds more than one.
+    """
+    report = load_report(folder)
+    result = validate_graph(report_graph([report], Minter(base)))
+    return ReportValidation(
+        report.meta.id, result.conforms, result.findings, result.report.serialize(format="nt", encoding="utf-8")
+    )
+
+
+def validate_corpus(
+    folders: Iterable[Path], base: str = DEFAULT_BASE, jobs: int | None = None
+) -> Iterator[ReportValidation]:
+    """Validate each report folder, in sorted order, ``jobs`` at a time."""
+    yield from _in_order(validate_report, sorted_folders(folders), base, jobs)

@@ -15,6 +15,7 @@ report's IRI, which names company and year.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -47,8 +48,12 @@ SEGMENTS = {
 PUBLIC_TYPES = frozenset({"Organization", "Subsidiary", "Law", "Standard", "Certification", "Award", "Place"})
 
 
+_SAFE = re.compile(r"[A-Za-z0-9._~-]+")
+
+
 def _seg(value: str) -> str:
-    return quote(value, safe="-._~")
+    """A path segment: slugs (nearly all ids) pass as they are, anything else is percent-encoded."""
+    return value if _SAFE.fullmatch(value) else quote(value, safe="-._~")
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,7 @@ Triple = tuple[URIRef, URIRef, URIRef | Literal]
 class _Mapper:
     def __init__(self, report: Report, minter: Minter) -> None:
         self.triples: list[Triple] = []
+        self.periods: dict[str, URIRef] = {}
         self.r = report
         self.m = minter
         self.rid = report.meta.id
@@ -254,6 +255,13 @@ class _Mapper:
             self.add(node, CSR.approximation, self.vocab.qualifiers[o.qualifier])
 
     def period(self, p: Period) -> URIRef:
+        """The period's node; its triples are made once per report, though many figures share it."""
+        node = self.periods.get(p.key)
+        if node is None:
+            node = self.periods[p.key] = self._period(p)
+        return node
+
+    def _period(self, p: Period) -> URIRef:
         if p.end is None and len(p.start) == 10:
             return self.instant(p.start)
         node = self.m.period(p.key)

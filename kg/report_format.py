@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
+from rdflib import Graph
+
 from kg.validate import SEVERITIES, Validation
 
 PLURAL = {"Violation": "Violations", "Warning": "Warnings", "Info": "Infos"}
@@ -16,6 +18,32 @@ def render(result: Validation, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(_json(result), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     return _text(result)
+
+
+def render_many(results: dict[str, Validation], fmt: str) -> str:
+    """Reports validated one by one: each report's outcome, and a total for the corpus."""
+    if fmt == "turtle":
+        merged = Graph()
+        for result in results.values():
+            merged += result.report
+        return merged.serialize(format="longturtle")
+    if fmt == "json":
+        body = {
+            "conforms": all(result.conforms for result in results.values()),
+            "counts": {s: sum(_counts(r)[s] for r in results.values()) for s in SEVERITIES.values()},
+            "reports": {report: _json(result) for report, result in results.items()},
+        }
+        return json.dumps(body, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    parts = [f"== {report} ==\n{_text(result)}" for report, result in results.items()]
+    failing = sorted(report for report, result in results.items() if not result.conforms)
+    totals = {s: sum(_counts(r)[s] for r in results.values()) for s in SEVERITIES.values()}
+    parts.append(
+        f"{len(results)} reports, {len(results) - len(failing)} conform: {totals['Violation']} violations, "
+        f"{totals['Warning']} warnings, {totals['Info']} infos."
+        + (f" Not conforming: {', '.join(failing)}." if failing else "")
+        + "\n"
+    )
+    return "\n".join(parts)
 
 
 def _counts(result: Validation) -> dict[str, int]:

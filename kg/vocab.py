@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
+from functools import cache
+
+from rdflib import Namespace as _RdflibNamespace
+from rdflib import URIRef
+
+
+class Namespace(_RdflibNamespace):
+    """An rdflib Namespace that makes each term once.
+
+    rdflib builds (and validates) a new URIRef on every attribute access; the mapper asks for the
+    same few dozen terms for every triple of a corpus, so each is kept after its first use.
+    """
+
+    @cache  # noqa: B019 - namespaces are module constants, their terms a bounded vocabulary
+    def term(self, name: str) -> URIRef:
+        return super().term(name)
+
 
 CSR = Namespace("https://w3id.org/csr-kg/ontology#")
 CSRUNIT = Namespace("https://w3id.org/csr-kg/unit/")
