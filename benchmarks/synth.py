@@ -52,6 +52,7 @@ from __future__ import annotations
 import argparse
 import math
 import random
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -1795,7 +1796,6 @@ class _Writer:
         """Insert each section's filler claims at the end of the section (before the next heading)."""
         out: list[tuple[str, Any]] = []
         current = None
-        headings = {f"{s} " for s in self.extra}
 
         def flush() -> None:
             if current and self.extra.get(current):
@@ -1805,7 +1805,7 @@ class _Writer:
 
         running_head = f"{self.co.short.upper()} ESG REPORT {self.year}"
         for kind, payload in blocks:
-            if kind == "line" and (payload[:4] in headings or payload == running_head):
+            if kind == "line" and (re.match(r"\d+(?:\.\d+|\.) [A-Z]", payload) or payload == running_head):
                 flush()
                 current = next((s for s in self.extra if payload.startswith(f"{s} ")), None)
             out.append((kind, payload))
