@@ -27,10 +27,13 @@ Why it looks the way it does:
 * Internal arithmetic the SHACL findings check: parts print once per report and period and sum
   exactly to their printed totals (GHG scopes, energy, headcount by gender, suppliers by region,
   donations); per-employee and per-floor-area intensities are computed from the printed numerator
-  and the printed denominator. Figures a report repeats for context (last year, or a rounded
-  restatement of a table figure) are printed as approximations, which the shapes rightly skip.
+  and the printed denominator. A part, total, numerator or denominator is printed once per report
+  and period: the findings shapes double-count a total printed twice, and compare approximate or
+  last-year numerators too, so repeating one would raise warnings no curator would accept as real.
+  Year-on-year comparisons are printed as percentage changes instead.
 * Deliberate inconsistencies, deterministic and recorded in a comment at the top of
-  ``report.yaml`` and in :attr:`SynthReport.defects`: about one report in twelve carries one of
+  ``report.yaml`` and in :attr:`SynthReport.defects`: one in twelve reports with a KPI table (about
+  one report in eighteen) carries one of
 
   - ``sum``: the Scope 2 row of the KPI table has two digits transposed, so the total differs
     from the sum of its parts (warning ``TotalOfPartsShape``);
