@@ -189,8 +189,8 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option(
     "--store",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Oxigraph store directory to query (from csrkg build --store).",
+    type=click.Path(path_type=Path),
+    help="Oxigraph store directory (from csrkg build --store), or an .nt/.nq corpus to load into Oxigraph in memory.",
 )
 @click.option("--endpoint", help="SPARQL endpoint URL to query instead of a local graph.")
 @click.option(
