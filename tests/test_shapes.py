@@ -188,3 +188,21 @@ def test_material_issues_without_figures(bundled_validation: Validation) -> None
         'The material issue "Labor standards" (B4) has no quantitative claim.',
         'The material issue "The environment and natural resources" (A3) has no quantitative claim.',
     ]
+
+
+def test_a_total_printed_twice_is_not_summed_twice(mini: Graph) -> None:
+    """Regression: printings of one total were grouped together, doubling the sum of the parts."""
+    twice = Graph() + mini
+    twice.update(
+        """
+        PREFIX csr: <https://w3id.org/csr-kg/ontology#>
+        INSERT { ?again ?p ?o . ?claim csr:hasObservation ?again }
+        WHERE {
+          BIND (<https://w3id.org/csr-kg/id/report/mini-2019/claim/kpi-total-ghg-emissions-scope-1-and-2> AS ?claim)
+          ?claim csr:hasObservation ?total .
+          ?total csr:metric <https://w3id.org/csr-kg/id/metric/total-ghg-emissions-scope-1-and-2> ; ?p ?o .
+          BIND (IRI(CONCAT(STR(?total), "-again")) AS ?again)
+        }"""
+    )
+    assert len(twice) > len(mini)
+    assert validate_graph(twice).findings == ()

@@ -7,10 +7,7 @@ seed, and shares metrics and laws across reports the way a real corpus does.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
@@ -21,20 +18,9 @@ from kg.build import build_graph
 from kg.slugs import slugify
 from kg.vocab import CSR
 
+from .synthetic import synth
+
 N = 4
-
-
-def _synth() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "synth.py"
-    spec = importlib.util.spec_from_file_location("synth", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-synth = _synth()
 
 
 def _files(folder: Path) -> dict[str, bytes]:
