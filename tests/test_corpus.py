@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,12 +24,13 @@ from kg.iris import Minter
 from kg.loader import load_report, load_reports
 from kg.ontology import with_ontology
 from kg.queries import find_query, run_local, saved_queries
+from kg.remote import run_remote
 from kg.sheet import InputError
 from kg.store import StoreError, open_graph
 from kg.validate import validate_graph
 from kg.vocab import CSR, ORG, QUDT
 
-from .servers import normalised
+from .servers import free_port, normalised, wait_for
 from .synthetic import synth
 
 ID = "https://w3id.org/csr-kg/id/"
@@ -213,3 +215,26 @@ def test_observation_values_keep_their_decimal_form_in_the_stream(folders: list[
     values = sorted(str(v) for v in merged.objects(None, QUDT.numericValue))
     assert sorted(str(v) for v in streamed.objects(None, QUDT.numericValue)) == values
     assert {v.datatype for v in streamed.objects(None, QUDT.numericValue)} == {XSD.decimal}
+
+
+@pytest.mark.skipif(
+    shutil.which("oxigraph") is None, reason="the Oxigraph server (pip install oxigraph) is not installed"
+)
+def test_oxigraph_server_serves_the_built_store(folders: list[Path], merged: Graph, tmp_path: Path) -> None:
+    """The store is an ordinary Oxigraph database: its own server answers from it read-only."""
+    store = tmp_path / "corpus.oxigraph"
+    build_corpus(folders, None, store, jobs=1)
+    port = free_port()
+    process = subprocess.Popen(
+        ["oxigraph", "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    endpoint = f"http://127.0.0.1:{port}/query"
+    try:
+        wait_for(f"{endpoint}?query=ASK%7B%7D")
+        query = find_query("claims-by-kind")
+        assert normalised(run_remote(endpoint, query, {})) == normalised(run_local(with_ontology(merged), query))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
