@@ -86,7 +86,9 @@ def serialise(graph: Graph, fmt: str) -> bytes:
     if fmt == "turtle":
         return graph.serialize(format="longturtle", encoding="utf-8")
     if fmt == "ntriples":
-        lines = sorted(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines())
+        # split at "\n" only: str.splitlines() also splits at U+2028, U+0085, \x1c ... which
+        # N-Triples writes unescaped inside literals, cutting a triple in two.
+        lines = sorted(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n"))
         return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
     return graph.serialize(format=rdflib_format, encoding="utf-8")
 
