@@ -82,7 +82,7 @@ def _inside(folder: Path, name: str, line: int) -> Path:
     would let a report folder pull any readable file of the machine into the published graph.
     """
     rel = PurePosixPath(name.replace("\\", "/"))
-    if not name or "\x00" in name or rel.is_absolute() or ".." in rel.parts or PureWindowsPath(name).drive:
+    if not name or rel.is_absolute() or ".." in rel.parts or PureWindowsPath(name).drive:
         raise InputError(
             f"{folder / 'report.yaml'}:{line}: text {_q(name)} is not a file name inside the report folder"
         )
