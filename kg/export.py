@@ -15,11 +15,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from importlib.resources import files
+from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
+from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.vocab import CSR, DEFAULT_BASE, PREFIXES
 
@@ -76,19 +79,74 @@ def dataset(graph: Graph) -> Dataset:
 
 
 def serialise(graph: Graph, fmt: str) -> bytes:
-    rdflib_format = FORMATS[fmt][0]
+    """``graph`` in ``fmt``, byte-identical for the same triples whatever PYTHONHASHSEED is.
+
+    rdflib's JSON-LD, RDF/XML and TriG writers follow the order of sets and of the in-memory
+    store, which changes with the hash seed; their input or output is put in a fixed order here.
+    """
     if fmt == "trig":
-        return dataset(graph).serialize(format="trig", encoding="utf-8")
+        return _trig(dataset(graph))
     if fmt == "jsonld":
-        return graph.serialize(
-            format="json-ld", context=context()["@context"], encoding="utf-8", indent=2, sort_keys=True
-        )
+        data = graph.serialize(format="json-ld", context=context()["@context"], encoding="utf-8")
+        return (json.dumps(_sorted_jsonld(json.loads(data)), indent=2, sort_keys=True, ensure_ascii=False)).encode()
     if fmt == "turtle":
         return graph.serialize(format="longturtle", encoding="utf-8")
     if fmt == "ntriples":
-        lines = sorted(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines())
+        # split at "\n" only: str.splitlines() also splits at U+2028, U+0085, \x1c ... which
+        # N-Triples writes unescaped inside literals, cutting a triple in two.
+        lines = sorted(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n"))
         return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
-    return graph.serialize(format=rdflib_format, encoding="utf-8")
+    return _sorted_xmlns(_sorted_copy(graph).serialize(format=FORMATS[fmt][0], encoding="utf-8"))
+
+
+class _SortedGraph(Graph):
+    """A graph that answers every triple pattern in sorted order.
+
+    rdflib's in-memory store answers in an order that changes with PYTHONHASHSEED, and its
+    RDF/XML writer nests each resource under the first subject it reaches that refers to it.
+    Every Graph helper (subjects, predicate_objects, ``in`` ...) goes through ``triples``.
+    """
+
+    def triples(self, triple: Any) -> Any:  # type: ignore[override]
+        return iter(sorted(super().triples(triple), key=lambda t: tuple(term.n3() for term in t)))
+
+
+def _sorted_copy(graph: Graph) -> _SortedGraph:
+    copy = _SortedGraph()
+    for prefix, namespace in sorted(graph.namespaces()):
+        copy.bind(prefix, namespace, override=True, replace=True)
+    copy += graph
+    return copy
+
+
+def _sorted_xmlns(data: bytes) -> bytes:
+    """RDF/XML with the root element's namespace declarations in prefix order (rdflib writes them
+    in the iteration order of a set of predicates, which changes with PYTHONHASHSEED)."""
+    head, sep, rest = data.partition(b"\n>\n")
+    lines = head.split(b"\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith(b"<rdf:RDF"))
+    return b"\n".join([*lines[: first + 1], *sorted(lines[first + 1 :])]) + sep + rest
+
+
+def _sorted_jsonld(node: Any) -> Any:
+    """JSON-LD with every array in a fixed order (its nodes and values are sets in RDF), except
+    ``@list`` arrays, whose order is meaningful."""
+    if isinstance(node, dict):
+        return {k: (v if k == "@list" else _sorted_jsonld(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_sorted_jsonld(item) for item in node]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return node
+
+
+def _trig(ds: Dataset) -> bytes:
+    """TriG with the default graph first, then the named graphs by IRI (rdflib's own order
+    comes from a set of graphs)."""
+    writer = TrigSerializer(ds)
+    writer.contexts.sort(key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID, str(g.identifier)))
+    out = BytesIO()
+    writer.serialize(out, encoding="utf-8")
+    return out.getvalue()
 
 
 def parse(data: bytes, fmt: str) -> Graph:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kg import tables
 from kg.definitions import Definitions, report_definitions
@@ -33,7 +33,13 @@ from kg.sheet import (
 from kg.slugs import slugify
 from kg.units import load_units
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PERIOD_PART = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
+
+
+def _q(value: str) -> str:
+    """A value quoted for a message, cut short: a megabyte-long bad value must not become the message."""
+    return repr(value) if len(value) <= 80 else f"{value[:60]!r}... ({len(value)} characters)"
 
 
 def load_report(folder: Path) -> Report:
@@ -41,20 +47,21 @@ def load_report(folder: Path) -> Report:
     if not folder.is_dir():
         raise InputError(f"{folder}: not a report folder")
     meta = read_meta(folder)
-    text = ReportText.read(folder / meta.text)
+    text = ReportText.read(_inside(folder, meta.text, meta.line))
     report = Report(meta=meta, text=text)
     vocab = vocabulary()
     if meta.standard is not None and meta.standard not in vocab.guides:
         known = ", ".join(sorted(vocab.guides))
-        raise InputError(f"{folder / 'report.yaml'}:{meta.line}: unknown standard {meta.standard!r} (known: {known})")
+        raise InputError(f"{folder / 'report.yaml'}:{meta.line}: unknown standard {_q(meta.standard)} (known: {known})")
     for field in ("issued", "curated"):
         value = getattr(meta, field)
         try:
-            if value is not None:
-                date.fromisoformat(value)
+            # fromisoformat alone also takes "20190101" and "2019-W01-1", which are no xsd:date.
+            if value is not None and not (_DATE.match(value) and date.fromisoformat(value)):
+                raise ValueError(value)
         except ValueError:
             raise InputError(
-                f"{folder / 'report.yaml'}:{meta.line}: {field} {value!r} is not a date (YYYY-MM-DD)"
+                f"{folder / 'report.yaml'}:{meta.line}: {field} {_q(value)} is not a date (YYYY-MM-DD)"
             ) from None
     sheets = read_sheets(folder)
     loader = _Loader(report, folder)
@@ -68,6 +75,20 @@ def load_report(folder: Path) -> Report:
             loader.add_uncovered(path, note.line, note.context, note.reason)
     loader.check_references()
     return report
+
+
+def _inside(folder: Path, name: str, line: int) -> Path:
+    """``folder / name`` for a relative path that stays inside the report folder.
+
+    ``text`` in report.yaml names a file of the folder; an absolute path or one with ``..``
+    would let a report folder pull any readable file of the machine into the published graph.
+    """
+    rel = PurePosixPath(name.replace("\\", "/"))
+    if not name or rel.is_absolute() or ".." in rel.parts or PureWindowsPath(name).drive:
+        raise InputError(
+            f"{folder / 'report.yaml'}:{line}: text {_q(name)} is not a file name inside the report folder"
+        )
+    return folder / rel
 
 
 class _Loader:
@@ -86,7 +107,7 @@ class _Loader:
     def _define(self, kind: str, ident: str, where: str) -> None:
         key = f"{kind}:{ident}"
         if key in self.origins:
-            raise InputError(f"{where}: duplicate {kind} id {ident!r} (first defined at {self.origins[key]})")
+            raise InputError(f"{where}: duplicate {kind} id {_q(ident)} (first defined at {self.origins[key]})")
         self.origins[key] = where
 
     def add_definitions(self, path: Path, sheet: Sheet) -> None:
@@ -107,7 +128,7 @@ class _Loader:
     def _check_codes(self, codes: tuple[str, ...], where: str) -> None:
         for code in codes:
             if code not in self.vocab.guide_codes:
-                raise InputError(f"{where}: unknown reporting-guide code {code!r}")
+                raise InputError(f"{where}: unknown reporting-guide code {_q(code)}")
 
     def _entity_for(self, label: str, type_: str, where: str) -> str:
         """The entity a table cell names: a defined one by label, or a new one from the label."""
@@ -125,7 +146,7 @@ class _Loader:
         self._define("claim", spec.id, where)
         if spec.kind not in self.vocab.kinds:
             known = ", ".join(sorted(self.vocab.kinds))
-            raise InputError(f"{where}: claim {spec.id}: unknown kind {spec.kind!r} (known: {known})")
+            raise InputError(f"{where}: claim {spec.id}: unknown kind {_q(spec.kind)} (known: {known})")
         try:
             anchor = self.report.text.anchor(spec.quote, spec.section, spec.occurrence)
         except (LookupError, KeyError) as exc:
@@ -142,8 +163,8 @@ class _Loader:
             unit = mention.unit or obs.unit or "NUM"
             if mention.unit and obs.unit and obs.unit != mention.unit:
                 raise InputError(
-                    f"{owhere}: claim {spec.id}: unit {obs.unit!r} contradicts the "
-                    f"printed unit of {obs.figure!r} ({mention.unit})"
+                    f"{owhere}: claim {spec.id}: unit {_q(obs.unit)} contradicts the "
+                    f"printed unit of {_q(obs.figure)} ({mention.unit})"
                 )
             self._unit(unit, owhere)
             observations.append(
@@ -171,7 +192,7 @@ class _Loader:
         for prop, targets in sorted(spec.links.items()):
             if prop not in self.vocab.links:
                 known = ", ".join(sorted(self.vocab.links))
-                raise InputError(f"{where}: claim {spec.id}: unknown link {prop!r} (known: {known})")
+                raise InputError(f"{where}: claim {spec.id}: unknown link {_q(prop)} (known: {known})")
             links.extend((prop, target) for target in targets)
         self.report.claims[spec.id] = Claim(
             id=spec.id,
@@ -193,8 +214,8 @@ class _Loader:
             if mention.surface == figure and mention.start not in used:
                 used.add(mention.start)
                 return mention
-        printed = ", ".join(repr(m.surface) for m in mentions) or "none"
-        raise InputError(f"{where}: figure {figure!r} is not a quantity printed in the quote (printed: {printed})")
+        printed = ", ".join(_q(m.surface) for m in mentions) or "none"
+        raise InputError(f"{where}: figure {_q(figure)} is not a quantity printed in the quote (printed: {printed})")
 
     def _unit(self, key: str, where: str) -> None:
         try:
@@ -207,15 +228,15 @@ class _Loader:
             return Period(str(self.report.meta.year))
         parts = value.split("/")
         if len(parts) > 2 or not all(_PERIOD_PART.match(p) for p in parts):
-            raise InputError(f"{where}: period {value!r} is not YYYY, YYYY-MM-DD or START/END")
+            raise InputError(f"{where}: period {_q(value)} is not YYYY, YYYY-MM-DD or START/END")
         for part in parts:
             if len(part) == 10:
                 try:
                     date.fromisoformat(part)
                 except ValueError:
-                    raise InputError(f"{where}: period {value!r} is not a real date") from None
+                    raise InputError(f"{where}: period {_q(value)} is not a real date") from None
         if len(parts) == 2 and parts[0] >= parts[1]:
-            raise InputError(f"{where}: period {value!r} ends before it starts")
+            raise InputError(f"{where}: period {_q(value)} ends before it starts")
         return Period(parts[0], parts[1] if len(parts) == 2 else None)
 
     def add_uncovered(self, path: Path, line: int, context: str, reason: str) -> None:
@@ -276,10 +297,10 @@ class _Loader:
     def _kpi_claims(self, source: str) -> None:
         company = self.report.meta.company
         for row in tables.kpi_rows(self.report.text.text):
-            where = f"{source}: KPI table row {row.label!r}"
+            where = f"{source}: KPI table row {_q(row.label)}"
             unit = self.units.lexicon.suffix(row.unit)
             if unit is None:
-                raise InputError(f"{where}: unknown unit {row.unit!r}")
+                raise InputError(f"{where}: unknown unit {_q(row.unit)}")
             metric = slugify(row.label)
             if metric not in self.report.metrics:
                 self._define("metric", metric, where)
@@ -332,7 +353,7 @@ class _Loader:
         for spec_where, spec in specs.values():
             if spec.id not in self.report.entities:
                 raise InputError(
-                    f"{spec_where}: stakeholder row {spec.group!r} is not a row of the report's stakeholder table"
+                    f"{spec_where}: stakeholder row {_q(spec.group)} is not a row of the report's stakeholder table"
                 )
 
     @staticmethod
@@ -343,12 +364,12 @@ class _Loader:
             return tuple(c.text for c in cells)
         printed = " ".join(c.text for c in cells)
         if " ".join(items) != printed:
-            raise InputError(f"{where}: {column} do not join up to the printed cells {printed!r}")
+            raise InputError(f"{where}: {column} do not join up to the printed cells {_q(printed)}")
         return items
 
     def _award_claims(self, source: str) -> None:
         for row in tables.award_rows(self.report.text.text):
-            where = f"{source}: awards table row {row.award.text!r}"
+            where = f"{source}: awards table row {_q(row.award.text)}"
             winner = self._entity_for(row.winner, "Organization", where)
             organiser = self._entity_for(row.organiser.text, "Organization", where)
             award = slugify(row.award.text)
@@ -372,7 +393,11 @@ class _Loader:
 
         def need(ident: str | None, table: dict, what: str, where: str) -> None:
             if ident is not None and ident not in table:
-                raise InputError(f"{where}: unknown {what} {ident!r}")
+                raise InputError(f"{where}: unknown {what} {_q(ident)}")
+
+        # First: every claim defaults to the company, and only this message names report.yaml.
+        meta = self.report.meta
+        need(meta.company, entities, "company entity", f"{self.folder / 'report.yaml'}:{meta.line}")
 
         for entity in entities.values():
             where = self.origins[f"entity:{entity.id}"]
@@ -395,7 +420,6 @@ class _Loader:
                 need(obs.subject, entities, "entity", where)
         for expectation in self.report.expectations:
             need(expectation.issue, entities, "entity", "expectation_issues")
-        need(self.report.meta.company, entities, "company entity", str(self.folder / "report.yaml"))
 
 
 def load_reports(folders: list[Path]) -> list[Report]:
@@ -419,5 +443,5 @@ class ReportIds:
     def add(self, report_id: str, folder: Path) -> None:
         if report_id in self.seen:
             other = self.seen[report_id]
-            raise InputError(f"{folder / 'report.yaml'}: report id {report_id!r} is also used by {other}")
+            raise InputError(f"{folder / 'report.yaml'}: report id {_q(report_id)} is also used by {other}")
         self.seen[report_id] = folder

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, Inexact, localcontext
 
 SCALES: Mapping[str, Decimal] = {
     "thousand": Decimal(10) ** 3,
@@ -40,6 +40,12 @@ QUALIFIERS: Mapping[str, str] = {
     "under": "under",
     "below": "under",
 }
+
+# ASCII word edges: a qualifier or scale word must not be glued to a Latin letter or digit, but
+# may touch CJK text ("约approximately RMB7.5 billion元"), which ``\b`` would count as a word
+# character and so silently drop the qualifier or scale word.
+_WORD_START = r"(?<![A-Za-z0-9_])"
+_WORD_END = r"(?![A-Za-z0-9_])"
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -103,6 +109,20 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
+def _exact_product(number: Decimal, multiplier: Decimal) -> Decimal:
+    """``number * multiplier`` without rounding.
+
+    The default decimal context keeps 28 significant digits, so a longer printed figure (or one
+    with a scale word) would silently change value; the context here is wide enough to be exact,
+    and traps ``Inexact`` so that it cannot round unnoticed.
+    """
+    with localcontext() as ctx:
+        ctx.prec = len(number.as_tuple().digits) + len(multiplier.as_tuple().digits) + 1
+        ctx.Emax, ctx.Emin = MAX_EMAX, MIN_EMIN
+        ctx.traps[Inexact] = True
+        return number * multiplier
+
+
 class Recogniser:
     """Finds quantity mentions in text using a unit lexicon."""
 
@@ -113,10 +133,10 @@ class Recogniser:
         suffixes = _alternation(list(lexicon.suffixes))
         scales = _alternation(list(SCALES))
         self._pattern = re.compile(
-            rf"(?:(?P<qual>\b(?:{qualifiers}))\s+(?:a\s+total\s+of\s+)?)?"
+            rf"(?:(?P<qual>{_WORD_START}(?:{qualifiers}))\s+(?:a\s+total\s+of\s+)?)?"
             rf"(?:(?P<cur>{prefixes})\s?|(?<![A-Za-z0-9_.,]))"
             rf"(?P<num>{_NUMBER})(?![\d])"
-            rf"(?:\s?(?P<scale>{scales})\b)?"
+            rf"(?:\s?(?P<scale>{scales}){_WORD_END})?"
             rf"(?:\s?(?P<unit>{suffixes})(?![A-Za-z]))?",
             re.IGNORECASE,
         )
@@ -145,7 +165,7 @@ class Recogniser:
         number = Decimal(num_text.replace(",", ""))
         scale = m.group("scale")
         multiplier = SCALES[scale.lower()] if scale else Decimal(1)
-        value = number * multiplier
+        value = _exact_product(number, multiplier)
         decimals = len(num_text.partition(".")[2])
         precision = Decimal(5).scaleb(-decimals - 1) * multiplier
         unit_surface = m.group("unit")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from kg.sheet import InputError
+from kg.sheet import FORBIDDEN_CHARS, InputError, forbidden_char, read_text_file
 
 # "2. Gift Warmth to Technology" or "2.1 Quality Management": a short line, no final period.
 _HEADING = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2}))?\.? (?P<title>[A-Z][^\n]{1,90})$", re.M)
@@ -52,16 +52,16 @@ class ReportText:
 
     @classmethod
     def read(cls, path: Path) -> ReportText:
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{path}: report text not found") from None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        text = read_text_file(path, "report text")
         if not text.strip():
             raise InputError(f"{path}: report text is empty")
+        found = FORBIDDEN_CHARS.search(text)
+        if found:
+            line = text.count("\n", 0, found.start()) + 1
+            raise InputError(
+                f"{path}:{line}: {forbidden_char(found.group())} cannot be carried by RDF/XML (XML 1.0); "
+                "remove it from the text"
+            )
         return cls(path=path, text=text)
 
     @cached_property

@@ -14,11 +14,43 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids become segments of every IRI minted under them; a megabyte-long id would make each export
+# hundreds of megabytes. Curated ids are a few words long.
+SLUG_MAX = 100
 LINE_KEY = "__line__"
+# Nesting no claim sheet needs (they are four levels deep); deeper input would exhaust PyYAML's
+# recursive composer with a RecursionError instead of a message.
+MAX_DEPTH = 50
+# An absolute IRI: a scheme, then no character that N-Triples and Turtle cannot carry in <...>.
+IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|\\^`]+$')
+IRI_MAX = 2000
+# Characters XML 1.0 cannot hold (C0 controls other than tab, LF and CR; lone surrogates;
+# U+FFFE and U+FFFF): a graph holding one cannot be written as RDF/XML, so input holding one is
+# refused where it is read, with its file and line.
+FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks written as escapes, so that a message stays on one line."""
+    return _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def forbidden_char(text: str) -> str | None:
+    """A description of the first character of ``text`` no RDF/XML file can hold, or None."""
+    found = FORBIDDEN_CHARS.search(text)
+    return f"character U+{ord(found.group()):04X}" if found else None
 
 
 class InputError(Exception):
-    """Bad input: the message names the file, the line or entry, and what is wrong."""
+    """Bad input: the message names the file, the line or entry, and what is wrong.
+
+    The message is always one line (a line break inside a quoted value is escaped), because
+    ``csrkg`` prints it as its one-line error.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
 
 
 def _drop_line(value: Any) -> Any:
@@ -29,8 +61,15 @@ def _drop_line(value: Any) -> Any:
 
 
 def _check_slug(value: str) -> str:
-    if not SLUG.match(value):
-        raise ValueError(f"{value!r} is not a slug (lower-case letters, digits and hyphens)")
+    if not SLUG.match(value) or len(value) > SLUG_MAX:
+        shown = value if len(value) <= SLUG_MAX else f"{value[:40]}...({len(value)} characters)"
+        raise ValueError(f"{shown!r} is not a slug (lower-case letters, digits and hyphens, at most {SLUG_MAX})")
+    return value
+
+
+def _check_iri(value: str | None) -> str | None:
+    if value is not None and (len(value) > IRI_MAX or not IRI.match(value)):
+        raise ValueError(f'{value[:60]!r} is not an absolute IRI (scheme:..., no spaces or <>"{{}}|\\^`)')
     return value
 
 
@@ -45,6 +84,7 @@ EntryT = TypeVar("EntryT", bound=_Entry)
 class Curator(_Entry):
     name: str
     iri: str | None = None
+    _iri = field_validator("iri")(_check_iri)
 
 
 class ReportMeta(_Entry):
@@ -53,7 +93,7 @@ class ReportMeta(_Entry):
     id: str
     company: str
     title: str
-    year: int
+    year: int = Field(ge=1000, le=9999)  # an xsd:gYear and the default period, YYYY
     language: str = "en"
     standard: str | None = None  # notation of a reporting-guide scheme, e.g. HKEX ESG guide
     source: str | None = None
@@ -207,25 +247,90 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+# The YAML core schema: what a claim sheet is made of. Other tags (!!binary, !!timestamp, !!set,
+# !!omap, !!python/..., custom !tags) make values the models do not expect, some of them
+# crash PyYAML's constructors on bad content, so they are refused with their line.
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+
+def _compose_node(loader: _LineLoader, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+    """PyYAML's composer recurses once per level: stop at MAX_DEPTH, with the line, not a RecursionError."""
+    depth = getattr(loader, "_depth", 0)
+    if depth >= MAX_DEPTH:
+        mark = loader.peek_event().start_mark
+        raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep", mark)
+    loader._depth = depth + 1  # type: ignore[attr-defined]
+    try:
+        return yaml.composer.Composer.compose_node(loader, parent, index)
+    finally:
+        loader._depth = depth  # type: ignore[attr-defined]
+
+
+_LineLoader.compose_node = _compose_node  # type: ignore[assignment,method-assign]
+
+
+def _construct_object(loader: _LineLoader, node: yaml.Node, deep: bool = False) -> Any:
+    """Construct one value, refusing other tags and turning a constructor's crash into a marked error."""
+    if node.tag not in _PLAIN_TAGS:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise yaml.constructor.ConstructorError(
+            None, None, f"tag {tag!r} is not allowed (plain strings, numbers, lists and mappings only)", node.start_mark
+        )
+    try:
+        value = yaml.constructor.BaseConstructor.construct_object(loader, node, deep)
+    except yaml.YAMLError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as exc:
+        # e.g. an integer of more than 4300 digits (Python refuses to convert it)
+        shown = str(node.value)[:40] if isinstance(node, yaml.ScalarNode) else node.id
+        raise yaml.constructor.ConstructorError(
+            None, None, f"cannot read {shown!r} as {node.tag.rsplit(':', 1)[-1]}: {exc}", node.start_mark
+        ) from None
+    if isinstance(value, str) and (bad := forbidden_char(value)):
+        raise yaml.constructor.ConstructorError(None, None, f"{bad} is not allowed in text", node.start_mark)
+    return value
+
+
+_LineLoader.construct_object = _construct_object  # type: ignore[assignment,method-assign]
+
 
 def _no_duplicate_keys(loader: _LineLoader, node: yaml.MappingNode) -> None:
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
-        if key in seen:
+        try:
+            duplicate = key in seen
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain value, not a list or mapping", key_node.start_mark
+            ) from None
+        if duplicate:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         seen.add(key)
 
 
-def _load_yaml(path: Path) -> Any:
+def read_text_file(path: Path, what: str = "file") -> str:
+    """The UTF-8 text of ``path``; any reason it cannot be read is an :class:`InputError`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: file not found") from None
+        raise InputError(f"{path}: {what} not found") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: {what} is a directory, not a file") from None
+    except (OSError, ValueError) as exc:  # permissions, a NUL in the name ...
+        raise InputError(f"{path}: cannot read {what}: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    loader = _LineLoader(text)
+
+
+def _load_yaml(path: Path) -> Any:
+    text = read_text_file(path)
+    loader: _LineLoader | None = None
     try:
+        _check_depth(text)
+        loader = _LineLoader(text)  # checks that every character is printable
         root = loader.get_single_node()
         if root is None:
             return None
@@ -236,17 +341,49 @@ def _load_yaml(path: Path) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
         raise InputError(f"{path}{line}: malformed YAML: {exc.problem or exc.context}") from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise InputError(f"{path}:{line}: malformed YAML: character U+{exc.character:04X} is not allowed") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH before anything recurses over it.
+
+    libyaml's composer recurses in C once per level and crashes the interpreter on a document
+    nested some ten thousand levels deep, and constructing one far less deep ends in a
+    RecursionError. Its event stream is flat, so counting depth on it first is safe, and it costs
+    less than the time libyaml saves over the pure-Python parser.
+    """
+    if not yaml.__with_libyaml__:
+        return  # the pure-Python composer counts depth itself (_compose_node)
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, f"nested more than {MAX_DEPTH} levels deep", event.start_mark
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def _walk(node: yaml.Node | None) -> list[yaml.MappingNode]:
+    """Every mapping node once: an alias shares its anchor's node, so a node reached again is skipped
+    (otherwise an alias bomb, "billion laughs", would be walked exponentially often)."""
     if node is None:
         return []
     found: list[yaml.MappingNode] = []
+    seen: set[int] = set()
     stack = [node]
     while stack:
         current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
         if isinstance(current, yaml.MappingNode):
             found.append(current)
             for k, v in current.value:

@@ -1,0 +1,505 @@
+"""Malformed report folders for fuzzing the claim-sheet reader and the report-folder loader.
+
+Each case starts from the conforming mini report (``tests/fixtures/mini-report``) and breaks one
+file in one way: truncation, a wrong encoding, a value of the wrong type, a huge value, deep
+nesting, an alias bomb, a YAML tag, stray bytes or characters, a missing file or a directory in
+its place. :func:`run_case` builds a case and says how it ended; the only acceptable endings
+are a one-line :class:`kg.sheet.InputError` naming the file, or a graph that every export format
+carries intact. Used by ``tests/test_fuzz_inputs.py`` and ``benchmarks/fuzz_inputs.py``.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import signal
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rdflib.compare import isomorphic
+
+from kg.build import serialise
+from kg.export import FORMATS, parse
+from kg.export import serialise as export_serialise
+from kg.iris import Minter
+from kg.loader import load_reports
+from kg.rdf import report_graph
+from kg.sheet import InputError
+
+MINI = Path(__file__).parent / "fixtures" / "mini-report"
+SHEET = "claims/sheet.yaml"
+META = "report.yaml"
+TEXT = "report.txt"
+YAML_FILES = (META, SHEET)
+DIRECTORY = None  # a value in Case.files: make a directory where the file should be
+
+
+@dataclass(frozen=True)
+class Case:
+    """A report folder to build: the mini report with ``files`` replaced (relative path -> bytes)."""
+
+    name: str
+    kind: str
+    files: dict[str, bytes | None]
+    removed: tuple[str, ...] = ()
+
+    def write(self, folder: Path) -> Path:
+        shutil.copytree(MINI, folder)
+        for rel in self.removed:
+            target = folder / rel
+            if target.is_dir():
+                shutil.rmtree(target)
+            else:
+                target.unlink()
+        for rel, data in self.files.items():
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists() and (data is DIRECTORY or target.is_dir()):
+                shutil.rmtree(target) if target.is_dir() else target.unlink()
+            if data is DIRECTORY:
+                target.mkdir()
+            else:
+                target.write_bytes(data)
+        return folder
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a case ended: ``error`` (InputError), ``graph``, ``traceback`` or ``hang``."""
+
+    status: str
+    message: str
+    seconds: float
+
+    @property
+    def message_class(self) -> str:
+        """The message without file, line, quoted values and numbers, for grouping."""
+        text = re.sub(r"^\S*?(\.yaml|\.txt|report|\])(:\d+)?: ", "", self.message)
+        text = re.sub(r"'[^']*'|\"[^\"]*\"|\([^)]*\)", "…", text)
+        text = re.sub(r"\d+", "N", text)
+        return " ".join(text.split()[:7])
+
+
+class Hang(Exception):
+    """A case ran past its time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise :class:`Hang` in this (main) thread when the block runs longer than ``seconds``."""
+
+    def alarm(signum: int, frame: Any) -> None:
+        raise Hang(f"no result after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_case(case: Case, workdir: Path, limit: float = 10.0) -> Outcome:
+    """Load and map ``case`` through the Python API and check the result is one of the two endings.
+
+    A graph must also survive every export format (parse back isomorphic), the way ``csrkg
+    build`` and ``csrkg export`` would write it.
+    """
+    folder = case.write(workdir / "report")
+    start = time.perf_counter()
+    try:
+        with time_limit(limit):
+            try:
+                graph = report_graph(load_reports([folder]), Minter())
+            except InputError as exc:
+                return Outcome("error", str(exc), time.perf_counter() - start)
+            for fmt in FORMATS:
+                if not isomorphic(parse(export_serialise(graph, fmt), fmt), graph):
+                    return Outcome("traceback", f"{fmt} export does not round-trip", time.perf_counter() - start)
+            serialise(graph)
+            return Outcome("graph", f"{len(graph)} triples", time.perf_counter() - start)
+    except Hang as exc:
+        return Outcome("hang", str(exc), time.perf_counter() - start)
+    except BaseException as exc:  # every other ending is the finding we count
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(last.filename).name}:{last.lineno}"
+        return Outcome("traceback", f"{type(exc).__name__} at {where}: {str(exc)[:200]}", time.perf_counter() - start)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- the inputs
+
+
+def original(rel: str) -> bytes:
+    return (MINI / rel).read_bytes()
+
+
+def _data(rel: str) -> Any:
+    return yaml.safe_load(original(rel))
+
+
+def _dump(data: Any, rng: random.Random) -> bytes:
+    style = rng.choice([None, True, False])
+    return yaml.safe_dump(data, default_flow_style=style, allow_unicode=True, sort_keys=False, width=10**6).encode()
+
+
+def _paths(data: Any, prefix: tuple = ()) -> list[tuple]:
+    """Every path to a value inside nested lists and mappings."""
+    found = [prefix] if prefix else []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*prefix, index))
+    return found
+
+
+def _replace(data: Any, path: tuple, value: Any) -> Any:
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        return {k: (_replace(v, rest, value) if k == head else v) for k, v in data.items()}
+    return [(_replace(v, rest, value) if i == head else v) for i, v in enumerate(data)]
+
+
+WRONG_VALUES: tuple[Any, ...] = (
+    None,
+    True,
+    0,
+    -1,
+    2**70,
+    3.5,
+    float("inf"),
+    float("nan"),
+    "",
+    " ",
+    "x" * 300,
+    [],
+    ["a", 1],
+    {},
+    {"id": "x"},
+    [[["deep"]]],
+    {"__line__": 3},
+    "2019-02-30",
+    "0000/9999",
+)
+
+
+def wrong_type(rng: random.Random) -> Case:
+    rel = rng.choice(YAML_FILES)
+    data = _data(rel)
+    path = rng.choice(_paths(data))
+    value = rng.choice(WRONG_VALUES)
+    return Case(
+        f"{rel}: {'.'.join(map(str, path))} = {value!r:.40}",
+        "wrong type",
+        {rel: _dump(_replace(data, path, value), rng)},
+    )
+
+
+def truncated(rng: random.Random) -> Case:
+    rel = rng.choice((*YAML_FILES, TEXT))
+    data = original(rel)
+    cut = rng.randrange(0, len(data))
+    return Case(f"{rel} cut at byte {cut}", "truncated", {rel: data[:cut]})
+
+
+def wrong_encoding(rng: random.Random) -> Case:
+    rel = rng.choice((*YAML_FILES, TEXT))
+    text = original(rel).decode("utf-8")
+    if rel != TEXT:
+        text = text.replace("Mini Co", "Mini Co — Société 小米", 1)
+    else:
+        text = text.replace("Mini Co set up", "Mini Co — Société 小米 set up", 1)
+    how = rng.choice(["latin-1", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "bom", "invalid", "cp1252"])
+    if how == "bom":
+        data = b"\xef\xbb\xbf" + text.encode("utf-8")
+    elif how == "invalid":
+        raw = text.encode("utf-8")
+        at = rng.randrange(0, len(raw))
+        bad = rng.choice([b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xc0\xaf", b"\xf8\x88\x80\x80\x80", b"\x80"])
+        data = raw[:at] + bad + raw[at:]
+    else:
+        data = text.encode(how, errors="replace")
+    return Case(f"{rel} as {how}", "encoding", {rel: data})
+
+
+def _set_scalar(rng: random.Random, rel: str, raw: str) -> Case | None:
+    """Replace one scalar value of ``rel`` by the YAML text ``raw`` (a tag, a huge literal ...)."""
+    text = original(rel).decode("utf-8")
+    spots = [m for m in re.finditer(r"(?<=: )[^\s{}\[\],][^{}\[\],\n]*", text)]
+    spot = rng.choice(spots)
+    return Case(
+        f"{rel}: {text[spot.start() : spot.end()]!r:.30} -> {raw!r:.60}",
+        "",
+        {rel: (text[: spot.start()] + raw + text[spot.end() :]).encode("utf-8")},
+    )
+
+
+TAGGED = (
+    "!!python/object:os.system {}",
+    "!!python/object/apply:os.system ['true']",
+    "!!python/name:os.system",
+    "!!python/module:os",
+    "!!python/tuple [a, b]",
+    "!custom value",
+    "!<tag:example.org,2024:x> value",
+    "!!binary aGVsbG8=",
+    "!!binary ////",
+    "!!binary 'not base64 at all!'",
+    "!!binary /w==",
+    "!!timestamp 2019-12-31",
+    "!!timestamp 2019-02-30",
+    "!!timestamp not-a-date",
+    "!!timestamp 2019-12-31T25:61:61Z",
+    "!!set {a, b}",
+    "!!set [a, b]",
+    "!!omap [a: 1, b: 2]",
+    "!!omap [a, b]",
+    "!!omap {a: 1}",
+    "!!pairs [a: 1]",
+    "!!int abc",
+    "!!int 0x",
+    "!!float xyz",
+    "!!bool maybe",
+    "!!null something",
+    "!!str 5",
+    "!!seq scalar",
+    "!!map scalar",
+    "!!merge x",
+    "!!int " + "9" * 5000,
+    "9" * 5000,
+    "-" + "9" * 4400,
+    "1e400",
+    "-1e400",
+    ".nan",
+    "0b" + "1" * 20000,
+    "0o" + "7" * 5000,
+    "0x" + "f" * 5000,
+    "1_000_000",
+    "190:20:30",
+    "'" + "a" * 1_000_000 + "'",
+    "&a [*a]",
+    "*undefined",
+    "{<<: [1, 2]}",
+    "{<<: *undefined}",
+    "? [a, b]\n  : c",
+    "{[a]: b}",
+    "{{a: 1}: b}",
+    "'tab\tand\x0bvertical'",
+    '"nul \\0 bell \\a escape \\e"',
+    '"form \\f feed \\x1c sep \\u2028 line \\x85 nel"',
+    '"\\uFFFE\\uFFFF"',
+    '"\\ud800"',
+    '"\\U0010FFFF"',
+)
+
+
+def tagged(rng: random.Random) -> Case:
+    rel = rng.choice(YAML_FILES)
+    case = _set_scalar(rng, rel, rng.choice(TAGGED))
+    assert case is not None
+    return Case(case.name, "tag or literal", case.files)
+
+
+def deep(rng: random.Random) -> Case:
+    depth = rng.choice([100, 1000, 10_000, 100_000])
+    how = rng.choice(["flow-list", "flow-map", "block", "field"])
+    if how == "flow-list":
+        body = "claims: " + "[" * depth + "]" * depth + "\n"
+    elif how == "flow-map":
+        body = "claims: " + "{a: " * depth + "b" + "}" * depth + "\n"
+    elif how == "block":
+        depth = min(depth, 3000)  # block indentation grows quadratically in bytes
+        body = "claims:\n" + "".join(" " * i + "- \n" for i in range(1, depth)) + " " * depth + "- x\n"
+    else:
+        body = original(SHEET).decode().replace("about: [schools]", "about: " + "[" * depth + "]" * depth)
+    return Case(f"{SHEET}: {how} nested {depth} levels", "deep nesting", {SHEET: body.encode()})
+
+
+def alias_bomb(rng: random.Random) -> Case:
+    levels = rng.choice([5, 9, 12, 20])
+    width = rng.choice([2, 9, 10])
+    lines = ['a0: &a0 ["lol"]']
+    for level in range(1, levels + 1):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * width) + "]")
+    where = rng.choice(["claims", "entities", "about", "alt_labels", "expectation_issues", "key"])
+    if where == "about":
+        body = original(SHEET).decode().replace("about: [schools]", f"about: *a{levels}")
+        text = "\n".join(lines) + "\n" + body
+    elif where == "alt_labels":
+        body = (
+            original(SHEET)
+            .decode()
+            .replace(
+                "{id: schools, type: StakeholderGroup, label: Schools}",
+                f"{{id: schools, type: StakeholderGroup, label: Schools, alt_labels: *a{levels}}}",
+            )
+        )
+        text = "\n".join(lines) + "\n" + body
+    elif where == "expectation_issues":
+        text = "\n".join(lines) + f"\nexpectation_issues: {{x: *a{levels}}}\n"
+    elif where == "key":
+        text = "\n".join(lines) + f"\n? *a{levels}\n: value\n"
+    else:
+        text = "\n".join(lines) + f"\n{where}: *a{levels}\n"
+    return Case(f"{SHEET}: {width}^{levels} alias expansion under {where}", "alias bomb", {SHEET: text.encode()})
+
+
+STRAY = (
+    "\x00",
+    "\x07",
+    "\x0c",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\ufeff",
+    "\ufffe",
+    "\uffff",
+    "\r",
+    "\r\n",
+    "\t",
+    "：",
+    "５",
+    "٣",
+    "𝟘",
+    "e\u0301",
+    "\U0001f600",
+    "'",
+    '"',
+    "&",
+    "*",
+    "!",
+    "%",
+    "@",
+    "`",
+    "|",
+    ">",
+    "#",
+    "- ",
+    ": ",
+    "{",
+    "]",
+    "\\",
+    "<",
+    "9" * 60,
+)
+
+
+def stray(rng: random.Random) -> Case:
+    rel = rng.choice((*YAML_FILES, TEXT, TEXT))
+    text = original(rel).decode("utf-8")
+    out = text
+    for _ in range(rng.choice([1, 1, 2, 5])):
+        at = rng.randrange(0, len(out) + 1)
+        out = out[:at] + rng.choice(STRAY) + out[at:]
+    return Case(f"{rel} with stray characters", "stray characters", {rel: out.encode("utf-8")})
+
+
+def flipped(rng: random.Random) -> Case:
+    rel = rng.choice((*YAML_FILES, TEXT))
+    data = bytearray(original(rel))
+    for _ in range(rng.choice([1, 3, 10])):
+        at = rng.randrange(0, len(data))
+        data[at] = rng.randrange(256)
+    return Case(f"{rel} with flipped bytes", "flipped bytes", {rel: bytes(data)})
+
+
+def structure(rng: random.Random) -> Case:
+    choice = rng.randrange(16)
+    meta = original(META).decode()
+    if choice == 0:
+        return Case("report.txt missing", "structure", {}, removed=(TEXT,))
+    if choice == 1:
+        return Case("report.yaml missing", "structure", {}, removed=(META,))
+    if choice == 2:
+        return Case("claims/ missing", "structure", {}, removed=("claims",))
+    if choice == 3:
+        return Case("report.txt is a directory", "structure", {TEXT: DIRECTORY})
+    if choice == 4:
+        return Case("report.yaml is a directory", "structure", {META: DIRECTORY})
+    if choice == 5:
+        return Case("a claim sheet is a directory", "structure", {"claims/zz.yaml": DIRECTORY})
+    if choice == 6:
+        return Case("empty claim sheet", "structure", {SHEET: b""})
+    if choice == 7:
+        return Case("empty report.yaml", "structure", {META: b""})
+    if choice == 8:
+        return Case("whitespace report.txt", "structure", {TEXT: b" \n\t\n"})
+    if choice == 9:
+        iri = rng.choice(["not an iri", "<http://x/>", "http://x/a b", "", "relative/path", "http://x/\\u0000"])
+        return Case(
+            f"curator iri {iri!r}",
+            "structure",
+            {META: meta.replace("{name: Fixture curator}", f'{{name: c, iri: "{iri}"}}').encode()},
+        )
+    if choice == 10:
+        day = rng.choice(["20190101", "2019-W01-1", "2019-13-01", "2019-1-1", "2019-12-31T00:00"])
+        field = rng.choice(["issued", "curated"])
+        return Case(f"{field} {day!r}", "structure", {META: (meta + f"{field}: '{day}'\n").encode()})
+    if choice == 11:
+        year = rng.choice(["-5", "0", "99999", "685230", "2019.5", "'2019'", "1e3"])
+        return Case(f"year {year}", "structure", {META: meta.replace("year: 2019", f"year: {year}").encode()})
+    target = rng.choice(["../../../etc/hostname", "/etc/hostname", "claims", "missing.txt", "bad\x00name.txt", ".", ""])
+    yaml_target = '"' + target.replace("\x00", "\\0") + '"'
+    return Case(f"report.yaml text: {target!r}", "structure", {META: (meta + f"text: {yaml_target}\n").encode()})
+
+
+def huge_text(rng: random.Random) -> Case:
+    text = original(TEXT).decode()
+    how = rng.choice(["digits", "line", "sections", "commas"])
+    if how == "digits":
+        text += "\nIt counted " + "7" * rng.choice([30, 5000, 200_000]) + " items.\n"
+    elif how == "line":
+        text += "\n" + "word " * 400_000 + "\n"
+    elif how == "sections":
+        text += "".join(f"\n{i}. Heading {i}\n\nBody.\n" for i in range(3, 5000))
+    else:
+        text += "\nTotal 1" + ",000" * 50_000 + " tons.\n"
+    return Case(f"report.txt with huge {how}", "huge text", {TEXT: text.encode()})
+
+
+GENERATORS: tuple[Callable[[random.Random], Case], ...] = (
+    wrong_type,
+    truncated,
+    wrong_encoding,
+    tagged,
+    deep,
+    alias_bomb,
+    stray,
+    flipped,
+    structure,
+    huge_text,
+)
+
+
+def cases(count: int, seed: int = 0) -> Iterator[Case]:
+    """``count`` cases, cycling through the generators, reproducibly from ``seed``."""
+    rng = random.Random(seed)
+    for index in range(count):
+        case = GENERATORS[index % len(GENERATORS)](rng)
+        yield Case(case.name, case.kind or GENERATORS[index % len(GENERATORS)].__name__, case.files, case.removed)
+
+
+def tagged_cases() -> Iterator[Case]:
+    """Every entry of :data:`TAGGED` once, in the claim sheet and in report.yaml."""
+    for rel in YAML_FILES:
+        for raw in TAGGED:
+            case = _set_scalar(random.Random(raw), rel, raw)
+            assert case is not None
+            yield Case(case.name, "tag or literal", case.files)
