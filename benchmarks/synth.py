@@ -906,7 +906,9 @@ class _Writer:
             self.entities[e["id"]] = e
 
     def initiatives(self) -> list[tuple[int, int]]:
-        return [(k, y) for k, y in self.co.initiatives if y <= self.year]
+        """The company's initiatives launched by this year; before its first, the first one in
+        this year (claims about initiatives need one, and it must be defined as an entity)."""
+        return [(k, y) for k, y in self.co.initiatives if y <= self.year] or [(0, self.year)]
 
     # ---------------------------------------------------------------- chapters
 
@@ -1521,7 +1523,7 @@ class _Writer:
         )
 
     def fill_initiative(self, n: int) -> tuple[str, _Claim]:
-        k, launched = self.r.choice(self.initiatives() or [(0, self.year)])
+        k, launched = self.r.choice(self.initiatives())
         ident, label, theme = INITIATIVES[k]
         place = self.place()
         unit = self.r.choice([COMMITTEES[i][0] for i in self.co.committees] + [self.co.slug])
