@@ -17,14 +17,16 @@ from kg.build import build_graph
 from kg.ontology import with_ontology
 from kg.queries import Rows, find_query, run_local
 from kg.remote import run_remote
+from kg.untrusted import read_rdf
 
 
 def load(path: str | Path | None = None) -> Graph:
     """The KG in ``path`` (any RDF file rdflib reads), or the bundled one, with the ontology.
 
     The ontology and its schemes come along because saved queries read their labels and codes.
+    ``path`` is a local file, read without following anything it references (see kg.untrusted).
     """
-    return with_ontology(build_graph() if path is None else Graph().parse(str(path)))
+    return with_ontology(build_graph() if path is None else read_rdf(path))
 
 
 def rows(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: str) -> Rows:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from xml.sax import SAXException
 
 import click
+from pyparsing import ParseException
 from rdflib import Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
-from rdflib.util import guess_format
 
 from kg.build import build_graph, serialise, write_atomically
 from kg.coverage import coverage as report_coverage
@@ -29,6 +30,7 @@ from kg.results import FORMATS, render_rows
 from kg.serve import make_server
 from kg.sheet import InputError
 from kg.site import write_site
+from kg.untrusted import UntrustedInputError, read_rdf
 from kg.validate import validate_graph
 from kg.vocab import DEFAULT_BASE
 
@@ -46,12 +48,14 @@ def load_graph(file: Path | None) -> Graph:
     try:
         if file is None:
             return build_graph()
-        return Graph().parse(file, format=guess_format(str(file)) or "turtle")
+        return read_rdf(file)
     except InputError as exc:
         raise InputFailure(str(exc)) from None
     except FileNotFoundError:
         raise InputFailure(f"{file}: file not found") from None
-    except (SyntaxError, ValueError, BadSyntax) as exc:
+    except UntrustedInputError as exc:
+        raise InputFailure(f"{file}: refused: {exc}") from None
+    except (SyntaxError, ValueError, BadSyntax, SAXException) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputFailure(f"{file}: not a parsable RDF file: {first}") from None
 
@@ -188,8 +192,10 @@ def query(
             rows = run_remote(endpoint, saved, values)
         else:
             rows = run_local(with_ontology(load_graph(data)), saved, values)
-    except (QueryError, RemoteError) as exc:
+    except (QueryError, RemoteError, UntrustedInputError) as exc:
         raise InputFailure(str(exc)) from None
+    except ParseException as exc:
+        raise InputFailure(f"{name}: not a SPARQL query: {exc}") from None
     click.echo(render_rows(rows, fmt), nl=False)
 
 
