@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from pathlib import Path
 from xml.sax import SAXException
 
@@ -22,7 +24,7 @@ from kg.network import analyse
 from kg.ontology import with_ontology
 from kg.queries import QueryError, find_query, run_local, saved_queries
 from kg.rdf import report_graph
-from kg.remote import RemoteError, run_remote
+from kg.remote import RemoteError, RetryPolicy, run_remote
 from kg.remote import publish as publish_graph
 from kg.report_format import render
 from kg.resources import bundled_reports
@@ -60,10 +62,21 @@ def load_graph(file: Path | None) -> Graph:
         raise InputFailure(f"{file}: not a parsable RDF file: {first}") from None
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM would end Python without unwinding; exiting instead runs the cleanups (temporary
+    files of atomic writes are removed, servers closed)."""
+    sys.exit(128 + signum)
+
+
 @click.group()
 @click.version_option(package_name="csr-kg")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """csr-kg: corporate social responsibility claims as a traceable knowledge graph."""
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+        restore = previous if previous is not None else signal.SIG_DFL
+        ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, restore))
 
 
 @main.command()
@@ -203,16 +216,45 @@ def query(
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--store", required=True, help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://localhost:7878/store")
 @click.option("--graph", "graph_iri", default=None, help="Named graph IRI to replace (default: the default graph).")
+@click.option(
+    "--update",
+    default=None,
+    help="SPARQL Update URL of the store (default: beside --store, e.g. http://localhost:7878/update).",
+)
 @click.option("--user", default=None, help="User name for HTTP basic authentication.")
 @click.option("--password", default=None, help="Password for HTTP basic authentication.")
-def publish(file: Path | None, store: str, graph_iri: str | None, user: str | None, password: str | None) -> None:
-    """Replace a store's graph with FILE (default: the bundled KG), ontology included."""
+@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0.1), help="Per request, s.")
+@click.option(
+    "--attempts",
+    default=4,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Tries per request after dropped connections, timeouts and 5xx answers.",
+)
+def publish(
+    file: Path | None,
+    store: str,
+    graph_iri: str | None,
+    update: str | None,
+    user: str | None,
+    password: str | None,
+    timeout: float,
+    attempts: int,
+) -> None:
+    """Replace a store's graph with FILE (default: the bundled KG), ontology included.
+
+    The graph is uploaded into a staging graph and moved over the target by one SPARQL Update,
+    so a failure half-way leaves the previous graph in place.
+    """
     graph = with_ontology(load_graph(file))
+    policy = RetryPolicy(attempts=attempts, timeout=timeout)
     try:
-        publish_graph(graph, store, graph_iri, user, password)
+        how = publish_graph(graph, store, graph_iri, user, password, update=update, policy=policy)
     except RemoteError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"published {len(graph)} triples to {store}", err=True)
+    click.echo(
+        f"published {len(graph)} triples to {store} ({'staged and moved' if how == 'moved' else 'PUT'})", err=True
+    )
 
 
 @main.command()
