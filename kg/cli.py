@@ -263,10 +263,16 @@ def publish(
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Query time limit, s.")
 @click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1), help="Result-size limit.")
-def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int) -> None:
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(min=1),
+    help="Queries evaluated at once, each in its own process (default: one per CPU); others wait.",
+)
+def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int, workers: int | None) -> None:
     """Serve FILE (default: the bundled KG) as a read-only SPARQL endpoint at /sparql."""
     graph = with_ontology(load_graph(file))
-    server = make_server(graph, host, port, timeout, max_rows)
+    server = make_server(graph, host, port, timeout, max_rows, workers)
     bound_host, bound_port = server.server_address[:2]
     click.echo(f"serving {len(graph)} triples at http://{bound_host}:{bound_port}/sparql", err=True)
     try:

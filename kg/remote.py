@@ -64,7 +64,8 @@ class RetryPolicy:
         return [self.backoff * 2**i for i in range(self.attempts - 1)]
 
 
-def _term(binding: dict[str, str]) -> Node:
+def json_term(binding: dict[str, str]) -> Node:
+    """The RDF term of one binding in the SPARQL 1.1 JSON results format."""
     kind, value = binding["type"], binding["value"]
     if kind == "uri":
         return URIRef(value)
@@ -113,7 +114,7 @@ def run_remote(
                 raise RemoteError(f"{endpoint}: query {query.name} failed: {_first_line(exc)}") from None
         time.sleep(waits.pop(0))
     variables = tuple(doc["head"]["vars"])
-    rows = tuple(tuple(_term(b[v]) if v in b else None for v in variables) for b in doc["results"]["bindings"])
+    rows = tuple(tuple(json_term(b[v]) if v in b else None for v in variables) for b in doc["results"]["bindings"])
     return Rows(variables, rows)
 
 

@@ -39,6 +39,7 @@ GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "nt", "applicat
 MAX_BODY = 1 << 20  # a query or form larger than 1 MiB is refused (413) before it is read
 IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent before the server drops it
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
+QUEUE_WAIT = 60.0  # seconds a request may wait for a free query process before a 503
 
 
 class QueryRefused(Exception):
@@ -140,9 +141,9 @@ class Endpoint:
             ) from None
         except QueryRefusedError as exc:
             raise QueryRefused(HTTPStatus.FORBIDDEN, str(exc)) from None
-        # Waiting for a free process does not count against the query's own time limit, but a
-        # client is not kept waiting longer than that limit either.
-        if not self._slots.acquire(timeout=self.timeout):
+        # Waiting for a free process does not count against the query's own time limit; the
+        # wait is bounded too, so a flood of clients gets 503s instead of piling up forever.
+        if not self._slots.acquire(timeout=QUEUE_WAIT):
             raise QueryRefused(
                 HTTPStatus.SERVICE_UNAVAILABLE, f"server busy: all {self.workers} query processes stayed in use"
             )

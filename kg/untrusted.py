@@ -21,6 +21,7 @@ Each refusal is an :class:`UntrustedInputError` whose message is one line.
 from __future__ import annotations
 
 import json
+import threading
 import xml.sax
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,11 @@ from rdflib.util import guess_format
 # FROM <iri> would otherwise parse whatever the IRI names (a file:// path, a URL) into the
 # dataset; with this off rdflib only looks the graph up in the dataset it was given.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+# rdflib's SPARQL grammar is one shared pyparsing object, and pyparsing is not thread-safe:
+# concurrent parses (the endpoint's request threads) corrupt each other ("Param.postParse2()
+# missing 1 required positional argument"). Parsing is short; it is done one at a time.
+_PARSE_LOCK = threading.Lock()
 
 SAFE_XML = "csrkg-safe-xml"
 SAFE_TRIX = "csrkg-safe-trix"
@@ -194,7 +200,8 @@ def prepare_query(text: str) -> Query:
     Raises ``pyparsing.ParseException`` for text that is not a query (updates included) and
     :class:`QueryRefusedError` for a query that names other graphs or endpoints.
     """
-    query = prepareQuery(text)
+    with _PARSE_LOCK:
+        query = prepareQuery(text)
     found = _dereferencing(query.algebra)
     if found:
         raise QueryRefusedError(f"{found} is not allowed: queries run on the local graph only")

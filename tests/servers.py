@@ -7,6 +7,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from decimal import Decimal
@@ -104,15 +105,22 @@ def stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
-def start_csrkg_serve(*args: str) -> tuple[subprocess.Popen, str]:
-    """``csrkg serve ARGS --port 0`` from this checkout; returns it and its /sparql URL."""
-    process = subprocess.Popen(
-        cli("serve", *args, "--port", "0"), stderr=subprocess.PIPE, text=True, env=cli_env(), cwd=WORKTREE
-    )
-    assert process.stderr is not None
-    line = process.stderr.readline()
-    match = re.search(r"at (http://127\.0\.0\.1:\d+/sparql)", line)
-    if match is None:
-        stop(process)
-        raise RuntimeError(f"csrkg serve did not start: {line!r}")
+def start_csrkg_serve(*args: str, log: Path | None = None, seconds: float = 300) -> tuple[subprocess.Popen, str]:
+    """``csrkg serve ARGS --port 0`` from this checkout; returns it and its /sparql URL.
+
+    Its stderr goes to ``log`` (default: a temporary file), never to a pipe nobody reads: a
+    server whose stderr pipe filled up would block on its next traceback.
+    """
+    if log is None:
+        log = Path(tempfile.mkstemp(prefix="csrkg-serve-", suffix=".log")[1])
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            cli("serve", *args, "--port", "0"), stderr=sink, stdout=subprocess.DEVNULL, env=cli_env(), cwd=WORKTREE
+        )
+    deadline = time.monotonic() + seconds
+    while (match := re.search(r"at (http://127\.0\.0\.1:\d+/sparql)", log.read_text(errors="replace"))) is None:
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop(process)
+            raise RuntimeError(f"csrkg serve did not start: {log.read_text(errors='replace')[-500:]}")
+        time.sleep(0.1)
     return process, match.group(1)
