@@ -73,7 +73,7 @@ class SavedQuery:
         if not bound:
             return text
         names = " ".join(Variable(name).n3() for name, _ in bound)
-        terms = " ".join(term.n3() for _, term in bound)
+        terms = " ".join(_sparql_term(term) for _, term in bound)
         where = _WHERE.search(text)
         if where is None:
             raise QueryError(f"{self.name}: no WHERE group to bind parameters in")
@@ -85,6 +85,23 @@ _ABSOLUTE_IRI = re.compile(r"[A-Za-z][\w+.-]*:[^\s<>\"{}|\\^`]*")
 # Relative IRIs in a value resolve against this base, which no accepted term may contain.
 _NO_BASE = "http://relative-iri.invalid/"
 _PROBE_S, _PROBE_P = URIRef("urn:x-csr-kg:probe:s"), URIRef("urn:x-csr-kg:probe:p")
+
+
+def _sparql_term(term: Node) -> str:
+    """``term`` in SPARQL syntax that survives the codepoint-escape pass parsers run first.
+
+    SPARQL engines replace ``\\uXXXX`` and ``\\UXXXXXXXX`` anywhere in the query text before
+    parsing, so a value holding a backslash followed by ``u0022`` would come out as ``"``. The
+    ``u`` or ``U`` after an escaped backslash is itself written as an 8-digit escape, which the
+    pass turns back into the letter (8 digits, because rdflib's pass reads up to 8 after ``\\u``).
+    """
+    text = term.n3()
+    if not isinstance(term, Literal) or "\\" not in text:
+        return text
+    # Escapes are consumed pairwise from the left, so an escaped backslash is always recognised.
+    return re.sub(
+        r"\\\\([uU])|\\.", lambda m: "\\\\" + f"\\U{ord(m.group(1)):08X}" if m.group(1) else m.group(0), text
+    )
 
 
 def parse_term(value: str, name: str = "value") -> Node:

@@ -27,7 +27,7 @@ from rdflib.query import Result
 
 from kg.queries import Rows
 from kg.results import render_rows
-from kg.untrusted import QueryRefusedError, prepare_query
+from kg.untrusted import QueryRefusedError, is_update, prepare_query
 
 SELECT_TYPES = {
     "application/sparql-results+json": "json",
@@ -136,6 +136,8 @@ class Endpoint:
         try:
             parsed = prepare_query(text)
         except ParseException as exc:
+            if is_update(text):
+                raise QueryRefused(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused") from None
             raise QueryRefused(
                 HTTPStatus.BAD_REQUEST, f"not a SPARQL query (this endpoint is read-only): {exc}"
             ) from None

@@ -29,6 +29,7 @@ from xml.sax import handler
 from xml.sax.expatreader import ExpatParser
 
 import rdflib.plugins.sparql
+from pyparsing import ParseException
 from rdflib import Dataset, Graph
 from rdflib.parser import InputSource, Parser, create_input_source
 from rdflib.plugin import register
@@ -36,6 +37,7 @@ from rdflib.plugins.parsers.rdfxml import ErrorHandler as RDFXMLErrorHandler
 from rdflib.plugins.parsers.rdfxml import RDFXMLHandler
 from rdflib.plugins.parsers.trix import TriXHandler
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.util import guess_format
@@ -192,6 +194,16 @@ def _dereferencing(node: object) -> str | None:
 
 class QueryRefusedError(UntrustedInputError):
     """A query that would make the engine fetch or read something other than its graph."""
+
+
+def is_update(text: str) -> bool:
+    """Whether ``text`` parses as a SPARQL Update (so that refusing it can say so)."""
+    try:
+        with _PARSE_LOCK:
+            parseUpdate(text)
+    except ParseException:
+        return False
+    return True
 
 
 def prepare_query(text: str) -> Query:
