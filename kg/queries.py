@@ -99,9 +99,7 @@ def _sparql_term(term: Node) -> str:
     if not isinstance(term, Literal) or "\\" not in text:
         return text
     # Escapes are consumed pairwise from the left, so an escaped backslash is always recognised.
-    return re.sub(
-        r"\\\\([uU])|\\.", lambda m: "\\\\" + f"\\U{ord(m.group(1)):08X}" if m.group(1) else m.group(0), text
-    )
+    return re.sub(r"\\\\([uU])|\\.", lambda m: "\\\\" + f"\\U{ord(m.group(1)):08X}" if m.group(1) else m.group(0), text)
 
 
 def parse_term(value: str, name: str = "value") -> Node:
