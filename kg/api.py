@@ -18,6 +18,7 @@ from kg.ontology import with_ontology
 from kg.queries import Rows, find_query, run_local
 from kg.remote import run_remote
 from kg.store import open_graph
+from kg.untrusted import read_rdf
 
 
 def load(path: str | Path | None = None) -> Graph:
@@ -25,11 +26,12 @@ def load(path: str | Path | None = None) -> Graph:
     ``csrkg build --store``), or the bundled one, with the ontology.
 
     The ontology and its schemes come along because saved queries read their labels and codes.
-    A store is opened read-only, not copied into memory; Oxigraph answers its queries.
+    A store is opened read-only, not copied into memory; Oxigraph answers its queries. A file
+    is read without following anything it references (see kg.untrusted).
     """
     if path is not None and Path(path).is_dir():
         return open_graph(Path(path))
-    return with_ontology(build_graph() if path is None else Graph().parse(str(path)))
+    return with_ontology(build_graph() if path is None else read_rdf(path))
 
 
 def rows(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: str) -> Rows:

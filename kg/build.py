@@ -1,7 +1,16 @@
-"""Build report folders into one Turtle file, deterministically and atomically."""
+"""Build report folders into one Turtle file, deterministically and atomically.
+
+Output goes to a dot-prefixed temporary file beside the target and is renamed over it once
+complete and synced, so a reader, or a run killed at any moment, sees the old file or the new
+one. The temporary name carries the writer's process id: a run killed by SIGKILL cannot remove
+its temporary file, so the next write to the same target removes those whose process is gone
+(never another live writer's). SIGTERM is turned into a normal exit by the command line, so a
+terminated run removes its own.
+"""
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
@@ -28,6 +37,31 @@ def serialise(graph: Graph) -> bytes:
     return graph.serialize(format="longturtle", encoding="utf-8")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove temporary files of earlier writes to ``path`` whose writing process has died.
+
+    Returns what was removed. A file whose process id is alive is kept even if that id was
+    reused by an unrelated process: a leftover dot-file is harmless, a removed live one is not.
+    """
+    removed = []
+    for candidate in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = candidate.name[len(path.name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            candidate.unlink(missing_ok=True)
+            removed.append(candidate)
+    return removed
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one, never half."""
     with atomic_output(path) as handle:
@@ -42,7 +76,8 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     atomic), removed if anything fails on the way.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    remove_stale_temporaries(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         umask = os.umask(0)
         os.umask(umask)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from pathlib import Path
+from xml.sax import SAXException
 
 import click
+from pyparsing import ParseException
 from rdflib import Graph
 from rdflib.plugins.parsers.notation3 import BadSyntax
-from rdflib.util import guess_format
 
 from kg.build import build_graph, serialise, write_atomically
 from kg.corpus import STREAM_SUFFIXES, build_corpus, validate_corpus
@@ -22,7 +25,7 @@ from kg.network import analyse
 from kg.ontology import with_ontology
 from kg.queries import QueryError, find_query, run_local, saved_queries
 from kg.rdf import report_graph
-from kg.remote import RemoteError, run_remote
+from kg.remote import RemoteError, RetryPolicy, run_remote
 from kg.remote import publish as publish_graph
 from kg.report_format import render, render_many
 from kg.resources import bundled_reports
@@ -31,6 +34,7 @@ from kg.serve import make_server
 from kg.sheet import InputError
 from kg.site import write_site
 from kg.store import StoreError, open_graph
+from kg.untrusted import UntrustedInputError, read_rdf
 from kg.validate import validate_graph
 from kg.vocab import DEFAULT_BASE
 
@@ -48,20 +52,33 @@ def load_graph(file: Path | None) -> Graph:
     try:
         if file is None:
             return build_graph()
-        return Graph().parse(file, format=guess_format(str(file)) or "turtle")
+        return read_rdf(file)
     except InputError as exc:
         raise InputFailure(str(exc)) from None
     except FileNotFoundError:
         raise InputFailure(f"{file}: file not found") from None
-    except (SyntaxError, ValueError, BadSyntax) as exc:
+    except UntrustedInputError as exc:
+        raise InputFailure(f"{file}: refused: {exc}") from None
+    except (SyntaxError, ValueError, BadSyntax, SAXException) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputFailure(f"{file}: not a parsable RDF file: {first}") from None
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM would end Python without unwinding; exiting instead runs the cleanups (temporary
+    files of atomic writes are removed, servers closed)."""
+    sys.exit(128 + signum)
+
+
 @click.group()
 @click.version_option(package_name="csr-kg")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """csr-kg: corporate social responsibility claims as a traceable knowledge graph."""
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+        restore = previous if previous is not None else signal.SIG_DFL
+        ctx.call_on_close(lambda: signal.signal(signal.SIGTERM, restore))
 
 
 @main.command()
@@ -229,8 +246,10 @@ def query(
             rows = run_local(open_graph(store), saved, values)
         else:
             rows = run_local(with_ontology(load_graph(data)), saved, values)
-    except (QueryError, RemoteError, StoreError) as exc:
+    except (QueryError, RemoteError, StoreError, UntrustedInputError) as exc:
         raise InputFailure(str(exc)) from None
+    except ParseException as exc:
+        raise InputFailure(f"{name}: not a SPARQL query: {exc}") from None
     click.echo(render_rows(rows, fmt), nl=False)
 
 
@@ -238,16 +257,45 @@ def query(
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--store", required=True, help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://localhost:7878/store")
 @click.option("--graph", "graph_iri", default=None, help="Named graph IRI to replace (default: the default graph).")
+@click.option(
+    "--update",
+    default=None,
+    help="SPARQL Update URL of the store (default: beside --store, e.g. http://localhost:7878/update).",
+)
 @click.option("--user", default=None, help="User name for HTTP basic authentication.")
 @click.option("--password", default=None, help="Password for HTTP basic authentication.")
-def publish(file: Path | None, store: str, graph_iri: str | None, user: str | None, password: str | None) -> None:
-    """Replace a store's graph with FILE (default: the bundled KG), ontology included."""
+@click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0.1), help="Per request, s.")
+@click.option(
+    "--attempts",
+    default=4,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Tries per request after dropped connections, timeouts and 5xx answers.",
+)
+def publish(
+    file: Path | None,
+    store: str,
+    graph_iri: str | None,
+    update: str | None,
+    user: str | None,
+    password: str | None,
+    timeout: float,
+    attempts: int,
+) -> None:
+    """Replace a store's graph with FILE (default: the bundled KG), ontology included.
+
+    The graph is uploaded into a staging graph and moved over the target by one SPARQL Update,
+    so a failure half-way leaves the previous graph in place.
+    """
     graph = with_ontology(load_graph(file))
+    policy = RetryPolicy(attempts=attempts, timeout=timeout)
     try:
-        publish_graph(graph, store, graph_iri, user, password)
+        how = publish_graph(graph, store, graph_iri, user, password, update=update, policy=policy)
     except RemoteError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"published {len(graph)} triples to {store}", err=True)
+    click.echo(
+        f"published {len(graph)} triples to {store} ({'staged and moved' if how == 'moved' else 'PUT'})", err=True
+    )
 
 
 @main.command()
@@ -256,10 +304,16 @@ def publish(file: Path | None, store: str, graph_iri: str | None, user: str | No
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
 @click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Query time limit, s.")
 @click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1), help="Result-size limit.")
-def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int) -> None:
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(min=1),
+    help="Queries evaluated at once, each in its own process (default: one per CPU); others wait.",
+)
+def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int, workers: int | None) -> None:
     """Serve FILE (default: the bundled KG) as a read-only SPARQL endpoint at /sparql."""
     graph = with_ontology(load_graph(file))
-    server = make_server(graph, host, port, timeout, max_rows)
+    server = make_server(graph, host, port, timeout, max_rows, workers)
     bound_host, bound_port = server.server_address[:2]
     click.echo(f"serving {len(graph)} triples at http://{bound_host}:{bound_port}/sparql", err=True)
     try:

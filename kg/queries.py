@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.term import Node
-from rdflib.util import from_n3
 
 from kg.resources import data_dir
+from kg.untrusted import prepare_query
 
 _HEADER = re.compile(r"^#\s*(title|question|param|parameters):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<default>.+?)\s+:\s+(?P<doc>.*)$")
@@ -73,7 +74,7 @@ class SavedQuery:
         if not bound:
             return text
         names = " ".join(Variable(name).n3() for name, _ in bound)
-        terms = " ".join(term.n3() for _, term in bound)
+        terms = " ".join(_sparql_term(term) for _, term in bound)
         where = _WHERE.search(text)
         if where is None:
             raise QueryError(f"{self.name}: no WHERE group to bind parameters in")
@@ -81,20 +82,56 @@ class SavedQuery:
         return text[: where.end()] + block + text[where.end() :]
 
 
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][\w+.-]*:[^\s<>\"{}|\\^`]*")
+# Relative IRIs in a value resolve against this base, which no accepted term may contain.
+_NO_BASE = "http://relative-iri.invalid/"
+_PROBE_S, _PROBE_P = URIRef("urn:x-csr-kg:probe:s"), URIRef("urn:x-csr-kg:probe:p")
+
+
+def _sparql_term(term: Node) -> str:
+    """``term`` in SPARQL syntax that survives the codepoint-escape pass parsers run first.
+
+    SPARQL engines replace ``\\uXXXX`` and ``\\UXXXXXXXX`` anywhere in the query text before
+    parsing, so a value holding a backslash followed by ``u0022`` would come out as ``"``. The
+    ``u`` or ``U`` after an escaped backslash is itself written as an 8-digit escape, which the
+    pass turns back into the letter (8 digits, because rdflib's pass reads up to 8 after ``\\u``).
+    """
+    text = term.n3()
+    if not isinstance(term, Literal) or "\\" not in text:
+        return text
+    # Escapes are consumed pairwise from the left, so an escaped backslash is always recognised.
+    return re.sub(r"\\\\([uU])|\\.", lambda m: "\\\\" + f"\\U{ord(m.group(1)):08X}" if m.group(1) else m.group(0), text)
+
+
 def parse_term(value: str, name: str = "value") -> Node:
-    """An RDF term from Turtle syntax; anything that is not one becomes a plain string literal."""
+    """An RDF term from Turtle syntax; anything that is not one becomes a plain string literal.
+
+    A value that starts like a term (``<``, a quote, a number, ``true``/``false``) must be
+    exactly one complete term: it is parsed as the object of a one-triple Turtle document, so
+    trailing text (``"x" } ; DROP ALL #``) is an error instead of being dropped silently, and
+    IRIs (datatypes included) must be absolute and free of spaces, brackets and quotes.
+    """
     text = value.strip()
-    if text.startswith(("<", '"', "'")) or re.fullmatch(r"[+-]?\d+(\.\d+)?", text) or text in ("true", "false"):
-        try:
-            term = from_n3(text)
-        except Exception as exc:  # rdflib raises several kinds for malformed terms
-            raise QueryError(f"parameter {name}: {value!r} is not an RDF term ({exc})") from None
-        if isinstance(term, URIRef) and not re.fullmatch(r"[A-Za-z][\w+.-]*:[^\s<>\"{}|\\^`]*", str(term)):
-            raise QueryError(f"parameter {name}: {value!r} is not an absolute IRI")
-        if isinstance(term, URIRef | Literal):
-            return term
-        raise QueryError(f"parameter {name}: {value!r} is not an IRI or a literal")
-    return Literal(value)
+    if not (text.startswith(("<", '"', "'")) or re.fullmatch(r"[+-]?\d+(\.\d+)?", text) or text in ("true", "false")):
+        return Literal(value)
+    if "\n" in text or "\r" in text:
+        raise QueryError(f"parameter {name}: {value!r} is not an RDF term (write a line break as \\\\n)")
+    document = f"@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n{_PROBE_S.n3()} {_PROBE_P.n3()} {text} .\n"
+    try:
+        parsed = Graph().parse(data=document, format="turtle", publicID=_NO_BASE)
+    except Exception:  # rdflib raises several kinds for malformed terms
+        raise QueryError(f"parameter {name}: {value!r} is not an RDF term") from None
+    if len(parsed) != 1 or (_PROBE_S, _PROBE_P, None) not in parsed:
+        raise QueryError(f"parameter {name}: {value!r} is not one RDF term")
+    term = parsed.value(_PROBE_S, _PROBE_P)
+    iri = term if isinstance(term, URIRef) else (term.datatype if isinstance(term, Literal) else None)
+    if iri is not None and (str(iri).startswith(_NO_BASE) or not _ABSOLUTE_IRI.fullmatch(str(iri))):
+        raise QueryError(f"parameter {name}: {value!r} is not an absolute IRI")
+    if isinstance(term, URIRef) and text != term.n3():
+        raise QueryError(f"parameter {name}: {value!r} is not an absolute IRI")
+    if isinstance(term, URIRef | Literal):
+        return term
+    raise QueryError(f"parameter {name}: {value!r} is not an IRI or a literal")
 
 
 def read_query(path: Path) -> SavedQuery:
@@ -148,6 +185,13 @@ class Rows:
 
 
 def run_local(graph: Graph, query: SavedQuery, values: dict[str, str] | None = None) -> Rows:
-    result = graph.query(query.bind(values))
+    """Run on ``graph`` only: a query naming other graphs or endpoints is refused, not followed.
+
+    A graph over an Oxigraph store (kg.store) is given the text, which Oxigraph parses and
+    answers itself; the refusal check has parsed it already, whatever the store.
+    """
+    text = query.bind(values)
+    prepared = prepare_query(text)
+    result = graph.query(text if isinstance(graph.store, OxigraphStore) else prepared)
     variables = tuple(str(v) for v in result.vars or ())
     return Rows(variables, tuple(tuple(row) for row in result))

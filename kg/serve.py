@@ -1,14 +1,19 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a graph, with limits, and a page to try it.
 
 Each query runs in a forked child process, so that a query past the time limit can be stopped
-for real (a Python thread cannot be); updates are refused, and so is SERVICE, which would make
-the endpoint fetch from other hosts. Results are negotiated from the Accept header and cut at a
-row limit, which the response says in a header.
+for real (a Python thread cannot be); at most ``workers`` such children run at once, so many
+clients queue instead of forking without bound. Updates are refused, and so are SERVICE (the
+endpoint would query other hosts), FROM / FROM NAMED and the protocol's dataset parameters
+(rdflib would read the named file or URL into the dataset). Results are negotiated from the
+Accept header and cut at a row limit, which the response says in a header. Request bodies are
+capped and idle connections time out, so a client cannot hold a thread or memory indefinitely.
+SECURITY.md lists what this does and does not guarantee.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,12 +22,12 @@ from urllib.parse import parse_qs, urlsplit
 
 from pyparsing import ParseException
 from rdflib import Graph
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 
 from kg.queries import Rows
 from kg.results import render_rows
+from kg.untrusted import QueryRefusedError, is_update, prepare_query
 
 SELECT_TYPES = {
     "application/sparql-results+json": "json",
@@ -31,6 +36,10 @@ SELECT_TYPES = {
     "text/tab-separated-values": "tsv",
 }
 GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld"}
+MAX_BODY = 1 << 20  # a query or form larger than 1 MiB is refused (413) before it is read
+IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent before the server drops it
+DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
+QUEUE_WAIT = 60.0  # seconds a request may wait for a free query process before a 503
 
 
 class QueryRefused(Exception):
@@ -39,16 +48,6 @@ class QueryRefused(Exception):
     def __init__(self, status: HTTPStatus, message: str) -> None:
         super().__init__(message)
         self.status = status
-
-
-def _uses_service(node: object) -> bool:
-    if isinstance(node, CompValue):
-        if node.name == "ServiceGraphPattern":
-            return True
-        return any(_uses_service(v) for v in node.values())
-    if isinstance(node, list | tuple):
-        return any(_uses_service(v) for v in node)
-    return False
 
 
 def _negotiate(accept: str, types: dict[str, str], default: str) -> tuple[str, str]:
@@ -68,10 +67,10 @@ def _negotiate(accept: str, types: dict[str, str], default: str) -> tuple[str, s
     raise QueryRefused(HTTPStatus.NOT_ACCEPTABLE, f"cannot produce any of: {accept}")
 
 
-def _evaluate(graph: Graph, text: str, accept: str, max_rows: int, conn: object) -> None:
+def _evaluate(graph: Graph, query: Query, accept: str, max_rows: int, conn: object) -> None:
     """Run in the child process: evaluate, serialise, send (status, media type, body, truncated)."""
     try:
-        result = graph.query(prepareQuery(text))
+        result = graph.query(query)
         truncated = False
         if result.type == "SELECT":
             media, fmt = _negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
@@ -117,26 +116,47 @@ def _evaluate(graph: Graph, text: str, accept: str, max_rows: int, conn: object)
         )
 
 
-class Endpoint:
-    """A graph, served with a per-query time limit and a row limit."""
+def default_workers() -> int:
+    """One query process per core: more would only make each query slower."""
+    return max(1, os.cpu_count() or 1)
 
-    def __init__(self, graph: Graph, timeout: float = 30.0, max_rows: int = 10000) -> None:
+
+class Endpoint:
+    """A graph, served with a per-query time limit, a row limit and a bound on query processes."""
+
+    def __init__(self, graph: Graph, timeout: float = 30.0, max_rows: int = 10000, workers: int | None = None) -> None:
         self.graph = graph
         self.timeout = timeout
         self.max_rows = max_rows
+        self.workers = workers or default_workers()
+        self._slots = threading.BoundedSemaphore(self.workers)
         self._fork = multiprocessing.get_context("fork")
 
     def answer(self, text: str, accept: str) -> tuple[HTTPStatus, str, bytes, bool]:
         try:
-            parsed = prepareQuery(text)
+            parsed = prepare_query(text)
         except ParseException as exc:
+            if is_update(text):
+                raise QueryRefused(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused") from None
             raise QueryRefused(
                 HTTPStatus.BAD_REQUEST, f"not a SPARQL query (this endpoint is read-only): {exc}"
             ) from None
-        if _uses_service(parsed.algebra):
-            raise QueryRefused(HTTPStatus.FORBIDDEN, "SERVICE is not allowed: this endpoint queries only its graph")
+        except QueryRefusedError as exc:
+            raise QueryRefused(HTTPStatus.FORBIDDEN, str(exc)) from None
+        # Waiting for a free process does not count against the query's own time limit; the
+        # wait is bounded too, so a flood of clients gets 503s instead of piling up forever.
+        if not self._slots.acquire(timeout=QUEUE_WAIT):
+            raise QueryRefused(
+                HTTPStatus.SERVICE_UNAVAILABLE, f"server busy: all {self.workers} query processes stayed in use"
+            )
+        try:
+            return self._run(parsed, accept)
+        finally:
+            self._slots.release()
+
+    def _run(self, parsed: Query, accept: str) -> tuple[HTTPStatus, str, bytes, bool]:
         parent, child = self._fork.Pipe(duplex=False)
-        process = self._fork.Process(target=_evaluate, args=(self.graph, text, accept, self.max_rows, child))
+        process = self._fork.Process(target=_evaluate, args=(self.graph, parsed, accept, self.max_rows, child))
         process.start()
         child.close()
         try:
@@ -145,6 +165,8 @@ class Endpoint:
                     HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped after the {self.timeout:g} s time limit"
                 )
             return parent.recv()
+        except EOFError:  # the child died without answering (killed, out of memory)
+            raise QueryRefused(HTTPStatus.INTERNAL_SERVER_ERROR, "query process died without an answer") from None
         finally:
             if process.is_alive():
                 process.kill()
@@ -157,6 +179,7 @@ def _handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "csr-kg"
+        timeout = IDLE_TIMEOUT  # socket timeout: a silent or trickling client is dropped
 
         def log_message(self, format: str, *args: object) -> None:
             """Quiet: the endpoint is used from tests and notebooks."""
@@ -173,6 +196,9 @@ def _handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
         def _query(self, params: dict[str, list[str]], body_query: str | None) -> None:
             if "update" in params:
                 self._refuse(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
+                return
+            if any(name in params for name in DATASET_PARAMS):
+                self._refuse(HTTPStatus.FORBIDDEN, "default-graph-uri / named-graph-uri are not allowed")
                 return
             text = body_query if body_query is not None else (params.get("query") or [None])[0]
             if text is None:
@@ -195,7 +221,14 @@ def _handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             url = urlsplit(self.path)
-            length = int(self.headers.get("Content-Length") or 0)
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                length = -1
+            if not 0 <= length <= MAX_BODY:
+                self.close_connection = True  # the unread body must not be taken for a request
+                self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body must be 0 to {MAX_BODY} bytes")
+                return
             body = self.rfile.read(length).decode("utf-8", errors="replace")
             media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if url.path not in ("/", "/sparql"):
@@ -218,13 +251,23 @@ def _handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    """A threading server whose listen backlog holds a burst of clients (the default is 5)."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+
 def make_server(
-    graph: Graph, host: str = "127.0.0.1", port: int = 0, timeout: float = 30.0, max_rows: int = 10000
+    graph: Graph,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    timeout: float = 30.0,
+    max_rows: int = 10000,
+    workers: int | None = None,
 ) -> ThreadingHTTPServer:
     """A server bound to ``host:port`` (port 0 picks a free one); call ``serve_forever``."""
-    server = ThreadingHTTPServer((host, port), _handler(Endpoint(graph, timeout, max_rows)))
-    server.daemon_threads = True
-    return server
+    return _Server((host, port), _handler(Endpoint(graph, timeout, max_rows, workers)))
 
 
 def serve_in_thread(server: ThreadingHTTPServer) -> threading.Thread:

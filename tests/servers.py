@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import re
 import socket
+import subprocess
+import sys
+import tempfile
 import time
 import urllib.request
 from decimal import Decimal
+from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -51,3 +57,70 @@ def _normal(term: Node | None) -> tuple:
 def normalised(rows: Rows) -> tuple[tuple[str, ...], list[tuple]]:
     """Variables and the multiset of rows (sorted), so ties in ORDER BY cannot differ."""
     return rows.variables, sorted(tuple(_normal(t) for t in row) for row in rows.rows)
+
+
+WORKTREE = Path(__file__).resolve().parent.parent
+
+
+def cli_env() -> dict[str, str]:
+    """The environment for ``python -m kg.cli`` subprocesses: this checkout's ``kg`` first.
+
+    The installed ``csrkg`` script may belong to another checkout; tests run this one's code.
+    """
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(WORKTREE), env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def cli(*args: str) -> list[str]:
+    """The command line running ``csrkg ARGS`` from this checkout."""
+    return [sys.executable, "-m", "kg.cli", *args]
+
+
+def start_oxigraph(location: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
+    """An Oxigraph server on loopback persisting to ``location``; returns it and its base URL."""
+    port = port or free_port()
+    process = subprocess.Popen(
+        ["oxigraph", "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{base}/query?query=ASK%7B%7D")
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    return process, base
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def start_csrkg_serve(*args: str, log: Path | None = None, seconds: float = 300) -> tuple[subprocess.Popen, str]:
+    """``csrkg serve ARGS --port 0`` from this checkout; returns it and its /sparql URL.
+
+    Its stderr goes to ``log`` (default: a temporary file), never to a pipe nobody reads: a
+    server whose stderr pipe filled up would block on its next traceback.
+    """
+    if log is None:
+        log = Path(tempfile.mkstemp(prefix="csrkg-serve-", suffix=".log")[1])
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            cli("serve", *args, "--port", "0"), stderr=sink, stdout=subprocess.DEVNULL, env=cli_env(), cwd=WORKTREE
+        )
+    deadline = time.monotonic() + seconds
+    while (match := re.search(r"at (http://127\.0\.0\.1:\d+/sparql)", log.read_text(errors="replace"))) is None:
+        if process.poll() is not None or time.monotonic() > deadline:
+            stop(process)
+            raise RuntimeError(f"csrkg serve did not start: {log.read_text(errors='replace')[-500:]}")
+        time.sleep(0.1)
+    return process, match.group(1)

@@ -73,7 +73,7 @@ def test_a_rejected_upload_keeps_the_previous_copy(oxigraph: str, published: Gra
     bad = Graph()
     bad.add((URIRef("http://example.org/a"), URIRef("http://example.org/p"), Literal("ok")))
     bad.add((URIRef("relative/iri"), URIRef("http://example.org/p"), Literal("a relative IRI")))
-    with pytest.raises(RemoteError, match="upload refused with HTTP 400"):
+    with pytest.raises(RemoteError, match="upload to the staging graph refused with HTTP 400"):
         publish(bad, f"{oxigraph}/store")
     assert _count(f"{oxigraph}/query") == len(published)
 
@@ -87,5 +87,5 @@ def test_cli_publish_and_remote_query(oxigraph: str, published: Graph, tmp_path:
     local = runner.invoke(main, ["query", "missing-figures", "--format", "tsv"])
     assert remote.exit_code == local.exit_code == 0
     assert remote.output == local.output
-    down = runner.invoke(main, ["publish", "--store", "http://127.0.0.1:9/store"])
-    assert down.exit_code == 1 and "upload failed" in down.output
+    down = runner.invoke(main, ["publish", "--store", "http://127.0.0.1:9/store", "--attempts", "1"])
+    assert down.exit_code == 1 and "upload to the staging graph failed" in down.output
