@@ -79,7 +79,7 @@ def expected_observations(report: GeneratedReport, claim: dict[str, Any]) -> Cou
                 UNITS.iri(figure.unit or obs.get("unit") or "NUM"),
                 Literal(figure.surface),
                 VOCAB.qualifiers[figure.qualifier] if figure.qualifier else None,
-                MINT.entity(types[observed], observed),
+                MINT.entity(types[observed], observed, company),
             )
         ] += 1
     return found
@@ -109,7 +109,7 @@ def test_a_generated_sheet_gives_exactly_the_triples_it_implies(report: Generate
     types = {e["id"]: e["type"] for e in report.sheet["entities"]}
 
     def entity(ident: str) -> URIRef:
-        return MINT.entity(types[ident], ident)
+        return MINT.entity(types[ident], ident, company)
 
     with built(report) as graph:
         # every entity and metric, with its exact label
