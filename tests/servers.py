@@ -77,11 +77,12 @@ def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "kg.cli", *args]
 
 
-def start_oxigraph(location: Path, port: int | None = None) -> tuple[subprocess.Popen, str]:
-    """An Oxigraph server on loopback persisting to ``location``; returns it and its base URL."""
+def start_oxigraph(location: Path, port: int | None = None, read_only: bool = False) -> tuple[subprocess.Popen, str]:
+    """An Oxigraph server on loopback over the store ``location``; returns it and its base URL."""
     port = port or free_port()
+    command = "serve-read-only" if read_only else "serve"
     process = subprocess.Popen(
-        ["oxigraph", "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        ["oxigraph", command, "--location", str(location), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

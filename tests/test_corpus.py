@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -30,7 +29,7 @@ from kg.store import StoreError, open_graph
 from kg.validate import validate_graph
 from kg.vocab import CSR, ORG, QUDT
 
-from .servers import free_port, normalised, wait_for
+from .servers import normalised, start_oxigraph, stop
 from .synthetic import synth
 
 ID = "https://w3id.org/csr-kg/id/"
@@ -224,17 +223,9 @@ def test_oxigraph_server_serves_the_built_store(folders: list[Path], merged: Gra
     """The store is an ordinary Oxigraph database: its own server answers from it read-only."""
     store = tmp_path / "corpus.oxigraph"
     build_corpus(folders, None, store, jobs=1)
-    port = free_port()
-    process = subprocess.Popen(
-        ["oxigraph", "serve-read-only", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    endpoint = f"http://127.0.0.1:{port}/query"
+    process, base = start_oxigraph(store, read_only=True)
     try:
-        wait_for(f"{endpoint}?query=ASK%7B%7D")
         query = find_query("claims-by-kind")
-        assert normalised(run_remote(endpoint, query, {})) == normalised(run_local(with_ontology(merged), query))
+        assert normalised(run_remote(f"{base}/query", query, {})) == normalised(run_local(with_ontology(merged), query))
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop(process)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from kg.ontology import ontology_graph
 from kg.queries import run_local, saved_queries
 from kg.remote import RemoteError, publish, run_remote
 
-from .servers import free_port, normalised, wait_for
+from .servers import normalised, start_oxigraph, stop
 
 pytestmark = pytest.mark.skipif(
     shutil.which("oxigraph") is None, reason="the Oxigraph server (pip install oxigraph) is not installed"
@@ -26,20 +25,11 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen(
-        ["oxigraph", "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    process, base = start_oxigraph(tmp_path_factory.mktemp("oxigraph"))
     try:
-        wait_for(f"{base}/query?query=ASK%7B%7D")
         yield base
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop(process)
 
 
 def _count(endpoint: str) -> int:
