@@ -176,6 +176,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each query (median is printed)")
     parser.add_argument("--rdflib-max", type=int, default=10, help="largest N measured on rdflib's store")
     parser.add_argument("--work", type=Path, default=None, help="working directory (default: a temporary one)")
+    parser.add_argument(
+        "--steps",
+        default=None,
+        help="measure only these steps (comma-separated), keeping the others' figures from --work/results.json",
+    )
     parser.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -186,10 +191,11 @@ def main() -> None:
         return
     sizes = [int(s) for s in args.sizes.split(",")]
     work = args.work or Path(tempfile.mkdtemp(prefix="csrkg-scale-"))
-    run(work, sizes, args.jobs, args.repeat, args.rdflib_max)
+    only = set(args.steps.split(",")) if args.steps else None
+    run(work, sizes, args.jobs, args.repeat, args.rdflib_max, only)
 
 
-def run(work: Path, sizes: list[int], jobs: int, repeat: int, rdflib_max: int) -> None:
+def run(work: Path, sizes: list[int], jobs: int, repeat: int, rdflib_max: int, only: set[str] | None) -> None:
     sys.path.insert(0, str(HERE))
     from synth import generate
 
@@ -198,20 +204,25 @@ def run(work: Path, sizes: list[int], jobs: int, repeat: int, rdflib_max: int) -
         seconds, _ = _timed(lambda: generate(reports, max(sizes)))
         print(f"generated {max(sizes)} synthetic reports in {seconds:.1f} s ({work})", flush=True)
     print(f"{psutil.cpu_count()} cores, {jobs} worker processes, medians of {repeat} query runs", flush=True)
+    saved = work / "results.json"
     results: dict[int, dict[str, dict]] = {}
+    if only is not None:
+        results = {int(n): steps for n, steps in json.loads(saved.read_text()).items()}
     for n in sizes:
         steps = ["build", "store", "oxigraph-load", "validate", "queries-memory", "queries-disk"]
         steps += ["rdflib"] if n <= rdflib_max else []
-        results[n] = {}
+        results.setdefault(n, {})
         for step in steps:
+            if only is not None and step not in only:
+                continue
             results[n][step] = measure(step, work, n, jobs, repeat)
             print(
                 f"  N={n} {step}: {results[n][step].get('seconds', results[n][step].get('load_seconds')):.2f} s",
                 flush=True,
             )
     report(results)
-    (work / "results.json").write_text(json.dumps(results, indent=2, sort_keys=True))
-    print(f"\nfigures in {work / 'results.json'}")
+    saved.write_text(json.dumps(results, indent=2, sort_keys=True))
+    print(f"\nfigures in {saved}")
 
 
 def report(results: dict[int, dict[str, dict]]) -> None:

@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.term import Node
 
 from kg.resources import data_dir
+from kg.store import select
 from kg.untrusted import prepare_query
 
 _HEADER = re.compile(r"^#\s*(title|question|param|parameters):\s*(.*)$")
@@ -187,11 +188,14 @@ class Rows:
 def run_local(graph: Graph, query: SavedQuery, values: dict[str, str] | None = None) -> Rows:
     """Run on ``graph`` only: a query naming other graphs or endpoints is refused, not followed.
 
-    A graph over an Oxigraph store (kg.store) is given the text, which Oxigraph parses and
-    answers itself; the refusal check has parsed it already, whatever the store.
+    A graph over an Oxigraph store (kg.store) has Oxigraph parse and answer the text itself; the
+    refusal check has parsed it already, whatever the store.
     """
     text = query.bind(values)
     prepared = prepare_query(text)
+    answered = select(graph, text)
+    if answered is not None:
+        return Rows(*answered)
     result = graph.query(text if isinstance(graph.store, OxigraphStore) else prepared)
     variables = tuple(str(v) for v in result.vars or ())
     return Rows(variables, tuple(tuple(row) for row in result))

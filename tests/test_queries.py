@@ -206,8 +206,11 @@ def test_laws_by_aspect(graph: Graph, report: Report) -> None:
         if p == "compliesWith" and report.entities[t].type == "Law"
     }
     got = rows(graph, "laws-by-aspect")
-    assert {row[1] for row in got} == {report.entities[law].label for law in laws}
-    assert {row[2] for row in got if row[1].startswith("Advertising Law")} == {"中華人民共和國廣告法"}
+    assert {row[0] for row in got} == {report.entities[report.meta.company].label}
+    assert {row[2] for row in got} == {report.entities[law].label for law in laws}
+    assert {row[3] for row in got if row[2].startswith("Advertising Law")} == {"中華人民共和國廣告法"}
+    elsewhere = rows(graph, "laws-by-aspect", org="<https://w3id.org/csr-kg/id/org/another-company>")
+    assert elsewhere == []
 
 
 def test_stakeholder_issues(graph: Graph, report: Report) -> None:
