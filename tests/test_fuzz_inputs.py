@@ -83,7 +83,8 @@ def test_every_case_ends_in_an_input_error_or_a_graph(
         ),
         (
             {"claims/sheet.yaml": b"claims: " + b"[" * 10_000 + b"]" * 10_000},
-            r"sheet\.yaml:1: malformed YAML: nested more than 50",
+            # csr-kg's own limit, or libyaml's (PyYAML 6.0.4 and later stop such input first)
+            r"sheet\.yaml:1: malformed YAML: (nested more than 50|exceeded maximum nesting depth)",
         ),
         (
             {"claims/sheet.yaml": b"claims: !!python/object/apply:os.system ['true']\n"},
