@@ -64,7 +64,7 @@ def _ox_term(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
         return _named_node(term)
     if term.language:
         return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))
+    return ox.Literal(str(term), datatype=_named_node(term.datatype or XSD_STRING))
 
 
 def ntriples_lines(triples: Iterable[Triple]) -> list[bytes]:
@@ -171,22 +171,21 @@ def build_corpus(
     Both are written atomically: a bad report leaves earlier output as it was. The store holds
     every triple in its default graph, like the Turtle build; only N-Quads names graphs.
     """
-    folders = list(folders)
     if out is not None and out.suffix not in STREAM_SUFFIXES:
         raise ValueError(f"{out}: a corpus is written as N-Triples (.nt) or N-Quads (.nq)")
-    stats = CorpusStats()
     if out is not None:
         with atomic_output(out) as handle:
             stats = write_corpus(folders, handle, quads=out.suffix == ".nq", base=base, jobs=jobs)
-    if store is not None:
-        if out is not None and out.suffix == ".nt":
+        if store is not None:
             load_store(store, out)
-            return stats
-        with tempfile.TemporaryDirectory(dir=store.resolve().parent, prefix=f".{store.name}.") as scratch:
-            ntriples = Path(scratch) / "corpus.nt"
-            with ntriples.open("wb") as handle:
-                stats = write_corpus(folders, handle, base=base, jobs=jobs)
-            load_store(store, ntriples)
+        return stats
+    if store is None:
+        raise ValueError("a corpus build needs an output file or a store")
+    with tempfile.TemporaryDirectory(dir=store.resolve().parent, prefix=f".{store.name}.") as scratch:
+        corpus = Path(scratch) / "corpus.nt"
+        with corpus.open("wb") as handle:
+            stats = write_corpus(folders, handle, base=base, jobs=jobs)
+        load_store(store, corpus)
     return stats
 
 

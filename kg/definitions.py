@@ -28,23 +28,18 @@ class Definition:
 def report_definitions(report: Report, minter: Minter) -> list[Definition]:
     """The entity and metric definitions of ``report``, keyed by the IRI each one gets."""
     company = report.meta.company
-    found = [
-        Definition(
-            str(minter.entity(spec.type, spec.id, company)),
-            repr(sorted(spec.model_dump(exclude={"line"}).items())),
-            report.origins.get(f"entity:{spec.id}", f"report {report.meta.id}"),
-        )
-        for spec in report.entities.values()
+    specs = [
+        *((minter.entity(spec.type, spec.id, company), f"entity:{spec.id}", spec) for spec in report.entities.values()),
+        *((minter.metric(spec.id), f"metric:{spec.id}", spec) for spec in report.metrics.values()),
     ]
-    found += [
+    return [
         Definition(
-            str(minter.metric(spec.id)),
+            str(iri),
             repr(sorted(spec.model_dump(exclude={"line"}).items())),
-            report.origins.get(f"metric:{spec.id}", f"report {report.meta.id}"),
+            report.origins.get(key, f"report {report.meta.id}"),
         )
-        for spec in report.metrics.values()
+        for iri, key, spec in specs
     ]
-    return found
 
 
 @dataclass

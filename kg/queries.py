@@ -193,8 +193,7 @@ def run_local(graph: Graph, query: SavedQuery, values: dict[str, str] | None = N
     """
     text = query.bind(values)
     prepared = prepare_query(text)
-    answered = select(graph, text)
-    if answered is not None:
+    if prepared.algebra.name == "SelectQuery" and (answered := select(graph, text)) is not None:
         return Rows(*answered)
     result = graph.query(text if isinstance(graph.store, OxigraphStore) else prepared)
     variables = tuple(str(v) for v in result.vars or ())

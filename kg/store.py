@@ -53,8 +53,8 @@ def _rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
 
 
 def select(graph: Graph, text: str) -> tuple[tuple[str, ...], tuple[tuple[Node | None, ...], ...]] | None:
-    """Variables and rows of a SELECT query answered by the Oxigraph store under ``graph``, or
-    None when ``graph`` is not over one (or the query is no SELECT).
+    """Variables and rows of the SELECT query ``text`` answered by the Oxigraph store under
+    ``graph``, or None when ``graph`` is not over one of ours.
 
     oxrdflib converts every term of every row afresh, which doubles the time of queries
     returning tens of thousands of rows; here recurring terms are converted once.
@@ -63,15 +63,27 @@ def select(graph: Graph, text: str) -> tuple[tuple[str, ...], tuple[tuple[Node |
     if native is None:
         return None
     result = native.query(text, use_default_graph_as_union=False)
-    if not isinstance(result, ox.QuerySolutions):
-        return None
     variables = tuple(v.value for v in result.variables)
     rows = tuple(tuple(None if t is None else _rdflib_term(t) for t in solution) for solution in result)
     return variables, rows
 
 
-def load_store(directory: Path, ntriples: Path) -> int:
-    """Create the store ``directory`` from an N-Triples file plus the ontology; return its size.
+def _load_corpus(store: ox.Store, corpus: Path) -> None:
+    """Load an N-Triples or N-Quads corpus and the ontology into ``store``'s default graph.
+
+    N-Quads are merged into the default graph, as the Turtle build has them.
+    """
+    if corpus.suffix == ".nq":
+        quads = ox.parse(path=str(corpus), format=ox.RdfFormat.N_QUADS)
+        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+    else:
+        store.bulk_load(path=str(corpus), format=ox.RdfFormat.N_TRIPLES)
+    store.bulk_load(ontology_graph().serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+
+
+def load_store(directory: Path, corpus: Path) -> int:
+    """Create the store ``directory`` from an N-Triples or N-Quads corpus plus the ontology;
+    return its size.
 
     The store is built beside ``directory`` and moved into place when complete, so a failed
     load leaves a previous store as it was.
@@ -84,8 +96,7 @@ def load_store(directory: Path, ntriples: Path) -> int:
     staging.chmod(0o777 & ~umask)  # mkdtemp makes 0700; the store is an ordinary directory
     try:
         store = ox.Store(str(staging))
-        store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
-        store.bulk_load(_ontology_ntriples(), format=ox.RdfFormat.N_TRIPLES)
+        _load_corpus(store, corpus)
         store.optimize()
         size = len(store)
         del store  # closes the database before it moves
@@ -112,8 +123,7 @@ def open_graph(path: Path) -> Graph:
     ``path`` (read-only, on disk), or over an N-Triples or N-Quads file loaded into memory.
 
     The on-disk store opens at once and needs little memory; the in-memory one loads first
-    (about 0.4 KB a triple) and then answers queries several times faster. N-Quads are merged
-    into the default graph, as the Turtle build has them.
+    (about 0.4 KB a triple) and then answers queries several times faster.
     """
     if path.is_dir():
         if not (path / "CURRENT").is_file():
@@ -125,21 +135,12 @@ def open_graph(path: Path) -> Graph:
     elif path.suffix in (".nt", ".nq"):
         store = ox.Store()
         try:
-            if path.suffix == ".nt":
-                store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
-            else:
-                quads = ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS)
-                store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+            _load_corpus(store, path)
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{path}: cannot load: {exc}") from None
-        store.bulk_load(_ontology_ntriples(), format=ox.RdfFormat.N_TRIPLES)
     else:
         raise StoreError(f"{path}: give an Oxigraph store directory or an .nt or .nq file")
     graph = Graph(store=NativeOxigraphStore(store), identifier=DATASET_DEFAULT_GRAPH_ID)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     return graph
-
-
-def _ontology_ntriples() -> bytes:
-    return ontology_graph().serialize(format="nt", encoding="utf-8")

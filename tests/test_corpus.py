@@ -162,6 +162,9 @@ def test_store_answers_every_saved_query_as_rdflib_does(folders: list[Path], mer
     rebuilt = tmp_path / "again.oxigraph"
     build_corpus(list(reversed(folders)), None, rebuilt)
     assert len(open_graph(rebuilt)) == len(local)
+    from_quads = tmp_path / "quads.oxigraph"
+    build_corpus(folders, tmp_path / "corpus.nq", from_quads)
+    assert len(open_graph(from_quads)) == len(local)
 
 
 def test_cli_builds_a_store_and_queries_it(folders: list[Path], tmp_path: Path) -> None:
