@@ -53,14 +53,14 @@ def _timed(step: Callable[[], object]) -> tuple[float, object]:
 
 
 def step_build(work: Path, n: int, jobs: int) -> dict:
-    from kg.corpus import build_corpus
+    from kg.rdf.corpus import build_corpus
 
     seconds, stats = _timed(lambda: build_corpus(_folders(work, n), work / f"{n}.nt", jobs=jobs))
     return {"seconds": seconds, "triples": stats.triples}
 
 
 def step_store(work: Path, n: int, jobs: int) -> dict:
-    from kg.store import load_store
+    from kg.rdf.store import load_store
 
     seconds, size = _timed(lambda: load_store(work / f"{n}.oxigraph", work / f"{n}.nt"))
     return {"seconds": seconds, "triples": size}
@@ -80,7 +80,7 @@ def step_oxigraph_load(work: Path, n: int, jobs: int) -> dict:
 
 
 def step_validate(work: Path, n: int, jobs: int) -> dict:
-    from kg.corpus import validate_corpus
+    from kg.rdf.corpus import validate_corpus
 
     seconds, results = _timed(lambda: list(validate_corpus(_folders(work, n), jobs=jobs)))
     counts = {"Violation": 0, "Warning": 0, "Info": 0}
@@ -100,8 +100,8 @@ def _latencies(run: Callable[[], int], repeat: int) -> tuple[float, int]:
 
 def step_queries(work: Path, n: int, jobs: int, repeat: int, where: str) -> dict:
     """Each saved query through rdflib's API over Oxigraph, and the same text on pyoxigraph."""
-    from kg.queries import run_local, saved_queries
-    from kg.store import open_graph
+    from kg.rdf.store import open_graph
+    from kg.sparql.saved import run_local, saved_queries
 
     source = work / (f"{n}.oxigraph" if where == "disk" else f"{n}.nt")
     load, graph = _timed(lambda: open_graph(source))
@@ -120,9 +120,9 @@ def step_rdflib(work: Path, n: int, jobs: int, repeat: int) -> dict:
     """rdflib's in-memory store on the same corpus: build, parse, serialise, and each saved query."""
     from rdflib import Graph
 
-    from kg.build import build_graph
-    from kg.ontology import with_ontology
-    from kg.queries import run_local, saved_queries
+    from kg.rdf.build import build_graph
+    from kg.sparql.saved import run_local, saved_queries
+    from kg.vocab.ontology import with_ontology
 
     build, _ = _timed(lambda: build_graph(_folders(work, n)))
     parse, graph = _timed(lambda: with_ontology(Graph().parse(work / f"{n}.nt", format="nt")))

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rdflib import Graph
 
-from kg.queries import Rows, find_query, run_local
-from kg.remote import json_term
+from kg.sparql.remote import json_term
+from kg.sparql.saved import Rows, find_query, run_local
 
 QUERIES = ("kpi-disclosure", "missing-figures", "claims-mentioning", "claims-by-kind", "awards-by-organiser")
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -188,8 +188,8 @@ def main() -> int:
     parser.add_argument("--url", default=None, help="an already running csrkg serve /sparql URL")
     args = parser.parse_args()
 
-    from kg.build import build_graph
-    from kg.ontology import with_ontology
+    from kg.rdf.build import build_graph
+    from kg.vocab.ontology import with_ontology
 
     graph = with_ontology(build_graph())
     process = None

@@ -256,7 +256,7 @@ class EntityDef:
 
 
 def _slug(text: str) -> str:
-    """The loader's slug rule (kg.slugs.slugify) for the ASCII labels used here; kept local so the
+    """The loader's slug rule (kg.vocab.names.slugify) for the ASCII labels used here; kept local so the
     generator only writes files and never depends on the package it measures."""
     words = "".join(ch if ch.isalnum() else " " for ch in text.lower().replace("'s ", "s ")).split()
     slug = ""

@@ -11,8 +11,8 @@ import argparse
 import statistics
 import time
 
-from kg.build import build_graph, serialise
-from kg.validate import validate_graph
+from kg.rdf.build import build_graph, serialise
+from kg.validate.shacl import validate_graph
 
 
 def main() -> None:

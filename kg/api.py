@@ -13,12 +13,12 @@ from typing import Any
 
 from rdflib import Graph
 
-from kg.build import build_graph
-from kg.ontology import with_ontology
-from kg.queries import Rows, find_query, run_local
-from kg.remote import run_remote
-from kg.store import open_graph
-from kg.untrusted import read_rdf
+from kg.rdf.build import build_graph
+from kg.rdf.readers import read_rdf
+from kg.rdf.store import open_graph
+from kg.sparql.remote import run_remote
+from kg.sparql.saved import Rows, find_query, run_local
+from kg.vocab.ontology import with_ontology
 
 
 def load(path: str | Path | None = None) -> Graph:
@@ -27,7 +27,7 @@ def load(path: str | Path | None = None) -> Graph:
 
     The ontology and its schemes come along because saved queries read their labels and codes.
     A store is opened read-only, not copied into memory; Oxigraph answers its queries. A file
-    is read without following anything it references (see kg.untrusted).
+    is read without following anything it references (see kg.rdf.readers).
     """
     if path is not None and Path(path).is_dir():
         return open_graph(Path(path))

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.build import build_graph
-from kg.loader import load_reports
-from kg.model import Report
-from kg.resources import bundled_reports
+from kg.ingest.loader import load_reports
+from kg.ingest.model import Report
+from kg.rdf.build import build_graph
+from kg.vocab.data import bundled_reports
 
 MINI_TEXT = """SAMPLE CO ESG REPORT
 

@@ -4,7 +4,7 @@ Each case starts from the conforming mini report (``tests/fixtures/mini-report``
 file in one way: truncation, a wrong encoding, a value of the wrong type, a huge value, deep
 nesting, an alias bomb, a YAML tag, stray bytes or characters, a missing file or a directory in
 its place. :func:`run_case` builds a case and says how it ended; the only acceptable endings
-are a one-line :class:`kg.sheet.InputError` naming the file, or a graph that every export format
+are a one-line :class:`kg.ingest.sheet.InputError` naming the file, or a graph that every export format
 carries intact. Used by ``tests/test_fuzz_inputs.py`` and ``benchmarks/fuzz_inputs.py``.
 """
 
@@ -25,13 +25,13 @@ from typing import Any
 import yaml
 from rdflib.compare import isomorphic
 
-from kg.build import serialise
-from kg.export import FORMATS, parse
-from kg.export import serialise as export_serialise
-from kg.iris import Minter
-from kg.loader import load_reports
-from kg.rdf import report_graph
-from kg.sheet import InputError
+from kg.ingest.loader import load_reports
+from kg.ingest.sheet import InputError
+from kg.outputs.export import FORMATS, parse
+from kg.outputs.export import serialise as export_serialise
+from kg.rdf.build import serialise
+from kg.rdf.iris import Minter
+from kg.rdf.mapping import report_graph
 
 MINI = Path(__file__).parent / "fixtures" / "mini-report"
 SHEET = "claims/sheet.yaml"

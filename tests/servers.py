@@ -17,7 +17,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kg.queries import Rows
+from kg.sparql.saved import Rows
 
 NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
 
@@ -63,7 +63,7 @@ WORKTREE = Path(__file__).resolve().parent.parent
 
 
 def cli_env() -> dict[str, str]:
-    """The environment for ``python -m kg.cli`` subprocesses: this checkout's ``kg`` first.
+    """The environment for ``python -m kg.cli.app`` subprocesses: this checkout's ``kg`` first.
 
     The installed ``csrkg`` script may belong to another checkout; tests run this one's code.
     """
@@ -74,7 +74,7 @@ def cli_env() -> dict[str, str]:
 
 def cli(*args: str) -> list[str]:
     """The command line running ``csrkg ARGS`` from this checkout."""
-    return [sys.executable, "-m", "kg.cli", *args]
+    return [sys.executable, "-m", "kg.cli.app", *args]
 
 
 def start_oxigraph(location: Path, port: int | None = None, read_only: bool = False) -> tuple[subprocess.Popen, str]:

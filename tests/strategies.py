@@ -16,14 +16,14 @@ import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from kg.numbers import QUALIFIERS
-from kg.ontology import vocabulary
-from kg.sheet import EntityType
-from kg.units import load_units
+from kg.ingest.quantities import QUALIFIERS
+from kg.ingest.sheet import EntityType
+from kg.vocab.ontology import vocabulary
+from kg.vocab.units import load_units
 
 LEXICON = load_units().lexicon
 
-# What each scale word means, written out here rather than read from kg.numbers.SCALES (a test
+# What each scale word means, written out here rather than read from kg.ingest.quantities.SCALES (a test
 # checks that the two name the same words).
 SCALE_EXPONENTS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 

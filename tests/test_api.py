@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg import api
-from kg.ontology import ontology_graph
+from kg.vocab.ontology import ontology_graph
 
 
 def test_run_returns_plain_values(bundled_graph: Graph) -> None:

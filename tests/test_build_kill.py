@@ -17,15 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import remove_stale_temporaries, write_atomically
+from kg.rdf.build import remove_stale_temporaries, write_atomically
 
 from .servers import WORKTREE, cli_env
 
 # Each moment is a function the build calls, patched to announce itself and wait to be killed.
 MOMENTS = {
-    "loading reports": ("kg.cli", "build_graph"),
-    "serialising": ("kg.cli", "serialise"),
-    "half the temporary file written": ("kg.build", "_write_half"),
+    "loading reports": ("kg.cli.app", "build_graph"),
+    "serialising": ("kg.cli.app", "serialise"),
+    "half the temporary file written": ("kg.rdf.build", "_write_half"),
     "temporary file synced, not yet renamed": ("os", "replace"),
 }
 
@@ -49,8 +49,8 @@ WRAPPER = textwrap.dedent(
             def write(self, data):
                 self.handle.write(data[: len(data) // 2]); self.handle.flush(); pause()
             def __getattr__(self, attr): return getattr(self.handle, attr)
-        import kg.build
-        kg.build.os.fdopen = lambda *a, **k: Half(real_fdopen(*a, **k))
+        import kg.rdf.build
+        kg.rdf.build.os.fdopen = lambda *a, **k: Half(real_fdopen(*a, **k))
     else:
         target = importlib.import_module(module)
         real = getattr(target, name)
@@ -60,7 +60,7 @@ WRAPPER = textwrap.dedent(
             pause()
             return real(*args, **kwargs)
         setattr(target, name, patched)
-    from kg.cli import main
+    from kg.cli.app import main
     main()
     """
 )
@@ -94,7 +94,7 @@ def previous(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A real build's output, which killed builds must leave untouched."""
     out = tmp_path_factory.mktemp("first") / "kg.ttl"
     subprocess.run(
-        [sys.executable, "-m", "kg.cli", "build", "--out", str(out)], env=cli_env(), cwd=WORKTREE, check=True
+        [sys.executable, "-m", "kg.cli.app", "build", "--out", str(out)], env=cli_env(), cwd=WORKTREE, check=True
     )
     return out.read_bytes()
 

@@ -11,13 +11,13 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
-from kg.build import build_graph, serialise
-from kg.coverage import coverage
-from kg.model import Report
-from kg.numbers import Recogniser
-from kg.resources import REPORTS_DIR, data_dir
-from kg.units import load_units
-from kg.vocab import CSR, OA, QUDT
+from kg.ingest.coverage import coverage
+from kg.ingest.model import Report
+from kg.ingest.quantities import Recogniser
+from kg.rdf.build import build_graph, serialise
+from kg.vocab.data import REPORTS_DIR, data_dir
+from kg.vocab.namespaces import CSR, OA, QUDT
+from kg.vocab.units import load_units
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "xiaomi-esg-2019.txt"
 
@@ -191,7 +191,7 @@ def test_independent_parser_agrees(tmp_path: Path, bundled_graph: Graph) -> None
 
 
 def test_minter_makes_readable_iris_under_its_base() -> None:
-    from kg.iris import Minter
+    from kg.rdf.iris import Minter
 
     m = Minter("https://example.org/kg/")
     assert str(m.claim("acme-2020", "s1-2-water")) == "https://example.org/kg/report/acme-2020/claim/s1-2-water"

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from kg.build import build_graph
-from kg.model import Report
-from kg.ontology import vocabulary
-from kg.vocab import CSR
+from kg.ingest.model import Report
+from kg.rdf.build import build_graph
+from kg.vocab.namespaces import CSR
+from kg.vocab.ontology import vocabulary
 
 from .conftest import MINI_SHEET
 

@@ -16,18 +16,18 @@ from rdflib import XSD, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, RDFS
 
-from kg.build import build_graph
-from kg.cli import main
-from kg.corpus import build_corpus, map_report, validate_corpus, write_corpus
-from kg.iris import Minter
-from kg.loader import load_report, load_reports
-from kg.ontology import with_ontology
-from kg.queries import find_query, run_local, saved_queries
-from kg.remote import run_remote
-from kg.sheet import InputError
-from kg.store import StoreError, open_graph
-from kg.validate import validate_graph
-from kg.vocab import CSR, ORG, QUDT
+from kg.cli.app import main
+from kg.ingest.loader import load_report, load_reports
+from kg.ingest.sheet import InputError
+from kg.rdf.build import build_graph
+from kg.rdf.corpus import build_corpus, map_report, validate_corpus, write_corpus
+from kg.rdf.iris import Minter
+from kg.rdf.store import StoreError, open_graph
+from kg.sparql.remote import run_remote
+from kg.sparql.saved import find_query, run_local, saved_queries
+from kg.validate.shacl import validate_graph
+from kg.vocab.namespaces import CSR, ORG, QUDT
+from kg.vocab.ontology import with_ontology
 
 from .servers import normalised, start_oxigraph, stop
 from .synthetic import synth

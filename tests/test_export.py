@@ -13,10 +13,10 @@ from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
-from kg.cli import main
-from kg.export import FORMATS, VOID, context, parse, rebase, serialise
-from kg.ontology import ontology_graph
-from kg.vocab import CSR
+from kg.cli.app import main
+from kg.outputs.export import FORMATS, VOID, context, parse, rebase, serialise
+from kg.vocab.namespaces import CSR
+from kg.vocab.ontology import ontology_graph
 
 BASE = "https://data.example.org/csr/"
 

@@ -21,10 +21,10 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.build import build_graph
-from kg.cli import main
-from kg.loader import load_reports
-from kg.sheet import InputError
+from kg.cli.app import main
+from kg.ingest.loader import load_reports
+from kg.ingest.sheet import InputError
+from kg.rdf.build import build_graph
 
 from .fuzz_cases import Case, cases, run_case, tagged_cases
 
@@ -190,12 +190,12 @@ SUBPROCESS_CASES = {
 
 @pytest.mark.parametrize("name", sorted(SUBPROCESS_CASES))
 def test_the_real_command_fails_with_one_line(name: str, tmp_path: Path) -> None:
-    """``python -m kg.cli build`` in a subprocess: exit 2, one stderr line, no output file, no traceback."""
+    """``python -m kg.cli.app build`` in a subprocess: exit 2, one stderr line, no output file, no traceback."""
     folder = Case(name, "cli", SUBPROCESS_CASES[name]).write(tmp_path / "report")
     out = tmp_path / "out" / "kg.ttl"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(
-        [sys.executable, "-m", "kg.cli", "build", str(folder), "--out", str(out)],
+        [sys.executable, "-m", "kg.cli.app", "build", str(folder), "--out", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -22,13 +22,13 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
-from kg.build import build_graph
-from kg.cli import main
-from kg.ontology import ontology_graph
-from kg.queries import QueryError, read_query, run_local, saved_queries
-from kg.resources import data_dir
-from kg.serve import make_server, serve_in_thread
-from kg.untrusted import QueryRefusedError, UntrustedInputError, parse_rdf, read_rdf
+from kg.cli.app import main
+from kg.rdf.build import build_graph
+from kg.rdf.readers import QueryRefusedError, UntrustedInputError, parse_rdf, read_rdf
+from kg.sparql.endpoint import make_server, serve_in_thread
+from kg.sparql.saved import QueryError, read_query, run_local, saved_queries
+from kg.vocab.data import data_dir
+from kg.vocab.ontology import ontology_graph
 
 from . import netguard
 
@@ -438,7 +438,7 @@ def test_bundled_and_fixture_inputs_and_every_saved_query_stay_local(
         assert len(build_graph()) == len(bundled_graph)
         for fmt, path in exported.items():
             assert len(read_rdf(path)) == len(bundled_graph), fmt
-        context = json.loads((Path(__file__).resolve().parent.parent / "kg" / "context.jsonld").read_text())
+        context = json.loads((Path(__file__).resolve().parent.parent / "kg" / "vocab" / "context.jsonld").read_text())
         parse_rdf(json.dumps({**context, "@id": "http://example.org/a"}).encode(), "json-ld")
         for query in saved_queries():
             run_local(graph, query)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg.cli import main
-from kg.loader import load_report
-from kg.sheet import InputError
+from kg.cli.app import main
+from kg.ingest.loader import load_report
+from kg.ingest.sheet import InputError
 
 from .conftest import MINI_META, MINI_SHEET, MINI_TEXT
 

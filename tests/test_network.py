@@ -9,9 +9,9 @@ import networkx as nx
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from kg.network import NetworkReport, analyse
-from kg.ontology import with_ontology
-from kg.vocab import CSR, ORG, UNSDG
+from kg.outputs.network import NetworkReport, analyse
+from kg.vocab.namespaces import CSR, ORG, UNSDG
+from kg.vocab.ontology import with_ontology
 
 PREFIXES = """
 PREFIX csr: <https://w3id.org/csr-kg/ontology#>
@@ -268,7 +268,7 @@ def test_pictures_are_written_and_readable(report: NetworkReport, out: Path) -> 
 def test_graph_command_writes_its_files(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from kg.cli import main
+    from kg.cli.app import main
 
     result = CliRunner().invoke(main, ["graph", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from kg.numbers import Recogniser
-from kg.units import load_units
+from kg.ingest.quantities import Recogniser
+from kg.vocab.units import load_units
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from kg.ontology import ontology_graph, vocabulary
-from kg.vocab import CSR
+from kg.vocab.namespaces import CSR
+from kg.vocab.ontology import ontology_graph, vocabulary
 
 ONTOLOGY = URIRef("https://w3id.org/csr-kg/ontology")
 

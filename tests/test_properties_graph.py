@@ -28,13 +28,13 @@ from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF, RDFS
 
-from kg.build import build_graph
-from kg.export import FORMATS, parse, serialise
-from kg.iris import Minter
-from kg.ontology import vocabulary
-from kg.rdf import CLASSES
-from kg.units import load_units
-from kg.vocab import CSR, OA, QUDT
+from kg.outputs.export import FORMATS, parse, serialise
+from kg.rdf.build import build_graph
+from kg.rdf.iris import Minter
+from kg.rdf.mapping import CLASSES
+from kg.vocab.namespaces import CSR, OA, QUDT
+from kg.vocab.ontology import vocabulary
+from kg.vocab.units import load_units
 
 from .strategies import GeneratedReport, bounded, generated_reports
 
@@ -210,7 +210,7 @@ def test_every_export_format_round_trips_a_generated_graph(report: GeneratedRepo
     ("folder", "least", "printed", "lexical_form"),
     [
         (None, 100, "approximately RMB7.5 billion", "7500000000.0"),
-        (ROOT / "tests/fixtures/mini-report", 5, "0.10", "0.1"),  # the canonical form kg.rdf.decimal() decides
+        (ROOT / "tests/fixtures/mini-report", 5, "0.10", "0.1"),  # the canonical form kg.rdf.mapping.decimal() decides
     ],
     ids=["bundled", "mini-report"],
 )
@@ -240,8 +240,8 @@ def test_line_separators_inside_literals_survive_every_format(text: str) -> None
 EXPORT_ALL = """
 import sys
 from pathlib import Path
-from kg.build import build_graph, serialise, write_atomically
-from kg.export import FORMATS, export
+from kg.rdf.build import build_graph, serialise, write_atomically
+from kg.outputs.export import FORMATS, export
 out = Path(sys.argv[1])
 graph = build_graph([Path(sys.argv[2])])
 write_atomically(out / "build.ttl", serialise(graph))

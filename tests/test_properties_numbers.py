@@ -14,8 +14,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kg.numbers import SCALES, Recogniser
-from kg.rdf import decimal
+from kg.ingest.quantities import SCALES, Recogniser
+from kg.rdf.mapping import decimal
 
 from .strategies import CJK_TEXT, LEXICON, SCALE_EXPONENTS, Figure, bounded, figures
 

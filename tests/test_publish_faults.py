@@ -17,8 +17,8 @@ import requests
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
-from kg.cli import main
-from kg.remote import RemoteError, RetryPolicy, publish, staging_graph, update_endpoint_for
+from kg.cli.app import main
+from kg.sparql.remote import RemoteError, RetryPolicy, publish, staging_graph, update_endpoint_for
 
 from .faults import DROP, NO_ANSWER_AFTER_APPLYING, STALL, FakeStore, Fault, FaultProxy, sigkill
 from .servers import start_oxigraph, stop

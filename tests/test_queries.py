@@ -11,10 +11,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from kg.cli import main
-from kg.model import Report
-from kg.ontology import ontology_graph
-from kg.queries import QueryError, find_query, run_local, saved_queries
+from kg.cli.app import main
+from kg.ingest.model import Report
+from kg.sparql.saved import QueryError, find_query, run_local, saved_queries
+from kg.vocab.ontology import ontology_graph
 
 QUERIES = saved_queries()
 

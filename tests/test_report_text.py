@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.report_text import ReportText
+from kg.ingest.text import ReportText
 
 TEXT = """TITLE
 

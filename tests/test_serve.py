@@ -15,10 +15,10 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kg.ontology import ontology_graph
-from kg.queries import find_query, run_local
-from kg.remote import run_remote
-from kg.serve import make_server, serve_in_thread
+from kg.sparql.endpoint import make_server, serve_in_thread
+from kg.sparql.remote import run_remote
+from kg.sparql.saved import find_query, run_local
+from kg.vocab.ontology import ontology_graph
 
 from .servers import normalised
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from rdflib import Graph
 
-from kg.ontology import ontology_graph
+from kg.vocab.ontology import ontology_graph
 
 from .servers import WORKTREE, start_csrkg_serve, stop
 

@@ -11,10 +11,10 @@ from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
 
-from kg.build import build_graph
-from kg.ontology import ontology_graph
-from kg.validate import Validation, shapes_graph, validate_graph
-from kg.vocab import CSR
+from kg.rdf.build import build_graph
+from kg.validate.shacl import Validation, shapes_graph, validate_graph
+from kg.vocab.namespaces import CSR
+from kg.vocab.ontology import ontology_graph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PATCHES = sorted((FIXTURES / "shapes").glob("*.ru"))

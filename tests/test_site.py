@@ -1,7 +1,7 @@
 """The static linked-data site: a page per resource, links that land, data that parses, quotes marked.
 
 The expected resources, paths and paragraphs are computed here from the graph and the report text,
-not from kg.site, so a page the site forgets or a link it mis-points is caught.
+not from kg.outputs.site, so a page the site forgets or a link it mis-points is caught.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from kg.iris import Minter
-from kg.model import Report
-from kg.ontology import ontology_graph
-from kg.rdf import CLASSES
-from kg.site import GROUPS, write_site
-from kg.vocab import CSR, DEFAULT_BASE, ORG
+from kg.ingest.model import Report
+from kg.outputs.site import GROUPS, write_site
+from kg.rdf.iris import Minter
+from kg.rdf.mapping import CLASSES
+from kg.vocab.namespaces import CSR, DEFAULT_BASE, ORG
+from kg.vocab.ontology import ontology_graph
 
 CHROMIUM = Path("/usr/bin/chromium")
 SAMPLE_CLAIM = "s2-2-rd-investment"
@@ -238,8 +238,9 @@ def test_output_is_identical_in_another_process(site: tuple[Path, int], tmp_path
     """Another hash seed changes rdflib's iteration order; the files must not change with it."""
     out, _count = site
     script = (
-        "import sys; from pathlib import Path; from kg.build import build_graph; from kg.loader import load_reports;"
-        " from kg.resources import bundled_reports; from kg.site import write_site;"
+        "import sys; from pathlib import Path; from kg.rdf.build import build_graph;"
+        " from kg.ingest.loader import load_reports;"
+        " from kg.vocab.data import bundled_reports; from kg.outputs.site import write_site;"
         " write_site(load_reports(bundled_reports()), build_graph(), Path(sys.argv[1]))"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
@@ -290,7 +291,7 @@ def test_claim_page_in_a_browser(site: tuple[Path, int], bundled: list[Report], 
 def test_site_command(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from kg.cli import main
+    from kg.cli.app import main
 
     result = CliRunner().invoke(main, ["site", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output

@@ -11,10 +11,10 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 from SPARQLWrapper import JSON, SPARQLWrapper
 
-from kg.cli import main
-from kg.ontology import ontology_graph
-from kg.queries import run_local, saved_queries
-from kg.remote import RemoteError, publish, run_remote
+from kg.cli.app import main
+from kg.sparql.remote import RemoteError, publish, run_remote
+from kg.sparql.saved import run_local, saved_queries
+from kg.vocab.ontology import ontology_graph
 
 from .servers import normalised, start_oxigraph, stop
 

@@ -14,9 +14,9 @@ import yaml
 from rdflib import RDF, Literal
 from rdflib.namespace import DCTERMS
 
-from kg.build import build_graph
-from kg.slugs import slugify
-from kg.vocab import CSR
+from kg.rdf.build import build_graph
+from kg.vocab.names import slugify
+from kg.vocab.namespaces import CSR
 
 from .synthetic import synth
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg import tables
+from kg.ingest import tables
 
 STAKEHOLDERS = (
     "ACME REPORT\n\nIntro.\n\nACME REPORT\n\n"

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from kg.build import build_graph, serialise
+from kg.rdf.build import build_graph, serialise
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -23,7 +23,7 @@ def mini_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _run(*args: str):
-    from kg.cli import main
+    from kg.cli.app import main
 
     return CliRunner().invoke(main, ["validate", *args])
 

@@ -1,0 +1,1 @@
+"""The ``csrkg`` command line."""

@@ -1,0 +1,447 @@
+"""Turn a report folder (text, metadata, claim sheets) into checked claims.
+
+This is where traceability is enforced. A build fails, naming the sheet file and line, when a
+quote is not verbatim in the text, when a figure is not a quantity printed inside its quote,
+when an id is duplicated or a reference, kind, unit, code or SDG is unknown. Tables the text
+holds (KPI rows, the stakeholder table, the awards table) become claims here as well, with the
+table row as their quote.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from kg.ingest import tables
+from kg.ingest.definitions import Definitions, report_definitions
+from kg.ingest.model import Channel, Claim, Expectation, Observation, Period, Report, Uncovered
+from kg.ingest.quantities import Mention, Recogniser
+from kg.ingest.sheet import (
+    ClaimSpec,
+    EntitySpec,
+    InputError,
+    MetricSpec,
+    Sheet,
+    StakeholderRowSpec,
+    read_meta,
+    read_sheets,
+)
+from kg.ingest.text import ReportText
+from kg.rdf.iris import Minter
+from kg.vocab.names import slugify
+from kg.vocab.ontology import vocabulary
+from kg.vocab.units import load_units
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PERIOD_PART = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
+
+
+def _q(value: str) -> str:
+    """A value quoted for a message, cut short: a megabyte-long bad value must not become the message."""
+    return repr(value) if len(value) <= 80 else f"{value[:60]!r}... ({len(value)} characters)"
+
+
+def load_report(folder: Path) -> Report:
+    """Load and check one report folder."""
+    if not folder.is_dir():
+        raise InputError(f"{folder}: not a report folder")
+    meta = read_meta(folder)
+    text = ReportText.read(_inside(folder, meta.text, meta.line))
+    report = Report(meta=meta, text=text)
+    vocab = vocabulary()
+    if meta.standard is not None and meta.standard not in vocab.guides:
+        known = ", ".join(sorted(vocab.guides))
+        raise InputError(f"{folder / 'report.yaml'}:{meta.line}: unknown standard {_q(meta.standard)} (known: {known})")
+    for field in ("issued", "curated"):
+        value = getattr(meta, field)
+        try:
+            # fromisoformat alone also takes "20190101" and "2019-W01-1", which are no xsd:date.
+            if value is not None and not (_DATE.match(value) and date.fromisoformat(value)):
+                raise ValueError(value)
+        except ValueError:
+            raise InputError(
+                f"{folder / 'report.yaml'}:{meta.line}: {field} {_q(value)} is not a date (YYYY-MM-DD)"
+            ) from None
+    sheets = read_sheets(folder)
+    loader = _Loader(report, folder)
+    for path, sheet in sheets:
+        loader.add_definitions(path, sheet)
+    loader.add_tables(sheets)
+    for path, sheet in sheets:
+        for spec in sheet.claims:
+            loader.add_claim(path, spec)
+        for note in sheet.uncovered:
+            loader.add_uncovered(path, note.line, note.context, note.reason)
+    loader.check_references()
+    return report
+
+
+def _inside(folder: Path, name: str, line: int) -> Path:
+    """``folder / name`` for a relative path that stays inside the report folder.
+
+    ``text`` in report.yaml names a file of the folder; an absolute path or one with ``..``
+    would let a report folder pull any readable file of the machine into the published graph.
+    """
+    rel = PurePosixPath(name.replace("\\", "/"))
+    if not name or rel.is_absolute() or ".." in rel.parts or PureWindowsPath(name).drive:
+        raise InputError(
+            f"{folder / 'report.yaml'}:{line}: text {_q(name)} is not a file name inside the report folder"
+        )
+    return folder / rel
+
+
+class _Loader:
+    def __init__(self, report: Report, folder: Path) -> None:
+        self.report = report
+        self.folder = folder
+        self.units = load_units()
+        self.recogniser = Recogniser(self.units.lexicon)
+        self.mentions = [m for m in self.recogniser.mentions(report.text.text)]
+        self.vocab = vocabulary()
+        self.origins = report.origins  # "kind:id" -> where it was defined
+        self.labels: dict[str, str] = {}
+
+    # ------------------------------------------------------------ definitions
+
+    def _define(self, kind: str, ident: str, where: str) -> None:
+        key = f"{kind}:{ident}"
+        if key in self.origins:
+            raise InputError(f"{where}: duplicate {kind} id {_q(ident)} (first defined at {self.origins[key]})")
+        self.origins[key] = where
+
+    def add_definitions(self, path: Path, sheet: Sheet) -> None:
+        for entity in sheet.entities:
+            self._add_entity(entity, f"{path}:{entity.line}")
+        for metric in sheet.metrics:
+            self._define("metric", metric.id, f"{path}:{metric.line}")
+            self._check_codes(metric.kpis, f"{path}:{metric.line}")
+            self.report.metrics[metric.id] = metric
+
+    def _add_entity(self, entity: EntitySpec, where: str) -> None:
+        self._define("entity", entity.id, where)
+        self._check_codes(entity.aspects, where)
+        self.report.entities[entity.id] = entity
+        for label in (entity.label, *entity.alt_labels):
+            self.labels.setdefault(label, entity.id)
+
+    def _check_codes(self, codes: tuple[str, ...], where: str) -> None:
+        for code in codes:
+            if code not in self.vocab.guide_codes:
+                raise InputError(f"{where}: unknown reporting-guide code {_q(code)}")
+
+    def _entity_for(self, label: str, type_: str, where: str) -> str:
+        """The entity a table cell names: a defined one by label, or a new one from the label."""
+        if label in self.labels:
+            return self.labels[label]
+        ident = slugify(label)
+        if ident not in self.report.entities:
+            self._add_entity(EntitySpec(id=ident, type=type_, label=label), where)
+        return ident
+
+    # ------------------------------------------------------------ claims
+
+    def add_claim(self, path: Path, spec: ClaimSpec) -> None:
+        where = f"{path}:{spec.line}"
+        self._define("claim", spec.id, where)
+        if spec.kind not in self.vocab.kinds:
+            known = ", ".join(sorted(self.vocab.kinds))
+            raise InputError(f"{where}: claim {spec.id}: unknown kind {_q(spec.kind)} (known: {known})")
+        try:
+            anchor = self.report.text.anchor(spec.quote, spec.section, spec.occurrence)
+        except (LookupError, KeyError) as exc:
+            raise InputError(f"{where}: claim {spec.id}: {exc.args[0]}") from None
+        subject = spec.subject or self.report.meta.company
+        in_quote = [
+            m for m in self.mentions if m.kind == "quantity" and anchor.start <= m.start and m.end <= anchor.end
+        ]
+        observations = []
+        used: set[int] = set()
+        for obs in spec.observations:
+            owhere = f"{path}:{obs.line}"
+            mention = self._figure(in_quote, used, obs.figure, f"{owhere}: claim {spec.id}")
+            unit = mention.unit or obs.unit or "NUM"
+            if mention.unit and obs.unit and obs.unit != mention.unit:
+                raise InputError(
+                    f"{owhere}: claim {spec.id}: unit {_q(obs.unit)} contradicts the "
+                    f"printed unit of {_q(obs.figure)} ({mention.unit})"
+                )
+            self._unit(unit, owhere)
+            observations.append(
+                Observation(
+                    metric=obs.metric,
+                    value=mention.value,
+                    precision=mention.precision,
+                    unit=unit,
+                    surface=mention.surface,
+                    qualifier=mention.qualifier,
+                    period=self._period(obs.period, owhere),
+                    boundary=obs.boundary,
+                    subject=obs.subject or subject,
+                    start=mention.start,
+                    end=mention.end,
+                )
+            )
+        if spec.kind == "quantitative" and not observations and spec.missing_figure is None:
+            raise InputError(f"{where}: claim {spec.id}: a quantitative claim needs observations or missing_figure")
+        self._check_codes(spec.kpis, where)
+        for sdg in spec.sdgs:
+            if sdg.basis == "inferred" and not (sdg.rationale or "").strip():
+                raise InputError(f"{path}:{sdg.line}: claim {spec.id}: an inferred SDG link needs a rationale")
+        links = []
+        for prop, targets in sorted(spec.links.items()):
+            if prop not in self.vocab.links:
+                known = ", ".join(sorted(self.vocab.links))
+                raise InputError(f"{where}: claim {spec.id}: unknown link {_q(prop)} (known: {known})")
+            links.extend((prop, target) for target in targets)
+        self.report.claims[spec.id] = Claim(
+            id=spec.id,
+            kind=spec.kind,
+            anchor=anchor,
+            quote=spec.quote,
+            subject=subject,
+            origin=where,
+            about=spec.about,
+            links=tuple(links),
+            observations=tuple(observations),
+            missing_metric=spec.missing_figure,
+            kpis=spec.kpis,
+            sdgs=spec.sdgs,
+        )
+
+    def _figure(self, mentions: list[Mention], used: set[int], figure: str, where: str) -> Mention:
+        for mention in mentions:
+            if mention.surface == figure and mention.start not in used:
+                used.add(mention.start)
+                return mention
+        printed = ", ".join(_q(m.surface) for m in mentions) or "none"
+        raise InputError(f"{where}: figure {_q(figure)} is not a quantity printed in the quote (printed: {printed})")
+
+    def _unit(self, key: str, where: str) -> None:
+        try:
+            self.units.iri(key)
+        except KeyError as exc:
+            raise InputError(f"{where}: {exc.args[0]}") from None
+
+    def _period(self, value: str | None, where: str) -> Period:
+        if value is None:
+            return Period(str(self.report.meta.year))
+        parts = value.split("/")
+        if len(parts) > 2 or not all(_PERIOD_PART.match(p) for p in parts):
+            raise InputError(f"{where}: period {_q(value)} is not YYYY, YYYY-MM-DD or START/END")
+        for part in parts:
+            if len(part) == 10:
+                try:
+                    date.fromisoformat(part)
+                except ValueError:
+                    raise InputError(f"{where}: period {_q(value)} is not a real date") from None
+        if len(parts) == 2 and parts[0] >= parts[1]:
+            raise InputError(f"{where}: period {_q(value)} ends before it starts")
+        return Period(parts[0], parts[1] if len(parts) == 2 else None)
+
+    def add_uncovered(self, path: Path, line: int, context: str, reason: str) -> None:
+        where = f"{path}:{line}"
+        at = self.report.text.text.find(context)
+        if at == -1:
+            raise InputError(f"{where}: uncovered context not found verbatim: {context[:60]!r}")
+        end = at + len(context)
+        inside = [m for m in self.mentions if m.kind == "quantity" and at <= m.start and m.end <= end]
+        if not inside:
+            raise InputError(f"{where}: uncovered context holds no quantity: {context[:60]!r}")
+        self.report.uncovered.extend(Uncovered(m.start, m.end, reason) for m in inside)
+
+    # ------------------------------------------------------------ tables
+
+    def add_tables(self, sheets: list[tuple[Path, Sheet]]) -> None:
+        text = self.report.text
+        source = str(text.path)
+        self._kpi_claims(source)
+        row_specs: dict[str, tuple[str, StakeholderRowSpec]] = {}
+        issue_map: dict[str, str] = {}
+        for path, sheet in sheets:
+            for row in sheet.stakeholder_table:
+                row_specs[row.group] = (f"{path}:{row.line}", row)
+            issue_map.update(sheet.expectation_issues)
+        self._stakeholder_claims(source, row_specs, issue_map)
+        self._award_claims(source)
+
+    def _table_claim(
+        self,
+        ident: str,
+        kind: str,
+        span: tuple[int, int],
+        subject: str,
+        origin: str,
+        *,
+        about: tuple[str, ...] = (),
+        links: tuple[tuple[str, str], ...] = (),
+        observations: tuple[Observation, ...] = (),
+        kpis: tuple[str, ...] = (),
+    ) -> None:
+        """A claim whose quote is a table row the table readers found at ``span``."""
+        self._define("claim", ident, origin)
+        start, end = span
+        self.report.claims[ident] = Claim(
+            id=ident,
+            kind=kind,
+            anchor=self.report.text.span(start, end),
+            quote=self.report.text.text[start:end],
+            subject=subject,
+            origin=origin,
+            about=about,
+            links=links,
+            observations=observations,
+            kpis=kpis,
+        )
+
+    def _kpi_claims(self, source: str) -> None:
+        company = self.report.meta.company
+        for row in tables.kpi_rows(self.report.text.text):
+            where = f"{source}: KPI table row {_q(row.label)}"
+            unit = self.units.lexicon.suffix(row.unit)
+            if unit is None:
+                raise InputError(f"{where}: unknown unit {_q(row.unit)}")
+            metric = slugify(row.label)
+            if metric not in self.report.metrics:
+                self._define("metric", metric, where)
+                self.report.metrics[metric] = MetricSpec(id=metric, label=row.label)
+            mention = next(m for m in self.mentions if m.start == row.figure.start)
+            observation = Observation(
+                metric=metric,
+                value=mention.value,
+                precision=mention.precision,
+                unit=unit,
+                surface=row.figure.text,
+                qualifier=None,
+                period=Period(str(self.report.meta.year)),
+                boundary=row.boundary,
+                subject=company,
+                start=row.figure.start,
+                end=row.figure.end,
+            )
+            self._table_claim(
+                f"kpi-{metric}",
+                "quantitative",
+                (row.start, row.end),
+                company,
+                f"table:kpi:{row.group or ''}",
+                observations=(observation,),
+                kpis=self.report.metrics[metric].kpis,
+            )
+
+    def _stakeholder_claims(
+        self, source: str, specs: dict[str, tuple[str, StakeholderRowSpec]], issue_map: dict[str, str]
+    ) -> None:
+        for row in tables.stakeholder_rows(self.report.text.text):
+            where, spec = specs.get(row.group.text, (f"{source}: stakeholder row", None))
+            expectations = self._items(row.expectations, spec.expectations if spec else None, where, "expectations")
+            channels = self._items(row.channels, spec.channels if spec else None, where, "channels")
+            ident = spec.id if spec else slugify(row.group.text)
+            if ident not in self.report.entities:
+                self._add_entity(EntitySpec(id=ident, type="StakeholderGroup", label=row.group.text), where)
+            for label in expectations:
+                self.report.expectations.append(Expectation(ident, label, issue_map.get(label)))
+            self.report.channels.extend(Channel(ident, label) for label in channels)
+            self._table_claim(
+                f"stakeholders-{ident}",
+                "engagement",
+                (row.group.start, row.end),
+                ident,
+                f"table:stakeholders:{where}",
+                about=tuple(sorted({issue_map[e] for e in expectations if e in issue_map})),
+            )
+        for spec_where, spec in specs.values():
+            if spec.id not in self.report.entities:
+                raise InputError(
+                    f"{spec_where}: stakeholder row {_q(spec.group)} is not a row of the report's stakeholder table"
+                )
+
+    @staticmethod
+    def _items(
+        cells: tuple[tables.Cell, ...], items: tuple[str, ...] | None, where: str, column: str
+    ) -> tuple[str, ...]:
+        if items is None:
+            return tuple(c.text for c in cells)
+        printed = " ".join(c.text for c in cells)
+        if " ".join(items) != printed:
+            raise InputError(f"{where}: {column} do not join up to the printed cells {_q(printed)}")
+        return items
+
+    def _award_claims(self, source: str) -> None:
+        for row in tables.award_rows(self.report.text.text):
+            where = f"{source}: awards table row {_q(row.award.text)}"
+            winner = self._entity_for(row.winner, "Organization", where)
+            organiser = self._entity_for(row.organiser.text, "Organization", where)
+            award = slugify(row.award.text)
+            if award not in self.report.entities:
+                self._add_entity(EntitySpec(id=award, type="Award", label=row.award.text, organiser=organiser), where)
+            start = row.start if self.report.text.text[row.start] != "\t" else row.award.start
+            self._table_claim(
+                f"award-{award}",
+                "recognition",
+                (start, row.end),
+                winner,
+                f"table:awards:{where}",
+                about=(award, organiser),
+                links=(("receivedAward", award),),
+            )
+
+    # ------------------------------------------------------------ references
+
+    def check_references(self) -> None:
+        entities, metrics = self.report.entities, self.report.metrics
+
+        def need(ident: str | None, table: dict, what: str, where: str) -> None:
+            if ident is not None and ident not in table:
+                raise InputError(f"{where}: unknown {what} {_q(ident)}")
+
+        # First: every claim defaults to the company, and only this message names report.yaml.
+        meta = self.report.meta
+        need(meta.company, entities, "company entity", f"{self.folder / 'report.yaml'}:{meta.line}")
+
+        for entity in entities.values():
+            where = self.origins[f"entity:{entity.id}"]
+            for ref in (entity.unit_of, entity.parent, entity.organiser):
+                need(ref, entities, "entity", where)
+        for metric in metrics.values():
+            where = self.origins[f"metric:{metric.id}"]
+            for ref in (metric.component_of, metric.intensity_of, metric.denominator):
+                need(ref, metrics, "metric", where)
+        for claim in self.report.claims.values():
+            where = f"{claim.origin}: claim {claim.id}"
+            need(claim.subject, entities, "entity", where)
+            for ref in claim.about:
+                need(ref, entities, "entity", where)
+            for _, target in claim.links:
+                need(target, entities, "entity", where)
+            need(claim.missing_metric, metrics, "metric", where)
+            for obs in claim.observations:
+                need(obs.metric, metrics, "metric", where)
+                need(obs.subject, entities, "entity", where)
+        for expectation in self.report.expectations:
+            need(expectation.issue, entities, "entity", "expectation_issues")
+
+
+def load_reports(folders: list[Path]) -> list[Report]:
+    """Load several report folders; report ids must differ and shared ids agree (see kg.ingest.definitions)."""
+    reports = [load_report(folder) for folder in folders]
+    ids = ReportIds()
+    definitions = Definitions()
+    minter = Minter()
+    for folder, report in zip(folders, reports, strict=True):
+        ids.add(report.meta.id, folder)
+        definitions.add(report_definitions(report, minter))
+    return reports
+
+
+class ReportIds:
+    """Report ids seen so far: two folders with one id would merge two reports' claims."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, Path] = {}
+
+    def add(self, report_id: str, folder: Path) -> None:
+        if report_id in self.seen:
+            other = self.seen[report_id]
+            raise InputError(f"{folder / 'report.yaml'}: report id {_q(report_id)} is also used by {other}")
+        self.seen[report_id] = folder

@@ -1,0 +1,97 @@
+"""Plain objects for a loaded report: claims and what they state, checked before any RDF exists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.ingest.sheet import EntitySpec, MetricSpec, ReportMeta, SDGLink
+from kg.ingest.text import Anchor, ReportText
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period: a year, a day ("as of"), or a range of those, as ISO strings."""
+
+    start: str
+    end: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.start if self.end is None else f"{self.start}/{self.end}"
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A printed figure of a claim, read as a value of a metric."""
+
+    metric: str
+    value: Decimal
+    precision: Decimal  # half a unit of the last printed digit: the rounding the figure allows
+    unit: str
+    surface: str
+    qualifier: str | None
+    period: Period
+    boundary: str | None
+    subject: str
+    start: int  # offsets of the printed figure in the report text
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One anchored statement of the report and everything it states."""
+
+    id: str
+    kind: str
+    anchor: Anchor
+    quote: str
+    subject: str
+    origin: str  # "file:line" of the sheet entry, or "table:<kind>" for table rows
+    about: tuple[str, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()  # (property local name, object entity id)
+    observations: tuple[Observation, ...] = ()
+    missing_metric: str | None = None
+    kpis: tuple[str, ...] = ()
+    sdgs: tuple[SDGLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """A key expectation of a stakeholder group, from the stakeholder table."""
+
+    group: str
+    label: str
+    issue: str | None
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A communication channel with a stakeholder group, from the stakeholder table."""
+
+    group: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Uncovered:
+    """A quantity mention the curators left outside every claim, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Report:
+    """A report folder, loaded and checked."""
+
+    meta: ReportMeta
+    text: ReportText
+    entities: dict[str, EntitySpec] = field(default_factory=dict)
+    metrics: dict[str, MetricSpec] = field(default_factory=dict)
+    claims: dict[str, Claim] = field(default_factory=dict)
+    expectations: list[Expectation] = field(default_factory=list)
+    channels: list[Channel] = field(default_factory=list)
+    uncovered: list[Uncovered] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict)  # "entity:<id>" / "metric:<id>" -> "file:line"

@@ -1,0 +1,150 @@
+"""Read a report's text, find its numbered sections, and anchor quotes in it.
+
+Offsets are Unicode code points into the text exactly as stored (Python ``str`` indices), the
+unit the W3C Web Annotation ``TextPositionSelector`` specifies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from kg.ingest.sheet import FORBIDDEN_CHARS, InputError, forbidden_char, read_text_file
+
+# "2. Gift Warmth to Technology" or "2.1 Quality Management": a short line, no final period.
+_HEADING = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2}))?\.? (?P<title>[A-Z][^\n]{1,90})$", re.M)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section: its number as printed ("2.1"), title and code-point span."""
+
+    number: str
+    title: str
+    start: int
+    end: int
+
+    @property
+    def chapter(self) -> str:
+        return self.number.split(".")[0]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a quote lies: offsets, the section it starts in, and context for the selectors."""
+
+    start: int
+    end: int
+    section: Section
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class ReportText:
+    """The text of one report, with its sections found once."""
+
+    path: Path
+    text: str
+
+    @classmethod
+    def read(cls, path: Path) -> ReportText:
+        text = read_text_file(path, "report text")
+        if not text.strip():
+            raise InputError(f"{path}: report text is empty")
+        found = FORBIDDEN_CHARS.search(text)
+        if found:
+            line = text.count("\n", 0, found.start()) + 1
+            raise InputError(
+                f"{path}:{line}: {forbidden_char(found.group())} cannot be carried by RDF/XML (XML 1.0); "
+                "remove it from the text"
+            )
+        return cls(path=path, text=text)
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @cached_property
+    def sections(self) -> tuple[Section, ...]:
+        """Numbered chapters and sections, in order.
+
+        A heading counts only where its number continues the sequence (chapter n+1, or section
+        n.m+1 of the current chapter), which keeps numbered notes and table groups ("1.
+        Emissions") from being taken for chapters.
+        """
+        found: list[tuple[str, str, int]] = []
+        chapter, sub = 0, 0
+        for m in _HEADING.finditer(self.text):
+            title = m.group("title").strip()
+            if title.endswith("."):
+                continue
+            num, part = int(m.group("num")), m.group("sub")
+            if part is None and num == chapter + 1:
+                chapter, sub = num, 0
+                found.append((str(num), title, m.start()))
+            elif part is not None and num == chapter and int(part) == sub + 1:
+                sub = int(part)
+                found.append((f"{num}.{part}", title, m.start()))
+        if not found:
+            return (Section("0", "Front matter", 0, len(self.text)),)
+        bounds = [start for _, _, start in found[1:]] + [len(self.text)]
+        sections = [Section(n, t, s, e) for (n, t, s), e in zip(found, bounds, strict=True)]
+        if found[0][2] > 0:
+            sections.insert(0, Section("0", "Front matter", 0, found[0][2]))
+        return tuple(sections)
+
+    def section_at(self, offset: int) -> Section:
+        """The innermost numbered section containing ``offset``."""
+        for section in reversed(self.sections):
+            if section.start <= offset < section.end:
+                return section
+        return self.sections[-1]
+
+    def section(self, number: str) -> Section:
+        for section in self.sections:
+            if section.number == number:
+                return section
+        known = ", ".join(s.number for s in self.sections)
+        raise KeyError(f"no section {number!r} (sections: {known})")
+
+    def anchor(self, quote: str, section: str | None = None, occurrence: int | None = None) -> Anchor:
+        """Find ``quote`` verbatim; ``LookupError`` says why when it cannot be anchored once.
+
+        Without a section the quote must occur once in the whole text (or ``occurrence`` picks
+        one); with a section the search is limited to it (a chapter includes its sections).
+        """
+        lo, hi = 0, len(self.text)
+        if section is not None:
+            first = self.section(section)
+            lo = first.start
+            hi = max(s.end for s in self.sections if s.number == section or s.number.startswith(section + "."))
+        if not quote.strip():
+            raise LookupError("empty quote")
+        starts: list[int] = []
+        at = self.text.find(quote, lo, hi)
+        while at != -1:
+            starts.append(at)
+            at = self.text.find(quote, at + 1, hi)
+        if not starts:
+            where = f" in section {section}" if section else ""
+            raise LookupError(f"quote not found verbatim{where}: {quote[:60]!r}")
+        if len(starts) > 1 and occurrence is None:
+            raise LookupError(f"quote occurs {len(starts)} times; give 'section' or 'occurrence': {quote[:60]!r}")
+        if (occurrence or 1) > len(starts):
+            raise LookupError(f"quote occurs {len(starts)} times, not {occurrence}: {quote[:60]!r}")
+        start = starts[(occurrence or 1) - 1]
+        return self.span(start, start + len(quote))
+
+    def span(self, start: int, end: int) -> Anchor:
+        """The anchor of the text between two offsets (for quotes found by a table reader)."""
+        return Anchor(
+            start=start,
+            end=end,
+            section=self.section_at(start),
+            prefix=self.text[max(0, start - 32) : start],
+            suffix=self.text[end : end + 32],
+        )

@@ -1,0 +1,1 @@
+"""What csr-kg writes for people and publishers: exports, ontology docs, the static site, network analysis."""

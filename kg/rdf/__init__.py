@@ -1,0 +1,1 @@
+"""Claims to triples: IRIs, the mapping, deterministic writers, hostile-input readers, corpora and stores."""

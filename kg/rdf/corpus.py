@@ -1,0 +1,222 @@
+"""Build many report folders into one graph, one report at a time.
+
+A corpus of a thousand reports is millions of triples, more than an in-memory rdflib graph
+holds comfortably. So each report is loaded, checked and mapped on its own, in worker
+processes (one per core), turned into sorted N-Triples lines and forgotten. The parent keeps
+only what reports share: the first definition of each shared IRI (to refuse a second,
+different one) and the lines about shared nodes it has written already (to write them once).
+Memory grows with one report and the shared vocabulary, not with the corpus.
+
+Output is deterministic: folders are taken in sorted order, lines are sorted within a report,
+and a shared line is written with the first report that states it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from multiprocessing import get_context
+from pathlib import Path
+from typing import BinaryIO, TypeVar
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+
+from kg.ingest.definitions import Definition, Definitions, report_definitions
+from kg.ingest.loader import ReportIds, load_report
+from kg.rdf.build import atomic_output
+from kg.rdf.iris import Minter
+from kg.rdf.mapping import Triple, report_graph, report_triples
+from kg.rdf.store import load_store
+from kg.validate.shacl import Finding, Validation, validate_graph
+from kg.vocab.namespaces import DEFAULT_BASE
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+STREAM_SUFFIXES = (".nt", ".nq")
+Result = TypeVar("Result")
+
+
+@dataclass(frozen=True)
+class MappedReport:
+    """One report as N-Triples: the lines about its own nodes and about shared ones, apart."""
+
+    folder: Path
+    report_id: str
+    graph_iri: str  # the named graph of the report's own nodes in N-Quads and TriG
+    definitions: list[Definition]
+    owned: list[bytes]
+    shared: list[bytes]
+
+
+@lru_cache(maxsize=1 << 16)
+def _named_node(iri: str) -> ox.NamedNode:
+    """Vocabulary and shared IRIs recur in every report: convert each once (bounded memory)."""
+    return ox.NamedNode(iri)
+
+
+def _ox_term(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return _named_node(term)
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=_named_node(term.datatype or XSD_STRING))
+
+
+def ntriples_lines(triples: Iterable[Triple]) -> list[bytes]:
+    """Sorted, distinct canonical N-Triples lines, serialised by Oxigraph."""
+    data = ox.serialize(
+        [ox.Triple(_named_node(s), _named_node(p), _ox_term(o)) for s, p, o in triples],
+        format=ox.RdfFormat.N_TRIPLES,
+    )
+    return sorted(set((data or b"").splitlines(keepends=True)))
+
+
+def map_report(folder: Path, base: str = DEFAULT_BASE) -> MappedReport:
+    """Load, check and map one report folder (the unit of work of a worker process)."""
+    report = load_report(folder)
+    minter = Minter(base)
+    report_iri = str(minter.report(report.meta.id))
+    own_prefix = f"<{report_iri}/".encode()
+    own_node = f"<{report_iri}> ".encode()
+    owned: list[bytes] = []
+    shared: list[bytes] = []
+    for line in ntriples_lines(report_triples(report, minter)):
+        (owned if line.startswith((own_prefix, own_node)) else shared).append(line)
+    return MappedReport(
+        folder, report.meta.id, f"{report_iri}/graph", report_definitions(report, minter), owned, shared
+    )
+
+
+def _in_order(
+    work: Callable[[Path, str], Result], folders: list[Path], base: str, jobs: int | None
+) -> Iterator[Result]:
+    """``work`` applied to each folder, in order, ``jobs`` processes at a time.
+
+    At most two results per worker wait in the parent, so memory stays flat however many
+    folders there are. One job (or one folder) runs in this process, without a pool.
+    """
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(folders) == 1:
+        for folder in folders:
+            yield work(folder, base)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+        pending: deque[Future[Result]] = deque()
+        for folder in folders:
+            pending.append(pool.submit(work, folder, base))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+@dataclass
+class CorpusStats:
+    """What a corpus build wrote."""
+
+    reports: int = 0
+    triples: int = 0  # distinct triples written
+
+
+def sorted_folders(folders: Iterable[Path]) -> list[Path]:
+    """Folders in one order whatever order they were given in, each once."""
+    return sorted({Path(f) for f in folders}, key=lambda p: str(p.resolve()))
+
+
+def write_corpus(
+    folders: Iterable[Path],
+    out: BinaryIO,
+    quads: bool = False,
+    base: str = DEFAULT_BASE,
+    jobs: int | None = None,
+) -> CorpusStats:
+    """Stream the corpus to ``out`` as N-Triples, or as N-Quads with a named graph per report.
+
+    In N-Quads each report's own nodes (report, text, sections, claims and their parts) lie
+    in ``<report IRI>/graph``, as in the TriG export; shared nodes lie in the default graph.
+    """
+    ordered = sorted_folders(folders)
+    ids, definitions, stats = ReportIds(), Definitions(), CorpusStats()
+    written_shared: set[bytes] = set()
+    for mapped in _in_order(map_report, ordered, base, jobs):
+        ids.add(mapped.report_id, mapped.folder)
+        definitions.add(mapped.definitions)
+        if quads:
+            graph = f" <{mapped.graph_iri}> .\n".encode()
+            out.writelines(line[:-3] + graph for line in mapped.owned)
+        else:
+            out.writelines(mapped.owned)
+        new_shared = [line for line in mapped.shared if line not in written_shared]
+        written_shared.update(new_shared)
+        out.writelines(new_shared)
+        stats.reports += 1
+        stats.triples += len(mapped.owned) + len(new_shared)
+    return stats
+
+
+def build_corpus(
+    folders: Iterable[Path],
+    out: Path | None,
+    store: Path | None = None,
+    base: str = DEFAULT_BASE,
+    jobs: int | None = None,
+) -> CorpusStats:
+    """Write the corpus to ``out`` (``.nt`` or ``.nq``) and/or into an Oxigraph store directory.
+
+    Both are written atomically: a bad report leaves earlier output as it was. The store holds
+    every triple in its default graph, like the Turtle build; only N-Quads names graphs.
+    """
+    if out is not None and out.suffix not in STREAM_SUFFIXES:
+        raise ValueError(f"{out}: a corpus is written as N-Triples (.nt) or N-Quads (.nq)")
+    if out is not None:
+        with atomic_output(out) as handle:
+            stats = write_corpus(folders, handle, quads=out.suffix == ".nq", base=base, jobs=jobs)
+        if store is not None:
+            load_store(store, out)
+        return stats
+    if store is None:
+        raise ValueError("a corpus build needs an output file or a store")
+    with tempfile.TemporaryDirectory(dir=store.resolve().parent, prefix=f".{store.name}.") as scratch:
+        corpus = Path(scratch) / "corpus.nt"
+        with corpus.open("wb") as handle:
+            stats = write_corpus(folders, handle, base=base, jobs=jobs)
+        load_store(store, corpus)
+    return stats
+
+
+@dataclass(frozen=True)
+class ReportValidation:
+    """The validation of one report of a corpus: its findings, and the SHACL report as N-Triples."""
+
+    report_id: str
+    conforms: bool
+    findings: tuple[Finding, ...]
+    shacl_report: bytes
+
+    def validation(self) -> Validation:
+        return Validation(self.conforms, Graph().parse(data=self.shacl_report, format="nt"), self.findings)
+
+
+def validate_report(folder: Path, base: str = DEFAULT_BASE) -> ReportValidation:
+    """Validate one report folder on its own, with the ontology (the unit of work of a worker).
+
+    The shapes look within one report (its claims, figures and the metrics it defines), so a
+    corpus is validated report by report and memory never holds more than one.
+    """
+    report = load_report(folder)
+    result = validate_graph(report_graph([report], Minter(base)))
+    return ReportValidation(
+        report.meta.id, result.conforms, result.findings, result.report.serialize(format="nt", encoding="utf-8")
+    )
+
+
+def validate_corpus(
+    folders: Iterable[Path], base: str = DEFAULT_BASE, jobs: int | None = None
+) -> Iterator[ReportValidation]:
+    """Validate each report folder, in sorted order, ``jobs`` at a time."""
+    yield from _in_order(validate_report, sorted_folders(folders), base, jobs)

@@ -1,0 +1,111 @@
+"""Mint the IRIs of instance data: readable slugs under a base a publisher can change.
+
+Vocabulary IRIs (ontology, concept schemes, units) never move; only instance IRIs live under
+the base. Every IRI is built from ids the sheets or the text give, never from counters, so the
+same input always yields the same IRIs.
+
+Many reports share one graph. What is public (organisations, laws, standards, certifications,
+awards, places, metrics, periods) has one IRI whichever report names it, so reports meet on it.
+What belongs to one company (its units, initiatives, products, stakeholder groups, material
+issues, policies, events, people) is namespaced by the company, under the company's own IRI,
+so that two companies' "employees" stay apart while one company's initiative is the same node
+in every year. What belongs to one report (claims, sections, expectations) lies under the
+report's IRI, which names company and year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.vocab.namespaces import DEFAULT_BASE
+
+# Path segment per entity type, so that an IRI tells what it names.
+SEGMENTS = {
+    "Organization": "org",
+    "Subsidiary": "org",
+    "Board": "unit",
+    "Committee": "unit",
+    "Department": "unit",
+    "Team": "unit",
+    "Initiative": "initiative",
+    "Product": "product",
+    "StakeholderGroup": "stakeholder",
+    "MaterialIssue": "issue",
+    "Law": "law",
+    "Policy": "policy",
+    "Standard": "standard",
+    "Certification": "certification",
+    "Award": "award",
+    "Event": "event",
+    "Place": "place",
+    "Person": "person",
+}
+# Entity types whose IRIs do not depend on the company that names them.
+PUBLIC_TYPES = frozenset({"Organization", "Subsidiary", "Law", "Standard", "Certification", "Award", "Place"})
+
+
+_SAFE = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+def _seg(value: str) -> str:
+    """A path segment: slugs (nearly all ids) pass as they are, anything else is percent-encoded."""
+    return value if _SAFE.fullmatch(value) else quote(value, safe="-._~")
+
+
+@dataclass(frozen=True)
+class Minter:
+    """IRIs under one base (ending in ``/`` or ``#``)."""
+
+    base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        if not self.base.endswith(("/", "#")):
+            raise ValueError(f"base IRI must end with '/' or '#': {self.base!r}")
+
+    def _iri(self, *parts: str) -> URIRef:
+        return URIRef(self.base + "/".join(_seg(p) for p in parts))
+
+    def report(self, report: str) -> URIRef:
+        return self._iri("report", report)
+
+    def text(self, report: str) -> URIRef:
+        return self._iri("report", report, "text")
+
+    def section(self, report: str, number: str) -> URIRef:
+        return self._iri("report", report, "section", number)
+
+    def claim(self, report: str, claim: str) -> URIRef:
+        return self._iri("report", report, "claim", claim)
+
+    def claim_part(self, report: str, claim: str, *part: str) -> URIRef:
+        """A node that exists only as part of a claim: its quote, selectors, observations."""
+        return self._iri("report", report, "claim", claim, *part)
+
+    def entity(self, type_: str, ident: str, company: str) -> URIRef:
+        """An entity: public types directly under their segment, others under ``company``."""
+        if type_ in PUBLIC_TYPES:
+            return self._iri(SEGMENTS[type_], ident)
+        return self._iri(SEGMENTS["Organization"], company, SEGMENTS[type_], ident)
+
+    def agent(self, ident: str) -> URIRef:
+        """A curator or other agent named by the input rather than the report."""
+        return self._iri("agent", ident)
+
+    def metric(self, ident: str) -> URIRef:
+        return self._iri("metric", ident)
+
+    def expectation(self, report: str, group: str, slug: str) -> URIRef:
+        return self._iri("report", report, "expectation", group, slug)
+
+    def channel(self, slug: str) -> URIRef:
+        return self._iri("channel", slug)
+
+    def period(self, key: str) -> URIRef:
+        return self._iri("period", *key.split("/"))
+
+    def instant(self, day: str) -> URIRef:
+        return self._iri("instant", day)

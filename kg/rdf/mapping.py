@@ -1,0 +1,315 @@
+"""Map loaded reports to RDF: the one place where triples are made."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+
+from kg.ingest.model import Claim, Observation, Period, Report
+from kg.ingest.sheet import EntitySpec
+from kg.rdf.iris import Minter
+from kg.vocab.names import slugify
+from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, TIME
+from kg.vocab.ontology import ontology_graph, vocabulary
+from kg.vocab.units import load_units
+
+# Entity type (sheet) -> RDF class.
+CLASSES = {
+    "Organization": ORG.Organization,
+    "Subsidiary": CSR.Subsidiary,
+    "Board": CSR.Board,
+    "Committee": CSR.Committee,
+    "Department": CSR.Department,
+    "Team": CSR.Team,
+    "Initiative": CSR.Initiative,
+    "Product": CSR.Product,
+    "StakeholderGroup": CSR.StakeholderGroup,
+    "MaterialIssue": CSR.MaterialIssue,
+    "Law": CSR.Law,
+    "Policy": CSR.Policy,
+    "Standard": CSR.Standard,
+    "Certification": CSR.Certification,
+    "Award": CSR.Award,
+    "Event": CSR.Event,
+    "Place": DCTERMS.Location,
+    "Person": PROV.Person,
+}
+ISSUE_PRIORITY = {"key": CSR.KeyMaterialIssue, "other": CSR.OtherMaterialIssue}
+
+
+def new_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for prefix, namespace in (("prov", PROV), ("dcterms", DCTERMS), ("skos", SKOS)):
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def en(text: str, lang: str = "en") -> Literal:
+    return Literal(text, lang=lang)
+
+
+def decimal(value: Decimal) -> Literal:
+    """An xsd:decimal in its canonical form: positional (Python's str() may use an exponent),
+    no trailing zeros, and one digit after the point at least ("1.0"), as Turtle writes it."""
+    whole, _, fraction = format(value, "f").partition(".")
+    return Literal(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
+
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+class _Mapper:
+    def __init__(self, report: Report, minter: Minter) -> None:
+        self.triples: list[Triple] = []
+        self.periods: dict[str, URIRef] = {}
+        self.r = report
+        self.m = minter
+        self.rid = report.meta.id
+        self.vocab = vocabulary()
+        guide = ontology_graph()
+        self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.vocab.guide_codes.items()}
+        self.units = load_units()
+        self.company = self.entity(report.meta.company)
+        curator = report.meta.curator
+        self.curator = URIRef(curator.iri) if curator.iri else minter.agent(slugify(curator.name))
+
+    def entity(self, ident: str) -> URIRef:
+        return self.m.entity(self.r.entities[ident].type, ident, self.r.meta.company)
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
+        self.triples.append((s, p, o))
+
+    def run(self) -> None:
+        self.report_node()
+        for entity in self.r.entities.values():
+            self.entity_node(entity)
+        for metric in self.r.metrics.values():
+            node = self.m.metric(metric.id)
+            self.add(node, RDF.type, CSR.Metric)
+            self.add(node, RDFS.label, en(metric.label))
+            if metric.description:
+                self.add(node, SKOS.definition, en(metric.description))
+            for code in metric.kpis:
+                self.add(node, CSR.disclosesKPI, self.vocab.guide_codes[code])
+            if metric.share:
+                self.add(node, CSR.isShare, Literal(True))
+            for prop, ref in (
+                (CSR.componentOf, metric.component_of),
+                (CSR.intensityOf, metric.intensity_of),
+                (CSR.denominatorMetric, metric.denominator),
+            ):
+                if ref:
+                    self.add(node, prop, self.m.metric(ref))
+            self.add(node, PROV.wasAttributedTo, self.curator)
+        for claim in self.r.claims.values():
+            self.claim_node(claim)
+        self.stakeholder_nodes()
+
+    def report_node(self) -> None:
+        meta, node, text = self.r.meta, self.m.report(self.rid), self.m.text(self.rid)
+        self.add(node, RDF.type, CSR.Report)
+        self.add(node, DCTERMS.title, en(meta.title, meta.language))
+        self.add(node, DCTERMS.identifier, Literal(meta.id))
+        self.add(node, DCTERMS.publisher, self.company)
+        self.add(node, PROV.wasAttributedTo, self.company)
+        self.add(node, CSR.reportingYear, Literal(str(meta.year), datatype=XSD.gYear))
+        self.add(node, DCTERMS.language, Literal(meta.language))
+        if meta.standard:
+            self.add(node, DCTERMS.conformsTo, self.vocab.guides[meta.standard])
+        if meta.source:
+            self.add(node, DCTERMS.source, Literal(meta.source))
+        if meta.issued:
+            self.add(node, DCTERMS.issued, Literal(meta.issued, datatype=XSD.date))
+        if meta.curated:
+            self.add(node, CSR.curationDate, Literal(meta.curated, datatype=XSD.date))
+        self.add(node, CSR.text, text)
+        self.add(text, RDF.type, CSR.ReportText)
+        self.add(text, DCTERMS.format, Literal("text/plain; charset=utf-8"))
+        self.add(text, CSR.sha256, Literal(self.r.text.sha256))
+        self.add(text, CSR.characterCount, Literal(len(self.r.text.text), datatype=XSD.nonNegativeInteger))
+        self.add(self.curator, RDF.type, PROV.Agent)
+        self.add(self.curator, RDFS.label, en(meta.curator.name))
+        for section in self.r.text.sections:
+            snode = self.m.section(self.rid, section.number)
+            self.add(snode, RDF.type, CSR.Section)
+            self.add(snode, CSR.inReport, node)
+            self.add(snode, SKOS.notation, Literal(section.number))
+            self.add(snode, DCTERMS.title, en(section.title, meta.language))
+
+    def entity_node(self, e: EntitySpec) -> None:
+        node = self.entity(e.id)
+        self.add(node, RDF.type, CLASSES[e.type])
+        if e.type == "MaterialIssue" and e.priority:
+            self.add(node, RDF.type, ISSUE_PRIORITY[e.priority])
+        self.add(node, RDFS.label, en(e.label))
+        if e.label_zh:
+            self.add(node, RDFS.label, en(e.label_zh, "zh-Hant"))
+        for alt in e.alt_labels:
+            self.add(node, SKOS.altLabel, en(alt))
+        if e.description:
+            self.add(node, DCTERMS.description, en(e.description))
+        if e.unit_of:
+            self.add(node, ORG.unitOf, self.entity(e.unit_of))
+        if e.parent:
+            self.add(node, ORG.subOrganizationOf, self.entity(e.parent))
+        if e.organiser:
+            self.add(node, CSR.organiser, self.entity(e.organiser))
+        for code in e.aspects:
+            self.add(node, CSR.aspect, self.vocab.guide_codes[code])
+
+    def claim_node(self, c: Claim) -> None:
+        node = self.m.claim(self.rid, c.id)
+
+        def part(*segments: str) -> URIRef:
+            return self.m.claim_part(self.rid, c.id, *segments)
+
+        self.add(node, RDF.type, CSR.Claim)
+        self.add(node, DCTERMS.identifier, Literal(c.id))
+        self.add(node, CSR.claimKind, self.vocab.kinds[c.kind])
+        self.add(node, CSR.inReport, self.m.report(self.rid))
+        self.add(node, CSR.inSection, self.m.section(self.rid, c.anchor.section.number))
+        self.add(node, PROV.wasAttributedTo, self.company)
+        subject = self.entity(c.subject)
+        self.add(node, CSR.subject, subject)
+        for ident in c.about:
+            self.add(node, CSR.about, self.entity(ident))
+        target, quote, position = part("target"), part("quote"), part("position")
+        self.add(node, CSR.hasQuote, target)
+        self.add(target, RDF.type, OA.SpecificResource)
+        self.add(target, OA.hasSource, self.m.text(self.rid))
+        self.add(target, OA.hasSelector, quote)
+        self.add(target, OA.hasSelector, position)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(c.quote))
+        self.add(quote, OA.prefix, Literal(c.anchor.prefix))
+        self.add(quote, OA.suffix, Literal(c.anchor.suffix))
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(c.anchor.start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(c.anchor.end, datatype=XSD.nonNegativeInteger))
+        for code in c.kpis:
+            self.kpi_mapping(node, part("kpi", code), code)
+        if c.missing_metric:
+            self.add(node, CSR.valueMissing, Literal(True))
+            self.add(node, CSR.announcesMetric, self.m.metric(c.missing_metric))
+        seen: dict[str, int] = {}
+        for obs in c.observations:
+            seen[obs.metric] = seen.get(obs.metric, 0) + 1
+            suffix = obs.metric if seen[obs.metric] == 1 else f"{obs.metric}-{seen[obs.metric]}"
+            self.observation(node, part("observation", suffix), obs)
+        for prop, target_id in c.links:
+            self.add(subject, self.vocab.links[prop], self.entity(target_id))
+            self.add(node, CSR.about, self.entity(target_id))
+        for sdg in c.sdgs:
+            link = part("sdg", str(sdg.goal))
+            self.add(node, CSR.hasSDGAlignment, link)
+            self.add(link, RDF.type, CSR.SDGAlignment)
+            self.add(link, PROV.wasDerivedFrom, node)
+            self.add(link, CSR.alignedEntity, subject)
+            self.add(link, CSR.goal, self.vocab.sdgs[sdg.goal])
+            if sdg.basis == "inferred":
+                self.add(link, RDF.type, CSR.InferredLink)
+                self.add(link, PROV.wasAttributedTo, self.curator)
+            else:
+                self.add(link, RDF.type, CSR.StatedLink)
+                self.add(link, PROV.wasAttributedTo, self.company)
+            if sdg.rationale:
+                self.add(link, CSR.rationale, en(sdg.rationale))
+
+    def kpi_mapping(self, claim: URIRef, node: URIRef, code: str) -> None:
+        """The curators' KPI reading of a claim, kept off the claim node (which is the company's)."""
+        kpi = self.vocab.guide_codes[code]
+        self.add(claim, CSR.hasKPIMapping, node)
+        self.add(node, RDF.type, CSR.KPIMapping)
+        self.add(node, RDF.type, CSR.InferredLink)
+        self.add(node, CSR.kpi, kpi)
+        self.add(node, PROV.wasDerivedFrom, claim)
+        self.add(node, PROV.wasAttributedTo, self.curator)
+        label = self.vocab_labels.get(code, code)
+        self.add(
+            node,
+            CSR.rationale,
+            en(
+                f"The curators read the claim as a disclosure under {code} of the "
+                f"reporting guide ({label}); the report itself prints no KPI code."
+            ),
+        )
+
+    def observation(self, claim: URIRef, node: URIRef, o: Observation) -> None:
+        self.add(claim, CSR.hasObservation, node)
+        self.add(node, RDF.type, CSR.Observation)
+        self.add(node, PROV.wasDerivedFrom, claim)
+        self.add(node, CSR.metric, self.m.metric(o.metric))
+        self.add(node, QUDT.numericValue, decimal(o.value))
+        self.add(node, CSR.precision, decimal(o.precision))
+        self.add(node, QUDT.unit, self.units.iri(o.unit))
+        self.add(node, CSR.surfaceForm, Literal(o.surface))
+        self.add(node, CSR.observedEntity, self.entity(o.subject))
+        self.add(node, TIME.hasTime, self.period(o.period))
+        if o.boundary:
+            self.add(node, CSR.boundary, en(o.boundary))
+        if o.qualifier:
+            self.add(node, CSR.approximation, self.vocab.qualifiers[o.qualifier])
+
+    def period(self, p: Period) -> URIRef:
+        """The period's node; its triples are made once per report, though many figures share it."""
+        node = self.periods.get(p.key)
+        if node is None:
+            node = self.periods[p.key] = self._period(p)
+        return node
+
+    def _period(self, p: Period) -> URIRef:
+        if p.end is None and len(p.start) == 10:
+            return self.instant(p.start)
+        node = self.m.period(p.key)
+        first = p.start if len(p.start) == 10 else f"{p.start}-01-01"
+        last_raw = p.end or p.start
+        last = last_raw if len(last_raw) == 10 else f"{last_raw}-12-31"
+        self.add(node, RDF.type, TIME.ProperInterval)
+        self.add(node, RDFS.label, en(p.key))
+        self.add(node, TIME.hasBeginning, self.instant(first))
+        self.add(node, TIME.hasEnd, self.instant(last))
+        return node
+
+    def instant(self, day: str) -> URIRef:
+        node = self.m.instant(day)
+        self.add(node, RDF.type, TIME.Instant)
+        self.add(node, TIME.inXSDDate, Literal(day, datatype=XSD.date))
+        return node
+
+    def stakeholder_nodes(self) -> None:
+        for e in self.r.expectations:
+            group = self.entity(e.group)
+            node = self.m.expectation(self.rid, e.group, slugify(e.label))
+            self.add(group, CSR.hasExpectation, node)
+            self.add(node, RDF.type, CSR.StakeholderExpectation)
+            self.add(node, RDFS.label, en(e.label))
+            if e.issue:
+                self.add(node, CSR.concernsIssue, self.entity(e.issue))
+        for ch in self.r.channels:
+            node = self.m.channel(slugify(ch.label))
+            self.add(self.entity(ch.group), CSR.communicatesVia, node)
+            self.add(node, RDF.type, CSR.CommunicationChannel)
+            self.add(node, RDFS.label, en(ch.label))
+
+
+def report_triples(report: Report, minter: Minter) -> list[Triple]:
+    """The triples of one report, including those of the shared things it defines or names.
+
+    A plain list, not a graph: a corpus build streams reports one at a time and needs no
+    index of them, and a list keeps the mapping cheap.
+    """
+    mapper = _Mapper(report, minter)
+    mapper.run()
+    return mapper.triples
+
+
+def report_graph(reports: list[Report], minter: Minter) -> Graph:
+    """All reports in one graph."""
+    graph = new_graph()
+    for report in reports:
+        graph += report_triples(report, minter)
+    return graph

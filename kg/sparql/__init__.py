@@ -1,0 +1,1 @@
+"""Running SPARQL: saved queries, local and remote execution, results formats and the read-only endpoint."""

@@ -1,0 +1,1 @@
+"""Validating a graph against the SHACL shapes and reporting what they find."""
