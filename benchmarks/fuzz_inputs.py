@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.fuzz_cases import cases, run_case, tagged_cases  # after the path above
+from tests.support.fuzz_cases import cases, run_case, tagged_cases  # after the path above
 
 
 def main() -> int:

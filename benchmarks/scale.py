@@ -11,7 +11,7 @@ N=1000 to N=100, which are 10 where cost grows linearly.
 
 Every step runs in a child process, and peak memory is the largest sum of the resident memory
 of that process and its workers, sampled every 20 ms, so no step is charged for another's.
-Reports come from benchmarks/synth.py, generated once for the largest N; a smaller N takes the
+Reports come from kg/synthetic.py, generated once for the largest N; a smaller N takes the
 first N folders (the generator makes N=10 a prefix of N=100).
 """
 
@@ -196,8 +196,7 @@ def main() -> None:
 
 
 def run(work: Path, sizes: list[int], jobs: int, repeat: int, rdflib_max: int, only: set[str] | None) -> None:
-    sys.path.insert(0, str(HERE))
-    from synth import generate
+    from kg.synthetic import generate
 
     reports = work / "reports"
     if not reports.is_dir() or len(list(reports.iterdir())) < max(sizes):

@@ -19,9 +19,8 @@ from rdflib import Graph, Literal, URIRef
 
 from kg.cli.app import main
 from kg.sparql.remote import RemoteError, RetryPolicy, publish, staging_graph, update_endpoint_for
-
-from .faults import DROP, NO_ANSWER_AFTER_APPLYING, STALL, FakeStore, Fault, FaultProxy, sigkill
-from .servers import start_oxigraph, stop
+from tests.support.faults import DROP, NO_ANSWER_AFTER_APPLYING, STALL, FakeStore, Fault, FaultProxy, sigkill
+from tests.support.servers import start_oxigraph, stop
 
 FAST = RetryPolicy(attempts=3, backoff=0.01, timeout=1.0)
 PATIENT = RetryPolicy(attempts=3, backoff=0.05, timeout=120.0)  # a real store loading megabytes
@@ -240,7 +239,7 @@ def test_oxigraph_behind_a_connection_dropped_mid_upload(tmp_path: Path) -> None
 
 
 def test_subprocess_cli_publish_fails_with_exit_1_and_one_line(tmp_path: Path) -> None:
-    from .servers import cli, cli_env, free_port
+    from tests.support.servers import cli, cli_env, free_port
 
     data = tmp_path / "new.nt"
     data.write_bytes(NEW_NT)

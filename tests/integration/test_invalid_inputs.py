@@ -11,8 +11,7 @@ from click.testing import CliRunner
 from kg.cli.app import main
 from kg.ingest.loader import load_report
 from kg.ingest.sheet import InputError
-
-from .conftest import MINI_META, MINI_SHEET, MINI_TEXT
+from tests.support.mini import MINI_META, MINI_SHEET, MINI_TEXT
 
 
 def _error(folder: Path) -> str:

@@ -1,6 +1,6 @@
 """Synthetic report folders for measuring csr-kg at scale (issue 6); never shipped as data.
 
-Run: python benchmarks/synth.py OUT_DIR N [--seed S] [--claims C]
+Run: python -m kg.synthetic OUT_DIR N [--seed S] [--claims C]
 
 Each folder is a complete report folder (``report.txt``, ``report.yaml``, ``claims/*.yaml``) that
 the loader accepts as it is: every quote is verbatim in the text and every figure is a quantity
@@ -1826,7 +1826,7 @@ class _Writer:
             "year": y,
             "language": "en",
             "standard": "hkex-esg-guide-2019",
-            "source": f"Synthetic report {self.index} of benchmarks/synth.py (seed {self.seed}); not a real company.",
+            "source": f"Synthetic report {self.index} of kg.synthetic (seed {self.seed}); not a real company.",
             "issued": f"{y + 1}-04-{10 + self.r.randint(0, 18):02d}",
             "curated": CURATED,
             "curator": CURATOR,
@@ -1861,7 +1861,7 @@ def write_report(out_dir: Path, index: int, seed: int = 0, claims: int = DEFAULT
     (folder / "claims").mkdir(parents=True, exist_ok=True)
     (folder / "report.txt").write_text(text, encoding="utf-8")
     header = (
-        f"# Synthetic report {index} (seed {seed}) written by benchmarks/synth.py for measurement only.\n"
+        f"# Synthetic report {index} (seed {seed}) written by kg.synthetic for measurement only.\n"
         f"# Deliberate inconsistencies: {', '.join(w.defects) or 'none'}.\n"
     )
     (folder / "report.yaml").write_text(header + _dump(meta), encoding="utf-8")

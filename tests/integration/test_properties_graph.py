@@ -35,10 +35,9 @@ from kg.rdf.mapping import CLASSES
 from kg.vocab.namespaces import CSR, OA, QUDT
 from kg.vocab.ontology import vocabulary
 from kg.vocab.units import load_units
+from tests.support.paths import ROOT
+from tests.support.strategies import GeneratedReport, bounded, generated_reports
 
-from .strategies import GeneratedReport, bounded, generated_reports
-
-ROOT = Path(__file__).resolve().parent.parent
 MINT = Minter()
 VOCAB = vocabulary()
 UNITS = load_units()

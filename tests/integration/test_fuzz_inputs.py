@@ -25,10 +25,9 @@ from kg.cli.app import main
 from kg.ingest.loader import load_reports
 from kg.ingest.sheet import InputError
 from kg.rdf.build import build_graph
+from tests.support.fuzz_cases import Case, cases, run_case, tagged_cases
+from tests.support.paths import ROOT
 
-from .fuzz_cases import Case, cases, run_case, tagged_cases
-
-ROOT = Path(__file__).resolve().parent.parent
 GENERATED = 250  # seeded cases, cycling through every generator
 SEED = 7
 # Problems with a whole file have no line; every other message names one (1 or more).

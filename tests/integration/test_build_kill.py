@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 
 from kg.rdf.build import remove_stale_temporaries, write_atomically
-
-from .servers import WORKTREE, cli_env
+from tests.support.servers import WORKTREE, cli_env
 
 # Each moment is a function the build calls, patched to announce itself and wait to be killed.
 MOMENTS = {

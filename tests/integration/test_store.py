@@ -15,8 +15,7 @@ from kg.cli.app import main
 from kg.sparql.remote import RemoteError, publish, run_remote
 from kg.sparql.saved import run_local, saved_queries
 from kg.vocab.ontology import ontology_graph
-
-from .servers import normalised, start_oxigraph, stop
+from tests.support.servers import normalised, start_oxigraph, stop
 
 pytestmark = pytest.mark.skipif(
     shutil.which("oxigraph") is None, reason="the Oxigraph server (pip install oxigraph) is not installed"

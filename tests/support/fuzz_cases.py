@@ -32,8 +32,9 @@ from kg.outputs.export import serialise as export_serialise
 from kg.rdf.build import serialise
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import report_graph
+from tests.support.paths import MINI_REPORT
 
-MINI = Path(__file__).parent / "fixtures" / "mini-report"
+MINI = MINI_REPORT
 SHEET = "claims/sheet.yaml"
 META = "report.yaml"
 TEXT = "report.txt"

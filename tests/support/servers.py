@@ -18,6 +18,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kg.sparql.saved import Rows
+from tests.support.paths import ROOT
 
 NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
 
@@ -59,7 +60,7 @@ def normalised(rows: Rows) -> tuple[tuple[str, ...], list[tuple]]:
     return rows.variables, sorted(tuple(_normal(t) for t in row) for row in rows.rows)
 
 
-WORKTREE = Path(__file__).resolve().parent.parent
+WORKTREE = ROOT
 
 
 def cli_env() -> dict[str, str]:

@@ -15,8 +15,8 @@ from kg.rdf.build import build_graph
 from kg.validate.shacl import Validation, shapes_graph, validate_graph
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph
+from tests.support.paths import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
 PATCHES = sorted((FIXTURES / "shapes").glob("*.ru"))
 SHACL_TTL = Path(__import__("pyshacl").__file__).parent / "assets" / "shacl.ttl"
 SHAPES_NS = "https://w3id.org/csr-kg/shapes#"

@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 from kg.ingest.quantities import SCALES, Recogniser
 from kg.rdf.mapping import decimal
-
-from .strategies import CJK_TEXT, LEXICON, SCALE_EXPONENTS, Figure, bounded, figures
+from tests.support.strategies import CJK_TEXT, LEXICON, SCALE_EXPONENTS, Figure, bounded, figures
 
 RECOGNISER = Recogniser(LEXICON)
 

@@ -29,8 +29,8 @@ from kg.sparql.endpoint import make_server, serve_in_thread
 from kg.sparql.saved import QueryError, read_query, run_local, saved_queries
 from kg.vocab.data import data_dir
 from kg.vocab.ontology import ontology_graph
-
-from . import netguard
+from tests.support import netguard
+from tests.support.paths import MINI_REPORT, ROOT
 
 RDF_NS = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/"'
 
@@ -412,7 +412,7 @@ def test_the_guard_counts_what_it_should(pot: Honeypot) -> None:
 
 
 def _fixture_inputs() -> list[Path]:
-    here = Path(__file__).resolve().parent
+    here = ROOT / "tests"
     suffixes = {".ttl", ".nt", ".rdf", ".owl", ".jsonld", ".trig", ".nq", ".xml", ".trix"}
     found = [p for p in (here / "fixtures").rglob("*") if p.suffix in suffixes]
     for name in ("ontology", "shapes"):
@@ -430,7 +430,7 @@ def test_bundled_and_fixture_inputs_and_every_saved_query_stay_local(
     inputs = _fixture_inputs()
     assert {p.parent.name for p in inputs} == {"ontology", "shapes"}
     graph = bundled_graph + ontology_graph()
-    fixture_report = Path(__file__).resolve().parent / "fixtures" / "mini-report"
+    fixture_report = MINI_REPORT
     with netguard.switched_on(tmp_path) as guard:
         for path in inputs:
             assert len(read_rdf(path)) > 0, path
@@ -438,7 +438,7 @@ def test_bundled_and_fixture_inputs_and_every_saved_query_stay_local(
         assert len(build_graph()) == len(bundled_graph)
         for fmt, path in exported.items():
             assert len(read_rdf(path)) == len(bundled_graph), fmt
-        context = json.loads((Path(__file__).resolve().parent.parent / "kg" / "vocab" / "context.jsonld").read_text())
+        context = json.loads((ROOT / "kg" / "vocab" / "context.jsonld").read_text())
         parse_rdf(json.dumps({**context, "@id": "http://example.org/a"}).encode(), "json-ld")
         for query in saved_queries():
             run_local(graph, query)

@@ -19,8 +19,7 @@ from kg.sparql.endpoint import make_server, serve_in_thread
 from kg.sparql.remote import run_remote
 from kg.sparql.saved import find_query, run_local
 from kg.vocab.ontology import ontology_graph
-
-from .servers import normalised
+from tests.support.servers import normalised
 
 
 def _start(graph: Graph, **limits: float) -> Iterator[str]:

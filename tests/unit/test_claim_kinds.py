@@ -12,8 +12,7 @@ from kg.ingest.model import Report
 from kg.rdf.build import build_graph
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import vocabulary
-
-from .conftest import MINI_SHEET
+from tests.support.mini import MINI_SHEET
 
 KINDS = sorted(vocabulary().kinds)
 

@@ -1,6 +1,6 @@
 """Many reports in one graph: shared and company IRIs, streamed builds, the Oxigraph store.
 
-The corpus is a few synthetic reports of two companies (benchmarks/synth.py); two companies
+The corpus is a few synthetic reports of two companies (kg/synthetic.py); two companies
 reuse generic ids for their own committees and share metrics, laws and SDGs.
 """
 
@@ -16,6 +16,7 @@ from rdflib import XSD, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, RDFS
 
+from kg import synthetic as synth
 from kg.cli.app import main
 from kg.ingest.loader import load_report, load_reports
 from kg.ingest.sheet import InputError
@@ -28,9 +29,7 @@ from kg.sparql.saved import find_query, run_local, saved_queries
 from kg.validate.shacl import validate_graph
 from kg.vocab.namespaces import CSR, ORG, QUDT
 from kg.vocab.ontology import with_ontology
-
-from .servers import normalised, start_oxigraph, stop
-from .synthetic import synth
+from tests.support.servers import normalised, start_oxigraph, stop
 
 ID = "https://w3id.org/csr-kg/id/"
 

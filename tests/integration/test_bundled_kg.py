@@ -18,8 +18,9 @@ from kg.rdf.build import build_graph, serialise
 from kg.vocab.data import REPORTS_DIR, data_dir
 from kg.vocab.namespaces import CSR, OA, QUDT
 from kg.vocab.units import load_units
+from tests.support.paths import ROOT
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "xiaomi-esg-2019.txt"
+SEED = ROOT.parent / "shared" / "seed" / "xiaomi-esg-2019.txt"
 
 
 def test_bundled_text_is_the_seed_report() -> None:

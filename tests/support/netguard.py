@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-PROJECT = Path(__file__).resolve().parent.parent
+from tests.support.paths import ROOT
+
+PROJECT = ROOT
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
 

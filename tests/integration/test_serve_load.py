@@ -7,18 +7,14 @@ timings (the machine may be busy).
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 
 import pytest
 from rdflib import Graph
 
+from benchmarks.serve_load import run_load
 from kg.vocab.ontology import ontology_graph
-
-from .servers import WORKTREE, start_csrkg_serve, stop
-
-sys.path.insert(0, str(WORKTREE / "benchmarks"))
-from serve_load import run_load
+from tests.support.servers import start_csrkg_serve, stop
 
 REQUESTS = 64
 MAX_ROWS = 5000

@@ -11,8 +11,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
 from kg.rdf.build import build_graph, serialise
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.support.paths import FIXTURES
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The synthetic report generator (benchmarks/synth.py) writes folders the real loader accepts.
+"""The synthetic report generator (kg/synthetic.py) writes folders the real loader accepts.
 
 Measurements at scale are only worth something if the synthetic corpus goes through the same
 checks as curated reports (verbatim quotes, figures printed inside them), is reproducible from its
@@ -14,11 +14,10 @@ import yaml
 from rdflib import RDF, Literal
 from rdflib.namespace import DCTERMS
 
+from kg import synthetic as synth
 from kg.rdf.build import build_graph
 from kg.vocab.names import slugify
 from kg.vocab.namespaces import CSR
-
-from .synthetic import synth
 
 N = 4
 

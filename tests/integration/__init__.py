@@ -1,0 +1,1 @@
+"""Integration tests: whole builds, the command line, servers, installs, browsers."""

@@ -1,0 +1,1 @@
+"""Helpers the tests share: servers, fault proxies, fuzz cases, hypothesis strategies, paths."""

@@ -1,0 +1,7 @@
+"""Where the project's files are, for tests at any depth of ``tests/``."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+MINI_REPORT = FIXTURES / "mini-report"
