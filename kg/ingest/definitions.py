@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.errors import InputError
 from kg.ingest.model import Report
-from kg.ingest.sheet import InputError
 from kg.rdf.iris import Minter
 
 

@@ -13,6 +13,8 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from kg.errors import InputError
+
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids become segments of every IRI minted under them; a megabyte-long id would make each export
 # hundreds of megabytes. Curated ids are a few words long.
@@ -28,29 +30,12 @@ IRI_MAX = 2000
 # U+FFFE and U+FFFF): a graph holding one cannot be written as RDF/XML, so input holding one is
 # refused where it is read, with its file and line.
 FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_LINE_BREAKS = re.compile("[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-
-
-def one_line(text: str) -> str:
-    """``text`` with line breaks written as escapes, so that a message stays on one line."""
-    return _LINE_BREAKS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def forbidden_char(text: str) -> str | None:
     """A description of the first character of ``text`` no RDF/XML file can hold, or None."""
     found = FORBIDDEN_CHARS.search(text)
     return f"character U+{ord(found.group()):04X}" if found else None
-
-
-class InputError(Exception):
-    """Bad input: the message names the file, the line or entry, and what is wrong.
-
-    The message is always one line (a line break inside a quoted value is escaped), because
-    ``csrkg`` prints it as its one-line error.
-    """
-
-    def __init__(self, message: str) -> None:
-        super().__init__(one_line(message))
 
 
 def _drop_line(value: Any) -> Any:

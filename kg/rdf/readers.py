@@ -43,6 +43,8 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.util import guess_format
 
+from kg.errors import QueryRefusedError, UntrustedInputError
+
 # FROM <iri> would otherwise parse whatever the IRI names (a file:// path, a URL) into the
 # dataset; with this off rdflib only looks the graph up in the dataset it was given.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
@@ -54,10 +56,6 @@ _PARSE_LOCK = threading.Lock()
 
 SAFE_XML = "csrkg-safe-xml"
 SAFE_TRIX = "csrkg-safe-trix"
-
-
-class UntrustedInputError(ValueError):
-    """Input refused because reading it would expand entities or reach outside it."""
 
 
 class _DefusedExpatParser(ExpatParser):
@@ -191,10 +189,6 @@ def _dereferencing(node: object) -> str | None:
     if isinstance(node, list | tuple):
         return next((found for v in node if (found := _dereferencing(v))), None)
     return None
-
-
-class QueryRefusedError(UntrustedInputError):
-    """A query that would make the engine fetch or read something other than its graph."""
 
 
 def is_update(text: str) -> bool:

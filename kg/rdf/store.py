@@ -23,12 +23,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
+from kg.errors import StoreError
 from kg.vocab.namespaces import PREFIXES
 from kg.vocab.ontology import ontology_graph
-
-
-class StoreError(Exception):
-    """A store directory is missing, locked or not an Oxigraph store."""
 
 
 class NativeOxigraphStore(OxigraphStore):

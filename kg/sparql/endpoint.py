@@ -25,7 +25,8 @@ from rdflib import Graph
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.query import Result
 
-from kg.rdf.readers import QueryRefusedError, is_update, prepare_query
+from kg.errors import QueryRefusedError
+from kg.rdf.readers import is_update, prepare_query
 from kg.sparql.results import render_rows
 from kg.sparql.saved import Rows
 

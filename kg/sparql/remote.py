@@ -33,6 +33,7 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+from kg.errors import RemoteError
 from kg.sparql.saved import Rows, SavedQuery
 
 RETRY_STATUS = frozenset({500, 502, 503, 504})
@@ -42,10 +43,6 @@ QUERY_RETRY_STATUS = frozenset({502, 504})
 # Statuses by which a server says it has no SPARQL Update service at that URL.
 NO_UPDATE_STATUS = frozenset({404, 405, 501})
 STAGING_PREFIX = "urn:x-csr-kg:staging:"
-
-
-class RemoteError(Exception):
-    """A store or endpoint refused or could not be reached; the message says which and why."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.term import Node
 
+from kg.errors import QueryError
 from kg.rdf.readers import prepare_query
 from kg.rdf.store import select
 from kg.vocab.data import data_dir
@@ -26,10 +27,6 @@ _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<default>.+?)\s+:\s+(?P<d
 NO_DEFAULT = "(none)"
 # The outermost WHERE group: the first one, as a SELECT's own WHERE precedes its subqueries'.
 _WHERE = re.compile(r"^(?!\s*#).*?\bWHERE\s*\{", re.M | re.I)
-
-
-class QueryError(Exception):
-    """A saved query or a parameter value is unusable; the message says which and why."""
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ from tests.support.servers import WORKTREE, cli_env
 
 # Each moment is a function the build calls, patched to announce itself and wait to be killed.
 MOMENTS = {
-    "loading reports": ("kg.cli.app", "build_graph"),
-    "serialising": ("kg.cli.app", "serialise"),
+    "loading reports": ("kg.cli.build", "build_graph"),
+    "serialising": ("kg.cli.build", "serialise"),
     "half the temporary file written": ("kg.rdf.build", "_write_half"),
     "temporary file synced, not yet renamed": ("os", "replace"),
 }
@@ -93,7 +93,7 @@ def previous(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A real build's output, which killed builds must leave untouched."""
     out = tmp_path_factory.mktemp("first") / "kg.ttl"
     subprocess.run(
-        [sys.executable, "-m", "kg.cli.app", "build", "--out", str(out)], env=cli_env(), cwd=WORKTREE, check=True
+        [sys.executable, "-m", "kg", "build", "--out", str(out)], env=cli_env(), cwd=WORKTREE, check=True
     )
     return out.read_bytes()
 

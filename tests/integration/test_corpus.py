@@ -18,12 +18,12 @@ from rdflib.namespace import RDF, RDFS
 
 from kg import synthetic as synth
 from kg.cli.app import main
+from kg.errors import InputError, StoreError
 from kg.ingest.loader import load_report, load_reports
-from kg.ingest.sheet import InputError
 from kg.rdf.build import build_graph
 from kg.rdf.corpus import build_corpus, map_report, validate_corpus, write_corpus
 from kg.rdf.iris import Minter
-from kg.rdf.store import StoreError, open_graph
+from kg.rdf.store import open_graph
 from kg.sparql.remote import run_remote
 from kg.sparql.saved import find_query, run_local, saved_queries
 from kg.validate.shacl import validate_graph

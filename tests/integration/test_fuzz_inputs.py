@@ -22,8 +22,8 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.cli.app import main
+from kg.errors import InputError
 from kg.ingest.loader import load_reports
-from kg.ingest.sheet import InputError
 from kg.rdf.build import build_graph
 from tests.support.fuzz_cases import Case, cases, run_case, tagged_cases
 from tests.support.paths import ROOT
@@ -194,7 +194,7 @@ def test_the_real_command_fails_with_one_line(name: str, tmp_path: Path) -> None
     out = tmp_path / "out" / "kg.ttl"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(
-        [sys.executable, "-m", "kg.cli.app", "build", str(folder), "--out", str(out)],
+        [sys.executable, "-m", "kg", "build", str(folder), "--out", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -23,10 +23,11 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
 from kg.cli.app import main
+from kg.errors import QueryError, QueryRefusedError, UntrustedInputError
 from kg.rdf.build import build_graph
-from kg.rdf.readers import QueryRefusedError, UntrustedInputError, parse_rdf, read_rdf
+from kg.rdf.readers import parse_rdf, read_rdf
 from kg.sparql.endpoint import make_server, serve_in_thread
-from kg.sparql.saved import QueryError, read_query, run_local, saved_queries
+from kg.sparql.saved import read_query, run_local, saved_queries
 from kg.vocab.data import data_dir
 from kg.vocab.ontology import ontology_graph
 from tests.support import netguard

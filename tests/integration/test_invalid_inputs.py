@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli.app import main
+from kg.errors import InputError
 from kg.ingest.loader import load_report
-from kg.ingest.sheet import InputError
 from tests.support.mini import MINI_META, MINI_SHEET, MINI_TEXT
 
 

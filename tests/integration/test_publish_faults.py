@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
 
 from kg.cli.app import main
-from kg.sparql.remote import RemoteError, RetryPolicy, publish, staging_graph, update_endpoint_for
+from kg.errors import RemoteError
+from kg.sparql.remote import RetryPolicy, publish, staging_graph, update_endpoint_for
 from tests.support.faults import DROP, NO_ANSWER_AFTER_APPLYING, STALL, FakeStore, Fault, FaultProxy, sigkill
 from tests.support.servers import start_oxigraph, stop
 
@@ -156,7 +157,7 @@ def test_cli_reports_a_dead_store_in_one_line(store: FakeStore, tmp_path: Path) 
     data.write_bytes(NEW_NT)
     store.faults = [Fault("PUT", "/store", 503) for _ in range(2)]
     result = CliRunner().invoke(main, ["publish", str(data), "--store", f"{store.base}/store", "--attempts", "2"])
-    assert result.exit_code == 1
+    assert result.exit_code == 3  # a store that failed, not a violation
     assert result.output.strip().splitlines()[-1].startswith("Error: ")
     assert "upload to the staging graph refused with HTTP 503" in result.output
     assert store.graphs[""] == OLD_NT and store.injected == 2
@@ -238,7 +239,7 @@ def test_oxigraph_behind_a_connection_dropped_mid_upload(tmp_path: Path) -> None
         stop(process)
 
 
-def test_subprocess_cli_publish_fails_with_exit_1_and_one_line(tmp_path: Path) -> None:
+def test_subprocess_cli_publish_fails_with_exit_3_and_one_line(tmp_path: Path) -> None:
     from tests.support.servers import cli, cli_env, free_port
 
     data = tmp_path / "new.nt"
@@ -251,6 +252,6 @@ def test_subprocess_cli_publish_fails_with_exit_1_and_one_line(tmp_path: Path) -
         env=cli_env(),
         timeout=120,
     )
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
     assert "upload to the staging graph failed" in result.stderr

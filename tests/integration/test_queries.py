@@ -12,8 +12,9 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli.app import main
+from kg.errors import QueryError
 from kg.ingest.model import Report
-from kg.sparql.saved import QueryError, find_query, run_local, saved_queries
+from kg.sparql.saved import find_query, run_local, saved_queries
 from kg.vocab.ontology import ontology_graph
 
 QUERIES = saved_queries()

@@ -12,7 +12,8 @@ from rdflib import Graph, Literal, URIRef
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.cli.app import main
-from kg.sparql.remote import RemoteError, publish, run_remote
+from kg.errors import RemoteError
+from kg.sparql.remote import publish, run_remote
 from kg.sparql.saved import run_local, saved_queries
 from kg.vocab.ontology import ontology_graph
 from tests.support.servers import normalised, start_oxigraph, stop
@@ -77,4 +78,4 @@ def test_cli_publish_and_remote_query(oxigraph: str, published: Graph, tmp_path:
     assert remote.exit_code == local.exit_code == 0
     assert remote.output == local.output
     down = runner.invoke(main, ["publish", "--store", "http://127.0.0.1:9/store", "--attempts", "1"])
-    assert down.exit_code == 1 and "upload to the staging graph failed" in down.output
+    assert down.exit_code == 3 and "upload to the staging graph failed" in down.output

@@ -25,8 +25,8 @@ from typing import Any
 import yaml
 from rdflib.compare import isomorphic
 
+from kg.errors import InputError
 from kg.ingest.loader import load_reports
-from kg.ingest.sheet import InputError
 from kg.outputs.export import FORMATS, parse
 from kg.outputs.export import serialise as export_serialise
 from kg.rdf.build import serialise

@@ -75,7 +75,7 @@ def cli_env() -> dict[str, str]:
 
 def cli(*args: str) -> list[str]:
     """The command line running ``csrkg ARGS`` from this checkout."""
-    return [sys.executable, "-m", "kg.cli.app", *args]
+    return [sys.executable, "-m", "kg", *args]
 
 
 def start_oxigraph(location: Path, port: int | None = None, read_only: bool = False) -> tuple[subprocess.Popen, str]:

@@ -1,0 +1,86 @@
+"""``csrkg build`` and ``csrkg coverage``: report folders into a graph, and what their claims cover."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli.common import DEFAULT_OUT, InputFailure
+from kg.errors import InputError
+from kg.ingest.coverage import coverage as report_coverage
+from kg.ingest.loader import load_reports
+from kg.rdf.build import build_graph, serialise, write_atomically
+from kg.rdf.corpus import STREAM_SUFFIXES, build_corpus
+from kg.vocab.data import bundled_reports
+from kg.vocab.namespaces import DEFAULT_BASE
+
+
+@click.command()
+@click.argument("report_dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help=f"File to write: Turtle (.ttl, default {DEFAULT_OUT}), or N-Triples (.nt) or N-Quads (.nq), "
+    "which are streamed report by report for corpora.",
+)
+@click.option(
+    "--store",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also load the graph and the ontology into an on-disk Oxigraph store in this directory.",
+)
+@click.option("--base", default=None, help="Base IRI of instance data (ends with / or #).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+def build(
+    report_dirs: tuple[Path, ...], out: Path | None, store: Path | None, base: str | None, jobs: int | None
+) -> None:
+    """Build the bundled report(s), or the given REPORT_DIRS, into a graph."""
+    folders = list(report_dirs) or bundled_reports()
+    try:
+        if store is not None or (out is not None and out.suffix in STREAM_SUFFIXES):
+            stats = build_corpus(folders, out, store, base or DEFAULT_BASE, jobs)
+            written = " and ".join(str(p) for p in (out, store) if p is not None)
+            click.echo(f"wrote {written} ({stats.reports} reports, {stats.triples} triples)", err=True)
+            return
+        graph = build_graph(folders, base)
+    except (InputError, ValueError) as exc:
+        raise InputFailure(str(exc)) from None
+    out = out or DEFAULT_OUT
+    write_atomically(out, serialise(graph))
+    click.echo(f"wrote {out} ({len(graph)} triples)", err=True)
+
+
+@click.command()
+@click.argument("report_dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--all", "show_all", is_flag=True, help="List covered mentions too.")
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 100),
+    default=None,
+    help="Exit 1 when fewer than this percentage of quantity mentions are covered.",
+)
+def coverage(report_dirs: tuple[Path, ...], show_all: bool, fail_under: float | None) -> None:
+    """List each report's quantity mentions and the claim covering each."""
+    try:
+        reports = load_reports(list(report_dirs) or bundled_reports())
+    except InputError as exc:
+        raise InputFailure(str(exc)) from None
+    failed = False
+    for report in reports:
+        cov = report_coverage(report)
+        for row in cov.mentions:
+            if row.claims and not show_all:
+                continue
+            status = ", ".join(row.claims) if row.claims else f"UNCOVERED ({row.reason or 'no reason given'})"
+            click.echo(f"{cov.report}\tline {row.line}\t{row.mention.surface!r}\t{status}")
+        others = ", ".join(f"{n} {kind}" for kind, n in cov.other_kinds.items())
+        click.echo(
+            f"{cov.report}: {cov.covered} of {len(cov.mentions)} quantity mentions covered "
+            f"({cov.ratio:.1%}); not quantities: {others}"
+        )
+        failed |= fail_under is not None and cov.ratio * 100 < fail_under
+    if failed:
+        sys.exit(1)

@@ -1,0 +1,97 @@
+"""``csrkg export``, ``docs``, ``graph`` and ``site``: the KG written for publishers and people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli.common import InputFailure, load_graph
+from kg.errors import InputError
+from kg.ingest.loader import load_reports
+from kg.outputs.docs import write_docs
+from kg.outputs.export import FORMATS as EXPORT_FORMATS
+from kg.outputs.export import export as export_graph
+from kg.outputs.network import analyse
+from kg.outputs.site import write_site
+from kg.rdf.iris import Minter
+from kg.rdf.mapping import report_graph
+from kg.vocab.data import bundled_reports
+from kg.vocab.namespaces import DEFAULT_BASE
+
+
+@click.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="turtle", show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: csr-kg with the format's extension, in the current directory).",
+)
+@click.option("--base", default=None, help="Base IRI to move instance IRIs to (ends with / or #).")
+@click.option("--endpoint", default=None, help="SPARQL endpoint to name in the VoID description.")
+def export(file: Path | None, fmt: str, out: Path | None, base: str | None, endpoint: str | None) -> None:
+    """Export FILE (default: the bundled KG) in a standard RDF format, with a VoID + DCAT description."""
+    graph = load_graph(file)
+    target = out or Path("csr-kg" + EXPORT_FORMATS[fmt][1])
+    try:
+        void = export_graph(graph, fmt, target, base, endpoint)
+    except ValueError as exc:
+        raise InputFailure(str(exc)) from None
+    click.echo(f"wrote {target} ({len(graph)} triples) and {void}", err=True)
+
+
+@click.command()
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("ontology-docs"),
+    show_default=True,
+    help="Directory to write index.html to.",
+)
+def docs(out: Path) -> None:
+    """Write HTML documentation of the ontology (pyLODE)."""
+    click.echo(f"wrote {write_docs(out)}", err=True)
+
+
+@click.command("graph")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("csr-kg-network"),
+    show_default=True,
+    help="Directory for network.graphml, metrics.json and the pictures.",
+)
+def graph_command(file: Path | None, out: Path) -> None:
+    """Analyse FILE (default: the bundled KG) as a network of units, initiatives, issues and SDGs."""
+    result = analyse(load_graph(file), out)
+    metrics = result.metrics()
+    click.echo(
+        f"{metrics['nodes']} nodes, {metrics['edges']} edges; "
+        f"{metrics['unlinked_initiatives_count']} initiatives linked to nothing"
+    )
+    for kind in ("sdg", "committee", "material_issue"):
+        top = result.centrality.get(kind, {}).get("betweenness", [])
+        names = ", ".join(f"{s.label} ({s.betweenness:.4f})" for s in top[:3]) or "none"
+        click.echo(f"most between {kind}: {names}")
+    for path in sorted(result.files.values()):
+        click.echo(f"wrote {path}", err=True)
+
+
+@click.command()
+@click.argument("report_dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Directory to write the site to."
+)
+@click.option("--base", default=None, help="Base IRI of instance data (ends with / or #).")
+def site(report_dirs: tuple[Path, ...], out: Path, base: str | None) -> None:
+    """Write a static linked-data site: a page (with Turtle and JSON-LD) per resource."""
+    try:
+        reports = load_reports(list(report_dirs) or bundled_reports())
+        graph = report_graph(reports, Minter(base) if base else Minter())
+    except (InputError, ValueError) as exc:
+        raise InputFailure(str(exc)) from None
+    pages = write_site(reports, graph, out, base or DEFAULT_BASE)
+    click.echo(f"wrote {pages} resource pages and {out / 'index.html'}", err=True)

@@ -1,0 +1,37 @@
+"""``csrkg serve``: the read-only SPARQL endpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.cli.common import load_graph
+from kg.sparql.endpoint import make_server
+from kg.vocab.ontology import with_ontology
+
+
+@click.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free one).")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Query time limit, s.")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1), help="Result-size limit.")
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(min=1),
+    help="Queries evaluated at once, each in its own process (default: one per CPU); others wait.",
+)
+def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int, workers: int | None) -> None:
+    """Serve FILE (default: the bundled KG) as a read-only SPARQL endpoint at /sparql."""
+    graph = with_ontology(load_graph(file))
+    server = make_server(graph, host, port, timeout, max_rows, workers)
+    bound_host, bound_port = server.server_address[:2]
+    click.echo(f"serving {len(graph)} triples at http://{bound_host}:{bound_port}/sparql", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
