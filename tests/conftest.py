@@ -44,3 +44,47 @@ def bundled() -> list[Report]:
 @pytest.fixture(scope="session")
 def bundled_graph() -> Graph:
     return build_graph()
+
+
+# Which tests a developer may leave out of a quick run (`pytest -m "not slow and not server and not
+# browser"`, under a minute); the README's test command runs them all. Kept in one table so that a
+# module's weight is seen at a glance. server: starts a server or store process on 127.0.0.1;
+# browser: drives headless Chromium; slow: takes seconds (whole-corpus builds, every export format,
+# subprocess kills, fuzz and property campaigns, wheel installs, rdflib evaluation of heavy queries).
+MODULE_MARKS: dict[str, tuple[str, ...]] = {
+    "test_serve.py": ("server",),
+    "test_serve_load.py": ("server", "slow"),
+    "test_store.py": ("server",),
+    "test_publish_faults.py": ("server",),
+    "test_fuzz_inputs.py": ("slow",),
+    "test_properties_graph.py": ("slow",),
+    "test_corpus.py": ("slow",),
+    "test_build_kill.py": ("slow",),
+    "test_install.py": ("slow",),
+    "test_export.py": ("slow",),
+    "test_site.py": ("slow",),
+    "test_network.py": ("slow",),
+    "test_properties_numbers.py": ("slow",),
+}
+TEST_MARKS: dict[str, tuple[str, ...]] = {
+    "test_claim_page_in_a_browser": ("browser",),
+    "test_laws_by_aspect": ("slow",),
+    "test_cli_runs_a_query_file_on_a_data_file": ("slow",),
+    "test_bundled_and_fixture_inputs_and_every_saved_query_stay_local": ("slow",),
+    "test_rebuilds_are_byte_identical": ("slow",),
+    "test_independent_parser_agrees": ("slow",),
+    "test_bundled_kg_conforms": ("slow",),
+    "test_bundled_findings_are_exactly_the_reports_own": ("slow",),
+    "test_removing_provenance_from_the_bundled_kg": ("slow",),
+    "test_removing_any_required_property_is_a_violation": ("slow",),
+    "test_load_reads_a_file": ("slow",),
+    "test_dataframe": ("slow",),
+    "test_base_iri_moves_every_instance_iri": ("slow",),
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = MODULE_MARKS.get(item.path.name, ()) + TEST_MARKS.get(item.originalname, ())
+        for name in names:
+            item.add_marker(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 from decimal import Decimal
@@ -20,14 +21,17 @@ from kg.vocab.namespaces import CSR, OA, QUDT
 from kg.vocab.units import load_units
 from tests.support.paths import ROOT
 
+# SHA-256 of the report text as it was received (the seed copy the project was given), taken when
+# it was copied into the package: the bundled copy must stay that text, byte for byte.
+SEED_SHA256 = "e16c2b5fa5b99ed3933176ad3456e8a29ae5d72a63bcbcd8b2fadef3242f31a3"
 SEED = ROOT.parent / "shared" / "seed" / "xiaomi-esg-2019.txt"
 
 
 def test_bundled_text_is_the_seed_report() -> None:
-    bundled = REPORTS_DIR / "xiaomi-2019" / "report.txt"
-    if not SEED.exists():
-        pytest.skip("shared/seed is not beside this checkout (only developers' machines have it)")
-    assert bundled.read_bytes() == SEED.read_bytes()
+    bundled = (REPORTS_DIR / "xiaomi-2019" / "report.txt").read_bytes()
+    assert hashlib.sha256(bundled).hexdigest() == SEED_SHA256
+    if SEED.exists():  # on the developers' machines, the received copy itself
+        assert bundled == SEED.read_bytes()
 
 
 def test_every_claim_has_both_selectors_giving_its_quote(bundled: list[Report], bundled_graph: Graph) -> None:

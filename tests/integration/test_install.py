@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import sysconfig
 import venv
 from pathlib import Path
 
@@ -24,12 +25,30 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return found
 
 
+def _see_the_test_environments_packages(python: Path) -> None:
+    """Let the new environment import the dependencies the tests' own environment has, so the check
+    needs no network; the wheel itself goes in with --no-deps.
+
+    ``system_site_packages`` would not do: it points at the base interpreter's site-packages, which
+    in a virtual environment are not where the dependencies are. A ``.pth`` line naming this
+    environment's site directories appends them after the new environment's own, so the wheel's
+    ``kg`` is found first (and an editable install's path hook in them is not run).
+    """
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    ours = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
+    (Path(purelib) / "csrkg-test-deps.pth").write_text("".join(f"{path}\n" for path in ours), encoding="utf-8")
+
+
 def test_wheel_builds_the_kg_from_elsewhere(wheel: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
-    # System site packages provide the dependencies already installed for the tests, so the
-    # check needs no network; the wheel itself goes in with --no-deps.
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    _see_the_test_environments_packages(python)
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, capture_output=True
     )
