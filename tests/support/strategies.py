@@ -129,7 +129,9 @@ def bounded(max_examples: int) -> settings:
 ENTITY_TYPES = sorted(get_args(EntityType))
 KINDS = sorted(vocabulary().kinds)
 LINKS = sorted(vocabulary().links)
-GUIDE_CODES = sorted(vocabulary().guide_codes)
+# Generated reports follow one guide version; their KPI codes are that version's.
+STANDARD = "hkex-esg-guide-2019"
+GUIDE_CODES = sorted(vocabulary().codes(STANDARD))
 # Units a sheet may give for a figure printed without one.
 SHEET_UNITS = ["NUM", "TONNE", "PERCENT", "KiloGM"]
 
@@ -245,6 +247,7 @@ def generated_reports(draw: st.DrawFn, max_claims: int = 5) -> GeneratedReport:
         "company": company,
         "title": draw(TEXT),
         "year": year,
+        "standard": STANDARD,
         "curator": {"name": draw(TEXT)},
     }
     if draw(st.booleans()):
