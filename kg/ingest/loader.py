@@ -30,7 +30,7 @@ from kg.ingest.sheet import (
 from kg.ingest.text import ReportText
 from kg.rdf.iris import Minter
 from kg.vocab.names import slugify
-from kg.vocab.ontology import vocabulary
+from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -129,9 +129,8 @@ class _Loader:
     def _check_codes(self, codes: tuple[str, ...], where: str) -> None:
         for code in codes:
             if code not in self.codes:
-                guide = self.report.meta.standard
-                known = f"not in {guide}" if guide else "report.yaml names no standard"
-                raise InputError(f"{where}: unknown reporting-guide code {_q(code)} ({known})")
+                guide = self.report.meta.standard or DEFAULT_STANDARD
+                raise InputError(f"{where}: unknown reporting-guide code {_q(code)} (not in {guide})")
 
     def _entity_for(self, label: str, type_: str, where: str) -> str:
         """The entity a table cell names: a defined one by label, or a new one from the label."""

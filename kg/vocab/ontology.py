@@ -15,6 +15,9 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from kg.vocab.data import data_dir
 from kg.vocab.namespaces import CSR, UNSDG
 
+# The guide version whose codes a report that names no `standard` uses.
+DEFAULT_STANDARD = "hkex-esg-guide-2019"
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -31,10 +34,11 @@ class Vocabulary:
         """The aspect and KPI codes a report's sheets may use: those of the guide version it follows.
 
         Versions of one guide share codes ("A1.2" is in the FY2019 and the 2020 HKEX guide, with
-        different wording and status), so a code means something only in the report's
-        ``standard``; a report that names none has no codes to use.
+        different wording and status), so a code is read in the report's ``standard``. A report
+        that names none reads its codes in DEFAULT_STANDARD, the one guide csr-kg had before
+        guides had versions, so that such report folders build as they did.
         """
-        return self.guide_codes.get(standard, {}) if standard is not None else {}
+        return self.guide_codes[standard or DEFAULT_STANDARD]
 
 
 def turtle_dir(name: str) -> Graph:
