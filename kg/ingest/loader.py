@@ -30,7 +30,7 @@ from kg.ingest.sheet import (
 from kg.ingest.text import ReportText
 from kg.rdf.iris import Minter
 from kg.vocab.names import slugify
-from kg.vocab.ontology import vocabulary
+from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -99,6 +99,7 @@ class _Loader:
         self.recogniser = Recogniser(self.units.lexicon)
         self.mentions = [m for m in self.recogniser.mentions(report.text.text)]
         self.vocab = vocabulary()
+        self.codes = self.vocab.codes(report.meta.standard)
         self.origins = report.origins  # "kind:id" -> where it was defined
         self.labels: dict[str, str] = {}
 
@@ -127,8 +128,9 @@ class _Loader:
 
     def _check_codes(self, codes: tuple[str, ...], where: str) -> None:
         for code in codes:
-            if code not in self.vocab.guide_codes:
-                raise InputError(f"{where}: unknown reporting-guide code {_q(code)}")
+            if code not in self.codes:
+                guide = self.report.meta.standard or DEFAULT_STANDARD
+                raise InputError(f"{where}: unknown reporting-guide code {_q(code)} (not in {guide})")
 
     def _entity_for(self, label: str, type_: str, where: str) -> str:
         """The entity a table cell names: a defined one by label, or a new one from the label."""

@@ -70,8 +70,9 @@ class _Mapper:
         self.m = minter
         self.rid = report.meta.id
         self.vocab = vocabulary()
+        self.codes = self.vocab.codes(report.meta.standard)
         guide = ontology_graph()
-        self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.vocab.guide_codes.items()}
+        self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.codes.items()}
         self.units = load_units()
         self.company = self.entity(report.meta.company)
         curator = report.meta.curator
@@ -94,7 +95,7 @@ class _Mapper:
             if metric.description:
                 self.add(node, SKOS.definition, en(metric.description))
             for code in metric.kpis:
-                self.add(node, CSR.disclosesKPI, self.vocab.guide_codes[code])
+                self.add(node, CSR.disclosesKPI, self.codes[code])
             if metric.share:
                 self.add(node, CSR.isShare, Literal(True))
             for prop, ref in (
@@ -159,7 +160,7 @@ class _Mapper:
         if e.organiser:
             self.add(node, CSR.organiser, self.entity(e.organiser))
         for code in e.aspects:
-            self.add(node, CSR.aspect, self.vocab.guide_codes[code])
+            self.add(node, CSR.aspect, self.codes[code])
 
     def claim_node(self, c: Claim) -> None:
         node = self.m.claim(self.rid, c.id)
@@ -221,7 +222,7 @@ class _Mapper:
 
     def kpi_mapping(self, claim: URIRef, node: URIRef, code: str) -> None:
         """The curators' KPI reading of a claim, kept off the claim node (which is the company's)."""
-        kpi = self.vocab.guide_codes[code]
+        kpi = self.codes[code]
         self.add(claim, CSR.hasKPIMapping, node)
         self.add(node, RDF.type, CSR.KPIMapping)
         self.add(node, RDF.type, CSR.InferredLink)

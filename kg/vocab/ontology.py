@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.vocab.data import data_dir
 from kg.vocab.namespaces import CSR, UNSDG
+
+# The guide version whose codes a report that names no `standard` uses.
+DEFAULT_STANDARD = "hkex-esg-guide-2019"
 
 
 @dataclass(frozen=True)
@@ -21,11 +24,21 @@ class Vocabulary:
     """Concept IRIs by notation, per scheme, and the link properties by local name."""
 
     kinds: dict[str, URIRef]
-    guides: dict[str, URIRef]  # reporting-guide schemes by notation
-    guide_codes: dict[str, URIRef]  # aspects and KPIs by notation (e.g. "A1.2")
+    guides: dict[str, URIRef]  # reporting-guide schemes (each version its own) by notation
+    guide_codes: dict[str, dict[str, URIRef]]  # per guide notation: its aspects and KPIs by code ("A1.2")
     sdgs: dict[int, URIRef]
     qualifiers: dict[str, URIRef]
     links: dict[str, URIRef]
+
+    def codes(self, standard: str | None) -> dict[str, URIRef]:
+        """The aspect and KPI codes a report's sheets may use: those of the guide version it follows.
+
+        Versions of one guide share codes ("A1.2" is in the FY2019 and the 2020 HKEX guide, with
+        different wording and status), so a code is read in the report's ``standard``. A report
+        that names none reads its codes in DEFAULT_STANDARD, the one guide csr-kg had before
+        guides had versions, so that such report folders build as they did.
+        """
+        return self.guide_codes[standard or DEFAULT_STANDARD]
 
 
 def turtle_dir(name: str) -> Graph:
@@ -73,13 +86,13 @@ def _notations(graph: Graph, scheme: URIRef) -> dict[str, URIRef]:
 def vocabulary() -> Vocabulary:
     graph = ontology_graph()
     guides: dict[str, URIRef] = {}
-    codes: dict[str, URIRef] = {}
-    for scheme in graph.subjects(SKOS.hasTopConcept, None, unique=True):
+    codes: dict[str, dict[str, URIRef]] = {}
+    for scheme in graph.subjects(RDF.type, CSR.ReportingGuide, unique=True):
         assert isinstance(scheme, URIRef)
         notation = graph.value(scheme, SKOS.notation)
         if notation is not None:
             guides[str(notation)] = scheme
-            codes.update(_notations(graph, scheme))
+            codes[str(notation)] = _notations(graph, scheme)
     links = {
         str(prop).removeprefix(str(CSR)): prop
         for prop in graph.subjects(RDFS.subPropertyOf, CSR.statedRelation)

@@ -129,7 +129,7 @@ def bounded(max_examples: int) -> settings:
 ENTITY_TYPES = sorted(get_args(EntityType))
 KINDS = sorted(vocabulary().kinds)
 LINKS = sorted(vocabulary().links)
-GUIDE_CODES = sorted(vocabulary().guide_codes)
+GUIDE_CODES = sorted(vocabulary().codes(None))  # generated reports name no standard
 # Units a sheet may give for a figure printed without one.
 SHEET_UNITS = ["NUM", "TONNE", "PERCENT", "KiloGM"]
 

@@ -40,13 +40,23 @@ def test_schemes_are_complete() -> None:
     v = vocabulary()
     assert sorted(v.sdgs) == list(range(1, 18))
     assert all(str(v.sdgs[n]) == f"http://metadata.un.org/sdg/{n}" for n in v.sdgs)
-    aspects = {c for c in v.guide_codes if len(c) == 2 and c[0] in "AB"}
+    codes = v.codes("hkex-esg-guide-2019")
+    aspects = {c for c in codes if len(c) == 2 and c[0] in "AB"}
     assert aspects == {"A1", "A2", "A3", *(f"B{i}" for i in range(1, 9))}
-    assert {"A1.1", "A1.6", "A2.5", "B6.5", "B8.2"} <= set(v.guide_codes)
+    assert {"A1.1", "A1.6", "A2.5", "B6.5", "B8.2"} <= set(codes)
     g = ontology_graph()
-    for code, iri in v.guide_codes.items():
+    for code, iri in codes.items():
         if "." in code:
-            assert (iri, SKOS.broader, v.guide_codes[code.split(".")[0]]) in g
+            assert (iri, SKOS.broader, codes[code.split(".")[0]]) in g
+
+
+def test_guides_are_the_reporting_guide_schemes_and_codes_belong_to_one_version() -> None:
+    v = vocabulary()
+    assert sorted(v.guides) == ["gri-standards-2021", "hkex-esg-guide-2019", "hkex-esg-guide-2020"]
+    assert str(v.codes("hkex-esg-guide-2019")["A1.2"]) == "https://w3id.org/csr-kg/hkex-esg/A1.2"
+    assert str(v.codes("hkex-esg-guide-2020")["A1.2"]) == "https://w3id.org/csr-kg/hkex-esg/2020/A1.2"
+    assert "A4.1" not in v.codes("hkex-esg-guide-2019")
+    assert v.codes(None) == v.codes("hkex-esg-guide-2019")  # a report naming no standard, as before versions
 
 
 def test_link_properties_are_stated_relations() -> None:
