@@ -234,6 +234,11 @@ def claim_quotes(graph: Graph) -> dict[URIRef, ClaimQuote]:
     return quotes
 
 
+def report_ids(graph: Graph) -> list[str]:
+    """The ids of the reports in ``graph`` (csr:Report's dcterms:identifier), sorted."""
+    return sorted(_value(graph, report, DCTERMS.identifier) for report in graph.subjects(RDF.type, CSR.Report))
+
+
 def report_texts(graph: Graph, folders: Iterable[Path]) -> dict[str, str]:
     """The text of each report in ``graph`` found among ``folders``, by report id.
 
