@@ -9,6 +9,7 @@ import click
 
 from kg.cli.common import load_graph
 from kg.errors import InputError
+from kg.extras import require
 from kg.outputs.publish import check_graph_iri
 from kg.outputs.publish import publish as publish_graph
 from kg.sparql.retrying import RetryPolicy
@@ -82,6 +83,7 @@ def publish(
     so a failure half-way leaves the previous graph in place. Exit status 3 when the store
     refuses or cannot be reached; retries are shown on stderr when it is a terminal.
     """
+    require("requests", "remote", "publishing to a store")  # before the graph is loaded
     if graph_iri is not None:
         check_graph_iri(graph_iri)
     user, password = _credentials(user, password)
