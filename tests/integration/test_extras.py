@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from kg.cli.app import main
 from kg.errors import MissingExtraError
 from kg.extras import require
-from tests.support.paths import ROOT
+from tests.support.paths import MINI_REPORT, ROOT
 from tests.support.servers import cli_env
 
 EXTRA_MODULES = ("requests", "urllib3", "matplotlib", "pylode", "SPARQLWrapper")
@@ -30,14 +30,18 @@ def test_require_names_the_extra_and_its_pip_command(monkeypatch: pytest.MonkeyP
 
 
 def test_core_commands_import_no_extra(tmp_path: Path) -> None:
-    """build, query and site on a graph file run without loading any extra's module."""
+    """build, query and site (of the mini report) run without loading any extra's module."""
     script = textwrap.dedent(
         f"""
         import sys
         from click.testing import CliRunner
         from kg.cli.app import main
         data, site = sys.argv[1] + "/kg.ttl", sys.argv[1] + "/site"
-        commands = (["build", "--out", data], ["query", "missing-figures", "--data", data], ["site", data, "-o", site])
+        commands = (
+            ["build", sys.argv[2], "--out", data],
+            ["query", "missing-figures", "--data", data],
+            ["site", data, sys.argv[2], "-o", site],
+        )
         for args in commands:
             result = CliRunner().invoke(main, args)
             assert result.exit_code == 0, (args, result.output)
@@ -45,7 +49,11 @@ def test_core_commands_import_no_extra(tmp_path: Path) -> None:
         """
     )
     done = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, env=cli_env(), check=True
+        [sys.executable, "-c", script, str(tmp_path), str(MINI_REPORT)],
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        check=True,
     )
     assert done.stdout.strip() == "[]", done.stderr
 
