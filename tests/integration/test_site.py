@@ -28,7 +28,7 @@ from kg.rdf.iris import Minter
 from kg.rdf.mapping import CLASSES
 from kg.vocab.namespaces import CSR, DEFAULT_BASE, ORG
 from kg.vocab.ontology import ontology_graph
-from tests.support.mini import MINI_TEXT
+from tests.support.mini import MINI_SHEET, MINI_TEXT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SAMPLE_CLAIM = "s2-2-rd-investment"
@@ -405,3 +405,37 @@ def test_site_refuses_two_graphs_and_a_folder_not_in_the_graph(
     assert stranger.exit_code == 2
     assert stranger.stderr == f"Error: {other}: its report.txt is the text of no report in {data}\n"
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+def test_every_attribute_value_is_quoted(site: tuple[Path, int], bundled: list[Report]) -> None:
+    """One quoting style in every page (the f-string pages once wrote ``class=count``)."""
+    out, _count = site
+    for page in (out / "index.html", out / "org/xiaomi.html", claim_page(out, bundled[0], SAMPLE_CLAIM)):
+        html = page.read_text(encoding="utf-8")
+        tags = re.findall(r"<[a-zA-Z][^>]*>", html)
+        assert len(tags) > 100
+        # With every quoted value taken out, no '=' may be left in a tag.
+        assert [t for t in tags if "=" in re.sub(r'="[^"]*"', "", t)] == [], page
+    for page in (out / "index.html", out / "org/xiaomi.html"):  # the pages with counts
+        assert '<span class="count">(' in page.read_text(encoding="utf-8")
+
+
+def test_labels_are_escaped_in_text_and_attributes(make_report: Callable[..., Path], tmp_path: Path) -> None:
+    """Markup in a sheet's label is text on every page that shows it, never markup."""
+    from kg.ingest.loader import load_report
+    from kg.rdf.mapping import report_graph
+
+    # YAML single quotes: '' is one quote.
+    folder = make_report(
+        sheet=MINI_SHEET.replace("label: Quality Committee", """label: 'Quality <b>Committee</b> & "Co''s"'""")
+    )
+    report = load_report(folder)
+    write_site([report], report_graph([report], Minter()), tmp_path / "site")
+    escaped = "Quality &lt;b&gt;Committee&lt;/b&gt; &amp; &quot;Co&#x27;s&quot;"
+    page = (tmp_path / "site/org/sample-co/unit/quality-committee.html").read_text(encoding="utf-8")
+    assert f"<h1>{escaped}</h1>" in page
+    assert f"<title>{escaped} · csr-kg</title>" in page
+    claim = (tmp_path / "site/report/sample-2019/claim/committee.html").read_text(encoding="utf-8")
+    assert f'">{escaped}</a>' in claim
+    for html in (page, claim):
+        assert "<b>Committee" not in html and "Co's" not in html
