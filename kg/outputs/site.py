@@ -15,7 +15,7 @@ import bisect
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from html import escape
@@ -699,12 +699,20 @@ def _write(out: Path, relative: str, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def write_site(reports: Iterable[Report], graph: Graph, out: Path, base: str = DEFAULT_BASE) -> int:
+# Wraps the pages to write, e.g. to show a progress bar as they are consumed.
+Progress = Callable[[list[Page]], Iterable[Page]]
+
+
+def write_site(
+    reports: Iterable[Report], graph: Graph, out: Path, base: str = DEFAULT_BASE, progress: Progress | None = None
+) -> int:
     """Write the site of ``graph``, made from ``reports``, into ``out``; see :func:`write_graph_site`."""
-    return write_graph_site(graph, out, {r.meta.id: r.text.text for r in reports}, base)
+    return write_graph_site(graph, out, {r.meta.id: r.text.text for r in reports}, base, progress)
 
 
-def write_graph_site(graph: Graph, out: Path, texts: Mapping[str, str], base: str = DEFAULT_BASE) -> int:
+def write_graph_site(
+    graph: Graph, out: Path, texts: Mapping[str, str], base: str = DEFAULT_BASE, progress: Progress | None = None
+) -> int:
     """Write the site into ``out`` and return the number of resource pages (index.html not counted).
 
     ``texts`` maps report ids to report texts, for showing each quote in its paragraph; a report
@@ -715,7 +723,8 @@ def write_graph_site(graph: Graph, out: Path, texts: Mapping[str, str], base: st
     """
     site = Site(graph, texts, base)
     out.mkdir(parents=True, exist_ok=True)
-    for page in sorted(site.pages.values(), key=lambda p: p.path):
+    pages = sorted(site.pages.values(), key=lambda p: p.path)
+    for page in progress(pages) if progress else pages:
         _write(out, page.path + ".html", site.page_html(page))
         data = site.description(page)
         _write(out, page.path + ".ttl", turtle_text(data, site.prefixes))

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import struct
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -439,3 +441,45 @@ def test_labels_are_escaped_in_text_and_attributes(make_report: Callable[..., Pa
     assert f'">{escaped}</a>' in claim
     for html in (page, claim):
         assert "<b>Committee" not in html and "Co's" not in html
+
+
+def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
+    from tests.support.paths import MINI_REPORT
+    from tests.support.servers import cli, cli_env
+
+    piped = subprocess.run(
+        cli("site", str(MINI_REPORT), "-o", str(tmp_path / "piped")), capture_output=True, text=True, env=cli_env()
+    )
+    assert piped.returncode == 0, piped.stderr
+    pages = len(list((tmp_path / "piped").rglob("*.html"))) - 1
+    assert piped.stderr == f"wrote {pages} resource pages and {tmp_path / 'piped' / 'index.html'}\n"
+
+    leader, follower = os.openpty()
+    process = subprocess.Popen(
+        cli("site", str(MINI_REPORT), "-o", str(tmp_path / "tty")),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env=cli_env(),
+        start_new_session=True,
+    )
+    os.close(follower)
+    seen = bytearray()
+    try:
+        deadline = time.monotonic() + 120
+        while (left := deadline - time.monotonic()) > 0 and select.select([leader], [], [], left)[0]:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # EIO: the command has closed its end
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert process.wait(timeout=60) == 0, bytes(seen)
+    finally:
+        process.kill()
+        process.wait()
+        os.close(leader)
+    text = seen.decode("utf-8", "replace")
+    assert "writing pages" in text and "100%" in text
+    assert text.rstrip().endswith(f"wrote {pages} resource pages and {tmp_path / 'tty' / 'index.html'}")
