@@ -7,6 +7,12 @@ an IRI by content negotiation, and the same files open from the file system. Nod
 only as parts of a resource (a claim's quote, selectors, observations and SDG alignments; a
 report's text, sections and stakeholder expectations) have no page of their own: they are shown
 on their owner's page under an anchor and described in its Turtle, so every link lands somewhere.
+
+Pages are rendered from the Jinja2 templates in ``templates/`` (autoescaped; the stylesheet is
+``templates/assets/site.css``) from small view objects built here. Everything a page shows comes
+from the graph and the ontology, except the paragraph around a claim's quote: the graph records
+the quote, its offsets, its section and 32 characters either side, not the report's text, which
+is passed in by report id (see :func:`report_texts`).
 """
 
 from __future__ import annotations
