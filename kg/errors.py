@@ -51,3 +51,8 @@ class RemoteError(CsrKgError):
     """A store or endpoint refused or could not be reached; the message says which and why."""
 
     exit_code = 3
+
+
+class MissingExtraError(CsrKgError):
+    """A command needs a library of an optional extra that is not installed; the message names
+    the pip command that installs it."""

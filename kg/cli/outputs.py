@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -13,7 +15,7 @@ from kg.outputs.docs import write_docs
 from kg.outputs.export import FORMATS as EXPORT_FORMATS
 from kg.outputs.export import export as export_graph
 from kg.outputs.network import analyse
-from kg.outputs.site import write_site
+from kg.outputs.site import Page, report_ids, report_texts, write_graph_site, write_site
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import report_graph
 from kg.vocab.data import bundled_reports
@@ -80,18 +82,59 @@ def graph_command(file: Path | None, out: Path) -> None:
         click.echo(f"wrote {path}", err=True)
 
 
+def _shown(pages: list[Page]) -> Iterator[Page]:
+    """Pages as they are written, counted on a progress bar (only used when stderr is a terminal)."""
+    with click.progressbar(pages, label="writing pages", file=sys.stderr) as bar:
+        yield from bar
+
+
 @click.command()
-@click.argument("report_dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, metavar="[FILE | REPORT_DIR ...]", type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Directory to write the site to."
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("csr-kg-site"),
+    show_default=True,
+    help="Directory to write the site to.",
 )
 @click.option("--base", default=None, help="Base IRI of instance data (ends with / or #).")
-def site(report_dirs: tuple[Path, ...], out: Path, base: str | None) -> None:
-    """Write a static linked-data site: a page (with Turtle and JSON-LD) per resource."""
+def site(inputs: tuple[Path, ...], out: Path, base: str | None) -> None:
+    """Write a static linked-data site: a page (with Turtle and JSON-LD) per resource.
+
+    The site shows a built graph FILE, or the KG of the REPORT_DIRs (default: the bundled
+    reports). With a FILE, each quote is shown in its paragraph of the report text found in the
+    REPORT_DIRs given or the bundled folders (a folder is the report's when its report.txt has
+    the SHA-256 the graph records); without the text, within the prefix and suffix the graph holds.
+    """
+    progress = _shown if sys.stderr.isatty() else None
+    files = [p for p in inputs if not p.is_dir()]
+    folders = [p for p in inputs if p.is_dir()]
+    if len(files) > 1:
+        raise InputFailure(f"site shows one graph FILE, got {len(files)}: {', '.join(map(str, files))}")
     try:
-        reports = load_reports(list(report_dirs) or bundled_reports())
-        graph = report_graph(reports, Minter(base) if base else Minter())
-    except (InputError, ValueError) as exc:
+        if files:
+            graph = load_graph(files[0])
+            texts: dict[str, str] = {}
+            for folder in folders:
+                found = report_texts(graph, [folder])
+                if not found:
+                    raise InputFailure(f"{folder}: its report.txt is the text of no report in {files[0]}")
+                texts = {**found, **texts}
+            texts = {**report_texts(graph, bundled_reports()), **texts}
+            pages = write_graph_site(graph, out, texts, base or DEFAULT_BASE, progress)
+            for report in sorted(set(report_ids(graph)) - set(texts)):
+                click.echo(
+                    f"note: no text found for report {report} (give its folder): "
+                    "its quotes are shown within the prefix and suffix the graph records",
+                    err=True,
+                )
+        else:
+            reports = load_reports(folders or bundled_reports())
+            graph = report_graph(reports, Minter(base) if base else Minter())
+            pages = write_site(reports, graph, out, base or DEFAULT_BASE, progress)
+    except InputError:
+        raise
+    except ValueError as exc:  # an IRI the site cannot mirror as a path, a base that is not one
         raise InputFailure(str(exc)) from None
-    pages = write_site(reports, graph, out, base or DEFAULT_BASE)
     click.echo(f"wrote {pages} resource pages and {out / 'index.html'}", err=True)

@@ -2,27 +2,63 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from kg.cli.common import load_graph
-from kg.sparql.remote import RetryPolicy
-from kg.sparql.remote import publish as publish_graph
+from kg.errors import InputError
+from kg.extras import require
+from kg.outputs.publish import check_graph_iri
+from kg.outputs.publish import publish as publish_graph
+from kg.sparql.retrying import RetryPolicy
 from kg.vocab.ontology import with_ontology
+
+
+def _credentials(user: str | None, password: str | None) -> tuple[str | None, str | None]:
+    """``--user`` needs a password: given, or asked for (hidden) when a terminal is attached."""
+    if password is not None and user is None:
+        raise InputError("--password needs --user")
+    if user is not None and password is None:
+        if not sys.stdin.isatty():
+            raise InputError("--user needs --password (or a terminal to be asked for it)")
+        password = click.prompt(f"Password for {user}", hide_input=True, err=True)
+    return user, password
+
+
+def _progress(message: str) -> None:
+    """Retries are told on stderr when a person watches it, and not in logs and pipes."""
+    if sys.stderr.isatty():
+        click.echo(f"csrkg publish: {message}", err=True)
 
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--store", required=True, help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://localhost:7878/store")
-@click.option("--graph", "graph_iri", default=None, help="Named graph IRI to replace (default: the default graph).")
+@click.option(
+    "--store-url",
+    "store",
+    required=True,
+    metavar="URL",
+    help="SPARQL 1.1 Graph Store Protocol URL, e.g. http://localhost:7878/store",
+)
+@click.option(
+    "--graph",
+    "graph_iri",
+    default=None,
+    metavar="IRI",
+    help="Absolute IRI of the named graph to replace (default: the default graph).",
+)
 @click.option(
     "--update",
     default=None,
-    help="SPARQL Update URL of the store (default: beside --store, e.g. http://localhost:7878/update).",
+    metavar="URL",
+    help="SPARQL Update URL of the store (default: beside --store-url, e.g. http://localhost:7878/update).",
 )
 @click.option("--user", default=None, help="User name for HTTP basic authentication.")
-@click.option("--password", default=None, help="Password for HTTP basic authentication.")
+@click.option(
+    "--password", default=None, help="Password for HTTP basic authentication (asked for when omitted on a terminal)."
+)
 @click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0.1), help="Per request, s.")
 @click.option(
     "--attempts",
@@ -44,11 +80,16 @@ def publish(
     """Replace a store's graph with FILE (default: the bundled KG), ontology included.
 
     The graph is uploaded into a staging graph and moved over the target by one SPARQL Update,
-    so a failure half-way leaves the previous graph in place.
+    so a failure half-way leaves the previous graph in place. Exit status 3 when the store
+    refuses or cannot be reached; retries are shown on stderr when it is a terminal.
     """
+    require("requests", "remote", "publishing to a store")  # before the graph is loaded
+    if graph_iri is not None:
+        check_graph_iri(graph_iri)
+    user, password = _credentials(user, password)
     graph = with_ontology(load_graph(file))
     policy = RetryPolicy(attempts=attempts, timeout=timeout)
-    how = publish_graph(graph, store, graph_iri, user, password, update=update, policy=policy)
+    how = publish_graph(graph, store, graph_iri, user, password, update=update, policy=policy, progress=_progress)
     click.echo(
         f"published {len(graph)} triples to {store} ({'staged and moved' if how == 'moved' else 'PUT'})", err=True
     )

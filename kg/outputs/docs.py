@@ -11,6 +11,7 @@ import logging
 import tempfile
 from pathlib import Path
 
+from kg.extras import require
 from kg.rdf.build import write_atomically
 from kg.vocab.ontology import ontology_graph
 
@@ -25,9 +26,8 @@ def ontology_html() -> str:
         level = root.level
         logging.disable(logging.INFO)
         try:
-            from pylode import OntPub
-
-            return OntPub(ontology=str(merged)).make_html()
+            pylode = require("pylode", "docs", "csrkg docs")
+            return pylode.OntPub(ontology=str(merged)).make_html()
         finally:
             logging.disable(logging.NOTSET)
             root.setLevel(level)

@@ -34,6 +34,7 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from kg.extras import require
 from kg.vocab.namespaces import CSR, ORG, UNSDG, local_name
 from kg.vocab.ontology import with_ontology
 
@@ -167,6 +168,7 @@ def analyse(graph: Graph, out: Path, top: int = TOP) -> NetworkReport:
     when it is missing, because stated relations are found through ``rdfs:subPropertyOf`` and SDG
     names live in the SDG scheme.
     """
+    require("matplotlib", "plots", "csrkg graph (the network picture)")  # before anything is written
     out = Path(out)
     data = with_ontology(graph)
     network = project(data)
@@ -452,10 +454,11 @@ def draw_sdg_network(network: nx.Graph, out: Path) -> dict[str, Path]:
     """Draw the SDG-initiative-stakeholder subnetwork as columns and save it as PNG and SVG.
 
     Columns (stakeholder group | material issue | initiative | SDG) keep every label horizontal and
-    apart, which rings cannot do with 30-character labels. Matplotlib is imported here, through the
-    object API with no pyplot, so importing ``kg.outputs.network`` neither needs it nor changes the backend.
+    apart, which rings cannot do with 30-character labels. Matplotlib (the ``plots`` extra) is
+    imported here, through the object API with no pyplot, so importing ``kg.outputs.network``
+    neither needs it nor changes the backend.
     """
-    import matplotlib
+    matplotlib = require("matplotlib", "plots", "csrkg graph (the network picture)")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D

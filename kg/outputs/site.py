@@ -7,6 +7,12 @@ an IRI by content negotiation, and the same files open from the file system. Nod
 only as parts of a resource (a claim's quote, selectors, observations and SDG alignments; a
 report's text, sections and stakeholder expectations) have no page of their own: they are shown
 on their owner's page under an anchor and described in its Turtle, so every link lands somewhere.
+
+Pages are rendered from the Jinja2 templates in ``templates/`` (autoescaped; the stylesheet is
+``templates/assets/site.css``) from small view objects built here. Everything a page shows comes
+from the graph and the ontology, except the paragraph around a claim's quote: the graph records
+the quote, its offsets, its section and 32 characters either side, not the report's text, which
+is passed in by report id (see :func:`report_texts`).
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import bisect
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from html import escape
@@ -24,11 +30,14 @@ from pathlib import Path
 from posixpath import dirname, relpath
 from urllib.parse import quote, unquote
 
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.ingest.model import Claim, Report
-from kg.rdf.iris import Minter
+from kg.errors import InputError
+from kg.ingest.model import Report
+from kg.ingest.text import ReportText
 from kg.vocab.namespaces import CSR, DEFAULT_BASE, OA, ORG, TIME, UNSDG
 from kg.vocab.ontology import ontology_graph
 
@@ -76,6 +85,102 @@ class Page:
     group: str
 
 
+@dataclass(frozen=True)
+class ClaimQuote:
+    """What the graph says of a claim's quote: where it is, and the words around it."""
+
+    claim_id: str
+    kind: str
+    report_id: str
+    report_title: str
+    section_number: str
+    section_title: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A value as a template shows it: literal text (with a language or datatype note), a link
+    (``href``, ``external`` for one leaving the site), or text titled with the IRI it names."""
+
+    text: str
+    literal: bool = False
+    note: str | None = None
+    note_class: str | None = None
+    href: str | None = None
+    external: bool = False
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class PropertyRow:
+    name: str
+    iri: str
+    curie: str
+    values: list[Term]
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    before: str
+    exact: str
+    after: str
+    report_title: str
+    section_number: str
+    section_title: str
+    start: int
+    end: int
+    clipped: bool  # the report text was not at hand: the paragraph is cut to the recorded prefix and suffix
+
+
+@dataclass(frozen=True)
+class PartView:
+    anchor: str
+    label: str
+    types: str
+    properties: list[PropertyRow]
+
+
+@dataclass(frozen=True)
+class IncomingGroup:
+    name: str
+    sources: list[Term]
+    open: bool
+
+
+@dataclass(frozen=True)
+class PageView:
+    heading: str
+    types: str
+    iri: str
+    external: bool
+    ttl: str
+    jsonld: str
+    quote: QuoteView | None
+    properties: list[PropertyRow]
+    parts: list[PartView]
+    incoming: list[IncomingGroup]
+
+
+@dataclass(frozen=True)
+class IndexItem:
+    href: str
+    text: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class IndexSection:
+    name: str
+    slug: str
+    claims: bool
+    items: list[IndexItem]
+
+
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     """Sort "2.10" after "2.9" and "sdg/10" after "sdg/9": people read numbers, not characters."""
     return tuple((0, int(t)) if t.isdigit() else (1, t.lower()) for t in re.findall(r"\d+|\D+", text))
@@ -96,6 +201,70 @@ class _Paragraphs:
         lo = self.ends[before - 1] if before else 0
         hi = self.starts[after] if after < len(self.starts) else self.size
         return lo, hi
+
+
+def _value(graph: Graph, node: object, predicate: URIRef) -> str:
+    value = graph.value(node, predicate)  # type: ignore[arg-type]
+    if value is None:
+        raise InputError(f"{node}: the graph gives no {predicate} for it, which the site needs")
+    return str(value)
+
+
+def claim_quotes(graph: Graph) -> dict[URIRef, ClaimQuote]:
+    """Every claim's quote as the graph records it (oa:TextQuoteSelector and oa:TextPositionSelector),
+    with the claim's kind, report and section: all a claim page needs besides the report text."""
+    quotes = {}
+    for claim in graph.subjects(RDF.type, CSR.Claim):
+        target = graph.value(claim, CSR.hasQuote)
+        if not isinstance(claim, URIRef) or target is None:
+            continue
+        selectors = sorted(graph.objects(target, OA.hasSelector), key=str)
+        exact = next((s for s in selectors if (s, RDF.type, OA.TextQuoteSelector) in graph), None)
+        position = next((s for s in selectors if (s, RDF.type, OA.TextPositionSelector) in graph), None)
+        report, section = graph.value(claim, CSR.inReport), graph.value(claim, CSR.inSection)
+        if exact is None or position is None or report is None or section is None:
+            raise InputError(f"{claim}: the graph lacks the claim's quote, position, report or section")
+        quotes[claim] = ClaimQuote(
+            claim_id=_value(graph, claim, DCTERMS.identifier),
+            kind=_value(graph, graph.value(claim, CSR.claimKind), SKOS.notation),
+            report_id=_value(graph, report, DCTERMS.identifier),
+            report_title=_value(graph, report, DCTERMS.title),
+            section_number=_value(graph, section, SKOS.notation),
+            section_title=_value(graph, section, DCTERMS.title),
+            start=int(_value(graph, position, OA.start)),
+            end=int(_value(graph, position, OA.end)),
+            exact=_value(graph, exact, OA.exact),
+            prefix=_value(graph, exact, OA.prefix),
+            suffix=_value(graph, exact, OA.suffix),
+        )
+    return quotes
+
+
+def report_ids(graph: Graph) -> list[str]:
+    """The ids of the reports in ``graph`` (csr:Report's dcterms:identifier), sorted."""
+    return sorted(_value(graph, report, DCTERMS.identifier) for report in graph.subjects(RDF.type, CSR.Report))
+
+
+def report_texts(graph: Graph, folders: Iterable[Path]) -> dict[str, str]:
+    """The text of each report in ``graph`` found among ``folders``, by report id.
+
+    A folder's ``report.txt`` belongs to a report when its SHA-256 is the one the graph records
+    for that report's csr:ReportText: the text is then exactly the one the offsets count into,
+    whatever the folder is called. Folders whose text no report of the graph has are skipped.
+    """
+    wanted = {
+        str(digest): _value(graph, report, DCTERMS.identifier)
+        for report, text in graph.subject_objects(CSR.text)
+        if (digest := graph.value(text, CSR.sha256)) is not None
+    }
+    found: dict[str, str] = {}
+    for folder in folders:
+        path = folder / "report.txt"
+        if path.is_file():
+            text = ReportText.read(path)
+            if (report := wanted.get(text.sha256)) is not None:
+                found.setdefault(report, text.text)
+    return found
 
 
 def site_path(node: URIRef, base: str = DEFAULT_BASE) -> str | None:
@@ -130,7 +299,7 @@ def shorten(text: str, limit: int = LINK_TEXT_MAX) -> str:
 class Site:
     """The graph, the ontology and the reports, indexed once for rendering every page."""
 
-    def __init__(self, reports: list[Report], graph: Graph, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, graph: Graph, texts: Mapping[str, str], base: str = DEFAULT_BASE) -> None:
         self.base = base
         self.data = graph
         self.kb = Graph(bind_namespaces="core")
@@ -140,11 +309,9 @@ class Site:
             self.kb.add(triple)
         for triple in ontology_graph():
             self.kb.add(triple)
-        minter = Minter(base)
-        self.claims: dict[URIRef, tuple[Claim, Report]] = {
-            minter.claim(r.meta.id, c.id): (c, r) for r in reports for c in r.claims.values()
-        }
-        self.paragraphs = {r.meta.id: _Paragraphs(r.text.text) for r in reports}
+        self.quotes = claim_quotes(self.kb)
+        self.texts = dict(texts)
+        self.paragraphs = {report: _Paragraphs(text) for report, text in self.texts.items()}
         self.pages = self._find_pages()
         self.by_path = {p.path: p for p in self.pages.values()}
         self.owners = self._find_owners()
@@ -227,8 +394,8 @@ class Site:
         if title := self._best(node, DCTERMS.title):
             notation = self._best(node, SKOS.notation)
             return f"{notation} {title}" if notation else title
-        if node in self.claims:
-            return self.claims[node][0].quote  # type: ignore[index]
+        if node in self.quotes:
+            return self.quotes[node].exact  # type: ignore[index]
         goal = self.kb.value(node, CSR.goal)
         if isinstance(goal, URIRef):
             return f"Alignment with {self.label(goal)}"
@@ -253,31 +420,31 @@ class Site:
         pairs = [(p, str(ns)) for p, ns in self.kb.namespace_manager.namespaces() if p]
         return tuple(sorted(pairs, key=lambda pair: (-len(pair[1]), pair[0])))
 
-    # ------------------------------------------------------------------ HTML fragments
+    # ------------------------------------------------------------------ what the templates show
 
-    def term_html(self, term: URIRef | BNode | Literal, here: str) -> str:
-        """A value as HTML: a link to its page or anchor, an external link, or escaped text."""
+    def term(self, term: URIRef | BNode | Literal, here: str) -> Term:
+        """A value as shown on page ``here``: a link to its page or anchor, an external link, or text."""
         if isinstance(term, Literal):
-            return literal_html(term, self.curie)
-        text = escape(shorten(self.label(term)))
+            if term.language:
+                return Term(str(term), literal=True, note=f"@{term.language}", note_class="lang")
+            if term.datatype and term.datatype != XSD.string:
+                return Term(str(term), literal=True, note=self.curie(term.datatype), note_class="dtype")
+            return Term(str(term), literal=True)
+        text = shorten(self.label(term))
         if isinstance(term, BNode):
-            return f"<span>{text}</span>"
+            return Term(text)
         home = self.home(term)
         if home is not None:
             page, frag = home
+            anchor = f"#{quote(frag, safe='/-._~%')}" if frag else ""
             if page.path + ".html" == here and frag:
-                return f'<a href="#{quote(frag, safe="/-._~%")}">{text}</a>'
-            link = href(page.path + ".html", here) + (f"#{quote(frag, safe='/-._~%')}" if frag else "")
-            return f'<a href="{escape(link)}">{text}</a>'
+                return Term(text, href=anchor)
+            return Term(text, href=href(page.path + ".html", here) + anchor)
         if str(term).startswith(self.base) or not str(term).startswith(("http://", "https://")):
-            return f'<span title="{escape(str(term))}">{text}</span>'
-        return f'<a class="ext" href="{escape(str(term))}">{text}</a>'
+            return Term(text, title=str(term))
+        return Term(text, href=str(term), external=True)
 
-    def property_html(self, predicate: URIRef) -> str:
-        name = self._best(predicate, RDFS.label) or self.label(predicate)
-        return f'{escape(name)}<code title="{escape(str(predicate))}">{escape(self.curie(predicate))}</code>'
-
-    def props_table(self, node: URIRef, here: str) -> str:
+    def properties(self, node: URIRef, here: str) -> list[PropertyRow]:
         """All outgoing triples of ``node``, one row per property, type first then by name."""
         by_predicate: dict[URIRef, list[URIRef | BNode | Literal]] = defaultdict(list)
         for p, o in self.kb.predicate_objects(node):
@@ -289,125 +456,98 @@ class Site:
         rows = []
         for p in sorted(by_predicate, key=order):
             values = sorted(by_predicate[p], key=lambda o: (natural_key(self.value_key(o)), str(o)))
-            cells = "".join(f"<li>{self.term_html(o, here)}</li>" for o in values)
-            rows.append(f"<tr><th>{self.property_html(p)}</th><td><ul>{cells}</ul></td></tr>")
-        return f'<table class="props">{"".join(rows)}</table>'
+            name = self._best(p, RDFS.label) or self.label(p)
+            rows.append(PropertyRow(name, str(p), self.curie(p), [self.term(o, here) for o in values]))
+        return rows
 
     def value_key(self, term: URIRef | BNode | Literal) -> str:
         return str(term) if isinstance(term, Literal) else self.label(term)
 
-    def quote_html(self, node: URIRef) -> str:
-        """The claim's quote marked in its paragraph of the report text, with where it is."""
-        claim, report = self.claims[node]
-        text, start, end = report.text.text, claim.anchor.start, claim.anchor.end
-        lo, hi = self.paragraphs[report.meta.id].bounds(start, end)
-        context = f"{escape(text[lo:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:hi])}"
-        section = claim.anchor.section
-        caption = (
-            f"{escape(report.meta.title)}, section {escape(section.number)} {escape(section.title)}, "
-            f"characters {start}–{end} of the report text"
+    def quote_view(self, node: URIRef) -> QuoteView:
+        """The claim's quote in its paragraph of the report text, with where it is.
+
+        Without the report text, the paragraph is looked for within the prefix, quote and suffix
+        the graph records, and the view says that it was clipped.
+        """
+        q = self.quotes[node]
+        text = self.texts.get(q.report_id)
+        if text is not None:
+            lo, hi = self.paragraphs[q.report_id].bounds(q.start, q.end)
+            before, after = text[lo : q.start], text[q.end : hi]
+        else:
+            window = q.prefix + q.exact + q.suffix
+            lo, hi = _Paragraphs(window).bounds(len(q.prefix), len(q.prefix) + len(q.exact))
+            before, after = window[lo : len(q.prefix)], window[len(q.prefix) + len(q.exact) : hi]
+        return QuoteView(
+            before, q.exact, after, q.report_title, q.section_number, q.section_title, q.start, q.end, text is None
         )
-        return f'<figure class="quote"><p class="context">{context}</p><figcaption>{caption}</figcaption></figure>'
 
-    def parts_html(self, node: URIRef, here: str) -> str:
-        sections = []
+    def parts_view(self, node: URIRef, here: str) -> list[PartView]:
+        parts = []
         for part in self.parts.get(node, []):
-            frag = self.owners[part][1]
             types = ", ".join(sorted(self.label(t) for t in self.kb.objects(part, RDF.type)))  # type: ignore[arg-type]
-            sections.append(
-                f'<section class="part" id="{escape(frag)}"><h3>{escape(shorten(self.label(part)))} '
-                f"<small>{escape(types)}</small></h3>{self.props_table(part, here)}</section>"
-            )
-        return f"<h2>Parts</h2>{''.join(sections)}" if sections else ""
+            parts.append(PartView(self.owners[part][1], shorten(self.label(part)), types, self.properties(part, here)))
+        return parts
 
-    def incoming_html(self, node: URIRef, here: str) -> str:
+    def incoming_view(self, node: URIRef, here: str) -> list[IncomingGroup]:
         """Who points here, grouped by property; big groups start folded (details, no script)."""
         groups: dict[URIRef, list[URIRef]] = defaultdict(list)
         for p, s in self.incoming.get(node, []):
             groups[p].append(s)
-        blocks = []
+        views = []
         for p in sorted(groups, key=lambda q: natural_key(self.curie(q))):
             sources = sorted(groups[p], key=lambda s: (natural_key(self.label(s)), str(s)))
-            items = "".join(f"<li>{self.term_html(s, here)}</li>" for s in sources)
-            state = " open" if len(sources) <= OPEN_LIMIT else ""
-            name = escape(self._best(p, RDFS.label) or self.label(p))
-            blocks.append(
-                f"<details{state}><summary>{name} <span class=count>({len(sources)})</span></summary>"
-                f"<ul>{items}</ul></details>"
-            )
-        return f"<h2>Referenced by</h2>{''.join(blocks)}" if blocks else ""
+            name = self._best(p, RDFS.label) or self.label(p)
+            views.append(IncomingGroup(name, [self.term(s, here) for s in sources], len(sources) <= OPEN_LIMIT))
+        return views
 
     # ------------------------------------------------------------------ pages
 
     def heading(self, page: Page) -> str:
-        if page.node in self.claims:
-            return f"Claim {self.claims[page.node][0].id}"
+        if page.node in self.quotes:
+            return f"Claim {self.quotes[page.node].claim_id}"
         return self.label(page.node)
 
     def page_html(self, page: Page) -> str:
         here = page.path + ".html"
         types = ", ".join(sorted(self.label(t) for t in self.kb.objects(page.node, RDF.type)))  # type: ignore[arg-type]
-        iri = escape(str(page.node))
-        iri_html = iri if str(page.node).startswith(self.base) else f'<a class="ext" href="{iri}">{iri}</a>'
-        body = [
-            f"<h1>{escape(self.heading(page))}</h1>",
-            f'<p class="types">{escape(types or page.group)}</p>',
-            f'<p class="iri">IRI: <code>{iri_html}</code></p>',
-            f'<p class="formats">Data: <a href="{href(page.path + ".ttl", here)}" type="text/turtle">Turtle</a>'
-            f'<a href="{href(page.path + ".jsonld", here)}" type="application/ld+json">JSON-LD</a></p>',
-        ]
-        if page.node in self.claims:
-            body.append(self.quote_html(page.node))
-        body += [
-            "<h2>Properties</h2>",
-            self.props_table(page.node, here),
-            self.parts_html(page.node, here),
-            self.incoming_html(page.node, here),
-        ]
-        alternates = (
-            f'<link rel="alternate" type="text/turtle" href="{href(page.path + ".ttl", here)}">'
-            f'<link rel="alternate" type="application/ld+json" href="{href(page.path + ".jsonld", here)}">'
+        view = PageView(
+            heading=self.heading(page),
+            types=types or page.group,
+            iri=str(page.node),
+            external=not str(page.node).startswith(self.base),
+            ttl=href(page.path + ".ttl", here),
+            jsonld=href(page.path + ".jsonld", here),
+            quote=self.quote_view(page.node) if page.node in self.quotes else None,
+            properties=self.properties(page.node, here),
+            parts=self.parts_view(page.node, here),
+            incoming=self.incoming_view(page.node, here),
         )
-        return document(self.heading(page), here, "".join(body), page.group, alternates)
+        return render("page.html.j2", here, self.heading(page), page.group, page=view)
 
     def index_html(self) -> str:
         """Every page, grouped by type in GROUPS order; claims in report order, others by name."""
         sections = []
         for group, _classes in GROUPS:
-            members = [p for p in self.pages.values() if p.group == group]
-            if not members:
-                continue
-            members.sort(key=self.index_key)
-            items = "".join(self.index_item(p) for p in members)
-            slug = re.sub(r"[^a-z0-9]+", "-", group.lower()).strip("-")
-            sections.append(
-                f'<h2 id="{slug}">{escape(group)} <span class="count">({len(members)})</span></h2>'
-                f'<ul class="index{" claims" if group == "Claims" else ""}">{items}</ul>'
-            )
-        toc = " · ".join(
-            f'<a href="#{re.sub(r"[^a-z0-9]+", "-", g.lower()).strip("-")}">{escape(g)}</a>'
-            for g, _ in GROUPS
-            if any(p.group == g for p in self.pages.values())
-        )
-        intro = (
-            '<p class="note">Every resource of the csr-kg knowledge graph, with its properties, the pages that '
-            "refer to it, and its description in Turtle and JSON-LD.</p>"
-        )
-        return document("csr-kg", "index.html", f"<h1>csr-kg</h1>{intro}<p>{toc}</p>{''.join(sections)}", None, "")
+            members = sorted((p for p in self.pages.values() if p.group == group), key=self.index_key)
+            if members:
+                slug = re.sub(r"[^a-z0-9]+", "-", group.lower()).strip("-")
+                sections.append(IndexSection(group, slug, group == "Claims", [self.index_item(p) for p in members]))
+        return render("index.html.j2", "index.html", "csr-kg", None, sections=sections)
 
     def index_key(self, page: Page) -> tuple[object, ...]:
-        if page.node in self.claims:
-            claim, report = self.claims[page.node]
-            return (report.meta.id, claim.anchor.start, claim.id)
+        if page.node in self.quotes:
+            q = self.quotes[page.node]
+            return (q.report_id, q.start, q.claim_id)
         return (natural_key(self.label(page.node)), str(page.node))
 
-    def index_item(self, page: Page) -> str:
-        link = f'<a href="{href(page.path + ".html", "index.html")}">{escape(shorten(self.label(page.node)))}</a>'
-        if page.node in self.claims:
-            claim = self.claims[page.node][0]
-            note = f"{claim.anchor.section.number} · {claim.kind} · {claim.id}"
-            return f'<li>{link} <span class="note">{escape(note)}</span></li>'
-        return f"<li>{link}</li>"
+    def index_item(self, page: Page) -> IndexItem:
+        link = href(page.path + ".html", "index.html")
+        text = shorten(self.label(page.node))
+        if page.node in self.quotes:
+            q = self.quotes[page.node]
+            return IndexItem(link, text, f"{q.section_number} · {q.kind} · {q.claim_id}")
+        return IndexItem(link, text)
 
     # ------------------------------------------------------------------ data files
 
@@ -435,26 +575,37 @@ def _compact(text: str, prefixes: tuple[tuple[str, str], ...]) -> str | None:
     return None
 
 
-def literal_html(term: Literal, curie: Callable[[URIRef], str]) -> str:
-    """Escaped literal text, with its language tag or (non-string) datatype shown small."""
-    text = escape(str(term))
-    if term.language:
-        return f'{text}<span class="lang">@{escape(term.language)}</span>'
-    if term.datatype and term.datatype != XSD.string:
-        return f'{text}<span class="dtype">{escape(curie(term.datatype))}</span>'
-    return text
+@cache
+def environment() -> Environment:
+    """The site's Jinja2 environment, made once: the templates are package files under templates/."""
+    return Environment(
+        loader=PackageLoader("kg.outputs", "templates"),
+        autoescape=True,
+        finalize=_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
 
 
-def document(title: str, here: str, body: str, group: str | None, head_extra: str) -> str:
+def _escape(value: object) -> object:
+    """Escape every value with the standard library's ``html.escape`` (``'`` as ``&#x27;``), so
+    that pages are byte-identical to those written before the templates; markup from macros
+    passes through. Jinja2's autoescape stays on as a second guard for anything finalize misses."""
+    if hasattr(value, "__html__"):
+        return value
+    return Markup(escape(str(value)))
+
+
+def render(template: str, here: str, title: str, group: str | None, **context: object) -> str:
     """A complete HTML page: relative stylesheet and home links, so it works from file://."""
-    crumb = f" › {escape(group)}" if group else ""
     return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(shorten(title, 80))} · csr-kg</title>\n"
-        f'<link rel="stylesheet" href="{href(CSS_NAME, here)}">\n{head_extra}\n</head>\n<body>\n'
-        f'<header class="site"><a href="{href("index.html", here)}">csr-kg</a>{crumb}</header>\n'
-        f"<main>\n{body}\n</main>\n</body>\n</html>\n"
+        environment()
+        .get_template(template)
+        .render(
+            title=shorten(title, 80), css=href(CSS_NAME, here), home=href("index.html", here), group=group, **context
+        )
     )
 
 
@@ -554,21 +705,37 @@ def _write(out: Path, relative: str, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def write_site(reports: list[Report], graph: Graph, out: Path, base: str = DEFAULT_BASE) -> int:
+# Wraps the pages to write, e.g. to show a progress bar as they are consumed.
+Progress = Callable[[list[Page]], Iterable[Page]]
+
+
+def write_site(
+    reports: Iterable[Report], graph: Graph, out: Path, base: str = DEFAULT_BASE, progress: Progress | None = None
+) -> int:
+    """Write the site of ``graph``, made from ``reports``, into ``out``; see :func:`write_graph_site`."""
+    return write_graph_site(graph, out, {r.meta.id: r.text.text for r in reports}, base, progress)
+
+
+def write_graph_site(
+    graph: Graph, out: Path, texts: Mapping[str, str], base: str = DEFAULT_BASE, progress: Progress | None = None
+) -> int:
     """Write the site into ``out`` and return the number of resource pages (index.html not counted).
 
-    Each resource gets ``PATH.html``, ``PATH.ttl`` and ``PATH.jsonld``; ``index.html`` and
+    ``texts`` maps report ids to report texts, for showing each quote in its paragraph; a report
+    without one has its quotes shown within the prefix and suffix the graph records. Each
+    resource gets ``PATH.html``, ``PATH.ttl`` and ``PATH.jsonld``; ``index.html`` and
     ``site.css`` sit at the root. Files already in ``out`` that the site does not produce are
     left alone. Output is byte-identical for the same input.
     """
-    site = Site(reports, graph, base)
+    site = Site(graph, texts, base)
     out.mkdir(parents=True, exist_ok=True)
-    for page in sorted(site.pages.values(), key=lambda p: p.path):
+    pages = sorted(site.pages.values(), key=lambda p: p.path)
+    for page in progress(pages) if progress else pages:
         _write(out, page.path + ".html", site.page_html(page))
         data = site.description(page)
         _write(out, page.path + ".ttl", turtle_text(data, site.prefixes))
         _write(out, page.path + ".jsonld", jsonld_text(data, site.prefixes))
     _write(out, "index.html", site.index_html())
-    css = files("kg.outputs").joinpath("site_assets", CSS_NAME).read_text(encoding="utf-8")
+    css = files("kg.outputs").joinpath("templates", "assets", CSS_NAME).read_text(encoding="utf-8")
     _write(out, CSS_NAME, css)
     return len(site.pages)

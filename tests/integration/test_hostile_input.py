@@ -162,7 +162,7 @@ def test_hostile_rdf_is_refused_quickly_without_reading_or_fetching(
         ["query", "missing-figures", "--data", "{}"],
         ["export", "{}", "--out", "{out}"],
         ["serve", "{}", "--port", "0"],
-        ["publish", "{}", "--store", "http://127.0.0.1:9/store"],
+        ["publish", "{}", "--store-url", "http://127.0.0.1:9/store"],
         ["graph", "{}", "--out", "{out}"],
     ],
     ids=lambda c: c[0],

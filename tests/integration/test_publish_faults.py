@@ -7,8 +7,12 @@ part; faults are retried only where that is safe, and failures end in a one-line
 
 from __future__ import annotations
 
+import base64
+import os
+import select
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,10 +20,13 @@ import pytest
 import requests
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 
 from kg.cli.app import main
-from kg.errors import RemoteError
-from kg.sparql.remote import RetryPolicy, publish, staging_graph, update_endpoint_for
+from kg.errors import InputError, RemoteError
+from kg.outputs.publish import publish, staging_graph, update_endpoint_for
+from kg.sparql.retrying import RetryPolicy
+from kg.vocab.ontology import with_ontology
 from tests.support.faults import DROP, NO_ANSWER_AFTER_APPLYING, STALL, FakeStore, Fault, FaultProxy, sigkill
 from tests.support.servers import start_oxigraph, stop
 
@@ -156,7 +163,7 @@ def test_cli_reports_a_dead_store_in_one_line(store: FakeStore, tmp_path: Path) 
     data = tmp_path / "new.nt"
     data.write_bytes(NEW_NT)
     store.faults = [Fault("PUT", "/store", 503) for _ in range(2)]
-    result = CliRunner().invoke(main, ["publish", str(data), "--store", f"{store.base}/store", "--attempts", "2"])
+    result = CliRunner().invoke(main, ["publish", str(data), "--store-url", f"{store.base}/store", "--attempts", "2"])
     assert result.exit_code == 3  # a store that failed, not a violation
     assert result.output.strip().splitlines()[-1].startswith("Error: ")
     assert "upload to the staging graph refused with HTTP 503" in result.output
@@ -246,7 +253,7 @@ def test_subprocess_cli_publish_fails_with_exit_3_and_one_line(tmp_path: Path) -
     data.write_bytes(NEW_NT)
     port = free_port()  # nothing listens there
     result = subprocess.run(
-        cli("publish", str(data), "--store", f"http://127.0.0.1:{port}/store", "--attempts", "1"),
+        cli("publish", str(data), "--store-url", f"http://127.0.0.1:{port}/store", "--attempts", "1"),
         capture_output=True,
         text=True,
         env=cli_env(),
@@ -255,3 +262,95 @@ def test_subprocess_cli_publish_fails_with_exit_3_and_one_line(tmp_path: Path) -
     assert result.returncode == 3
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
     assert "upload to the staging graph failed" in result.stderr
+
+
+def test_cli_graph_must_be_an_absolute_iri(store: FakeStore, tmp_path: Path) -> None:
+    data = tmp_path / "new.nt"
+    data.write_bytes(NEW_NT)
+    for bad in ("kg", "/graphs/kg", "urn:a> <urn:b"):
+        result = CliRunner().invoke(main, ["publish", str(data), "--store-url", f"{store.base}/store", "--graph", bad])
+        assert result.exit_code == 2
+        assert result.stderr == (
+            f"Error: --graph {bad!r} is not an absolute IRI (one with a scheme, e.g. https://example.org/kg)\n"
+        )
+    with pytest.raises(InputError, match="not an absolute IRI"):
+        publish(NEW, f"{store.base}/store", graph_iri="kg", policy=FAST, log=lambda m: None)
+    assert store.log == []  # refused before anything was sent
+
+
+def test_cli_user_needs_a_password_without_a_terminal(store: FakeStore, tmp_path: Path) -> None:
+    data = tmp_path / "new.nt"
+    data.write_bytes(NEW_NT)
+    url = f"{store.base}/store"
+    runner = CliRunner()
+    alone = runner.invoke(main, ["publish", str(data), "--store-url", url, "--user", "u"])
+    assert alone.exit_code == 2
+    assert alone.stderr == "Error: --user needs --password (or a terminal to be asked for it)\n"
+    orphan = runner.invoke(main, ["publish", str(data), "--store-url", url, "--password", "p"])
+    assert orphan.exit_code == 2 and orphan.stderr == "Error: --password needs --user\n"
+    assert store.log == []
+    both = runner.invoke(main, ["publish", str(data), "--store-url", url, "--user", "u", "--password", "p"])
+    assert both.exit_code == 0, both.output
+    assert set(store.authorizations) == {"Basic " + base64.b64encode(b"u:p").decode()}
+
+
+def test_cli_retries_are_quiet_when_stderr_is_not_a_terminal(store: FakeStore, tmp_path: Path) -> None:
+    data = tmp_path / "new.nt"
+    data.write_bytes(NEW_NT)
+    store.faults = [Fault("PUT", "/store", DROP)]
+    result = CliRunner().invoke(main, ["publish", str(data), "--store-url", f"{store.base}/store"])
+    assert result.exit_code == 0, result.output
+    assert store.injected == 1 and _holds_new(store)
+    assert result.stderr == f"published {len(with_ontology(NEW))} triples to {store.base}/store (staged and moved)\n"
+
+
+def _holds_new(store: FakeStore) -> bool:
+    """The default graph is NEW with the ontology the command adds."""
+    return isomorphic(Graph().parse(data=store.graphs[""], format="nt"), with_ontology(NEW))
+
+
+def _read_until(fd: int, needle: bytes, seen: bytearray, seconds: float = 60) -> None:
+    """Read a pty until ``needle`` appears, its other end closes, or ``seconds`` pass."""
+    deadline = time.monotonic() + seconds
+    while needle not in seen and (left := deadline - time.monotonic()) > 0:
+        if not select.select([fd], [], [], left)[0]:
+            break
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:  # EIO: every holder of the terminal's other end has closed it
+            break
+        if not chunk:
+            break
+        seen += chunk
+
+
+def test_cli_on_a_terminal_asks_for_the_password_and_shows_retries(store: FakeStore, tmp_path: Path) -> None:
+    """A person at a terminal (stdin and stderr a pty, no controlling terminal besides) is asked for
+    the password, hidden, and sees each retry on stderr."""
+    from tests.support.servers import cli, cli_env
+
+    data = tmp_path / "new.nt"
+    data.write_bytes(NEW_NT)
+    store.faults = [Fault("PUT", "/store", DROP)]
+    leader, follower = os.openpty()
+    command = cli("publish", str(data), "--store-url", f"{store.base}/store", "--user", "u")
+    process = subprocess.Popen(
+        command, stdin=follower, stderr=follower, stdout=subprocess.DEVNULL, env=cli_env(), start_new_session=True
+    )
+    os.close(follower)
+    seen = bytearray()
+    try:
+        _read_until(leader, b"Password for u:", seen)
+        assert b"Password for u:" in seen, bytes(seen)
+        os.write(leader, b"secret\n")
+        _read_until(leader, b"(staged and moved)", seen)
+        assert process.wait(timeout=60) == 0, bytes(seen)
+    finally:
+        process.kill()
+        process.wait()
+        os.close(leader)
+    text = seen.decode("utf-8", "replace")
+    assert "secret" not in text  # not echoed
+    assert "csrkg publish: upload to the staging graph: connection dropped" in text and "retrying in 0.5 s" in text
+    assert _holds_new(store)
+    assert set(store.authorizations) == {"Basic " + base64.b64encode(b"u:secret").decode()}

@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import struct
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -27,6 +30,7 @@ from kg.rdf.iris import Minter
 from kg.rdf.mapping import CLASSES
 from kg.vocab.namespaces import CSR, DEFAULT_BASE, ORG
 from kg.vocab.ontology import ontology_graph
+from tests.support.mini import MINI_SHEET, MINI_TEXT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SAMPLE_CLAIM = "s2-2-rd-investment"
@@ -298,3 +302,184 @@ def test_site_command(tmp_path: Path) -> None:
     assert (tmp_path / "index.html").is_file()
     assert (tmp_path / "report" / "xiaomi-2019" / "claim" / "s2-2-rd-investment.html").is_file()
     assert (tmp_path / "sdg" / "9.html").is_file()
+
+
+def _files(root: Path) -> dict[Path, bytes]:
+    return {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_site_of_a_built_graph_file_is_the_site_of_its_folders(tmp_path: Path, bundled_graph: Graph) -> None:
+    """The report text is found by the SHA-256 the graph records, so the pages are the same bytes."""
+    from click.testing import CliRunner
+
+    from kg.cli.app import main
+    from kg.rdf.build import serialise
+
+    data = tmp_path / "kg.ttl"
+    data.write_bytes(serialise(bundled_graph))
+    runner = CliRunner()
+    from_file = runner.invoke(main, ["site", str(data), "-o", str(tmp_path / "from-file")])
+    from_folders = runner.invoke(main, ["site", "--out", str(tmp_path / "from-folders")])
+    assert from_file.exit_code == from_folders.exit_code == 0, from_file.output + from_folders.output
+    assert "note:" not in from_file.stderr
+    assert _files(tmp_path / "from-file") == _files(tmp_path / "from-folders")
+
+
+@pytest.fixture
+def mini_graph(make_report: Callable[..., Path], tmp_path: Path) -> tuple[Path, Path]:
+    """A report folder of the mini report and the graph file built from it."""
+    from click.testing import CliRunner
+
+    from kg.cli.app import main
+
+    folder = make_report()
+    data = tmp_path / "mini.ttl"
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(data)])
+    assert result.exit_code == 0, result.output
+    return folder, data
+
+
+def _context(page: Path) -> tuple[str, str]:
+    html = page.read_text(encoding="utf-8")
+    found = parse_html(html)
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html)
+    assert caption is not None
+    return "".join(found.context), caption.group(1)
+
+
+def test_a_graph_file_with_its_folder_shows_whole_paragraphs(mini_graph: tuple[Path, Path], tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli.app import main
+
+    folder, data = mini_graph
+    runner = CliRunner()
+    assert runner.invoke(main, ["site", str(data), str(folder), "-o", str(tmp_path / "a")]).exit_code == 0
+    assert runner.invoke(main, ["site", str(folder), "-o", str(tmp_path / "b")]).exit_code == 0
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    context, caption = _context(tmp_path / "a/report/sample-2019/claim/rd.html")
+    quote = "In 2019, Sample Co invested approximately RMB7.5 billion in R&D."
+    assert context == paragraph(MINI_TEXT, MINI_TEXT.index(quote), MINI_TEXT.index(quote) + len(quote))
+    assert "not at hand" not in caption
+
+
+def test_a_graph_without_its_text_shows_the_recorded_context(mini_graph: tuple[Path, Path], tmp_path: Path) -> None:
+    """Without report.txt the paragraph is cut to the 32 characters either side the graph records,
+    the caption says so, a note on stderr names the report, and --out defaults to csr-kg-site."""
+    from click.testing import CliRunner
+
+    from kg.cli.app import main
+
+    _folder, data = mini_graph
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        result = runner.invoke(main, ["site", str(data)])
+        assert result.exit_code == 0, result.output
+        assert result.stderr.splitlines()[0] == (
+            "note: no text found for report sample-2019 (give its folder): "
+            "its quotes are shown within the prefix and suffix the graph records"
+        )
+        context, caption = _context(Path("csr-kg-site/report/sample-2019/claim/rd.html"))
+    quote = "In 2019, Sample Co invested approximately RMB7.5 billion in R&D."
+    end = MINI_TEXT.index(quote) + len(quote)
+    # The prefix runs back over a blank line, so the paragraph starts at the quote; the suffix does not.
+    assert context == quote + MINI_TEXT[end : end + 32]
+    assert caption.endswith(
+        "of the report text (the report text was not at hand: its paragraph is shown within the prefix "
+        "and suffix the graph records)"
+    )
+
+
+def test_site_refuses_two_graphs_and_a_folder_not_in_the_graph(
+    mini_graph: tuple[Path, Path], make_report: Callable[..., Path], tmp_path: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli.app import main
+
+    _folder, data = mini_graph
+    other = make_report(text=MINI_TEXT + "\nOne more line.\n", name="other")
+    runner = CliRunner()
+    two = runner.invoke(main, ["site", str(data), str(data), "-o", str(tmp_path / "x")])
+    assert two.exit_code == 2
+    assert two.stderr == f"Error: site shows one graph FILE, got 2: {data}, {data}\n"
+    stranger = runner.invoke(main, ["site", str(data), str(other), "-o", str(tmp_path / "y")])
+    assert stranger.exit_code == 2
+    assert stranger.stderr == f"Error: {other}: its report.txt is the text of no report in {data}\n"
+    assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+def test_every_attribute_value_is_quoted(site: tuple[Path, int], bundled: list[Report]) -> None:
+    """One quoting style in every page (the f-string pages once wrote ``class=count``)."""
+    out, _count = site
+    for page in (out / "index.html", out / "org/xiaomi.html", claim_page(out, bundled[0], SAMPLE_CLAIM)):
+        html = page.read_text(encoding="utf-8")
+        tags = re.findall(r"<[a-zA-Z][^>]*>", html)
+        assert len(tags) > 100
+        # With every quoted value taken out, no '=' may be left in a tag.
+        assert [t for t in tags if "=" in re.sub(r'="[^"]*"', "", t)] == [], page
+    for page in (out / "index.html", out / "org/xiaomi.html"):  # the pages with counts
+        assert '<span class="count">(' in page.read_text(encoding="utf-8")
+
+
+def test_labels_are_escaped_in_text_and_attributes(make_report: Callable[..., Path], tmp_path: Path) -> None:
+    """Markup in a sheet's label is text on every page that shows it, never markup."""
+    from kg.ingest.loader import load_report
+    from kg.rdf.mapping import report_graph
+
+    # YAML single quotes: '' is one quote.
+    folder = make_report(
+        sheet=MINI_SHEET.replace("label: Quality Committee", """label: 'Quality <b>Committee</b> & "Co''s"'""")
+    )
+    report = load_report(folder)
+    write_site([report], report_graph([report], Minter()), tmp_path / "site")
+    escaped = "Quality &lt;b&gt;Committee&lt;/b&gt; &amp; &quot;Co&#x27;s&quot;"
+    page = (tmp_path / "site/org/sample-co/unit/quality-committee.html").read_text(encoding="utf-8")
+    assert f"<h1>{escaped}</h1>" in page
+    assert f"<title>{escaped} · csr-kg</title>" in page
+    claim = (tmp_path / "site/report/sample-2019/claim/committee.html").read_text(encoding="utf-8")
+    assert f'">{escaped}</a>' in claim
+    for html in (page, claim):
+        assert "<b>Committee" not in html and "Co's" not in html
+
+
+def test_progress_is_shown_on_a_terminal_only(tmp_path: Path) -> None:
+    from tests.support.paths import MINI_REPORT
+    from tests.support.servers import cli, cli_env
+
+    piped = subprocess.run(
+        cli("site", str(MINI_REPORT), "-o", str(tmp_path / "piped")), capture_output=True, text=True, env=cli_env()
+    )
+    assert piped.returncode == 0, piped.stderr
+    pages = len(list((tmp_path / "piped").rglob("*.html"))) - 1
+    assert piped.stderr == f"wrote {pages} resource pages and {tmp_path / 'piped' / 'index.html'}\n"
+
+    leader, follower = os.openpty()
+    process = subprocess.Popen(
+        cli("site", str(MINI_REPORT), "-o", str(tmp_path / "tty")),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env=cli_env(),
+        start_new_session=True,
+    )
+    os.close(follower)
+    seen = bytearray()
+    try:
+        deadline = time.monotonic() + 120
+        while (left := deadline - time.monotonic()) > 0 and select.select([leader], [], [], left)[0]:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # EIO: the command has closed its end
+                break
+            if not chunk:
+                break
+            seen += chunk
+        assert process.wait(timeout=60) == 0, bytes(seen)
+    finally:
+        process.kill()
+        process.wait()
+        os.close(leader)
+    text = seen.decode("utf-8", "replace")
+    assert "writing pages" in text and "100%" in text
+    assert text.rstrip().endswith(f"wrote {pages} resource pages and {tmp_path / 'tty' / 'index.html'}")

@@ -13,7 +13,8 @@ from SPARQLWrapper import JSON, SPARQLWrapper
 
 from kg.cli.app import main
 from kg.errors import RemoteError
-from kg.sparql.remote import publish, run_remote
+from kg.outputs.publish import publish
+from kg.sparql.remote import run_remote
 from kg.sparql.saved import run_local, saved_queries
 from kg.vocab.ontology import ontology_graph
 from tests.support.servers import normalised, start_oxigraph, stop
@@ -70,12 +71,12 @@ def test_a_rejected_upload_keeps_the_previous_copy(oxigraph: str, published: Gra
 
 def test_cli_publish_and_remote_query(oxigraph: str, published: Graph, tmp_path: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(main, ["publish", "--store", f"{oxigraph}/store"])
+    result = runner.invoke(main, ["publish", "--store-url", f"{oxigraph}/store"])
     assert result.exit_code == 0, result.output
     assert _count(f"{oxigraph}/query") == len(published)
     remote = runner.invoke(main, ["query", "missing-figures", "--endpoint", f"{oxigraph}/query", "--format", "tsv"])
     local = runner.invoke(main, ["query", "missing-figures", "--format", "tsv"])
     assert remote.exit_code == local.exit_code == 0
     assert remote.output == local.output
-    down = runner.invoke(main, ["publish", "--store", "http://127.0.0.1:9/store", "--attempts", "1"])
+    down = runner.invoke(main, ["publish", "--store-url", "http://127.0.0.1:9/store", "--attempts", "1"])
     assert down.exit_code == 3 and "upload to the staging graph failed" in down.output

@@ -52,6 +52,7 @@ class FakeStore:
     update_service: bool = True
     graphs: dict[str, bytes] = field(default_factory=dict)
     log: list[tuple[str, str, str]] = field(default_factory=list)
+    authorizations: list[str | None] = field(default_factory=list)  # each request's Authorization header
     injected: int = 0
 
     def __post_init__(self) -> None:
@@ -102,6 +103,7 @@ class FakeStore:
                 fault = store._fault_for(self.command, url.path)
                 length = int(self.headers.get("Content-Length") or 0)
                 store.log.append((self.command, url.path, str(fault.action) if fault else "ok"))
+                store.authorizations.append(self.headers.get("Authorization"))
                 if fault is not None and fault.action == DROP:
                     self.rfile.read(length // 2)
                     if self.command == "PUT" and (target := self._target()) is not None:
