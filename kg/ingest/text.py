@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.sheet import FORBIDDEN_CHARS, forbidden_char, read_text_file
+from kg.ingest.textfile import FORBIDDEN_CHARS, forbidden_char, read_text_file
 
 # "2. Gift Warmth to Technology" or "2.1 Quality Management": a short line, no final period.
 _HEADING = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2}))?\.? (?P<title>[A-Z][^\n]{1,90})$", re.M)
