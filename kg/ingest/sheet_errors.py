@@ -44,8 +44,11 @@ _BOUNDS = {
 
 def shown(value: Any) -> str:
     """A value quoted for a message, cut short: a megabyte-long bad value must not become the message."""
-    text = repr(value)
-    return text if len(text) <= 80 else f"{text[:60]}... ({len(str(value))} characters)"
+    try:
+        text = repr(value)
+    except ValueError:  # an integer of more digits than Python converts to text
+        return "a number too long to show"
+    return text if len(text) <= 80 else f"{text[:60]}... ({len(text)} characters)"
 
 
 def suggest(value: str, choices: Iterable[str]) -> str:
@@ -118,7 +121,8 @@ def _message(model: type[BaseModel], err: ErrorDetails) -> str:
     kind, value, field = err["type"], err.get("input"), place.field
     if kind == "extra_forbidden":
         known = _field_names(place.owner) if place.owner else []
-        problem = f"unknown field {field!r}{suggest(field, known)}"
+        hint = suggest(field, known) or f" (fields: {', '.join(known)})"
+        problem = f"unknown field {field!r}{hint}"
     elif kind == "missing":
         problem = f"missing field {field!r}"
     elif kind in _MUST_BE:
