@@ -131,8 +131,9 @@ class _Loader:
         where = f"{path}:{spec.line}"
         self._define("claim", spec.id, where)
         if spec.kind not in self.vocab.kinds:
-            known = ", ".join(sorted(self.vocab.kinds)) + ")" + suggest(spec.kind, self.vocab.kinds)
-            raise InputError(f"{where}: claim {spec.id}: unknown kind {_q(spec.kind)} (known: {known}")
+            known = ", ".join(sorted(self.vocab.kinds))
+            hint = suggest(spec.kind, self.vocab.kinds)
+            raise InputError(f"{where}: claim {spec.id}: unknown kind {_q(spec.kind)} (known: {known}){hint}")
         try:
             anchor = self.report.text.anchor(spec.quote, spec.section, spec.occurrence)
         except (LookupError, KeyError) as exc:
@@ -177,8 +178,9 @@ class _Loader:
         links = []
         for prop, targets in sorted(spec.links.items()):
             if prop not in self.vocab.links:
-                known = ", ".join(sorted(self.vocab.links)) + ")" + suggest(prop, self.vocab.links)
-                raise InputError(f"{where}: claim {spec.id}: unknown link {_q(prop)} (known: {known}")
+                known = ", ".join(sorted(self.vocab.links))
+                hint = suggest(prop, self.vocab.links)
+                raise InputError(f"{where}: claim {spec.id}: unknown link {_q(prop)} (known: {known}){hint}")
             links.extend((prop, target) for target in targets)
         self.report.claims[spec.id] = Claim(
             id=spec.id,

@@ -1,7 +1,9 @@
-"""Read a report folder's metadata and curated claim sheets (YAML) into validated models.
+"""The schema of a report folder's metadata and curated claim sheets, and their reading.
 
 The sheets are written by people, so every error names the file and line of the entry that is
-wrong. PyYAML gives each mapping its line; pydantic checks the shape of each entry.
+wrong: :mod:`kg.ingest.yaml_safe` reads the YAML and gives each mapping its line, the pydantic
+models here check the shape and values of each entry (ids, IRIs, entity types, dates and periods),
+and :mod:`kg.ingest.sheet_errors` says what is wrong in the sheet's terms.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ def _drop_line(value: Any) -> Any:
 
 def _check_slug(value: str) -> str:
     if not SLUG.match(value) or len(value) > SLUG_MAX:
-        shown = value if len(value) <= SLUG_MAX else f"{value[:40]}...({len(value)} characters)"
-        raise ValueError(f"{shown!r} is not a slug (lower-case letters, digits and hyphens, at most {SLUG_MAX})")
+        short = value if len(value) <= SLUG_MAX else f"{value[:40]}...({len(value)} characters)"
+        raise ValueError(f"{short!r} is not a slug (lower-case letters, digits and hyphens, at most {SLUG_MAX})")
     return value
 
 
