@@ -9,8 +9,6 @@ table row as their quote.
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kg.ingest import tables
@@ -27,14 +25,12 @@ from kg.ingest.sheet import (
     read_meta,
     read_sheets,
 )
+from kg.ingest.sheet_errors import suggest
 from kg.ingest.text import ReportText
 from kg.rdf.iris import Minter
 from kg.vocab.names import slugify
 from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PERIOD_PART = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
 
 
 def _q(value: str) -> str:
@@ -53,16 +49,6 @@ def load_report(folder: Path) -> Report:
     if meta.standard is not None and meta.standard not in vocab.guides:
         known = ", ".join(sorted(vocab.guides))
         raise InputError(f"{folder / 'report.yaml'}:{meta.line}: unknown standard {_q(meta.standard)} (known: {known})")
-    for field in ("issued", "curated"):
-        value = getattr(meta, field)
-        try:
-            # fromisoformat alone also takes "20190101" and "2019-W01-1", which are no xsd:date.
-            if value is not None and not (_DATE.match(value) and date.fromisoformat(value)):
-                raise ValueError(value)
-        except ValueError:
-            raise InputError(
-                f"{folder / 'report.yaml'}:{meta.line}: {field} {_q(value)} is not a date (YYYY-MM-DD)"
-            ) from None
     sheets = read_sheets(folder)
     loader = _Loader(report, folder)
     for path, sheet in sheets:
@@ -148,7 +134,8 @@ class _Loader:
         self._define("claim", spec.id, where)
         if spec.kind not in self.vocab.kinds:
             known = ", ".join(sorted(self.vocab.kinds))
-            raise InputError(f"{where}: claim {spec.id}: unknown kind {_q(spec.kind)} (known: {known})")
+            hint = suggest(spec.kind, self.vocab.kinds)
+            raise InputError(f"{where}: claim {spec.id}: unknown kind {_q(spec.kind)} (known: {known}){hint}")
         try:
             anchor = self.report.text.anchor(spec.quote, spec.section, spec.occurrence)
         except (LookupError, KeyError) as exc:
@@ -177,7 +164,7 @@ class _Loader:
                     unit=unit,
                     surface=mention.surface,
                     qualifier=mention.qualifier,
-                    period=self._period(obs.period, owhere),
+                    period=self._period(obs.period),
                     boundary=obs.boundary,
                     subject=obs.subject or subject,
                     start=mention.start,
@@ -194,7 +181,8 @@ class _Loader:
         for prop, targets in sorted(spec.links.items()):
             if prop not in self.vocab.links:
                 known = ", ".join(sorted(self.vocab.links))
-                raise InputError(f"{where}: claim {spec.id}: unknown link {_q(prop)} (known: {known})")
+                hint = suggest(prop, self.vocab.links)
+                raise InputError(f"{where}: claim {spec.id}: unknown link {_q(prop)} (known: {known}){hint}")
             links.extend((prop, target) for target in targets)
         self.report.claims[spec.id] = Claim(
             id=spec.id,
@@ -223,23 +211,14 @@ class _Loader:
         try:
             self.units.iri(key)
         except KeyError as exc:
-            raise InputError(f"{where}: {exc.args[0]}") from None
+            raise InputError(f"{where}: {exc.args[0]}{suggest(key, self.units.iris)}") from None
 
-    def _period(self, value: str | None, where: str) -> Period:
+    def _period(self, value: str | None) -> Period:
+        """The period of an observation (checked by the sheet schema); by default the report year."""
         if value is None:
             return Period(str(self.report.meta.year))
-        parts = value.split("/")
-        if len(parts) > 2 or not all(_PERIOD_PART.match(p) for p in parts):
-            raise InputError(f"{where}: period {_q(value)} is not YYYY, YYYY-MM-DD or START/END")
-        for part in parts:
-            if len(part) == 10:
-                try:
-                    date.fromisoformat(part)
-                except ValueError:
-                    raise InputError(f"{where}: period {_q(value)} is not a real date") from None
-        if len(parts) == 2 and parts[0] >= parts[1]:
-            raise InputError(f"{where}: period {_q(value)} ends before it starts")
-        return Period(parts[0], parts[1] if len(parts) == 2 else None)
+        start, _, end = value.partition("/")
+        return Period(start, end or None)
 
     def add_uncovered(self, path: Path, line: int, context: str, reason: str) -> None:
         where = f"{path}:{line}"

@@ -13,7 +13,8 @@ from functools import cached_property
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.sheet import FORBIDDEN_CHARS, forbidden_char, read_text_file
+from kg.ingest.near_miss import near_miss
+from kg.ingest.textfile import FORBIDDEN_CHARS, forbidden_char, read_text_file
 
 # "2. Gift Warmth to Technology" or "2.1 Quality Management": a short line, no final period.
 _HEADING = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2}))?\.? (?P<title>[A-Z][^\n]{1,90})$", re.M)
@@ -132,7 +133,14 @@ class ReportText:
             at = self.text.find(quote, at + 1, hi)
         if not starts:
             where = f" in section {section}" if section else ""
-            raise LookupError(f"quote not found verbatim{where}: {quote[:60]!r}")
+            elsewhere = self.text.find(quote) if section else -1
+            if elsewhere != -1:
+                found = self.section_at(elsewhere)
+                line = self.text.count("\n", 0, elsewhere) + 1
+                why = f"it is in section {found.number} (line {line}), not in section {section}"
+            else:
+                why = near_miss(self.text, quote, lo, hi)
+            raise LookupError(f"quote not found verbatim{where}: {quote[:60]!r}{'; ' + why if why else ''}")
         if len(starts) > 1 and occurrence is None:
             raise LookupError(f"quote occurs {len(starts)} times; give 'section' or 'occurrence': {quote[:60]!r}")
         if (occurrence or 1) > len(starts):

@@ -5,7 +5,7 @@
   its text, sections and claims with their quotes, observations and alignments, i.e. every
   subject whose IRI is the report's or lies under it. Entities, metrics and periods that
   several reports share stay in the default graph.
-* JSON-LD is compacted with the context shipped in the package (``kg/context.jsonld``).
+* JSON-LD is compacted with the context shipped in the package (``kg/vocab/context.jsonld``).
 * ``--base`` moves instance IRIs to a publisher's domain, the same way in every format.
 * The description's dates come from the input (the reports' curation dates), never the clock.
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from importlib.resources import files
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
 from rdflib.plugins.serializers.trig import TrigSerializer
 
+from kg.vocab.data import packaged
+from kg.vocab.names import iri_slug
 from kg.vocab.namespaces import CSR, DEFAULT_BASE, PREFIXES
 
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -39,7 +40,7 @@ LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 def context() -> dict:
     """The JSON-LD context shipped with csr-kg."""
-    return json.loads(files("kg.vocab").joinpath("context.jsonld").read_text(encoding="utf-8"))
+    return json.loads(packaged("vocab/context.jsonld").read_text(encoding="utf-8"))
 
 
 def rebase(graph: Graph, base: str, old: str = DEFAULT_BASE) -> Graph:
@@ -196,13 +197,13 @@ def describe(graph: Graph, dataset_iri: URIRef, distribution: str, fmt: str, end
     d.add((dataset_iri, VOID.entities, Literal(len(subjects))))
     classes = Counter(o for o in graph.objects(None, RDF.type))
     for cls, count in sorted(classes.items()):
-        part = URIRef(f"{dataset_iri}/class/{_slug(cls)}")
+        part = URIRef(f"{dataset_iri}/class/{iri_slug(cls, PREFIXES)}")
         d.add((dataset_iri, VOID.classPartition, part))
         d.add((part, VOID["class"], cls))
         d.add((part, VOID.entities, Literal(count)))
     properties = Counter(graph.predicates())
     for prop, count in sorted(properties.items()):
-        part = URIRef(f"{dataset_iri}/property/{_slug(prop)}")
+        part = URIRef(f"{dataset_iri}/property/{iri_slug(prop, PREFIXES)}")
         d.add((dataset_iri, VOID.propertyPartition, part))
         d.add((part, VOID.property, prop))
         d.add((part, VOID.triples, Literal(count)))
@@ -233,14 +234,6 @@ def _common(used: set[str]) -> set[str]:
         "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     )
     return {ns for ns in known if any(t.startswith(ns) for t in used)}
-
-
-def _slug(term: URIRef) -> str:
-    text = str(term)
-    for prefix, namespace in sorted(PREFIXES.items()):
-        if text.startswith(str(namespace)):
-            return f"{prefix}-{text[len(str(namespace)) :]}"
-    return text.rstrip("/#").rsplit("/", 1)[-1].replace("#", "-")
 
 
 def export(graph: Graph, fmt: str, out: Path, base: str | None = None, endpoint: str | None = None) -> Path:

@@ -31,27 +31,17 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib import RDF, RDFS, Graph, URIRef
 
 from kg.extras import require
-from kg.vocab.namespaces import CSR, ORG, UNSDG, local_name
+from kg.vocab.entity_types import type_table
+from kg.vocab.names import label, local_name
+from kg.vocab.namespaces import CSR, ORG, UNSDG
 from kg.vocab.ontology import with_ontology
 
-#: Classes projected to nodes, first match wins (a subsidiary is also an organisation).
-NODE_CLASSES: tuple[tuple[URIRef, str], ...] = (
-    (CSR.Committee, "committee"),
-    (CSR.Board, "board"),
-    (CSR.Department, "department"),
-    (CSR.Team, "team"),
-    (CSR.Subsidiary, "subsidiary"),
-    (ORG.Organization, "organisation"),
-    (CSR.Initiative, "initiative"),
-    (CSR.StakeholderGroup, "stakeholder_group"),
-    (CSR.MaterialIssue, "material_issue"),
-    (CSR.Metric, "metric"),
-    (CSR.Report, "report"),
-)
+#: Classes projected to nodes (the ontology's csr:networkNodeKind), first match wins: the most
+#: specific class first (a subsidiary is also an organisation).
+NODE_CLASSES: tuple[tuple[URIRef, str], ...] = type_table().node_kinds
 SDG_TYPE = "sdg"
 GOALS = tuple(range(1, 18))
 #: Relations by which a committee takes charge of an initiative, as (predicate, committee is subject).
@@ -191,19 +181,6 @@ def analyse(graph: Graph, out: Path, top: int = TOP) -> NetworkReport:
 # ---------------------------------------------------------------- projection
 
 
-def label_of(graph: Graph, node: URIRef) -> str:
-    """The English ``rdfs:label`` (then any plain label, ``skos:prefLabel``, the IRI's last segment)."""
-    labels = [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
-    for wanted in ("en", None):
-        found = sorted(str(o) for o in labels if o.language == wanted)
-        if found:
-            return found[0]
-    preferred = sorted(str(o) for o in graph.objects(node, SKOS.prefLabel))
-    if preferred:
-        return preferred[0]
-    return str(node).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
 def node_types(graph: Graph) -> dict[URIRef, str]:
     """Every projected entity with its node type; SDGs are whatever an alignment's ``csr:goal`` names."""
     types: dict[URIRef, str] = {}
@@ -254,7 +231,7 @@ def project(graph: Graph) -> nx.Graph:
     types = node_types(graph)
     network = nx.Graph()
     for node in sorted(types):
-        network.add_node(str(node), type=types[node], label=label_of(graph, node))
+        network.add_node(str(node), type=types[node], label=label(graph, node))
     relations: dict[tuple[str, str], set[str]] = defaultdict(set)
     for s, o, relation in relation_edges(graph):
         if s in types and o in types and s != o:
@@ -309,15 +286,13 @@ def sdg_coverage(graph: Graph) -> list[GoalCoverage]:
     for claim, alignment in graph.subject_objects(CSR.hasSDGAlignment):
         for goal in graph.objects(alignment, CSR.goal):
             claims[goal].add(claim)
-            entities[goal].update(label_of(graph, e) for e in graph.objects(alignment, CSR.alignedEntity))
+            entities[goal].update(label(graph, e) for e in graph.objects(alignment, CSR.alignedEntity))
     rows = []
     for number in GOALS:
         goal = UNSDG[str(number)]
         figures = {obs for claim in claims[goal] for obs in graph.objects(claim, CSR.hasObservation)}
         rows.append(
-            GoalCoverage(
-                number, str(goal), label_of(graph, goal), len(claims[goal]), len(figures), sorted(entities[goal])
-            )
+            GoalCoverage(number, str(goal), label(graph, goal), len(claims[goal]), len(figures), sorted(entities[goal]))
         )
     return rows
 
@@ -344,9 +319,9 @@ def unanswered_expectations(graph: Graph) -> list[Expectation]:
         issues = sorted(graph.objects(expectation, CSR.concernsIssue))
         if not issues or any(issue in addressed for issue in issues):
             continue
-        groups = sorted(label_of(graph, g) for g in graph.subjects(CSR.hasExpectation, expectation))
-        issue = "; ".join(label_of(graph, i) for i in issues)
-        found.append(Expectation(str(expectation), label_of(graph, expectation), groups, issue))
+        groups = sorted(label(graph, g) for g in graph.subjects(CSR.hasExpectation, expectation))
+        issue = "; ".join(label(graph, i) for i in issues)
+        found.append(Expectation(str(expectation), label(graph, expectation), groups, issue))
     return sorted(found, key=lambda e: (e.groups, e.label, e.iri))
 
 
@@ -370,9 +345,9 @@ def committee_paths(graph: Graph) -> list[CommitteePaths]:
     """Committee -> initiative -> SDG label paths: which goals each committee's work serves (may be none)."""
     result = []
     for committee in set(graph.subjects(RDF.type, CSR.Committee)):
-        name = label_of(graph, committee)
+        name = label(graph, committee)
         paths = sorted(
-            [name, label_of(graph, initiative), label_of(graph, goal)]
+            [name, label(graph, initiative), label(graph, goal)]
             for initiative in committee_initiatives(graph, committee)
             for goal in goals_of(graph, initiative)
         )
@@ -423,7 +398,7 @@ def column_order(sub: nx.Graph) -> dict[str, list[str]]:
     heuristic; ties break by label so the order is deterministic.
     """
     columns = {kind: [n for n in sorted(sub) if sub.nodes[n]["type"] == kind] for kind in PICTURE_COLUMNS}
-    columns[SDG_TYPE].sort(key=lambda n: (int(n.rstrip("/").rsplit("/", 1)[-1]) if n.startswith(str(UNSDG)) else 99, n))
+    columns[SDG_TYPE].sort(key=lambda n: (int(local_name(n)) if n.startswith(str(UNSDG)) else 99, n))
     for kind in PICTURE_COLUMNS[:-1]:
         columns[kind].sort(key=lambda n: (sub.nodes[n]["label"], n))
     sweep = list(reversed(PICTURE_COLUMNS[:-1])) + list(PICTURE_COLUMNS[1:-1])

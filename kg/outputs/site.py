@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from html import escape
-from importlib.resources import files
 from pathlib import Path
 from posixpath import dirname, relpath
 from urllib.parse import quote, unquote
@@ -33,37 +32,21 @@ from urllib.parse import quote, unquote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from kg.errors import InputError
 from kg.ingest.model import Report
 from kg.ingest.text import ReportText
-from kg.vocab.namespaces import CSR, DEFAULT_BASE, OA, ORG, TIME, UNSDG
+from kg.vocab.data import packaged
+from kg.vocab.entity_types import type_table
+from kg.vocab.namespaces import CSR, DEFAULT_BASE, OA, TIME, UNSDG
 from kg.vocab.ontology import ontology_graph
 
-# Index headings in display order, with the classes whose instances get a page. SDGs are the UN's
-# IRIs, outside the base, so their pages come from the ontology's scheme rather than a class.
-GROUPS: tuple[tuple[str, tuple[URIRef, ...]], ...] = (
-    ("Report", (CSR.Report,)),
-    ("Claims", (CSR.Claim,)),
-    ("Organisations", (ORG.Organization, CSR.Subsidiary)),
-    ("Organisational units", (CSR.Board, CSR.Committee, CSR.Department, CSR.Team)),
-    ("Initiatives", (CSR.Initiative,)),
-    ("Stakeholder groups", (CSR.StakeholderGroup,)),
-    ("Material issues", (CSR.MaterialIssue, CSR.KeyMaterialIssue, CSR.OtherMaterialIssue)),
-    ("Metrics", (CSR.Metric,)),
-    ("Sustainable Development Goals", ()),
-    ("Products", (CSR.Product,)),
-    ("Awards", (CSR.Award,)),
-    ("Events", (CSR.Event,)),
-    ("Laws and regulations", (CSR.Law,)),
-    ("Policies", (CSR.Policy,)),
-    ("Standards", (CSR.Standard,)),
-    ("Certifications", (CSR.Certification,)),
-    ("Places", (DCTERMS.Location,)),
-    ("People", (PROV.Person,)),
-)
-SDG_GROUP = "Sustainable Development Goals"
+# Index headings in display order, with the classes whose instances get a page (the ontology's
+# csr:siteSection annotations). SDGs are the UN's IRIs, outside the base, so their pages come from
+# the ontology's scheme rather than a class.
+GROUPS: tuple[tuple[str, tuple[URIRef, ...]], ...] = type_table().site_sections
+SDG_GROUP = type_table().section_of(CSR.SDGScheme)
 CSS_NAME = "site.css"
 LINK_TEXT_MAX = 110  # link texts longer than this are cut, so long quotes do not swamp lists
 OPEN_LIMIT = 25  # incoming-link groups up to this size start unfolded
@@ -736,6 +719,6 @@ def write_graph_site(
         _write(out, page.path + ".ttl", turtle_text(data, site.prefixes))
         _write(out, page.path + ".jsonld", jsonld_text(data, site.prefixes))
     _write(out, "index.html", site.index_html())
-    css = files("kg.outputs").joinpath("templates", "assets", CSS_NAME).read_text(encoding="utf-8")
+    css = packaged("outputs/templates/assets").joinpath(CSS_NAME).read_text(encoding="utf-8")
     _write(out, CSS_NAME, css)
     return len(site.pages)

@@ -21,32 +21,8 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
+from kg.vocab.entity_types import type_table
 from kg.vocab.namespaces import DEFAULT_BASE
-
-# Path segment per entity type, so that an IRI tells what it names.
-SEGMENTS = {
-    "Organization": "org",
-    "Subsidiary": "org",
-    "Board": "unit",
-    "Committee": "unit",
-    "Department": "unit",
-    "Team": "unit",
-    "Initiative": "initiative",
-    "Product": "product",
-    "StakeholderGroup": "stakeholder",
-    "MaterialIssue": "issue",
-    "Law": "law",
-    "Policy": "policy",
-    "Standard": "standard",
-    "Certification": "certification",
-    "Award": "award",
-    "Event": "event",
-    "Place": "place",
-    "Person": "person",
-}
-# Entity types whose IRIs do not depend on the company that names them.
-PUBLIC_TYPES = frozenset({"Organization", "Subsidiary", "Law", "Standard", "Certification", "Award", "Place"})
-
 
 _SAFE = re.compile(r"[A-Za-z0-9._~-]+")
 
@@ -86,10 +62,15 @@ class Minter:
         return self._iri("report", report, "claim", claim, *part)
 
     def entity(self, type_: str, ident: str, company: str) -> URIRef:
-        """An entity: public types directly under their segment, others under ``company``."""
-        if type_ in PUBLIC_TYPES:
-            return self._iri(SEGMENTS[type_], ident)
-        return self._iri(SEGMENTS["Organization"], company, SEGMENTS[type_], ident)
+        """An entity: shared types directly under their segment, others under ``company``'s IRI.
+
+        The company is an organisation, so what it owns lies under the organisation segment.
+        """
+        table = type_table()
+        entity_type = table.entity_type(type_)
+        if entity_type.shared:
+            return self._iri(entity_type.segment, ident)
+        return self._iri(table.entity_type("Organization").segment, company, entity_type.segment, ident)
 
     def agent(self, ident: str) -> URIRef:
         """A curator or other agent named by the input rather than the report."""

@@ -10,32 +10,12 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from kg.ingest.model import Claim, Observation, Period, Report
 from kg.ingest.sheet import EntitySpec
 from kg.rdf.iris import Minter
+from kg.vocab.entity_types import type_table
 from kg.vocab.names import slugify
 from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, TIME
 from kg.vocab.ontology import ontology_graph, vocabulary
 from kg.vocab.units import load_units
 
-# Entity type (sheet) -> RDF class.
-CLASSES = {
-    "Organization": ORG.Organization,
-    "Subsidiary": CSR.Subsidiary,
-    "Board": CSR.Board,
-    "Committee": CSR.Committee,
-    "Department": CSR.Department,
-    "Team": CSR.Team,
-    "Initiative": CSR.Initiative,
-    "Product": CSR.Product,
-    "StakeholderGroup": CSR.StakeholderGroup,
-    "MaterialIssue": CSR.MaterialIssue,
-    "Law": CSR.Law,
-    "Policy": CSR.Policy,
-    "Standard": CSR.Standard,
-    "Certification": CSR.Certification,
-    "Award": CSR.Award,
-    "Event": CSR.Event,
-    "Place": DCTERMS.Location,
-    "Person": PROV.Person,
-}
 ISSUE_PRIORITY = {"key": CSR.KeyMaterialIssue, "other": CSR.OtherMaterialIssue}
 
 
@@ -74,6 +54,7 @@ class _Mapper:
         guide = ontology_graph()
         self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.codes.items()}
         self.units = load_units()
+        self.types = type_table()
         self.company = self.entity(report.meta.company)
         curator = report.meta.curator
         self.curator = URIRef(curator.iri) if curator.iri else minter.agent(slugify(curator.name))
@@ -143,7 +124,7 @@ class _Mapper:
 
     def entity_node(self, e: EntitySpec) -> None:
         node = self.entity(e.id)
-        self.add(node, RDF.type, CLASSES[e.type])
+        self.add(node, RDF.type, self.types.entity_type(e.type).cls)
         if e.type == "MaterialIssue" and e.priority:
             self.add(node, RDF.type, ISSUE_PRIORITY[e.priority])
         self.add(node, RDFS.label, en(e.label))

@@ -17,7 +17,6 @@ import os
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from importlib.resources import files
 from urllib.parse import parse_qs, urlsplit
 
 from pyparsing import ParseException
@@ -29,6 +28,7 @@ from kg.errors import QueryRefusedError
 from kg.rdf.readers import is_update, prepare_query
 from kg.sparql.results import render_rows
 from kg.sparql.saved import Rows
+from kg.vocab.data import packaged
 
 SELECT_TYPES = {
     "application/sparql-results+json": "json",
@@ -176,7 +176,7 @@ class Endpoint:
 
 
 def _handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
-    page = files("kg.sparql").joinpath("sparql.html").read_bytes()
+    page = packaged("sparql/sparql.html").read_bytes()
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "csr-kg"

@@ -20,7 +20,7 @@ from rdflib.term import Node
 from kg.errors import QueryError
 from kg.rdf.readers import prepare_query
 from kg.rdf.store import select
-from kg.vocab.data import data_dir
+from kg.vocab.data import packaged
 
 _HEADER = re.compile(r"^#\s*(title|question|param|parameters):\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<default>.+?)\s+:\s+(?P<doc>.*)$")
@@ -159,7 +159,7 @@ def read_query(path: Path) -> SavedQuery:
 
 def saved_queries() -> list[SavedQuery]:
     """All saved queries shipped with csr-kg, by name."""
-    return [read_query(p) for p in sorted(data_dir("queries").glob("*.rq"))]
+    return [read_query(p) for p in sorted(packaged("queries").glob("*.rq"))]
 
 
 def find_query(name_or_path: str) -> SavedQuery:

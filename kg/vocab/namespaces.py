@@ -51,8 +51,3 @@ PREFIXES = {
     "org": ORG,
     "time": TIME,
 }
-
-
-def local_name(iri: URIRef) -> str:
-    """The part of an IRI after its last ``/`` or ``#``."""
-    return str(iri).rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]

@@ -12,7 +12,7 @@ from functools import cache
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from kg.vocab.data import data_dir
+from kg.vocab.data import packaged
 from kg.vocab.namespaces import CSR, UNSDG
 
 # The guide version whose codes a report that names no `standard` uses.
@@ -44,7 +44,7 @@ class Vocabulary:
 def turtle_dir(name: str) -> Graph:
     """All Turtle files of the shipped data directory ``name``, parsed into one graph."""
     graph = Graph()
-    for path in sorted(data_dir(name).glob("*.ttl")):
+    for path in sorted(packaged(name).glob("*.ttl")):
         graph.parse(path, format="turtle")
     return graph
 

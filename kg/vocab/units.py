@@ -13,8 +13,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.ingest.quantities import UnitLexicon
-from kg.vocab.data import data_dir
-from kg.vocab.namespaces import CUR, QUDT, local_name
+from kg.vocab.data import packaged
+from kg.vocab.names import local_name
+from kg.vocab.namespaces import CUR, QUDT
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Units:
 @cache
 def load_units() -> Units:
     """Read ``units.ttl`` once per process."""
-    graph = Graph().parse(data_dir("ontology") / "units.ttl")
+    graph = Graph().parse(packaged("ontology") / "units.ttl")
     iris: dict[str, URIRef] = {}
     prefixes: dict[str, str] = {}
     suffixes: dict[str, str] = {}

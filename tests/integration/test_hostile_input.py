@@ -28,7 +28,7 @@ from kg.rdf.build import build_graph
 from kg.rdf.readers import parse_rdf, read_rdf
 from kg.sparql.endpoint import make_server, serve_in_thread
 from kg.sparql.saved import read_query, run_local, saved_queries
-from kg.vocab.data import data_dir
+from kg.vocab.data import packaged
 from kg.vocab.ontology import ontology_graph
 from tests.support import netguard
 from tests.support.paths import MINI_REPORT, ROOT
@@ -417,7 +417,7 @@ def _fixture_inputs() -> list[Path]:
     suffixes = {".ttl", ".nt", ".rdf", ".owl", ".jsonld", ".trig", ".nq", ".xml", ".trix"}
     found = [p for p in (here / "fixtures").rglob("*") if p.suffix in suffixes]
     for name in ("ontology", "shapes"):
-        found += sorted(data_dir(name).glob("*.ttl"))
+        found += sorted(packaged(name).glob("*.ttl"))
     return sorted(found)
 
 

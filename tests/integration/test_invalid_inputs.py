@@ -51,7 +51,7 @@ def test_figure_without_its_qualifier_is_refused(make_report: Callable[..., Path
     ("old", "new", "expected"),
     [
         ("kind: governance", "kind: gossip", "sheet.yaml:15: claim committee: unknown kind 'gossip'"),
-        ("goal: 9", "goal: 18", "sheet.yaml:14: claims.0.sdgs.0.goal: Input should be less than or equal to 17"),
+        ("goal: 9", "goal: 18", "sheet.yaml:14: claims[0].sdgs[0]: 'goal' must be at most 17, not 18"),
         (
             "{goal: 9, basis: inferred, rationale: R&D builds innovation capacity.}",
             "{goal: 9, basis: inferred}",
@@ -74,7 +74,7 @@ def test_figure_without_its_qualifier_is_refused(make_report: Callable[..., Path
             "missing_figure: ghost-metric",
             "claim devices: unknown metric 'ghost-metric'",
         ),
-        ("id: rd\n", "id: R&D\n", "sheet.yaml:8: claims.0.id: Value error, 'R&D' is not a slug"),
+        ("id: rd\n", "id: R&D\n", "sheet.yaml:8: claims[0]: id 'R&D' is not a slug (lower-case letters, digits"),
         (
             "    quote: The number",
             "    kind: policy\n    quote: The number",
@@ -98,11 +98,26 @@ def test_unknown_unit_in_a_table(make_report: Callable[..., Path]) -> None:
     assert "KPI table row 'Water use': unknown unit 'furlongs'" in _error(make_report(text=text))
 
 
-def test_period_must_be_a_date(make_report: Callable[..., Path]) -> None:
+@pytest.mark.parametrize(
+    ("period", "problem"),
+    [
+        ("2019-02-30", "period '2019-02-30' is not a real date"),
+        ("2019/2018", "period '2019/2018' ends before it starts"),
+        ("FY2019", "period 'FY2019' is not YYYY, YYYY-MM-DD or START/END"),
+        ("20190101", "period '20190101' is not YYYY, YYYY-MM-DD or START/END"),
+    ],
+)
+def test_period_is_checked_by_the_schema(make_report: Callable[..., Path], period: str, problem: str) -> None:
     sheet = MINI_SHEET.replace(
-        "figure: approximately RMB7.5 billion}", "figure: approximately RMB7.5 billion, period: 2019-02-30}"
+        "figure: approximately RMB7.5 billion}", f"figure: approximately RMB7.5 billion, period: {period}}}"
     )
-    assert "period '2019-02-30' is not a real date" in _error(make_report(sheet=sheet))
+    folder = make_report(sheet=sheet)
+    assert _error(folder) == f"{folder}/claims/sheet.yaml:12: claims[0].observations[0]: {problem}"
+
+
+def test_report_dates_are_checked_by_the_schema(make_report: Callable[..., Path]) -> None:
+    folder = make_report(meta=MINI_META + "issued: 2020-02-30\n")
+    assert _error(folder) == f"{folder}/report.yaml:1: issued '2020-02-30' is not a date (YYYY-MM-DD)"
 
 
 def test_text_problems(make_report: Callable[..., Path]) -> None:
@@ -116,7 +131,7 @@ def test_meta_problems(make_report: Callable[..., Path]) -> None:
     meta = MINI_META.replace("standard: hkex-esg-guide-2019", "standard: gri-2099")
     assert "unknown standard 'gri-2099'" in _error(make_report(meta=meta))
     meta = MINI_META.replace("year: 2019\n", "")
-    assert "report.yaml:1: year: Field required" in _error(make_report(meta=meta, name="noyear"))
+    assert _error(make_report(meta=meta, name="noyear")).endswith("report.yaml:1: missing field 'year'")
 
 
 def test_cli_fails_cleanly_and_keeps_the_old_output(make_report: Callable[..., Path], tmp_path: Path) -> None:
@@ -137,3 +152,139 @@ def test_cli_builds_the_mini_report(make_report: Callable[..., Path], tmp_path: 
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("PREFIX ")
     assert MINI_TEXT  # the fixture text is what was built
+
+
+# ---------------------------------------------------------------- messages in the sheet's own terms
+
+TREES = "Sample Co planted 300 trees.\n"
+TREES_CLAIM = """  - id: trees
+    kind: quantitative
+    quote: Sample Co planted 300 trees.
+    observations:
+      - {metric: rd-investment, figure: "300", unit: TONE}
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            '    quote: "In 2019',
+            '    qoute: "In 2019',
+            "sheet.yaml:8: claims[0]: unknown field 'qoute'; did you mean 'quote'?",
+        ),
+        (
+            "label: Sample Co}",
+            "lable: Sample Co}",
+            "sheet.yaml:2: entities[0]: unknown field 'lable'; did you mean 'label'?",
+        ),
+        ("label: Sample Co}", "}", "sheet.yaml:2: entities[0]: missing field 'label'"),
+        ("entities:\n", "entites:\n", "sheet.yaml:1: unknown field 'entites'; did you mean 'entities'?"),
+        (
+            "entities:\n",
+            "colour: blue\nentities:\n",
+            "sheet.yaml:1: unknown field 'colour' (fields: entities, metrics, claims, stakeholder_table, "
+            "expectation_issues, uncovered)",
+        ),
+        (
+            "    sdgs:\n      - {goal: 9, basis: inferred, rationale: R&D builds innovation capacity.}\n",
+            "    sdgs: 9\n",
+            "sheet.yaml:8: claims[0]: 'sdgs' must be a list, not a number",
+        ),
+        (
+            "about: [quality-committee]",
+            "about: quality-committee",
+            "sheet.yaml:15: claims[1]: 'about' must be a list, not text",
+        ),
+        ("about: [quality-committee]", "about: [7]", "sheet.yaml:15: claims[1]: 'about[0]' must be text, not a number"),
+        ("goal: 9,", "goal: nine,", "sheet.yaml:14: claims[0].sdgs[0]: 'goal' must be a whole number, not text"),
+        (
+            "basis: inferred",
+            "basis: infered",
+            "sheet.yaml:14: claims[0].sdgs[0]: 'basis' must be 'stated' or 'inferred', not 'infered'; "
+            "did you mean 'inferred'?",
+        ),
+        (
+            "links: {launched: [quality-committee]}",
+            "links: {launched: quality-committee}",
+            "sheet.yaml:19: claims[1]: 'links.launched' must be a list, not text",
+        ),
+    ],
+)
+def test_schema_errors_in_the_sheets_terms(make_report: Callable[..., Path], old: str, new: str, expected: str) -> None:
+    assert old in MINI_SHEET
+    folder = make_report(sheet=MINI_SHEET.replace(old, new, 1))
+    assert _error(folder) == f"{folder}/claims/{expected}"
+
+
+def test_misspelt_entity_type(make_report: Callable[..., Path]) -> None:
+    folder = make_report(sheet=MINI_SHEET.replace("type: Committee", "type: Comittee"))
+    message = _error(folder)
+    assert message.startswith(
+        f"{folder}/claims/sheet.yaml:3: entities[1]: type 'Comittee' is not an entity type (known: "
+    )
+    assert message.endswith(", Team); did you mean 'Committee'?")
+
+
+def test_misspelt_kind_and_link(make_report: Callable[..., Path]) -> None:
+    message = _error(make_report(sheet=MINI_SHEET.replace("kind: governance", "kind: governence")))
+    assert message.endswith(
+        "sheet.yaml:15: claim committee: unknown kind 'governence' (known: " + message.split("(known: ")[1]
+    )
+    assert message.endswith("); did you mean 'governance'?")
+    message = _error(make_report(sheet=MINI_SHEET.replace("{launched:", "{lanched:"), name="link"))
+    assert "sheet.yaml:15: claim committee: unknown link 'lanched' (known: " in message
+    assert message.endswith("); did you mean 'launched'?")
+
+
+def test_misspelt_unit(make_report: Callable[..., Path]) -> None:
+    text = MINI_TEXT.replace("Quality Committee.\n", "Quality Committee.\n" + TREES)
+    message = _error(make_report(text=text, sheet=MINI_SHEET + TREES_CLAIM))
+    assert "sheet.yaml:28: unknown unit 'TONE' (known: " in message
+    assert message.endswith("); did you mean 'TONNE'?")
+
+
+@pytest.mark.parametrize(
+    ("printed", "quoted", "why"),
+    [
+        (
+            "Sample Co\u2019s board set up a Quality Committee.",
+            '"Sample Co\'s board set up a Quality Committee."',
+            "the text has curly \u2019 where the quote has straight ' (line 8): curly and straight quotes differ",
+        ),
+        (
+            "Sample Co set up a Quality\nCommittee.",
+            "Sample Co set up a Quality Committee.",
+            "the text has a line break where the quote has a space (line 8)",
+        ),
+        (
+            "Sample Co set up a  Quality Committee.",
+            "Sample Co set up a Quality Committee.",
+            "the text has 2 spaces where the quote has a space (line 8)",
+        ),
+        (
+            "Sample Co set up a Quality Committee.",
+            "Sample Co set up a Quality Board.",
+            "the text matches its first 27 characters (line 8), then has 'Committee.' where the quote has 'Board.'",
+        ),
+        (
+            "Sample Co set up a Quality Committee.",
+            "Sample Company set up a Quality Committee.",
+            "the text matches its last 28 characters (line 8), after 'Sample Co' where the quote has 'Sample Company'",
+        ),
+        (
+            "Sample Co set up a Quality Committee.",
+            "Sampel Co sett up a Qualty Committe in 2019.",
+            "the nearest passage (line 8) is 'Sample Co set up a Quality Committee.\\nThe nu'",
+        ),
+    ],
+    ids=["curly-quote", "line-break", "two-spaces", "changed-end", "changed-start", "nearest"],
+)
+def test_a_quote_that_does_not_match_says_why(
+    make_report: Callable[..., Path], printed: str, quoted: str, why: str
+) -> None:
+    text = MINI_TEXT.replace("Sample Co set up a Quality Committee.", printed)
+    sheet = MINI_SHEET.replace("quote: Sample Co set up a Quality Committee.", f"quote: {quoted}")
+    folder = make_report(text=text, sheet=sheet)
+    shown = repr(quoted.strip('"'))
+    assert _error(folder) == f"{folder}/claims/sheet.yaml:15: claim committee: quote not found verbatim: {shown}; {why}"

@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from kg.ingest.quantities import QUALIFIERS
-from kg.ingest.sheet import EntityType
+from kg.vocab.entity_types import sheet_types
 from kg.vocab.ontology import vocabulary
 from kg.vocab.units import load_units
 
@@ -126,7 +126,7 @@ def bounded(max_examples: int) -> settings:
 
 # ------------------------------------------------------------------ generated report folders
 
-ENTITY_TYPES = sorted(get_args(EntityType))
+ENTITY_TYPES = sheet_types()
 KINDS = sorted(vocabulary().kinds)
 LINKS = sorted(vocabulary().links)
 GUIDE_CODES = sorted(vocabulary().codes(None))  # generated reports name no standard
