@@ -14,8 +14,10 @@ from rdflib import Graph
 from kg.cli.app import main
 from kg.errors import QueryError
 from kg.ingest.model import Report
+from kg.rdf.build import build_graph
 from kg.sparql.saved import find_query, run_local, saved_queries
 from kg.vocab.ontology import ontology_graph
+from tests.support.paths import PAGED_REPORT
 
 QUERIES = saved_queries()
 
@@ -107,16 +109,44 @@ def test_commitments_vs_achievements(graph: Graph, report: Report) -> None:
 
 def test_claim_provenance(graph: Graph, report: Report) -> None:
     claim = report.claims["s2-2-rd-investment"]
-    ((_iri, rid, section, kind, start, end, quote),) = rows(graph, "claim-provenance")
-    assert (rid, section, kind, start, end, quote) == (
+    ((_iri, rid, section, kind, start, end, quote, page),) = rows(graph, "claim-provenance")
+    assert (rid, section, kind, start, end, quote, page) == (
         "xiaomi-2019",
         "2.2",
         "quantitative",
         claim.anchor.start,
         claim.anchor.end,
         claim.quote,
+        None,  # the bundled text has no page map
     )
     assert report.text.text[start:end] == quote
+
+
+def test_claim_provenance_names_the_page_of_a_paged_report() -> None:
+    paged = build_graph([PAGED_REPORT]) + ontology_graph()
+    claim = "https://w3id.org/csr-kg/id/report/northwind-2021/claim/"
+    got = {
+        name: rows(paged, "claim-provenance", claim=f"<{claim}{name}>")
+        for name in ("committee", "recycling", "kpi-direct-ghg-emissions-scope-1", "donations")
+    }
+    assert got == {
+        "committee": [
+            (claim + "committee", "northwind-2021", "1", "governance", 130, 188,
+             "Northwind Paper set up a Sustainability Committee in 2021.", 1)
+        ],
+        "recycling": [
+            (claim + "recycling", "northwind-2021", "2", "quantitative", 251, 305,
+             "In 2021, Northwind Paper recycled 1,250 tons of paper.", 2)
+        ],
+        "kpi-direct-ghg-emissions-scope-1": [
+            (claim + "kpi-direct-ghg-emissions-scope-1", "northwind-2021", "2", "quantitative", 428, 471,
+             "Direct GHG emissions (Scope 1) (tons)\t120.5", 2)
+        ],
+        "donations": [
+            (claim + "donations", "northwind-2021", "3", "quantitative", 532, 602,
+             "Northwind Paper donated approximately RMB2.5 million to local schools.", 3)
+        ],
+    }
 
 
 def test_claims_mentioning_a_word(graph: Graph, report: Report) -> None:
