@@ -305,7 +305,7 @@ class Site:
         section = claim.anchor.section
         caption = (
             f"{escape(report.meta.title)}, section {escape(section.number)} {escape(section.title)}, "
-            f"characters {start}–{end} of the report text"
+            f"characters {start}–{end} of the report text{escape(claim_page(claim, report))}"
         )
         return f'<figure class="quote"><p class="context">{context}</p><figcaption>{caption}</figcaption></figure>'
 
@@ -420,6 +420,15 @@ class Site:
             for predicate in _LABEL_PREDICATES:
                 triples.update((o, predicate, value) for value in self.kb.objects(o, predicate))
         return group_triples(triples)
+
+
+def claim_page(claim: Claim, report: Report) -> str:
+    """Where the claim's quote starts in the report's PDF (", page 3 of report.pdf"), or "" when the
+    report's text has no pages: the page a reader opens the PDF at (#page=3)."""
+    pages = report.text.pages
+    if claim.anchor.page is None or pages is None:
+        return ""
+    return f", page {claim.anchor.page}" + (f" of {pages.source}" if pages.source else "")
 
 
 def compact(iri: URIRef | str, prefixes: tuple[tuple[str, str], ...]) -> str | None:
