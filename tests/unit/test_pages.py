@@ -113,8 +113,8 @@ def test_furniture_is_no_section_heading(tmp_path: Path) -> None:
         ('{"source": "a.pdf",\n "pages": [}', ":2: malformed JSON: Expecting value"),
         ("[]", ": expected a JSON object with source, pages and furniture"),
         ('{"source": "a.pdf", "source": "b.pdf", "pages": []}', ': malformed JSON: duplicate key "source"'),
-        ('{"source": "a.pdf", "pages": [{"page": 1, "start": 0, "end": NaN}]}', ": malformed JSON: NaN is not a number a page map holds"),
-        ('{"source": "a.pdf", "pages": [{"page": 1, "start": 0, "end": ' + "9" * 30 + "}]}", ": malformed JSON: a number of 30 digits is not an offset"),
+        ('{"pages": [{"end": NaN}]}', ": malformed JSON: NaN is not a number a page map holds"),
+        ('{"pages": [{"end": ' + "9" * 30 + "}]}", ": malformed JSON: a number of 30 digits is not an offset"),
         ("[" * 100_000 + "]" * 100_000, ": malformed JSON: nested too deeply"),
         (_with(pages=_DELETE), ": the page map lacks pages"),
         (_with(colour="red"), ': unknown key "colour" in the page map'),
@@ -137,7 +137,7 @@ def test_furniture_is_no_section_heading(tmp_path: Path) -> None:
         (_with(pages__1__end=99), ": pages[1]: end 99 is past the end of the text (62 characters)"),
         (_with(pages__1__end=50), ": pages[1]: the last page ends at 50, not at the end of the text (62 characters)"),
         (_with(furniture={}), ": furniture: expected a list of furniture entries"),
-        (_with(furniture__0__kind="watermark"), ': furniture[0]: kind "watermark" is not one of header, footer, page-number'),
+        (_with(furniture__0__kind="logo"), ': furniture[0]: kind "logo" is not one of header, footer, page-number'),
         (_with(furniture__0__kind=_DELETE), ": furniture[0]: the entry lacks kind"),
         (_with(furniture__0__end=0), ": furniture[0]: end 0 is not after start 0"),
         (_with(furniture__1__start=5), ": furniture[1]: start 5 is before the end of the previous furniture (11)"),
@@ -190,7 +190,11 @@ def test_a_text_with_form_feeds_is_read_with_its_pages_and_offsets(tmp_path: Pat
 
 def test_a_form_feed_ends_a_heading_line() -> None:
     sections = ReportText(Path("mem.txt"), "Cover\f1. Intro\fText.\n2. Water\f").sections
-    assert [(s.number, s.title, s.start) for s in sections] == [("0", "Front matter", 0), ("1", "Intro", 6), ("2", "Water", 21)]
+    assert [(s.number, s.title, s.start) for s in sections] == [
+        ("0", "Front matter", 0),
+        ("1", "Intro", 6),
+        ("2", "Water", 21),
+    ]
 
 
 def test_no_quote_holds_a_form_feed(tmp_path: Path) -> None:
