@@ -208,7 +208,8 @@ class _Mapper:
         self.add(position, RDF.type, OA.TextPositionSelector)
         self.add(position, OA.start, Literal(c.anchor.start, datatype=XSD.nonNegativeInteger))
         self.add(position, OA.end, Literal(c.anchor.end, datatype=XSD.nonNegativeInteger))
-        self.page_quote(node, part("page"), quote, c.anchor.page)
+        if c.anchor.page is not None:
+            self.page_quote(node, part("page"), part("page-fragment"), quote, c.anchor.page)
         for code in c.kpis:
             self.kpi_mapping(node, part("kpi", code), code)
         if c.missing_metric:
@@ -238,12 +239,9 @@ class _Mapper:
             if sdg.rationale:
                 self.add(link, CSR.rationale, en(sdg.rationale))
 
-    def page_quote(self, claim: URIRef, node: URIRef, quote: URIRef, page: int | None) -> None:
+    def page_quote(self, claim: URIRef, node: URIRef, fragment: URIRef, quote: URIRef, page: int) -> None:
         """The claim's quote located in the PDF: its page (RFC 3778 ``page=N``), refined by the
         text-quote selector, whose words and page-bound context select the quote on that page."""
-        if page is None:
-            return
-        fragment = URIRef(f"{node}-fragment")
         self.add(claim, CSR.hasPageQuote, node)
         self.add(node, RDF.type, OA.SpecificResource)
         self.add(node, OA.hasSource, self.m.document(self.rid))

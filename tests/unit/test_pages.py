@@ -167,6 +167,12 @@ def test_a_page_map_may_leave_out_furniture_and_hold_an_empty_page(tmp_path: Pat
     assert text.anchor("We reuse it.").page == 3  # the picture-only page 2 holds no text
 
 
+def test_a_quote_over_a_page_break_is_on_the_page_it_starts_on(tmp_path: Path) -> None:
+    text = _read(tmp_path, {"source": "a.pdf", "pages": GOOD["pages"]})  # no furniture between the pages
+    quote = text.anchor("A.\n1\nACME REPORT")
+    assert (quote.page, quote.prefix, quote.suffix) == (1, "ACME REPORT\n1. Intro\n", "\n2. Water\nWe reuse it.\n2\n")
+
+
 # ---------------------------------------------------------------- form feeds
 
 FF_TEXT = "1. Intro\nA.\fB.\n2. Water\nWe reuse it.\f"
