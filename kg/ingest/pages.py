@@ -25,6 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, Literal
 
 from kg.errors import InputError
@@ -208,9 +209,12 @@ def _shown(value: Any) -> str:
 def _load_json(path: Path) -> Any:
     """Parse ``path`` as JSON under MAX_BYTES; NaN, Infinity, huge numbers and duplicate keys are refused."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as exc:
         raise InputError(f"{path}: cannot read page map: {exc.strerror or exc}") from None
+    if not S_ISREG(status.st_mode):  # a directory, or a FIFO or device that reading would block on
+        raise InputError(f"{path}: page map is not a regular file")
+    size = status.st_size
     if size > MAX_BYTES:
         raise InputError(f"{path}: page map is {size} bytes, more than the limit of {MAX_BYTES}")
     text = read_text_file(path, "page map").removeprefix("\ufeff")

@@ -158,6 +158,13 @@ def test_a_page_map_past_the_size_limit_is_refused_unread(tmp_path: Path, monkey
     assert str(info.value) == f"{tmp_path / 'pages.json'}: page map is {size} bytes, more than the limit of 100"
 
 
+def test_a_page_map_that_is_no_regular_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "pages.json").mkdir()
+    with pytest.raises(InputError) as info:
+        _read(tmp_path, None)
+    assert str(info.value) == f"{tmp_path / 'pages.json'}: page map is not a regular file"
+
+
 def test_a_page_map_may_leave_out_furniture_and_hold_an_empty_page(tmp_path: Path) -> None:
     data = {"source": "a.pdf", "pages": [
         {"page": 1, "start": 0, "end": 26}, {"page": 2, "start": 26, "end": 26}, {"page": 3, "start": 26, "end": 62},
