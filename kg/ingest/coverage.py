@@ -2,13 +2,14 @@
 
 A quantity mention is covered when some claim's quote contains it; the rest are listed with the
 reason the curators gave (``uncovered`` in a sheet) or as having none. Digit runs that are not
-quantities (years, dates, ordinals, identifiers, enumerators) are counted apart.
+quantities (years, dates, ordinals, identifiers, enumerators) are counted apart, and so are digits
+in a page's furniture (page numbers, running headers and footers), which no claim may quote.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.ingest.model import Report
 from kg.ingest.quantities import Mention, Recogniser
@@ -46,7 +47,11 @@ def coverage(report: Report) -> Coverage:
     text = report.text.text
     spans = sorted((c.anchor.start, c.anchor.end, c.id) for c in report.claims.values())
     reasons = {(u.start, u.end): u.reason for u in report.uncovered}
-    found = list(Recogniser(load_units().lexicon).mentions(text))
+    pages = report.text.pages
+    found = [
+        replace(m, kind="page furniture") if pages and pages.furniture_in(m.start, m.end) else m
+        for m in Recogniser(load_units().lexicon).mentions(text)
+    ]
     rows = []
     for m in found:
         if m.kind != "quantity":

@@ -262,6 +262,8 @@ class _Loader:
         """A claim whose quote is a table row the table readers found at ``span``."""
         self._define("claim", ident, origin)
         start, end = span
+        if refused := self.report.text.refusal(start, end):
+            raise InputError(f"{self.report.text.path}: {origin}: claim {ident}: {refused}")
         self.report.claims[ident] = Claim(
             id=ident,
             kind=kind,

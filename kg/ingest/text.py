@@ -1,7 +1,11 @@
 """Read a report's text, find its numbered sections, and anchor quotes in it.
 
 Offsets are Unicode code points into the text exactly as stored (Python ``str`` indices), the
-unit the W3C Web Annotation ``TextPositionSelector`` specifies.
+unit the W3C Web Annotation ``TextPositionSelector`` specifies; a UTF-8 byte order mark is no
+part of the text (it would shift every offset by one). A text converted from a PDF knows its
+pages (kg.ingest.pages): a form feed is a page break (a line break for the section headings),
+furniture lines (running headers, footers, page numbers) are no heading and no quote, and each
+quote knows the page it starts on.
 """
 
 from __future__ import annotations
@@ -14,10 +18,16 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.near_miss import near_miss
+from kg.ingest.pages import PAGE_MAP, PageMap, form_feed_pages, read_page_map
 from kg.ingest.textfile import FORBIDDEN_CHARS, forbidden_char, read_text_file
 
-# "2. Gift Warmth to Technology" or "2.1 Quality Management": a short line, no final period.
-_HEADING = re.compile(r"^(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2}))?\.? (?P<title>[A-Z][^\n]{1,90})$", re.M)
+# "2. Gift Warmth to Technology" or "2.1 Quality Management": a short line, no final period. A
+# form feed ends a line as a line break does.
+_HEADING = re.compile(
+    r"(?:^|(?<=\f))(?P<num>\d{1,2})(?:\.(?P<sub>\d{1,2}))?\.? (?P<title>[A-Z][^\n\f]{1,90})(?=[\n\f]|\Z)", re.M
+)
+BOM = "\ufeff"
+CONTEXT = 32  # code points of prefix and suffix around a quote
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,7 @@ class Anchor:
     section: Section
     prefix: str
     suffix: str
+    page: int | None = None  # the PDF page the quote starts on, when the text has pages
 
 
 @dataclass(frozen=True)
@@ -51,20 +62,25 @@ class ReportText:
 
     path: Path
     text: str
+    pages: PageMap | None = None
 
     @classmethod
     def read(cls, path: Path) -> ReportText:
-        text = read_text_file(path, "report text")
+        """Read the text and its pages: ``pages.json`` beside it, else its form feeds, else none."""
+        text = read_text_file(path, "report text").removeprefix(BOM)
         if not text.strip():
             raise InputError(f"{path}: report text is empty")
-        found = FORBIDDEN_CHARS.search(text)
+        # Form feeds are page breaks here, though no quote holds one (XML 1.0 cannot carry them).
+        found = FORBIDDEN_CHARS.search(text.replace("\f", "\n"))
         if found:
             line = text.count("\n", 0, found.start()) + 1
             raise InputError(
                 f"{path}:{line}: {forbidden_char(found.group())} cannot be carried by RDF/XML (XML 1.0); "
                 "remove it from the text"
             )
-        return cls(path=path, text=text)
+        page_map = path.parent / PAGE_MAP
+        pages = read_page_map(page_map, text) if page_map.exists() else form_feed_pages(text)
+        return cls(path=path, text=text, pages=pages)
 
     @cached_property
     def sha256(self) -> str:
@@ -82,7 +98,7 @@ class ReportText:
         chapter, sub = 0, 0
         for m in _HEADING.finditer(self.text):
             title = m.group("title").strip()
-            if title.endswith("."):
+            if title.endswith(".") or (self.pages and self.pages.furniture_in(m.start(), m.end())):
                 continue
             num, part = int(m.group("num")), m.group("sub")
             if part is None and num == chapter + 1:
@@ -146,14 +162,43 @@ class ReportText:
         if (occurrence or 1) > len(starts):
             raise LookupError(f"quote occurs {len(starts)} times, not {occurrence}: {quote[:60]!r}")
         start = starts[(occurrence or 1) - 1]
+        if refused := self.refusal(start, start + len(quote)):
+            raise LookupError(f"{refused}: {quote[:60]!r}")
         return self.span(start, start + len(quote))
 
+    def refusal(self, start: int, end: int) -> str | None:
+        """Why the text between two offsets cannot be a quote, or None.
+
+        A form feed is a page break, not text a quote can carry (nor RDF/XML), and running
+        headers, footers and page numbers are the printer's, not the report's statements.
+        """
+        if "\f" in self.text[start:end]:
+            return "quote runs over a form feed (a page break)"
+        furniture = self.pages.furniture_in(start, end) if self.pages else None
+        if furniture is not None:
+            return (
+                f"quote overlaps the {furniture.kind} at {furniture.start}-{furniture.end} "
+                f"({self.text[furniture.start : furniture.end][:40]!r}), which is page furniture, not a claim"
+            )
+        return None
+
     def span(self, start: int, end: int) -> Anchor:
-        """The anchor of the text between two offsets (for quotes found by a table reader)."""
+        """The anchor of the text between two offsets (for quotes found by a table reader).
+
+        Prefix and suffix are the context of up to 32 code points, cut at a page break: the
+        text-quote selector then selects the quote within its page of the PDF as well (it refines
+        the page's fragment selector), and no context holds a form feed.
+        """
+        lo, hi, page = max(0, start - CONTEXT), min(len(self.text), end + CONTEXT), None
+        if self.pages:
+            page = self.pages.page_at(start)
+            lo = max(lo, self.pages.pages[page - 1].start)
+            hi = min(hi, self.pages.pages[self.pages.page_at(end - 1) - 1].end)
         return Anchor(
             start=start,
             end=end,
             section=self.section_at(start),
-            prefix=self.text[max(0, start - 32) : start],
-            suffix=self.text[end : end + 32],
+            prefix=self.text[lo:start].rpartition("\f")[2],
+            suffix=self.text[end:hi].partition("\f")[0],
+            page=page,
         )

@@ -83,6 +83,7 @@ class ClaimQuote:
     exact: str
     prefix: str
     suffix: str
+    page: str  # where the quote starts in the report's PDF (", page 3 of report.pdf"), or ""
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,7 @@ class QuoteView:
     section_title: str
     start: int
     end: int
+    page: str  # ", page N of file.pdf" where the report has pages, else ""
     clipped: bool  # the report text was not at hand: the paragraph is cut to the recorded prefix and suffix
 
 
@@ -219,8 +221,21 @@ def claim_quotes(graph: Graph) -> dict[URIRef, ClaimQuote]:
             exact=_value(graph, exact, OA.exact),
             prefix=_value(graph, exact, OA.prefix),
             suffix=_value(graph, exact, OA.suffix),
+            page=claim_page(graph, claim),
         )
     return quotes
+
+
+def claim_page(graph: Graph, claim: URIRef) -> str:
+    """Where the claim's quote starts in the report's PDF (", page 3 of report.pdf"), or "" when the
+    report's text has no pages: the page a reader opens the PDF at (#page=3)."""
+    target = graph.value(claim, CSR.hasPageQuote)
+    fragment = graph.value(target, OA.hasSelector) if target is not None else None
+    value = str(graph.value(fragment, RDF.value) or "") if fragment is not None else ""
+    if not value.startswith("page="):
+        return ""
+    source = graph.value(graph.value(target, OA.hasSource), DCTERMS.identifier)
+    return f", page {value.removeprefix('page=')}" + (f" of {source}" if source is not None else "")
 
 
 def report_ids(graph: Graph) -> list[str]:
@@ -462,7 +477,16 @@ class Site:
             lo, hi = _Paragraphs(window).bounds(len(q.prefix), len(q.prefix) + len(q.exact))
             before, after = window[lo : len(q.prefix)], window[len(q.prefix) + len(q.exact) : hi]
         return QuoteView(
-            before, q.exact, after, q.report_title, q.section_number, q.section_title, q.start, q.end, text is None
+            before,
+            q.exact,
+            after,
+            q.report_title,
+            q.section_number,
+            q.section_title,
+            q.start,
+            q.end,
+            q.page,
+            text is None,
         )
 
     def parts_view(self, node: URIRef, here: str) -> list[PartView]:

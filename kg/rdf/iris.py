@@ -51,6 +51,10 @@ class Minter:
     def text(self, report: str) -> URIRef:
         return self._iri("report", report, "text")
 
+    def document(self, report: str) -> URIRef:
+        """The file the report was published as (its PDF), when its text has a page map."""
+        return self._iri("report", report, "document")
+
     def section(self, report: str, number: str) -> URIRef:
         return self._iri("report", report, "section", number)
 

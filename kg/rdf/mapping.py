@@ -17,6 +17,8 @@ from kg.vocab.ontology import ontology_graph, vocabulary
 from kg.vocab.units import load_units
 
 ISSUE_PRIORITY = {"key": CSR.KeyMaterialIssue, "other": CSR.OtherMaterialIssue}
+# PDF fragment identifiers (#page=N), the specification a page's oa:FragmentSelector conforms to.
+RFC_3778 = URIRef("http://tools.ietf.org/rfc/rfc3778")
 
 
 def new_graph() -> Graph:
@@ -113,6 +115,7 @@ class _Mapper:
         self.add(text, DCTERMS.format, Literal("text/plain; charset=utf-8"))
         self.add(text, CSR.sha256, Literal(self.r.text.sha256))
         self.add(text, CSR.characterCount, Literal(len(self.r.text.text), datatype=XSD.nonNegativeInteger))
+        self.document_node(node, text)
         self.add(self.curator, RDF.type, PROV.Agent)
         self.add(self.curator, RDFS.label, en(meta.curator.name))
         for section in self.r.text.sections:
@@ -121,6 +124,21 @@ class _Mapper:
             self.add(snode, CSR.inReport, node)
             self.add(snode, SKOS.notation, Literal(section.number))
             self.add(snode, DCTERMS.title, en(section.title, meta.language))
+
+    def document_node(self, report: URIRef, text: URIRef) -> None:
+        """The PDF the text was converted from, when the text has pages: named by its page map, or
+        unnamed when form feeds alone mark the pages (as pdftotext writes them)."""
+        pages = self.r.text.pages
+        if pages is None:
+            return
+        document = self.m.document(self.rid)
+        self.add(report, DCTERMS.hasFormat, document)
+        self.add(text, DCTERMS.source, document)
+        self.add(document, RDF.type, CSR.ReportDocument)
+        if pages.source is not None:
+            self.add(document, DCTERMS.identifier, Literal(pages.source))
+        self.add(document, DCTERMS.format, Literal("application/pdf"))
+        self.add(document, CSR.pageCount, Literal(len(pages.pages), datatype=XSD.positiveInteger))
 
     def entity_node(self, e: EntitySpec) -> None:
         node = self.entity(e.id)
@@ -172,6 +190,8 @@ class _Mapper:
         self.add(position, RDF.type, OA.TextPositionSelector)
         self.add(position, OA.start, Literal(c.anchor.start, datatype=XSD.nonNegativeInteger))
         self.add(position, OA.end, Literal(c.anchor.end, datatype=XSD.nonNegativeInteger))
+        if c.anchor.page is not None:
+            self.page_quote(node, part("page"), part("page-fragment"), quote, c.anchor.page)
         for code in c.kpis:
             self.kpi_mapping(node, part("kpi", code), code)
         if c.missing_metric:
@@ -200,6 +220,18 @@ class _Mapper:
                 self.add(link, PROV.wasAttributedTo, self.company)
             if sdg.rationale:
                 self.add(link, CSR.rationale, en(sdg.rationale))
+
+    def page_quote(self, claim: URIRef, node: URIRef, fragment: URIRef, quote: URIRef, page: int) -> None:
+        """The claim's quote located in the PDF: its page (RFC 3778 ``page=N``), refined by the
+        text-quote selector, whose words and page-bound context select the quote on that page."""
+        self.add(claim, CSR.hasPageQuote, node)
+        self.add(node, RDF.type, OA.SpecificResource)
+        self.add(node, OA.hasSource, self.m.document(self.rid))
+        self.add(node, OA.hasSelector, fragment)
+        self.add(fragment, RDF.type, OA.FragmentSelector)
+        self.add(fragment, DCTERMS.conformsTo, RFC_3778)
+        self.add(fragment, RDF.value, Literal(f"page={page}"))
+        self.add(fragment, OA.refinedBy, quote)
 
     def kpi_mapping(self, claim: URIRef, node: URIRef, code: str) -> None:
         """The curators' KPI reading of a claim, kept off the claim node (which is the company's)."""

@@ -43,6 +43,9 @@ def _check_message(message: str, folder: Path) -> None:
     assert "Traceback" not in message
     if FILE_LEVEL.search(message) or ": KPI table row " in message or ": awards table row " in message:
         return
+    if message.startswith(f"{folder}/pages.json"):  # JSON has entries, not lines: the message names the entry
+        assert re.match(rf"{re.escape(str(folder))}/pages\.json(?::\d+)?: \S", message), message
+        return
     line = re.match(rf"{re.escape(str(folder))}/(?:report\.yaml|report\.txt|claims/[^:]+):(\d+): \S", message)
     assert line is not None and int(line.group(1)) >= 1, message
 
@@ -111,8 +114,13 @@ def test_every_case_ends_in_an_input_error_or_a_graph(
             r"report\.yaml: not UTF-8 text \(invalid start byte at byte 0\)",
         ),
         (
-            {"report.txt": b"1. Intro\n\nPage\x0cbreak\n"},
-            r"report\.txt:3: character U\+000C cannot be carried by RDF/XML",
+            {"report.txt": b"1. Intro\n\nPage\x0bbreak\n"},
+            r"report\.txt:3: character U\+000B cannot be carried by RDF/XML",
+        ),
+        ({"pages.json": b"[" * 100_000 + b"]" * 100_000}, r"pages\.json: malformed JSON: nested too deeply"),
+        (
+            {"pages.json": b'{"source": "r.pdf", "pages": [], "source": 1}'},
+            r'pages\.json: malformed JSON: duplicate key "source"',
         ),
         ({"report.txt": None}, r"report\.txt: report text is a directory, not a file"),
         ({"claims/zz.yaml": None}, r"claims/zz\.yaml: file is a directory, not a file"),
@@ -127,7 +135,9 @@ def test_every_case_ends_in_an_input_error_or_a_graph(
         "bell-char",
         "form-feed-escape",
         "utf-16",
-        "form-feed-in-text",
+        "vertical-tab-in-text",  # a form feed is a page break (tests/unit/test_pages.py)
+        "pages-json-nesting",
+        "pages-json-duplicate-key",
         "text-is-a-directory",
         "sheet-is-a-directory",
     ],

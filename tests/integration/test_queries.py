@@ -13,9 +13,12 @@ from rdflib import Graph
 
 from kg.cli.app import main
 from kg.errors import QueryError
+from kg.ingest.loader import load_report
 from kg.ingest.model import Report
+from kg.rdf.build import build_graph
 from kg.sparql.saved import find_query, run_local, saved_queries
 from kg.vocab.ontology import ontology_graph
+from tests.support.paths import PAGED_REPORT
 
 QUERIES = saved_queries()
 
@@ -107,16 +110,34 @@ def test_commitments_vs_achievements(graph: Graph, report: Report) -> None:
 
 def test_claim_provenance(graph: Graph, report: Report) -> None:
     claim = report.claims["s2-2-rd-investment"]
-    ((_iri, rid, section, kind, start, end, quote),) = rows(graph, "claim-provenance")
-    assert (rid, section, kind, start, end, quote) == (
+    ((_iri, rid, section, kind, start, end, quote, page),) = rows(graph, "claim-provenance")
+    assert (rid, section, kind, start, end, quote, page) == (
         "xiaomi-2019",
         "2.2",
         "quantitative",
         claim.anchor.start,
         claim.anchor.end,
         claim.quote,
+        None,  # the bundled text has no page map
     )
     assert report.text.text[start:end] == quote
+
+
+def test_claim_provenance_names_the_page_of_a_paged_report() -> None:
+    paged = build_graph([PAGED_REPORT]) + ontology_graph()
+    report = load_report(PAGED_REPORT)
+    claim = "https://w3id.org/csr-kg/id/report/northwind-2021/claim/"
+    got = {name: rows(paged, "claim-provenance", claim=f"<{claim}{name}>") for name in report.claims}
+    expected = {
+        "committee": ("1", "governance", 130, 188, 1),
+        "recycling": ("2", "quantitative", 251, 305, 2),
+        "kpi-direct-ghg-emissions-scope-1": ("2", "quantitative", 428, 471, 2),
+        "donations": ("3", "quantitative", 532, 602, 3),
+    }
+    assert got == {
+        name: [(claim + name, "northwind-2021", section, kind, start, end, report.text.text[start:end], page)]
+        for name, (section, kind, start, end, page) in expected.items()
+    }
 
 
 def test_claims_mentioning_a_word(graph: Graph, report: Report) -> None:

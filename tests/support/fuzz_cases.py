@@ -3,13 +3,15 @@
 Each case starts from the conforming mini report (``tests/fixtures/mini-report``) and breaks one
 file in one way: truncation, a wrong encoding, a value of the wrong type, a huge value, deep
 nesting, an alias bomb, a YAML tag, stray bytes or characters, a missing file or a directory in
-its place. :func:`run_case` builds a case and says how it ended; the only acceptable endings
+its place, or a page map (pages.json) beside the text that is malformed or lays furniture over a
+quote. :func:`run_case` builds a case and says how it ended; the only acceptable endings
 are a one-line :class:`kg.ingest.sheet.InputError` naming the file, or a graph that every export format
 carries intact. Used by ``tests/test_fuzz_inputs.py`` and ``benchmarks/fuzz_inputs.py``.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -82,7 +84,7 @@ class Outcome:
     @property
     def message_class(self) -> str:
         """The message without file, line, quoted values and numbers, for grouping."""
-        text = re.sub(r"^\S*?(\.yaml|\.txt|report|\])(:\d+)?: ", "", self.message)
+        text = re.sub(r"^\S*?(\.yaml|\.txt|\.json|report|\])(:\d+)?: ", "", self.message)
         text = re.sub(r"'[^']*'|\"[^\"]*\"|\([^)]*\)", "…", text)
         text = re.sub(r"\d+", "N", text)
         return " ".join(text.split()[:7])
@@ -475,6 +477,53 @@ def huge_text(rng: random.Random) -> Case:
     return Case(f"report.txt with huge {how}", "huge text", {TEXT: text.encode()})
 
 
+PAGES = "pages.json"
+ODD_NUMBERS = ("-1", "1e9", "true", "null", '"3"', "1.5", "9" * 40, "NaN", "[]", "{}")
+
+
+def _page_map() -> dict[str, Any]:
+    """A valid page map of the mini text: two pages split at a line break, its title line a header."""
+    text = original(TEXT).decode("utf-8")
+    middle = text.index("\n", len(text) // 2) + 1
+    title = text.index("\n")
+    return {
+        "source": "mini.pdf",
+        "pages": [{"page": 1, "start": 0, "end": middle}, {"page": 2, "start": middle, "end": len(text)}],
+        "furniture": [{"start": 0, "end": title, "kind": "header"}],
+    }
+
+
+def page_map(rng: random.Random) -> Case:
+    """A page map beside the text: valid, cut short, bytes flipped, an odd number, a span moved or nested deep."""
+    data = _page_map()
+    raw = json.dumps(data).encode()
+    how = rng.choice(["valid", "truncated", "flipped", "number", "number", "span", "nested", "furniture"])
+    if how == "truncated":
+        raw = raw[: rng.randrange(len(raw))]
+    elif how == "flipped":
+        flipped_raw = bytearray(raw)
+        for _ in range(rng.choice([1, 3])):
+            flipped_raw[rng.randrange(len(flipped_raw))] = rng.randrange(256)
+        raw = bytes(flipped_raw)
+    elif how == "number":
+        numbers = [m.span() for m in re.finditer(rb"\d+", raw)]
+        lo, hi = rng.choice(numbers)
+        raw = raw[:lo] + rng.choice(ODD_NUMBERS).encode() + raw[hi:]
+    elif how == "span":
+        entry = rng.choice([*data["pages"], *data["furniture"]])
+        entry[rng.choice(["start", "end"])] += rng.choice([-5, -1, 1, 7, 10_000])
+        raw = json.dumps(data).encode()
+    elif how == "nested":
+        depth = rng.choice([100, 5000, 200_000])
+        raw = b'{"source": "mini.pdf", "pages": ' + b"[" * depth + b"]" * depth + b"}"
+    elif how == "furniture":  # a running header laid over a claim's quote
+        text = original(TEXT).decode("utf-8")
+        at = text.index("Mini Co set up")
+        data["furniture"].append({"start": at, "end": at + 14, "kind": rng.choice(["header", "footer"])})
+        raw = json.dumps(data).encode()
+    return Case(f"pages.json {how}", "page map", {PAGES: raw})
+
+
 GENERATORS: tuple[Callable[[random.Random], Case], ...] = (
     wrong_type,
     truncated,
@@ -486,6 +535,7 @@ GENERATORS: tuple[Callable[[random.Random], Case], ...] = (
     flipped,
     structure,
     huge_text,
+    page_map,
 )
 
 
