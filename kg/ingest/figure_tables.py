@@ -9,7 +9,7 @@ never by one report's wording:
   (``Unit``), optionally a unit of their own (``2021 (HK$'000)``); a headerless row of one figure
   (``Label (unit)<TAB>figure``) holds for the report's year;
 * figure rows: a label (with its unit in parentheses, or not), then cells: a figure, a
-  not-disclosed mark (``N/A``, ``n/a``, ``-``, ``–``, ``Nil``, ``not available``) or nothing;
+  not-disclosed mark (``N/A``, ``n/a``, ``-`` or a dash, ``Nil``, ``not available``) or nothing;
   footnote markers (``*``, ``¹``, ``(1)``, ``[1]``, ``Note 1``) are kept apart from the figure;
 * breakdown rows, the parts of the total row above them: indented rows, rows whose label starts
   with a dash or bullet or "of which", and the rows under a "By gender" (any "By ...") line;
@@ -46,11 +46,14 @@ _YEAR = re.compile(
     r"(?:\s*\((?P<unit>[^()]+)\))?$",
     re.I,
 )
-_CHANGE = re.compile(r"^(?:%\s*)?(?:change|yoy|y-o-y|year[- ]on[- ]year|variance)\b.*$|^.*\bchange\s*(?:\(%\)|%)?$", re.I)
+_CHANGE = re.compile(
+    r"^(?:%\s*)?(?:change|yoy|y-o-y|year[- ]on[- ]year|variance)\b.*$|^.*\bchange\s*(?:\(%\)|%)?$", re.I
+)
 _UNIT_HEADER = re.compile(r"^units?$", re.I)
 _LABEL_MARKER = re.compile(rf"(?<=\S)(?P<marker>(?:{_MARKER})+)(?=\s*(?:\(|$))")
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*\((?P<unit>[^()]+)\)\.?$")
 _PART_PREFIX = re.compile(r"^(?:[-–—•·]\s+|of which:?\s+)", re.I)
+_OF_WHICH = re.compile(r"^of which\b", re.I)
 _BY_HEADING = re.compile(r"^(?:breakdown\s+)?by\s+\w.*$", re.I)
 _GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
 _BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\.")
@@ -117,6 +120,7 @@ class FigureRow:
     markers: tuple[str, ...] = ()
     parent: int | None = None  # index in the table's rows of the total this row is a part of
     breakdown: str | None = None  # the "By ..." line the part is listed under
+    partial: bool = False  # an "of which" part: one part of the total, not a breakdown of all of it
 
 
 @dataclass(frozen=True)
@@ -185,7 +189,7 @@ def _split_line(text: str, start: int, end: int) -> _Line:
         if m:
             pos = m.end()
     if leading_tabs and len(cells) > leading_tabs and cells[leading_tabs].text and not _is_cell(cells[leading_tabs]):
-        # "\t– Male\t..." : the label sits one column in, which prints as indentation.
+        # "<TAB>(dash) Male<TAB>..." : the label sits one column in, which prints as indentation.
         cells = cells[leading_tabs:]
         indent += 4 * leading_tabs
     while len(cells) > 1 and not cells[-1].text:
@@ -225,9 +229,12 @@ def _header_column(span: Span) -> Column | None:
 
 def _header(line: _Line) -> tuple[Column, ...] | None:
     """The columns of a header row: every cell after the first a column word, one year at least."""
-    if len(line.cells) < 2 or _is_cell(line.cells[0]):
+    if not line.cells or _is_cell(line.cells[0]):
         return None
-    columns = [_header_column(c) for c in line.cells[1:]]
+    # A header over the figure columns only (its label column left blank) starts with a column.
+    first = _header_column(line.cells[0])
+    cells = line.cells if first is not None and first.kind == "year" else line.cells[1:]
+    columns = [_header_column(c) for c in cells]
     if any(c is None for c in columns) or not any(c.kind == "year" for c in columns if c):
         return None
     return tuple(c for c in columns if c is not None)
@@ -246,7 +253,7 @@ def split_label(label: str) -> tuple[str, str | None]:
 
 def _running_heads(text: str) -> set[str]:
     counts = Counter(line.strip(" \f") for line in text.splitlines())
-    return {line for line, n in counts.items() if n >= 3 and line and line == line.upper() and not _DIGIT.fullmatch(line)}
+    return {line for line, n in counts.items() if n >= 3 and line and line == line.upper() and not line.isdigit()}
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -270,8 +277,11 @@ class _Reader:
 
     def is_row(self, i: int) -> bool:
         line = self.lines[i]
-        return len(line.cells) >= 2 and bool(line.first) and not _is_cell(line.cells[0]) and any(
-            _is_cell(c) or _DIGIT.search(c.text) for c in line.cells[1:]
+        return (
+            len(line.cells) >= 2
+            and bool(line.first)
+            and not _is_cell(line.cells[0])
+            and any(_is_cell(c) or _DIGIT.search(c.text) for c in line.cells[1:])
         )
 
     def is_cells_only(self, i: int) -> bool:
@@ -331,7 +341,7 @@ class _Reader:
                 label_start = pending_label[0] if pending_label else None
                 row_index = len(table.rows)
                 part_of, dimension = self._part(line, heading, total, table)
-                self.row(table, line, cols, table_unit, label_start, part_of, dimension)
+                self.row(table, line, cols, label_start, part_of, dimension)
                 if part_of is None:
                     total = row_index
                     heading = None
@@ -352,8 +362,11 @@ class _Reader:
                     i += 1
                     continue
                 if self.is_row(i + 1) and nxt.first[:1].islower():
-                    s = self.spans[i][0] + len(self.text[self.spans[i][0] : self.spans[i][1]]) - len(
-                        self.text[self.spans[i][0] : self.spans[i][1]].lstrip(" \t\f")
+                    heading = None  # a new row label ends the breakdown above it
+                    s = (
+                        self.spans[i][0]
+                        + len(self.text[self.spans[i][0] : self.spans[i][1]])
+                        - len(self.text[self.spans[i][0] : self.spans[i][1]].lstrip(" \t\f"))
                     )
                     pending_label = (s, self.spans[i][1])
                     i += 1
@@ -370,7 +383,7 @@ class _Reader:
     def _after_page_break(self, i: int, header: _Line | None) -> int | None:
         """The line the table resumes at after page furniture, or None when the table has ended."""
         j, saw_break = i, False
-        while j < len(self.lines) and j - i < 6 and (self.furniture(j) or (header is not None and self.is_label_only(j))):
+        while j < len(self.lines) and j - i < 6 and (self.furniture(j) or (header and self.is_label_only(j))):
             s, e = self.spans[j]
             saw_break |= "\f" in self.text[s:e] or self.raw(j) in self.heads or bool(_PAGE_NUMBER.match(self.raw(j)))
             j += 1
@@ -406,13 +419,13 @@ class _Reader:
         table: FigureTable,
         line: _Line,
         cols: tuple[Column, ...],
-        table_unit: str | None,
         label_start: int | None,
         parent: int | None,
         breakdown: str | None,
     ) -> None:
         label_cell = line.cells[0]
         label_text = label_cell.text
+        partial = parent is not None and bool(_OF_WHICH.match(label_text))
         if label_start is not None:
             label_text = self.text[label_start : label_cell.start].strip() + " " + label_text
         label_text = _PART_PREFIX.sub("", label_text) if parent is not None else label_text
@@ -443,6 +456,7 @@ class _Reader:
                 markers,
                 parent,
                 breakdown,
+                partial,
             )
         )
 
@@ -472,8 +486,15 @@ class _Reader:
         for column, cell in zip(free, [c for c in line.cells if c.text], strict=False):
             self._cell(table, cells, column, cell)
         table.rows[-1] = FigureRow(
-            last.label, last.unit, tuple(cells), last.start, _rstrip_end(self.text, line), last.markers, last.parent,
+            last.label,
+            last.unit,
+            tuple(cells),
+            last.start,
+            _rstrip_end(self.text, line),
+            last.markers,
+            last.parent,
             last.breakdown,
+            last.partial,
         )
 
     def notes(self, table: FigureTable, i: int) -> None:

@@ -347,7 +347,8 @@ class _Loader:
                     try:
                         observations.append(self._cell_observation(table, row, cell, metric, unit, error))
                     except ValueError as exc:
-                        unread.append(figure_tables.Unread(cell.figure.start, cell.figure.end, cell.figure.text, str(exc)))
+                        figure = cell.figure
+                        unread.append(figure_tables.Unread(figure.start, figure.end, figure.text, str(exc)))
                 if not observations:
                     continue
                 ident = f"kpi-{metric}"
@@ -399,7 +400,12 @@ class _Loader:
         if ident not in self.report.metrics:
             self._define("metric", ident, where)
             self.report.metrics[ident] = MetricSpec(
-                id=ident, label=label, drafted=True, component_of=total, breakdown=row.breakdown if total else None
+                id=ident,
+                label=label,
+                drafted=True,
+                component_of=total,
+                breakdown=row.breakdown if total else None,
+                partial=row.partial,
             )
         return ident
 

@@ -154,6 +154,7 @@ class MetricSpec(_Entry):
     intensity_of: str | None = None  # for an intensity: its numerator metric
     denominator: str | None = None  # for an intensity: the metric it divides by
     breakdown: str | None = None  # for a component: the breakdown it is listed under ("By gender")
+    partial: bool = False  # for a component: one part of its total ("of which"), not a full breakdown
     drafted: bool = False  # minted by csr-kg's table reader from a row label, not by a curator
     _slug = field_validator("id")(_check_slug)
 

@@ -106,6 +106,8 @@ class _Mapper:
                     self.add(node, prop, self.m.metric(ref))
             if metric.breakdown:
                 self.add(node, CSR.breakdown, en(metric.breakdown))
+            if metric.partial:
+                self.add(node, CSR.partialComponent, Literal(True))
             self.add(node, PROV.wasAttributedTo, self.table_reader() if metric.drafted else self.curator)
         for claim in self.r.claims.values():
             self.claim_node(claim)
@@ -119,7 +121,7 @@ class _Mapper:
         self.add(
             node,
             RDFS.comment,
-            en("Drafts a metric from the label of a table row that no claim sheet defines; a curator may define it instead."),
+            en("Drafts a metric from a table row label no claim sheet defines; a curator may define it instead."),
         )
         return node
 
