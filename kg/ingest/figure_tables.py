@@ -151,6 +151,7 @@ class FigureTable:
     group: str | None
     boundary: str | None
     unit: str | None  # a unit printed in the header's first cell, for every column
+    header: Span | None  # the header row, when the table has one
     rows: list[FigureRow] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
     notes: dict[str, Footnote] = field(default_factory=dict)
@@ -327,7 +328,8 @@ class _Reader:
         table_unit = _header_unit(header) if header else None
         cols = columns or (Column("figure", None),)
         group, boundary = self._context(self.spans[first][0])
-        table = FigureTable(self.spans[first][0], self.spans[first][1], cols, group, boundary, table_unit)
+        head = Span(self.text[self.spans[first][0] : self.spans[first][1]], *self.spans[first]) if header else None
+        table = FigureTable(self.spans[first][0], self.spans[first][1], cols, group, boundary, table_unit, head)
         i = first + 1 if header else first
         pending_label: tuple[int, int] | None = None  # a label line waiting for its row
         heading: str | None = None

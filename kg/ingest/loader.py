@@ -366,6 +366,14 @@ class _Loader:
                     kpis=self.report.metrics[metric].kpis,
                 )
             self.report.unread_cells.extend(Uncovered(u.start, u.end, u.reason) for u in unread)
+            if table.header is not None:
+                # A scale in the header ("HK$'000") reads as a quantity; it is the columns' unit.
+                head = table.header
+                self.report.uncovered.extend(
+                    Uncovered(m.start, m.end, "unit of the table's columns")
+                    for m in self.mentions
+                    if m.kind == "quantity" and head.start <= m.start and m.end <= head.end
+                )
             self.report.tables.append(
                 TableSummary("figures", text.count("\n", 0, table.start) + 1, len(table.rows), table.cells, len(unread))
             )
