@@ -268,7 +268,7 @@ class _Mapper:
             self.add(node, CSR.metric, self.m.metric(o.metric))
         self.add(node, PROV.wasDerivedFrom, claim)
         if o.value is None:
-            self.add(node, CSR.disclosureStatus, CSR.NotDisclosed)
+            self.add(node, CSR.valueStatus, CSR.NotDisclosed)
         else:
             assert o.precision is not None and o.unit is not None
             self.add(node, QUDT.numericValue, decimal(o.value))

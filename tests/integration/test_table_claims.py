@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from kg.ingest.loader import load_report
 from kg.rdf.build import build_graph
 from kg.validate.shacl import validate_graph
 from kg.vocab.namespaces import DEFAULT_BASE
+from tests.support.mini import MINI_TEXT
 from tests.support.paths import FIXTURES
 
 TABLES = FIXTURES / "tables"
@@ -57,7 +59,7 @@ PREFIX time: <http://www.w3.org/2006/time#>
 SELECT ?claim ?metric ?kind ?value ?precision ?unit ?period ?baseline ?surface WHERE {
     ?c dcterms:identifier ?claim .
     { ?c csr:hasObservation ?o . ?o a csr:Observation ; csr:metric ?m .
-      OPTIONAL { ?o csr:disclosureStatus ?status }
+      OPTIONAL { ?o csr:valueStatus ?status }
       BIND (IF(BOUND(?status), "not disclosed", "value") AS ?kind) }
     UNION
     { ?c csr:hasChange ?o . ?o a csr:MetricChange ; csr:changeOf ?m . BIND ("change" AS ?kind) }
@@ -354,3 +356,12 @@ def test_bundled_table_claims_are_unchanged(bundled: list) -> None:
         ("awards", 253, 9, 27, 0),
     ]
     assert (report.unread_cells, report.unread_blocks) == ([], [])
+
+
+def test_unknown_unit_in_a_table_is_listed_not_dropped(make_report: Callable[..., Path]) -> None:
+    """A table cell whose unit is unknown is no observation, and coverage lists it with the reason."""
+    text = MINI_TEXT + "Water use (furlongs)\t5.00\n"
+    report = load_report(make_report(text=text))
+    assert "kpi-water-use" not in report.claims
+    listed = [(r.line, r.mention.surface, r.reason) for r in coverage(report).mentions if not r.claims]
+    assert (text.count("\n"), "5.00", "unknown unit 'furlongs'") in listed
