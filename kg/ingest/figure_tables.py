@@ -28,6 +28,7 @@ a figure is returned as :class:`Unread` with the reason, for ``coverage`` to lis
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -179,6 +180,8 @@ def _split_line(text: str, start: int, end: int) -> _Line:
     body = raw.lstrip(" \f")
     at = start + len(raw) - len(body)
     indent = len(raw) - len(body) - raw.count("\f")
+    if "\t" not in body and "  " not in body.rstrip():  # one cell: most lines of a report
+        return _Line(start, end, indent, (Span(body.rstrip(), at, at + len(body.rstrip())),))
     leading_tabs = len(body) - len(body.lstrip("\t"))
     cells: list[Span] = []
     pos = 0
@@ -271,6 +274,10 @@ class _Reader:
         self.spans = _spans(text)
         self.lines = [_split_line(text, s, e) for s, e in self.spans]
         self.heads = _running_heads(text)
+        groups = [(m.end(), m.group("title").strip()) for m in _GROUP_HEADING.finditer(text)]
+        boundaries = [(m.end(), m.group("boundary").strip()) for m in _BOUNDARY.finditer(text)]
+        self.group_ends, self.groups = [g[0] for g in groups], [g[1] for g in groups]
+        self.boundary_ends, self.boundaries = [b[0] for b in boundaries], [b[1] for b in boundaries]
 
     def raw(self, i: int) -> str:
         s, e = self.spans[i]
@@ -314,13 +321,10 @@ class _Reader:
         return found
 
     def _context(self, at: int) -> tuple[str | None, str | None]:
-        before = self.text[:at]
-        groups = list(_GROUP_HEADING.finditer(before))
-        boundaries = list(_BOUNDARY.finditer(before))
-        return (
-            groups[-1].group("title").strip() if groups else None,
-            boundaries[-1].group("boundary").strip() if boundaries else None,
-        )
+        """The group heading ("1. Emissions") and stated boundary last printed before offset ``at``."""
+        g = bisect_right(self.group_ends, at)
+        b = bisect_right(self.boundary_ends, at)
+        return (self.groups[g - 1] if g else None, self.boundaries[b - 1] if b else None)
 
     def read(self, first: int, columns: tuple[Column, ...] | None, found: list[FigureTable]) -> int:
         """Read the table starting at line ``first`` (its header, or its first headerless row)."""
@@ -333,7 +337,7 @@ class _Reader:
         i = first + 1 if header else first
         pending_label: tuple[int, int] | None = None  # a label line waiting for its row
         heading: str | None = None
-        total: int | None = None
+        total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
         while i < len(self.lines):
             line = self.lines[i]
             if header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]:
@@ -342,10 +346,10 @@ class _Reader:
             if self.is_row(i) and (header is not None or len(line.cells) == 2):
                 label_start = pending_label[0] if pending_label else None
                 row_index = len(table.rows)
-                part_of, dimension = self._part(line, heading, total, table)
+                part_of, dimension = self._part(line, heading, total)
                 self.row(table, line, cols, label_start, part_of, dimension)
                 if part_of is None:
-                    total = row_index
+                    total = (row_index, line.indent)
                     heading = None
                 pending_label = None
                 table.end = line.end
@@ -397,24 +401,21 @@ class _Reader:
             return j
         return None
 
-    def _part(
-        self, line: _Line, heading: str | None, total: int | None, table: FigureTable
-    ) -> tuple[int | None, str | None]:
+    @staticmethod
+    def _part(line: _Line, heading: str | None, total: tuple[int, int] | None) -> tuple[int | None, str | None]:
+        """The total row (index) a row is a part of, and the breakdown it is listed under.
+
+        ``total`` is the index and indentation of the last row that is no part.
+        """
         if total is None:
             return None, None
+        index, indent = total
         label = line.first
-        if _PART_PREFIX.match(label):
-            return total, heading
-        if line.indent > self.lines_indent(table, total):
-            return total, heading
+        if _PART_PREFIX.match(label) or line.indent > indent:
+            return index, heading
         if heading is not None and not label.lower().startswith("total"):
-            return total, heading
+            return index, heading
         return None, None
-
-    def lines_indent(self, table: FigureTable, index: int) -> int:
-        start = table.rows[index].start
-        line = next(ln for ln in self.lines if ln.start <= start <= ln.end)
-        return line.indent
 
     def row(
         self,
