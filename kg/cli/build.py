@@ -45,6 +45,8 @@ def build(
     try:
         if store is not None or (out is not None and out.suffix in STREAM_SUFFIXES):
             stats = build_corpus(folders, out, store, base or DEFAULT_BASE, jobs)
+            for line in stats.table_lines:
+                click.echo(line, err=True)
             written = " and ".join(str(p) for p in (out, store) if p is not None)
             click.echo(f"wrote {written} ({stats.reports} reports, {stats.triples} triples)", err=True)
             return

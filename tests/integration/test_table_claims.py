@@ -345,6 +345,18 @@ def test_build_prints_a_line_per_table_and_warns_of_unread_blocks(folders: dict[
     ]
 
 
+def test_a_streamed_build_prints_the_table_lines_too(folders: dict[str, Path], tmp_path: Path) -> None:
+    from kg.cli.app import main
+
+    out = tmp_path / "x.nt"
+    result = CliRunner().invoke(main, ["build", str(folders["page-break"]), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "page-break-2021: report.txt:1: figures table: 5 rows, 10 cells, 0 not read",
+        f"wrote {out} (1 reports, 277 triples)",
+    ]
+
+
 def test_bundled_table_claims_are_unchanged(bundled: list) -> None:
     (report,) = bundled
     kinds = [c.origin.split(":")[1] for c in report.claims.values() if c.origin.startswith("table:")]
