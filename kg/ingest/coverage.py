@@ -4,10 +4,11 @@ A quantity mention is covered when some claim's quote contains it; the rest are 
 reason the curators gave (``uncovered`` in a sheet) or as having none. Digit runs that are not
 quantities (years, dates, ordinals, identifiers, enumerators) are counted apart.
 
-A table cell holding a digit that the table reader could not read as an observation (an
-unknown unit, a fiscal year without a fiscal year end, text that is no figure ...) is listed as
-not covered with that reason, even where its row's quote covers it, and even where the number
-alone would not count as a quantity (a cell "2019" is a figure in a table, not a year).
+A table cell that the table reader could not read as an observation (an unknown unit, a fiscal
+year without a fiscal year end, text holding a digit that is no figure ...) is listed as not
+covered with that reason, even where its row's quote covers it, and even where the number alone
+would not count as a quantity (a cell "2019" is a figure in a table, not a year); so is an
+"N/A" cell whose period is unknown.
 """
 
 from __future__ import annotations

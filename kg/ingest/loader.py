@@ -454,9 +454,7 @@ class _Loader:
             "notes": notes,
         }
         if not cell.disclosed:
-            if kind == "change":
-                raise ValueError("change not disclosed")
-            return Observation(value=None, precision=None, unit=None, kind="not-disclosed", **base)
+            return Observation(value=None, precision=None, unit=None, kind=kind, disclosed=False, **base)
         unit = self._cell_unit(table, row, cell, row_unit, row_error)
         value, precision = figure_value(cell, unit.scale)
         return Observation(value=value, precision=precision, unit=unit.key, kind=kind, **base)

@@ -34,10 +34,10 @@ class Footnote:
 class Observation:
     """A printed figure of a claim, read as a value of a metric.
 
-    ``kind`` is ``value`` (a figure of the metric), ``change`` (a printed change of the metric
+    ``kind`` is ``value`` (a figure of the metric) or ``change`` (a printed change of the metric
     from the ``baseline`` period to ``period``: in percent when relative, in the metric's unit
-    when absolute) or ``not-disclosed`` (the table prints "N/A", "-" ... for the period: no value,
-    precision or unit, and never zero).
+    when absolute). An observation not ``disclosed`` is a cell printed "N/A", "-" ... for the
+    period: it has no value, precision or unit, and is never zero.
     """
 
     metric: str
@@ -52,6 +52,7 @@ class Observation:
     start: int  # offsets of the printed figure in the report text
     end: int
     kind: str = "value"
+    disclosed: bool = True
     baseline: Period | None = None
     notes: tuple[Footnote, ...] = ()
 

@@ -257,7 +257,7 @@ class _Mapper:
         )
 
     def observation(self, claim: URIRef, node: URIRef, o: Observation) -> None:
-        """An observation, a not-disclosed observation (no value), or a printed change of the metric."""
+        """An observation or a printed change of the metric, with no value when it is not disclosed."""
         if o.kind == "change":
             self.add(claim, CSR.hasChange, node)
             self.add(node, RDF.type, CSR.MetricChange)
@@ -267,10 +267,10 @@ class _Mapper:
             self.add(node, RDF.type, CSR.Observation)
             self.add(node, CSR.metric, self.m.metric(o.metric))
         self.add(node, PROV.wasDerivedFrom, claim)
-        if o.value is None:
+        if not o.disclosed:
             self.add(node, CSR.valueStatus, CSR.NotDisclosed)
         else:
-            assert o.precision is not None and o.unit is not None
+            assert o.value is not None and o.precision is not None and o.unit is not None
             self.add(node, QUDT.numericValue, decimal(o.value))
             self.add(node, CSR.precision, decimal(o.precision))
             self.add(node, QUDT.unit, self.units.iri(o.unit))
