@@ -380,3 +380,22 @@ def test_unknown_unit_in_a_table_is_listed_not_dropped(make_report: Callable[...
     assert "kpi-water-use" not in report.claims
     listed = [(r.line, r.mention.surface, r.reason) for r in coverage(report).mentions if not r.claims]
     assert (text.count("\n"), "5.00", "unknown unit 'furlongs'") in listed
+
+
+def test_units_and_markers_in_the_column_headers(tmp_path: Path) -> None:
+    folder = tmp_path / "headers"
+    (folder / "claims").mkdir(parents=True)
+    text = "Waste\t2021* (tonnes)\t2020 (kg)\nHazardous waste\t1.5\t2,000\n\n* Estimated from invoices.\n"
+    (folder / "report.txt").write_text(text, encoding="utf-8")
+    (folder / "report.yaml").write_text(
+        "id: headers-2021\ncompany: acme\ntitle: Acme 2021\nyear: 2021\ncurator: {name: Test}\n", encoding="utf-8"
+    )
+    (folder / "claims" / "sheet.yaml").write_text(SHEET, encoding="utf-8")
+    graph = build_graph([folder])
+    assert _select(graph, OBSERVATIONS) == _obs(
+        ("kpi-hazardous-waste", "hazardous-waste", "value", "1.5", "0.05", "TONNE", "2021", "", "1.5"),
+        ("kpi-hazardous-waste", "hazardous-waste", "value", "2000.0", "0.5", "KiloGM", "2020", "", "2,000"),
+    )
+    assert [(o, m, x) for o, m, x, _, _ in _select(graph, FOOTNOTES)] == [
+        ("kpi-hazardous-waste/observation/hazardous-waste", "*", "* Estimated from invoices.")
+    ]
