@@ -335,7 +335,7 @@ class _Reader:
         head = Span(self.text[self.spans[first][0] : self.spans[first][1]], *self.spans[first]) if header else None
         table = FigureTable(self.spans[first][0], self.spans[first][1], cols, group, boundary, table_unit, head)
         i = first + 1 if header else first
-        pending_label: tuple[int, int] | None = None  # a label line waiting for its row
+        pending_label: int | None = None  # where a label line waiting for its row starts
         heading: str | None = None
         total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
         while i < len(self.lines):
@@ -344,7 +344,7 @@ class _Reader:
                 i += 1  # the header printed again after a page break
                 continue
             if self.is_row(i) and (header is not None or len(line.cells) == 2):
-                label_start = pending_label[0] if pending_label else None
+                label_start = pending_label
                 row_index = len(table.rows)
                 part_of, dimension = self._part(line, heading, total)
                 self.row(table, line, cols, label_start, part_of, dimension)
@@ -369,12 +369,7 @@ class _Reader:
                     continue
                 if self.is_row(i + 1) and nxt.first[:1].islower():
                     heading = None  # a new row label ends the breakdown above it
-                    s = (
-                        self.spans[i][0]
-                        + len(self.text[self.spans[i][0] : self.spans[i][1]])
-                        - len(self.text[self.spans[i][0] : self.spans[i][1]].lstrip(" \t\f"))
-                    )
-                    pending_label = (s, self.spans[i][1])
+                    pending_label = line.cells[0].start
                     i += 1
                     continue
             resume = self._after_page_break(i, header)

@@ -3,8 +3,9 @@
 This is where traceability is enforced. A build fails, naming the sheet file and line, when a
 quote is not verbatim in the text, when a figure is not a quantity printed inside its quote,
 when an id is duplicated or a reference, kind, unit, code or SDG is unknown. Tables the text
-holds (KPI rows, the stakeholder table, the awards table) become claims here as well, with the
-table row as their quote.
+holds (figure tables, the stakeholder table, the awards table) become claims here as well, with
+the table row as their quote; a figure-table cell that cannot be an observation (unknown unit,
+unknown period ...) is kept with its reason for ``coverage``, never dropped.
 """
 
 from __future__ import annotations
