@@ -10,9 +10,12 @@ import click
 from kg.cli.common import DEFAULT_OUT, InputFailure
 from kg.errors import InputError
 from kg.ingest.coverage import coverage as report_coverage
+from kg.ingest.coverage import table_lines
 from kg.ingest.loader import load_reports
-from kg.rdf.build import build_graph, serialise, write_atomically
+from kg.rdf.build import serialise, write_atomically
 from kg.rdf.corpus import STREAM_SUFFIXES, build_corpus
+from kg.rdf.iris import Minter
+from kg.rdf.mapping import report_graph
 from kg.vocab.data import bundled_reports
 from kg.vocab.namespaces import DEFAULT_BASE
 
@@ -42,12 +45,18 @@ def build(
     try:
         if store is not None or (out is not None and out.suffix in STREAM_SUFFIXES):
             stats = build_corpus(folders, out, store, base or DEFAULT_BASE, jobs)
+            for line in stats.table_lines:
+                click.echo(line, err=True)
             written = " and ".join(str(p) for p in (out, store) if p is not None)
             click.echo(f"wrote {written} ({stats.reports} reports, {stats.triples} triples)", err=True)
             return
-        graph = build_graph(folders, base)
+        reports = load_reports(folders)
+        graph = report_graph(reports, Minter(base) if base else Minter())
     except (InputError, ValueError) as exc:
         raise InputFailure(str(exc)) from None
+    for report in reports:
+        for line in table_lines(report):
+            click.echo(line, err=True)
     out = out or DEFAULT_OUT
     write_atomically(out, serialise(graph))
     click.echo(f"wrote {out} ({len(graph)} triples)", err=True)

@@ -3,17 +3,28 @@
 This is where traceability is enforced. A build fails, naming the sheet file and line, when a
 quote is not verbatim in the text, when a figure is not a quantity printed inside its quote,
 when an id is duplicated or a reference, kind, unit, code or SDG is unknown. Tables the text
-holds (KPI rows, the stakeholder table, the awards table) become claims here as well, with the
-table row as their quote.
+holds (figure tables, the stakeholder table, the awards table) become claims here as well, with
+the table row as their quote; a figure-table cell that cannot be an observation (unknown unit,
+unknown period ...) is kept with its reason for ``coverage``, never dropped.
 """
 
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from kg.ingest import tables
+from kg.ingest import figure_tables, tables
 from kg.ingest.definitions import Definitions, report_definitions
-from kg.ingest.model import Channel, Claim, Expectation, Observation, Period, Report, Uncovered
+from kg.ingest.model import (
+    Channel,
+    Claim,
+    Expectation,
+    Footnote,
+    Observation,
+    Period,
+    Report,
+    TableSummary,
+    Uncovered,
+)
 from kg.ingest.quantities import Mention, Recogniser
 from kg.ingest.sheet import (
     ClaimSpec,
@@ -26,6 +37,7 @@ from kg.ingest.sheet import (
     read_sheets,
 )
 from kg.ingest.sheet_errors import suggest
+from kg.ingest.table_cells import CellUnit, UnknownUnit, column_period, counted, figure_value, resolve_unit
 from kg.ingest.text import ReportText
 from kg.rdf.iris import Minter
 from kg.vocab.names import slugify
@@ -245,6 +257,26 @@ class _Loader:
             issue_map.update(sheet.expectation_issues)
         self._stakeholder_claims(source, row_specs, issue_map)
         self._award_claims(source)
+        self._unread_blocks()
+
+    def _unread_blocks(self) -> None:
+        """Runs of three or more table-like lines that no table reader read: a warning, not silence."""
+        text = self.report.text.text
+        read: set[int] = set()
+        for claim in self.report.claims.values():
+            if claim.origin.startswith("table:"):
+                first = text.count("\n", 0, claim.anchor.start) + 1
+                # The line above a table's first row is its header.
+                read.update(range(first - 1, text.count("\n", 0, claim.anchor.end) + 2))
+        for first, last in figure_tables.table_like_blocks(text):
+            run: list[int] = []
+            for n in [*range(first, last + 1), None]:
+                if n is not None and n not in read:
+                    run.append(n)
+                    continue
+                if len(run) >= 3:
+                    self.report.unread_blocks.append((run[0], run[-1]))
+                run = []
 
     def _table_claim(
         self,
@@ -277,45 +309,169 @@ class _Loader:
             kpis=kpis,
         )
 
+    def _summary(self, kind: str, rows: list[tuple[int, int]]) -> None:
+        """Count a table read by rows of (start offset, cells)."""
+        if rows:
+            line = self.report.text.text.count("\n", 0, rows[0][0])  # the header line, above the first row
+            self.report.tables.append(TableSummary(kind, line, len(rows), sum(n for _, n in rows), 0))
+
     def _kpi_claims(self, source: str) -> None:
-        company = self.report.meta.company
-        for row in tables.kpi_rows(self.report.text.text):
-            where = f"{source}: KPI table row {_q(row.label)}"
-            unit = self.units.lexicon.suffix(row.unit)
-            if unit is None:
-                raise InputError(f"{where}: unknown unit {_q(row.unit)}")
-            metric = slugify(row.label)
-            if metric not in self.report.metrics:
-                self._define("metric", metric, where)
-                self.report.metrics[metric] = MetricSpec(id=metric, label=row.label)
-            mention = next(m for m in self.mentions if m.start == row.figure.start)
-            observation = Observation(
-                metric=metric,
-                value=mention.value,
-                precision=mention.precision,
-                unit=unit,
-                surface=row.figure.text,
-                qualifier=None,
-                period=Period(str(self.report.meta.year)),
-                boundary=row.boundary,
-                subject=company,
-                start=row.figure.start,
-                end=row.figure.end,
+        """Claims of the figure tables: one per row, quoting the row, one observation per cell."""
+        text = self.report.text.text
+        for table in figure_tables.figure_tables(text):
+            unread = list(table.unread)
+            metrics: list[str] = []
+            for row in table.rows:
+                where = f"{source}: KPI table row {_q(row.label)}"
+                name, unit, error = self._row_unit(row)
+                metric = self._row_metric(table, row, name, metrics, where)
+                metrics.append(metric)
+                observations = []
+                for cell in row.cells:
+                    try:
+                        observations.append(self._cell_observation(table, row, cell, metric, unit, error))
+                    except ValueError as exc:
+                        figure = cell.figure
+                        unread.append(figure_tables.Unread(figure.start, figure.end, figure.text, str(exc)))
+                if not observations:
+                    continue
+                ident = f"kpi-{metric}"
+                n = 1
+                while f"claim:{ident}" in self.origins:
+                    n += 1
+                    ident = f"kpi-{metric}-{n}"
+                self._table_claim(
+                    ident,
+                    "quantitative",
+                    (row.start, row.end),
+                    self.report.meta.company,
+                    f"table:kpi:{table.group or ''}",
+                    observations=tuple(observations),
+                    kpis=self.report.metrics[metric].kpis,
+                )
+            self.report.unread_cells.extend(Uncovered(u.start, u.end, u.reason) for u in unread)
+            if table.header is not None:
+                # A scale in the header ("HK$'000") reads as a quantity; it is the columns' unit.
+                head = table.header
+                self.report.uncovered.extend(
+                    Uncovered(m.start, m.end, "unit of the table's columns")
+                    for m in self.mentions
+                    if m.kind == "quantity" and head.start <= m.start and m.end <= head.end
+                )
+            self.report.tables.append(
+                TableSummary("figures", text.count("\n", 0, table.start) + 1, len(table.rows), table.cells, len(unread))
             )
-            self._table_claim(
-                f"kpi-{metric}",
-                "quantitative",
-                (row.start, row.end),
-                company,
-                f"table:kpi:{row.group or ''}",
-                observations=(observation,),
-                kpis=self.report.metrics[metric].kpis,
+
+    def _row_unit(self, row: figure_tables.FigureRow) -> tuple[str, CellUnit | None, str | None]:
+        """The row's metric label and the unit the row prints (unit column, or the label's
+        parentheses), or why that unit cannot be read. Parentheses that name no unit stay part of
+        the label ("(Scope 1)") when the header prints the unit."""
+        if row.unit:
+            try:
+                return row.label, resolve_unit(row.unit, self.units.lexicon), None
+            except UnknownUnit as exc:
+                return row.label, None, str(exc)
+        name, paren = figure_tables.split_label(row.label)
+        if paren is None:
+            return row.label, None, None
+        try:
+            return name, resolve_unit(paren, self.units.lexicon), None
+        except UnknownUnit as exc:
+            return row.label, None, str(exc)
+
+    def _row_metric(
+        self, table: figure_tables.FigureTable, row: figure_tables.FigureRow, name: str, metrics: list[str], where: str
+    ) -> str:
+        """The metric of a row: a curated one by the slug of its label, else one drafted from the
+        label; a breakdown row's drafted metric is named after its total and is a part of it."""
+        total = metrics[row.parent] if row.parent is not None else None
+        ident, label = slugify(name), name
+        if total is not None and ident not in self.report.metrics:
+            label = f"{self.report.metrics[total].label}: {name}"
+            ident = slugify(f"{total} {name}", 100)
+        if ident not in self.report.metrics:
+            self._define("metric", ident, where)
+            self.report.metrics[ident] = MetricSpec(
+                id=ident,
+                label=label,
+                drafted=True,
+                component_of=total,
+                breakdown=row.breakdown if total else None,
+                partial=row.partial,
             )
+        return ident
+
+    def _cell_observation(
+        self,
+        table: figure_tables.FigureTable,
+        row: figure_tables.FigureRow,
+        cell: figure_tables.FigureCell,
+        metric: str,
+        row_unit: CellUnit | None,
+        row_error: str | None,
+    ) -> Observation:
+        """One cell as an observation; ``ValueError`` says why a cell cannot be one."""
+        meta = self.report.meta
+        column, baseline, kind = cell.column, None, "value"
+        if column.kind == "change":
+            years = sorted({c.year: c for c in table.columns if c.kind == "year"}.items())
+            if len(years) < 2:
+                raise ValueError("change column without two year columns to compare")
+            column, kind = years[-1][1], "change"
+            baseline = column_period(years[-2][1], meta.year, meta.fiscal_year_end)
+        period = column_period(column, meta.year, meta.fiscal_year_end)
+        notes = tuple(
+            Footnote(key, note.text.start, note.text.end)
+            for key in dict.fromkeys((*row.markers, *cell.column.markers, *cell.markers))
+            if (note := table.notes.get(key)) is not None
+        )
+        base = {
+            "metric": metric,
+            "surface": cell.figure.text,
+            "qualifier": None,
+            "period": period,
+            "boundary": table.boundary,
+            "subject": meta.company,
+            "start": cell.figure.start,
+            "end": cell.figure.end,
+            "baseline": baseline,
+            "notes": notes,
+        }
+        if not cell.disclosed:
+            return Observation(value=None, precision=None, unit=None, kind=kind, disclosed=False, **base)
+        unit = self._cell_unit(table, row, cell, row_unit, row_error)
+        value, precision = figure_value(cell, unit.scale)
+        return Observation(value=value, precision=precision, unit=unit.key, kind=kind, **base)
+
+    def _cell_unit(
+        self,
+        table: figure_tables.FigureTable,
+        row: figure_tables.FigureRow,
+        cell: figure_tables.FigureCell,
+        row_unit: CellUnit | None,
+        row_error: str | None,
+    ) -> CellUnit:
+        """The unit of a figure: its own ``%``, the row's unit, its column's, the table's; a count
+        when the label says so ("Number of ..."); else ``UnknownUnit``."""
+        if cell.figure.text.endswith("%") or (cell.column.kind == "change" and cell.column.unit == "%"):
+            return CellUnit("PERCENT")
+        if row_unit is not None:
+            return row_unit
+        for surface in (cell.column.unit, table.unit):
+            if surface:
+                return resolve_unit(surface, self.units.lexicon)
+        if row_error is not None:
+            raise UnknownUnit(row_error)
+        if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
+            return CellUnit("NUM")
+        raise UnknownUnit("no unit printed for the row or its column")
 
     def _stakeholder_claims(
         self, source: str, specs: dict[str, tuple[str, StakeholderRowSpec]], issue_map: dict[str, str]
     ) -> None:
-        for row in tables.stakeholder_rows(self.report.text.text):
+        rows = tables.stakeholder_rows(self.report.text.text)
+        self._summary("stakeholders", [(r.start, 1 + len(r.expectations) + len(r.channels)) for r in rows])
+        for row in rows:
             where, spec = specs.get(row.group.text, (f"{source}: stakeholder row", None))
             expectations = self._items(row.expectations, spec.expectations if spec else None, where, "expectations")
             channels = self._items(row.channels, spec.channels if spec else None, where, "channels")
@@ -351,7 +507,9 @@ class _Loader:
         return items
 
     def _award_claims(self, source: str) -> None:
-        for row in tables.award_rows(self.report.text.text):
+        rows = tables.award_rows(self.report.text.text)
+        self._summary("awards", [(r.start, 3) for r in rows])
+        for row in rows:
             where = f"{source}: awards table row {_q(row.award.text)}"
             winner = self._entity_for(row.winner, "Organization", where)
             organiser = self._entity_for(row.organiser.text, "Organization", where)

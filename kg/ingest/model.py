@@ -22,13 +22,28 @@ class Period:
 
 
 @dataclass(frozen=True)
+class Footnote:
+    """A note the report prints for a figure (below its table), by the marker the figure carries."""
+
+    marker: str
+    start: int  # offsets of the note's text in the report text
+    end: int
+
+
+@dataclass(frozen=True)
 class Observation:
-    """A printed figure of a claim, read as a value of a metric."""
+    """A printed figure of a claim, read as a value of a metric.
+
+    ``kind`` is ``value`` (a figure of the metric) or ``change`` (a printed change of the metric
+    from the ``baseline`` period to ``period``: in percent when relative, in the metric's unit
+    when absolute). An observation not ``disclosed`` is a cell printed "N/A", "-" ... for the
+    period: it has no value, precision or unit, and is never zero.
+    """
 
     metric: str
-    value: Decimal
-    precision: Decimal  # half a unit of the last printed digit: the rounding the figure allows
-    unit: str
+    value: Decimal | None
+    precision: Decimal | None  # half a unit of the last printed digit: the rounding the figure allows
+    unit: str | None
     surface: str
     qualifier: str | None
     period: Period
@@ -36,6 +51,10 @@ class Observation:
     subject: str
     start: int  # offsets of the printed figure in the report text
     end: int
+    kind: str = "value"
+    disclosed: bool = True
+    baseline: Period | None = None
+    notes: tuple[Footnote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +101,17 @@ class Uncovered:
     reason: str
 
 
+@dataclass(frozen=True)
+class TableSummary:
+    """One table the loader read: where, what kind, how many rows and cells, how many cells not read."""
+
+    kind: str  # figures | stakeholders | awards
+    line: int
+    rows: int
+    cells: int
+    unread: int
+
+
 @dataclass
 class Report:
     """A report folder, loaded and checked."""
@@ -94,4 +124,7 @@ class Report:
     expectations: list[Expectation] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
     uncovered: list[Uncovered] = field(default_factory=list)
+    unread_cells: list[Uncovered] = field(default_factory=list)  # table cells holding a digit, not read
+    tables: list[TableSummary] = field(default_factory=list)
+    unread_blocks: list[tuple[int, int]] = field(default_factory=list)  # table-like lines no reader read
     origins: dict[str, str] = field(default_factory=dict)  # "entity:<id>" / "metric:<id>" -> "file:line"

@@ -115,8 +115,21 @@ class ReportMeta(_Entry):
     curated: str | None = None  # when the claim sheets were last curated (YYYY-MM-DD)
     text: str = "report.txt"
     curator: Curator
+    fiscal_year_end: str | None = None  # MM-DD: the day the fiscal years of FY2021, 2019/20 columns end
     _slug = field_validator("id", "company")(_check_slug)
     _dates = field_validator("issued", "curated")(_check_date)
+
+    @field_validator("fiscal_year_end")
+    @classmethod
+    def _month_day(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                month, day = (int(p) for p in value.split("-"))
+                if not re.fullmatch(r"\d\d-\d\d", value) or not date(2001, month, day):
+                    raise ValueError
+            except ValueError:
+                raise ValueError(f"{value!r} is not a month and day (MM-DD)") from None
+        return value
 
 
 class EntitySpec(_Entry):
@@ -148,6 +161,9 @@ class MetricSpec(_Entry):
     component_of: str | None = None  # a total metric this one is a part of
     intensity_of: str | None = None  # for an intensity: its numerator metric
     denominator: str | None = None  # for an intensity: the metric it divides by
+    breakdown: str | None = None  # for a component: the breakdown it is listed under ("By gender")
+    partial: bool = False  # for a component: one part of its total ("of which"), not a full breakdown
+    drafted: bool = False  # minted by csr-kg's table reader from a row label, not by a curator
     _slug = field_validator("id")(_check_slug)
 
 

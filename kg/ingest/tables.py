@@ -1,10 +1,9 @@
-"""Find the tab-separated tables of a report text and read the kinds csr-kg understands.
+"""Find the tab-separated tables of a report text that hold no figures, and read them.
 
-Reports converted to text keep table cells apart with tabs. Three kinds of table are read here,
-recognised by their shape and header words rather than by any one report's wording:
+Reports converted to text keep table cells apart with tabs. Two kinds of table are read here,
+recognised by their shape and header words rather than by any one report's wording (figure
+tables are read by :mod:`kg.ingest.figure_tables`):
 
-* KPI rows: ``Label (unit)<TAB>figure``, grouped under a numbered heading ("1. Emissions"),
-  with the reporting boundary taken from an "Unless otherwise specified ... cover ..." sentence;
 * the stakeholder table: a header whose first cell names stakeholders, one group per row, its
   cells continued on following lines whose first cell is empty;
 * the awards table: a header with an award column and an organiser column.
@@ -15,13 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-
-_KPI_ROW = re.compile(
-    r"^(?P<label>[^\t\n]+?)\s*\((?P<unit>[^()\t\n]+)\)\.?\t(?P<value>[\d,]+(?:\.\d+)?)[ \t]*$",
-    re.M,
-)
-_GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
-_BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\.")
 
 
 @dataclass(frozen=True)
@@ -40,19 +32,6 @@ class Line:
     cells: tuple[Cell, ...]
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class KPIRow:
-    """One row of a KPI table: label, printed unit, figure, and where the row sits."""
-
-    label: str
-    unit: str
-    figure: Cell
-    start: int
-    end: int
-    group: str | None
-    boundary: str | None
 
 
 @dataclass(frozen=True)
@@ -129,27 +108,6 @@ def _headers(text: str) -> list[tuple[int, str, list[str]]]:
             seen.add(line)
             found.append((start, line, [c.strip().lower() for c in line.split("\t")]))
     return found
-
-
-def kpi_rows(text: str) -> list[KPIRow]:
-    """Every ``Label (unit)<TAB>figure`` row, with its group heading and stated boundary."""
-    rows = []
-    for m in _KPI_ROW.finditer(text):
-        before = text[: m.start()]
-        groups = list(_GROUP_HEADING.finditer(before))
-        boundaries = list(_BOUNDARY.finditer(before))
-        rows.append(
-            KPIRow(
-                label=m.group("label").strip(),
-                unit=m.group("unit").strip(),
-                figure=Cell(m.group("value"), m.start("value"), m.end("value")),
-                start=m.start(),
-                end=m.end(),
-                group=groups[-1].group("title").strip() if groups else None,
-                boundary=boundaries[-1].group("boundary").strip() if boundaries else None,
-            )
-        )
-    return rows
 
 
 def stakeholder_rows(text: str) -> list[StakeholderRow]:

@@ -18,7 +18,7 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import BinaryIO, TypeVar
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
+from kg.ingest.coverage import table_lines
 from kg.ingest.definitions import Definition, Definitions, report_definitions
 from kg.ingest.loader import ReportIds, load_report
 from kg.rdf.build import atomic_output
@@ -51,6 +52,7 @@ class MappedReport:
     definitions: list[Definition]
     owned: list[bytes]
     shared: list[bytes]
+    table_lines: list[str]  # what the build says about the report's tables (kg.ingest.coverage.table_lines)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -88,7 +90,13 @@ def map_report(folder: Path, base: str = DEFAULT_BASE) -> MappedReport:
     for line in ntriples_lines(report_triples(report, minter)):
         (owned if line.startswith((own_prefix, own_node)) else shared).append(line)
     return MappedReport(
-        folder, report.meta.id, f"{report_iri}/graph", report_definitions(report, minter), owned, shared
+        folder,
+        report.meta.id,
+        f"{report_iri}/graph",
+        report_definitions(report, minter),
+        owned,
+        shared,
+        table_lines(report),
     )
 
 
@@ -121,6 +129,7 @@ class CorpusStats:
 
     reports: int = 0
     triples: int = 0  # distinct triples written
+    table_lines: list[str] = field(default_factory=list)  # one per table read, one per block not read
 
 
 def sorted_folders(folders: Iterable[Path]) -> list[Path]:
@@ -156,6 +165,7 @@ def write_corpus(
         out.writelines(new_shared)
         stats.reports += 1
         stats.triples += len(mapped.owned) + len(new_shared)
+        stats.table_lines.extend(mapped.table_lines)
     return stats
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from kg.ingest.model import Claim, Observation, Period, Report
+from kg.ingest.model import Claim, Footnote, Observation, Period, Report
 from kg.ingest.sheet import EntitySpec
 from kg.rdf.iris import Minter
 from kg.vocab.entity_types import type_table
@@ -88,10 +88,26 @@ class _Mapper:
             ):
                 if ref:
                     self.add(node, prop, self.m.metric(ref))
-            self.add(node, PROV.wasAttributedTo, self.curator)
+            if metric.breakdown:
+                self.add(node, CSR.breakdown, en(metric.breakdown))
+            if metric.partial:
+                self.add(node, CSR.partialComponent, Literal(True))
+            self.add(node, PROV.wasAttributedTo, self.table_reader() if metric.drafted else self.curator)
         for claim in self.r.claims.values():
             self.claim_node(claim)
         self.stakeholder_nodes()
+
+    def table_reader(self) -> URIRef:
+        """The software agent that drafts metrics from table rows no claim sheet defines."""
+        node = self.m.agent("csr-kg-table-reader")
+        self.add(node, RDF.type, PROV.SoftwareAgent)
+        self.add(node, RDFS.label, en("csr-kg table reader"))
+        self.add(
+            node,
+            RDFS.comment,
+            en("Drafts a metric from a table row label no claim sheet defines; a curator may define it instead."),
+        )
+        return node
 
     def report_node(self) -> None:
         meta, node, text = self.r.meta, self.m.report(self.rid), self.m.text(self.rid)
@@ -202,6 +218,8 @@ class _Mapper:
             seen[obs.metric] = seen.get(obs.metric, 0) + 1
             suffix = obs.metric if seen[obs.metric] == 1 else f"{obs.metric}-{seen[obs.metric]}"
             self.observation(node, part("observation", suffix), obs)
+            for note in obs.notes:
+                self.footnote(part("observation", suffix), part("observation", suffix, "note", note.marker), note)
         for prop, target_id in c.links:
             self.add(subject, self.vocab.links[prop], self.entity(target_id))
             self.add(node, CSR.about, self.entity(target_id))
@@ -253,20 +271,50 @@ class _Mapper:
         )
 
     def observation(self, claim: URIRef, node: URIRef, o: Observation) -> None:
-        self.add(claim, CSR.hasObservation, node)
-        self.add(node, RDF.type, CSR.Observation)
+        """An observation or a printed change of the metric, with no value when it is not disclosed."""
+        if o.kind == "change":
+            self.add(claim, CSR.hasChange, node)
+            self.add(node, RDF.type, CSR.MetricChange)
+            self.add(node, CSR.changeOf, self.m.metric(o.metric))
+        else:
+            self.add(claim, CSR.hasObservation, node)
+            self.add(node, RDF.type, CSR.Observation)
+            self.add(node, CSR.metric, self.m.metric(o.metric))
         self.add(node, PROV.wasDerivedFrom, claim)
-        self.add(node, CSR.metric, self.m.metric(o.metric))
-        self.add(node, QUDT.numericValue, decimal(o.value))
-        self.add(node, CSR.precision, decimal(o.precision))
-        self.add(node, QUDT.unit, self.units.iri(o.unit))
+        if not o.disclosed:
+            self.add(node, CSR.valueStatus, CSR.NotDisclosed)
+        else:
+            assert o.value is not None and o.precision is not None and o.unit is not None
+            self.add(node, QUDT.numericValue, decimal(o.value))
+            self.add(node, CSR.precision, decimal(o.precision))
+            self.add(node, QUDT.unit, self.units.iri(o.unit))
         self.add(node, CSR.surfaceForm, Literal(o.surface))
         self.add(node, CSR.observedEntity, self.entity(o.subject))
         self.add(node, TIME.hasTime, self.period(o.period))
+        if o.baseline is not None:
+            self.add(node, CSR.baselinePeriod, self.period(o.baseline))
         if o.boundary:
             self.add(node, CSR.boundary, en(o.boundary))
         if o.qualifier:
             self.add(node, CSR.approximation, self.vocab.qualifiers[o.qualifier])
+
+    def footnote(self, owner: URIRef, node: URIRef, note: Footnote) -> None:
+        """A footnote of a figure, anchored in the text like a quote: exact text and offsets."""
+        anchor = self.r.text.span(note.start, note.end)
+        quote, position = URIRef(f"{node}/quote"), URIRef(f"{node}/position")
+        self.add(owner, CSR.hasFootnote, node)
+        self.add(node, RDF.type, CSR.Footnote)
+        self.add(node, CSR.footnoteMarker, Literal(note.marker))
+        self.add(node, OA.hasSource, self.m.text(self.rid))
+        self.add(node, OA.hasSelector, quote)
+        self.add(node, OA.hasSelector, position)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(self.r.text.text[note.start : note.end]))
+        self.add(quote, OA.prefix, Literal(anchor.prefix))
+        self.add(quote, OA.suffix, Literal(anchor.suffix))
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(note.start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(note.end, datatype=XSD.nonNegativeInteger))
 
     def period(self, p: Period) -> URIRef:
         """The period's node; its triples are made once per report, though many figures share it."""

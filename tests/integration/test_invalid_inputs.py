@@ -93,9 +93,10 @@ def test_malformed_sheet(make_report: Callable[..., Path], old: str, new: str, e
     assert expected in _error(make_report(sheet=MINI_SHEET.replace(old, new, 1)))
 
 
-def test_unknown_unit_in_a_table(make_report: Callable[..., Path]) -> None:
-    text = MINI_TEXT + "Water use (furlongs)\t5.00\n"
-    assert "KPI table row 'Water use': unknown unit 'furlongs'" in _error(make_report(text=text))
+@pytest.mark.parametrize("value", ["13-01", "02-29", "3-31", "march"])
+def test_fiscal_year_end_must_be_a_month_and_day(make_report: Callable[..., Path], value: str) -> None:
+    message = _error(make_report(meta=MINI_META + f"fiscal_year_end: '{value}'\n"))
+    assert message.endswith(f"report.yaml:1: fiscal_year_end: Value error, '{value}' is not a month and day (MM-DD)")
 
 
 @pytest.mark.parametrize(

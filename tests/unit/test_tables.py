@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from kg.ingest import tables
+from decimal import Decimal
+
+import pytest
+
+from kg.ingest import figure_tables, table_cells, tables
+from kg.ingest.model import Period
+from kg.vocab.units import load_units
+from tests.support.paths import FIXTURES
 
 STAKEHOLDERS = (
     "ACME REPORT\n\nIntro.\n\nACME REPORT\n\n"
@@ -59,8 +66,272 @@ def test_kpi_rows_with_group_and_boundary() -> None:
         "Direct GHG emissions (Scope 1) (tons)\t283.42\n"
         "Packaging per revenue in million RMB (tons/million RMB).\t0.36\n"
     )
-    rows = tables.kpi_rows(text)
-    assert [(r.label, r.unit, r.figure.text, r.group, r.boundary) for r in rows] == [
-        ("Direct GHG emissions (Scope 1)", "tons", "283.42", "Emissions", "offices in Sampleland"),
-        ("Packaging per revenue in million RMB", "tons/million RMB", "0.36", "Emissions", "offices in Sampleland"),
+    (table,) = figure_tables.figure_tables(text)
+    assert (table.group, table.boundary, table.header, [c.kind for c in table.columns]) == (
+        "Emissions",
+        "offices in Sampleland",
+        None,
+        ["figure"],
+    )
+    assert [(figure_tables.split_label(r.label), [c.figure.text for c in r.cells]) for r in table.rows] == [
+        (("Direct GHG emissions (Scope 1)", "tons"), ["283.42"]),
+        (("Packaging per revenue in million RMB", "tons/million RMB"), ["0.36"]),
     ]
+    assert (
+        text[table.rows[1].start : table.rows[1].end]
+        == "Packaging per revenue in million RMB (tons/million RMB).\t0.36"
+    )
+
+
+def _read(name: str) -> tuple[str, list[figure_tables.FigureTable]]:
+    text = (FIXTURES / "tables" / f"{name}.txt").read_text(encoding="utf-8")
+    return text, figure_tables.figure_tables(text)
+
+
+def _rows(table: figure_tables.FigureTable) -> list[tuple]:
+    """Each row: label, unit column, markers, total row, breakdown, partial, cells (column, figure, disclosed)."""
+    return [
+        (
+            r.label,
+            r.unit,
+            r.markers,
+            r.parent,
+            r.breakdown,
+            r.partial,
+            [(c.column.period or c.column.kind, c.figure.text, c.disclosed) for c in r.cells],
+        )
+        for r in table.rows
+    ]
+
+
+def test_unit_column_change_column_not_disclosed_and_footnotes() -> None:
+    text, (table,) = _read("unit-column")
+    assert [(c.kind, c.period, c.year) for c in table.columns] == [
+        ("unit", None, None),
+        ("year", "2021", 2021),
+        ("year", "2020", 2020),
+        ("change", None, None),
+    ]
+    assert _rows(table) == [
+        (
+            "Total GHG emissions",
+            "tonnes",
+            ("*",),
+            None,
+            None,
+            False,
+            [("2021", "1,250.5", True), ("2020", "1,300.0", True), ("change", "-3.8%", True)],
+        ),
+        (
+            "Hazardous waste",
+            "tonnes",
+            (),
+            None,
+            None,
+            False,
+            [("2021", "N/A", False), ("2020", "2.5", True), ("change", "–", False)],
+        ),
+        (
+            "Paper consumed",
+            "kg",
+            ("1",),
+            None,
+            None,
+            False,
+            [("2021", "0", True), ("2020", "120", True), ("change", "n/a", False)],
+        ),
+        (
+            "Pallets reused",
+            "pallets",
+            (),
+            None,
+            None,
+            False,
+            [("2021", "5,000", True), ("2020", "4,800", True), ("change", "4.2%", True)],
+        ),
+    ]
+    assert {k: n.text.text for k, n in table.notes.items()} == {
+        "*": "* Data covers offices in Hong Kong only.",
+        "1": "¹ The 2021 paper figure excludes the warehouse.",
+    }
+    assert all(text[n.text.start : n.text.end] == n.text.text for n in table.notes.values())
+    assert all(text[c.figure.start : c.figure.end] == c.figure.text for r in table.rows for c in r.cells)
+    assert table.unread == []
+    # The delivery schedule is tab-separated but holds no figure: a table-like block nobody reads.
+    assert figure_tables.table_like_blocks(text) == [(5, 9), (16, 19)]
+
+
+def test_scaled_header_and_fiscal_year_columns_aligned_with_spaces() -> None:
+    _, (money, materials) = _read("scaled-headers")
+    assert [(c.kind, c.period, c.year, c.fiscal) for c in money.columns] == [
+        ("year", "FY2021", 2021, True),
+        ("year", "FY2020", 2020, True),
+        ("year", "FY2019", 2019, True),
+    ]
+    assert (money.unit, materials.unit) == ("HK$'000", None)
+    assert _rows(money) == [
+        (
+            "Community investment",
+            None,
+            (),
+            None,
+            None,
+            False,
+            [("FY2021", "1,234", True), ("FY2020", "1,100", True), ("FY2019", "980", True)],
+        ),
+        (
+            "Staff costs",
+            None,
+            (),
+            None,
+            None,
+            False,
+            [("FY2021", "52,000.5", True), ("FY2020", "50,100", True), ("FY2019", "–", False)],
+        ),
+    ]
+    assert [(r.label, [c.figure.text for c in r.cells]) for r in materials.rows] == [
+        ("Steel used ('000 tonnes)", ["12.5", "11.0", "Nil"]),
+        ("Revenue (RMB million)", ["3,200.5", "2,900", "2,750"]),
+        ("Number of suppliers", ["85", "80", "78"]),
+    ]
+
+
+def test_breakdowns_continued_label_and_continued_row() -> None:
+    text, (table,) = _read("breakdowns")
+    assert _rows(table) == [
+        ("Total number of employees", None, (), None, None, False, [("2021", "1,200", True), ("2020", "1,100", True)]),
+        ("Male", None, (), 0, "By gender", False, [("2021", "700", True), ("2020", "650", True)]),
+        ("Female", None, (), 0, "By gender", False, [("2021", "500", True), ("2020", "450", True)]),
+        ("Under 30", None, (), 0, "By age group", False, [("2021", "400", True), ("2020", "380", True)]),
+        ("30 to 50", None, (), 0, "By age group", False, [("2021", "600", True), ("2020", "520", True)]),
+        ("Over 50", None, (), 0, "By age group", False, [("2021", "200", True), ("2020", "200", True)]),
+        (
+            "Number of employees who left during the year",
+            None,
+            (),
+            None,
+            None,
+            False,
+            [("2021", "120", True), ("2020", "95", True)],
+        ),
+        ("Number of work-related injuries", None, (), None, None, False, [("2021", "3", True), ("2020", "4", True)]),
+    ]
+    left, injuries = table.rows[6:]
+    assert text[left.start : left.end] == "Number of employees who left\nduring the year\t120\t95"
+    assert text[injuries.start : injuries.end] == "Number of work-related injuries\t3\n\t4"
+
+
+def test_table_goes_on_after_a_running_head_and_repeated_header() -> None:
+    _, (table,) = _read("page-break")
+    assert _rows(table) == [
+        (
+            "Total energy consumption (MWh)",
+            None,
+            (),
+            None,
+            None,
+            False,
+            [("2021", "10,500", True), ("2020", "9,800", True)],
+        ),
+        ("Electricity (MWh)", None, (), 0, None, False, [("2021", "8,000", True), ("2020", "7,500", True)]),
+        ("Natural gas (MWh)", None, (), 0, None, False, [("2021", "2,500", True), ("2020", "2,300", True)]),
+        (
+            "Water withdrawn (tonnes)",
+            None,
+            ("1",),
+            None,
+            None,
+            False,
+            [("2021", "50,000", True), ("2020", "48,000", True)],
+        ),
+        ("recycled (tonnes)", None, (), 3, None, True, [("2021", "5,000", True), ("2020", "not available", False)]),
+    ]
+    assert {k: n.text.text for k, n in table.notes.items()} == {
+        "1": "Note 1: Water figures cover the two factories only."
+    }
+
+
+def test_table_goes_on_after_a_form_feed() -> None:
+    _, (table,) = _read("form-feed")
+    assert [(r.label, [c.figure.text for c in r.cells]) for r in table.rows] == [
+        ("Total energy consumption (MWh)", ["10,500", "9,800"]),
+        ("Electricity (MWh)", ["8,000", "7,500"]),
+    ]
+
+
+def test_a_cell_that_is_no_figure_is_unread_with_its_reason() -> None:
+    text = "Item\t2021\t2020\nWaste (tonnes)\t12 est.\t10\nOffices (number)\t3\t4\t5\n"
+    (table,) = figure_tables.figure_tables(text)
+    assert [(u.text, u.reason) for u in table.unread] == [
+        ("12 est.", "cell text is not a figure"),
+        ("5", "cell beyond the table's columns"),
+    ]
+    assert table.cells == 5
+
+
+def test_a_year_row_of_prose_is_no_header() -> None:
+    text = "Targets for 2025\nWe plan to cut waste.\n"
+    assert figure_tables.figure_tables(text) == []
+
+
+def test_marker_keys() -> None:
+    assert [figure_tables.marker_key(m) for m in ("*", "¹²", "(3)", "[4]", "Note 5", "Note 6:", "7.")] == [
+        "*",
+        "12",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+    ]
+
+
+def _unit(surface: str) -> tuple[str, Decimal]:
+    unit = table_cells.resolve_unit(surface, load_units().lexicon)
+    return unit.key, unit.scale
+
+
+def test_units_and_scales_of_rows_and_headers() -> None:
+    assert [_unit(s) for s in ("tonnes", "tons/million RMB", "HK$'000", "RMB million", "'000 tonnes", "number")] == [
+        ("TONNE", Decimal(1)),
+        ("TONNE-PER-MegaCNY", Decimal(1)),
+        ("HKD", Decimal(1000)),
+        ("CNY", Decimal(10) ** 6),
+        ("TONNE", Decimal(1000)),
+        ("NUM", Decimal(1)),
+    ]
+    with pytest.raises(table_cells.UnknownUnit, match="unknown unit 'pallets'"):
+        _unit("pallets")
+
+
+def test_scale_is_applied_exactly() -> None:
+    _, (money, _) = _read("scaled-headers")
+    cell = money.rows[1].cells[0]  # 52,000.5 in HK$'000
+    assert table_cells.figure_value(cell, Decimal(1000)) == (Decimal("52000500.0"), Decimal("50.0"))
+    _, (table,) = _read("unit-column")
+    change = table.rows[0].cells[2]  # -3.8%
+    assert table_cells.figure_value(change, Decimal(1)) == (Decimal("-3.8"), Decimal("0.05"))
+
+
+def test_column_periods() -> None:
+    year = figure_tables.Column("year", None, period="2021", year=2021)
+    fiscal = figure_tables.Column("year", None, period="2019/20", year=2020, fiscal=True)
+    assert table_cells.column_period(year, 2021, None) == Period("2021")
+    assert table_cells.column_period(fiscal, 2020, "03-31") == Period("2019-04-01", "2020-03-31")
+    assert table_cells.column_period(fiscal, 2020, "12-31") == Period("2020")
+    with pytest.raises(ValueError, match=r"fiscal year .2019/20.: report\.yaml gives no fiscal_year_end"):
+        table_cells.column_period(fiscal, 2020, None)
+    assert table_cells.column_period(figure_tables.Column("figure", None), 2019, None) == Period("2019")
+
+
+def test_fiscal_year_headers() -> None:
+    columns = figure_tables._header(figure_tables._split_line("Item\t2019/20\tFY2020/21\t2021\tYoY %", 0, 35))
+    assert columns is not None
+    assert [(c.kind, c.period, c.year, c.fiscal, c.unit) for c in columns] == [
+        ("year", "2019/20", 2020, True, None),
+        ("year", "FY2020/21", 2021, True, None),
+        ("year", "2021", 2021, False, None),
+        ("change", None, None, False, "%"),
+    ]
+    # 2019/21 spans two years: no fiscal year, so no header.
+    assert figure_tables._header(figure_tables._split_line("Item\t2019/21\t2020", 0, 17)) is None

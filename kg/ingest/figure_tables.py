@@ -1,0 +1,547 @@
+"""Read the figure tables of a report text as they are printed: label, unit, one cell per column.
+
+A report converted to text keeps a table's cells apart with tabs (or, from a layout-keeping
+conversion, with runs of two or more spaces). Tables are recognised by shape and header words,
+never by one report's wording:
+
+* a header row whose cells (after the first) are column words: years (``2021``, ``FY2021``,
+  ``2019/20``, ``FY2019/20``), a change (``Change``, ``YoY %``, ``% change``), a unit column
+  (``Unit``), optionally a unit of their own (``2021 (HK$'000)``); a headerless row of one figure
+  (``Label (unit)<TAB>figure``) holds for the report's year;
+* figure rows: a label (with its unit in parentheses, or not), then cells: a figure, a
+  not-disclosed mark (``N/A``, ``n/a``, ``-`` or a dash, ``Nil``, ``not available``) or nothing;
+  footnote markers (``*``, ``¹``, ``(1)``, ``[1]``, ``Note 1``) are kept apart from the figure;
+* breakdown rows, the parts of the total row above them: indented rows, rows whose label starts
+  with a dash or bullet or "of which", and the rows under a "By gender" (any "By ...") line;
+* lines that continue a row: a label line without cells followed by a row whose label starts in
+  lower case (one label spanning two lines), or a line of figure cells only (the rest of the row
+  above, when that row has fewer cells than the header has columns);
+* page breaks inside a table: a form feed, running heads and page numbers, and the header row
+  printed again, are skipped and the table goes on;
+* footnotes below the table (``* Data covers ...``, ``Note 1: ...``, ``(1) ...``, and the numbered
+  lines under a "Notes:" line), attached to the cells and rows whose marker names them.
+
+What this module cannot read it does not drop: every cell that holds a digit and is not read as
+a figure is returned as :class:`Unread` with the reason, for ``coverage`` to list.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+_SPLIT = re.compile(r"\t| {2,}")
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_MARKER = r"\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|\s+Note\s*\d{1,2}"
+_FIGURE = re.compile(
+    rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?%)?)(?P<marker>(?:{_MARKER})*)$"
+)
+_NOT_DISCLOSED = re.compile(
+    rf"^(?P<figure>n/?a|-|–|—|nil|not available|not applicable)(?P<marker>(?:{_MARKER})*)$", re.I
+)
+_YEAR = re.compile(
+    rf"^(?P<fy>FY\s?)?(?P<year>(?:19|20)\d\d)(?:/(?P<next>\d\d(?:\d\d)?))?(?P<marker>(?:{_MARKER})*)"
+    r"(?:\s*\((?P<unit>[^()]+)\))?$",
+    re.I,
+)
+_CHANGE = re.compile(
+    r"^(?:%\s*)?(?:change|yoy|y-o-y|year[- ]on[- ]year|variance)\b.*$|^.*\bchange\s*(?:\(%\)|%)?$", re.I
+)
+_UNIT_HEADER = re.compile(r"^units?$", re.I)
+_LABEL_MARKER = re.compile(rf"(?<=\S)(?P<marker>(?:{_MARKER})+)(?=\s*(?:\(|$))")
+_LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*\((?P<unit>[^()]+)\)\.?$")
+_PART_PREFIX = re.compile(r"^(?:[-–—•·]\s+|of which:?\s+)", re.I)
+_OF_WHICH = re.compile(r"^of which\b", re.I)
+_BY_HEADING = re.compile(r"^(?:breakdown\s+)?by\s+\w.*$", re.I)
+_GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
+_BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\.")
+_NOTE = re.compile(
+    r"^(?P<marker>\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|Note\s*\d{1,2}:?|\d{1,2}\.)\s*(?P<text>\S.*)$"
+)
+_NOTES_HEADING = re.compile(r"^notes?:?$", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+def marker_key(marker: str) -> str:
+    """A footnote marker without its printing: ``¹``, ``(1)``, ``[1]``, ``Note 1``, ``1.`` are all ``1``."""
+    text = marker.strip().translate(SUPERSCRIPTS)
+    digits = re.sub(r"\D", "", text)
+    return digits or text.rstrip(":")
+
+
+def _markers(text: str) -> tuple[str, ...]:
+    return tuple(marker_key(m.group()) for m in re.finditer(_MARKER, text) if m.group().strip())
+
+
+@dataclass(frozen=True)
+class Span:
+    """Text at code-point offsets of the report."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table: a year, a change, a unit column, or (headerless) the one figure."""
+
+    kind: str  # year | change | unit | figure
+    header: Span | None
+    period: str | None = None  # as printed: "2021", "FY2021", "2019/20"
+    year: int | None = None  # the calendar year the period ends in
+    fiscal: bool = False  # a fiscal-year label (FY..., YYYY/YY), which needs the fiscal year end
+    unit: str | None = None  # a unit printed in the header, e.g. "HK$'000"
+    markers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureCell:
+    """One cell read as a figure or as not disclosed, with the footnote markers printed beside it."""
+
+    column: Column
+    figure: Span  # the figure as printed, without markers (or the not-disclosed mark)
+    disclosed: bool
+    markers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One row: label as printed (its unit in parentheses, if any), unit column, cells, total row."""
+
+    label: str
+    unit: str | None  # the row's cell in a unit column
+    cells: tuple[FigureCell, ...]
+    start: int
+    end: int
+    markers: tuple[str, ...] = ()
+    parent: int | None = None  # index in the table's rows of the total this row is a part of
+    breakdown: str | None = None  # the "By ..." line the part is listed under
+    partial: bool = False  # an "of which" part: one part of the total, not a breakdown of all of it
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A cell holding a digit that is not read as a figure, and why."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A note printed below a table, keyed by its marker."""
+
+    marker: str
+    text: Span
+
+
+@dataclass
+class FigureTable:
+    """One figure table: its columns, rows, footnotes, and the cells it could not read."""
+
+    start: int
+    end: int
+    columns: tuple[Column, ...]
+    group: str | None
+    boundary: str | None
+    unit: str | None  # a unit printed in the header's first cell, for every column
+    header: Span | None  # the header row, when the table has one
+    rows: list[FigureRow] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+    notes: dict[str, Footnote] = field(default_factory=dict)
+
+    @property
+    def cells(self) -> int:
+        """Cells with a figure or a not-disclosed mark, and cells holding a digit not read."""
+        return sum(len(r.cells) for r in self.rows) + len(self.unread)
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    indent: int  # leading spaces, or 4 per leading tab before a label
+    cells: tuple[Span, ...]
+
+    @property
+    def first(self) -> str:
+        return self.cells[0].text if self.cells else ""
+
+
+def _split_line(text: str, start: int, end: int) -> _Line:
+    raw = text[start:end]
+    body = raw.lstrip(" \f")
+    at = start + len(raw) - len(body)
+    indent = len(raw) - len(body) - raw.count("\f")
+    if "\t" not in body and "  " not in body.rstrip():  # one cell: most lines of a report
+        return _Line(start, end, indent, (Span(body.rstrip(), at, at + len(body.rstrip())),))
+    leading_tabs = len(body) - len(body.lstrip("\t"))
+    cells: list[Span] = []
+    pos = 0
+    for m in [*_SPLIT.finditer(body), None]:
+        stop = m.start() if m else len(body)
+        part = body[pos:stop]
+        lead = len(part) - len(part.lstrip())
+        cells.append(Span(part.strip(), at + pos + lead, at + pos + lead + len(part.strip())))
+        if m:
+            pos = m.end()
+    if leading_tabs and len(cells) > leading_tabs and cells[leading_tabs].text and not _is_cell(cells[leading_tabs]):
+        # "<TAB>(dash) Male<TAB>..." : the label sits one column in, which prints as indentation.
+        cells = cells[leading_tabs:]
+        indent += 4 * leading_tabs
+    while len(cells) > 1 and not cells[-1].text:
+        cells.pop()
+    return _Line(start, end, indent, tuple(cells))
+
+
+def _is_cell(span: Span) -> bool:
+    return bool(_FIGURE.match(span.text) or _NOT_DISCLOSED.match(span.text))
+
+
+def _header_column(span: Span) -> Column | None:
+    text = span.text
+    if m := _YEAR.match(text):
+        year = int(m.group("year"))
+        nxt = m.group("next")
+        if nxt:
+            end_year = int(nxt) if len(nxt) == 4 else (year // 100) * 100 + int(nxt)
+            if end_year != year + 1:
+                return None
+            year = end_year
+        return Column(
+            "year",
+            span,
+            period=text[: m.end("next") if nxt else m.end("year")],
+            year=year,
+            fiscal=bool(m.group("fy") or nxt),
+            unit=m.group("unit"),
+            markers=_markers(m.group("marker") or ""),
+        )
+    if _CHANGE.match(text):
+        return Column("change", span, unit="%" if "%" in text else None)
+    if _UNIT_HEADER.match(text):
+        return Column("unit", span)
+    return None
+
+
+def _header(line: _Line) -> tuple[Column, ...] | None:
+    """The columns of a header row: every cell after the first a column word, one year at least."""
+    if not line.cells or _is_cell(line.cells[0]):
+        return None
+    # A header over the figure columns only (its label column left blank) starts with a column.
+    first = _header_column(line.cells[0])
+    cells = line.cells if first is not None and first.kind == "year" else line.cells[1:]
+    columns = [_header_column(c) for c in cells]
+    if any(c is None for c in columns) or not any(c.kind == "year" for c in columns if c):
+        return None
+    return tuple(c for c in columns if c is not None)
+
+
+def _header_unit(line: _Line) -> str | None:
+    """A unit printed in the first header cell: ``Indicator (HK$'000)``."""
+    return split_label(line.first)[1]
+
+
+def split_label(label: str) -> tuple[str, str | None]:
+    """A row label and the unit in its last parentheses: ``Waste (tonnes)`` is ``Waste``, ``tonnes``."""
+    m = _LABEL_UNIT.match(label)
+    return (m.group("label").strip(), m.group("unit").strip()) if m else (label, None)
+
+
+def _running_heads(text: str) -> set[str]:
+    counts = Counter(line.strip(" \f") for line in text.splitlines())
+    return {line for line, n in counts.items() if n >= 3 and line and line == line.upper() and not line.isdigit()}
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for line in text.split("\n"):
+        spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = _spans(text)
+        self.lines = [_split_line(text, s, e) for s, e in self.spans]
+        self.heads = _running_heads(text)
+        groups = [(m.end(), m.group("title").strip()) for m in _GROUP_HEADING.finditer(text)]
+        boundaries = [(m.end(), m.group("boundary").strip()) for m in _BOUNDARY.finditer(text)]
+        self.group_ends, self.groups = [g[0] for g in groups], [g[1] for g in groups]
+        self.boundary_ends, self.boundaries = [b[0] for b in boundaries], [b[1] for b in boundaries]
+
+    def raw(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.text[s:e].strip(" \t\f")
+
+    def is_row(self, i: int) -> bool:
+        line = self.lines[i]
+        return (
+            len(line.cells) >= 2
+            and bool(line.first)
+            and not _is_cell(line.cells[0])
+            and any(_is_cell(c) or _DIGIT.search(c.text) for c in line.cells[1:])
+        )
+
+    def is_cells_only(self, i: int) -> bool:
+        line = self.lines[i]
+        cells = [c for c in line.cells if c.text]
+        return bool(cells) and all(_is_cell(c) for c in cells) and not line.first
+
+    def is_label_only(self, i: int) -> bool:
+        line = self.lines[i]
+        raw = self.raw(i)
+        return len(line.cells) == 1 and 0 < len(raw) <= 120 and not raw.endswith((".", ":")) and raw not in self.heads
+
+    def furniture(self, i: int) -> bool:
+        raw = self.raw(i)
+        s, e = self.spans[i]
+        return not raw or "\f" in self.text[s:e] or raw in self.heads or bool(_PAGE_NUMBER.match(raw))
+
+    def tables(self) -> list[FigureTable]:
+        found: list[FigureTable] = []
+        i = 0
+        while i < len(self.lines):
+            columns = _header(self.lines[i])
+            if columns is not None:
+                i = self.read(i, columns, found)
+            elif self.is_row(i) and len(self.lines[i].cells) == 2:
+                i = self.read(i, None, found)
+            else:
+                i += 1
+        return found
+
+    def _context(self, at: int) -> tuple[str | None, str | None]:
+        """The group heading ("1. Emissions") and stated boundary last printed before offset ``at``."""
+        g = bisect_right(self.group_ends, at)
+        b = bisect_right(self.boundary_ends, at)
+        return (self.groups[g - 1] if g else None, self.boundaries[b - 1] if b else None)
+
+    def read(self, first: int, columns: tuple[Column, ...] | None, found: list[FigureTable]) -> int:
+        """Read the table starting at line ``first`` (its header, or its first headerless row)."""
+        header = self.lines[first] if columns is not None else None
+        table_unit = _header_unit(header) if header else None
+        cols = columns or (Column("figure", None),)
+        group, boundary = self._context(self.spans[first][0])
+        head = Span(self.text[self.spans[first][0] : self.spans[first][1]], *self.spans[first]) if header else None
+        table = FigureTable(self.spans[first][0], self.spans[first][1], cols, group, boundary, table_unit, head)
+        i = first + 1 if header else first
+        pending_label: int | None = None  # where a label line waiting for its row starts
+        heading: str | None = None
+        total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
+        while i < len(self.lines):
+            line = self.lines[i]
+            if header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]:
+                i += 1  # the header printed again after a page break
+                continue
+            if self.is_row(i) and (header is not None or len(line.cells) == 2):
+                label_start = pending_label
+                row_index = len(table.rows)
+                part_of, dimension = self._part(line, heading, total)
+                self.row(table, line, cols, label_start, part_of, dimension)
+                if part_of is None:
+                    total = (row_index, line.indent)
+                    heading = None
+                pending_label = None
+                table.end = line.end
+                i += 1
+                continue
+            if self.is_cells_only(i) and table.rows and self._continues(table, line):
+                self.continuation(table, line)
+                table.end = line.end
+                i += 1
+                continue
+            if self.is_label_only(i) and i + 1 < len(self.lines) and header is not None:
+                raw = self.raw(i)
+                nxt = self.lines[i + 1]
+                if _BY_HEADING.match(raw) and total is not None:
+                    heading = raw
+                    i += 1
+                    continue
+                if self.is_row(i + 1) and nxt.first[:1].islower():
+                    heading = None  # a new row label ends the breakdown above it
+                    pending_label = line.cells[0].start
+                    i += 1
+                    continue
+            resume = self._after_page_break(i, header)
+            if resume is None:
+                break
+            i = resume
+        self.notes(table, i)
+        if table.rows or table.unread:
+            found.append(table)
+        return max(i, first + 1)
+
+    def _after_page_break(self, i: int, header: _Line | None) -> int | None:
+        """The line the table resumes at after page furniture, or None when the table has ended."""
+        j, saw_break = i, False
+        while j < len(self.lines) and j - i < 6 and (self.furniture(j) or (header and self.is_label_only(j))):
+            s, e = self.spans[j]
+            saw_break |= "\f" in self.text[s:e] or self.raw(j) in self.heads or bool(_PAGE_NUMBER.match(self.raw(j)))
+            j += 1
+        if j >= len(self.lines) or j == i:
+            return None
+        if header is not None and [c.text for c in self.lines[j].cells] == [c.text for c in header.cells]:
+            return j
+        if saw_break and self.is_row(j) and len(self.lines[j].cells) == (len(header.cells) if header else 2):
+            return j
+        return None
+
+    @staticmethod
+    def _part(line: _Line, heading: str | None, total: tuple[int, int] | None) -> tuple[int | None, str | None]:
+        """The total row (index) a row is a part of, and the breakdown it is listed under.
+
+        ``total`` is the index and indentation of the last row that is no part.
+        """
+        if total is None:
+            return None, None
+        index, indent = total
+        label = line.first
+        if _PART_PREFIX.match(label) or line.indent > indent:
+            return index, heading
+        if heading is not None and not label.lower().startswith("total"):
+            return index, heading
+        return None, None
+
+    def row(
+        self,
+        table: FigureTable,
+        line: _Line,
+        cols: tuple[Column, ...],
+        label_start: int | None,
+        parent: int | None,
+        breakdown: str | None,
+    ) -> None:
+        label_cell = line.cells[0]
+        label_text = label_cell.text
+        partial = parent is not None and bool(_OF_WHICH.match(label_text))
+        if label_start is not None:
+            label_text = self.text[label_start : label_cell.start].strip() + " " + label_text
+        label_text = _PART_PREFIX.sub("", label_text) if parent is not None else label_text
+        markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(label_text))
+        label_text = _LABEL_MARKER.sub("", label_text)
+        unit = None
+        cells: list[FigureCell] = []
+        values = line.cells[1:]
+        unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
+        if unit_col is not None and unit_col < len(values) and values[unit_col].text:
+            unit = values[unit_col].text
+        for k, cell in enumerate(values):
+            if not cell.text or (unit_col is not None and k == unit_col):
+                continue
+            if k >= len(cols):
+                if _DIGIT.search(cell.text):
+                    table.unread.append(Unread(cell.start, cell.end, cell.text, "cell beyond the table's columns"))
+                continue
+            self._cell(table, cells, cols[k], cell)
+        start = label_start if label_start is not None else label_cell.start
+        table.rows.append(
+            FigureRow(
+                label_text.strip(),
+                unit,
+                tuple(cells),
+                start,
+                _rstrip_end(self.text, line),
+                markers,
+                parent,
+                breakdown,
+                partial,
+            )
+        )
+
+    @staticmethod
+    def _cell(table: FigureTable, cells: list[FigureCell], column: Column, cell: Span) -> None:
+        m = _FIGURE.match(cell.text) or _NOT_DISCLOSED.match(cell.text)
+        if m is None:
+            if _DIGIT.search(cell.text):
+                table.unread.append(Unread(cell.start, cell.end, cell.text, "cell text is not a figure"))
+            return
+        figure = Span(m.group("figure"), cell.start, cell.start + len(m.group("figure")))
+        disclosed = bool(_FIGURE.match(cell.text))
+        cells.append(FigureCell(column, figure, disclosed, _markers(m.group("marker") or "")))
+
+    def _continues(self, table: FigureTable, line: _Line) -> bool:
+        last = table.rows[-1]
+        taken = {c.column for c in last.cells}
+        free = [c for c in table.columns if c not in taken and c.kind != "unit"]
+        return bool(free) and len([c for c in line.cells if c.text]) <= len(free)
+
+    def continuation(self, table: FigureTable, line: _Line) -> None:
+        """Figure cells on their own line: the rest of the row above, in its free columns."""
+        last = table.rows[-1]
+        taken = {c.column for c in last.cells}
+        free = [c for c in table.columns if c not in taken and c.kind != "unit"]
+        cells = list(last.cells)
+        for column, cell in zip(free, [c for c in line.cells if c.text], strict=False):
+            self._cell(table, cells, column, cell)
+        table.rows[-1] = FigureRow(
+            last.label,
+            last.unit,
+            tuple(cells),
+            last.start,
+            _rstrip_end(self.text, line),
+            last.markers,
+            last.parent,
+            last.breakdown,
+            last.partial,
+        )
+
+    def notes(self, table: FigureTable, i: int) -> None:
+        """Footnotes printed below the table: marked lines, and numbered lines under "Notes:"."""
+        under_heading = False
+        j = i
+        while j < len(self.lines) and j - i < 40:
+            raw = self.raw(j)
+            if not raw or raw in self.heads:
+                j += 1
+                continue
+            if _NOTES_HEADING.match(raw):
+                under_heading = True
+                j += 1
+                continue
+            m = _NOTE.match(raw)
+            if m is None or (m.group("marker").endswith(".") and not under_heading):
+                break
+            s, e = self.spans[j]
+            lead = len(self.text[s:e]) - len(self.text[s:e].lstrip(" \t\f"))
+            key = marker_key(m.group("marker"))
+            table.notes.setdefault(key, Footnote(key, Span(raw, s + lead, s + lead + len(raw))))
+            j += 1
+
+
+def _rstrip_end(text: str, line: _Line) -> int:
+    return line.start + len(text[line.start : line.end].rstrip())
+
+
+def figure_tables(text: str) -> list[FigureTable]:
+    """Every figure table of ``text``, in order."""
+    return _Reader(text).tables()
+
+
+def table_like_blocks(text: str, min_lines: int = 3) -> list[tuple[int, int]]:
+    """(first line, last line), 1-based, of runs of ``min_lines`` or more lines that look like a
+    table: cells apart with tabs, or two or more cells apart with spaces of which one is numeric."""
+    blocks: list[tuple[int, int]] = []
+    run: list[int] = []
+    for n, (s, e) in enumerate(_spans(text), start=1):
+        line = text[s:e].strip(" \f")
+        cells = [c for c in _SPLIT.split(line) if c.strip()]
+        tabular = "\t" in line.strip("\t") or (len(cells) >= 2 and any(_DIGIT.search(c) for c in cells[1:]))
+        if tabular:
+            run.append(n)
+            continue
+        if len(run) >= min_lines:
+            blocks.append((run[0], run[-1]))
+        run = []
+    if len(run) >= min_lines:
+        blocks.append((run[0], run[-1]))
+    return blocks

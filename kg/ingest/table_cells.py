@@ -1,0 +1,119 @@
+"""What a figure table's cell means: its value with the unit and scale its row or column prints,
+and the period its column names.
+
+Units come from the unit lexicon (``ontology/units.ttl`` through :mod:`kg.vocab.units`), so a unit
+added there is read in tables too. A scale (``'000``, ``thousand``, ``million``, ``billion``) printed
+with the unit multiplies the figure exactly; the figure stays as printed in the observation's
+surface form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, Inexact, localcontext
+
+from kg.ingest.figure_tables import Column, FigureCell
+from kg.ingest.model import Period
+from kg.ingest.quantities import SCALES, UnitLexicon
+
+_THOUSANDS = re.compile(r"^(?:['’]000s?|000['’]?s)\s*|\s*(?:['’]000s?|000['’]?s)$")
+_SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", re.I)
+# Unit cells that say "a count" without naming a unit of the lexicon.
+_COUNT_UNIT = re.compile(r"^(?:number|no\.?|persons?|people|headcount|count)$", re.I)
+_COUNT_LABEL = re.compile(r"^(?:total\s+)?(?:number|no\.)\s+of\b", re.I)
+
+
+@dataclass(frozen=True)
+class CellUnit:
+    """A unit key of the lexicon and the scale printed with it."""
+
+    key: str
+    scale: Decimal = Decimal(1)
+
+
+class UnknownUnit(ValueError):
+    """A printed unit the lexicon does not know."""
+
+
+def resolve_unit(surface: str, lexicon: UnitLexicon) -> CellUnit:
+    """The unit a printed unit names: ``tonnes``, ``HK$'000``, ``RMB million``, ``'000 kWh``.
+
+    The whole surface is looked up first ("tons/million RMB" is one unit), then with a scale cut
+    off its start or end.
+    """
+    text = surface.strip()
+    found = _lookup(text, lexicon)
+    if found is not None:
+        return CellUnit(found)
+    for pattern, scale in ((_THOUSANDS, Decimal(1000)), (_SCALE_WORD, None)):
+        m = pattern.search(text)
+        if m is None:
+            continue
+        rest = (text[: m.start()] + text[m.end() :]).strip()
+        word = next((g for g in m.groups() if g), None) if scale is None else None
+        factor = SCALES[word.lower()] if word else scale
+        found = _lookup(rest, lexicon) if rest else "NUM"
+        if found is not None and factor is not None:
+            return CellUnit(found, factor)
+    raise UnknownUnit(f"unknown unit {surface!r}")
+
+
+def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
+    if _COUNT_UNIT.match(text):
+        return "NUM"
+    return lexicon.suffix(text) or lexicon.prefix(text)
+
+
+def counted(label: str) -> bool:
+    """A row label that says it counts things ("Number of ..."): a figure without a unit is a count."""
+    return bool(_COUNT_LABEL.match(label))
+
+
+def exact_product(number: Decimal, multiplier: Decimal) -> Decimal:
+    """``number * multiplier`` exactly: a context wide enough, trapping any rounding."""
+    with localcontext() as ctx:
+        ctx.prec = len(number.as_tuple().digits) + len(multiplier.as_tuple().digits) + 1
+        ctx.Emax, ctx.Emin = MAX_EMAX, MIN_EMIN
+        ctx.traps[Inexact] = True
+        return number * multiplier
+
+
+def figure_value(cell: FigureCell, scale: Decimal) -> tuple[Decimal, Decimal]:
+    """The value of a figure cell (scale applied) and its precision: half a unit of the last digit printed.
+
+    ``(12.5)`` and ``-12.5`` are negative (changes print so).
+    """
+    printed = cell.figure.text
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", printed)
+    assert digits is not None  # a figure cell holds a number by construction
+    number = Decimal(digits.group().replace(",", ""))
+    if printed.startswith(("-", "−", "(")):
+        number = -number
+    decimals = len(digits.group().partition(".")[2])
+    return exact_product(number, scale), exact_product(Decimal(5).scaleb(-decimals - 1), scale)
+
+
+def column_period(column: Column, report_year: int, fiscal_year_end: str | None) -> Period:
+    """The period a column's header names.
+
+    A calendar year (``2021``) is that year. A fiscal-year label (``FY2021``, ``2019/20``) is the
+    twelve months ending on the report's ``fiscal_year_end`` (MM-DD, report.yaml) in the year the
+    label ends in; a fiscal year ending on 31 December is the calendar year. Without a fiscal
+    year end the months are unknown, and ``ValueError`` says so: the cells are listed as not read
+    rather than given a guessed period.
+    """
+    if column.kind == "figure":
+        return Period(str(report_year))
+    assert column.year is not None
+    if not column.fiscal:
+        return Period(str(column.year))
+    if fiscal_year_end is None:
+        raise ValueError(f"fiscal year {column.period!r}: report.yaml gives no fiscal_year_end (MM-DD)")
+    month, day = (int(p) for p in fiscal_year_end.split("-"))
+    if (month, day) == (12, 31):
+        return Period(str(column.year))
+    end = date(column.year, month, day)
+    start = date(column.year - 1, month, day) + timedelta(days=1)
+    return Period(start.isoformat(), end.isoformat())
