@@ -96,7 +96,7 @@ def test_malformed_sheet(make_report: Callable[..., Path], old: str, new: str, e
 @pytest.mark.parametrize("value", ["13-01", "02-29", "3-31", "march"])
 def test_fiscal_year_end_must_be_a_month_and_day(make_report: Callable[..., Path], value: str) -> None:
     message = _error(make_report(meta=MINI_META + f"fiscal_year_end: '{value}'\n"))
-    assert message.endswith(f"report.yaml:1: fiscal_year_end: Value error, '{value}' is not a month and day (MM-DD)")
+    assert message.endswith(f"report.yaml:1: fiscal_year_end '{value}' is not a month and day (MM-DD)")
 
 
 @pytest.mark.parametrize(
