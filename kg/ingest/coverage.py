@@ -46,7 +46,7 @@ def coverage(report: Report) -> Coverage:
     text = report.text.text
     spans = sorted((c.anchor.start, c.anchor.end, c.id) for c in report.claims.values())
     reasons = {(u.start, u.end): u.reason for u in report.uncovered}
-    found = list(Recogniser(load_units().lexicon).mentions(text))
+    found = list(Recogniser((report.units or load_units()).lexicon).mentions(text))
     rows = []
     for m in found:
         if m.kind != "quantity":

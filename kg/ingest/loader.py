@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from kg.ingest import tables
 from kg.ingest.definitions import Definitions, report_definitions
 from kg.ingest.model import Channel, Claim, Expectation, Observation, Period, Report, Uncovered
-from kg.ingest.quantities import Mention, Recogniser
+from kg.ingest.quantities import Mention, Recogniser, UnitMatch, exact_product
 from kg.ingest.sheet import (
     ClaimSpec,
     EntitySpec,
@@ -95,7 +95,8 @@ class _Loader:
     def __init__(self, report: Report, folder: Path) -> None:
         self.report = report
         self.folder = folder
-        self.units = load_units()
+        self.units = load_units(folder)
+        report.units = self.units
         self.recogniser = Recogniser(self.units.lexicon)
         self.mentions = [m for m in self.recogniser.mentions(report.text.text)]
         self.vocab = vocabulary()
@@ -223,6 +224,18 @@ class _Loader:
         except KeyError as exc:
             raise InputError(f"{where}: {exc.args[0]}") from None
 
+    def _printed_unit(self, surface: str, where: str) -> UnitMatch:
+        """The unit a table prints (``"tons per square meter"``, ``"HK$'000"``), with its scale.
+
+        An unknown one is an error naming where it is printed and the closest known forms.
+        """
+        found = self.units.lexicon.lookup(surface)
+        if found is None:
+            close = ", ".join(repr(f) for f in self.units.lexicon.close_matches(surface)) or "none"
+            raise InputError(f"{where}: unknown unit {_q(surface)} (close matches: {close})")
+        self._unit(found.key, where)
+        return found
+
     def _period(self, value: str | None, where: str) -> Period:
         if value is None:
             return Period(str(self.report.meta.year))
@@ -297,10 +310,10 @@ class _Loader:
     def _kpi_claims(self, source: str) -> None:
         company = self.report.meta.company
         for row in tables.kpi_rows(self.report.text.text):
-            where = f"{source}: KPI table row {_q(row.label)}"
-            unit = self.units.lexicon.suffix(row.unit)
-            if unit is None:
-                raise InputError(f"{where}: unknown unit {_q(row.unit)}")
+            line = self.report.text.text.count("\n", 0, row.start) + 1
+            where = f"{source}:{line}: KPI table row {_q(row.label)}"
+            printed = self._printed_unit(row.unit, where)
+            unit = printed.key
             metric = slugify(row.label)
             if metric not in self.report.metrics:
                 self._define("metric", metric, where)
@@ -308,8 +321,8 @@ class _Loader:
             mention = next(m for m in self.mentions if m.start == row.figure.start)
             observation = Observation(
                 metric=metric,
-                value=mention.value,
-                precision=mention.precision,
+                value=exact_product(mention.value, printed.scale),
+                precision=exact_product(mention.precision, printed.scale),
                 unit=unit,
                 surface=row.figure.text,
                 qualifier=None,

@@ -72,7 +72,8 @@ class _Mapper:
         self.vocab = vocabulary()
         guide = ontology_graph()
         self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.vocab.guide_codes.items()}
-        self.units = load_units()
+        self.units = report.units or load_units()
+        self.ratio_units: set[str] = set()
         self.company = self.entity(report.meta.company)
         curator = report.meta.curator
         self.curator = URIRef(curator.iri) if curator.iri else minter.agent(slugify(curator.name))
@@ -108,6 +109,8 @@ class _Mapper:
         for claim in self.r.claims.values():
             self.claim_node(claim)
         self.stakeholder_nodes()
+        for key in sorted(self.ratio_units):
+            self.triples.extend(self.units.definition(key))
 
     def report_node(self) -> None:
         meta, node, text = self.r.meta, self.m.report(self.rid), self.m.text(self.rid)
@@ -246,6 +249,8 @@ class _Mapper:
         self.add(node, QUDT.numericValue, decimal(o.value))
         self.add(node, CSR.precision, decimal(o.precision))
         self.add(node, QUDT.unit, self.units.iri(o.unit))
+        if o.unit not in self.units.iris:
+            self.ratio_units.add(o.unit)  # a ratio unit: defined in the graph (listed units are in units.ttl)
         self.add(node, CSR.surfaceForm, Literal(o.surface))
         self.add(node, CSR.observedEntity, self.entity(o.subject))
         self.add(node, TIME.hasTime, self.period(o.period))

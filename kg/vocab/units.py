@@ -1,20 +1,53 @@
-"""The unit vocabulary: QUDT unit IRIs by key, and the surface forms reports print for them.
+"""The unit vocabulary: unit IRIs by key, the surface forms reports print for them, and ratio units.
 
-Units are data (``ontology/units.ttl``); this module only reads that file, so adding a unit
-never needs a code change.
+Units are data: ``ontology/units.ttl`` ships with the package, and a researcher adds units
+without editing it, in Turtle files of the same shape: ``*.ttl`` in the user units directory
+(``$CSRKG_UNITS``, a directory or one file; else ``$XDG_CONFIG_HOME/csr-kg/units`` or
+``~/.config/csr-kg/units``) and ``units.ttl`` in a report folder, merged on top of the packaged
+units in that order. A file may add units and surface forms but not redefine a unit or give a
+surface form to a second unit: either is an error naming both files.
+
+Intensity units are not listed: they are composed from a numerator and a denominator unit
+(:func:`kg.ingest.quantities.ratio_key`) and minted as ``csr:RatioUnit`` in the csr-kg unit
+namespace, so ``TONNE-PER-MegaCNY`` is always the same IRI.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
-from kg.ingest.quantities import UnitLexicon
+from kg.errors import InputError
+from kg.ingest.quantities import SCALE_PREFIXES, SCALES, UnitLexicon
 from kg.vocab.data import data_dir
-from kg.vocab.namespaces import CUR, QUDT, local_name
+from kg.vocab.namespaces import CSR, CSRUNIT, CUR, QUDT, local_name
+
+QUANTITY_KINDS = "http://qudt.org/vocab/quantitykind/"
+_CURRENCY = URIRef(QUANTITY_KINDS + "Currency")
+
+# "tonne per million Chinese yuan renminbi", not "per 1,000,000".
+_SCALE_WORDS = {multiple: word for word, multiple in SCALES.items()}
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One defined unit: its IRI, label, quantity kind, multiplier to the SI unit, and its file."""
+
+    iri: URIRef
+    label: str
+    quantity_kind: URIRef
+    multiplier: Decimal | None
+    origin: Path
 
 
 @dataclass(frozen=True)
@@ -23,28 +56,189 @@ class Units:
 
     iris: dict[str, URIRef]
     lexicon: UnitLexicon
+    units: dict[str, Unit] = field(default_factory=dict)
 
     def iri(self, key: str) -> URIRef:
-        """The IRI of unit ``key``; ``KeyError`` names the known keys when it is unknown."""
-        try:
+        """The IRI of unit ``key``, a ratio key (``TONNE-PER-M2``) included.
+
+        ``KeyError`` names close keys when it is unknown, or the key when ``key`` is a surface form.
+        """
+        if key in self.iris:
             return self.iris[key]
-        except KeyError:
-            known = ", ".join(sorted(self.iris))
-            raise KeyError(f"unknown unit {key!r} (known: {known})") from None
+        if self.ratio(key) is not None:
+            return CSRUNIT[key]
+        raise KeyError(f"unknown unit {key!r}{self._hint(key)}")
+
+    def ratio(self, key: str) -> tuple[str, str, Decimal] | None:
+        """The numerator key, denominator key and denominator scale of a ratio key, else None."""
+        for m in re.finditer("-PER-", key):
+            numerator, rest = key[: m.start()], key[m.end() :]
+            if numerator in self.iris:
+                denominator = self._denominator(rest)
+                if denominator is not None:
+                    return numerator, *denominator
+        return None
+
+    def _denominator(self, text: str) -> tuple[str, Decimal] | None:
+        if text in self.iris:
+            return text, Decimal(1)
+        for scale, prefix in SCALE_PREFIXES.items():
+            if text.startswith(prefix) and text[len(prefix) :] in self.iris:
+                return text[len(prefix) :], scale
+        digits = re.match(r"([1-9][0-9]*)(.+)", text)
+        if digits and digits[2] in self.iris:
+            return digits[2], Decimal(digits[1])
+        return None
+
+    def definition(self, key: str) -> list[Triple]:
+        """The triples that define ratio unit ``key`` (none for a listed unit, defined in its file).
+
+        Type, label, numerator and denominator units, the denominator scale when it is not 1,
+        and the conversion multiplier when both parts have one.
+        """
+        parts = self.ratio(key) if key not in self.iris else None
+        if parts is None:
+            return []
+        numerator, denominator, scale = parts
+        node = CSRUNIT[key]
+        per = "" if scale == 1 else f"{_SCALE_WORDS.get(scale) or f'{scale:,}'} "
+        label = f"{self._label(numerator)} per {per}{self._label(denominator)}"
+        triples: list[Triple] = [
+            (node, RDF.type, QUDT.Unit),
+            (node, RDF.type, QUDT.DerivedUnit),
+            (node, RDF.type, CSR.RatioUnit),
+            (node, RDFS.label, Literal(label, lang="en")),
+            (node, CSR.numeratorUnit, self.iris[numerator]),
+            (node, CSR.denominatorUnit, self.iris[denominator]),
+        ]
+        if scale != 1:
+            triples.append((node, CSR.denominatorScale, Literal(str(scale), datatype=XSD.decimal)))
+        top, bottom = self._multiplier(numerator), self._multiplier(denominator)
+        if top is not None and bottom is not None:
+            value = (top / (bottom * scale)).normalize()
+            triples.append((node, QUDT.conversionMultiplier, Literal(format(value, "f"), datatype=XSD.decimal)))
+        return triples
+
+    def _label(self, key: str) -> str:
+        unit = self.units.get(key)
+        return unit.label if unit else key
+
+    def _multiplier(self, key: str) -> Decimal | None:
+        unit = self.units.get(key)
+        return unit.multiplier if unit else None
+
+    def _hint(self, key: str) -> str:
+        found = self.lexicon.lookup(key)
+        if found is not None and found.scale == 1:
+            return f" ({key!r} is a surface form of unit {found.key}: use the key {found.key})"
+        close = difflib.get_close_matches(key, sorted(self.iris), n=5, cutoff=0.6)
+        return f" (close matches: {', '.join(close)})" if close else " (no close match)"
+
+
+def packaged_units_file() -> Path:
+    """The units file that ships with the package."""
+    return data_dir("ontology") / "units.ttl"
+
+
+def user_units_files() -> list[Path]:
+    """The researcher's own units files: ``$CSRKG_UNITS`` (a directory or a file), else the user
+    config directory's ``csr-kg/units/*.ttl``, sorted so that the merge order is stable."""
+    env = os.environ.get("CSRKG_UNITS")
+    if env:
+        root = Path(env).expanduser()
+        if not root.exists():
+            raise InputError(f"CSRKG_UNITS={env}: no such file or directory")
+    else:
+        config = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
+        root = Path(config) / "csr-kg" / "units"
+        if not root.is_dir():
+            return []
+    return [root] if root.is_file() else sorted(root.glob("*.ttl"))
+
+
+def load_units(folder: Path | None = None) -> Units:
+    """The packaged units, with the user's units and ``folder``'s ``units.ttl`` merged on top."""
+    files = user_units_files()
+    if folder is not None and (folder / "units.ttl").is_file():
+        files.append(folder / "units.ttl")
+    if not files:
+        return _packaged()
+    return _merge([packaged_units_file(), *files])
 
 
 @cache
-def load_units() -> Units:
-    """Read ``units.ttl`` once per process."""
-    graph = Graph().parse(data_dir("ontology") / "units.ttl")
-    iris: dict[str, URIRef] = {}
-    prefixes: dict[str, str] = {}
-    suffixes: dict[str, str] = {}
-    for unit in sorted(graph.subjects(RDF.type, QUDT.Unit)):
-        assert isinstance(unit, URIRef)
-        key = local_name(unit)
-        iris[key] = unit
-        table = prefixes if str(unit).startswith(str(CUR)) else suffixes
-        for label in graph.objects(unit, SKOS.altLabel):
-            table[str(label)] = key
-    return Units(iris=iris, lexicon=UnitLexicon(prefixes=prefixes, suffixes=suffixes))
+def _packaged() -> Units:
+    """The packaged units, read once per process."""
+    return _merge([packaged_units_file()])
+
+
+class _Merger:
+    """Reads units files in order into one vocabulary, refusing redefinitions and shared forms."""
+
+    def __init__(self) -> None:
+        self.units: dict[str, Unit] = {}
+        self.tables: dict[str, dict[str, str]] = {"prefixes": {}, "suffixes": {}, "denominators": {}}
+        self.form_origins: dict[tuple[str, str], Path] = {}
+
+    def read(self, path: Path) -> None:
+        try:
+            source = path.read_text(encoding="utf-8")
+            graph = Graph().parse(data=source, format="turtle", publicID=path.as_uri())
+        except (SyntaxError, ValueError, UnicodeDecodeError, OSError) as exc:
+            raise InputError(f"{path}: not a readable Turtle units file: {exc}") from None
+        subjects = {*graph.subjects(RDF.type, QUDT.Unit), *graph.subjects(RDF.type, CSR.CountUnit)}
+        for iri in sorted(s for s in subjects if isinstance(s, URIRef)):
+            self._add(path, source, graph, iri)
+
+    def _add(self, path: Path, source: str, graph: Graph, iri: URIRef) -> None:
+        key = local_name(iri)
+        where = f"{path}:{_line_of(source, iri)}"
+        if key in self.units:
+            other = self.units[key].origin
+            raise InputError(
+                f"{where}: unit {key} is already defined in {other}:{_line_of(other.read_text(encoding='utf-8'), self.units[key].iri)}"
+            )
+        label = graph.value(iri, RDFS.label)
+        kind = graph.value(iri, QUDT.hasQuantityKind)
+        if label is None:
+            raise InputError(f"{where}: unit {key} has no rdfs:label")
+        if not isinstance(kind, URIRef):
+            raise InputError(f"{where}: unit {key} has no qudt:hasQuantityKind")
+        multiplier = graph.value(iri, QUDT.conversionMultiplier)
+        self.units[key] = Unit(iri, str(label), kind, Decimal(str(multiplier)) if multiplier is not None else None, path)
+        currency = kind == _CURRENCY or str(iri).startswith(str(CUR))
+        for form in sorted(str(f) for f in graph.objects(iri, SKOS.altLabel)):
+            if currency:
+                self._form("prefixes", form, key, where)
+            if not currency or (form.isalpha() and form.isupper()):
+                # A currency code is also printed after the figure ("7.5 billion RMB").
+                self._form("suffixes", form, key, where)
+        for form in sorted(str(f) for f in graph.objects(iri, CSR.denominatorForm)):
+            self._form("denominators", form, key, where)
+
+    def _form(self, table: str, form: str, key: str, where: str) -> None:
+        known = self.tables[table].get(form)
+        if known is not None and known != key:
+            other = self.form_origins[(table, form)]
+            raise InputError(f"{where}: surface form {form!r} of unit {key} is already a form of unit {known} in {other}")
+        self.tables[table][form] = key
+        self.form_origins[(table, form)] = self.units[key].origin
+
+    def result(self) -> Units:
+        lexicon = UnitLexicon(**self.tables)
+        return Units(iris={k: u.iri for k, u in sorted(self.units.items())}, lexicon=lexicon, units=self.units)
+
+
+def _merge(paths: list[Path]) -> Units:
+    merger = _Merger()
+    for path in paths:
+        merger.read(path)
+    return merger.result()
+
+
+def _line_of(source: str, iri: URIRef) -> int:
+    """The line of ``source`` where ``iri`` is first written, as ``<iri>`` or a prefixed name; 1 if neither."""
+    local = re.escape(local_name(iri))
+    pattern = re.compile(rf"<{re.escape(str(iri))}>|(?<![\w<#/-])[A-Za-z][\w-]*:{local}(?![\w-])|(?<![\w<#/-]):{local}(?![\w-])")
+    m = pattern.search(source)
+    return source.count("\n", 0, m.start()) + 1 if m else 1
