@@ -167,7 +167,7 @@ class _Loader:
                     f"{owhere}: claim {spec.id}: unit {_q(obs.unit)} contradicts the "
                     f"printed unit of {_q(obs.figure)} ({mention.unit})"
                 )
-            self._unit(unit, owhere)
+            self._unit(unit, f"{owhere}: claim {spec.id}: figure {_q(obs.figure)}")
             observations.append(
                 Observation(
                     metric=obs.metric,

@@ -12,8 +12,8 @@ import difflib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import MAX_EMAX, MIN_EMIN, Decimal, Inexact, localcontext
+from functools import cached_property
 
 SCALES: Mapping[str, Decimal] = {
     "thousand": Decimal(10) ** 3,
@@ -38,7 +38,7 @@ SCALE_PREFIXES: Mapping[Decimal, str] = {
 
 # Full-width digits and the full-width full stop read as the ASCII ones, one code point for one,
 # so offsets and surface forms stay those of the text. The ideographic comma and full stop
-# ("，" "。") are punctuation between figures, never a thousands separator or decimal point.
+# (U+FF0C, U+3002) are punctuation between figures, never a thousands separator or decimal point.
 _FULLWIDTH = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": "."})
 
 # Thousands separators: the comma, and the no-break, narrow no-break and thin spaces typesetters
@@ -116,10 +116,7 @@ def ratio_key(numerator: str, denominator: str, scale: Decimal = Decimal(1)) -> 
     Deterministic, so the same printed intensity always mints the same IRI; ontology/csr.ttl
     (csr:RatioUnit) documents the scheme.
     """
-    if scale == 1:
-        prefix = ""
-    else:
-        prefix = SCALE_PREFIXES.get(scale) or format(scale.normalize(), "f")
+    prefix = "" if scale == 1 else SCALE_PREFIXES.get(scale) or format(scale.normalize(), "f")
     return f"{numerator}-PER-{prefix}{denominator}"
 
 
@@ -204,8 +201,9 @@ class UnitLexicon:
         return sorted({*self.prefixes, *self.suffixes, *self.denominators})
 
     def close_matches(self, surface: str, n: int = 5) -> list[str]:
-        """The surface forms most like ``surface`` (difflib), best first, for an unknown-unit message."""
-        return difflib.get_close_matches(surface, self.forms(), n=n, cutoff=0.6)
+        """The surface forms most like ``surface`` (difflib, ignoring case), best first, for an
+        unknown-unit message."""
+        return close_matches(surface, self.forms(), n)
 
     @cached_property
     def per_pattern(self) -> str:
@@ -239,6 +237,14 @@ class UnitLexicon:
             rf"(?:{self.per_pattern})?",
             re.IGNORECASE,
         )
+
+
+def close_matches(word: str, candidates: list[str], n: int = 5) -> list[str]:
+    """The ``candidates`` most like ``word`` (difflib ratio 0.6 or more, case ignored), best first."""
+    by_lower: dict[str, str] = {}
+    for candidate in sorted(candidates):
+        by_lower.setdefault(candidate.lower(), candidate)
+    return [by_lower[c] for c in difflib.get_close_matches(word.lower(), list(by_lower), n=n, cutoff=0.6)]
 
 
 def _find(table: Mapping[str, str], surface: str) -> str | None:

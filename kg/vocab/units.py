@@ -14,7 +14,6 @@ namespace, so ``TONNE-PER-MegaCNY`` is always the same IRI.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
@@ -26,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, XSD
 
 from kg.errors import InputError
-from kg.ingest.quantities import SCALE_PREFIXES, SCALES, UnitLexicon
+from kg.ingest.quantities import SCALE_PREFIXES, SCALES, UnitLexicon, close_matches
 from kg.vocab.data import data_dir
 from kg.vocab.namespaces import CSR, CSRUNIT, CUR, QUDT, local_name
 
@@ -131,7 +130,7 @@ class Units:
         found = self.lexicon.lookup(key)
         if found is not None and found.scale == 1:
             return f" ({key!r} is a surface form of unit {found.key}: use the key {found.key})"
-        close = difflib.get_close_matches(key, sorted(self.iris), n=5, cutoff=0.6)
+        close = close_matches(key, list(self.iris))
         return f" (close matches: {', '.join(close)})" if close else " (no close match)"
 
 
@@ -161,29 +160,42 @@ def load_units(folder: Path | None = None) -> Units:
     files = user_units_files()
     if folder is not None and (folder / "units.ttl").is_file():
         files.append(folder / "units.ttl")
+    packaged = _packaged()
     if not files:
-        return _packaged()
-    return _merge([packaged_units_file(), *files])
+        return packaged
+    merger = _Merger(packaged)
+    for path in files:
+        merger.read(path)
+    return merger.result()
 
 
 @cache
 def _packaged() -> Units:
     """The packaged units, read once per process."""
-    return _merge([packaged_units_file()])
+    merger = _Merger()
+    merger.read(packaged_units_file())
+    return merger.result()
 
 
 class _Merger:
     """Reads units files in order into one vocabulary, refusing redefinitions and shared forms."""
 
-    def __init__(self) -> None:
-        self.units: dict[str, Unit] = {}
+    def __init__(self, base: Units | None = None) -> None:
+        self.units: dict[str, Unit] = dict(base.units) if base else {}
         self.tables: dict[str, dict[str, str]] = {"prefixes": {}, "suffixes": {}, "denominators": {}}
         self.form_origins: dict[tuple[str, str], Path] = {}
+        if base is not None:
+            lexicon = base.lexicon
+            self.tables["prefixes"].update(lexicon.prefixes)
+            self.tables["suffixes"].update(lexicon.suffixes)
+            self.tables["denominators"].update(lexicon.denominators)
+            for name, table in self.tables.items():
+                self.form_origins.update({(name, form): self.units[key].origin for form, key in table.items()})
 
     def read(self, path: Path) -> None:
         try:
             source = path.read_text(encoding="utf-8")
-            graph = Graph().parse(data=source, format="turtle", publicID=path.as_uri())
+            graph = Graph().parse(data=source, format="turtle", publicID=path.resolve().as_uri())
         except (SyntaxError, ValueError, UnicodeDecodeError, OSError) as exc:
             raise InputError(f"{path}: not a readable Turtle units file: {exc}") from None
         subjects = {*graph.subjects(RDF.type, QUDT.Unit), *graph.subjects(RDF.type, CSR.CountUnit)}
@@ -194,10 +206,9 @@ class _Merger:
         key = local_name(iri)
         where = f"{path}:{_line_of(source, iri)}"
         if key in self.units:
-            other = self.units[key].origin
-            raise InputError(
-                f"{where}: unit {key} is already defined in {other}:{_line_of(other.read_text(encoding='utf-8'), self.units[key].iri)}"
-            )
+            first = self.units[key]
+            line = _line_of(first.origin.read_text(encoding="utf-8"), first.iri)
+            raise InputError(f"{where}: unit {key} is already defined in {first.origin}:{line}")
         label = graph.value(iri, RDFS.label)
         kind = graph.value(iri, QUDT.hasQuantityKind)
         if label is None:
@@ -205,7 +216,8 @@ class _Merger:
         if not isinstance(kind, URIRef):
             raise InputError(f"{where}: unit {key} has no qudt:hasQuantityKind")
         multiplier = graph.value(iri, QUDT.conversionMultiplier)
-        self.units[key] = Unit(iri, str(label), kind, Decimal(str(multiplier)) if multiplier is not None else None, path)
+        factor = Decimal(str(multiplier)) if multiplier is not None else None
+        self.units[key] = Unit(iri, str(label), kind, factor, path)
         currency = kind == _CURRENCY or str(iri).startswith(str(CUR))
         for form in sorted(str(f) for f in graph.objects(iri, SKOS.altLabel)):
             if currency:
@@ -220,7 +232,9 @@ class _Merger:
         known = self.tables[table].get(form)
         if known is not None and known != key:
             other = self.form_origins[(table, form)]
-            raise InputError(f"{where}: surface form {form!r} of unit {key} is already a form of unit {known} in {other}")
+            raise InputError(
+                f"{where}: surface form {form!r} of unit {key} is already a form of unit {known} in {other}"
+            )
         self.tables[table][form] = key
         self.form_origins[(table, form)] = self.units[key].origin
 
@@ -229,16 +243,9 @@ class _Merger:
         return Units(iris={k: u.iri for k, u in sorted(self.units.items())}, lexicon=lexicon, units=self.units)
 
 
-def _merge(paths: list[Path]) -> Units:
-    merger = _Merger()
-    for path in paths:
-        merger.read(path)
-    return merger.result()
-
-
 def _line_of(source: str, iri: URIRef) -> int:
-    """The line of ``source`` where ``iri`` is first written, as ``<iri>`` or a prefixed name; 1 if neither."""
-    local = re.escape(local_name(iri))
-    pattern = re.compile(rf"<{re.escape(str(iri))}>|(?<![\w<#/-])[A-Za-z][\w-]*:{local}(?![\w-])|(?<![\w<#/-]):{local}(?![\w-])")
-    m = pattern.search(source)
+    """The line of ``source`` where ``iri`` is defined: first written at a line start as ``<iri>``
+    or a prefixed name (Turtle's subject position), else anywhere outside a comment; 1 if nowhere."""
+    term = rf"(?:<{re.escape(str(iri))}>|(?:[A-Za-z][\w-]*)?:{re.escape(local_name(iri))})(?![\w-])"
+    m = re.search(rf"^[ \t]*{term}", source, re.M) or re.search(rf"^[^#\n]*?(?<![\w<#/-]){term}", source, re.M)
     return source.count("\n", 0, m.start()) + 1 if m else 1
