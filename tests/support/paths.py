@@ -5,3 +5,4 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI_REPORT = FIXTURES / "mini-report"
+UNITS_REPORT = FIXTURES / "units-report"
