@@ -13,7 +13,7 @@ from kg.rdf.iris import Minter
 from kg.vocab.names import slugify
 from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, TIME
 from kg.vocab.ontology import ontology_graph, vocabulary
-from kg.vocab.units import load_units
+from kg.vocab.units import Units, load_units
 
 # Entity type (sheet) -> RDF class.
 CLASSES = {
@@ -60,6 +60,32 @@ def decimal(value: Decimal) -> Literal:
 
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+def ratio_unit(units: Units, key: str) -> list[Triple]:
+    """The triples that define ratio unit ``key``: a csr:RatioUnit with its numerator and
+    denominator units, the denominator scale when it is not 1, and the conversion multiplier when
+    both parts have one. Ratio units are minted from their parts, not listed in units.ttl, so the
+    graph that uses one defines it."""
+    parts = units.ratio(key)
+    if parts is None:
+        raise KeyError(f"{key!r} is not a ratio unit")
+    numerator, denominator, scale = parts
+    node = units.iri(key)
+    triples: list[Triple] = [
+        (node, RDF.type, QUDT.Unit),
+        (node, RDF.type, QUDT.DerivedUnit),
+        (node, RDF.type, CSR.RatioUnit),
+        (node, RDFS.label, en(units.label(key))),
+        (node, CSR.numeratorUnit, units.iri(numerator)),
+        (node, CSR.denominatorUnit, units.iri(denominator)),
+    ]
+    if scale != 1:
+        triples.append((node, CSR.denominatorScale, decimal(scale)))
+    multiplier = units.multiplier(key)
+    if multiplier is not None:
+        triples.append((node, QUDT.conversionMultiplier, decimal(multiplier)))
+    return triples
 
 
 class _Mapper:
@@ -110,7 +136,7 @@ class _Mapper:
             self.claim_node(claim)
         self.stakeholder_nodes()
         for key in sorted(self.ratio_units):
-            self.triples.extend(self.units.definition(key))
+            self.triples.extend(ratio_unit(self.units, key))
 
     def report_node(self) -> None:
         meta, node, text = self.r.meta, self.m.report(self.rid), self.m.text(self.rid)

@@ -21,8 +21,8 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS, XSD
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.errors import InputError
 from kg.ingest.quantities import SCALE_PREFIXES, SCALES, UnitLexicon, close_matches
@@ -34,8 +34,6 @@ _CURRENCY = URIRef(QUANTITY_KINDS + "Currency")
 
 # "tonne per million Chinese yuan renminbi", not "per 1,000,000".
 _SCALE_WORDS = {multiple: word for word, multiple in SCALES.items()}
-
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
 @dataclass(frozen=True)
@@ -89,42 +87,24 @@ class Units:
             return digits[2], Decimal(digits[1])
         return None
 
-    def definition(self, key: str) -> list[Triple]:
-        """The triples that define ratio unit ``key`` (none for a listed unit, defined in its file).
-
-        Type, label, numerator and denominator units, the denominator scale when it is not 1,
-        and the conversion multiplier when both parts have one.
-        """
-        parts = self.ratio(key) if key not in self.iris else None
+    def label(self, key: str) -> str:
+        """The label of unit ``key``: its rdfs:label, or for a ratio key its parts' labels
+        ("tonne per million Chinese yuan renminbi")."""
+        parts = self.ratio(key) if key not in self.units else None
         if parts is None:
-            return []
+            return self.units[key].label if key in self.units else key
         numerator, denominator, scale = parts
-        node = CSRUNIT[key]
         per = "" if scale == 1 else f"{_SCALE_WORDS.get(scale) or f'{scale:,}'} "
-        label = f"{self._label(numerator)} per {per}{self._label(denominator)}"
-        triples: list[Triple] = [
-            (node, RDF.type, QUDT.Unit),
-            (node, RDF.type, QUDT.DerivedUnit),
-            (node, RDF.type, CSR.RatioUnit),
-            (node, RDFS.label, Literal(label, lang="en")),
-            (node, CSR.numeratorUnit, self.iris[numerator]),
-            (node, CSR.denominatorUnit, self.iris[denominator]),
-        ]
-        if scale != 1:
-            triples.append((node, CSR.denominatorScale, Literal(str(scale), datatype=XSD.decimal)))
-        top, bottom = self._multiplier(numerator), self._multiplier(denominator)
-        if top is not None and bottom is not None:
-            value = (top / (bottom * scale)).normalize()
-            triples.append((node, QUDT.conversionMultiplier, Literal(format(value, "f"), datatype=XSD.decimal)))
-        return triples
+        return f"{self.label(numerator)} per {per}{self.label(denominator)}"
 
-    def _label(self, key: str) -> str:
-        unit = self.units.get(key)
-        return unit.label if unit else key
-
-    def _multiplier(self, key: str) -> Decimal | None:
-        unit = self.units.get(key)
-        return unit.multiplier if unit else None
+    def multiplier(self, key: str) -> Decimal | None:
+        """The factor to the SI unit of unit ``key``, a ratio key's from its parts; None if unknown."""
+        parts = self.ratio(key) if key not in self.units else None
+        if parts is None:
+            return self.units[key].multiplier if key in self.units else None
+        numerator, denominator, scale = parts
+        top, bottom = self.multiplier(numerator), self.multiplier(denominator)
+        return None if top is None or bottom is None else top / (bottom * scale)
 
     def _hint(self, key: str) -> str:
         found = self.lexicon.lookup(key)

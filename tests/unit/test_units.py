@@ -12,6 +12,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.errors import InputError
 from kg.ingest.quantities import Recogniser, UnitMatch, ratio_key
+from kg.rdf.mapping import ratio_unit
 from kg.vocab.namespaces import CSR, QUDT
 from kg.vocab.units import Units, load_units, packaged_units_file
 
@@ -200,7 +201,7 @@ def test_ratio_keys_are_read_back_into_their_parts(
 
 def test_a_ratio_unit_is_defined_by_its_parts(units: Units) -> None:
     node = URIRef(CSRUNIT + "TONNE-PER-MegaHKD")
-    assert sorted(units.definition("TONNE-PER-MegaHKD")) == sorted(
+    assert sorted(ratio_unit(units, "TONNE-PER-MegaHKD")) == sorted(
         [
             (node, RDF.type, QUDT.Unit),
             (node, RDF.type, QUDT.DerivedUnit),
@@ -208,14 +209,16 @@ def test_a_ratio_unit_is_defined_by_its_parts(units: Units) -> None:
             (node, RDFS.label, Literal("tonne per million Hong Kong dollar", lang="en")),
             (node, CSR.numeratorUnit, URIRef(UNIT + "TONNE")),
             (node, CSR.denominatorUnit, URIRef(CUR + "HKD")),
-            (node, CSR.denominatorScale, Literal("1000000", datatype=XSD.decimal)),
+            (node, CSR.denominatorScale, Literal("1000000.0", datatype=XSD.decimal)),
         ]
     )
     energy = URIRef(CSRUNIT + "KiloW-HR-PER-EMPLOYEE")
-    assert (energy, QUDT.conversionMultiplier, Literal("3600000", datatype=XSD.decimal)) in units.definition(
-        "KiloW-HR-PER-EMPLOYEE"
+    assert (energy, QUDT.conversionMultiplier, Literal("3600000.0", datatype=XSD.decimal)) in ratio_unit(
+        units, "KiloW-HR-PER-EMPLOYEE"
     )
-    assert units.definition("TONNE") == []
+    assert units.multiplier("KiloW-HR-PER-FT2") == Decimal(3600000) / Decimal("0.09290304")
+    with pytest.raises(KeyError):
+        ratio_unit(units, "TONNE")
 
 
 @pytest.mark.parametrize(
