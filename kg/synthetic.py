@@ -1299,7 +1299,7 @@ class _Writer:
                 f"employee, and {_fmt(trained, 1)}% of employees received training.",
                 observations=[
                     self.obs("total-training-hours", f"{_fmt(hours)} hours"),
-                    self.obs("average-training-hours-per-employee", f"{_fmt(avg, 1)} hours"),
+                    self.obs("average-training-hours-per-employee", f"{_fmt(avg, 1)} hours per employee"),
                     self.obs("employees-trained-share", f"{_fmt(trained, 1)}%"),
                 ],
                 sdgs=[self.sdg("training")],
