@@ -1092,7 +1092,7 @@ class _Writer:
                     f"CO2e, of which direct emissions (Scope 1) were {_fmt(s1, 1)} tonnes and indirect emissions "
                     f"(Scope 2) were {_fmt(s2, 1)} tonnes.",
                     observations=[
-                        self.obs(_GHG, f"{_fmt(total, 1)} tonnes"),
+                        self.obs(_GHG, f"{_fmt(total, 1)} tonnes of CO2e"),
                         self.obs("direct-ghg-emissions-scope-1", f"{_fmt(s1, 1)} tonnes"),
                         self.obs("indirect-ghg-emissions-scope-2", f"{_fmt(s2, 1)} tonnes"),
                     ],
