@@ -32,6 +32,10 @@ from kg.vocab.namespaces import CSR, CSRUNIT, CUR, QUDT, local_name
 QUANTITY_KINDS = "http://qudt.org/vocab/quantitykind/"
 _CURRENCY = URIRef(QUANTITY_KINDS + "Currency")
 
+# What a surface form may be: printable, not empty, no surrounding space, not opening with a digit.
+_FORM = re.compile(r"[^\s0-9０-９\x00-\x1f\x7f-\x9f\u2028\u2029](?:[^\x00-\x1f\x7f-\x9f\u2028\u2029]*\S)?")
+_LONGEST_FORM = 60
+
 # "tonne per million Chinese yuan renminbi", not "per 1,000,000".
 _SCALE_WORDS = {multiple: word for word, multiple in SCALES.items()}
 
@@ -64,6 +68,8 @@ class Units:
             return self.iris[key]
         if self.ratio(key) is not None:
             return CSRUNIT[key]
+        if len(key) > _LONGEST_FORM:
+            raise KeyError(f"unknown unit {key[:40]!r}... ({len(key)} characters)")
         raise KeyError(f"unknown unit {key!r}{self._hint(key)}")
 
     def ratio(self, key: str) -> tuple[str, str, Decimal] | None:
@@ -209,6 +215,13 @@ class _Merger:
             self._form("denominators", form, key, where)
 
     def _form(self, table: str, form: str, key: str, where: str) -> None:
+        if not _FORM.fullmatch(form) or len(form) > _LONGEST_FORM:
+            # An empty form would give every bare number this unit; a leading digit would be read
+            # as part of the figure; a line break is no printed unit.
+            raise InputError(
+                f"{where}: surface form {form[:40]!r} of unit {key} is not a printed unit "
+                f"(1-{_LONGEST_FORM} characters, not starting with a digit or space, no line breaks)"
+            )
         known = self.tables[table].get(form)
         if known is not None and known != key:
             other = self.form_origins[(table, form)]

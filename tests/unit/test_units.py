@@ -342,3 +342,22 @@ def test_a_missing_units_path_is_an_error_not_nothing(monkeypatch: pytest.Monkey
     with pytest.raises(InputError) as caught:
         load_units()
     assert str(caught.value) == f"CSRKG_UNITS={tmp_path / 'typo'}: no such file or directory"
+
+
+@pytest.mark.parametrize("form", ["", " miles", "5 miles", "mi\nles"])
+def test_a_surface_form_must_be_a_printed_unit(tmp_path: Path, form: str) -> None:
+    # An empty form would give every bare number the unit; a digit would be read into the figure.
+    body = f'unit:MI a qudt:Unit ; rdfs:label "mile"@en ; qudt:hasQuantityKind qk:Length ; skos:altLabel {form!r} .'
+    (tmp_path / "units.ttl").write_text(UNIT_FILE.format(body=body.replace("'", '"')), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_units(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'units.ttl'}:7: surface form {form!r} of unit MI is not a printed unit"
+        " (1-60 characters, not starting with a digit or space, no line breaks)"
+    ).replace("\n", "\\n")
+
+
+def test_a_huge_unknown_key_is_cut_short_in_the_message(units: Units) -> None:
+    with pytest.raises(KeyError) as caught:
+        units.iri("X" * 100_000)
+    assert caught.value.args[0] == f"unknown unit {'X' * 40!r}... (100000 characters)"
