@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 
@@ -182,7 +182,7 @@ class _Merger:
         try:
             source = path.read_text(encoding="utf-8")
             graph = Graph().parse(data=source, format="turtle", publicID=path.resolve().as_uri())
-        except (SyntaxError, ValueError, UnicodeDecodeError, OSError) as exc:
+        except (SyntaxError, ValueError, UnicodeDecodeError, OSError, RecursionError) as exc:
             raise InputError(f"{path}: not a readable Turtle units file: {exc}") from None
         subjects = {*graph.subjects(RDF.type, QUDT.Unit), *graph.subjects(RDF.type, CSR.CountUnit)}
         for iri in sorted(s for s in subjects if isinstance(s, URIRef)):
@@ -202,7 +202,11 @@ class _Merger:
         if not isinstance(kind, URIRef):
             raise InputError(f"{where}: unit {key} has no qudt:hasQuantityKind")
         multiplier = graph.value(iri, QUDT.conversionMultiplier)
-        factor = Decimal(str(multiplier)) if multiplier is not None else None
+        factor = _number(multiplier) if multiplier is not None else None
+        if multiplier is not None and (factor is None or not factor.is_finite() or factor <= 0):
+            raise InputError(
+                f"{where}: unit {key}: qudt:conversionMultiplier {str(multiplier)[:40]!r} is no positive number"
+            )
         self.units[key] = Unit(iri, str(label), kind, factor, path)
         currency = kind == _CURRENCY or str(iri).startswith(str(CUR))
         for form in sorted(str(f) for f in graph.objects(iri, SKOS.altLabel)):
@@ -234,6 +238,13 @@ class _Merger:
     def result(self) -> Units:
         lexicon = UnitLexicon(**self.tables)
         return Units(iris={k: u.iri for k, u in sorted(self.units.items())}, lexicon=lexicon, units=self.units)
+
+
+def _number(value: object) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
 
 
 def _line_of(source: str, iri: URIRef) -> int:

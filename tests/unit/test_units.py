@@ -319,9 +319,15 @@ def test_a_surface_form_belongs_to_one_unit(tmp_path: Path) -> None:
     [
         ("unit:MI a qudt:Unit ; qudt:hasQuantityKind qk:Length .", "unit MI has no rdfs:label"),
         ('unit:MI a qudt:Unit ; rdfs:label "mile"@en .', "unit MI has no qudt:hasQuantityKind"),
+        (
+            'unit:MI a qudt:Unit ; rdfs:label "mile"@en ; qudt:hasQuantityKind qk:Length ; qudt:conversionMultiplier "far" .',
+            "unit MI: qudt:conversionMultiplier 'far' is no positive number",
+        ),
     ],
 )
-def test_a_user_unit_needs_a_label_and_a_quantity_kind(tmp_path: Path, body: str, problem: str) -> None:
+def test_a_user_unit_needs_a_label_a_quantity_kind_and_a_real_multiplier(
+    tmp_path: Path, body: str, problem: str
+) -> None:
     (tmp_path / "units.ttl").write_text(UNIT_FILE.format(body=body), encoding="utf-8")
     with pytest.raises(InputError) as caught:
         load_units(tmp_path)
