@@ -320,7 +320,8 @@ def test_a_surface_form_belongs_to_one_unit(tmp_path: Path) -> None:
         ("unit:MI a qudt:Unit ; qudt:hasQuantityKind qk:Length .", "unit MI has no rdfs:label"),
         ('unit:MI a qudt:Unit ; rdfs:label "mile"@en .', "unit MI has no qudt:hasQuantityKind"),
         (
-            'unit:MI a qudt:Unit ; rdfs:label "mile"@en ; qudt:hasQuantityKind qk:Length ; qudt:conversionMultiplier "far" .',
+            'unit:MI a qudt:Unit ; rdfs:label "mile"@en ; qudt:hasQuantityKind qk:Length ;'
+            ' qudt:conversionMultiplier "far" .',
             "unit MI: qudt:conversionMultiplier 'far' is no positive number",
         ),
     ],
