@@ -1092,7 +1092,7 @@ class _Writer:
                     f"CO2e, of which direct emissions (Scope 1) were {_fmt(s1, 1)} tonnes and indirect emissions "
                     f"(Scope 2) were {_fmt(s2, 1)} tonnes.",
                     observations=[
-                        self.obs(_GHG, f"{_fmt(total, 1)} tonnes"),
+                        self.obs(_GHG, f"{_fmt(total, 1)} tonnes of CO2e"),
                         self.obs("direct-ghg-emissions-scope-1", f"{_fmt(s1, 1)} tonnes"),
                         self.obs("indirect-ghg-emissions-scope-2", f"{_fmt(s2, 1)} tonnes"),
                     ],
@@ -1299,7 +1299,7 @@ class _Writer:
                 f"employee, and {_fmt(trained, 1)}% of employees received training.",
                 observations=[
                     self.obs("total-training-hours", f"{_fmt(hours)} hours"),
-                    self.obs("average-training-hours-per-employee", f"{_fmt(avg, 1)} hours"),
+                    self.obs("average-training-hours-per-employee", f"{_fmt(avg, 1)} hours per employee"),
                     self.obs("employees-trained-share", f"{_fmt(trained, 1)}%"),
                 ],
                 sdgs=[self.sdg("training")],

@@ -57,7 +57,7 @@ def coverage(report: Report) -> Coverage:
     pages = report.text.pages
     found = [
         replace(m, kind="page furniture") if pages and pages.furniture_in(m.start, m.end) else m
-        for m in Recogniser(load_units().lexicon).mentions(text)
+        for m in Recogniser((report.units or load_units()).lexicon).mentions(text)
     ]
     unread = {(u.start, u.end): u.reason for u in report.unread_cells}
     rows = []

@@ -93,7 +93,8 @@ class _Loader:
     def __init__(self, report: Report, folder: Path) -> None:
         self.report = report
         self.folder = folder
-        self.units = load_units()
+        self.units = load_units(folder)
+        report.units = self.units
         self.recogniser = Recogniser(self.units.lexicon)
         self.mentions = [m for m in self.recogniser.mentions(report.text.text)]
         self.vocab = vocabulary()
@@ -167,7 +168,7 @@ class _Loader:
                     f"{owhere}: claim {spec.id}: unit {_q(obs.unit)} contradicts the "
                     f"printed unit of {_q(obs.figure)} ({mention.unit})"
                 )
-            self._unit(unit, owhere)
+            self._unit(unit, f"{owhere}: claim {spec.id}: figure {_q(obs.figure)}")
             observations.append(
                 Observation(
                     metric=obs.metric,

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from kg.ingest.sheet import EntitySpec, MetricSpec, ReportMeta, SDGLink
 from kg.ingest.text import Anchor, ReportText
+
+if TYPE_CHECKING:
+    from kg.vocab.units import Units
 
 
 @dataclass(frozen=True)
@@ -128,3 +132,6 @@ class Report:
     tables: list[TableSummary] = field(default_factory=list)
     unread_blocks: list[tuple[int, int]] = field(default_factory=list)  # table-like lines no reader read
     origins: dict[str, str] = field(default_factory=dict)  # "entity:<id>" / "metric:<id>" -> "file:line"
+    # The units the report was read with (packaged, the user's and the folder's units.ttl), so
+    # that mapping and coverage resolve and recognise exactly what the loader did.
+    units: Units | None = None

@@ -8,10 +8,12 @@ digit runs that are *not* quantities (years, dates, ordinals, identifiers such a
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import MAX_EMAX, MIN_EMIN, Decimal, Inexact, localcontext
+from functools import cached_property
 
 SCALES: Mapping[str, Decimal] = {
     "thousand": Decimal(10) ** 3,
@@ -19,6 +21,29 @@ SCALES: Mapping[str, Decimal] = {
     "billion": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12,
 }
+
+# Scales a table prints in a header or unit cell, before or after the unit ("HK$'000", "'000 kWh",
+# "RMB million"), meaning the cells are multiples of it. "'000" is never read glued to a figure:
+# "5'000" is a Swiss thousands separator, not five thousand thousands.
+HEADER_SCALES: Mapping[str, Decimal] = {"'000": Decimal(10) ** 3, "\u2019000": Decimal(10) ** 3, **SCALES}
+
+# The names of the denominator scales of minted ratio-unit keys (TONNE-PER-MegaCNY); any other
+# scale is written as its digits (KiloGM-PER-10000CNY).
+SCALE_PREFIXES: Mapping[Decimal, str] = {
+    Decimal(10) ** 3: "Kilo",
+    Decimal(10) ** 6: "Mega",
+    Decimal(10) ** 9: "Giga",
+    Decimal(10) ** 12: "Tera",
+}
+
+# Full-width digits and the full-width full stop read as the ASCII ones, one code point for one,
+# so offsets and surface forms stay those of the text. The ideographic comma and full stop
+# (U+FF0C, U+3002) are punctuation between figures, never a thousands separator or decimal point.
+_FULLWIDTH = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff0e": "."})
+
+# Thousands separators: the comma, and the no-break, narrow no-break and thin spaces typesetters
+# put between digit groups ("1 234 567"). One number uses one separator throughout.
+_GROUP_SEPARATORS = ",\u00a0\u202f\u2009"
 
 # Qualifier phrases as printed, mapped to the notation of the approximation concept
 # (ontology/qualifiers.ttl documents each concept's bound semantics).
@@ -49,7 +74,13 @@ _WORD_END = r"(?![A-Za-z0-9_])"
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMBER = (
+    rf"[0-9]{{1,3}}(?P<sep>[{_GROUP_SEPARATORS}])[0-9]{{3}}(?:(?P=sep)[0-9]{{3}})*(?:\.[0-9]+)?"
+    r"|[0-9]+(?:\.[0-9]+)?"
+)
+_DENOMINATOR_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
+# What an intensity may say it is per, after its denominator: "per RMB10,000 of revenue".
+_PER_WHAT = r"(?:\s+(?:of|in)\s+(?:revenue|sales|turnover|operating\s+income))?"
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s+(?:{MONTHS})\b|^(?:st|nd|rd|th)?\s*(?:{MONTHS})")
 _DATE_BEFORE = re.compile(rf"(?:{MONTHS})\s+$")
 _ORDINAL_AFTER = re.compile(r"^ ?(?:st|nd|rd|th)\b")
@@ -59,30 +90,169 @@ _IDENTIFIER_WORD = re.compile(
 )
 
 
+def _caseless(form: str) -> bool:
+    """Whether a surface form is read in any case: a word of four or more lower-case letters.
+
+    "tonnes" or "square metres" may open a sentence or a capitalised header; a symbol may not
+    change case, or "ml" would be read as megalitres (ML) and "5G" as five grams (g).
+    """
+    letters = form.replace(" ", "").replace("-", "")
+    return len(letters) >= 4 and letters.isalpha() and letters.islower()
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _form_alternation(forms: list[str]) -> str:
+    """Surface forms as a regex alternation, each with its own case rule (see :func:`_caseless`)."""
+    ordered = sorted(forms, key=lambda w: (-len(w), w))
+    return "|".join(f"(?{'i' if _caseless(w) else '-i'}:{re.escape(w)})" for w in ordered) or "(?!)"
+
+
+def ratio_key(numerator: str, denominator: str, scale: Decimal = Decimal(1)) -> str:
+    """The key of the ratio unit ``numerator`` per ``scale`` ``denominator``: TONNE-PER-MegaCNY.
+
+    Deterministic, so the same printed intensity always mints the same IRI; ontology/csr.ttl
+    (csr:RatioUnit) documents the scheme.
+    """
+    prefix = "" if scale == 1 else SCALE_PREFIXES.get(scale) or format(scale.normalize(), "f")
+    return f"{numerator}-PER-{prefix}{denominator}"
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    """A unit as a label, header or unit cell prints it: its key and the multiple of it a figure counts."""
+
+    key: str
+    scale: Decimal = Decimal(1)  # 1000 for "HK$'000" and "'000 kWh": a cell of 5 is 5000 of the unit
+
+
 @dataclass(frozen=True)
 class UnitLexicon:
     """Surface forms of units: currencies printed before a figure, the rest after it.
 
     Keys are surface forms as printed; values are unit keys (the local name of the unit IRI,
-    e.g. ``TONNE`` or ``CNY``), resolved to IRIs by :mod:`kg.vocab.units`.
+    e.g. ``TONNE`` or ``CNY``), resolved to IRIs by :mod:`kg.vocab.units`. ``denominators``
+    are the counted things an intensity may be per ("employee"), read only after "per" or "/".
+    Intensities are composed from these parts (:func:`ratio_key`), never listed.
     """
 
     prefixes: Mapping[str, str]
     suffixes: Mapping[str, str]
+    denominators: Mapping[str, str] = field(default_factory=dict)
 
     def suffix(self, surface: str) -> str | None:
-        """The unit key of a unit printed after a figure, exact spelling first, then any case."""
-        return _find(self.suffixes, surface)
+        """The unit key of a unit printed after a figure or as a label's unit, intensities included.
+
+        ``"tons per square meter"`` is ``TONNE-PER-M2``. A scaled form (``"RMB million"``) is not
+        one unit: :meth:`lookup` reads it with its scale.
+        """
+        found = self.lookup(surface)
+        return found.key if found is not None and found.scale == 1 else None
 
     def prefix(self, surface: str) -> str | None:
         """The unit key of a currency printed before a figure, exact spelling first, then any case."""
         return _find(self.prefixes, surface)
 
+    def lookup(self, surface: str) -> UnitMatch | None:
+        """A unit as printed on its own (a unit column, a header, a label's parentheses), or None.
+
+        Reads a unit with a header scale before or after it (``"HK$'000"``, ``"'000 kWh"``,
+        ``"RMB million"``, ``"million RMB"``) and intensities (``"tCO2e per m²"``,
+        ``"tonnes/HK$ million"``, ``"per RMB10,000 of revenue"``, ``"kg/unit"``).
+        """
+        m = self._unit_pattern.fullmatch(" ".join(surface.split()))
+        if m is None or not (m.group("cur") or m.group("unit") or m.group("per")):
+            return None
+        scale_word = m.group("hscale") or m.group("uscale")
+        scale = HEADER_SCALES[scale_word.lower()] if scale_word else Decimal(1)
+        if m.group("cur"):
+            key = _find(self.prefixes, m.group("cur"))
+        elif m.group("unit"):
+            key = _find(self.suffixes, m.group("unit"))
+        else:
+            key = "NUM"
+        assert key is not None  # the pattern only matches forms of the tables
+        if m.group("per"):
+            key = ratio_key(key, *self.denominator(m))
+        return UnitMatch(key, scale)
+
+    def denominator(self, m: re.Match[str]) -> tuple[str, Decimal]:
+        """The denominator unit key and scale of a match of :attr:`per_pattern`."""
+        if m.group("dcur"):
+            key = _find(self.prefixes, m.group("dcur"))
+            if m.group("dnum"):
+                scale = Decimal(m.group("dnum").replace(",", ""))
+            else:
+                scale = HEADER_SCALES[m.group("dscale").lower()] if m.group("dscale") else Decimal(1)
+        elif m.group("dcode"):
+            key = _find(self.suffixes, m.group("dcode"))
+            scale = HEADER_SCALES[m.group("dscale2").lower()]
+        elif m.group("dunit"):
+            key, scale = _find(self.suffixes, m.group("dunit")), Decimal(1)
+        else:
+            key, scale = _find(self.denominators, m.group("dnoun")), Decimal(1)
+        assert key is not None  # the pattern only matches forms of the tables
+        return key, scale
+
+    def forms(self) -> list[str]:
+        """Every surface form this lexicon reads, sorted."""
+        return sorted({*self.prefixes, *self.suffixes, *self.denominators})
+
+    def close_matches(self, surface: str, n: int = 5) -> list[str]:
+        """The surface forms most like ``surface`` (difflib, ignoring case), best first, for an
+        unknown-unit message."""
+        return close_matches(surface, self.forms(), n)
+
+    @cached_property
+    def per_pattern(self) -> str:
+        """Regex of what an intensity is per, after its numerator: ``" per m²"``, ``"/HK$ million"``.
+
+        Groups: ``per`` (all of it) and one of ``dcur`` (with ``dnum`` or ``dscale``),
+        ``dcode`` (with ``dscale2``), ``dunit`` or ``dnoun``.
+        """
+        prefixes = _form_alternation(list(self.prefixes))
+        suffixes = _form_alternation(list(self.suffixes))
+        nouns = _form_alternation(list(self.denominators))
+        scales = _alternation(list(HEADER_SCALES))
+        return (
+            rf"(?P<per>\s?(?:/|(?<![A-Za-z])per\s)\s?(?:"
+            rf"(?P<dcur>{prefixes})\s?(?:(?P<dnum>{_DENOMINATOR_NUMBER})|(?P<dscale>{scales}))?"
+            rf"|(?P<dscale2>{scales})\s?(?P<dcode>{suffixes})"
+            rf"|(?P<dunit>{suffixes})"
+            rf"|(?P<dnoun>{nouns})"
+            rf")(?![A-Za-z0-9]){_PER_WHAT})"
+        )
+
+    @cached_property
+    def _unit_pattern(self) -> re.Pattern[str]:
+        prefixes = _form_alternation(list(self.prefixes))
+        suffixes = _form_alternation(list(self.suffixes))
+        scales = _alternation(list(HEADER_SCALES))
+        return re.compile(
+            rf"(?:(?P<hscale>{scales})\s?)?"
+            rf"(?:(?P<cur>{prefixes})|(?P<unit>{suffixes}))?"
+            rf"(?:\s?(?P<uscale>{scales}))?"
+            rf"(?:{self.per_pattern})?",
+            re.IGNORECASE,
+        )
+
+
+def close_matches(word: str, candidates: list[str], n: int = 5) -> list[str]:
+    """The ``candidates`` most like ``word`` (difflib ratio 0.6 or more, case ignored), best first."""
+    by_lower: dict[str, str] = {}
+    for candidate in sorted(candidates):
+        by_lower.setdefault(candidate.lower(), candidate)
+    return [by_lower[c] for c in difflib.get_close_matches(word.lower(), list(by_lower), n=n, cutoff=0.6)]
+
 
 def _find(table: Mapping[str, str], surface: str) -> str | None:
+    """The key of ``surface``: exact spelling first, then any case for a form :func:`_caseless` allows."""
     if surface in table:
         return table[surface]
-    return next((key for form, key in table.items() if form.lower() == surface.lower()), None)
+    lower = surface.lower()
+    return next((key for form, key in table.items() if _caseless(form) and form == lower), None)
 
 
 @dataclass(frozen=True)
@@ -105,11 +275,7 @@ class Mention:
     precision: Decimal = Decimal("0.5")  # half a unit of the last printed digit, scale applied
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-
-
-def _exact_product(number: Decimal, multiplier: Decimal) -> Decimal:
+def exact_product(number: Decimal, multiplier: Decimal) -> Decimal:
     """``number * multiplier`` without rounding.
 
     The default decimal context keeps 28 significant digits, so a longer printed figure (or one
@@ -129,22 +295,28 @@ class Recogniser:
     def __init__(self, lexicon: UnitLexicon) -> None:
         self.lexicon = lexicon
         qualifiers = _alternation(list(QUALIFIERS))
-        prefixes = _alternation(list(lexicon.prefixes))
-        suffixes = _alternation(list(lexicon.suffixes))
+        prefixes = _form_alternation(list(lexicon.prefixes))
+        suffixes = _form_alternation(list(lexicon.suffixes))
         scales = _alternation(list(SCALES))
         self._pattern = re.compile(
             rf"(?:(?P<qual>{_WORD_START}(?:{qualifiers}))\s+(?:a\s+total\s+of\s+)?)?"
             rf"(?:(?P<cur>{prefixes})\s?|(?<![A-Za-z0-9_.,]))"
-            rf"(?P<num>{_NUMBER})(?![\d])"
+            rf"(?P<num>{_NUMBER})(?![0-9])"
             rf"(?:\s?(?P<scale>{scales}){_WORD_END})?"
-            rf"(?:\s?(?P<unit>{suffixes})(?![A-Za-z]))?",
+            rf"(?:\s?(?P<unit>{suffixes})(?![A-Za-z]))?"
+            rf"(?:{lexicon.per_pattern})?",
             re.IGNORECASE,
         )
 
     def mentions(self, text: str) -> Iterator[Mention]:
-        """Every digit run of ``text`` in order, classified as quantity or not."""
-        for m in self._pattern.finditer(text):
-            yield self._classify(text, m)
+        """Every digit run of ``text`` in order, classified as quantity or not.
+
+        Full-width digits are read as the digits they are (the surface keeps them as printed);
+        digits of other scripts are not read.
+        """
+        normal = text.translate(_FULLWIDTH)
+        for m in self._pattern.finditer(normal):
+            yield self._classify(text, normal, m)
 
     def quantities(self, text: str) -> list[Mention]:
         """Only the quantity mentions of ``text``."""
@@ -160,12 +332,12 @@ class Recogniser:
             raise ValueError(f"{surface!r} is not a single printed quantity")
         return found[0]
 
-    def _classify(self, text: str, m: re.Match[str]) -> Mention:
+    def _classify(self, text: str, normal: str, m: re.Match[str]) -> Mention:
         num_text = m.group("num")
-        number = Decimal(num_text.replace(",", ""))
+        number = Decimal(re.sub(f"[{_GROUP_SEPARATORS}]", "", num_text))
         scale = m.group("scale")
         multiplier = SCALES[scale.lower()] if scale else Decimal(1)
-        value = _exact_product(number, multiplier)
+        value = exact_product(number, multiplier)
         decimals = len(num_text.partition(".")[2])
         precision = Decimal(5).scaleb(-decimals - 1) * multiplier
         unit_surface = m.group("unit")
@@ -174,17 +346,19 @@ class Recogniser:
         if cur_surface:
             unit = self.lexicon.prefix(cur_surface)
         elif unit_surface:
-            unit = self.lexicon.suffix(unit_surface)
+            unit = _find(self.lexicon.suffixes, unit_surface)
+        if m.group("per"):
+            unit = ratio_key(unit or "NUM", *self.lexicon.denominator(m))
         qual = m.group("qual")
-        kind = self._kind(text, m, number, bool(unit or scale or qual))
+        kind = self._kind(normal, m, number, bool(unit or scale or qual))
         if kind != "quantity":
             # Only the digits belong to a non-quantity mention.
             start, end = m.span("num")
-            return Mention(start, end, num_text, kind, number, number)
+            return Mention(start, end, text[start:end], kind, number, number)
         return Mention(
             start=m.start(),
             end=m.end(),
-            surface=m.group(0),
+            surface=text[m.start() : m.end()],
             kind=kind,
             number=number,
             value=value,

@@ -47,6 +47,9 @@ def resolve_unit(surface: str, lexicon: UnitLexicon) -> CellUnit:
     found = _lookup(text, lexicon)
     if found is not None:
         return CellUnit(found)
+    match = lexicon.lookup(text)  # intensities ("tCO2e per m²") and scaled currencies ("HK$'000")
+    if match is not None:
+        return CellUnit(match.key, match.scale)
     for pattern, scale in ((_THOUSANDS, Decimal(1000)), (_SCALE_WORD, None)):
         m = pattern.search(text)
         if m is None:
@@ -57,7 +60,8 @@ def resolve_unit(surface: str, lexicon: UnitLexicon) -> CellUnit:
         found = _lookup(rest, lexicon) if rest else "NUM"
         if found is not None and factor is not None:
             return CellUnit(found, factor)
-    raise UnknownUnit(f"unknown unit {surface!r}")
+    close = ", ".join(repr(form) for form in lexicon.close_matches(text)) or "none"
+    raise UnknownUnit(f"unknown unit {surface!r} (close matches: {close})")
 
 
 def _lookup(text: str, lexicon: UnitLexicon) -> str | None:

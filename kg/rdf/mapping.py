@@ -14,7 +14,7 @@ from kg.vocab.entity_types import type_table
 from kg.vocab.names import slugify
 from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, TIME
 from kg.vocab.ontology import ontology_graph, vocabulary
-from kg.vocab.units import load_units
+from kg.vocab.units import Units, load_units
 
 ISSUE_PRIORITY = {"key": CSR.KeyMaterialIssue, "other": CSR.OtherMaterialIssue}
 # PDF fragment identifiers (#page=N), the specification a page's oa:FragmentSelector conforms to.
@@ -44,6 +44,32 @@ def decimal(value: Decimal) -> Literal:
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
+def ratio_unit(units: Units, key: str) -> list[Triple]:
+    """The triples that define ratio unit ``key``: a csr:RatioUnit with its numerator and
+    denominator units, the denominator scale when it is not 1, and the conversion multiplier when
+    both parts have one. Ratio units are minted from their parts, not listed in units.ttl, so the
+    graph that uses one defines it."""
+    parts = units.ratio(key)
+    if parts is None:
+        raise KeyError(f"{key!r} is not a ratio unit")
+    numerator, denominator, scale = parts
+    node = units.iri(key)
+    triples: list[Triple] = [
+        (node, RDF.type, QUDT.Unit),
+        (node, RDF.type, QUDT.DerivedUnit),
+        (node, RDF.type, CSR.RatioUnit),
+        (node, RDFS.label, en(units.label(key))),
+        (node, CSR.numeratorUnit, units.iri(numerator)),
+        (node, CSR.denominatorUnit, units.iri(denominator)),
+    ]
+    if scale != 1:
+        triples.append((node, CSR.denominatorScale, decimal(scale)))
+    multiplier = units.multiplier(key)
+    if multiplier is not None:
+        triples.append((node, QUDT.conversionMultiplier, decimal(multiplier)))
+    return triples
+
+
 class _Mapper:
     def __init__(self, report: Report, minter: Minter) -> None:
         self.triples: list[Triple] = []
@@ -55,7 +81,8 @@ class _Mapper:
         self.codes = self.vocab.codes(report.meta.standard)
         guide = ontology_graph()
         self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.codes.items()}
-        self.units = load_units()
+        self.units = report.units or load_units()
+        self.ratio_units: set[str] = set()
         self.types = type_table()
         self.company = self.entity(report.meta.company)
         curator = report.meta.curator
@@ -96,6 +123,8 @@ class _Mapper:
         for claim in self.r.claims.values():
             self.claim_node(claim)
         self.stakeholder_nodes()
+        for key in sorted(self.ratio_units):
+            self.triples.extend(ratio_unit(self.units, key))
 
     def table_reader(self) -> URIRef:
         """The software agent that drafts metrics from table rows no claim sheet defines."""
@@ -288,6 +317,8 @@ class _Mapper:
             self.add(node, QUDT.numericValue, decimal(o.value))
             self.add(node, CSR.precision, decimal(o.precision))
             self.add(node, QUDT.unit, self.units.iri(o.unit))
+            if o.unit not in self.units.iris:
+                self.ratio_units.add(o.unit)  # a ratio unit: defined in the graph (listed units are in units.ttl)
         self.add(node, CSR.surfaceForm, Literal(o.surface))
         self.add(node, CSR.observedEntity, self.entity(o.subject))
         self.add(node, TIME.hasTime, self.period(o.period))

@@ -6,3 +6,4 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI_REPORT = FIXTURES / "mini-report"
 PAGED_REPORT = FIXTURES / "paged-report"
+UNITS_REPORT = FIXTURES / "units-report"

@@ -42,7 +42,7 @@ class Figure:
     unit: str | None
     qualifier: str | None
     scale: str | None
-    digits: str = field(default="")  # the printed number without thousands separators
+    digits: str = field(default="")  # the printed number in ASCII digits, without thousands separators
 
 
 def _cased(word: str) -> st.SearchStrategy[str]:
@@ -50,16 +50,27 @@ def _cased(word: str) -> st.SearchStrategy[str]:
     return st.sampled_from(sorted({word, word[:1].upper() + word[1:], word.upper()}))
 
 
+# Thousands separators as typeset: comma, no-break space, narrow no-break space, thin space.
+GROUP_SEPARATORS = (",", "\u00a0", "\u202f", "\u2009")
+
+# Full-width digits and full stop, as CJK text prints them, mapped from their ASCII counterparts.
+FULL_WIDTH = str.maketrans({**{str(d): chr(0xFF10 + d) for d in range(10)}, ".": "\uff0e"})
+
+
 @st.composite
 def printed_numbers(draw: st.DrawFn) -> tuple[str, Fraction, str]:
-    """A number as printed, e.g. ``1,234.50``: its text, exact value and digits without separators."""
+    """A number as printed, e.g. ``1,234.50``, 1 234 567 with thin spaces, or in full-width digits:
+    its text, exact value and ASCII digits without separators."""
     integer = draw(st.one_of(st.integers(0, 999), st.integers(0, 10**12), st.integers(0, 10**45)))
     grouped = integer >= 1000 and draw(st.booleans())
-    whole = f"{integer:,}" if grouped else str(integer)
+    whole = f"{integer:,}".replace(",", draw(st.sampled_from(GROUP_SEPARATORS))) if grouped else str(integer)
     fraction = draw(st.one_of(st.none(), st.text("0123456789", min_size=1, max_size=12)))
     text = whole if fraction is None else f"{whole}.{fraction}"
     value = Fraction(integer) + (Fraction(int(fraction), 10 ** len(fraction)) if fraction else 0)
-    return text, value, text.replace(",", "")
+    digits = "".join(c for c in text if c not in GROUP_SEPARATORS)
+    if draw(st.booleans()):
+        text = text.translate(FULL_WIDTH)
+    return text, value, digits
 
 
 @st.composite

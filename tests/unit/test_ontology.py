@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from kg.vocab.namespaces import CSR
+from kg.vocab.data import data_dir
+from kg.vocab.namespaces import CSR, QUDT, local_name
 from kg.vocab.ontology import ontology_graph, vocabulary
 
 ONTOLOGY = URIRef("https://w3id.org/csr-kg/ontology")
@@ -65,3 +68,38 @@ def test_link_properties_are_stated_relations() -> None:
     assert {"runBy", "hasPartner", "compliesWith", "receivedAward", "memberOf", "location"} <= set(links)
     for prop in links.values():
         assert (prop, RDFS.subPropertyOf, CSR.statedRelation) in g
+
+
+def test_every_packaged_unit_has_a_label_a_quantity_kind_and_forms() -> None:
+    g = Graph().parse(data_dir("ontology") / "units.ttl")
+    units = {*g.subjects(RDF.type, QUDT.Unit), *g.subjects(RDF.type, CSR.CountUnit)}
+    assert len(units) == 40
+    for unit in units:
+        assert g.value(unit, RDFS.label) is not None, unit
+        assert str(g.value(unit, QUDT.hasQuantityKind)).startswith("http://qudt.org/vocab/quantitykind/"), unit
+        forms = [*g.objects(unit, SKOS.altLabel), *g.objects(unit, CSR.denominatorForm)]
+        assert forms, f"{unit} has no surface form"
+        if str(unit).startswith("https://w3id.org/csr-kg/unit/"):
+            assert g.value(unit, RDFS.comment) is not None, f"{unit}: a csr-kg unit says why QUDT has none"
+
+
+def test_conversion_multipliers_are_qudts() -> None:
+    g = Graph().parse(data_dir("ontology") / "units.ttl")
+    factors = {local_name(u): Decimal(str(v)) for u, v in g.subject_objects(QUDT.conversionMultiplier)}
+    assert {
+        k: factors[k] for k in ("GM", "TONNE", "KiloTONNE", "KiloW-HR", "GigaJ", "TOE", "L", "MegaL", "FT2", "DAY")
+    } == {
+        "GM": Decimal("0.001"),
+        "TONNE": Decimal("1000"),
+        "KiloTONNE": Decimal("1000000"),
+        "KiloW-HR": Decimal("3600000"),
+        "GigaJ": Decimal("1000000000"),
+        "TOE": Decimal("41868000000"),
+        "L": Decimal("0.001"),
+        "MegaL": Decimal("1000"),
+        "FT2": Decimal("0.09290304"),
+        "DAY": Decimal("86400"),
+    }
+    currencies = set(g.subjects(QUDT.hasQuantityKind, URIRef("http://qudt.org/vocab/quantitykind/Currency")))
+    assert len(currencies) == 7
+    assert not any((c, QUDT.conversionMultiplier, None) in g for c in currencies)

@@ -8,10 +8,11 @@ fraction) and the span drawn (surface and code-point offsets).
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from kg.ingest.quantities import SCALES, Recogniser
@@ -79,6 +80,33 @@ def test_two_figures_in_cjk_text_are_two_mentions(first: Figure, second: Figure,
     assert [m.surface for m in found] == [first.surface, second.surface]
     assert [Fraction(m.value) for m in found] == [first.value, second.value]
     assert [text[m.start : m.end] for m in found] == [first.surface, second.surface]
+
+
+@bounded(200)
+@given(
+    first=figures(plain=False),
+    second=figures(plain=False),
+    glue=st.sampled_from([" ", "  ", "\u00a0", "\u202f", "\u2009", "; "]),
+)
+# A thin space after a unit, then a three-digit figure: the unit ends the first figure.
+@example(
+    first=Figure("5%", Fraction(5), "PERCENT", None, None),
+    second=Figure("123 kWh", Fraction(123), "KiloW-HR", None, None),
+    glue="\u2009",
+)
+def test_figures_apart_are_not_joined_by_spaces(first: Figure, second: Figure, glue: str) -> None:
+    # A figure ending in digits and a three-digit one after a no-break or thin space are, by
+    # design, one number grouped by that space ("5 123"); every other pair stays two figures.
+    joins = glue in ("\u00a0", "\u202f", "\u2009") and first.surface[-1].isdigit()
+    assume(not (joins and re.match(r"[0-9０-９]{3}(?![0-9０-９])", second.surface)))
+    assume(second.surface[0].isdigit())  # a currency code or qualifier may also be read after a figure
+    text = first.surface + glue + second.surface
+    found = RECOGNISER.quantities(text)
+    assert [(m.start, m.surface) for m in found] == [
+        (0, first.surface),
+        (len(text) - len(second.surface), second.surface),
+    ]
+    assert [Fraction(m.value) for m in found] == [first.value, second.value]
 
 
 @pytest.mark.parametrize("bad", ["", "RMB", "approximately", "5 and 6", "x5", "2019"])

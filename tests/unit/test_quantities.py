@@ -97,3 +97,44 @@ def test_unit_of_a_word_is_not_taken_from_inside_another(rec: Recogniser) -> Non
     # "W" is the watt, but not the first letter of "with".
     (m,) = rec.quantities("27 with")
     assert (m.surface, m.unit) == ("27", None)
+
+
+# ---------------------------------------------------------------- text hygiene: CJK and typeset numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Full-width digits are the numbers they print; the surface keeps them as printed.
+        ("用水１２０３０立方米", [("１２０３０", Decimal("12030"), None)]),
+        ("增长１２．５％。", [("１２．５％", Decimal("12.5"), "PERCENT")]),
+        ("约RMB１．２ billion", [("RMB１．２ billion", Decimal("1200000000"), "CNY")]),
+        # The ideographic comma and full stop end a figure; they never group or point its digits.
+        ("共５，１２３名员工。", [("５", Decimal("5"), None), ("１２３", Decimal("123"), None)]),
+        ("减少５。３个百分点", [("５", Decimal("5"), None), ("３", Decimal("3"), None)]),
+        # No-break, narrow no-break and thin spaces group digits; a plain space does not.
+        ("1\u00a0234\u00a0567 tonnes", [("1\u00a0234\u00a0567 tonnes", Decimal("1234567"), "TONNE")]),
+        ("1\u202f234\u202f567", [("1\u202f234\u202f567", Decimal("1234567"), None)]),
+        ("1\u2009234\u2009567.25 kWh", [("1\u2009234\u2009567.25 kWh", Decimal("1234567.25"), "KiloW-HR")]),
+        ("5 123 tonnes", [("5", Decimal("5"), None), ("123 tonnes", Decimal("123"), "TONNE")]),
+        # One number, one separator: a switch of separator, or a group that is not three digits, ends it.
+        ("1,234\u2009567", [("1,234", Decimal("1234"), None), ("567", Decimal("567"), None)]),
+        ("5%\u00a0123 tonnes", [("5%", Decimal("5"), "PERCENT"), ("123 tonnes", Decimal("123"), "TONNE")]),
+        ("5\u00a01234 tonnes", [("5", Decimal("5"), None), ("1234 tonnes", Decimal("1234"), "TONNE")]),
+        ("100\u00a0kWh", [("100\u00a0kWh", Decimal("100"), "KiloW-HR")]),
+    ],
+)
+def test_cjk_and_typeset_numbers(rec: Recogniser, text: str, found: list[tuple[str, Decimal, str | None]]) -> None:
+    quantities = rec.quantities(text)
+    assert [(m.surface, m.value, m.unit) for m in quantities] == found
+    assert [text[m.start : m.end] for m in quantities] == [m.surface for m in quantities]
+
+
+@pytest.mark.parametrize(("text", "kind"), [("２０１９年", "year"), ("the first ５G phone", "identifier")])
+def test_full_width_digits_are_classified_like_ascii_ones(rec: Recogniser, text: str, kind: str) -> None:
+    assert [m.kind for m in rec.mentions(text)] == [kind]
+
+
+def test_digits_of_other_scripts_are_not_read(rec: Recogniser) -> None:
+    # Arabic-Indic digits: not a form reports in scope print, and not silently valued.
+    assert list(rec.mentions("\u0661\u0662\u0663 tonnes")) == []
