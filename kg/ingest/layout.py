@@ -152,9 +152,9 @@ def reading_order(page: Page) -> list[Line]:
     for block, (run, gutter) in enumerate(_runs(rows(page.fragments), page.width), start=1):
         if gutter is not None and _is_two_columns(run, gutter):
             middle = (gutter[0] + gutter[1]) / 2
-            for column, side in ((1, lambda f: f.x1 <= middle), (2, lambda f: f.x0 >= middle)):
+            for column in (1, 2):
                 for row in run:
-                    cells = [f for f in row if side(f)]
+                    cells = [f for f in row if (f.x1 <= middle if column == 1 else f.x0 >= middle)]
                     if cells:
                         ordered.append(_line(cells, block, column))
         else:

@@ -119,7 +119,7 @@ def _same_paragraph(above: Line, below: Line) -> bool:
     if (above.block, above.column) != (below.block, below.column) and (above.column or below.column):
         return False
     gap = below.top - above.bottom
-    return 0 <= gap + 0.5 and gap < _PARAGRAPH_GAP * max(above.height, 1.0)
+    return gap + 0.5 >= 0 and gap < _PARAGRAPH_GAP * max(above.height, 1.0)
 
 
 def _page_paragraphs(lines: list[Line], marks: dict[int, tuple[str, ...]]) -> list[tuple[str, tuple[str, ...], bool]]:
