@@ -23,7 +23,7 @@ import yaml
 
 from kg.errors import InputError
 from kg.ingest.layout import Fragment, Page, reading_order
-from kg.ingest.pagetext import PagedText, Span, assemble
+from kg.ingest.pagetext import PagedText, Span, assemble, contiguous
 from kg.ingest.pdf import Limits, read_pdf
 from kg.ingest.sheet import FORBIDDEN_CHARS, SLUG, SLUG_MAX
 from kg.vocab.names import slugify
@@ -155,18 +155,17 @@ def text_source(path: Path, text: str) -> Source:
         return Source(path, clean(text))
     pieces = [clean(piece).strip("\n") for piece in text.split("\f")]
     parts: list[str] = []
-    starts: list[int] = []
+    spans: list[Span] = []
     at = 0
-    for piece in pieces:
+    for number, piece in enumerate(pieces, start=1):
         if at and piece:
             parts.append("\n\n")
             at += 2
-        starts.append(at)
+        spans.append(Span(at, at + len(piece), str(number)))
         parts.append(piece)
         at += len(piece)
     joined = "".join(parts) + "\n"
-    bounds = [0, *starts[1:], len(joined)]
-    pages = tuple(Span(bounds[i], bounds[i + 1], str(i + 1)) for i in range(len(pieces)))
+    pages = contiguous(spans, len(joined))
     return Source(path, joined, pages)
 
 

@@ -163,10 +163,10 @@ def assemble(pages: list[list[Line]]) -> PagedText:
             previous_row = is_row
         page_spans.append(Span(at if start is None else start, at, str(number)))
     text = "".join(parts) + "\n"
-    return PagedText(text=text, pages=_contiguous(page_spans, len(text)), furniture=tuple(furniture_spans))
+    return PagedText(text=text, pages=contiguous(page_spans, len(text)), furniture=tuple(furniture_spans))
 
 
-def _contiguous(spans: list[Span], length: int) -> tuple[Span, ...]:
+def contiguous(spans: list[Span], length: int) -> tuple[Span, ...]:
     """Page spans that meet: the separator after a page's last line belongs to that page."""
     fixed: list[Span] = []
     for index, span in enumerate(spans):

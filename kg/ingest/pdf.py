@@ -29,8 +29,9 @@ class Limits:
     max_side: float = 14_400.0  # points: the largest page PDF 1.7 allows (200 inches)
     max_chars: int = 20_000_000  # characters of text in the whole file
     memory: int = 2 * 2**30  # address space of the parsing process (bytes)
+    step_seconds: float = 30.0  # wall-clock seconds to open the document, and to read each page
     cpu: int = 600  # CPU seconds of the parsing process
-    timeout: float = 600.0  # wall-clock seconds for the whole file
+    timeout: float = 900.0  # wall-clock seconds for the whole file
 
 
 def _missing_pdfminer() -> bool:
@@ -64,6 +65,7 @@ def read_pdf(path: Path, limits: Limits | None = None) -> list[Page]:
         str(limits.max_chars),
         str(limits.memory),
         str(limits.cpu),
+        str(limits.step_seconds),
     ]
     try:
         proc = subprocess.run(command, env=env, capture_output=True, timeout=limits.timeout, stdin=subprocess.DEVNULL)

@@ -10,7 +10,11 @@ page-count, page-size and character limits checked as it goes; the parent
 Nothing in the file is executed or extracted but the text drawn on its pages: JavaScript,
 embedded files, annotations, forms and links are never read.
 
-Protocol: ``python -m kg.ingest.pdf_worker FILE MAX_PAGES MAX_SIDE MAX_CHARS MEMORY CPU`` writes
+A clock also limits each step (opening the document, reading one page): pdfminer follows a
+reference cycle such as an object that refers to itself forever, using no memory, so only a
+timer ends it.
+
+Protocol: ``python -m kg.ingest.pdf_worker FILE MAX_PAGES MAX_SIDE MAX_CHARS MEMORY CPU STEP`` writes
 one JSON object to stdout: ``{"pages": [{"width": w, "height": h, "lines": [[x0, x1, top,
 bottom, text], ...]}, ...]}`` (``top`` and ``bottom`` measured down from the page's top edge), or
 ``{"error": "one line"}``.
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 import json
 import resource
+import signal
 import sys
 from typing import Any
 
@@ -34,6 +39,34 @@ def _refuse(event: str, args: tuple[Any, ...]) -> None:
 
 class Refused(Exception):
     """The file breaks one of the limits; the message says which."""
+
+
+class Expired(BaseException):
+    """A step ran past its time. A BaseException, so that no ``except Exception`` in the parser
+    swallows it."""
+
+
+class _Step:
+    """A timer for one step of the parse: :class:`Expired` when it runs past ``seconds`` (and
+    every second after that, until it is not caught)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.what = ""
+        signal.signal(signal.SIGALRM, self._expired)
+
+    def _expired(self, signum: int, frame: Any) -> None:
+        if not self.what:
+            return
+        raise Expired(f"{self.what} took more than {self.seconds:g} s (a reference cycle?)")
+
+    def start(self, what: str) -> None:
+        self.what = what
+        signal.setitimer(signal.ITIMER_REAL, self.seconds, 1.0)
+
+    def stop(self) -> None:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        self.what = ""
 
 
 def _lines(layout: Any) -> list[list[Any]]:
@@ -57,7 +90,7 @@ def _lines(layout: Any) -> list[list[Any]]:
     return found
 
 
-def extract(path: str, max_pages: int, max_side: float, max_chars: int) -> dict[str, Any]:
+def extract(path: str, max_pages: int, max_side: float, max_chars: int, step: _Step) -> dict[str, Any]:
     """The pages of ``path`` with their text lines, or :class:`Refused`."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
@@ -69,6 +102,7 @@ def extract(path: str, max_pages: int, max_side: float, max_chars: int) -> dict[
 
     with open(path, "rb") as handle:
         parser = PDFParser(handle)
+        step.start("opening the PDF")
         try:
             document = PDFDocument(parser, password="")
         except PDFPasswordIncorrect:
@@ -87,7 +121,13 @@ def extract(path: str, max_pages: int, max_side: float, max_chars: int) -> dict[
         interpreter = PDFPageInterpreter(manager, device)
         pages: list[dict[str, Any]] = []
         chars = 0
-        for number, page in enumerate(PDFPage.create_pages(document), start=1):
+        step.stop()
+        pages_of = PDFPage.create_pages(document)
+        for number in range(1, max_pages + 2):
+            step.start(f"reading page {number}")
+            page = next(pages_of, None)
+            if page is None:
+                break
             if number > max_pages:
                 raise Refused(f"the PDF has more than {max_pages} pages")
             x0, y0, x1, y1 = (float(v) for v in page.mediabox)
@@ -101,18 +141,23 @@ def extract(path: str, max_pages: int, max_side: float, max_chars: int) -> dict[
             if chars > max_chars:
                 raise Refused(f"the PDF holds more than {max_chars} characters of text")
             pages.append({"width": round(layout.width, 2), "height": round(layout.height, 2), "lines": lines})
+        step.stop()
     return {"pages": pages}
 
 
 def main(argv: list[str]) -> int:
-    path, max_pages, max_side, max_chars, memory, cpu = argv
+    path, max_pages, max_side, max_chars, memory, cpu, seconds = argv
     resource.setrlimit(resource.RLIMIT_AS, (int(memory), int(memory)))
     resource.setrlimit(resource.RLIMIT_CPU, (int(cpu), int(cpu) + 1))
     sys.addaudithook(_refuse)
     sys.setrecursionlimit(5000)
+    step = _Step(float(seconds))
     try:
-        result = extract(path, int(max_pages), float(max_side), int(max_chars))
-    except Refused as exc:
+        try:
+            result = extract(path, int(max_pages), float(max_side), int(max_chars), step)
+        finally:
+            step.stop()
+    except (Refused, Expired) as exc:
         result = {"error": str(exc)}
     except MemoryError:
         result = {"error": f"reading the PDF needs more than {int(memory) >> 20} MiB of memory (a decompression bomb?)"}

@@ -335,6 +335,14 @@ def test_a_page_tree_that_understates_its_pages(tmp_path: Path) -> None:
     assert str(info.value) == f"{source}: the PDF has more than 3 pages"
 
 
+def test_a_reference_cycle_stops_at_the_step_limit(tmp_path: Path) -> None:
+    source = tmp_path / "cycle.pdf"
+    source.write_bytes(hostile_pdfs.self_reference())
+    with pytest.raises(InputError) as info:
+        read_source(source, Limits(step_seconds=2))
+    assert str(info.value) == f"{source}: opening the PDF took more than 2 s (a reference cycle?)"
+
+
 def test_decompression_bomb_stops_at_the_memory_limit(tmp_path: Path) -> None:
     source = tmp_path / "bomb.pdf"
     source.write_bytes(hostile_pdfs.decompression_bomb(2**29))  # 512 MiB of content in a small file

@@ -68,6 +68,11 @@ def absurd_page_count() -> bytes:
     return raw_pdf(one_page(count=2_000_000_000))
 
 
+def self_reference() -> bytes:
+    """A trailer whose catalog is a reference to itself: pdfminer would resolve it forever."""
+    return raw_pdf([b"1 0 R", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
 def understated_page_count(pages: int) -> bytes:
     """``pages`` pages under a page tree that declares only one."""
     kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
