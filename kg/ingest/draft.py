@@ -57,6 +57,10 @@ _PERIOD = re.compile(
     r"|reporting (?:period|year)[^.\n]{0,40}?(?P<c>" + _YEAR + r")",
     re.I,
 )
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s")  # a numbered heading is no title
+_LEGAL_NAME = re.compile(
+    r"\b(?:[A-Z][\w&'’.-]*\s+){1,4}(?:Corporation|Limited|Ltd\.?|Inc\.?|PLC|plc|Holdings|Group|AG|Co\.,? Ltd\.?)(?!\w)"
+)
 _FRONT = 20_000  # characters read for the reporting period
 
 
@@ -231,18 +235,24 @@ def _short(text: str) -> str:
     return text.replace('"', "'")
 
 
-def guess_company(lines: list[str]) -> Guess:
-    for line in lines[:15]:
+def guess_company(lines: list[str], text: str = "") -> Guess:
+    """The company: a name with a legal suffix on the title page, the words before "... Report"
+    in a title, a name with a legal suffix in the first paragraphs, or the title page's first line."""
+    titles = [line for line in lines[:15] if not _NUMBERED.match(line)]
+    for line in titles:
         if len(line) <= 100 and (legal := list(_LEGAL.finditer(line))):
             name = line[: legal[-1].end()].strip(" ,")
             return Guess(name, f'guessed from the title page: "{_short(line)}"')
-    for line in lines[:15]:
+    for line in titles:
         report = _REPORT_WORDS.search(line)
         if report and report.start() > 0 and len(line) <= 150:
             name = line[: report.start()].strip(" ,:–-")
             if re.search(r"[A-Za-z]", name):
                 return Guess(name, f'guessed from the title page: "{_short(line)}"')
-    for line in lines[:5]:
+    named = _LEGAL_NAME.search(text[:_FRONT])
+    if named:
+        return Guess(named.group(), f'guessed: the first company name in the text, "{_short(named.group())}"')
+    for line in titles[:5]:
         if len(line.split()) <= 8 and re.search(r"[A-Za-z]", line) and not _REPORT_WORDS.match(line):
             return Guess(line, f'guessed: the first line of the title page, "{_short(line)}"')
     raise NoGuess("cannot guess the company from the title page; give --company NAME")
@@ -250,7 +260,7 @@ def guess_company(lines: list[str]) -> Guess:
 
 def _title_line(lines: list[str]) -> str | None:
     for line in lines[:20]:
-        if len(line) <= 150 and re.search(r"\b(?:report|review)\b", line, re.I):
+        if len(line) <= 150 and not _NUMBERED.match(line) and re.search(r"\b(?:report|review)\b", line, re.I):
             return line
     return None
 
@@ -307,7 +317,7 @@ def draft(source: Source, given: Given) -> Draft:
     """The files of a report folder for ``source`` (see the module's docstring)."""
     lines = _front_lines(source)
     try:
-        company = Guess(given.company) if given.company else guess_company(lines)
+        company = Guess(given.company) if given.company else guess_company(lines, source.text)
         title = Guess(given.title) if given.title else guess_title(lines, company.value, source.title_hint)
         year = Guess(str(given.year)) if given.year else guess_year(lines, source.text, title.value)
     except NoGuess as exc:

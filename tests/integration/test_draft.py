@@ -431,3 +431,32 @@ def test_spec_without_furniture_has_none(tmp_path: Path) -> None:
     bare = Spec(pages=SAMPLE.pages, header=None, footer=None, page_numbers=False)
     text = read_source(write_pdf(bare, tmp_path / "bare.pdf"))
     assert (text.furniture, text.text) == ((), fixture_text(bare).replace("\n\f", "\n\n"))
+
+
+def test_drafting_the_bundled_text_gives_its_table_claims(tmp_path: Path) -> None:
+    """The bundled text drafted without any option: the same text, and the tables' claims of the curated folder."""
+    bundled = ROOT / "kg" / "reports" / "xiaomi-2019"
+    out = tmp_path / "x"
+    result = CliRunner().invoke(main, ["draft", str(bundled / "report.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "report.txt").read_bytes() == (bundled / "report.txt").read_bytes()
+    assert (out / "report.yaml").read_text(encoding="utf-8").splitlines()[1:5] == [
+        "id: xiaomi-corporation-2019  # guessed: the company and the year",
+        'company: xiaomi-corporation  # guessed: the first company name in the text, "Xiaomi Corporation" '
+        "(a slug of it)",
+        "title: Xiaomi Corporation ENVIRONMENTAL, SOCIAL AND GOVERNANCE REPORT  "
+        '# guessed from the title page: "ENVIRONMENTAL, SOCIAL AND GOVERNANCE REPORT"',
+        "year: 2019  # guessed: the year the title page names most often",
+    ]
+
+    def tables(claims: dict) -> dict[str, list[tuple[int, int, str]]]:
+        """Quotes and spans of the table claims by kind (the curated sheet names stakeholder rows its own way)."""
+        found: dict[str, list[tuple[int, int, str]]] = {}
+        for ident, claim in claims.items():
+            if ident.startswith(("kpi-", "stakeholders-", "award-")):
+                found.setdefault(ident.split("-")[0], []).append((claim.anchor.start, claim.anchor.end, claim.quote))
+        return {kind: sorted(rows) for kind, rows in found.items()}
+
+    drafted, curated = tables(load_report(out).claims), tables(load_report(bundled).claims)
+    assert {kind: len(rows) for kind, rows in drafted.items()} == {"kpi": 18, "stakeholders": 7, "award": 9}
+    assert drafted == curated
