@@ -149,8 +149,8 @@ def _read(path: Path, limits: Limits) -> bytes:
         raise InputError(f"{path}: is a directory, not a file") from None
     except FileNotFoundError:
         raise InputError(f"{path}: file not found") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise InputError(f"{path}: cannot read the file: {getattr(exc, 'strerror', None) or exc}") from None
 
 
 def text_source(path: Path, text: str) -> Source:

@@ -15,7 +15,8 @@ A soft hyphen (U+00AD) at a line end is always dropped.
 
 Running headers and footers: a line in the top two or bottom two rows of a page whose text,
 with its digits ignored, is at one of those places on at least half of the pages (and on two
-at least); a number alone (or "Page 3", "3 of 12", "iv") in those rows is a page number. They
+at least); a number alone (up to the page count and some front matter, so not a year on a cover) or "Page
+3", "3 of 12", "iv" in those rows is a page number. They
 stay in the text, each a paragraph of its own so that no quote runs into them, and are listed
 as furniture spans so that sections and claims can leave them out.
 """
@@ -30,6 +31,7 @@ from kg.ingest.layout import Line
 
 _PARAGRAPH_GAP = 0.6
 _ZONE_ROWS = 2
+_FRONT_MATTER = 50  # pages a printed page number may run ahead of the PDF's page index
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:/|of)\s*\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.I
 )
@@ -76,10 +78,20 @@ def _cells(line: Line) -> list[str]:
     return [" ".join(cell.split()) for cell in line.text.split("\t")]
 
 
+def _is_page_number(text: str, pages: int) -> bool:
+    """A page number: "3", "Page 3", "3 of 12", "- 3 -", "iv"; a number alone only up to the page
+    count (and some front matter), so that a year alone on a cover ("2021") is not one."""
+    if not _PAGE_NUMBER.match(text):
+        return False
+    bare = re.fullmatch(r"\d+", text)
+    return bare is None or int(text) <= pages + _FRONT_MATTER
+
+
 def furniture(pages: list[list[Line]]) -> list[dict[int, tuple[str, ...]]]:
     """For each page, its furniture lines by index, with each cell's kind: ``header``, ``footer`` or ``page-number``.
 
-    A footer row often holds a repeated text and the page number side by side (two cells): each
+    A repeated line must hold a letter (numbers alone are page numbers or nothing). A footer
+    row often holds a repeated text and the page number side by side (two cells): each
     cell is judged on its own, and the line is furniture when every cell is.
     """
     zones = [_zones(lines) for lines in pages]
@@ -92,7 +104,11 @@ def furniture(pages: list[list[Line]]) -> list[dict[int, tuple[str, ...]]]:
         marks: dict[int, tuple[str, ...]] = {}
         for index, kind in zone.items():
             kinds = tuple(
-                "page-number" if _PAGE_NUMBER.match(cell) else kind if counts[(kind, _key(cell))] >= least else ""
+                "page-number"
+                if _is_page_number(cell, len(pages))
+                else kind
+                if counts[(kind, _key(cell))] >= least and re.search(r"[^\W\d_]", cell)
+                else ""
                 for cell in _cells(lines[index])
             )
             if all(kinds):

@@ -45,8 +45,8 @@ def read_pdf(path: Path, limits: Limits | None = None) -> list[Page]:
         size = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(1024)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise InputError(f"{path}: cannot read the file: {getattr(exc, 'strerror', None) or exc}") from None
     if size > limits.max_bytes:
         raise InputError(f"{path}: the file is {size >> 20} MiB (the limit is {limits.max_bytes >> 20} MiB)")
     if b"%PDF-" not in head:

@@ -80,6 +80,11 @@ def test_furniture_repeated_lines_and_page_numbers() -> None:
     ]
 
 
+def test_a_year_alone_on_a_cover_is_no_page_number() -> None:
+    pages = [_page("Acme", "Report", "2021"), _page("Body", "text", "2")]
+    assert furniture(pages) == [{}, {2: ("page-number",)}]
+
+
 def test_a_line_on_only_one_page_is_not_furniture() -> None:
     pages = [_page("Alpha", "one"), _page("Beta", "two"), _page("Gamma", "three")]
     assert furniture(pages) == [{}, {}, {}]
