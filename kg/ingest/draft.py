@@ -173,10 +173,13 @@ def text_source(path: Path, text: str) -> Source:
     return Source(path, joined, pages)
 
 
-def html_source(path: Path, data: bytes) -> Source:
-    from kg.ingest.html import html_text
+def html_source(path: Path, data: bytes, seconds: float) -> Source:
+    from kg.ingest.html import TooSlow, html_text
 
-    text, title = html_text(_decode(path, data, "HTML"))
+    try:
+        text, title = html_text(_decode(path, data, "HTML"), seconds)
+    except TooSlow as exc:
+        raise InputError(f"{path}: {exc}") from None
     return Source(path, clean(text) + "\n", title_hint=clean(title))
 
 
@@ -202,7 +205,7 @@ def read_source(path: Path, limits: Limits | None = None) -> Source:
     if suffix in PDF_SUFFIXES:
         source = pdf_source(path, limits)
     elif suffix in HTML_SUFFIXES:
-        source = html_source(path, _read(path, limits))
+        source = html_source(path, _read(path, limits), limits.html_seconds)
     elif suffix in TEXT_SUFFIXES:
         source = text_source(path, _decode(path, _read(path, limits), "the file"))
     else:

@@ -12,6 +12,7 @@ keep it.
 from __future__ import annotations
 
 import re
+import time
 from html.parser import HTMLParser
 
 _DROPPED = frozenset({"script", "style", "template", "noscript", "iframe", "object", "svg", "head", "title"})
@@ -139,10 +140,25 @@ class _TextParser(HTMLParser):
         self._flush()
 
 
-def html_text(markup: str) -> tuple[str, str]:
-    """The text of ``markup`` (paragraphs apart by blank lines, table rows by line breaks) and its <title>."""
+class TooSlow(Exception):
+    """Parsing ran past its time (html.parser takes some 10-20 microseconds a tag)."""
+
+
+_CHUNK = 1 << 16
+
+
+def html_text(markup: str, seconds: float = 120.0) -> tuple[str, str]:
+    """The text of ``markup`` (paragraphs apart by blank lines, table rows by line breaks) and its <title>.
+
+    The markup is fed in chunks and the clock checked between them: :class:`TooSlow` after
+    ``seconds``.
+    """
     parser = _TextParser()
-    parser.feed(markup)
+    deadline = time.monotonic() + seconds
+    for at in range(0, len(markup), _CHUNK):
+        parser.feed(markup[at : at + _CHUNK])
+        if time.monotonic() > deadline:
+            raise TooSlow(f"parsing the HTML took more than {seconds:g} s")
     parser.close()
     parts: list[str] = []
     previous_row = False

@@ -22,7 +22,7 @@ from kg.ingest.layout import Fragment, Page
 
 @dataclass(frozen=True)
 class Limits:
-    """What ``csrkg draft`` accepts from one PDF (documented in README "Drafting a report folder")."""
+    """What ``csrkg draft`` accepts from one file (documented in README "Drafting a report folder")."""
 
     max_bytes: int = 200 * 2**20  # file size
     max_pages: int = 2000
@@ -32,6 +32,7 @@ class Limits:
     step_seconds: float = 30.0  # wall-clock seconds to open the document, and to read each page
     cpu: int = 600  # CPU seconds of the parsing process
     timeout: float = 900.0  # wall-clock seconds for the whole file
+    html_seconds: float = 120.0  # wall-clock seconds to parse an HTML file
 
 
 def _missing_pdfminer() -> bool:

@@ -368,6 +368,14 @@ def test_limits(limits: Limits, expected: str, sample_pdf: Path) -> None:
     assert re.fullmatch(rf"{re.escape(str(sample_pdf))}: {expected}", str(info.value)), str(info.value)
 
 
+def test_html_that_takes_too_long_to_parse(tmp_path: Path) -> None:
+    source = tmp_path / "deep.html"
+    source.write_bytes(b"<p>" * 400_000 + b"Deep Co Ltd ESG Report 2020")
+    with pytest.raises(InputError) as info:
+        read_source(source, Limits(html_seconds=0.01))
+    assert str(info.value) == f"{source}: parsing the HTML took more than 0.01 s"
+
+
 def test_javascript_and_attachments_are_neither_run_nor_extracted(tmp_path: Path) -> None:
     source = tmp_path / "js.pdf"
     source.write_bytes(hostile_pdfs.with_javascript_and_attachment())

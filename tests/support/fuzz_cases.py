@@ -536,7 +536,7 @@ def run_source_case(case: SourceCase, workdir: Path, limit: float = 60.0) -> Out
     try:
         with time_limit(limit):
             try:
-                drafted = draft(read_source(source, Limits(step_seconds=limit / 4)), Given())
+                drafted = draft(read_source(source, Limits(step_seconds=limit / 4, html_seconds=limit / 4)), Given())
                 write_folder(out, drafted.files, force=False)
             except InputError as exc:
                 if out.exists() or sorted(p.name for p in workdir.iterdir()) != [case.filename]:
