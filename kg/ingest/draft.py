@@ -183,15 +183,22 @@ def html_source(path: Path, data: bytes, seconds: float) -> Source:
     return Source(path, clean(text) + "\n", title_hint=clean(title))
 
 
-def _clean_fragment(fragment: Fragment) -> Fragment:
-    text = clean(fragment.text).replace("\t", " ").replace("\n", " ")
+# Typographic ligatures a PDF's fonts draw as one glyph: the text has the letters.
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+)
+
+
+def clean_fragment(fragment: Fragment) -> Fragment:
+    """A PDF text run as report text: :func:`clean`, ligatures spelt out, tabs and breaks as spaces."""
+    text = clean(fragment.text).translate(_LIGATURES).replace("\t", " ").replace("\n", " ")
     return Fragment(fragment.x0, fragment.x1, fragment.top, fragment.bottom, text)
 
 
 def pdf_source(path: Path, limits: Limits) -> Source:
     pages = read_pdf(path, limits)
     cleaned = [
-        Page(p.number, p.width, p.height, tuple(f for f in map(_clean_fragment, p.fragments) if f.text.strip()))
+        Page(p.number, p.width, p.height, tuple(f for f in map(clean_fragment, p.fragments) if f.text.strip()))
         for p in pages
     ]
     paged: PagedText = assemble([reading_order(page) for page in cleaned])

@@ -6,7 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest.draft import NoGuess, Source, guess_company, guess_title, guess_year, pages_json, text_source
+from kg.ingest.draft import (
+    NoGuess,
+    Source,
+    clean_fragment,
+    guess_company,
+    guess_title,
+    guess_year,
+    pages_json,
+    text_source,
+)
 from kg.ingest.html import html_text
 from kg.ingest.layout import Fragment, Line, Page, reading_order, rows
 from kg.ingest.pagetext import Span, assemble, furniture, join_lines
@@ -121,6 +130,11 @@ def test_text_source_form_feeds() -> None:
     source = text_source(Path("r.txt"), "\fFirst page\n\f\fThird page\n")
     assert source.text == "First page\n\nThird page\n"
     assert source.pages == (Span(0, 0, "1"), Span(0, 12, "2"), Span(12, 12, "3"), Span(12, 23, "4"))
+
+
+def test_pdf_text_runs_are_cleaned() -> None:
+    run = clean_fragment(Fragment(0, 1, 0, 1, "\ufeffe\ufb03cient\tof\x07\ufb01rms\u00a0ok"))
+    assert run.text == "efficient offirms\u00a0ok"
 
 
 def test_pages_json_format() -> None:
