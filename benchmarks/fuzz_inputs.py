@@ -1,10 +1,13 @@
-"""Fuzz the claim-sheet reader and report-folder loader with a large campaign of malformed folders.
+"""Fuzz the claim-sheet reader, the report-folder loader and ``csrkg draft``'s PDF, HTML and text readers.
 
-Run: python benchmarks/fuzz_inputs.py [--cases N] [--seed S] [--timeout SECONDS]
+Run: python benchmarks/fuzz_inputs.py [--cases N] [--source-cases M] [--seed S] [--timeout SECONDS]
 Prints the cases tried, the InputError messages grouped by class, and the tracebacks and hangs
 (both must be 0; the exit status is 1 when either is not). The cases are those of
-``tests/test_fuzz_inputs.py`` (tests/fuzz_cases.py), drawn in larger number: every YAML tag and
-odd literal in both YAML files, then N seeded cases cycling through every generator.
+``tests/integration/test_fuzz_inputs.py`` (tests/support/fuzz_cases.py), drawn in larger number:
+every YAML tag and odd literal in both YAML files, then N seeded malformed report folders
+cycling through every generator, then M seeded draft sources (truncated, byte-flipped, spliced
+and random PDFs, hostile PDFs, deeply nested and random HTML, random text), each drafted into a
+folder and loaded.
 """
 
 from __future__ import annotations
@@ -14,16 +17,26 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support.fuzz_cases import cases, run_case, tagged_cases  # after the path above
+from tests.support.fuzz_cases import (  # after the path above
+    Outcome,
+    cases,
+    run_case,
+    run_source_case,
+    source_cases,
+    tagged_cases,
+)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=2000, help="seeded cases after the tag cases")
+    parser.add_argument("--source-cases", type=int, default=200, help="seeded csrkg draft sources")
     parser.add_argument("--seed", type=int, default=2024, help="seed of the generated cases")
     parser.add_argument("--timeout", type=float, default=20.0, help="seconds a case may take before it is a hang")
     args = parser.parse_args()
@@ -34,22 +47,33 @@ def main() -> int:
     slowest = (0.0, "")
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        for case in [*tagged_cases(), *cases(args.cases, args.seed)]:
-            outcome = run_case(case, Path(tmp), limit=args.timeout)
+        runs: list[tuple[str, str, Callable[[], Outcome]]] = [
+            (case.kind, case.name, partial(run_case, case, Path(tmp), limit=args.timeout))
+            for case in [*tagged_cases(), *cases(args.cases, args.seed)]
+        ]
+        runs += [
+            (case.kind, case.name, partial(run_source_case, case, Path(tmp), limit=max(args.timeout, 60.0)))
+            for case in source_cases(args.source_cases, args.seed)
+        ]
+        for kind, name, run in runs:
+            outcome = run()
             outcomes[outcome.status] += 1
-            kinds[(case.kind, outcome.status)] += 1
-            slowest = max(slowest, (outcome.seconds, case.name))
-            if outcome.status == "error":
+            kinds[(kind, outcome.status)] += 1
+            slowest = max(slowest, (outcome.seconds, name))
+            if outcome.status in ("error", "folder"):
                 classes[outcome.message_class] += 1
             elif outcome.status in ("traceback", "hang"):
-                findings.append(f"{outcome.status}: {case.kind}: {case.name[:80]}: {outcome.message[:200]}")
+                findings.append(f"{outcome.status}: {kind}: {name[:80]}: {outcome.message[:200]}")
     tried = sum(outcomes.values())
     elapsed = time.perf_counter() - start
     print(f"cases tried: {tried} in {elapsed:.0f} s (slowest {slowest[0]:.1f} s: {slowest[1][:60]})")
-    print(f"input errors: {outcomes['error']}, graphs built and exported: {outcomes['graph']}")
-    print("cases by generator (error / graph):")
+    print(
+        f"input errors: {outcomes['error']}, graphs built and exported (or drafted folders loaded): "
+        f"{outcomes['graph']}, drafted folders the loader refused: {outcomes['folder']}"
+    )
+    print("cases by generator (error / graph / drafted but refused):")
     for kind in sorted({k for k, _ in kinds}):
-        print(f"  {kind:18} {kinds[(kind, 'error')]:5} / {kinds[(kind, 'graph')]}")
+        print(f"  {kind:18} {kinds[(kind, 'error')]:5} / {kinds[(kind, 'graph')]:5} / {kinds[(kind, 'folder')]}")
     print(f"errors by message class ({len(classes)} classes):")
     for message_class, count in classes.most_common():
         print(f"  {count:5}  {message_class}")

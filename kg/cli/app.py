@@ -21,6 +21,7 @@ from kg.errors import CsrKgError
 # command name -> (module under kg.cli, function name)
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("build", "build"),
+    "draft": ("draft", "draft_command"),
     "coverage": ("build", "coverage"),
     "validate": ("validate", "validate"),
     "query": ("query", "query"),

@@ -25,11 +25,12 @@ from kg.cli.app import main
 from kg.errors import InputError
 from kg.ingest.loader import load_reports
 from kg.rdf.build import build_graph
-from tests.support.fuzz_cases import Case, cases, run_case, tagged_cases
+from tests.support.fuzz_cases import Case, cases, run_case, run_source_case, source_cases, tagged_cases
 from tests.support.paths import ROOT
 
 GENERATED = 250  # seeded cases, cycling through every generator
 SEED = 7
+SOURCE_CASES = 32  # draft sources: each PDF is read by a child process, about a second each
 # Problems with a whole file have no line; every other message names one (1 or more).
 FILE_LEVEL = re.compile(
     r": (?:not UTF-8 text|(?:report text|file) not found|(?:report text|file) is a directory|cannot read"
@@ -71,6 +72,21 @@ def test_every_case_ends_in_an_input_error_or_a_graph(
             _check_message(outcome.message, tmp_path / "report")
     assert sum(outcomes.values()) == len(batch) >= 100  # cases tried
     assert (outcomes["error"] >= least[0], outcomes["graph"] >= least[1]) == (True, True), outcomes
+
+
+def test_draft_sources_end_in_an_input_error_or_a_folder(tmp_path: Path) -> None:
+    """Mutated, truncated and random PDFs, hostile PDFs, deep and random HTML, random text:
+    ``csrkg draft`` ends each in a one-line InputError naming the file (and leaves nothing
+    behind), or writes a folder the loader reads."""
+    outcomes: Counter[str] = Counter()
+    for case in source_cases(SOURCE_CASES, SEED):
+        outcome = run_source_case(case, tmp_path, limit=40)
+        outcomes[outcome.status] += 1
+        assert outcome.status in ("error", "graph"), f"{case.kind}: {case.name}: {outcome.status}: {outcome.message}"
+        if outcome.status == "error":
+            assert "\n" not in outcome.message and outcome.message.startswith(str(tmp_path / case.filename))
+    assert sum(outcomes.values()) == SOURCE_CASES
+    assert (outcomes["error"] >= 16, outcomes["graph"] >= 2) == (True, True), outcomes
 
 
 @pytest.mark.parametrize(

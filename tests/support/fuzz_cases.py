@@ -84,7 +84,7 @@ class Outcome:
     @property
     def message_class(self) -> str:
         """The message without file, line, quoted values and numbers, for grouping."""
-        text = re.sub(r"^\S*?(\.yaml|\.txt|\.json|report|\])(:\d+)?: ", "", self.message)
+        text = re.sub(r"^\S*?(\.yaml|\.txt|\.json|\.md|\.pdf|\.html?|report|\])(:\d+)?: ", "", self.message)
         text = re.sub(r"'[^']*'|\"[^\"]*\"|\([^)]*\)", "…", text)
         text = re.sub(r"\d+", "N", text)
         return " ".join(text.split()[:7])
@@ -554,3 +554,215 @@ def tagged_cases() -> Iterator[Case]:
             case = _set_scalar(random.Random(raw), rel, raw)
             assert case is not None
             yield Case(case.name, "tag or literal", case.files)
+
+
+# --------------------------------------------------------------------------- draft sources
+
+
+@dataclass(frozen=True)
+class SourceCase:
+    """A file for ``csrkg draft``: its name (the suffix picks the reader) and bytes."""
+
+    name: str
+    kind: str
+    filename: str
+    data: bytes
+
+
+def run_source_case(case: SourceCase, workdir: Path, limit: float = 60.0) -> Outcome:
+    """Draft ``case`` into a folder and build it; ``error`` (InputError), ``graph`` or ``folder``
+    (drafted, but the loader refused it: the message says why), else ``traceback`` or ``hang``.
+
+    A folder left behind on an error, or any stray file beside it, is a ``traceback`` too.
+    """
+    from kg.ingest.draft import Given, draft, read_source, write_folder
+    from kg.ingest.loader import load_report
+    from kg.ingest.pdf import Limits
+
+    source = workdir / case.filename
+    source.write_bytes(case.data)
+    out = workdir / "drafted"
+    start = time.perf_counter()
+    try:
+        with time_limit(limit):
+            try:
+                drafted = draft(read_source(source, Limits(step_seconds=limit / 4, html_seconds=limit / 4)), Given())
+                write_folder(out, drafted.files, force=False)
+            except InputError as exc:
+                if out.exists() or sorted(p.name for p in workdir.iterdir()) != [case.filename]:
+                    return Outcome("traceback", f"left files behind: {exc}", time.perf_counter() - start)
+                return Outcome("error", str(exc), time.perf_counter() - start)
+            try:
+                report = load_report(out)
+            except InputError as exc:
+                return Outcome("folder", str(exc), time.perf_counter() - start)
+            return Outcome("graph", f"{len(report.claims)} claims", time.perf_counter() - start)
+    except Hang as exc:
+        return Outcome("hang", str(exc), time.perf_counter() - start)
+    except BaseException as exc:
+        if isinstance(exc, KeyboardInterrupt):
+            raise
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(last.filename).name}:{last.lineno}"
+        return Outcome("traceback", f"{type(exc).__name__} at {where}: {str(exc)[:200]}", time.perf_counter() - start)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+        source.unlink(missing_ok=True)
+
+
+_SAMPLE_PDF: list[bytes] = []
+
+
+def sample_pdf() -> bytes:
+    """The printed sample report (tests/support/pdfs.py), made once."""
+    if not _SAMPLE_PDF:
+        import tempfile
+
+        from tests.support.pdfs import SAMPLE, write_pdf
+
+        with tempfile.TemporaryDirectory() as tmp:
+            _SAMPLE_PDF.append(write_pdf(SAMPLE, Path(tmp) / "s.pdf").read_bytes())
+    return _SAMPLE_PDF[0]
+
+
+def pdf_truncated(rng: random.Random) -> SourceCase:
+    data = sample_pdf()
+    cut = rng.randrange(0, len(data))
+    return SourceCase(f"sample.pdf cut at byte {cut}", "pdf truncated", "r.pdf", data[:cut])
+
+
+def pdf_flipped(rng: random.Random) -> SourceCase:
+    data = bytearray(sample_pdf())
+    count = rng.choice([1, 10, 100, 1000])
+    for _ in range(count):
+        data[rng.randrange(len(data))] = rng.randrange(256)
+    return SourceCase(f"sample.pdf with {count} flipped bytes", "pdf flipped", "r.pdf", bytes(data))
+
+
+def pdf_spliced(rng: random.Random) -> SourceCase:
+    """A stretch of the file moved, repeated or removed: objects and offsets no longer agree."""
+    data = sample_pdf()
+    a, b = sorted(rng.randrange(len(data)) for _ in range(2))
+    how = rng.choice(["remove", "repeat", "swap"])
+    if how == "remove":
+        out = data[:a] + data[b:]
+    elif how == "repeat":
+        out = data[:b] + data[a:b] * rng.choice([2, 50]) + data[b:]
+    else:
+        out = data[a:b] + data[:a] + data[b:]
+    return SourceCase(f"sample.pdf bytes {a}-{b} {how}", "pdf spliced", "r.pdf", out)
+
+
+def pdf_random(rng: random.Random) -> SourceCase:
+    body = rng.randbytes(rng.choice([0, 100, 5000, 65536]))
+    head = rng.choice([b"%PDF-1.4\n", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", b"%PDF-2.0\n1 0 obj\n<<"])
+    return SourceCase(f"{len(body)} random bytes after a PDF header", "pdf random", "r.pdf", head + body)
+
+
+def pdf_hostile(rng: random.Random) -> SourceCase:
+    from tests.support import hostile_pdfs as h
+
+    makers: list[tuple[str, Callable[[], bytes]]] = [
+        ("javascript and attachment", h.with_javascript_and_attachment),
+        ("huge page", h.huge_page),
+        ("absurd page count", h.absurd_page_count),
+        ("understated page count", lambda: h.understated_page_count(rng.choice([2, 50]))),
+        ("deep nesting", lambda: h.deep_nesting(rng.choice([100, 10_000, 1_000_000]))),
+        ("a catalog that refers to itself", h.self_reference),
+        ("empty content", lambda: h.raw_pdf(h.one_page(content=b""))),
+        ("operators without operands", lambda: h.raw_pdf(h.one_page(content=b"BT Tf Td Tj TJ ' \" ET Do q Q cm"))),
+    ]
+    name, make = rng.choice(makers)
+    return SourceCase(name, "pdf hostile", "r.pdf", make())
+
+
+_TAGS = ("p", "div", "table", "tr", "td", "th", "script", "style", "pre", "br", "li", "span", "b", "title", "svg")
+
+
+def html_deep(rng: random.Random) -> SourceCase:
+    depth = rng.choice([1000, 100_000, 1_000_000])
+    tag = rng.choice(_TAGS)
+    closed = rng.choice([True, False])
+    markup = f"<{tag}>" * depth + "Deep Co Ltd ESG Report 2020" + (f"</{tag}>" * depth if closed else "")
+    return SourceCase(f"<{tag}> nested {depth} deep", "html deep", "r.html", markup.encode())
+
+
+_HTML_BITS = (
+    "<p>",
+    "</p>",
+    "<td>",
+    "</tr>",
+    "<table>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "&amp;",
+    "&#0;",
+    "&#x110000;",
+    "&#xD800;",
+    "&nbsp;",
+    "&bogus;",
+    "<img src='http://127.0.0.1:9/x'>",
+    "<link href='file:///etc/passwd'>",
+    "<iframe src='http://127.0.0.1:9/'>",
+    "<br/>",
+    "\x00",
+    "\x0c",
+    "\ufeff",
+    "\u2028",
+    "Report",
+    "2021",
+    "Acme Ltd",
+    "\t",
+    "\n",
+    "<",
+    ">",
+    "'",
+    '"',
+    "<pre>",
+    "</pre>",
+)
+
+
+def html_random(rng: random.Random) -> SourceCase:
+    how = rng.choice(["bits", "bits", "bytes", "charset"])
+    if how == "bits":
+        data = "".join(rng.choice(_HTML_BITS) for _ in range(rng.choice([10, 1000, 50_000]))).encode("utf-8")
+    elif how == "bytes":
+        data = rng.randbytes(rng.choice([10, 5000]))
+    else:
+        charset = rng.choice(["latin-1", "utf-16", "no-such-codec", "utf-7"])
+        data = f"<meta charset={charset}><p>Caf\u00e9 Co Ltd ESG Report 2019</p>".encode("latin-1") + b"\xff"
+    return SourceCase(f"html {how}", "html random", rng.choice(["r.html", "r.htm"]), data)
+
+
+def text_random(rng: random.Random) -> SourceCase:
+    bits = ("Acme Ltd", "ESG Report 2021", "\f", "\ufeff", "\r\n", "\x00", "\x07", "\u2028", "\t", "\n", "\u00a0", "x")
+    text = "".join(rng.choice(bits) for _ in range(rng.choice([5, 500, 20_000])))
+    encoding = rng.choice(["utf-8", "utf-8", "utf-16", "latin-1"])
+    return SourceCase(
+        f"text as {encoding}", "text random", rng.choice(["r.txt", "r.md"]), text.encode(encoding, "replace")
+    )
+
+
+SOURCE_GENERATORS: tuple[Callable[[random.Random], SourceCase], ...] = (
+    pdf_truncated,
+    pdf_flipped,
+    pdf_spliced,
+    pdf_random,
+    pdf_hostile,
+    html_deep,
+    html_random,
+    text_random,
+)
+
+
+def source_cases(count: int, seed: int = 0) -> Iterator[SourceCase]:
+    """``count`` draft sources, cycling through the generators, reproducibly from ``seed``."""
+    rng = random.Random(seed)
+    for index in range(count):
+        yield SOURCE_GENERATORS[index % len(SOURCE_GENERATORS)](rng)

@@ -1,0 +1,43 @@
+"""``csrkg draft``: a report folder drafted from a PDF, HTML or text report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg.ingest.draft import DEFAULT_STANDARD, Given, draft, read_source, write_folder
+
+
+@click.command("draft")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("-o", "--out", type=click.Path(path_type=Path), default=None, help="Folder to write (default: ./ID).")
+@click.option("--id", "report_id", default=None, help="Report id, a slug (default: company-year).")
+@click.option("--company", default=None, help="Company name (default: guessed from the title page).")
+@click.option("--year", type=click.IntRange(1000, 9999), default=None, help="Reporting year (default: guessed).")
+@click.option("--title", default=None, help="Report title (default: guessed from the title page).")
+@click.option("--standard", default=DEFAULT_STANDARD, show_default=True, help="Reporting guide the report follows.")
+@click.option("--force", is_flag=True, help="Replace an existing report folder.")
+def draft_command(
+    source: Path,
+    out: Path | None,
+    report_id: str | None,
+    company: str | None,
+    year: int | None,
+    title: str | None,
+    standard: str,
+    force: bool,
+) -> None:
+    """Draft a report folder from SOURCE (.pdf, .html/.htm, .txt/.md) that `csrkg build` reads.
+
+    Writes report.txt, report.yaml (metadata not given are guessed and marked so), a claim
+    sheet naming the company and, for sources with pages, pages.json (the page of every
+    character and the running headers and footers).
+    """
+    found = read_source(source)
+    drafted = draft(found, Given(report_id, company, year, title, standard))
+    folder = out if out is not None else Path(drafted.report_id)
+    write_folder(folder, drafted.files, force)
+    guessed = f"; guessed: {', '.join(drafted.guessed)}" if drafted.guessed else ""
+    pages = f", {drafted.pages} pages, {drafted.furniture} header/footer lines" if drafted.pages else ""
+    click.echo(f"wrote {folder} ({len(found.text)} characters{pages}{guessed})", err=True)

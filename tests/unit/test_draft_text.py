@@ -1,0 +1,214 @@
+"""The pure parts of ``csrkg draft``: reading order, paragraphs and hyphens, furniture, page maps, HTML, guesses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.ingest.draft import (
+    NoGuess,
+    Source,
+    clean_fragment,
+    guess_company,
+    guess_title,
+    guess_year,
+    pages_json,
+    text_source,
+)
+from kg.ingest.html import html_text
+from kg.ingest.layout import Fragment, Line, Page, reading_order, rows
+from kg.ingest.pagetext import Span, assemble, furniture, join_lines
+from kg.ingest.pdf_worker import _refuse
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("our approach to sustain-", "ability is", "our approach to sustainability is"),
+        ("grew year-on-", "year for", "grew year-on-year for"),
+        ("the COVID-", "19 pandemic", "the COVID-19 pandemic"),
+        ("growth in e-", "commerce", "growth in e-commerce"),
+        ("Sino-", "British", "Sino-British"),
+        ("a pause -", "then", "a pause - then"),
+        ("soft\u00ad", "hyphen", "softhyphen"),
+        ("plain", "words", "plain words"),
+    ],
+)
+def test_join_lines(first: str, second: str, joined: str) -> None:
+    assert join_lines(first, second) == joined
+
+
+def _prose(x0: float, x1: float, top: float, text: str) -> Fragment:
+    return Fragment(x0, x1, top, top + 10, text)
+
+
+def test_two_columns_are_read_left_column_first() -> None:
+    fragments = [
+        _prose(60, 540, 50, "A heading across the page"),
+        *(_prose(60, 290, 70 + 13 * i, f"left {i}") for i in range(4)),
+        *(_prose(310, 540, 70 + 13 * i, f"right {i}") for i in range(4)),
+        _prose(60, 540, 140, "A paragraph across the page"),
+    ]
+    lines = reading_order(Page(1, 600, 800, tuple(fragments)))
+    assert [(line.text, line.column) for line in lines] == [
+        ("A heading across the page", 0),
+        *((f"left {i}", 1) for i in range(4)),
+        *((f"right {i}", 2) for i in range(4)),
+        ("A paragraph across the page", 0),
+    ]
+
+
+def test_table_rows_keep_their_cells_apart_with_tabs() -> None:
+    fragments = [_prose(60, 280, 70 + 14 * i, f"Label number {i} (tons)") for i in range(4)] + [
+        _prose(500, 535, 70 + 14 * i, f"{i},000") for i in range(4)
+    ]
+    lines = reading_order(Page(1, 600, 800, tuple(fragments)))
+    assert [line.text for line in lines] == [f"Label number {i} (tons)\t{i},000" for i in range(4)]
+
+
+def test_rows_group_by_baseline() -> None:
+    grouped = rows([_prose(300, 320, 50.5, "b"), _prose(60, 100, 50, "a"), _prose(60, 100, 70, "c")])
+    assert [[f.text for f in row] for row in grouped] == [["a", "b"], ["c"]]
+
+
+def _page(*texts: str) -> list[Line]:
+    return [Line(text, 60, 500, 40 + 20 * i, 50 + 20 * i) for i, text in enumerate(texts)]
+
+
+def test_furniture_repeated_lines_and_page_numbers() -> None:
+    pages = [
+        _page("Title page", "Body one", "Body two", "i"),
+        _page("Acme Report 2021", "Body three", "Body four", "Acme Ltd\tPage 2 of 3"),
+        _page("Acme Report 2021", "Body five", "Body six", "Acme Ltd\tPage 3 of 3"),
+    ]
+    assert furniture(pages) == [
+        {3: ("page-number",)},
+        {0: ("header",), 3: ("footer", "page-number")},
+        {0: ("header",), 3: ("footer", "page-number")},
+    ]
+
+
+def test_a_year_alone_on_a_cover_is_no_page_number() -> None:
+    pages = [_page("Acme", "Report", "2021"), _page("Body", "text", "2")]
+    assert furniture(pages) == [{}, {2: ("page-number",)}]
+
+
+def test_a_line_on_only_one_page_is_not_furniture() -> None:
+    pages = [_page("Alpha", "one"), _page("Beta", "two"), _page("Gamma", "three")]
+    assert furniture(pages) == [{}, {}, {}]
+
+
+def test_assemble_pages_and_furniture_spans() -> None:
+    pages = [_page("Acme Report", "First body"), _page("Acme Report", "Second body", "2")]
+    paged = assemble(pages)
+    assert paged.text == "Acme Report\n\nFirst body\n\nAcme Report\n\nSecond body\n\n2\n"
+    assert paged.pages == (Span(0, 25, "1"), Span(25, len(paged.text), "2"))
+    assert [(s.kind, paged.text[s.start : s.end]) for s in paged.furniture] == [
+        ("header", "Acme Report"),
+        ("header", "Acme Report"),
+        ("page-number", "2"),
+    ]
+
+
+def test_assemble_joins_the_lines_of_a_paragraph() -> None:
+    lines = [
+        Line("Our approach to sustain-", 60, 500, 40, 50),
+        Line("ability is set", 60, 300, 53, 63),
+        Line("Next paragraph", 60, 300, 80, 90),
+    ]
+    assert assemble([lines]).text == "Our approach to sustainability is set\n\nNext paragraph\n"
+
+
+def test_an_empty_page_keeps_its_place() -> None:
+    paged = assemble([_page("One"), [], _page("Three")])
+    assert paged.text == "One\n\nThree\n"
+    assert paged.pages == (Span(0, 5, "1"), Span(5, 5, "2"), Span(5, 11, "3"))
+
+
+def test_text_source_form_feeds() -> None:
+    source = text_source(Path("r.txt"), "\fFirst page\n\f\fThird page\n")
+    assert source.text == "First page\n\nThird page\n"
+    assert source.pages == (Span(0, 0, "1"), Span(0, 12, "2"), Span(12, 12, "3"), Span(12, 23, "4"))
+
+
+def test_pdf_text_runs_are_cleaned() -> None:
+    run = clean_fragment(Fragment(0, 1, 0, 1, "\ufeffe\ufb03cient\tof\x07\ufb01rms\u00a0ok"))
+    assert run.text == "efficient offirms\u00a0ok"
+
+
+def test_pages_json_format() -> None:
+    source = Source(Path("/x/r.pdf"), "ab\n\ncd\n", (Span(0, 4, "1"), Span(4, 7, "2")), (Span(4, 6, "header"),))
+    assert pages_json(source) == (
+        '{\n "furniture": [\n  {\n   "end": 6,\n   "kind": "header",\n   "start": 4\n  }\n ],\n'
+        ' "pages": [\n  {\n   "end": 4,\n   "page": 1,\n   "start": 0\n  },\n  {\n   "end": 7,\n'
+        '   "page": 2,\n   "start": 4\n  }\n ],\n "source": "r.pdf"\n}\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("<p>a <b>b</b>\n c</p><p>d</p>", "a b c\n\nd"),
+        ("<div>x<br/>y</div>", "x\n\ny"),
+        ("<table><tr><td>A<td>1<tr><td>B<td>2</table>after", "A\t1\nB\t2\n\nafter"),
+        ("<table><tr><td><p>two</p><p>blocks</p></td><td>9</td></tr></table>", "two blocks\t9"),
+        ("<pre>keep\n  this</pre>", "keep\n  this"),
+        ("<script>if (a < b) { x() }</script><style>p{}</style>text &amp; more&nbsp;!", "text & more\u00a0!"),
+        ("<div>" * 200_000 + "deep" + "</div>" * 200_000, "deep"),
+        ("<p>unclosed <i>tags", "unclosed tags"),
+        ("<!-- hidden --><svg><text>drawn</text></svg>seen", "seen"),
+    ],
+)
+def test_html_text(markup: str, text: str) -> None:
+    assert html_text(markup)[0] == text
+
+
+def test_html_title() -> None:
+    assert html_text("<head><title> Acme\n ESG Report </title></head><body>x</body>") == ("x", "Acme ESG Report")
+
+
+@pytest.mark.parametrize(
+    ("lines", "company"),
+    [
+        (["Sample Co Holdings Limited", "Sustainability Report 2021"], "Sample Co Holdings Limited"),
+        (["Acme Widgets Ltd. Annual Report 2020"], "Acme Widgets Ltd."),
+        (["Greenfield ESG Report 2022"], "Greenfield"),
+        (["2021", "Blue River", "Impact Report"], "Blue River"),
+    ],
+)
+def test_guess_company(lines: list[str], company: str) -> None:
+    assert guess_company(lines).value == company
+
+
+def test_guess_company_gives_up_with_the_option() -> None:
+    with pytest.raises(NoGuess, match="give --company NAME"):
+        guess_company(["2021", "Sustainability Report"])
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "year"),
+    [
+        ("Acme Sustainability Report 2021", "", "2021"),
+        ("Acme ESG Report 2020/21", "", "2021"),
+        ("Acme Annual Report FY2019", "", "2019"),
+        ("Acme ESG Report", "This report covers the year ended 31 December 2018.", "2018"),
+        ("Acme ESG Report", "for the period from 1 April 2019 to 31 March 2020", "2020"),
+        ("Acme ESG Report", "The reporting period is calendar year 2017.", "2017"),
+    ],
+)
+def test_guess_year(title: str, text: str, year: str) -> None:
+    assert guess_year([], text, title).value == year
+
+
+def test_guess_title_prefixes_the_company() -> None:
+    assert guess_title(["Acme Ltd", "Sustainability Report 2021"], "Acme Ltd", "").value == (
+        "Acme Ltd Sustainability Report 2021"
+    )
+    assert guess_title(["Acme Ltd ESG Report"], "Acme Ltd", "").value == "Acme Ltd ESG Report"
+
+
+@pytest.mark.parametrize("event", ["socket.connect", "socket.getaddrinfo", "subprocess.Popen", "os.system"])
+def test_the_pdf_worker_refuses_network_and_processes(event: str) -> None:
+    with pytest.raises(PermissionError, match=f"refused {event} while reading a PDF"):
+        _refuse(event, ())
