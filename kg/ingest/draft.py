@@ -25,7 +25,8 @@ from kg.errors import InputError
 from kg.ingest.layout import Fragment, Page, reading_order
 from kg.ingest.pagetext import PagedText, Span, assemble, contiguous
 from kg.ingest.pdf import Limits, read_pdf
-from kg.ingest.sheet import FORBIDDEN_CHARS, SLUG, SLUG_MAX
+from kg.ingest.sheet import SLUG, SLUG_MAX
+from kg.ingest.textfile import FORBIDDEN_CHARS
 from kg.vocab.names import slugify
 
 TEXT_SUFFIXES = (".txt", ".md")

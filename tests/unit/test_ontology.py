@@ -7,8 +7,9 @@ from decimal import Decimal
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from kg.vocab.data import data_dir
-from kg.vocab.namespaces import CSR, QUDT, local_name
+from kg.vocab.data import packaged
+from kg.vocab.names import local_name
+from kg.vocab.namespaces import CSR, QUDT
 from kg.vocab.ontology import ontology_graph, vocabulary
 
 ONTOLOGY = URIRef("https://w3id.org/csr-kg/ontology")
@@ -71,7 +72,7 @@ def test_link_properties_are_stated_relations() -> None:
 
 
 def test_every_packaged_unit_has_a_label_a_quantity_kind_and_forms() -> None:
-    g = Graph().parse(data_dir("ontology") / "units.ttl")
+    g = Graph().parse(packaged("ontology") / "units.ttl")
     units = {*g.subjects(RDF.type, QUDT.Unit), *g.subjects(RDF.type, CSR.CountUnit)}
     assert len(units) == 40
     for unit in units:
@@ -84,7 +85,7 @@ def test_every_packaged_unit_has_a_label_a_quantity_kind_and_forms() -> None:
 
 
 def test_conversion_multipliers_are_qudts() -> None:
-    g = Graph().parse(data_dir("ontology") / "units.ttl")
+    g = Graph().parse(packaged("ontology") / "units.ttl")
     factors = {local_name(u): Decimal(str(v)) for u, v in g.subject_objects(QUDT.conversionMultiplier)}
     assert {
         k: factors[k] for k in ("GM", "TONNE", "KiloTONNE", "KiloW-HR", "GigaJ", "TOE", "L", "MegaL", "FT2", "DAY")
