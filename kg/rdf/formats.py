@@ -37,7 +37,10 @@ FORMATS: dict[str, RdfFormat] = {
         RdfFormat("jsonld", ("json-ld",), (".jsonld", ".json"), "json-ld", "application/ld+json"),
         RdfFormat("trig", (), (".trig",), "trig", "application/trig"),
         RdfFormat(
-            "rdfxml", ("xml", "rdf/xml", "rdf-xml", "pretty-xml"), (".rdf", ".owl", ".xml"), "pretty-xml",
+            "rdfxml",
+            ("xml", "rdf/xml", "rdf-xml", "pretty-xml"),
+            (".rdf", ".owl", ".xml"),
+            "pretty-xml",
             "application/rdf+xml",
         ),
         RdfFormat("nquads", ("nq", "n-quads"), (".nq",), "nquads", "application/n-quads"),

@@ -82,7 +82,9 @@ def resolve(graph: Graph, query: SavedQuery, param: Parameter, value: str) -> UR
     """The IRI in ``graph`` that ``value`` names, of the kind ``query`` expects for ``param``."""
     variable = Variable(param.name)
     tests = _tests(query, variable)
-    candidates = _candidates(graph, variable, tests) if tests else {n for n in graph.subjects() if isinstance(n, URIRef)}
+    candidates = (
+        _candidates(graph, variable, tests) if tests else {n for n in graph.subjects() if isinstance(n, URIRef)}
+    )
     wanted = value.strip().casefold()
     scored = {node: sum(_passes(graph, node, variable, t) for t in tests) for node in candidates}
     matches = [node for node in candidates if wanted in _names(graph, node)]
@@ -112,7 +114,13 @@ def resolve_parameters(graph: Graph, query: SavedQuery, values: Mapping[str, obj
     resolved: dict[str, object] = {}
     for name, value in values.items():
         param = params.get(name)
-        if isinstance(value, str) and param is not None and wants_iri(param) and not value.strip().startswith("<"):
+        if (
+            isinstance(value, str)
+            and not isinstance(value, Node)
+            and param is not None
+            and wants_iri(param)
+            and not value.strip().startswith("<")
+        ):
             resolved[name] = resolve(graph, query, param, value)
         else:
             resolved[name] = value

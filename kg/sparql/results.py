@@ -37,7 +37,9 @@ def render_answer(answer: Answer, fmt: str | None) -> bytes:
         chosen = rdf_format("jsonld" if fmt == "json" else fmt or "turtle")
         return answer.serialize(format="longturtle" if chosen.name == "turtle" else chosen.rdflib, encoding="utf-8")
     if fmt not in (None, *FORMATS):
-        raise QueryError(f"--format {fmt} is an RDF format, for CONSTRUCT and DESCRIBE; use one of {', '.join(FORMATS)}")
+        raise QueryError(
+            f"--format {fmt} is an RDF format, for CONSTRUCT and DESCRIBE; use one of {', '.join(FORMATS)}"
+        )
     if isinstance(answer, bool):
         if fmt == "json":
             return (json.dumps({"head": {}, "boolean": answer}, indent=2) + "\n").encode()

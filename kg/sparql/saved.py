@@ -226,7 +226,9 @@ def check_syntax(query: SavedQuery) -> None:
     try:
         prepare_query(query.text)
     except ParseException as exc:
-        raise QueryError(f"{query.path}: SPARQL syntax error at line {exc.lineno}, column {exc.col}: {_reason(exc)}") from None
+        raise QueryError(
+            f"{query.path}: SPARQL syntax error at line {exc.lineno}, column {exc.col}: {_reason(exc)}"
+        ) from None
     except CsrKgError:  # a refused query (SERVICE, FROM): its message says why
         raise
     except Exception as exc:  # rdflib raises a bare Exception for an undefined prefix

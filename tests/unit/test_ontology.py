@@ -5,6 +5,7 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
+from kg.vocab.data import data_dir
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph, vocabulary
 
@@ -16,6 +17,17 @@ def test_header() -> None:
     assert (ONTOLOGY, RDF.type, OWL.Ontology) in g
     for prop in (DCTERMS.title, OWL.versionIRI, DCTERMS.license, DCTERMS.creator):
         assert g.value(ONTOLOGY, prop) is not None, prop
+
+
+def test_every_ontology_files_header_has_title_version_and_licence() -> None:
+    headers = {}
+    for path in sorted(data_dir("ontology").glob("*.ttl")):
+        graph = Graph().parse(path, format="turtle")
+        for header in graph.subjects(RDF.type, OWL.Ontology):
+            headers[header] = path.name
+            missing = [p for p in (DCTERMS.title, OWL.versionIRI, DCTERMS.license) if graph.value(header, p) is None]
+            assert not missing, (path.name, missing)
+    assert headers == {ONTOLOGY: "csr.ttl", URIRef("https://w3id.org/csr-kg/unit/"): "units.ttl"}
 
 
 def test_every_minted_term_has_a_label_and_a_definition() -> None:
