@@ -34,9 +34,9 @@ from xml.sax.expatreader import ExpatParser
 import rdflib.plugins.sparql
 from pyparsing import ParseException
 from rdflib import Dataset, Graph
-from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.parser import InputSource, Parser, create_input_source
 from rdflib.plugin import register
+from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.plugins.parsers.rdfxml import ErrorHandler as RDFXMLErrorHandler
 from rdflib.plugins.parsers.rdfxml import RDFXMLHandler
 from rdflib.plugins.parsers.trix import TriXHandler
