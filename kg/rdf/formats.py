@@ -70,10 +70,11 @@ def extension_format(path: Path) -> str | None:
 
 
 def format_of(path: Path, accepted: tuple[str, ...] | None = None) -> RdfFormat:
-    """The format ``path``'s extension names; an unknown (or not ``accepted``) one is an error naming the formats."""
-    found = _BY_EXTENSION.get(path.suffix.lower())
+    """The format ``path``'s extension names (Turtle, the default, without one); an unknown (or
+    not ``accepted``) extension is an error naming the formats."""
+    found = _BY_EXTENSION.get(path.suffix.lower()) if path.suffix else FORMATS["turtle"]
     names = accepted or tuple(FORMATS)
     if found is None or found.name not in names:
         known = ", ".join(f"{FORMATS[n].name} ({' '.join(FORMATS[n].extensions)})" for n in names)
-        raise InputError(f"{path}: cannot tell the RDF format from the extension {path.suffix!r}; formats: {known}")
+        raise InputError(f"{path}: no RDF format has the extension {path.suffix!r}; formats: {known}")
     return found
