@@ -41,25 +41,28 @@ STREAMED = ("ntriples", "nquads")
 )
 @click.option("--base", default=None, callback=check_base, help="Base IRI of instance data (ends with / or #).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no summary, no progress).")
 def build(
-    report_dirs: tuple[Path, ...], out: Path | None, store: Path | None, base: str | None, jobs: int | None
+    report_dirs: tuple[Path, ...], out: Path | None, store: Path | None, base: str | None, jobs: int | None, quiet: bool
 ) -> None:
     """Build the bundled report(s), or the given REPORT_DIRS, into a graph."""
     folders = list(report_dirs) or bundled_reports()
     fmt = format_of(output_file(out)) if out is not None else FORMATS["turtle"]
     if store is not None or fmt.name in STREAMED:
         streamed = out if fmt.name in STREAMED else None
-        with progress(len(folders), "building") as done:
+        with progress(0 if quiet else len(folders), "building") as done:
             stats = build_corpus(folders, streamed, store, base or DEFAULT_BASE, jobs, done)
         if out is not None and streamed is None:
             write_atomically(out, serialise(build_graph(folders, base), fmt.name))
         written = " and ".join(str(p) for p in (out, store) if p is not None)
-        click.echo(f"wrote {written} ({stats.reports} reports, {stats.triples} triples)", err=True)
+        if not quiet:
+            click.echo(f"wrote {written} ({stats.reports} reports, {stats.triples} triples)", err=True)
         return
     graph = build_graph(folders, base)
     out = out or DEFAULT_OUT
     write_atomically(out, serialise(graph, fmt.name))
-    click.echo(f"wrote {out} ({len(graph)} triples)", err=True)
+    if not quiet:
+        click.echo(f"wrote {out} ({len(graph)} triples)", err=True)
 
 
 @click.command()

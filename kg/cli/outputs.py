@@ -39,7 +39,10 @@ from kg.vocab.namespaces import DEFAULT_BASE
 )
 @click.option("--base", default=None, callback=check_base, help="Base IRI to move instance IRIs to (ends with / or #).")
 @click.option("--endpoint", default=None, help="SPARQL endpoint to name in the VoID description.")
-def export(file: Path | None, fmt: str | None, out: Path | None, base: str | None, endpoint: str | None) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def export(
+    file: Path | None, fmt: str | None, out: Path | None, base: str | None, endpoint: str | None, quiet: bool
+) -> None:
     """Export FILE (default: the bundled KG) in a standard RDF format, with a VoID + DCAT description."""
     if fmt is not None:
         chosen = rdf_format(fmt)
@@ -50,7 +53,8 @@ def export(file: Path | None, fmt: str | None, out: Path | None, base: str | Non
     target = output_file(out or Path("csr-kg" + chosen.extension))
     graph = load_graph(file)
     void = export_graph(graph, chosen.name, target, base, endpoint)
-    click.echo(f"wrote {target} ({len(graph)} triples) and {void}", err=True)
+    if not quiet:
+        click.echo(f"wrote {target} ({len(graph)} triples) and {void}", err=True)
 
 
 @click.command()

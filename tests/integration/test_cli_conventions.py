@@ -75,6 +75,10 @@ def test_python_m_kg_help() -> None:
     ("command", "short", "long"),
     [
         ("build", "-o", "--out"),
+        ("build", "-q", "--quiet"),
+        ("export", "-q", "--quiet"),
+        ("validate", "-s", "--shapes"),
+        ("query", "-p", "--param"),
         ("export", "-o", "--out"),
         ("export", "-f", "--format"),
         ("validate", "-o", "--out"),
@@ -155,6 +159,11 @@ def test_build_streams_n_triples(mini_graph: Graph, tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stderr == f"wrote {out} (1 reports, {len(mini_graph)} triples)\n"
     assert len(Graph().parse(out, format="nt")) == len(mini_graph)
+
+
+def test_quiet_build_prints_nothing(tmp_path: Path) -> None:
+    result = run("build", str(MINI_REPORT), "-q", "-o", str(tmp_path / "kg.nt"))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
 
 def test_build_refuses_an_extension_it_does_not_write(tmp_path: Path) -> None:
