@@ -191,7 +191,7 @@ def saved_queries() -> list[SavedQuery]:
 def find_query(name_or_path: str) -> SavedQuery:
     """A saved query by name, or any ``.rq`` file by path."""
     path = Path(name_or_path)
-    if path.suffix == ".rq" or path.is_file():
+    if path.suffix == ".rq":
         return read_query(path, saved=False)
     for query in saved_queries():
         if query.name == name_or_path:

@@ -46,6 +46,9 @@ class Finding:
     value: str | None
     message: str
     evidence: Evidence | None
+    # The results nested under this one's sh:detail (an sh:node shape's own failures), as
+    # (shape, message): part of this finding, not counted as findings of their own.
+    details: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -156,7 +159,19 @@ def _finding(report: Graph, result: URIRef, data: Graph, shapes: Graph) -> Findi
         value=str(value) if isinstance(value, URIRef | Literal) else None,
         message=messages[0] if messages else "",
         evidence=_evidence(data, focus),
+        details=tuple(sorted(set(_details(report, shapes, result)))),
     )
+
+
+def _details(report: Graph, shapes: Graph, result: URIRef) -> list[tuple[str, str]]:
+    """The shapes and messages of the results under ``result``'s sh:detail, at any depth."""
+    found = []
+    for detail in report.objects(result, SH.detail):
+        shape = _source_shape(report, shapes, report.value(detail, SH.sourceShape))
+        messages = sorted(str(m) for m in report.objects(detail, SH.resultMessage))
+        found.append((str(shape), messages[0] if messages else ""))
+        found.extend(_details(report, shapes, detail))
+    return found
 
 
 def _claim_of(data: Graph, node: URIRef) -> URIRef | None:

@@ -92,7 +92,9 @@ def _leftovers(folder: Path) -> list[str]:
 def previous(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A real build's output, which killed builds must leave untouched."""
     out = tmp_path_factory.mktemp("first") / "kg.ttl"
-    subprocess.run([sys.executable, "-m", "kg", "build", "--out", str(out)], env=cli_env(), cwd=WORKTREE, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "kg", "build", "--out", str(out)], env=cli_env(), cwd=WORKTREE, check=True
+    )
     return out.read_bytes()
 
 
