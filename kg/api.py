@@ -3,7 +3,11 @@
 >>> from kg import api
 >>> graph = api.load()                       # the bundled KG with the ontology
 >>> rows = api.run("missing-figures", graph)  # list of dicts of Python values
->>> frame = api.dataframe("kpi-disclosure", graph, report="<https://w3id.org/csr-kg/id/report/xiaomi-2019>")
+>>> frame = api.dataframe("kpi-disclosure", graph, report="xiaomi-2019")
+
+Parameter values are rdflib terms (``URIRef``, ``Literal``), Turtle terms as text
+(``"<https://...>"``, ``'"water"@en'``), or, for parameters that take a resource, a name the
+graph knows (``report="xiaomi-2019"``, ``sdg="9"``), resolved as ``csrkg query --param`` does.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from kg.rdf.build import build_graph
 from kg.rdf.readers import read_rdf
 from kg.rdf.store import open_graph
 from kg.sparql.remote import run_remote
+from kg.sparql.resolve import resolve_parameters
 from kg.sparql.saved import Rows, find_query, run_local
 from kg.vocab.ontology import with_ontology
 
@@ -34,15 +39,19 @@ def load(path: str | Path | None = None) -> Graph:
     return with_ontology(build_graph() if path is None else read_rdf(path))
 
 
-def rows(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: str) -> Rows:
-    """Run a saved query (by name or ``.rq`` path) on a graph or a remote endpoint."""
+def rows(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: object) -> Rows:
+    """Run a saved query (by name or ``.rq`` path) on a graph or a remote endpoint.
+
+    Names are resolved to IRIs in the local graph; an endpoint is sent IRIs and literals only.
+    """
     query = find_query(name)
     if endpoint is not None:
         return run_remote(endpoint, query, params)
-    return run_local(graph if graph is not None else load(), query, params)
+    graph = graph if graph is not None else load()
+    return run_local(graph, query, resolve_parameters(graph, query, params))
 
 
-def run(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: str) -> list[dict[str, Any]]:
+def run(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: object) -> list[dict[str, Any]]:
     """Rows as dicts of plain Python values (numbers, strings, IRIs as strings)."""
     result = rows(name, graph, endpoint, **params)
     return [
@@ -51,7 +60,7 @@ def run(name: str, graph: Graph | None = None, endpoint: str | None = None, **pa
     ]
 
 
-def dataframe(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: str) -> Any:
+def dataframe(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: object) -> Any:
     """The rows as a pandas DataFrame (needs pandas, which csr-kg does not install)."""
     import pandas as pd
 

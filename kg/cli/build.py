@@ -7,27 +7,34 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import DEFAULT_OUT, InputFailure
-from kg.errors import InputError
+from kg.cli.common import DEFAULT_OUT, check_base, output_file
+from kg.cli.progress import progress
 from kg.ingest.coverage import coverage as report_coverage
 from kg.ingest.coverage import table_lines
 from kg.ingest.loader import load_reports
-from kg.rdf.build import serialise, write_atomically
-from kg.rdf.corpus import STREAM_SUFFIXES, build_corpus
+from kg.outputs.export import serialise
+from kg.rdf.build import write_atomically
+from kg.rdf.corpus import build_corpus
+from kg.rdf.formats import FORMATS, format_of
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import report_graph
 from kg.vocab.data import bundled_reports
 from kg.vocab.namespaces import DEFAULT_BASE
 
+# N-Triples and N-Quads are written report by report, so a corpus never sits in memory whole.
+STREAMED = ("ntriples", "nquads")
+
 
 @click.command()
 @click.argument("report_dirs", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
+    "-o",
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help=f"File to write: Turtle (.ttl, default {DEFAULT_OUT}), or N-Triples (.nt) or N-Quads (.nq), "
-    "which are streamed report by report for corpora.",
+    help=f"File to write (default {DEFAULT_OUT}); its extension names the format: "
+    + ", ".join(f"{' '.join(f.extensions)} {f.name}" for f in FORMATS.values())
+    + ". N-Triples and N-Quads are streamed report by report for corpora.",
 )
 @click.option(
     "--store",
@@ -35,31 +42,40 @@ from kg.vocab.namespaces import DEFAULT_BASE
     default=None,
     help="Also load the graph and the ontology into an on-disk Oxigraph store in this directory.",
 )
-@click.option("--base", default=None, help="Base IRI of instance data (ends with / or #).")
+@click.option("--base", default=None, callback=check_base, help="Base IRI of instance data (ends with / or #).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no summary, no progress).")
 def build(
-    report_dirs: tuple[Path, ...], out: Path | None, store: Path | None, base: str | None, jobs: int | None
+    report_dirs: tuple[Path, ...], out: Path | None, store: Path | None, base: str | None, jobs: int | None, quiet: bool
 ) -> None:
     """Build the bundled report(s), or the given REPORT_DIRS, into a graph."""
     folders = list(report_dirs) or bundled_reports()
-    try:
-        if store is not None or (out is not None and out.suffix in STREAM_SUFFIXES):
-            stats = build_corpus(folders, out, store, base or DEFAULT_BASE, jobs)
-            for line in stats.table_lines:
+    fmt = format_of(output_file(out)) if out is not None else FORMATS["turtle"]
+    if store is not None or fmt.name in STREAMED:
+        streamed = out if fmt.name in STREAMED else None
+        with progress(0 if quiet else len(folders), "building") as done:
+            stats = build_corpus(folders, streamed, store, base or DEFAULT_BASE, jobs, done)
+        lines = list(stats.table_lines)
+        if out is not None and streamed is None:
+            write_atomically(
+                out, serialise(report_graph(load_reports(folders), Minter(base) if base else Minter()), fmt.name)
+            )
+        written = " and ".join(str(p) for p in (out, store) if p is not None)
+        if not quiet:
+            for line in lines:
                 click.echo(line, err=True)
-            written = " and ".join(str(p) for p in (out, store) if p is not None)
             click.echo(f"wrote {written} ({stats.reports} reports, {stats.triples} triples)", err=True)
-            return
-        reports = load_reports(folders)
-        graph = report_graph(reports, Minter(base) if base else Minter())
-    except (InputError, ValueError) as exc:
-        raise InputFailure(str(exc)) from None
-    for report in reports:
-        for line in table_lines(report):
-            click.echo(line, err=True)
+        return
+    reports = load_reports(folders)
+    graph = report_graph(reports, Minter(base) if base else Minter())
+    if not quiet:
+        for report in reports:
+            for line in table_lines(report):
+                click.echo(line, err=True)
     out = out or DEFAULT_OUT
-    write_atomically(out, serialise(graph))
-    click.echo(f"wrote {out} ({len(graph)} triples)", err=True)
+    write_atomically(out, serialise(graph, fmt.name))
+    if not quiet:
+        click.echo(f"wrote {out} ({len(graph)} triples)", err=True)
 
 
 @click.command()
@@ -73,10 +89,7 @@ def build(
 )
 def coverage(report_dirs: tuple[Path, ...], show_all: bool, fail_under: float | None) -> None:
     """List each report's quantity mentions and the claim covering each."""
-    try:
-        reports = load_reports(list(report_dirs) or bundled_reports())
-    except InputError as exc:
-        raise InputFailure(str(exc)) from None
+    reports = load_reports(list(report_dirs) or bundled_reports())
     failed = False
     for report in reports:
         cov = report_coverage(report)

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import InputFailure, load_graph
+from kg.cli.common import check_base, load_graph, output_file
 from kg.errors import InputError
 from kg.ingest.loader import load_reports
 from kg.outputs.docs import write_docs
-from kg.outputs.export import FORMATS as EXPORT_FORMATS
 from kg.outputs.export import export as export_graph
 from kg.outputs.network import analyse
 from kg.outputs.site import Page, report_ids, report_texts, write_graph_site, write_site
+from kg.rdf.formats import FORMATS, format_names, format_of, rdf_format
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import report_graph
 from kg.vocab.data import bundled_reports
@@ -24,28 +24,44 @@ from kg.vocab.namespaces import DEFAULT_BASE
 
 @click.command()
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="turtle", show_default=True)
 @click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(format_names(), case_sensitive=False),
+    default=None,
+    help="RDF format, by name or alias (default: from --out's extension, else turtle).",
+)
+@click.option(
+    "-o",
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
     help="File to write (default: csr-kg with the format's extension, in the current directory).",
 )
-@click.option("--base", default=None, help="Base IRI to move instance IRIs to (ends with / or #).")
+@click.option("--base", default=None, callback=check_base, help="Base IRI to move instance IRIs to (ends with / or #).")
 @click.option("--endpoint", default=None, help="SPARQL endpoint to name in the VoID description.")
-def export(file: Path | None, fmt: str, out: Path | None, base: str | None, endpoint: str | None) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def export(
+    file: Path | None, fmt: str | None, out: Path | None, base: str | None, endpoint: str | None, quiet: bool
+) -> None:
     """Export FILE (default: the bundled KG) in a standard RDF format, with a VoID + DCAT description."""
+    if fmt is not None:
+        chosen = rdf_format(fmt)
+    elif out is not None:
+        chosen = format_of(out)
+    else:
+        chosen = FORMATS["turtle"]
+    target = output_file(out or Path("csr-kg" + chosen.extension))
     graph = load_graph(file)
-    target = out or Path("csr-kg" + EXPORT_FORMATS[fmt][1])
-    try:
-        void = export_graph(graph, fmt, target, base, endpoint)
-    except ValueError as exc:
-        raise InputFailure(str(exc)) from None
-    click.echo(f"wrote {target} ({len(graph)} triples) and {void}", err=True)
+    void = export_graph(graph, chosen.name, target, base, endpoint)
+    if not quiet:
+        click.echo(f"wrote {target} ({len(graph)} triples) and {void}", err=True)
 
 
 @click.command()
 @click.option(
+    "-o",
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("ontology-docs"),
@@ -60,15 +76,19 @@ def docs(out: Path) -> None:
 @click.command("graph")
 @click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
+    "-o",
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("csr-kg-network"),
     show_default=True,
     help="Directory for network.graphml, metrics.json and the pictures.",
 )
-def graph_command(file: Path | None, out: Path) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def graph_command(file: Path | None, out: Path, quiet: bool) -> None:
     """Analyse FILE (default: the bundled KG) as a network of units, initiatives, issues and SDGs."""
     result = analyse(load_graph(file), out)
+    if quiet:
+        return
     metrics = result.metrics()
     click.echo(
         f"{metrics['nodes']} nodes, {metrics['edges']} edges; "
@@ -111,7 +131,7 @@ def site(inputs: tuple[Path, ...], out: Path, base: str | None) -> None:
     files = [p for p in inputs if not p.is_dir()]
     folders = [p for p in inputs if p.is_dir()]
     if len(files) > 1:
-        raise InputFailure(f"site shows one graph FILE, got {len(files)}: {', '.join(map(str, files))}")
+        raise InputError(f"site shows one graph FILE, got {len(files)}: {', '.join(map(str, files))}")
     try:
         if files:
             graph = load_graph(files[0])
@@ -119,7 +139,7 @@ def site(inputs: tuple[Path, ...], out: Path, base: str | None) -> None:
             for folder in folders:
                 found = report_texts(graph, [folder])
                 if not found:
-                    raise InputFailure(f"{folder}: its report.txt is the text of no report in {files[0]}")
+                    raise InputError(f"{folder}: its report.txt is the text of no report in {files[0]}")
                 texts = {**found, **texts}
             texts = {**report_texts(graph, bundled_reports()), **texts}
             pages = write_graph_site(graph, out, texts, base or DEFAULT_BASE, progress)
@@ -135,6 +155,6 @@ def site(inputs: tuple[Path, ...], out: Path, base: str | None) -> None:
             pages = write_site(reports, graph, out, base or DEFAULT_BASE, progress)
     except InputError:
         raise
-    except ValueError as exc:  # an IRI the site cannot mirror as a path, a base that is not one
-        raise InputFailure(str(exc)) from None
+    except ValueError as exc:  # an IRI the site cannot mirror as a path
+        raise InputError(str(exc)) from None
     click.echo(f"wrote {pages} resource pages and {out / 'index.html'}", err=True)

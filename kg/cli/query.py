@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from pyparsing import ParseException
 
-from kg.cli.common import InputFailure, load_graph
-from kg.errors import QueryError, RemoteError, StoreError, UntrustedInputError
+from kg.cli.common import load_graph
+from kg.rdf.formats import format_names
 from kg.rdf.store import open_graph
 from kg.sparql.remote import run_remote
-from kg.sparql.results import FORMATS, render_rows
-from kg.sparql.saved import find_query, run_local, saved_queries
+from kg.sparql.resolve import resolve_parameters
+from kg.sparql.results import FORMATS, render_answer
+from kg.sparql.saved import find_query, run_query, saved_queries
 from kg.vocab.ontology import with_ontology
 
 
@@ -30,11 +30,13 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.argument("name", required=False)
 @click.option("--list", "show_list", is_flag=True, help="List the saved queries.")
 @click.option(
+    "-p",
     "--param",
     "params",
     multiple=True,
     metavar="KEY=VALUE",
-    help='Bind a parameter: an IRI <...>, a literal "..."@en or a number; other text is a string.',
+    help="Bind a parameter: a name the graph knows (sdg=9, report=xiaomi-2019, org=xiaomi), "
+    'an IRI <...>, a literal "..."@en or a number.',
 )
 @click.option(
     "--data", type=click.Path(dir_okay=False, path_type=Path), help="RDF file to query (default: bundled KG)."
@@ -46,12 +48,13 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 )
 @click.option("--endpoint", help="SPARQL endpoint URL to query instead of a local graph.")
 @click.option(
+    "-f",
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
-    default="table",
-    show_default=True,
-    help="table for people; csv, tsv and json are the W3C SPARQL 1.1 results formats.",
+    type=click.Choice([*FORMATS, *format_names()], case_sensitive=False),
+    default=None,
+    help="SELECT and ASK: table (default) for people; csv, tsv and json are the W3C SPARQL 1.1 results "
+    "formats. CONSTRUCT and DESCRIBE: an RDF format (default turtle).",
 )
 def query(
     name: str | None,
@@ -60,9 +63,9 @@ def query(
     data: Path | None,
     store: Path | None,
     endpoint: str | None,
-    fmt: str,
+    fmt: str | None,
 ) -> None:
-    """Run the saved query NAME (or a .rq FILE) on the KG, a file or an endpoint."""
+    """Run the saved query NAME, or any SPARQL .rq FILE, on the KG, a file, a store or an endpoint."""
     if show_list:
         for saved in saved_queries():
             names = ", ".join(p.name for p in saved.parameters) or "none"
@@ -72,17 +75,11 @@ def query(
         raise click.UsageError("give a query NAME or FILE.rq, or --list")
     if sum(option is not None for option in (data, store, endpoint)) > 1:
         raise click.UsageError("--data, --store and --endpoint exclude each other")
-    try:
-        saved = find_query(name)
-        values = _params(params)
-        if endpoint is not None:
-            rows = run_remote(endpoint, saved, values)
-        elif store is not None:
-            rows = run_local(open_graph(store), saved, values)
-        else:
-            rows = run_local(with_ontology(load_graph(data)), saved, values)
-    except (QueryError, RemoteError, StoreError, UntrustedInputError) as exc:
-        raise InputFailure(str(exc)) from None
-    except ParseException as exc:
-        raise InputFailure(f"{name}: not a SPARQL query: {exc}") from None
-    click.echo(render_rows(rows, fmt), nl=False)
+    saved = find_query(name)
+    values = _params(params)
+    if endpoint is not None:
+        answer = run_remote(endpoint, saved, values)
+    else:
+        graph = open_graph(store) if store is not None else with_ontology(load_graph(data))
+        answer = run_query(graph, saved, resolve_parameters(graph, saved, values))
+    click.echo(render_answer(answer, fmt), nl=False)

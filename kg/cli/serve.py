@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kg.cli.common import load_graph
+from kg.errors import InputError
 from kg.sparql.endpoint import make_server
 from kg.vocab.ontology import with_ontology
 
@@ -26,7 +27,10 @@ from kg.vocab.ontology import with_ontology
 def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int, workers: int | None) -> None:
     """Serve FILE (default: the bundled KG) as a read-only SPARQL endpoint at /sparql."""
     graph = with_ontology(load_graph(file))
-    server = make_server(graph, host, port, timeout, max_rows, workers)
+    try:
+        server = make_server(graph, host, port, timeout, max_rows, workers)
+    except OSError as exc:  # the port is taken, the host unknown or not this machine's
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     bound_host, bound_port = server.server_address[:2]
     click.echo(f"serving {len(graph)} triples at http://{bound_host}:{bound_port}/sparql", err=True)
     try:

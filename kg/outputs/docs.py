@@ -3,6 +3,12 @@
 pyLODE documents one ontology file, so the ontology's Turtle files are merged into one first;
 the concept schemes (claim kinds, qualifiers, SDGs, guide KPIs, units) come along so that their
 concepts are documented with the classes and properties that use them.
+
+pyLODE takes every ``owl:Ontology`` and ``skos:ConceptScheme`` of its input as the header of the
+one ontology it documents, so merged files would give a page whose title runs the six titles
+together and whose publisher is the reporting guide's. Only the csr-kg ontology is a header in
+the merged file; the other files' headers stay as plain resources (their titles and publishers
+still describe them, not the page).
 """
 
 from __future__ import annotations
@@ -11,15 +17,34 @@ import logging
 import tempfile
 from pathlib import Path
 
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, SKOS
+
 from kg.extras import require
 from kg.rdf.build import write_atomically
+from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph
+
+ONTOLOGY = URIRef(str(CSR).rstrip("#"))
+_HEADER_TYPES = (OWL.Ontology, SKOS.ConceptScheme)
+
+
+def documented_graph() -> Graph:
+    """The merged ontology with the csr-kg ontology as its only header (see the module's docstring)."""
+    merged = Graph()
+    for prefix, namespace in ontology_graph().namespaces():
+        merged.bind(prefix, namespace)
+    for s, p, o in ontology_graph():
+        if p == RDF.type and o in _HEADER_TYPES and s != ONTOLOGY:
+            continue
+        merged.add((s, p, o))
+    return merged
 
 
 def ontology_html() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         merged = Path(tmp) / "csr-kg-ontology.ttl"
-        ontology_graph().serialize(merged, format="longturtle")
+        documented_graph().serialize(merged, format="longturtle")
         # pyLODE configures the root logger at DEBUG when imported, which would make every other
         # library chatty: import it only here, and silence it while it runs.
         root = logging.getLogger()

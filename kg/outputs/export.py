@@ -1,7 +1,7 @@
 """Export a csr-kg graph in the standard RDF serialisations, with a VoID + DCAT description.
 
 * Every format is written from the same graph and parses back to an isomorphic one.
-* TriG puts each report in a named graph of its own, ``<report IRI>/graph``: the report node,
+* TriG and N-Quads put each report in a named graph of its own, ``<report IRI>/graph``: the report node,
   its text, sections and claims with their quotes, observations and alignments, i.e. every
   subject whose IRI is the report's or lies under it. Entities, metrics and periods that
   several reports share stay in the default graph.
@@ -23,18 +23,12 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
 from rdflib.plugins.serializers.trig import TrigSerializer
 
+from kg.rdf.formats import FORMATS
 from kg.vocab.data import packaged
 from kg.vocab.names import iri_slug
 from kg.vocab.namespaces import CSR, DEFAULT_BASE, PREFIXES
 
 VOID = Namespace("http://rdfs.org/ns/void#")
-FORMATS = {
-    "turtle": ("turtle", ".ttl", "text/turtle"),
-    "ntriples": ("nt", ".nt", "application/n-triples"),
-    "jsonld": ("json-ld", ".jsonld", "application/ld+json"),
-    "trig": ("trig", ".trig", "application/trig"),
-    "rdfxml": ("pretty-xml", ".rdf", "application/rdf+xml"),
-}
 LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 
@@ -93,11 +87,20 @@ def serialise(graph: Graph, fmt: str) -> bytes:
     if fmt == "turtle":
         return graph.serialize(format="longturtle", encoding="utf-8")
     if fmt == "ntriples":
-        # split at "\n" only: str.splitlines() also splits at U+2028, U+0085, \x1c ... which
-        # N-Triples writes unescaped inside literals, cutting a triple in two.
-        lines = sorted(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").split("\n"))
-        return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
-    return _sorted_xmlns(_sorted_copy(graph).serialize(format=FORMATS[fmt][0], encoding="utf-8"))
+        return _sorted_lines(graph.serialize(format="nt", encoding="utf-8"))
+    if fmt == "nquads":
+        return _sorted_lines(dataset(graph).serialize(format="nquads", encoding="utf-8"))
+    return _sorted_xmlns(_sorted_copy(graph).serialize(format=FORMATS[fmt].rdflib, encoding="utf-8"))
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    """Line-based RDF (N-Triples, N-Quads) with its lines sorted.
+
+    Split at "\\n" only: str.splitlines() also splits at U+2028, U+0085, \\x1c ... which
+    N-Triples writes unescaped inside literals, cutting a triple in two.
+    """
+    lines = sorted(data.decode("utf-8").split("\n"))
+    return ("\n".join(line for line in lines if line) + "\n").encode("utf-8")
 
 
 class _SortedGraph(Graph):
@@ -152,14 +155,14 @@ def _trig(ds: Dataset) -> bytes:
 
 def parse(data: bytes, fmt: str) -> Graph:
     """Parse an export back into one graph (TriG's named graphs merged)."""
-    if fmt == "trig":
+    if fmt in ("trig", "nquads"):
         ds = Dataset()
-        ds.parse(data=data, format="trig")
+        ds.parse(data=data, format=fmt)
         merged = Graph()
         for quad in ds.quads():
             merged.add(quad[:3])
         return merged
-    return Graph().parse(data=data, format=FORMATS[fmt][0].replace("pretty-xml", "xml"))
+    return Graph().parse(data=data, format=FORMATS[fmt].rdflib.replace("pretty-xml", "xml"))
 
 
 def describe(graph: Graph, dataset_iri: URIRef, distribution: str, fmt: str, endpoint: str | None = None) -> Graph:
@@ -219,7 +222,7 @@ def describe(graph: Graph, dataset_iri: URIRef, distribution: str, fmt: str, end
     d.add((dataset_iri, DCAT.distribution, dist))
     d.add((dist, RDF.type, DCAT.Distribution))
     d.add((dist, DCAT.downloadURL, URIRef(distribution)))
-    d.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{FORMATS[fmt][2]}")))
+    d.add((dist, DCAT.mediaType, URIRef(f"https://www.iana.org/assignments/media-types/{FORMATS[fmt].media_type}")))
     d.add((dist, VOID.dataDump, URIRef(distribution)))
     return d
 

@@ -19,7 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -34,7 +34,7 @@ from kg.rdf.build import atomic_output
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import Triple, report_graph, report_triples
 from kg.rdf.store import load_store
-from kg.validate.shacl import Finding, Validation, validate_graph
+from kg.validate.shacl import Finding, Validation, shapes_from, validate_graph
 from kg.vocab.namespaces import DEFAULT_BASE
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -143,8 +143,11 @@ def write_corpus(
     quads: bool = False,
     base: str = DEFAULT_BASE,
     jobs: int | None = None,
+    done: Callable[[], None] | None = None,
 ) -> CorpusStats:
     """Stream the corpus to ``out`` as N-Triples, or as N-Quads with a named graph per report.
+
+    ``done`` is called after each report is written (the command line shows progress with it).
 
     In N-Quads each report's own nodes (report, text, sections, claims and their parts) lie
     in ``<report IRI>/graph``, as in the TriG export; shared nodes lie in the default graph.
@@ -166,6 +169,8 @@ def write_corpus(
         stats.reports += 1
         stats.triples += len(mapped.owned) + len(new_shared)
         stats.table_lines.extend(mapped.table_lines)
+        if done is not None:
+            done()
     return stats
 
 
@@ -175,6 +180,7 @@ def build_corpus(
     store: Path | None = None,
     base: str = DEFAULT_BASE,
     jobs: int | None = None,
+    done: Callable[[], None] | None = None,
 ) -> CorpusStats:
     """Write the corpus to ``out`` (``.nt`` or ``.nq``) and/or into an Oxigraph store directory.
 
@@ -185,7 +191,7 @@ def build_corpus(
         raise ValueError(f"{out}: a corpus is written as N-Triples (.nt) or N-Quads (.nq)")
     if out is not None:
         with atomic_output(out) as handle:
-            stats = write_corpus(folders, handle, quads=out.suffix == ".nq", base=base, jobs=jobs)
+            stats = write_corpus(folders, handle, quads=out.suffix == ".nq", base=base, jobs=jobs, done=done)
         if store is not None:
             load_store(store, out)
         return stats
@@ -194,7 +200,7 @@ def build_corpus(
     with tempfile.TemporaryDirectory(dir=store.resolve().parent, prefix=f".{store.name}.") as scratch:
         corpus = Path(scratch) / "corpus.nt"
         with corpus.open("wb") as handle:
-            stats = write_corpus(folders, handle, base=base, jobs=jobs)
+            stats = write_corpus(folders, handle, base=base, jobs=jobs, done=done)
         load_store(store, corpus)
     return stats
 
@@ -212,21 +218,37 @@ class ReportValidation:
         return Validation(self.conforms, Graph().parse(data=self.shacl_report, format="nt"), self.findings)
 
 
-def validate_report(folder: Path, base: str = DEFAULT_BASE) -> ReportValidation:
+def validate_report(
+    folder: Path,
+    base: str = DEFAULT_BASE,
+    shapes: tuple[Path, ...] = (),
+    replace: bool = False,
+    allow_warnings: bool = True,
+) -> ReportValidation:
     """Validate one report folder on its own, with the ontology (the unit of work of a worker).
+
+    ``shapes`` are files of shapes added to csr-kg's (or used instead of them, with ``replace``);
+    ``allow_warnings`` is pySHACL's option.
 
     The shapes look within one report (its claims, figures and the metrics it defines), so a
     corpus is validated report by report and memory never holds more than one.
     """
     report = load_report(folder)
-    result = validate_graph(report_graph([report], Minter(base)))
+    graph = report_graph([report], Minter(base))
+    result = validate_graph(graph, shapes_from(shapes, replace) if shapes else None, allow_warnings)
     return ReportValidation(
         report.meta.id, result.conforms, result.findings, result.report.serialize(format="nt", encoding="utf-8")
     )
 
 
 def validate_corpus(
-    folders: Iterable[Path], base: str = DEFAULT_BASE, jobs: int | None = None
+    folders: Iterable[Path],
+    base: str = DEFAULT_BASE,
+    jobs: int | None = None,
+    shapes: tuple[Path, ...] = (),
+    replace: bool = False,
+    allow_warnings: bool = True,
 ) -> Iterator[ReportValidation]:
-    """Validate each report folder, in sorted order, ``jobs`` at a time."""
-    yield from _in_order(validate_report, sorted_folders(folders), base, jobs)
+    """Validate each report folder, in sorted order, ``jobs`` at a time (options as in validate_report)."""
+    work = partial(validate_report, shapes=shapes, replace=replace, allow_warnings=allow_warnings)
+    yield from _in_order(work, sorted_folders(folders), base, jobs)

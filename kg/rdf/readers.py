@@ -15,7 +15,9 @@ that takes an RDF file or a query from a user goes through here instead:
 * a query using ``SERVICE``, ``FROM`` or ``FROM NAMED`` is refused, and rdflib's
   ``SPARQL_LOAD_GRAPHS`` switch, which makes FROM fetch its graph, is turned off on import.
 
-Each refusal is an :class:`UntrustedInputError` whose message is one line.
+Each refusal is an :class:`UntrustedInputError` whose message is one line. A file that is not
+RDF at all (an empty file, JSON that is not JSON-LD, text) is an :class:`InputError` naming the
+file and the parser's reason, so that no command mistakes it for an empty graph.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import xml.sax
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from xml.sax import handler
+from xml.sax import SAXException, SAXParseException, handler
 from xml.sax.expatreader import ExpatParser
 
 import rdflib.plugins.sparql
@@ -34,6 +36,7 @@ from pyparsing import ParseException
 from rdflib import Dataset, Graph
 from rdflib.parser import InputSource, Parser, create_input_source
 from rdflib.plugin import register
+from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.plugins.parsers.rdfxml import ErrorHandler as RDFXMLErrorHandler
 from rdflib.plugins.parsers.rdfxml import RDFXMLHandler
 from rdflib.plugins.parsers.trix import TriXHandler
@@ -43,7 +46,8 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.util import guess_format
 
-from kg.errors import QueryRefusedError, UntrustedInputError
+from kg.errors import InputError, QueryRefusedError, UntrustedInputError
+from kg.rdf.formats import extension_format
 
 # FROM <iri> would otherwise parse whatever the IRI names (a file:// path, a URL) into the
 # dataset; with this off rdflib only looks the graph up in the dataset it was given.
@@ -139,7 +143,7 @@ def check_jsonld(data: bytes) -> None:
     try:
         doc = json.loads(data)
     except ValueError as exc:
-        raise UntrustedInputError(f"not JSON: {exc}") from None
+        raise InputError(f"not JSON: {exc}") from None
     found: list[str] = []
     _remote_contexts(doc, found)
     if found:
@@ -167,15 +171,54 @@ def parse_rdf(data: bytes, fmt: str, graph: Graph | None = None) -> Graph:
     return graph
 
 
+def parse_failure(exc: Exception) -> str:
+    """The parser's own reason for refusing a document, on one line, with its line where known.
+
+    rdflib's Turtle parser puts the position first and the reason on the next line ("at line 31
+    of <>:" / "Bad syntax (EOF found after object) at ^ in: ..."); the reason is what a reader
+    needs, the line tells where.
+    """
+    if isinstance(exc, BadSyntax):
+        return f"Bad syntax ({exc._why}) at line {exc.lines + 1}"
+    if isinstance(exc, SAXParseException):
+        return f"{exc.getMessage()} at line {exc.getLineNumber()}, column {exc.getColumnNumber()}"
+    if isinstance(exc, IndexError):  # rdflib's Turtle parser reading past the end of the text
+        return "unexpected end of input"
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
 def read_rdf(path: Path | str, fmt: str | None = None) -> Graph:
-    """The graph in the local file ``path`` (format guessed from its name, default Turtle).
+    """The graph in the local file ``path`` (format from ``fmt`` or its extension, default Turtle).
 
     The bytes are read here, so a "path" such as ``http://host/x`` is a missing file, not a
-    download.
+    download. A file that does not parse, or parses to no triples at all, is an
+    :class:`InputError`: every command reading a graph wants one, and an empty file or a JSON
+    file without JSON-LD in it is a mistake, not a graph.
     """
     path = Path(path)
-    data = path.read_bytes()
-    return parse_rdf(data, fmt or guess_format(str(path)) or "turtle")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: file not found") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not an RDF file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read: {exc.strerror}") from None
+    fmt = fmt or extension_format(path) or guess_format(str(path)) or "turtle"
+    try:
+        graph = parse_rdf(data, fmt)
+    except UntrustedInputError as exc:
+        raise UntrustedInputError(f"{path}: refused: {exc}") from None
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    except (SyntaxError, ValueError, TypeError, KeyError, IndexError, AttributeError, SAXException) as exc:
+        # rdflib's parsers raise these for malformed documents of their formats.
+        raise InputError(f"{path}: not a parsable RDF file ({fmt}): {parse_failure(exc)}") from None
+    if len(graph) == 0:
+        what = "empty" if not data.strip() else f"no RDF triples in it as {fmt}"
+        raise InputError(f"{path}: not an RDF graph ({what})")
+    return graph
 
 
 def _dereferencing(node: object) -> str | None:

@@ -1,4 +1,5 @@
-"""Write SELECT results in the W3C SPARQL 1.1 results formats (JSON, CSV, TSV) or as a table.
+"""Write query answers: SELECT and ASK results in the W3C SPARQL 1.1 results formats (JSON, CSV,
+TSV) or as a table, CONSTRUCT and DESCRIBE graphs in an RDF format.
 
 Local (rdflib) and remote (SPARQLWrapper) results are first turned into the same ``Rows`` of
 RDF terms, so one writer serves both and their outputs can be compared byte for byte.
@@ -10,16 +11,40 @@ import csv
 import io
 import json
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.sparql.saved import Rows
+from kg.errors import QueryError
+from kg.rdf.formats import rdf_format
+from kg.sparql.saved import Answer, Rows
 
 FORMATS = ("table", "csv", "tsv", "json")
 
 
 def render_rows(rows: Rows, fmt: str) -> str:
     return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json}[fmt](rows)
+
+
+def render_answer(answer: Answer, fmt: str | None) -> bytes:
+    """Any query's answer: rows or a truth value in ``fmt`` (default ``table``), a graph in the RDF
+    format ``fmt`` names (default Turtle).
+
+    ASK answers print ``true`` or ``false``, or the W3C JSON results document with ``json``.
+    """
+    if isinstance(answer, Graph):
+        if fmt in FORMATS and fmt != "json":
+            raise QueryError(f"--format {fmt} is for SELECT and ASK results; a graph is written in an RDF format")
+        chosen = rdf_format("jsonld" if fmt == "json" else fmt or "turtle")
+        return answer.serialize(format="longturtle" if chosen.name == "turtle" else chosen.rdflib, encoding="utf-8")
+    if fmt not in (None, *FORMATS):
+        raise QueryError(
+            f"--format {fmt} is an RDF format, for CONSTRUCT and DESCRIBE; use one of {', '.join(FORMATS)}"
+        )
+    if isinstance(answer, bool):
+        if fmt == "json":
+            return (json.dumps({"head": {}, "boolean": answer}, indent=2) + "\n").encode()
+        return ("true\n" if answer else "false\n").encode()
+    return render_rows(answer, fmt or "table").encode("utf-8")
 
 
 def _json_term(term: Node) -> dict[str, str]:

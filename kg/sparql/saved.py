@@ -10,14 +10,16 @@ on any remote SPARQL endpoint, so both give the same rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from oxrdflib import OxigraphStore
+from pyparsing import ParseException
 from rdflib import Graph, Literal, URIRef, Variable
 from rdflib.term import Node
 
-from kg.errors import QueryError
+from kg.errors import CsrKgError, QueryError, one_line
 from kg.rdf.readers import prepare_query
 from kg.rdf.store import select
 from kg.vocab.data import packaged
@@ -47,11 +49,12 @@ class SavedQuery:
     parameters: tuple[Parameter, ...]
     text: str
 
-    def bind(self, values: dict[str, str] | None = None) -> str:
+    def bind(self, values: Mapping[str, object] | None = None) -> str:
         """The query text with its parameters bound by a trailing VALUES clause.
 
-        ``values`` maps parameter names to terms in Turtle syntax (``<iri>``, ``"text"@en``,
-        ``9``) or plain text, which becomes a string literal.
+        ``values`` maps parameter names to rdflib terms (``URIRef``, ``Literal``), to terms in
+        Turtle syntax (``<iri>``, ``"text"@en``, ``9``) or plain text, which becomes a string
+        literal, or to Python numbers, dates and booleans, which become typed literals.
         """
         values = dict(values or {})
         # The header is documentation; clients such as SPARQLWrapper guess the query form from
@@ -66,7 +69,7 @@ class SavedQuery:
         bound: list[tuple[str, Node]] = []
         for param in self.parameters:
             if param.name in values:
-                bound.append((param.name, parse_term(values[param.name], param.name)))
+                bound.append((param.name, as_term(values[param.name], param.name)))
             elif param.default is not None:
                 bound.append((param.name, param.default))
         if not bound:
@@ -101,6 +104,17 @@ def _sparql_term(term: Node) -> str:
     return re.sub(r"\\\\([uU])|\\.", lambda m: "\\\\" + f"\\U{ord(m.group(1)):08X}" if m.group(1) else m.group(0), text)
 
 
+def as_term(value: object, name: str = "value") -> Node:
+    """An IRI or literal for a parameter value given as an rdflib term, Turtle text or a Python value."""
+    if isinstance(value, URIRef | Literal):
+        return value
+    if isinstance(value, str):
+        return parse_term(value, name)
+    if isinstance(value, Node):
+        raise QueryError(f"parameter {name}: {value!r} is not an IRI or a literal")
+    return Literal(value)
+
+
 def parse_term(value: str, name: str = "value") -> Node:
     """An RDF term from Turtle syntax; anything that is not one becomes a plain string literal.
 
@@ -132,8 +146,18 @@ def parse_term(value: str, name: str = "value") -> Node:
     raise QueryError(f"parameter {name}: {value!r} is not an IRI or a literal")
 
 
-def read_query(path: Path) -> SavedQuery:
-    text = path.read_text(encoding="utf-8")
+def read_query(path: Path, saved: bool = True) -> SavedQuery:
+    """The query in ``path`` and its header.
+
+    A saved query (one shipped with csr-kg, listed by ``query --list``) must say what it is
+    (``# title:`` and ``# question:``); a user's own file need not: its title is its name.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise QueryError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"{path}: cannot be read as UTF-8 text: {exc}") from None
     header: dict[str, str] = {}
     params: list[Parameter] = []
     for line in text.splitlines():
@@ -151,10 +175,12 @@ def read_query(path: Path) -> SavedQuery:
             params.append(Parameter(pm["name"], default, pm["doc"]))
         else:
             header[key] = value
-    for key in ("title", "question"):
-        if key not in header:
-            raise QueryError(f"{path}: the header has no '# {key}:' line")
-    return SavedQuery(path.stem, path, header["title"], header["question"], tuple(params), text)
+    if saved:
+        for key in ("title", "question"):
+            if key not in header:
+                raise QueryError(f"{path}: the header has no '# {key}:' line")
+    title = header.get("title", path.stem)
+    return SavedQuery(path.stem, path, title, header.get("question", ""), tuple(params), text)
 
 
 def saved_queries() -> list[SavedQuery]:
@@ -165,8 +191,8 @@ def saved_queries() -> list[SavedQuery]:
 def find_query(name_or_path: str) -> SavedQuery:
     """A saved query by name, or any ``.rq`` file by path."""
     path = Path(name_or_path)
-    if path.suffix == ".rq" and path.is_file():
-        return read_query(path)
+    if path.suffix == ".rq":
+        return read_query(path, saved=False)
     for query in saved_queries():
         if query.name == name_or_path:
             return query
@@ -182,16 +208,77 @@ class Rows:
     rows: tuple[tuple[Node | None, ...], ...]
 
 
-def run_local(graph: Graph, query: SavedQuery, values: dict[str, str] | None = None) -> Rows:
+# What a query answers: rows (SELECT), a truth value (ASK) or a graph (CONSTRUCT, DESCRIBE).
+Answer = Rows | bool | Graph
+_UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix : (?P<prefix>\S*)")
+
+
+def _position(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def check_syntax(query: SavedQuery) -> None:
+    """Parse the query as written, so that a mistake is reported at its line and column in the file.
+
+    rdflib reports an undefined prefix without a position; it is found at its first use.
+    """
+    try:
+        prepare_query(query.text)
+    except ParseException as exc:
+        raise QueryError(
+            f"{query.path}: SPARQL syntax error at line {exc.lineno}, column {exc.col}: {_reason(exc)}"
+        ) from None
+    except CsrKgError:  # a refused query (SERVICE, FROM): its message says why
+        raise
+    except Exception as exc:  # rdflib raises a bare Exception for an undefined prefix
+        prefix = _UNKNOWN_PREFIX.search(str(exc))
+        if prefix is None:
+            raise QueryError(f"{query.path}: not a SPARQL query: {one_line(str(exc))}") from None
+        use = re.search(rf"(?<![\w<]){re.escape(prefix['prefix'])}:", _code_only(query.text))
+        where = _position(query.text, use.start()) if use else "unknown position"
+        raise QueryError(f"{query.path}: undefined prefix {prefix['prefix']!r}: at {where}") from None
+
+
+def _reason(exc: ParseException) -> str:
+    """pyparsing's reason without the position it appends (given as line and column instead)."""
+    return one_line(str(exc).split("  (at char")[0])
+
+
+def _code_only(text: str) -> str:
+    """``text`` with comments, strings and IRIs blanked out (same length), to find a prefix's use."""
+    pattern = r"#[^\n]*|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|<[^\s<>]*>"
+    return re.sub(pattern, lambda m: " " * len(m.group()), text)
+
+
+def run_query(graph: Graph, query: SavedQuery, values: dict[str, object] | None = None) -> Answer:
     """Run on ``graph`` only: a query naming other graphs or endpoints is refused, not followed.
 
     A graph over an Oxigraph store (kg.rdf.store) has Oxigraph parse and answer the text itself; the
     refusal check has parsed it already, whatever the store.
     """
+    check_syntax(query)
     text = query.bind(values)
     prepared = prepare_query(text)
     if prepared.algebra.name == "SelectQuery" and (answered := select(graph, text)) is not None:
         return Rows(*answered)
     result = graph.query(text if isinstance(graph.store, OxigraphStore) else prepared)
+    if result.type == "ASK":
+        return bool(result.askAnswer)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        answer = Graph()
+        for prefix, namespace in graph.namespaces():
+            answer.bind(prefix, namespace)
+        for triple in result:
+            answer.add(triple)
+        return answer
     variables = tuple(str(v) for v in result.vars or ())
     return Rows(variables, tuple(tuple(row) for row in result))
+
+
+def run_local(graph: Graph, query: SavedQuery, values: dict[str, object] | None = None) -> Rows:
+    """The rows of a SELECT query run on ``graph`` (see run_query; other forms are refused)."""
+    answer = run_query(graph, query, values)
+    if not isinstance(answer, Rows):
+        raise QueryError(f"{query.name}: not a SELECT query (its answer is not rows)")
+    return answer

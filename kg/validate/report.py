@@ -68,6 +68,7 @@ def _text(result: Validation) -> str:
             lines.append(f"  {label} [{shape.rsplit('#', 1)[-1]}]: {len(items)}")
             for finding in items:
                 lines.append(f"    - {finding.message}")
+                lines.extend(f"      because: {message}" for _, message in finding.details)
                 if finding.evidence:
                     quote = " ".join(finding.evidence.quote.split())
                     lines.append(f'      claim {finding.evidence.claim}, section {finding.evidence.section}: "{quote}"')

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from functools import cache
+from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
@@ -17,6 +18,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SH, SKOS
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
+from kg.rdf.readers import read_rdf
 from kg.vocab.namespaces import CSR, OA
 from kg.vocab.ontology import ontology_graph, turtle_dir
 
@@ -44,6 +46,9 @@ class Finding:
     value: str | None
     message: str
     evidence: Evidence | None
+    # The results nested under this one's sh:detail (an sh:node shape's own failures), as
+    # (shape, message): part of this finding, not counted as findings of their own.
+    details: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -88,8 +93,30 @@ def shapes_graph() -> Graph:
     return turtle_dir("shapes")
 
 
-def validate_graph(data: Graph) -> Validation:
-    """Validate ``data`` (with the ontology mixed in) against all csr-kg shapes."""
+@cache
+def shapes_from(files: tuple[Path, ...], replace: bool = False) -> Graph:
+    """The shapes to validate with: csr-kg's plus those in ``files``, or only those with ``replace``.
+
+    The files are read as hostile input (kg.rdf.readers); each process reads them once.
+    """
+    combined = Graph() if replace else Graph() + shapes_graph()
+    for file in files:
+        combined += read_rdf(file)
+    return combined
+
+
+def validate_graph(data: Graph, shapes: Graph | None = None, allow_warnings: bool = True) -> Validation:
+    """Validate ``data`` (with the ontology mixed in) against ``shapes`` (default: all csr-kg shapes).
+
+    Violations make the graph not conform; warnings too unless ``allow_warnings`` (pySHACL's
+    option of that name; csr-kg's shapes use warnings for what a curator should look at, so it
+    is on by default); infos never do.
+
+    Each result is counted once: pySHACL also types the results nested under a result's
+    ``sh:detail`` (the parts of an ``sh:node`` or ``sh:or`` failure) as ``sh:ValidationResult``,
+    but only the report's own ``sh:result`` values are findings.
+    """
+    shapes = shapes if shapes is not None else shapes_graph()
     combined = _PreparedQueryGraph()
     for triple in data:
         combined.add(triple)
@@ -97,13 +124,13 @@ def validate_graph(data: Graph) -> Validation:
         combined.add(triple)
     conforms, report, _ = shacl_validate(
         combined,
-        shacl_graph=shapes_graph(),
+        shacl_graph=shapes,
         inference="none",
-        allow_warnings=True,
+        allow_warnings=allow_warnings,
         allow_infos=True,
     )
     findings = sorted(
-        (_finding(report, result, combined) for result in report.subjects(RDF.type, SH.ValidationResult)),
+        (_finding(report, result, combined, shapes) for result in report.objects(None, SH.result)),
         key=lambda f: (list(SEVERITIES.values()).index(f.severity), f.shape, f.focus, f.message),
     )
     return Validation(bool(conforms), report, tuple(findings))
@@ -117,8 +144,7 @@ def _source_shape(report: Graph, shapes: Graph, shape: URIRef) -> URIRef:
     return parent if isinstance(parent, URIRef) else shape
 
 
-def _finding(report: Graph, result: URIRef, data: Graph) -> Finding:
-    shapes = shapes_graph()
+def _finding(report: Graph, result: URIRef, data: Graph, shapes: Graph) -> Finding:
     shape = _source_shape(report, shapes, report.value(result, SH.sourceShape))
     focus = report.value(result, SH.focusNode)
     path = report.value(result, SH.resultPath)
@@ -133,7 +159,19 @@ def _finding(report: Graph, result: URIRef, data: Graph) -> Finding:
         value=str(value) if isinstance(value, URIRef | Literal) else None,
         message=messages[0] if messages else "",
         evidence=_evidence(data, focus),
+        details=tuple(sorted(set(_details(report, shapes, result)))),
     )
+
+
+def _details(report: Graph, shapes: Graph, result: URIRef) -> list[tuple[str, str]]:
+    """The shapes and messages of the results under ``result``'s sh:detail, at any depth."""
+    found = []
+    for detail in report.objects(result, SH.detail):
+        shape = _source_shape(report, shapes, report.value(detail, SH.sourceShape))
+        messages = sorted(str(m) for m in report.objects(detail, SH.resultMessage))
+        found.append((str(shape), messages[0] if messages else ""))
+        found.extend(_details(report, shapes, detail))
+    return found
 
 
 def _claim_of(data: Graph, node: URIRef) -> URIRef | None:

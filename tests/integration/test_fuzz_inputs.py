@@ -217,7 +217,7 @@ SUBPROCESS_CASES = {
 def test_the_real_command_fails_with_one_line(name: str, tmp_path: Path) -> None:
     """``python -m kg.cli.app build`` in a subprocess: exit 2, one stderr line, no output file, no traceback."""
     folder = Case(name, "cli", SUBPROCESS_CASES[name]).write(tmp_path / "report")
-    out = tmp_path / "out" / "kg.ttl"
+    out = tmp_path / "kg.ttl"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(
         [sys.executable, "-m", "kg", "build", str(folder), "--out", str(out)],
@@ -231,4 +231,4 @@ def test_the_real_command_fails_with_one_line(name: str, tmp_path: Path) -> None
     assert proc.stdout == ""
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"Error: {folder}/"), proc.stderr
-    assert not out.exists() and not out.parent.exists()
+    assert not out.exists() and not list(tmp_path.glob(".kg.ttl*"))

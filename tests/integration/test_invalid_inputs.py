@@ -148,7 +148,7 @@ def test_cli_fails_cleanly_and_keeps_the_old_output(make_report: Callable[..., P
 
 
 def test_cli_builds_the_mini_report(make_report: Callable[..., Path], tmp_path: Path) -> None:
-    out = tmp_path / "out" / "kg.ttl"
+    out = tmp_path / "kg.ttl"
     result = CliRunner().invoke(main, ["build", str(make_report()), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("PREFIX ")

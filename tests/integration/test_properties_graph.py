@@ -244,8 +244,8 @@ from kg.outputs.export import FORMATS, export
 out = Path(sys.argv[1])
 graph = build_graph([Path(sys.argv[2])])
 write_atomically(out / "build.ttl", serialise(graph))
-for fmt, (_, suffix, _) in FORMATS.items():
-    export(graph, fmt, out / f"kg{suffix}")
+for fmt, spec in FORMATS.items():
+    export(graph, fmt, out / f"kg{spec.extension}")
 """
 
 
@@ -265,7 +265,7 @@ def test_every_format_is_byte_identical_whatever_the_hash_seed(tmp_path: Path) -
         )
         outputs[seed] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
     names = sorted(outputs["0"])
-    assert names == sorted(["build.ttl", *(f"kg{suffix}" for _, suffix, _ in FORMATS.values()), *["kg.void.ttl"]])
+    assert names == sorted(["build.ttl", *(f"kg{spec.extension}" for spec in FORMATS.values()), *["kg.void.ttl"]])
     for seed, files in outputs.items():
         for name in names:
             assert files[name] == outputs["0"][name], f"{name} differs between PYTHONHASHSEED=0 and {seed}"

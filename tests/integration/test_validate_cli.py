@@ -85,3 +85,78 @@ def test_input_errors_exit_2(tmp_path: Path, content: str | None, message: str) 
 
 def test_usage_error_exits_2(mini_file: Path) -> None:
     assert _run(str(mini_file), "--format", "xml").exit_code == 2
+
+
+NESTED_SHAPES = """\
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+ex:Outer a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:part ; sh:node ex:Inner ] .
+ex:Inner a sh:NodeShape ; sh:property [ sh:path ex:name ; sh:minCount 1 ; sh:severity sh:Violation ] .
+"""
+WARNING_SHAPES = """\
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+ex:Named a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:property [ sh:path ex:label ; sh:minCount 1 ; sh:severity sh:Warning ] .
+"""
+THINGS = """\
+@prefix ex: <http://example.org/> .
+ex:a a ex:Thing ; ex:part ex:a1 , ex:a2 .
+ex:b a ex:Thing ; ex:part ex:b1 .
+ex:a1 ex:note "no name" . ex:a2 ex:note "no name" . ex:b1 ex:note "no name" .
+"""
+
+
+@pytest.fixture
+def things(tmp_path: Path) -> dict[str, Path]:
+    files = {"nested": NESTED_SHAPES, "warning": WARNING_SHAPES, "data": THINGS}
+    paths = {name: tmp_path / f"{name}.ttl" for name in files}
+    for name, text in files.items():
+        paths[name].write_text(text, encoding="utf-8")
+    return paths
+
+
+def test_each_result_is_counted_once_not_again_for_its_details(things: dict[str, Path]) -> None:
+    result = _run(str(things["data"]), "--shapes", str(things["nested"]), "--replace-shapes", "-f", "json")
+    assert result.exit_code == 1
+    body = json.loads(result.output)
+    # three parts without a name: three sh:node results, each with its sh:detail, counted once
+    assert body["counts"] == {"Violation": 3, "Warning": 0, "Info": 0}
+    report = Graph().parse(
+        data=_run(str(things["data"]), "-s", str(things["nested"]), "--replace-shapes", "-f", "turtle").output,
+        format="turtle",
+    )
+    assert len(list(report.objects(None, SH.result))) == 3
+    assert len(list(report.subjects(RDF.type, SH.ValidationResult))) > 3
+
+
+def test_shapes_are_added_to_csr_kgs_unless_replaced(things: dict[str, Path], mini_file: Path) -> None:
+    added = json.loads(_run(str(mini_file), "-s", str(things["warning"]), "-f", "json").output)
+    assert added["counts"] == {"Violation": 0, "Warning": 0, "Info": 0}
+    on_things = json.loads(_run(str(things["data"]), "-s", str(things["warning"]), "-f", "json").output)
+    shapes = {finding["shape"] for finding in on_things["results"]}
+    assert "http://example.org/Named" in shapes
+
+
+def test_strict_fails_on_warnings_allow_warnings_does_not(things: dict[str, Path]) -> None:
+    args = (str(things["data"]), "-s", str(things["warning"]), "--replace-shapes")
+    allowed = _run(*args)
+    assert allowed.exit_code == 0 and allowed.output.rstrip().endswith(
+        "The graph conforms: 0 violations, 2 warnings, 0 infos."
+    )
+    strict = _run(*args, "--strict")
+    assert strict.exit_code == 1
+    assert strict.output.rstrip().endswith("The graph does not conform: 0 violations, 2 warnings, 0 infos.")
+
+
+def test_out_writes_the_report_to_a_file(mini_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = _run(str(mini_file), "-f", "json", "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["conforms"] is True
+
+
+def test_replace_shapes_needs_shapes(mini_file: Path) -> None:
+    result = _run(str(mini_file), "--replace-shapes")
+    assert result.exit_code == 2 and "--replace-shapes needs at least one --shapes file" in result.stderr

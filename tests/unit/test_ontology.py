@@ -22,6 +22,17 @@ def test_header() -> None:
         assert g.value(ONTOLOGY, prop) is not None, prop
 
 
+def test_every_ontology_files_header_has_title_version_and_licence() -> None:
+    headers = {}
+    for path in sorted(packaged("ontology").glob("*.ttl")):
+        graph = Graph().parse(path, format="turtle")
+        for header in graph.subjects(RDF.type, OWL.Ontology):
+            headers[header] = path.name
+            missing = [p for p in (DCTERMS.title, OWL.versionIRI, DCTERMS.license) if graph.value(header, p) is None]
+            assert not missing, (path.name, missing)
+    assert headers == {ONTOLOGY: "csr.ttl", URIRef("https://w3id.org/csr-kg/unit/"): "units.ttl"}
+
+
 def test_every_minted_term_has_a_label_and_a_definition() -> None:
     g: Graph = ontology_graph()
     kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, SKOS.Concept)
