@@ -224,7 +224,7 @@ class _Loader:
         try:
             self.units.iri(key)
         except KeyError as exc:
-            raise InputError(f"{where}: {exc.args[0]}{suggest(key, self.units.iris)}") from None
+            raise InputError(f"{where}: {exc.args[0]}") from None
 
     def _period(self, value: str | None) -> Period:
         """The period of an observation (checked by the sheet schema); by default the report year."""

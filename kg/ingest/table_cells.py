@@ -60,8 +60,8 @@ def resolve_unit(surface: str, lexicon: UnitLexicon) -> CellUnit:
         found = _lookup(rest, lexicon) if rest else "NUM"
         if found is not None and factor is not None:
             return CellUnit(found, factor)
-    close = ", ".join(repr(form) for form in lexicon.close_matches(text)) or "none"
-    raise UnknownUnit(f"unknown unit {surface!r} (close matches: {close})")
+    close = ", ".join(repr(form) for form in lexicon.close_matches(text))
+    raise UnknownUnit(f"unknown unit {surface!r}" + (f" (close matches: {close})" if close else ""))
 
 
 def _lookup(text: str, lexicon: UnitLexicon) -> str | None:

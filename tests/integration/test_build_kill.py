@@ -22,7 +22,7 @@ from tests.support.servers import WORKTREE, cli_env
 
 # Each moment is a function the build calls, patched to announce itself and wait to be killed.
 MOMENTS = {
-    "loading reports": ("kg.cli.build", "build_graph"),
+    "loading reports": ("kg.cli.build", "load_reports"),
     "serialising": ("kg.cli.build", "serialise"),
     "half the temporary file written": ("kg.rdf.build", "_write_half"),
     "temporary file synced, not yet renamed": ("os", "replace"),

@@ -429,7 +429,7 @@ def test_bundled_and_fixture_inputs_and_every_saved_query_stay_local(
         exported[fmt] = tmp_path / f"kg{suffix}"
         exported[fmt].write_bytes(bundled_graph.serialize(format=fmt, encoding="utf-8"))
     inputs = _fixture_inputs()
-    assert {p.parent.name for p in inputs} == {"ontology", "shapes"}
+    assert {p.parent.name for p in inputs} == {"ontology", "shapes", "units-report"}
     graph = bundled_graph + ontology_graph()
     fixture_report = MINI_REPORT
     with netguard.switched_on(tmp_path) as guard:

@@ -30,7 +30,15 @@ def test_every_ontology_files_header_has_title_version_and_licence() -> None:
             headers[header] = path.name
             missing = [p for p in (DCTERMS.title, OWL.versionIRI, DCTERMS.license) if graph.value(header, p) is None]
             assert not missing, (path.name, missing)
-    assert headers == {ONTOLOGY: "csr.ttl", URIRef("https://w3id.org/csr-kg/unit/"): "units.ttl"}
+    assert headers == {
+        ONTOLOGY: "csr.ttl",
+        URIRef("https://w3id.org/csr-kg/unit/"): "units.ttl",
+        URIRef("https://w3id.org/csr-kg/crosswalk"): "crosswalks.ttl",
+        URIRef("https://w3id.org/csr-kg/esg-metric"): "metrics.ttl",
+        URIRef("https://w3id.org/csr-kg/gri"): "gri.ttl",
+        URIRef("https://w3id.org/csr-kg/hkex-esg/2019"): "hkex-esg.ttl",
+        URIRef("https://w3id.org/csr-kg/hkex-esg/2020"): "hkex-esg-2020.ttl",
+    }
 
 
 def test_every_minted_term_has_a_label_and_a_definition() -> None:
