@@ -435,6 +435,10 @@ class _Reader:
         unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
         if unit_col is not None and unit_col < len(values) and values[unit_col].text:
             unit = values[unit_col].text
+        elif unit_col is None and len(values) == len(cols) + 1 and values[0].text and not _FIGURE.match(values[0].text):
+            # One cell more than the header has columns, and it is no figure: a unit column the
+            # header leaves unnamed ("Indicator / 2021" over "Electricity / MWh / 4,120").
+            unit, values = values[0].text, values[1:]
         for k, cell in enumerate(values):
             if not cell.text or (unit_col is not None and k == unit_col):
                 continue

@@ -21,6 +21,7 @@ from them: each form feed ends a page, as pdftotext writes them.
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -249,3 +250,22 @@ def _bounded_int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_DIGITS:
         raise _Refused(f"a number of {len(digits)} digits is not an offset")
     return int(digits)
+
+
+def without_furniture(text: str, pages: PageMap | None) -> str:
+    """``text`` with its page furniture blanked out, offsets unchanged: what table readers read.
+
+    A running footer printed as a row ("sample.example/esg<TAB>4") is a line of cells holding a
+    digit, so a table reader would take it for a one-row table; it is the page's furniture, not
+    the report's figures. Each furniture span becomes spaces, and a line left with nothing but
+    white space (the tabs between furniture cells) becomes spaces too.
+    """
+    if pages is None or not pages.furniture:
+        return text
+    chars = list(text)
+    for item in pages.furniture:
+        for i in range(item.start, item.end):
+            if chars[i] not in "\n\f":
+                chars[i] = " "
+    masked = "".join(chars)
+    return re.sub(r"(?m)^[ \t]+$", lambda m: " " * len(m.group()), masked)

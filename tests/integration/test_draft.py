@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import RDF, Graph
+from rdflib.namespace import DCTERMS
 from reportlab.lib.pdfencrypt import StandardEncryption
 
 from kg.cli.app import main
@@ -26,6 +28,7 @@ from kg.ingest import pdf as pdf_module
 from kg.ingest.draft import CURATOR, read_source
 from kg.ingest.loader import load_report
 from kg.ingest.pdf import Limits
+from kg.vocab.namespaces import CSR, OA
 from tests.support import hostile_pdfs, netguard
 from tests.support.paths import FIXTURES, ROOT
 from tests.support.pdfs import SAMPLE, Spec, fixture_text, page_text, write_pdf
@@ -160,11 +163,17 @@ def test_report_yaml_marks_what_was_guessed(drafted: Path) -> None:
 def test_drafted_folder_loads_with_its_tables(drafted: Path) -> None:
     report = load_report(drafted)
     assert report.meta.company == "sample-co-holdings-limited"
-    kpis = {c.id: [o.surface for o in c.observations] for c in report.claims.values()}
+    kpis = {c.id: [(o.surface, o.unit) for o in c.observations] for c in report.claims.values()}
     assert kpis == {
-        "kpi-direct-ghg-emissions-scope-1": ["1,283.42"],
-        "kpi-hazardous-waste-per-employee": ["0.000066"],
+        "kpi-direct-ghg-emissions-scope-1": [("1,283.42", "TONNE")],
+        "kpi-hazardous-waste-per-employee": [("0.000066", "TONNE-PER-EMPLOYEE")],
+        "kpi-electricity": [("4,120", "MegaW-HR")],  # a unit column the header leaves unnamed
+        "kpi-water": [("18,300", "M3")],
     }
+    # The table is on the PDF's fourth page; the running footers ("sample.example/esg<TAB>2") are
+    # furniture, not one-row tables, so no cell of the report is left unread.
+    assert {c.anchor.page for c in report.claims.values()} == {4}
+    assert report.unread_cells == []
 
 
 def test_the_real_commands_draft_then_build(sample_pdf: Path, tmp_path: Path) -> None:
@@ -178,8 +187,20 @@ def test_the_real_commands_draft_then_build(sample_pdf: Path, tmp_path: Path) ->
     )
     built = subprocess.run([sys.executable, "-m", "kg", "build", "r", "--out", "kg.ttl"], **run)
     assert built.returncode == 0, built.stderr
-    ttl = (tmp_path / "kg.ttl").read_text(encoding="utf-8")
-    assert '"1,283.42"' in ttl and "sample-co-holdings-limited-2021" in ttl
+    assert built.stderr.splitlines()[0] == (
+        "sample-co-holdings-limited-2021: report.txt:47: figures table: 4 rows, 4 cells, 0 not read"
+    )
+    graph = Graph().parse(tmp_path / "kg.ttl")
+    claims = set(graph.subjects(RDF.type, CSR.Claim))
+    pages = {
+        (claim, str(value))
+        for claim, value in graph.query(
+            "SELECT ?claim ?value WHERE { ?claim csr:hasPageQuote/oa:hasSelector ?s . ?s rdf:value ?value ;"
+            " dcterms:conformsTo <http://tools.ietf.org/rfc/rfc3778> }",
+            initNs={"csr": CSR, "oa": OA, "rdf": RDF, "dcterms": DCTERMS},
+        )
+    }
+    assert len(claims) == 4 and pages == {(claim, "page=4") for claim in claims}
 
 
 def test_given_metadata_is_not_marked_guessed(sample_pdf: Path, tmp_path: Path) -> None:
