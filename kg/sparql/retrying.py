@@ -94,15 +94,18 @@ def retrying_session(
             return new
 
     retries = policy.attempts - 1
+    # urllib3 2.x reads an empty allowed_methods as "any verb" (and warns that 3.0 will read it as
+    # none): with no method to repeat, read and status retries are switched off instead.
+    repeatable = retries if methods else 0
     adapter = requests.adapters.HTTPAdapter(
         max_retries=_Retry(
             total=retries,
             connect=retries,
-            read=retries,
-            status=retries,
+            read=repeatable,
+            status=repeatable,
             other=0,
             redirect=0,
-            allowed_methods=frozenset(methods),
+            allowed_methods=frozenset(methods) if methods else None,
             status_forcelist=frozenset(statuses),
             raise_on_status=False,
             respect_retry_after_header=True,
