@@ -65,6 +65,7 @@ MODULE_MARKS: dict[str, tuple[str, ...]] = {
     "test_site.py": ("slow",),
     "test_network.py": ("slow",),
     "test_properties_numbers.py": ("slow",),
+    "test_draft.py": ("slow",),
 }
 TEST_MARKS: dict[str, tuple[str, ...]] = {
     "test_claim_page_in_a_browser": ("browser",),
@@ -80,6 +81,15 @@ TEST_MARKS: dict[str, tuple[str, ...]] = {
     "test_load_reads_a_file": ("slow",),
     "test_dataframe": ("slow",),
     "test_base_iri_moves_every_instance_iri": ("slow",),
+    "test_material_issues_without_figures": ("slow",),
+    "test_a_name_gives_the_rows_its_iri_gives": ("slow",),
+    "test_a_name_is_resolved_on_the_command_line": ("slow",),
+    "test_docs_page_is_titled_for_the_csr_kg_ontology": ("slow",),
+    "test_shapes_are_added_to_csr_kgs_unless_replaced": ("slow",),
+    "test_core_commands_import_no_extra": ("slow",),
+    "test_every_query_answers_with_rows": ("slow",),
+    "test_kpi_disclosure": ("slow",),
+    "test_cli_lists_and_runs_queries": ("slow",),
 }
 
 
