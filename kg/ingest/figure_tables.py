@@ -32,6 +32,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.ingest.tables import Cell
+
 _SPLIT = re.compile(r"\t| {2,}")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -78,20 +80,11 @@ def _markers(text: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class Span:
-    """Text at code-point offsets of the report."""
-
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Column:
     """One column of a table: a year, a change, a unit column, or (headerless) the one figure."""
 
     kind: str  # year | change | unit | figure
-    header: Span | None
+    header: Cell | None
     period: str | None = None  # as printed: "2021", "FY2021", "2019/20"
     year: int | None = None  # the calendar year the period ends in
     fiscal: bool = False  # a fiscal-year label (FY..., YYYY/YY), which needs the fiscal year end
@@ -104,7 +97,7 @@ class FigureCell:
     """One cell read as a figure or as not disclosed, with the footnote markers printed beside it."""
 
     column: Column
-    figure: Span  # the figure as printed, without markers (or the not-disclosed mark)
+    figure: Cell  # the figure as printed, without markers (or the not-disclosed mark)
     disclosed: bool
     markers: tuple[str, ...] = ()
 
@@ -139,7 +132,7 @@ class Footnote:
     """A note printed below a table, keyed by its marker."""
 
     marker: str
-    text: Span
+    text: Cell
 
 
 @dataclass
@@ -152,7 +145,7 @@ class FigureTable:
     group: str | None
     boundary: str | None
     unit: str | None  # a unit printed in the header's first cell, for every column
-    header: Span | None  # the header row, when the table has one
+    header: Cell | None  # the header row, when the table has one
     rows: list[FigureRow] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
     notes: dict[str, Footnote] = field(default_factory=dict)
@@ -168,7 +161,7 @@ class _Line:
     start: int
     end: int
     indent: int  # leading spaces, or 4 per leading tab before a label
-    cells: tuple[Span, ...]
+    cells: tuple[Cell, ...]
 
     @property
     def first(self) -> str:
@@ -181,15 +174,15 @@ def _split_line(text: str, start: int, end: int) -> _Line:
     at = start + len(raw) - len(body)
     indent = len(raw) - len(body) - raw.count("\f")
     if "\t" not in body and "  " not in body.rstrip():  # one cell: most lines of a report
-        return _Line(start, end, indent, (Span(body.rstrip(), at, at + len(body.rstrip())),))
+        return _Line(start, end, indent, (Cell(body.rstrip(), at, at + len(body.rstrip())),))
     leading_tabs = len(body) - len(body.lstrip("\t"))
-    cells: list[Span] = []
+    cells: list[Cell] = []
     pos = 0
     for m in [*_SPLIT.finditer(body), None]:
         stop = m.start() if m else len(body)
         part = body[pos:stop]
         lead = len(part) - len(part.lstrip())
-        cells.append(Span(part.strip(), at + pos + lead, at + pos + lead + len(part.strip())))
+        cells.append(Cell(part.strip(), at + pos + lead, at + pos + lead + len(part.strip())))
         if m:
             pos = m.end()
     if leading_tabs and len(cells) > leading_tabs and cells[leading_tabs].text and not _is_cell(cells[leading_tabs]):
@@ -201,11 +194,11 @@ def _split_line(text: str, start: int, end: int) -> _Line:
     return _Line(start, end, indent, tuple(cells))
 
 
-def _is_cell(span: Span) -> bool:
+def _is_cell(span: Cell) -> bool:
     return bool(_FIGURE.match(span.text) or _NOT_DISCLOSED.match(span.text))
 
 
-def _header_column(span: Span) -> Column | None:
+def _header_column(span: Cell) -> Column | None:
     text = span.text
     if m := _YEAR.match(text):
         year = int(m.group("year"))
@@ -332,7 +325,7 @@ class _Reader:
         table_unit = _header_unit(header) if header else None
         cols = columns or (Column("figure", None),)
         group, boundary = self._context(self.spans[first][0])
-        head = Span(self.text[self.spans[first][0] : self.spans[first][1]], *self.spans[first]) if header else None
+        head = Cell(self.text[self.spans[first][0] : self.spans[first][1]], *self.spans[first]) if header else None
         table = FigureTable(self.spans[first][0], self.spans[first][1], cols, group, boundary, table_unit, head)
         i = first + 1 if header else first
         pending_label: int | None = None  # where a label line waiting for its row starts
@@ -463,13 +456,13 @@ class _Reader:
         )
 
     @staticmethod
-    def _cell(table: FigureTable, cells: list[FigureCell], column: Column, cell: Span) -> None:
+    def _cell(table: FigureTable, cells: list[FigureCell], column: Column, cell: Cell) -> None:
         m = _FIGURE.match(cell.text) or _NOT_DISCLOSED.match(cell.text)
         if m is None:
             if _DIGIT.search(cell.text):
                 table.unread.append(Unread(cell.start, cell.end, cell.text, "cell text is not a figure"))
             return
-        figure = Span(m.group("figure"), cell.start, cell.start + len(m.group("figure")))
+        figure = Cell(m.group("figure"), cell.start, cell.start + len(m.group("figure")))
         disclosed = bool(_FIGURE.match(cell.text))
         cells.append(FigureCell(column, figure, disclosed, _markers(m.group("marker") or "")))
 
@@ -518,7 +511,7 @@ class _Reader:
             s, e = self.spans[j]
             lead = len(self.text[s:e]) - len(self.text[s:e].lstrip(" \t\f"))
             key = marker_key(m.group("marker"))
-            table.notes.setdefault(key, Footnote(key, Span(raw, s + lead, s + lead + len(raw))))
+            table.notes.setdefault(key, Footnote(key, Cell(raw, s + lead, s + lead + len(raw))))
             j += 1
 
 

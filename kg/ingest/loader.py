@@ -25,7 +25,6 @@ from kg.ingest.model import (
     TableSummary,
     Uncovered,
 )
-from kg.ingest.pages import without_furniture
 from kg.ingest.quantities import Mention, Recogniser
 from kg.ingest.sheet import (
     ClaimSpec,
@@ -263,7 +262,7 @@ class _Loader:
 
     def _unread_blocks(self) -> None:
         """Runs of three or more table-like lines that no table reader read: a warning, not silence."""
-        text = without_furniture(self.report.text.text, self.report.text.pages)
+        text = self.report.text.table_text
         read: set[int] = set()
         for claim in self.report.claims.values():
             if claim.origin.startswith("table:"):
@@ -319,7 +318,7 @@ class _Loader:
 
     def _kpi_claims(self, source: str) -> None:
         """Claims of the figure tables: one per row, quoting the row, one observation per cell."""
-        text = without_furniture(self.report.text.text, self.report.text.pages)
+        text = self.report.text.table_text
         for table in figure_tables.figure_tables(text):
             unread = list(table.unread)
             metrics: list[str] = []

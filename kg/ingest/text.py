@@ -18,7 +18,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.ingest.near_miss import near_miss
-from kg.ingest.pages import PAGE_MAP, PageMap, form_feed_pages, read_page_map
+from kg.ingest.pages import PAGE_MAP, PageMap, form_feed_pages, read_page_map, without_furniture
 from kg.ingest.textfile import FORBIDDEN_CHARS, forbidden_char, read_text_file
 
 # "2. Gift Warmth to Technology" or "2.1 Quality Management": a short line, no final period. A
@@ -81,6 +81,11 @@ class ReportText:
         page_map = path.parent / PAGE_MAP
         pages = read_page_map(page_map, text) if page_map.exists() else form_feed_pages(text)
         return cls(path=path, text=text, pages=pages)
+
+    @cached_property
+    def table_text(self) -> str:
+        """The text the table readers read: page furniture blanked out, offsets unchanged."""
+        return without_furniture(self.text, self.pages)
 
     @cached_property
     def sha256(self) -> str:
