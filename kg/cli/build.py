@@ -55,14 +55,13 @@ def build(
         streamed = out if fmt.name in STREAMED else None
         with progress(0 if quiet else len(folders), "building") as done:
             stats = build_corpus(folders, streamed, store, base or DEFAULT_BASE, jobs, done)
-        lines = list(stats.table_lines)
         if out is not None and streamed is None:
             write_atomically(
                 out, serialise(report_graph(load_reports(folders), Minter(base) if base else Minter()), fmt.name)
             )
         written = " and ".join(str(p) for p in (out, store) if p is not None)
         if not quiet:
-            for line in lines:
+            for line in stats.table_lines:
                 click.echo(line, err=True)
             click.echo(f"wrote {written} ({stats.reports} reports, {stats.triples} triples)", err=True)
         return
