@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kg.ingest import figure_tables, tables
+from kg.ingest.corrections import apply_corrections
 from kg.ingest.definitions import Definitions, report_definitions
 from kg.ingest.model import (
     Channel,
@@ -25,7 +26,9 @@ from kg.ingest.model import (
     TableSummary,
     Uncovered,
 )
+from kg.ingest.mass_basis import mark_co2e
 from kg.ingest.quantities import Mention, Recogniser
+from kg.ingest.row_notes import attach_table_notes, label_boundary
 from kg.ingest.sheet import (
     ClaimSpec,
     EntitySpec,
@@ -71,6 +74,9 @@ def load_report(folder: Path) -> Report:
             loader.add_claim(path, spec)
         for note in sheet.uncovered:
             loader.add_uncovered(path, note.line, note.context, note.reason)
+    attach_table_notes(report, loader.figure_tables, [(p, spec) for p, s in sheets for spec in s.table_notes])
+    mark_co2e(report)
+    apply_corrections(report, [(p, spec) for p, s in sheets for spec in s.corrections])
     loader.check_references()
     return report
 
@@ -101,6 +107,7 @@ class _Loader:
         self.codes = self.vocab.codes(report.meta.standard)
         self.origins = report.origins  # "kind:id" -> where it was defined
         self.labels: dict[str, str] = {}
+        self.figure_tables: list[figure_tables.FigureTable] = []
 
     # ------------------------------------------------------------ definitions
 
@@ -319,7 +326,8 @@ class _Loader:
     def _kpi_claims(self, source: str) -> None:
         """Claims of the figure tables: one per row, quoting the row, one observation per cell."""
         text = self.report.text.table_text
-        for table in figure_tables.figure_tables(text):
+        self.figure_tables = figure_tables.figure_tables(text)
+        for table in self.figure_tables:
             unread = list(table.unread)
             metrics: list[str] = []
             for row in table.rows:
@@ -431,7 +439,7 @@ class _Loader:
             "surface": cell.figure.text,
             "qualifier": None,
             "period": period,
-            "boundary": table.boundary,
+            "boundary": label_boundary(figure_tables.split_label(row.label)[0]) or table.boundary,
             "subject": meta.company,
             "start": cell.figure.start,
             "end": cell.figure.end,

@@ -32,6 +32,35 @@ class Footnote:
     marker: str
     start: int  # offsets of the note's text in the report text
     end: int
+    rationale: str | None = None  # set when curators attached the note (it carries no marker): why
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A curator's correction of one property of a printed observation, kept beside what was printed.
+
+    ``prop`` is the corrected field (``metric``, ``catalogue_metric``, ``period``, ``unit`` or
+    ``boundary``), ``value`` what it should read (a metric id, a catalogue notation, a period
+    key, a unit key or a boundary), ``evidence`` the anchored quote of the report that shows it.
+    """
+
+    prop: str
+    value: str
+    rationale: str
+    evidence: Anchor
+    origin: str  # "file:line" of the sheet entry
+
+
+@dataclass(frozen=True)
+class MassBasis:
+    """What a mass figure weighs, where the report says so (e.g. carbon dioxide equivalent).
+
+    ``concept`` is the local name of a csr:MassBasis individual; ``note`` the marker of the
+    footnote that says so, or None when the figure's own printed unit or row says so ("tCO2e").
+    """
+
+    concept: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +88,8 @@ class Observation:
     disclosed: bool = True
     baseline: Period | None = None
     notes: tuple[Footnote, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    mass_basis: MassBasis | None = None
 
 
 @dataclass(frozen=True)

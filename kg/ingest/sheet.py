@@ -224,6 +224,58 @@ class UncoveredSpec(_Entry):
     reason: str
 
 
+class CorrectionSpec(_Entry):
+    """A curator's correction of one printed observation, kept beside it, never in its place.
+
+    The observation is the one of claim ``claim`` printed as ``figure``; exactly one of
+    ``metric`` (a metric id of the report), ``catalogue_metric`` (a notation of the metric
+    catalogue), ``period``, ``unit`` (a printed unit, "tonnes") or ``boundary`` says what it should
+    read; ``evidence`` is a verbatim quote of the report text that shows it, anchored like a
+    claim's quote (``section`` and ``occurrence`` as for claims).
+    """
+
+    claim: str
+    figure: str  # the observation's figure as printed (its surface form)
+    metric: str | None = None
+    catalogue_metric: str | None = None
+    period: str | None = None
+    unit: str | None = None
+    boundary: str | None = None
+    rationale: str
+    evidence: str
+    section: str | None = None
+    occurrence: int | None = Field(default=None, ge=1)
+    _slug = field_validator("claim")(_check_slug)
+    _year = field_validator("period", mode="before")(lambda v: str(v) if isinstance(v, int) else v)
+    _period = field_validator("period")(_check_period)
+
+    @property
+    def corrected(self) -> tuple[str, str]:
+        """The one corrected field and its value; ValueError when not exactly one is given."""
+        given = [(name, value) for name in CORRECTABLE if (value := getattr(self, name)) is not None]
+        if len(given) != 1:
+            raise ValueError(f"a correction gives exactly one of {', '.join(CORRECTABLE)} (given: {len(given)})")
+        return given[0]
+
+
+CORRECTABLE = ("metric", "catalogue_metric", "period", "unit", "boundary")
+
+
+class TableNoteSpec(_Entry):
+    """A note printed below a figure table, attached by the curators to the rows it qualifies.
+
+    For notes that carry no marker on any row or column: ``note`` is verbatim words of one note
+    below a figure table, ``rows`` the metric ids of the rows it qualifies (of any table of the
+    report), and ``boundary`` (optional, verbatim words of that note) the boundary those rows
+    cover instead of the table's.
+    """
+
+    note: str
+    rows: tuple[str, ...] = Field(min_length=1)
+    boundary: str | None = None
+    rationale: str
+
+
 class Sheet(_Entry):
     """One claim-sheet file: any mix of entities, metrics, claims and coverage notes."""
 
@@ -233,6 +285,8 @@ class Sheet(_Entry):
     stakeholder_table: tuple[StakeholderRowSpec, ...] = ()
     expectation_issues: dict[str, str] = Field(default_factory=dict)
     uncovered: tuple[UncoveredSpec, ...] = ()
+    corrections: tuple[CorrectionSpec, ...] = ()
+    table_notes: tuple[TableNoteSpec, ...] = ()
     _issues = field_validator("expectation_issues", mode="before")(_drop_line)
 
 
