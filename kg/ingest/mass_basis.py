@@ -55,5 +55,5 @@ def _basis(units: Units, text: str, obs: Observation, row: str | None) -> MassBa
         return MassBasis(CO2_EQUIVALENT)
     for note in obs.notes:
         if says_co2e(text[note.start : note.end]):
-            return MassBasis(CO2_EQUIVALENT, note.marker)
+            return MassBasis(CO2_EQUIVALENT, note.name)
     return None

@@ -33,6 +33,13 @@ class Footnote:
     start: int  # offsets of the note's text in the report text
     end: int
     rationale: str | None = None  # set when curators attached the note (it carries no marker): why
+    # The note's name among its figure's notes: its marker, or for a note the curators attached
+    # (whose marker may number a note of another table too) "line-N", N its line in the text.
+    key: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.key or self.marker
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,8 @@ class MassBasis:
     """What a mass figure weighs, where the report says so (e.g. carbon dioxide equivalent).
 
     ``concept`` is the local name of a csr:MassBasis individual; ``note`` the marker of the
-    footnote that says so, or None when the figure's own printed unit or row says so ("tCO2e").
+    footnote that says so (its ``Footnote.name``), or None when the figure's own printed unit or
+    row says so ("tCO2e").
     """
 
     concept: str

@@ -46,7 +46,8 @@ def attach_table_notes(report: Report, tables: list[FigureTable], specs: list[tu
             raise InputError(f"{where}: boundary {spec.boundary[:60]!r} is not words of note {note.marker}")
         if not spec.rationale.strip():
             raise InputError(f"{where}: a table note attached by the curators needs a rationale")
-        footnote = Footnote(note.marker, note.text.start, note.text.end, spec.rationale.strip())
+        line = text.count("\n", 0, note.text.start) + 1
+        footnote = Footnote(note.marker, note.text.start, note.text.end, spec.rationale.strip(), f"line-{line}")
         assert text[footnote.start : footnote.end] == note.text.text
         for metric in spec.rows:
             if not _attach(report, metric, footnote, spec.boundary, where):
@@ -69,8 +70,7 @@ def _attach(report: Report, metric: str, footnote: Footnote, boundary: str | Non
 
 
 def _with_note(obs: Observation, footnote: Footnote, boundary: str | None, where: str) -> Observation:
-    same = [n for n in obs.notes if n.marker == footnote.marker]
-    if any((n.start, n.end) != (footnote.start, footnote.end) for n in same):
-        raise InputError(f"{where}: the figure {obs.surface!r} already carries another note {footnote.marker}")
-    notes = obs.notes if same else (*obs.notes, footnote)
+    if any((n.start, n.end) == (footnote.start, footnote.end) for n in obs.notes):
+        raise InputError(f"{where}: the figure {obs.surface!r} already carries this note")
+    notes = (*obs.notes, footnote)
     return dataclasses.replace(obs, notes=notes, boundary=boundary if boundary is not None else obs.boundary)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from kg.ingest.model import Claim, Footnote, Observation, Period, Report
+from kg.ingest.corrections import catalogue_notations
+from kg.ingest.model import Claim, Correction, Footnote, Observation, Period, Report
 from kg.ingest.sheet import EntitySpec
 from kg.rdf.iris import Minter
 from kg.vocab.entity_types import type_table
@@ -248,7 +251,10 @@ class _Mapper:
             suffix = obs.metric if seen[obs.metric] == 1 else f"{obs.metric}-{seen[obs.metric]}"
             self.observation(node, part("observation", suffix), obs)
             for note in obs.notes:
-                self.footnote(part("observation", suffix), part("observation", suffix, "note", note.marker), note)
+                self.footnote(part("observation", suffix), part("observation", suffix, "note", note.name), note)
+            self.mass_basis(node, part("observation", suffix), obs, partial(part, "observation", suffix, "note"))
+            for fix in obs.corrections:
+                self.correction(part("observation", suffix), obs, fix)
         for prop, target_id in c.links:
             self.add(subject, self.vocab.links[prop], self.entity(target_id))
             self.add(node, CSR.about, self.entity(target_id))
@@ -346,6 +352,64 @@ class _Mapper:
         self.add(position, RDF.type, OA.TextPositionSelector)
         self.add(position, OA.start, Literal(note.start, datatype=XSD.nonNegativeInteger))
         self.add(position, OA.end, Literal(note.end, datatype=XSD.nonNegativeInteger))
+        if note.rationale is not None:  # no marker ties it to the figure: the curators did
+            self.add(node, PROV.wasAttributedTo, self.curator)
+            self.add(node, CSR.rationale, en(note.rationale))
+
+    def mass_basis(self, claim: URIRef, node: URIRef, o: Observation, note: Callable[[str], URIRef]) -> None:
+        """What a mass figure weighs (CO2 equivalent), and the claim or the footnote node (made
+        by ``note`` from its marker) that says so."""
+        if o.mass_basis is None:
+            return
+        self.add(node, CSR.massBasis, CSR[o.mass_basis.concept])
+        self.add(node, CSR.massBasisEvidence, claim if o.mass_basis.note is None else note(o.mass_basis.note))
+
+    def correction(self, owner: URIRef, o: Observation, fix: Correction) -> None:
+        """A curator's correction beside the printed observation: the corrected property and
+        value, a shortcut property on the observation for queries that follow corrections, who
+        corrected it, why, and the report's words that show it (anchored like a quote)."""
+        node = URIRef(f"{owner}/correction/{fix.prop.replace('_', '-')}")
+        prop, shortcut, value = self.corrected_value(fix)
+        if prop == CSR.metric and o.kind == "change":
+            prop = CSR.changeOf
+        self.add(owner, CSR.hasCorrection, node)
+        self.add(owner, shortcut, value)
+        self.add(node, RDF.type, CSR.Correction)
+        self.add(node, CSR.correctsObservation, owner)
+        self.add(node, CSR.correctedProperty, prop)
+        self.add(node, CSR.correctedValue, value)
+        self.add(node, PROV.wasAttributedTo, self.curator)
+        self.add(node, CSR.rationale, en(fix.rationale))
+        anchor = fix.evidence
+        target, quote, position = URIRef(f"{node}/evidence"), URIRef(f"{node}/quote"), URIRef(f"{node}/position")
+        self.add(node, CSR.evidence, target)
+        self.add(target, RDF.type, OA.SpecificResource)
+        self.add(target, OA.hasSource, self.m.text(self.rid))
+        self.add(target, OA.hasSelector, quote)
+        self.add(target, OA.hasSelector, position)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(self.r.text.text[anchor.start : anchor.end]))
+        self.add(quote, OA.prefix, Literal(anchor.prefix))
+        self.add(quote, OA.suffix, Literal(anchor.suffix))
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(anchor.start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(anchor.end, datatype=XSD.nonNegativeInteger))
+
+    def corrected_value(self, fix: Correction) -> tuple[URIRef, URIRef, URIRef | Literal]:
+        """The property a correction corrects, the observation's shortcut to the corrected value,
+        and that value as an RDF term."""
+        if fix.prop == "metric":
+            return CSR.metric, CSR.correctedMetric, self.m.metric(fix.value)
+        if fix.prop == "catalogue_metric":
+            return CSR.metric, CSR.correctedMetric, catalogue_notations()[fix.value]
+        if fix.prop == "period":
+            start, _, end = fix.value.partition("/")
+            return TIME.hasTime, CSR.correctedPeriod, self.period(Period(start, end or None))
+        if fix.prop == "unit":
+            if fix.value not in self.units.iris:
+                self.ratio_units.add(fix.value)
+            return QUDT.unit, CSR.correctedUnit, self.units.iri(fix.value)
+        return CSR.boundary, CSR.correctedBoundary, en(fix.value)
 
     def period(self, p: Period) -> URIRef:
         """The period's node; its triples are made once per report, though many figures share it."""
