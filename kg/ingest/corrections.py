@@ -13,6 +13,9 @@ import dataclasses
 from functools import cache
 from pathlib import Path
 
+from rdflib import URIRef
+from rdflib.namespace import SKOS
+
 from kg.errors import InputError
 from kg.ingest.model import Claim, Correction, Observation, Report
 from kg.ingest.sheet import CorrectionSpec
@@ -20,8 +23,6 @@ from kg.ingest.sheet_errors import suggest
 from kg.ingest.table_cells import UnknownUnit, resolve_unit
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph
-from rdflib import URIRef
-from rdflib.namespace import SKOS
 
 
 @cache
@@ -47,7 +48,9 @@ def apply_corrections(report: Report, specs: list[tuple[Path, CorrectionSpec]]) 
             raise InputError(f"{where}: correction of claim {spec.claim}: {exc}") from None
         claim = report.claims.get(spec.claim)
         if claim is None:
-            raise InputError(f"{where}: correction names unknown claim {spec.claim!r}{suggest(spec.claim, report.claims)}")
+            raise InputError(
+                f"{where}: correction names unknown claim {spec.claim!r}{suggest(spec.claim, report.claims)}"
+            )
         index = _observation(claim, spec.figure, where)
         value = _value(report, prop, raw, f"{where}: correction of claim {spec.claim}")
         try:
@@ -60,7 +63,9 @@ def apply_corrections(report: Report, specs: list[tuple[Path, CorrectionSpec]]) 
         fix = Correction(prop, value, spec.rationale.strip(), evidence, where)
         if not fix.rationale:
             raise InputError(f"{where}: correction of claim {spec.claim}: a correction needs a rationale")
-        report.claims[claim.id] = _replaced(claim, index, dataclasses.replace(observation, corrections=(*observation.corrections, fix)))
+        report.claims[claim.id] = _replaced(
+            claim, index, dataclasses.replace(observation, corrections=(*observation.corrections, fix))
+        )
 
 
 def _observation(claim: Claim, figure: str, where: str) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from kg.ingest import figure_tables, tables
 from kg.ingest.corrections import apply_corrections
 from kg.ingest.definitions import Definitions, report_definitions
+from kg.ingest.mass_basis import mark_co2e
 from kg.ingest.model import (
     Channel,
     Claim,
@@ -26,7 +27,6 @@ from kg.ingest.model import (
     TableSummary,
     Uncovered,
 )
-from kg.ingest.mass_basis import mark_co2e
 from kg.ingest.quantities import Mention, Recogniser
 from kg.ingest.row_notes import attach_table_notes, label_boundary
 from kg.ingest.sheet import (

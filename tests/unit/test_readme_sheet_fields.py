@@ -23,6 +23,8 @@ MODELS = [
     sheet.SDGLink,
     sheet.StakeholderRowSpec,
     sheet.UncoveredSpec,
+    sheet.TableNoteSpec,
+    sheet.CorrectionSpec,
 ]
 
 
