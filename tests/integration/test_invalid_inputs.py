@@ -185,7 +185,7 @@ TREES_CLAIM = """  - id: trees
             "entities:\n",
             "colour: blue\nentities:\n",
             "sheet.yaml:1: unknown field 'colour' (fields: entities, metrics, claims, stakeholder_table, "
-            "expectation_issues, uncovered)",
+            "expectation_issues, uncovered, corrections, table_notes)",
         ),
         (
             "    sdgs:\n      - {goal: 9, basis: inferred, rationale: R&D builds innovation capacity.}\n",
