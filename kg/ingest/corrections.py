@@ -58,14 +58,21 @@ def apply_corrections(report: Report, specs: list[tuple[Path, CorrectionSpec]]) 
         except (LookupError, KeyError) as exc:
             raise InputError(f"{where}: correction of claim {spec.claim}: evidence {exc.args[0]}") from None
         observation = claim.observations[index]
-        if prop in {c.prop for c in observation.corrections}:
-            raise InputError(f"{where}: figure {spec.figure!r} of claim {spec.claim} already has a {prop} correction")
+        if _corrects(prop) in {_corrects(c.prop) for c in observation.corrections}:
+            raise InputError(
+                f"{where}: figure {spec.figure!r} of claim {spec.claim} already has a {_corrects(prop)} correction"
+            )
         fix = Correction(prop, value, spec.rationale.strip(), evidence, where)
         if not fix.rationale:
             raise InputError(f"{where}: correction of claim {spec.claim}: a correction needs a rationale")
         report.claims[claim.id] = _replaced(
             claim, index, dataclasses.replace(observation, corrections=(*observation.corrections, fix))
         )
+
+
+def _corrects(prop: str) -> str:
+    """The property of the observation a corrected field corrects: both metric fields its metric."""
+    return "metric" if prop == "catalogue_metric" else prop
 
 
 def _observation(claim: Claim, figure: str, where: str) -> int:

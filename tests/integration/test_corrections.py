@@ -321,3 +321,15 @@ def test_a_figure_corrected_twice_in_one_property_fails(tmp_path: Path) -> None:
     folder = _broken(tmp_path, "  - claim: kpi-water-use\n", again + "  - claim: kpi-water-use\n")
     with pytest.raises(InputError, match=r"figure '350' of claim headcount already has a boundary correction"):
         load_report(folder)
+
+
+def test_a_figure_gets_one_metric_correction_of_either_kind(tmp_path: Path) -> None:
+    again = """  - claim: kpi-refrigerant-leaks-scope-2
+    figure: "55"
+    metric: refrigerant-emissions-scope-1
+    rationale: "Twice."
+    evidence: "Refrigerant leaks are direct emissions from the Group's own chillers."
+"""
+    folder = _broken(tmp_path, "  - claim: kpi-water-use\n", again + "  - claim: kpi-water-use\n")
+    with pytest.raises(InputError, match=r"figure '55' of claim kpi-refrigerant-leaks-scope-2 already has a metric"):
+        load_report(folder)
