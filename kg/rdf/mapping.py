@@ -337,28 +337,33 @@ class _Mapper:
 
     def footnote(self, owner: URIRef, node: URIRef, note: Footnote) -> None:
         """A footnote of a figure, anchored in the text like a quote: exact text and offsets."""
-        anchor = self.r.text.span(note.start, note.end)
-        quote, position = URIRef(f"{node}/quote"), URIRef(f"{node}/position")
         self.add(owner, CSR.hasFootnote, node)
         self.add(node, RDF.type, CSR.Footnote)
         self.add(node, CSR.footnoteMarker, Literal(note.marker))
-        self.add(node, OA.hasSource, self.m.text(self.rid))
-        self.add(node, OA.hasSelector, quote)
-        self.add(node, OA.hasSelector, position)
-        self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(self.r.text.text[note.start : note.end]))
-        self.add(quote, OA.prefix, Literal(anchor.prefix))
-        self.add(quote, OA.suffix, Literal(anchor.suffix))
-        self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(note.start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(note.end, datatype=XSD.nonNegativeInteger))
+        self.text_span(node, note.start, note.end)
         if note.rationale is not None:  # no marker ties it to the figure: the curators did
             self.add(node, PROV.wasAttributedTo, self.curator)
             self.add(node, CSR.rationale, en(note.rationale))
 
+    def text_span(self, node: URIRef, start: int, end: int) -> None:
+        """``node`` as a span of the report text: its source and both Web Annotation selectors
+        (``node``/quote: exact words with context, ``node``/position: code-point offsets)."""
+        anchor = self.r.text.span(start, end)
+        quote, position = URIRef(f"{node}/quote"), URIRef(f"{node}/position")
+        self.add(node, OA.hasSource, self.m.text(self.rid))
+        self.add(node, OA.hasSelector, quote)
+        self.add(node, OA.hasSelector, position)
+        self.add(quote, RDF.type, OA.TextQuoteSelector)
+        self.add(quote, OA.exact, Literal(self.r.text.text[start:end]))
+        self.add(quote, OA.prefix, Literal(anchor.prefix))
+        self.add(quote, OA.suffix, Literal(anchor.suffix))
+        self.add(position, RDF.type, OA.TextPositionSelector)
+        self.add(position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+
     def mass_basis(self, claim: URIRef, node: URIRef, o: Observation, note: Callable[[str], URIRef]) -> None:
         """What a mass figure weighs (CO2 equivalent), and the claim or the footnote node (made
-        by ``note`` from its marker) that says so."""
+        by ``note`` from the footnote's name) that says so."""
         if o.mass_basis is None:
             return
         self.add(node, CSR.massBasis, CSR[o.mass_basis.concept])
@@ -380,20 +385,10 @@ class _Mapper:
         self.add(node, CSR.correctedValue, value)
         self.add(node, PROV.wasAttributedTo, self.curator)
         self.add(node, CSR.rationale, en(fix.rationale))
-        anchor = fix.evidence
-        target, quote, position = URIRef(f"{node}/evidence"), URIRef(f"{node}/quote"), URIRef(f"{node}/position")
+        target = URIRef(f"{node}/evidence")
         self.add(node, CSR.evidence, target)
         self.add(target, RDF.type, OA.SpecificResource)
-        self.add(target, OA.hasSource, self.m.text(self.rid))
-        self.add(target, OA.hasSelector, quote)
-        self.add(target, OA.hasSelector, position)
-        self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(self.r.text.text[anchor.start : anchor.end]))
-        self.add(quote, OA.prefix, Literal(anchor.prefix))
-        self.add(quote, OA.suffix, Literal(anchor.suffix))
-        self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(anchor.start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(anchor.end, datatype=XSD.nonNegativeInteger))
+        self.text_span(target, fix.evidence.start, fix.evidence.end)
 
     def corrected_value(self, fix: Correction) -> tuple[URIRef, URIRef, URIRef | Literal]:
         """The property a correction corrects, the observation's shortcut to the corrected value,
