@@ -165,7 +165,7 @@ def test_bundled_findings_are_exactly_the_reports_own(bundled_validation: Valida
         ("IntensityConsistencyShape", metric + "hazardous-waste-per-employee"),
         ("IntensityConsistencyShape", metric + "non-hazardous-waste-per-employee"),
     }
-    assert bundled_validation.count("Warning") == 8  # hazardous waste disagrees with two others
+    assert bundled_validation.count("Warning") == 8  # the three per-employee intensities disagree pairwise
     by_focus = {f.focus: f for f in bundled_validation.findings if _local(f.shape) == "ScopeLabelShape"}
     finding = by_focus[metric + "indirect-ghg-emissions-scope-1"]
     assert finding.evidence is not None
