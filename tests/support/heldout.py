@@ -123,8 +123,7 @@ def read_gold(folder: Path) -> Gold:
         for f in data["figures"]
     )
     entities = tuple(
-        GoldEntity(e["label"], e["type"], tuple(e.get("aliases") or ()), e.get("organiser"))
-        for e in data["entities"]
+        GoldEntity(e["label"], e["type"], tuple(e.get("aliases") or ()), e.get("organiser")) for e in data["entities"]
     )
     return Gold(
         name=folder.name,
