@@ -41,12 +41,14 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+import yaml
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -106,10 +108,6 @@ class Reference:
     """What a report states, located in the drafted text, and the spans of traps and plants."""
 
     name: str
-    company: str
-    year: int
-    standard: str
-    source: Path
     figures: list[Figure] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
@@ -167,16 +165,11 @@ def norm_name(name: str) -> str:
     return name.strip(" .,")
 
 
-def _find(text: str, snippet: str) -> int:
-    """Where ``snippet`` is in the drafted text; -1 when not. Page breaks became blank lines."""
-    return text.find(snippet)
-
-
 def gold_reference(gold: Gold, text: str) -> Reference:
-    ref = Reference(gold.name, gold.company, gold.year, gold.standard, gold.folder / "report.txt")
+    ref = Reference(gold.name)
 
     def span(context: str, part: str | None = None) -> tuple[int, int] | None:
-        at = _find(text, context)
+        at = text.find(context)  # page breaks became blank lines: a context holds none
         if at < 0:
             ref.unlocated.append(context[:60])
             return None
@@ -226,7 +219,7 @@ def curated_reference(graph: Graph) -> Reference:
     """The bundled report's curated graph as a reference: its figures, entities and claim kinds.
 
     Its text is the text the draft reads (report.txt is already clean), so its offsets hold."""
-    ref = Reference("xiaomi-2019 (curated)", "Xiaomi Corporation", 2019, "hkex-esg-guide-2019", BUNDLED / "report.txt")
+    ref = Reference(BUNDLED.name)
     read = GraphReader(graph)
     for f in read.figures():
         ref.figures.append(f)
@@ -556,7 +549,11 @@ def draft_and_build(
     return Graph().parse(folder / "kg.ttl")
 
 
-def evaluate(ref_for: callable, source: Path, company: str, year: int, standard: str, name: str) -> Result:  # type: ignore[valid-type]
+def evaluate(
+    ref_for: Callable[[str], Reference], source: Path, company: str, year: int, standard: str, name: str
+) -> Result:
+    """Draft, build and validate ``source`` through the command line, and score the graph against
+    the reference ``ref_for`` makes from the drafted text."""
     result = Result(name)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
@@ -696,7 +693,7 @@ def main() -> int:
             results.append(
                 evaluate(
                     lambda text, g=gold: gold_reference(g, text),
-                    g_source(gold),
+                    gold.folder / "report.txt",
                     gold.company,
                     gold.year,
                     gold.standard,
@@ -705,14 +702,17 @@ def main() -> int:
             )
     if args.only is None or "xiaomi-2019" in args.only:
         reference = curated()
+        meta = yaml.safe_load((BUNDLED / "report.yaml").read_text(encoding="utf-8"))
+        publisher = next(reference.objects(None, DCTERMS.publisher))
+        company = str(reference.value(publisher, RDFS.label))
         results.append(
             evaluate(
                 lambda text: curated_reference(reference),
                 BUNDLED / "report.txt",
-                "Xiaomi Corporation",
-                2019,
-                "hkex-esg-guide-2019",
-                "xiaomi-2019 (curated)",
+                company,
+                int(meta["year"]),
+                meta["standard"],
+                f"{meta['id']} (curated)",
             )
         )
     print(table(results))
@@ -730,10 +730,6 @@ def main() -> int:
         for line in speed(golds, args.pages):
             print(line)
     return 0
-
-
-def g_source(gold: Gold) -> Path:
-    return gold.folder / "report.txt"
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ a class drafting adds later, and the quote may hold the same digits twice.
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
@@ -73,7 +72,7 @@ def test_instants_bounded_and_labelled_intervals_match_the_gold_periods() -> Non
         Figure(33, 42, Decimal("1200"), "MegaW-HR", period_bounds("2020-04-01/2021-03-31"), "level"),
     ]  # fmt: skip
     result = Result("t")
-    score_figures(Reference("t", "T", 2022, "hkex-esg-guide-2020", Path(__file__), figures=gold), found, result)
+    score_figures(Reference("t", figures=gold), found, result)
     assert str(result.scores["observation recall (value, unit, period)"]) == "100.0% (2/2)"
     assert str(result.scores["observation precision"]) == "100.0% (2/2)"
     assert str(result.scores["catalogue metric right"]) == "100.0% (1/1)"
@@ -91,7 +90,7 @@ def test_a_figure_printed_once_is_located_in_its_quote_and_a_wrong_period_is_a_m
     assert (found.start, found.end, found.kind, found.period) == (18, 27, "change", ("2022-03-31", "2022-03-31"))
     gold = [Figure(18, 27, Decimal("-1200"), "MegaW-HR", period_bounds("2022"), "change")]
     result = Result("t")
-    score_figures(Reference("t", "T", 2022, "hkex-esg-guide-2020", Path(__file__), figures=gold), [found], result)
+    score_figures(Reference("t", figures=gold), [found], result)
     assert str(result.scores["observation recall (value, unit, period)"]) == "  0.0% (0/1)"
     assert result.misses["observation recall (value, unit, period)"] == [
         " -- drafted as 1,200 MWh MegaW-HR 2022-03-31 in 'In FY2022 we used 1,200 MWh,'"
