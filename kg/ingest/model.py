@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -98,6 +99,66 @@ class Observation:
     notes: tuple[Footnote, ...] = ()
     corrections: tuple[Correction, ...] = ()
     mass_basis: MassBasis | None = None
+
+    @property
+    def fact(self) -> tuple[object, ...]:
+        """What the figure says, without how or where it is printed: two printings with the same
+        fact (of one report) are one observation. Values compare as numbers ("7.5" is "7.50");
+        wording ("over" and "more than" are one qualifier), precision, offsets and notes are
+        the printing's; a different qualifier, period or boundary is another fact."""
+        return (
+            self.kind,
+            self.metric,
+            self.subject,
+            self.period,
+            self.baseline,
+            self.disclosed,
+            self.value,
+            self.unit,
+            self.boundary,
+            self.qualifier,
+        )
+
+
+@dataclass(frozen=True)
+class Printing:
+    """One printing of a fact: the ``index``-th observation of claim ``claim``."""
+
+    claim: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One observation of the graph: a figure the report states, however often it prints it.
+
+    ``printings`` are in document order (by the printed figure's offset); the first one gives
+    the observation its IRI, surface form and precision. ``observation`` is that printing with
+    the footnotes and corrections of every printing.
+    """
+
+    observation: Observation
+    printings: tuple[Printing, ...]
+
+
+def facts(claims: Iterable[Claim]) -> list[Fact]:
+    """The facts the claims' observations state, in document order of their first printing: a
+    highlight and the body, or a summary and a table, that print one fact make one observation,
+    so that no sum over observations counts it twice."""
+    found: dict[tuple[object, ...], list[tuple[Observation, Printing]]] = {}
+    for claim in claims:
+        for index, obs in enumerate(claim.observations):
+            found.setdefault(obs.fact, []).append((obs, Printing(claim.id, index)))
+    result = []
+    for printed in found.values():
+        printed.sort(key=lambda p: (p[0].start, p[1].claim, p[1].index))
+        notes = tuple({n.name: n for obs, _ in printed for n in obs.notes}.values())
+        fixes = tuple(dict.fromkeys(fix for obs, _ in printed for fix in obs.corrections))
+        basis = next((obs.mass_basis for obs, _ in printed if obs.mass_basis), None)
+        first = replace(printed[0][0], notes=notes, corrections=fixes, mass_basis=basis)
+        result.append(Fact(first, tuple(p for _, p in printed)))
+    result.sort(key=lambda f: (f.observation.start, f.printings[0].claim, f.printings[0].index))
+    return result
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,13 @@ issues, policies, events, people) is namespaced by the company, under the compan
 so that two companies' "employees" stay apart while one company's initiative is the same node
 in every year. What belongs to one report (claims, sections, expectations) lies under the
 report's IRI, which names company and year.
+
+An observation is one fact however often the report prints it (a highlight and the body, a
+summary and a table): its IRI lies under the claim of its first printing in document order, so a
+figure printed once keeps the IRI it had as part of its claim, and the same text and sheets
+always give the same IRI. Its other claims point at it (csr:hasObservation) and it derives from
+each of them (prov:wasDerivedFrom). A new printing earlier in the text than the first would move
+the IRI; one anywhere later leaves it.
 """
 
 from __future__ import annotations
@@ -64,6 +71,13 @@ class Minter:
     def claim_part(self, report: str, claim: str, *part: str) -> URIRef:
         """A node that exists only as part of a claim: its quote, selectors, observations."""
         return self._iri("report", report, "claim", claim, *part)
+
+    def observation(self, report: str, claim: str, metric: str, nth: int, *part: str) -> URIRef:
+        """The observation of the ``nth`` printed figure of ``metric`` in ``claim`` (from 1), the
+        claim of the fact's first printing in document order (see the module's docstring), or
+        a part of it (a footnote)."""
+        suffix = metric if nth == 1 else f"{metric}-{nth}"
+        return self.claim_part(report, claim, "observation", suffix, *part)
 
     def entity(self, type_: str, ident: str, company: str) -> URIRef:
         """An entity: shared types directly under their segment, others under ``company``'s IRI.

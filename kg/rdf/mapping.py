@@ -10,7 +10,7 @@ from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.ingest.corrections import catalogue_notations
-from kg.ingest.model import Claim, Correction, Footnote, Observation, Period, Report
+from kg.ingest.model import Claim, Correction, Fact, Footnote, Observation, Period, Printing, Report, facts
 from kg.ingest.sheet import EntitySpec
 from kg.rdf.iris import Minter
 from kg.vocab.entity_types import type_table
@@ -123,6 +123,10 @@ class _Mapper:
             if metric.partial:
                 self.add(node, CSR.partialComponent, Literal(True))
             self.add(node, PROV.wasAttributedTo, self.table_reader() if metric.drafted else self.curator)
+        self.facts: dict[tuple[str, int], tuple[URIRef, Fact]] = {}
+        for fact in facts(self.r.claims.values()):
+            node = self.observation_iri(fact.printings[0])
+            self.facts.update(((p.claim, p.index), (node, fact)) for p in fact.printings)
         for claim in self.r.claims.values():
             self.claim_node(claim)
         self.stakeholder_nodes()
@@ -245,16 +249,22 @@ class _Mapper:
         if c.missing_metric:
             self.add(node, CSR.valueMissing, Literal(True))
             self.add(node, CSR.announcesMetric, self.m.metric(c.missing_metric))
-        seen: dict[str, int] = {}
-        for obs in c.observations:
-            seen[obs.metric] = seen.get(obs.metric, 0) + 1
-            suffix = obs.metric if seen[obs.metric] == 1 else f"{obs.metric}-{seen[obs.metric]}"
-            self.observation(node, part("observation", suffix), obs)
-            for note in obs.notes:
-                self.footnote(part("observation", suffix), part("observation", suffix, "note", note.name), note)
-            self.mass_basis(node, part("observation", suffix), obs, partial(part, "observation", suffix, "note"))
-            for fix in obs.corrections:
-                self.correction(part("observation", suffix), obs, fix)
+        linked: set[URIRef] = set()  # a claim that prints one fact twice links it once
+        for index, obs in enumerate(c.observations):
+            fact_node, fact = self.facts[(c.id, index)]
+            if fact_node in linked:
+                continue
+            linked.add(fact_node)
+            first = fact.printings[0]
+            if first.claim != c.id:
+                self.evidence(node, fact_node, obs)
+                continue
+            self.observation(node, fact_node, fact.observation)
+            for note in fact.observation.notes:
+                self.footnote(fact_node, self.observation_iri(first, "note", note.name), note)
+            self.mass_basis(node, fact_node, fact.observation, partial(self.observation_iri, first, "note"))
+            for fix in fact.observation.corrections:
+                self.correction(fact_node, fact.observation, fix)
         for prop, target_id in c.links:
             self.add(subject, self.vocab.links[prop], self.entity(target_id))
             self.add(node, CSR.about, self.entity(target_id))
@@ -305,17 +315,30 @@ class _Mapper:
             ),
         )
 
+    def observation_iri(self, printing: Printing, *part: str) -> URIRef:
+        """The IRI of the observation a printing names, and of its parts (see kg.rdf.iris)."""
+        claim = self.r.claims[printing.claim]
+        metric = claim.observations[printing.index].metric
+        nth = sum(1 for o in claim.observations[: printing.index + 1] if o.metric == metric)
+        return self.m.observation(self.rid, claim.id, metric, nth, *part)
+
+    def evidence(self, claim: URIRef, node: URIRef, o: Observation) -> None:
+        """A claim printing a fact: it states the observation, which derives from it."""
+        self.add(claim, CSR.hasChange if o.kind == "change" else CSR.hasObservation, node)
+        self.add(node, PROV.wasDerivedFrom, claim)
+
     def observation(self, claim: URIRef, node: URIRef, o: Observation) -> None:
-        """An observation or a printed change of the metric, with no value when it is not disclosed."""
+        """An observation or a printed change of the metric, with no value when it is not
+        disclosed, stated by ``claim``, its first printing; it belongs to the report of its
+        claims, so that a query or shape over observations never meets one twice."""
+        self.evidence(claim, node, o)
         if o.kind == "change":
-            self.add(claim, CSR.hasChange, node)
             self.add(node, RDF.type, CSR.MetricChange)
             self.add(node, CSR.changeOf, self.m.metric(o.metric))
         else:
-            self.add(claim, CSR.hasObservation, node)
             self.add(node, RDF.type, CSR.Observation)
             self.add(node, CSR.metric, self.m.metric(o.metric))
-        self.add(node, PROV.wasDerivedFrom, claim)
+        self.add(node, CSR.inReport, self.m.report(self.rid))
         if not o.disclosed:
             self.add(node, CSR.valueStatus, CSR.NotDisclosed)
         else:

@@ -213,11 +213,16 @@ def test_claim_description_holds_its_triples_and_labels(
     described = Graph().parse(page.with_suffix(".ttl"), format="turtle")
     outgoing = set(bundled_graph.triples((node, None, None)))
     assert outgoing and outgoing <= set(described)
-    observation = URIRef(f"{node}/observation/rd-investment")
-    assert set(bundled_graph.triples((observation, None, None))) <= set(described)
+    # The R&D investment is printed first in the highlights: its observation is described on the
+    # page of that claim, which owns it, and this claim's page links to it.
+    first = Minter().claim(bundled[0].meta.id, "s1-2-rd-investment")
+    observation = URIRef(f"{first}/observation/rd-investment")
+    assert (node, CSR.hasObservation, observation) in described
+    owner = Graph().parse(claim_page(out, bundled[0], "s1-2-rd-investment").with_suffix(".ttl"), format="turtle")
+    assert set(bundled_graph.triples((observation, None, None))) <= set(owner)
     metric = URIRef(DEFAULT_BASE + "metric/rd-investment")
     # Of what the claim links to, only the labels come along.
-    assert set(described.triples((metric, None, None))) == set(bundled_graph.triples((metric, RDFS.label, None)))
+    assert set(owner.triples((metric, None, None))) == set(bundled_graph.triples((metric, RDFS.label, None)))
     data = json.loads(page.with_suffix(".jsonld").read_text(encoding="utf-8"))
     assert str(node) in {n["@id"] for n in data["@graph"]}
 
@@ -283,7 +288,8 @@ def test_claim_page_in_a_browser(site: tuple[Path, int], bundled: list[Report], 
     internal = [t for t in (resolve(page, link) for link in dom.links) if t is not None]
     assert len(internal) >= 10
     assert all(path.is_file() for path, _fragment in internal)
-    assert {p.name for p, _f in internal} >= {"site.css", "index.html", "xiaomi.html", "rd-investment.html"}
+    # The observation it states is the highlight's (printed there first): a link to that claim's page.
+    assert {p.name for p, _f in internal} >= {"site.css", "index.html", "xiaomi.html", "s1-2-rd-investment.html"}
 
     shot = tmp_path / "claim.png"
     chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,900", page.as_uri())

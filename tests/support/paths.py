@@ -8,3 +8,5 @@ MINI_REPORT = FIXTURES / "mini-report"
 PAGED_REPORT = FIXTURES / "paged-report"
 UNITS_REPORT = FIXTURES / "units-report"
 CORRECTIONS_REPORT = FIXTURES / "corrections-report"
+
+PRINTINGS_REPORT = FIXTURES / "printings-report"

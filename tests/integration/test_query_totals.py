@@ -1,0 +1,73 @@
+"""Sums over the saved queries' rows on the bundled KG equal totals computed by hand from the
+report's text (kg/reports/xiaomi-2019/report.txt, line numbers below): a figure the report prints
+twice (a highlight and the body) is one observation and one row, so no sum counts it twice."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+import pytest
+from rdflib import Graph
+
+from kg.sparql.saved import find_query, run_local
+from kg.vocab.ontology import ontology_graph
+
+METRIC = "https://w3id.org/csr-kg/id/metric/"
+
+
+@pytest.fixture(scope="module")
+def graph(bundled_graph: Graph) -> Graph:
+    return bundled_graph + ontology_graph()
+
+
+def totals(graph: Graph, name: str, by: str, *, levels_only: bool = False, **params: str) -> dict[str, Decimal]:
+    """The sum of the ``value`` column of a saved query per value of column ``by``; with
+    ``levels_only``, leaving out the rows of intensities (a unit "... per ...")."""
+    result = run_local(graph, find_query(name), params)
+    index = result.variables.index
+    found: dict[str, Decimal] = defaultdict(Decimal)
+    for row in result.rows:
+        if not (levels_only and " per " in str(row[index("unit")])):
+            found[str(row[index(by)])] += row[index("value")].toPython()
+    return dict(found)
+
+
+def test_donations_in_money_add_up_to_the_printed_gifts(graph: Graph) -> None:
+    money = {k: v for k, v in totals(graph, "donations", "currency").items() if k != "number"}
+    assert money["Chinese yuan renminbi"] == (
+        Decimal(22_000_000)  # "approximately RMB22 million": line 139 (highlights) and line 1183, once
+        + 100_000  # "Donated RMB100,000 to support students living in poverty in Keyouqianqi": line 1189
+        + 100_000  # "Donated RMB100,000 to set up the "Xiaomi" education fund": line 1190
+        + 80_000  # "a total of RMB80,000 raised from domestic charity sales": line 1191
+    )
+    assert money["Indian rupee"] == (
+        Decimal(7_665_000)  # "Xiaomi India donated INR7.665 million": line 1177
+        + 1_500_000  # "Xiaomi India donated INR1,500,000 in support of the disaster relief": line 1210
+        + 23_000  # "medical insurance worth INR23,000 to any child being diagnosed": line 1214
+    )
+
+
+def test_one_metric_across_reports_gives_a_fact_printed_twice_once(graph: Graph) -> None:
+    # "with 18,170 employees from 28 countries": line 121 (highlights) and line 1051 (section 6.1).
+    assert totals(graph, "metric-across-reports", "report", metric=f"<{METRIC}total-employees>") == {
+        "xiaomi-2019": Decimal(18_170)
+    }
+    # Cash donations, the same four CNY and two INR gifts as above.
+    assert totals(graph, "metric-across-reports", "unit", metric=f"<{METRIC}donations-cash>") == {
+        "Chinese yuan renminbi": Decimal(22_000_000 + 100_000 + 100_000 + 80_000),
+        "Indian rupee": Decimal(7_665_000 + 1_500_000),
+    }
+
+
+def test_environmental_kpis_add_up_to_the_tables(graph: Graph) -> None:
+    assert totals(graph, "environmental-kpis", "kpi", levels_only=True) == {
+        # The emissions table: the total (line 994) and its two parts (lines 995-996), each once.
+        "A1.2": Decimal("22782.26") + Decimal("283.42") + Decimal("22498.84"),
+        "A1.3": Decimal("1.00"),  # hazardous waste: line 999
+        "A1.4": Decimal("1457.94"),  # non-hazardous waste: line 1001
+        # The energy table: the total (line 1015) and its two parts (lines 1016-1017).
+        "A2.1": Decimal("34282.58") + Decimal("1449.47") + Decimal("32833.11"),
+        "A2.2": Decimal("144803.29"),  # running water: line 1020
+        "A2.5": Decimal("74337.82"),  # packaging materials: line 1022
+    }
