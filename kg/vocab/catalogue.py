@@ -28,11 +28,10 @@ from rdflib import URIRef
 from rdflib.namespace import RDF, SKOS
 
 from kg.vocab.names import local_name
-from kg.vocab.namespaces import CSR, Namespace
+from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph
 from kg.vocab.units import Units, load_units
 
-METRIC = Namespace("https://w3id.org/csr-kg/esg-metric/")
 QUANTITY_KINDS = "http://qudt.org/vocab/quantitykind/"
 
 MatchKind = Literal["exact", "close", "broad", "narrow"]
