@@ -217,9 +217,20 @@ def _scope(r: _Reading) -> tuple[str | None, str]:
     return (None, "names Scope 2 and 3 together") if scope == "2-and-3" else (scope, "")
 
 
+_AIR = (
+    ("nox-emissions", r"\bnox\b|\bnitrogen oxides?\b"),
+    ("sox-emissions", r"\bsox\b|\bsulph?ur (?:di)?oxides?\b|\bso2\b"),
+    ("particulate-emissions", r"\b(?:respirable suspended )?particulates?(?: matter)?\b|\bpm ?(?:2\.5|10)?\b"),
+)
+_POLLUTANTS = "|".join(pattern for _, pattern in _AIR)
+
+
 def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     named = r.take(r"\bghg\b|\bco2e\b|\bcarbon (?:dioxide )?(?:equivalent )?emissions?\b|\bcarbon footprint\b")
-    if not named and not (r.has(r"\bscope [123]\b") and r.has(r"\bemissions?\b")):
+    # Plain "emissions" are greenhouse gases when a scope is named, by number or by its words
+    # ("indirect emissions", "emissions from purchased electricity"), and no pollutant is.
+    scoped = r.has(r"\bscope [123]\b|\bdirect\b|\bindirect\b|\bpurchased (?:electricity|energy|heat|steam)\b")
+    if not named and not (scoped and r.has(r"\bemissions?\b") and not r.has(_POLLUTANTS)):
         return None, ""
     r.take(r"\bemissions?\b|\bgas(?:es)?\b")
     if per is not None:
@@ -257,14 +268,7 @@ def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
 
 
 def _air(r: _Reading, per: str | None) -> tuple[str | None, str]:
-    for notation, pattern in (
-        ("nox-emissions", r"\bnox\b|\bnitrogen oxides?\b"),
-        ("sox-emissions", r"\bsox\b|\bsulph?ur (?:di)?oxides?\b|\bso2\b"),
-        (
-            "particulate-emissions",
-            r"\bparticulates?(?: matter)?\b|\bpm ?(?:2\.5|10)?\b|\brespirable suspended particulates?\b",
-        ),
-    ):
+    for notation, pattern in _AIR:
         if r.take(pattern):
             return (
                 (notation, "an air emission named by its pollutant")

@@ -32,6 +32,8 @@ EXACT = [
     ("NOx emissions", "KiloGM", "nox-emissions"),
     ("Sulphur oxides", "KiloGM", "sox-emissions"),
     ("Particulate matter", "KiloGM", "particulate-emissions"),
+    ("Respirable suspended particulates", "KiloGM", "particulate-emissions"),
+    ("Emissions from purchased electricity", "TONNE", "ghg-scope-2"),
     # waste
     ("Total hazardous waste generated", "TONNE", "hazardous-waste"),
     ("Non hazardous waste", "KiloGM", "non-hazardous-waste"),
