@@ -56,6 +56,17 @@ class CatalogueMetric:
     quantity_kind: URIRef | None
     canonical_unit: URIRef | None
 
+    @property
+    def per_head(self) -> bool:
+        """An average per employee whose canonical unit is no ratio (training hours per employee):
+        a figure printed "per employee" is in its numerator's unit."""
+        unit = self.canonical_unit
+        return (
+            unit is not None
+            and "-PER-" not in local_name(unit)
+            and re.search(r"\baverage\b|\bper employee\b", self.label, re.I) is not None
+        )
+
 
 @dataclass(frozen=True)
 class CatalogueMatch:
@@ -384,6 +395,8 @@ _AGE = (
     ),
 )
 _TYPE = (("full-time", r"\bfull-time\b|\bfull time\b|\bpermanent\b"), ("part-time", r"\bpart-time\b|\bpart time\b"))
+# "Employees in Hong Kong", "suppliers from mainland China": a count in one region.
+_REGION = r"\b(?:in|from)\s+(?:the\s+)?[a-z]"
 _STAFF = r"\bemployees?\b|\bstaff\b|\bworkforce\b|\bheadcount\b|\bpersonnel\b|\bworkers?\b"
 
 
@@ -417,7 +430,9 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if r.take(r"\b(?:work-related |work |occupational |workplace )injur(?:y|ies)\b|\binjur(?:y|ies) at work\b"):
         return "work-related-injuries", "work-related injuries"
     if r.take(r"\btraining hours\b|\bhours of training\b"):
-        r.take(r"\baverage\b|\bper (?:employee|person|capita)\b|" + _STAFF)
+        if not r.take(r"\baverage\b") and per != "employee":
+            return None, "training hours in total, not an average"
+        r.take(_STAFF)
         part = _training_group(r)
         return (
             "training-hours-average" + (f"-{part}" if part else ""),
@@ -431,7 +446,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
             "share of employees trained" + (f" ({part})" if part else ""),
         )
     if per is None and r.take(_STAFF):
-        part = _breakdown(r)
+        part = _breakdown(r) or ("in-region" if r.has(_REGION) else None)
         return ("employees-" + (part or "total"), "headcount" + (f" ({part})" if part else ""))
     return None, ""
 
@@ -500,6 +515,8 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if r.take(r"\bsuppliers?\b"):
         if r.take(r"\baudited\b|\baudits?\b"):
             return "suppliers-audited", "suppliers audited"
+        if r.has(_REGION):
+            return "suppliers-in-region", "suppliers in one region"
         return "suppliers-total", "suppliers"
     if r.take(r"\b(?:total |operating )?revenues?\b|\bsales revenues?\b"):
         return "revenue", "revenue"
@@ -524,6 +541,8 @@ def _unit_parts(units: Units, unit_key: str | None) -> tuple[URIRef | None, str 
 # Quantity kinds a metric may be printed in though its canonical unit is of another: water and
 # waste are printed in tonnes or cubic metres alike; the conversion then needs a density and is
 # not made, but the metric is the same.
+# Denominators that make a ratio unit a figure per head ("hours per employee").
+HEADS = frozenset({"EMPLOYEE", "PERSON"})
 _INTERCHANGEABLE = frozenset({QUANTITY_KINDS + "Mass", QUANTITY_KINDS + "Volume"})
 
 
@@ -567,7 +586,8 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
                 return None
             continue
         metric = catalogue().get(notation)
-        if metric is None or not _kind_fits(metric, printed_kind, ratio, units):
+        per_head = metric is not None and metric.per_head and unit_denominator in HEADS
+        if metric is None or not _kind_fits(metric, printed_kind, ratio and not per_head, units):
             return None
         unread = reading.unread()
         kind: MatchKind = "exact"

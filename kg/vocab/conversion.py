@@ -3,7 +3,8 @@
 Reports print the same metric in kg or tonnes, kWh, GJ or MWh; only values in one unit compare.
 A value converts when its unit and the catalogue metric's canonical unit are of the same quantity
 kind and both have a ``qudt:conversionMultiplier`` (for a ratio unit, when numerator and
-denominator each do). Nothing converts across kinds: water printed in tonnes stays unconverted,
+denominator each do; a figure "per employee" of an average per employee is in its numerator's unit).
+Nothing converts across kinds: water printed in tonnes stays unconverted,
 as cubic metres would need a density the report does not state.
 
 Arithmetic is exact (fractions of the decimal multipliers). A result whose decimal expansion
@@ -19,7 +20,7 @@ from fractions import Fraction
 
 from rdflib import URIRef
 
-from kg.vocab.catalogue import CatalogueMetric
+from kg.vocab.catalogue import HEADS, CatalogueMetric
 from kg.vocab.names import local_name
 from kg.vocab.units import Units
 
@@ -70,6 +71,9 @@ def to_canonical(
     if metric.canonical_unit is None:
         return None
     target = local_name(metric.canonical_unit)
+    ratio = units.ratio(unit_key) if unit_key not in units.units else None
+    if ratio is not None and metric.per_head and ratio[1] in HEADS and ratio[2] == 1:
+        unit_key = ratio[0]  # hours per employee, for an average per employee: hours
     printed_kinds, target_kinds = _kinds(units, unit_key), _kinds(units, target)
     if printed_kinds is None or printed_kinds != target_kinds:
         return None

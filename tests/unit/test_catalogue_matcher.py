@@ -76,6 +76,7 @@ EXACT = [
     ("Work-related fatalities", "NUM", "work-related-fatalities"),
     ("Lost days due to work injury", "DAY", "lost-days-work-injury"),
     ("Average training hours per employee", "HR", "training-hours-average"),
+    ("Training hours per employee", "HR-PER-EMPLOYEE", "training-hours-average"),
     ("Percentage of employees trained", "PERCENT", "employees-trained-share"),
     ("Average training hours - senior management", "HR", "training-hours-average-senior-management"),
     # business, community
@@ -123,6 +124,8 @@ def test_rationale_says_what_was_read() -> None:
         ("Scope 1 emissions at the Ningbo plant", "TONNE", "ghg-scope-1", "broad"),
         ("Energy intensity in stores per square foot", "KiloW-HR-PER-FT2", "energy-intensity-per-floor-area", "broad"),
         ("GHG intensity in head office", "TONNE-PER-EMPLOYEE", "ghg-intensity-per-employee", "broad"),
+        ("Suppliers in Southeast Asia", "NUM", "suppliers-in-region", "broad"),
+        ("Employees in Europe", "NUM", "employees-in-region", "broad"),
     ],
 )
 def test_close_and_broad_readings(label: str, unit: str, notation: str, kind: str) -> None:
@@ -147,6 +150,7 @@ def test_close_and_broad_readings(label: str, unit: str, notation: str, kind: st
         ("People killed by a flood", "NUM"),
         ("Emissions target for 2030", "TONNE"),
         ("Battery capacity", "MilliA-HR"),
+        ("Total training hours", "HR"),  # a total, and the catalogue holds the average
         ("GHG emissions", "TONNE-PER-MegaCNY"),  # an intensity per revenue
     ],
 )
