@@ -47,6 +47,19 @@ def _kinds(units: Units, key: str) -> tuple[URIRef, ...] | None:
     return units.units[parts[0]].quantity_kind, units.units[parts[1]].quantity_kind
 
 
+def _factor(units: Units, key: str) -> Fraction | None:
+    """The exact conversion multiplier of a unit, a ratio unit's from its parts (Units.multiplier
+    divides decimals, which rounds a factor such as 3,600,000 / 0.09290304)."""
+    if key in units.units:
+        multiplier = units.units[key].multiplier
+        return None if multiplier is None else Fraction(multiplier)
+    parts = units.ratio(key)
+    if parts is None:
+        return None
+    top, bottom = _factor(units, parts[0]), _factor(units, parts[1])
+    return None if top is None or bottom is None else top / (bottom * Fraction(parts[2]))
+
+
 def _terminates(fraction: Fraction) -> bool:
     den = fraction.denominator
     for prime in (2, 5):
@@ -77,10 +90,10 @@ def to_canonical(
     printed_kinds, target_kinds = _kinds(units, unit_key), _kinds(units, target)
     if printed_kinds is None or printed_kinds != target_kinds:
         return None
-    source_factor, target_factor = units.multiplier(unit_key), units.multiplier(target)
+    source_factor, target_factor = _factor(units, unit_key), _factor(units, target)
     if source_factor is None or target_factor is None:
         return None
-    factor = Fraction(source_factor) / Fraction(target_factor)
+    factor = source_factor / target_factor
     exact_value, exact_precision = Fraction(value) * factor, Fraction(precision) * factor
     if _terminates(exact_value):
         return Converted(_decimal(exact_value), metric.canonical_unit, target, True)
