@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 ID = "https://w3id.org/csr-kg/id/"
 PARAMS = {
     "claim-provenance": {"claim": f"<{ID}report/acme-holdings-0-2019/claim/c2-018-floor-area>"},
-    "metric-across-reports": {"metric": f"<{ID}metric/total-ghg-emissions-scope-1-and-scope-2>"},
+    "metric-across-reports": {"metric": "<https://w3id.org/csr-kg/esg-metric/ghg-scope-1-and-2>"},
 }
 
 

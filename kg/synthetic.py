@@ -114,7 +114,7 @@ _EMP = "total-employees"
 METRICS: dict[str, MetricDef] = {
     m.id: m
     for m in (
-        _m(_GHG, "Total GHG emissions (Scope 1 and Scope 2)", "A1.2", "Greenhouse gas emissions in CO2 equivalent."),
+        _m(_GHG, "Total GHG emissions (Scope 1 and Scope 2)", "A1.2"),
         _m("direct-ghg-emissions-scope-1", "Direct GHG emissions (Scope 1)", "A1.2", component_of=_GHG),
         _m("indirect-ghg-emissions-scope-2", "Indirect GHG emissions (Scope 2)", "A1.2", component_of=_GHG),
         _m("indirect-ghg-emissions-scope-1", "Indirect GHG emissions (Scope 1)", "A1.2", component_of=_GHG),
@@ -126,7 +126,7 @@ METRICS: dict[str, MetricDef] = {
             intensity_of=_GHG,
             denominator="total-floor-area",
         ),
-        _m("hazardous-waste", "Hazardous waste", "A1.3", "Hazardous waste produced by the operations."),
+        _m("hazardous-waste", "Hazardous waste", "A1.3"),
         _m(
             "hazardous-waste-per-employee",
             "Hazardous waste per employee",
@@ -134,7 +134,7 @@ METRICS: dict[str, MetricDef] = {
             intensity_of="hazardous-waste",
             denominator=_EMP,
         ),
-        _m("non-hazardous-waste", "Non-hazardous waste", "A1.4", "Office, domestic and production waste."),
+        _m("non-hazardous-waste", "Non-hazardous waste", "A1.4"),
         _m(
             "non-hazardous-waste-per-employee",
             "Non-hazardous waste per employee",
@@ -142,7 +142,7 @@ METRICS: dict[str, MetricDef] = {
             intensity_of="non-hazardous-waste",
             denominator=_EMP,
         ),
-        _m(_ENERGY, "Total energy consumption", "A2.1", "Direct and indirect energy consumed."),
+        _m(_ENERGY, "Total energy consumption", "A2.1"),
         _m("direct-energy-consumption", "Direct energy consumption", "A2.1", component_of=_ENERGY),
         _m("indirect-energy-consumption", "Indirect energy consumption", "A2.1", component_of=_ENERGY),
         _m(
@@ -167,7 +167,7 @@ METRICS: dict[str, MetricDef] = {
             intensity_of="water-consumption",
             denominator=_EMP,
         ),
-        _m("packaging-materials", "Packaging materials", "A2.5", "Packaging used for finished products."),
+        _m("packaging-materials", "Packaging materials", "A2.5"),
         _m(
             "packaging-materials-per-revenue",
             "Packaging materials per revenue",
@@ -183,8 +183,8 @@ METRICS: dict[str, MetricDef] = {
         _m("ghg-intensity-reduction-target", "GHG intensity reduction target", "A1.5", share=True),
         _m("ghg-emissions-decrease", "Year-on-year decrease in total GHG emissions", "A1.5"),
         _m("ghg-emissions-increase", "Year-on-year increase in total GHG emissions", "A1.2"),
-        _m("revenue", "Revenue", "", "Revenue of the reporting year."),
-        _m(_EMP, "Total employees", "B1.1", "Headcount at the end of the reporting period."),
+        _m("revenue", "Revenue", ""),
+        _m(_EMP, "Total employees", "B1.1"),
         _m("male-employees", "Male employees", "B1.1", component_of=_EMP),
         _m("female-employees", "Female employees", "B1.1", component_of=_EMP),
         _m("female-employees-share", "Share of female employees", "B1.1", share=True),
@@ -215,7 +215,7 @@ METRICS: dict[str, MetricDef] = {
         _m("units-sold", "Units sold", "B6"),
         _m("anti-corruption-training-participants", "Anti-corruption training participants", "B7.2"),
         _m("corruption-cases", "Concluded legal cases regarding corrupt practices", "B7.1"),
-        _m("donations-total", "Total donations", "B8.2", "Cash and in-kind donations."),
+        _m("donations-total", "Total donations", "B8.2"),
         _m("donations-cash", "Cash donations", "B8.2", component_of="donations-total"),
         _m("donations-in-kind", "In-kind donations", "B8.2", component_of="donations-total"),
         _m("volunteer-hours", "Volunteer hours", "B8.2"),

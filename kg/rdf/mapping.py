@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from functools import partial
@@ -11,11 +12,13 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.ingest.corrections import catalogue_notations
 from kg.ingest.model import Claim, Correction, Fact, Footnote, Observation, Period, Printing, Report, facts
-from kg.ingest.sheet import EntitySpec
+from kg.ingest.sheet import EntitySpec, MetricSpec
 from kg.rdf.iris import Minter
+from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_metric
+from kg.vocab.conversion import to_canonical
 from kg.vocab.entity_types import type_table
 from kg.vocab.names import slugify
-from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, TIME
+from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME
 from kg.vocab.ontology import ontology_graph, vocabulary
 from kg.vocab.units import Units, load_units
 
@@ -73,6 +76,20 @@ def ratio_unit(units: Units, key: str) -> list[Triple]:
     return triples
 
 
+_SOFTWARE = {
+    "csr-kg-catalogue-matcher": (
+        "csr-kg catalogue matcher",
+        "Maps a report's metric that no claim sheet maps to the metric catalogue, by reading its label "
+        "and printed unit (kg.vocab.catalogue); a curator may map it instead with the sheet's catalogue field.",
+    ),
+    "csr-kg-unit-converter": (
+        "csr-kg unit converter",
+        "Converts an observation's printed value to the canonical unit of its catalogue metric with QUDT "
+        "conversion multipliers (kg.vocab.conversion); the printed value and unit stay as printed.",
+    ),
+}
+
+
 class _Mapper:
     def __init__(self, report: Report, minter: Minter) -> None:
         self.triples: list[Triple] = []
@@ -86,6 +103,8 @@ class _Mapper:
         self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.codes.items()}
         self.units = report.units or load_units()
         self.ratio_units: set[str] = set()
+        self.catalogue = catalogue()
+        self.matches: dict[str, tuple[CatalogueMatch, bool]] = {}  # metric id -> match, whether inferred
         self.types = type_table()
         self.company = self.entity(report.meta.company)
         curator = report.meta.curator
@@ -123,6 +142,9 @@ class _Mapper:
             if metric.partial:
                 self.add(node, CSR.partialComponent, Literal(True))
             self.add(node, PROV.wasAttributedTo, self.table_reader() if metric.drafted else self.curator)
+        printed = self.printed_units()
+        for metric in self.r.metrics.values():
+            self.catalogue_mapping(metric, printed.get(metric.id))
         self.facts: dict[tuple[str, int], tuple[URIRef, Fact]] = {}
         for fact in facts(self.r.claims.values()):
             node = self.observation_iri(fact.printings[0])
@@ -132,6 +154,83 @@ class _Mapper:
         self.stakeholder_nodes()
         for key in sorted(self.ratio_units):
             self.triples.extend(ratio_unit(self.units, key))
+
+    def printed_units(self) -> dict[str, str]:
+        """Each metric's unit as the report prints it most often (the first by name on a tie)."""
+        counts: dict[str, Counter[str]] = {}
+        for claim in self.r.claims.values():
+            for obs in claim.observations:
+                if obs.kind != "change" and obs.unit is not None:
+                    counts.setdefault(obs.metric, Counter())[obs.unit] += 1
+        return {metric: min(c, key=lambda u: (-c[u], u)) for metric, c in counts.items()}
+
+    def catalogue_mapping(self, metric: MetricSpec, unit: str | None) -> None:
+        """The metric's catalogue metric: named in the sheet, else read from its label by code.
+
+        The SKOS mapping triple is what queries follow in one step; the csr:CatalogueMapping
+        beside it (an SSSOM mapping) says who made it and why.
+        """
+        if metric.catalogue is not None:
+            found = CatalogueMatch(
+                metric.catalogue,
+                metric.match,
+                1.0,
+                f"The curators map the report's metric {metric.label!r} to catalogue metric "
+                f"{metric.catalogue} ({metric.match} match) in the claim sheet.",
+            )
+            inferred = False
+        else:
+            match = match_metric(metric.label, unit)
+            if match is None:
+                return
+            found, inferred = match, True
+        self.matches[metric.id] = (found, inferred)
+        node, target = self.m.metric(metric.id), self.catalogue[found.notation].iri
+        predicate = MATCH_PROPERTY[found.match]
+        record = URIRef(f"{node}/catalogue/{found.notation}")
+        self.add(node, predicate, target)
+        self.add(node, CSR.hasCatalogueMapping, record)
+        self.add(record, RDF.type, CSR.CatalogueMapping)
+        self.add(record, SSSOM.subject_id, node)
+        self.add(record, SSSOM.predicate_id, predicate)
+        self.add(record, SSSOM.object_id, target)
+        self.add(record, CSR.rationale, en(found.rationale))
+        if inferred:
+            self.add(record, SSSOM.mapping_justification, SEMAPV.LexicalMatching)
+            self.add(record, SSSOM.confidence, Literal(str(found.confidence), datatype=XSD.double))
+            self.add(record, PROV.wasAttributedTo, self.software("csr-kg-catalogue-matcher"))
+        else:
+            self.add(record, SSSOM.mapping_justification, SEMAPV.ManualMappingCuration)
+            self.add(record, PROV.wasAttributedTo, self.curator)
+
+    def software(self, ident: str) -> URIRef:
+        """One of csr-kg's software agents (kg.vocab.catalogue's matcher, kg.vocab.conversion's converter)."""
+        label, comment = _SOFTWARE[ident]
+        node = self.m.agent(ident)
+        self.add(node, RDF.type, PROV.SoftwareAgent)
+        self.add(node, RDFS.label, en(label))
+        self.add(node, RDFS.comment, en(comment))
+        return node
+
+    def canonical_value(self, node: URIRef, o: Observation) -> None:
+        """The observation's value in its catalogue metric's canonical unit, when it converts."""
+        assert o.value is not None and o.precision is not None and o.unit is not None
+        mapped = self.matches.get(o.metric)
+        if mapped is None:
+            return
+        converted = to_canonical(self.units, o.value, o.precision, o.unit, self.catalogue[mapped[0].notation])
+        if converted is None:
+            return
+        value = URIRef(f"{node}/canonical")
+        self.add(node, CSR.canonicalValue, value)
+        self.add(value, RDF.type, CSR.CanonicalValue)
+        self.add(value, QUDT.numericValue, decimal(converted.value))
+        self.add(value, QUDT.unit, converted.unit)
+        self.add(value, CSR.exactConversion, Literal(converted.exact))
+        self.add(value, PROV.wasDerivedFrom, node)
+        self.add(value, PROV.wasAttributedTo, self.software("csr-kg-unit-converter"))
+        if converted.unit_key not in self.units.iris and converted.unit == self.units.iri(converted.unit_key):
+            self.ratio_units.add(converted.unit_key)
 
     def table_reader(self) -> URIRef:
         """The software agent that drafts metrics from table rows no claim sheet defines."""
@@ -348,6 +447,8 @@ class _Mapper:
             self.add(node, QUDT.unit, self.units.iri(o.unit))
             if o.unit not in self.units.iris:
                 self.ratio_units.add(o.unit)  # a ratio unit: defined in the graph (listed units are in units.ttl)
+            if o.kind != "change":
+                self.canonical_value(node, o)
         self.add(node, CSR.surfaceForm, Literal(o.surface))
         self.add(node, CSR.observedEntity, self.entity(o.subject))
         self.add(node, TIME.hasTime, self.period(o.period))

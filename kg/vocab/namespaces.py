@@ -25,12 +25,15 @@ CSRUNIT = Namespace("https://w3id.org/csr-kg/unit/")
 SDG = Namespace("https://w3id.org/csr-kg/sdg/")
 UNSDG = Namespace("http://metadata.un.org/sdg/")
 HKEX = Namespace("https://w3id.org/csr-kg/hkex-esg/")
+METRIC = Namespace("https://w3id.org/csr-kg/esg-metric/")  # the metric catalogue, ontology/metrics.ttl
 KIND = Namespace("https://w3id.org/csr-kg/claim-kind/")
 APPROX = Namespace("https://w3id.org/csr-kg/approximation/")
 QUDT = Namespace("http://qudt.org/schema/qudt/")
 UNIT = Namespace("http://qudt.org/vocab/unit/")
 CUR = Namespace("http://qudt.org/vocab/currency/")
 OA = Namespace("http://www.w3.org/ns/oa#")
+SSSOM = Namespace("https://w3id.org/sssom/")
+SEMAPV = Namespace("https://w3id.org/semapv/vocab/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 TIME = Namespace("http://www.w3.org/2006/time#")
 
@@ -50,4 +53,6 @@ PREFIXES = {
     "oa": OA,
     "org": ORG,
     "time": TIME,
+    "sssom": SSSOM,
+    "semapv": SEMAPV,
 }

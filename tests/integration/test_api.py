@@ -13,16 +13,20 @@ from kg.vocab.ontology import ontology_graph
 
 def test_run_returns_plain_values(bundled_graph: Graph) -> None:
     graph = bundled_graph + ontology_graph()
-    rows = api.run("metric-across-reports", graph)
+    rows = api.run("metric-across-reports", graph, metric="ghg-scope-1")
     assert rows == [
         {
-            "metricLabel": "Total GHG emissions (Scope 1 and 2)",
             "report": "xiaomi-2019",
             "year": rows[0]["year"],
-            "value": Decimal("22782.26"),
+            "period": "2019",
+            "reportMetric": "Direct GHG emissions (Scope 1)",
+            "match": "exact",
+            "value": Decimal("283.42"),
             "unit": "tonne",
+            "printedValue": Decimal("283.42"),
+            "printedUnit": "tonne",
+            "surface": "283.42",
             "boundary": "main offices and self-operated Mi Homes in mainland China",
-            "surface": "22,782.26",
         }
     ]
     mentions = api.run("claims-mentioning", graph, word="Dengue")

@@ -360,7 +360,8 @@ ID = "https://w3id.org/csr-kg/id/"
 NATURAL = [
     ("initiatives-by-sdg", "sdg", "9", "http://metadata.un.org/sdg/9"),
     ("kpi-disclosure", "report", "xiaomi-2019", ID + "report/xiaomi-2019"),
-    ("metric-across-reports", "metric", "hazardous-waste", ID + "metric/hazardous-waste"),
+    # The catalogue metric, not the report's metric of the same id: the query asks for a CatalogueMetric.
+    ("metric-across-reports", "metric", "hazardous-waste", "https://w3id.org/csr-kg/esg-metric/hazardous-waste"),
     ("committee-oversight", "org", "xiaomi", ID + "org/xiaomi"),
 ]
 

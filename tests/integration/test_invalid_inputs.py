@@ -210,6 +210,18 @@ TREES_CLAIM = """  - id: trees
             "links: {launched: quality-committee}",
             "sheet.yaml:19: claims[1]: 'links.launched' must be a list, not text",
         ),
+        (
+            "label: R&D investment}",
+            "label: R&D investment, catalogue: rd-spendings}",
+            "sheet.yaml:5: metrics[0]: catalogue 'rd-spendings' is not a metric of the catalogue "
+            "(ontology/metrics.ttl); did you mean 'rd-spending'?",
+        ),
+        (
+            "label: R&D investment}",
+            "label: R&D investment, catalogue: rd-spending, match: broader}",
+            "sheet.yaml:5: metrics[0]: 'match' must be 'exact' or 'close' or 'broad' or 'narrow', not 'broader'; "
+            "did you mean 'broad'?",
+        ),
     ],
 )
 def test_schema_errors_in_the_sheets_terms(make_report: Callable[..., Path], old: str, new: str, expected: str) -> None:

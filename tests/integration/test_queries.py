@@ -163,16 +163,35 @@ def test_a_parameter_is_bound_as_a_literal_never_as_query_text(graph: Graph) -> 
 
 
 def test_metric_across_reports(graph: Graph) -> None:
+    # The default: the catalogue's Scope 1 and 2 total, reached from the report's own metric.
     assert rows(graph, "metric-across-reports") == [
         (
-            "Total GHG emissions (Scope 1 and 2)",
             "xiaomi-2019",
-            rows(graph, "metric-across-reports")[0][2],
+            rows(graph, "metric-across-reports")[0][1],
+            "2019",
+            "Total GHG emissions (Scope 1 and 2)",
+            "exact",
             Decimal("22782.26"),
             "tonne",
-            "main offices and self-operated Mi Homes in mainland China",
+            Decimal("22782.26"),
+            "tonne",
             "22,782.26",
+            "main offices and self-operated Mi Homes in mainland China",
         ),
+    ]
+
+
+def test_company_over_years_lines_up_catalogue_metrics(graph: Graph) -> None:
+    lined_up = {(r[1], r[4], r[6]) for r in rows(graph, "company-over-years")}
+    assert ("ghg-scope-1", Decimal("283.42"), "283.42") in lined_up
+    assert ("energy-total", Decimal("34282.58"), "34,282.58") in lined_up
+    assert ("water-consumption", None, "144,803.29") in lined_up  # printed in tonnes: no conversion
+
+
+def test_intensity_ranking(graph: Graph) -> None:
+    assert [(r[1], r[3], r[5], r[8]) for r in rows(graph, "intensity-ranking")] == [
+        (1, Decimal("0.042"), "0.042", "broad"),
+        (1, Decimal("0.11"), "0.11", "broad"),
     ]
 
 

@@ -10,3 +10,4 @@ UNITS_REPORT = FIXTURES / "units-report"
 CORRECTIONS_REPORT = FIXTURES / "corrections-report"
 
 PRINTINGS_REPORT = FIXTURES / "printings-report"
+CONVERTED_REPORT = FIXTURES / "converted-report"
