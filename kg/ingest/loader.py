@@ -189,8 +189,14 @@ class _Loader:
                     subject=obs.subject or subject,
                     start=mention.start,
                     end=mention.end,
+                    recipient=obs.recipient,
                 )
             )
+            if obs.recipient is not None and obs.recipient == (obs.subject or subject):
+                raise InputError(
+                    f"{owhere}: claim {spec.id}: figure {_q(obs.figure)}: recipient {_q(obs.recipient)} "
+                    "is also the giver (the observation's subject); name the giver as subject"
+                )
         if spec.kind == "quantitative" and not observations and spec.missing_figure is None:
             raise InputError(f"{where}: claim {spec.id}: a quantitative claim needs observations or missing_figure")
         self._check_codes(spec.kpis, where)
@@ -568,6 +574,7 @@ class _Loader:
             for obs in claim.observations:
                 need(obs.metric, metrics, "metric", where)
                 need(obs.subject, entities, "entity", where)
+                need(obs.recipient, entities, "entity", where)
         for expectation in self.report.expectations:
             need(expectation.issue, entities, "entity", "expectation_issues")
 

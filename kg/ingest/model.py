@@ -79,7 +79,9 @@ class Observation:
     ``kind`` is ``value`` (a figure of the metric) or ``change`` (a printed change of the metric
     from the ``baseline`` period to ``period``: in percent when relative, in the metric's unit
     when absolute). An observation not ``disclosed`` is a cell printed "N/A", "-" ... for the
-    period: it has no value, precision or unit, and is never zero.
+    period: it has no value, precision or unit, and is never zero. An observation of something
+    given (a donation, a grant, an investment) names the giver as ``subject`` and the one receiving
+    it as ``recipient``, so that a total per giver counts each gift for the one who gave it.
     """
 
     metric: str
@@ -99,6 +101,7 @@ class Observation:
     notes: tuple[Footnote, ...] = ()
     corrections: tuple[Correction, ...] = ()
     mass_basis: MassBasis | None = None
+    recipient: str | None = None  # for something given: the entity receiving it (``subject`` gives it)
 
     @property
     def fact(self) -> tuple[object, ...]:
@@ -117,6 +120,7 @@ class Observation:
             self.unit,
             self.boundary,
             self.qualifier,
+            self.recipient,
         )
 
 

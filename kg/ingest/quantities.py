@@ -46,7 +46,7 @@ _FULLWIDTH = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "\uf
 _GROUP_SEPARATORS = ",\u00a0\u202f\u2009"
 
 # Qualifier phrases as printed, mapped to the notation of the approximation concept
-# (ontology/qualifiers.ttl documents each concept's bound semantics).
+# (ontology/approximation.ttl documents each concept's bound semantics).
 QUALIFIERS: Mapping[str, str] = {
     "approximately": "approximately",
     "about": "approximately",
@@ -61,10 +61,15 @@ QUALIFIERS: Mapping[str, str] = {
     "almost": "nearly",
     "close to": "nearly",
     "up to": "up-to",
+    "at most": "up-to",
+    "within": "up-to",  # "within 24 hours": it took 24 hours at most
     "less than": "under",
     "under": "under",
     "below": "under",
 }
+# Qualifiers that bound a quantity only when a unit or scale word follows: "within 24 hours" is at
+# most 24 hours, but "within 2020" is a deadline and "within 5 of" no bound of a printed quantity.
+_UNIT_ONLY_QUALIFIERS = frozenset({"within"})
 
 # ASCII word edges: a qualifier or scale word must not be glued to a Latin letter or digit, but
 # may touch CJK text ("约approximately RMB7.5 billion元"), which ``\b`` would count as a word
@@ -350,15 +355,18 @@ class Recogniser:
         if m.group("per"):
             unit = ratio_key(unit or "NUM", *self.lexicon.denominator(m))
         qual = m.group("qual")
+        start = m.start()
+        if qual and qual.lower() in _UNIT_ONLY_QUALIFIERS and not (unit or scale):
+            qual, start = None, m.start("num")
         kind = self._kind(normal, m, number, bool(unit or scale or qual))
         if kind != "quantity":
             # Only the digits belong to a non-quantity mention.
             start, end = m.span("num")
             return Mention(start, end, text[start:end], kind, number, number)
         return Mention(
-            start=m.start(),
+            start=start,
             end=m.end(),
-            surface=text[m.start() : m.end()],
+            surface=text[start : m.end()],
             kind=kind,
             number=number,
             value=value,

@@ -197,6 +197,8 @@ class ObservationSpec(_Entry):
     period: str | None = None  # YYYY, YYYY-MM-DD, or START/END of those; default: report year
     boundary: str | None = None
     subject: str | None = None  # the entity measured; default: the claim's subject
+    # For something given (a donation, grant, investment): who receives it; ``subject`` is the giver.
+    recipient: str | None = None
     _year = field_validator("period", mode="before")(lambda v: str(v) if isinstance(v, int) else v)
     _period = field_validator("period")(_check_period)
 

@@ -224,6 +224,8 @@ def relation_edges(graph: Graph) -> Iterator[tuple[URIRef, URIRef, str]]:
             yield metric, report, "reported in"
         for entity in graph.objects(obs, CSR.observedEntity):
             yield entity, metric, "measured by"
+            for recipient in graph.objects(obs, CSR.recipient):
+                yield entity, recipient, "gave to"
 
 
 def project(graph: Graph) -> nx.Graph:

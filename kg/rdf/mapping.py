@@ -451,6 +451,8 @@ class _Mapper:
                 self.canonical_value(node, o)
         self.add(node, CSR.surfaceForm, Literal(o.surface))
         self.add(node, CSR.observedEntity, self.entity(o.subject))
+        if o.recipient:
+            self.add(node, CSR.recipient, self.entity(o.recipient))
         self.add(node, TIME.hasTime, self.period(o.period))
         if o.baseline is not None:
             self.add(node, CSR.baselinePeriod, self.period(o.baseline))

@@ -62,6 +62,16 @@ def test_figure_without_its_qualifier_is_refused(make_report: Callable[..., Path
             "- {metric: rd-investment, figure: approximately RMB7.5 billion, unit: FURLONG}",
             "sheet.yaml:12: claim rd: unit 'FURLONG' contradicts the printed unit",
         ),
+        (
+            "- {metric: rd-investment, figure: approximately RMB7.5 billion}",
+            "- {metric: rd-investment, figure: approximately RMB7.5 billion, recipient: ghost-fund}",
+            "claim rd: unknown entity 'ghost-fund'",
+        ),
+        (
+            "- {metric: rd-investment, figure: approximately RMB7.5 billion}",
+            "- {metric: rd-investment, figure: approximately RMB7.5 billion, recipient: sample-co}",
+            "sheet.yaml:12: claim rd: figure 'approximately RMB7.5 billion': recipient 'sample-co' is also the giver",
+        ),
         ("id: committee", "id: rd", "sheet.yaml:15: duplicate claim id 'rd' (first defined at "),
         ("about: [quality-committee]", "about: [ghost-committee]", "claim committee: unknown entity 'ghost-committee'"),
         (

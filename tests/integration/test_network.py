@@ -62,8 +62,8 @@ def test_node_types_count_the_instances_of_their_class(report: NetworkReport, bu
     organisations = set(bundled_graph.subjects(RDF.type, ORG.Organization)) - subsidiaries
     assert (by_type["subsidiary"], by_type["organisation"]) == (len(subsidiaries), len(organisations))
     assert by_type["sdg"] == len(set(bundled_graph.objects(None, CSR.goal))) == 13
-    assert report.network.number_of_nodes() == sum(by_type.values()) == 341
-    assert report.network.number_of_edges() == 428
+    assert report.network.number_of_nodes() == sum(by_type.values()) == 345
+    assert report.network.number_of_edges() == 436
 
 
 def test_nodes_carry_english_labels(report: NetworkReport) -> None:
@@ -100,6 +100,21 @@ def test_sdg_degree_is_its_number_of_aligned_nodes(report: NetworkReport, bundle
         assert all("sdg" in report.network.edges[goal, e]["relation"] for e in entities)
 
 
+def test_a_gift_links_its_giver_and_its_recipient(report: NetworkReport, bundled_graph: Graph) -> None:
+    rows = select(
+        bundled_graph,
+        "SELECT DISTINCT ?giver ?recipient WHERE { ?o csr:observedEntity ?giver ; csr:recipient ?recipient }",
+    )
+    gifts = {frozenset((str(g), str(r))) for g, r in rows if str(g) in report.network and str(r) in report.network}
+    edges = {frozenset((u, v)) for u, v, rel in report.network.edges(data="relation") if "gave to" in rel}
+    assert edges == gifts and len(edges) == 9  # the Assam Flood, an event, is no node
+    xiaomi, teach = (
+        "https://w3id.org/csr-kg/id/org/xiaomi",
+        "https://w3id.org/csr-kg/id/org/xiaomi/initiative/teach-for-china",
+    )
+    assert report.network.edges[xiaomi, teach]["relation"] == "gave to"
+
+
 def test_metrics_link_to_the_report_that_has_their_figures(report: NetworkReport, bundled_graph: Graph) -> None:
     rows = select(
         bundled_graph,
@@ -108,12 +123,12 @@ def test_metrics_link_to_the_report_that_has_their_figures(report: NetworkReport
     reported = {frozenset((str(m), str(r))) for m, r in rows}
     edges = {frozenset((u, v)) for u, v, rel in report.network.edges(data="relation") if "reported in" in rel}
     assert edges == reported
-    assert len(edges) == 155
+    assert len(edges) == 156
 
 
 def test_graphml_reads_back_with_the_same_nodes_edges_and_types(report: NetworkReport, out: Path) -> None:
     back = nx.read_graphml(out / "network.graphml")
-    assert (back.number_of_nodes(), back.number_of_edges()) == (341, 428)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (345, 436)
     assert dict(back.nodes(data="type")) == dict(report.network.nodes(data="type"))
     assert dict(back.nodes(data="label")) == dict(report.network.nodes(data="label"))
 
@@ -127,7 +142,7 @@ def test_centrality_per_type(report: NetworkReport) -> None:
     assert central["sdg"]["degree"][0].degree == 4
     assert [s.label for s in central["sdg"]["betweenness"]][:1] == ["SDG 4 Quality education"]
     assert [s.label for s in central["organisation"]["degree"]][:1] == ["Xiaomi Corporation"]
-    assert central["organisation"]["degree"][0].degree == 195
+    assert central["organisation"]["degree"][0].degree == 204
     issues = [s.label for s in central["material_issue"]["betweenness"]][:2]
     assert issues == ["The environment and natural resources", "Anti-corruption"]
     # Committees hang off the company only: one edge each, never on a shortest path between others.
@@ -165,7 +180,7 @@ def test_unlinked_initiatives_have_no_link_to_any_node(report: NetworkReport, me
     query = f"""SELECT DISTINCT ?i WHERE {{ ?i a csr:Initiative .
         {{ ?p rdfs:subPropertyOf+ csr:statedRelation . {{ ?i ?p ?x }} UNION {{ ?x ?p ?i }}
            ?x a ?cls . VALUES ?cls {{ {node_classes} }} }}
-        UNION {{ ?a csr:alignedEntity ?i }} UNION {{ ?o csr:observedEntity ?i }} }}"""
+        UNION {{ ?a csr:alignedEntity ?i }} UNION {{ ?o csr:observedEntity ?i }} UNION {{ ?o csr:recipient ?i }} }}"""
     linked = {str(row[0]) for row in select(merged, query)}
     initiatives = {str(i) for i in merged.subjects(RDF.type, CSR.Initiative)}
     # The one unlinked initiative was launched by a person, who is no node of the projection.
@@ -274,8 +289,8 @@ def test_graph_command_writes_its_files(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(main, ["graph", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0] == "341 nodes, 428 edges; 1 initiatives linked to nothing"
-    assert "most between sdg: SDG 4 Quality education (0.0190)" in result.output
+    assert result.output.splitlines()[0] == "345 nodes, 436 edges; 1 initiatives linked to nothing"
+    assert "most between sdg: SDG 4 Quality education (0.0178)" in result.output
     assert {p.name for p in tmp_path.iterdir()} == {
         "network.graphml",
         "metrics.json",

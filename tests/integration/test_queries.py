@@ -229,14 +229,52 @@ def test_awards_by_organiser(graph: Graph, report: Report) -> None:
 
 
 def test_donations(graph: Graph, report: Report) -> None:
-    expected = sorted(
-        (report.entities[o.subject].label, o.value)
+    e = report.entities
+    expected = Counter(
+        (e[o.subject].label, e[o.recipient].label if o.recipient else None, o.value)
         for o in observations(report)
         if "B8.2" in report.metrics[o.metric].kpis
     )
-    assert sorted((row[0], row[2]) for row in rows(graph, "donations")) == expected
+    assert Counter((row[0], row[1], row[3]) for row in rows(graph, "donations")) == expected
     cny = rows(graph, "donations", unit="<http://qudt.org/vocab/currency/CNY>")
-    assert cny and {row[3] for row in cny} == {"Chinese yuan renminbi"}
+    assert cny and {row[4] for row in cny} == {"Chinese yuan renminbi"}
+    # The giver is credited, never the recipient (the sheets once credited these gifts to it).
+    assert {(row[0], row[1], row[3]) for row in cny} >= {
+        ("Xiaomi Corporation", "Teach for China", Decimal("80000")),
+        ("Xiaomi Corporation", "Xiaomi Education Fund", Decimal("100000")),
+    }
+    inr = rows(graph, "donations", unit="<http://qudt.org/vocab/currency/INR>")
+    assert ("Xiaomi India", "Cauvery Calling", Decimal("7665000")) in {(r[0], r[1], r[3]) for r in inr}
+
+
+def test_donations_by_donor_are_the_reports_totals(graph: Graph) -> None:
+    """Per-donor money totals, computed by hand from report.txt (section 6.2 and the highlights)."""
+    xiaomi_gifts = (
+        Decimal("100000")  # l.1189 "Donated RMB100,000 to support students living in poverty in Keyouqianqi"
+        + Decimal("100000")  # l.1190 "Donated RMB100,000 to set up the "Xiaomi" education fund"
+        + Decimal("80000")  # l.1191 "Contributed a total of RMB80,000 ... — "Teach for China""
+    )
+    india_gifts = (
+        Decimal("7665000")  # l.1177 "Xiaomi India donated INR7.665 million ... — Cauvery Calling"
+        + Decimal("1500000")  # l.1210 "Xiaomi India donated INR1,500,000 ... for the Assam Flood"
+    )
+    assert rows(graph, "donations-by-donor") == [
+        # l.1183 "In 2019, Xiaomi donated approximately RMB22 million" (l.139 prints it again, "in
+        # total"): the stated total, not the sum of the gifts listed beside it, nor twice itself.
+        (
+            "xiaomi-2019",
+            "Xiaomi Corporation",
+            "Chinese yuan renminbi",
+            "2019",
+            Decimal("22000000"),
+            "stated total",
+            "approximately",
+            xiaomi_gifts,
+            3,
+        ),
+        # The report states no total for Xiaomi India: its two gifts, summed.
+        ("xiaomi-2019", "Xiaomi India", "Indian rupee", "2019", india_gifts, "sum of gifts", None, india_gifts, 2),
+    ]
 
 
 def test_laws_by_aspect(graph: Graph, report: Report) -> None:
@@ -332,6 +370,6 @@ def test_cli_runs_a_query_file_on_a_data_file(tmp_path: Path, bundled_graph: Gra
     bound = runner.invoke(
         main, ["query", str(query), "--data", str(data), "--param", "kind=commitment", "--format", "csv"]
     )
-    assert bound.output.splitlines() == ["n", "36"]
+    assert bound.output.splitlines() == ["n", "34"]
     both = runner.invoke(main, ["query", str(query), "--data", str(data), "--endpoint", "http://127.0.0.1:9/q"])
     assert both.exit_code == 2 and "exclude each other" in both.output

@@ -145,7 +145,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, bundled: list[Report], bundle
 def test_one_page_per_resource_at_the_iri_path(site: tuple[Path, int], bundled_graph: Graph) -> None:
     out, count = site
     resources = expected_resources(bundled_graph)
-    assert count == len(resources) == 1182
+    assert count == len(resources) == 1186
     for node in resources:
         for ext in (".html", ".ttl", ".jsonld"):
             assert (out / (expected_path(node) + ext)).is_file(), (node, ext)

@@ -28,6 +28,8 @@ def rec() -> Recogniser:
         ("Nearly 100", Decimal("100"), None, "nearly"),
         ("almost 3,000", Decimal("3000"), None, "nearly"),
         ("up to 40%", Decimal("40"), "PERCENT", "up-to"),
+        ("within 24 hours", Decimal("24"), "HR", "up-to"),
+        ("at most 3 times", Decimal("3"), "NUM", "up-to"),
         ("34.1 billion times", Decimal("34100000000"), "NUM", None),
         ("250kg", Decimal("250"), "KiloGM", None),
         ("4000mAh", Decimal("4000"), "MilliA-HR", None),
@@ -41,6 +43,22 @@ def test_parse_quantities(
 ) -> None:
     m = rec.parse(surface)
     assert (m.value, m.unit, m.qualifier, m.surface) == (value, unit, qualifier, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Complete the audit within 2021.", []),
+        ("ranked within 5 of its peers", [("5", None)]),
+        ("relief arrived within 3 days of the flood", [("within 3 days", "up-to")]),
+        ("spent within RMB2 million", [("within RMB2 million", "up-to")]),
+    ],
+)
+def test_within_bounds_a_quantity_only_with_a_unit_or_scale(
+    rec: Recogniser, text: str, found: list[tuple[str, str | None]]
+) -> None:
+    """A bare number after "within" is no bounded quantity: a year is a deadline, a rank no amount."""
+    assert [(m.surface, m.qualifier) for m in rec.quantities(text)] == found
 
 
 def test_scale_word_keeps_printed_number(rec: Recogniser) -> None:
