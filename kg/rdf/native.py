@@ -58,15 +58,13 @@ class NativeGraph:
 
     def add(self, quads: Iterable[ox.Quad]) -> None:
         """Add triples (any graph name is dropped: the graph is one graph) and record their exact literals."""
-        batch = []
-        candidates = set()
-        for quad in quads:
-            obj = quad.object
-            if isinstance(obj, ox.Literal) and obj.datatype.value.startswith(XSD) and obj.datatype.value != _XSD_STRING:
-                candidates.add(obj)
-            batch.append(quad if isinstance(quad.graph_name, ox.DefaultGraph) else ox.Quad(*quad.triple))
+        batch = list(quads)
+        if any(not isinstance(q.graph_name, ox.DefaultGraph) for q in batch):
+            batch = [ox.Quad(*q.triple) for q in batch]
         self.store.extend(batch)
-        self._record(candidates)
+        literal = ox.Literal
+        objects = {o for o in (q.object for q in batch) if type(o) is literal}
+        self._record({o for o in objects if o.datatype.value.startswith(XSD) and o.datatype.value != _XSD_STRING})
 
     def _record(self, literals: set[ox.Literal]) -> None:
         """Which canonical form each literal takes in the store; the differing ones become originals."""
@@ -138,9 +136,10 @@ def load_file(path: Path, ontology: bool = True) -> NativeGraph:
     try:
         graph.add(_parsed(path, data))
     except SyntaxError as exc:
-        fmt = _NATIVE_FORMATS.get(path.suffix.lower(), ox.RdfFormat.TURTLE)
-        reason = " ".join(str(exc).split())
-        raise InputError(f"{path}: not a parsable RDF file ({fmt.file_extension}): {reason}") from None
+        from kg.rdf.readers import read_rdf
+
+        read_rdf(path)  # rdflib's reason, as every command reports a file that does not parse
+        raise InputError(f"{path}: not a parsable RDF file: {' '.join(str(exc).split())}") from None
     if len(graph) == 0:
         what = "empty" if not data.strip() else "no RDF triples in it"
         raise InputError(f"{path}: not an RDF graph ({what})")
