@@ -34,7 +34,6 @@ from kg.sparql.pool import Busy, Died, Stopped, WorkerPool
 from kg.sparql.results import render_rows, term_parts
 from kg.sparql.rows import Rows
 from kg.vocab.data import packaged
-from kg.vocab.namespaces import PREFIXES
 
 SELECT_TYPES = {
     "application/sparql-results+json": "json",
@@ -140,6 +139,8 @@ def _evaluate(graph: NativeGraph, request: tuple[str, str, int]) -> Answer:
                 break
             triples.append(ox.Triple(triple.subject, triple.predicate, graph.exact(triple.object)))
         truncated = len(triples) >= max_rows and next(iter(result), None) is not None
+        from kg.vocab.namespaces import PREFIXES  # rdflib's namespaces: imported for graph answers only
+
         prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
         body = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
         return HTTPStatus.OK, media, body, truncated
