@@ -26,6 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError, StoreError
+from kg.rdf import literal_cache
 from kg.vocab.data import packaged
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -62,21 +63,26 @@ class NativeGraph:
         if any(not isinstance(q.graph_name, ox.DefaultGraph) for q in batch):
             batch = [ox.Quad(*q.triple) for q in batch]
         self.store.extend(batch)
-        literal = ox.Literal
-        objects = {o for o in (q.object for q in batch) if type(o) is literal}
-        self._record({o for o in objects if o.datatype.value.startswith(XSD) and o.datatype.value != _XSD_STRING})
+        self._merge(_groups(batch))
 
-    def _record(self, literals: set[ox.Literal]) -> None:
-        """Which canonical form each literal takes in the store; the differing ones become originals."""
-        if not literals:
-            return
-        ordered = list(literals)
-        probe = ox.Store()
-        predicate = ox.NamedNode(_PROBE + "p")
-        probe.extend(ox.Quad(ox.NamedNode(f"{_PROBE}{i}"), predicate, lit) for i, lit in enumerate(ordered))
-        for quad in probe:
-            original = ordered[int(quad.subject.value[len(_PROBE) :])]
-            self._seen.setdefault(quad.object, set()).add(original)
+    def add_document(self, data: bytes, fmt: ox.RdfFormat) -> None:
+        """Add a Turtle or N-Triples document: loaded by Oxigraph itself when the document's
+        literal forms are in kg.rdf.literal_cache, else parsed here and its forms cached."""
+        name = literal_cache.key(data, fmt)
+        groups = literal_cache.read(name)
+        if groups is None:
+            batch = list(ox.parse(data, format=fmt, rename_blank_nodes=True))
+            self.store.extend(batch)
+            groups = _groups(batch)
+            literal_cache.write(name, groups)
+        else:
+            self.store.load(data, format=fmt)  # blank nodes get fresh identifiers per load
+        self._merge(groups)
+
+    def _merge(self, groups: dict[ox.Literal, set[ox.Literal]]) -> None:
+        """Add one document's literal forms; a canonical form with one form differing from it is an original."""
+        for canonical, forms in groups.items():
+            self._seen.setdefault(canonical, set()).update(forms)
         self.originals = {}
         self.ambiguous = 0
         for canonical, forms in self._seen.items():
@@ -101,10 +107,25 @@ class NativeGraph:
         if self.has_ontology():
             return
         for path in sorted(packaged("ontology").glob("*.ttl")):
-            self.add(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, rename_blank_nodes=True))
+            self.add_document(path.read_bytes(), ox.RdfFormat.TURTLE)
 
     def __len__(self) -> int:
         return len(self.store)
+
+
+def _groups(quads: list[ox.Quad]) -> dict[ox.Literal, set[ox.Literal]]:
+    """The canonical form Oxigraph stores for each typed literal of ``quads`` (but plain strings),
+    with the literals of that form as the document writes them."""
+    literal = ox.Literal
+    objects = {o for o in (q.object for q in quads) if type(o) is literal}
+    ordered = [o for o in objects if o.datatype.value.startswith(XSD) and o.datatype.value != _XSD_STRING]
+    probe = ox.Store()
+    predicate = ox.NamedNode(_PROBE + "p")
+    probe.extend(ox.Quad(ox.NamedNode(f"{_PROBE}{i}"), predicate, lit) for i, lit in enumerate(ordered))
+    groups: dict[ox.Literal, set[ox.Literal]] = {}
+    for quad in probe:
+        groups.setdefault(quad.object, set()).add(ordered[int(quad.subject.value[len(_PROBE) :])])
+    return groups
 
 
 def _parsed(path: Path, data: bytes) -> Iterator[ox.Quad]:
@@ -133,8 +154,12 @@ def load_file(path: Path, ontology: bool = True) -> NativeGraph:
     except OSError as exc:
         raise InputError(f"{path}: cannot be read: {exc.strerror}") from None
     graph = NativeGraph(ox.Store())
+    fmt = _NATIVE_FORMATS.get(path.suffix.lower())
     try:
-        graph.add(_parsed(path, data))
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES):
+            graph.add_document(data, fmt)
+        else:
+            graph.add(_parsed(path, data))
     except SyntaxError as exc:
         from kg.rdf.readers import read_rdf
 
@@ -151,7 +176,7 @@ def load_file(path: Path, ontology: bool = True) -> NativeGraph:
 def from_ntriples(data: bytes, ontology: bool = True) -> NativeGraph:
     """A graph from N-Triples made in this process (the bundled KG built by rdflib), with the ontology."""
     graph = NativeGraph(ox.Store())
-    graph.add(ox.parse(data, format=ox.RdfFormat.N_TRIPLES, rename_blank_nodes=True))
+    graph.add_document(data, ox.RdfFormat.N_TRIPLES)
     if ontology:
         graph.add_ontology()
     return graph

@@ -6,12 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
 from kg.cli.app import main
 from kg.errors import QueryError, QueryRefusedError
+from kg.rdf import literal_cache
 from kg.rdf.native import from_ntriples, load_file
 from kg.sparql.local import computed_variables, run_native
 from kg.sparql.queryfile import read_query
@@ -176,3 +178,17 @@ def test_cli_query_resolves_names_and_writes_constructs(kg_file: Path, tmp_path:
     built = runner.invoke(main, ["query", str(rq), "--data", str(kg_file)])
     assert built.exit_code == 0, built.output
     assert len(Graph().parse(data=built.output, format="turtle")) == 1
+
+
+def test_a_cached_load_gives_the_same_graph_and_literals(tmp_path: Path, literal_cache_dir: Path) -> None:
+    data = tmp_path / "g.ttl"
+    data.write_text(EXACT + "<urn:x:a> <urn:x:q> [ <urn:x:r> 1.0 ] .\n", encoding="utf-8")
+    first = load_file(data, ontology=False)
+    entry = literal_cache_dir / f"{literal_cache.key(data.read_bytes(), ox.RdfFormat.TURTLE)}.nt"
+    assert entry.is_file()
+    second = load_file(data, ontology=False)  # Oxigraph's own load, the forms read from the cache
+    assert (len(second), second.originals, second.ambiguous) == (len(first), first.originals, first.ambiguous)
+    entry.write_bytes(b"not n-triples")
+    third = load_file(data, ontology=False)  # a corrupt entry is recomputed
+    assert third.originals == first.originals
+    assert literal_cache.read(entry.stem) is not None
