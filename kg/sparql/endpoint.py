@@ -283,7 +283,10 @@ class _Server(ThreadingHTTPServer):
 
     request_queue_size = 128
     daemon_threads = True
-    endpoint: Endpoint
+
+    def __init__(self, address: tuple[str, int], endpoint: Endpoint) -> None:
+        self.endpoint = endpoint  # before binding: a failed bind closes the server, and so the pool
+        super().__init__(address, _handler(endpoint))
 
     def server_close(self) -> None:
         super().server_close()
@@ -300,14 +303,7 @@ def make_server(
 ) -> ThreadingHTTPServer:
     """A server bound to ``host:port`` (port 0 picks a free one) over ``graph`` (a NativeGraph, or
     an rdflib graph, which is copied into Oxigraph); call ``serve_forever``, then ``server_close``."""
-    endpoint = Endpoint(graph, timeout, max_rows, workers)
-    try:
-        server = _Server((host, port), _handler(endpoint))
-    except BaseException:
-        endpoint.close()
-        raise
-    server.endpoint = endpoint
-    return server
+    return _Server((host, port), Endpoint(graph, timeout, max_rows, workers))
 
 
 def serve_in_thread(server: ThreadingHTTPServer) -> threading.Thread:
