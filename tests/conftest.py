@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,19 @@ from kg.ingest.model import Report
 from kg.rdf.build import build_graph
 from kg.vocab.data import bundled_reports
 from tests.support.mini import MINI_META, MINI_SHEET, MINI_TEXT
+
+
+@pytest.fixture(scope="session", autouse=True)
+def literal_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Each test session (each xdist worker) its own kg.rdf.literal_cache, never the user's."""
+    directory = tmp_path_factory.mktemp("literal-cache")
+    previous = os.environ.get("CSRKG_CACHE_DIR")
+    os.environ["CSRKG_CACHE_DIR"] = str(directory)
+    yield directory
+    if previous is None:
+        del os.environ["CSRKG_CACHE_DIR"]
+    else:
+        os.environ["CSRKG_CACHE_DIR"] = previous
 
 
 @pytest.fixture

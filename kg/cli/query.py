@@ -1,4 +1,9 @@
-"""``csrkg query``: saved or given SPARQL queries on a graph, a store or an endpoint."""
+"""``csrkg query``: saved or given SPARQL queries on a graph, a store or an endpoint.
+
+A local graph is held and queried in Oxigraph (kg.rdf.native, kg.sparql.local); rdflib is
+imported only where it is the tool: building the bundled KG when no file is given, resolving
+a name given for an IRI parameter, and writing a CONSTRUCT answer.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,12 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import load_graph
+from kg.errors import StoreError
 from kg.rdf.formats import format_names
-from kg.rdf.store import open_graph
-from kg.sparql.remote import run_remote
-from kg.sparql.resolve import resolve_parameters
+from kg.rdf.native import NativeGraph, from_ntriples, load_file, open_native
+from kg.sparql.local import run_native
+from kg.sparql.queryfile import SavedQuery, find_query, saved_queries
 from kg.sparql.results import FORMATS, render_answer
-from kg.sparql.saved import find_query, run_query, saved_queries
-from kg.vocab.ontology import with_ontology
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -78,8 +81,44 @@ def query(
     saved = find_query(name)
     values = _params(params)
     if endpoint is not None:
+        from kg.sparql.remote import run_remote
+
         answer = run_remote(endpoint, saved, values)
     else:
-        graph = open_graph(store) if store is not None else with_ontology(load_graph(data))
-        answer = run_query(graph, saved, resolve_parameters(graph, saved, values))
+        graph = _native_graph(data, store)
+        answer = run_native(graph, saved, _resolved(graph, saved, values))
     click.echo(render_answer(answer, fmt), nl=False)
+
+
+def _native_graph(data: Path | None, store: Path | None) -> NativeGraph:
+    """The graph to query, in Oxigraph: a store directory opened read-only, a file loaded into
+    memory, or the bundled KG built by rdflib and handed over as N-Triples."""
+    if store is not None and store.is_dir():
+        return NativeGraph(open_native(store))
+    if store is not None:
+        if store.suffix not in (".nt", ".nq"):
+            raise StoreError(f"{store}: give an Oxigraph store directory or an .nt or .nq file")
+        return load_file(store)
+    if data is not None:
+        return load_file(data)
+    from kg.rdf.build import build_graph
+
+    return from_ntriples(build_graph().serialize(format="nt", encoding="utf-8"))
+
+
+def _resolved(graph: NativeGraph, saved: SavedQuery, values: dict[str, str]) -> dict[str, object]:
+    """``values`` with a name given for an IRI parameter (``org=xiaomi``) resolved to the IRI (by
+    kg.sparql.resolve, through rdflib's API over the same Oxigraph store)."""
+    names = {p.name for p in saved.parameters if p.takes_iri}
+    if not any(name in names and not value.strip().startswith("<") for name, value in values.items()):
+        return dict(values)
+    import pyoxigraph as ox
+    from rdflib import Graph, URIRef
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    from kg.rdf.store import NativeOxigraphStore
+    from kg.sparql.resolve import resolve_parameters
+
+    view = Graph(store=NativeOxigraphStore(graph.store), identifier=DATASET_DEFAULT_GRAPH_ID)
+    resolved = resolve_parameters(view, saved, values)
+    return {k: ox.NamedNode(str(v)) if isinstance(v, URIRef) else v for k, v in resolved.items()}

@@ -6,10 +6,18 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import load_graph
 from kg.errors import InputError
+from kg.rdf.native import NativeGraph, from_ntriples, load_file
 from kg.sparql.endpoint import make_server
-from kg.vocab.ontology import with_ontology
+
+
+def _graph(file: Path | None) -> NativeGraph:
+    """FILE loaded into Oxigraph with the ontology, or the bundled KG built by rdflib and handed over."""
+    if file is not None:
+        return load_file(file)
+    from kg.rdf.build import build_graph
+
+    return from_ntriples(build_graph().serialize(format="nt", encoding="utf-8"))
 
 
 @click.command()
@@ -26,7 +34,7 @@ from kg.vocab.ontology import with_ontology
 )
 def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int, workers: int | None) -> None:
     """Serve FILE (default: the bundled KG) as a read-only SPARQL endpoint at /sparql."""
-    graph = with_ontology(load_graph(file))
+    graph = _graph(file)
     try:
         server = make_server(graph, host, port, timeout, max_rows, workers)
     except OSError as exc:  # the port is taken, the host unknown or not this machine's

@@ -24,8 +24,11 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import StoreError
+from kg.rdf.native import open_native
 from kg.vocab.namespaces import PREFIXES
 from kg.vocab.ontology import ontology_graph
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class NativeOxigraphStore(OxigraphStore):
@@ -37,15 +40,17 @@ class NativeOxigraphStore(OxigraphStore):
 
 
 @lru_cache(maxsize=1 << 16)
-def _rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """One result term in rdflib's terms, as oxrdflib makes them; IRIs and labels recur in every
-    row of a corpus-wide result, so each is made once."""
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
+    """One Oxigraph term in rdflib's terms, as rdflib's parsers make them (a plain string has no
+    datatype); IRIs and labels recur in every row of a corpus-wide result, so each is made once."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == _XSD_STRING:
+        return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
@@ -61,7 +66,7 @@ def select(graph: Graph, text: str) -> tuple[tuple[str, ...], tuple[tuple[Node |
         return None
     result = native.query(text, use_default_graph_as_union=False)
     variables = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(None if t is None else _rdflib_term(t) for t in solution) for solution in result)
+    rows = tuple(tuple(None if t is None else rdflib_term(t) for t in solution) for solution in result)
     return variables, rows
 
 
@@ -123,12 +128,7 @@ def open_graph(path: Path) -> Graph:
     (about 0.4 KB a triple) and then answers queries several times faster.
     """
     if path.is_dir():
-        if not (path / "CURRENT").is_file():
-            raise StoreError(f"{path}: not an Oxigraph store (build one with csrkg build --store)")
-        try:
-            store = ox.Store.read_only(str(path))
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot open the store: {exc}") from None
+        store = open_native(path)
     elif path.suffix in (".nt", ".nq"):
         store = ox.Store()
         try:

@@ -1,33 +1,38 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over a graph, with limits, and a page to try it.
+"""A read-only SPARQL 1.1 Protocol endpoint over a graph held in Oxigraph, with limits, and a page to try it.
 
-Each query runs in a forked child process, so that a query past the time limit can be stopped
-for real (a Python thread cannot be); at most ``workers`` such children run at once, so many
-clients queue instead of forking without bound. Updates are refused, and so are SERVICE (the
-endpoint would query other hosts), FROM / FROM NAMED and the protocol's dataset parameters
-(rdflib would read the named file or URL into the dataset). Results are negotiated from the
-Accept header and cut at a row limit, which the response says in a header. Request bodies are
-capped and idle connections time out, so a client cannot hold a thread or memory indefinitely.
-SECURITY.md lists what this does and does not guarantee.
+Queries are answered by Oxigraph in a pool of worker processes forked at startup
+(kg.sparql.pool): a query past the time limit has its worker killed, and so is stopped for real
+(neither a Python thread nor Oxigraph's evaluation can be interrupted otherwise); at most
+``workers`` queries run at once, others queue for a bounded time. The graph is read-only by
+construction (workers only ever call Oxigraph's query method), and updates are refused with
+403 before they reach one, as are SERVICE (the endpoint would query other hosts), FROM / FROM
+NAMED and the protocol's dataset parameters (kg.sparql.guard reads the query's tokens). Answers
+carry the graph's exact literals (kg.rdf.native). Results are negotiated from the Accept header
+and cut at a row limit, which the response says in a header. Request bodies are capped and idle
+connections time out, so a client cannot hold a thread or memory indefinitely. SECURITY.md lists
+what this does and does not guarantee.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
+from xml.sax.saxutils import escape, quoteattr
 
-from pyparsing import ParseException
-from rdflib import Graph
-from rdflib.plugins.sparql.sparql import Query
-from rdflib.query import Result
+import pyoxigraph as ox
 
-from kg.errors import QueryRefusedError
-from kg.rdf.readers import is_update, prepare_query
-from kg.sparql.results import render_rows
-from kg.sparql.saved import Rows
+from kg.errors import QueryRefusedError, one_line
+from kg.rdf.native import NativeGraph, from_ntriples
+from kg.sparql.guard import is_update, refuse_dereferencing
+from kg.sparql.local import evaluate, exact_rows
+from kg.sparql.pool import Busy, Died, Stopped, WorkerPool
+from kg.sparql.results import render_rows, term_parts
+from kg.sparql.rows import Rows
 from kg.vocab.data import packaged
 
 SELECT_TYPES = {
@@ -36,11 +41,19 @@ SELECT_TYPES = {
     "text/csv": "csv",
     "text/tab-separated-values": "tsv",
 }
-GRAPH_TYPES = {"text/turtle": "turtle", "application/n-triples": "nt", "application/ld+json": "json-ld"}
+ASK_TYPES = {"application/sparql-results+json": "json", "application/sparql-results+xml": "xml"}
+GRAPH_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+}
 MAX_BODY = 1 << 20  # a query or form larger than 1 MiB is refused (413) before it is read
 IDLE_TIMEOUT = 30.0  # seconds a connection may stay silent before the server drops it
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
 QUEUE_WAIT = 60.0  # seconds a request may wait for a free query process before a 503
+_TEXT = "text/plain; charset=utf-8"
+_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+Answer = tuple[HTTPStatus, str, bytes, bool]
 
 
 class QueryRefused(Exception):
@@ -68,53 +81,74 @@ def _negotiate(accept: str, types: dict[str, str], default: str) -> tuple[str, s
     raise QueryRefused(HTTPStatus.NOT_ACCEPTABLE, f"cannot produce any of: {accept}")
 
 
-def _evaluate(graph: Graph, query: Query, accept: str, max_rows: int, conn: object) -> None:
-    """Run in the child process: evaluate, serialise, send (status, media type, body, truncated)."""
-    try:
-        result = graph.query(query)
-        truncated = False
-        if result.type == "SELECT":
-            media, fmt = _negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
-            rows = list(result)
-            truncated = len(rows) > max_rows
-            rows = rows[:max_rows]
-            if fmt == "xml":
-                limited = Result("SELECT")
-                limited.vars = result.vars
-                limited.bindings = [dict(zip(result.vars, row, strict=True)) for row in rows]
-                body = limited.serialize(format="xml")
+def _xml(rows: Rows) -> bytes:
+    """Rows in the SPARQL Query Results XML Format."""
+    out = ['<?xml version="1.0" encoding="utf-8"?>', f"<sparql xmlns={quoteattr(_RESULTS_NS)}>", "<head>"]
+    out.extend(f"<variable name={quoteattr(v)}/>" for v in rows.variables)
+    out.append("</head><results>")
+    for row in rows.rows:
+        out.append("<result>")
+        for name, term in zip(rows.variables, row, strict=True):
+            if term is None:
+                continue
+            kind, value, language, datatype = term_parts(term)
+            if kind == "literal":
+                attr = f" xml:lang={quoteattr(language)}" if language else ""
+                attr = attr or (f" datatype={quoteattr(datatype)}" if datatype else "")
+                cell = f"<literal{attr}>{escape(value)}</literal>"
             else:
-                body = render_rows(Rows(tuple(str(v) for v in result.vars), tuple(tuple(r) for r in rows)), fmt).encode(
-                    "utf-8"
-                )
-        elif result.type == "ASK":
-            media, fmt = _negotiate(
-                accept,
-                {"application/sparql-results+json": "json", "application/sparql-results+xml": "xml"},
-                "application/sparql-results+json",
-            )
-            body = result.serialize(format=fmt)
-        else:
-            media, fmt = _negotiate(accept, GRAPH_TYPES, "text/turtle")
-            out = Graph()
-            for count, triple in enumerate(result.graph):
-                if count >= max_rows:
-                    truncated = True
-                    break
-                out.add(triple)
-            body = out.serialize(format=fmt, encoding="utf-8")
-        conn.send((HTTPStatus.OK, media, body, truncated))
+                cell = f"<{kind}>{escape(value)}</{kind}>"
+            out.append(f"<binding name={quoteattr(name)}>{cell}</binding>")
+        out.append("</result>")
+    out.append("</results></sparql>")
+    return "\n".join(out).encode("utf-8")
+
+
+def _boolean(answer: bool, fmt: str) -> bytes:
+    if fmt == "json":
+        return json.dumps({"head": {}, "boolean": answer}).encode()
+    value = "true" if answer else "false"
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<sparql xmlns={quoteattr(_RESULTS_NS)}>'
+        f"<head/><boolean>{value}</boolean></sparql>"
+    ).encode()
+
+
+def _evaluate(graph: NativeGraph, request: tuple[str, str, int]) -> Answer:
+    """Run in a worker process: evaluate, serialise, return (status, media type, body, truncated)."""
+    text, accept, max_rows = request
+    try:
+        result = evaluate(graph, text)
+    except SyntaxError as exc:
+        return HTTPStatus.BAD_REQUEST, _TEXT, f"not a SPARQL query (this endpoint is read-only): {exc}".encode(), False
+    try:
+        if isinstance(result, ox.QuerySolutions):
+            media, fmt = _negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
+            rows = exact_rows(graph, text, result, limit=max_rows + 1)
+            truncated = len(rows.rows) > max_rows
+            rows = Rows(rows.variables, rows.rows[:max_rows])
+            body = _xml(rows) if fmt == "xml" else render_rows(rows, fmt).encode("utf-8")
+            return HTTPStatus.OK, media, body, truncated
+        if isinstance(result, ox.QueryBoolean):
+            media, fmt = _negotiate(accept, ASK_TYPES, "application/sparql-results+json")
+            return HTTPStatus.OK, media, _boolean(bool(result), fmt), False
+        media, rdf_format = _negotiate(accept, GRAPH_TYPES, "text/turtle")
+        triples = []
+        for triple in result:
+            if len(triples) >= max_rows:
+                break
+            triples.append(ox.Triple(triple.subject, triple.predicate, graph.exact(triple.object)))
+        truncated = len(triples) >= max_rows and next(iter(result), None) is not None
+        from kg.vocab.namespaces import PREFIXES  # rdflib's namespaces: imported for graph answers only
+
+        prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+        body = ox.serialize(triples, format=rdf_format, prefixes=prefixes)
+        return HTTPStatus.OK, media, body, truncated
     except QueryRefused as exc:
-        conn.send((exc.status, "text/plain; charset=utf-8", str(exc).encode("utf-8"), False))
-    except Exception as exc:  # report any evaluation error to the client, not a dead child
-        conn.send(
-            (
-                HTTPStatus.BAD_REQUEST,
-                "text/plain; charset=utf-8",
-                f"query failed: {type(exc).__name__}: {exc}".encode(),
-                False,
-            )
-        )
+        return exc.status, _TEXT, str(exc).encode("utf-8"), False
+    except Exception as exc:  # report any evaluation error to the client, not a dead worker
+        message = f"query failed: {type(exc).__name__}: {one_line(str(exc))}"
+        return HTTPStatus.BAD_REQUEST, _TEXT, message.encode("utf-8"), False
 
 
 def default_workers() -> int:
@@ -122,57 +156,48 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def native_graph(graph: Any) -> NativeGraph:
+    """``graph`` in Oxigraph: a NativeGraph as it is, an rdflib graph handed over as N-Triples."""
+    if isinstance(graph, NativeGraph):
+        return graph
+    return from_ntriples(graph.serialize(format="nt", encoding="utf-8"), ontology=False)
+
+
 class Endpoint:
     """A graph, served with a per-query time limit, a row limit and a bound on query processes."""
 
-    def __init__(self, graph: Graph, timeout: float = 30.0, max_rows: int = 10000, workers: int | None = None) -> None:
-        self.graph = graph
+    def __init__(self, graph: Any, timeout: float = 30.0, max_rows: int = 10000, workers: int | None = None) -> None:
+        self.graph = native_graph(graph)
         self.timeout = timeout
         self.max_rows = max_rows
         self.workers = workers or default_workers()
-        self._slots = threading.BoundedSemaphore(self.workers)
-        self._fork = multiprocessing.get_context("fork")
+        native = self.graph
+        self.pool = WorkerPool(lambda request: _evaluate(native, request), self.workers)
 
-    def answer(self, text: str, accept: str) -> tuple[HTTPStatus, str, bytes, bool]:
+    def answer(self, text: str, accept: str) -> Answer:
+        if is_update(text):
+            raise QueryRefused(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused")
         try:
-            parsed = prepare_query(text)
-        except ParseException as exc:
-            if is_update(text):
-                raise QueryRefused(HTTPStatus.FORBIDDEN, "this endpoint is read-only: updates are refused") from None
-            raise QueryRefused(
-                HTTPStatus.BAD_REQUEST, f"not a SPARQL query (this endpoint is read-only): {exc}"
-            ) from None
+            refuse_dereferencing(text)
         except QueryRefusedError as exc:
             raise QueryRefused(HTTPStatus.FORBIDDEN, str(exc)) from None
         # Waiting for a free process does not count against the query's own time limit; the
         # wait is bounded too, so a flood of clients gets 503s instead of piling up forever.
-        if not self._slots.acquire(timeout=QUEUE_WAIT):
+        try:
+            return self.pool.run((text, accept, self.max_rows), self.timeout, QUEUE_WAIT)
+        except Busy:
             raise QueryRefused(
                 HTTPStatus.SERVICE_UNAVAILABLE, f"server busy: all {self.workers} query processes stayed in use"
-            )
-        try:
-            return self._run(parsed, accept)
-        finally:
-            self._slots.release()
-
-    def _run(self, parsed: Query, accept: str) -> tuple[HTTPStatus, str, bytes, bool]:
-        parent, child = self._fork.Pipe(duplex=False)
-        process = self._fork.Process(target=_evaluate, args=(self.graph, parsed, accept, self.max_rows, child))
-        process.start()
-        child.close()
-        try:
-            if not parent.poll(self.timeout):
-                raise QueryRefused(
-                    HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped after the {self.timeout:g} s time limit"
-                )
-            return parent.recv()
-        except EOFError:  # the child died without answering (killed, out of memory)
+            ) from None
+        except Stopped:
+            raise QueryRefused(
+                HTTPStatus.SERVICE_UNAVAILABLE, f"query stopped after the {self.timeout:g} s time limit"
+            ) from None
+        except Died:
             raise QueryRefused(HTTPStatus.INTERNAL_SERVER_ERROR, "query process died without an answer") from None
-        finally:
-            if process.is_alive():
-                process.kill()
-            process.join()
-            parent.close()
+
+    def close(self) -> None:
+        self.pool.close()
 
 
 def _handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
@@ -253,22 +278,32 @@ def _handler(endpoint: Endpoint) -> type[BaseHTTPRequestHandler]:
 
 
 class _Server(ThreadingHTTPServer):
-    """A threading server whose listen backlog holds a burst of clients (the default is 5)."""
+    """A threading server whose listen backlog holds a burst of clients (the default is 5), and
+    whose query processes stop when it closes."""
 
     request_queue_size = 128
     daemon_threads = True
 
+    def __init__(self, address: tuple[str, int], endpoint: Endpoint) -> None:
+        self.endpoint = endpoint  # before binding: a failed bind closes the server, and so the pool
+        super().__init__(address, _handler(endpoint))
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.endpoint.close()
+
 
 def make_server(
-    graph: Graph,
+    graph: Any,
     host: str = "127.0.0.1",
     port: int = 0,
     timeout: float = 30.0,
     max_rows: int = 10000,
     workers: int | None = None,
 ) -> ThreadingHTTPServer:
-    """A server bound to ``host:port`` (port 0 picks a free one); call ``serve_forever``."""
-    return _Server((host, port), _handler(Endpoint(graph, timeout, max_rows, workers)))
+    """A server bound to ``host:port`` (port 0 picks a free one) over ``graph`` (a NativeGraph, or
+    an rdflib graph, which is copied into Oxigraph); call ``serve_forever``, then ``server_close``."""
+    return _Server((host, port), Endpoint(graph, timeout, max_rows, workers))
 
 
 def serve_in_thread(server: ThreadingHTTPServer) -> threading.Thread:

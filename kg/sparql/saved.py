@@ -10,98 +10,36 @@ on any remote SPARQL endpoint, so both give the same rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
-from pathlib import Path
 
 from oxrdflib import OxigraphStore
 from pyparsing import ParseException
-from rdflib import Graph, Literal, URIRef, Variable
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import CsrKgError, QueryError, one_line
 from kg.rdf.readers import prepare_query
 from kg.rdf.store import select
-from kg.vocab.data import packaged
+from kg.sparql.queryfile import (
+    NO_BASE,
+    Parameter,
+    SavedQuery,
+    absolute_iri,
+    find_query,
+    looks_like_term,
+    read_query,
+    saved_queries,
+    sparql_literal,
+)
+from kg.sparql.rows import Rows
 
-_HEADER = re.compile(r"^#\s*(title|question|param|parameters):\s*(.*)$")
-_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*=\s*(?P<default>.+?)\s+:\s+(?P<doc>.*)$")
-NO_DEFAULT = "(none)"
-# The outermost WHERE group: the first one, as a SELECT's own WHERE precedes its subqueries'.
-_WHERE = re.compile(r"^(?!\s*#).*?\bWHERE\s*\{", re.M | re.I)
+__all__ = ["Parameter", "Rows", "SavedQuery", "find_query", "read_query", "saved_queries"]
 
-
-@dataclass(frozen=True)
-class Parameter:
-    name: str
-    default: Node | None
-    doc: str
-
-
-@dataclass(frozen=True)
-class SavedQuery:
-    """A ``.rq`` file and what its header says about it."""
-
-    name: str
-    path: Path
-    title: str
-    question: str
-    parameters: tuple[Parameter, ...]
-    text: str
-
-    def bind(self, values: Mapping[str, object] | None = None) -> str:
-        """The query text with its parameters bound by a trailing VALUES clause.
-
-        ``values`` maps parameter names to rdflib terms (``URIRef``, ``Literal``), to terms in
-        Turtle syntax (``<iri>``, ``"text"@en``, ``9``) or plain text, which becomes a string
-        literal, or to Python numbers, dates and booleans, which become typed literals.
-        """
-        values = dict(values or {})
-        # The header is documentation; clients such as SPARQLWrapper guess the query form from
-        # words anywhere in the text, header comments included, so only the query is sent.
-        text = "\n".join(line for line in self.text.splitlines() if not _HEADER.match(line)).lstrip()
-        known = {p.name for p in self.parameters}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise QueryError(
-                f"{self.name}: unknown parameter(s) {', '.join(unknown)} (known: {', '.join(sorted(known)) or 'none'})"
-            )
-        bound: list[tuple[str, Node]] = []
-        for param in self.parameters:
-            if param.name in values:
-                bound.append((param.name, as_term(values[param.name], param.name)))
-            elif param.default is not None:
-                bound.append((param.name, param.default))
-        if not bound:
-            return text
-        names = " ".join(Variable(name).n3() for name, _ in bound)
-        terms = " ".join(_sparql_term(term) for _, term in bound)
-        where = _WHERE.search(text)
-        if where is None:
-            raise QueryError(f"{self.name}: no WHERE group to bind parameters in")
-        block = f"\n  VALUES ({names}) {{ ({terms}) }}"
-        return text[: where.end()] + block + text[where.end() :]
-
-
-_ABSOLUTE_IRI = re.compile(r"[A-Za-z][\w+.-]*:[^\s<>\"{}|\\^`]*")
-# Relative IRIs in a value resolve against this base, which no accepted term may contain.
-_NO_BASE = "http://relative-iri.invalid/"
 _PROBE_S, _PROBE_P = URIRef("urn:x-csr-kg:probe:s"), URIRef("urn:x-csr-kg:probe:p")
 
 
-def _sparql_term(term: Node) -> str:
-    """``term`` in SPARQL syntax that survives the codepoint-escape pass parsers run first.
-
-    SPARQL engines replace ``\\uXXXX`` and ``\\UXXXXXXXX`` anywhere in the query text before
-    parsing, so a value holding a backslash followed by ``u0022`` would come out as ``"``. The
-    ``u`` or ``U`` after an escaped backslash is itself written as an 8-digit escape, which the
-    pass turns back into the letter (8 digits, because rdflib's pass reads up to 8 after ``\\u``).
-    """
-    text = term.n3()
-    if not isinstance(term, Literal) or "\\" not in text:
-        return text
-    # Escapes are consumed pairwise from the left, so an escaped backslash is always recognised.
-    return re.sub(r"\\\\([uU])|\\.", lambda m: "\\\\" + f"\\U{ord(m.group(1)):08X}" if m.group(1) else m.group(0), text)
+def sparql_term(term: Node) -> str:
+    """An rdflib term in SPARQL syntax, safe from the codepoint-escape pass (see queryfile.sparql_literal)."""
+    return sparql_literal(term.n3()) if isinstance(term, Literal) else term.n3()
 
 
 def as_term(value: object, name: str = "value") -> Node:
@@ -124,88 +62,26 @@ def parse_term(value: str, name: str = "value") -> Node:
     IRIs (datatypes included) must be absolute and free of spaces, brackets and quotes.
     """
     text = value.strip()
-    if not (text.startswith(("<", '"', "'")) or re.fullmatch(r"[+-]?\d+(\.\d+)?", text) or text in ("true", "false")):
+    if not looks_like_term(text):
         return Literal(value)
     if "\n" in text or "\r" in text:
         raise QueryError(f"parameter {name}: {value!r} is not an RDF term (write a line break as \\\\n)")
     document = f"@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n{_PROBE_S.n3()} {_PROBE_P.n3()} {text} .\n"
     try:
-        parsed = Graph().parse(data=document, format="turtle", publicID=_NO_BASE)
+        parsed = Graph().parse(data=document, format="turtle", publicID=NO_BASE)
     except Exception:  # rdflib raises several kinds for malformed terms
         raise QueryError(f"parameter {name}: {value!r} is not an RDF term") from None
     if len(parsed) != 1 or (_PROBE_S, _PROBE_P, None) not in parsed:
         raise QueryError(f"parameter {name}: {value!r} is not one RDF term")
     term = parsed.value(_PROBE_S, _PROBE_P)
     iri = term if isinstance(term, URIRef) else (term.datatype if isinstance(term, Literal) else None)
-    if iri is not None and (str(iri).startswith(_NO_BASE) or not _ABSOLUTE_IRI.fullmatch(str(iri))):
+    if iri is not None and not absolute_iri(str(iri)):
         raise QueryError(f"parameter {name}: {value!r} is not an absolute IRI")
     if isinstance(term, URIRef) and text != term.n3():
         raise QueryError(f"parameter {name}: {value!r} is not an absolute IRI")
     if isinstance(term, URIRef | Literal):
         return term
     raise QueryError(f"parameter {name}: {value!r} is not an IRI or a literal")
-
-
-def read_query(path: Path, saved: bool = True) -> SavedQuery:
-    """The query in ``path`` and its header.
-
-    A saved query (one shipped with csr-kg, listed by ``query --list``) must say what it is
-    (``# title:`` and ``# question:``); a user's own file need not: its title is its name.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise QueryError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"{path}: cannot be read as UTF-8 text: {exc}") from None
-    header: dict[str, str] = {}
-    params: list[Parameter] = []
-    for line in text.splitlines():
-        match = _HEADER.match(line)
-        if not match:
-            if line.strip() and not line.startswith("#"):
-                break
-            continue
-        key, value = match.groups()
-        if key == "param":
-            pm = _PARAM.match(value)
-            if not pm:
-                raise QueryError(f"{path}: malformed parameter line {line!r}")
-            default = None if pm["default"] == NO_DEFAULT else parse_term(pm["default"], pm["name"])
-            params.append(Parameter(pm["name"], default, pm["doc"]))
-        else:
-            header[key] = value
-    if saved:
-        for key in ("title", "question"):
-            if key not in header:
-                raise QueryError(f"{path}: the header has no '# {key}:' line")
-    title = header.get("title", path.stem)
-    return SavedQuery(path.stem, path, title, header.get("question", ""), tuple(params), text)
-
-
-def saved_queries() -> list[SavedQuery]:
-    """All saved queries shipped with csr-kg, by name."""
-    return [read_query(p) for p in sorted(packaged("queries").glob("*.rq"))]
-
-
-def find_query(name_or_path: str) -> SavedQuery:
-    """A saved query by name, or any ``.rq`` file by path."""
-    path = Path(name_or_path)
-    if path.suffix == ".rq":
-        return read_query(path, saved=False)
-    for query in saved_queries():
-        if query.name == name_or_path:
-            return query
-    names = ", ".join(q.name for q in saved_queries())
-    raise QueryError(f"no saved query {name_or_path!r} (saved queries: {names})")
-
-
-@dataclass(frozen=True)
-class Rows:
-    """A SELECT result: its variables and rows of RDF terms (None where unbound)."""
-
-    variables: tuple[str, ...]
-    rows: tuple[tuple[Node | None, ...], ...]
 
 
 # What a query answers: rows (SELECT), a truth value (ASK) or a graph (CONSTRUCT, DESCRIBE).

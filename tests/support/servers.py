@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import socket
@@ -23,10 +24,27 @@ from tests.support.paths import ROOT
 NUMERIC = {XSD.integer, XSD.decimal, XSD.double, XSD.float, XSD.int, XSD.long, XSD.nonNegativeInteger}
 
 
+_PORTS = itertools.count()
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A free loopback port for a server a test starts as a separate process.
+
+    The port is free when checked but only taken when the server binds it, so two pytest-xdist
+    workers asking the kernel for any free port could be given the same one in between; each
+    worker (gw0, gw1, ...) takes ports from a block of its own, outside Linux's ephemeral range.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    base = 20000 + 500 * (int(worker) if worker.isdigit() else 0)
+    for _ in range(500):
+        port = base + next(_PORTS) % 500
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise OSError(f"no free port in 127.0.0.1:{base}-{base + 499}")
 
 
 def wait_for(url: str, seconds: float = 30.0) -> None:
