@@ -1,0 +1,1 @@
+"""Draft claim sheets from a report's text: recognisers of entities, claim kinds, SDGs and KPIs."""
