@@ -30,7 +30,7 @@ class EntityMention:
     end: int
     label: str
     type: str  # a sheet type of kg.vocab.entity_types.sheet_types()
-    organiser: str | None = None  # awards: the label of who gives them, as printed
+    organiser: str | None = None  # awards, certifications: the label of who gives them, as printed
     unit_of: str | None = None  # units: the label of the organisation they belong to, when printed
     label_zh: str | None = None  # a Chinese title printed in 《》 beside the English one
     jurisdiction: str | None = None  # laws: "PRC", "Hong Kong", ... when the title or its Cap. number says
@@ -51,20 +51,20 @@ for _type, _words in {
     "Team": "team taskforce task-force",
     "Law": "law ordinance act regulation rule provision measure directive decree interpretation",
     "Standard": "standard guide guideline guidance principle framework protocol specification criterion "
-    "criteria goal convention",
-    "Certification": "certification certificate accreditation",
-    "Award": "award prize medal trophy honour honor accolade",
+    "criteria goal convention charter",
+    "Certification": "certification certificate accreditation rating",
+    "Award": "award prize medal trophy honour honor accolade list ranking",
     "Organization": "foundation association alliance federation society institute institution university "
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
-    "consortium hospital church club organization organisation centre center chest limited ltd ltd. "
+    "consortium community hospital church club organization organisation centre center chest government laboratory limited ltd ltd. "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity",
-    "Initiative": "programme program project campaign initiative scheme challenge plan",
+    "Initiative": "programme program project campaign initiative scheme challenge plan scholarship",
     "Event": "conference forum summit expo exhibition festival competition contest marathon fair ceremony "
-    "seminar workshop day week",
-    "Policy": "policy handbook manual charter procedure code",
+    "seminar workshop day week congress",
+    "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
     "district province city village town county street road island port airport harbour place",
-    "Product": "app application platform series",
+    "Product": "app application platform series card mortgage loan",
 }.items():
     for _word in _words.split():
         _HEADS[_word] = _type
@@ -95,6 +95,18 @@ _RUN = re.compile(
 )
 # Possessives inside names: "People's Republic", "Women's Federation"; "Persons'" (s') is kept too.
 _PLURAL_PEOPLE = frozenset({"people", "women", "men", "children"})
+# A heading: a line that is only a (numbered) capitalised run, no sentence around it.
+# "Hazard Analysis and Critical Control Point (HACCP) system": a headless name defining its acronym.
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)(\s+(?:system|standards?|principles|protocol|framework))?")
+# What may precede a bullet's first word: "Established the ..." there is a verb, not part of a name.
+_BULLET = re.compile(r"\s*(?:[-•·▪●*]\s*)?")
+# Heads a company's own rules share with laws; such a name is a law only with a jurisdiction, Cap. number
+# or Chinese title, or when nothing says it is the company's.
+_WEAK_LAW = re.compile(r"\b(?:Regulations?|Rules|Provisions|Measures|Directives?)\b")
+_INTERNAL = re.compile(r"\b(?:our|its|internal|formulated|established|issued|developed|implemented|introduced|"
+                       r"updated|revised|such as)\b[^.]*$")
+_HEADING = re.compile(r"\s*(?:[\d.]+\s+)?[A-Z][\w’'&,\- ]*")
+_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|St|Bhd)\.$")
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 _SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
 _SELF_POSSESSIVE = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)[’']s ")
@@ -105,49 +117,66 @@ _CODE = re.compile(
     r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}(?:[-:]\d{1,4})*"
     r")(?:\s(?:certification|certificate|certified))?\b"
 )
-_QUOTED_NAME = re.compile(r"[“\"]([A-Z][^”\"\n]{2,80}?)[”\"]")
+_QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
 _DEFINITION = re.compile(
     r"\s*\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|“the\s+|\"the\s+)?[“\"]?"
     r"(?:the\s+)?([A-Z][A-Za-z0-9&\-’' ]{0,60}?)[”\"]?\s*\)"
 )
-_SELF_DEFINITION = re.compile(r"\s*\(\s*(?:the\s+)?[“\"](Company|Group|Bank|Corporation)[”\"]")
+# "(the “Company”)", "(“Coral Bay”, the “Company” ...)", "(“Jinghua” or “we”)": the reporting company's names.
+_SELF_DEFINITION = re.compile(
+    r"\s*\(\s*(?:[“\"]([A-Z][^”\"]{1,40})[”\"]\s*(?:,|or|and)\s*)?(?:the\s+)?[“\"]?"
+    r"(Company|Group|Bank|Corporation|we|us)\b[”\"]?"
+)
 _AWARD_CUE = re.compile(
     r"\b(?:awarded|received|won|granted|honou?red (?:as|with)|named(?: as)?|recogni[sz]ed as|rated as|"
-    r"selected as|listed (?:as|in|on)|titled)\s+(?:the\s+|a\s+|an\s+|as\s+)?(?:title of\s+)?$"
+    r"selected as|listed (?:as|in|on)|titled|ranked)\s+(?:as\s+)?(?:one of\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"(?:title of\s+)?$"
 )
 _ORGANISER_CUE = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:[a-z]+\s+){0,2}?(?:which is\s+|that is\s+)?(?:awarded|presented|granted|given|organi[sz]ed|"
+    r"^[”\"]?\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:[a-z]+\s+){0,2}?(?:which is\s+|that is\s+)?(?:awarded|presented|granted|given|organi[sz]ed|"
     r"issued|conferred|hosted|jointly organi[sz]ed)?\s*(?:by|from)\s+(?:[Tt]he\s+)?$"
 )
 _PARTNER_CUE = re.compile(
     r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|work(?:ed|s)? (?:closely )?with|"
     r"joined hands with|teamed up with|jointly with|together with|supported by|sponsored by|organi[sz]ed by|"
     r"hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|joined|"
-    r"alongside|funded by|in conjunction with)\s+(?:the\s+)?$",
+    r"alongside|funded by|in conjunction with|run with|in collaboration with|with|"
+    r"(?:award|awards|prize|medal|certification|certificate|rating|recognition|title)\s+(?:from|by))\s+(?:the\s+)?$",
+    re.I,
+)
+# Cues that the name after them is outside the company, even when its head is a unit's.
+_EXTERNAL_CUE = re.compile(
+    r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|joined hands with|teamed up with|"
+    r"organi[sz]ed by|hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|"
+    r"joined|funded by)\s+(?:the\s+)?$",
     re.I,
 )
 _HONORIFIC = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+((?:[A-Z][a-z’'\-]+|[A-Z]\.)(?:\s+[A-Z][a-z’'\-]+){0,3})"
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+((?:[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?|[A-Z]\.)(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){0,3})"
 )
-_ROLE = (
-    r"(?:(?:Vice |Deputy |Executive |Honorary |Co-)?(?:Chairman|Chairwoman|Chairperson|Chair|President|"
-    r"Director|Founder|Secretary-General|Secretary General|Minister|Mayor|Managing Director|General Manager|"
-    r"Chief (?:[A-Z][a-z]+ ){1,3}Officer|CEO|CFO|COO|CTO|CSO))"
+_ROLE_NOUN = (
+    r"(?:Chairman|Chairwoman|Chairperson|Chair|President|Director|Founder|Co-founder|Secretary-General|"
+    r"Secretary General|Secretary|Minister|Mayor|Manager|Officer|Partner|Dean|Principal|Controller|Treasurer|"
+    r"CEO|CFO|COO|CTO|CSO|CRO|CIO|Head of (?:[A-Z][\w\-]*)(?: (?:and )?[A-Z][\w\-]*){0,3})"
 )
+# A role: a role noun with up to three capitalised modifiers ("Independent Non-executive Director").
+_ROLE = rf"(?:(?:[A-Z][\w\-]* ){{0,3}}{_ROLE_NOUN})"
+_OF_ORG = r"(?: of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,4})?"
 _ROLE_NAME = re.compile(
     rf"\b({_ROLE}(?: and {_ROLE})?(?: of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){{0,4}})?),?\s+"
-    r"([A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})\b"
+    r"([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){1,2})\b(?!\s+[A-Z])"
 )
 _NAME_ROLE = re.compile(
-    rf"\b([A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){{1,2}}),\s+(?:the\s+|our\s+|its\s+)?((?:{_ROLE})(?: and {_ROLE})?)\b"
+    rf"\b([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){{1,2}}),\s+(?:the\s+|our\s+|its\s+|an?\s+)?((?:{_ROLE})(?: and {_ROLE})?)\b"
 )
 # A list of names before a name: "with A, B and " -> the cue before A applies to the name too.
 _LIST_TAIL = re.compile(r"(?:[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+$")
 # A capitalised name with a lower-case head: "Green Office programme", "CSR working group".
 _LOWER_HEAD = re.compile(
     r"(?: ([a-z][a-z\-]+))? (programme|program|project|campaign|initiative|scheme|team|working group|task force|"
+    r"series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
     r"handbook|manual|guidelines|standard|foundation|alliance|association)\b"
 )
@@ -189,7 +218,7 @@ def _type_of(words: list[str]) -> str | None:
             return _PAIR_HEADS[pair]
     for candidates in (lowered[:cut], lowered):
         for word in reversed(candidates):
-            if word in ("and", "the", "&"):
+            if word in ("and", "the", "&") or re.fullmatch(r"[\d/\-:.]+|\(.*\)", word):
                 continue
             singular = _singular(word)
             if singular in _HEADS:
@@ -223,9 +252,10 @@ class _Scanner:
         self.text = text
         self.found: list[_Found] = []
         self.defined: dict[str, tuple[str, str]] = {}  # short name -> (type, full label)
+        self.own_names: set[str] = set()  # the reporting company's names, from its definition
 
     def add(self, start: int, end: int, type_: str, priority: int = 0, **fields: str | None) -> None:
-        while end > start and self.text[end - 1] in " ,.;:":
+        while end > start and self.text[end - 1] in " ,.;:" and not _ABBREVIATION.search(self.text, start, end):
             end -= 1
         if end > start:
             self.found.append(_Found(start, end, type_, {k: v for k, v in fields.items() if v}, priority))
@@ -235,8 +265,27 @@ class _Scanner:
     def runs(self) -> None:
         """Capitalised runs: typed by their head word, by a cue before them, or by the gazetteer."""
         for match in _RUN.finditer(self.text):
-            for start, end in self._split(match.start(), match.end()):
-                self._run(start, end)
+            end = match.end()
+            possessive = re.search(r"[’']s?$", match.group())
+            if possessive and match.group()[: possessive.start()].split()[-1].lower() not in _PLURAL_PEOPLE:
+                end = match.start() + possessive.start()
+            for start, piece_end in self._split(match.start(), end):
+                for name_start, name_end in self._owner(start, piece_end):
+                    self._run(name_start, name_end)
+
+    def _owner(self, start: int, end: int) -> list[tuple[int, int]]:
+        """"Charter on External Lighting of the Environment Bureau": a name, then its owner, two names.
+
+        A unit keeps its owner in its name ("Audit Committee of the Board"; _unit_of reads it).
+        """
+        label = self.text[start:end]
+        for match in re.finditer(r" of (?:the )?", label):
+            left, right = label[: match.start()].split(), label[match.end() :].split()
+            if len(left) < 2 or _type_of(left) in (None, "Committee", "Board", "Department", "Team"):
+                continue
+            if _type_of(right) == "Organization" and _singular(right[-1].lower()) in _HEADS and _type_of(left) != "Organization":
+                return [(start, start + match.start()), (start + match.end(), end)]
+        return [(start, end)]
 
     def _split(self, start: int, end: int) -> list[tuple[int, int]]:
         """The run cut into names: at possessives, at commas (but "Environmental, Social and Governance
@@ -254,9 +303,11 @@ class _Scanner:
             if not left or not rest:
                 continue
             if joint.group() == ", ":
+                if re.match(r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|S\.A|plc)\b", rest):
+                    continue
                 if len(left) == 1 and re.match(r"[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]", rest) and _type_of(rest.split()):
                     continue
-            elif not self._complete(left, rest.split()):
+            elif joint.group() != ", and " and not self._complete(left, rest.split()):
                 continue
             pieces.append((cursor, start + joint.start()))
             cursor = start + joint.end()
@@ -267,9 +318,10 @@ class _Scanner:
             bare_the = [i for i, w in enumerate(words) if w.group() == "the" and i and words[i - 1].group() not in _JOINERS]
             if bare_the:
                 words = words[bare_the[-1] + 1 :]
-            while words and (
-                words[0].group().lower().strip(",") in _LEADING
-                or (len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ed", words[0].group()) and words[0].group() != "United")
+            while words and words[0].group().lower().strip(",") in _LEADING and not words[0].group().isupper():
+                words.pop(0)
+            if len(words) > 2 and re.fullmatch(r"[A-Z][a-z]+ed", words[0].group()) and _BULLET.fullmatch(
+                text[text.rfind("\n", 0, piece_start + words[0].start()) + 1 : piece_start + words[0].start()]
             ):
                 words.pop(0)
             if words:
@@ -284,7 +336,10 @@ class _Scanner:
         """
         if _type_of(left + rest) is None:
             return True
-        return _singular(left[-1].lower()) in _HEADS or " ".join(left) in place_names()
+        left_type = _type_of(left)
+        if left_type is not None and left_type == _type_of(rest):
+            return True
+        return (len(left) > 1 and _singular(left[-1].lower()) in _HEADS) or " ".join(left) in place_names()
 
     def _run(self, start: int, end: int) -> None:
         text = self.text
@@ -293,13 +348,18 @@ class _Scanner:
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return
         lower_head = _LOWER_HEAD.match(text, end)
-        if lower_head and lower_head.group(1) not in _NOT_MODIFIERS:
+        modifier = lower_head.group(1) if lower_head else None
+        if lower_head and not _CODE.fullmatch(label) and (modifier is None or not (modifier in _NOT_MODIFIERS or modifier.endswith("ed"))):
             end = lower_head.end()
             label = text[start:end]
             words = label.split()
         type_ = _type_of(words)
         before = _LIST_TAIL.sub("", text[max(0, start - 200) : start])
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
+            return
+        own = next((n for n in self.own_names if label.startswith(f"{n} ")), None)
+        if own and label[len(own) + 1 :] in place_names():
+            self.add(start, end, "Subsidiary", priority=1)
             return
         if type_ is None:
             near = text[max(0, start - 30) : start]
@@ -309,15 +369,25 @@ class _Scanner:
                 self.add(start, end, "Place")
             elif _AWARD_CUE.search(before):
                 self.add(start, end, "Award", priority=-1)
-            elif _PARTNER_CUE.search(before) and not re.fullmatch(r"[\d\s]+", label):
+            elif (cue := _PARTNER_CUE.search(before)) and not re.fullmatch(r"[\d\s]+", label) and (
+                len(words) > 1 or not cue.group().lower().strip().endswith("with") or not words[0].istitle()
+            ):
                 self.add(start, end, "Organization", priority=-1)
             elif _PRODUCT.search(label):
                 self.add(start, end, "Product", priority=-1)
+            elif len(words) > 1 and (acronym := _ACRONYM_AFTER.match(text, end)):
+                standard = acronym.group(2) is not None
+                self.add(start, end, "Standard" if standard else "Organization", priority=-1)
+                self._definition(end, "Standard" if standard else "Organization", label)
             return
-        if len(words) == 1 and not words[0].isupper():
+        if len(words) == 1 or _HEADING.fullmatch(self._line(start, end)):
             return
-        if type_ in ("Committee", "Department", "Team") and _PARTNER_CUE.search(before):
+        if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before):
             type_ = "Organization"
+        if type_ == "Law" and _WEAK_LAW.search(label) and not (fields_law := self._law_fields(label, end)).get(
+            "jurisdiction"
+        ) and not fields_law.get("label_zh") and _INTERNAL.search(before[-80:]):
+            type_ = "Policy"
         if type_ == "Law" and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before):
             type_ = "Policy"
         if type_ == "Policy" and re.fullmatch(r"(?:[A-Z]+ )?Code", label):
@@ -329,6 +399,12 @@ class _Scanner:
             fields["unit_of"] = self._unit_of(label, start)
         self.add(start, end, type_, **fields)
         self._definition(end, type_, label)
+
+    def _line(self, start: int, end: int) -> str:
+        """The whole line the span lies on."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        return self.text[line_start : len(self.text) if line_end < 0 else line_end]
 
     def _beside_place(self, end: int) -> bool:
         """Whether a place name follows in the same list ("Shenzhen and Guangzhou")."""
@@ -352,7 +428,9 @@ class _Scanner:
         if cap:
             fields["cap"] = f"Cap. {cap.group(1)}"
             fields["jurisdiction"] = "Hong Kong"
-        fields["jurisdiction"] = fields.get("jurisdiction") or _jurisdiction(label)
+        owner = re.search(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s\s+$", self.text[max(0, end - len(label) - 40) : end - len(label)])
+        place = owner.group(1) if owner and owner.group(1) in place_names() else None
+        fields["jurisdiction"] = fields.get("jurisdiction") or _jurisdiction(label) or place
         return fields
 
     def _unit_of(self, label: str, start: int) -> str | None:
@@ -371,7 +449,13 @@ class _Scanner:
         """A parenthesised short name right after a name defines it: "... Committee (the “ESG Committee”)"."""
         own = _SELF_DEFINITION.match(self.text, end)
         if own and type_ == "Organization":
-            self.add(own.start(1), own.end(1), type_, priority=2, alias_of=label)
+            for group in (1, 2):
+                if own.group(group) and own.group(group)[0].isupper():
+                    self.add(own.start(group), own.end(group), type_, priority=2, alias_of=label)
+            if own.group(1):
+                self.defined[own.group(1)] = (type_, label)
+                self.own_names.add(own.group(1))
+            self.own_names.add(label)
             return
         match = _DEFINITION.match(self.text, end)
         if not match:
@@ -412,9 +496,11 @@ class _Scanner:
 
     def people(self) -> None:
         for match in _HONORIFIC.finditer(self.text):
-            role = re.match(rf",?\s+(?:the\s+|our\s+|its\s+)?({_ROLE})", self.text[match.end() : match.end() + 60])
+            role = re.match(rf",?\s+(?:the\s+|our\s+|its\s+|an?\s+)?({_ROLE}{_OF_ORG})\b", self.text[match.end() : match.end() + 60])
             self.add(match.start(1), match.end(1), "Person", priority=4, role=role.group(1) if role else None)
         for match in _ROLE_NAME.finditer(self.text):
+            if " of " in match.group(1) and "," not in self.text[match.end(1) : match.start(2)]:
+                continue
             if _type_of(match.group(2).split()) is None and match.group(2) not in place_names():
                 self.add(match.start(2), match.end(2), "Person", priority=4, role=match.group(1))
         for match in _NAME_ROLE.finditer(self.text):
@@ -447,7 +533,7 @@ class _Scanner:
         """An award's organiser: the organisation named by "by"/"from" right after it, or before its verb."""
         orgs = [f for f in kept if f.type == "Organization"]
         for found in kept:
-            if found.type != "Award":
+            if found.type not in ("Award", "Certification"):
                 continue
             for org in orgs:
                 between = self.text[found.end : org.start]
@@ -477,7 +563,7 @@ class _Scanner:
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_PRODUCT = re.compile(rf"^(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* (?:\d{1,2}[A-Za-z]?|[A-Z]\d{1,3})(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$")
+_PRODUCT = re.compile(rf"^(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* (?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$")
 
 
 def _jurisdiction(label: str) -> str | None:
@@ -522,7 +608,8 @@ _LEGAL_SUFFIX = re.compile(
 
 def _key(label: str) -> str:
     """The form two labels of one entity share: no article, quotes or case; singular; one spelling."""
-    key = re.sub(r"[“”\"*_]", "", label).strip().lower()
+    key = re.sub(r"[“”\"*_]", "", label).strip().lower().rstrip(".")
+    key = re.sub(r"\s*\([^)]*\)$", "", key)
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"\s+", " ", key)
     for british, american in _SPELLING:
