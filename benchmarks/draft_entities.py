@@ -73,9 +73,14 @@ def measure(folder: Path) -> tuple[Counter, Counter, Counter, list[str], list[st
                     got = set().union(*(fields.get(h, {}).get(name, set()) for h in hits))
                     if name in ("unit_of", "organiser"):
                         # Compared as entity ids: sheets name them by id; a unit with no owner printed is the company's.
-                        got_ids = {ids.get(label, label) for label in got} or ({company} if name == "unit_of" else set())
+                        got_ids = {ids.get(label, label) for label in got} or (
+                            {company} if name == "unit_of" else set()
+                        )
                         named = next((e for e in wanted if entity[name] in (e.get("id"), e["label"])), None)
-                        keys = {_key(x) for x in (entity[name], *((named["label"], *named.get("alt_labels", ())) if named else ()))}
+                        keys = {
+                            _key(x)
+                            for x in (entity[name], *((named["label"], *named.get("alt_labels", ())) if named else ()))
+                        }
                         checks[f"{name} right"] += ids.get(entity[name], entity[name]) in got_ids or any(
                             _key(label) in keys for label in got
                         )
@@ -98,11 +103,17 @@ def main(folders: list[Path]) -> None:
         found, total, precision, misses, wrong, checks = measure(folder)
         right = sum(r for r, _ in precision.values())
         drafted = sum(n for _, n in precision.values())
-        print(f"== {folder.name}: recall {sum(found.values())}/{sum(total.values())} = "
-              f"{sum(found.values()) / max(1, sum(total.values())):.1%}, precision {right}/{drafted} = "
-              f"{right / max(1, drafted):.1%}")
-        print(f"   type right for {checks['type right']}/{sum(found.values())} found; fields right: "
-              + ", ".join(f"{n} {checks[n + ' right']}/{checks[n + ' expected']}" for n in FIELDS if checks[n + " expected"]))
+        print(
+            f"== {folder.name}: recall {sum(found.values())}/{sum(total.values())} = "
+            f"{sum(found.values()) / max(1, sum(total.values())):.1%}, precision {right}/{drafted} = "
+            f"{right / max(1, drafted):.1%}"
+        )
+        print(
+            f"   type right for {checks['type right']}/{sum(found.values())} found; fields right: "
+            + ", ".join(
+                f"{n} {checks[n + ' right']}/{checks[n + ' expected']}" for n in FIELDS if checks[n + " expected"]
+            )
+        )
         for type_ in sorted(total):
             print(f"   {type_:<14} recall {found[type_]}/{total[type_]}")
         print("   misses:", *misses[:200], sep="\n     ")

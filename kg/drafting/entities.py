@@ -56,11 +56,12 @@ for _type, _words in {
     "Award": "award prize medal trophy honour honor accolade list ranking",
     "Organization": "foundation association alliance federation society institute institution university "
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
-    "consortium community hospital church club organization organisation centre center chest government laboratory limited ltd ltd. "
+    "consortium community hospital church club organization organisation centre center chest government laboratory "
+    "limited ltd ltd. "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity",
     "Initiative": "programme program project campaign initiative scheme challenge plan scholarship",
     "Event": "conference forum summit expo exhibition festival competition contest marathon fair ceremony "
-    "seminar workshop day week congress",
+    "seminar workshop day week congress flood earthquake typhoon",
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
     "district province city village town county street road island port airport harbour place",
@@ -79,10 +80,70 @@ _PAIR_HEADS = {
 
 # Words a capitalised run starts with only because it starts a sentence or a possessive.
 _LEADING = frozenset(
-    "the our this these those its their a an in during as at with through since for by to on we all each "
-    "every besides moreover furthermore meanwhile additionally also after before under upon last in "
-    "while when where if although since following according among apart from over around about nearly "
-    "approximately almost more than less up some many most several both".split()
+    [
+        "the",
+        "our",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "a",
+        "an",
+        "in",
+        "during",
+        "as",
+        "at",
+        "with",
+        "through",
+        "since",
+        "for",
+        "by",
+        "to",
+        "on",
+        "we",
+        "all",
+        "each",
+        "every",
+        "besides",
+        "moreover",
+        "furthermore",
+        "meanwhile",
+        "additionally",
+        "also",
+        "after",
+        "before",
+        "under",
+        "upon",
+        "last",
+        "in",
+        "while",
+        "when",
+        "where",
+        "if",
+        "although",
+        "since",
+        "following",
+        "according",
+        "among",
+        "apart",
+        "from",
+        "over",
+        "around",
+        "about",
+        "nearly",
+        "approximately",
+        "almost",
+        "more",
+        "than",
+        "less",
+        "up",
+        "some",
+        "many",
+        "most",
+        "several",
+        "both",
+    ]
 )
 _CONNECTORS = "of|and|for|the|on|&|de|du|des|la|against"
 _JOINERS = frozenset(_CONNECTORS.split("|"))
@@ -103,14 +164,22 @@ _BULLET = re.compile(r"\s*(?:[-•·▪●*]\s*)?")
 # Heads a company's own rules share with laws; such a name is a law only with a jurisdiction, Cap. number
 # or Chinese title, or when nothing says it is the company's.
 _WEAK_LAW = re.compile(r"\b(?:Regulations?|Rules|Provisions|Measures|Directives?)\b")
-_INTERNAL = re.compile(r"\b(?:our|its|internal|formulated|established|issued|developed|implemented|introduced|"
-                       r"updated|revised|such as)\b[^.]*$")
+# "... Regulation of Acme Corporation": a rule an organisation made for itself.
+_OWNED = re.compile(
+    r" of (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*)* (?:Corporation|Company|Group|Limited|Ltd\.?|Inc\.?|Bank)$"
+)
+_INTERNAL = re.compile(
+    r"\b(?:our|its|internal|formulated|established|issued|developed|implemented|introduced|"
+    r"updated|revised|such as)\b[^.]*$"
+)
 _HEADING = re.compile(r"\s*(?:[\d.]+\s+)?[A-Z][\w’'&,\- ]*")
 _ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|St|Bhd)\.$")
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 _SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
 _SELF_POSSESSIVE = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)[’']s ")
-_GENERIC = re.compile(r"\b[Tt]he (Board|Committee|Foundation|Programme|Program|Initiative|Project|Scheme)\b(?![’'] |\s+of\b)")
+_GENERIC = re.compile(
+    r"\b[Tt]he (Board|Committee|Foundation|Programme|Program|Initiative|Project|Scheme)\b(?![’'] |\s+of\b)"
+)
 
 # Standard codes: ISO 14001, ISO 45001:2018, OHSAS 18001, SA8000, GB/T 2589-2008, IEC 62443.
 _CODE = re.compile(
@@ -135,7 +204,8 @@ _AWARD_CUE = re.compile(
     r"(?:title of\s+)?$"
 )
 _ORGANISER_CUE = re.compile(
-    r"^[”\"]?\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:[a-z]+\s+){0,2}?(?:which is\s+|that is\s+)?(?:awarded|presented|granted|given|organi[sz]ed|"
+    r"^[”\"]?\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:[a-z]+\s+){0,2}?(?:which is\s+|that is\s+)?"
+    r"(?:awarded|presented|granted|given|organi[sz]ed|"
     r"issued|conferred|hosted|jointly organi[sz]ed)?\s*(?:by|from)\s+(?:[Tt]he\s+)?$"
 )
 _PARTNER_CUE = re.compile(
@@ -143,7 +213,9 @@ _PARTNER_CUE = re.compile(
     r"joined hands with|teamed up with|jointly with|together with|supported by|sponsored by|organi[sz]ed by|"
     r"hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|joined|"
     r"alongside|funded by|in conjunction with|run with|in collaboration with|with|"
-    r"(?:award|awards|prize|medal|certification|certificate|rating|recognition|title)\s+(?:from|by))\s+(?:the\s+)?$",
+    r"(?:award|awards|prize|medal|certification|certificate|rating|recognition|title)\s+(?:from|by)|"
+    r"(?:companies|organi[sz]ations|partners|institutions|brands|enterprises|NGOs|charities|universities)\s+"
+    r"(?:such as|including|like))\s+(?:the\s+)?$",
     re.I,
 )
 # Cues that the name after them is outside the company, even when its head is a unit's.
@@ -169,7 +241,8 @@ _ROLE_NAME = re.compile(
     r"([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){1,2})\b(?!\s+[A-Z])"
 )
 _NAME_ROLE = re.compile(
-    rf"\b([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){{1,2}}),\s+(?:the\s+|our\s+|its\s+|an?\s+)?((?:{_ROLE})(?: and {_ROLE})?)\b"
+    rf"\b([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){{1,2}}),\s+"
+    rf"(?:the\s+|our\s+|its\s+|an?\s+)?((?:{_ROLE})(?: and {_ROLE})?)\b"
 )
 # A list of names before a name: "with A, B and " -> the cue before A applies to the name too.
 _LIST_TAIL = re.compile(r"(?:[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+$")
@@ -181,13 +254,57 @@ _LOWER_HEAD = re.compile(
     r"handbook|manual|guidelines|standard|foundation|alliance|association)\b"
 )
 _NOT_MODIFIERS = frozenset(
-    "to the a an and or of for with in on at by is are was were has have had its our their this that which who "
-    "as from into also be been being will would can could may should not".split()
+    [
+        "to",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "by",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "its",
+        "our",
+        "their",
+        "this",
+        "that",
+        "which",
+        "who",
+        "as",
+        "from",
+        "into",
+        "also",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "should",
+        "not",
+    ]
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|from|across|to|throughout|within|around|near|and|of)|,)\s+(?:the\s+)?$")
 _JURISDICTIONS = (
     (re.compile(r"\s+of\s+the\s+People[’']s\s+Republic\s+of\s+China|\s+of\s+the\s+PRC|\s+of\s+China"), "PRC"),
-    (re.compile(r"\s+of\s+(?:the\s+)?Hong\s+Kong(?:\s+Special\s+Administrative\s+Region)?|\s+of\s+the\s+HKSAR"), "Hong Kong"),
+    (
+        re.compile(r"\s+of\s+(?:the\s+)?Hong\s+Kong(?:\s+Special\s+Administrative\s+Region)?|\s+of\s+the\s+HKSAR"),
+        "Hong Kong",
+    ),
     (re.compile(r"\s+of\s+(?:the\s+)?Macao(?:\s+Special\s+Administrative\s+Region)?"), "Macao"),
     (re.compile(r"\s+of\s+Singapore"), "Singapore"),
 )
@@ -198,7 +315,10 @@ _JURISDICTION_PREFIX = (
     (re.compile(r"^(?:UK)\b"), "UK"),
 )
 _ZH_TYPES = (
-    (re.compile(r"(?:法|條例|条例|規定|规定|辦法|办法|規則|规则|細則|细则|決定|决定)(?:\s*[（(][^）)]*[）)])?$"), "Law"),
+    (
+        re.compile(r"(?:法|條例|条例|規定|规定|辦法|办法|規則|规则|細則|细则|決定|决定)(?:\s*[（(][^）)]*[）)])?$"),
+        "Law",
+    ),
     (re.compile(r"(?:標準|标准|指引|指南|準則|准则|規範|规范)$"), "Standard"),
     (re.compile(r"(?:制度|手冊|手册|政策|守則|守则)$"), "Policy"),
 )
@@ -269,21 +389,34 @@ class _Scanner:
             possessive = re.search(r"[’']s?$", match.group())
             if possessive and match.group()[: possessive.start()].split()[-1].lower() not in _PLURAL_PEOPLE:
                 end = match.start() + possessive.start()
+                # "... Welfare for Acme's support": the owner after a connector is not part of the name.
+                owner = re.search(rf" (?:{_CONNECTORS}) [A-Z][\w\-]*$", self.text[match.start() : end])
+                if owner:
+                    end = match.start() + owner.start()
+            dated = re.search(rf"(?:,? (?:{_CONNECTORS}))? (?:{_MONTHS})\b", self.text[match.start() : end])
+            if dated:
+                end = match.start() + dated.start()
             for start, piece_end in self._split(match.start(), end):
                 for name_start, name_end in self._owner(start, piece_end):
                     self._run(name_start, name_end)
 
     def _owner(self, start: int, end: int) -> list[tuple[int, int]]:
-        """"Charter on External Lighting of the Environment Bureau": a name, then its owner, two names.
+        """ "Charter on External Lighting of the Environment Bureau": a name, then its owner, two names.
 
         A unit keeps its owner in its name ("Audit Committee of the Board"; _unit_of reads it).
         """
         label = self.text[start:end]
         for match in re.finditer(r" of (?:the )?", label):
             left, right = label[: match.start()].split(), label[match.end() :].split()
-            if len(left) < 2 or _type_of(left) in (None, "Committee", "Board", "Department", "Team"):
+            if len(left) < 2 or _type_of(left) in (None, "Committee", "Board", "Department", "Team", "Policy"):
                 continue
-            if _type_of(right) == "Organization" and _singular(right[-1].lower()) in _HEADS and _type_of(left) != "Organization":
+            if _type_of(left) == "Law" and _WEAK_LAW.search(" ".join(left)):
+                continue
+            if (
+                _type_of(right) == "Organization"
+                and _singular(right[-1].lower()) in _HEADS
+                and _type_of(left) != "Organization"
+            ):
                 return [(start, start + match.start()), (start + match.end(), end)]
         return [(start, end)]
 
@@ -315,13 +448,19 @@ class _Scanner:
         stripped = []
         for piece_start, piece_end in pieces:
             words = list(re.finditer(r"\S+", text[piece_start:piece_end]))
-            bare_the = [i for i, w in enumerate(words) if w.group() == "the" and i and words[i - 1].group() not in _JOINERS]
+            bare_the = [
+                i for i, w in enumerate(words) if w.group() == "the" and i and words[i - 1].group() not in _JOINERS
+            ]
             if bare_the:
                 words = words[bare_the[-1] + 1 :]
             while words and words[0].group().lower().strip(",") in _LEADING and not words[0].group().isupper():
                 words.pop(0)
-            if len(words) > 2 and re.fullmatch(r"[A-Z][a-z]+ed", words[0].group()) and _BULLET.fullmatch(
-                text[text.rfind("\n", 0, piece_start + words[0].start()) + 1 : piece_start + words[0].start()]
+            if (
+                len(words) > 2
+                and re.fullmatch(r"[A-Z][a-z]+ed", words[0].group())
+                and _BULLET.fullmatch(
+                    text[text.rfind("\n", 0, piece_start + words[0].start()) + 1 : piece_start + words[0].start()]
+                )
             ):
                 words.pop(0)
             if words:
@@ -349,7 +488,11 @@ class _Scanner:
             return
         lower_head = _LOWER_HEAD.match(text, end)
         modifier = lower_head.group(1) if lower_head else None
-        if lower_head and not _CODE.fullmatch(label) and (modifier is None or not (modifier in _NOT_MODIFIERS or modifier.endswith("ed"))):
+        if (
+            lower_head
+            and not _CODE.fullmatch(label)
+            and (modifier is None or not (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
+        ):
             end = lower_head.end()
             label = text[start:end]
             words = label.split()
@@ -361,6 +504,10 @@ class _Scanner:
         if own and label[len(own) + 1 :] in place_names():
             self.add(start, end, "Subsidiary", priority=1)
             return
+        numbered = re.fullmatch(r"(.+?)(?: \d[\d,.]*)+", label)
+        if type_ is None and numbered and numbered.group(1) in place_names():
+            label, end = numbered.group(1), start + len(numbered.group(1))
+            words = label.split()
         if type_ is None:
             near = text[max(0, start - 30) : start]
             if label in place_names() and (
@@ -369,8 +516,10 @@ class _Scanner:
                 self.add(start, end, "Place")
             elif _AWARD_CUE.search(before):
                 self.add(start, end, "Award", priority=-1)
-            elif (cue := _PARTNER_CUE.search(before)) and not re.fullmatch(r"[\d\s]+", label) and (
-                len(words) > 1 or not cue.group().lower().strip().endswith("with") or not words[0].istitle()
+            elif (
+                (cue := _PARTNER_CUE.search(before))
+                and not re.fullmatch(r"[\d\s]+", label)
+                and (len(words) > 1 or not cue.group().lower().strip().endswith("with") or not words[0].istitle())
             ):
                 self.add(start, end, "Organization", priority=-1)
             elif _PRODUCT.search(label):
@@ -384,9 +533,15 @@ class _Scanner:
             return
         if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before):
             type_ = "Organization"
-        if type_ == "Law" and _WEAK_LAW.search(label) and not (fields_law := self._law_fields(label, end)).get(
-            "jurisdiction"
-        ) and not fields_law.get("label_zh") and _INTERNAL.search(before[-80:]):
+        if type_ == "Law" and _WEAK_LAW.search(label) and _OWNED.search(label):
+            type_ = "Policy"
+        if (
+            type_ == "Law"
+            and _WEAK_LAW.search(label)
+            and not (fields_law := self._law_fields(label, end)).get("jurisdiction")
+            and not fields_law.get("label_zh")
+            and _INTERNAL.search(before[-80:])
+        ):
             type_ = "Policy"
         if type_ == "Law" and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before):
             type_ = "Policy"
@@ -410,7 +565,8 @@ class _Scanner:
         """Whether a place name follows in the same list ("Shenzhen and Guangzhou")."""
         after = re.match(r"(?:,| and|, and) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", self.text[end : end + 40])
         return bool(after) and any(
-            after.group(1)[: len(n)] == n and after.group(1)[len(n) : len(n) + 1] in ("", " ") for n in (after.group(1), after.group(1).split()[0])
+            after.group(1)[: len(n)] == n and after.group(1)[len(n) : len(n) + 1] in ("", " ")
+            for n in (after.group(1), after.group(1).split()[0])
             if n in place_names()
         )
 
@@ -421,14 +577,19 @@ class _Scanner:
         if zh:
             fields["label_zh"] = zh.group(1)
         else:
-            zh_before = re.search(r"《([^》\n]{1,80})》\s*[(（]\s*(?:the\s+)?$", self.text[max(0, end - len(label) - 90) : end - len(label)])
+            zh_before = re.search(
+                r"《([^》\n]{1,80})》\s*[(（]\s*(?:the\s+)?$",
+                self.text[max(0, end - len(label) - 90) : end - len(label)],
+            )
             if zh_before:
                 fields["label_zh"] = zh_before.group(1)
         cap = _CAP.match(after.lstrip(" *_") if zh is None else after[zh.end() :].lstrip(" *_"))
         if cap:
             fields["cap"] = f"Cap. {cap.group(1)}"
             fields["jurisdiction"] = "Hong Kong"
-        owner = re.search(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s\s+$", self.text[max(0, end - len(label) - 40) : end - len(label)])
+        owner = re.search(
+            r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s\s+$", self.text[max(0, end - len(label) - 40) : end - len(label)]
+        )
         place = owner.group(1) if owner and owner.group(1) in place_names() else None
         fields["jurisdiction"] = fields.get("jurisdiction") or _jurisdiction(label) or place
         return fields
@@ -437,7 +598,9 @@ class _Scanner:
         owner = re.search(r"\bof (?:the )?([A-Z][\w’'\-]*(?: [A-Z&][\w’'\-]*)*)$", label)
         if owner and _type_of(owner.group(1).split()) == "Organization":
             return owner.group(1)
-        possessive = re.search(r"\b((?:[Tt]he )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,4})[’']s\s+$", self.text[max(0, start - 80) : start])
+        possessive = re.search(
+            r"\b((?:[Tt]he )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,4})[’']s\s+$", self.text[max(0, start - 80) : start]
+        )
         if possessive:
             owner_label = possessive.group(1)
             words = owner_label.split()
@@ -461,7 +624,7 @@ class _Scanner:
         if not match:
             return
         short = match.group(1).strip()
-        if not short or short == label or _CAP.match(self.text, end) or re.fullmatch(r"\d+|[a-z].*", short):
+        if not short or short == label or _CAP.match(self.text[end:].lstrip()) or re.fullmatch(r"\d+|[a-z].*", short):
             return
         if " " not in short and not short.isupper() and _type_of([short]) is None:
             return
@@ -496,7 +659,9 @@ class _Scanner:
 
     def people(self) -> None:
         for match in _HONORIFIC.finditer(self.text):
-            role = re.match(rf",?\s+(?:the\s+|our\s+|its\s+|an?\s+)?({_ROLE}{_OF_ORG})\b", self.text[match.end() : match.end() + 60])
+            role = re.match(
+                rf",?\s+(?:the\s+|our\s+|its\s+|an?\s+)?({_ROLE}{_OF_ORG})\b", self.text[match.end() : match.end() + 60]
+            )
             self.add(match.start(1), match.end(1), "Person", priority=4, role=role.group(1) if role else None)
         for match in _ROLE_NAME.finditer(self.text):
             if " of " in match.group(1) and "," not in self.text[match.end(1) : match.start(2)]:
@@ -509,14 +674,14 @@ class _Scanner:
                 self.add(match.start(1), match.end(1), "Person", priority=4, role=match.group(2))
 
     def self_references(self) -> None:
-        """"the Group", "the Company": the reporting company (resolve_aliases gives them its id)."""
+        """ "the Group", "the Company": the reporting company (resolve_aliases gives them its id)."""
         for match in _SELF.finditer(self.text):
             self.add(match.start(), match.end(), "Organization", priority=5)
         for match in _SELF_POSSESSIVE.finditer(self.text):
             self.add(match.start(), match.end() - 3, "Organization", priority=5)
 
     def generic(self) -> None:
-        """"the Committee" after a definition, and defined short names and acronyms used later."""
+        """ "the Committee" after a definition, and defined short names and acronyms used later."""
         for match in _GENERIC.finditer(self.text):
             type_ = _HEADS.get(_singular(match.group(1).lower()), "Organization")
             target = self.defined.get(f"the {match.group(1)}")
@@ -542,7 +707,8 @@ class _Scanner:
                     break
                 gap = self.text[org.end : found.start]
                 if 0 <= found.start - org.end <= 60 and re.fullmatch(
-                    r"(?:[’']s?\s+|\s+(?:awarded|presented|granted|gave|named)\s+(?:us|the Group|the Company|[A-Z]\w+)?\s*"
+                    r"(?:[’']s?\s+|\s+(?:awarded|presented|granted|gave|named)\s+"
+                    r"(?:us|the Group|the Company|[A-Z]\w+)?\s*"
                     r"(?:the|a|an|its|with the|with a|as)?\s*)",
                     gap,
                 ):
@@ -563,7 +729,17 @@ class _Scanner:
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_PRODUCT = re.compile(rf"^(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* (?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$")
+# Words a number follows that are not products: document parts, codes, scopes, currencies, ranks.
+_NUMBERED = (
+    r"Appendix|Annex|Schedule|Section|Chapter|Cap|Part|Article|Clause|Rule|Note|Page|Table|Figure|Chart|Phase|Stage|"
+    r"Scope|Goal|Goals|SDG|SDGs|KPI|KPIs|Aspect|Level|Grade|Class|Category|Tier|Type|No|Top|Year|Day|Week|Month|"
+    r"Room|Floor|Block|Zone|Line|Unit|Version|Article|Item|Step|Round|Batch|Group|Team|Region|District|"
+    r"RMB|HKD|USD|EUR|GBP|JPY|SGD|MOP|CNY|HK|US|NT|A|B|C"
+)
+_PRODUCT = re.compile(
+    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) \d)(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* (?:\d{{1,4}}[A-Za-z]?|[A-Z]\d{{1,3}})"
+    r"(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$"
+)
 
 
 def _jurisdiction(label: str) -> str | None:
@@ -606,6 +782,13 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
+def _without_legal_suffix(label: str) -> str:
+    """ "Acme Holdings Limited" -> "Acme": the name without its legal form."""
+    while (shorter := _LEGAL_SUFFIX.sub("", label).strip(" ,")) != label:
+        label = shorter
+    return label
+
+
 def _key(label: str) -> str:
     """The form two labels of one entity share: no article, quotes or case; singular; one spelling."""
     key = re.sub(r"[“”\"*_]", "", label).strip().lower().rstrip(".")
@@ -623,7 +806,7 @@ def _key(label: str) -> str:
 
 
 def _initials(label: str) -> str | None:
-    """"Environmental, Social and Governance Committee" -> "esg committee": the acronym form of a name."""
+    """ "Environmental, Social and Governance Committee" -> "esg committee": the acronym form of a name."""
     words = re.sub(r"[,“”\"]", "", label).split()
     if len(words) < 3 or _HEADS.get(_singular(words[-1].lower())) is None:
         return None
@@ -661,7 +844,9 @@ def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, st
         if root_a != root_b:
             parent[max(root_a, root_b)] = min(root_a, root_b)
 
-    generic = [m for m in mentions if m.label.lower().startswith("the ") and m.alias_of is None and _GENERIC.fullmatch(m.label)]
+    generic = [
+        m for m in mentions if m.label.lower().startswith("the ") and m.alias_of is None and _GENERIC.fullmatch(m.label)
+    ]
     named = [m for m in mentions if m not in generic]
     by_key: dict[str, str] = {}
     by_zh: dict[str, str] = {}
@@ -690,7 +875,7 @@ def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, st
         for member in members:
             ids[member.label] = ident
     for mention in generic:
-        same_type = {ids[m.label] for m in named if m.type == mention.type and m.label in ids}
+        same_type = {ids[m.label] for m in named if m.type == mention.type and m.label in ids} - {company}
         if len(same_type) == 1:
             ids[mention.label] = same_type.pop()
         elif mention.type == "Board":
@@ -701,10 +886,10 @@ def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, st
 def _group_id(members: list[EntityMention], company: str) -> str:
     """The id of one entity: from its longest full name (a definition's short name never names it)."""
     full = [m for m in members if m.alias_of is None] or members
-    canonical = max(full, key=lambda m: (len(m.label), -m.start))
+    canonical = min(full, key=lambda m: m.start)
     label = re.sub(r"^the\s+", "", canonical.label, flags=re.I)
     if canonical.type == "Organization" and any(
-        _SELF_LABELS.match(m.label.lower()) or company in (slugify(m.label), slugify(_LEGAL_SUFFIX.sub("", m.label)))
+        _SELF_LABELS.match(m.label.lower()) or company in (slugify(m.label), slugify(_without_legal_suffix(m.label)))
         for m in members
     ):
         return company

@@ -27,11 +27,13 @@ _ABOUT_REPORT = re.compile(
 _COMMITMENT = re.compile(
     r"\b(?:will|shall|plans? to|planning to|aims? to|aiming to|intends? to|targets? (?:to|of)|target is|strives? to|"
     r"striving to|endeavou?rs? to|commit(?:s|ted)? to|is committed to|are committed to|pledges? to|seeks? to|"
-    r"expects? to|going forward|in the future|in the coming years?|next year|looking ahead|by (?:the end of )?20[2-9]\d)\b",
+    r"expects? to|going forward|in the future|in the coming years?|next year|looking ahead|"
+    r"by (?:the end of )?20[2-9]\d)\b",
     re.I,
 )
 _COMPLIANCE = re.compile(
-    r"\b(?:compl(?:y|ies|ied) with|in (?:strict )?compliance with|abides? by|abided by|adhere[sd]? to|in accordance with "
+    r"\b(?:compl(?:y|ies|ied) with|in (?:strict )?compliance with|abides? by|abided by|adhere[sd]? to|"
+    r"in accordance with "
     r"(?:the )?(?:relevant |applicable )?(?:laws|regulations|requirements)|strictly (?:observes?|follows?|implements?)|"
     r"(?:was|were) not aware of any (?:material )?non-compliance|no (?:material )?(?:non-compliance|violation)s?)\b",
     re.I,
@@ -46,7 +48,7 @@ _RECOGNITION = re.compile(
 )
 # A figure: a number that is not a year, a code ("ISO 14001", "A1.2", "SDG 7") or a list number.
 _FIGURE = re.compile(
-    r"(?<![\w./-])(?!(?:19|20)\d\d(?![\d,.]))(?<!ISO )(?<!SDG )(?<!SDGs )(?<!Cap\. )(?<!Goal )"
+    r"(?<![\w./-])(?!(?:19|20)\d\d(?![\d,]|\.\d))(?<!ISO )(?<!SDG )(?<!SDGs )(?<!Cap\. )(?<!Goal )"
     r"\d[\d,]*(?:\.\d+)?(?![\w.]?\d)(?!\))(?:\s*%|\s*[a-zA-Z³²]+)?",
 )
 _PARTNERSHIP = re.compile(
