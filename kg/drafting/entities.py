@@ -737,7 +737,8 @@ _NUMBERED = (
     r"RMB|HKD|USD|EUR|GBP|JPY|SGD|MOP|CNY|HK|US|NT|A|B|C"
 )
 _PRODUCT = re.compile(
-    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) \d)(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* (?:\d{{1,4}}[A-Za-z]?|[A-Z]\d{{1,3}})"
+    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) \d)(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* "
+    r"(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})"
     r"(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$"
 )
 
