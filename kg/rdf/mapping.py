@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from kg import software_version
 from kg.ingest.model import Claim, Footnote, Observation, Period, Report
 from kg.ingest.sheet import EntitySpec
 from kg.rdf.iris import Minter
@@ -119,24 +120,42 @@ class _Mapper:
                 self.add(node, CSR.breakdown, en(metric.breakdown))
             if metric.partial:
                 self.add(node, CSR.partialComponent, Literal(True))
-            self.add(node, PROV.wasAttributedTo, self.table_reader() if metric.drafted else self.curator)
+            self.add(node, PROV.wasAttributedTo, self.software() if metric.drafted else self.curator)
         for claim in self.r.claims.values():
             self.claim_node(claim)
         self.stakeholder_nodes()
         for key in sorted(self.ratio_units):
             self.triples.extend(ratio_unit(self.units, key))
 
-    def table_reader(self) -> URIRef:
-        """The software agent that drafts metrics from table rows no claim sheet defines."""
-        node = self.m.agent("csr-kg-table-reader")
+    def software(self) -> URIRef:
+        """csr-kg as the agent of what it read itself: metrics drafted from table row labels no
+        claim sheet defines, and the readings (kind, metrics, mappings) of drafted claims."""
+        node = self.m.agent("csr-kg")
         self.add(node, RDF.type, PROV.SoftwareAgent)
-        self.add(node, RDFS.label, en("csr-kg table reader"))
+        self.add(node, RDFS.label, en(f"csr-kg {software_version()}"))
+        self.add(node, OWL.versionInfo, Literal(software_version()))
         self.add(
             node,
             RDFS.comment,
-            en("Drafts a metric from a table row label no claim sheet defines; a curator may define it instead."),
+            en(
+                "Drafts metrics from table row labels no claim sheet defines, and reads claims from a report's "
+                "text (csrkg draft); a curator may define or correct either."
+            ),
         )
         return node
+
+    def drafting(self) -> URIRef:
+        """The run of csr-kg's drafter that read this report's drafted claims."""
+        node = self.m.activity(self.rid, "drafting")
+        self.add(node, RDF.type, PROV.Activity)
+        self.add(node, RDFS.label, en(f"csr-kg drafting of report {self.rid}"))
+        self.add(node, PROV.wasAssociatedWith, self.software())
+        self.add(node, PROV.used, self.m.text(self.rid))
+        return node
+
+    def reader(self, c: Claim) -> URIRef:
+        """Who made the inferred links of a claim: the software for a drafted claim, else the curator."""
+        return self.software() if c.review == "drafted" else self.curator
 
     def report_node(self) -> None:
         meta, node, text = self.r.meta, self.m.report(self.rid), self.m.text(self.rid)
@@ -218,6 +237,9 @@ class _Mapper:
         self.add(node, CSR.inReport, self.m.report(self.rid))
         self.add(node, CSR.inSection, self.m.section(self.rid, c.anchor.section.number))
         self.add(node, PROV.wasAttributedTo, self.company)
+        if c.review is not None:
+            self.add(node, PROV.wasGeneratedBy, self.drafting())
+            self.add(node, CSR.reviewStatus, self.vocab.reviews[c.review])
         subject = self.entity(c.subject)
         self.add(node, CSR.subject, subject)
         for ident in c.about:
@@ -238,7 +260,7 @@ class _Mapper:
         if c.anchor.page is not None:
             self.page_quote(node, part("page"), part("page-fragment"), quote, c.anchor.page)
         for code in c.kpis:
-            self.kpi_mapping(node, part("kpi", code), code)
+            self.kpi_mapping(node, part("kpi", code), code, c)
         if c.missing_metric:
             self.add(node, CSR.valueMissing, Literal(True))
             self.add(node, CSR.announcesMetric, self.m.metric(c.missing_metric))
@@ -261,7 +283,7 @@ class _Mapper:
             self.add(link, CSR.goal, self.vocab.sdgs[sdg.goal])
             if sdg.basis == "inferred":
                 self.add(link, RDF.type, CSR.InferredLink)
-                self.add(link, PROV.wasAttributedTo, self.curator)
+                self.add(link, PROV.wasAttributedTo, self.reader(c))
             else:
                 self.add(link, RDF.type, CSR.StatedLink)
                 self.add(link, PROV.wasAttributedTo, self.company)
@@ -280,24 +302,25 @@ class _Mapper:
         self.add(fragment, RDF.value, Literal(f"page={page}"))
         self.add(fragment, OA.refinedBy, quote)
 
-    def kpi_mapping(self, claim: URIRef, node: URIRef, code: str) -> None:
-        """The curators' KPI reading of a claim, kept off the claim node (which is the company's)."""
+    def kpi_mapping(self, claim: URIRef, node: URIRef, code: str, c: Claim) -> None:
+        """The KPI reading of a claim (the curators', or for a drafted claim the drafter's), kept
+        off the claim node (which is the company's)."""
         kpi = self.codes[code]
         self.add(claim, CSR.hasKPIMapping, node)
         self.add(node, RDF.type, CSR.KPIMapping)
         self.add(node, RDF.type, CSR.InferredLink)
         self.add(node, CSR.kpi, kpi)
         self.add(node, PROV.wasDerivedFrom, claim)
-        self.add(node, PROV.wasAttributedTo, self.curator)
+        self.add(node, PROV.wasAttributedTo, self.reader(c))
         label = self.vocab_labels.get(code, code)
-        self.add(
-            node,
-            CSR.rationale,
-            en(
-                f"The curators read the claim as a disclosure under {code} of the "
-                f"reporting guide ({label}); the report itself prints no KPI code."
-            ),
+        who = "csr-kg's drafter read" if c.review == "drafted" else "The curators read"
+        reading = (
+            f"{who} the claim as a disclosure under {code} of the reporting guide ({label}), "
+            "as the catalogue metric of its figures discloses it"
+            if c.review == "drafted"
+            else f"{who} the claim as a disclosure under {code} of the reporting guide ({label})"
         )
+        self.add(node, CSR.rationale, en(f"{reading}; the report itself prints no KPI code."))
 
     def observation(self, claim: URIRef, node: URIRef, o: Observation) -> None:
         """An observation or a printed change of the metric, with no value when it is not disclosed."""
@@ -305,6 +328,10 @@ class _Mapper:
             self.add(claim, CSR.hasChange, node)
             self.add(node, RDF.type, CSR.MetricChange)
             self.add(node, CSR.changeOf, self.m.metric(o.metric))
+        elif o.kind == "target":
+            self.add(claim, CSR.hasTarget, node)
+            self.add(node, RDF.type, CSR.Target)
+            self.add(node, CSR.targetOf, self.m.metric(o.metric))
         else:
             self.add(claim, CSR.hasObservation, node)
             self.add(node, RDF.type, CSR.Observation)
