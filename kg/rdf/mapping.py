@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from rdflib import XSD, Graph, Literal, URIRef
@@ -9,11 +10,13 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from kg import software_version
 from kg.ingest.model import Claim, Footnote, Observation, Period, Report
-from kg.ingest.sheet import EntitySpec
+from kg.ingest.sheet import EntitySpec, MetricSpec
 from kg.rdf.iris import Minter
+from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_metric
+from kg.vocab.conversion import to_canonical
 from kg.vocab.entity_types import type_table
 from kg.vocab.names import slugify
-from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, TIME
+from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME
 from kg.vocab.ontology import ontology_graph, vocabulary
 from kg.vocab.units import Units, load_units
 
@@ -71,6 +74,29 @@ def ratio_unit(units: Units, key: str) -> list[Triple]:
     return triples
 
 
+_SOFTWARE = {
+    "csr-kg-table-reader": (
+        "csr-kg table reader",
+        "Drafts a metric from a table row label no claim sheet defines; a curator may define it instead.",
+    ),
+    "csr-kg-drafter": (
+        "csr-kg drafter",
+        "Reads claims from a report's prose by rules (csrkg draft, kg.drafting): their kind, figures, metrics, "
+        "entities and SDG and KPI links; the quote and figures are the company's, the reading is the software's.",
+    ),
+    "csr-kg-catalogue-matcher": (
+        "csr-kg catalogue matcher",
+        "Maps a report's metric that no claim sheet maps to the metric catalogue, by reading its label "
+        "and printed unit (kg.vocab.catalogue); a curator may map it instead with the sheet's catalogue field.",
+    ),
+    "csr-kg-unit-converter": (
+        "csr-kg unit converter",
+        "Converts an observation's printed value to the canonical unit of its catalogue metric with QUDT "
+        "conversion multipliers (kg.vocab.conversion); the printed value and unit stay as printed.",
+    ),
+}
+
+
 class _Mapper:
     def __init__(self, report: Report, minter: Minter) -> None:
         self.triples: list[Triple] = []
@@ -84,6 +110,8 @@ class _Mapper:
         self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.codes.items()}
         self.units = report.units or load_units()
         self.ratio_units: set[str] = set()
+        self.catalogue = catalogue()
+        self.matches: dict[str, tuple[CatalogueMatch, bool]] = {}  # metric id -> match, whether inferred
         self.types = type_table()
         self.company = self.entity(report.meta.company)
         curator = report.meta.curator
@@ -120,42 +148,107 @@ class _Mapper:
                 self.add(node, CSR.breakdown, en(metric.breakdown))
             if metric.partial:
                 self.add(node, CSR.partialComponent, Literal(True))
-            self.add(node, PROV.wasAttributedTo, self.software() if metric.drafted else self.curator)
+            self.add(node, PROV.wasAttributedTo, self.software("csr-kg-table-reader") if metric.drafted else self.curator)
+        printed = self.printed_units()
+        for metric in self.r.metrics.values():
+            self.catalogue_mapping(metric, printed.get(metric.id))
         for claim in self.r.claims.values():
             self.claim_node(claim)
         self.stakeholder_nodes()
         for key in sorted(self.ratio_units):
             self.triples.extend(ratio_unit(self.units, key))
 
-    def software(self) -> URIRef:
-        """csr-kg as the agent of what it read itself: metrics drafted from table row labels no
-        claim sheet defines, and the readings (kind, metrics, mappings) of drafted claims."""
-        node = self.m.agent("csr-kg")
+    def printed_units(self) -> dict[str, str]:
+        """Each metric's unit as the report prints it most often (the first by name on a tie)."""
+        counts: dict[str, Counter[str]] = {}
+        for claim in self.r.claims.values():
+            for obs in claim.observations:
+                if obs.kind != "change" and obs.unit is not None:
+                    counts.setdefault(obs.metric, Counter())[obs.unit] += 1
+        return {metric: min(c, key=lambda u: (-c[u], u)) for metric, c in counts.items()}
+
+    def catalogue_mapping(self, metric: MetricSpec, unit: str | None) -> None:
+        """The metric's catalogue metric: named in the sheet, else read from its label by code.
+
+        The SKOS mapping triple is what queries follow in one step; the csr:CatalogueMapping
+        beside it (an SSSOM mapping) says who made it and why.
+        """
+        if metric.catalogue is not None:
+            found = CatalogueMatch(
+                metric.catalogue,
+                metric.match,
+                1.0,
+                f"The curators map the report's metric {metric.label!r} to catalogue metric "
+                f"{metric.catalogue} ({metric.match} match) in the claim sheet.",
+            )
+            inferred = False
+        else:
+            match = match_metric(metric.label, unit)
+            if match is None:
+                return
+            found, inferred = match, True
+        self.matches[metric.id] = (found, inferred)
+        node, target = self.m.metric(metric.id), self.catalogue[found.notation].iri
+        predicate = MATCH_PROPERTY[found.match]
+        record = URIRef(f"{node}/catalogue/{found.notation}")
+        self.add(node, predicate, target)
+        self.add(node, CSR.hasCatalogueMapping, record)
+        self.add(record, RDF.type, CSR.CatalogueMapping)
+        self.add(record, SSSOM.subject_id, node)
+        self.add(record, SSSOM.predicate_id, predicate)
+        self.add(record, SSSOM.object_id, target)
+        self.add(record, CSR.rationale, en(found.rationale))
+        if inferred:
+            self.add(record, SSSOM.mapping_justification, SEMAPV.LexicalMatching)
+            self.add(record, SSSOM.confidence, Literal(str(found.confidence), datatype=XSD.double))
+            self.add(record, PROV.wasAttributedTo, self.software("csr-kg-catalogue-matcher"))
+        else:
+            self.add(record, SSSOM.mapping_justification, SEMAPV.ManualMappingCuration)
+            self.add(record, PROV.wasAttributedTo, self.curator)
+
+    def software(self, ident: str) -> URIRef:
+        """One of csr-kg's software agents (the table reader, the drafter, kg.vocab.catalogue's matcher,
+        kg.vocab.conversion's converter), with the version of csr-kg that ran."""
+        label, comment = _SOFTWARE[ident]
+        node = self.m.agent(ident)
         self.add(node, RDF.type, PROV.SoftwareAgent)
-        self.add(node, RDFS.label, en(f"csr-kg {software_version()}"))
+        self.add(node, RDFS.label, en(label))
+        self.add(node, RDFS.comment, en(comment))
         self.add(node, OWL.versionInfo, Literal(software_version()))
-        self.add(
-            node,
-            RDFS.comment,
-            en(
-                "Drafts metrics from table row labels no claim sheet defines, and reads claims from a report's "
-                "text (csrkg draft); a curator may define or correct either."
-            ),
-        )
         return node
+
+    def canonical_value(self, node: URIRef, o: Observation) -> None:
+        """The observation's value in its catalogue metric's canonical unit, when it converts."""
+        assert o.value is not None and o.precision is not None and o.unit is not None
+        mapped = self.matches.get(o.metric)
+        if mapped is None:
+            return
+        converted = to_canonical(self.units, o.value, o.precision, o.unit, self.catalogue[mapped[0].notation])
+        if converted is None:
+            return
+        value = URIRef(f"{node}/canonical")
+        self.add(node, CSR.canonicalValue, value)
+        self.add(value, RDF.type, CSR.CanonicalValue)
+        self.add(value, QUDT.numericValue, decimal(converted.value))
+        self.add(value, QUDT.unit, converted.unit)
+        self.add(value, CSR.exactConversion, Literal(converted.exact))
+        self.add(value, PROV.wasDerivedFrom, node)
+        self.add(value, PROV.wasAttributedTo, self.software("csr-kg-unit-converter"))
+        if converted.unit_key not in self.units.iris and converted.unit == self.units.iri(converted.unit_key):
+            self.ratio_units.add(converted.unit_key)
 
     def drafting(self) -> URIRef:
         """The run of csr-kg's drafter that read this report's drafted claims."""
         node = self.m.activity(self.rid, "drafting")
         self.add(node, RDF.type, PROV.Activity)
         self.add(node, RDFS.label, en(f"csr-kg drafting of report {self.rid}"))
-        self.add(node, PROV.wasAssociatedWith, self.software())
+        self.add(node, PROV.wasAssociatedWith, self.software("csr-kg-drafter"))
         self.add(node, PROV.used, self.m.text(self.rid))
         return node
 
     def reader(self, c: Claim) -> URIRef:
         """Who made the inferred links of a claim: the software for a drafted claim, else the curator."""
-        return self.software() if c.review == "drafted" else self.curator
+        return self.software("csr-kg-drafter") if c.review == "drafted" else self.curator
 
     def report_node(self) -> None:
         meta, node, text = self.r.meta, self.m.report(self.rid), self.m.text(self.rid)
@@ -346,6 +439,8 @@ class _Mapper:
             self.add(node, QUDT.unit, self.units.iri(o.unit))
             if o.unit not in self.units.iris:
                 self.ratio_units.add(o.unit)  # a ratio unit: defined in the graph (listed units are in units.ttl)
+            if o.kind != "change":
+                self.canonical_value(node, o)
         self.add(node, CSR.surfaceForm, Literal(o.surface))
         self.add(node, CSR.observedEntity, self.entity(o.subject))
         self.add(node, TIME.hasTime, self.period(o.period))
