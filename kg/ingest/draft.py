@@ -367,7 +367,7 @@ def draft(source: Source, given: Given) -> Draft:
         "    type: Organization\n"
         f"    label: {_scalar(company.value)}\n"
     )
-    claims = draft_sheet(report_text(source), int(year.value))
+    claims = draft_sheet(report_text(source), int(year.value), company_id, given.standard)
     files = {
         "report.txt": source.text.encode("utf-8"),
         "report.yaml": meta.encode("utf-8"),

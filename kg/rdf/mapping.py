@@ -148,7 +148,9 @@ class _Mapper:
                 self.add(node, CSR.breakdown, en(metric.breakdown))
             if metric.partial:
                 self.add(node, CSR.partialComponent, Literal(True))
-            self.add(node, PROV.wasAttributedTo, self.software("csr-kg-table-reader") if metric.drafted else self.curator)
+            self.add(
+                node, PROV.wasAttributedTo, self.software("csr-kg-table-reader") if metric.drafted else self.curator
+            )
         printed = self.printed_units()
         for metric in self.r.metrics.values():
             self.catalogue_mapping(metric, printed.get(metric.id))
