@@ -38,10 +38,11 @@ class Footnote:
 class Observation:
     """A printed figure of a claim, read as a value of a metric.
 
-    ``kind`` is ``value`` (a figure of the metric) or ``change`` (a printed change of the metric
+    ``kind`` is ``value`` (a figure of the metric), ``change`` (a printed change of the metric
     from the ``baseline`` period to ``period``: in percent when relative, in the metric's unit
-    when absolute). An observation not ``disclosed`` is a cell printed "N/A", "-" ... for the
-    period: it has no value, precision or unit, and is never zero.
+    when absolute) or ``target`` (a level the company commits to reach by ``period``, or with a
+    ``baseline`` a change it commits to since then). An observation not ``disclosed`` is a cell
+    printed "N/A", "-" ... for the period: it has no value, precision or unit, and is never zero.
     """
 
     metric: str
@@ -77,6 +78,7 @@ class Claim:
     missing_metric: str | None = None
     kpis: tuple[str, ...] = ()
     sdgs: tuple[SDGLink, ...] = ()
+    review: str | None = None  # drafted | reviewed | corrected: read by csr-kg's drafter; None: by a curator
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from kg.errors import InputError
 from kg.ingest.sheet_errors import explain, shown, suggest
 from kg.ingest.yaml_safe import LINE_KEY, load_yaml
+from kg.vocab.catalogue import catalogue
 from kg.vocab.entity_types import sheet_types
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -55,6 +56,14 @@ def _check_type(value: str) -> str:
     known = sheet_types()
     if value not in known:
         raise ValueError(f"{shown(value)} is not an entity type (known: {', '.join(known)}){suggest(value, known)}")
+    return value
+
+
+def _check_catalogue(value: str | None) -> str | None:
+    if value is not None and value not in catalogue():
+        raise ValueError(
+            f"{shown(value)} is not a metric of the catalogue (ontology/metrics.ttl){suggest(value, catalogue())}"
+        )
     return value
 
 
@@ -151,11 +160,22 @@ class EntitySpec(_Entry):
 
 
 class MetricSpec(_Entry):
-    """What is measured: the concept several observations (and reports) share."""
+    """What is measured: the concept several observations (and reports) share.
+
+    ``catalogue`` names the standard metric of the catalogue this one is (``match``: exactly,
+    closely, or as its narrower or broader concept), so that figures compare across reports; its
+    definition is the catalogue's, and ``description`` is only for what the report's own metric
+    adds. A metric with no ``catalogue`` is matched by its label where the reading is unambiguous
+    (kg.vocab.catalogue.match_metric).
+    """
 
     id: str
     label: str
     description: str | None = None
+    catalogue: str | None = None  # notation of a catalogue metric, e.g. ghg-scope-1
+    match: Literal["exact", "close", "broad", "narrow"] = (
+        "exact"  # how the catalogue metric relates: skos:exactMatch, closeMatch ...
+    )
     kpis: tuple[str, ...] = ()  # HKEX KPI codes the metric discloses
     share: bool = False  # a percentage of a whole, which must lie in 0-100
     component_of: str | None = None  # a total metric this one is a part of
@@ -165,6 +185,7 @@ class MetricSpec(_Entry):
     partial: bool = False  # for a component: one part of its total ("of which"), not a full breakdown
     drafted: bool = False  # minted by csr-kg's table reader from a row label, not by a curator
     _slug = field_validator("id")(_check_slug)
+    _catalogue = field_validator("catalogue")(_check_catalogue)
 
 
 class ObservationSpec(_Entry):
@@ -176,8 +197,13 @@ class ObservationSpec(_Entry):
     period: str | None = None  # YYYY, YYYY-MM-DD, or START/END of those; default: report year
     boundary: str | None = None
     subject: str | None = None  # the entity measured; default: the claim's subject
-    _year = field_validator("period", mode="before")(lambda v: str(v) if isinstance(v, int) else v)
-    _period = field_validator("period")(_check_period)
+    # value: a level of the metric; change: a printed change of it since ``baseline``; target: a
+    # level (or, with ``direction``, a change since ``baseline``) the company commits to by ``period``
+    kind: Literal["value", "change", "target"] = "value"
+    baseline: str | None = None  # changes and targets: the period they are measured from
+    direction: Literal["increase", "decrease"] | None = None  # a decrease is read as a negative change
+    _year = field_validator("period", "baseline", mode="before")(lambda v: str(v) if isinstance(v, int) else v)
+    _period = field_validator("period", "baseline")(_check_period)
 
 
 class SDGLink(_Entry):
@@ -203,6 +229,9 @@ class ClaimSpec(_Entry):
     missing_figure: str | None = None  # metric id of an announced figure the text omits
     kpis: tuple[str, ...] = ()
     sdgs: tuple[SDGLink, ...] = ()
+    # Who read the claim: None, a curator; drafted, csr-kg's drafter (kind, metrics, mappings are
+    # the software's reading); reviewed or corrected, a drafted claim a person checked or mended.
+    review: Literal["drafted", "reviewed", "corrected"] | None = None
     _slug = field_validator("id")(_check_slug)
     _links = field_validator("links", mode="before")(_drop_line)
 

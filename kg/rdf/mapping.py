@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 from rdflib import XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from kg import software_version
 from kg.ingest.model import Claim, Footnote, Observation, Period, Report
-from kg.ingest.sheet import EntitySpec
+from kg.ingest.sheet import EntitySpec, MetricSpec
 from kg.rdf.iris import Minter
+from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_metric
+from kg.vocab.conversion import to_canonical
 from kg.vocab.entity_types import type_table
 from kg.vocab.names import slugify
-from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, TIME
+from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME
 from kg.vocab.ontology import ontology_graph, vocabulary
 from kg.vocab.units import Units, load_units
 
@@ -70,6 +74,29 @@ def ratio_unit(units: Units, key: str) -> list[Triple]:
     return triples
 
 
+_SOFTWARE = {
+    "csr-kg-table-reader": (
+        "csr-kg table reader",
+        "Drafts a metric from a table row label no claim sheet defines; a curator may define it instead.",
+    ),
+    "csr-kg-drafter": (
+        "csr-kg drafter",
+        "Reads claims from a report's prose by rules (csrkg draft, kg.drafting): their kind, figures, metrics, "
+        "entities and SDG and KPI links; the quote and figures are the company's, the reading is the software's.",
+    ),
+    "csr-kg-catalogue-matcher": (
+        "csr-kg catalogue matcher",
+        "Maps a report's metric that no claim sheet maps to the metric catalogue, by reading its label "
+        "and printed unit (kg.vocab.catalogue); a curator may map it instead with the sheet's catalogue field.",
+    ),
+    "csr-kg-unit-converter": (
+        "csr-kg unit converter",
+        "Converts an observation's printed value to the canonical unit of its catalogue metric with QUDT "
+        "conversion multipliers (kg.vocab.conversion); the printed value and unit stay as printed.",
+    ),
+}
+
+
 class _Mapper:
     def __init__(self, report: Report, minter: Minter) -> None:
         self.triples: list[Triple] = []
@@ -83,6 +110,8 @@ class _Mapper:
         self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.codes.items()}
         self.units = report.units or load_units()
         self.ratio_units: set[str] = set()
+        self.catalogue = catalogue()
+        self.matches: dict[str, tuple[CatalogueMatch, bool]] = {}  # metric id -> match, whether inferred
         self.types = type_table()
         self.company = self.entity(report.meta.company)
         curator = report.meta.curator
@@ -119,24 +148,109 @@ class _Mapper:
                 self.add(node, CSR.breakdown, en(metric.breakdown))
             if metric.partial:
                 self.add(node, CSR.partialComponent, Literal(True))
-            self.add(node, PROV.wasAttributedTo, self.table_reader() if metric.drafted else self.curator)
+            self.add(
+                node, PROV.wasAttributedTo, self.software("csr-kg-table-reader") if metric.drafted else self.curator
+            )
+        printed = self.printed_units()
+        for metric in self.r.metrics.values():
+            self.catalogue_mapping(metric, printed.get(metric.id))
         for claim in self.r.claims.values():
             self.claim_node(claim)
         self.stakeholder_nodes()
         for key in sorted(self.ratio_units):
             self.triples.extend(ratio_unit(self.units, key))
 
-    def table_reader(self) -> URIRef:
-        """The software agent that drafts metrics from table rows no claim sheet defines."""
-        node = self.m.agent("csr-kg-table-reader")
+    def printed_units(self) -> dict[str, str]:
+        """Each metric's unit as the report prints it most often (the first by name on a tie)."""
+        counts: dict[str, Counter[str]] = {}
+        for claim in self.r.claims.values():
+            for obs in claim.observations:
+                if obs.kind != "change" and obs.unit is not None:
+                    counts.setdefault(obs.metric, Counter())[obs.unit] += 1
+        return {metric: min(c, key=lambda u: (-c[u], u)) for metric, c in counts.items()}
+
+    def catalogue_mapping(self, metric: MetricSpec, unit: str | None) -> None:
+        """The metric's catalogue metric: named in the sheet, else read from its label by code.
+
+        The SKOS mapping triple is what queries follow in one step; the csr:CatalogueMapping
+        beside it (an SSSOM mapping) says who made it and why.
+        """
+        if metric.catalogue is not None:
+            found = CatalogueMatch(
+                metric.catalogue,
+                metric.match,
+                1.0,
+                f"The curators map the report's metric {metric.label!r} to catalogue metric "
+                f"{metric.catalogue} ({metric.match} match) in the claim sheet.",
+            )
+            inferred = False
+        else:
+            match = match_metric(metric.label, unit)
+            if match is None:
+                return
+            found, inferred = match, True
+        self.matches[metric.id] = (found, inferred)
+        node, target = self.m.metric(metric.id), self.catalogue[found.notation].iri
+        predicate = MATCH_PROPERTY[found.match]
+        record = URIRef(f"{node}/catalogue/{found.notation}")
+        self.add(node, predicate, target)
+        self.add(node, CSR.hasCatalogueMapping, record)
+        self.add(record, RDF.type, CSR.CatalogueMapping)
+        self.add(record, SSSOM.subject_id, node)
+        self.add(record, SSSOM.predicate_id, predicate)
+        self.add(record, SSSOM.object_id, target)
+        self.add(record, CSR.rationale, en(found.rationale))
+        if inferred:
+            self.add(record, SSSOM.mapping_justification, SEMAPV.LexicalMatching)
+            self.add(record, SSSOM.confidence, Literal(str(found.confidence), datatype=XSD.double))
+            self.add(record, PROV.wasAttributedTo, self.software("csr-kg-catalogue-matcher"))
+        else:
+            self.add(record, SSSOM.mapping_justification, SEMAPV.ManualMappingCuration)
+            self.add(record, PROV.wasAttributedTo, self.curator)
+
+    def software(self, ident: str) -> URIRef:
+        """One of csr-kg's software agents (the table reader, the drafter, kg.vocab.catalogue's matcher,
+        kg.vocab.conversion's converter), with the version of csr-kg that ran."""
+        label, comment = _SOFTWARE[ident]
+        node = self.m.agent(ident)
         self.add(node, RDF.type, PROV.SoftwareAgent)
-        self.add(node, RDFS.label, en("csr-kg table reader"))
-        self.add(
-            node,
-            RDFS.comment,
-            en("Drafts a metric from a table row label no claim sheet defines; a curator may define it instead."),
-        )
+        self.add(node, RDFS.label, en(label))
+        self.add(node, RDFS.comment, en(comment))
+        self.add(node, OWL.versionInfo, Literal(software_version()))
         return node
+
+    def canonical_value(self, node: URIRef, o: Observation) -> None:
+        """The observation's value in its catalogue metric's canonical unit, when it converts."""
+        assert o.value is not None and o.precision is not None and o.unit is not None
+        mapped = self.matches.get(o.metric)
+        if mapped is None:
+            return
+        converted = to_canonical(self.units, o.value, o.precision, o.unit, self.catalogue[mapped[0].notation])
+        if converted is None:
+            return
+        value = URIRef(f"{node}/canonical")
+        self.add(node, CSR.canonicalValue, value)
+        self.add(value, RDF.type, CSR.CanonicalValue)
+        self.add(value, QUDT.numericValue, decimal(converted.value))
+        self.add(value, QUDT.unit, converted.unit)
+        self.add(value, CSR.exactConversion, Literal(converted.exact))
+        self.add(value, PROV.wasDerivedFrom, node)
+        self.add(value, PROV.wasAttributedTo, self.software("csr-kg-unit-converter"))
+        if converted.unit_key not in self.units.iris and converted.unit == self.units.iri(converted.unit_key):
+            self.ratio_units.add(converted.unit_key)
+
+    def drafting(self) -> URIRef:
+        """The run of csr-kg's drafter that read this report's drafted claims."""
+        node = self.m.activity(self.rid, "drafting")
+        self.add(node, RDF.type, PROV.Activity)
+        self.add(node, RDFS.label, en(f"csr-kg drafting of report {self.rid}"))
+        self.add(node, PROV.wasAssociatedWith, self.software("csr-kg-drafter"))
+        self.add(node, PROV.used, self.m.text(self.rid))
+        return node
+
+    def reader(self, c: Claim) -> URIRef:
+        """Who made the inferred links of a claim: the software for a drafted claim, else the curator."""
+        return self.software("csr-kg-drafter") if c.review == "drafted" else self.curator
 
     def report_node(self) -> None:
         meta, node, text = self.r.meta, self.m.report(self.rid), self.m.text(self.rid)
@@ -218,6 +332,9 @@ class _Mapper:
         self.add(node, CSR.inReport, self.m.report(self.rid))
         self.add(node, CSR.inSection, self.m.section(self.rid, c.anchor.section.number))
         self.add(node, PROV.wasAttributedTo, self.company)
+        if c.review is not None:
+            self.add(node, PROV.wasGeneratedBy, self.drafting())
+            self.add(node, CSR.reviewStatus, self.vocab.reviews[c.review])
         subject = self.entity(c.subject)
         self.add(node, CSR.subject, subject)
         for ident in c.about:
@@ -238,7 +355,7 @@ class _Mapper:
         if c.anchor.page is not None:
             self.page_quote(node, part("page"), part("page-fragment"), quote, c.anchor.page)
         for code in c.kpis:
-            self.kpi_mapping(node, part("kpi", code), code)
+            self.kpi_mapping(node, part("kpi", code), code, c)
         if c.missing_metric:
             self.add(node, CSR.valueMissing, Literal(True))
             self.add(node, CSR.announcesMetric, self.m.metric(c.missing_metric))
@@ -261,7 +378,7 @@ class _Mapper:
             self.add(link, CSR.goal, self.vocab.sdgs[sdg.goal])
             if sdg.basis == "inferred":
                 self.add(link, RDF.type, CSR.InferredLink)
-                self.add(link, PROV.wasAttributedTo, self.curator)
+                self.add(link, PROV.wasAttributedTo, self.reader(c))
             else:
                 self.add(link, RDF.type, CSR.StatedLink)
                 self.add(link, PROV.wasAttributedTo, self.company)
@@ -280,24 +397,25 @@ class _Mapper:
         self.add(fragment, RDF.value, Literal(f"page={page}"))
         self.add(fragment, OA.refinedBy, quote)
 
-    def kpi_mapping(self, claim: URIRef, node: URIRef, code: str) -> None:
-        """The curators' KPI reading of a claim, kept off the claim node (which is the company's)."""
+    def kpi_mapping(self, claim: URIRef, node: URIRef, code: str, c: Claim) -> None:
+        """The KPI reading of a claim (the curators', or for a drafted claim the drafter's), kept
+        off the claim node (which is the company's)."""
         kpi = self.codes[code]
         self.add(claim, CSR.hasKPIMapping, node)
         self.add(node, RDF.type, CSR.KPIMapping)
         self.add(node, RDF.type, CSR.InferredLink)
         self.add(node, CSR.kpi, kpi)
         self.add(node, PROV.wasDerivedFrom, claim)
-        self.add(node, PROV.wasAttributedTo, self.curator)
+        self.add(node, PROV.wasAttributedTo, self.reader(c))
         label = self.vocab_labels.get(code, code)
-        self.add(
-            node,
-            CSR.rationale,
-            en(
-                f"The curators read the claim as a disclosure under {code} of the "
-                f"reporting guide ({label}); the report itself prints no KPI code."
-            ),
+        who = "csr-kg's drafter read" if c.review == "drafted" else "The curators read"
+        reading = (
+            f"{who} the claim as a disclosure under {code} of the reporting guide ({label}), "
+            "as the catalogue metric of its figures discloses it"
+            if c.review == "drafted"
+            else f"{who} the claim as a disclosure under {code} of the reporting guide ({label})"
         )
+        self.add(node, CSR.rationale, en(f"{reading}; the report itself prints no KPI code."))
 
     def observation(self, claim: URIRef, node: URIRef, o: Observation) -> None:
         """An observation or a printed change of the metric, with no value when it is not disclosed."""
@@ -305,6 +423,10 @@ class _Mapper:
             self.add(claim, CSR.hasChange, node)
             self.add(node, RDF.type, CSR.MetricChange)
             self.add(node, CSR.changeOf, self.m.metric(o.metric))
+        elif o.kind == "target":
+            self.add(claim, CSR.hasTarget, node)
+            self.add(node, RDF.type, CSR.Target)
+            self.add(node, CSR.targetOf, self.m.metric(o.metric))
         else:
             self.add(claim, CSR.hasObservation, node)
             self.add(node, RDF.type, CSR.Observation)
@@ -319,6 +441,8 @@ class _Mapper:
             self.add(node, QUDT.unit, self.units.iri(o.unit))
             if o.unit not in self.units.iris:
                 self.ratio_units.add(o.unit)  # a ratio unit: defined in the graph (listed units are in units.ttl)
+            if o.kind != "change":
+                self.canonical_value(node, o)
         self.add(node, CSR.surfaceForm, Literal(o.surface))
         self.add(node, CSR.observedEntity, self.entity(o.subject))
         self.add(node, TIME.hasTime, self.period(o.period))

@@ -1,0 +1,588 @@
+"""The metric catalogue (``ontology/metrics.ttl``) and the matching of a report's metric to it.
+
+Reports word the same metric differently ("Direct GHG emissions (Scope 1)", "Scope 1 emissions",
+"GHG emissions - direct"), so figures compare only through the catalogue. A curator names the
+catalogue metric in the sheet (``catalogue:``); where the sheet names none, :func:`match_metric`
+reads the label by general ESG wording (scope words, waste classes, energy carriers, headcount
+breakdowns ...) and the printed unit, never by any one report's phrasing, and says why. It
+answers only when the reading is unambiguous: a label whose words contradict each other
+("indirect" and "Scope 1") or name something the catalogue lacks (a saving, a share of a count,
+an intensity per revenue) gets no match rather than a guess.
+
+Match kinds are SKOS mapping relations from the report's metric to the catalogue metric:
+``exact`` when every word of the label is accounted for, ``close`` when a word or two the rules do
+not read remain ("comprehensive energy consumption", "cumulative patent applications"), and
+``broad`` when the label narrows the catalogue metric to part of the company ("... in offices"),
+so the catalogue metric is the broader one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from rdflib import Literal as RDFLiteral
+from rdflib import URIRef
+from rdflib.namespace import RDF, SKOS
+
+from kg.vocab.names import local_name
+from kg.vocab.namespaces import CSR
+from kg.vocab.ontology import ontology_graph
+from kg.vocab.units import Units, load_units
+
+QUANTITY_KINDS = "http://qudt.org/vocab/quantitykind/"
+
+MatchKind = Literal["exact", "close", "broad", "narrow"]
+MATCH_KINDS: tuple[MatchKind, ...] = ("exact", "close", "broad", "narrow")
+MATCH_PROPERTY = {
+    "exact": SKOS.exactMatch,
+    "close": SKOS.closeMatch,
+    "broad": SKOS.broadMatch,
+    "narrow": SKOS.narrowMatch,
+}
+_CONFIDENCE = {"exact": 0.9, "close": 0.7, "broad": 0.6}
+
+
+@dataclass(frozen=True)
+class CatalogueMetric:
+    """One catalogue metric: its IRI, notation, label, definition, quantity kind and canonical unit."""
+
+    iri: URIRef
+    notation: str
+    label: str
+    definition: str | None
+    quantity_kind: URIRef | None
+    canonical_unit: URIRef | None
+
+
+@dataclass(frozen=True)
+class CatalogueMatch:
+    """A catalogue metric a report's metric label was read as, how closely, how sure, and why."""
+
+    notation: str
+    match: MatchKind
+    confidence: float  # 0..1
+    rationale: str
+
+
+@cache
+def catalogue() -> dict[str, CatalogueMetric]:
+    """The catalogue's metrics by notation, read once per process from the shipped ontology."""
+    graph = ontology_graph()
+    found: dict[str, CatalogueMetric] = {}
+    for iri in sorted(i for i in graph.subjects(RDF.type, CSR.CatalogueMetric) if isinstance(i, URIRef)):
+        notation = graph.value(iri, SKOS.notation)
+        label = graph.value(iri, SKOS.prefLabel)
+        definition = graph.value(iri, SKOS.definition)
+        kind = graph.value(iri, CSR.quantityKind)
+        unit = graph.value(iri, CSR.canonicalUnit)
+        found[str(notation)] = CatalogueMetric(
+            iri=iri,
+            notation=str(notation),
+            label=str(label),
+            definition=str(definition) if isinstance(definition, RDFLiteral) else None,
+            quantity_kind=kind if isinstance(kind, URIRef) else None,
+            canonical_unit=unit if isinstance(unit, URIRef) else None,
+        )
+    return found
+
+
+# ---------------------------------------------------------------- reading a label
+
+# Words that say nothing about which metric is meant ("Total number of ...", "... generated").
+_NEUTRAL = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the of and or total overall number no amount quantity annual yearly generated produced "
+        "emission emissions consumption consumed use used usage by all",
+    )
+)
+# Words that turn a metric into another one the catalogue does not hold: a saving, a target,
+# a change, a forecast. A label carrying one gets no match.
+_BLOCKERS = frozenset(
+    re.findall(
+        r"\w+",
+        "saved saving savings avoided avoid reduction reductions reduced reduce target targets goal goals "
+        "increase increased decrease decreased change growth offset offsets baseline forecast planned "
+        "expected projected budget",
+    )
+)
+_BOUNDARY_PREPOSITIONS = frozenset({"in", "at", "for", "across", "within"})
+_MAX_UNREAD = 2  # more unread words than this and the label is about something else
+# A count's label names what is counted, so an unread word there may name another thing
+# ("employee clubs"); only these, which say how the count runs, leave a count's match close.
+_COUNT_MODIFIERS = frozenset({"cumulative", "accumulated", "cumulatively"})
+_COUNT = URIRef(QUANTITY_KINDS + "Count")
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+def _normalise(label: str, units: Units) -> str:
+    """Lower case, units in parentheses dropped ("(tCO2e)"), the spellings of a few words unified."""
+
+    def unit_or_keep(m: re.Match[str]) -> str:
+        inner = m.group(1).strip()
+        return " " if inner and units.lexicon.lookup(inner) is not None else f" {inner} "
+
+    text = re.sub(r"\(([^()]*)\)", unit_or_keep, label)
+    text = text.translate(str.maketrans({"₂": "2", "₄": "4", "₆": "6", "–": "-", "—": "-", "’": "'"}))
+    text = text.casefold().replace("&", " and ").replace("+", " and ")
+    text = re.sub(r"\bnon[\s-]*hazardous\b", "non-hazardous", text)
+    text = re.sub(r"\bgreenhouse gas(es)?\b", "ghg", text)
+    text = re.sub(r"\bco2[\s-]*(e|eq|equivalents?)\b", "co2e", text)
+    text = re.sub(r"\bscopes?\s*([123])\b", r"scope \1", text)
+    text = re.sub(r"\bscope ([12])\s*(?:and|,|/|-)\s*(?:scope )?([23])\b", r"scope \1 and \2", text)
+    text = re.sub(r"\bre(?:search) and development\b|\br and d\b", "r-and-d", text)
+    text = re.sub(r"\btown\s+gas\b", "towngas", text)
+    text = re.sub(r"\bgasoline\b", "petrol", text)
+    return text
+
+
+@dataclass
+class _Reading:
+    """What the rules have read of a label: its words, the ones accounted for, and the findings."""
+
+    text: str
+    words: list[str]
+    read: set[int]
+
+    def has(self, pattern: str) -> bool:
+        return re.search(pattern, self.text) is not None
+
+    def take(self, pattern: str) -> bool:
+        """Whether ``pattern`` occurs; its words then count as read."""
+        found = False
+        for m in re.finditer(pattern, self.text):
+            found = True
+            for i, span in enumerate(self._spans):
+                if span[0] >= m.start() and span[1] <= m.end():
+                    self.read.add(i)
+        return found
+
+    @property
+    def _spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _TOKEN.finditer(self.text)]
+
+    def unread(self) -> list[str]:
+        return [w for i, w in enumerate(self.words) if i not in self.read and w not in _NEUTRAL]
+
+
+def _denominator(r: _Reading, unit_denominator: str | None) -> str | None:
+    """What an intensity divides by: ``employee``, ``floor-area``, ``unit-produced``, ``other``, or None."""
+    if r.take(r"\bper (?:\w+ )?(?:employees?|persons?|capita|head|staff(?: member)?|fte)\b"):
+        return "employee"
+    if r.take(
+        r"\bper (?:\w+ )?(?:square (?:met(?:re|er)s?|foot|feet)|sq\.? ?(?:m|ft)|m2|m²|ft2"
+        r"|(?:unit of )?(?:floor )?area)\b"
+    ):
+        return "floor-area"
+    if r.take(r"\bper (?:unit|product|piece|device|item)(?: (?:produced|manufactured|sold|shipped))?\b"):
+        return "unit-produced"
+    if r.has(r"\bper\b|/"):
+        return "other"
+    if unit_denominator is not None:
+        r.take(r"\bintensity\b")
+        return {"EMPLOYEE": "employee", "PERSON": "employee", "M2": "floor-area", "FT2": "floor-area"}.get(
+            unit_denominator, "other"
+        )
+    if r.take(r"\bintensity\b"):
+        return "other"
+    return None
+
+
+def _scope(r: _Reading) -> tuple[str | None, str]:
+    """The emission scope a GHG label names (``1``, ``2``, ``3``, ``1-and-2``, ``total``), or
+    (None, why) when its words disagree."""
+    numbered: set[str] = set()
+    if r.take(r"\bscope 1 and 2\b"):
+        numbered.add("1-and-2")
+    elif r.take(r"\bscope 2 and 3\b"):
+        numbered.add("2-and-3")
+    else:
+        numbered.update(m for m in "123" if r.take(rf"\bscope {m}\b"))
+    worded: set[str] = set()
+    if r.take(r"\bother indirect\b"):
+        worded.add("3")
+    elif r.take(r"\b(?:energy[\s-])?indirect\b|\b(?:from )?purchased (?:electricity|energy|heat|steam)\b"):
+        worded.add("2")
+    if r.take(r"\bdirect\b"):
+        worded.add("1")
+    if len(numbered) > 1 or len(worded) > 1:
+        return None, "names several scopes"
+    if numbered and worded and numbered != worded and not (numbered == {"1-and-2"} and worded <= {"1", "2"}):
+        return None, f"calls Scope {numbered.pop()} {'direct' if worded == {'1'} else 'indirect'}"
+    scope = next(iter(numbered or worded), "total")
+    return (None, "names Scope 2 and 3 together") if scope == "2-and-3" else (scope, "")
+
+
+_AIR = (
+    ("nox-emissions", r"\bnox\b|\bnitrogen oxides?\b"),
+    ("sox-emissions", r"\bsox\b|\bsulph?ur (?:di)?oxides?\b|\bso2\b"),
+    ("particulate-emissions", r"\b(?:respirable suspended )?particulates?(?: matter)?\b|\bpm ?(?:2\.5|10)?\b"),
+)
+_POLLUTANTS = "|".join(pattern for _, pattern in _AIR)
+
+
+def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    named = r.take(r"\bghg\b|\bco2e\b|\bcarbon (?:dioxide )?(?:equivalent )?emissions?\b|\bcarbon footprint\b")
+    # Plain "emissions" are greenhouse gases when a scope is named, by number or by its words
+    # ("indirect emissions", "emissions from purchased electricity"), and no pollutant is.
+    scoped = r.has(r"\bscope [123]\b|\bdirect\b|\bindirect\b|\bpurchased (?:electricity|energy|heat|steam)\b")
+    if not named and not (scoped and r.has(r"\bemissions?\b") and not r.has(_POLLUTANTS)):
+        return None, ""
+    r.take(r"\bemissions?\b|\bgas(?:es)?\b")
+    if per is not None:
+        r.take(r"\bintensity\b")
+        if per in ("employee", "floor-area"):
+            return f"ghg-intensity-per-{per}", f"a greenhouse gas intensity per {per.replace('-', ' ')}"
+        return None, "an intensity the catalogue does not hold"
+    scope, why = _scope(r)
+    if scope is None:
+        return None, f"a greenhouse gas label that {why}"
+    if scope == "2":
+        if r.take(r"\blocation[\s-]based\b"):
+            return "ghg-scope-2-location-based", "Scope 2 emissions, location-based"
+        if r.take(r"\bmarket[\s-]based\b"):
+            return "ghg-scope-2-market-based", "Scope 2 emissions, market-based"
+    if scope == "3" and r.take(r"\b(?:from |of )?(?:business (?:travel|trips?)|air travel)\b"):
+        return "ghg-scope-3-business-travel", "Scope 3 emissions of business travel"
+    if scope == "1":
+        for gas, pattern in (
+            ("co2", r"\bco2\b|\bcarbon dioxide\b"),
+            ("ch4", r"\bch4\b|\bmethane\b"),
+            ("n2o", r"\bn2o\b|\bnitrous oxide\b"),
+            ("hfcs", r"\bhfcs?\b|\bhydrofluorocarbons?\b"),
+            ("pfcs", r"\bpfcs?\b|\bperfluorocarbons?\b"),
+            ("sf6", r"\bsf6\b|\bsulph?ur hexafluoride\b"),
+        ):
+            if r.take(pattern):
+                return f"ghg-scope-1-{gas}", f"Scope 1 emissions of one gas ({gas.upper()})"
+    names = {"1": "Scope 1 (direct)", "2": "Scope 2 (energy indirect)", "3": "Scope 3 (other indirect)"}
+    if scope == "total":
+        return "ghg-total", "greenhouse gas emissions with no scope named, or a total"
+    if scope == "1-and-2":
+        return "ghg-scope-1-and-2", "Scope 1 and 2 greenhouse gas emissions together"
+    return f"ghg-scope-{scope}", f"{names[scope]} greenhouse gas emissions"
+
+
+def _air(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    for notation, pattern in _AIR:
+        if r.take(pattern):
+            return (
+                (notation, "an air emission named by its pollutant")
+                if per is None
+                else (None, "an air emission intensity")
+            )
+    return None, ""
+
+
+def _waste(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    if not r.take(r"\bwastes?\b"):
+        return None, ""
+    hazard = "non-hazardous" if r.take(r"\bnon-hazardous\b") else "hazardous" if r.take(r"\bhazardous\b") else None
+    if per is not None:
+        r.take(r"\bintensity\b")
+        if hazard and per == "employee":
+            return f"{hazard}-waste-intensity-per-employee", f"{hazard} waste per employee"
+        return None, "a waste intensity the catalogue does not hold"
+    fate = "recycled" if r.take(r"\brecycled\b|\brecycling\b") else None
+    fate = fate or (
+        "landfilled"
+        if r.take(r"\blandfill(?:ed|s)?\b|\bsent to landfill\b|\bdisposed (?:of )?(?:in|to|at) landfills?\b")
+        else None
+    )
+    if hazard is None:
+        return (
+            ("waste-total", "waste with no class named, or a total")
+            if fate is None
+            else (None, "waste by fate, class unknown")
+        )
+    notation = f"{hazard}-waste" + (f"-{fate}" if fate else "")
+    return notation, f"{hazard} waste" + (f" {fate}" if fate else " generated")
+
+
+_CARRIERS = (
+    ("energy-electricity-purchased", r"\b(?:purchased |bought )?electricity\b|\bpower (?:purchased|consumption)\b"),
+    ("energy-natural-gas", r"\bnatural gas\b"),
+    ("energy-diesel", r"\bdiesel(?: oil)?\b"),
+    ("energy-petrol", r"\bpetrol\b"),
+    ("energy-towngas", r"\btowngas\b"),
+    ("energy-lpg", r"\blpg\b|\bliquefied petroleum gas\b"),
+    ("energy-heat-purchased", r"\b(?:purchased )?(?:heat|heating|steam|cooling)\b"),
+    ("energy-renewable", r"\brenewables?(?: energy)?\b|\bsolar\b|\bgreen electricity\b"),
+)
+
+
+def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    energy = r.take(r"\benergy\b")
+    if per is not None:
+        if not energy:
+            return None, ""
+        r.take(r"\bintensity\b")
+        if per in ("employee", "floor-area"):
+            return f"energy-intensity-per-{per}", f"an energy intensity per {per.replace('-', ' ')}"
+        return None, "an energy intensity the catalogue does not hold"
+    for notation, pattern in _CARRIERS:
+        if r.take(pattern):
+            r.take(r"\bconsumption\b|\bused\b|\bpurchased\b")
+            return notation, f"energy of one carrier ({notation.removeprefix('energy-')})"
+    if not energy:
+        return None, ""
+    if r.take(r"\bindirect\b"):
+        return "energy-indirect", "indirect energy consumption"
+    if r.take(r"\bdirect\b"):
+        return "energy-direct", "direct energy consumption"
+    return "energy-total", "energy consumption with no part named, or a total"
+
+
+def _water(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    if not r.take(r"\bwater\b"):
+        return None, ""
+    if r.has(r"\brecycled\b|\breused\b|\brainwater\b"):
+        return None, "water of a kind the catalogue does not hold"
+    if per is not None:
+        r.take(r"\bintensity\b|\bconsumption\b|\bconsumed\b|\buse\b|\bused\b")
+        if per in ("employee", "floor-area"):
+            return f"water-intensity-per-{per}", f"a water intensity per {per.replace('-', ' ')}"
+        return None, "a water intensity the catalogue does not hold"
+    if r.take(r"\bwithdrawal\b|\bwithdrawn\b|\bwithdrew\b|\babstract(?:ed|ion)\b"):
+        return "water-withdrawal", "water withdrawn"
+    if r.take(r"\bdischarged?\b|\bwaste ?water\b|\beffluent\b"):
+        return "water-discharge", "water discharged"
+    return "water-consumption", "water consumed or used"
+
+
+def _packaging(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    if not r.take(r"\bpackag(?:ing|es?)\b"):
+        return None, ""
+    r.take(r"\bmaterials?\b|\b(?:for|of) (?:finished |final )?products?\b|\bfinished products?\b|\bused\b")
+    if per == "unit-produced":
+        return "packaging-per-unit-produced", "packaging material per unit produced"
+    if per is not None:
+        return None, "a packaging intensity the catalogue does not hold"
+    if r.take(r"\bpaper\b|\bcardboard\b|\bcarton\b|\bpaperboard\b"):
+        return "packaging-paper", "paper and cardboard packaging"
+    if r.take(r"\bplastics?\b"):
+        return "packaging-plastic", "plastic packaging"
+    return "packaging-material-total", "packaging material of finished products"
+
+
+_GENDER = (("male", r"\bmale\b|\bmen\b|\bman\b"), ("female", r"\bfemale\b|\bwomen\b|\bwoman\b"))
+_AGE = (
+    (
+        "under-30",
+        r"\b(?:under|below|younger than|less than|aged? (?:under|below))\s*30\b|<\s*30\b"
+        r"|\b30 (?:or|and) (?:below|under|younger)\b",
+    ),
+    ("30-to-50", r"\b(?:aged? )?(?:30|31)\s*(?:-|to|–)\s*50\b|\bbetween 30 and 50\b"),
+    (
+        "over-50",
+        r"\b(?:over|above|older than|more than|aged? (?:over|above))\s*50\b|>\s*50\b"
+        r"|\b5[01] (?:or|and) (?:above|over|older)\b",
+    ),
+)
+_TYPE = (("full-time", r"\bfull-time\b|\bfull time\b|\bpermanent\b"), ("part-time", r"\bpart-time\b|\bpart time\b"))
+_STAFF = r"\bemployees?\b|\bstaff\b|\bworkforce\b|\bheadcount\b|\bpersonnel\b|\bworkers?\b"
+
+
+def _breakdown(r: _Reading) -> str | None:
+    """A gender, age group or employment type the label narrows a workforce metric to."""
+    for name, pattern in (*_GENDER, *_AGE, *_TYPE):
+        if r.take(pattern):
+            return name
+    return None
+
+
+def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    if r.take(r"\b(?:employee )?(?:turnover|attrition) rates?\b|\brate of (?:employee )?(?:turnover|attrition)\b"):
+        r.take(_STAFF)
+        part = _breakdown(r)
+        return (
+            "turnover-rate" + (f"-{part}" if part else ""),
+            "employee turnover rate" + (f" ({part})" if part else ""),
+        )
+    if r.take(r"\bnew (?:employee )?hires\b|\bnew employees\b|\bnewly hired\b"):
+        return "new-employee-hires", "new employee hires"
+    if r.take(r"\bfatality rate\b|\brate of (?:work-related )?fatalities\b"):
+        r.take(r"\bwork-related\b|\boccupational\b")
+        return "work-related-fatality-rate", "rate of work-related fatalities"
+    if r.take(r"\bfatalities\b|\bwork-related deaths\b|\boccupational deaths\b"):
+        r.take(r"\bwork-related\b|\boccupational\b|\bwork\b")
+        return "work-related-fatalities", "work-related fatalities"
+    if r.take(r"\b(?:lost days|days lost|working days lost|lost (?:working )?days)\b"):
+        r.take(r"\b(?:due to|from|because of) (?:work[\s-]related |work |occupational )?injur(?:y|ies)\b")
+        return "lost-days-work-injury", "days lost to work injury"
+    if r.take(r"\b(?:work-related |work |occupational |workplace )injur(?:y|ies)\b|\binjur(?:y|ies) at work\b"):
+        return "work-related-injuries", "work-related injuries"
+    if r.take(r"\btraining hours\b|\bhours of training\b"):
+        r.take(r"\baverage\b|\bper (?:employee|person|capita)\b|" + _STAFF)
+        part = _training_group(r)
+        return (
+            "training-hours-average" + (f"-{part}" if part else ""),
+            "average training hours" + (f" ({part})" if part else ""),
+        )
+    if r.take(r"\b(?:employees?|staff) trained\b|\btrained (?:employees?|staff)\b"):
+        r.take(r"\bshare\b|\bpercentage\b|\bproportion\b|\brate\b")
+        part = _training_group(r)
+        return (
+            "employees-trained-share" + (f"-{part}" if part else ""),
+            "share of employees trained" + (f" ({part})" if part else ""),
+        )
+    if per is None and r.take(_STAFF):
+        part = _breakdown(r)
+        return ("employees-" + (part or "total"), "headcount" + (f" ({part})" if part else ""))
+    return None, ""
+
+
+def _training_group(r: _Reading) -> str | None:
+    for name, pattern in (
+        ("male", _GENDER[0][1]),
+        ("female", _GENDER[1][1]),
+        ("senior-management", r"\bsenior (?:management|managers?|executives?)\b"),
+        ("middle-management", r"\bmiddle (?:management|managers?)\b"),
+        ("general-staff", r"\bgeneral (?:staff|employees)\b|\bfrontline (?:staff|employees)\b"),
+    ):
+        if r.take(pattern):
+            return name
+    return None
+
+
+def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    if per is not None:
+        return None, ""
+    if r.take(r"\banti-corruption\b|\banti corruption\b"):
+        r.take(r"\bintegrity\b")
+        if r.take(r"\btraining hours\b|\bhours of (?:\w+ )?training\b"):
+            return "anti-corruption-training-hours", "hours of anti-corruption training"
+        if r.take(r"\btrained\b|\btraining\b"):
+            r.take(r"\b(?:employees?|staff)\b|\bshare\b|\bpercentage\b")
+            return "anti-corruption-training-share", "share of employees trained on anti-corruption"
+        return None, ""
+    if r.take(
+        r"\b(?:concluded )?(?:legal )?cases? (?:of|on|regarding|concerning) corrupt(?:ion|ive)?(?: practices)?\b"
+        r"|\bcorruption (?:lawsuits|cases)\b"
+    ):
+        r.take(r"\bconcluded\b|\blegal\b")
+        return "corruption-cases-concluded", "legal cases on corruption"
+    if r.take(r"\b(?:customer )?privacy complaints\b|\bcomplaints (?:on|about|regarding) (?:customer )?privacy\b"):
+        r.take(r"\bcustomer\b|\breceived\b")
+        return "customer-privacy-complaints", "complaints on customer privacy"
+    if r.take(r"\bcomplaints\b"):
+        r.take(r"\bproducts?(?: and services?)?\b|\bservices?\b|\breceived\b|\bcustomer\b")
+        return "product-service-complaints", "product and service complaints"
+    if r.take(r"\brecall(?:ed|s)?\b"):
+        r.take(
+            r"\bproducts?\b|\b(?:for |due to )?(?:safety|health)(?: and (?:health|safety))?(?: reasons)?\b"
+            r"|\bshare\b|\bpercentage\b"
+        )
+        return "product-recalls-safety-share", "products recalled for safety and health reasons"
+    if r.take(r"\bpatents? granted\b|\bgranted patents?\b|\bpatents? (?:authori[sz]ed|issued)\b"):
+        return "patents-granted", "patents granted"
+    if r.take(r"\bpatent applications?\b|\bpatents? (?:filed|applied for)\b|\bapplications? for patents?\b"):
+        r.take(r"\bfiled\b|\bsubmitted\b")
+        return "patent-applications", "patent applications"
+    if r.take(r"\br-and-d\b"):
+        if r.take(r"\b(?:as )?(?:a )?(?:share|percentage|proportion) of (?:total )?revenues?\b|\bto revenue\b"):
+            r.take(r"\b(?:spending|expenditures?|expenses|investments?|costs?)\b")
+            return "rd-spending-share-of-revenue", "R&D spending as a share of revenue"
+        if r.take(r"\b(?:investment in|spending|expenditures?|expenses|investments?|costs?|spent|invested)\b"):
+            return "rd-spending", "money spent on research and development"
+        return None, ""
+    if r.take(r"\bvolunteer(?:ing)? hours\b|\bhours of volunteer(?:ing| service| work)?\b"):
+        return "volunteer-hours", "volunteer hours"
+    if r.take(r"\bcommunity investments?\b|\binvestments? in (?:the )?communit(?:y|ies)\b"):
+        return "community-investment", "community investment"
+    if r.take(r"\b(?:charitable )?donations?\b|\bdonated\b"):
+        r.take(r"\bcharitable\b|\bcash value\b|\bcash\b|\bmade\b")
+        return "donations", "charitable donations"
+    if r.take(r"\bsuppliers?\b"):
+        if r.take(r"\baudited\b|\baudits?\b"):
+            return "suppliers-audited", "suppliers audited"
+        return "suppliers-total", "suppliers"
+    if r.take(r"\b(?:total |operating )?revenues?\b|\bsales revenues?\b"):
+        return "revenue", "revenue"
+    return None, ""
+
+
+_TOPICS = (_ghg, _air, _waste, _water, _packaging, _energy, _business, _workforce)
+
+
+def _unit_parts(units: Units, unit_key: str | None) -> tuple[URIRef | None, str | None]:
+    """The printed unit's quantity kind (a ratio's numerator's) and, for a ratio, its denominator key."""
+    if unit_key is None:
+        return None, None
+    ratio = units.ratio(unit_key) if unit_key not in units.units else None
+    if ratio is not None:
+        numerator, denominator, _ = ratio
+        return units.units[numerator].quantity_kind, denominator
+    unit = units.units.get(unit_key)
+    return (unit.quantity_kind if unit else None), None
+
+
+# Quantity kinds a metric may be printed in though its canonical unit is of another: water and
+# waste are printed in tonnes or cubic metres alike; the conversion then needs a density and is
+# not made, but the metric is the same.
+_INTERCHANGEABLE = frozenset({QUANTITY_KINDS + "Mass", QUANTITY_KINDS + "Volume"})
+
+
+def _kind_fits(metric: CatalogueMetric, printed: URIRef | None, ratio: bool, units: Units) -> bool:
+    """Whether a figure printed in a unit of kind ``printed`` (a ratio unit's numerator's when
+    ``ratio``) can be a value of ``metric``: an intensity needs a ratio unit and the rest none."""
+    canonical = metric.canonical_unit
+    is_intensity = canonical is not None and "-PER-" in local_name(canonical)
+    if printed is not None and ratio != is_intensity:
+        return False
+    if printed is None or metric.quantity_kind is None:
+        return True
+    expected = metric.quantity_kind
+    if is_intensity and canonical is not None:
+        parts = units.ratio(local_name(canonical))
+        expected = units.units[parts[0]].quantity_kind if parts else expected
+    return printed == expected or {str(printed), str(expected)} <= _INTERCHANGEABLE
+
+
+def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | None:
+    """The catalogue metric a report's metric label names, or None when the label fits none unambiguously.
+
+    ``unit_key`` is the unit the metric's figures are printed in (``TONNE``, ``MegaW-HR``,
+    ``TONNE-PER-EMPLOYEE``): a ratio unit says what an intensity is per when the label does not,
+    and a unit of another kind than the catalogue metric's (a count of "items donated", a
+    percentage of "suppliers that signed") rules the match out.
+    """
+    units = load_units()
+    printed_kind, unit_denominator = _unit_parts(units, unit_key)
+    text = _normalise(label, units)
+    words = _TOKEN.findall(text)
+    if not words or any(w in _BLOCKERS for w in words):
+        return None
+    ratio = unit_denominator is not None
+    for topic in _TOPICS:
+        reading = _Reading(text, words, set())
+        per = _denominator(reading, unit_denominator)
+        notation, why = topic(reading, per)
+        if notation is None:
+            if why:
+                return None
+            continue
+        metric = catalogue().get(notation)
+        if metric is None or not _kind_fits(metric, printed_kind, ratio, units):
+            return None
+        unread = reading.unread()
+        kind: MatchKind = "exact"
+        detail = ""
+        if unread and unread[0] in _BOUNDARY_PREPOSITIONS:
+            kind, detail = "broad", f'; "{" ".join(unread)}" narrows it to part of the company'
+        elif unread:
+            if len(unread) > _MAX_UNREAD or (metric.quantity_kind == _COUNT and set(unread) - _COUNT_MODIFIERS):
+                return None
+            kind, detail = "close", f"; the words {', '.join(repr(w) for w in unread)} are not read"
+        unit_note = f" printed in {unit_key}" if unit_key else ""
+        return CatalogueMatch(
+            notation=notation,
+            match=kind,
+            confidence=_CONFIDENCE[kind],
+            rationale=f"The label {label!r}{unit_note} reads as {why}: catalogue metric {notation}{detail}.",
+        )
+    return None

@@ -1,0 +1,168 @@
+"""Reading report metric labels as catalogue metrics (kg.vocab.catalogue.match_metric).
+
+The labels are invented, in the wordings of several kinds of report (a utility, a retailer, a
+manufacturer, a bank), so the rules are tested on general ESG wording, not on one report's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.vocab.catalogue import CatalogueMatch, catalogue, match_metric
+
+EXACT = [
+    # greenhouse gases, by scope words and numbers
+    ("Scope 1 emissions", "TONNE", "ghg-scope-1"),
+    ("Direct greenhouse gas emissions", "TONNE", "ghg-scope-1"),
+    ("GHG emissions - direct (Scope 1) (tCO2e)", None, "ghg-scope-1"),
+    ("Energy indirect GHG emissions (Scope 2)", "KiloGM", "ghg-scope-2"),
+    ("Indirect emissions of greenhouse gases", "TONNE", "ghg-scope-2"),
+    ("GHG emissions from purchased electricity", "TONNE", "ghg-scope-2"),
+    ("Scope 2 GHG emissions (location-based)", "TONNE", "ghg-scope-2-location-based"),
+    ("Scope 2 emissions, market-based", "TONNE", "ghg-scope-2-market-based"),
+    ("Other indirect GHG emissions (Scope 3)", "TONNE", "ghg-scope-3"),
+    ("Scope 3 emissions from business travel", "TONNE", "ghg-scope-3-business-travel"),
+    ("Scope 1 & 2 GHG emissions", "TONNE", "ghg-scope-1-and-2"),
+    ("Total carbon emissions (Scopes 1+2)", "TONNE", "ghg-scope-1-and-2"),
+    ("Total GHG emissions", "TONNE", "ghg-total"),
+    ("Scope 1 methane emissions", "TONNE", "ghg-scope-1-ch4"),
+    ("GHG intensity", "TONNE-PER-EMPLOYEE", "ghg-intensity-per-employee"),
+    ("Greenhouse gas emissions per square metre", "KiloGM-PER-M2", "ghg-intensity-per-floor-area"),
+    # air
+    ("NOx emissions", "KiloGM", "nox-emissions"),
+    ("Sulphur oxides", "KiloGM", "sox-emissions"),
+    ("Particulate matter", "KiloGM", "particulate-emissions"),
+    ("Respirable suspended particulates", "KiloGM", "particulate-emissions"),
+    ("Emissions from purchased electricity", "TONNE", "ghg-scope-2"),
+    # waste
+    ("Total hazardous waste generated", "TONNE", "hazardous-waste"),
+    ("Non hazardous waste", "KiloGM", "non-hazardous-waste"),
+    ("Hazardous waste recycled", "TONNE", "hazardous-waste-recycled"),
+    ("Non-hazardous waste sent to landfill", "TONNE", "non-hazardous-waste-landfilled"),
+    ("Total waste", "TONNE", "waste-total"),
+    ("Non-hazardous waste intensity", "KiloGM-PER-EMPLOYEE", "non-hazardous-waste-intensity-per-employee"),
+    # energy
+    ("Total energy consumption", "GigaJ", "energy-total"),
+    ("Energy consumed", "KiloW-HR", "energy-total"),
+    ("Purchased electricity", "KiloW-HR", "energy-electricity-purchased"),
+    ("Electricity consumption", "MegaW-HR", "energy-electricity-purchased"),
+    ("Natural gas", "GigaJ", "energy-natural-gas"),
+    ("Diesel", "GigaJ", "energy-diesel"),
+    ("Gasoline consumption", "GigaJ", "energy-petrol"),
+    ("Town gas", "KiloW-HR", "energy-towngas"),
+    ("Renewable energy", "MegaW-HR", "energy-renewable"),
+    ("Energy intensity", "GigaJ-PER-M2", "energy-intensity-per-floor-area"),
+    ("Energy use per employee", "KiloW-HR-PER-EMPLOYEE", "energy-intensity-per-employee"),
+    # water, packaging
+    ("Water consumption", "M3", "water-consumption"),
+    ("Total water withdrawal", "MegaL", "water-withdrawal"),
+    ("Water discharged", "M3", "water-discharge"),
+    ("Water consumption intensity", "M3-PER-EMPLOYEE", "water-intensity-per-employee"),
+    ("Packaging materials for finished products", "TONNE", "packaging-material-total"),
+    ("Plastic packaging", "TONNE", "packaging-plastic"),
+    ("Packaging material per unit produced", "KiloGM", "packaging-per-unit-produced"),
+    # workforce
+    ("Headcount", "NUM", "employees-total"),
+    ("Total workforce", "PERSON", "employees-total"),
+    ("Number of female employees", "NUM", "employees-female"),
+    ("Male staff", "NUM", "employees-male"),
+    ("Employees aged 30-50", "NUM", "employees-30-to-50"),
+    ("Employees under 30", "NUM", "employees-under-30"),
+    ("Employees over 50", "NUM", "employees-over-50"),
+    ("Part-time employees", "NUM", "employees-part-time"),
+    ("Employee turnover rate", "PERCENT", "turnover-rate"),
+    ("Turnover rate - women", "PERCENT", "turnover-rate-female"),
+    ("New hires", "NUM", "new-employee-hires"),
+    ("Work-related fatalities", "NUM", "work-related-fatalities"),
+    ("Lost days due to work injury", "DAY", "lost-days-work-injury"),
+    ("Average training hours per employee", "HR", "training-hours-average"),
+    ("Percentage of employees trained", "PERCENT", "employees-trained-share"),
+    ("Average training hours - senior management", "HR", "training-hours-average-senior-management"),
+    # business, community
+    ("Number of suppliers", "NUM", "suppliers-total"),
+    ("Suppliers audited", "NUM", "suppliers-audited"),
+    ("Complaints received", "NUM", "product-service-complaints"),
+    ("Customer privacy complaints", "NUM", "customer-privacy-complaints"),
+    ("Concluded legal cases regarding corrupt practices", "NUM", "corruption-cases-concluded"),
+    ("Anti-corruption training hours", "HR", "anti-corruption-training-hours"),
+    ("Charitable donations", "HKD", "donations"),
+    ("Community investment", "USD", "community-investment"),
+    ("Volunteer hours", "HR", "volunteer-hours"),
+    ("R&D expenditure", "CNY", "rd-spending"),
+    ("Research and development spending as a percentage of revenue", "PERCENT", "rd-spending-share-of-revenue"),
+    ("Patents granted", "NUM", "patents-granted"),
+    ("Patent applications filed", "NUM", "patent-applications"),
+    ("Revenue", "EUR", "revenue"),
+]
+
+
+@pytest.mark.parametrize(("label", "unit", "notation"), EXACT)
+def test_exact_readings(label: str, unit: str | None, notation: str) -> None:
+    found = match_metric(label, unit)
+    assert found is not None, label
+    assert (found.notation, found.match, found.confidence) == (notation, "exact", 0.9)
+    assert notation in catalogue()
+
+
+def test_rationale_says_what_was_read() -> None:
+    assert match_metric("Scope 1 emissions", "TONNE") == CatalogueMatch(
+        notation="ghg-scope-1",
+        match="exact",
+        confidence=0.9,
+        rationale="The label 'Scope 1 emissions' printed in TONNE reads as Scope 1 (direct) greenhouse gas "
+        "emissions: catalogue metric ghg-scope-1.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "notation", "kind"),
+    [
+        ("Total integrated energy consumption", "GigaJ", "energy-total", "close"),
+        ("Municipal water consumption", "M3", "water-consumption", "close"),
+        ("Accumulated patent applications", "NUM", "patent-applications", "close"),
+        ("Scope 1 emissions at the Ningbo plant", "TONNE", "ghg-scope-1", "broad"),
+        ("Energy intensity in stores per square foot", "KiloW-HR-PER-FT2", "energy-intensity-per-floor-area", "broad"),
+        ("GHG intensity in head office", "TONNE-PER-EMPLOYEE", "ghg-intensity-per-employee", "broad"),
+    ],
+)
+def test_close_and_broad_readings(label: str, unit: str, notation: str, kind: str) -> None:
+    found = match_metric(label, unit)
+    assert found is not None, label
+    assert (found.notation, found.match) == (notation, kind)
+    assert found.confidence < 0.9
+
+
+@pytest.mark.parametrize(
+    ("label", "unit"),
+    [
+        ("Indirect GHG emissions (Scope 1)", "TONNE"),  # the words say Scope 2, the number Scope 1
+        ("Direct emissions (Scope 2)", "TONNE"),
+        ("GHG emissions reduced", "TONNE"),  # a saving, not emissions
+        ("Energy saved by retrofits", "MegaW-HR"),
+        ("Packaging materials per revenue in million HKD", "TONNE-PER-MegaHKD"),  # no such intensity
+        ("Share of suppliers that signed the code", "PERCENT"),  # a share, not a count of suppliers
+        ("Books donated", "NUM"),  # a count of things, not money
+        ("Number of countries employees come from", "NUM"),
+        ("Employee clubs", "NUM"),
+        ("People killed by a flood", "NUM"),
+        ("Emissions target for 2030", "TONNE"),
+        ("Battery capacity", "MilliA-HR"),
+        ("GHG emissions", "TONNE-PER-MegaCNY"),  # an intensity per revenue
+    ],
+)
+def test_no_reading(label: str, unit: str) -> None:
+    assert match_metric(label, unit) is None
+
+
+def test_unit_decides_what_an_intensity_is_per() -> None:
+    per_employee = match_metric("Carbon intensity of operations", "TONNE-PER-EMPLOYEE")
+    per_area = match_metric("Carbon intensity of operations", "KiloGM-PER-M2")
+    assert per_employee is None and per_area is None  # "carbon intensity" alone names no emissions
+    assert match_metric("GHG emissions intensity", "KiloGM-PER-M2").notation == "ghg-intensity-per-floor-area"
+    assert match_metric("GHG emissions intensity", "TONNE-PER-PERSON").notation == "ghg-intensity-per-employee"
+
+
+def test_water_printed_in_tonnes_still_matches() -> None:
+    found = match_metric("Water consumption", "TONNE")
+    assert found is not None and found.notation == "water-consumption"
+    assert match_metric("Water consumption", "KiloW-HR") is None
