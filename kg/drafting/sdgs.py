@@ -120,15 +120,16 @@ _RULES: tuple[tuple[int, re.Pattern[str], str], ...] = tuple(
     )
 )
 
-# A claim about an award only: a theme in the award's title is not an action on it.
-_NO_INFERENCE_TYPES = frozenset({"Award"})
+# A claim that names only awards, laws or standards: a theme in their titles ("Occupational Safety
+# and Health Ordinance") is not an action of the company's on it.
+_NO_INFERENCE_TYPES = frozenset({"Award", "Law", "Standard"})
 
 
 def sdg_links(sentence: str, entity_types: Iterable[str] = ()) -> list[SDGLinkDraft]:
     """The SDGs the sentence prints (stated), else the ones a keyword rule infers, by goal.
 
-    ``entity_types`` are the sheet types of the entities the claim is about; a claim about awards
-    alone gets no inferred link. Stated goals suppress inference: the company has said which.
+    ``entity_types`` are the sheet types of the entities the claim is about; a claim about awards,
+    laws or standards alone gets no inferred link. Stated goals suppress inference: the company has said which.
     """
     stated: set[int] = set()
     if _MENTIONS_SDGS.search(sentence):

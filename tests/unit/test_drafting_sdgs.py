@@ -62,3 +62,9 @@ def test_kpis_of_a_figure_come_from_the_crosswalk() -> None:
         )
     ]
     assert kpi_codes("Scope 1 emissions were 300 tonnes.", "no-such-metric", "hkex-esg-guide-2019") == []
+
+
+def test_a_law_title_is_no_action() -> None:
+    sentence = "We abide by the Occupational Safety and Health Ordinance."
+    assert sdg_links(sentence, ["Law"]) == []
+    assert [s.goal for s in sdg_links(sentence)] == [8]
