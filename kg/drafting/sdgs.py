@@ -18,6 +18,7 @@ from functools import cache
 from rdflib import URIRef
 from rdflib.namespace import SKOS, Namespace
 
+from kg.drafting.kinds import claim_kind
 from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
 
 SSSOM = Namespace("https://w3id.org/sssom/")
@@ -129,7 +130,9 @@ def sdg_links(sentence: str, entity_types: Iterable[str] = ()) -> list[SDGLinkDr
     """The SDGs the sentence prints (stated), else the ones a keyword rule infers, by goal.
 
     ``entity_types`` are the sheet types of the entities the claim is about; a claim about awards,
-    laws or standards alone gets no inferred link. Stated goals suppress inference: the company has said which.
+    laws or standards alone gets no inferred link, nor does a sentence that is no company claim
+    or states a fact about the world (kg.drafting.kinds: None or ``context``). Stated goals
+    suppress inference: the company has said which.
     """
     stated: set[int] = set()
     if _MENTIONS_SDGS.search(sentence):
@@ -139,7 +142,7 @@ def sdg_links(sentence: str, entity_types: Iterable[str] = ()) -> list[SDGLinkDr
     if stated:
         return [SDGLinkDraft(goal, "stated", "the sentence names the goal") for goal in sorted(stated)]
     types = set(entity_types)
-    if types and types <= _NO_INFERENCE_TYPES:
+    if (types and types <= _NO_INFERENCE_TYPES) or claim_kind(sentence) in (None, "context"):
         return []
     inferred: dict[int, str] = {}
     for goal, pattern, rationale in _RULES:
