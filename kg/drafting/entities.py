@@ -148,7 +148,7 @@ _LEADING = frozenset(
 _CONNECTORS = "of|and|for|the|on|&|de|du|des|la|against"
 _JOINERS = frozenset(_CONNECTORS.split("|"))
 _WORD = (
-    r"(?:Co\.|Ltd\.|Inc\.|Corp\.|St\.|[A-Z]\.|[A-Z][A-Za-z0-9’'\-+/]*(?:™|®)?|\d+(?:st|nd|rd|th)\b|\d[\d\-/:]*(?:\.\d+)*[A-Za-z]?"
+    r"(?:Co\.|Ltd\.|Inc\.|Corp\.|St\.|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][A-Za-z0-9’'\-+/]*(?:™|®)?|\d+(?:st|nd|rd|th)\b|\d[\d\-/:]*(?:\.\d+)*[A-Za-z]?"
     r"|\([A-Z][A-Za-z ]{1,20}\)(?= [A-Z]))"
 )
 _RUN = re.compile(
@@ -438,7 +438,7 @@ class _Scanner:
             if joint.group() == ", ":
                 if re.match(r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|S\.A|plc)\b", rest):
                     continue
-                if len(left) == 1 and re.match(r"[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]", rest) and _type_of(rest.split()):
+                if len(left) <= 2 and re.match(r"[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]", rest) and _type_of(rest.split()):
                     continue
             elif joint.group() != ", and " and not self._complete(left, rest.split()):
                 continue
@@ -619,6 +619,9 @@ class _Scanner:
                 self.defined[own.group(1)] = (type_, label)
                 self.own_names.add(own.group(1))
             self.own_names.add(label)
+            first = label.split()[0]
+            if len(first) >= 4 and first[0].isupper() and len(label.split()) > 1:
+                self.own_names.add(first)  # "Eastgate" of "Eastgate Logistics Holdings Limited"
             return
         match = _DEFINITION.match(self.text, end)
         if not match:
@@ -659,8 +662,9 @@ class _Scanner:
 
     def people(self) -> None:
         for match in _HONORIFIC.finditer(self.text):
-            role = re.match(
-                rf",?\s+(?:the\s+|our\s+|its\s+|an?\s+)?({_ROLE}{_OF_ORG})\b", self.text[match.end() : match.end() + 60]
+            after = self.text[match.end() : match.end() + 60]
+            role = re.match(rf",?\s+(?:the\s+|our\s+|its\s+|an?\s+)?({_ROLE}{_OF_ORG})\b", after) or re.search(
+                rf"\b({_ROLE}),?\s+$", self.text[max(0, match.start() - 60) : match.start()]
             )
             self.add(match.start(1), match.end(1), "Person", priority=4, role=role.group(1) if role else None)
         for match in _ROLE_NAME.finditer(self.text):
@@ -752,6 +756,9 @@ def _jurisdiction(label: str) -> str | None:
             return name
     if re.search(r"\bOrdinance\b", label):
         return "Hong Kong"
+    country = re.search(r"\bof (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)$", label)
+    if country and country.group(1) in place_names():
+        return country.group(1)  # "... Act 1994 of Malaysia"
     return None
 
 
