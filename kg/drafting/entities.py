@@ -314,6 +314,7 @@ _JURISDICTION_PREFIX = (
     (re.compile(r"^(?:EU|European)\b"), "EU"),
     (re.compile(r"^(?:UK)\b"), "UK"),
 )
+_ZH_AFTER = re.compile(r"\s*[*_]*\s*《([^》\n]{1,80})》")
 _ZH_TYPES = (
     (
         re.compile(r"(?:法|條例|条例|規定|规定|辦法|办法|規則|规则|細則|细则|決定|决定)(?:\s*[（(][^）)]*[）)])?$"),
@@ -500,7 +501,7 @@ class _Scanner:
         before = _LIST_TAIL.sub("", text[max(0, start - 200) : start])
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
             return
-        own = next((n for n in self.own_names if label.startswith(f"{n} ")), None)
+        own = next((n for n in sorted(self.own_names, key=lambda n: (-len(n), n)) if label.startswith(f"{n} ")), None)
         if own and label[len(own) + 1 :] in place_names():
             self.add(start, end, "Subsidiary", priority=1)
             return
@@ -508,6 +509,12 @@ class _Scanner:
         if type_ is None and numbered and numbered.group(1) in place_names():
             label, end = numbered.group(1), start + len(numbered.group(1))
             words = label.split()
+        zh = _ZH_AFTER.match(text, end)
+        if type_ is None and zh and len(words) > 1:
+            zh_type = next((t for pattern, t in _ZH_TYPES if pattern.search(zh.group(1))), None)
+            if zh_type:
+                self.add(start, end, zh_type, label_zh=zh.group(1))  # "*Data Quality Management* 《...管理制度》"
+                return
         if type_ is None:
             near = text[max(0, start - 30) : start]
             if label in place_names() and (

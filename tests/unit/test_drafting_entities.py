@@ -216,3 +216,29 @@ def test_dev_fixture_mentions_are_verbatim_typed_and_resolved(fixture: str) -> N
     ids = resolve_aliases(mentions, company)
     assert company in ids.values()
     assert set(ids) <= {m.label for m in mentions}
+
+
+def test_a_chinese_title_types_a_name_without_a_head_word() -> None:
+    text = "We follow the *Acme Personal Data Quality Management* 《艾克米個人數據質量管理制度》 in every market."
+    assert found(text) == [
+        {
+            "start": 15,
+            "end": 53,
+            "label": "Acme Personal Data Quality Management",
+            "type": "Policy",
+            "label_zh": "艾克米個人數據質量管理制度",
+        },
+    ]
+
+
+def test_the_companys_name_with_a_place_is_a_subsidiary() -> None:
+    text = (
+        'Eastgate Logistics Holdings Limited (the "Company") runs warehouses. '
+        "Eastgate Malaysia complies with the Occupational Safety and Health Act 1994 of Malaysia."
+    )
+    assert [(m.label, m.type, m.jurisdiction) for m in entity_mentions(text)] == [
+        ("Eastgate Logistics Holdings Limited", "Organization", None),
+        ("Company", "Organization", None),
+        ("Eastgate Malaysia", "Subsidiary", None),
+        ("Occupational Safety and Health Act 1994 of Malaysia", "Law", "Malaysia"),
+    ]
