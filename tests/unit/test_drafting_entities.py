@@ -70,7 +70,7 @@ def test_laws_carry_cap_numbers_chinese_titles_and_jurisdictions() -> None:
     assert found(text)[1:] == [
         {
             "start": 33,
-            "end": 53,
+            "end": 52,
             "label": "Employment Ordinance",
             "type": "Law",
             "jurisdiction": "Hong Kong",
@@ -223,7 +223,7 @@ def test_a_chinese_title_types_a_name_without_a_head_word() -> None:
     assert found(text) == [
         {
             "start": 15,
-            "end": 53,
+            "end": 52,
             "label": "Acme Personal Data Quality Management",
             "type": "Policy",
             "label_zh": "艾克米個人數據質量管理制度",
