@@ -70,7 +70,7 @@ def test_laws_carry_cap_numbers_chinese_titles_and_jurisdictions() -> None:
     assert found(text)[1:] == [
         {
             "start": 33,
-            "end": 52,
+            "end": 53,
             "label": "Employment Ordinance",
             "type": "Law",
             "jurisdiction": "Hong Kong",
