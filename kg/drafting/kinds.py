@@ -18,7 +18,9 @@ _ABOUT_REPORT = re.compile(
     r"(?:report|section|chapter|table|index)\b(?!\s+(?:to|directly)\s+the\s+board)"
     r"|\b(?:this|the present)\s+(?:esg\s+|sustainability\s+)?report\s+(?:covers|has been prepared|is prepared|"
     r"was prepared|summari[sz]es|presents|describes|sets out|discloses|follows|complies|is published|is available)"
-    r"|\b(?:will be|are|is)\s+(?:discussed|described|presented|set out|detailed|explained)\s+(?:in|below|under)\b"
+    r"|\b(?:will be|are|is)\s+(?:discussed|described|presented|set out|detailed|explained)\s+(?:below|under|in "
+    r"(?:this|the following|the next|later|other|each|the relevant|the)?\s*"
+    r"(?:report|sections?|chapters?|tables?|pages?|parts?|appendix|index)\b|in the [A-Z]\w* (?:section|chapter)\b)"
     r"|\bin the following (?:sections|chapters|pages)\b|\bplease refer to\b|\bfor details,? (?:please )?(?:see|refer)\b"
     r"|\breporting (?:scope|boundary|period|principles?)\b.*\b(?:covers|includes|is|are)\b"
     r"|\bwelcome (?:your|any) (?:feedback|comments|suggestions)\b",
@@ -47,8 +49,11 @@ _RECOGNITION = re.compile(
     re.I,
 )
 # A figure: a number that is not a year, a code ("ISO 14001", "A1.2", "SDG 7") or a list number.
+# A number right after a capitalised word is a name's ("MIUI 11", "Phase 2", "Top 50"), not a figure.
 _FIGURE = re.compile(
-    r"(?<![\w./-])(?!(?:19|20)\d\d(?![\d,]|\.\d))(?<!ISO )(?<!SDG )(?<!SDGs )(?<!Cap\. )(?<!Goal )"
+    r"(?<![\w./-])(?!(?:19|20)\d\d(?!\d|,\d|\.\d))(?<!ISO )(?<!SDG )(?<!SDGs )(?<!Cap\. )(?<!Goal )"
+    r"(?<![A-Z] )(?<![A-Z][A-Za-z] )(?<![A-Z][A-Za-z]{2} )(?<![A-Z][A-Za-z]{3} )(?<![A-Z][A-Za-z]{4} )"
+    r"(?<![A-Z][A-Za-z]{5} )(?<![A-Z][A-Za-z]{6} )(?<![A-Z][A-Za-z]{7} )(?<!No\. )"
     r"\d[\d,]*(?:\.\d+)?(?![\w.]?\d)(?!\))(?:\s*%|\s*[a-zA-Z³²]+)?",
 )
 _PARTNERSHIP = re.compile(
