@@ -85,7 +85,9 @@ class Drafted:
         if self.metrics:
             body["metrics"] = [self.metrics[key] for key in sorted(self.metrics)]
         body["claims"] = self.claims
-        return HEADER + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=10**6)
+        # libyaml's emitter where PyYAML has it: the pure-Python one takes seconds on a long report.
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return HEADER + yaml.dump(body, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10**6)
 
 
 class Assembler:
@@ -155,8 +157,8 @@ class Assembler:
         """The claim a unit makes, without its entities and links, or None when it makes none."""
         unit = reading.unit
         kind = claim_kind(unit.text)
-        if kind is None:
-            return None  # a statement about the report itself
+        if kind is None and reading.missing is None:
+            return None  # a statement about the report itself (one that points to an omitted figure is kept)
         if reading.figures or reading.missing is not None:
             kind = _kind(reading)
         elif kind == "quantitative" or not _is_statement(unit):

@@ -84,6 +84,8 @@ _LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|or|-|–|to)\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age\s+of|ages\s+of|under\s+the\s+age\s+of|over\s+the\s+age\s+of)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:years?\s+)?(?:old|of\s+age)\b|^-year-old", re.I)
 _AGE_WORD = re.compile(r"\bage\b[^.;,]{0,40}$", re.I)
+_YEAR_NUMBER = re.compile(_YEAR)
+_AFTER_YEAR = re.compile(r"^\s*(?:[,.;:)]|$|levels?\b|figures?\b|and\b|baseline\b)")
 # A comparison figure that is not the company's ("the industry average of 3.1").
 _BENCHMARK = re.compile(
     r"\b(?:industry|national|sector|market|peer|regional|global)\s+(?:average|median|benchmark)\s+(?:of\s+)?$", re.I
@@ -95,7 +97,7 @@ _UNKNOWN_SYMBOL = re.compile(r"^(?:[^\s,.;:)\]”\"'’%]|\s?[A-Za-z]{0,2}[A-Z][
 _PER_BEFORE = re.compile(r"\b(?:per|every|each)\s*$", re.I)
 
 _VERB = (
-    r"was|were|is|are|reached|totall?ed|amounted\s+to|stood\s+at|came\s+to|of|at|hit|exceeded|achieved|recorded|"
+    r"was|were|is|are|reached|totall?ed|amounted\s+to|stood\s+at|came\s+to|hit|exceeded|achieved|recorded|"
     r"remained\s+at|rose\s+to|fell\s+to|increased\s+to|decreased\s+to|dropped\s+to|grew\s+to|accounted\s+for|"
     r"made\s+up|makes?\s+up|reached\s+a\s+total\s+of"
 )
@@ -113,11 +115,11 @@ _ACTION = re.compile(
 _STOP = re.compile(
     r"\b(?:in|at|to|for|by|from|during|with|on|and|or|which|who|that|was|were|is|are|has|have|had|since|as|than|"
     r"compared|while|whereas|across|per|over|under|through|within|into|of\s+which|of\s+whom|up|down|we|our|they|"
-    r"their|it|its|a\s+year|each\s+year|per\s+year|annually|free\s+of\s+charge)\b|[,.;:()\n]",
+    r"their|it|its|a\s+year|each\s+year|per\s+year|annually|free\s+of\s+charge)\b(?![-’'])|[,.;:()\n]",
     re.I,
 )
 _LEADING = re.compile(
-    r"^(?:(?:the|our|its|their|this|these|a|an|total|overall|annual|some|all|about|approximately|also|now|further|"
+    r"^(?:(?:and|while|but|whereas|the|our|its|their|this|these|a|an|total|overall|annual|some|all|about|approximately|also|now|further|"
     r"we|group's|company's|group’s|company’s)\s+)+",
     re.I,
 )
@@ -206,6 +208,13 @@ class FigureReader:
             return False
         if _PER_BEFORE.search(before) and m.qualifier is None:
             return False
+        if (
+            m.unit is None
+            and m.scale is None
+            and _YEAR_NUMBER.fullmatch(m.surface.split()[-1])
+            and _AFTER_YEAR.match(after)
+        ):
+            return False  # "an increase of 3% over 2020": a year compared with, though a qualifier precedes it
         if _BENCHMARK.search(before) or _UNREAD_UNIT.match(after) or (m.unit is None and _UNKNOWN_SYMBOL.match(after)):
             return False
         previous = [p for p in mentions if p.end <= m.start]
@@ -384,8 +393,13 @@ def _tidy(name: str) -> str:
     name = _POSSESSIVE.sub("", name)
     name = _LEADING.sub("", name)
     name = name.strip(" -–,.;:")
-    words = name.split()
-    return " ".join(words[:MAX_NAME_WORDS])
+    words = name.split()[:MAX_NAME_WORDS]
+    while words and words[-1].lower() in _TRAILING:
+        words.pop()
+    return " ".join(words)
+
+
+_TRAILING = frozenset("of with by to a an the and in at for on from as than".split())
 
 
 def _words_after(text: str) -> str:
@@ -434,7 +448,7 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     subject = _SUBJECT_BEFORE.search(clause)
     if subject and _tidy(subject.group("subject")) and not _PRONOUN.fullmatch(_tidy(subject.group("subject"))):
         return _tidy(subject.group("subject"))
-    of_what = re.match(r"^\s+(?:of|in)\s+(?P<x>[^,.;:()\n]+)", after)
+    of_what = re.match(r"^\s+(?:of|in)\s+(?P<x>[A-Za-z][^,.;:()\n]*)", after)
     if of_what and not re.match(r"^\s+(?:of|in)\s+(?:which|whom|it|the\s+(?:year|period))\b", after):
         thing = _tidy(_words_after(of_what.group("x")))
         if thing:
@@ -450,6 +464,8 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     if earlier and "per" in mention.surface:
         return _tidy(f"{earlier[-1]} per {mention.surface.rpartition('per')[2]}")
     words = re.findall(r"[A-Za-z][\w'’-]*", clause)
+    if len(words) < 2:  # "..., and met 4 times": the clause's subject is in the clause before
+        words = re.findall(r"[A-Za-z][\w'’-]*", before)
     name = _tidy(" ".join(words[-MAX_NAME_WORDS:]))
     if (not name or _PRONOUN.fullmatch(name)) and earlier:
         return earlier[-1]
@@ -477,5 +493,7 @@ _CHANGE_NOUN = re.compile(
 )
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|vs\.?|against|from|than)\s*$", re.I)
 _WHOM = re.compile(r"\bof\s+(?:whom|which)\s*$", re.I)
-_PART_OF = re.compile(r"^\s+of\s+(?:it|them|which|this)\s+(?:was|were|is|are|came|come)\s+(?P<p>[^,.;:()\n]+)", re.I)
-_PREDICATE = re.compile(r"^\s+(?:was|were|is|are|came|come)\s+(?P<p>[^,.;:()\n]+)", re.I)
+_PART_OF = re.compile(
+    r"^\s+of\s+(?:it|them|which|this)\s+(?:was|were|is|are|came|come)\s+(?:from\s+)?(?P<p>[^,.;:()\n]+)", re.I
+)
+_PREDICATE = re.compile(r"^\s+(?:was|were|is|are|came|come)\s+(?:from\s+)?(?P<p>[^,.;:()\n]+)", re.I)

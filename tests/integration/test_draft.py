@@ -154,6 +154,7 @@ def test_report_yaml_marks_what_was_guessed(drafted: Path) -> None:
     assert sorted(str(p.relative_to(drafted)) for p in drafted.rglob("*")) == [
         "claims",
         "claims/00-draft.yaml",
+        "claims/drafted.yaml",
         "pages.json",
         "report.txt",
         "report.yaml",
