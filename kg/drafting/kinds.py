@@ -23,7 +23,8 @@ _ABOUT_REPORT = re.compile(
     r"(?:report|sections?|chapters?|tables?|pages?|parts?|appendix|index)\b|in the [A-Z]\w* (?:section|chapter)\b)"
     r"|\bin the following (?:sections|chapters|pages)\b|\bplease refer to\b|\bfor details,? (?:please )?(?:see|refer)\b"
     r"|\breporting (?:scope|boundary|period|principles?)\b.*\b(?:covers|includes|is|are)\b"
-    r"|\bwelcome (?:your|any) (?:feedback|comments|suggestions)\b",
+    r"|\bwelcome (?:your|any) (?:feedback|comments|suggestions)\b"
+    r"|^(?:it|this|the report|this report)\s+(?:was|has been|is)\s+(?:prepared|compiled|written)\b",
     re.I,
 )
 _COMMITMENT = re.compile(
@@ -98,6 +99,14 @@ _WORLD = re.compile(
     re.I,
 )
 
+# A figure the sentence says is not there ("are not yet measured"): quantitative, per the scheme's
+# definition (a claim that announces a figure it omits).
+_OMITTED = re.compile(
+    r"\b(?:is|are|was|were|has|have) not (?:yet |been )*(?:measured|monitored|recorded|disclosed|collected|"
+    r"calculated|quantified|tracked)\b|\bnot (?:yet )?available\b",
+    re.I,
+)
+
 # In order: the first kind whose cue the sentence contains.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("commitment", _COMMITMENT),
@@ -105,6 +114,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("certification", _CERTIFICATION),
     ("recognition", _RECOGNITION),
     ("quantitative", _FIGURE),
+    ("quantitative", _OMITTED),
     ("partnership", _PARTNERSHIP),
     ("governance", _GOVERNANCE),
     ("engagement", _ENGAGEMENT),

@@ -11,6 +11,8 @@ CASES = [
     ("This report covers the property management businesses of the Group in Hong Kong.", None),
     ("We will discuss each of these issues in the following sections.", None),
     ("Details of our ISO 14001 scope are set out in the Environmental section.", None),
+    ("It was prepared in accordance with the ESG Reporting Guide in Appendix 27 of the Listing Rules.", None),
+    ("Other categories, e.g. Scope 3 business travel, are not yet measured.", "quantitative"),
     ("We aim to reduce greenhouse gas emissions by 10% by 2025 against 2020.", "commitment"),
     ("The Group will continue to strive for excellence.", "commitment"),
     ("The Group strictly abides by the Employment Ordinance (Cap. 57).", "compliance"),
