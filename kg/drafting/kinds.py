@@ -24,7 +24,9 @@ _ABOUT_REPORT = re.compile(
     r"|\bin the following (?:sections|chapters|pages)\b|\bplease refer to\b|\bfor details,? (?:please )?(?:see|refer)\b"
     r"|\breporting (?:scope|boundary|period|principles?)\b.*\b(?:covers|includes|is|are)\b"
     r"|\bwelcome (?:your|any) (?:feedback|comments|suggestions)\b"
-    r"|^(?:it|this|the report|this report)\s+(?:was|has been|is)\s+(?:prepared|compiled|written)\b",
+    r"|^(?:it|this|the report|this report)\s+(?:was|has been|is)\s+(?:prepared|compiled|written)\b"
+    r"|^it\s+(?:covers|includes|spans)\b"
+    r"|\b(?:was|has been|is)\s+prepared\s+(?:under|in accordance with|with reference to|according to|following)\b",
     re.I,
 )
 _COMMITMENT = re.compile(

@@ -12,6 +12,7 @@ CASES = [
     ("We will discuss each of these issues in the following sections.", None),
     ("Details of our ISO 14001 scope are set out in the Environmental section.", None),
     ("It was prepared in accordance with the ESG Reporting Guide in Appendix 27 of the Listing Rules.", None),
+    ("It covers our head office and our two factories, and it was prepared under the guide of the exchange.", None),
     ("Other categories, e.g. Scope 3 business travel, are not yet measured.", "quantitative"),
     ("We aim to reduce greenhouse gas emissions by 10% by 2025 against 2020.", "commitment"),
     ("The Group will continue to strive for excellence.", "commitment"),
