@@ -31,8 +31,9 @@ def draft_command(
     """Draft a report folder from SOURCE (.pdf, .html/.htm, .txt/.md) that `csrkg build` reads.
 
     Writes report.txt, report.yaml (metadata not given are guessed and marked so), a claim
-    sheet naming the company and, for sources with pages, pages.json (the page of every
-    character and the running headers and footers).
+    sheet naming the company, claims/drafted.yaml (the claims read from the prose, marked
+    review: drafted) and, for sources with pages, pages.json (the page of every character and
+    the running headers and footers).
     """
     found = read_source(source)
     drafted = draft(found, Given(report_id, company, year, title, standard))
@@ -40,4 +41,5 @@ def draft_command(
     write_folder(folder, drafted.files, force)
     guessed = f"; guessed: {', '.join(drafted.guessed)}" if drafted.guessed else ""
     pages = f", {drafted.pages} pages, {drafted.furniture} header/footer lines" if drafted.pages else ""
-    click.echo(f"wrote {folder} ({len(found.text)} characters{pages}{guessed})", err=True)
+    claims = f", {drafted.claims} drafted claims with {drafted.observations} figures"
+    click.echo(f"wrote {folder} ({len(found.text)} characters{pages}{claims}{guessed})", err=True)

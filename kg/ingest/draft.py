@@ -1,9 +1,10 @@
 """Draft a report folder from a PDF, HTML or text file: report.txt, its page map, and guessed metadata.
 
 A drafted folder is what ``csrkg build`` reads: ``report.txt``, ``report.yaml``, a claim sheet
-naming the reporting company (every claim's default subject) and, where the source has pages,
-``pages.json``. Its tables become claims at build time (the loader reads them from the text), so
-nothing about them is written here. Whatever the command line does not give is guessed from the
+naming the reporting company (every claim's default subject), ``claims/drafted.yaml`` (the claims
+:mod:`kg.drafting` reads from the prose) and, where the source has pages, ``pages.json``. Its
+tables become claims at build time (the loader reads them from the text), so nothing about them
+is written here. Whatever the command line does not give is guessed from the
 text and marked in report.yaml with a comment saying so and from what: the folder is a draft
 for a person to check, and its curator is the software.
 """
@@ -21,11 +22,15 @@ from pathlib import Path
 
 import yaml
 
+from kg.drafting.assembler import SHEET, draft_sheet
 from kg.errors import InputError
 from kg.ingest.layout import Fragment, Page, reading_order
+from kg.ingest.pages import Furniture, PageMap
+from kg.ingest.pages import Page as TextPage
 from kg.ingest.pagetext import PagedText, Span, assemble, contiguous
 from kg.ingest.pdf import Limits, read_pdf
 from kg.ingest.sheet import SLUG, SLUG_MAX
+from kg.ingest.text import ReportText
 from kg.ingest.textfile import FORBIDDEN_CHARS
 from kg.vocab.names import slugify
 
@@ -112,6 +117,8 @@ class Draft:
     guessed: list[str] = field(default_factory=list)
     pages: int = 0
     furniture: int = 0
+    claims: int = 0  # drafted claims (claims/drafted.yaml)
+    observations: int = 0
 
 
 # --------------------------------------------------------------------------- text hygiene
@@ -360,15 +367,37 @@ def draft(source: Source, given: Given) -> Draft:
         "    type: Organization\n"
         f"    label: {_scalar(company.value)}\n"
     )
+    claims = draft_sheet(report_text(source), int(year.value), company_id, given.standard)
     files = {
         "report.txt": source.text.encode("utf-8"),
         "report.yaml": meta.encode("utf-8"),
         "claims/00-draft.yaml": sheet.encode("utf-8"),
+        SHEET: claims.sheet().encode("utf-8"),
     }
     if source.pages is not None:
         files["pages.json"] = pages_json(source).encode("utf-8")
     guessed = [name for name, g in (("id", report_id), ("company", company), ("title", title), ("year", year)) if g.why]
-    return Draft(report_id.value, files, guessed, len(source.pages or ()), len(source.furniture))
+    return Draft(
+        report_id.value,
+        files,
+        guessed,
+        len(source.pages or ()),
+        len(source.furniture),
+        len(claims.claims),
+        claims.observations,
+    )
+
+
+def report_text(source: Source) -> ReportText:
+    """The source's text as the loader will read it from the drafted folder: with its page map."""
+    pages = None
+    if source.pages is not None:
+        pages = PageMap(
+            source.name,
+            tuple(TextPage(int(span.kind), span.start, span.end) for span in source.pages),
+            tuple(Furniture(span.start, span.end, span.kind) for span in source.furniture),  # type: ignore[arg-type]
+        )
+    return ReportText(Path("report.txt"), source.text, pages)
 
 
 def pages_json(source: Source) -> str:

@@ -176,10 +176,12 @@ class _Loader:
                     f"printed unit of {_q(obs.figure)} ({mention.unit})"
                 )
             self._unit(unit, f"{owhere}: claim {spec.id}: figure {_q(obs.figure)}")
+            if obs.kind == "value" and (obs.baseline or obs.direction):
+                raise InputError(f"{owhere}: claim {spec.id}: baseline and direction are for a change or a target")
             observations.append(
                 Observation(
                     metric=obs.metric,
-                    value=mention.value,
+                    value=-mention.value if obs.direction == "decrease" else mention.value,
                     precision=mention.precision,
                     unit=unit,
                     surface=mention.surface,
@@ -190,6 +192,8 @@ class _Loader:
                     start=mention.start,
                     end=mention.end,
                     recipient=obs.recipient,
+                    kind=obs.kind,
+                    baseline=self._period(obs.baseline) if obs.baseline else None,
                 )
             )
             if obs.recipient is not None and obs.recipient == (obs.subject or subject):
@@ -223,6 +227,7 @@ class _Loader:
             missing_metric=spec.missing_figure,
             kpis=spec.kpis,
             sdgs=spec.sdgs,
+            review=spec.review,
         )
 
     def _figure(self, mentions: list[Mention], used: set[int], figure: str, where: str) -> Mention:

@@ -76,12 +76,14 @@ class MassBasis:
 class Observation:
     """A printed figure of a claim, read as a value of a metric.
 
-    ``kind`` is ``value`` (a figure of the metric) or ``change`` (a printed change of the metric
+    ``kind`` is ``value`` (a figure of the metric), ``change`` (a printed change of the metric
     from the ``baseline`` period to ``period``: in percent when relative, in the metric's unit
-    when absolute). An observation not ``disclosed`` is a cell printed "N/A", "-" ... for the
-    period: it has no value, precision or unit, and is never zero. An observation of something
-    given (a donation, a grant, an investment) names the giver as ``subject`` and the one receiving
-    it as ``recipient``, so that a total per giver counts each gift for the one who gave it.
+    when absolute) or ``target`` (a level the company commits to reach by ``period``, or with a
+    ``baseline`` a change it commits to since then). An observation not ``disclosed`` is a cell
+    printed "N/A", "-" ... for the period: it has no value, precision or unit, and is never zero.
+    An observation of something given (a donation, a grant, an investment) names the giver as
+    ``subject`` and the one receiving it as ``recipient``, so that a total per giver
+    counts each gift for the one who gave it.
     """
 
     metric: str
@@ -181,6 +183,7 @@ class Claim:
     missing_metric: str | None = None
     kpis: tuple[str, ...] = ()
     sdgs: tuple[SDGLink, ...] = ()
+    review: str | None = None  # drafted | reviewed | corrected: read by csr-kg's drafter; None: by a curator
 
 
 @dataclass(frozen=True)

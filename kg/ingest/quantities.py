@@ -76,6 +76,9 @@ _UNIT_ONLY_QUALIFIERS = frozenset({"within"})
 # character and so silently drop the qualifier or scale word.
 _WORD_START = r"(?<![A-Za-z0-9_])"
 _WORD_END = r"(?![A-Za-z0-9_])"
+# The space between a figure and its scale word or unit: not a line break, which ends a highlight
+# box's figure ("2021\nRMB 46.7 million" is a year, then a sum) or a table cell's line.
+_SPACE = r"[^\S\n\f]"
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -307,8 +310,8 @@ class Recogniser:
             rf"(?:(?P<qual>{_WORD_START}(?:{qualifiers}))\s+(?:a\s+total\s+of\s+)?)?"
             rf"(?:(?P<cur>{prefixes})\s?|(?<![A-Za-z0-9_.,]))"
             rf"(?P<num>{_NUMBER})(?![0-9])"
-            rf"(?:\s?(?P<scale>{scales}){_WORD_END})?"
-            rf"(?:\s?(?P<unit>{suffixes})(?![A-Za-z]))?"
+            rf"(?:{_SPACE}?(?P<scale>{scales}){_WORD_END})?"
+            rf"(?:{_SPACE}?(?P<unit>{suffixes})(?![A-Za-z]))?"
             rf"(?:{lexicon.per_pattern})?",
             re.IGNORECASE,
         )

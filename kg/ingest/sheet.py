@@ -199,8 +199,13 @@ class ObservationSpec(_Entry):
     subject: str | None = None  # the entity measured; default: the claim's subject
     # For something given (a donation, grant, investment): who receives it; ``subject`` is the giver.
     recipient: str | None = None
-    _year = field_validator("period", mode="before")(lambda v: str(v) if isinstance(v, int) else v)
-    _period = field_validator("period")(_check_period)
+    # value: a level of the metric; change: a printed change of it since ``baseline``; target: a
+    # level (or, with ``direction``, a change since ``baseline``) the company commits to by ``period``
+    kind: Literal["value", "change", "target"] = "value"
+    baseline: str | None = None  # changes and targets: the period they are measured from
+    direction: Literal["increase", "decrease"] | None = None  # a decrease is read as a negative change
+    _year = field_validator("period", "baseline", mode="before")(lambda v: str(v) if isinstance(v, int) else v)
+    _period = field_validator("period", "baseline")(_check_period)
 
 
 class SDGLink(_Entry):
@@ -226,6 +231,9 @@ class ClaimSpec(_Entry):
     missing_figure: str | None = None  # metric id of an announced figure the text omits
     kpis: tuple[str, ...] = ()
     sdgs: tuple[SDGLink, ...] = ()
+    # Who read the claim: None, a curator; drafted, csr-kg's drafter (kind, metrics, mappings are
+    # the software's reading); reviewed or corrected, a drafted claim a person checked or mended.
+    review: Literal["drafted", "reviewed", "corrected"] | None = None
     _slug = field_validator("id")(_check_slug)
     _links = field_validator("links", mode="before")(_drop_line)
 

@@ -94,6 +94,10 @@ class Minter:
         """A curator or other agent named by the input rather than the report."""
         return self._iri("agent", ident)
 
+    def activity(self, report: str, ident: str) -> URIRef:
+        """A run of software over one report (``drafting``: the drafter that read its claims)."""
+        return self._iri("report", report, "activity", ident)
+
     def metric(self, ident: str) -> URIRef:
         return self._iri("metric", ident)
 

@@ -8,8 +8,9 @@ from decimal import Decimal
 from functools import partial
 
 from rdflib import XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from kg import software_version
 from kg.ingest.corrections import catalogue_notations
 from kg.ingest.model import Claim, Correction, Fact, Footnote, Observation, Period, Printing, Report, facts
 from kg.ingest.sheet import EntitySpec, MetricSpec
@@ -22,6 +23,8 @@ from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIM
 from kg.vocab.ontology import ontology_graph, vocabulary
 from kg.vocab.units import Units, load_units
 
+# How a claim states its figures, by the figure's kind (a level: csr:hasObservation).
+STATED_BY = {"change": CSR.hasChange, "target": CSR.hasTarget}
 ISSUE_PRIORITY = {"key": CSR.KeyMaterialIssue, "other": CSR.OtherMaterialIssue}
 # PDF fragment identifiers (#page=N), the specification a page's oa:FragmentSelector conforms to.
 RFC_3778 = URIRef("http://tools.ietf.org/rfc/rfc3778")
@@ -77,6 +80,15 @@ def ratio_unit(units: Units, key: str) -> list[Triple]:
 
 
 _SOFTWARE = {
+    "csr-kg-table-reader": (
+        "csr-kg table reader",
+        "Drafts a metric from a table row label no claim sheet defines; a curator may define it instead.",
+    ),
+    "csr-kg-drafter": (
+        "csr-kg drafter",
+        "Reads claims from a report's prose by rules (csrkg draft, kg.drafting): their kind, figures, metrics, "
+        "entities and SDG and KPI links; the quote and figures are the company's, the reading is the software's.",
+    ),
     "csr-kg-catalogue-matcher": (
         "csr-kg catalogue matcher",
         "Maps a report's metric that no claim sheet maps to the metric catalogue, by reading its label "
@@ -141,7 +153,9 @@ class _Mapper:
                 self.add(node, CSR.breakdown, en(metric.breakdown))
             if metric.partial:
                 self.add(node, CSR.partialComponent, Literal(True))
-            self.add(node, PROV.wasAttributedTo, self.table_reader() if metric.drafted else self.curator)
+            self.add(
+                node, PROV.wasAttributedTo, self.software("csr-kg-table-reader") if metric.drafted else self.curator
+            )
         printed = self.printed_units()
         for metric in self.r.metrics.values():
             self.catalogue_mapping(metric, printed.get(metric.id))
@@ -204,12 +218,14 @@ class _Mapper:
             self.add(record, PROV.wasAttributedTo, self.curator)
 
     def software(self, ident: str) -> URIRef:
-        """One of csr-kg's software agents (kg.vocab.catalogue's matcher, kg.vocab.conversion's converter)."""
+        """One of csr-kg's software agents (the table reader, the drafter, kg.vocab.catalogue's matcher,
+        kg.vocab.conversion's converter), with the version of csr-kg that ran."""
         label, comment = _SOFTWARE[ident]
         node = self.m.agent(ident)
         self.add(node, RDF.type, PROV.SoftwareAgent)
         self.add(node, RDFS.label, en(label))
         self.add(node, RDFS.comment, en(comment))
+        self.add(node, OWL.versionInfo, Literal(software_version()))
         return node
 
     def canonical_value(self, node: URIRef, o: Observation) -> None:
@@ -232,17 +248,18 @@ class _Mapper:
         if converted.unit_key not in self.units.iris and converted.unit == self.units.iri(converted.unit_key):
             self.ratio_units.add(converted.unit_key)
 
-    def table_reader(self) -> URIRef:
-        """The software agent that drafts metrics from table rows no claim sheet defines."""
-        node = self.m.agent("csr-kg-table-reader")
-        self.add(node, RDF.type, PROV.SoftwareAgent)
-        self.add(node, RDFS.label, en("csr-kg table reader"))
-        self.add(
-            node,
-            RDFS.comment,
-            en("Drafts a metric from a table row label no claim sheet defines; a curator may define it instead."),
-        )
+    def drafting(self) -> URIRef:
+        """The run of csr-kg's drafter that read this report's drafted claims."""
+        node = self.m.activity(self.rid, "drafting")
+        self.add(node, RDF.type, PROV.Activity)
+        self.add(node, RDFS.label, en(f"csr-kg drafting of report {self.rid}"))
+        self.add(node, PROV.wasAssociatedWith, self.software("csr-kg-drafter"))
+        self.add(node, PROV.used, self.m.text(self.rid))
         return node
+
+    def reader(self, c: Claim) -> URIRef:
+        """Who made the inferred links of a claim: the software for a drafted claim, else the curator."""
+        return self.software("csr-kg-drafter") if c.review == "drafted" else self.curator
 
     def report_node(self) -> None:
         meta, node, text = self.r.meta, self.m.report(self.rid), self.m.text(self.rid)
@@ -324,6 +341,9 @@ class _Mapper:
         self.add(node, CSR.inReport, self.m.report(self.rid))
         self.add(node, CSR.inSection, self.m.section(self.rid, c.anchor.section.number))
         self.add(node, PROV.wasAttributedTo, self.company)
+        if c.review is not None:
+            self.add(node, PROV.wasGeneratedBy, self.drafting())
+            self.add(node, CSR.reviewStatus, self.vocab.reviews[c.review])
         subject = self.entity(c.subject)
         self.add(node, CSR.subject, subject)
         for ident in c.about:
@@ -344,7 +364,7 @@ class _Mapper:
         if c.anchor.page is not None:
             self.page_quote(node, part("page"), part("page-fragment"), quote, c.anchor.page)
         for code in c.kpis:
-            self.kpi_mapping(node, part("kpi", code), code)
+            self.kpi_mapping(node, part("kpi", code), code, c)
         if c.missing_metric:
             self.add(node, CSR.valueMissing, Literal(True))
             self.add(node, CSR.announcesMetric, self.m.metric(c.missing_metric))
@@ -376,7 +396,7 @@ class _Mapper:
             self.add(link, CSR.goal, self.vocab.sdgs[sdg.goal])
             if sdg.basis == "inferred":
                 self.add(link, RDF.type, CSR.InferredLink)
-                self.add(link, PROV.wasAttributedTo, self.curator)
+                self.add(link, PROV.wasAttributedTo, self.reader(c))
             else:
                 self.add(link, RDF.type, CSR.StatedLink)
                 self.add(link, PROV.wasAttributedTo, self.company)
@@ -395,24 +415,25 @@ class _Mapper:
         self.add(fragment, RDF.value, Literal(f"page={page}"))
         self.add(fragment, OA.refinedBy, quote)
 
-    def kpi_mapping(self, claim: URIRef, node: URIRef, code: str) -> None:
-        """The curators' KPI reading of a claim, kept off the claim node (which is the company's)."""
+    def kpi_mapping(self, claim: URIRef, node: URIRef, code: str, c: Claim) -> None:
+        """The KPI reading of a claim (the curators', or for a drafted claim the drafter's), kept
+        off the claim node (which is the company's)."""
         kpi = self.codes[code]
         self.add(claim, CSR.hasKPIMapping, node)
         self.add(node, RDF.type, CSR.KPIMapping)
         self.add(node, RDF.type, CSR.InferredLink)
         self.add(node, CSR.kpi, kpi)
         self.add(node, PROV.wasDerivedFrom, claim)
-        self.add(node, PROV.wasAttributedTo, self.curator)
+        self.add(node, PROV.wasAttributedTo, self.reader(c))
         label = self.vocab_labels.get(code, code)
-        self.add(
-            node,
-            CSR.rationale,
-            en(
-                f"The curators read the claim as a disclosure under {code} of the "
-                f"reporting guide ({label}); the report itself prints no KPI code."
-            ),
+        who = "csr-kg's drafter read" if c.review == "drafted" else "The curators read"
+        reading = (
+            f"{who} the claim as a disclosure under {code} of the reporting guide ({label}), "
+            "as the catalogue metric of its figures discloses it"
+            if c.review == "drafted"
+            else f"{who} the claim as a disclosure under {code} of the reporting guide ({label})"
         )
+        self.add(node, CSR.rationale, en(f"{reading}; the report itself prints no KPI code."))
 
     def observation_iri(self, printing: Printing, *part: str) -> URIRef:
         """The IRI of the observation a printing names, and of its parts (see kg.rdf.iris)."""
@@ -423,7 +444,7 @@ class _Mapper:
 
     def evidence(self, claim: URIRef, node: URIRef, o: Observation) -> None:
         """A claim printing a fact: it states the observation, which derives from it."""
-        self.add(claim, CSR.hasChange if o.kind == "change" else CSR.hasObservation, node)
+        self.add(claim, STATED_BY.get(o.kind, CSR.hasObservation), node)
         self.add(node, PROV.wasDerivedFrom, claim)
 
     def observation(self, claim: URIRef, node: URIRef, o: Observation) -> None:
@@ -434,6 +455,9 @@ class _Mapper:
         if o.kind == "change":
             self.add(node, RDF.type, CSR.MetricChange)
             self.add(node, CSR.changeOf, self.m.metric(o.metric))
+        elif o.kind == "target":
+            self.add(node, RDF.type, CSR.Target)
+            self.add(node, CSR.targetOf, self.m.metric(o.metric))
         else:
             self.add(node, RDF.type, CSR.Observation)
             self.add(node, CSR.metric, self.m.metric(o.metric))

@@ -29,6 +29,7 @@ class Vocabulary:
     sdgs: dict[int, URIRef]
     qualifiers: dict[str, URIRef]
     links: dict[str, URIRef]
+    reviews: dict[str, URIRef]  # review statuses of drafted claims (ontology/review-status.ttl)
 
     def codes(self, standard: str | None) -> dict[str, URIRef]:
         """The aspect and KPI codes a report's sheets may use: those of the guide version it follows.
@@ -105,4 +106,5 @@ def vocabulary() -> Vocabulary:
         sdgs={int(n): iri for n, iri in _notations(graph, CSR.SDGScheme).items()},
         qualifiers=_notations(graph, CSR.ApproximationScheme),
         links=links,
+        reviews=_notations(graph, CSR.ReviewStatusScheme),
     )

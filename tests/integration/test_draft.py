@@ -154,6 +154,7 @@ def test_report_yaml_marks_what_was_guessed(drafted: Path) -> None:
     assert sorted(str(p.relative_to(drafted)) for p in drafted.rglob("*")) == [
         "claims",
         "claims/00-draft.yaml",
+        "claims/drafted.yaml",
         "pages.json",
         "report.txt",
         "report.yaml",
@@ -163,7 +164,8 @@ def test_report_yaml_marks_what_was_guessed(drafted: Path) -> None:
 def test_drafted_folder_loads_with_its_tables(drafted: Path) -> None:
     report = load_report(drafted)
     assert report.meta.company == "sample-co-holdings-limited"
-    kpis = {c.id: [(o.surface, o.unit) for o in c.observations] for c in report.claims.values()}
+    tables = [c for c in report.claims.values() if not c.id.startswith("draft-")]
+    kpis = {c.id: [(o.surface, o.unit) for o in c.observations] for c in tables}
     assert kpis == {
         "kpi-direct-ghg-emissions-scope-1": [("1,283.42", "TONNE")],
         "kpi-hazardous-waste-per-employee": [("0.000066", "TONNE-PER-EMPLOYEE")],
@@ -172,7 +174,9 @@ def test_drafted_folder_loads_with_its_tables(drafted: Path) -> None:
     }
     # The table is on the PDF's fourth page; the running footers ("sample.example/esg<TAB>2") are
     # furniture, not one-row tables, so no cell of the report is left unread.
-    assert {c.anchor.page for c in report.claims.values()} == {4}
+    assert {c.anchor.page for c in tables} == {4}
+    prose = [c.anchor.page for c in report.claims.values() if c.id.startswith("draft-")]
+    assert sorted(prose) == [2, 2, 2, 3, 3, 3, 3, 3, 4, 4]
     assert report.unread_cells == []
 
 
@@ -183,7 +187,8 @@ def test_the_real_commands_draft_then_build(sample_pdf: Path, tmp_path: Path) ->
     drafted = subprocess.run([sys.executable, "-m", "kg", "draft", str(sample_pdf), "-o", "r"], **run)
     assert drafted.returncode == 0, drafted.stderr
     assert drafted.stderr == (
-        "wrote r (1905 characters, 4 pages, 11 header/footer lines; guessed: id, company, title, year)\n"
+        "wrote r (1905 characters, 4 pages, 11 header/footer lines, 10 drafted claims with 0 figures; "
+        "guessed: id, company, title, year)\n"
     )
     built = subprocess.run([sys.executable, "-m", "kg", "build", "r", "--out", "kg.ttl"], **run)
     assert built.returncode == 0, built.stderr
@@ -200,7 +205,10 @@ def test_the_real_commands_draft_then_build(sample_pdf: Path, tmp_path: Path) ->
             initNs={"csr": CSR, "oa": OA, "rdf": RDF, "dcterms": DCTERMS},
         )
     }
-    assert len(claims) == 4 and pages == {(claim, "page=4") for claim in claims}
+    tables = {claim for claim in claims if "/claim/kpi-" in str(claim)}
+    assert len(claims) == 14 and len(tables) == 4  # the table's four, and ten drafted from the prose
+    assert {page for claim, page in pages if claim in tables} == {"page=4"}
+    assert {claim for claim, _ in pages} == claims  # every claim, drafted or not, has its page
 
 
 def test_given_metadata_is_not_marked_guessed(sample_pdf: Path, tmp_path: Path) -> None:

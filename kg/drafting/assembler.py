@@ -1,0 +1,339 @@
+"""Assemble the drafted claims of a report text into ``claims/drafted.yaml``, a claim sheet.
+
+The sheet is in the format curators write (:mod:`kg.ingest.sheet`), so the loader checks every
+drafted claim as it checks theirs: the quote verbatim at its offsets, each figure a quantity
+printed inside it. Nothing is written that those checks would refuse: a unit whose quote
+overlaps page furniture or a table (table rows become claims at build time, so a figure is never
+counted twice) is left out, and a quote printed more than once names its occurrence.
+
+Besides its figures, a unit is read for its claim kind (:mod:`kg.drafting.kinds`; a statement
+about the report itself is no claim), the entities it names (:mod:`kg.drafting.entities`, one
+entity for the several names of one thing), its SDG links (:mod:`kg.drafting.sdgs`: stated, or
+inferred with the rule as rationale) and the KPIs it discloses (printed, or the crosswalk of its
+figures' catalogue metric, :func:`kg.vocab.catalogue.match_metric`). A unit without figures is a
+claim only when it is a sentence (it ends as one) or a bullet.
+
+Every claim carries ``review: drafted``: it is still the company's statement, but its reading
+(kind, metrics, entities, mappings) is csr-kg's, and the graph records that with PROV.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import yaml
+from rdflib.namespace import RDFS
+
+from kg.drafting.entities import EntityMention, entity_mentions, resolve_aliases
+from kg.drafting.figures import Figure, FigureReader, Reading
+from kg.drafting.kinds import claim_kind
+from kg.drafting.sdgs import kpi_codes, sdg_links
+from kg.drafting.sentences import Segmenter, Unit
+from kg.ingest import figure_tables, tables
+from kg.ingest.quantities import Mention, Recogniser
+from kg.ingest.text import ReportText
+from kg.vocab.catalogue import CatalogueMatch, match_metric
+from kg.vocab.entity_types import type_table
+from kg.vocab.names import slugify
+from kg.vocab.namespaces import ORG
+from kg.vocab.ontology import ontology_graph
+from kg.vocab.units import Units, load_units
+
+SHEET = "claims/drafted.yaml"
+HEADER = (
+    "# Drafted by csrkg draft: claims read from the text by rules (review: drafted). Each quote is\n"
+    "# verbatim and each figure printed in it; kinds, metrics and periods are the software's reading.\n"
+    "# Check them, then set review: reviewed (or corrected, after mending the entry).\n"
+)
+METRIC_ID_MAX = 80
+MIN_WORDS = 4  # a unit without figures shorter than this is a caption or a title, no claim
+# The stated relation a claim of a kind has with the entities of a type it names.
+_LINKS = {
+    ("compliance", "Law"): "compliesWith",
+    ("compliance", "Standard"): "compliesWith",
+    ("certification", "Certification"): "certifiedTo",
+    ("certification", "Standard"): "certifiedTo",
+    ("recognition", "Award"): "receivedAward",
+    ("partnership", "Organization"): "hasPartner",
+    ("policy", "Policy"): "adoptsPolicy",
+}
+
+
+@dataclass
+class Drafted:
+    """The drafted claims, metrics and entities of one report, and counts for the summary line."""
+
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    metrics: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    matches: dict[str, CatalogueMatch] = field(default_factory=dict)  # metric id -> its catalogue reading
+    units: int = 0  # quotable units read
+    skipped: int = 0  # units left out: in a table, over furniture, about the report, no claim
+
+    @property
+    def observations(self) -> int:
+        return sum(len(c.get("observations", ())) for c in self.claims)
+
+    def sheet(self) -> str:
+        """The YAML of ``claims/drafted.yaml``."""
+        body: dict[str, Any] = {}
+        if self.entities:
+            body["entities"] = [self.entities[key] for key in sorted(self.entities)]
+        if self.metrics:
+            body["metrics"] = [self.metrics[key] for key in sorted(self.metrics)]
+        body["claims"] = self.claims
+        # libyaml's emitter where PyYAML has it: the pure-Python one takes seconds on a long report.
+        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+        return HEADER + yaml.dump(body, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10**6)
+
+
+class Assembler:
+    """Drafts the claims of one report text (see the module's docstring)."""
+
+    def __init__(
+        self, text: ReportText, year: int, company: str, standard: str | None = None, units: Units | None = None
+    ) -> None:
+        self.text = text
+        self.company = company
+        self.standard = standard
+        self.units = units or load_units()
+        lexicon = self.units.lexicon
+        self.recogniser = Recogniser(lexicon)
+        self.mentions = list(self.recogniser.mentions(text.text))
+        self.starts = [m.start for m in self.mentions]
+        furniture = [(f.start, f.end) for f in text.pages.furniture] if text.pages else []
+        self.segmenter = Segmenter(self.recogniser, furniture)
+        self.reader = FigureReader(year, tuple(lexicon.prefixes))
+        self.tables = _table_spans(text)
+        self.table_starts = [s for s, _ in self.tables]
+
+    def draft(self) -> Drafted:
+        drafted = Drafted()
+        # Entities are read once over the whole text, so that a definition ("... Committee (the
+        # “ESG Committee”)") or the company's own names, even in a sentence that is no claim,
+        # apply to every later mention; each claim then takes the mentions inside its quote.
+        named = entity_mentions(self.text.text)
+        named_starts = [m.start for m in named]
+        ids = resolve_aliases(named, self.company)
+        found: list[tuple[dict[str, Any], Reading, list[EntityMention]]] = []
+        for unit in self.segmenter.units(self.text.text):
+            drafted.units += 1
+            if self._refused(unit):
+                drafted.skipped += 1
+                continue
+            reading = self.reader.read(unit, self._inside(unit))
+            claim = self._claim(reading, drafted)
+            if claim is None:
+                drafted.skipped += 1
+                continue
+            inside = named[bisect_left(named_starts, unit.start) : bisect_left(named_starts, unit.end)]
+            found.append((claim, reading, [m for m in inside if m.end <= unit.end]))
+        for claim, reading, mentions in found:
+            self._read_entities(claim, mentions, ids, drafted)
+            self._links(claim, reading, mentions, ids, drafted)
+            drafted.claims.append(_ordered(claim))
+        return drafted
+
+    def _inside(self, unit: Unit) -> list[Mention]:
+        found = []
+        for mention in self.mentions[bisect_left(self.starts, unit.start) :]:
+            if mention.start >= unit.end:
+                break
+            if mention.end <= unit.end:
+                found.append(mention)
+        return found
+
+    def _refused(self, unit: Unit) -> bool:
+        if self.text.refusal(unit.start, unit.end):
+            return True
+        # Table rows do not overlap: only the last row starting before the unit ends can reach into it.
+        at = bisect_left(self.table_starts, unit.end)
+        return at > 0 and self.tables[at - 1][1] > unit.start
+
+    def _claim(self, reading: Reading, drafted: Drafted) -> dict[str, Any] | None:
+        """The claim a unit makes, without its entities and links, or None when it makes none."""
+        unit = reading.unit
+        kind = claim_kind(unit.text)
+        if kind is None and reading.missing is None:
+            return None  # a statement about the report itself (one that points to an omitted figure is kept)
+        if reading.figures or reading.missing is not None:
+            kind = _kind(reading)
+        elif kind == "quantitative" or not _is_statement(unit):
+            return None  # its figures are none the reader takes (codes, ages ...), or it is a title
+        claim: dict[str, Any] = {"id": f"draft-{unit.start}", "kind": kind, "quote": unit.text}
+        occurrence = self._occurrence(unit)
+        if occurrence is not None:
+            claim["occurrence"] = occurrence
+        if reading.figures:
+            claim["observations"] = [self._observation(f, drafted) for f in reading.figures]
+        elif reading.missing is not None:
+            claim["missing_figure"] = self._metric(reading.missing, None, drafted)
+        claim["review"] = "drafted"
+        return claim
+
+    def _read_entities(
+        self, claim: dict[str, Any], mentions: list[EntityMention], ids: dict[str, str], drafted: Drafted
+    ) -> None:
+        """The entities the claim names, defined once per report, and the claim's ``about``."""
+        about: list[str] = []
+        for mention in mentions:
+            ident = ids.get(mention.label)
+            if not ident or ident == self.company:
+                continue
+            entity = drafted.entities.get(ident)
+            if entity is None:
+                entity = drafted.entities[ident] = {"id": ident, "type": mention.type, "label": mention.label}
+            elif mention.label != entity["label"]:
+                labels = [entity["label"], *entity.get("alt_labels", []), mention.label]
+                longest = max(labels, key=lambda label: (len(label), label))
+                entity["label"] = longest
+                entity["alt_labels"] = sorted(set(labels) - {longest})
+            if mention.label_zh and "label_zh" not in entity:
+                entity["label_zh"] = mention.label_zh
+            described = _description(mention)
+            if described and "description" not in entity:
+                entity["description"] = described
+            if entity["type"] == "Subsidiary" and "parent" not in entity:
+                entity["parent"] = self.company
+            for key, label in (("unit_of", mention.unit_of), ("organiser", mention.organiser)):
+                target = ids.get(label) if label else None
+                if target and target != ident and key not in entity:
+                    entity[key] = target
+            if "unit_of" not in entity and entity["type"] in _unit_types():
+                entity["unit_of"] = self.company  # a unit the report names and ties to no one is the company's
+            if ident not in about:
+                about.append(ident)
+        if about:
+            claim["about"] = about
+
+    def _links(
+        self,
+        claim: dict[str, Any],
+        reading: Reading,
+        mentions: list[EntityMention],
+        ids: dict[str, str],
+        drafted: Drafted,
+    ) -> None:
+        """Stated relations, SDG links and KPI codes of the claim."""
+        links: dict[str, list[str]] = {}
+        for mention in mentions:
+            prop = _LINKS.get((claim["kind"], mention.type))
+            ident = ids.get(mention.label)
+            if prop and ident and ident != self.company and ident not in links.get(prop, []):
+                links.setdefault(prop, []).append(ident)
+        if links:
+            claim["links"] = links
+        types = [drafted.entities[i]["type"] for i in claim.get("about", ()) if i in drafted.entities]
+        sdgs = [
+            {"goal": s.goal, "basis": s.basis, **({"rationale": s.rationale} if s.rationale else {})}
+            for s in sdg_links(reading.unit.text, types)
+        ]
+        if sdgs:
+            claim["sdgs"] = sdgs
+        notations = [
+            drafted.matches[o["metric"]].notation
+            for o in claim.get("observations", ())
+            if o["metric"] in drafted.matches
+        ]
+        codes: list[str] = []
+        for notation in [*dict.fromkeys(notations)] or [None]:
+            codes += [k.code for k in kpi_codes(reading.unit.text, notation, self.standard) if k.code not in codes]
+        if codes:
+            claim["kpis"] = codes
+
+    def _occurrence(self, unit: Unit) -> int | None:
+        """Which printing of the quote this is, when the text prints it more than once."""
+        text, quote = self.text.text, unit.text
+        starts, at = [], text.find(quote)
+        while at != -1:
+            starts.append(at)
+            at = text.find(quote, at + 1)
+        return starts.index(unit.start) + 1 if len(starts) > 1 else None
+
+    def _observation(self, figure: Figure, drafted: Drafted) -> dict[str, Any]:
+        metric = self._metric(figure.metric, figure.mention.unit, drafted)
+        entry: dict[str, Any] = {"metric": metric, "figure": figure.mention.surface}
+        if figure.period is not None:
+            entry["period"] = figure.period
+        if figure.role != "value":
+            entry["kind"] = figure.role
+        if figure.baseline is not None and figure.role != "value":
+            entry["baseline"] = figure.baseline
+        if figure.direction is not None and figure.role != "value":
+            entry["direction"] = figure.direction
+        return entry
+
+    def _metric(self, name: str, unit: str | None, drafted: Drafted) -> str:
+        """The id of the drafted metric named ``name`` (one metric per name in the report).
+
+        Its catalogue metric is not written in the sheet (that would be a curator's mapping): the
+        build reads it from the label as the catalogue matcher's, with its confidence; the
+        drafter reads it here too, for the claim's KPI codes.
+        """
+        ident = slugify(name, METRIC_ID_MAX) or "figure"
+        if ident not in drafted.metrics:
+            label = name[:1].upper() + name[1:]
+            drafted.metrics[ident] = {"id": ident, "label": label, "drafted": True}
+            match = match_metric(label, unit)
+            if match is not None:
+                drafted.matches[ident] = match
+        return ident
+
+
+def _kind(reading: Reading) -> str:
+    """A claim of targets only is a commitment; any other claim with figures is quantitative."""
+    if reading.figures and all(f.role == "target" for f in reading.figures):
+        return "commitment"
+    return "quantitative"
+
+
+@cache
+def _description(mention: EntityMention) -> str | None:
+    """What a mention prints beside the name that the sheet has no field for: a role, a jurisdiction, a Cap. number."""
+    if mention.role:
+        return f"{mention.role} (as the report names them)"
+    where = ", ".join(part for part in (mention.jurisdiction and f"{mention.jurisdiction} law", mention.cap) if part)
+    return f"{where} (as the report cites it)" if where else None
+
+
+def _unit_types() -> frozenset[str]:
+    """The sheet types whose entities are organisational units, which must be a unit of someone."""
+    graph = ontology_graph()
+    return frozenset(
+        name
+        for name, entity_type in type_table().entity_types.items()
+        if (entity_type.cls, RDFS.subClassOf * "*", ORG.OrganizationalUnit) in graph
+    )
+
+
+def _is_statement(unit: Unit) -> bool:
+    """A bullet, or a sentence that ends as one and is long enough to state something."""
+    if unit.kind == "bullet":
+        return True
+    return unit.text.rstrip('"”’)]').endswith((".", "!", "?")) and len(unit.text.split()) >= MIN_WORDS
+
+
+_ORDER = ("id", "kind", "quote", "occurrence", "about", "links", "observations", "missing_figure", "kpis", "sdgs")
+
+
+def _ordered(claim: dict[str, Any]) -> dict[str, Any]:
+    """The claim's fields in the order a curator reads them, ``review`` last."""
+    return {key: claim[key] for key in (*_ORDER, "review") if key in claim}
+
+
+def _table_spans(text: ReportText) -> list[tuple[int, int]]:
+    """The spans of the table rows the loader turns into claims at build time, in order."""
+    spans = [(row.start, row.end) for table in figure_tables.figure_tables(text.table_text) for row in table.rows]
+    spans += [(row.start, row.end) for row in tables.stakeholder_rows(text.text)]
+    spans += [(row.start, row.end) for row in tables.award_rows(text.text)]
+    return sorted(spans)
+
+
+def draft_sheet(
+    text: ReportText, year: int, company: str, standard: str | None = None, units: Units | None = None
+) -> Drafted:
+    """The drafted claims of ``text``, a report of ``year`` by the entity ``company``, following ``standard``."""
+    return Assembler(text, year, company, standard, units).draft()

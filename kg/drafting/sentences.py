@@ -1,0 +1,232 @@
+"""Cut a report text into the spans a drafted claim may quote: sentences, bullets, highlight boxes.
+
+Claims quote prose. Headings, running headers and footers (the page map's furniture, or in a text
+without one a short line printed three times or more), page numbers, the contents page and table
+lines are no claims, and are left out here. What remains is read line by line:
+
+* prose lines that follow each other are one paragraph (a PDF conversion wraps a paragraph over
+  several lines), split into sentences by a rule splitter (see :func:`split_sentences`; the
+  benchmark ``benchmarks/segmenters.py`` measures it against pysbd and syntok on the development
+  fixtures, and it was chosen by those figures);
+* a bullet (``•``, ``-``, ``*``, ``(a)``, ``1.`` ...) and the lines that continue it are one unit,
+  which keeps the caption that introduces the list ("The following projects ...:") as its lead;
+* a highlight box, as PDF conversions print it, is a figure alone on its line and its caption on
+  the next (or, failing that, the previous) line: both lines are one unit.
+
+Offsets are code points of the text, so a unit's text is always ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from kg.ingest.quantities import Recogniser
+
+_BULLET = re.compile(r"^(?P<mark>[•·▪●◦‣►■□✓\-–—*]|\(?[a-z]\)|\(?\d{1,2}\)|\d{1,2}\.(?!\d))[ \t]+(?=\S)")
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
+_CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
+_CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{2,})\s*\d{1,3}$|\s\d{1,3}$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?$", re.I)
+_TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")
+_CLOSERS = '"”’)\\]'
+# A full stop after these words ends no sentence: titles, "No.", "Cap." and the like. Company
+# suffixes (Ltd., Inc.) are left out: a sentence often ends with a company's name.
+_ABBREVIATIONS = frozenset(
+    (
+        *("mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "no", "nos", "cap", "art", "arts", "sec", "ch"),
+        *("chap", "fig", "figs", "vol", "approx", "est", "incl", "e.g", "i.e", "cf", "vs", "al", "p", "pp"),
+        *("para", "paras", "reg", "regs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept"),
+        *("oct", "nov", "dec"),
+    )
+)
+_END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[{_CLOSERS}“‘(\[]?[A-Z0-9])")
+MAX_HEADING_WORDS = 12
+WRAPPED_LINE = 50  # characters: a heading-like line this long, followed by prose, is a wrapped line
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A span of the text a claim may quote, and what it is.
+
+    ``kind`` is ``sentence``, ``bullet`` or ``highlight``; ``lead`` is the caption a bullet list
+    is introduced by, read for the period and metric words it gives the bullets (it is no part
+    of the quote).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+
+def _lines(text: str) -> list[_Line]:
+    found, at = [], 0
+    for raw in text.split("\n"):
+        body = raw.strip(" \t\f")
+        lead = len(raw) - len(raw.lstrip(" \t\f"))
+        found.append(_Line(at + lead, at + lead + len(body), body))
+        at += len(raw) + 1
+    return found
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """The rule splitter: (start, end) of each sentence of one paragraph, spaces left out.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (and any closing quote or bracket) before white
+    space and a capital letter, digit or opening quote; not after a title or reference
+    abbreviation ("Mr.", "No.", "Cap.", "e.g.") or a single capital (an initial).
+    """
+    spans: list[tuple[int, int]] = []
+    start = len(text) - len(text.lstrip())
+    for m in _END.finditer(text):
+        word = re.search(r"(\S+)$", text[start : m.start()])
+        before = (word.group(1) if word else "").lower().lstrip('("“')
+        if text[m.start()] == "." and (before in _ABBREVIATIONS or re.fullmatch(r"[a-z]", before)):
+            continue
+        if m.end() > start:
+            spans.append((start, m.end()))
+        start = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())
+    end = len(text.rstrip())
+    if end > start:
+        spans.append((start, end))
+    return spans
+
+
+Splitter = Callable[[str], list[tuple[int, int]]]
+
+
+class Segmenter:
+    """The quotable units of a report text (see the module's docstring)."""
+
+    def __init__(
+        self, recogniser: Recogniser, furniture: Iterable[tuple[int, int]] = (), splitter: Splitter = split_sentences
+    ) -> None:
+        self.recogniser = recogniser
+        self.furniture = sorted(furniture)
+        self.splitter = splitter
+
+    def units(self, text: str) -> list[Unit]:
+        lines = _lines(text)
+        kinds = self._kinds(text, lines)
+        units: list[Unit] = []
+        lead = ""
+        i = 0
+        while i < len(lines):
+            kind = kinds[i]
+            if kind == "prose":
+                j = i
+                while j + 1 < len(lines) and kinds[j + 1] == "prose":
+                    j += 1
+                start, end = lines[i].start, lines[j].end
+                for s, e in self.splitter(text[start:end]):
+                    units.append(Unit(start + s, start + e, text[start + s : start + e], "sentence"))
+                lead = units[-1].text if units and units[-1].text.endswith(":") else ""
+                i = j + 1
+            elif kind == "bullet":
+                j = i
+                while j + 1 < len(lines) and kinds[j + 1] == "prose" and lines[j + 1].text[:1].islower():
+                    j += 1
+                mark = _BULLET.match(lines[i].text)
+                start = lines[i].start + (mark.end() if mark else 0)
+                units.append(Unit(start, lines[j].end, text[start : lines[j].end], "bullet", lead))
+                i = j + 1
+            elif kind == "figure":
+                units.append(self._highlight(text, lines, kinds, i))
+                i += 2 if i + 1 < len(lines) and kinds[i + 1] == "caption" else 1
+            else:
+                if kind in ("heading", "table"):
+                    lead = ""  # a list's caption does not reach past a heading or a table
+                i += 1
+        return [u for u in units if u.text.strip()]
+
+    def _highlight(self, text: str, lines: list[_Line], kinds: list[str], i: int) -> Unit:
+        if i + 1 < len(lines) and kinds[i + 1] == "caption":
+            start, end = lines[i].start, lines[i + 1].end
+        elif i > 0 and kinds[i - 1] == "caption":
+            start, end = lines[i - 1].start, lines[i].end
+        else:
+            start, end = lines[i].start, lines[i].end
+        return Unit(start, end, text[start:end], "highlight")
+
+    def _kinds(self, text: str, lines: list[_Line]) -> list[str]:
+        """blank | furniture | contents | table | bullet | figure | caption | heading | prose, per line."""
+        counts = Counter(line.text for line in lines if line.text and len(line.text) <= 100)
+        kinds: list[str] = []
+        in_contents = False
+        for line in lines:
+            body = line.text
+            if not body:
+                kinds.append("blank")
+                continue
+            if self._is_furniture(line) or counts[body] >= 3 or _PAGE_NUMBER.match(body):
+                kinds.append("furniture")
+                continue
+            if _CONTENTS.match(body):
+                in_contents = True
+                kinds.append("contents")
+                continue
+            if in_contents and _CONTENTS_ENTRY.search(body):
+                kinds.append("contents")
+                continue
+            in_contents = False
+            if _TABLE_CELLS.search(body):
+                kinds.append("table")
+            elif _BULLET.match(body) and not _NUMBERED_HEADING.match(body):
+                kinds.append("bullet")
+            elif self._is_figure(body):
+                kinds.append("figure")
+            elif _is_heading(body):
+                kinds.append("heading")
+            else:
+                kinds.append("prose")
+        return _captions(lines, kinds)
+
+    def _is_furniture(self, line: _Line) -> bool:
+        return any(s < line.end and line.start < e for s, e in self.furniture)
+
+    def _is_figure(self, body: str) -> bool:
+        """A line that is one quantity and nothing else: the figure of a highlight box."""
+        found = self.recogniser.quantities(body)
+        return len(found) == 1 and found[0].start == 0 and found[0].end == len(body) and len(body) <= 60
+
+
+def _is_heading(body: str) -> bool:
+    words = body.split()
+    if _NUMBERED_HEADING.match(body) and not body.endswith("."):
+        return True
+    return len(words) <= MAX_HEADING_WORDS and not re.search(r"[.!?:;,]$", body) and body[:1].isupper()
+
+
+def _captions(lines: list[_Line], kinds: list[str]) -> list[str]:
+    """The caption of a highlight figure: the short line after it, else the one before it.
+
+    A heading-like line followed by a prose line is the first line of a wrapped paragraph, not a
+    heading, when it is long (a line of a paragraph filled to the margin) or the next line goes
+    on in lower case.
+    """
+    out = list(kinds)
+    for i in range(len(kinds) - 2, -1, -1):
+        wraps = len(lines[i].text) >= WRAPPED_LINE or lines[i + 1].text[:1].islower()
+        if out[i] == "heading" and out[i + 1] == "prose" and wraps:
+            out[i] = "prose"
+    for i, kind in enumerate(out):
+        if kind != "figure":
+            continue
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(out) and out[j] in ("heading", "prose") and len(lines[j].text.split()) <= MAX_HEADING_WORDS:
+                if j == i - 1 and (i < 2 or out[i - 2] != "blank"):
+                    continue
+                out[j] = "caption"
+                break
+    return out

@@ -1,0 +1,182 @@
+"""The drafter's segmenter and figure reader on sentences written for the purpose (no report's wording)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.drafting.figures import FigureReader
+from kg.drafting.sentences import Segmenter, Unit, split_sentences
+from kg.ingest.quantities import Recogniser
+from kg.vocab.units import load_units
+
+LEXICON = load_units().lexicon
+RECOGNISER = Recogniser(LEXICON)
+YEAR = 2022
+
+
+def units(text: str, furniture: tuple[tuple[int, int], ...] = ()) -> list[tuple[str, str, str]]:
+    return [(u.kind, u.text, u.lead) for u in Segmenter(RECOGNISER, furniture).units(text)]
+
+
+def read(sentence: str, kind: str = "sentence", lead: str = "") -> list[tuple]:
+    """(role, figure, metric, period, baseline, direction) of each figure of one unit."""
+    unit = Unit(0, len(sentence), sentence, kind, lead)
+    reading = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    return [(f.role, f.mention.surface, f.metric, f.period, f.baseline, f.direction) for f in reading.figures]
+
+
+def missing(sentence: str) -> str | None:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    return FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence))).missing
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def test_rule_splitter_keeps_abbreviations_and_decimals_inside_sentences() -> None:
+    text = "Mr. Lee chairs the board (No. 2 plant). Output rose 3.5% under Cap. 57 rules. It met approx. 40 times."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Mr. Lee chairs the board (No. 2 plant).",
+        "Output rose 3.5% under Cap. 57 rules.",
+        "It met approx. 40 times.",
+    ]
+
+
+def test_headings_contents_tables_and_repeated_lines_are_no_units() -> None:
+    text = (
+        "Contents\nOur People\t4\nThe Planet ........ 9\n\n"
+        "2. The Planet\n\nWe planted 300 trees in 2022. They shade two car parks.\n\n"
+        "Indicator\t2022\t2021\nWater (m3)\t1,200\t1,300\n\n"
+        "Acme ESG Report\nAcme ESG Report\nAcme ESG Report\n"
+    )
+    assert units(text) == [
+        ("sentence", "We planted 300 trees in 2022.", ""),
+        ("sentence", "They shade two car parks.", ""),
+    ]
+
+
+def test_a_wrapped_paragraph_is_one_paragraph() -> None:
+    text = "Our community team ran eleven repair cafes across the city, which opened\nevery Saturday. Visitors came."
+    assert units(text) == [
+        ("sentence", "Our community team ran eleven repair cafes across the city, which opened\nevery Saturday.", ""),
+        ("sentence", "Visitors came.", ""),
+    ]
+
+
+def test_bullets_keep_their_caption_and_highlights_join_figure_and_caption() -> None:
+    text = (
+        "Results of the year:\n• 120 audits, at\nevery site.\n- 4 new clinics.\n\n"
+        "HK$3.1 million\nraised for food banks\n\n"
+        "Key facts\n\n640 tonnes\nof paper recycled\n"
+    )
+    assert units(text) == [
+        ("sentence", "Results of the year:", ""),
+        ("bullet", "120 audits, at\nevery site.", "Results of the year:"),
+        ("bullet", "4 new clinics.", "Results of the year:"),
+        ("highlight", "HK$3.1 million\nraised for food banks", ""),
+        ("highlight", "640 tonnes\nof paper recycled", ""),
+    ]
+
+
+def test_furniture_of_the_page_map_is_no_unit() -> None:
+    text = "Acme 2022\nWe hired 40 apprentices.\n"
+    assert units(text, furniture=((0, 9),)) == [("sentence", "We hired 40 apprentices.", "")]
+
+
+# ---------------------------------------------------------------- figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In 2021, total water use reached approximately 5,400 m3.",
+            [("value", "approximately 5,400 m3", "water use", "2021", None, None)],
+        ),
+        (
+            "As at 31 March 2022, we had 812 employees, of whom 38% were women.",
+            [
+                ("value", "812", "employees", "2022-03-31", None, None),
+                ("value", "38%", "employees: women", "2022-03-31", None, None),
+            ],
+        ),
+        (
+            "During the Reporting Period, our plants consumed 2,300 MWh of electricity.",
+            [("value", "2,300 MWh", "electricity consumed", None, None, None)],
+        ),
+        (
+            "Since 2017, volunteers have planted over 9,000 trees.",
+            [("value", "over 9,000", "trees planted", "2017/2022", None, None)],
+        ),
+        (
+            "From 2016 to 2019, the fund granted US$4 million to schools.",
+            [("value", "US$4 million", "amount granted to schools", "2016/2019", None, None)],
+        ),
+        (
+            "The turnover rate was 9.1%, compared with 11.4% in 2021.",
+            [
+                ("value", "9.1%", "turnover rate", None, None, None),
+                ("value", "11.4%", "turnover rate", "2021", None, None),
+            ],
+        ),
+    ],
+)
+def test_values_their_periods_and_metrics(sentence: str, expected: list[tuple]) -> None:
+    assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Diesel use decreased by 12.4% year-on-year.",
+            [("change", "12.4%", "Diesel use", None, "2021", "decrease")],
+        ),
+        (
+            "Our fleet used 1.2 million litres of fuel, an increase of 3% over 2020.",
+            [
+                ("value", "1.2 million litres", "fuel used", None, None, None),
+                ("change", "3%", "fuel used", None, "2020", "increase"),
+            ],
+        ),
+        (
+            "We aim to reduce water intensity by 10% by 2025 against the 2020 baseline.",
+            [("target", "10%", "water intensity", "2025", "2020", "decrease")],
+        ),
+        (
+            "We plan to raise the share of recycled packaging to at least 60% by 2030.",
+            [("target", "at least 60%", "share of recycled packaging", "2030", None, None)],
+        ),
+    ],
+)
+def test_changes_and_targets_are_no_levels(sentence: str, expected: list[tuple]) -> None:
+    assert read(sentence) == expected
+
+
+def test_a_bullet_under_a_targets_caption_is_a_target_with_the_captions_base_year() -> None:
+    assert read("Cut waste to landfill by 30% by 2026.", "bullet", "Our targets (base year: 2019):") == [
+        ("target", "30%", "waste to landfill", "2026", "2019", "decrease")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We comply with the Employment Ordinance (Cap. 57) and ISO 14001.",
+        "This supports SDG 7 and KPI A1.2 of the guide.",
+        "No person under the age of 16 was employed, and staff aged 18 may join.",
+        "Our Scope 1 and 2 emissions are reported in Section 4.",
+        "We ranked in the Top 50 and keep to a 1.5°C pathway.",
+        "The rate was below the industry average of 3.1.",
+    ],
+)
+def test_codes_ages_ranks_and_benchmarks_are_no_figures(sentence: str) -> None:
+    assert read(sentence) == []
+
+
+def test_a_figure_announced_but_not_printed_is_missing_never_guessed() -> None:
+    assert missing("The volume of wastewater discharged is presented in the appendix.") == (
+        "volume of wastewater discharged"
+    )
+    assert missing("We donated HK$ to the flood relief fund.") == "donated"
+    assert missing("Our staff enjoyed the annual picnic.") is None
