@@ -29,8 +29,10 @@ def main(folder: Path) -> None:
     drafted = Counter(got for _, got, _ in pairs)
     for kind in sorted(by_kind):
         confused = Counter(got for want, got, _ in pairs if want == kind and got != kind).most_common(3)
-        print(f"   {kind:<14} recall {hits[kind]}/{by_kind[kind]}, precision {hits[kind]}/{drafted[kind]}; "
-              f"else {confused}")
+        print(
+            f"   {kind:<14} recall {hits[kind]}/{by_kind[kind]}, precision {hits[kind]}/{drafted[kind]}; "
+            f"else {confused}"
+        )
     for want, got, quote in [p for p in pairs if p[0] != p[1]][:25]:
         print(f"   {want} -> {got}: {quote[:110]!r}")
 

@@ -112,6 +112,12 @@ class Assembler:
 
     def draft(self) -> Drafted:
         drafted = Drafted()
+        # Entities are read once over the whole text, so that a definition ("... Committee (the
+        # “ESG Committee”)") or the company's own names, even in a sentence that is no claim,
+        # apply to every later mention; each claim then takes the mentions inside its quote.
+        named = entity_mentions(self.text.text)
+        named_starts = [m.start for m in named]
+        ids = resolve_aliases(named, self.company)
         found: list[tuple[dict[str, Any], Reading, list[EntityMention]]] = []
         for unit in self.segmenter.units(self.text.text):
             drafted.units += 1
@@ -123,8 +129,8 @@ class Assembler:
             if claim is None:
                 drafted.skipped += 1
                 continue
-            found.append((claim, reading, entity_mentions(unit.text, unit.start)))
-        ids = resolve_aliases([m for _, _, mentions in found for m in mentions], self.company)
+            inside = named[bisect_left(named_starts, unit.start) : bisect_left(named_starts, unit.end)]
+            found.append((claim, reading, [m for m in inside if m.end <= unit.end]))
         for claim, reading, mentions in found:
             self._read_entities(claim, mentions, ids, drafted)
             self._links(claim, reading, mentions, ids, drafted)
@@ -187,6 +193,11 @@ class Assembler:
                 entity["alt_labels"] = sorted(set(labels) - {longest})
             if mention.label_zh and "label_zh" not in entity:
                 entity["label_zh"] = mention.label_zh
+            described = _description(mention)
+            if described and "description" not in entity:
+                entity["description"] = described
+            if entity["type"] == "Subsidiary" and "parent" not in entity:
+                entity["parent"] = self.company
             for key, label in (("unit_of", mention.unit_of), ("organiser", mention.organiser)):
                 target = ids.get(label) if label else None
                 if target and target != ident and key not in entity:
@@ -277,6 +288,14 @@ def _kind(reading: Reading) -> str:
     if reading.figures and all(f.role == "target" for f in reading.figures):
         return "commitment"
     return "quantitative"
+
+
+def _description(mention: EntityMention) -> str | None:
+    """What a mention prints beside the name that the sheet has no field for: a role, a jurisdiction, a Cap. number."""
+    if mention.role:
+        return f"{mention.role} (as the report names them)"
+    where = ", ".join(part for part in (mention.jurisdiction and f"{mention.jurisdiction} law", mention.cap) if part)
+    return f"{where} (as the report cites it)" if where else None
 
 
 @cache

@@ -30,7 +30,7 @@ class EntityMention:
     end: int
     label: str
     type: str  # a sheet type of kg.vocab.entity_types.sheet_types()
-    organiser: str | None = None  # awards: the label of who gives them, as printed
+    organiser: str | None = None  # awards, certifications: the label of who gives them, as printed
     unit_of: str | None = None  # units: the label of the organisation they belong to, when printed
     label_zh: str | None = None  # a Chinese title printed in 《》 beside the English one
     jurisdiction: str | None = None  # laws: "PRC", "Hong Kong", ... when the title or its Cap. number says
@@ -51,20 +51,21 @@ for _type, _words in {
     "Team": "team taskforce task-force",
     "Law": "law ordinance act regulation rule provision measure directive decree interpretation",
     "Standard": "standard guide guideline guidance principle framework protocol specification criterion "
-    "criteria goal convention",
-    "Certification": "certification certificate accreditation",
-    "Award": "award prize medal trophy honour honor accolade",
+    "criteria goal convention charter",
+    "Certification": "certification certificate accreditation rating",
+    "Award": "award prize medal trophy honour honor accolade list ranking",
     "Organization": "foundation association alliance federation society institute institution university "
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
-    "consortium hospital church club organization organisation centre center chest limited ltd ltd. "
+    "consortium community hospital church club organization organisation centre center chest government laboratory "
+    "limited ltd ltd. "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity",
-    "Initiative": "programme program project campaign initiative scheme challenge plan",
+    "Initiative": "programme program project campaign initiative scheme challenge plan scholarship",
     "Event": "conference forum summit expo exhibition festival competition contest marathon fair ceremony "
-    "seminar workshop day week",
-    "Policy": "policy handbook manual charter procedure code",
+    "seminar workshop day week congress flood earthquake typhoon",
+    "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
     "district province city village town county street road island port airport harbour place",
-    "Product": "app application platform series",
+    "Product": "app application platform series card mortgage loan",
 }.items():
     for _word in _words.split():
         _HEADS[_word] = _type
@@ -79,15 +80,75 @@ _PAIR_HEADS = {
 
 # Words a capitalised run starts with only because it starts a sentence or a possessive.
 _LEADING = frozenset(
-    "the our this these those its their a an in during as at with through since for by to on we all each "
-    "every besides moreover furthermore meanwhile additionally also after before under upon last in "
-    "while when where if although since following according among apart from over around about nearly "
-    "approximately almost more than less up some many most several both".split()
+    [
+        "the",
+        "our",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "a",
+        "an",
+        "in",
+        "during",
+        "as",
+        "at",
+        "with",
+        "through",
+        "since",
+        "for",
+        "by",
+        "to",
+        "on",
+        "we",
+        "all",
+        "each",
+        "every",
+        "besides",
+        "moreover",
+        "furthermore",
+        "meanwhile",
+        "additionally",
+        "also",
+        "after",
+        "before",
+        "under",
+        "upon",
+        "last",
+        "in",
+        "while",
+        "when",
+        "where",
+        "if",
+        "although",
+        "since",
+        "following",
+        "according",
+        "among",
+        "apart",
+        "from",
+        "over",
+        "around",
+        "about",
+        "nearly",
+        "approximately",
+        "almost",
+        "more",
+        "than",
+        "less",
+        "up",
+        "some",
+        "many",
+        "most",
+        "several",
+        "both",
+    ]
 )
 _CONNECTORS = "of|and|for|the|on|&|de|du|des|la|against"
 _JOINERS = frozenset(_CONNECTORS.split("|"))
 _WORD = (
-    r"(?:Co\.|Ltd\.|Inc\.|Corp\.|St\.|[A-Z]\.|[A-Z][A-Za-z0-9’'\-+/]*(?:™|®)?|\d+(?:st|nd|rd|th)\b|\d[\d\-/:]*(?:\.\d+)*[A-Za-z]?"
+    r"(?:Co\.|Ltd\.|Inc\.|Corp\.|St\.|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][A-Za-z0-9’'\-+/]*(?:™|®)?|\d+(?:st|nd|rd|th)\b|\d[\d\-/:]*(?:\.\d+)*[A-Za-z]?"
     r"|\([A-Z][A-Za-z ]{1,20}\)(?= [A-Z]))"
 )
 _RUN = re.compile(
@@ -95,70 +156,155 @@ _RUN = re.compile(
 )
 # Possessives inside names: "People's Republic", "Women's Federation"; "Persons'" (s') is kept too.
 _PLURAL_PEOPLE = frozenset({"people", "women", "men", "children"})
+# A heading: a line that is only a (numbered) capitalised run, no sentence around it.
+# "Hazard Analysis and Critical Control Point (HACCP) system": a headless name defining its acronym.
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)(\s+(?:system|standards?|principles|protocol|framework))?")
+# What may precede a bullet's first word: "Established the ..." there is a verb, not part of a name.
+_BULLET = re.compile(r"\s*(?:[-•·▪●*]\s*)?")
+# Heads a company's own rules share with laws; such a name is a law only with a jurisdiction, Cap. number
+# or Chinese title, or when nothing says it is the company's.
+_WEAK_LAW = re.compile(r"\b(?:Regulations?|Rules|Provisions|Measures|Directives?)\b")
+# "... Regulation of Acme Corporation": a rule an organisation made for itself.
+_OWNED = re.compile(
+    r" of (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*)* (?:Corporation|Company|Group|Limited|Ltd\.?|Inc\.?|Bank)$"
+)
+_INTERNAL = re.compile(
+    r"\b(?:our|its|internal|formulated|established|issued|developed|implemented|introduced|"
+    r"updated|revised|such as)\b[^.]*$"
+)
+_HEADING = re.compile(r"\s*(?:[\d.]+\s+)?[A-Z][\w’'&,\- ]*")
+_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|St|Bhd)\.$")
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 _SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
 _SELF_POSSESSIVE = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)[’']s ")
-_GENERIC = re.compile(r"\b[Tt]he (Board|Committee|Foundation|Programme|Program|Initiative|Project|Scheme)\b(?![’'] |\s+of\b)")
+_GENERIC = re.compile(
+    r"\b[Tt]he (Board|Committee|Foundation|Programme|Program|Initiative|Project|Scheme)\b(?![’'] |\s+of\b)"
+)
 
 # Standard codes: ISO 14001, ISO 45001:2018, OHSAS 18001, SA8000, GB/T 2589-2008, IEC 62443.
 _CODE = re.compile(
     r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}(?:[-:]\d{1,4})*"
     r")(?:\s(?:certification|certificate|certified))?\b"
 )
-_QUOTED_NAME = re.compile(r"[“\"]([A-Z][^”\"\n]{2,80}?)[”\"]")
+_QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
 _DEFINITION = re.compile(
     r"\s*\(\s*(?:the\s+|hereinafter\s+(?:referred\s+to\s+as\s+)?(?:the\s+)?|“the\s+|\"the\s+)?[“\"]?"
     r"(?:the\s+)?([A-Z][A-Za-z0-9&\-’' ]{0,60}?)[”\"]?\s*\)"
 )
-_SELF_DEFINITION = re.compile(r"\s*\(\s*(?:the\s+)?[“\"](Company|Group|Bank|Corporation)[”\"]")
+# "(the “Company”)", "(“Coral Bay”, the “Company” ...)", "(“Jinghua” or “we”)": the reporting company's names.
+_SELF_DEFINITION = re.compile(
+    r"\s*\(\s*(?:[“\"]([A-Z][^”\"]{1,40})[”\"]\s*(?:,|or|and)\s*)?(?:the\s+)?[“\"]?"
+    r"(Company|Group|Bank|Corporation|we|us)\b[”\"]?"
+)
 _AWARD_CUE = re.compile(
     r"\b(?:awarded|received|won|granted|honou?red (?:as|with)|named(?: as)?|recogni[sz]ed as|rated as|"
-    r"selected as|listed (?:as|in|on)|titled)\s+(?:the\s+|a\s+|an\s+|as\s+)?(?:title of\s+)?$"
+    r"selected as|listed (?:as|in|on)|titled|ranked)\s+(?:as\s+)?(?:one of\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"(?:title of\s+)?$"
 )
 _ORGANISER_CUE = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:[a-z]+\s+){0,2}?(?:which is\s+|that is\s+)?(?:awarded|presented|granted|given|organi[sz]ed|"
+    r"^[”\"]?\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:[a-z]+\s+){0,2}?(?:which is\s+|that is\s+)?"
+    r"(?:awarded|presented|granted|given|organi[sz]ed|"
     r"issued|conferred|hosted|jointly organi[sz]ed)?\s*(?:by|from)\s+(?:[Tt]he\s+)?$"
 )
 _PARTNER_CUE = re.compile(
     r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|work(?:ed|s)? (?:closely )?with|"
     r"joined hands with|teamed up with|jointly with|together with|supported by|sponsored by|organi[sz]ed by|"
     r"hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|joined|"
-    r"alongside|funded by|in conjunction with)\s+(?:the\s+)?$",
+    r"alongside|funded by|in conjunction with|run with|in collaboration with|with|"
+    r"(?:award|awards|prize|medal|certification|certificate|rating|recognition|title)\s+(?:from|by)|"
+    r"(?:companies|organi[sz]ations|partners|institutions|brands|enterprises|NGOs|charities|universities)\s+"
+    r"(?:such as|including|like))\s+(?:the\s+)?$",
+    re.I,
+)
+# Cues that the name after them is outside the company, even when its head is a unit's.
+_EXTERNAL_CUE = re.compile(
+    r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|joined hands with|teamed up with|"
+    r"organi[sz]ed by|hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|"
+    r"joined|funded by)\s+(?:the\s+)?$",
     re.I,
 )
 _HONORIFIC = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+((?:[A-Z][a-z’'\-]+|[A-Z]\.)(?:\s+[A-Z][a-z’'\-]+){0,3})"
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+((?:[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?|[A-Z]\.)(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){0,3})"
 )
-_ROLE = (
-    r"(?:(?:Vice |Deputy |Executive |Honorary |Co-)?(?:Chairman|Chairwoman|Chairperson|Chair|President|"
-    r"Director|Founder|Secretary-General|Secretary General|Minister|Mayor|Managing Director|General Manager|"
-    r"Chief (?:[A-Z][a-z]+ ){1,3}Officer|CEO|CFO|COO|CTO|CSO))"
+_ROLE_NOUN = (
+    r"(?:Chairman|Chairwoman|Chairperson|Chair|President|Director|Founder|Co-founder|Secretary-General|"
+    r"Secretary General|Secretary|Minister|Mayor|Manager|Officer|Partner|Dean|Principal|Controller|Treasurer|"
+    r"CEO|CFO|COO|CTO|CSO|CRO|CIO|Head of (?:[A-Z][\w\-]*)(?: (?:and )?[A-Z][\w\-]*){0,3})"
 )
+# A role: a role noun with up to three capitalised modifiers ("Independent Non-executive Director").
+_ROLE = rf"(?:(?:[A-Z][\w\-]* ){{0,3}}{_ROLE_NOUN})"
+_OF_ORG = r"(?: of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,4})?"
 _ROLE_NAME = re.compile(
     rf"\b({_ROLE}(?: and {_ROLE})?(?: of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){{0,4}})?),?\s+"
-    r"([A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){1,2})\b"
+    r"([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){1,2})\b(?!\s+[A-Z])"
 )
 _NAME_ROLE = re.compile(
-    rf"\b([A-Z][a-z’'\-]+(?:\s+[A-Z][a-z’'\-]+){{1,2}}),\s+(?:the\s+|our\s+|its\s+)?((?:{_ROLE})(?: and {_ROLE})?)\b"
+    rf"\b([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){{1,2}}),\s+"
+    rf"(?:the\s+|our\s+|its\s+|an?\s+)?((?:{_ROLE})(?: and {_ROLE})?)\b"
 )
 # A list of names before a name: "with A, B and " -> the cue before A applies to the name too.
 _LIST_TAIL = re.compile(r"(?:[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+$")
 # A capitalised name with a lower-case head: "Green Office programme", "CSR working group".
 _LOWER_HEAD = re.compile(
     r"(?: ([a-z][a-z\-]+))? (programme|program|project|campaign|initiative|scheme|team|working group|task force|"
+    r"series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
     r"handbook|manual|guidelines|standard|foundation|alliance|association)\b"
 )
 _NOT_MODIFIERS = frozenset(
-    "to the a an and or of for with in on at by is are was were has have had its our their this that which who "
-    "as from into also be been being will would can could may should not".split()
+    [
+        "to",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+        "by",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "its",
+        "our",
+        "their",
+        "this",
+        "that",
+        "which",
+        "who",
+        "as",
+        "from",
+        "into",
+        "also",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "should",
+        "not",
+    ]
 )
 _LOCATIVE = re.compile(r"(?:\b(?:in|at|from|across|to|throughout|within|around|near|and|of)|,)\s+(?:the\s+)?$")
 _JURISDICTIONS = (
     (re.compile(r"\s+of\s+the\s+People[’']s\s+Republic\s+of\s+China|\s+of\s+the\s+PRC|\s+of\s+China"), "PRC"),
-    (re.compile(r"\s+of\s+(?:the\s+)?Hong\s+Kong(?:\s+Special\s+Administrative\s+Region)?|\s+of\s+the\s+HKSAR"), "Hong Kong"),
+    (
+        re.compile(r"\s+of\s+(?:the\s+)?Hong\s+Kong(?:\s+Special\s+Administrative\s+Region)?|\s+of\s+the\s+HKSAR"),
+        "Hong Kong",
+    ),
     (re.compile(r"\s+of\s+(?:the\s+)?Macao(?:\s+Special\s+Administrative\s+Region)?"), "Macao"),
     (re.compile(r"\s+of\s+Singapore"), "Singapore"),
 )
@@ -168,8 +314,12 @@ _JURISDICTION_PREFIX = (
     (re.compile(r"^(?:EU|European)\b"), "EU"),
     (re.compile(r"^(?:UK)\b"), "UK"),
 )
+_ZH_AFTER = re.compile(r"\s*[*_]*\s*《([^》\n]{1,80})》")
 _ZH_TYPES = (
-    (re.compile(r"(?:法|條例|条例|規定|规定|辦法|办法|規則|规则|細則|细则|決定|决定)(?:\s*[（(][^）)]*[）)])?$"), "Law"),
+    (
+        re.compile(r"(?:法|條例|条例|規定|规定|辦法|办法|規則|规则|細則|细则|決定|决定)(?:\s*[（(][^）)]*[）)])?$"),
+        "Law",
+    ),
     (re.compile(r"(?:標準|标准|指引|指南|準則|准则|規範|规范)$"), "Standard"),
     (re.compile(r"(?:制度|手冊|手册|政策|守則|守则)$"), "Policy"),
 )
@@ -189,7 +339,7 @@ def _type_of(words: list[str]) -> str | None:
             return _PAIR_HEADS[pair]
     for candidates in (lowered[:cut], lowered):
         for word in reversed(candidates):
-            if word in ("and", "the", "&"):
+            if word in ("and", "the", "&") or re.fullmatch(r"[\d/\-:.]+|\(.*\)", word):
                 continue
             singular = _singular(word)
             if singular in _HEADS:
@@ -223,9 +373,10 @@ class _Scanner:
         self.text = text
         self.found: list[_Found] = []
         self.defined: dict[str, tuple[str, str]] = {}  # short name -> (type, full label)
+        self.own_names: set[str] = set()  # the reporting company's names, from its definition
 
     def add(self, start: int, end: int, type_: str, priority: int = 0, **fields: str | None) -> None:
-        while end > start and self.text[end - 1] in " ,.;:":
+        while end > start and self.text[end - 1] in " ,.;:" and not _ABBREVIATION.search(self.text, start, end):
             end -= 1
         if end > start:
             self.found.append(_Found(start, end, type_, {k: v for k, v in fields.items() if v}, priority))
@@ -235,8 +386,40 @@ class _Scanner:
     def runs(self) -> None:
         """Capitalised runs: typed by their head word, by a cue before them, or by the gazetteer."""
         for match in _RUN.finditer(self.text):
-            for start, end in self._split(match.start(), match.end()):
-                self._run(start, end)
+            end = match.end()
+            possessive = re.search(r"[’']s?$", match.group())
+            if possessive and match.group()[: possessive.start()].split()[-1].lower() not in _PLURAL_PEOPLE:
+                end = match.start() + possessive.start()
+                # "... Welfare for Acme's support": the owner after a connector is not part of the name.
+                owner = re.search(rf" (?:{_CONNECTORS}) [A-Z][\w\-]*$", self.text[match.start() : end])
+                if owner:
+                    end = match.start() + owner.start()
+            dated = re.search(rf"(?:,? (?:{_CONNECTORS}))? (?:{_MONTHS})\b", self.text[match.start() : end])
+            if dated:
+                end = match.start() + dated.start()
+            for start, piece_end in self._split(match.start(), end):
+                for name_start, name_end in self._owner(start, piece_end):
+                    self._run(name_start, name_end)
+
+    def _owner(self, start: int, end: int) -> list[tuple[int, int]]:
+        """ "Charter on External Lighting of the Environment Bureau": a name, then its owner, two names.
+
+        A unit keeps its owner in its name ("Audit Committee of the Board"; _unit_of reads it).
+        """
+        label = self.text[start:end]
+        for match in re.finditer(r" of (?:the )?", label):
+            left, right = label[: match.start()].split(), label[match.end() :].split()
+            if len(left) < 2 or _type_of(left) in (None, "Committee", "Board", "Department", "Team", "Policy"):
+                continue
+            if _type_of(left) == "Law" and _WEAK_LAW.search(" ".join(left)):
+                continue
+            if (
+                _type_of(right) == "Organization"
+                and _singular(right[-1].lower()) in _HEADS
+                and _type_of(left) != "Organization"
+            ):
+                return [(start, start + match.start()), (start + match.end(), end)]
+        return [(start, end)]
 
     def _split(self, start: int, end: int) -> list[tuple[int, int]]:
         """The run cut into names: at possessives, at commas (but "Environmental, Social and Governance
@@ -254,9 +437,11 @@ class _Scanner:
             if not left or not rest:
                 continue
             if joint.group() == ", ":
-                if len(left) == 1 and re.match(r"[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]", rest) and _type_of(rest.split()):
+                if re.match(r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|S\.A|plc)\b", rest):
                     continue
-            elif not self._complete(left, rest.split()):
+                if len(left) <= 2 and re.match(r"[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]", rest) and _type_of(rest.split()):
+                    continue
+            elif joint.group() != ", and " and not self._complete(left, rest.split()):
                 continue
             pieces.append((cursor, start + joint.start()))
             cursor = start + joint.end()
@@ -264,12 +449,19 @@ class _Scanner:
         stripped = []
         for piece_start, piece_end in pieces:
             words = list(re.finditer(r"\S+", text[piece_start:piece_end]))
-            bare_the = [i for i, w in enumerate(words) if w.group() == "the" and i and words[i - 1].group() not in _JOINERS]
+            bare_the = [
+                i for i, w in enumerate(words) if w.group() == "the" and i and words[i - 1].group() not in _JOINERS
+            ]
             if bare_the:
                 words = words[bare_the[-1] + 1 :]
-            while words and (
-                words[0].group().lower().strip(",") in _LEADING
-                or (len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ed", words[0].group()) and words[0].group() != "United")
+            while words and words[0].group().lower().strip(",") in _LEADING and not words[0].group().isupper():
+                words.pop(0)
+            if (
+                len(words) > 2
+                and re.fullmatch(r"[A-Z][a-z]+ed", words[0].group())
+                and _BULLET.fullmatch(
+                    text[text.rfind("\n", 0, piece_start + words[0].start()) + 1 : piece_start + words[0].start()]
+                )
             ):
                 words.pop(0)
             if words:
@@ -284,7 +476,10 @@ class _Scanner:
         """
         if _type_of(left + rest) is None:
             return True
-        return _singular(left[-1].lower()) in _HEADS or " ".join(left) in place_names()
+        left_type = _type_of(left)
+        if left_type is not None and left_type == _type_of(rest):
+            return True
+        return (len(left) > 1 and _singular(left[-1].lower()) in _HEADS) or " ".join(left) in place_names()
 
     def _run(self, start: int, end: int) -> None:
         text = self.text
@@ -293,7 +488,12 @@ class _Scanner:
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return
         lower_head = _LOWER_HEAD.match(text, end)
-        if lower_head and lower_head.group(1) not in _NOT_MODIFIERS:
+        modifier = lower_head.group(1) if lower_head else None
+        if (
+            lower_head
+            and not _CODE.fullmatch(label)
+            and (modifier is None or not (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
+        ):
             end = lower_head.end()
             label = text[start:end]
             words = label.split()
@@ -301,6 +501,20 @@ class _Scanner:
         before = _LIST_TAIL.sub("", text[max(0, start - 200) : start])
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
             return
+        own = next((n for n in sorted(self.own_names, key=lambda n: (-len(n), n)) if label.startswith(f"{n} ")), None)
+        if own and label[len(own) + 1 :] in place_names():
+            self.add(start, end, "Subsidiary", priority=1)
+            return
+        numbered = re.fullmatch(r"(.+?)(?: \d[\d,.]*)+", label)
+        if type_ is None and numbered and numbered.group(1) in place_names():
+            label, end = numbered.group(1), start + len(numbered.group(1))
+            words = label.split()
+        zh = _ZH_AFTER.match(text, end)
+        if type_ is None and zh and len(words) > 1:
+            zh_type = next((t for pattern, t in _ZH_TYPES if pattern.search(zh.group(1))), None)
+            if zh_type:
+                self.add(start, end, zh_type, label_zh=zh.group(1))  # "*Data Quality Management* 《...管理制度》"
+                return
         if type_ is None:
             near = text[max(0, start - 30) : start]
             if label in place_names() and (
@@ -309,15 +523,33 @@ class _Scanner:
                 self.add(start, end, "Place")
             elif _AWARD_CUE.search(before):
                 self.add(start, end, "Award", priority=-1)
-            elif _PARTNER_CUE.search(before) and not re.fullmatch(r"[\d\s]+", label):
+            elif (
+                (cue := _PARTNER_CUE.search(before))
+                and not re.fullmatch(r"[\d\s]+", label)
+                and (len(words) > 1 or not cue.group().lower().strip().endswith("with") or not words[0].istitle())
+            ):
                 self.add(start, end, "Organization", priority=-1)
             elif _PRODUCT.search(label):
                 self.add(start, end, "Product", priority=-1)
+            elif len(words) > 1 and (acronym := _ACRONYM_AFTER.match(text, end)):
+                standard = acronym.group(2) is not None
+                self.add(start, end, "Standard" if standard else "Organization", priority=-1)
+                self._definition(end, "Standard" if standard else "Organization", label)
             return
-        if len(words) == 1 and not words[0].isupper():
+        if len(words) == 1 or _HEADING.fullmatch(self._line(start, end)):
             return
-        if type_ in ("Committee", "Department", "Team") and _PARTNER_CUE.search(before):
+        if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before):
             type_ = "Organization"
+        if type_ == "Law" and _WEAK_LAW.search(label) and _OWNED.search(label):
+            type_ = "Policy"
+        if (
+            type_ == "Law"
+            and _WEAK_LAW.search(label)
+            and not (fields_law := self._law_fields(label, end)).get("jurisdiction")
+            and not fields_law.get("label_zh")
+            and _INTERNAL.search(before[-80:])
+        ):
+            type_ = "Policy"
         if type_ == "Law" and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before):
             type_ = "Policy"
         if type_ == "Policy" and re.fullmatch(r"(?:[A-Z]+ )?Code", label):
@@ -330,11 +562,18 @@ class _Scanner:
         self.add(start, end, type_, **fields)
         self._definition(end, type_, label)
 
+    def _line(self, start: int, end: int) -> str:
+        """The whole line the span lies on."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        return self.text[line_start : len(self.text) if line_end < 0 else line_end]
+
     def _beside_place(self, end: int) -> bool:
         """Whether a place name follows in the same list ("Shenzhen and Guangzhou")."""
         after = re.match(r"(?:,| and|, and) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)", self.text[end : end + 40])
         return bool(after) and any(
-            after.group(1)[: len(n)] == n and after.group(1)[len(n) : len(n) + 1] in ("", " ") for n in (after.group(1), after.group(1).split()[0])
+            after.group(1)[: len(n)] == n and after.group(1)[len(n) : len(n) + 1] in ("", " ")
+            for n in (after.group(1), after.group(1).split()[0])
             if n in place_names()
         )
 
@@ -345,21 +584,30 @@ class _Scanner:
         if zh:
             fields["label_zh"] = zh.group(1)
         else:
-            zh_before = re.search(r"《([^》\n]{1,80})》\s*[(（]\s*(?:the\s+)?$", self.text[max(0, end - len(label) - 90) : end - len(label)])
+            zh_before = re.search(
+                r"《([^》\n]{1,80})》\s*[(（]\s*(?:the\s+)?$",
+                self.text[max(0, end - len(label) - 90) : end - len(label)],
+            )
             if zh_before:
                 fields["label_zh"] = zh_before.group(1)
         cap = _CAP.match(after.lstrip(" *_") if zh is None else after[zh.end() :].lstrip(" *_"))
         if cap:
             fields["cap"] = f"Cap. {cap.group(1)}"
             fields["jurisdiction"] = "Hong Kong"
-        fields["jurisdiction"] = fields.get("jurisdiction") or _jurisdiction(label)
+        owner = re.search(
+            r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s\s+$", self.text[max(0, end - len(label) - 40) : end - len(label)]
+        )
+        place = owner.group(1) if owner and owner.group(1) in place_names() else None
+        fields["jurisdiction"] = fields.get("jurisdiction") or _jurisdiction(label) or place
         return fields
 
     def _unit_of(self, label: str, start: int) -> str | None:
         owner = re.search(r"\bof (?:the )?([A-Z][\w’'\-]*(?: [A-Z&][\w’'\-]*)*)$", label)
         if owner and _type_of(owner.group(1).split()) == "Organization":
             return owner.group(1)
-        possessive = re.search(r"\b((?:[Tt]he )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,4})[’']s\s+$", self.text[max(0, start - 80) : start])
+        possessive = re.search(
+            r"\b((?:[Tt]he )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,4})[’']s\s+$", self.text[max(0, start - 80) : start]
+        )
         if possessive:
             owner_label = possessive.group(1)
             words = owner_label.split()
@@ -371,13 +619,22 @@ class _Scanner:
         """A parenthesised short name right after a name defines it: "... Committee (the “ESG Committee”)"."""
         own = _SELF_DEFINITION.match(self.text, end)
         if own and type_ == "Organization":
-            self.add(own.start(1), own.end(1), type_, priority=2, alias_of=label)
+            for group in (1, 2):
+                if own.group(group) and own.group(group)[0].isupper():
+                    self.add(own.start(group), own.end(group), type_, priority=2, alias_of=label)
+            if own.group(1):
+                self.defined[own.group(1)] = (type_, label)
+                self.own_names.add(own.group(1))
+            self.own_names.add(label)
+            first = label.split()[0]
+            if len(first) >= 4 and first[0].isupper() and len(label.split()) > 1:
+                self.own_names.add(first)  # "Eastgate" of "Eastgate Logistics Holdings Limited"
             return
         match = _DEFINITION.match(self.text, end)
         if not match:
             return
         short = match.group(1).strip()
-        if not short or short == label or _CAP.match(self.text, end) or re.fullmatch(r"\d+|[a-z].*", short):
+        if not short or short == label or _CAP.match(self.text[end:].lstrip()) or re.fullmatch(r"\d+|[a-z].*", short):
             return
         if " " not in short and not short.isupper() and _type_of([short]) is None:
             return
@@ -412,9 +669,14 @@ class _Scanner:
 
     def people(self) -> None:
         for match in _HONORIFIC.finditer(self.text):
-            role = re.match(rf",?\s+(?:the\s+|our\s+|its\s+)?({_ROLE})", self.text[match.end() : match.end() + 60])
+            after = self.text[match.end() : match.end() + 60]
+            role = re.match(rf",?\s+(?:the\s+|our\s+|its\s+|an?\s+)?({_ROLE}{_OF_ORG})\b", after) or re.search(
+                rf"\b({_ROLE}),?\s+$", self.text[max(0, match.start() - 60) : match.start()]
+            )
             self.add(match.start(1), match.end(1), "Person", priority=4, role=role.group(1) if role else None)
         for match in _ROLE_NAME.finditer(self.text):
+            if " of " in match.group(1) and "," not in self.text[match.end(1) : match.start(2)]:
+                continue
             if _type_of(match.group(2).split()) is None and match.group(2) not in place_names():
                 self.add(match.start(2), match.end(2), "Person", priority=4, role=match.group(1))
         for match in _NAME_ROLE.finditer(self.text):
@@ -423,14 +685,14 @@ class _Scanner:
                 self.add(match.start(1), match.end(1), "Person", priority=4, role=match.group(2))
 
     def self_references(self) -> None:
-        """"the Group", "the Company": the reporting company (resolve_aliases gives them its id)."""
+        """ "the Group", "the Company": the reporting company (resolve_aliases gives them its id)."""
         for match in _SELF.finditer(self.text):
             self.add(match.start(), match.end(), "Organization", priority=5)
         for match in _SELF_POSSESSIVE.finditer(self.text):
             self.add(match.start(), match.end() - 3, "Organization", priority=5)
 
     def generic(self) -> None:
-        """"the Committee" after a definition, and defined short names and acronyms used later."""
+        """ "the Committee" after a definition, and defined short names and acronyms used later."""
         for match in _GENERIC.finditer(self.text):
             type_ = _HEADS.get(_singular(match.group(1).lower()), "Organization")
             target = self.defined.get(f"the {match.group(1)}")
@@ -447,7 +709,7 @@ class _Scanner:
         """An award's organiser: the organisation named by "by"/"from" right after it, or before its verb."""
         orgs = [f for f in kept if f.type == "Organization"]
         for found in kept:
-            if found.type != "Award":
+            if found.type not in ("Award", "Certification"):
                 continue
             for org in orgs:
                 between = self.text[found.end : org.start]
@@ -456,7 +718,8 @@ class _Scanner:
                     break
                 gap = self.text[org.end : found.start]
                 if 0 <= found.start - org.end <= 60 and re.fullmatch(
-                    r"(?:[’']s?\s+|\s+(?:awarded|presented|granted|gave|named)\s+(?:us|the Group|the Company|[A-Z]\w+)?\s*"
+                    r"(?:[’']s?\s+|\s+(?:awarded|presented|granted|gave|named)\s+"
+                    r"(?:us|the Group|the Company|[A-Z]\w+)?\s*"
                     r"(?:the|a|an|its|with the|with a|as)?\s*)",
                     gap,
                 ):
@@ -477,7 +740,18 @@ class _Scanner:
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_PRODUCT = re.compile(rf"^(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* (?:\d{1,2}[A-Za-z]?|[A-Z]\d{1,3})(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$")
+# Words a number follows that are not products: document parts, codes, scopes, currencies, ranks.
+_NUMBERED = (
+    r"Appendix|Annex|Schedule|Section|Chapter|Cap|Part|Article|Clause|Rule|Note|Page|Table|Figure|Chart|Phase|Stage|"
+    r"Scope|Goal|Goals|SDG|SDGs|KPI|KPIs|Aspect|Level|Grade|Class|Category|Tier|Type|No|Top|Year|Day|Week|Month|"
+    r"Room|Floor|Block|Zone|Line|Unit|Version|Article|Item|Step|Round|Batch|Group|Team|Region|District|"
+    r"RMB|HKD|USD|EUR|GBP|JPY|SGD|MOP|CNY|HK|US|NT|A|B|C"
+)
+_PRODUCT = re.compile(
+    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) \d)(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* "
+    r"(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})"
+    r"(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$"
+)
 
 
 def _jurisdiction(label: str) -> str | None:
@@ -489,6 +763,9 @@ def _jurisdiction(label: str) -> str | None:
             return name
     if re.search(r"\bOrdinance\b", label):
         return "Hong Kong"
+    country = re.search(r"\bof (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)$", label)
+    if country and country.group(1) in place_names():
+        return country.group(1)  # "... Act 1994 of Malaysia"
     return None
 
 
@@ -520,9 +797,17 @@ _LEGAL_SUFFIX = re.compile(
 )
 
 
+def _without_legal_suffix(label: str) -> str:
+    """ "Acme Holdings Limited" -> "Acme": the name without its legal form."""
+    while (shorter := _LEGAL_SUFFIX.sub("", label).strip(" ,")) != label:
+        label = shorter
+    return label
+
+
 def _key(label: str) -> str:
     """The form two labels of one entity share: no article, quotes or case; singular; one spelling."""
-    key = re.sub(r"[“”\"*_]", "", label).strip().lower()
+    key = re.sub(r"[“”\"*_]", "", label).strip().lower().rstrip(".")
+    key = re.sub(r"\s*\([^)]*\)$", "", key)
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"\s+", " ", key)
     for british, american in _SPELLING:
@@ -536,7 +821,7 @@ def _key(label: str) -> str:
 
 
 def _initials(label: str) -> str | None:
-    """"Environmental, Social and Governance Committee" -> "esg committee": the acronym form of a name."""
+    """ "Environmental, Social and Governance Committee" -> "esg committee": the acronym form of a name."""
     words = re.sub(r"[,“”\"]", "", label).split()
     if len(words) < 3 or _HEADS.get(_singular(words[-1].lower())) is None:
         return None
@@ -574,7 +859,9 @@ def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, st
         if root_a != root_b:
             parent[max(root_a, root_b)] = min(root_a, root_b)
 
-    generic = [m for m in mentions if m.label.lower().startswith("the ") and m.alias_of is None and _GENERIC.fullmatch(m.label)]
+    generic = [
+        m for m in mentions if m.label.lower().startswith("the ") and m.alias_of is None and _GENERIC.fullmatch(m.label)
+    ]
     named = [m for m in mentions if m not in generic]
     by_key: dict[str, str] = {}
     by_zh: dict[str, str] = {}
@@ -603,7 +890,7 @@ def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, st
         for member in members:
             ids[member.label] = ident
     for mention in generic:
-        same_type = {ids[m.label] for m in named if m.type == mention.type and m.label in ids}
+        same_type = {ids[m.label] for m in named if m.type == mention.type and m.label in ids} - {company}
         if len(same_type) == 1:
             ids[mention.label] = same_type.pop()
         elif mention.type == "Board":
@@ -614,10 +901,10 @@ def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, st
 def _group_id(members: list[EntityMention], company: str) -> str:
     """The id of one entity: from its longest full name (a definition's short name never names it)."""
     full = [m for m in members if m.alias_of is None] or members
-    canonical = max(full, key=lambda m: (len(m.label), -m.start))
+    canonical = min(full, key=lambda m: m.start)
     label = re.sub(r"^the\s+", "", canonical.label, flags=re.I)
     if canonical.type == "Organization" and any(
-        _SELF_LABELS.match(m.label.lower()) or company in (slugify(m.label), slugify(_LEGAL_SUFFIX.sub("", m.label)))
+        _SELF_LABELS.match(m.label.lower()) or company in (slugify(m.label), slugify(_without_legal_suffix(m.label)))
         for m in members
     ):
         return company

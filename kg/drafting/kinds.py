@@ -18,20 +18,25 @@ _ABOUT_REPORT = re.compile(
     r"(?:report|section|chapter|table|index)\b(?!\s+(?:to|directly)\s+the\s+board)"
     r"|\b(?:this|the present)\s+(?:esg\s+|sustainability\s+)?report\s+(?:covers|has been prepared|is prepared|"
     r"was prepared|summari[sz]es|presents|describes|sets out|discloses|follows|complies|is published|is available)"
-    r"|\b(?:will be|are|is)\s+(?:discussed|described|presented|set out|detailed|explained)\s+(?:in|below|under)\b"
+    r"|\b(?:will be|are|is)\s+(?:discussed|described|presented|set out|detailed|explained)\s+(?:below|under|in "
+    r"(?:this|the following|the next|later|other|each|the relevant|the)?\s*"
+    r"(?:report|sections?|chapters?|tables?|pages?|parts?|appendix|index)\b|in the [A-Z]\w* (?:section|chapter)\b)"
     r"|\bin the following (?:sections|chapters|pages)\b|\bplease refer to\b|\bfor details,? (?:please )?(?:see|refer)\b"
     r"|\breporting (?:scope|boundary|period|principles?)\b.*\b(?:covers|includes|is|are)\b"
-    r"|\bwelcome (?:your|any) (?:feedback|comments|suggestions)\b",
+    r"|\bwelcome (?:your|any) (?:feedback|comments|suggestions)\b"
+    r"|^(?:it|this|the report|this report)\s+(?:was|has been|is)\s+(?:prepared|compiled|written)\b",
     re.I,
 )
 _COMMITMENT = re.compile(
     r"\b(?:will|shall|plans? to|planning to|aims? to|aiming to|intends? to|targets? (?:to|of)|target is|strives? to|"
     r"striving to|endeavou?rs? to|commit(?:s|ted)? to|is committed to|are committed to|pledges? to|seeks? to|"
-    r"expects? to|going forward|in the future|in the coming years?|next year|looking ahead|by (?:the end of )?20[2-9]\d)\b",
+    r"expects? to|going forward|in the future|in the coming years?|next year|looking ahead|"
+    r"by (?:the end of )?20[2-9]\d)\b",
     re.I,
 )
 _COMPLIANCE = re.compile(
-    r"\b(?:compl(?:y|ies|ied) with|in (?:strict )?compliance with|abides? by|abided by|adhere[sd]? to|in accordance with "
+    r"\b(?:compl(?:y|ies|ied) with|in (?:strict )?compliance with|abides? by|abided by|adhere[sd]? to|"
+    r"in accordance with "
     r"(?:the )?(?:relevant |applicable )?(?:laws|regulations|requirements)|strictly (?:observes?|follows?|implements?)|"
     r"(?:was|were) not aware of any (?:material )?non-compliance|no (?:material )?(?:non-compliance|violation)s?)\b",
     re.I,
@@ -45,8 +50,11 @@ _RECOGNITION = re.compile(
     re.I,
 )
 # A figure: a number that is not a year, a code ("ISO 14001", "A1.2", "SDG 7") or a list number.
+# A number right after a capitalised word is a name's ("MIUI 11", "Phase 2", "Top 50"), not a figure.
 _FIGURE = re.compile(
-    r"(?<![\w./-])(?!(?:19|20)\d\d(?![\d,.]))(?<!ISO )(?<!SDG )(?<!SDGs )(?<!Cap\. )(?<!Goal )"
+    r"(?<![\w./-])(?!(?:19|20)\d\d(?!\d|,\d|\.\d))(?<!ISO )(?<!SDG )(?<!SDGs )(?<!Cap\. )(?<!Goal )"
+    r"(?<![A-Z] )(?<![A-Z][A-Za-z] )(?<![A-Z][A-Za-z]{2} )(?<![A-Z][A-Za-z]{3} )(?<![A-Z][A-Za-z]{4} )"
+    r"(?<![A-Z][A-Za-z]{5} )(?<![A-Z][A-Za-z]{6} )(?<![A-Z][A-Za-z]{7} )(?<!No\. )"
     r"\d[\d,]*(?:\.\d+)?(?![\w.]?\d)(?!\))(?:\s*%|\s*[a-zA-Z³²]+)?",
 )
 _PARTNERSHIP = re.compile(
@@ -91,6 +99,14 @@ _WORLD = re.compile(
     re.I,
 )
 
+# A figure the sentence says is not there ("are not yet measured"): quantitative, per the scheme's
+# definition (a claim that announces a figure it omits).
+_OMITTED = re.compile(
+    r"\b(?:is|are|was|were|has|have) not (?:yet |been )*(?:measured|monitored|recorded|disclosed|collected|"
+    r"calculated|quantified|tracked)\b|\bnot (?:yet )?available\b",
+    re.I,
+)
+
 # In order: the first kind whose cue the sentence contains.
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("commitment", _COMMITMENT),
@@ -98,6 +114,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("certification", _CERTIFICATION),
     ("recognition", _RECOGNITION),
     ("quantitative", _FIGURE),
+    ("quantitative", _OMITTED),
     ("partnership", _PARTNERSHIP),
     ("governance", _GOVERNANCE),
     ("engagement", _ENGAGEMENT),

@@ -18,6 +18,7 @@ from functools import cache
 from rdflib import URIRef
 from rdflib.namespace import SKOS, Namespace
 
+from kg.drafting.kinds import claim_kind
 from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
 
 SSSOM = Namespace("https://w3id.org/sssom/")
@@ -56,42 +57,82 @@ _RULES: tuple[tuple[int, re.Pattern[str], str], ...] = tuple(
     for goal, pattern, rationale in (
         (1, r"\bpoverty (?:alleviation|reduction)\b|\balleviat\w* poverty\b", "poverty alleviation (SDG 1)"),
         (2, r"\bfood banks?\b|\bhunger\b|\bfood (?:donations?|security)\b", "food donation and hunger relief (SDG 2)"),
-        (3, r"\b(?:public health|medical (?:care|services|supplies)|vaccin\w+|disease prevention)\b",
-         "health care and disease prevention (SDG 3 target 3.8)"),
-        (4, r"\bscholarships?\b|\b(?:primary|secondary) schools?\b|\beducation (?:programmes?|programs?|funds?)\b",
-         "education of children and young people (SDG 4)"),
-        (5, r"\bgender (?:equality|diversity|pay gap)\b|\bwomen[’']s empowerment\b",
-         "gender equality (SDG 5 target 5.5)"),
-        (6, r"\b(?:water (?:consumption|conservation|saving|efficiency|recycling)|wastewater|sewage)\b",
-         "water use efficiency and wastewater (SDG 6 targets 6.3 and 6.4)"),
-        (7, r"\b(?:renewable energy|solar (?:panels?|power|energy|photovoltaic)|energy efficiency|energy[- ]saving)\b",
-         "renewable energy and energy efficiency (SDG 7 targets 7.2 and 7.3)"),
-        (8, r"\b(?:child labou?r|forced labou?r|decent work|occupational (?:health|safety)|work-related (?:injur|fatalit)\w*)\b",
-         "labour rights and safe working environments (SDG 8 targets 8.7 and 8.8)"),
-        (10, r"\bpersons? with disabilit\w+\b|\bdisabled (?:people|persons|employees)\b|\binformation accessibility\b",
-         "inclusion of persons with disabilities (SDG 10 target 10.2)"),
-        (12, r"\b(?:recycl\w+|circular economy|waste reduction|reduc\w+ (?:of )?(?:packaging|waste)|hazardous waste)\b",
-         "waste reduction and recycling (SDG 12 target 12.5)"),
-        (13, r"\b(?:greenhouse gas|GHG|carbon (?:emissions?|neutral\w*|footprint)|climate change|net[- ]zero)\b",
-         "greenhouse gas emissions and climate action (SDG 13)"),
-        (14, r"\b(?:marine (?:conservation|life|litter)|ocean (?:plastics?|conservation)|coral reefs?)\b",
-         "marine conservation (SDG 14)"),
-        (15, r"\b(?:biodiversity|tree planting|afforestation|reforestation|wildlife conservation)\b",
-         "biodiversity and forests (SDG 15)"),
-        (16, r"\b(?:anti-corruption|corruption|bribery|money laundering|anti-money laundering)\b",
-         "anti-corruption and anti-bribery (SDG 16 target 16.5)"),
+        (
+            3,
+            r"\b(?:public health|medical (?:care|services|supplies)|vaccin\w+|disease prevention)\b",
+            "health care and disease prevention (SDG 3 target 3.8)",
+        ),
+        (
+            4,
+            r"\bscholarships?\b|\b(?:primary|secondary) schools?\b|\beducation (?:programmes?|programs?|funds?)\b",
+            "education of children and young people (SDG 4)",
+        ),
+        (
+            5,
+            r"\bgender (?:equality|diversity|pay gap)\b|\bwomen[’']s empowerment\b",
+            "gender equality (SDG 5 target 5.5)",
+        ),
+        (
+            6,
+            r"\b(?:water (?:consumption|conservation|saving|efficiency|recycling)|wastewater|sewage)\b",
+            "water use efficiency and wastewater (SDG 6 targets 6.3 and 6.4)",
+        ),
+        (
+            7,
+            r"\b(?:renewable energy|solar (?:panels?|power|energy|photovoltaic)|energy efficiency|energy[- ]saving)\b",
+            "renewable energy and energy efficiency (SDG 7 targets 7.2 and 7.3)",
+        ),
+        (
+            8,
+            r"\b(?:child labou?r|forced labou?r|decent work|occupational (?:health|safety)|"
+            r"work-related (?:injur|fatalit)\w*)\b",
+            "labour rights and safe working environments (SDG 8 targets 8.7 and 8.8)",
+        ),
+        (
+            10,
+            r"\bpersons? with disabilit\w+\b|\bdisabled (?:people|persons|employees)\b|\binformation accessibility\b",
+            "inclusion of persons with disabilities (SDG 10 target 10.2)",
+        ),
+        (
+            12,
+            r"\b(?:recycl\w+|circular economy|waste reduction|reduc\w+ (?:of )?(?:packaging|waste)|hazardous waste)\b",
+            "waste reduction and recycling (SDG 12 target 12.5)",
+        ),
+        (
+            13,
+            r"\b(?:greenhouse gas|GHG|carbon (?:emissions?|neutral\w*|footprint)|climate change|net[- ]zero)\b",
+            "greenhouse gas emissions and climate action (SDG 13)",
+        ),
+        (
+            14,
+            r"\b(?:marine (?:conservation|life|litter)|ocean (?:plastics?|conservation)|coral reefs?)\b",
+            "marine conservation (SDG 14)",
+        ),
+        (
+            15,
+            r"\b(?:biodiversity|tree planting|afforestation|reforestation|wildlife conservation)\b",
+            "biodiversity and forests (SDG 15)",
+        ),
+        (
+            16,
+            r"\b(?:anti-corruption|corruption|bribery|money laundering|anti-money laundering)\b",
+            "anti-corruption and anti-bribery (SDG 16 target 16.5)",
+        ),
     )
 )
 
-# A claim about an award only: a theme in the award's title is not an action on it.
-_NO_INFERENCE_TYPES = frozenset({"Award"})
+# A claim that names only awards, laws or standards: a theme in their titles ("Occupational Safety
+# and Health Ordinance") is not an action of the company's on it.
+_NO_INFERENCE_TYPES = frozenset({"Award", "Law", "Standard"})
 
 
 def sdg_links(sentence: str, entity_types: Iterable[str] = ()) -> list[SDGLinkDraft]:
     """The SDGs the sentence prints (stated), else the ones a keyword rule infers, by goal.
 
-    ``entity_types`` are the sheet types of the entities the claim is about; a claim about awards
-    alone gets no inferred link. Stated goals suppress inference: the company has said which.
+    ``entity_types`` are the sheet types of the entities the claim is about; a claim about awards,
+    laws or standards alone gets no inferred link, nor does a sentence that is no company claim
+    or states a fact about the world (kg.drafting.kinds: None or ``context``). Stated goals
+    suppress inference: the company has said which.
     """
     stated: set[int] = set()
     if _MENTIONS_SDGS.search(sentence):
@@ -101,7 +142,7 @@ def sdg_links(sentence: str, entity_types: Iterable[str] = ()) -> list[SDGLinkDr
     if stated:
         return [SDGLinkDraft(goal, "stated", "the sentence names the goal") for goal in sorted(stated)]
     types = set(entity_types)
-    if types and types <= _NO_INFERENCE_TYPES:
+    if (types and types <= _NO_INFERENCE_TYPES) or claim_kind(sentence) in (None, "context"):
         return []
     inferred: dict[int, str] = {}
     for goal, pattern, rationale in _RULES:
