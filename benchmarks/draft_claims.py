@@ -4,8 +4,9 @@ Run: python benchmarks/draft_claims.py [--pages N] [--repeat R]
 The report is plain text: the three development fixtures of tests/fixtures/draft-dev/ (each some
 two pages of prose, bullets, highlight boxes and tables), one after another with form feeds between
 pages, over and over until it has N pages (default 100). Printed: the seconds of the best of R runs
-of :func:`kg.drafting.assembler.draft_sheet` (the claims/drafted.yaml text included), per page, and
-the claims and figures it drafted. Target: under 10 s for 100 pages on the 2-core machine. Reading
+of :func:`kg.drafting.assembler.draft_sheet` (the claims/drafted.yaml text included), per page, the
+first run (which also parses the ontology and the metric catalogue, once per process), and the
+claims and figures it drafted. Target: under 10 s for 100 pages on the 2-core machine. Reading
 a PDF is measured by benchmarks/pdf_draft.py.
 """
 
@@ -51,14 +52,16 @@ def main() -> int:
     args = parser.parse_args()
     text = report(args.pages)
     source = ReportText(Path("report.txt"), text, form_feed_pages(text))
-    best = float("inf")
+    times = []
     for _ in range(args.repeat):
         start = time.perf_counter()
         drafted = draft_sheet(source, 2022, "reporter")
         drafted.sheet()
-        best = min(best, time.perf_counter() - start)
+        times.append(time.perf_counter() - start)
+    best = min(times)
     print(
-        f"{args.pages} pages ({len(text)} characters): {best:.2f} s, {best / args.pages * 1000:.0f} ms a page; "
+        f"{args.pages} pages ({len(text)} characters): {best:.2f} s, {best / args.pages * 1000:.0f} ms a page "
+        f"(first run, loading the ontology and catalogue: {times[0]:.2f} s); "
         f"{len(drafted.claims)} claims, {drafted.observations} figures"
     )
     return 0

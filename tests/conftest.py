@@ -80,6 +80,7 @@ MODULE_MARKS: dict[str, tuple[str, ...]] = {
     "test_network.py": ("slow",),
     "test_properties_numbers.py": ("slow",),
     "test_draft.py": ("slow",),
+    "test_drafting.py": ("slow",),
 }
 TEST_MARKS: dict[str, tuple[str, ...]] = {
     "test_claim_page_in_a_browser": ("browser",),

@@ -290,7 +290,6 @@ def _kind(reading: Reading) -> str:
     return "quantitative"
 
 
-@cache
 def _description(mention: EntityMention) -> str | None:
     """What a mention prints beside the name that the sheet has no field for: a role, a jurisdiction, a Cap. number."""
     if mention.role:
@@ -299,6 +298,7 @@ def _description(mention: EntityMention) -> str | None:
     return f"{where} (as the report cites it)" if where else None
 
 
+@cache
 def _unit_types() -> frozenset[str]:
     """The sheet types whose entities are organisational units, which must be a unit of someone."""
     graph = ontology_graph()

@@ -19,13 +19,14 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import yaml
 
 from kg.drafting.assembler import SHEET, draft_sheet
 from kg.errors import InputError
 from kg.ingest.layout import Fragment, Page, reading_order
-from kg.ingest.pages import Furniture, PageMap
+from kg.ingest.pages import Furniture, FurnitureKind, PageMap
 from kg.ingest.pages import Page as TextPage
 from kg.ingest.pagetext import PagedText, Span, assemble, contiguous
 from kg.ingest.pdf import Limits, read_pdf
@@ -395,7 +396,7 @@ def report_text(source: Source) -> ReportText:
         pages = PageMap(
             source.name,
             tuple(TextPage(int(span.kind), span.start, span.end) for span in source.pages),
-            tuple(Furniture(span.start, span.end, span.kind) for span in source.furniture),  # type: ignore[arg-type]
+            tuple(Furniture(span.start, span.end, cast(FurnitureKind, span.kind)) for span in source.furniture),
         )
     return ReportText(Path("report.txt"), source.text, pages)
 

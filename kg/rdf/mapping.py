@@ -426,14 +426,17 @@ class _Mapper:
         self.add(node, PROV.wasDerivedFrom, claim)
         self.add(node, PROV.wasAttributedTo, self.reader(c))
         label = self.vocab_labels.get(code, code)
-        who = "csr-kg's drafter read" if c.review == "drafted" else "The curators read"
-        reading = (
-            f"{who} the claim as a disclosure under {code} of the reporting guide ({label}), "
-            "as the catalogue metric of its figures discloses it"
-            if c.review == "drafted"
-            else f"{who} the claim as a disclosure under {code} of the reporting guide ({label})"
-        )
-        self.add(node, CSR.rationale, en(f"{reading}; the report itself prints no KPI code."))
+        if c.review == "drafted":
+            why = (
+                f"csr-kg's drafter read the claim as a disclosure under {code} of the reporting guide ({label}): "
+                "the sentence prints the code, or the guide's crosswalk maps the catalogue metric of its figures to it."
+            )
+        else:
+            why = (
+                f"The curators read the claim as a disclosure under {code} of the "
+                f"reporting guide ({label}); the report itself prints no KPI code."
+            )
+        self.add(node, CSR.rationale, en(why))
 
     def observation_iri(self, printing: Printing, *part: str) -> URIRef:
         """The IRI of the observation a printing names, and of its parts (see kg.rdf.iris)."""
@@ -448,7 +451,7 @@ class _Mapper:
         self.add(node, PROV.wasDerivedFrom, claim)
 
     def observation(self, claim: URIRef, node: URIRef, o: Observation) -> None:
-        """An observation or a printed change of the metric, with no value when it is not
+        """An observation, a printed change or a target of the metric, with no value when it is not
         disclosed, stated by ``claim``, its first printing; it belongs to the report of its
         claims, so that a query or shape over observations never meets one twice."""
         self.evidence(claim, node, o)

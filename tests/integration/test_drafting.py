@@ -22,6 +22,7 @@ from rdflib.namespace import OWL, PROV, RDF
 
 from kg import software_version
 from kg.cli.app import main
+from kg.errors import InputError
 from kg.ingest.loader import load_report
 from kg.ingest.model import Report
 from kg.rdf.build import build_graph
@@ -29,6 +30,7 @@ from kg.sparql.saved import run_local, saved_queries
 from kg.validate.shacl import validate_graph
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph, vocabulary
+from tests.support.mini import MINI_SHEET
 from tests.support.paths import FIXTURES, ROOT
 from tests.support.pdfs import Heading, Para, Spec, Table, write_pdf
 
@@ -182,3 +184,27 @@ def test_the_bundled_text_drafted_alone_builds_and_conforms(tmp_path: Path) -> N
     assert len(_drafted(report)) == len(sheet["claims"]) > 100
     result = validate_graph(build_graph([folder]))
     assert result.conforms
+
+
+def test_sheet_kinds_of_figure_and_review_reach_the_graph(make_report) -> None:
+    sheet = MINI_SHEET.replace(
+        "      - {metric: rd-investment, figure: approximately RMB7.5 billion}",
+        "      - {metric: rd-investment, figure: approximately RMB7.5 billion, kind: target, period: 2025,"
+        " baseline: 2019, direction: decrease}\n    review: reviewed",
+    )
+    folder = make_report(sheet=sheet)
+    (obs,) = load_report(folder).claims["rd"].observations
+    assert (obs.kind, str(obs.value), obs.period.key, obs.baseline.key) == ("target", "-7500000000.0", "2025", "2019")
+    graph = build_graph([folder])
+    claim = next(graph.subjects(CSR.reviewStatus, vocabulary().reviews["reviewed"]))
+    target = graph.value(claim, CSR.hasTarget)
+    assert (target, RDF.type, CSR.Target) in graph and graph.value(target, CSR.baselinePeriod) is not None
+
+
+def test_a_baseline_on_a_level_is_refused_naming_the_line(make_report) -> None:
+    sheet = MINI_SHEET.replace(
+        "figure: approximately RMB7.5 billion}", "figure: approximately RMB7.5 billion, baseline: 2018}"
+    )
+    with pytest.raises(InputError) as info:
+        load_report(make_report(sheet=sheet))
+    assert str(info.value).endswith("sheet.yaml:12: claim rd: baseline and direction are for a change or a target")
