@@ -34,6 +34,7 @@ from kg.drafting.sdgs import kpi_codes, sdg_links
 from kg.drafting.sentences import Segmenter, Unit
 from kg.ingest import figure_tables, tables
 from kg.ingest.quantities import Mention, Recogniser
+from kg.ingest.sheet import DRAFTED_SHEET
 from kg.ingest.text import ReportText
 from kg.vocab.catalogue import CatalogueMatch, match_metric
 from kg.vocab.entity_types import type_table
@@ -42,7 +43,7 @@ from kg.vocab.namespaces import ORG
 from kg.vocab.ontology import ontology_graph
 from kg.vocab.units import Units, load_units
 
-SHEET = "claims/drafted.yaml"
+SHEET = f"claims/{DRAFTED_SHEET}"
 HEADER = (
     "# Drafted by csrkg draft: claims read from the text by rules (review: drafted). Each quote is\n"
     "# verbatim and each figure printed in it; kinds, metrics and periods are the software's reading.\n"

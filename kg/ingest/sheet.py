@@ -30,6 +30,7 @@ IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|\\^`]+$')
 IRI_MAX = 2000
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PERIOD_PART = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
+DRAFTED_SHEET = "drafted.yaml"  # the sheet of claims/ that csrkg draft writes; every other is a curator's
 
 
 def _drop_line(value: Any) -> Any:
