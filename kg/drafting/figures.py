@@ -399,7 +399,9 @@ def _tidy(name: str) -> str:
     return " ".join(words)
 
 
-_TRAILING = frozenset("of with by to a an the and in at for on from as than".split())
+_TRAILING = frozenset(
+    ("of", "with", "by", "to", "a", "an", "the", "and", "in", "at", "for", "on", "from", "as", "than")
+)
 
 
 def _words_after(text: str) -> str:

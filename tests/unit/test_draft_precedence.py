@@ -33,7 +33,9 @@ claims:
     review: drafted
   - id: draft-coverage
     kind: policy
-    quote: "Unless otherwise specified, environmental key performance indicators cover the Group's main offices in Sampleland."
+    quote: >-
+      Unless otherwise specified, environmental key performance indicators cover the Group's
+      main offices in Sampleland.
     about: [sampleland]
     review: drafted
 """
