@@ -80,15 +80,22 @@ class Drafted:
 
     def sheet(self) -> str:
         """The YAML of ``claims/drafted.yaml``."""
-        body: dict[str, Any] = {}
-        if self.entities:
-            body["entities"] = [self.entities[key] for key in sorted(self.entities)]
-        if self.metrics:
-            body["metrics"] = [self.metrics[key] for key in sorted(self.metrics)]
-        body["claims"] = self.claims
-        # libyaml's emitter where PyYAML has it: the pure-Python one takes seconds on a long report.
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return HEADER + yaml.dump(body, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10**6)
+        return sheet_yaml(self.entities, self.metrics, self.claims)
+
+
+def sheet_yaml(
+    entities: dict[str, dict[str, Any]], metrics: dict[str, dict[str, Any]], claims: list[dict[str, Any]]
+) -> str:
+    """The YAML of a drafted sheet: its header, the definitions by id, the claims in the given order."""
+    body: dict[str, Any] = {}
+    if entities:
+        body["entities"] = [entities[key] for key in sorted(entities)]
+    if metrics:
+        body["metrics"] = [metrics[key] for key in sorted(metrics)]
+    body["claims"] = claims
+    # libyaml's emitter where PyYAML has it: the pure-Python one takes seconds on a long report.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return HEADER + yaml.dump(body, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10**6)
 
 
 class Assembler:

@@ -57,7 +57,7 @@ def load_report(folder: Path) -> Report:
     if not folder.is_dir():
         raise InputError(f"{folder}: not a report folder")
     meta = read_meta(folder)
-    text = ReportText.read(_inside(folder, meta.text, meta.line))
+    text = ReportText.read(text_path(folder, meta.text, meta.line))
     report = Report(meta=meta, text=text)
     vocab = vocabulary()
     if meta.standard is not None and meta.standard not in vocab.guides:
@@ -93,7 +93,7 @@ def _overlapping(spans: list[tuple[int, int, str]], start: int, end: int) -> tup
     return tuple(ident for s, e, ident in spans if s < end and start < e)
 
 
-def _inside(folder: Path, name: str, line: int) -> Path:
+def text_path(folder: Path, name: str, line: int) -> Path:
     """``folder / name`` for a relative path that stays inside the report folder.
 
     ``text`` in report.yaml names a file of the folder; an absolute path or one with ``..``

@@ -288,4 +288,9 @@ def read_sheets(folder: Path) -> list[tuple[Path, Sheet]]:
     paths = sorted(sheets_dir.glob("*.yaml")) if sheets_dir.is_dir() else []
     if not paths:
         raise InputError(f"{sheets_dir}: no claim sheets (*.yaml) found")
-    return [(path, _validated(Sheet, load_yaml(path) or {}, path)) for path in paths]
+    return [(path, check_sheet(load_yaml(path), path)) for path in paths]
+
+
+def check_sheet(data: Any, path: Path) -> Sheet:
+    """The claim sheet ``data`` (read by :func:`kg.ingest.yaml_safe.load_yaml` from ``path``), checked."""
+    return _validated(Sheet, data or {}, path)
