@@ -7,3 +7,4 @@ FIXTURES = ROOT / "tests" / "fixtures"
 MINI_REPORT = FIXTURES / "mini-report"
 PAGED_REPORT = FIXTURES / "paged-report"
 UNITS_REPORT = FIXTURES / "units-report"
+REVIEW_REPORT = FIXTURES / "review-report"  # a drafted folder with one entry of each kind csrkg review lists
