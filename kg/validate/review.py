@@ -14,7 +14,7 @@ weakest, each pointing at the entry to edit (file:line of the drafted sheet):
    whose reading (kind, figures) differs: the curator or the drafter is wrong;
 5. ``validation``: a SHACL violation or warning on the report's graph (:mod:`kg.validate.shacl`).
 
-The same questions, asked of a built graph, are the saved query ``review-queue``.
+The first three, asked of a built graph, are the saved query ``review-queue``.
 """
 
 from __future__ import annotations
