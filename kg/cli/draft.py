@@ -48,6 +48,11 @@ def draft_command(
     if update is not None:
         if source is not None or out is not None:
             raise click.UsageError("--update DIR drafts the folder's own report.txt: give no SOURCE or --out")
+        if any(v is not None for v in (report_id, company, year, title)) or force:
+            raise click.UsageError(
+                "--update DIR reads the metadata from DIR/report.yaml: "
+                "give no --id, --company, --year, --title or --force"
+            )
         done = redraft.update(update)
         click.echo(
             f"wrote {done.path} ({done.kept} reviewed claims kept, {done.drafted} drafted claims: "

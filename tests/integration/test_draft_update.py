@@ -111,3 +111,6 @@ def test_update_takes_no_source(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--update DIR drafts the folder's own report.txt: give no SOURCE or --out" in result.output
     assert CliRunner().invoke(main, ["draft"]).exit_code == 2
+    result = CliRunner().invoke(main, ["draft", "--update", str(folder), "--year", "2022"])
+    assert result.exit_code == 2
+    assert "--update DIR reads the metadata from DIR/report.yaml" in result.output
