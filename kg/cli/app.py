@@ -22,6 +22,7 @@ from kg.errors import CsrKgError
 COMMANDS: dict[str, tuple[str, str]] = {
     "build": ("build", "build"),
     "draft": ("draft", "draft_command"),
+    "review": ("review", "review"),
     "coverage": ("build", "coverage"),
     "validate": ("validate", "validate"),
     "query": ("query", "query"),

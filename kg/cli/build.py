@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -15,7 +18,7 @@ from kg.ingest.loader import load_reports
 from kg.outputs.export import serialise
 from kg.rdf.build import write_atomically
 from kg.rdf.corpus import build_corpus
-from kg.rdf.formats import FORMATS, format_of
+from kg.rdf.formats import FORMATS, RdfFormat, format_of
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import report_graph
 from kg.vocab.data import bundled_reports
@@ -23,6 +26,8 @@ from kg.vocab.namespaces import DEFAULT_BASE
 
 # N-Triples and N-Quads are written report by report, so a corpus never sits in memory whole.
 STREAMED = ("ntriples", "nquads")
+# What csrkg draft reads (kg.ingest.draft's suffixes, named here so a build of folders need not import the drafter).
+SOURCE_SUFFIXES = (".pdf", ".html", ".htm", ".xhtml", ".txt", ".md")
 
 
 @click.command()
@@ -45,12 +50,73 @@ STREAMED = ("ntriples", "nquads")
 @click.option("--base", default=None, callback=check_base, help="Base IRI of instance data (ends with / or #).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no summary, no progress).")
+@click.option("--company", default=None, help="For a SOURCE file: the company name (default: guessed).")
+@click.option("--year", type=click.IntRange(1000, 9999), default=None, help="For a SOURCE file: the year.")
 def build(
-    report_dirs: tuple[Path, ...], out: Path | None, store: Path | None, base: str | None, jobs: int | None, quiet: bool
+    report_dirs: tuple[Path, ...],
+    out: Path | None,
+    store: Path | None,
+    base: str | None,
+    jobs: int | None,
+    quiet: bool,
+    company: str | None,
+    year: int | None,
 ) -> None:
-    """Build the bundled report(s), or the given REPORT_DIRS, into a graph."""
-    folders = list(report_dirs) or bundled_reports()
+    """Build the bundled report(s), or the given REPORT_DIRS, into a graph.
+
+    An argument that is a file (a .pdf, .html or .txt report) rather than a report folder is
+    drafted first, as `csrkg draft` would, into a temporary folder removed after the build:
+    the graph is the one `csrkg draft SOURCE` then `csrkg build` of its folder gives.
+    """
     fmt = format_of(output_file(out)) if out is not None else FORMATS["turtle"]
+    with ExitStack() as stack:
+        folders = _folders(list(report_dirs), company, year, quiet, stack)
+        _build(folders, fmt, out, store, base, jobs, quiet)
+
+
+def _folders(args: list[Path], company: str | None, year: int | None, quiet: bool, stack: ExitStack) -> list[Path]:
+    """The report folders to build: the arguments, each source file drafted into a temporary folder."""
+    sources = [path for path in args if _is_source(path)]
+    if not sources and (company is not None or year is not None):
+        raise click.UsageError("--company and --year are for a SOURCE file to draft, not for report folders")
+    if not args:
+        return bundled_reports()
+    # The drafter is imported only when there is something to draft.
+    from kg.ingest.draft import Given, draft, read_source, write_folder
+
+    given = Given(company=company, year=year)
+    folders = []
+    for path in args:
+        if path not in sources:
+            folders.append(path)
+            continue
+        found = read_source(path)
+        drafted = draft(found, given)
+        tmp = Path(tempfile.mkdtemp(prefix="csrkg-build-"))
+        stack.callback(shutil.rmtree, tmp, ignore_errors=True)
+        folder = tmp / drafted.report_id
+        write_folder(folder, drafted.files, force=False)
+        if not quiet:
+            click.echo(f"{path}: drafted {drafted.claims} claims with {drafted.observations} figures", err=True)
+        folders.append(folder)
+    return folders
+
+
+def _is_source(path: Path) -> bool:
+    """Whether a build argument is a report file to draft (a folder, or a missing path without a
+    report's suffix, is a report folder, and the loader says what is wrong with it)."""
+    return path.is_file() or (not path.is_dir() and path.suffix.lower() in SOURCE_SUFFIXES)
+
+
+def _build(
+    folders: list[Path],
+    fmt: RdfFormat,
+    out: Path | None,
+    store: Path | None,
+    base: str | None,
+    jobs: int | None,
+    quiet: bool,
+) -> None:
     if store is not None or fmt.name in STREAMED:
         streamed = out if fmt.name in STREAMED else None
         with progress(0 if quiet else len(folders), "building") as done:

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
+from kg.ingest import redraft
 from kg.ingest.draft import DEFAULT_STANDARD, Given, draft, read_source, write_folder
 
 
 @click.command("draft")
-@click.argument("source", type=click.Path(path_type=Path))
+@click.argument("source", type=click.Path(path_type=Path), required=False)
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=None, help="Folder to write (default: ./ID).")
 @click.option("--id", "report_id", default=None, help="Report id, a slug (default: company-year).")
 @click.option("--company", default=None, help="Company name (default: guessed from the title page).")
@@ -18,8 +19,14 @@ from kg.ingest.draft import DEFAULT_STANDARD, Given, draft, read_source, write_f
 @click.option("--title", default=None, help="Report title (default: guessed from the title page).")
 @click.option("--standard", default=DEFAULT_STANDARD, show_default=True, help="Reporting guide the report follows.")
 @click.option("--force", is_flag=True, help="Replace an existing report folder.")
+@click.option(
+    "--update",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Draft this report folder's report.txt again into its claims/drafted.yaml, keeping reviewed entries.",
+)
 def draft_command(
-    source: Path,
+    source: Path | None,
     out: Path | None,
     report_id: str | None,
     company: str | None,
@@ -27,14 +34,34 @@ def draft_command(
     title: str | None,
     standard: str,
     force: bool,
+    update: Path | None,
 ) -> None:
     """Draft a report folder from SOURCE (.pdf, .html/.htm, .txt/.md) that `csrkg build` reads.
 
     Writes report.txt, report.yaml (metadata not given are guessed and marked so), a claim
     sheet naming the company, claims/drafted.yaml (the claims read from the prose, marked
     review: drafted) and, for sources with pages, pages.json (the page of every character and
-    the running headers and footers).
+    the running headers and footers). With --update DIR, drafts DIR's report.txt again into its
+    claims/drafted.yaml, keeping the claims a person reviewed or corrected (and not drafting
+    their text again); nothing else of the folder is written.
     """
+    if update is not None:
+        if source is not None or out is not None:
+            raise click.UsageError("--update DIR drafts the folder's own report.txt: give no SOURCE or --out")
+        if any(v is not None for v in (report_id, company, year, title)) or force:
+            raise click.UsageError(
+                "--update DIR reads the metadata from DIR/report.yaml: "
+                "give no --id, --company, --year, --title or --force"
+            )
+        done = redraft.update(update)
+        click.echo(
+            f"wrote {done.path} ({done.kept} reviewed claims kept, {done.drafted} drafted claims: "
+            f"{done.added} new, {done.removed} old ones gone)",
+            err=True,
+        )
+        return
+    if source is None:
+        raise click.UsageError("give a SOURCE to draft, or --update DIR")
     found = read_source(source)
     drafted = draft(found, Given(report_id, company, year, title, standard))
     folder = out if out is not None else Path(drafted.report_id)

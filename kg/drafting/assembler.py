@@ -34,6 +34,7 @@ from kg.drafting.sdgs import kpi_codes, sdg_links
 from kg.drafting.sentences import Segmenter, Unit
 from kg.ingest import figure_tables, tables
 from kg.ingest.quantities import Mention, Recogniser
+from kg.ingest.sheet import DRAFTED_SHEET
 from kg.ingest.text import ReportText
 from kg.vocab.catalogue import CatalogueMatch, match_metric
 from kg.vocab.entity_types import type_table
@@ -42,7 +43,7 @@ from kg.vocab.namespaces import ORG
 from kg.vocab.ontology import ontology_graph
 from kg.vocab.units import Units, load_units
 
-SHEET = "claims/drafted.yaml"
+SHEET = f"claims/{DRAFTED_SHEET}"
 HEADER = (
     "# Drafted by csrkg draft: claims read from the text by rules (review: drafted). Each quote is\n"
     "# verbatim and each figure printed in it; kinds, metrics and periods are the software's reading.\n"
@@ -79,15 +80,22 @@ class Drafted:
 
     def sheet(self) -> str:
         """The YAML of ``claims/drafted.yaml``."""
-        body: dict[str, Any] = {}
-        if self.entities:
-            body["entities"] = [self.entities[key] for key in sorted(self.entities)]
-        if self.metrics:
-            body["metrics"] = [self.metrics[key] for key in sorted(self.metrics)]
-        body["claims"] = self.claims
-        # libyaml's emitter where PyYAML has it: the pure-Python one takes seconds on a long report.
-        dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-        return HEADER + yaml.dump(body, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10**6)
+        return sheet_yaml(self.entities, self.metrics, self.claims)
+
+
+def sheet_yaml(
+    entities: dict[str, dict[str, Any]], metrics: dict[str, dict[str, Any]], claims: list[dict[str, Any]]
+) -> str:
+    """The YAML of a drafted sheet: its header, the definitions by id, the claims in the given order."""
+    body: dict[str, Any] = {}
+    if entities:
+        body["entities"] = [entities[key] for key in sorted(entities)]
+    if metrics:
+        body["metrics"] = [metrics[key] for key in sorted(metrics)]
+    body["claims"] = claims
+    # libyaml's emitter where PyYAML has it: the pure-Python one takes seconds on a long report.
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return HEADER + yaml.dump(body, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10**6)
 
 
 class Assembler:

@@ -52,7 +52,7 @@ _RECOGNITION = re.compile(
     re.I,
 )
 # A figure: a number that is not a year, a code ("ISO 14001", "A1.2", "SDG 7") or a list number.
-# A number right after a capitalised word is a name's ("Version 11", "Phase 2", "Top 50"), not a figure.
+# A number right after a capitalised word is a name's ("Model 3", "Phase 2", "Top 50"), not a figure.
 _FIGURE = re.compile(
     r"(?<![\w./-])(?!(?:19|20)\d\d(?!\d|,\d|\.\d))(?<!ISO )(?<!SDG )(?<!SDGs )(?<!Cap\. )(?<!Goal )"
     r"(?<![A-Z] )(?<![A-Z][A-Za-z] )(?<![A-Z][A-Za-z]{2} )(?<![A-Z][A-Za-z]{3} )(?<![A-Z][A-Za-z]{4} )"

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from kg.ingest.model import Report
 from kg.ingest.quantities import Mention, Recogniser
+from kg.ingest.sheet import DRAFTED_SHEET
 from kg.vocab.units import load_units
 
 
@@ -96,7 +97,8 @@ def _as_quantity(m: Mention) -> Mention:
 
 def table_lines(report: Report) -> list[str]:
     """What the build says about a report's tables: one line per table read, and a warning per
-    table-like block no reader read (so a table the readers miss is never silent)."""
+    table-like block no reader read (so a table the readers miss is never silent), and how many
+    drafted claims and definitions gave way to curated ones."""
     name = report.text.path.name
     lines = [
         f"{report.meta.id}: {name}:{t.line}: {t.kind} table: {t.rows} rows, {t.cells} cells, {t.unread} not read"
@@ -106,4 +108,10 @@ def table_lines(report: Report) -> list[str]:
         f"{report.meta.id}: warning: {name}:{first}-{last}: table-like block not read as a table"
         for first, last in report.unread_blocks
     )
+    if report.superseded or report.shadowed:
+        observations = sum(len(s.claim.observations) for s in report.superseded)
+        lines.append(
+            f"{report.meta.id}: {DRAFTED_SHEET}: {len(report.superseded)} drafted claims ({observations} observations) "
+            f"left out for curated claims of the same text, {len(report.shadowed)} drafted definitions for curated ones"
+        )
     return lines

@@ -24,12 +24,14 @@ from kg.ingest.model import (
     Observation,
     Period,
     Report,
+    Superseded,
     TableSummary,
     Uncovered,
 )
 from kg.ingest.quantities import Mention, Recogniser
 from kg.ingest.row_notes import attach_table_notes, label_boundary
 from kg.ingest.sheet import (
+    DRAFTED_SHEET,
     ClaimSpec,
     EntitySpec,
     InputError,
@@ -58,7 +60,7 @@ def load_report(folder: Path) -> Report:
     if not folder.is_dir():
         raise InputError(f"{folder}: not a report folder")
     meta = read_meta(folder)
-    text = ReportText.read(_inside(folder, meta.text, meta.line))
+    text = ReportText.read(text_path(folder, meta.text, meta.line))
     report = Report(meta=meta, text=text)
     vocab = vocabulary()
     if meta.standard is not None and meta.standard not in vocab.guides:
@@ -66,14 +68,20 @@ def load_report(folder: Path) -> Report:
         raise InputError(f"{folder / 'report.yaml'}:{meta.line}: unknown standard {_q(meta.standard)} (known: {known})")
     sheets = read_sheets(folder)
     loader = _Loader(report, folder)
-    for path, sheet in sheets:
+    # Curated definitions first, so that a drafted one of the same id gives way to them.
+    for path, sheet in sorted(sheets, key=lambda item: is_drafted_sheet(item[0])):
         loader.add_definitions(path, sheet)
     loader.add_tables(sheets)
+    drafted: list[tuple[Path, ClaimSpec]] = []
     for path, sheet in sheets:
         for spec in sheet.claims:
-            loader.add_claim(path, spec)
+            if is_drafted_sheet(path) and spec.review == "drafted":
+                drafted.append((path, spec))
+            else:
+                loader.add_claim(path, spec)
         for note in sheet.uncovered:
             loader.add_uncovered(path, note.line, note.context, note.reason)
+    loader.add_drafted_claims(drafted)
     attach_table_notes(report, loader.figure_tables, [(p, spec) for p, s in sheets for spec in s.table_notes])
     mark_co2e(report)
     apply_corrections(report, [(p, spec) for p, s in sheets for spec in s.corrections])
@@ -81,7 +89,17 @@ def load_report(folder: Path) -> Report:
     return report
 
 
-def _inside(folder: Path, name: str, line: int) -> Path:
+def is_drafted_sheet(path: Path) -> bool:
+    """Whether ``path`` is the sheet ``csrkg draft`` writes (every other sheet is a curator's)."""
+    return path.name == DRAFTED_SHEET
+
+
+def _overlapping(spans: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, ...]:
+    """The ids of the claims among ``spans`` (start, end, id) whose text overlaps ``start``-``end``."""
+    return tuple(ident for s, e, ident in spans if s < end and start < e)
+
+
+def text_path(folder: Path, name: str, line: int) -> Path:
     """``folder / name`` for a relative path that stays inside the report folder.
 
     ``text`` in report.yaml names a file of the folder; an absolute path or one with ``..``
@@ -118,9 +136,18 @@ class _Loader:
         self.origins[key] = where
 
     def add_definitions(self, path: Path, sheet: Sheet) -> None:
+        """The entities and metrics of a sheet; in the drafted sheet, one a curated sheet already
+        defines is left out (the curated definition wins) and counted in ``report.shadowed``."""
+        drafted = is_drafted_sheet(path)
         for entity in sheet.entities:
+            if drafted and self._curated(f"entity:{entity.id}"):
+                self.report.shadowed.append(f"entity:{entity.id}")
+                continue
             self._add_entity(entity, f"{path}:{entity.line}")
         for metric in sheet.metrics:
+            if drafted and self._curated(f"metric:{metric.id}"):
+                self.report.shadowed.append(f"metric:{metric.id}")
+                continue
             self._define("metric", metric.id, f"{path}:{metric.line}")
             self._check_codes(metric.kpis, f"{path}:{metric.line}")
             self.report.metrics[metric.id] = metric
@@ -131,6 +158,11 @@ class _Loader:
         self.report.entities[entity.id] = entity
         for label in (entity.label, *entity.alt_labels):
             self.labels.setdefault(label, entity.id)
+
+    def _curated(self, key: str) -> bool:
+        """Whether ``key`` ("kind:id") is defined already, by a sheet other than the drafted one."""
+        where = self.origins.get(key)
+        return where is not None and not is_drafted_sheet(Path(where.rpartition(":")[0]))
 
     def _check_codes(self, codes: tuple[str, ...], where: str) -> None:
         for code in codes:
@@ -150,6 +182,26 @@ class _Loader:
     # ------------------------------------------------------------ claims
 
     def add_claim(self, path: Path, spec: ClaimSpec) -> None:
+        claim = self._claim(path, spec)
+        self.report.claims[claim.id] = claim
+
+    def add_drafted_claims(self, specs: list[tuple[Path, ClaimSpec]]) -> None:
+        """The drafter's claims, checked as any claim; one whose quote overlaps the quote of a
+        claim of a curated sheet (or one a person reviewed) is left out, in ``report.superseded``."""
+        curated = sorted(
+            (c.anchor.start, c.anchor.end, c.id)
+            for c in self.report.claims.values()
+            if not c.origin.startswith("table:")
+        )
+        for path, spec in specs:
+            claim = self._claim(path, spec)
+            winners = _overlapping(curated, claim.anchor.start, claim.anchor.end)
+            if winners:
+                self.report.superseded.append(Superseded(claim, winners))
+            else:
+                self.report.claims[claim.id] = claim
+
+    def _claim(self, path: Path, spec: ClaimSpec) -> Claim:
         where = f"{path}:{spec.line}"
         self._define("claim", spec.id, where)
         if spec.kind not in self.vocab.kinds:
@@ -214,7 +266,7 @@ class _Loader:
                 hint = suggest(prop, self.vocab.links)
                 raise InputError(f"{where}: claim {spec.id}: unknown link {_q(prop)} (known: {known}){hint}")
             links.extend((prop, target) for target in targets)
-        self.report.claims[spec.id] = Claim(
+        return Claim(
             id=spec.id,
             kind=spec.kind,
             anchor=anchor,

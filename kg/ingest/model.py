@@ -223,6 +223,15 @@ class TableSummary:
     unread: int
 
 
+@dataclass(frozen=True)
+class Superseded:
+    """A drafted claim the loader left out because a curated claim anchors the same text: the
+    curated reading wins, and ``winners`` (their ids) are what a reviewer compares it with."""
+
+    claim: Claim
+    winners: tuple[str, ...]
+
+
 @dataclass
 class Report:
     """A report folder, loaded and checked."""
@@ -239,6 +248,8 @@ class Report:
     tables: list[TableSummary] = field(default_factory=list)
     unread_blocks: list[tuple[int, int]] = field(default_factory=list)  # table-like lines no reader read
     origins: dict[str, str] = field(default_factory=dict)  # "entity:<id>" / "metric:<id>" -> "file:line"
+    superseded: list[Superseded] = field(default_factory=list)  # drafted claims curated ones replace
+    shadowed: list[str] = field(default_factory=list)  # "kind:id" drafted definitions curated ones replace
     # The units the report was read with (packaged, the user's and the folder's units.ttl), so
     # that mapping and coverage resolve and recognise exactly what the loader did.
     units: Units | None = None

@@ -30,6 +30,7 @@ IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|\\^`]+$')
 IRI_MAX = 2000
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 PERIOD_PART = re.compile(r"^\d{4}(?:-\d{2}-\d{2})?$")
+DRAFTED_SHEET = "drafted.yaml"  # the sheet of claims/ that csrkg draft writes; every other is a curator's
 
 
 def _drop_line(value: Any) -> Any:
@@ -343,4 +344,9 @@ def read_sheets(folder: Path) -> list[tuple[Path, Sheet]]:
     paths = sorted(sheets_dir.glob("*.yaml")) if sheets_dir.is_dir() else []
     if not paths:
         raise InputError(f"{sheets_dir}: no claim sheets (*.yaml) found")
-    return [(path, _validated(Sheet, load_yaml(path) or {}, path)) for path in paths]
+    return [(path, check_sheet(load_yaml(path), path)) for path in paths]
+
+
+def check_sheet(data: Any, path: Path) -> Sheet:
+    """The claim sheet ``data`` (read by :func:`kg.ingest.yaml_safe.load_yaml` from ``path``), checked."""
+    return _validated(Sheet, data or {}, path)

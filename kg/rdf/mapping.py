@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import partial
 
@@ -156,7 +156,7 @@ class _Mapper:
             self.add(
                 node, PROV.wasAttributedTo, self.software("csr-kg-table-reader") if metric.drafted else self.curator
             )
-        printed = self.printed_units()
+        printed = printed_units(self.r.claims.values())
         for metric in self.r.metrics.values():
             self.catalogue_mapping(metric, printed.get(metric.id))
         self.facts: dict[tuple[str, int], tuple[URIRef, Fact]] = {}
@@ -168,15 +168,6 @@ class _Mapper:
         self.stakeholder_nodes()
         for key in sorted(self.ratio_units):
             self.triples.extend(ratio_unit(self.units, key))
-
-    def printed_units(self) -> dict[str, str]:
-        """Each metric's unit as the report prints it most often (the first by name on a tie)."""
-        counts: dict[str, Counter[str]] = {}
-        for claim in self.r.claims.values():
-            for obs in claim.observations:
-                if obs.kind != "change" and obs.unit is not None:
-                    counts.setdefault(obs.metric, Counter())[obs.unit] += 1
-        return {metric: min(c, key=lambda u: (-c[u], u)) for metric, c in counts.items()}
 
     def catalogue_mapping(self, metric: MetricSpec, unit: str | None) -> None:
         """The metric's catalogue metric: named in the sheet, else read from its label by code.
@@ -618,3 +609,14 @@ def report_graph(reports: list[Report], minter: Minter) -> Graph:
     for report in reports:
         graph += report_triples(report, minter)
     return graph
+
+
+def printed_units(claims: Iterable[Claim]) -> dict[str, str]:
+    """Each metric's unit as the claims print it most often (the first by name on a tie): the
+    unit the catalogue matcher reads a metric's label with."""
+    counts: dict[str, Counter[str]] = {}
+    for claim in claims:
+        for obs in claim.observations:
+            if obs.kind != "change" and obs.unit is not None:
+                counts.setdefault(obs.metric, Counter())[obs.unit] += 1
+    return {metric: min(c, key=lambda u: (-c[u], u)) for metric, c in counts.items()}

@@ -11,3 +11,4 @@ CORRECTIONS_REPORT = FIXTURES / "corrections-report"
 
 PRINTINGS_REPORT = FIXTURES / "printings-report"
 CONVERTED_REPORT = FIXTURES / "converted-report"
+REVIEW_REPORT = FIXTURES / "review-report"  # a drafted folder with one entry of each kind csrkg review lists
