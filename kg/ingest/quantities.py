@@ -69,7 +69,7 @@ QUALIFIERS: Mapping[str, str] = {
 }
 # Qualifiers that bound a quantity only when a unit or scale word follows: "within 24 hours" is at
 # most 24 hours, but "within 2020" is a deadline and "within 5 of" no bound of a printed quantity.
-_UNIT_ONLY_QUALIFIERS = frozenset({"within"})
+UNIT_ONLY_QUALIFIERS = frozenset({"within"})
 
 # ASCII word edges: a qualifier or scale word must not be glued to a Latin letter or digit, but
 # may touch CJK text ("约approximately RMB7.5 billion元"), which ``\b`` would count as a word
@@ -359,7 +359,7 @@ class Recogniser:
             unit = ratio_key(unit or "NUM", *self.lexicon.denominator(m))
         qual = m.group("qual")
         start = m.start()
-        if qual and qual.lower() in _UNIT_ONLY_QUALIFIERS and not (unit or scale):
+        if qual and qual.lower() in UNIT_ONLY_QUALIFIERS and not (unit or scale):
             qual, start = None, m.start("num")
         kind = self._kind(normal, m, number, bool(unit or scale or qual))
         if kind != "quantity":

@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from kg.ingest.quantities import QUALIFIERS
+from kg.ingest.quantities import QUALIFIERS, UNIT_ONLY_QUALIFIERS
 from kg.vocab.entity_types import sheet_types
 from kg.vocab.ontology import vocabulary
 from kg.vocab.units import load_units
@@ -83,7 +83,8 @@ def figures(draw: st.DrawFn, plain: bool = True) -> Figure:
     number, value, digits = draw(printed_numbers())
     qualifier = draw(st.one_of(st.none(), st.sampled_from(sorted(QUALIFIERS))))
     scale = draw(st.one_of(st.none(), st.sampled_from(sorted(SCALE_EXPONENTS))))
-    kind = draw(st.sampled_from(["none", "currency", "suffix"]))
+    # "within 24 hours" bounds a quantity, "within 2020" does not: such a qualifier gets a unit.
+    kind = "suffix" if qualifier in UNIT_ONLY_QUALIFIERS else draw(st.sampled_from(["none", "currency", "suffix"]))
     parts = []
     unit = None
     if qualifier is not None:
