@@ -46,8 +46,19 @@ def exact_rows(graph: NativeGraph, text: str, solutions: ox.QuerySolutions, limi
     for solution in solutions:
         if limit is not None and len(rows) >= limit:
             break
-        rows.append(tuple(term if kept else exact(term) for term, kept in zip(solution, keep, strict=True)))
+        rows.append(tuple(_computed(term) if kept else exact(term) for term, kept in zip(solution, keep, strict=True)))
     return Rows(variables, tuple(rows))
+
+
+_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+
+
+def _computed(term: Any) -> Any:
+    """A computed term; an integral xsd:decimal in the canonical form ("9165000.0", as the graph
+    and rdflib write it), where Oxigraph writes it without a fraction ("9165000")."""
+    if isinstance(term, ox.Literal) and term.datatype.value == _DECIMAL and "." not in term.value:
+        return ox.Literal(f"{term.value}.0", datatype=term.datatype)
+    return term
 
 
 def run_native(graph: NativeGraph, query: SavedQuery, values: dict[str, Any] | None = None) -> Rows | bool | Any:
