@@ -27,6 +27,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, StoreError
 from kg.rdf import literal_cache
+from kg.rdf.files import read_graph_bytes
 from kg.vocab.data import packaged
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -145,14 +146,7 @@ def load_file(path: Path, ontology: bool = True) -> NativeGraph:
     Errors are :class:`InputError` naming the file and, for a syntax error, its line and column,
     as kg.rdf.readers.read_rdf reports them; a file with no triples is an error too.
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not an RDF file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read: {exc.strerror}") from None
+    data = read_graph_bytes(path)
     graph = NativeGraph(ox.Store())
     fmt = _NATIVE_FORMATS.get(path.suffix.lower())
     try:

@@ -47,6 +47,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.util import guess_format
 
 from kg.errors import InputError, QueryRefusedError, UntrustedInputError
+from kg.rdf.files import read_graph_bytes
 from kg.rdf.formats import extension_format
 
 # FROM <iri> would otherwise parse whatever the IRI names (a file:// path, a URL) into the
@@ -197,14 +198,7 @@ def read_rdf(path: Path | str, fmt: str | None = None) -> Graph:
     file without JSON-LD in it is a mistake, not a graph.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: file not found") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not an RDF file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read: {exc.strerror}") from None
+    data = read_graph_bytes(path)
     fmt = fmt or extension_format(path) or guess_format(str(path)) or "turtle"
     try:
         graph = parse_rdf(data, fmt)
