@@ -236,6 +236,15 @@ _AIR = (
 _POLLUTANTS = "|".join(pattern for _, pattern in _AIR)
 
 
+def _intensity(measure: str, noun: str, per: str, missing: str | None = None) -> tuple[str | None, str]:
+    """The catalogue's intensity of ``measure`` per employee or per floor area, which are the
+    denominators it holds intensities for; ``noun`` ("a water") words the rationale, and
+    ``missing`` the one for another denominator (default: ``noun``)."""
+    if per in ("employee", "floor-area"):
+        return f"{measure}-intensity-per-{per}", f"{noun} intensity per {per.replace('-', ' ')}"
+    return None, f"{missing or noun} intensity the catalogue does not hold"
+
+
 def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     named = r.take(r"\bghg\b|\bco2e\b|\bcarbon (?:dioxide )?(?:equivalent )?emissions?\b|\bcarbon footprint\b")
     # Plain "emissions" are greenhouse gases when a scope is named, by number or by its words
@@ -246,9 +255,7 @@ def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     r.take(r"\bemissions?\b|\bgas(?:es)?\b")
     if per is not None:
         r.take(r"\bintensity\b")
-        if per in ("employee", "floor-area"):
-            return f"ghg-intensity-per-{per}", f"a greenhouse gas intensity per {per.replace('-', ' ')}"
-        return None, "an intensity the catalogue does not hold"
+        return _intensity("ghg", "a greenhouse gas", per, "an")
     scope, why = _scope(r)
     if scope is None:
         return None, f"a greenhouse gas label that {why}"
@@ -332,9 +339,7 @@ def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
         if not energy:
             return None, ""
         r.take(r"\bintensity\b")
-        if per in ("employee", "floor-area"):
-            return f"energy-intensity-per-{per}", f"an energy intensity per {per.replace('-', ' ')}"
-        return None, "an energy intensity the catalogue does not hold"
+        return _intensity("energy", "an energy", per)
     for notation, pattern in _CARRIERS:
         if r.take(pattern):
             r.take(r"\bconsumption\b|\bused\b|\bpurchased\b")
@@ -355,9 +360,7 @@ def _water(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return None, "water of a kind the catalogue does not hold"
     if per is not None:
         r.take(r"\bintensity\b|\bconsumption\b|\bconsumed\b|\buse\b|\bused\b")
-        if per in ("employee", "floor-area"):
-            return f"water-intensity-per-{per}", f"a water intensity per {per.replace('-', ' ')}"
-        return None, "a water intensity the catalogue does not hold"
+        return _intensity("water", "a water", per)
     if r.take(r"\bwithdrawal\b|\bwithdrawn\b|\bwithdrew\b|\babstract(?:ed|ion)\b"):
         return "water-withdrawal", "water withdrawn"
     if r.take(r"\bdischarged?\b|\bwaste ?water\b|\beffluent\b"):
