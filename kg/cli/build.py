@@ -15,6 +15,7 @@ from kg.cli.progress import progress
 from kg.ingest.coverage import coverage as report_coverage
 from kg.ingest.coverage import table_lines
 from kg.ingest.loader import load_reports
+from kg.ingest.sources import SOURCE_SUFFIXES
 from kg.outputs.export import serialise
 from kg.rdf.build import write_atomically
 from kg.rdf.corpus import build_corpus
@@ -26,8 +27,6 @@ from kg.vocab.namespaces import DEFAULT_BASE
 
 # N-Triples and N-Quads are written report by report, so a corpus never sits in memory whole.
 STREAMED = ("ntriples", "nquads")
-# What csrkg draft reads (kg.ingest.draft's suffixes, named here so a build of folders need not import the drafter).
-SOURCE_SUFFIXES = (".pdf", ".html", ".htm", ".xhtml", ".txt", ".md")
 
 
 @click.command()

@@ -31,13 +31,11 @@ from kg.ingest.pages import Page as TextPage
 from kg.ingest.pagetext import PagedText, Span, assemble, contiguous
 from kg.ingest.pdf import Limits, read_pdf
 from kg.ingest.sheet import SLUG, SLUG_MAX
+from kg.ingest.sources import HTML_SUFFIXES, PDF_SUFFIXES, SOURCE_SUFFIXES, TEXT_SUFFIXES
 from kg.ingest.text import ReportText
 from kg.ingest.textfile import FORBIDDEN_CHARS
 from kg.vocab.names import slugify
 
-TEXT_SUFFIXES = (".txt", ".md")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-PDF_SUFFIXES = (".pdf",)
 DEFAULT_STANDARD = "hkex-esg-guide-2019"
 CURATOR = "csrkg draft (software; the folder is not checked by a person)"
 
@@ -225,7 +223,7 @@ def read_source(path: Path, limits: Limits | None = None) -> Source:
     elif suffix in TEXT_SUFFIXES:
         source = text_source(path, _decode(path, _read(path, limits), "the file"))
     else:
-        known = ", ".join((*PDF_SUFFIXES, *HTML_SUFFIXES, *TEXT_SUFFIXES))
+        known = ", ".join(SOURCE_SUFFIXES)
         raise InputError(f"{path}: cannot draft from a {suffix or 'suffix-less'} file (known: {known})")
     if len(source.text) > limits.max_chars:
         raise InputError(f"{path}: the text has more than {limits.max_chars} characters")
