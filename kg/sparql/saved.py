@@ -10,10 +10,11 @@ on any remote SPARQL endpoint, so both give the same rows.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from oxrdflib import OxigraphStore
 from pyparsing import ParseException
-from rdflib import Graph, Literal, URIRef
+from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import CsrKgError, QueryError, one_line
@@ -149,7 +150,21 @@ def run_query(graph: Graph, query: SavedQuery, values: dict[str, object] | None 
             answer.add(triple)
         return answer
     variables = tuple(str(v) for v in result.vars or ())
-    return Rows(variables, tuple(tuple(row) for row in result))
+    return Rows(variables, tuple(tuple(_decimal_point(term) for term in row) for row in result))
+
+
+def _decimal_point(term: Node | None) -> Node | None:
+    """An integral xsd:decimal in the graph's canonical form ("0.0", "9165000.0").
+
+    rdflib keeps the scale of the Python Decimal it computed with, so ``0 / 1000`` comes out "0"
+    and a sum of "9165000.0" terms "9165000.0"; Oxigraph writes both without a fraction, and
+    kg.sparql.local gives its computed decimals the same point, so both engines print one form.
+    """
+    if isinstance(term, Literal) and term.datatype == XSD.decimal and "." not in term:
+        value = term.toPython()
+        if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+            return Literal(f"{int(value)}.0", datatype=XSD.decimal)
+    return term
 
 
 def run_local(graph: Graph, query: SavedQuery, values: dict[str, object] | None = None) -> Rows:
