@@ -2,7 +2,9 @@
 previous output intact, and no temporary file left that a later run does not clean up.
 
 The build runs as a subprocess of this checkout's code; a small wrapper pauses it at the chosen
-moment (writing a marker file first), so the signal lands exactly there.
+moment (writing a marker file first), so the signal lands exactly there. It builds the tiny report
+of tests/support/mini.py: the moments are the same for any report, and a small one reaches them in
+a fraction of the bundled report's build.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from kg.rdf.build import remove_stale_temporaries, write_atomically
+from tests.support.mini import MINI_META, MINI_SHEET, MINI_TEXT
 from tests.support.servers import WORKTREE, cli_env
 
 # Each moment is a function the build calls, patched to announce itself and wait to be killed.
@@ -65,10 +68,10 @@ WRAPPER = textwrap.dedent(
 )
 
 
-def _start(out: Path, marker: Path, moment: str) -> subprocess.Popen:
+def _start(report: Path, out: Path, marker: Path, moment: str) -> subprocess.Popen:
     module, name = MOMENTS[moment]
     return subprocess.Popen(
-        [sys.executable, "-c", WRAPPER, str(marker), module, name, "build", "--out", str(out)],
+        [sys.executable, "-c", WRAPPER, str(marker), module, name, "build", str(report), "--out", str(out)],
         env=cli_env(),
         cwd=WORKTREE,
         stdout=subprocess.DEVNULL,
@@ -89,20 +92,34 @@ def _leftovers(folder: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def previous(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny conforming report folder every build here builds."""
+    folder = tmp_path_factory.mktemp("mini") / "sample"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(MINI_TEXT, encoding="utf-8")
+    (folder / "report.yaml").write_text(MINI_META, encoding="utf-8")
+    (folder / "claims" / "sheet.yaml").write_text(MINI_SHEET, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def previous(tmp_path_factory: pytest.TempPathFactory, report: Path) -> bytes:
     """A real build's output, which killed builds must leave untouched."""
     out = tmp_path_factory.mktemp("first") / "kg.ttl"
-    subprocess.run([sys.executable, "-m", "kg", "build", "--out", str(out)], env=cli_env(), cwd=WORKTREE, check=True)
+    command = [sys.executable, "-m", "kg", "build", str(report), "--out", str(out)]
+    subprocess.run(command, env=cli_env(), cwd=WORKTREE, check=True)
     return out.read_bytes()
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 @pytest.mark.parametrize("moment", list(MOMENTS))
-def test_a_killed_build_leaves_the_previous_output(tmp_path: Path, previous: bytes, moment: str, sig: int) -> None:
+def test_a_killed_build_leaves_the_previous_output(
+    tmp_path: Path, report: Path, previous: bytes, moment: str, sig: int
+) -> None:
     out = tmp_path / "kg.ttl"
     out.write_bytes(previous)
     marker = tmp_path / "reached"
-    process = _start(out, marker, moment)
+    process = _start(report, out, marker, moment)
     _wait_for(marker, process)
     process.send_signal(sig)
     returncode = process.wait(timeout=60)
@@ -121,10 +138,10 @@ def test_a_killed_build_leaves_the_previous_output(tmp_path: Path, previous: byt
         assert out.read_bytes() == b"next\n"
 
 
-def test_a_killed_build_without_previous_output_leaves_no_output(tmp_path: Path) -> None:
+def test_a_killed_build_without_previous_output_leaves_no_output(tmp_path: Path, report: Path) -> None:
     out = tmp_path / "kg.ttl"
     marker = tmp_path / "reached"
-    process = _start(out, marker, "half the temporary file written")
+    process = _start(report, out, marker, "half the temporary file written")
     _wait_for(marker, process)
     process.kill()
     process.wait(timeout=60)
