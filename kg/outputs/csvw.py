@@ -27,12 +27,15 @@ def metadata_path(csv_path: Path) -> Path:
     return csv_path.with_name(csv_path.name + "-metadata.json")
 
 
-def column_description(column: Column) -> dict[str, Any]:
+def column_description(column: Column, about: str | None = None) -> dict[str, Any]:
+    """A column's CSVW description. An IRI cell is a string whose valueUrl makes it an IRI: the
+    csvw library resolves anyURI cells against the table's own URL, which breaks absolute IRIs.
+    The about column is the rows' subject (aboutUrl), so it is not stated again of itself."""
     described: dict[str, Any] = {
         "name": column.name,
         "titles": column.title,
         "dc:description": column.description,
-        "datatype": column.datatype,
+        "datatype": "string" if column.iri else column.datatype,
     }
     if column.property is not None:
         described["propertyUrl"] = column.property
@@ -40,6 +43,8 @@ def column_description(column: Column) -> dict[str, Any]:
         described["valueUrl"] = "{+" + column.name + "}"
     if column.language is not None:
         described["lang"] = column.language
+    if column.name == about:
+        described["suppressOutput"] = True
     return described
 
 
@@ -53,7 +58,7 @@ def metadata(
     null: Sequence[str] = ("",),
 ) -> dict[str, Any]:
     """The CSVW table description of ``csv_name`` (relative, so the pair can move together)."""
-    schema: dict[str, Any] = {"columns": [column_description(c) for c in columns]}
+    schema: dict[str, Any] = {"columns": [column_description(c, about) for c in columns]}
     if about is not None:
         schema["aboutUrl"] = "{+" + about + "}"
         schema["primaryKey"] = about

@@ -48,14 +48,20 @@ def read_csv_options(columns: tuple[Column, ...]) -> dict[str, Any]:
     }
 
 
-def frame(table: Table) -> Any:
-    """The table as a DataFrame: one column per table column, typed as :data:`PANDAS_DTYPES` says."""
+def frame(table: Table, marks: tuple[str, ...] = ()) -> Any:
+    """The table as a DataFrame: one column per table column, typed as :data:`PANDAS_DTYPES` says.
+
+    A decimal column holding one of ``marks`` (a panel's ``not-disclosed``) keeps it as text
+    beside its floats, in an object column: the mark is a value, not a missing cell.
+    """
     pd = _pandas()
     data = {}
     for i, column in enumerate(table.columns):
         cells = [row[i] or None for row in table.rows]
         kind = PANDAS_DTYPES[column.datatype]
-        if kind == "datetime64[ns]":
+        if kind == "float64" and any(c in marks for c in cells):
+            data[column.name] = pd.Series([c if c is None or c in marks else float(c) for c in cells], dtype="object")
+        elif kind == "datetime64[ns]":
             data[column.name] = pd.to_datetime(pd.Series(cells, dtype="object"), format="%Y-%m-%d").astype(kind)
         elif kind == "float64":
             data[column.name] = pd.Series([None if c is None else float(c) for c in cells], dtype=kind)
@@ -67,4 +73,10 @@ def frame(table: Table) -> Any:
 
 
 def read_csv(path: Path, columns: tuple[Column, ...]) -> Any:
-    return _pandas().read_csv(path, **read_csv_options(columns))
+    """A table's CSV read with its documented dtypes (dates set to nanoseconds, which pandas 3
+    no longer picks by itself)."""
+    read = _pandas().read_csv(path, **read_csv_options(columns))
+    for column in columns:
+        if column.datatype == "date":
+            read[column.name] = read[column.name].astype(PANDAS_DTYPES["date"])
+    return read
