@@ -18,10 +18,15 @@ _FORMAT = click.option(
     "fmt",
     type=click.Choice(["csv", "parquet"], case_sensitive=False),
     default=None,
-    help="csv (with a CSVW .csv-metadata.json beside it) or parquet (needs csr-kg[tables]); default: from --out's extension, else csv.",
+    help="csv (with a CSVW .csv-metadata.json beside it) or parquet (needs csr-kg[tables]); "
+    "default: from --out's extension, else csv.",
 )
 _REPORT = click.option(
-    "--report", "reports", multiple=True, metavar="ID", help="Only this report (repeat for more); default: every report."
+    "--report",
+    "reports",
+    multiple=True,
+    metavar="ID",
+    help="Only this report (repeat for more); default: every report.",
 )
 
 
@@ -32,7 +37,14 @@ def _format(fmt: str | None, out: Path | None) -> str:
 
 
 def _write(
-    table: Table, path: Path, fmt: str, title: str, description: str, sources: list[str], about: str | None, null: tuple[str, ...] = ("",)
+    table: Table,
+    path: Path,
+    fmt: str,
+    title: str,
+    description: str,
+    sources: list[str],
+    about: str | None,
+    null: tuple[str, ...] = ("",),
 ) -> list[Path]:
     """Write the table; a CSV gets its CSVW metadata beside it."""
     if fmt == "parquet":
@@ -45,11 +57,19 @@ def _write(
 
 @click.command("table")
 @_SOURCE
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: facts.csv or facts.parquet).")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: facts.csv or facts.parquet).",
+)
 @_FORMAT
 @_REPORT
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def table_command(source: Path | None, out: Path | None, fmt: str | None, reports: tuple[str, ...], quiet: bool) -> None:
+def table_command(
+    source: Path | None, out: Path | None, fmt: str | None, reports: tuple[str, ...], quiet: bool
+) -> None:
     """One row per observation of FILE or STORE (default: the bundled KG), traceable to its claim."""
     chosen = _format(fmt, out)
     target = output_file(out or Path(f"facts.{chosen}"))
@@ -71,8 +91,20 @@ def table_command(source: Path | None, out: Path | None, fmt: str | None, report
 
 @click.command("panel")
 @_SOURCE
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Wide form to write (default: panel.csv or panel.parquet).")
-@click.option("--long", "long_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Long form to write (default: the wide form's name with -long).")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Wide form to write (default: panel.csv or panel.parquet).",
+)
+@click.option(
+    "--long",
+    "long_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Long form to write (default: the wide form's name with -long).",
+)
 @_FORMAT
 @_REPORT
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
@@ -111,4 +143,8 @@ def panel_command(
         None,
     )
     if not quiet:
-        click.echo(f"wrote {len(made.wide.rows)} reports x {len(made.wide.columns) - 5} metrics: " + ", ".join(map(str, written)), err=True)
+        click.echo(
+            f"wrote {len(made.wide.rows)} reports x {len(made.wide.columns) - 5} metrics: "
+            + ", ".join(map(str, written)),
+            err=True,
+        )

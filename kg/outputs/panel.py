@@ -48,7 +48,9 @@ LONG_COLUMNS: tuple[Column, ...] = (
     Column("unit_label", "unitLabel", "string", "Canonical unit label", "The canonical unit's name."),
     Column("status", "status", "string", "Status", "disclosed, not-disclosed, or several values."),
     Column("value", "value", "decimal", "Value", "The value in the canonical unit, when disclosed once."),
-    Column("observations", "observations", "string", "Observations", "The observations behind the cell, space-separated."),
+    Column(
+        "observations", "observations", "string", "Observations", "The observations behind the cell, space-separated."
+    ),
     Column("claims", "claims", "string", "Claims", "The claims behind the cell, space-separated."),
 )
 
@@ -143,7 +145,11 @@ def _wide(described: dict[str, list[str]], cells: dict[tuple[str, str], _Cell]) 
             cell = cells.get((report, column.variable))
             status = None if cell is None else cell.status()
             row.append(
-                next(iter(cell.values)) if cell and status == DISCLOSED else NOT_DISCLOSED if status == NOT_DISCLOSED else ""
+                next(iter(cell.values))
+                if cell and status == DISCLOSED
+                else NOT_DISCLOSED
+                if status == NOT_DISCLOSED
+                else ""
             )
         rows.append(tuple(row))
     return Table((*REPORT_COLUMNS, *metric_columns), tuple(rows))

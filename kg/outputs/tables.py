@@ -85,7 +85,9 @@ FACT_COLUMNS: tuple[Column, ...] = (
         property=CSR + "metric",
         iri=True,
     ),
-    Column("report_metric_label", "reportMetricLabel", "string", "Report metric", "The report's metric as it words it."),
+    Column(
+        "report_metric_label", "reportMetricLabel", "string", "Report metric", "The report's metric as it words it."
+    ),
     Column(
         "value",
         "value",
@@ -94,7 +96,9 @@ FACT_COLUMNS: tuple[Column, ...] = (
         "The printed number, scale words applied (RMB7.5 billion is 7500000000).",
         property=QUDT + "numericValue",
     ),
-    Column("unit", "unit", "anyURI", "Unit as printed", "The printed unit (a QUDT unit).", property=QUDT + "unit", iri=True),
+    Column(
+        "unit", "unit", "anyURI", "Unit as printed", "The printed unit (a QUDT unit).", property=QUDT + "unit", iri=True
+    ),
     Column("unit_label", "unitLabel", "string", "Unit label", "The printed unit's name."),
     Column(
         "surface_form",
@@ -116,7 +120,8 @@ FACT_COLUMNS: tuple[Column, ...] = (
         "canonicalValue",
         "decimal",
         "Value in canonical unit",
-        "The value converted to the catalogue metric's canonical unit (csr:canonicalValue); empty when it does not convert.",
+        "The value converted to the catalogue metric's canonical unit (csr:canonicalValue); "
+        "empty when it does not convert.",
     ),
     Column(
         "canonical_unit",
@@ -126,8 +131,12 @@ FACT_COLUMNS: tuple[Column, ...] = (
         "The unit of canonical_value.",
         iri=True,
     ),
-    Column("canonical_unit_label", "canonicalUnitLabel", "string", "Canonical unit label", "The canonical unit's name."),
-    Column("period_start", "periodStart", "date", "Period start", "The first day of the period (the day of an instant)."),
+    Column(
+        "canonical_unit_label", "canonicalUnitLabel", "string", "Canonical unit label", "The canonical unit's name."
+    ),
+    Column(
+        "period_start", "periodStart", "date", "Period start", "The first day of the period (the day of an instant)."
+    ),
     Column("period_end", "periodEnd", "date", "Period end", "The last day of the period (the day of an instant)."),
     Column(
         "boundary",
@@ -255,7 +264,9 @@ def table_of(answers: Iterable[Rows], columns: tuple[Column, ...]) -> Table:
         index = [answer.variables.index(c.variable) for c in columns]
         for row in answer.rows:
             cells = [lexical(row[i]) for i in index]
-            rows.append(tuple(sorted_codes(v) if c.name == "kpi_codes" else v for c, v in zip(columns, cells, strict=True)))
+            rows.append(
+                tuple(sorted_codes(v) if c.name == "kpi_codes" else v for c, v in zip(columns, cells, strict=True))
+            )
     return Table(columns, tuple(rows))
 
 

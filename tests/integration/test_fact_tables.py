@@ -219,7 +219,9 @@ def test_panel_cli_writes_wide_and_long_with_valid_csvw(fixtures_graph: Graph, t
         described = csvw.CSVW(str(tmp_path / f"{name}.csv-metadata.json"), validate=True)
         assert described.is_valid and not described.warnings, name
     rows = csvw.CSVW(str(tmp_path / "panel.csv-metadata.json")).to_json(minimal=True)
-    assert [r["@id"] for r in rows] == [f"https://w3id.org/csr-kg/id/report/{r}" for r in ("greenfield-2021", "lakeside-2020", "northwind-2021")]
+    assert [r["@id"] for r in rows] == [
+        f"https://w3id.org/csr-kg/id/report/{r}" for r in ("greenfield-2021", "lakeside-2020", "northwind-2021")
+    ]
 
 
 def test_parquet_is_typed_and_byte_identical(fixtures_graph: Graph, tmp_path: Path) -> None:
