@@ -129,8 +129,8 @@ def _metric_columns(cells: dict[tuple[str, str], _Cell]) -> tuple[Column, ...]:
             metric,
             "decimal",
             f"{cell.label} ({cell.unit_label or cell.unit})",
-            f"Catalogue metric {metric} in {cell.unit}; {NOT_DISCLOSED} where the report says it does not disclose it.",
-            property=cell.iri,
+            f"Catalogue metric {metric} ({cell.iri}) in {cell.unit}; "
+            f"{NOT_DISCLOSED} where the report says it does not disclose it.",
         )
         for metric, cell in metrics.items()
     )
