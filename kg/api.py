@@ -4,6 +4,8 @@
 >>> graph = api.load()                       # the bundled KG with the ontology
 >>> rows = api.run("missing-figures", graph)  # list of dicts of Python values
 >>> frame = api.dataframe("kpi-disclosure", graph, report="xiaomi-2019")
+>>> table = api.facts(graph)                  # one row per observation (pandas, csr-kg[tables])
+>>> wide = api.panel(graph)                   # one row per report, one column per catalogue metric
 
 Parameter values are rdflib terms (``URIRef``, ``Literal``), Turtle terms as text
 (``"<https://...>"``, ``'"water"@en'``), or, for parameters that take a resource, a name the
@@ -12,6 +14,7 @@ graph knows (``report="xiaomi-2019"``, ``sdg="9"``), resolved as ``csrkg query -
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -67,3 +70,29 @@ def dataframe(name: str, graph: Graph | None = None, endpoint: str | None = None
     result = rows(name, graph, endpoint, **params)
     records = [[None if t is None else t.toPython() for t in row] for row in result.rows]
     return pd.DataFrame.from_records(records, columns=list(result.variables))
+
+
+def facts(graph: Graph | None = None, reports: Sequence[str] = ()) -> Any:
+    """One row per observation, as ``csrkg table`` writes it, as a pandas DataFrame (csr-kg[tables]).
+
+    Columns and dtypes are those the README documents (kg.outputs.tables.FACT_COLUMNS,
+    kg.outputs.frames.PANDAS_DTYPES); ``reports`` keeps the rows of those report identifiers.
+    """
+    from kg.outputs.frames import frame
+    from kg.outputs.tables import as_native
+    from kg.outputs.tables import facts as fact_table
+
+    return frame(fact_table(as_native(graph if graph is not None else load()), reports))
+
+
+def panel(graph: Graph | None = None, reports: Sequence[str] = (), long: bool = False) -> Any:
+    """The company-year panel of ``csrkg panel`` as a DataFrame: one row per report, one column per
+    catalogue metric in its canonical unit (``not-disclosed`` cells make a column text), or with
+    ``long`` one row per report and metric, with its status and the claims behind it."""
+    from kg.outputs.frames import frame
+    from kg.outputs.panel import NOT_DISCLOSED
+    from kg.outputs.panel import panel as make_panel
+    from kg.outputs.tables import as_native
+
+    made = make_panel(as_native(graph if graph is not None else load()), reports)
+    return frame(made.long) if long else frame(made.wide, (NOT_DISCLOSED,))

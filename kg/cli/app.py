@@ -32,6 +32,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "docs": ("outputs", "docs"),
     "graph": ("outputs", "graph_command"),
     "site": ("outputs", "site"),
+    "table": ("tables", "table_command"),
+    "panel": ("tables", "panel_command"),
 }
 
 
