@@ -186,6 +186,21 @@ _CODE = re.compile(
     r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}(?:[-:]\d{1,4})*"
     r")(?:\s(?:certification|certificate|certified))?\b"
 )
+# Words around a code that say the company holds a certificate to it.
+_CERTIFIED_BEFORE = re.compile(
+    r"\b(?:certified|accredited|registered)\s+(?:to|under|with|against|as|by|for)\s+(?:the\s+)?$|"
+    r"\b(?:certifications?|certificates?|accreditation)\s+(?:to|for|of|under)\s+(?:the\s+)?$|"
+    r"\b(?:holds?|held|holding|obtained|obtain(?:s|ing)?|passed|achieved|attained|received|maintain(?:s|ed)?|"
+    r"renewed|awarded|granted|gained)\s+(?:the\s+|an?\s+|its\s+)?$"
+)
+_CERTIFIED_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:[A-Za-z\-]+\s+){0,3}?(?:certifications?|certificates?|certified|accreditation|"
+    r"registration)\b"
+)
+# "obtain ISO 14064 verification": what is obtained is a verification under the standard, no certificate.
+_CITED_AFTER = re.compile(
+    r"\s*(?:[A-Za-z\-]+\s+){0,2}?(?:verification|verified|assurance|assessments?|reporting|inventory|guidance)\b"
+)
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
@@ -643,9 +658,31 @@ class _Scanner:
         self.defined.setdefault(f"the {short}", (type_, label))
 
     def codes(self) -> None:
-        """Standard codes; "ISO 14001 certification" names the standard certified to, so it is the code."""
-        for match in _CODE.finditer(self.text):
-            self.add(match.start(), match.start() + len(match.group("code")), "Standard", priority=3)
+        """Standard codes: a certification where the text says the company is certified to them.
+
+        "certified to ISO 14001 and ISO 45001", "holds ISO 9001, ISO 14001 and ISO 45001 certification":
+        the words before the first code of a list and after its last apply to every code in it; the
+        label is the code alone ("ISO 14001 certification" names the certification to ISO 14001).
+        A code cited otherwise ("verified under ISO 14064", "in line with GB/T 24001") is a standard.
+        """
+        codes = list(_CODE.finditer(self.text))
+        groups: list[list[re.Match[str]]] = []
+        for match in codes:
+            if groups and re.fullmatch(r",? and |, |/| or |, or ", self.text[groups[-1][-1].end() : match.start()]):
+                groups[-1].append(match)
+            else:
+                groups.append([match])
+        for group in groups:
+            before = self.text[max(0, group[0].start() - 60) : group[0].start()]
+            after = self.text[group[-1].end() : group[-1].end() + 60]
+            certified = bool(
+                _CERTIFIED_AFTER.match(after)
+                or group[-1].group().endswith("ed")
+                or (_CERTIFIED_BEFORE.search(before) and not _CITED_AFTER.match(after))
+            )
+            for match in group:
+                end = match.start() + len(match.group("code"))
+                self.add(match.start(), end, "Certification" if certified else "Standard", priority=3)
 
     def quoted(self) -> None:
         """A quoted title after an award verb is an award ("was named a “Caring Company”")."""
