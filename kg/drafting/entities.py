@@ -201,6 +201,15 @@ _CERTIFIED_AFTER = re.compile(
 _CITED_AFTER = re.compile(
     r"\s*(?:[A-Za-z\-]+\s+){0,2}?(?:verification|verified|assurance|assessments?|reporting|inventory|guidance)\b"
 )
+# A list item: a bullet or number, then its name up to a colon, a dash, a comma before a lower-case
+# word ("..., awarded by") or the end of the line.
+_ITEM = re.compile(
+    r"\s*(?:[-•·▪●*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(?P<name>[^:;\n]+?)\s*(?:[:;]|\s[–-]\s|,\s+[a-z]|\.?\s*$)"
+)
+MAX_ITEM_WORDS = 10
+_STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
+_MATERIAL_LEAD = re.compile(r"\bmaterial(?:ity)?\b.*\b(?:issues?|topics?|matters?|aspects?)\b|\btopics?\b.*\bimportant\b", re.I)
+_AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
@@ -704,6 +713,30 @@ class _Scanner:
                     self.add(match.start(1), match.end(1), type_, label_zh=title)
                     break
 
+    def lists(self) -> None:
+        """The items of a list its lead line says are stakeholder groups, material topics or awards.
+
+        "Key stakeholder groups include:" or "Our material issues were:" and then one item a line
+        ("• Commercial tenants", "2) Data privacy", "* Customers: surveys and ..."): each item up to
+        its first colon or dash names one group, one issue; under an awards heading ("AWARDS AND
+        RECOGNITION") each item up to ", awarded by ..." names one award (a quoted title inside it).
+        """
+        lines = list(re.finditer(r"[^\n]+", self.text))
+        for i, lead in enumerate(lines):
+            type_ = _list_type(lead.group())
+            if type_ is None:
+                continue
+            for line in lines[i + 1 :]:
+                item = _ITEM.match(line.group())
+                if item is None:
+                    break
+                start, end = line.start() + item.start("name"), line.start() + item.end("name")
+                quoted = _QUOTED_NAME.match(self.text, start)
+                if type_ == "Award" and quoted:
+                    start, end = quoted.start(1), quoted.end(1)
+                if len(self.text[start:end].split()) <= MAX_ITEM_WORDS:
+                    self.add(start, end, type_, priority=2)
+
     def people(self) -> None:
         for match in _HONORIFIC.finditer(self.text):
             after = self.text[match.end() : match.end() + 60]
@@ -791,6 +824,21 @@ _PRODUCT = re.compile(
 )
 
 
+def _list_type(line: str) -> str | None:
+    """The type of what the list after ``line`` names, when ``line`` introduces one."""
+    line = line.strip()
+    if not line or _ITEM.match(line):
+        return None
+    introduces = line.endswith(":") or re.search(r"\b(?:below|following|as follows)\W*$", line)
+    if introduces and _MATERIAL_LEAD.search(line):
+        return "MaterialIssue"
+    if introduces and _STAKEHOLDER_LEAD.search(line):
+        return "StakeholderGroup"
+    if _AWARD_LEAD.match(line) and len(line.split()) <= 6 and not line.endswith("."):
+        return "Award"
+    return None
+
+
 def _jurisdiction(label: str) -> str | None:
     for pattern, name in _JURISDICTIONS:
         if pattern.search(label):
@@ -812,6 +860,7 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     scanner.runs()
     scanner.codes()
     scanner.quoted()
+    scanner.lists()
     scanner.chinese_titles()
     scanner.people()
     scanner.self_references()
