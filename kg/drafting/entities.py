@@ -210,6 +210,24 @@ MAX_ITEM_WORDS = 10
 _STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
 _MATERIAL_LEAD = re.compile(r"\bmaterial(?:ity)?\b.*\b(?:issues?|topics?|matters?|aspects?)\b|\btopics?\b.*\bimportant\b", re.I)
 _AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
+# Whole labels that are no names: numbers, fiscal periods, document parts with their number.
+_NOT_A_NAME = re.compile(
+    r"[\d\s,.\-/:]+|(?:FY|CY|H[12]|Q[1-4])\s?\d{2,4}(?:/\d{2,4})?|"
+    r"(?:Appendix|Annex|Schedule|Section|Chapter|Part|Article|Table|Figure|Note|Page)\s[\dA-Z]{1,4}(?:\.\d+)*"
+)
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|yuan|renminbi|ringgit|baht|rupees?|pounds?|euros?)\b", re.I)
+# A lower-case word after an acronym that makes it a modifier ("LED lighting"), not a name ("WWF to").
+_ADJECTIVE_USE = re.compile(r" (?!(?:" + "|".join(["to", "and", "or", "in", "on", "at", "for", "of", "with", "by",
+    "is", "are", "was", "were", "has", "have", "had", "which", "who", "that", "as", "from", "since", "during",
+    "will", "would", "can", "could", "may", "also", "through"]) + r")\b)[a-z]")
+# Cues that the headless name after them is a standard or framework: "recommendations of the TCFD".
+_STANDARD_CUE = re.compile(
+    r"\b(?:recommendations|requirements|principles|guidelines|guidance|disclosure requirements)\s+of\s+(?:the\s+)?$|"
+    r"\b(?:prepared|reported|disclosed)\s+(?:in accordance with|with reference to|in line with|under)\s+(?:the\s+)?$|"
+    r"\baligned with\s+(?:the\s+)?$"
+)
+_COUNCILS = frozenset({"council", "commission"})
+_CLUBS = frozenset({"association", "club", "society", "union"})
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
@@ -236,7 +254,9 @@ _PARTNER_CUE = re.compile(
     r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|work(?:ed|s)? (?:closely )?with|"
     r"joined hands with|teamed up with|jointly with|together with|supported by|sponsored by|organi[sz]ed by|"
     r"hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|joined|"
-    r"alongside|funded by|in conjunction with|run with|in collaboration with|with|"
+    r"alongside|funded by|in conjunction with|run with|in collaboration with|"
+    r"supplied by|regulated by|licensed by|(?:purchased|bought|procured|sourced) from|"
+    r"(?<!accordance )(?<!line )(?<!compared )(?<!comply )(?<!complies )(?<!complied )(?<!consistent )with|"
     r"(?:award|awards|prize|medal|certification|certificate|rating|recognition|title)\s+(?:from|by)|"
     r"(?:companies|organi[sz]ations|partners|institutions|brands|enterprises|NGOs|charities|universities)\s+"
     r"(?:such as|including|like))\s+(?:the\s+)?$",
@@ -245,8 +265,9 @@ _PARTNER_CUE = re.compile(
 # Cues that the name after them is outside the company, even when its head is a unit's.
 _EXTERNAL_CUE = re.compile(
     r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|joined hands with|teamed up with|"
-    r"organi[sz]ed by|hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|"
-    r"joined|funded by)\s+(?:the\s+)?$",
+    r"organi[sz]ed by|hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|"
+    r"joined|funded by|supplied by|provided by|regulated by|licensed by|inspected by|(?:purchased|bought) from)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 _HONORIFIC = re.compile(
@@ -272,7 +293,7 @@ _NAME_ROLE = re.compile(
 _LIST_TAIL = re.compile(r"(?:[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+$")
 # A capitalised name with a lower-case head: "Green Office programme", "CSR working group".
 _LOWER_HEAD = re.compile(
-    r"(?: ([a-z][a-z\-]+))? (programme|program|project|campaign|initiative|scheme|team|working group|task force|"
+    r"(?: ([a-z][a-z\-]+))?(?: [a-z][a-z\-]+)? (programme|program|project|campaign|initiative|scheme|team|working group|task force|"
     r"series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
     r"handbook|manual|guidelines|standard|foundation|alliance|association)\b"
@@ -511,6 +532,8 @@ class _Scanner:
         words = label.split()
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return
+        if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
+            return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
         lower_head = _LOWER_HEAD.match(text, end)
         modifier = lower_head.group(1) if lower_head else None
         if (
@@ -525,6 +548,16 @@ class _Scanner:
         before = _LIST_TAIL.sub("", text[max(0, start - 200) : start])
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
             return
+        if _AWARD_CUE.search(before) and type_ in (None, "Organization", "Certification"):
+            # "was named Best Bank for Green Finance in Asia 2022": an award, its place and year included.
+            tail = re.match(r" in (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3}(?: \d{4})?\b", text[end : end + 60])
+            if tail and not re.match(r" in (?:\d|" + _MONTHS + ")", tail.group()):
+                end += tail.end()
+                label = text[start:end]
+                words = label.split()
+            if type_ is not None and len(words) > 1 and not _HEADING.fullmatch(self._line(start, end)):
+                self.add(start, end, "Award")
+                return
         own = next((n for n in sorted(self.own_names, key=lambda n: (-len(n), n)) if label.startswith(f"{n} ")), None)
         if own and label[len(own) + 1 :] in place_names():
             self.add(start, end, "Subsidiary", priority=1)
@@ -544,7 +577,17 @@ class _Scanner:
             if label in place_names() and (
                 len(words) > 1 or _LOCATIVE.search(before) or _LOCATIVE.search(near) or self._beside_place(end)
             ):
-                self.add(start, end, "Place")
+                if not _CURRENCY_AFTER.match(text, end):  # "United States dollars" names a currency
+                    self.add(start, end, "Place")
+                return
+            if _HEADING.fullmatch(self._line(start, end)) and (label.isupper() or self._line(start, end).strip() == label):
+                return
+            if words[0].isupper() and len(words) == 1 and _ADJECTIVE_USE.match(text, end):
+                return  # "LED lighting", "ESG risks": an acronym used as a modifier names nothing here
+            if _STANDARD_CUE.search(before):
+                self.add(start, end, "Standard", priority=-1)
+            elif self._organiser_after_award(start, before):
+                self.add(start, end, "Organization", priority=-1)
             elif _AWARD_CUE.search(before):
                 self.add(start, end, "Award", priority=-1)
             elif (
@@ -562,8 +605,12 @@ class _Scanner:
             return
         if len(words) == 1 or _HEADING.fullmatch(self._line(start, end)):
             return
+        if type_ == "Place" and re.match(r"\d", label):
+            return  # "88 Harbour Road": an address
         if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before):
             type_ = "Organization"
+        if type_ == "Organization" and self._own_unit(words, before):
+            type_ = "Committee" if _singular(words[-1].lower()) in _COUNCILS else "Team"
         if type_ == "Law" and _WEAK_LAW.search(label) and _OWNED.search(label):
             type_ = "Policy"
         if (
@@ -585,6 +632,25 @@ class _Scanner:
             fields["unit_of"] = self._unit_of(label, start)
         self.add(start, end, type_, **fields)
         self._definition(end, type_, label)
+
+    def _own_unit(self, words: list[str], before: str) -> bool:
+        """Whether an organisation's name is a unit of the reporting company's.
+
+        "Our Sustainability Council" (a council the company says is its own) is a committee;
+        "the Acme Volunteer Association" (a club under the company's own name) is a team.
+        """
+        head = _singular(words[-1].lower())
+        if head in _COUNCILS and re.search(r"\b(?:[Oo]ur|[Ii]ts|the (?:Group|Company|Bank)[’']s)\s+$", before):
+            return True
+        own = any(" ".join(words).startswith(f"{n} ") for n in self.own_names)
+        return own and head in _CLUBS
+
+    def _organiser_after_award(self, start: int, before: str) -> bool:
+        """Whether a name is an award's organiser: "... Award 2022 by Asia Finance Review"."""
+        if not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", before):
+            return False
+        awards = [f for f in self.found if f.type in ("Award", "Certification") and f.end <= start]
+        return bool(awards) and bool(_ORGANISER_CUE.match(self.text[awards[-1].end : start]))
 
     def _line(self, start: int, end: int) -> str:
         """The whole line the span lies on."""

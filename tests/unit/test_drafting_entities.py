@@ -126,8 +126,8 @@ def test_awards_with_organisers_and_standard_codes() -> None:
             "organiser": "Hong Kong Council of Social Service",
         },
         {"start": 64, "end": 99, "label": "Hong Kong Council of Social Service", "type": "Organization"},
-        {"start": 126, "end": 135, "label": "ISO 14001", "type": "Standard"},
-        {"start": 170, "end": 184, "label": "ISO 50001:2018", "type": "Standard"},
+        {"start": 126, "end": 135, "label": "ISO 14001", "type": "Certification"},
+        {"start": 170, "end": 184, "label": "ISO 50001:2018", "type": "Certification"},
     ]
 
 
