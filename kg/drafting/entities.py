@@ -16,6 +16,7 @@ gives each label one id, namespaced as the claim sheets namespace them (kg.rdf.i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kg.drafting.places import place_names
@@ -53,10 +54,10 @@ for _type, _words in {
     "Standard": "standard guide guideline guidance principle framework protocol specification criterion "
     "criteria goal convention charter",
     "Certification": "certification certificate accreditation rating",
-    "Award": "award prize medal trophy honour honor accolade list ranking",
+    "Award": "award prize medal trophy honour honor accolade list ranking title logo label",
     "Organization": "foundation association alliance federation society institute institution university "
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
-    "consortium community hospital church club organization organisation centre center chest government laboratory "
+    "consortium community hospital school kindergarten church club organization organisation centre center chest government laboratory "
     "limited ltd ltd. "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity",
     "Initiative": "programme program project campaign initiative scheme challenge plan scholarship",
@@ -64,7 +65,7 @@ for _type, _words in {
     "seminar workshop day week congress flood earthquake typhoon",
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
-    "district province city village town county street road island port airport harbour place",
+    "district province city village town county street road island port airport harbour place lake river bay",
     "Product": "app application platform series card mortgage loan",
 }.items():
     for _word in _words.split():
@@ -172,7 +173,7 @@ _INTERNAL = re.compile(
     r"\b(?:our|its|internal|formulated|established|issued|developed|implemented|introduced|"
     r"updated|revised|such as)\b[^.]*$"
 )
-_HEADING = re.compile(r"\s*(?:[\d.]+\s+)?[A-Z][\w’'&,\- ]*")
+_HEADING = re.compile(r"\s*(?:(?:[\d.]+|[A-Z]{1,4}[.)])\s+)?[A-Z][\w’'&,\- ]*")
 _ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|St|Bhd)\.$")
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 _SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
@@ -228,6 +229,19 @@ _STANDARD_CUE = re.compile(
 )
 _COUNCILS = frozenset({"council", "commission"})
 _CLUBS = frozenset({"association", "club", "society", "union"})
+# The head word after a quoted title: “Green Steps” programme, "Green Factory" title, "Caring Company" logo.
+_QUOTED_HEAD = re.compile(
+    r"\s*(?:[a-z][a-z\-]+\s+)?(programmes?|programs?|projects?|campaigns?|initiatives?|schemes?|awards?|titles?|"
+    r"logos?|prizes?|medals?|certifications?|ratings?|labels?|platforms?|apps?|series)\b"
+)
+# Who may give an award: an organisation, or a committee or department of one ("Environmental Campaign Committee").
+_ORGANISER_TYPES = frozenset({"Organization", "Committee", "Department"})
+ORGANISER_AFTER = 80  # characters from an award's end to its organiser's start ("... by the ...")
+ORGANISER_BEFORE = 60  # characters from an organiser's end to the award's start ("X awarded us the ...")
+_ORGANISER_BEFORE_CUE = re.compile(
+    r"(?:[’']s?\s+|\s+(?:awarded|presented|granted|gave|named)\s+(?:us|the Group|the Company|[A-Z]\w+)?\s*"
+    r"(?:the|a|an|its|with the|with a|as)?\s*)"
+)
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
@@ -246,7 +260,7 @@ _AWARD_CUE = re.compile(
     r"(?:title of\s+)?$"
 )
 _ORGANISER_CUE = re.compile(
-    r"^[”\"]?\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:[a-z]+\s+){0,2}?(?:which is\s+|that is\s+)?"
+    r"^[”\"]?\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:[a-z]+,?\s+){0,2}?(?:which is\s+|that is\s+)?"
     r"(?:awarded|presented|granted|given|organi[sz]ed|"
     r"issued|conferred|hosted|jointly organi[sz]ed)?\s*(?:by|from)\s+(?:[Tt]he\s+)?$"
 )
@@ -538,6 +552,7 @@ class _Scanner:
         modifier = lower_head.group(1) if lower_head else None
         if (
             lower_head
+            and re.search(r"(?<!\w)[A-Z]", label)
             and not _CODE.fullmatch(label)
             and (modifier is None or not (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
         ):
@@ -567,6 +582,12 @@ class _Scanner:
             label, end = numbered.group(1), start + len(numbered.group(1))
             words = label.split()
         zh = _ZH_AFTER.match(text, end)
+        law = self.found[-1] if self.found and self.found[-1].type == "Law" else None
+        if zh and law and re.fullmatch(r" (?:by|in|for|to|against|with|from) ", text[law.end : start]):
+            # "... Law on the Prevention of Pollution by Solid Waste 《...》": the title names the whole law.
+            law.end = end
+            law.fields["label_zh"] = zh.group(1)
+            return
         if type_ is None and zh and len(words) > 1:
             zh_type = next((t for pattern, t in _ZH_TYPES if pattern.search(zh.group(1))), None)
             if zh_type:
@@ -580,8 +601,9 @@ class _Scanner:
                 if not _CURRENCY_AFTER.match(text, end):  # "United States dollars" names a currency
                     self.add(start, end, "Place")
                 return
-            if _HEADING.fullmatch(self._line(start, end)) and (label.isupper() or self._line(start, end).strip() == label):
-                return
+            line = self._line(start, end).strip()
+            if line == label or (_HEADING.fullmatch(line) and label.isupper()):
+                return  # a heading: "I. COMMUNITY", "Key Figures 2022"
             if words[0].isupper() and len(words) == 1 and _ADJECTIVE_USE.match(text, end):
                 return  # "LED lighting", "ESG risks": an acronym used as a modifier names nothing here
             if _STANDARD_CUE.search(before):
@@ -596,7 +618,7 @@ class _Scanner:
                 and (len(words) > 1 or not cue.group().lower().strip().endswith("with") or not words[0].istitle())
             ):
                 self.add(start, end, "Organization", priority=-1)
-            elif _PRODUCT.search(label):
+            elif _PRODUCT.search(label) and not _NOT_PRODUCT.search(label):
                 self.add(start, end, "Product", priority=-1)
             elif len(words) > 1 and (acronym := _ACRONYM_AFTER.match(text, end)):
                 standard = acronym.group(2) is not None
@@ -760,10 +782,15 @@ class _Scanner:
                 self.add(match.start(), end, "Certification" if certified else "Standard", priority=3)
 
     def quoted(self) -> None:
-        """A quoted title after an award verb is an award ("was named a “Caring Company”")."""
+        """A quoted title after an award verb is an award ("was named a “Caring Company”"); one before a
+        head word is of the head's type (“Green Steps” programme, "Green Factory" title)."""
         for match in _QUOTED_NAME.finditer(self.text):
             before = self.text[max(0, match.start() - 60) : match.start()]
-            if _AWARD_CUE.search(before):
+            head = _QUOTED_HEAD.match(self.text, match.end())
+            if head:
+                type_ = _HEADS.get(_singular(head.group(1).lower()), "Award")
+                self.add(match.start(1), match.end(1), type_, priority=1)
+            elif _AWARD_CUE.search(before):
                 self.add(match.start(1), match.end(1), "Award", priority=1)
 
     def chinese_titles(self) -> None:
@@ -842,24 +869,29 @@ class _Scanner:
     # ------------------------------------------------------------ overlaps
 
     def organisers(self, kept: list[_Found]) -> None:
-        """An award's organiser: the organisation named by "by"/"from" right after it, or before its verb."""
-        orgs = [f for f in kept if f.type == "Organization"]
+        """An award's organiser: the organisation named by "by"/"from" right after it, or before its verb.
+
+        A committee or department named as an award's organiser ("... Certificate by the Environmental
+        Campaign Committee") is an outside organisation, and retyped so. Only the names within a
+        short window of the award are looked at (found by bisection), so a long report stays linear.
+        """
+        orgs = [f for f in kept if f.type in _ORGANISER_TYPES]
+        starts = [f.start for f in orgs]
+        by_end = sorted(orgs, key=lambda f: f.end)
+        ends = [f.end for f in by_end]
         for found in kept:
             if found.type not in ("Award", "Certification"):
                 continue
-            for org in orgs:
-                between = self.text[found.end : org.start]
-                if 0 <= org.start - found.end <= 80 and _ORGANISER_CUE.match(between):
+            before = by_end[bisect_left(ends, found.start - ORGANISER_BEFORE) : bisect_right(ends, found.start)]
+            for org in before:
+                if org.type == "Organization" and _ORGANISER_BEFORE_CUE.fullmatch(self.text[org.end : found.start]):
                     found.fields["organiser"] = self.text[org.start : org.end]
+            after = orgs[bisect_left(starts, found.end) : bisect_right(starts, found.end + ORGANISER_AFTER)]
+            for org in after:  # "by" after the award says it more plainly than a name before it
+                if _ORGANISER_CUE.match(self.text[found.end : org.start]):
+                    found.fields["organiser"] = self.text[org.start : org.end]
+                    org.type = "Organization"
                     break
-                gap = self.text[org.end : found.start]
-                if 0 <= found.start - org.end <= 60 and re.fullmatch(
-                    r"(?:[’']s?\s+|\s+(?:awarded|presented|granted|gave|named)\s+"
-                    r"(?:us|the Group|the Company|[A-Z]\w+)?\s*"
-                    r"(?:the|a|an|its|with the|with a|as)?\s*)",
-                    gap,
-                ):
-                    found.fields["organiser"] = self.text[org.start : org.end]
 
     def resolved(self) -> list[_Found]:
         ordered = sorted(self.found, key=lambda f: (-(f.end - f.start), -f.priority, f.start))
@@ -903,6 +935,13 @@ def _list_type(line: str) -> str | None:
     if _AWARD_LEAD.match(line) and len(line.split()) <= 6 and not line.endswith("."):
         return "Award"
     return None
+
+
+# A name and number that is no product: a document of a year, a capital tier, a numbered part.
+_NOT_PRODUCT = re.compile(
+    rf"\b(?:{_NUMBERED}|Report|Review|Figures|Highlights|Index|Summary|Statement|Edition|Vision|Agenda) \S+$|"
+    r" (?:19|20)\d\d$"
+)
 
 
 def _jurisdiction(label: str) -> str | None:
