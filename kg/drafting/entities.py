@@ -227,6 +227,11 @@ _STANDARD_CUE = re.compile(
     r"\b(?:prepared|reported|disclosed)\s+(?:in accordance with|with reference to|in line with|under)\s+(?:the\s+)?$|"
     r"\baligned with\s+(?:the\s+)?$"
 )
+# "under Basel III", "in line with Solvency II": a regulatory regime named with its Roman numeral.
+_ROMAN_END = re.compile(r" (?:II|III|IV|V|VI)$")
+_REGIME_CUE = re.compile(
+    r"\b(?:under|pursuant to|in line with|in accordance with|according to|complies with|comply with)\s+(?:the\s+)?$"
+)
 _COUNCILS = frozenset({"council", "commission"})
 _CLUBS = frozenset({"association", "club", "society", "union"})
 # The head word after a quoted title: “Green Steps” programme, "Green Factory" title, "Caring Company" logo.
@@ -241,6 +246,9 @@ ORGANISER_BEFORE = 60  # characters from an organiser's end to the award's start
 _ORGANISER_BEFORE_CUE = re.compile(
     r"(?:[’']s?\s+|\s+(?:awarded|presented|granted|gave|named)\s+(?:us|the Group|the Company|[A-Z]\w+)?\s*"
     r"(?:the|a|an|its|with the|with a|as)?\s*)"
+)
+_APPENDIX = re.compile(
+    r"\bAppendix\s+[A-Z]?\d{1,2}\s+(?:to|of)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}?(?:Listing\s+)?Rules\b"
 )
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
@@ -484,6 +492,9 @@ class _Scanner:
         """The run cut into names: at possessives, at commas (but "Environmental, Social and Governance
         Committee" is one name), at " and " between two complete names; leading sentence words dropped."""
         text = self.text
+        official = re.search(r" (?:of|on|for|by|&) (?=The [A-Z])", text[start:end])
+        if official:  # "... Listing Rules of The Stock Exchange of ...": a capital "The" starts an official name
+            return [*self._split(start, start + official.start()), *self._split(start + official.end(), end)]
         for possessive in re.finditer(r"[’']s? ", text[start:end]):
             head = text[start : start + possessive.start()].split()[-1].lower()
             if head not in _PLURAL_PEOPLE and not possessive.group().startswith(("’ ", "' ")):
@@ -606,7 +617,7 @@ class _Scanner:
                 return  # a heading: "I. COMMUNITY", "Key Figures 2022"
             if words[0].isupper() and len(words) == 1 and _ADJECTIVE_USE.match(text, end):
                 return  # "LED lighting", "ESG risks": an acronym used as a modifier names nothing here
-            if _STANDARD_CUE.search(before):
+            if _STANDARD_CUE.search(before) or (_ROMAN_END.search(label) and _REGIME_CUE.search(before)):
                 self.add(start, end, "Standard", priority=-1)
             elif self._organiser_after_award(start, before):
                 self.add(start, end, "Organization", priority=-1)
@@ -806,6 +817,24 @@ class _Scanner:
                     self.add(match.start(1), match.end(1), type_, label_zh=title)
                     break
 
+    def appendices(self) -> None:
+        """ "Appendix 27 to the Main Board Listing Rules": a listing rule's appendix is a reporting guide.
+
+        Where the guide's own name comes just before ("the ESG Reporting Guide in Appendix 27 of the
+        Listing Rules"), the appendix is another name of it.
+        """
+        for match in _APPENDIX.finditer(self.text):
+            guide = next(
+                (
+                    f
+                    for f in reversed(self.found)
+                    if f.type == "Standard" and re.fullmatch(r"\s+(?:in|of|under|set out in|contained in)\s+", self.text[f.end : match.start()])
+                ),
+                None,
+            )
+            alias = self.text[guide.start : guide.end] if guide else None
+            self.add(match.start(), match.end(), "Standard", priority=2, alias_of=alias)
+
     def lists(self) -> None:
         """The items of a list its lead line says are stakeholder groups, material topics or awards.
 
@@ -965,6 +994,7 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     scanner.runs()
     scanner.codes()
     scanner.quoted()
+    scanner.appendices()
     scanner.lists()
     scanner.chinese_titles()
     scanner.people()
