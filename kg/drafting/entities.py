@@ -232,6 +232,7 @@ _ROMAN_END = re.compile(r" (?:II|III|IV|V|VI)$")
 _REGIME_CUE = re.compile(
     r"\b(?:under|pursuant to|in line with|in accordance with|according to|complies with|comply with)\s+(?:the\s+)?$"
 )
+_RECOMMENDATIONS = re.compile(r"\brecommendations\s+(?:of|by|from)\s+(?:the\s+)?$")
 _COUNCILS = frozenset({"council", "commission"})
 _CLUBS = frozenset({"association", "club", "society", "union"})
 # The head word after a quoted title: “Green Steps” programme, "Green Factory" title, "Caring Company" logo.
@@ -241,6 +242,9 @@ _QUOTED_HEAD = re.compile(
 )
 # Who may give an award: an organisation, or a committee or department of one ("Environmental Campaign Committee").
 _ORGANISER_TYPES = frozenset({"Organization", "Committee", "Department"})
+# "• Caring Company Logo (10 Years Plus), The Hong Kong Council of Social Service": an award line
+# ending in the organisation after a comma.
+_LISTED_ORGANISER = re.compile(r"(?:\s*\([^)\n]*\))?,\s+(?:[Tt]he\s+)?")
 ORGANISER_AFTER = 80  # characters from an award's end to its organiser's start ("... by the ...")
 ORGANISER_BEFORE = 60  # characters from an organiser's end to the award's start ("X awarded us the ...")
 _ORGANISER_BEFORE_CUE = re.compile(
@@ -249,6 +253,7 @@ _ORGANISER_BEFORE_CUE = re.compile(
 )
 _APPENDIX = re.compile(
     r"\bAppendix\s+[A-Z]?\d{1,2}\s+(?:to|of)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}?(?:Listing\s+)?Rules\b"
+    r"(?:\s+Governing\s+the\s+Listing\s+of\s+Securities\b)?"
 )
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
@@ -544,8 +549,8 @@ class _Scanner:
         A name with a head word ends in it ("Quality Committee and Audit Committee"); one without
         rarely contains "and", so there "and" joins two names ("Food Angel and St. James' Settlement").
         """
-        if _type_of(left + rest) is None:
-            return True
+        if _type_of(left + rest) is None or _CODE.fullmatch(" ".join(left)):
+            return True  # "ISO 14064-1 and the GHG Protocol": a code is a whole name
         left_type = _type_of(left)
         if left_type is not None and left_type == _type_of(rest):
             return True
@@ -642,6 +647,8 @@ class _Scanner:
             return  # "88 Harbour Road": an address
         if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before):
             type_ = "Organization"
+        if type_ in ("Team", "Organization") and _RECOMMENDATIONS.search(before):
+            type_ = "Standard"  # "the recommendations of the Task Force on ...": the framework it wrote
         if type_ == "Organization" and self._own_unit(words, before):
             type_ = "Committee" if _singular(words[-1].lower()) in _COUNCILS else "Team"
         if type_ == "Law" and _WEAK_LAW.search(label) and _OWNED.search(label):
@@ -761,6 +768,13 @@ class _Scanner:
             return
         if " " not in short and not short.isupper() and _type_of([short]) is None:
             return
+        own_type = _type_of(short.split()) if " " in short else None
+        if own_type is not None and own_type != type_ and type_ in ("Organization", "Subsidiary"):
+            # "The Stock Exchange of Hong Kong Limited (the “Listing Rules”)": the short name is of
+            # another thing, its own head word says which; it is defined, as no alias of the name before.
+            self.add(match.start(1), match.start(1) + len(short), own_type, priority=2)
+            self.defined[short] = (own_type, short)
+            return
         self.add(match.start(1), match.start(1) + len(short), type_, priority=2, alias_of=label)
         self.defined[short] = (type_, label)
         self.defined.setdefault(f"the {short}", (type_, label))
@@ -798,9 +812,9 @@ class _Scanner:
         for match in _QUOTED_NAME.finditer(self.text):
             before = self.text[max(0, match.start() - 60) : match.start()]
             head = _QUOTED_HEAD.match(self.text, match.end())
-            if head:
+            if head:  # the name as printed, quotes and head word included: “Green Steps” programme
                 type_ = _HEADS.get(_singular(head.group(1).lower()), "Award")
-                self.add(match.start(1), match.end(1), type_, priority=1)
+                self.add(match.start(), head.end(), type_, priority=1)
             elif _AWARD_CUE.search(before):
                 self.add(match.start(1), match.end(1), "Award", priority=1)
 
@@ -856,6 +870,8 @@ class _Scanner:
                 quoted = _QUOTED_NAME.match(self.text, start)
                 if type_ == "Award" and quoted:
                     start, end = quoted.start(1), quoted.end(1)
+                elif type_ == "Award" and ", " in self.text[start:end]:
+                    end = self.text.index(", ", start)  # "Gold Award, Hong Kong Awards for ...": the award, its scheme
                 if len(self.text[start:end].split()) <= MAX_ITEM_WORDS:
                     self.add(start, end, type_, priority=2)
 
@@ -917,7 +933,10 @@ class _Scanner:
                     found.fields["organiser"] = self.text[org.start : org.end]
             after = orgs[bisect_left(starts, found.end) : bisect_right(starts, found.end + ORGANISER_AFTER)]
             for org in after:  # "by" after the award says it more plainly than a name before it
-                if _ORGANISER_CUE.match(self.text[found.end : org.start]):
+                between = self.text[found.end : org.start]
+                if _ORGANISER_CUE.match(between) or (
+                    _LISTED_ORGANISER.fullmatch(between) and re.match(r"[ .]*(?:\n|$)", self.text[org.end : org.end + 3])
+                ):
                     found.fields["organiser"] = self.text[org.start : org.end]
                     org.type = "Organization"
                     break
@@ -968,7 +987,9 @@ def _list_type(line: str) -> str | None:
 
 # A name and number that is no product: a document of a year, a capital tier, a numbered part.
 _NOT_PRODUCT = re.compile(
-    rf"\b(?:{_NUMBERED}|Report|Review|Figures|Highlights|Index|Summary|Statement|Edition|Vision|Agenda) \S+$|"
+    r"\b(?:Appendix|Annex|Schedule|Section|Chapter|Part|Article|Clause|Rule|Page|Table|Figure|Phase|Stage|Scope|"
+    r"Goal|SDG|KPI|Level|Grade|Class|Category|Tier|Type|Version|Report|Review|Figures|Highlights|Index|Summary|"
+    r"Statement|Edition|Vision|Agenda) \S+$|"
     r" (?:19|20)\d\d$"
 )
 
