@@ -812,11 +812,11 @@ class _Scanner:
         for match in _QUOTED_NAME.finditer(self.text):
             before = self.text[max(0, match.start() - 60) : match.start()]
             head = _QUOTED_HEAD.match(self.text, match.end())
-            if head:  # the name as printed, quotes and head word included: “Green Steps” programme
+            if _AWARD_CUE.search(before):
+                self.add(match.start(1), match.end(1), "Award", priority=1)
+            elif head:  # the name as printed, quotes and head word included: “Green Steps” programme
                 type_ = _HEADS.get(_singular(head.group(1).lower()), "Award")
                 self.add(match.start(), head.end(), type_, priority=1)
-            elif _AWARD_CUE.search(before):
-                self.add(match.start(1), match.end(1), "Award", priority=1)
 
     def chinese_titles(self) -> None:
         """A 《》 title with no English beside it is a mention of its own, typed by its last characters."""
@@ -909,7 +909,7 @@ class _Scanner:
             if short.startswith("the "):
                 continue
             for match in re.finditer(rf"(?<![\w“\"]){re.escape(short)}(?![\w”\"])", self.text):
-                self.add(match.start(), match.end(), type_, priority=1, alias_of=label)
+                self.add(match.start(), match.end(), type_, priority=1, alias_of=label if label != short else None)
 
     # ------------------------------------------------------------ overlaps
 
