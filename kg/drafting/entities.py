@@ -57,7 +57,8 @@ for _type, _words in {
     "Award": "award prize medal trophy honour honor accolade list ranking title logo label",
     "Organization": "foundation association alliance federation society institute institution university "
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
-    "consortium community hospital school kindergarten church club organization organisation centre center chest government laboratory "
+    "consortium community hospital school kindergarten church club organization organisation centre center chest "
+    "government laboratory "
     "limited ltd ltd. "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity",
     "Initiative": "programme program project campaign initiative scheme challenge plan scholarship",
@@ -209,8 +210,11 @@ _ITEM = re.compile(
 )
 MAX_ITEM_WORDS = 10
 _STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
-_MATERIAL_LEAD = re.compile(r"\bmaterial(?:ity)?\b.*\b(?:issues?|topics?|matters?|aspects?)\b|\btopics?\b.*\bimportant\b", re.I)
+_MATERIAL_LEAD = re.compile(
+    r"\bmaterial(?:ity)?\b.*\b(?:issues?|topics?|matters?|aspects?)\b|\btopics?\b.*\bimportant\b", re.I
+)
 _AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
+CUE_WINDOW = 100  # characters before a name in which the words that type it are looked for
 # Whole labels that are no names: numbers, fiscal periods, document parts with their number.
 _NOT_A_NAME = re.compile(
     r"[\d\s,.\-/:]+|(?:FY|CY|H[12]|Q[1-4])\s?\d{2,4}(?:/\d{2,4})?|"
@@ -218,9 +222,11 @@ _NOT_A_NAME = re.compile(
 )
 _CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|yuan|renminbi|ringgit|baht|rupees?|pounds?|euros?)\b", re.I)
 # A lower-case word after an acronym that makes it a modifier ("LED lighting"), not a name ("WWF to").
-_ADJECTIVE_USE = re.compile(r" (?!(?:" + "|".join(["to", "and", "or", "in", "on", "at", "for", "of", "with", "by",
-    "is", "are", "was", "were", "has", "have", "had", "which", "who", "that", "as", "from", "since", "during",
-    "will", "would", "can", "could", "may", "also", "through"]) + r")\b)[a-z]")
+_FUNCTION_WORDS = (
+    "to|and|or|in|on|at|for|of|with|by|is|are|was|were|has|have|had|which|who|that|as|from|since|during|will|"
+    "would|can|could|may|also|through"
+)
+_ADJECTIVE_USE = re.compile(rf" (?!(?:{_FUNCTION_WORDS})\b)[a-z]")
 # Cues that the headless name after them is a standard or framework: "recommendations of the TCFD".
 _STANDARD_CUE = re.compile(
     r"\b(?:recommendations|requirements|principles|guidelines|guidance|disclosure requirements)\s+of\s+(?:the\s+)?$|"
@@ -255,6 +261,7 @@ _APPENDIX = re.compile(
     r"\bAppendix\s+[A-Z]?\d{1,2}\s+(?:to|of)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}?(?:Listing\s+)?Rules\b"
     r"(?:\s+Governing\s+the\s+Listing\s+of\s+Securities\b)?"
 )
+_GUIDE_IN = re.compile(r"\s+(?:in|of|under|set out in|contained in)\s+")
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
@@ -320,8 +327,8 @@ _NAME_ROLE = re.compile(
 _LIST_TAIL = re.compile(r"(?:[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+$")
 # A capitalised name with a lower-case head: "Green Office programme", "CSR working group".
 _LOWER_HEAD = re.compile(
-    r"(?: ([a-z][a-z\-]+))?(?: [a-z][a-z\-]+)? (programme|program|project|campaign|initiative|scheme|team|working group|task force|"
-    r"series|certification|rating|magazine|newspaper|list|ranking|"
+    r"(?: ([a-z][a-z\-]+))?(?: [a-z][a-z\-]+)? (programme|program|project|campaign|initiative|scheme|team|"
+    r"working group|task force|series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
     r"handbook|manual|guidelines|standard|foundation|alliance|association)\b"
 )
@@ -446,12 +453,16 @@ class _Scanner:
         self.found: list[_Found] = []
         self.defined: dict[str, tuple[str, str]] = {}  # short name -> (type, full label)
         self.own_names: set[str] = set()  # the reporting company's names, from its definition
+        self.last_award: _Found | None = None  # the award or certification found last, for its organiser
 
     def add(self, start: int, end: int, type_: str, priority: int = 0, **fields: str | None) -> None:
         while end > start and self.text[end - 1] in " ,.;:" and not _ABBREVIATION.search(self.text, start, end):
             end -= 1
         if end > start:
-            self.found.append(_Found(start, end, type_, {k: v for k, v in fields.items() if v}, priority))
+            found = _Found(start, end, type_, {k: v for k, v in fields.items() if v}, priority)
+            self.found.append(found)
+            if type_ in ("Award", "Certification"):
+                self.last_award = found
 
     # ------------------------------------------------------------ rules
 
@@ -576,7 +587,12 @@ class _Scanner:
             label = text[start:end]
             words = label.split()
         type_ = _type_of(words)
-        before = _LIST_TAIL.sub("", text[max(0, start - 200) : start])
+        # The cues are read in the words just before the name (a list of names before it skipped): a
+        # short window keeps the end-anchored cue patterns from scanning far back at every name.
+        before = text[max(0, start - 200) : start]
+        if before.endswith((", ", " and ")):
+            before = _LIST_TAIL.sub("", before)
+        before = before[-CUE_WINDOW:]
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
             return
         if _AWARD_CUE.search(before) and type_ in (None, "Organization", "Certification"):
@@ -689,8 +705,8 @@ class _Scanner:
         """Whether a name is an award's organiser: "... Award 2022 by Asia Finance Review"."""
         if not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", before):
             return False
-        awards = [f for f in self.found if f.type in ("Award", "Certification") and f.end <= start]
-        return bool(awards) and bool(_ORGANISER_CUE.match(self.text[awards[-1].end : start]))
+        award = self.last_award
+        return award is not None and award.end <= start and bool(_ORGANISER_CUE.match(self.text[award.end : start]))
 
     def _line(self, start: int, end: int) -> str:
         """The whole line the span lies on."""
@@ -842,7 +858,7 @@ class _Scanner:
                 (
                     f
                     for f in reversed(self.found)
-                    if f.type == "Standard" and re.fullmatch(r"\s+(?:in|of|under|set out in|contained in)\s+", self.text[f.end : match.start()])
+                    if f.type == "Standard" and _GUIDE_IN.fullmatch(self.text[f.end : match.start()])
                 ),
                 None,
             )
@@ -935,7 +951,8 @@ class _Scanner:
             for org in after:  # "by" after the award says it more plainly than a name before it
                 between = self.text[found.end : org.start]
                 if _ORGANISER_CUE.match(between) or (
-                    _LISTED_ORGANISER.fullmatch(between) and re.match(r"[ .]*(?:\n|$)", self.text[org.end : org.end + 3])
+                    _LISTED_ORGANISER.fullmatch(between)
+                    and re.match(r"[ .]*(?:\n|$)", self.text[org.end : org.end + 3])
                 ):
                     found.fields["organiser"] = self.text[org.start : org.end]
                     org.type = "Organization"
@@ -944,12 +961,17 @@ class _Scanner:
     def resolved(self) -> list[_Found]:
         ordered = sorted(self.found, key=lambda f: (-(f.end - f.start), -f.priority, f.start))
         kept: list[_Found] = []
-        taken: list[tuple[int, int]] = []
+        # The kept spans do not overlap, so sorted by start their ends are sorted too: a new span
+        # overlaps one only if the last kept span starting before its end reaches past its start.
+        starts: list[int] = []
+        ends: list[int] = []
         for found in ordered:
-            if any(found.start < e and s < found.end for s, e in taken):
+            at = bisect_left(starts, found.end)
+            if at and ends[at - 1] > found.start:
                 continue
             kept.append(found)
-            taken.append((found.start, found.end))
+            starts.insert(at, found.start)
+            ends.insert(at, found.end)
         kept.sort(key=lambda f: (f.start, f.end))
         self.organisers(kept)
         return kept

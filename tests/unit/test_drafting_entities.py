@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kg.drafting.assembler import draft_sheet
 from kg.drafting.entities import EntityMention, entity_mentions, resolve_aliases
+from kg.ingest.text import ReportText
 from kg.vocab.entity_types import sheet_types
 
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "draft-dev-entities"
@@ -267,7 +269,8 @@ def test_a_code_the_company_is_certified_to_is_a_certification_and_a_cited_one_a
 def test_lists_under_a_lead_line_name_stakeholder_groups_material_issues_and_awards() -> None:
     text = (
         "Our principal stakeholder groups are:\n• Tenants and visitors\n• Contractors: site inspections and briefings\n"
-        "The materiality review ranked these topics as the most important:\n1) Indoor air quality\n2) Climate resilience\n"
+        "The materiality review ranked these topics as the most important:\n"
+        "1) Indoor air quality\n2) Climate resilience\n"
         'MAJOR AWARDS\n- "Eco Pioneer" title, presented by the Kowloon Green Alliance\n'
         "- Quality Tourism Service Mark, The Tourism Services Council\n"
     )
@@ -335,7 +338,10 @@ def test_own_councils_are_committees_and_outside_departments_organisations() -> 
 
 
 def test_a_chinese_title_names_the_whole_law_before_it() -> None:
-    text = "We abide by the Law of the People's Republic of China on the Prevention of Pollution by Noise 《中华人民共和国噪声污染防治法》."
+    text = (
+        "We abide by the Law of the People's Republic of China on the Prevention of Pollution by Noise "
+        "《中华人民共和国噪声污染防治法》."
+    )
     assert found(text) == [
         {
             "start": 16,
@@ -396,7 +402,9 @@ def test_regions_lakes_and_schools() -> None:
 
 
 def test_a_quoted_title_before_a_head_word_is_of_the_heads_type() -> None:
-    text = 'Our “Green Steps” programme and the "Tree Buddies" campaign ran all year; our Bluebird volunteer team helped.'
+    text = (
+        'Our “Green Steps” programme and the "Tree Buddies" campaign ran all year; our Bluebird volunteer team helped.'
+    )
     assert typed(text) == [
         ("“Green Steps” programme", "Initiative"),
         ('"Tree Buddies" campaign', "Initiative"),
@@ -412,4 +420,21 @@ def test_an_organiser_after_by_wins_over_a_name_before_the_award() -> None:
     assert [(m.label, m.organiser) for m in entity_mentions(text) if m.type == "Award"] == [
         ("Blue Sky Award", "Green Harbour Association"),
         ("Clean Air Award", "Clean Air Network"),
+    ]
+
+
+def test_names_in_sentences_that_make_no_claim_are_defined_about_no_claim() -> None:
+    text = (
+        "This report has been prepared in accordance with the Environmental, Social and Governance Reporting Guide "
+        "of The Stock Exchange of Hong Kong Limited.\n"
+        "In 2022 we donated HK$1.2 million to the Community Chest of Hong Kong.\n"
+    )
+    drafted = draft_sheet(ReportText(Path("report.txt"), text, None), 2022, "acme")
+    assert sorted(drafted.entities) == [
+        "community-chest-of-hong-kong",
+        "environmental-social-and-governance-reporting-guide",
+        "stock-exchange-of-hong-kong-limited",
+    ]
+    assert [(c["quote"][:20], c.get("about")) for c in drafted.claims] == [
+        ("In 2022 we donated H", ["community-chest-of-hong-kong"])
     ]
