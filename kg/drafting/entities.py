@@ -258,7 +258,7 @@ _ORGANISER_BEFORE_CUE = re.compile(
     r"(?:the|a|an|its|with the|with a|as)?\s*)"
 )
 _APPENDIX = re.compile(
-    r"\bAppendix\s+[A-Z]?\d{1,2}\s+(?:to|of)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,4}?(?:Listing\s+)?Rules\b"
+    r"\bAppendix\s+[A-Z]?\d{1,2}\s+(?:to|of)\s+[*_]?(?:[Tt]he\s+)?(?:[A-Z][\w\-]*\s+){0,4}?(?:Listing\s+)?Rules\b"
     r"(?:\s+Governing\s+the\s+Listing\s+of\s+Securities\b)?"
 )
 _GUIDE_IN = re.compile(r"\s+(?:in|of|under|set out in|contained in)\s+")
@@ -490,6 +490,9 @@ class _Scanner:
         A unit keeps its owner in its name ("Audit Committee of the Board"; _unit_of reads it).
         """
         label = self.text[start:end]
+        listed = re.search(r" on (?:the )?(?=[A-Z][\w\-]* Exchange\b)", label)
+        if listed:  # "Listing of Securities on the Stock Exchange of ...": the exchange is the name
+            return [(start + listed.end(), end)]
         for match in re.finditer(r" of (?:the )?", label):
             left, right = label[: match.start()].split(), label[match.end() :].split()
             if len(left) < 2 or _type_of(left) in (None, "Committee", "Board", "Department", "Team", "Policy"):
@@ -627,6 +630,9 @@ class _Scanner:
                 return
         if type_ is None:
             near = text[max(0, start - 30) : start]
+            if label == "China" and text[max(0, start - 9) : start] == "mainland ":
+                self.add(start - 9, end, "Place")  # "mainland China", as Hong Kong reports write it
+                return
             if label in place_names() and (
                 len(words) > 1 or _LOCATIVE.search(before) or _LOCATIVE.search(near) or self._beside_place(end)
             ):

@@ -438,3 +438,15 @@ def test_names_in_sentences_that_make_no_claim_are_defined_about_no_claim() -> N
     assert [(c["quote"][:20], c.get("about")) for c in drafted.claims] == [
         ("In 2022 we donated H", ["community-chest-of-hong-kong"])
     ]
+
+
+def test_the_exchange_after_a_listing_rules_title_and_mainland_china() -> None:
+    text = (
+        "The Guide is set out in Appendix 27 to *The Rules Governing the Listing of Securities on the Stock Exchange "
+        "of Hong Kong Limited*. We run 630 stores in mainland China."
+    )
+    assert typed(text) == [
+        ("Appendix 27 to *The Rules Governing the Listing of Securities", "Standard"),
+        ("Stock Exchange of Hong Kong Limited", "Organization"),
+        ("mainland China", "Place"),
+    ]
