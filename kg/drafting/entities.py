@@ -52,14 +52,14 @@ for _type, _words in {
     "Team": "team taskforce task-force",
     "Law": "law ordinance act regulation rule provision measure directive decree interpretation",
     "Standard": "standard guide guideline guidance principle framework protocol specification criterion "
-    "criteria goal convention charter",
+    "criteria goal convention charter requirement",
     "Certification": "certification certificate accreditation rating",
     "Award": "award prize medal trophy honour honor accolade list ranking title logo label",
     "Organization": "foundation association alliance federation society institute institution university "
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
     "consortium community hospital school kindergarten church club organization organisation centre center chest "
     "government laboratory "
-    "limited ltd ltd. "
+    "limited ltd ltd. berhad bhd plc llc pte "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity",
     "Initiative": "programme program project campaign initiative scheme challenge plan scholarship",
     "Event": "conference forum summit expo exhibition festival competition contest marathon fair ceremony "
@@ -75,6 +75,7 @@ for _type, _words in {
 # Two-word heads that override the last word's type.
 _PAIR_HEADS = {
     ("working", "group"): "Team",
+    ("leading", "group"): "Team",
     ("task", "force"): "Team",
     ("code", "of"): "Policy",
     ("action", "plan"): "Initiative",
@@ -197,7 +198,7 @@ _CERTIFIED_BEFORE = re.compile(
 )
 _CERTIFIED_AFTER = re.compile(
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:[A-Za-z\-]+\s+){0,3}?(?:certifications?|certificates?|certified|accreditation|"
-    r"registration)\b"
+    r"registration|(?:surveillance |recertification |external )?audits?)\b"
 )
 # "obtain ISO 14064 verification": what is obtained is a verification under the standard, no certificate.
 _CITED_AFTER = re.compile(
@@ -206,7 +207,7 @@ _CITED_AFTER = re.compile(
 # A list item: a bullet or number, then its name up to a colon, a dash, a comma before a lower-case
 # word ("..., awarded by") or the end of the line.
 _ITEM = re.compile(
-    r"\s*(?:[-•·▪●*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(?P<name>[^:;\n]+?)\s*(?:[:;]|\s[–-]\s|,\s+[a-z]|\.?\s*$)"
+    r"\s*(?P<marker>[-•·▪●*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(?P<name>[^:;\n]+?)\s*(?:[:;]|\s[–-]\s|,\s+[a-z]|\.?\s*$)"
 )
 MAX_ITEM_WORDS = 10
 _STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
@@ -644,7 +645,10 @@ class _Scanner:
                 return  # a heading: "I. COMMUNITY", "Key Figures 2022"
             if words[0].isupper() and len(words) == 1 and _ADJECTIVE_USE.match(text, end):
                 return  # "LED lighting", "ESG risks": an acronym used as a modifier names nothing here
-            if _STANDARD_CUE.search(before) or (_ROMAN_END.search(label) and _REGIME_CUE.search(before)):
+            owner = re.match(r"[’']s\s+[A-Z]", text[end : end + 4])  # "Bursa Malaysia's Reporting Guide"
+            if (_STANDARD_CUE.search(before) and not owner) or (
+                _ROMAN_END.search(label) and _REGIME_CUE.search(before)
+            ):
                 self.add(start, end, "Standard", priority=-1)
             elif self._organiser_after_award(start, before):
                 self.add(start, end, "Organization", priority=-1)
@@ -671,6 +675,8 @@ class _Scanner:
             type_ = "Organization"
         if type_ in ("Team", "Organization") and _RECOMMENDATIONS.search(before):
             type_ = "Standard"  # "the recommendations of the Task Force on ...": the framework it wrote
+        if type_ == "Organization" and re.search(r"\bsubsidiar(?:y|ies)(?:,| such as| including)?\s+$", before):
+            type_ = "Subsidiary"  # "our subsidiary Acme Wind Power Co., Ltd."
         if type_ == "Organization" and self._own_unit(words, before):
             type_ = "Committee" if _singular(words[-1].lower()) in _COUNCILS else "Team"
         if type_ == "Law" and _WEAK_LAW.search(label) and _OWNED.search(label):
@@ -884,10 +890,14 @@ class _Scanner:
             type_ = _list_type(lead.group())
             if type_ is None:
                 continue
+            marker = None
             for line in lines[i + 1 :]:
                 item = _ITEM.match(line.group())
-                if item is None:
+                # One list keeps one marker: "3. Compliance" after "(2) Safe production" is a heading.
+                style = item and re.sub(r"\d+|[a-z]", "0", item.group("marker"))
+                if item is None or marker not in (None, style):
                     break
+                marker = style
                 start, end = line.start() + item.start("name"), line.start() + item.end("name")
                 quoted = _QUOTED_NAME.match(self.text, start)
                 if type_ == "Award" and quoted:

@@ -450,3 +450,24 @@ def test_the_exchange_after_a_listing_rules_title_and_mainland_china() -> None:
         ("Stock Exchange of Hong Kong Limited", "Organization"),
         ("mainland China", "Place"),
     ]
+
+
+def test_a_list_ends_where_its_marker_changes() -> None:
+    text = "Material ESG issues identified this year:\n(1) Safe production\n(2) Rural revitalisation\n3. Compliance\n"
+    assert typed(text) == [("Safe production", "MaterialIssue"), ("Rural revitalisation", "MaterialIssue")]
+
+
+def test_subsidiaries_leading_groups_audits_and_listing_requirements() -> None:
+    text = (
+        "The President leads the ESG Leading Group. Our subsidiary Delta Wind Power (Gansu) Co., Ltd. passed the "
+        "OHSAS 18001 surveillance audit. This statement follows the Main Market Listing Requirements of Bursa "
+        "Malaysia Securities Berhad and the Bursa Malaysia's Sustainability Reporting Guide."
+    )
+    assert typed(text) == [
+        ("ESG Leading Group", "Team"),
+        ("Delta Wind Power (Gansu) Co., Ltd.", "Subsidiary"),
+        ("OHSAS 18001", "Certification"),
+        ("Main Market Listing Requirements", "Standard"),
+        ("Bursa Malaysia Securities Berhad", "Organization"),
+        ("Sustainability Reporting Guide", "Standard"),
+    ]
