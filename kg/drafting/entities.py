@@ -210,6 +210,7 @@ _ITEM = re.compile(
     r"\s*(?P<marker>[-•·▪●*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(?P<name>[^:;\n]+?)\s*(?:[:;]|\s[–-]\s|,\s+[a-z]|\.?\s*$)"
 )
 MAX_ITEM_WORDS = 10
+_CHANNELS = re.compile(r"\b(?:through|via|channels?|means|methods?|ways?|forms?)\b", re.I)
 _STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
 _MATERIAL_LEAD = re.compile(
     r"\bmaterial(?:ity)?\b.*\b(?:issues?|topics?|matters?|aspects?)\b|\btopics?\b.*\bimportant\b", re.I
@@ -599,7 +600,11 @@ class _Scanner:
         before = before[-CUE_WINDOW:]
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
             return
-        if _AWARD_CUE.search(before) and type_ in (None, "Organization", "Certification"):
+        if (
+            _AWARD_CUE.search(before)
+            and type_ in (None, "Organization", "Certification")
+            and not re.match(r"[’']s?\s", text[end : end + 3])  # "received the X Trust's funding": a giver
+        ):
             # "was named Best Bank for Green Finance in Asia 2022": an award, its place and year included.
             tail = re.match(r" in (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3}(?: \d{4})?\b", text[end : end + 60])
             if tail and not re.match(r" in (?:\d|" + _MONTHS + ")", tail.group()):
@@ -899,6 +904,12 @@ class _Scanner:
                     break
                 marker = style
                 start, end = line.start() + item.start("name"), line.start() + item.end("name")
+                if (
+                    type_ == "StakeholderGroup"
+                    and _CHANNELS.search(lead.group())
+                    and not re.search(r"[:–-]\s*$", item.group())
+                ):
+                    break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
                 quoted = _QUOTED_NAME.match(self.text, start)
                 if type_ == "Award" and quoted:
                     start, end = quoted.start(1), quoted.end(1)

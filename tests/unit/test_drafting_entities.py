@@ -471,3 +471,12 @@ def test_subsidiaries_leading_groups_audits_and_listing_requirements() -> None:
         ("Bursa Malaysia Securities Berhad", "Organization"),
         ("Sustainability Reporting Guide", "Standard"),
     ]
+
+
+def test_channels_under_a_stakeholder_lead_and_a_givers_possessive_are_not_named() -> None:
+    text = (
+        "We engage stakeholders through the following channels:\n• Surveys\n• Meetings\n"
+        "We communicate with stakeholders through the channels below:\n• Tenants: surveys and meetings\n"
+        "The project received the Lantau Community Trust's funding."
+    )
+    assert typed(text) == [("Tenants", "StakeholderGroup"), ("Lantau Community Trust", "Organization")]
