@@ -646,8 +646,8 @@ class _Scanner:
                     self.add(start, end, "Place")
                 return
             line = self._line(start, end).strip()
-            if line == label or (_HEADING.fullmatch(line) and label.isupper()):
-                return  # a heading: "I. COMMUNITY", "Key Figures 2022"
+            if label.isupper() and len(words) > 1 and (line == label or _HEADING.fullmatch(line)):
+                return  # a heading: "I. COMMUNITY", "KEY FIGURES"
             if words[0].isupper() and len(words) == 1 and _ADJECTIVE_USE.match(text, end):
                 return  # "LED lighting", "ESG risks": an acronym used as a modifier names nothing here
             owner = re.match(r"[’']s\s+[A-Z]", text[end : end + 4])  # "Bursa Malaysia's Reporting Guide"
