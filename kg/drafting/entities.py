@@ -210,6 +210,14 @@ _ITEM = re.compile(
     r"\s*(?P<marker>[-•·▪●*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(?P<name>[^:;\n]+?)\s*(?:[:;]|\s[–-]\s|,\s+[a-z]|\.?\s*$)"
 )
 MAX_ITEM_WORDS = 10
+MAX_INLINE_WORDS = 6
+# "... the following key issues: A, B and C." / "Our stakeholders include A, B, and C."
+_INLINE_LIST = re.compile(
+    r"\b(?P<what>(?:material|key|significant|important|major|priority|ESG|sustainability)\s+(?:ESG\s+)?"
+    r"(?:issues|topics|matters)|stakeholders|stakeholder groups)"
+    r"(?:\s+(?:we identified|identified|were|are|include|included|includes|such as))?\s*(?:include,?|:|are|were)\s+"
+    r"(?P<items>[^.:;\n()]+?)\."
+)
 _CHANNELS = re.compile(r"\b(?:through|via|channels?|means|methods?|ways?|forms?)\b", re.I)
 _STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
 _MATERIAL_LEAD = re.compile(
@@ -918,6 +926,29 @@ class _Scanner:
                 if len(self.text[start:end].split()) <= MAX_ITEM_WORDS:
                     self.add(start, end, type_, priority=2)
 
+    def inline_lists(self) -> None:
+        """A sentence that enumerates its material issues or stakeholder groups after a colon or "include".
+
+        "We identified the following key issues: product safety, employment, health and safety, and
+        supply chain management." Items are cut at commas (so "health and safety" stays one); a
+        list of fewer than two short items, or one with figures, is no enumeration of names.
+        """
+        for match in _INLINE_LIST.finditer(self.text):
+            type_ = "StakeholderGroup" if match.group("what").lower().startswith("stakeholder") else "MaterialIssue"
+            items = [(i.start(), i.end()) for i in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", match.group("items"))]
+            text = match.group("items")
+            oxford = any(text.startswith("and ", a) for a, _ in items)
+            items = [(a + 4, b) if text.startswith("and ", a) else (a, b) for a, b in items]
+            if items and not oxford and " and " in text[items[-1][0] : items[-1][1]]:
+                a, b = items.pop()  # "customers, employees and suppliers": no comma before the last "and"
+                cut = text.index(" and ", a)
+                items += [(a, cut), (cut + 5, b)]
+            labels = [text[a:b] for a, b in items]
+            if len(labels) < 2 or any(len(t.split()) > MAX_INLINE_WORDS or re.search(r"\d", t) for t in labels):
+                continue
+            for a, b in items:
+                self.add(match.start("items") + a, match.start("items") + b, type_, priority=2)
+
     def people(self) -> None:
         for match in _HONORIFIC.finditer(self.text):
             after = self.text[match.end() : match.end() + 60]
@@ -1066,6 +1097,7 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     scanner.quoted()
     scanner.appendices()
     scanner.lists()
+    scanner.inline_lists()
     scanner.chinese_titles()
     scanner.people()
     scanner.self_references()

@@ -480,3 +480,19 @@ def test_channels_under_a_stakeholder_lead_and_a_givers_possessive_are_not_named
         "The project received the Lantau Community Trust's funding."
     )
     assert typed(text) == [("Tenants", "StakeholderGroup"), ("Lantau Community Trust", "Organization")]
+
+
+def test_a_sentence_enumerating_material_issues_or_stakeholders_names_each() -> None:
+    text = (
+        "We identified the following key issues: product safety, employment, health and safety, and customer "
+        "privacy. Our key stakeholders include customers, employees and suppliers. Stakeholders are important to us."
+    )
+    assert typed(text) == [
+        ("product safety", "MaterialIssue"),
+        ("employment", "MaterialIssue"),
+        ("health and safety", "MaterialIssue"),
+        ("customer privacy", "MaterialIssue"),
+        ("customers", "StakeholderGroup"),
+        ("employees", "StakeholderGroup"),
+        ("suppliers", "StakeholderGroup"),
+    ]
