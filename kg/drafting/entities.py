@@ -480,16 +480,16 @@ class _Scanner:
         """Capitalised runs: typed by their head word, by a cue before them, or by the gazetteer."""
         for match in _RUN.finditer(self.text):
             end = match.end()
-            possessive = re.search(r"[’']s?$", match.group())
+            possessive = _POSSESSIVE_END.search(match.group()) if match.group().endswith(("'", "’", "s")) else None
             if possessive and match.group()[: possessive.start()].split()[-1].lower() not in _PLURAL_PEOPLE:
                 end = match.start() + possessive.start()
                 # "... Welfare for Acme's support": the owner after a connector is not part of the name.
-                owner = re.search(rf" (?:{_CONNECTORS}) [A-Z][\w\-]*$", self.text[match.start() : end])
+                owner = _OWNER_END.search(self.text, match.start(), end)
                 if owner:
-                    end = match.start() + owner.start()
-            dated = re.search(rf"(?:,? (?:{_CONNECTORS}))? (?:{_MONTHS})\b", self.text[match.start() : end])
+                    end = owner.start()
+            dated = _DATED.search(self.text, match.start(), end)
             if dated:
-                end = match.start() + dated.start()
+                end = dated.start()
             for start, piece_end in self._split(match.start(), end):
                 for name_start, name_end in self._owner(start, piece_end):
                     self._run(name_start, name_end)
@@ -1072,6 +1072,11 @@ _NOT_PRODUCT = re.compile(
     r"Statement|Edition|Vision|Agenda) \S+$|"
     r" (?:19|20)\d\d$"
 )
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_OWNER_END = re.compile(rf" (?:{_CONNECTORS}) [A-Z][\w\-]*$")
+_DATED = re.compile(rf"(?:,? (?:{_CONNECTORS}))? (?:{_MONTHS})\b")
 
 
 def _jurisdiction(label: str) -> str | None:
