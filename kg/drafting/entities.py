@@ -236,6 +236,7 @@ _FUNCTION_WORDS = (
     "to|and|or|in|on|at|for|of|with|by|is|are|was|were|has|have|had|which|who|that|as|from|since|during|will|"
     "would|can|could|may|also|through"
 )
+_FRAMEWORK_AFTER = re.compile(r" (?:recommendations|framework|standards|guidelines|guidance|principles)\b")
 _ADJECTIVE_USE = re.compile(rf" (?!(?:{_FUNCTION_WORDS})\b)[a-z]")
 # Cues that the headless name after them is a standard or framework: "recommendations of the TCFD".
 _STANDARD_CUE = re.compile(
@@ -656,6 +657,9 @@ class _Scanner:
             line = self._line(start, end).strip()
             if label.isupper() and len(words) > 1 and (line == label or _HEADING.fullmatch(line)):
                 return  # a heading: "I. COMMUNITY", "KEY FIGURES"
+            if words[0].isupper() and len(words) == 1 and _FRAMEWORK_AFTER.match(text, end):
+                self.add(start, end, "Standard", priority=-1)  # "TCFD recommendations", "SASB standards"
+                return
             if words[0].isupper() and len(words) == 1 and _ADJECTIVE_USE.match(text, end):
                 return  # "LED lighting", "ESG risks": an acronym used as a modifier names nothing here
             owner = re.match(r"[’']s\s+[A-Z]", text[end : end + 4])  # "Bursa Malaysia's Reporting Guide"

@@ -312,12 +312,15 @@ def test_an_award_verb_makes_an_award_of_any_head_with_its_place_year_and_organi
 def test_frameworks_without_a_head_word_by_the_words_before_them() -> None:
     text = (
         "We will report in line with the recommendations of the ISSB, and we keep capital under Solvency II. "
-        "We follow the recommendations of the Task Force on Climate-related Financial Disclosures."
+        "We follow the recommendations of the Task Force on Climate-related Financial Disclosures. We map our "
+        "risks to TCFD recommendations and SASB standards."
     )
     assert typed(text) == [
         ("ISSB", "Standard"),
         ("Solvency II", "Standard"),
         ("Task Force on Climate-related Financial Disclosures", "Standard"),
+        ("TCFD", "Standard"),
+        ("SASB", "Standard"),
     ]
 
 
