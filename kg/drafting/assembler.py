@@ -140,9 +140,15 @@ class Assembler:
             inside = named[bisect_left(named_starts, unit.start) : bisect_left(named_starts, unit.end)]
             found.append((claim, reading, [m for m in inside if m.end <= unit.end]))
         for claim, reading, mentions in found:
-            self._read_entities(claim, mentions, ids, drafted)
+            about = self._read_entities(mentions, ids, drafted)
+            if about:
+                claim["about"] = about
             self._links(claim, reading, mentions, ids, drafted)
             drafted.claims.append(_ordered(claim))
+        # A name in a sentence that makes no claim ("This report follows ... of The Stock Exchange of
+        # Hong Kong Limited") or in a list item is still the report's: it is defined, about no claim.
+        # Names on page furniture and in table rows (read at build time) are left to those.
+        self._read_entities([m for m in named if not self._refused(m)], ids, drafted)
         return drafted
 
     def _inside(self, unit: Unit) -> list[Mention]:
@@ -154,7 +160,7 @@ class Assembler:
                 found.append(mention)
         return found
 
-    def _refused(self, unit: Unit) -> bool:
+    def _refused(self, unit: Unit | EntityMention) -> bool:
         if self.text.refusal(unit.start, unit.end):
             return True
         # Table rows do not overlap: only the last row starting before the unit ends can reach into it.
@@ -182,10 +188,8 @@ class Assembler:
         claim["review"] = "drafted"
         return claim
 
-    def _read_entities(
-        self, claim: dict[str, Any], mentions: list[EntityMention], ids: dict[str, str], drafted: Drafted
-    ) -> None:
-        """The entities the claim names, defined once per report, and the claim's ``about``."""
+    def _read_entities(self, mentions: list[EntityMention], ids: dict[str, str], drafted: Drafted) -> list[str]:
+        """The ids of the entities ``mentions`` name (a claim's ``about``), each defined once per report."""
         about: list[str] = []
         for mention in mentions:
             ident = ids.get(mention.label)
@@ -214,8 +218,7 @@ class Assembler:
                 entity["unit_of"] = self.company  # a unit the report names and ties to no one is the company's
             if ident not in about:
                 about.append(ident)
-        if about:
-            claim["about"] = about
+        return about
 
     def _links(
         self,

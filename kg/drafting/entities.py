@@ -16,6 +16,7 @@ gives each label one id, namespaced as the claim sheets namespace them (kg.rdf.i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kg.drafting.places import place_names
@@ -51,20 +52,21 @@ for _type, _words in {
     "Team": "team taskforce task-force",
     "Law": "law ordinance act regulation rule provision measure directive decree interpretation",
     "Standard": "standard guide guideline guidance principle framework protocol specification criterion "
-    "criteria goal convention charter",
+    "criteria goal convention charter requirement",
     "Certification": "certification certificate accreditation rating",
-    "Award": "award prize medal trophy honour honor accolade list ranking",
+    "Award": "award prize medal trophy honour honor accolade list ranking title logo label",
     "Organization": "foundation association alliance federation society institute institution university "
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
-    "consortium community hospital church club organization organisation centre center chest government laboratory "
-    "limited ltd ltd. "
+    "consortium community hospital school kindergarten church club organization organisation centre center chest "
+    "government laboratory "
+    "limited ltd ltd. berhad bhd plc llc pte "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity",
     "Initiative": "programme program project campaign initiative scheme challenge plan scholarship",
     "Event": "conference forum summit expo exhibition festival competition contest marathon fair ceremony "
     "seminar workshop day week congress flood earthquake typhoon",
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
-    "district province city village town county street road island port airport harbour place",
+    "district province city village town county street road island port airport harbour place lake river bay",
     "Product": "app application platform series card mortgage loan",
 }.items():
     for _word in _words.split():
@@ -73,6 +75,7 @@ for _type, _words in {
 # Two-word heads that override the last word's type.
 _PAIR_HEADS = {
     ("working", "group"): "Team",
+    ("leading", "group"): "Team",
     ("task", "force"): "Team",
     ("code", "of"): "Policy",
     ("action", "plan"): "Initiative",
@@ -172,7 +175,7 @@ _INTERNAL = re.compile(
     r"\b(?:our|its|internal|formulated|established|issued|developed|implemented|introduced|"
     r"updated|revised|such as)\b[^.]*$"
 )
-_HEADING = re.compile(r"\s*(?:[\d.]+\s+)?[A-Z][\w’'&,\- ]*")
+_HEADING = re.compile(r"\s*(?:(?:[\d.]+|[A-Z]{1,4}[.)])\s+)?[A-Z][\w’'&,\- ]*")
 _ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|St|Bhd)\.$")
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 _SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
@@ -186,6 +189,90 @@ _CODE = re.compile(
     r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}(?:[-:]\d{1,4})*"
     r")(?:\s(?:certification|certificate|certified))?\b"
 )
+# Words around a code that say the company holds a certificate to it.
+_CERTIFIED_BEFORE = re.compile(
+    r"\b(?:certified|accredited|registered)\s+(?:to|under|with|against|as|by|for)\s+(?:the\s+)?$|"
+    r"\b(?:certifications?|certificates?|accreditation)\s+(?:to|for|of|under)\s+(?:the\s+)?$|"
+    r"\b(?:holds?|held|holding|obtained|obtain(?:s|ing)?|passed|achieved|attained|received|maintain(?:s|ed)?|"
+    r"renewed|awarded|granted|gained)\s+(?:the\s+|an?\s+|its\s+)?$"
+)
+_CERTIFIED_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:[A-Za-z\-]+\s+){0,3}?(?:certifications?|certificates?|certified|accreditation|"
+    r"registration|(?:surveillance |recertification |external )?audits?)\b"
+)
+# "obtain ISO 14064 verification": what is obtained is a verification under the standard, no certificate.
+_CITED_AFTER = re.compile(
+    r"\s*(?:[A-Za-z\-]+\s+){0,2}?(?:verification|verified|assurance|assessments?|reporting|inventory|guidance)\b"
+)
+# A list item: a bullet or number, then its name up to a colon, a dash, a comma before a lower-case
+# word ("..., awarded by") or the end of the line.
+_ITEM = re.compile(
+    r"\s*(?P<marker>[-•·▪●*–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+(?P<name>[^:;\n]+?)\s*(?:[:;]|\s[–-]\s|,\s+[a-z]|\.?\s*$)"
+)
+MAX_ITEM_WORDS = 10
+MAX_INLINE_WORDS = 6
+# "... the following key issues: A, B and C." / "Our stakeholders include A, B, and C."
+_INLINE_LIST = re.compile(
+    r"\b(?P<what>(?:material|key|significant|important|major|priority|ESG|sustainability)\s+(?:ESG\s+)?"
+    r"(?:issues|topics|matters)|stakeholders|stakeholder groups)"
+    r"(?:\s+(?:we identified|identified|were|are|include|included|includes|such as))?\s*(?:include,?|:|are|were)\s+"
+    r"(?P<items>[^.:;\n()]+?)\."
+)
+_CHANNELS = re.compile(r"\b(?:through|via|channels?|means|methods?|ways?|forms?)\b", re.I)
+_STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
+_MATERIAL_LEAD = re.compile(
+    r"\bmaterial(?:ity)?\b.*\b(?:issues?|topics?|matters?|aspects?)\b|\btopics?\b.*\bimportant\b", re.I
+)
+_AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
+CUE_WINDOW = 100  # characters before a name in which the words that type it are looked for
+# Whole labels that are no names: numbers, fiscal periods, document parts with their number.
+_NOT_A_NAME = re.compile(
+    r"[\d\s,.\-/:]+|(?:FY|CY|H[12]|Q[1-4])\s?\d{2,4}(?:/\d{2,4})?|"
+    r"(?:Appendix|Annex|Schedule|Section|Chapter|Part|Article|Table|Figure|Note|Page)\s[\dA-Z]{1,4}(?:\.\d+)*"
+)
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|yuan|renminbi|ringgit|baht|rupees?|pounds?|euros?)\b", re.I)
+# A lower-case word after an acronym that makes it a modifier ("LED lighting"), not a name ("WWF to").
+_FUNCTION_WORDS = (
+    "to|and|or|in|on|at|for|of|with|by|is|are|was|were|has|have|had|which|who|that|as|from|since|during|will|"
+    "would|can|could|may|also|through"
+)
+_FRAMEWORK_AFTER = re.compile(r" (?:recommendations|framework|standards|guidelines|guidance|principles)\b")
+_ADJECTIVE_USE = re.compile(rf" (?!(?:{_FUNCTION_WORDS})\b)[a-z]")
+# Cues that the headless name after them is a standard or framework: "recommendations of the TCFD".
+_STANDARD_CUE = re.compile(
+    r"\b(?:recommendations|requirements|principles|guidelines|guidance|disclosure requirements)\s+of\s+(?:the\s+)?$|"
+    r"\b(?:prepared|reported|disclosed)\s+(?:in accordance with|with reference to|in line with|under)\s+(?:the\s+)?$|"
+    r"\baligned with\s+(?:the\s+)?$"
+)
+# "under Basel III", "in line with Solvency II": a regulatory regime named with its Roman numeral.
+_ROMAN_END = re.compile(r" (?:II|III|IV|V|VI)$")
+_REGIME_CUE = re.compile(
+    r"\b(?:under|pursuant to|in line with|in accordance with|according to|complies with|comply with)\s+(?:the\s+)?$"
+)
+_RECOMMENDATIONS = re.compile(r"\brecommendations\s+(?:of|by|from)\s+(?:the\s+)?$")
+_COUNCILS = frozenset({"council", "commission"})
+_CLUBS = frozenset({"association", "club", "society", "union"})
+# The head word after a quoted title: “Green Steps” programme, "Green Factory" title, "Caring Company" logo.
+_QUOTED_HEAD = re.compile(
+    r"\s*(?:[a-z][a-z\-]+\s+)?(programmes?|programs?|projects?|campaigns?|initiatives?|schemes?|awards?|titles?|"
+    r"logos?|prizes?|medals?|certifications?|ratings?|labels?|platforms?|apps?|series)\b"
+)
+# Who may give an award: an organisation, or a committee or department of one ("Environmental Campaign Committee").
+_ORGANISER_TYPES = frozenset({"Organization", "Committee", "Department"})
+# "• Caring Company Logo (10 Years Plus), The Hong Kong Council of Social Service": an award line
+# ending in the organisation after a comma.
+_LISTED_ORGANISER = re.compile(r"(?:\s*\([^)\n]*\))?,\s+(?:[Tt]he\s+)?")
+ORGANISER_AFTER = 80  # characters from an award's end to its organiser's start ("... by the ...")
+ORGANISER_BEFORE = 60  # characters from an organiser's end to the award's start ("X awarded us the ...")
+_ORGANISER_BEFORE_CUE = re.compile(
+    r"(?:[’']s?\s+|\s+(?:awarded|presented|granted|gave|named)\s+(?:us|the Group|the Company|[A-Z]\w+)?\s*"
+    r"(?:the|a|an|its|with the|with a|as)?\s*)"
+)
+_APPENDIX = re.compile(
+    r"\bAppendix\s+[A-Z]?\d{1,2}\s+(?:to|of)\s+[*_]?(?:[Tt]he\s+)?(?:[A-Z][\w\-]*\s+){0,4}?(?:Listing\s+)?Rules\b"
+    r"(?:\s+Governing\s+the\s+Listing\s+of\s+Securities\b)?"
+)
+_GUIDE_IN = re.compile(r"\s+(?:in|of|under|set out in|contained in)\s+")
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
@@ -204,7 +291,7 @@ _AWARD_CUE = re.compile(
     r"(?:title of\s+)?$"
 )
 _ORGANISER_CUE = re.compile(
-    r"^[”\"]?\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:[a-z]+\s+){0,2}?(?:which is\s+|that is\s+)?"
+    r"^[”\"]?\s*(?:\([^)]*\)\s*)?(?:,\s*)?(?:[a-z]+,?\s+){0,2}?(?:which is\s+|that is\s+)?"
     r"(?:awarded|presented|granted|given|organi[sz]ed|"
     r"issued|conferred|hosted|jointly organi[sz]ed)?\s*(?:by|from)\s+(?:[Tt]he\s+)?$"
 )
@@ -212,7 +299,9 @@ _PARTNER_CUE = re.compile(
     r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|work(?:ed|s)? (?:closely )?with|"
     r"joined hands with|teamed up with|jointly with|together with|supported by|sponsored by|organi[sz]ed by|"
     r"hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|joined|"
-    r"alongside|funded by|in conjunction with|run with|in collaboration with|with|"
+    r"alongside|funded by|in conjunction with|run with|in collaboration with|"
+    r"supplied by|regulated by|licensed by|(?:purchased|bought|procured|sourced) from|"
+    r"(?<!accordance )(?<!line )(?<!compared )(?<!comply )(?<!complies )(?<!complied )(?<!consistent )with|"
     r"(?:award|awards|prize|medal|certification|certificate|rating|recognition|title)\s+(?:from|by)|"
     r"(?:companies|organi[sz]ations|partners|institutions|brands|enterprises|NGOs|charities|universities)\s+"
     r"(?:such as|including|like))\s+(?:the\s+)?$",
@@ -221,8 +310,9 @@ _PARTNER_CUE = re.compile(
 # Cues that the name after them is outside the company, even when its head is a unit's.
 _EXTERNAL_CUE = re.compile(
     r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|joined hands with|teamed up with|"
-    r"organi[sz]ed by|hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|"
-    r"joined|funded by)\s+(?:the\s+)?$",
+    r"organi[sz]ed by|hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|"
+    r"joined|funded by|supplied by|provided by|regulated by|licensed by|inspected by|(?:purchased|bought) from)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 _HONORIFIC = re.compile(
@@ -248,8 +338,8 @@ _NAME_ROLE = re.compile(
 _LIST_TAIL = re.compile(r"(?:[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+$")
 # A capitalised name with a lower-case head: "Green Office programme", "CSR working group".
 _LOWER_HEAD = re.compile(
-    r"(?: ([a-z][a-z\-]+))? (programme|program|project|campaign|initiative|scheme|team|working group|task force|"
-    r"series|certification|rating|magazine|newspaper|list|ranking|"
+    r"(?: ([a-z][a-z\-]+))?(?: [a-z][a-z\-]+)? (programme|program|project|campaign|initiative|scheme|team|"
+    r"working group|task force|series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
     r"handbook|manual|guidelines|standard|foundation|alliance|association)\b"
 )
@@ -374,12 +464,16 @@ class _Scanner:
         self.found: list[_Found] = []
         self.defined: dict[str, tuple[str, str]] = {}  # short name -> (type, full label)
         self.own_names: set[str] = set()  # the reporting company's names, from its definition
+        self.last_award: _Found | None = None  # the award or certification found last, for its organiser
 
     def add(self, start: int, end: int, type_: str, priority: int = 0, **fields: str | None) -> None:
         while end > start and self.text[end - 1] in " ,.;:" and not _ABBREVIATION.search(self.text, start, end):
             end -= 1
         if end > start:
-            self.found.append(_Found(start, end, type_, {k: v for k, v in fields.items() if v}, priority))
+            found = _Found(start, end, type_, {k: v for k, v in fields.items() if v}, priority)
+            self.found.append(found)
+            if type_ in ("Award", "Certification"):
+                self.last_award = found
 
     # ------------------------------------------------------------ rules
 
@@ -387,16 +481,16 @@ class _Scanner:
         """Capitalised runs: typed by their head word, by a cue before them, or by the gazetteer."""
         for match in _RUN.finditer(self.text):
             end = match.end()
-            possessive = re.search(r"[’']s?$", match.group())
+            possessive = _POSSESSIVE_END.search(match.group()) if match.group().endswith(("'", "’", "s")) else None
             if possessive and match.group()[: possessive.start()].split()[-1].lower() not in _PLURAL_PEOPLE:
                 end = match.start() + possessive.start()
                 # "... Welfare for Acme's support": the owner after a connector is not part of the name.
-                owner = re.search(rf" (?:{_CONNECTORS}) [A-Z][\w\-]*$", self.text[match.start() : end])
+                owner = _OWNER_END.search(self.text, match.start(), end)
                 if owner:
-                    end = match.start() + owner.start()
-            dated = re.search(rf"(?:,? (?:{_CONNECTORS}))? (?:{_MONTHS})\b", self.text[match.start() : end])
+                    end = owner.start()
+            dated = _DATED.search(self.text, match.start(), end)
             if dated:
-                end = match.start() + dated.start()
+                end = dated.start()
             for start, piece_end in self._split(match.start(), end):
                 for name_start, name_end in self._owner(start, piece_end):
                     self._run(name_start, name_end)
@@ -407,6 +501,9 @@ class _Scanner:
         A unit keeps its owner in its name ("Audit Committee of the Board"; _unit_of reads it).
         """
         label = self.text[start:end]
+        listed = re.search(r" on (?:the )?(?=[A-Z][\w\-]* Exchange\b)", label)
+        if listed:  # "Listing of Securities on the Stock Exchange of ...": the exchange is the name
+            return [(start + listed.end(), end)]
         for match in re.finditer(r" of (?:the )?", label):
             left, right = label[: match.start()].split(), label[match.end() :].split()
             if len(left) < 2 or _type_of(left) in (None, "Committee", "Board", "Department", "Team", "Policy"):
@@ -425,6 +522,9 @@ class _Scanner:
         """The run cut into names: at possessives, at commas (but "Environmental, Social and Governance
         Committee" is one name), at " and " between two complete names; leading sentence words dropped."""
         text = self.text
+        official = re.search(r" (?:of|on|for|by|&) (?=The [A-Z])", text[start:end])
+        if official:  # "... Listing Rules of The Stock Exchange of ...": a capital "The" starts an official name
+            return [*self._split(start, start + official.start()), *self._split(start + official.end(), end)]
         for possessive in re.finditer(r"[’']s? ", text[start:end]):
             head = text[start : start + possessive.start()].split()[-1].lower()
             if head not in _PLURAL_PEOPLE and not possessive.group().startswith(("’ ", "' ")):
@@ -474,8 +574,8 @@ class _Scanner:
         A name with a head word ends in it ("Quality Committee and Audit Committee"); one without
         rarely contains "and", so there "and" joins two names ("Food Angel and St. James' Settlement").
         """
-        if _type_of(left + rest) is None:
-            return True
+        if _type_of(left + rest) is None or _CODE.fullmatch(" ".join(left)):
+            return True  # "ISO 14064-1 and the GHG Protocol": a code is a whole name
         left_type = _type_of(left)
         if left_type is not None and left_type == _type_of(rest):
             return True
@@ -487,10 +587,13 @@ class _Scanner:
         words = label.split()
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return
+        if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
+            return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
         lower_head = _LOWER_HEAD.match(text, end)
         modifier = lower_head.group(1) if lower_head else None
         if (
             lower_head
+            and re.search(r"(?<!\w)[A-Z]", label)
             and not _CODE.fullmatch(label)
             and (modifier is None or not (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
         ):
@@ -498,9 +601,28 @@ class _Scanner:
             label = text[start:end]
             words = label.split()
         type_ = _type_of(words)
-        before = _LIST_TAIL.sub("", text[max(0, start - 200) : start])
+        # The cues are read in the words just before the name (a list of names before it skipped): a
+        # short window keeps the end-anchored cue patterns from scanning far back at every name.
+        before = text[max(0, start - 200) : start]
+        if before.endswith((", ", " and ")):
+            before = _LIST_TAIL.sub("", before)
+        before = before[-CUE_WINDOW:]
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
             return
+        if (
+            _AWARD_CUE.search(before)
+            and type_ in (None, "Organization", "Certification")
+            and not re.match(r"[’']s?\s", text[end : end + 3])  # "received the X Trust's funding": a giver
+        ):
+            # "was named Best Bank for Green Finance in Asia 2022": an award, its place and year included.
+            tail = re.match(r" in (?:the )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3}(?: \d{4})?\b", text[end : end + 60])
+            if tail and not re.match(r" in (?:\d|" + _MONTHS + ")", tail.group()):
+                end += tail.end()
+                label = text[start:end]
+                words = label.split()
+            if type_ is not None and len(words) > 1 and not _HEADING.fullmatch(self._line(start, end)):
+                self.add(start, end, "Award")
+                return
         own = next((n for n in sorted(self.own_names, key=lambda n: (-len(n), n)) if label.startswith(f"{n} ")), None)
         if own and label[len(own) + 1 :] in place_names():
             self.add(start, end, "Subsidiary", priority=1)
@@ -510,6 +632,12 @@ class _Scanner:
             label, end = numbered.group(1), start + len(numbered.group(1))
             words = label.split()
         zh = _ZH_AFTER.match(text, end)
+        law = self.found[-1] if self.found and self.found[-1].type == "Law" else None
+        if zh and law and re.fullmatch(r" (?:by|in|for|to|against|with|from) ", text[law.end : start]):
+            # "... Law on the Prevention of Pollution by Solid Waste 《...》": the title names the whole law.
+            law.end = end
+            law.fields["label_zh"] = zh.group(1)
+            return
         if type_ is None and zh and len(words) > 1:
             zh_type = next((t for pattern, t in _ZH_TYPES if pattern.search(zh.group(1))), None)
             if zh_type:
@@ -517,10 +645,30 @@ class _Scanner:
                 return
         if type_ is None:
             near = text[max(0, start - 30) : start]
+            if label == "China" and text[max(0, start - 9) : start] == "mainland ":
+                self.add(start - 9, end, "Place")  # "mainland China", as Hong Kong reports write it
+                return
             if label in place_names() and (
                 len(words) > 1 or _LOCATIVE.search(before) or _LOCATIVE.search(near) or self._beside_place(end)
             ):
-                self.add(start, end, "Place")
+                if not _CURRENCY_AFTER.match(text, end):  # "United States dollars" names a currency
+                    self.add(start, end, "Place")
+                return
+            line = self._line(start, end).strip()
+            if label.isupper() and len(words) > 1 and (line == label or _HEADING.fullmatch(line)):
+                return  # a heading: "I. COMMUNITY", "KEY FIGURES"
+            if words[0].isupper() and len(words) == 1 and _FRAMEWORK_AFTER.match(text, end):
+                self.add(start, end, "Standard", priority=-1)  # "TCFD recommendations", "SASB standards"
+                return
+            if words[0].isupper() and len(words) == 1 and _ADJECTIVE_USE.match(text, end):
+                return  # "LED lighting", "ESG risks": an acronym used as a modifier names nothing here
+            owner = re.match(r"[’']s\s+[A-Z]", text[end : end + 4])  # "Bursa Malaysia's Reporting Guide"
+            if (_STANDARD_CUE.search(before) and not owner) or (
+                _ROMAN_END.search(label) and _REGIME_CUE.search(before)
+            ):
+                self.add(start, end, "Standard", priority=-1)
+            elif self._organiser_after_award(start, before):
+                self.add(start, end, "Organization", priority=-1)
             elif _AWARD_CUE.search(before):
                 self.add(start, end, "Award", priority=-1)
             elif (
@@ -529,7 +677,7 @@ class _Scanner:
                 and (len(words) > 1 or not cue.group().lower().strip().endswith("with") or not words[0].istitle())
             ):
                 self.add(start, end, "Organization", priority=-1)
-            elif _PRODUCT.search(label):
+            elif _PRODUCT.search(label) and not _NOT_PRODUCT.search(label):
                 self.add(start, end, "Product", priority=-1)
             elif len(words) > 1 and (acronym := _ACRONYM_AFTER.match(text, end)):
                 standard = acronym.group(2) is not None
@@ -538,8 +686,16 @@ class _Scanner:
             return
         if len(words) == 1 or _HEADING.fullmatch(self._line(start, end)):
             return
+        if type_ == "Place" and re.match(r"\d", label):
+            return  # "88 Harbour Road": an address
         if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before):
             type_ = "Organization"
+        if type_ in ("Team", "Organization") and _RECOMMENDATIONS.search(before):
+            type_ = "Standard"  # "the recommendations of the Task Force on ...": the framework it wrote
+        if type_ == "Organization" and re.search(r"\bsubsidiar(?:y|ies)(?:,| such as| including)?\s+$", before):
+            type_ = "Subsidiary"  # "our subsidiary Acme Wind Power Co., Ltd."
+        if type_ == "Organization" and self._own_unit(words, before):
+            type_ = "Committee" if _singular(words[-1].lower()) in _COUNCILS else "Team"
         if type_ == "Law" and _WEAK_LAW.search(label) and _OWNED.search(label):
             type_ = "Policy"
         if (
@@ -561,6 +717,25 @@ class _Scanner:
             fields["unit_of"] = self._unit_of(label, start)
         self.add(start, end, type_, **fields)
         self._definition(end, type_, label)
+
+    def _own_unit(self, words: list[str], before: str) -> bool:
+        """Whether an organisation's name is a unit of the reporting company's.
+
+        "Our Sustainability Council" (a council the company says is its own) is a committee;
+        "the Acme Volunteer Association" (a club under the company's own name) is a team.
+        """
+        head = _singular(words[-1].lower())
+        if head in _COUNCILS and re.search(r"\b(?:[Oo]ur|[Ii]ts|the (?:Group|Company|Bank)[’']s)\s+$", before):
+            return True
+        own = any(" ".join(words).startswith(f"{n} ") for n in self.own_names)
+        return own and head in _CLUBS
+
+    def _organiser_after_award(self, start: int, before: str) -> bool:
+        """Whether a name is an award's organiser: "... Award 2022 by Asia Finance Review"."""
+        if not re.search(r"\b(?:by|from)\s+(?:the\s+)?$", before):
+            return False
+        award = self.last_award
+        return award is not None and award.end <= start and bool(_ORGANISER_CUE.match(self.text[award.end : start]))
 
     def _line(self, start: int, end: int) -> str:
         """The whole line the span lies on."""
@@ -638,21 +813,55 @@ class _Scanner:
             return
         if " " not in short and not short.isupper() and _type_of([short]) is None:
             return
+        own_type = _type_of(short.split()) if " " in short else None
+        if own_type is not None and own_type != type_ and type_ in ("Organization", "Subsidiary"):
+            # "The Stock Exchange of Hong Kong Limited (the “Listing Rules”)": the short name is of
+            # another thing, its own head word says which; it is defined, as no alias of the name before.
+            self.add(match.start(1), match.start(1) + len(short), own_type, priority=2)
+            self.defined[short] = (own_type, short)
+            return
         self.add(match.start(1), match.start(1) + len(short), type_, priority=2, alias_of=label)
         self.defined[short] = (type_, label)
         self.defined.setdefault(f"the {short}", (type_, label))
 
     def codes(self) -> None:
-        """Standard codes; "ISO 14001 certification" names the standard certified to, so it is the code."""
-        for match in _CODE.finditer(self.text):
-            self.add(match.start(), match.start() + len(match.group("code")), "Standard", priority=3)
+        """Standard codes: a certification where the text says the company is certified to them.
+
+        "certified to ISO 14001 and ISO 45001", "holds ISO 9001, ISO 14001 and ISO 45001 certification":
+        the words before the first code of a list and after its last apply to every code in it; the
+        label is the code alone ("ISO 14001 certification" names the certification to ISO 14001).
+        A code cited otherwise ("verified under ISO 14064", "in line with GB/T 24001") is a standard.
+        """
+        codes = list(_CODE.finditer(self.text))
+        groups: list[list[re.Match[str]]] = []
+        for match in codes:
+            if groups and re.fullmatch(r",? and |, |/| or |, or ", self.text[groups[-1][-1].end() : match.start()]):
+                groups[-1].append(match)
+            else:
+                groups.append([match])
+        for group in groups:
+            before = self.text[max(0, group[0].start() - 60) : group[0].start()]
+            after = self.text[group[-1].end() : group[-1].end() + 60]
+            certified = bool(
+                _CERTIFIED_AFTER.match(after)
+                or group[-1].group().endswith("ed")
+                or (_CERTIFIED_BEFORE.search(before) and not _CITED_AFTER.match(after))
+            )
+            for match in group:
+                end = match.start() + len(match.group("code"))
+                self.add(match.start(), end, "Certification" if certified else "Standard", priority=3)
 
     def quoted(self) -> None:
-        """A quoted title after an award verb is an award ("was named a “Caring Company”")."""
+        """A quoted title after an award verb is an award ("was named a “Caring Company”"); one before a
+        head word is of the head's type (“Green Steps” programme, "Green Factory" title)."""
         for match in _QUOTED_NAME.finditer(self.text):
             before = self.text[max(0, match.start() - 60) : match.start()]
+            head = _QUOTED_HEAD.match(self.text, match.end())
             if _AWARD_CUE.search(before):
                 self.add(match.start(1), match.end(1), "Award", priority=1)
+            elif head:  # the name as printed, quotes and head word included: “Green Steps” programme
+                type_ = _HEADS.get(_singular(head.group(1).lower()), "Award")
+                self.add(match.start(), head.end(), type_, priority=1)
 
     def chinese_titles(self) -> None:
         """A 《》 title with no English beside it is a mention of its own, typed by its last characters."""
@@ -666,6 +875,83 @@ class _Scanner:
                 if pattern.search(title):
                     self.add(match.start(1), match.end(1), type_, label_zh=title)
                     break
+
+    def appendices(self) -> None:
+        """ "Appendix 27 to the Main Board Listing Rules": a listing rule's appendix is a reporting guide.
+
+        Where the guide's own name comes just before ("the ESG Reporting Guide in Appendix 27 of the
+        Listing Rules"), the appendix is another name of it.
+        """
+        for match in _APPENDIX.finditer(self.text):
+            guide = next(
+                (
+                    f
+                    for f in reversed(self.found)
+                    if f.type == "Standard" and _GUIDE_IN.fullmatch(self.text[f.end : match.start()])
+                ),
+                None,
+            )
+            alias = self.text[guide.start : guide.end] if guide else None
+            self.add(match.start(), match.end(), "Standard", priority=2, alias_of=alias)
+
+    def lists(self) -> None:
+        """The items of a list its lead line says are stakeholder groups, material topics or awards.
+
+        "Key stakeholder groups include:" or "Our material issues were:" and then one item a line
+        ("• Commercial tenants", "2) Data privacy", "* Customers: surveys and ..."): each item up to
+        its first colon or dash names one group, one issue; under an awards heading ("AWARDS AND
+        RECOGNITION") each item up to ", awarded by ..." names one award (a quoted title inside it).
+        """
+        lines = list(re.finditer(r"[^\n]+", self.text))
+        for i, lead in enumerate(lines):
+            type_ = _list_type(lead.group())
+            if type_ is None:
+                continue
+            marker = None
+            for line in lines[i + 1 :]:
+                item = _ITEM.match(line.group())
+                # One list keeps one marker: "3. Compliance" after "(2) Safe production" is a heading.
+                style = item and re.sub(r"\d+|[a-z]", "0", item.group("marker"))
+                if item is None or marker not in (None, style):
+                    break
+                marker = style
+                start, end = line.start() + item.start("name"), line.start() + item.end("name")
+                if (
+                    type_ == "StakeholderGroup"
+                    and _CHANNELS.search(lead.group())
+                    and not re.search(r"[:–-]\s*$", item.group())
+                ):
+                    break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
+                quoted = _QUOTED_NAME.match(self.text, start)
+                if type_ == "Award" and quoted:
+                    start, end = quoted.start(1), quoted.end(1)
+                elif type_ == "Award" and ", " in self.text[start:end]:
+                    end = self.text.index(", ", start)  # "Gold Award, Hong Kong Awards for ...": the award, its scheme
+                if len(self.text[start:end].split()) <= MAX_ITEM_WORDS:
+                    self.add(start, end, type_, priority=2)
+
+    def inline_lists(self) -> None:
+        """A sentence that enumerates its material issues or stakeholder groups after a colon or "include".
+
+        "We identified the following key issues: product safety, employment, health and safety, and
+        supply chain management." Items are cut at commas (so "health and safety" stays one); a
+        list of fewer than two short items, or one with figures, is no enumeration of names.
+        """
+        for match in _INLINE_LIST.finditer(self.text):
+            type_ = "StakeholderGroup" if match.group("what").lower().startswith("stakeholder") else "MaterialIssue"
+            items = [(i.start(), i.end()) for i in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", match.group("items"))]
+            text = match.group("items")
+            oxford = any(text.startswith("and ", a) for a, _ in items)
+            items = [(a + 4, b) if text.startswith("and ", a) else (a, b) for a, b in items]
+            if items and not oxford and " and " in text[items[-1][0] : items[-1][1]]:
+                a, b = items.pop()  # "customers, employees and suppliers": no comma before the last "and"
+                cut = text.index(" and ", a)
+                items += [(a, cut), (cut + 5, b)]
+            labels = [text[a:b] for a, b in items]
+            if len(labels) < 2 or any(len(t.split()) > MAX_INLINE_WORDS or re.search(r"\d", t) for t in labels):
+                continue
+            for a, b in items:
+                self.add(match.start("items") + a, match.start("items") + b, type_, priority=2)
 
     def people(self) -> None:
         for match in _HONORIFIC.finditer(self.text):
@@ -701,39 +987,53 @@ class _Scanner:
             if short.startswith("the "):
                 continue
             for match in re.finditer(rf"(?<![\w“\"]){re.escape(short)}(?![\w”\"])", self.text):
-                self.add(match.start(), match.end(), type_, priority=1, alias_of=label)
+                self.add(match.start(), match.end(), type_, priority=1, alias_of=label if label != short else None)
 
     # ------------------------------------------------------------ overlaps
 
     def organisers(self, kept: list[_Found]) -> None:
-        """An award's organiser: the organisation named by "by"/"from" right after it, or before its verb."""
-        orgs = [f for f in kept if f.type == "Organization"]
+        """An award's organiser: the organisation named by "by"/"from" right after it, or before its verb.
+
+        A committee or department named as an award's organiser ("... Certificate by the Environmental
+        Campaign Committee") is an outside organisation, and retyped so. Only the names within a
+        short window of the award are looked at (found by bisection), so a long report stays linear.
+        """
+        orgs = [f for f in kept if f.type in _ORGANISER_TYPES]
+        starts = [f.start for f in orgs]
+        by_end = sorted(orgs, key=lambda f: f.end)
+        ends = [f.end for f in by_end]
         for found in kept:
             if found.type not in ("Award", "Certification"):
                 continue
-            for org in orgs:
-                between = self.text[found.end : org.start]
-                if 0 <= org.start - found.end <= 80 and _ORGANISER_CUE.match(between):
+            before = by_end[bisect_left(ends, found.start - ORGANISER_BEFORE) : bisect_right(ends, found.start)]
+            for org in before:
+                if org.type == "Organization" and _ORGANISER_BEFORE_CUE.fullmatch(self.text[org.end : found.start]):
                     found.fields["organiser"] = self.text[org.start : org.end]
-                    break
-                gap = self.text[org.end : found.start]
-                if 0 <= found.start - org.end <= 60 and re.fullmatch(
-                    r"(?:[’']s?\s+|\s+(?:awarded|presented|granted|gave|named)\s+"
-                    r"(?:us|the Group|the Company|[A-Z]\w+)?\s*"
-                    r"(?:the|a|an|its|with the|with a|as)?\s*)",
-                    gap,
+            after = orgs[bisect_left(starts, found.end) : bisect_right(starts, found.end + ORGANISER_AFTER)]
+            for org in after:  # "by" after the award says it more plainly than a name before it
+                between = self.text[found.end : org.start]
+                if _ORGANISER_CUE.match(between) or (
+                    _LISTED_ORGANISER.fullmatch(between)
+                    and re.match(r"[ .]*(?:\n|$)", self.text[org.end : org.end + 3])
                 ):
                     found.fields["organiser"] = self.text[org.start : org.end]
+                    org.type = "Organization"
+                    break
 
     def resolved(self) -> list[_Found]:
         ordered = sorted(self.found, key=lambda f: (-(f.end - f.start), -f.priority, f.start))
         kept: list[_Found] = []
-        taken: list[tuple[int, int]] = []
+        # The kept spans do not overlap, so sorted by start their ends are sorted too: a new span
+        # overlaps one only if the last kept span starting before its end reaches past its start.
+        starts: list[int] = []
+        ends: list[int] = []
         for found in ordered:
-            if any(found.start < e and s < found.end for s, e in taken):
+            at = bisect_left(starts, found.end)
+            if at and ends[at - 1] > found.start:
                 continue
             kept.append(found)
-            taken.append((found.start, found.end))
+            starts.insert(at, found.start)
+            ends.insert(at, found.end)
         kept.sort(key=lambda f: (f.start, f.end))
         self.organisers(kept)
         return kept
@@ -752,6 +1052,35 @@ _PRODUCT = re.compile(
     r"(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})"
     r"(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$"
 )
+
+
+def _list_type(line: str) -> str | None:
+    """The type of what the list after ``line`` names, when ``line`` introduces one."""
+    line = line.strip()
+    if not line or _ITEM.match(line):
+        return None
+    introduces = line.endswith(":") or re.search(r"\b(?:below|following|as follows)\W*$", line)
+    if introduces and _MATERIAL_LEAD.search(line):
+        return "MaterialIssue"
+    if introduces and _STAKEHOLDER_LEAD.search(line):
+        return "StakeholderGroup"
+    if _AWARD_LEAD.match(line) and len(line.split()) <= 6 and not line.endswith("."):
+        return "Award"
+    return None
+
+
+# A name and number that is no product: a document of a year, a capital tier, a numbered part.
+_NOT_PRODUCT = re.compile(
+    r"\b(?:Appendix|Annex|Schedule|Section|Chapter|Part|Article|Clause|Rule|Page|Table|Figure|Phase|Stage|Scope|"
+    r"Goal|SDG|KPI|Level|Grade|Class|Category|Tier|Type|Version|Report|Review|Figures|Highlights|Index|Summary|"
+    r"Statement|Edition|Vision|Agenda) \S+$|"
+    r" (?:19|20)\d\d$"
+)
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+_OWNER_END = re.compile(rf" (?:{_CONNECTORS}) [A-Z][\w\-]*$")
+_DATED = re.compile(rf"(?:,? (?:{_CONNECTORS}))? (?:{_MONTHS})\b")
 
 
 def _jurisdiction(label: str) -> str | None:
@@ -775,6 +1104,9 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     scanner.runs()
     scanner.codes()
     scanner.quoted()
+    scanner.appendices()
+    scanner.lists()
+    scanner.inline_lists()
     scanner.chinese_titles()
     scanner.people()
     scanner.self_references()

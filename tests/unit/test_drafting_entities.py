@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from kg.drafting.assembler import draft_sheet
 from kg.drafting.entities import EntityMention, entity_mentions, resolve_aliases
+from kg.ingest.text import ReportText
 from kg.vocab.entity_types import sheet_types
 
 DEV = Path(__file__).resolve().parents[1] / "fixtures" / "draft-dev-entities"
@@ -126,8 +128,8 @@ def test_awards_with_organisers_and_standard_codes() -> None:
             "organiser": "Hong Kong Council of Social Service",
         },
         {"start": 64, "end": 99, "label": "Hong Kong Council of Social Service", "type": "Organization"},
-        {"start": 126, "end": 135, "label": "ISO 14001", "type": "Standard"},
-        {"start": 170, "end": 184, "label": "ISO 50001:2018", "type": "Standard"},
+        {"start": 126, "end": 135, "label": "ISO 14001", "type": "Certification"},
+        {"start": 170, "end": 184, "label": "ISO 50001:2018", "type": "Certification"},
     ]
 
 
@@ -241,4 +243,259 @@ def test_the_companys_name_with_a_place_is_a_subsidiary() -> None:
         ("Company", "Organization", None),
         ("Eastgate Malaysia", "Subsidiary", None),
         ("Occupational Safety and Health Act 1994 of Malaysia", "Law", "Malaysia"),
+    ]
+
+
+def typed(text: str) -> list[tuple[str, str]]:
+    return [(m.label, m.type) for m in entity_mentions(text)]
+
+
+def test_a_code_the_company_is_certified_to_is_a_certification_and_a_cited_one_a_standard() -> None:
+    text = (
+        "Both warehouses are certified to ISO 45001 and ISO 14001:2015, the laboratory holds ISO/IEC 17025 "
+        "accreditation, and we aim to obtain ISO 14064-1 verification. Emissions are reported in line with "
+        "ISO 14064-1 and the GHG Protocol."
+    )
+    assert typed(text) == [
+        ("ISO 45001", "Certification"),
+        ("ISO 14001:2015", "Certification"),
+        ("ISO/IEC 17025", "Certification"),
+        ("ISO 14064-1", "Standard"),
+        ("ISO 14064-1", "Standard"),
+        ("GHG Protocol", "Standard"),
+    ]
+
+
+def test_lists_under_a_lead_line_name_stakeholder_groups_material_issues_and_awards() -> None:
+    text = (
+        "Our principal stakeholder groups are:\n• Tenants and visitors\n• Contractors: site inspections and briefings\n"
+        "The materiality review ranked these topics as the most important:\n"
+        "1) Indoor air quality\n2) Climate resilience\n"
+        'MAJOR AWARDS\n- "Eco Pioneer" title, presented by the Kowloon Green Alliance\n'
+        "- Quality Tourism Service Mark, The Tourism Services Council\n"
+    )
+    assert [(m.label, m.type, m.organiser) for m in entity_mentions(text)] == [
+        ("Tenants and visitors", "StakeholderGroup", None),
+        ("Contractors", "StakeholderGroup", None),
+        ("Indoor air quality", "MaterialIssue", None),
+        ("Climate resilience", "MaterialIssue", None),
+        ('"Eco Pioneer" title', "Award", "Kowloon Green Alliance"),
+        ("Kowloon Green Alliance", "Organization", None),
+        ("Quality Tourism Service Mark", "Award", "Tourism Services Council"),
+        ("Tourism Services Council", "Organization", None),
+    ]
+
+
+def test_numbers_periods_field_labels_addresses_currencies_and_modifiers_are_no_names() -> None:
+    text = (
+        "(Stock Code: 4321) We received 58 enquiries in FY2023 (FY2022: 61). Appendix 14 sets out the index. "
+        "Our address is No. 12 Harbour Road. Figures are in United States dollars. We switched to LED lamps."
+    )
+    assert entity_mentions(text) == []
+
+
+def test_an_award_verb_makes_an_award_of_any_head_with_its_place_year_and_organiser() -> None:
+    text = (
+        "The Bank was named Best Green Lender in Northern Europe 2023 by Nordic Banking Review, and the Group was "
+        "awarded the Community Care Certificate by the Social Welfare Department."
+    )
+    assert [(m.label, m.type, m.organiser) for m in entity_mentions(text)] == [
+        ("The Bank", "Organization", None),
+        ("Best Green Lender in Northern Europe 2023", "Award", "Nordic Banking Review"),
+        ("Nordic Banking Review", "Organization", None),
+        ("the Group", "Organization", None),
+        ("Community Care Certificate", "Award", "Social Welfare Department"),
+        ("Social Welfare Department", "Organization", None),
+    ]
+
+
+def test_frameworks_without_a_head_word_by_the_words_before_them() -> None:
+    text = (
+        "We will report in line with the recommendations of the ISSB, and we keep capital under Solvency II. "
+        "We follow the recommendations of the Task Force on Climate-related Financial Disclosures. We map our "
+        "risks to TCFD recommendations and SASB standards."
+    )
+    assert typed(text) == [
+        ("ISSB", "Standard"),
+        ("Solvency II", "Standard"),
+        ("Task Force on Climate-related Financial Disclosures", "Standard"),
+        ("TCFD", "Standard"),
+        ("SASB", "Standard"),
+    ]
+
+
+def test_own_councils_are_committees_and_outside_departments_organisations() -> None:
+    text = (
+        'Tern Logistics Limited (the "Company") runs the Tern Staff Volunteer Club. Our Ethics Council reviews cases '
+        "each quarter. Our water is supplied by the Drainage Services Department. Each issue has an owner, a member "
+        "of the Management Committee."
+    )
+    assert typed(text) == [
+        ("Tern Logistics Limited", "Organization"),
+        ("Company", "Organization"),
+        ("Tern Staff Volunteer Club", "Team"),
+        ("Ethics Council", "Committee"),
+        ("Drainage Services Department", "Organization"),
+        ("Management Committee", "Committee"),
+    ]
+
+
+def test_a_chinese_title_names_the_whole_law_before_it() -> None:
+    text = (
+        "We abide by the Law of the People's Republic of China on the Prevention of Pollution by Noise "
+        "《中华人民共和国噪声污染防治法》."
+    )
+    assert found(text) == [
+        {
+            "start": 16,
+            "end": 93,
+            "label": "Law of the People's Republic of China on the Prevention of Pollution by Noise",
+            "type": "Law",
+            "label_zh": "中华人民共和国噪声污染防治法",
+            "jurisdiction": "PRC",
+        }
+    ]
+
+
+def test_documents_capital_tiers_and_headings_are_no_products_or_organisations() -> None:
+    text = (
+        "B. GOVERNANCE AND COMMUNITY\nOur Sustainability Review 2023 and the Common Equity Tier 1 ratio are no "
+        "products, but the Aero 5 is."
+    )
+    assert typed(text) == [("Aero 5", "Product")]
+
+
+def test_a_listing_rules_appendix_is_the_guide_and_the_exchange_its_own_name() -> None:
+    text = (
+        "This report follows the ESG Reporting Guide in Appendix C2 of the Rules Governing the Listing of Securities "
+        "on The Stock Exchange of Hong Kong Limited. Appendix 27 to the Main Board Listing Rules applied until 2022."
+    )
+    mentions = entity_mentions(text)
+    assert [(m.label, m.type, m.alias_of) for m in mentions] == [
+        ("ESG Reporting Guide", "Standard", None),
+        ("Appendix C2 of the Rules Governing the Listing of Securities", "Standard", "ESG Reporting Guide"),
+        ("Stock Exchange of Hong Kong Limited", "Organization", None),
+        ("Appendix 27 to the Main Board Listing Rules", "Standard", None),
+    ]
+    assert resolve_aliases(mentions, "acme")["Appendix C2 of the Rules Governing the Listing of Securities"] == (
+        "esg-reporting-guide"
+    )
+
+
+def test_a_short_name_of_another_type_is_no_alias_of_the_name_before_it() -> None:
+    text = 'The Stock Exchange of Hong Kong Limited (the "Listing Rules") set the rules. We follow the Listing Rules.'
+    assert [(m.label, m.type, m.alias_of) for m in entity_mentions(text)] == [
+        ("Stock Exchange of Hong Kong Limited", "Organization", None),
+        ("Listing Rules", "Law", None),
+        ("Listing Rules", "Law", None),
+    ]
+
+
+def test_regions_lakes_and_schools() -> None:
+    text = (
+        "We source paper in Mainland China and Southeast Asia, clean the shore of Tolo Lake and donated laptops to "
+        "Shek Mun Secondary School."
+    )
+    assert typed(text) == [
+        ("Mainland China", "Place"),
+        ("Southeast Asia", "Place"),
+        ("Tolo Lake", "Place"),
+        ("Shek Mun Secondary School", "Organization"),
+    ]
+
+
+def test_a_quoted_title_before_a_head_word_is_of_the_heads_type() -> None:
+    text = (
+        'Our “Green Steps” programme and the "Tree Buddies" campaign ran all year; our Bluebird volunteer team helped.'
+    )
+    assert typed(text) == [
+        ("“Green Steps” programme", "Initiative"),
+        ('"Tree Buddies" campaign', "Initiative"),
+        ("Bluebird volunteer team", "Team"),
+    ]
+
+
+def test_an_organiser_after_by_wins_over_a_name_before_the_award() -> None:
+    text = (
+        "Green Harbour Association presented the Blue Sky Award to the Group in 2022. The Group won the Clean Air "
+        "Award, presented by the Clean Air Network."
+    )
+    assert [(m.label, m.organiser) for m in entity_mentions(text) if m.type == "Award"] == [
+        ("Blue Sky Award", "Green Harbour Association"),
+        ("Clean Air Award", "Clean Air Network"),
+    ]
+
+
+def test_names_in_sentences_that_make_no_claim_are_defined_about_no_claim() -> None:
+    text = (
+        "This report has been prepared in accordance with the Environmental, Social and Governance Reporting Guide "
+        "of The Stock Exchange of Hong Kong Limited.\n"
+        "In 2022 we donated HK$1.2 million to the Community Chest of Hong Kong.\n"
+    )
+    drafted = draft_sheet(ReportText(Path("report.txt"), text, None), 2022, "acme")
+    assert sorted(drafted.entities) == [
+        "community-chest-of-hong-kong",
+        "environmental-social-and-governance-reporting-guide",
+        "stock-exchange-of-hong-kong-limited",
+    ]
+    assert [(c["quote"][:20], c.get("about")) for c in drafted.claims] == [
+        ("In 2022 we donated H", ["community-chest-of-hong-kong"])
+    ]
+
+
+def test_the_exchange_after_a_listing_rules_title_and_mainland_china() -> None:
+    text = (
+        "The Guide is set out in Appendix 27 to *The Rules Governing the Listing of Securities on the Stock Exchange "
+        "of Hong Kong Limited*. We run 630 stores in mainland China."
+    )
+    assert typed(text) == [
+        ("Appendix 27 to *The Rules Governing the Listing of Securities", "Standard"),
+        ("Stock Exchange of Hong Kong Limited", "Organization"),
+        ("mainland China", "Place"),
+    ]
+
+
+def test_a_list_ends_where_its_marker_changes() -> None:
+    text = "Material ESG issues identified this year:\n(1) Safe production\n(2) Rural revitalisation\n3. Compliance\n"
+    assert typed(text) == [("Safe production", "MaterialIssue"), ("Rural revitalisation", "MaterialIssue")]
+
+
+def test_subsidiaries_leading_groups_audits_and_listing_requirements() -> None:
+    text = (
+        "The President leads the ESG Leading Group. Our subsidiary Delta Wind Power (Gansu) Co., Ltd. passed the "
+        "OHSAS 18001 surveillance audit. This statement follows the Main Market Listing Requirements of Bursa "
+        "Malaysia Securities Berhad and the Bursa Malaysia's Sustainability Reporting Guide."
+    )
+    assert typed(text) == [
+        ("ESG Leading Group", "Team"),
+        ("Delta Wind Power (Gansu) Co., Ltd.", "Subsidiary"),
+        ("OHSAS 18001", "Certification"),
+        ("Main Market Listing Requirements", "Standard"),
+        ("Bursa Malaysia Securities Berhad", "Organization"),
+        ("Sustainability Reporting Guide", "Standard"),
+    ]
+
+
+def test_channels_under_a_stakeholder_lead_and_a_givers_possessive_are_not_named() -> None:
+    text = (
+        "We engage stakeholders through the following channels:\n• Surveys\n• Meetings\n"
+        "We communicate with stakeholders through the channels below:\n• Tenants: surveys and meetings\n"
+        "The project received the Lantau Community Trust's funding."
+    )
+    assert typed(text) == [("Tenants", "StakeholderGroup"), ("Lantau Community Trust", "Organization")]
+
+
+def test_a_sentence_enumerating_material_issues_or_stakeholders_names_each() -> None:
+    text = (
+        "We identified the following key issues: product safety, employment, health and safety, and customer "
+        "privacy. Our key stakeholders include customers, employees and suppliers. Stakeholders are important to us."
+    )
+    assert typed(text) == [
+        ("product safety", "MaterialIssue"),
+        ("employment", "MaterialIssue"),
+        ("health and safety", "MaterialIssue"),
+        ("customer privacy", "MaterialIssue"),
+        ("customers", "StakeholderGroup"),
+        ("employees", "StakeholderGroup"),
+        ("suppliers", "StakeholderGroup"),
     ]
