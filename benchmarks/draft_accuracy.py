@@ -500,12 +500,13 @@ def confusion(result: Result) -> str:
     ``none`` is a statement about the report itself (no claim), ``-`` a sentence no drafted claim covers.
     """
     wanted = Counter(want for want, _ in result.kinds.elements())
-    drafted = sorted({got for _, got in result.kinds}, key=lambda k: (-sum(n for (_, g), n in result.kinds.items() if g == k), k))
+    columns = Counter(got for _, got in result.kinds.elements())
+    drafted = sorted(columns, key=lambda k: (-columns[k], k))
     width = max([len(k) for k in (*wanted, *drafted)] + [4])
     out = [f"claim kinds, reference (rows) by drafted (columns), {result.name}:"]
     out.append(" " * width + " | " + " ".join(k[:5].rjust(5) for k in drafted) + " | right")
     for want, total in sorted(wanted.items(), key=lambda item: (-item[1], item[0])):
-        cells = " ".join((str(result.kinds[(want, got)]) if result.kinds[(want, got)] else ".").rjust(5) for got in drafted)
+        cells = " ".join(str(result.kinds[(want, got)] or ".").rjust(5) for got in drafted)
         out.append(f"{want.ljust(width)} | {cells} | {result.kinds[(want, want)]}/{total}")
     return "\n".join(out)
 

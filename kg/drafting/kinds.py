@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+TOPIC_WORDS = 6  # a phrase this short, with no cue and no full stop, names a topic
+
 # -- 1. about the report ------------------------------------------------------------------
 
 _ABOUT_REPORT = re.compile(
@@ -43,6 +45,7 @@ _ABOUT_REPORT = re.compile(
     r"|\b(?:comments|feedback|suggestions|questions|enquiries|inquiries|opinions)\b[^.]{0,60}?\b(?:may|can|should)\s+be\s+"
     r"(?:sent|directed|addressed|made|forwarded|emailed|submitted)\b"
     r"|[\w.+-]+@[\w-]+\.[a-z][\w.-]*"  # an e-mail address: where to write about the report
+    r"|^\W*(?:contacts?(?: us| details| information)?|enquiries|address|tel(?:ephone)?|fax|e-?mail|website)\s*[:：]"
     r"|^(?:it|this|the report|this report)\s+(?:was|has been|is)\s+(?:prepared|compiled|written|approved)\b"
     r"|^\W*(?:this|it) is (?:the|our) (?:[\w,-]+\s+){0,8}?report\b"
     r"|^it\s+(?:covers|includes|spans)\b"
@@ -69,7 +72,8 @@ _FOLLOWS = re.compile(
 
 _COMMITMENT = re.compile(
     r"\b(?:(?<!free )(?<!good )(?<!political )will(?! power)|plans? to|planning to|planned to|aims? to|aiming to|"
-    r"intends? to|targets? (?:to|of|a|an|is|for)|target is|strives? to|striving to|endeavou?rs? to|commit(?:s|ted)? to|"
+    r"intends? to|targets? (?:to|of|a|an|is|for)|target is|strives? to|striving to|endeavou?rs? to|"
+    r"(?<!been )commit(?:s|ted)? to|"
     r"undertakes? to|pledges? to|seeks? to|hopes? to|aspires? to|expects? to|going forward|in the future|"
     r"in the coming years?|next year|looking ahead|by (?:the end of )?(?:FY)?20[2-9]\d)\b",
     re.I,
@@ -107,9 +111,10 @@ _CERTIFICATION = re.compile(
 _STANDARD = re.compile(r"\b(?:ISO|IEC|OHSAS|IATF|SA\s?8000|LEED|BEAM|BREEAM|FSC|PEFC|GB/T)\b|\b[Ss]tandards?\b")
 _GIVEN = re.compile(r"\b(?:awarded|won|received|presented with|granted)\b", re.I)
 _RECOGNITION = re.compile(
-    r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?(?:awarded|honou?red|named|rated|ranked|"
-    r"recogni[sz]ed|selected|listed|voted|presented with|granted the title)\b(?!\s+to\b)"
-    r"|\bawarded by\b|\b(?:won|wins?|winning)\b|\branked\b|\bnamed (?:as|a|an|the|one)\b|\brecogni[sz]ed as\b"
+    r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?(?:awarded|honou?red|named|rated|"
+    r"recogni[sz]ed|selected|listed|voted|presented with|granted the title)\b(?!\s+(?:to|highest|lowest)\b)"
+    r"|\bawarded by\b|\b(?:won|wins?|winning)\b|\branked (?:first|top|no\.|number|among|in|as|#|\d)|"
+    r"\bnamed (?:as|a|an|the|one)\b|\brecogni[sz]ed as\b"
     r"|\b(?:received|receives?|obtained|earned|garnered|gained|won)\s+(?:\w+\s+){0,5}?(?:recognition|awards?|prizes?|"
     r"titles?|honou?rs?|accolades?|commendations?|medals?|praise|thank-you|thank you)\b"
     r"|\bhighly (?:recogni[sz]ed|endorsed|praised|acclaimed|commended|appreciated)\b"
@@ -128,12 +133,13 @@ _RESPONSIBILITY = re.compile(
     r"|\b(?:supported|assisted|owned|overseen|supervised|coordinated)\s+by\s+(?:the|our|its|a|an)\s+"
     r"(?:member of the\s+)?(?:[\w-]+\s+){0,4}?(?:board|committee|council|department|team|working group|task ?force|"
     r"officer|office|division)\b"
-    r"|\bunder the (?:supervision|leadership|guidance|oversight) of the (?:[\w-]+\s+){0,4}?(?:board|committee|council)\b"
+    r"|\bunder the (?:supervision|leadership|guidance|oversight) of the (?:[\w-]+\s+){0,4}?"
+    r"(?:board|committee|council)\b"
     r"|\bmanagement structure\b|\bgovernance structure\b"
     r"|\b(?:set up|established|formed|restructured|built|created)\s+(?:the|a|an|our|its)\s+(?:[\w-]+\s+){0,5}?"
     r"(?:board|committee|council|department|team|working group|task ?force)\b"
-    r"|\b(?:board|committee|council|department|team|working group|task ?force)s?\s+(?:has|have|had)?\s*(?:been|was|were)"
-    r"\s+(?:set up|established|formed)\b"
+    r"|\b(?:board|committee|council|department|team|working group|task ?force)s?\s+(?:has|have|had)?\s*"
+    r"(?:been|was|were)\s+(?:set up|established|formed)\b"
     r"|\bappointed\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,4}?(?:officer|manager|director|head|representative)\b",
     re.I,
 )
@@ -177,7 +183,9 @@ _ACHIEVED_FIRST = re.compile(
     re.I,
 )
 # Background the report cites: statistics and definitions, where a resource or an emission comes from.
-_BACKGROUND = re.compile(r"\baccording to (?:the )?(?:statistics|data|figures|estimates)\b|\bstatistics (?:from|of|by|released)\b", re.I)
+_BACKGROUND = re.compile(
+    r"\baccording to (?:the )?(?:statistics|data|figures|estimates)\b|\bstatistics (?:from|of|by|released)\b", re.I
+)
 _SOURCES = re.compile(
     r"\b(?:arises?|arising|arose|comes?|coming|derived?|derives|originates?|stems?)\s+(?:mainly\s+|primarily\s+|"
     r"largely\s+|mostly\s+|chiefly\s+)?from\b"
@@ -191,12 +199,14 @@ _SOURCES = re.compile(
 _PARTNERSHIP = re.compile(
     r"\b(?:partner(?:ed|ing|ship)?s? with|in partnership with|co-?operat(?:ed|es|ion) with|in co-?operation with|"
     r"collaborat(?:ed|es|e|ion) with|joined hands with|teamed up with|together with|agreements? with|"
-    r"(?:member|members|council members?) of(?! (?:the|our) (?:[\w-]+\s+){0,3}?(?:board|committee|management|team|staff)\b)|"
+    r"(?:member|members|council members?) of"
+    r"(?! (?:the|our) (?:[\w-]+\s+){0,3}?(?:board|committee|management|team|staff)\b)|"
     r"joined the|strategic partners?)\b",
     re.I,
 )
 _GOVERNANCE = re.compile(
-    r"\b(?:board|committee|council|department|team|working group|task ?force|officer)s?\b.{0,60}?\b(?:is|are|was|were)?\s*"
+    r"\b(?:board|committee|council|department|team|working group|task ?force|officer)s?\b.{0,60}?"
+    r"\b(?:is|are|was|were)?\s*"
     r"(?:responsible for|oversees?|oversaw|supervis(?:es|ed|e)|reports? to|accountable for|in charge of|"
     r"review(?:s|ed)? and approv)",
     re.I,
@@ -209,7 +219,8 @@ _UNIT_SUBJECT = re.compile(
     r"handles?|ensures?|owns?|sets?|evaluates?|assesses?|guides?|directs?)\b"
 )
 _ENGAGEMENT = re.compile(
-    r"\b(?:stakeholders?|engag(?:e|ed|es|ement) with|engagement|communicat(?:e|ed|es|ing|ion) with|communication channels?|"
+    r"\b(?:stakeholders?|engag(?:e|ed|es|ement) with|engagement|communicat(?:e|ed|es|ing|ion) with|"
+    r"communication channels?|"
     r"surveys?|questionnaires?|interviews?|feedback|listen(?:ed|s|ing)? to|consult(?:s|ed|ing|ations?)?|dialogues?|"
     r"opinions|expectations|exchang(?:e|ed|es|ing) (?:[\w-]+\s+){0,2}?(?:views|insights|ideas|experiences?)|"
     r"shar(?:e|ed|es|ing) (?:[\w-]+\s+){0,3}?(?:experiences?|insights|practices)|invited|visited|"
@@ -240,16 +251,25 @@ _ACHIEVEMENT = re.compile(
 )
 # Background about the world, not the company.
 _WORLD = re.compile(
-    r"\b(?:according to|statistics|worldwide|globally|around the world|there (?:are|is|were|was)|is defined as|means)\b",
+    r"\b(?:according to|statistics|worldwide|globally|around the world|there (?:are|is|were|was)|is defined as|"
+    r"means)\b",
     re.I,
 )
 _COMPANY = re.compile(r"\b(?:we|our|us|the (?:group|company|bank|corporation))\b", re.I)
 # An act told in the past tense ("Replaced ...", "we installed ...", "... were planted"), and a
 # practice told in the present passive ("... is handed to qualified contractors").
-_IRREGULAR_PAST = r"built|held|made|ran|began|took|gave|sent|brought|led|won|grew|became|set up|wrote|spent|sold|met|paid"
+# Words in -ed that describe rather than tell of an act ("is committed to", "qualified contractors").
+_ADJECTIVES = (
+    r"(?:committed|dedicated|devoted|based|related|located|qualified|limited|listed|detailed|advanced|required|"
+    r"expected|interested|concerned|involved|experienced|skilled|automated|integrated|centrali[sz]ed|hundred|need|"
+    r"speed|seed|feed|exceed|proceed|succeed)"
+)
+_IRREGULAR_PAST = (
+    r"built|held|made|ran|began|took|gave|sent|brought|led|won|grew|became|set up|wrote|spent|sold|met|paid"
+)
 _PAST = re.compile(
     rf"^\W*(?:[A-Z][a-z]+ly )?(?:[A-Z][a-z]+ed|[a-z]+ed|(?i:{_IRREGULAR_PAST}))\b"
-    rf"|\b(?:[a-z]{{3,}}ed|(?<=we )(?:{_IRREGULAR_PAST}))\b"
+    rf"|\b(?!{_ADJECTIVES}\b)(?:[a-z]{{3,}}ed|(?<=we )(?:{_IRREGULAR_PAST}))\b"
 )
 _NOT_PAST = re.compile(r"^\W*(?:Based|United|Related|Dedicated|Committed|Used to|Red)\b")
 _PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?[a-z]{3,}(?:ed|en)\b(?!\s+(?:to|by) (?:be|the end))", re.I)
@@ -286,7 +306,8 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None) -> st
 
     ``figures`` are the units of the figures a reader took from the sentence (None for a bare
     count), or None when no reader has read it: then any number that is not a year or a code is
-    taken for a figure. A sentence with no cue at all is ``context`` when it speaks of the world
+    taken for a figure. A short phrase with no cue and no full stop (a list item naming a topic) is
+    None too. A sentence with no cue at all is ``context`` when it speaks of the world
     (statistics, definitions) without a first-person or company subject, ``initiative`` when it
     tells of something done (a past-tense verb), else ``policy`` (how the company describes its way
     of working).
@@ -317,6 +338,8 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None) -> st
     for kind, pattern in _AFTER_FIGURES:
         if pattern.search(text):
             return kind
+    if len(text.split()) <= TOPIC_WORDS and not re.search(r"[.!?]$", text):
+        return None  # a bare phrase with no cue names a topic ("Product quality and safety"), it states nothing
     if _WORLD.search(text) and not _COMPANY.search(text):
         return "context"
     if _PAST.search(text) and not _NOT_PAST.search(text) and not _PRESENT_PASSIVE.search(text):
