@@ -10,9 +10,10 @@ first:
 3. complying with or following a named law or standard, or the absence of breaches, is compliance;
    a certificate against a standard is a certification, an award or a title given by a third party
    a recognition; who holds responsibility (a board's, a committee's) is governance;
-4. a figure makes the sentence quantitative, unless all its figures are counts of what a
-   programme did or of the people engaged: the count is then part of the initiative or the
-   engagement (a figure with a unit, a share or an amount of money is a metric's value);
+4. a figure makes the sentence quantitative, unless all its figures are counts of the partners
+   worked with, of what a programme did or of the people engaged: the count is then part of the
+   partnership, the initiative or the engagement (a figure with a unit, a share or an amount of
+   money is a metric's value);
 5. the remaining kinds are told apart by their cues: partnership, governance by a unit as the
    subject, context (where emissions or water come from, background statistics), engagement,
    policy (rules, codes, entitlements), initiative (programmes, and acts told in the past tense),
@@ -130,6 +131,8 @@ _RESPONSIBILITY = re.compile(
     r"\b(?:has|have|holds?|held|bears?|takes?|assumes?|retains?|had)\s+(?:the\s+)?(?:overall|ultimate|full|primary|"
     r"final|collective)\s+(?:responsibility|accountability|oversight)\b"
     r"|\b(?:chaired|led|headed|convened)\s+by\s+(?:the|our|its|a|an)\b"
+    r"|\b(?:leads?|chairs?|heads?|convenes?)\s+(?:the|our|its)\s+(?:[\w-]+\s+){0,4}?(?:board|committee|council|"
+    r"working group|task ?force)\b"
     r"|\b(?:supported|assisted|owned|overseen|supervised|coordinated)\s+by\s+(?:the|our|its|a|an)\s+"
     r"(?:member of the\s+)?(?:[\w-]+\s+){0,4}?(?:board|committee|council|department|team|working group|task ?force|"
     r"officer|office|division)\b"
@@ -163,9 +166,10 @@ _OMITTED = re.compile(
 )
 # A programme, scheme or association as the sentence's subject: its counts tell what it did.
 _PROGRAMME_SUBJECT = re.compile(
-    r"^\W*(?:(?:the|our|its|this|their)\s+)?(?:[\w“”\"'’&-]+\s+){0,6}?(?:programmes?|programs?|schemes?|campaigns?|"
-    r"initiatives?|projects?|associations?|clubs?|foundations?)\b(?:,[^,]{0,80},)?\s+(?:\w+ly\s+)?(?:has\s+|have\s+)?"
-    r"[a-z]+(?:ed|s)\b"
+    r"^\W*(?:(?:in|since|during|from|by|as at|as of|over)\s[^,]{1,40},\s*)?(?:(?:the|our|its|this|their)\s+)?"
+    r"(?:[\w“”\"'’&-]+\s+){0,6}?(?:programmes?|programs?|schemes?|campaigns?|"
+    r"initiatives?|projects?|associations?|clubs?|foundations?|scholarships?|funds?)\b(?:,[^,]{0,80},)?\s+"
+    r"(?:\w+ly\s+)?(?:has\s+|have\s+)?[a-z]+(?:ed|s)\b"
     r"|\bin support of (?:the )?(?:UN |United Nations )?(?:SDGs?|Sustainable Development Goals?|Goal)\b",
     re.I,
 )
@@ -330,6 +334,8 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None) -> st
     states = bool(figures) if figures is not None else bool(_FIGURE.search(text))
     if states:
         if figures is not None and all(unit is None for unit in figures):
+            if _PARTNERSHIP.search(text):
+                return "partnership"
             if _PROGRAMME_SUBJECT.search(text):
                 return "initiative"
             if _ENGAGED.search(text):

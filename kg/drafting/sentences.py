@@ -34,7 +34,7 @@ _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{2,})\s*\d{1,3}$|\s\d{1,3}$")
 _PAGE_NUMBER = re.compile(r"^[-–—|·•\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—|·•\s]*$", re.I)
 # A line that names a company and nothing else ("Acme Holdings Co., Ltd."): a title, though it ends with a point.
-_COMPANY_LINE = re.compile(r"^[A-Z][\w&'’ ,.()-]{0,80}\b(?:Ltd|Co|Inc|Corp|plc|L\.P|S\.A|N\.V|A\.G)\.$")
+_COMPANY_LINE = re.compile(r"^[A-Z][\w&'’ ,.()-]{0,80}\b(?i:Ltd|Co|Inc|Corp|plc|L\.P|S\.A|N\.V|A\.G)\.$")
 # A line wholly in brackets ("(Stock Code: 1234)", "(continued)"): a cover or caption line, no claim.
 _BRACKETED = re.compile(r"^\([^()]*\)$")
 _TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")

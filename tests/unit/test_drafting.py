@@ -94,7 +94,7 @@ def test_a_highlight_printed_on_one_line_is_one_unit_and_a_wrapped_line_is_not()
 
 def test_cover_lines_and_dashed_page_numbers_are_no_units() -> None:
     text = (
-        "Northwind Logistics Co., Ltd.\n(Stock Code: 4321)\n\n"
+        "Northwind Logistics Co., Ltd.\n(Stock Code: 4321)\nNORTHWIND HOLDINGS LTD.\n\n"
         "Our depots run on green power.\n— 12 —\nWe ship by rail where we can.\n"
     )
     assert units(text) == [

@@ -84,6 +84,7 @@ RULES = [
     ("Waste reduction at source", None),
     ("We were ranked first among regional utilities for disclosure quality.", "recognition"),
     ("Since 2015 the Group has been committed to hiring locally.", "policy"),
+    ("Our Chief Operating Officer leads the Climate Working Group.", "governance"),
 ]
 
 
@@ -104,6 +105,8 @@ WITH_FIGURES = [
     ("According to statistics from the Census Department, 21% of residents are over 65.", ["PERCENT"], "context"),
     ("Employees are entitled to 14 days of paid leave.", [], "policy"),
     ("Our survey found that 4 topics were ranked highest by tenants.", [None], "quantitative"),
+    ("In 2022 we partnered with 6 schools to teach coding.", [None], "partnership"),
+    ("Since 2019, the Bright Steps Scholarship has supported 210 students.", [None], "initiative"),
 ]
 
 
