@@ -54,7 +54,10 @@ _ABOUT_REPORT = re.compile(
     r"|\bunless (?:otherwise )?(?:stated|specified|indicated|noted|mentioned)\b"
     r"|^\W*(?:all\s+)?(?:monetary\s+)?(?:amounts|figures|data|values|numbers)\s+(?:are|is)\s+"
     r"(?:expressed |presented |stated |reported |shown |given )?in\b"
-    r"|\b(?:is|are) not (?:considered |deemed |regarded as )?(?:a )?material (?:to|for)\b",
+    r"|\b(?:is|are) not (?:considered |deemed |regarded as )?(?:a )?material (?:to|for)\b"
+    r"|\b(?:is|are) (?:considered |deemed )?(?:insignificant|immaterial|not applicable)\b"
+    r"|\b(?:information|data|contents?|figures|scope|boundary|period) (?:in|of|disclosed in|contained in) "
+    r"(?:this|the) (?:esg |sustainability )?report\b",
     re.I,
 )
 # Complying with or following a reporting guide is what the report does, not the company.
@@ -197,6 +200,7 @@ _SOURCES = re.compile(
     r"|\b(?:main|principal|major|primary|largest)\s+(?:sources?|forms?|types?|contributors?)\s+of\b"
     r"|\b(?:mainly|primarily|largely|mostly)\s+(?:includes?|included|consists? of|comprises?)\b"
     r"|\bdraws?\s+(?:[\w-]+\s+)?(?:municipal|mains|city|public|tap)\s+water\b"
+    r"|\b(?:mainly|primarily|largely|mostly)\s+(?:located|based|situated)\s+in\b"
     r"|\b(?:refers? to|is defined as|are defined as)\b",
     re.I,
 )
@@ -248,6 +252,14 @@ _INITIATIVE = re.compile(
     r"services?|functions?|features?|functionalit(?:y|ies)|trainings?|audits?)\b",
     re.I,
 )
+# A product or service as the subject of what it offers ("Our savings account has no monthly fee").
+_PRODUCT_SUBJECT = re.compile(
+    r"^\W*(?:our|the|its|this|these)\s+(?:[\w-]+\s+){0,4}?(?:accounts?|loans?|products?|services?|apps?|"
+    r"applications?|platforms?|cards?|policies|insurance|devices?|features?|functions?|tools?)\s+(?:also\s+)?"
+    r"(?:has|have|offers?|provides?|allows?|lets?|enables?|helps?|features?|supports?|gives?|includes?|charges?|"
+    r"requires? no|needs? no)\b",
+    re.I,
+)
 _ACHIEVEMENT = re.compile(
     r"\b(?:achieved|accomplished|completed|reduced|increased|improved|reached|exceeded|became|saved|recorded|"
     r"succeeded|the first|successfully)\b",
@@ -255,7 +267,8 @@ _ACHIEVEMENT = re.compile(
 )
 # Background about the world, not the company.
 _WORLD = re.compile(
-    r"\b(?:according to|statistics|worldwide|globally|around the world|there (?:are|is|were|was)|is defined as|"
+    r"\b(?:according to (?:the )?(?-i:[A-Z])|statistics|worldwide|globally|around the world|there (?:are|is|were|was)|"
+    r"is defined as|"
     r"means)\b",
     re.I,
 )
@@ -291,6 +304,7 @@ _AFTER_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("governance", _UNIT_SUBJECT),
     ("context", _SOURCES),
     ("engagement", _ENGAGEMENT),
+    ("initiative", _PRODUCT_SUBJECT),
     ("policy", _POLICY),
     ("initiative", _INITIATIVE),
     ("achievement", _ACHIEVEMENT),

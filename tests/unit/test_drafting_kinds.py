@@ -85,6 +85,11 @@ RULES = [
     ("We were ranked first among regional utilities for disclosure quality.", "recognition"),
     ("Since 2015 the Group has been committed to hiring locally.", "policy"),
     ("Our Chief Operating Officer leads the Climate Working Group.", "governance"),
+    ("Staff are paid according to their skills and conduct.", "policy"),
+    ("The data in this report have been checked by our internal auditors.", None),
+    ("Because of the nature of our business, water use is insignificant.", None),
+    ("Our customers are mostly located in Southeast Asia.", "context"),
+    ("Our green home loans have a lower rate for energy-efficient flats.", "initiative"),
 ]
 
 
