@@ -167,6 +167,8 @@ _OMITTED = re.compile(
     r"calculated|quantified|tracked)\b|\bnot (?:yet )?available\b",
     re.I,
 )
+# What is kept from being disclosed ("to ensure that a user's number is not disclosed") is no omitted figure.
+_SAFEGUARD = re.compile(r"\b(?:ensur(?:e|es|ing)|so that|prevent(?:s|ing)?|protect(?:s|ing)?)\b", re.I)
 # A programme, scheme or association as the sentence's subject: its counts tell what it did.
 _PROGRAMME_SUBJECT = re.compile(
     r"^\W*(?:(?:in|since|during|from|by|as at|as of|over)\s[^,]{1,40},\s*)?(?:(?:the|our|its|this|their)\s+)?"
@@ -289,7 +291,9 @@ _PAST = re.compile(
     rf"|\b(?!{_ADJECTIVES}\b)(?:[a-z]{{3,}}ed|(?<=we )(?:{_IRREGULAR_PAST}))\b"
 )
 _NOT_PAST = re.compile(r"^\W*(?:Based|United|Related|Dedicated|Committed|Used to|Red)\b")
-_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+)?[a-z]{3,}(?:ed|en)\b(?!\s+(?:to|by) (?:be|the end))", re.I)
+_PRESENT_PASSIVE = re.compile(
+    r"\b(?:is|are)\s+(?:not\s+|\w+ly\s+)?[a-z]{3,}(?:ed|en)\b(?!\s+(?:to|by) (?:be|the end))", re.I
+)
 
 # In order, after the statements about the report: the first kind whose cue the sentence contains.
 _BEFORE_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -298,7 +302,6 @@ _BEFORE_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("compliance", _FOLLOWS_INSTRUMENT),
 )
 _AFTER_FIGURES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("quantitative", _OMITTED),
     ("partnership", _PARTNERSHIP),
     ("governance", _GOVERNANCE),
     ("governance", _UNIT_SUBJECT),
@@ -354,6 +357,9 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None) -> st
                 return "initiative"
             if _ENGAGED.search(text):
                 return "engagement"
+        return "quantitative"
+    omitted = _OMITTED.search(text)
+    if omitted and not _SAFEGUARD.search(text, 0, omitted.start()):
         return "quantitative"
     for kind, pattern in _AFTER_FIGURES:
         if pattern.search(text):

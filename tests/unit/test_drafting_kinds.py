@@ -90,6 +90,7 @@ RULES = [
     ("Because of the nature of our business, water use is insignificant.", None),
     ("Our customers are mostly located in Southeast Asia.", "context"),
     ("Our green home loans have a lower rate for energy-efficient flats.", "initiative"),
+    ("Couriers see a temporary number so that the customer's phone number is not disclosed.", "policy"),
 ]
 
 
