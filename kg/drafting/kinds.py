@@ -5,19 +5,20 @@ sentence gets the first kind whose cue it contains, in an order that puts the mo
 first:
 
 1. a statement about the report itself (its scope, period, currency, the guide it follows, where
-   to send comments) is no company claim at all;
+   to send comments, a KPI it deems immaterial) is no company claim at all;
 2. a forward-looking verb makes a commitment whatever else the sentence says;
 3. complying with or following a named law or standard, or the absence of breaches, is compliance;
    a certificate against a standard is a certification, an award or a title given by a third party
-   a recognition; who holds responsibility (a board's, a committee's) is governance;
+   a recognition; who holds responsibility (a board's, a committee's) is governance; being the
+   first, or having no incidents, an achievement; statistics from a named source, context;
 4. a figure makes the sentence quantitative, unless all its figures are counts of the partners
    worked with, of what a programme did or of the people engaged: the count is then part of the
    partnership, the initiative or the engagement (a figure with a unit, a share or an amount of
-   money is a metric's value);
+   money is a metric's value); a figure announced but not printed is quantitative too;
 5. the remaining kinds are told apart by their cues: partnership, governance by a unit as the
-   subject, context (where emissions or water come from, background statistics), engagement,
-   policy (rules, codes, entitlements), initiative (programmes, and acts told in the past tense),
-   achievement.
+   subject, context (where emissions or water come from), engagement, initiative by a product as
+   the subject, policy (rules, codes, entitlements), initiative (programmes, services, acts told in
+   the past tense), achievement; a short phrase with none of these cues names a topic, no claim.
 
 The cues are ordinary English and HKEX/GRI reporting wording, not any report's phrasing.
 """
