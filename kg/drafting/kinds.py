@@ -168,6 +168,10 @@ _OMITTED = re.compile(
     r"calculated|quantified|tracked)\b|\bnot (?:yet )?available\b",
     re.I,
 )
+# Past tenses that do not end in -ed.
+_IRREGULAR_PAST = (
+    r"built|held|made|ran|began|took|gave|sent|brought|led|won|grew|became|set up|wrote|spent|sold|met|paid"
+)
 # What is kept from being disclosed ("to ensure that a user's number is not disclosed") is no omitted figure.
 _SAFEGUARD = re.compile(r"\b(?:ensur(?:e|es|ing)|so that|prevent(?:s|ing)?|protect(?:s|ing)?)\b", re.I)
 # A programme, scheme or association as the sentence's subject: its counts tell what it did.
@@ -175,7 +179,7 @@ _PROGRAMME_SUBJECT = re.compile(
     r"^\W*(?:(?:in|since|during|from|by|as at|as of|over)\s[^,]{1,40},\s*)?(?:(?:the|our|its|this|their)\s+)?"
     r"(?:[\w“”\"'’&-]+\s+){0,6}?(?:programmes?|programs?|schemes?|campaigns?|"
     r"initiatives?|projects?|associations?|clubs?|foundations?|scholarships?|funds?)\b(?:,[^,]{0,80},)?\s+"
-    r"(?:\w+ly\s+)?(?:has\s+|have\s+)?[a-z]+(?:ed|s)\b"
+    rf"(?:\w+ly\s+)?(?:has\s+|have\s+)?(?:[a-z]+(?:ed|s)|{_IRREGULAR_PAST})\b"
     r"|\bin support of (?:the )?(?:UN |United Nations )?(?:SDGs?|Sustainable Development Goals?|Goal)\b",
     re.I,
 )
@@ -276,17 +280,14 @@ _WORLD = re.compile(
     re.I,
 )
 _COMPANY = re.compile(r"\b(?:we|our|us|the (?:group|company|bank|corporation))\b", re.I)
-# An act told in the past tense ("Replaced ...", "we installed ...", "... were planted"), and a
-# practice told in the present passive ("... is handed to qualified contractors").
 # Words in -ed that describe rather than tell of an act ("is committed to", "qualified contractors").
 _ADJECTIVES = (
     r"(?:committed|dedicated|devoted|based|related|located|qualified|limited|listed|detailed|advanced|required|"
     r"expected|interested|concerned|involved|experienced|skilled|automated|integrated|centrali[sz]ed|hundred|need|"
     r"speed|seed|feed|exceed|proceed|succeed)"
 )
-_IRREGULAR_PAST = (
-    r"built|held|made|ran|began|took|gave|sent|brought|led|won|grew|became|set up|wrote|spent|sold|met|paid"
-)
+# An act told in the past tense ("Replaced ...", "we installed ...", "... were planted"), and a
+# practice told in the present passive ("... is handed to qualified contractors").
 _PAST = re.compile(
     rf"^\W*(?:[A-Z][a-z]+ly )?(?:[A-Z][a-z]+ed|[a-z]+ed|(?i:{_IRREGULAR_PAST}))\b"
     rf"|\b(?!{_ADJECTIVES}\b)(?:[a-z]{{3,}}ed|(?<=we )(?:{_IRREGULAR_PAST}))\b"

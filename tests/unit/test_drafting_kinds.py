@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kg.drafting.assembler import draft_sheet
 from kg.drafting.kinds import claim_kind
+from kg.ingest.text import ReportText
 from kg.vocab.ontology import vocabulary
 
 CASES = [
@@ -123,3 +127,18 @@ def test_claim_kind_with_the_figures_read(sentence: str, units: list[str | None]
 
 def test_codes_and_years_are_not_figures() -> None:
     assert claim_kind("Our offices follow ISO 14001 and report under SDG 7 since 2019.") == "policy"
+
+
+def test_drafted_claims_take_their_kind_from_the_words_and_the_figures_read() -> None:
+    text = (
+        "Our Reading Buddies programme ran 12 workshops in 2022.\n\n"
+        "We will open 3 clinics in 2024.\n\n"
+        "Total water use was 1,200 m³ in 2022.\n\n"
+        "Readers may send comments to esg@example.org.\n"
+    )
+    drafted = draft_sheet(ReportText(Path("report.txt"), text), 2022, "acme")
+    assert [(c["kind"], c["quote"], [o["figure"] for o in c.get("observations", ())]) for c in drafted.claims] == [
+        ("initiative", "Our Reading Buddies programme ran 12 workshops in 2022.", ["12"]),
+        ("commitment", "We will open 3 clinics in 2024.", ["3"]),
+        ("quantitative", "Total water use was 1,200 m³ in 2022.", ["1,200 m³"]),
+    ]
