@@ -80,7 +80,8 @@ _COMMITMENT = re.compile(
     r"intends? to|targets? (?:to|of|a|an|is|for)|target is|strives? to|striving to|endeavou?rs? to|"
     r"(?<!been )commit(?:s|ted)? to|"
     r"undertakes? to|pledges? to|seeks? to|hopes? to|aspires? to|expects? to|going forward|in the future|"
-    r"in the coming years?|next year|looking ahead|by (?:the end of )?(?:FY)?20[2-9]\d)\b",
+    r"in the coming years?|next year|looking ahead|by (?:the end of )?(?:FY)?20[2-9]\d|"
+    r"(?:vision|ambition|aspiration|goal|objective)s? (?:is|are) to|sets? (?:its|our) sights on)\b",
     re.I,
 )
 

@@ -55,6 +55,7 @@ RULES = [
     ("The Group has complied with the provisions of the ESG Reporting Guide throughout the year.", None),
     ("We plan to phase out single-use plastics in all canteens.", "commitment"),
     ("The Company undertakes to review its climate risks every year.", "commitment"),
+    ("Our vision is to be the most trusted landlord in the city.", "commitment"),
     ("Staff join the union of their own free will and may leave at any time.", "policy"),
     ("Our factories follow the Water Pollution Prevention and Control Law of the Republic of Korea.", "compliance"),
     ("Boiler exhaust meets the Emission Standard of Air Pollutants for Boilers.", "compliance"),
