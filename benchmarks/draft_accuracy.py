@@ -18,7 +18,7 @@ reads the drafted graph with rdflib, and prints:
   (dates, codes, page numbers ...) drafted as figures; announced figures drafted as missing;
 - entities: recall and precision by type (rdf:type class and rdfs:label/skos:altLabel);
 - claim kinds: accuracy on the sampled sentences (a statement about the report itself is right
-  when no claim covers it);
+  when no claim covers it), and a confusion table of drafted kind by reference kind;
 - validation: which planted inconsistencies (total vs parts, intensity, scope label) a finding
   of the matching shape points at;
 - seconds to draft, build and validate; then the first N misses of each category.
@@ -68,6 +68,7 @@ CHECK_SHAPES = {
     "BreakdownScopeShape": "scope-label",
 }
 MATCHES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch)
+NO_CLAIM = "none"  # the confusion table's name for a statement about the report itself
 
 
 # --------------------------------------------------------------------------- the reference
@@ -398,6 +399,7 @@ class Result:
     misses: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    kinds: Counter[tuple[str, str]] = field(default_factory=Counter)  # (reference kind, drafted kind) per sentence
 
     def score(self, key: str, ok: bool, miss: str | None = None) -> None:
         self.scores[key].add(ok)
@@ -475,9 +477,11 @@ def score_claims(ref: Reference, got: list[Sentence], result: Result) -> None:
         covering = [c for c in claims if overlaps(s, c)]
         if s.kind is None:
             company = [c for c in covering if c.kind is not None]
+            result.kinds[(NO_CLAIM, str(company[0].kind) if company else NO_CLAIM)] += 1
             result.score("claim kind right", not company, f"{s.shown!r}: drafted as a claim, it is about the report")
             continue
         best = max(covering, key=lambda c: min(c.end, s.end) - max(c.start, s.start), default=None)
+        result.kinds[(s.kind, str(best.kind) if best else "-")] += 1
         result.score("sentences drafted as claims", best is not None, s.shown)
         result.score(
             "claim kind right",
@@ -488,6 +492,23 @@ def score_claims(ref: Reference, got: list[Sentence], result: Result) -> None:
         result.score(
             "announced figures drafted as missing", any(c.kind == "missing" and overlaps(m, c) for c in got), m.shown
         )
+
+
+def confusion(result: Result) -> str:
+    """Which kind was drafted for which reference kind: one row per reference kind, most sentences first.
+
+    ``none`` is a statement about the report itself (no claim), ``-`` a sentence no drafted claim covers.
+    """
+    wanted = Counter(want for want, _ in result.kinds.elements())
+    columns = Counter(got for _, got in result.kinds.elements())
+    drafted = sorted(columns, key=lambda k: (-columns[k], k))
+    width = max([len(k) for k in (*wanted, *drafted)] + [4])
+    out = [f"claim kinds, reference (rows) by drafted (columns), {result.name}:"]
+    out.append(" " * width + " | " + " ".join(k[:5].rjust(5) for k in drafted) + " | right")
+    for want, total in sorted(wanted.items(), key=lambda item: (-item[1], item[0])):
+        cells = " ".join(str(result.kinds[(want, got)] or ".").rjust(5) for got in drafted)
+        out.append(f"{want.ljust(width)} | {cells} | {result.kinds[(want, want)]}/{total}")
+    return "\n".join(out)
 
 
 def score_validation(ref: Reference, findings: list[dict], text: str, result: Result) -> None:
@@ -720,6 +741,8 @@ def main() -> int:
         print(f"\n## {r.name}")
         for note in r.notes:
             print(f"note: {note}")
+        if r.kinds:
+            print(confusion(r))
         for key in [*ORDER, *sorted(k for k in r.misses if k not in ORDER)]:
             misses = r.misses.get(key)
             if misses and ":" not in key:

@@ -170,13 +170,13 @@ class Assembler:
     def _claim(self, reading: Reading, drafted: Drafted) -> dict[str, Any] | None:
         """The claim a unit makes, without its entities and links, or None when it makes none."""
         unit = reading.unit
-        kind = claim_kind(unit.text)
+        kind = claim_kind(unit.text, [f.mention.unit for f in reading.figures])
         if kind is None and reading.missing is None:
             return None  # a statement about the report itself (one that points to an omitted figure is kept)
-        if reading.figures or reading.missing is not None:
-            kind = _kind(reading)
-        elif kind == "quantitative" or not _is_statement(unit):
-            return None  # its figures are none the reader takes (codes, ages ...), or it is a title
+        if reading.missing is not None or (reading.figures and all(f.role == "target" for f in reading.figures)):
+            kind = "commitment" if reading.figures else "quantitative"
+        elif not reading.figures and (kind == "quantitative" or not _is_statement(unit)):
+            return None  # it announces a figure the reader cannot name, or it is a title
         claim: dict[str, Any] = {"id": f"draft-{unit.start}", "kind": kind, "quote": unit.text}
         occurrence = self._occurrence(unit)
         if occurrence is not None:
@@ -292,13 +292,6 @@ class Assembler:
             if match is not None:
                 drafted.matches[ident] = match
         return ident
-
-
-def _kind(reading: Reading) -> str:
-    """A claim of targets only is a commitment; any other claim with figures is quantitative."""
-    if reading.figures and all(f.role == "target" for f in reading.figures):
-        return "commitment"
-    return "quantitative"
 
 
 def _description(mention: EntityMention) -> str | None:

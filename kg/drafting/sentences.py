@@ -11,7 +11,10 @@ lines are no claims, and are left out here. What remains is read line by line:
 * a bullet (``•``, ``-``, ``*``, ``(a)``, ``1.`` ...) and the lines that continue it are one unit,
   which keeps the caption that introduces the list ("The following projects ...:") as its lead;
 * a highlight box, as PDF conversions print it, is a figure alone on its line and its caption on
-  the next (or, failing that, the previous) line: both lines are one unit.
+  the next (or, failing that, the previous) line: both lines are one unit; a figure with a few
+  words of caption after it on one short line ("Over 1,400 tasks") is a highlight by itself;
+* a line that only names a company ("Acme Co., Ltd.") or is wholly in brackets ("(Stock Code:
+  1234)") is a title, and a page number between dashes ("— 4 —") is furniture.
 
 Offsets are code points of the text, so a unit's text is always ``text[start:end]``.
 """
@@ -29,7 +32,11 @@ _BULLET = re.compile(r"^(?P<mark>[•·▪●◦‣►■□✓\-–—*]|\(?[a-
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{2,})\s*\d{1,3}$|\s\d{1,3}$")
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(r"^[-–—|·•\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—|·•\s]*$", re.I)
+# A line that names a company and nothing else ("Acme Holdings Co., Ltd."): a title, though it ends with a point.
+_COMPANY_LINE = re.compile(r"^[A-Z][\w&'’ ,.()-]{0,80}\b(?i:Ltd|Co|Inc|Corp|plc|L\.P|S\.A|N\.V|A\.G)\.$")
+# A line wholly in brackets ("(Stock Code: 1234)", "(continued)"): a cover or caption line, no claim.
+_BRACKETED = re.compile(r"^\([^()]*\)$")
 _TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")
 _CLOSERS = '"”’)\\]'
 # A full stop after these words ends no sentence: titles, "No.", "Cap." and the like. Company
@@ -45,6 +52,7 @@ _ABBREVIATIONS = frozenset(
 _END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[{_CLOSERS}“‘(\[]?[A-Z0-9])")
 MAX_HEADING_WORDS = 12
 WRAPPED_LINE = 50  # characters: a heading-like line this long, followed by prose, is a wrapped line
+BOXED_CAPTION_WORDS = 6  # words after the figure of a highlight printed on one line
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,9 @@ class Segmenter:
             elif kind == "figure":
                 units.append(self._highlight(text, lines, kinds, i))
                 i += 2 if i + 1 < len(lines) and kinds[i + 1] == "caption" else 1
+            elif kind == "boxed":
+                units.append(Unit(lines[i].start, lines[i].end, lines[i].text, "highlight"))
+                i += 1
             else:
                 if kind in ("heading", "table"):
                     lead = ""  # a list's caption does not reach past a heading or a table
@@ -160,7 +171,7 @@ class Segmenter:
         return Unit(start, end, text[start:end], "highlight")
 
     def _kinds(self, text: str, lines: list[_Line]) -> list[str]:
-        """blank | furniture | contents | table | bullet | figure | caption | heading | prose, per line."""
+        """blank | furniture | contents | table | bullet | figure | boxed | caption | heading | prose, per line."""
         counts = Counter(line.text for line in lines if line.text and len(line.text) <= 100)
         kinds: list[str] = []
         in_contents = False
@@ -186,11 +197,13 @@ class Segmenter:
                 kinds.append("bullet")
             elif self._is_figure(body):
                 kinds.append("figure")
+            elif self._is_boxed(body):
+                kinds.append("boxed")
             elif _is_heading(body):
                 kinds.append("heading")
             else:
                 kinds.append("prose")
-        return _captions(lines, kinds)
+        return _captions(lines, _boxes(lines, kinds))
 
     def _is_furniture(self, line: _Line) -> bool:
         return any(s < line.end and line.start < e for s, e in self.furniture)
@@ -200,12 +213,46 @@ class Segmenter:
         found = self.recogniser.quantities(body)
         return len(found) == 1 and found[0].start == 0 and found[0].end == len(body) and len(body) <= 60
 
+    def _is_boxed(self, body: str) -> bool:
+        """A highlight printed on one line: a figure, then a few words of caption in lower case ("Over 1,400 tasks")."""
+        if len(body) >= WRAPPED_LINE or re.search(r"[.!?:;,]$", body):
+            return False
+        found = self.recogniser.quantities(body)
+        if len(found) != 1 or found[0].start != 0:
+            return False
+        caption = body[found[0].end :].split()
+        return 0 < len(caption) <= BOXED_CAPTION_WORDS and caption[0][:1].islower()
+
 
 def _is_heading(body: str) -> bool:
     words = body.split()
+    if _BRACKETED.match(body) or _COMPANY_LINE.match(body):
+        return True
     if _NUMBERED_HEADING.match(body) and not body.endswith("."):
         return True
     return len(words) <= MAX_HEADING_WORDS and not re.search(r"[.!?:;,]$", body) and body[:1].isupper()
+
+
+def _boxes(lines: list[_Line], kinds: list[str]) -> list[str]:
+    """A one-line highlight is a line of a paragraph instead when the paragraph runs through it.
+
+    That is when the line before is prose (or a line filled to the margin) that ends no sentence,
+    or the line after goes on in lower case.
+    """
+    out = list(kinds)
+    for i, kind in enumerate(kinds):
+        if kind != "boxed":
+            continue
+        previous = lines[i - 1].text if i > 0 else ""
+        before = (
+            i > 0
+            and (kinds[i - 1] == "prose" or (kinds[i - 1] == "heading" and len(previous) >= WRAPPED_LINE))
+            and not re.search(r"[.!?:]$", previous)
+        )
+        after = i + 1 < len(lines) and kinds[i + 1] == "prose" and lines[i + 1].text[:1].islower()
+        if before or after:
+            out[i] = "prose"
+    return out
 
 
 def _captions(lines: list[_Line], kinds: list[str]) -> list[str]:

@@ -78,6 +78,31 @@ def test_bullets_keep_their_caption_and_highlights_join_figure_and_caption() -> 
     ]
 
 
+def test_a_highlight_printed_on_one_line_is_one_unit_and_a_wrapped_line_is_not() -> None:
+    text = (
+        "Over 2,300 meals\n\nOur kitchens cooked for shelters every week.\n\n"
+        "During the year our community teams and partners trained\n640 volunteers in first aid\n\n"
+        "1,250 tenants took part\nin the clean-up.\n"
+    )
+    assert units(text) == [
+        ("highlight", "Over 2,300 meals", ""),
+        ("sentence", "Our kitchens cooked for shelters every week.", ""),
+        ("sentence", "During the year our community teams and partners trained\n640 volunteers in first aid", ""),
+        ("sentence", "1,250 tenants took part\nin the clean-up.", ""),
+    ]
+
+
+def test_cover_lines_and_dashed_page_numbers_are_no_units() -> None:
+    text = (
+        "Northwind Logistics Co., Ltd.\n(Stock Code: 4321)\nNORTHWIND HOLDINGS LTD.\n\n"
+        "Our depots run on green power.\n— 12 —\nWe ship by rail where we can.\n"
+    )
+    assert units(text) == [
+        ("sentence", "Our depots run on green power.", ""),
+        ("sentence", "We ship by rail where we can.", ""),
+    ]
+
+
 def test_furniture_of_the_page_map_is_no_unit() -> None:
     text = "Acme 2022\nWe hired 40 apprentices.\n"
     assert units(text, furniture=((0, 9),)) == [("sentence", "We hired 40 apprentices.", "")]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kg.drafting.assembler import draft_sheet
 from kg.drafting.kinds import claim_kind
+from kg.ingest.text import ReportText
 from kg.vocab.ontology import vocabulary
 
 CASES = [
@@ -37,8 +41,105 @@ def test_claim_kind(sentence: str, kind: str | None) -> None:
 
 
 def test_every_kind_is_a_notation_of_the_scheme() -> None:
-    assert {kind for _, kind in CASES} - {None} <= set(vocabulary().kinds)
+    assert {kind for _, kind in CASES + RULES} - {None} <= set(vocabulary().kinds)
+
+
+# Each rule, in sentences of our own wording.
+RULES = [
+    ("Comments on this report are welcome at csr@example.org.", None),
+    ("Questions about our disclosures can be sent to the Investor Relations team.", None),
+    ("This is our third sustainability report.", None),
+    ("Unless otherwise specified, the data cover our Hong Kong operations only.", None),
+    ("All amounts are expressed in Hong Kong dollars.", None),
+    ("Biodiversity is not material to our operations.", None),
+    ("The Group has complied with the provisions of the ESG Reporting Guide throughout the year.", None),
+    ("We plan to phase out single-use plastics in all canteens.", "commitment"),
+    ("The Company undertakes to review its climate risks every year.", "commitment"),
+    ("Our vision is to be the most trusted landlord in the city.", "commitment"),
+    ("Staff join the union of their own free will and may leave at any time.", "policy"),
+    ("Our factories follow the Water Pollution Prevention and Control Law of the Republic of Korea.", "compliance"),
+    ("Boiler exhaust meets the Emission Standard of Air Pollutants for Boilers.", "compliance"),
+    ("No fine or sanction for non-compliance with environmental laws was imposed on the Company.", "compliance"),
+    ("We did not find any case of forced labour in our supply chain.", "compliance"),
+    ("No complaint regarding breaches of data privacy was received during the year.", "compliance"),
+    ("Our capital adequacy ratio stayed above the regulatory minimum.", "compliance"),
+    ("Our hotel was awarded a Gold Certificate by the Green Council.", "recognition"),
+    ("Both plants hold certificates under ISO 45001.", "certification"),
+    ("The foundation was named Charity of the Year by the City Post.", "recognition"),
+    ("We set up the Green Star Award for our most innovative suppliers.", "initiative"),
+    ("The Board retains overall responsibility for climate-related risks.", "governance"),
+    ("Our Procurement Department reviews every new supplier.", "governance"),
+    ("Each material topic is overseen by a member of the Management Committee.", "governance"),
+    ("The Risk Committee has been established to watch over emerging risks.", "governance"),
+    ("Most of our Scope 2 emissions arise from purchased electricity.", "context"),
+    ("Natural gas is the main source of our direct energy.", "context"),
+    ("Our offices are supplied by the municipal water network.", "context"),
+    ("There were no work-related fatalities at our sites.", "achievement"),
+    ("Our plant became the first in the province to recycle all of its process water.", "achievement"),
+    ("We invited tenant representatives to share their views on estate services.", "engagement"),
+    ("Our managers took part in consultations held by the Environment Bureau.", "engagement"),
+    ("Together with a local food bank, we delivered meal boxes to elderly residents.", "partnership"),
+    ("Discrimination on the basis of gender or age is prohibited.", "policy"),
+    ("Employees are entitled to paid parental leave.", "policy"),
+    ("We revised our supplier onboarding rules after the audit.", "policy"),
+    ("Waste oil is collected by a licensed collector.", "policy"),
+    ("Installed motion sensors in all staircases.", "initiative"),
+    ("Our mobile clinic offers free eye checks to older residents.", "initiative"),
+    ("Contact: Corporate Affairs Office, 8 Harbour Road, Central.", None),
+    ("Waste reduction at source", None),
+    ("We were ranked first among regional utilities for disclosure quality.", "recognition"),
+    ("Since 2015 the Group has been committed to hiring locally.", "policy"),
+    ("Our Chief Operating Officer leads the Climate Working Group.", "governance"),
+    ("Staff are paid according to their skills and conduct.", "policy"),
+    ("The data in this report have been checked by our internal auditors.", None),
+    ("Because of the nature of our business, water use is insignificant.", None),
+    ("Our customers are mostly located in Southeast Asia.", "context"),
+    ("Our green home loans have a lower rate for energy-efficient flats.", "initiative"),
+    ("Couriers see a temporary number so that the customer's phone number is not disclosed.", "policy"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), RULES)
+def test_claim_kind_rules(sentence: str, kind: str | None) -> None:
+    assert claim_kind(sentence) == kind
+
+
+# With the units of the figures a reader took (None: a bare count).
+WITH_FIGURES = [
+    ("Our Silver Readers programme trained 320 volunteers in 2022.", [None], "initiative"),
+    ("Our Silver Readers programme raised HK$50,000 in 2022.", ["HKD"], "quantitative"),
+    ("We engaged 600 tenants through an online survey.", [None], "engagement"),
+    ("We employed 1,520 people at the end of the year.", [None], "quantitative"),
+    ("We will open 4 new clinics in 2024.", [None], "commitment"),
+    ("Our call centre won 2 service awards.", [None], "recognition"),
+    ("The Board awarded 1,000,000 share options to senior staff.", [None], "quantitative"),
+    ("According to statistics from the Census Department, 21% of residents are over 65.", ["PERCENT"], "context"),
+    ("Employees are entitled to 14 days of paid leave.", [], "policy"),
+    ("Our survey found that 4 topics were ranked highest by tenants.", [None], "quantitative"),
+    ("In 2022 we partnered with 6 schools to teach coding.", [None], "partnership"),
+    ("Since 2019, the Bright Steps Scholarship has supported 210 students.", [None], "initiative"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "units", "kind"), WITH_FIGURES)
+def test_claim_kind_with_the_figures_read(sentence: str, units: list[str | None], kind: str) -> None:
+    assert claim_kind(sentence, units) == kind
 
 
 def test_codes_and_years_are_not_figures() -> None:
     assert claim_kind("Our offices follow ISO 14001 and report under SDG 7 since 2019.") == "policy"
+
+
+def test_drafted_claims_take_their_kind_from_the_words_and_the_figures_read() -> None:
+    text = (
+        "Our Reading Buddies programme ran 12 workshops in 2022.\n\n"
+        "We will open 3 clinics in 2024.\n\n"
+        "Total water use was 1,200 m³ in 2022.\n\n"
+        "Readers may send comments to esg@example.org.\n"
+    )
+    drafted = draft_sheet(ReportText(Path("report.txt"), text), 2022, "acme")
+    assert [(c["kind"], c["quote"], [o["figure"] for o in c.get("observations", ())]) for c in drafted.claims] == [
+        ("initiative", "Our Reading Buddies programme ran 12 workshops in 2022.", ["12"]),
+        ("commitment", "We will open 3 clinics in 2024.", ["3"]),
+        ("quantitative", "Total water use was 1,200 m³ in 2022.", ["1,200 m³"]),
+    ]
