@@ -9,8 +9,9 @@ counted twice) is left out, and a quote printed more than once names its occurre
 Besides its figures, a unit is read for its claim kind (:mod:`kg.drafting.kinds`; a statement
 about the report itself is no claim), the entities it names (:mod:`kg.drafting.entities`, one
 entity for the several names of one thing), its SDG links (:mod:`kg.drafting.sdgs`: stated, or
-inferred with the rule as rationale) and the KPIs it discloses (printed, or the crosswalk of its
-figures' catalogue metric, :func:`kg.vocab.catalogue.match_metric`). A unit without figures is a
+inferred with the rule as rationale) and the KPIs it discloses (printed, or inferred from its
+figures' catalogue metrics, :func:`kg.vocab.catalogue.match_metric`, by the rules of
+:mod:`kg.vocab.crosswalks`: the crosswalk, an intensity's quantity, a target's subject). A unit without figures is a
 claim only when it is a sentence (it ends as one) or a bullet.
 
 Every claim carries ``review: drafted``: it is still the company's statement, but its reading
@@ -37,6 +38,7 @@ from kg.ingest.quantities import Mention, Recogniser
 from kg.ingest.sheet import DRAFTED_SHEET
 from kg.ingest.text import ReportText
 from kg.vocab.catalogue import CatalogueMatch, match_metric
+from kg.vocab.crosswalks import figure_kpis
 from kg.vocab.entity_types import type_table
 from kg.vocab.names import slugify
 from kg.vocab.namespaces import ORG
@@ -241,16 +243,16 @@ class Assembler:
         ]
         if sdgs:
             claim["sdgs"] = sdgs
-        notations = [
-            drafted.matches[o["metric"]].notation
-            for o in claim.get("observations", ())
-            if o["metric"] in drafted.matches
-        ]
-        codes: list[str] = []
-        for notation in [*dict.fromkeys(notations)] or [None]:
-            codes += [k.code for k in kpi_codes(reading.unit.text, notation, self.standard) if k.code not in codes]
+        codes = [k.code for k in kpi_codes(reading.unit.text, None, self.standard)]
+        if not codes:
+            for o, figure in zip(claim.get("observations", ()), reading.figures, strict=True):
+                metric = drafted.metrics[o["metric"]]
+                found = figure_kpis(
+                    drafted.matches.get(o["metric"]), metric["label"], figure.mention.unit, self.standard, figure.role
+                )
+                codes += [k.code for k in found if k.code not in codes]
         if codes:
-            claim["kpis"] = codes
+            claim["kpis"] = sorted(codes)
 
     def _occurrence(self, unit: Unit) -> int | None:
         """Which printing of the quote this is, when the text prints it more than once."""
