@@ -11,8 +11,8 @@ about the report itself is no claim), the entities it names (:mod:`kg.drafting.e
 entity for the several names of one thing), its SDG links (:mod:`kg.drafting.sdgs`: stated, or
 inferred with the rule as rationale) and the KPIs it discloses (printed, or inferred from its
 figures' catalogue metrics, :func:`kg.vocab.catalogue.match_metric`, by the rules of
-:mod:`kg.vocab.crosswalks`: the crosswalk, an intensity's quantity, a target's subject). A unit without figures is a
-claim only when it is a sentence (it ends as one) or a bullet.
+:mod:`kg.vocab.crosswalks`: the crosswalk, an intensity's quantity, a target's subject). A unit
+without figures is a claim only when it is a sentence (it ends as one) or a bullet.
 
 Every claim carries ``review: drafted``: it is still the company's statement, but its reading
 (kind, metrics, entities, mappings) is csr-kg's, and the graph records that with PROV.
@@ -264,7 +264,9 @@ class Assembler:
         return starts.index(unit.start) + 1 if len(starts) > 1 else None
 
     def _observation(self, figure: Figure, drafted: Drafted) -> dict[str, Any]:
-        metric = self._metric(figure.metric, figure.mention.unit, drafted)
+        # A change or target printed in per cent ("down 5%", "by 30%") says nothing of the metric's unit.
+        unit = None if figure.role != "value" and figure.mention.unit == "PERCENT" else figure.mention.unit
+        metric = self._metric(figure.metric, unit, drafted)
         entry: dict[str, Any] = {"metric": metric, "figure": figure.mention.surface}
         if figure.period is not None:
             entry["period"] = figure.period

@@ -16,8 +16,8 @@ from kg.ingest.model import Claim, Correction, Fact, Footnote, Observation, Peri
 from kg.ingest.sheet import EntitySpec, MetricSpec
 from kg.rdf.iris import Minter
 from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_metric
-from kg.vocab.crosswalks import InferredKPI, figure_kpis
 from kg.vocab.conversion import to_canonical
+from kg.vocab.crosswalks import InferredKPI, figure_kpis
 from kg.vocab.entity_types import type_table
 from kg.vocab.names import slugify
 from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME

@@ -144,6 +144,7 @@ def _normalise(label: str, units: Units) -> str:
     text = re.sub(r"\bgreenhouse gas(es)?\b", "ghg", text)
     text = re.sub(r"\bco2[\s-]*(e|eq|equivalents?)\b", "co2e", text)
     text = re.sub(r"\bscopes?\s*([123])\b", r"scope \1", text)
+    text = re.sub(r"\bscope 1\s*(?:,|/)?\s*(?:scope )?2\s*(?:,|/|and)\s*(?:scope )?3\b", "scope 1 2 and 3", text)
     text = re.sub(r"\bscope ([12])\s*(?:and|,|/|-)\s*(?:scope )?([23])\b", r"scope \1 and \2", text)
     text = re.sub(r"\bre(?:search) and development\b|\br and d\b", "r-and-d", text)
     text = re.sub(r"\btown\s+gas\b", "towngas", text)
@@ -207,7 +208,9 @@ def _scope(r: _Reading) -> tuple[str | None, str]:
     """The emission scope a GHG label names (``1``, ``2``, ``3``, ``1-and-2``, ``total``), or
     (None, why) when its words disagree."""
     numbered: set[str] = set()
-    if r.take(r"\bscope 1 and 2\b"):
+    if r.take(r"\bscope 1 2 and 3\b"):
+        numbered.add("total")
+    elif r.take(r"\bscope 1 and 2\b"):
         numbered.add("1-and-2")
     elif r.take(r"\bscope 2 and 3\b"):
         numbered.add("2-and-3")
@@ -562,6 +565,8 @@ def _kind_fits(metric: CatalogueMetric, printed: URIRef | None, ratio: bool, uni
     if is_intensity and canonical is not None:
         parts = units.ratio(local_name(canonical))
         expected = units.units[parts[0]].quantity_kind if parts else expected
+    if printed == _COUNT and canonical is not None and local_name(canonical) == "DAY":
+        return True  # a number of days printed as a bare count ("Lost days<TAB>356")
     return printed == expected or {str(printed), str(expected)} <= _INTERCHANGEABLE
 
 
@@ -593,12 +598,16 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
         if metric is None or not _kind_fits(metric, printed_kind, ratio and not per_head, units):
             return None
         unread = reading.unread()
+        # Words in parentheses the rules do not read gloss the metric ("Hazardous waste (fluorescent
+        # tubes and batteries)"): they leave the match close, but do not count against the limit.
+        glossed = {w for inner in re.findall(r"\(([^()]*)\)", label) for w in _TOKEN.findall(_normalise(inner, units))}
+        counted = [w for w in unread if w not in glossed]
         kind: MatchKind = "exact"
         detail = ""
-        if unread and unread[0] in _BOUNDARY_PREPOSITIONS:
+        if counted and counted[0] in _BOUNDARY_PREPOSITIONS:
             kind, detail = "broad", f'; "{" ".join(unread)}" narrows it to part of the company'
         elif unread:
-            if len(unread) > _MAX_UNREAD or (metric.quantity_kind == _COUNT and set(unread) - _COUNT_MODIFIERS):
+            if len(counted) > _MAX_UNREAD or (metric.quantity_kind == _COUNT and set(counted) - _COUNT_MODIFIERS):
                 return None
             kind, detail = "close", f"; the words {', '.join(repr(w) for w in unread)} are not read"
         unit_note = f" printed in {unit_key}" if unit_key else ""

@@ -10,9 +10,10 @@ gave it as its rationale, so the graph can say who inferred the link and why:
   discloses what the catalogue's intensities of the same quantity disclose (HKEX A1.2 asks for
   "total and intensity"; GRI gives intensity a disclosure of its own, 305-4), else its total's KPI;
 - **target**: a target of a metric (or, when the guide asks for the metric in parts, of its
-  parts) discloses the guide's KPI on targets for the same subject, in the same aspect: the KPI whose label speaks of targets or a reduction and names the subject word
-  of the metric's own KPI (A1.2 greenhouse gas *emissions* -> A1.5 *emission* targets; 305-1 GHG
-  emissions -> 305-5 reduction of GHG emissions). A guide with no such KPI gives the target none.
+  parts) discloses the guide's KPI on targets for the same subject, in the same aspect: the KPI
+  whose label speaks of targets or a reduction and names the subject word of the metric's own KPI
+  (A1.2 greenhouse gas *emissions* -> A1.5 *emission* targets; 305-1 GHG emissions -> 305-5
+  reduction of GHG emissions). A guide with no such KPI gives the target none.
 """
 
 from __future__ import annotations
@@ -127,7 +128,9 @@ def intensity_kpis(label: str, unit_key: str | None, standard: str | None) -> li
     return [found[code] for code in sorted(found)]
 
 
-_TARGET_KPI = re.compile(r"(?P<subject>\w+(?: \w+)?)\s+(?:\w+\s+){0,2}targets?\b|\breduction of (?P<reduced>\w+(?: \w+)?)")
+_TARGET_KPI = re.compile(
+    r"(?P<subject>\w+(?: \w+)?)\s+(?:\w+\s+){0,2}targets?\b|\breduction of (?P<reduced>\w+(?: \w+)?)"
+)
 
 
 @cache
@@ -200,4 +203,3 @@ def _parts(notation: str) -> list[str]:
     a target for a sum the guide asks for in parts is a target for the subject of those parts."""
     graph = ontology_graph()
     return sorted(str(graph.value(p, SKOS.notation)) for p in graph.subjects(SKOS.broader, METRIC[notation]))
-
