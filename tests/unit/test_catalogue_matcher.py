@@ -170,3 +170,23 @@ def test_water_printed_in_tonnes_still_matches() -> None:
     found = match_metric("Water consumption", "TONNE")
     assert found is not None and found.notation == "water-consumption"
     assert match_metric("Water consumption", "KiloW-HR") is None
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "notation", "kind"),
+    [
+        ("GHG emissions (Scopes 1, 2 and 3)", "TONNE", "ghg-total", "exact"),
+        ("Scope 1, 2 & 3 GHG emissions", None, "ghg-total", "exact"),
+        ("Direct GHG emissions (Scope 1)", "TONNE", "ghg-scope-1", "exact"),
+        ("Non-hazardous waste (paper, food and general refuse)", "TONNE", "non-hazardous-waste", "close"),
+        ("Carbon emissions intensity (Scope 1 and 2)", "TONNE-PER-EMPLOYEE", "ghg-intensity-per-employee", "close"),
+        ("Working days lost due to injury", "NUM", "lost-days-work-injury", "exact"),
+    ],
+)
+def test_scope_lists_glosses_and_bare_day_counts(label: str, unit: str | None, notation: str, kind: str) -> None:
+    found = match_metric(label, unit)
+    assert found is not None and (found.notation, found.match) == (notation, kind)
+
+
+def test_a_gloss_does_not_hide_a_contradiction() -> None:
+    assert match_metric("Indirect GHG emissions (Scope 1)", "TONNE") is None
