@@ -1,0 +1,66 @@
+"""KPIs of table rows whose metric the table reader drafted: inferred by the drafter, with the rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import PROV, RDF
+
+from kg.rdf.build import build_graph
+from kg.vocab.namespaces import CSR
+
+TEXT = """HILLTOP LTD ESG REPORT 2023
+
+1. Environment
+
+Table 1 Emissions
+Indicator\tUnit\t2023\t2022
+Scope 2 emissions\ttCO2e\t410.5\t433.0
+Carbon emissions intensity\ttCO2e/HK$ million\t0.82\t0.91
+Staff canteens\tnumber\t3\t3
+"""
+META = """\
+id: hilltop-2023
+company: hilltop
+title: Hilltop Ltd ESG Report 2023
+year: 2023
+standard: hkex-esg-guide-2020
+curator: {name: Test curator}
+"""
+SHEET = "entities:\n  - {id: hilltop, type: Organization, label: Hilltop Ltd}\n"
+HKEX = "https://w3id.org/csr-kg/hkex-esg/2020/"
+
+
+def _kpis(tmp_path: Path) -> dict[str, list[tuple[str, str, str]]]:
+    folder = tmp_path / "hilltop"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "report.yaml").write_text(META, encoding="utf-8")
+    (folder / "claims" / "00.yaml").write_text(SHEET, encoding="utf-8")
+    graph = build_graph([folder])
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for claim in graph.subjects(RDF.type, CSR.Claim):
+        ident = str(graph.value(claim, URIRef("http://purl.org/dc/terms/identifier")))
+        for mapping in graph.objects(claim, CSR.hasKPIMapping):
+            assert (mapping, RDF.type, CSR.InferredLink) in graph
+            agent = graph.value(mapping, PROV.wasAttributedTo)
+            found.setdefault(ident, []).append(
+                (
+                    str(graph.value(mapping, CSR.kpi)).removeprefix(HKEX),
+                    str(graph.value(agent, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))),
+                    str(graph.value(mapping, CSR.rationale)),
+                )
+            )
+    return found
+
+
+def test_table_rows_get_the_kpis_of_their_catalogue_metric_from_the_drafter(tmp_path: Path) -> None:
+    found = _kpis(tmp_path)
+    assert sorted(found) == ["kpi-carbon-emissions-intensity", "kpi-scope-2-emissions"]
+    ((code, agent, why),) = found["kpi-scope-2-emissions"]
+    assert (code, agent) == ("A1.2", "csr-kg drafter")
+    assert why.startswith("csr-kg crosswalk https://w3id.org/csr-kg/crosswalk/hkex-esg-guide-2020/ghg-scope-2/A1.2")
+    ((code, agent, why),) = found["kpi-carbon-emissions-intensity"]
+    assert (code, agent) == ("A1.2", "csr-kg drafter")
+    assert why.startswith("csr-kg intensity rule: 'Carbon emissions intensity' is an intensity of ghg-total")
