@@ -431,6 +431,7 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
         rest = _OF_LEAD.sub("", (before + " " + after).strip())
         if role == "change":
             rest = _CHANGE_LEAD.sub("", rest)
+        rest = _COUNTED_AGENT.split(rest, maxsplit=1)[0]
         if rest:
             return _tidy(rest)
     if role in ("change", "target"):
@@ -470,7 +471,7 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
         if mention.unit is not None and mention.surface[-1:].isalpha() and not mention.surface.startswith(_LETTERS):
             return _tidy(f"{_unit_words(mention.surface)} {verb}")
         purpose = re.match(r"^\s+(?P<prep>to|in|on|for)\s+(?P<p>[^,.;:()\n]+)", after)
-        if purpose and _words_after(purpose.group("p")):
+        if purpose and _words_after(purpose.group("p")) and not _PERIOD_START.match(purpose.group("p")):
             return _tidy(f"amount {verb} {purpose.group('prep')} {_words_after(purpose.group('p'))}")
         return f"amount {verb}"
     if earlier and "per" in mention.surface:
@@ -501,6 +502,10 @@ def _unit_words(surface: str) -> str:
 # "nitrogen oxides (NOx) of 186.2 kg": the thing measured, named right before "of" and the figure.
 _NAMED_OF = re.compile(r"(?P<x>[A-Za-z][^,;:()]*?)\s+of\s*$")
 _VERBS = re.compile(rf"\b(?:{_VERB}|{_ACTION_VERBS})\b", re.I)
+# A highlight's caption goes on to who or where the figure came from ("... contributed by 680 employees").
+_COUNTED_AGENT = re.compile(r"\s+(?:by|from|across)\s+(?:our\s+|the\s+)?\d", re.I)
+# "donated ... in 2022": a period, not what the money went to.
+_PERIOD_START = re.compile(rf"(?:the\s+)?(?:(?:fiscal|financial|reporting)\s+)?(?:year|period|FY\s?{_YEAR}|{_YEAR})\b", re.I)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Words that say how much, not of what ("a total of", "an average of", "out of").
 _AMOUNT_WORDS = frozenset({"total", "average", "sum", "amount", "maximum", "minimum", "out", "part", "rate", "level"})

@@ -124,7 +124,7 @@ _BOUNDARY_PREPOSITIONS = frozenset({"in", "at", "for", "across", "within"})
 _MAX_UNREAD = 2  # more unread words than this and the label is about something else
 # A count's label names what is counted, so an unread word there may name another thing
 # ("employee clubs"); only these, which say how the count runs, leave a count's match close.
-_COUNT_MODIFIERS = frozenset({"cumulative", "accumulated", "cumulatively"})
+_COUNT_MODIFIERS = frozenset({"cumulative", "accumulated", "cumulatively", "substantiated", "confirmed", "verified"})
 _COUNT = URIRef(QUANTITY_KINDS + "Count")
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -343,6 +343,8 @@ def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
             return None, ""
         r.take(r"\bintensity\b")
         return _intensity("energy", "an energy", per)
+    if r.has(r"\belectricity (?:generated|produced)\b|\b(?:generated|produced) electricity\b"):
+        return None, "electricity the company generates, which it does not purchase"
     for notation, pattern in _CARRIERS:
         if r.take(pattern):
             r.take(r"\bconsumption\b|\bused\b|\bpurchased\b")
@@ -435,7 +437,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return "lost-days-work-injury", "days lost to work injury"
     if r.take(r"\b(?:work-related |work |occupational |workplace )injur(?:y|ies)\b|\binjur(?:y|ies) at work\b"):
         return "work-related-injuries", "work-related injuries"
-    if r.take(r"\btraining hours\b|\bhours of training\b"):
+    if r.take(r"\btraining hours\b|\bhours of training\b") or (per == "employee" and r.take(r"\btraining\b")):
         if not r.take(r"\baverage\b") and per != "employee":
             return None, "training hours in total, not an average"
         r.take(_STAFF)
@@ -444,6 +446,10 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
             "training-hours-average" + (f"-{part}" if part else ""),
             "average training hours" + (f" ({part})" if part else ""),
         )
+    if r.take(r"\bperformance (?:and career development )?(?:reviews?|appraisals?)\b"):
+        r.take(_STAFF)
+        r.take(r"\breceiv(?:ing|ed)\b|\bregular\b|\bshare\b|\bpercentage\b")
+        return "employees-performance-reviewed-share", "share of employees receiving performance reviews"
     if r.take(r"\b(?:employees?|staff) trained\b|\btrained (?:employees?|staff)\b"):
         r.take(r"\bshare\b|\bpercentage\b|\bproportion\b|\brate\b")
         part = _training_group(r)
@@ -487,7 +493,10 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
     ):
         r.take(r"\bconcluded\b|\blegal\b")
         return "corruption-cases-concluded", "legal cases on corruption"
-    if r.take(r"\b(?:customer )?privacy complaints\b|\bcomplaints (?:on|about|regarding) (?:customer )?privacy\b"):
+    if r.take(
+        r"\b(?:customer )?privacy complaints\b"
+        r"|\bcomplaints (?:on|about|regarding|concerning|over) (?:breach(?:es)? of )?(?:customer )?privacy\b"
+    ):
         r.take(r"\bcustomer\b|\breceived\b")
         return "customer-privacy-complaints", "complaints on customer privacy"
     if r.take(r"\bcomplaints\b"):
@@ -511,12 +520,15 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         if r.take(r"\b(?:investment in|spending|expenditures?|expenses|investments?|costs?|spent|invested)\b"):
             return "rd-spending", "money spent on research and development"
         return None, ""
-    if r.take(r"\bvolunteer(?:ing)? hours\b|\bhours of volunteer(?:ing| service| work)?\b"):
+    if r.take(r"\bvolunteer(?:ing)? hours\b|\bhours of volunteer(?:ing| service| work)?\b|\bvolunteered\b"):
         return "volunteer-hours", "volunteer hours"
-    if r.take(r"\bcommunity investments?\b|\binvestments? in (?:the )?communit(?:y|ies)\b"):
+    if r.take(
+        r"\bcommunity investments?\b|\binvest(?:ed|ing|ments?)? in (?:the |our |local )?communit(?:y|ies)\b"
+    ):
         return "community-investment", "community investment"
     if r.take(r"\b(?:charitable )?donations?\b|\bdonated\b"):
         r.take(r"\bcharitable\b|\bcash value\b|\bcash\b|\bmade\b")
+        r.take(r"\b(?:to|for)\b.*$")  # the recipient or cause ("... donated to the Red Cross") is no other metric
         return "donations", "charitable donations"
     if r.take(r"\bsuppliers?\b"):
         if r.take(r"\baudited\b|\baudits?\b"):
