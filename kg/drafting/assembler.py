@@ -248,7 +248,7 @@ class Assembler:
             for o, figure in zip(claim.get("observations", ()), reading.figures, strict=True):
                 metric = drafted.metrics[o["metric"]]
                 found = figure_kpis(
-                    drafted.matches.get(o["metric"]), metric["label"], figure.mention.unit, self.standard, figure.role
+                    drafted.matches.get(o["metric"]), metric["label"], _metric_unit(figure), self.standard, figure.role
                 )
                 codes += [k.code for k in found if k.code not in codes]
         if codes:
@@ -264,9 +264,7 @@ class Assembler:
         return starts.index(unit.start) + 1 if len(starts) > 1 else None
 
     def _observation(self, figure: Figure, drafted: Drafted) -> dict[str, Any]:
-        # A change or target printed in per cent ("down 5%", "by 30%") says nothing of the metric's unit.
-        unit = None if figure.role != "value" and figure.mention.unit == "PERCENT" else figure.mention.unit
-        metric = self._metric(figure.metric, unit, drafted)
+        metric = self._metric(figure.metric, _metric_unit(figure), drafted)
         entry: dict[str, Any] = {"metric": metric, "figure": figure.mention.surface}
         if figure.period is not None:
             entry["period"] = figure.period
@@ -293,6 +291,12 @@ class Assembler:
             if match is not None:
                 drafted.matches[ident] = match
         return ident
+
+
+def _metric_unit(figure: Figure) -> str | None:
+    """The unit a figure says its metric is in: none for a change or target printed in per cent
+    ("down 5%", "by 30%"), which says nothing of the metric's own unit."""
+    return None if figure.role != "value" and figure.mention.unit == "PERCENT" else figure.mention.unit
 
 
 def _kind(reading: Reading) -> str:

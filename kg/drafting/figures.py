@@ -505,7 +505,9 @@ _VERBS = re.compile(rf"\b(?:{_VERB}|{_ACTION_VERBS})\b", re.I)
 # A highlight's caption goes on to who or where the figure came from ("... contributed by 680 employees").
 _COUNTED_AGENT = re.compile(r"\s+(?:by|from|across)\s+(?:our\s+|the\s+)?\d", re.I)
 # "donated ... in 2022": a period, not what the money went to.
-_PERIOD_START = re.compile(rf"(?:the\s+)?(?:(?:fiscal|financial|reporting)\s+)?(?:year|period|FY\s?{_YEAR}|{_YEAR})\b", re.I)
+_PERIOD_START = re.compile(
+    rf"(?:the\s+)?(?:(?:fiscal|financial|reporting)\s+)?(?:year|period|FY\s?{_YEAR}|{_YEAR})\b", re.I
+)
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 # Words that say how much, not of what ("a total of", "an average of", "out of").
 _AMOUNT_WORDS = frozenset({"total", "average", "sum", "amount", "maximum", "minimum", "out", "part", "rate", "level"})

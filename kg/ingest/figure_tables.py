@@ -156,6 +156,7 @@ class FigureTable:
     rows: list[FigureRow] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
     notes: dict[str, Footnote] = field(default_factory=dict)
+    caption: str | None = None  # the title of a "Table 5 Packaging materials" line right above the header
 
     @property
     def cells(self) -> int:
@@ -334,6 +335,8 @@ class _Reader:
         group, boundary = self._context(self.spans[first][0])
         head = Cell(self.text[self.spans[first][0] : self.spans[first][1]], *self.spans[first]) if header else None
         table = FigureTable(self.spans[first][0], self.spans[first][1], cols, group, boundary, table_unit, head)
+        if header is not None and first > 0 and (caption := _CAPTION.match(self.raw(first - 1))):
+            table.caption = self.raw(first - 1)[caption.end() :].strip(" .:–-") or None
         i = first + 1 if header else first
         pending_label: int | None = None  # where a label line waiting for its row starts
         heading: str | None = None

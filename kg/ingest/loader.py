@@ -45,6 +45,7 @@ from kg.ingest.sheet_errors import suggest
 from kg.ingest.table_cells import CellUnit, UnknownUnit, column_period, counted, figure_value, resolve_unit
 from kg.ingest.text import ReportText
 from kg.rdf.iris import Minter
+from kg.vocab.catalogue import match_metric
 from kg.vocab.names import slugify
 from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
@@ -396,7 +397,7 @@ class _Loader:
             for row in table.rows:
                 where = f"{source}: KPI table row {_q(row.label)}"
                 name, unit, error = self._row_unit(row)
-                metric = self._row_metric(table, row, name, metrics, where)
+                metric = self._row_metric(table, row, name, unit.key if unit else None, metrics, where)
                 metrics.append(metric)
                 observations = []
                 for cell in row.cells:
@@ -452,15 +453,27 @@ class _Loader:
             return row.label, None, str(exc)
 
     def _row_metric(
-        self, table: figure_tables.FigureTable, row: figure_tables.FigureRow, name: str, metrics: list[str], where: str
+        self,
+        table: figure_tables.FigureTable,
+        row: figure_tables.FigureRow,
+        name: str,
+        unit: str | None,
+        metrics: list[str],
+        where: str,
     ) -> str:
         """The metric of a row: a curated one by the slug of its label, else one drafted from the
-        label; a breakdown row's drafted metric is named after its total and is a part of it."""
+        label; a breakdown row's drafted metric is named after its total and is a part of it, and
+        a row whose label names no catalogue metric alone ("Plastic") is named in the table's
+        caption ("Packaging materials: Plastic") when that names one."""
         total = metrics[row.parent] if row.parent is not None else None
         ident, label = slugify(name), name
         if total is not None and ident not in self.report.metrics:
             label = f"{self.report.metrics[total].label}: {name}"
             ident = slugify(f"{total} {name}", 100)
+        elif total is None and table.caption and ident not in self.report.metrics and not match_metric(name, unit):
+            captioned = f"{table.caption}: {name}"
+            if match_metric(captioned, unit) is not None:
+                ident, label = slugify(captioned, 100), captioned
         if ident not in self.report.metrics:
             self._define("metric", ident, where)
             self.report.metrics[ident] = MetricSpec(

@@ -121,6 +121,8 @@ _BLOCKERS = frozenset(
     )
 )
 _BOUNDARY_PREPOSITIONS = frozenset({"in", "at", "for", "across", "within"})
+# Metrics of what a company gives: "donated to the Red Cross" is the part of them the named recipients had.
+_GIVEN = frozenset({"donations", "community-investment"})
 _MAX_UNREAD = 2  # more unread words than this and the label is about something else
 # A count's label names what is counted, so an unread word there may name another thing
 # ("employee clubs"); only these, which say how the count runs, leave a count's match close.
@@ -522,13 +524,10 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return None, ""
     if r.take(r"\bvolunteer(?:ing)? hours\b|\bhours of volunteer(?:ing| service| work)?\b|\bvolunteered\b"):
         return "volunteer-hours", "volunteer hours"
-    if r.take(
-        r"\bcommunity investments?\b|\binvest(?:ed|ing|ments?)? in (?:the |our |local )?communit(?:y|ies)\b"
-    ):
+    if r.take(r"\bcommunity investments?\b|\binvest(?:ed|ing|ments?)? in (?:the |our |local )?communit(?:y|ies)\b"):
         return "community-investment", "community investment"
     if r.take(r"\b(?:charitable )?donations?\b|\bdonated\b"):
         r.take(r"\bcharitable\b|\bcash value\b|\bcash\b|\bmade\b")
-        r.take(r"\b(?:to|for)\b.*$")  # the recipient or cause ("... donated to the Red Cross") is no other metric
         return "donations", "charitable donations"
     if r.take(r"\bsuppliers?\b"):
         if r.take(r"\baudited\b|\baudits?\b"):
@@ -618,6 +617,8 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
         detail = ""
         if counted and counted[0] in _BOUNDARY_PREPOSITIONS:
             kind, detail = "broad", f'; "{" ".join(unread)}" narrows it to part of the company'
+        elif counted and counted[0] == "to" and notation in _GIVEN:
+            kind, detail = "broad", f'; "{" ".join(unread)}" narrows it to what went to the recipients or causes named'
         elif unread:
             if len(counted) > _MAX_UNREAD or (metric.quantity_kind == _COUNT and set(counted) - _COUNT_MODIFIERS):
                 return None

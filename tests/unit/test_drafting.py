@@ -202,3 +202,11 @@ def test_metric_named_before_of_and_after_a_highlights_change_noun(
     sentence: str, kind: str, expected: list[tuple]
 ) -> None:
     assert [(role, figure, metric) for role, figure, metric, *_ in read(sentence, kind)] == expected
+
+
+def test_a_highlight_caption_stops_at_its_counted_agent_and_a_period_is_no_purpose() -> None:
+    assert [f[2] for f in read("1,480\nhours of volunteering given by 310 staff", "highlight")][:1] == [
+        "hours of volunteering given"
+    ]
+    assert [f[2] for f in read("Our staff volunteered over 900 hours in 2022.")] == ["amount volunteered"]
+    assert [f[2] for f in read("We donated HK$2 million to the Food Bank.")] == ["amount donated to the Food Bank"]

@@ -19,6 +19,11 @@ Indicator\tUnit\t2023\t2022
 Scope 2 emissions\ttCO2e\t410.5\t433.0
 Carbon emissions intensity\ttCO2e/HK$ million\t0.82\t0.91
 Staff canteens\tnumber\t3\t3
+
+Table 2 Packaging materials
+Indicator\tUnit\t2023\t2022
+Cardboard\ttonnes\t120\t131
+Plastics\ttonnes\t45\t52
 """
 META = """\
 id: hilltop-2023
@@ -57,7 +62,13 @@ def _kpis(tmp_path: Path) -> dict[str, list[tuple[str, str, str]]]:
 
 def test_table_rows_get_the_kpis_of_their_catalogue_metric_from_the_drafter(tmp_path: Path) -> None:
     found = _kpis(tmp_path)
-    assert sorted(found) == ["kpi-carbon-emissions-intensity", "kpi-scope-2-emissions"]
+    assert sorted(found) == [
+        "kpi-carbon-emissions-intensity",
+        "kpi-packaging-materials-cardboard",
+        "kpi-packaging-materials-plastics",
+        "kpi-scope-2-emissions",
+    ]
+    assert [code for code, _, _ in found["kpi-packaging-materials-plastics"]] == ["A2.5"]
     ((code, agent, why),) = found["kpi-scope-2-emissions"]
     assert (code, agent) == ("A1.2", "csr-kg drafter")
     assert why.startswith("csr-kg crosswalk https://w3id.org/csr-kg/crosswalk/hkex-esg-guide-2020/ghg-scope-2/A1.2")

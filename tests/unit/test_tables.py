@@ -371,6 +371,7 @@ def test_a_caption_ends_a_table_even_when_the_next_header_reads_the_same() -> No
         "Men\t12.2%\t14.0%\n"
     )
     first, second = figure_tables.figure_tables(text)
+    assert (first.caption, second.caption) == ("Workforce", "Staff turnover rate")
     assert [(r.label, r.parent) for r in first.rows] == [("Total staff", None), ("Full-time", 0), ("Part-time", 0)]
     assert [(r.label, r.parent) for r in second.rows] == [("Overall turnover rate", None), ("Women", 0), ("Men", 0)]
 
