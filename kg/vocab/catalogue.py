@@ -100,6 +100,19 @@ def catalogue() -> dict[str, CatalogueMetric]:
     return found
 
 
+@cache
+def broader_metrics(notation: str) -> frozenset[str]:
+    """The notations of the catalogue metrics ``notation`` is part of, at any depth of the
+    breakdown (skos:broader): Scope 1 emissions are part of Scope 1 and 2 and of total GHG."""
+    graph = ontology_graph()
+    start = catalogue()[notation].iri if notation in catalogue() else None
+    if start is None:
+        return frozenset()
+    return frozenset(
+        str(graph.value(m, SKOS.notation)) for m in graph.transitive_objects(start, SKOS.broader) if m != start
+    )
+
+
 # ---------------------------------------------------------------- reading a label
 
 # Words that say nothing about which metric is meant ("Total number of ...", "... generated").
