@@ -9,9 +9,10 @@ counted twice) is left out, and a quote printed more than once names its occurre
 Besides its figures, a unit is read for its claim kind (:mod:`kg.drafting.kinds`; a statement
 about the report itself is no claim), the entities it names (:mod:`kg.drafting.entities`, one
 entity for the several names of one thing), its SDG links (:mod:`kg.drafting.sdgs`: stated, or
-inferred with the rule as rationale) and the KPIs it discloses (printed, or the crosswalk of its
-figures' catalogue metric, :func:`kg.vocab.catalogue.match_metric`). A unit without figures is a
-claim only when it is a sentence (it ends as one) or a bullet.
+inferred with the rule as rationale) and the KPIs it discloses (printed, or inferred from its
+figures' catalogue metrics, :func:`kg.vocab.catalogue.match_metric`, by the rules of
+:mod:`kg.vocab.crosswalks`: the crosswalk, an intensity's quantity, a target's subject). A unit
+without figures is a claim only when it is a sentence (it ends as one) or a bullet.
 
 Every claim carries ``review: drafted``: it is still the company's statement, but its reading
 (kind, metrics, entities, mappings) is csr-kg's, and the graph records that with PROV.
@@ -37,6 +38,7 @@ from kg.ingest.quantities import Mention, Recogniser
 from kg.ingest.sheet import DRAFTED_SHEET
 from kg.ingest.text import ReportText
 from kg.vocab.catalogue import CatalogueMatch, match_metric
+from kg.vocab.crosswalks import figure_kpis
 from kg.vocab.entity_types import type_table
 from kg.vocab.names import slugify
 from kg.vocab.namespaces import ORG
@@ -244,16 +246,16 @@ class Assembler:
         ]
         if sdgs:
             claim["sdgs"] = sdgs
-        notations = [
-            drafted.matches[o["metric"]].notation
-            for o in claim.get("observations", ())
-            if o["metric"] in drafted.matches
-        ]
-        codes: list[str] = []
-        for notation in [*dict.fromkeys(notations)] or [None]:
-            codes += [k.code for k in kpi_codes(reading.unit.text, notation, self.standard) if k.code not in codes]
+        codes = [k.code for k in kpi_codes(reading.unit.text, None, self.standard)]
+        if not codes:
+            for o, figure in zip(claim.get("observations", ()), reading.figures, strict=True):
+                metric = drafted.metrics[o["metric"]]
+                found = figure_kpis(
+                    drafted.matches.get(o["metric"]), metric["label"], _metric_unit(figure), self.standard, figure.role
+                )
+                codes += [k.code for k in found if k.code not in codes]
         if codes:
-            claim["kpis"] = codes
+            claim["kpis"] = sorted(codes)
 
     def _occurrence(self, unit: Unit) -> int | None:
         """Which printing of the quote this is, when the text prints it more than once."""
@@ -265,7 +267,7 @@ class Assembler:
         return starts.index(unit.start) + 1 if len(starts) > 1 else None
 
     def _observation(self, figure: Figure, drafted: Drafted) -> dict[str, Any]:
-        metric = self._metric(figure.metric, figure.mention.unit, drafted)
+        metric = self._metric(figure.metric, _metric_unit(figure), drafted)
         entry: dict[str, Any] = {"metric": metric, "figure": figure.mention.surface}
         if figure.period is not None:
             entry["period"] = figure.period
@@ -292,6 +294,12 @@ class Assembler:
             if match is not None:
                 drafted.matches[ident] = match
         return ident
+
+
+def _metric_unit(figure: Figure) -> str | None:
+    """The unit a figure says its metric is in: none for a change or target printed in per cent
+    ("down 5%", "by 30%"), which says nothing of the metric's own unit."""
+    return None if figure.role != "value" and figure.mention.unit == "PERCENT" else figure.mention.unit
 
 
 def _description(mention: EntityMention) -> str | None:

@@ -104,11 +104,14 @@ _VERB = (
 _SUBJECT_BEFORE = re.compile(
     rf"(?P<subject>[A-Za-z][^,;:()]*?)\s+(?:{_VERB})\s+(?:(?:a|an|the)\s+(?:total|average|rate)\s+of\s+)?$", re.I
 )
-_ACTION = re.compile(
-    r"\b(?P<verb>donated|invested|contributed|spent|raised|consumed|used|generated|collected|recycled|planted|trained|"
+_ACTION_VERBS = (
+    r"donated|invested|contributed|spent|raised|consumed|used|generated|collected|recycled|planted|trained|"
     r"delivered|granted|saved|installed|supported|recorded|employed|served|reached|completed|received|volunteered|"
     r"purchased|distributed|provided|offered|organised|organized|held|hosted|launched|opened|built|treated|"
-    r"discharged|produced|emitted|avoided|reduced|saving|saved)\s+(?:(?:a\s+total\s+of|an\s+average\s+of|about|around|"
+    r"discharged|produced|emitted|avoided|reduced|saving|saved"
+)
+_ACTION = re.compile(
+    rf"\b(?P<verb>{_ACTION_VERBS})\s+(?:(?:a\s+total\s+of|an\s+average\s+of|about|around|"
     r"approximately|over|more\s+than|nearly|almost|up\s+to|at\s+least|some)\s+)?$",
     re.I,
 )
@@ -426,6 +429,9 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     clause = before[_clause_start(text, start) :]
     if unit.kind == "highlight":
         rest = _OF_LEAD.sub("", (before + " " + after).strip())
+        if role == "change":
+            rest = _CHANGE_LEAD.sub("", rest)
+        rest = _COUNTED_AGENT.split(rest, maxsplit=1)[0]
         if rest:
             return _tidy(rest)
     if role in ("change", "target"):
@@ -447,6 +453,11 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
         thing = _tidy(_words_after(counted.group("x"))) if counted else ""
         if thing and not _PRONOUN.fullmatch(thing):
             return _tidy(f"{thing} {action.group('verb')}") if action else thing
+    named = _NAMED_OF.search(_PARENTHESES.sub("", clause))
+    if named and mention.unit is not None:
+        thing = _tidy(_words_after_stop(named.group("x")))
+        if thing and not _PRONOUN.fullmatch(thing) and thing.split()[-1].lower() not in _AMOUNT_WORDS:
+            return thing
     subject = _SUBJECT_BEFORE.search(clause)
     if subject and _tidy(subject.group("subject")) and not _PRONOUN.fullmatch(_tidy(subject.group("subject"))):
         return _tidy(subject.group("subject"))
@@ -460,7 +471,7 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
         if mention.unit is not None and mention.surface[-1:].isalpha() and not mention.surface.startswith(_LETTERS):
             return _tidy(f"{_unit_words(mention.surface)} {verb}")
         purpose = re.match(r"^\s+(?P<prep>to|in|on|for)\s+(?P<p>[^,.;:()\n]+)", after)
-        if purpose and _words_after(purpose.group("p")):
+        if purpose and _words_after(purpose.group("p")) and not _PERIOD_START.match(purpose.group("p")):
             return _tidy(f"amount {verb} {purpose.group('prep')} {_words_after(purpose.group('p'))}")
         return f"amount {verb}"
     if earlier and "per" in mention.surface:
@@ -474,6 +485,13 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     return name or "figure"
 
 
+def _words_after_stop(text: str) -> str:
+    """The words after the last stop word, verb or punctuation of ``text`` ("... fleet emitted nitrogen oxides")."""
+    stops = [*_STOP.finditer(text), *_VERBS.finditer(text)]
+    stops.sort(key=lambda m: m.end())
+    return text[stops[-1].end() :] if stops else text
+
+
 def _unit_words(surface: str) -> str:
     """The unit words of a printed figure: "8,600 hours" is "hours"."""
     return re.sub(
@@ -481,6 +499,20 @@ def _unit_words(surface: str) -> str:
     )
 
 
+# "nitrogen oxides (NOx) of 186.2 kg": the thing measured, named right before "of" and the figure.
+_NAMED_OF = re.compile(r"(?P<x>[A-Za-z][^,;:()]*?)\s+of\s*$")
+_VERBS = re.compile(rf"\b(?:{_VERB}|{_ACTION_VERBS})\b", re.I)
+# A highlight's caption goes on to who or where the figure came from ("... contributed by 680 employees").
+_COUNTED_AGENT = re.compile(r"\s+(?:by|from|across)\s+(?:our\s+|the\s+)?\d", re.I)
+# "donated ... in 2022": a period, not what the money went to.
+_PERIOD_START = re.compile(
+    rf"(?:the\s+)?(?:(?:fiscal|financial|reporting)\s+)?(?:year|period|FY\s?{_YEAR}|{_YEAR})\b", re.I
+)
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+# Words that say how much, not of what ("a total of", "an average of", "out of").
+_AMOUNT_WORDS = frozenset({"total", "average", "sum", "amount", "maximum", "minimum", "out", "part", "rate", "level"})
+# A highlight printing a change: "12.4% reduction in electricity ..." names what changed after the change noun.
+_CHANGE_LEAD = re.compile(r"^(?:reduction|decrease|decline|drop|fall|cut|increase|rise|growth)\s+(?:in|of)\s+", re.I)
 _LETTERS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _OF_LEAD = re.compile(r"^(?:of|in|on|for)\s+", re.I)
 _PRONOUN = re.compile(r"(?:and\s+)?(?:we|it|they|this|that|which|these|those|he|she|or|and|to|of|figure)", re.I)

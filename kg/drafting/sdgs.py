@@ -4,8 +4,8 @@ A printed "SDG 7" or "KPI A1.2" is the company's own alignment (basis "stated").
 csr-kg's reading and says so: an SDG inferred by a keyword rule carries the rule as its rationale,
 and only phrases that name a goal's own subject (greenhouse gas emissions, renewable energy,
 anti-corruption ...) fire, so an inferred link is rare and defensible rather than frequent. A KPI
-inferred for a figure comes from the catalogue's crosswalks (ontology/crosswalks.ttl), the mapping
-a curator made, and carries that mapping's IRI and comment.
+inferred for a figure comes from the catalogue's crosswalks (ontology/crosswalks.ttl, read by
+:mod:`kg.vocab.crosswalks`), the mapping a curator made, and carries that mapping's IRI and comment.
 """
 
 from __future__ import annotations
@@ -13,16 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-
-from rdflib import URIRef
-from rdflib.namespace import SKOS, Namespace
 
 from kg.drafting.kinds import claim_kind
-from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
-
-SSSOM = Namespace("https://w3id.org/sssom/")
-METRIC = Namespace("https://w3id.org/csr-kg/esg-metric/")
+from kg.vocab.crosswalks import metric_kpis
+from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 
 
 @dataclass(frozen=True)
@@ -157,30 +151,6 @@ _BARE_CODE = re.compile(r"(?<![\w.])([AB]\d{1,2}\.\d{1,2})(?![\w.]?\d)")
 _GRI = re.compile(r"\bGRI\s+(\d{1,3}-\d{1,2})\b")
 
 
-@cache
-def _crosswalk(standard: str) -> dict[str, tuple[tuple[str, str, str], ...]]:
-    """Metric notation -> (code, mapping IRI, comment) of the guide version ``standard``, read once.
-
-    Only mappings that say the disclosure asks for the figure (exact, close or broad match) count;
-    a related match is evidence beside the disclosure, not the disclosure.
-    """
-    graph = ontology_graph()
-    guide = vocabulary().guides[standard]
-    codes = {iri: code for code, iri in vocabulary().codes(standard).items()}
-    found: dict[str, list[tuple[str, str, str]]] = {}
-    for mapping in graph.subjects(SSSOM.object_source, guide):
-        predicate = graph.value(mapping, SSSOM.predicate_id)
-        subject, kpi = graph.value(mapping, SSSOM.subject_id), graph.value(mapping, SSSOM.object_id)
-        if predicate not in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch) or kpi not in codes:
-            continue
-        if not isinstance(subject, URIRef) or not str(subject).startswith(str(METRIC)):
-            continue
-        notation = str(subject).removeprefix(str(METRIC))
-        comment = str(graph.value(mapping, SSSOM.comment) or "")
-        found.setdefault(notation, []).append((codes[kpi], str(mapping), comment))
-    return {notation: tuple(sorted(entries)) for notation, entries in found.items()}
-
-
 def kpi_codes(sentence: str, metric_notation: str | None, standard: str | None) -> list[KPIDraft]:
     """The KPI codes the sentence prints (stated), else those the crosswalk gives its figure's metric.
 
@@ -198,7 +168,4 @@ def kpi_codes(sentence: str, metric_notation: str | None, standard: str | None) 
         return [KPIDraft(code, "stated", f"the sentence prints {code}") for code in stated]
     if metric_notation is None:
         return []
-    return [
-        KPIDraft(code, "inferred", f"csr-kg crosswalk {iri}: {comment}".rstrip(": "))
-        for code, iri, comment in _crosswalk(standard).get(metric_notation, ())
-    ]
+    return [KPIDraft(k.code, "inferred", k.rationale) for k in metric_kpis(metric_notation, standard)]

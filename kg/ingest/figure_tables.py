@@ -58,6 +58,13 @@ _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*\((?P<unit>[^()]+)\)\.?$")
 _PART_PREFIX = re.compile(r"^(?:[-–—•·]\s+|of which:?\s+)", re.I)
 _OF_WHICH = re.compile(r"^of which\b", re.I)
 _BY_HEADING = re.compile(r"^(?:breakdown\s+)?by\s+\w.*$", re.I)
+_CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d+(?:\.\d+)*\b")
+# A label that is only a gender, age group or employment type: a part of the total above it.
+_BREAKDOWN_LABEL = re.compile(
+    r"^(?:male|female|men|women|(?:aged\s+)?(?:under|below|over|above)\s+\d{2}|(?:aged\s+)?\d{2}\s*[-–]\s*\d{2}"
+    r"|full[- ]time|part[- ]time)$",
+    re.I,
+)
 _GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
 _BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\.")
 _NOTE = re.compile(
@@ -149,6 +156,7 @@ class FigureTable:
     rows: list[FigureRow] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
     notes: dict[str, Footnote] = field(default_factory=dict)
+    caption: str | None = None  # the title of a "Table 5 Packaging materials" line right above the header
 
     @property
     def cells(self) -> int:
@@ -327,6 +335,8 @@ class _Reader:
         group, boundary = self._context(self.spans[first][0])
         head = Cell(self.text[self.spans[first][0] : self.spans[first][1]], *self.spans[first]) if header else None
         table = FigureTable(self.spans[first][0], self.spans[first][1], cols, group, boundary, table_unit, head)
+        if header is not None and first > 0 and (caption := _CAPTION.match(self.raw(first - 1))):
+            table.caption = self.raw(first - 1)[caption.end() :].strip(" .:–-") or None
         i = first + 1 if header else first
         pending_label: int | None = None  # where a label line waiting for its row starts
         heading: str | None = None
@@ -378,6 +388,8 @@ class _Reader:
         """The line the table resumes at after page furniture, or None when the table has ended."""
         j, saw_break = i, False
         while j < len(self.lines) and j - i < 6 and (self.furniture(j) or (header and self.is_label_only(j))):
+            if _CAPTION.match(self.raw(j)):
+                return None  # "Table 3.2 ...": the next table's caption, though its header reads the same
             s, e = self.spans[j]
             saw_break |= "\f" in self.text[s:e] or self.raw(j) in self.heads or bool(_PAGE_NUMBER.match(self.raw(j)))
             j += 1
@@ -399,7 +411,7 @@ class _Reader:
             return None, None
         index, indent = total
         label = line.first
-        if _PART_PREFIX.match(label) or line.indent > indent:
+        if _PART_PREFIX.match(label) or line.indent > indent or _BREAKDOWN_LABEL.match(label):
             return index, heading
         if heading is not None and not label.lower().startswith("total"):
             return index, heading

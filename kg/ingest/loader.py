@@ -45,6 +45,7 @@ from kg.ingest.sheet_errors import suggest
 from kg.ingest.table_cells import CellUnit, UnknownUnit, column_period, counted, figure_value, resolve_unit
 from kg.ingest.text import ReportText
 from kg.rdf.iris import Minter
+from kg.vocab.catalogue import broader_metrics, match_metric
 from kg.vocab.names import slugify
 from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
@@ -393,11 +394,16 @@ class _Loader:
         for table in self.figure_tables:
             unread = list(table.unread)
             metrics: list[str] = []
+            row_units: list[str | None] = []
             for row in table.rows:
                 where = f"{source}: KPI table row {_q(row.label)}"
                 name, unit, error = self._row_unit(row)
-                metric = self._row_metric(table, row, name, metrics, where)
+                metric = self._row_metric(table, row, name, unit.key if unit else None, metrics, where)
                 metrics.append(metric)
+                row_units.append(unit.key if unit else None)
+            self._parts_above_totals(table, metrics, row_units)
+            for row, metric in zip(table.rows, metrics, strict=True):
+                name, unit, error = self._row_unit(row)
                 observations = []
                 for cell in row.cells:
                     try:
@@ -434,6 +440,41 @@ class _Loader:
                 TableSummary("figures", text.count("\n", 0, table.start) + 1, len(table.rows), table.cells, len(unread))
             )
 
+    def _parts_above_totals(
+        self, table: figure_tables.FigureTable, metrics: list[str], units: list[str | None]
+    ) -> None:
+        """Rows printed above a "Total ..." row that has no parts of its own become its parts, when
+        the table reader drafted all their metrics, each reads as a catalogue metric the total's
+        is broader than (kg.vocab.catalogue: Scope 1 and Scope 2 under GHG emissions, hazardous and
+        non-hazardous under total waste), none is another's part, and all print the total's unit:
+        "Hazardous waste / Non-hazardous waste / Total waste" states that the first two add up to
+        the third, and a check of total against parts (shapes/findings.ttl) can test it."""
+        rows, specs = table.rows, self.report.metrics
+        for i, row in enumerate(rows):
+            total = specs[metrics[i]]
+            if not row.label.lower().startswith("total") or row.parent is not None or not total.drafted:
+                continue
+            if any(r.parent == i for r in rows) or any(specs[m].component_of == metrics[i] for m in metrics):
+                continue
+            first = i
+            while (
+                first > 0 and rows[first - 1].parent is None and not rows[first - 1].label.lower().startswith("total")
+            ):
+                first -= 1
+            above = range(first, i)
+            if len(above) < 2 or any(units[j] != units[i] or not specs[metrics[j]].drafted for j in above):
+                continue
+            whole = match_metric(total.label, units[i])
+            parts = [match_metric(specs[metrics[j]].label, units[j]) for j in above]
+            if whole is None or any(p is None for p in parts):
+                continue
+            notations = [p.notation for p in parts if p is not None]
+            wider = [broader_metrics(n) for n in notations]
+            if any(whole.notation not in w for w in wider) or any(n in w for n in notations for w in wider):
+                continue
+            for j in above:
+                specs[metrics[j]] = specs[metrics[j]].model_copy(update={"component_of": metrics[i]})
+
     def _row_unit(self, row: figure_tables.FigureRow) -> tuple[str, CellUnit | None, str | None]:
         """The row's metric label and the unit the row prints (unit column, or the label's
         parentheses), or why that unit cannot be read. Parentheses that name no unit stay part of
@@ -452,23 +493,40 @@ class _Loader:
             return row.label, None, str(exc)
 
     def _row_metric(
-        self, table: figure_tables.FigureTable, row: figure_tables.FigureRow, name: str, metrics: list[str], where: str
+        self,
+        table: figure_tables.FigureTable,
+        row: figure_tables.FigureRow,
+        name: str,
+        unit: str | None,
+        metrics: list[str],
+        where: str,
     ) -> str:
         """The metric of a row: a curated one by the slug of its label, else one drafted from the
-        label; a breakdown row's drafted metric is named after its total and is a part of it."""
+        label; a breakdown row's drafted metric is named after its total and is a part of it, and
+        a row whose label names no catalogue metric alone ("Plastic") is named in the table's
+        caption ("Packaging materials: Plastic") when that names one."""
         total = metrics[row.parent] if row.parent is not None else None
+        summed = True
+        if row.parent is not None and _in_percent(table.rows[row.parent]) != _in_percent(row):
+            total = None  # a rate printed under a count ("Turnover rate" below "By gender") is no part of it
+        elif row.parent is not None and _in_percent(row):
+            summed = False  # rates by gender narrow the overall rate but do not add up to it
         ident, label = slugify(name), name
         if total is not None and ident not in self.report.metrics:
             label = f"{self.report.metrics[total].label}: {name}"
             ident = slugify(f"{total} {name}", 100)
+        elif total is None and table.caption and ident not in self.report.metrics and not match_metric(name, unit):
+            captioned = f"{table.caption}: {name}"
+            if match_metric(captioned, unit) is not None:
+                ident, label = slugify(captioned, 100), captioned
         if ident not in self.report.metrics:
             self._define("metric", ident, where)
             self.report.metrics[ident] = MetricSpec(
                 id=ident,
                 label=label,
                 drafted=True,
-                component_of=total,
-                breakdown=row.breakdown if total else None,
+                component_of=total if summed else None,
+                breakdown=row.breakdown if total and summed else None,
                 partial=row.partial,
             )
         return ident
@@ -634,6 +692,11 @@ class _Loader:
                 need(obs.recipient, entities, "entity", where)
         for expectation in self.report.expectations:
             need(expectation.issue, entities, "entity", "expectation_issues")
+
+
+def _in_percent(row: figure_tables.FigureRow) -> bool:
+    """A row of percentages: its unit cell says so, or its figures print the sign."""
+    return (row.unit or "").strip() == "%" or any(c.figure.text.endswith("%") for c in row.cells)
 
 
 def load_reports(folders: list[Path]) -> list[Report]:

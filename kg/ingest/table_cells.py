@@ -22,7 +22,15 @@ _THOUSANDS = re.compile(r"^(?:['’]000s?|000['’]?s)\s*|\s*(?:['’]000s?|000[
 _SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", re.I)
 # Unit cells that say "a count" without naming a unit of the lexicon.
 _COUNT_UNIT = re.compile(r"^(?:number|no\.?|persons?|people|headcount|count)$", re.I)
-_COUNT_LABEL = re.compile(r"^(?:total\s+)?(?:number|no\.)\s+of\b", re.I)
+# "Number of ...", or a label whose head noun counts people or events ("Total employees",
+# "Work-related fatalities", "Lost days due to work injury").
+_COUNT_LABEL = re.compile(
+    r"^(?:total\s+)?(?:number|no\.)\s+of\b"
+    r"|^[\w\s-]{0,40}\b(?:employees|staff|workers|headcount|new hires|fatalities|injuries|incidents|cases|"
+    r"complaints|suppliers)$"
+    r"|^(?:[\w-]+\s+){0,2}(?:lost days|days lost)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -71,7 +79,7 @@ def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
 
 
 def counted(label: str) -> bool:
-    """A row label that says it counts things ("Number of ..."): a figure without a unit is a count."""
+    """A row label that says it counts things ("Number of ...", "Total employees"): a unitless figure is a count."""
     return bool(_COUNT_LABEL.match(label))
 
 

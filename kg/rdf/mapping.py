@@ -17,6 +17,7 @@ from kg.ingest.sheet import EntitySpec, MetricSpec
 from kg.rdf.iris import Minter
 from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_metric
 from kg.vocab.conversion import to_canonical
+from kg.vocab.crosswalks import InferredKPI, figure_kpis
 from kg.vocab.entity_types import type_table
 from kg.vocab.names import slugify
 from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME
@@ -87,7 +88,8 @@ _SOFTWARE = {
     "csr-kg-drafter": (
         "csr-kg drafter",
         "Reads claims from a report's prose by rules (csrkg draft, kg.drafting): their kind, figures, metrics, "
-        "entities and SDG and KPI links; the quote and figures are the company's, the reading is the software's.",
+        "entities and SDG and KPI links, and the KPIs of table rows whose metric no sheet defines "
+        "(kg.vocab.crosswalks); the quote and figures are the company's, the reading is the software's.",
     ),
     "csr-kg-catalogue-matcher": (
         "csr-kg catalogue matcher",
@@ -356,6 +358,9 @@ class _Mapper:
             self.page_quote(node, part("page"), part("page-fragment"), quote, c.anchor.page)
         for code in c.kpis:
             self.kpi_mapping(node, part("kpi", code), code, c)
+        if not c.kpis and c.origin.startswith("table:kpi"):
+            for kpi in self.table_kpis(c):
+                self.inferred_kpi_mapping(node, part("kpi", kpi.code), kpi)
         if c.missing_metric:
             self.add(node, CSR.valueMissing, Literal(True))
             self.add(node, CSR.announcesMetric, self.m.metric(c.missing_metric))
@@ -428,6 +433,29 @@ class _Mapper:
                 f"reporting guide ({label}); the report itself prints no KPI code."
             )
         self.add(node, CSR.rationale, en(why))
+
+    def table_kpis(self, c: Claim) -> list[InferredKPI]:
+        """The KPIs of a table row whose metric the table reader drafted (a curated metric's are
+        the curators' to name), inferred from its catalogue metric by kg.vocab.crosswalks."""
+        found: dict[str, InferredKPI] = {}
+        for o in c.observations:
+            metric = self.r.metrics[o.metric]
+            mapped = self.matches.get(o.metric)
+            if not metric.drafted or (mapped is not None and not mapped[1]):
+                continue
+            for kpi in figure_kpis(mapped[0] if mapped else None, metric.label, o.unit, self.r.meta.standard):
+                found.setdefault(kpi.code, kpi)
+        return [found[code] for code in sorted(found)]
+
+    def inferred_kpi_mapping(self, claim: URIRef, node: URIRef, kpi: InferredKPI) -> None:
+        """A KPI the drafter inferred for a table row, with the rule that gave it as rationale."""
+        self.add(claim, CSR.hasKPIMapping, node)
+        self.add(node, RDF.type, CSR.KPIMapping)
+        self.add(node, RDF.type, CSR.InferredLink)
+        self.add(node, CSR.kpi, self.codes[kpi.code])
+        self.add(node, PROV.wasDerivedFrom, claim)
+        self.add(node, PROV.wasAttributedTo, self.software("csr-kg-drafter"))
+        self.add(node, CSR.rationale, en(kpi.rationale))
 
     def observation_iri(self, printing: Printing, *part: str) -> URIRef:
         """The IRI of the observation a printing names, and of its parts (see kg.rdf.iris)."""

@@ -100,6 +100,19 @@ def catalogue() -> dict[str, CatalogueMetric]:
     return found
 
 
+@cache
+def broader_metrics(notation: str) -> frozenset[str]:
+    """The notations of the catalogue metrics ``notation`` is part of, at any depth of the
+    breakdown (skos:broader): Scope 1 emissions are part of Scope 1 and 2 and of total GHG."""
+    graph = ontology_graph()
+    start = catalogue()[notation].iri if notation in catalogue() else None
+    if start is None:
+        return frozenset()
+    return frozenset(
+        str(graph.value(m, SKOS.notation)) for m in graph.transitive_objects(start, SKOS.broader) if m != start
+    )
+
+
 # ---------------------------------------------------------------- reading a label
 
 # Words that say nothing about which metric is meant ("Total number of ...", "... generated").
@@ -121,10 +134,12 @@ _BLOCKERS = frozenset(
     )
 )
 _BOUNDARY_PREPOSITIONS = frozenset({"in", "at", "for", "across", "within"})
+# Metrics of what a company gives: "donated to the Red Cross" is the part of them the named recipients had.
+_GIVEN = frozenset({"donations", "community-investment"})
 _MAX_UNREAD = 2  # more unread words than this and the label is about something else
 # A count's label names what is counted, so an unread word there may name another thing
 # ("employee clubs"); only these, which say how the count runs, leave a count's match close.
-_COUNT_MODIFIERS = frozenset({"cumulative", "accumulated", "cumulatively"})
+_COUNT_MODIFIERS = frozenset({"cumulative", "accumulated", "cumulatively", "substantiated", "confirmed", "verified"})
 _COUNT = URIRef(QUANTITY_KINDS + "Count")
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
@@ -144,6 +159,7 @@ def _normalise(label: str, units: Units) -> str:
     text = re.sub(r"\bgreenhouse gas(es)?\b", "ghg", text)
     text = re.sub(r"\bco2[\s-]*(e|eq|equivalents?)\b", "co2e", text)
     text = re.sub(r"\bscopes?\s*([123])\b", r"scope \1", text)
+    text = re.sub(r"\bscope 1\s*(?:,|/)?\s*(?:scope )?2\s*(?:,|/|and)\s*(?:scope )?3\b", "scope 1 2 and 3", text)
     text = re.sub(r"\bscope ([12])\s*(?:and|,|/|-)\s*(?:scope )?([23])\b", r"scope \1 and \2", text)
     text = re.sub(r"\bre(?:search) and development\b|\br and d\b", "r-and-d", text)
     text = re.sub(r"\btown\s+gas\b", "towngas", text)
@@ -207,7 +223,9 @@ def _scope(r: _Reading) -> tuple[str | None, str]:
     """The emission scope a GHG label names (``1``, ``2``, ``3``, ``1-and-2``, ``total``), or
     (None, why) when its words disagree."""
     numbered: set[str] = set()
-    if r.take(r"\bscope 1 and 2\b"):
+    if r.take(r"\bscope 1 2 and 3\b"):
+        numbered.add("total")
+    elif r.take(r"\bscope 1 and 2\b"):
         numbered.add("1-and-2")
     elif r.take(r"\bscope 2 and 3\b"):
         numbered.add("2-and-3")
@@ -340,6 +358,8 @@ def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
             return None, ""
         r.take(r"\bintensity\b")
         return _intensity("energy", "an energy", per)
+    if r.has(r"\belectricity (?:generated|produced)\b|\b(?:generated|produced) electricity\b"):
+        return None, "electricity the company generates, which it does not purchase"
     for notation, pattern in _CARRIERS:
         if r.take(pattern):
             r.take(r"\bconsumption\b|\bused\b|\bpurchased\b")
@@ -432,7 +452,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return "lost-days-work-injury", "days lost to work injury"
     if r.take(r"\b(?:work-related |work |occupational |workplace )injur(?:y|ies)\b|\binjur(?:y|ies) at work\b"):
         return "work-related-injuries", "work-related injuries"
-    if r.take(r"\btraining hours\b|\bhours of training\b"):
+    if r.take(r"\btraining hours\b|\bhours of training\b") or (per == "employee" and r.take(r"\btraining\b")):
         if not r.take(r"\baverage\b") and per != "employee":
             return None, "training hours in total, not an average"
         r.take(_STAFF)
@@ -441,6 +461,10 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
             "training-hours-average" + (f"-{part}" if part else ""),
             "average training hours" + (f" ({part})" if part else ""),
         )
+    if r.take(r"\bperformance (?:and career development )?(?:reviews?|appraisals?)\b"):
+        r.take(_STAFF)
+        r.take(r"\breceiv(?:ing|ed)\b|\bregular\b|\bshare\b|\bpercentage\b")
+        return "employees-performance-reviewed-share", "share of employees receiving performance reviews"
     if r.take(r"\b(?:employees?|staff) trained\b|\btrained (?:employees?|staff)\b"):
         r.take(r"\bshare\b|\bpercentage\b|\bproportion\b|\brate\b")
         part = _training_group(r)
@@ -484,7 +508,10 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
     ):
         r.take(r"\bconcluded\b|\blegal\b")
         return "corruption-cases-concluded", "legal cases on corruption"
-    if r.take(r"\b(?:customer )?privacy complaints\b|\bcomplaints (?:on|about|regarding) (?:customer )?privacy\b"):
+    if r.take(
+        r"\b(?:customer )?privacy complaints\b"
+        r"|\bcomplaints (?:on|about|regarding|concerning|over) (?:breach(?:es)? of )?(?:customer )?privacy\b"
+    ):
         r.take(r"\bcustomer\b|\breceived\b")
         return "customer-privacy-complaints", "complaints on customer privacy"
     if r.take(r"\bcomplaints\b"):
@@ -508,9 +535,9 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         if r.take(r"\b(?:investment in|spending|expenditures?|expenses|investments?|costs?|spent|invested)\b"):
             return "rd-spending", "money spent on research and development"
         return None, ""
-    if r.take(r"\bvolunteer(?:ing)? hours\b|\bhours of volunteer(?:ing| service| work)?\b"):
+    if r.take(r"\bvolunteer(?:ing)? hours\b|\bhours of volunteer(?:ing| service| work)?\b|\bvolunteered\b"):
         return "volunteer-hours", "volunteer hours"
-    if r.take(r"\bcommunity investments?\b|\binvestments? in (?:the )?communit(?:y|ies)\b"):
+    if r.take(r"\bcommunity investments?\b|\binvest(?:ed|ing|ments?)? in (?:the |our |local )?communit(?:y|ies)\b"):
         return "community-investment", "community investment"
     if r.take(r"\b(?:charitable )?donations?\b|\bdonated\b"):
         r.take(r"\bcharitable\b|\bcash value\b|\bcash\b|\bmade\b")
@@ -562,6 +589,8 @@ def _kind_fits(metric: CatalogueMetric, printed: URIRef | None, ratio: bool, uni
     if is_intensity and canonical is not None:
         parts = units.ratio(local_name(canonical))
         expected = units.units[parts[0]].quantity_kind if parts else expected
+    if printed == _COUNT and canonical is not None and local_name(canonical) == "DAY":
+        return True  # a number of days printed as a bare count ("Lost days<TAB>356")
     return printed == expected or {str(printed), str(expected)} <= _INTERCHANGEABLE
 
 
@@ -593,12 +622,18 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
         if metric is None or not _kind_fits(metric, printed_kind, ratio and not per_head, units):
             return None
         unread = reading.unread()
+        # Words in parentheses the rules do not read gloss the metric ("Hazardous waste (fluorescent
+        # tubes and batteries)"): they leave the match close, but do not count against the limit.
+        glossed = {w for inner in re.findall(r"\(([^()]*)\)", label) for w in _TOKEN.findall(_normalise(inner, units))}
+        counted = [w for w in unread if w not in glossed]
         kind: MatchKind = "exact"
         detail = ""
-        if unread and unread[0] in _BOUNDARY_PREPOSITIONS:
+        if counted and counted[0] in _BOUNDARY_PREPOSITIONS:
             kind, detail = "broad", f'; "{" ".join(unread)}" narrows it to part of the company'
+        elif counted and counted[0] == "to" and notation in _GIVEN:
+            kind, detail = "broad", f'; "{" ".join(unread)}" narrows it to what went to the recipients or causes named'
         elif unread:
-            if len(unread) > _MAX_UNREAD or (metric.quantity_kind == _COUNT and set(unread) - _COUNT_MODIFIERS):
+            if len(counted) > _MAX_UNREAD or (metric.quantity_kind == _COUNT and set(counted) - _COUNT_MODIFIERS):
                 return None
             kind, detail = "close", f"; the words {', '.join(repr(w) for w in unread)} are not read"
         unit_note = f" printed in {unit_key}" if unit_key else ""

@@ -344,8 +344,9 @@ def test_build_prints_a_line_per_table_and_warns_of_unread_blocks(folders: dict[
     assert result.stderr.splitlines() == [
         "unit-column-2021: report.txt:5: figures table: 4 rows, 12 cells, 2 not read",
         "unit-column-2021: warning: report.txt:16-19: table-like block not read as a table",
-        # 47 of them map the two metrics to the catalogue and give their figures canonical values.
-        f"wrote {tmp_path / 'x.ttl'} (363 triples)",
+        # 47 of them map the two metrics to the catalogue and give their figures canonical values, 18 are
+        # the KPIs the drafter infers for the two rows (7 triples each) and the drafter agent (4).
+        f"wrote {tmp_path / 'x.ttl'} (381 triples)",
     ]
 
 
@@ -357,7 +358,8 @@ def test_a_streamed_build_prints_the_table_lines_too(folders: dict[str, Path], t
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
         "page-break-2021: report.txt:1: figures table: 5 rows, 10 cells, 0 not read",
-        f"wrote {out} (1 reports, 378 triples)",  # 88 of them catalogue mappings and canonical values
+        # 88 of them catalogue mappings and canonical values, 25 the rows' inferred KPIs and the drafter agent
+        f"wrote {out} (1 reports, 403 triples)",
     ]
 
 

@@ -205,3 +205,33 @@ def test_a_figure_announced_but_not_printed_is_missing_never_guessed() -> None:
     )
     assert missing("We donated HK$ to the flood relief fund.") == "donated"
     assert missing("Our staff enjoyed the annual picnic.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "expected"),
+    [
+        (
+            "Our boilers emitted nitrogen oxides (NOx) of 12.5 kg and sulphur dioxide (SO2) of 0.4 kg.",
+            "sentence",
+            [("value", "12.5 kg", "nitrogen oxides"), ("value", "0.4 kg", "sulphur dioxide")],
+        ),
+        ("Employees logged an average of 18 hours of training.", "sentence", [("value", "18 hours", "training")]),
+        (
+            "6.3%\nincrease in recycled water per tonne of output",
+            "highlight",
+            [("change", "6.3%", "recycled water per tonne of output")],
+        ),
+    ],
+)
+def test_metric_named_before_of_and_after_a_highlights_change_noun(
+    sentence: str, kind: str, expected: list[tuple]
+) -> None:
+    assert [(role, figure, metric) for role, figure, metric, *_ in read(sentence, kind)] == expected
+
+
+def test_a_highlight_caption_stops_at_its_counted_agent_and_a_period_is_no_purpose() -> None:
+    assert [f[2] for f in read("1,480\nhours of volunteering given by 310 staff", "highlight")][:1] == [
+        "hours of volunteering given"
+    ]
+    assert [f[2] for f in read("Our staff volunteered over 900 hours in 2022.")] == ["amount volunteered"]
+    assert [f[2] for f in read("We donated HK$2 million to the Food Bank.")] == ["amount donated to the Food Bank"]

@@ -335,3 +335,59 @@ def test_fiscal_year_headers() -> None:
     ]
     # 2019/21 spans two years: no fiscal year, so no header.
     assert figure_tables._header(figure_tables._split_line("Item\t2019/21\t2020", 0, 17)) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "counts"),
+    [
+        ("Number of sites", True),
+        ("Total employees", True),
+        ("Permanent staff", True),
+        ("Recordable injuries", True),
+        ("Days lost to injury", True),
+        ("Lost days due to work injury", True),
+        ("Substantiated complaints", True),
+        ("Electricity", False),
+        ("Employee turnover rate", False),
+        ("Average training hours per employee", False),
+    ],
+)
+def test_a_label_naming_people_or_events_counts(label: str, counts: bool) -> None:
+    assert table_cells.counted(label) is counts
+
+
+def test_a_caption_ends_a_table_even_when_the_next_header_reads_the_same() -> None:
+    text = (
+        "Table 4 Workforce\n"
+        "Indicator\t2023\t2022\n"
+        "Total staff\t510\t498\n"
+        "By employment type\n"
+        "Full-time\t480\t470\n"
+        "Part-time\t30\t28\n"
+        "Table 5 Staff turnover rate\n"
+        "Indicator\t2023\t2022\n"
+        "Overall turnover rate\t11.0%\t12.5%\n"
+        "Women\t9.5%\t10.1%\n"
+        "Men\t12.2%\t14.0%\n"
+    )
+    first, second = figure_tables.figure_tables(text)
+    assert (first.caption, second.caption) == ("Workforce", "Staff turnover rate")
+    assert [(r.label, r.parent) for r in first.rows] == [("Total staff", None), ("Full-time", 0), ("Part-time", 0)]
+    assert [(r.label, r.parent) for r in second.rows] == [("Overall turnover rate", None), ("Women", 0), ("Men", 0)]
+
+
+def test_a_bare_gender_or_age_row_is_a_part_of_the_total_above() -> None:
+    text = (
+        "Indicator\tUnit\t2023\n"
+        "Headcount\tpersons\t1,200\n"
+        "Female\tpersons\t700\n"
+        "Aged under 30\tpersons\t310\n"
+        "Women on the board\t%\t40\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [(r.label, r.parent) for r in table.rows] == [
+        ("Headcount", None),
+        ("Female", 0),
+        ("Aged under 30", 0),
+        ("Women on the board", None),
+    ]

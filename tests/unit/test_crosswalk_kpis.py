@@ -1,0 +1,101 @@
+"""The KPIs csr-kg infers for a drafted figure (kg.vocab.crosswalks): crosswalk, intensity and target rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.vocab.catalogue import match_metric
+from kg.vocab.crosswalks import figure_kpis, intensity_kpis, metric_kpis, numerator, target_kpis
+
+HKEX = "hkex-esg-guide-2020"
+GRI = "gri-standards-2021"
+
+
+def codes(label: str, unit: str | None, standard: str, role: str = "value") -> list[str]:
+    return [k.code for k in figure_kpis(match_metric(label, unit), label, unit, standard, role)]
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "standard", "expected"),
+    [
+        ("Fugitive Scope 1 emissions", "TONNE", HKEX, ["A1.2"]),
+        ("Scope 1 emissions", "TONNE", GRI, ["305-1"]),
+        ("Diesel used by the fleet", "LITRE", HKEX, ["A2.1"]),
+        ("New hires", "NUM", GRI, ["401-1"]),
+        ("Revenue", "CNY", HKEX, []),  # a catalogue metric no KPI asks for
+        ("Number of trees planted", "NUM", HKEX, []),  # no catalogue metric: no guess
+    ],
+)
+def test_a_figure_of_a_catalogue_metric_discloses_its_crosswalk_kpis(
+    label: str, unit: str, standard: str, expected: list[str]
+) -> None:
+    assert codes(label, unit, standard) == expected
+
+
+def test_the_crosswalk_rationale_names_the_mapping() -> None:
+    (kpi,) = metric_kpis("water-withdrawal", GRI)
+    assert kpi.code == "303-3"
+    assert kpi.rationale.startswith(
+        "csr-kg crosswalk https://w3id.org/csr-kg/crosswalk/gri-standards-2021/water-withdrawal/303-3"
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "standard", "expected"),
+    [
+        # Per unit of revenue: no catalogue intensity, so the quantity's KPI family decides.
+        ("Carbon emissions intensity", "TONNE-PER-MegaCNY", HKEX, ["A1.2"]),
+        ("Carbon emissions intensity", "TONNE-PER-MegaCNY", GRI, ["305-4"]),
+        ("Energy intensity", "GigaJ-PER-MegaHKD", HKEX, ["A2.1"]),
+        ("Water use intensity", "M3-PER-MegaUSD", HKEX, ["A2.2"]),
+        ("Hazardous waste intensity", "TONNE-PER-MegaCNY", HKEX, ["A1.3"]),
+        # No catalogue intensity of packaging at all: the total's KPI asks for it per unit.
+        ("Packaging material per tonne of product", "KiloGM", HKEX, ["A2.5"]),
+        ("Headcount", "NUM", HKEX, ["B1.1"]),  # no intensity: the crosswalk alone
+    ],
+)
+def test_an_intensity_discloses_the_kpi_of_its_quantity(
+    label: str, unit: str, standard: str, expected: list[str]
+) -> None:
+    assert codes(label, unit, standard) == expected
+
+
+def test_the_numerator_of_an_intensity_is_read_in_the_numerators_unit() -> None:
+    found = numerator("GHG emissions intensity", "TONNE-PER-MegaCNY")
+    assert found is not None and found.notation == "ghg-total"
+    assert numerator("Scope 1 emissions", "TONNE") is None  # no intensity
+    (kpi,) = intensity_kpis("GHG emissions intensity", "TONNE-PER-MegaCNY", HKEX)
+    assert kpi.rationale.startswith("csr-kg intensity rule: 'GHG emissions intensity' is an intensity of ghg-total")
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "standard", "expected"),
+    [
+        ("Greenhouse gas emissions", None, HKEX, ["A1.5"]),
+        ("carbon emissions intensity", None, HKEX, ["A1.5"]),
+        ("hazardous waste", None, HKEX, ["A1.6"]),
+        ("energy consumption", None, HKEX, ["A2.3"]),
+        ("water intensity", None, HKEX, ["A2.4"]),
+        ("Scope 1 and 2 emissions", None, GRI, ["305-5"]),  # the guide asks for it in parts: 305-1, 305-2
+        ("energy consumption", None, GRI, ["302-4"]),
+        ("Scope 1 emissions", None, "hkex-esg-guide-2019", []),  # the 2019 guide has no KPI on targets
+        ("number of volunteers", None, HKEX, []),
+    ],
+)
+def test_a_target_discloses_the_guides_kpi_on_targets_for_its_subject(
+    label: str, unit: str | None, standard: str, expected: list[str]
+) -> None:
+    assert codes(label, unit, standard, "target") == expected
+
+
+def test_the_target_rule_says_which_kpi_it_read() -> None:
+    (kpi,) = target_kpis(metric_kpis("water-consumption", HKEX), HKEX)
+    assert kpi.code == "A2.4"
+    assert kpi.rationale == (
+        "csr-kg target rule: a target of a figure disclosed under A2.2 (water consumption, total and intensity) "
+        "is disclosed under A2.4, the guide's KPI on water targets"
+    )
+
+
+def test_a_change_discloses_the_kpis_of_its_metric() -> None:
+    assert codes("Natural gas consumption", None, HKEX, "change") == ["A2.1"]

@@ -1,0 +1,133 @@
+"""KPIs of table rows whose metric the table reader drafted: inferred by the drafter, with the rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import URIRef
+from rdflib.namespace import PROV, RDF
+
+from kg.rdf.build import build_graph
+from kg.vocab.namespaces import CSR
+
+TEXT = """HILLTOP LTD ESG REPORT 2023
+
+1. Environment
+
+Table 1 Emissions
+Indicator\tUnit\t2023\t2022
+Scope 2 emissions\ttCO2e\t410.5\t433.0
+Carbon emissions intensity\ttCO2e/HK$ million\t0.82\t0.91
+Staff canteens\tnumber\t3\t3
+
+Table 2 Packaging materials
+Indicator\tUnit\t2023\t2022
+Cardboard\ttonnes\t120\t131
+Plastics\ttonnes\t45\t52
+"""
+META = """\
+id: hilltop-2023
+company: hilltop
+title: Hilltop Ltd ESG Report 2023
+year: 2023
+standard: hkex-esg-guide-2020
+curator: {name: Test curator}
+"""
+SHEET = "entities:\n  - {id: hilltop, type: Organization, label: Hilltop Ltd}\n"
+HKEX = "https://w3id.org/csr-kg/hkex-esg/2020/"
+
+
+def _kpis(tmp_path: Path) -> dict[str, list[tuple[str, str, str]]]:
+    folder = tmp_path / "hilltop"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "report.yaml").write_text(META, encoding="utf-8")
+    (folder / "claims" / "00.yaml").write_text(SHEET, encoding="utf-8")
+    graph = build_graph([folder])
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    for claim in graph.subjects(RDF.type, CSR.Claim):
+        ident = str(graph.value(claim, URIRef("http://purl.org/dc/terms/identifier")))
+        for mapping in graph.objects(claim, CSR.hasKPIMapping):
+            assert (mapping, RDF.type, CSR.InferredLink) in graph
+            agent = graph.value(mapping, PROV.wasAttributedTo)
+            found.setdefault(ident, []).append(
+                (
+                    str(graph.value(mapping, CSR.kpi)).removeprefix(HKEX),
+                    str(graph.value(agent, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))),
+                    str(graph.value(mapping, CSR.rationale)),
+                )
+            )
+    return found
+
+
+def test_table_rows_get_the_kpis_of_their_catalogue_metric_from_the_drafter(tmp_path: Path) -> None:
+    found = _kpis(tmp_path)
+    assert sorted(found) == [
+        "kpi-carbon-emissions-intensity",
+        "kpi-packaging-materials-cardboard",
+        "kpi-packaging-materials-plastics",
+        "kpi-scope-2-emissions",
+    ]
+    assert [code for code, _, _ in found["kpi-packaging-materials-plastics"]] == ["A2.5"]
+    ((code, agent, why),) = found["kpi-scope-2-emissions"]
+    assert (code, agent) == ("A1.2", "csr-kg drafter")
+    assert why.startswith("csr-kg crosswalk https://w3id.org/csr-kg/crosswalk/hkex-esg-guide-2020/ghg-scope-2/A1.2")
+    ((code, agent, why),) = found["kpi-carbon-emissions-intensity"]
+    assert (code, agent) == ("A1.2", "csr-kg drafter")
+    assert why.startswith("csr-kg intensity rule: 'Carbon emissions intensity' is an intensity of ghg-total")
+
+
+PARTS = """RIVERSIDE LTD ESG REPORT 2023
+
+1. Environment
+
+Table 3 Waste
+Indicator\tUnit\t2023\t2022
+Hazardous waste\ttonnes\t12.5\t14.0
+Non-hazardous waste\ttonnes\t300\t320
+Total waste\ttonnes\t312.5\t334.0
+Table 4 Energy
+Indicator\tUnit\t2023\t2022
+Diesel\tGJ\t410\t433
+Direct energy\tGJ\t410\t433
+Total energy consumption\tGJ\t910\t950
+
+2. People
+
+Table 5 Workforce
+Indicator\t2023\t2022
+Total employees\t800\t780
+By gender
+Male\t450\t440
+Female\t350\t340
+Employee turnover rate\t9.0%\t9.5%
+Table 6 Turnover
+Indicator\t2023\t2022
+Overall turnover rate\t9.0%\t9.5%
+Male\t8.0%\t8.7%
+Female\t10.3%\t10.5%
+"""
+
+
+def _components(tmp_path: Path) -> dict[str, str]:
+    folder = tmp_path / "riverside"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(PARTS, encoding="utf-8")
+    (folder / "report.yaml").write_text(META.replace("hilltop", "riverside"), encoding="utf-8")
+    (folder / "claims" / "00.yaml").write_text(SHEET.replace("hilltop", "riverside"), encoding="utf-8")
+    graph = build_graph([folder])
+    tail = "https://w3id.org/csr-kg/id/metric/"
+    return {str(s).removeprefix(tail): str(o).removeprefix(tail) for s, o in graph.subject_objects(CSR.componentOf)}
+
+
+def test_rows_above_a_total_are_its_parts_only_when_the_catalogue_says_so(tmp_path: Path) -> None:
+    assert _components(tmp_path) == {
+        # The parts printed above their total, both narrower in the catalogue than total waste.
+        "hazardous-waste": "total-waste",
+        "non-hazardous-waste": "total-waste",
+        # Counts under "By gender" add up to the headcount.
+        "total-employees-male": "total-employees",
+        "total-employees-female": "total-employees",
+        # Diesel is a part of direct energy: the rows above the energy total overlap, so none is its
+        # part; the turnover rate below "By gender" is no part of a count; rates by gender do not add up.
+    }
