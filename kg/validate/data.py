@@ -1,0 +1,100 @@
+"""The graph being validated, held twice: in pyoxigraph for the engines, in rdflib where pySHACL reads it.
+
+Both validation engines (kg.validate.core, kg.validate.whole_graph) read the data graph with the
+ontology mixed in from one Oxigraph store. Oxigraph stores numbers in a canonical form
+("31.0" is kept as "31"), so terms read back from the store go through the graph's own forms
+(kg.rdf.native.NativeGraph.exact) before they reach a report. pySHACL, the reference, needs an
+rdflib graph of the same triples; it is made only when a result has to be worded by pySHACL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache, cached_property
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node
+
+from kg.rdf.native import NativeGraph
+from kg.rdf.store import rdflib_term
+from kg.vocab.ontology import ontology_graph
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def _native_term(term: Node, made: dict[Node, Term]) -> Term:
+    found = made.get(term)
+    if found is None:
+        if isinstance(term, URIRef):
+            found = ox.NamedNode(term)
+        elif isinstance(term, BNode):
+            found = ox.BlankNode(term)
+        elif isinstance(term, Literal):
+            if term.language:
+                found = ox.Literal(term, language=term.language)
+            elif term.datatype is not None:
+                found = ox.Literal(term, datatype=ox.NamedNode(term.datatype))
+            else:
+                found = ox.Literal(term)
+        else:
+            raise TypeError(f"not an RDF term: {term!r}")
+        made[term] = found
+    return found
+
+
+def _quads(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[ox.Quad]:
+    made: dict[Node, Term] = {}
+    for s, p, o in triples:
+        yield ox.Quad(_native_term(s, made), _native_term(p, made), _native_term(o, made))
+
+
+class _PreparedQueryGraph(Graph):
+    """A graph that parses each SPARQL text once per process.
+
+    pySHACL runs a SPARQL constraint once per focus node and hands rdflib the query text every
+    time; parsing dominates (about 15 ms a query against well under 1 ms to evaluate it), so
+    caching the prepared query makes it several times faster with the same results. The texts
+    come from the shapes, so the cache is small and is kept across graphs.
+    """
+
+    def query(self, query_object, *args, **kwargs):
+        if isinstance(query_object, str):
+            query_object = prepared(query_object)
+        return super().query(query_object, *args, **kwargs)
+
+
+@cache
+def prepared(text: str) -> Query:
+    """rdflib's parse of a query text (parsing costs more than running a csr-kg constraint)."""
+    return prepareQuery(text)
+
+
+class ValidationData:
+    """The data graph (rdflib, as given) and the same triples with the ontology in an Oxigraph store."""
+
+    def __init__(self, data: Graph) -> None:
+        self.data = data
+        self.native = NativeGraph(ox.Store())
+        self.native.add(_quads(data))
+        self.native.add_ontology()
+
+    @property
+    def store(self) -> ox.Store:
+        return self.native.store
+
+    def term(self, term: Term) -> Node:
+        """A term read from the store, as the data graph (or the ontology) writes it."""
+        return rdflib_term(self.native.exact(term))
+
+    @cached_property
+    def combined(self) -> Graph:
+        """The data graph with the ontology mixed in, as rdflib (and so pySHACL) reads it."""
+        combined = _PreparedQueryGraph()
+        for triple in self.data:
+            combined.add(triple)
+        for triple in ontology_graph():
+            combined.add(triple)
+        return combined
