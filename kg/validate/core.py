@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import cache
 
 import pyshacl_turbo
+from pyshacl_turbo.rdf import Input
 from pyshacl import validate as pyshacl_validate
 from rdflib import Graph
 from rdflib.namespace import SH
@@ -36,7 +37,10 @@ def _has_results(shapes: Graph, data: ValidationData, allow_warnings: bool) -> b
     if compiled is None:
         return True
     try:
-        _, report, _ = compiled.validate(data.store, allow_infos=True, allow_warnings=allow_warnings)
+        # N-Triples, not the Oxigraph store: the store holds offsets as xsd:integer, not as the
+        # graph's xsd:nonNegativeInteger, which sh:datatype checks.
+        source = Input(data.ntriples, "nt", None, {}, {})
+        _, report, _ = compiled.validate(source, allow_infos=True, allow_warnings=allow_warnings)
     except (RuntimeError, NotImplementedError, pyshacl_turbo.ValidationFailure):
         return True
     return (None, SH.result, None) in report

@@ -1,19 +1,19 @@
-"""The graph being validated, held twice: in pyoxigraph for the engines, in rdflib where pySHACL reads it.
+"""The graph being validated with the ontology mixed in, in the forms each engine reads.
 
-Both validation engines (kg.validate.core, kg.validate.whole_graph) read the data graph with the
-ontology mixed in from one Oxigraph store. Oxigraph stores numbers in a canonical form
-("31.0" is kept as "31"), so terms read back from the store go through the graph's own forms
-(kg.rdf.native.NativeGraph.exact) before they reach a report. pySHACL, the reference, needs an
-rdflib graph of the same triples; it is made only when a result has to be worded by pySHACL.
+N-Triples written once by rdflib is parsed natively by pyshacl-turbo (kg.validate.core) and by
+Oxigraph, whose store the whole-graph SPARQL constraints query (kg.validate.whole_graph).
+Oxigraph stores numbers in a canonical form ("31.0" is kept as "31"), so terms read back from
+the store go through the graph's own forms (kg.rdf.native.NativeGraph.exact) before they reach a
+report. pySHACL, the reference, needs an rdflib graph of the same triples; it is made only when
+a result has to be worded or computed by rdflib.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import cache, cached_property
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
@@ -25,30 +25,10 @@ from kg.vocab.ontology import ontology_graph
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
-def _native_term(term: Node, made: dict[Node, Term]) -> Term:
-    found = made.get(term)
-    if found is None:
-        if isinstance(term, URIRef):
-            found = ox.NamedNode(term)
-        elif isinstance(term, BNode):
-            found = ox.BlankNode(term)
-        elif isinstance(term, Literal):
-            if term.language:
-                found = ox.Literal(term, language=term.language)
-            elif term.datatype is not None:
-                found = ox.Literal(term, datatype=ox.NamedNode(term.datatype))
-            else:
-                found = ox.Literal(term)
-        else:
-            raise TypeError(f"not an RDF term: {term!r}")
-        made[term] = found
-    return found
-
-
-def _quads(triples: Iterable[tuple[Node, Node, Node]]) -> Iterator[ox.Quad]:
-    made: dict[Node, Term] = {}
-    for s, p, o in triples:
-        yield ox.Quad(_native_term(s, made), _native_term(p, made), _native_term(o, made))
+@cache
+def _ontology_ntriples() -> str:
+    """The ontology and its schemes as N-Triples (once per process)."""
+    return ontology_graph().serialize(format="nt")
 
 
 class _PreparedQueryGraph(Graph):
@@ -77,9 +57,10 @@ class ValidationData:
 
     def __init__(self, data: Graph) -> None:
         self.data = data
+        # N-Triples, as rdflib writes the graph's terms: Oxigraph and turbo both parse it natively.
+        self.ntriples = data.serialize(format="nt") + _ontology_ntriples()
         self.native = NativeGraph(ox.Store())
-        self.native.add(_quads(data))
-        self.native.add_ontology()
+        self.native.add(ox.parse(self.ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
 
     @property
     def store(self) -> ox.Store:

@@ -158,11 +158,17 @@ def validate_graph(data: Graph, shapes: Graph | None = None, allow_warnings: boo
     conforms = all(report.value(r, SH.resultSeverity) in passing for r in report.objects(None, SH.result))
     node = report.value(predicate=RDF.type, object=SH.ValidationReport)
     report.set((node, SH.conforms, Literal(conforms)))
-    findings = sorted(
-        (_finding(report, result, data, shapes) for result in report.objects(None, SH.result)),
-        key=lambda f: (list(SEVERITIES.values()).index(f.severity), f.shape, f.focus, f.message),
+    return Validation(conforms, report, findings(report, data, shapes))
+
+
+def findings(report: Graph, data: Graph, shapes: Graph) -> tuple[Finding, ...]:
+    """The report's results (its own sh:result values, not their details) as findings, in a stable order."""
+    return tuple(
+        sorted(
+            (_finding(report, result, data, shapes) for result in report.objects(None, SH.result)),
+            key=lambda f: (list(SEVERITIES.values()).index(f.severity), f.shape, f.focus, f.message),
+        )
     )
-    return Validation(conforms, report, tuple(findings))
 
 
 def _source_shape(report: Graph, shapes: Graph, shape: URIRef) -> URIRef:
