@@ -15,8 +15,8 @@ from __future__ import annotations
 from functools import cache
 
 import pyshacl_turbo
-from pyshacl_turbo.rdf import Input
 from pyshacl import validate as pyshacl_validate
+from pyshacl_turbo.rdf import Input
 from rdflib import Graph
 from rdflib.namespace import SH
 
