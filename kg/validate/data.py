@@ -31,6 +31,16 @@ def _ontology_ntriples() -> str:
     return ontology_graph().serialize(format="nt")
 
 
+@cache
+def _ontology() -> tuple[tuple[ox.Quad, ...], dict[ox.Literal, ox.Literal]]:
+    """The ontology's triples for Oxigraph and its literals' own forms (once per process: a
+    corpus is validated report by report)."""
+    native = NativeGraph(ox.Store())
+    quads = tuple(ox.parse(_ontology_ntriples().encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    native.add(quads)
+    return quads, native.originals
+
+
 class _PreparedQueryGraph(Graph):
     """A graph that parses each SPARQL text once per process.
 
@@ -58,9 +68,13 @@ class ValidationData:
     def __init__(self, data: Graph) -> None:
         self.data = data
         # N-Triples, as rdflib writes the graph's terms: Oxigraph and turbo both parse it natively.
-        self.ntriples = data.serialize(format="nt") + _ontology_ntriples()
+        own = data.serialize(format="nt")
+        self.ntriples = own + _ontology_ntriples()
         self.native = NativeGraph(ox.Store())
-        self.native.add(ox.parse(self.ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        self.native.add(ox.parse(own.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        quads, originals = _ontology()
+        self.store.extend(quads)
+        self.originals = {**originals, **self.native.originals}
 
     @property
     def store(self) -> ox.Store:
@@ -68,7 +82,7 @@ class ValidationData:
 
     def term(self, term: Term) -> Node:
         """A term read from the store, as the data graph (or the ontology) writes it."""
-        return rdflib_term(self.native.exact(term))
+        return rdflib_term(self.originals.get(term, term) if isinstance(term, ox.Literal) else term)
 
     @cached_property
     def combined(self) -> Graph:

@@ -132,10 +132,11 @@ def _whole_graph(constraint: Constraint, data: ValidationData, focus: set[Node])
     by_focus: dict[Node, list[Solution]] = {}
     result = data.store.query(constraint.text)
     names = [v.value for v in result.variables]
+    at = names.index("this") if "this" in names else None
     for row in result:
-        solution = {name: data.term(term) for name, term in zip(names, row, strict=True) if term is not None}
-        this = solution.get("this")
+        this = None if at is None or row[at] is None else data.term(row[at])
         if this in focus:
+            solution = {name: data.term(term) for name, term in zip(names, row, strict=True) if term is not None}
             by_focus.setdefault(this, []).append(solution)
     return by_focus
 
