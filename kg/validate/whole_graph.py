@@ -167,16 +167,23 @@ def _results(constraint: Constraint, focus: Node, solutions: list[Solution]) -> 
     for solution in solutions:
         bound = dict(solution)
         if bound.pop("failure", None) is not None:
-            continue  # a failure binding stops validation in pySHACL; csr-kg's constraints bind none
-        path, value, this = bound.pop("path", None), bound.pop("value", None), bound.pop("this", None)
-        if path is None and value is None and this is None:
-            continue
-        key = (this, path, value, bound)
-        if key in seen:
-            continue
-        seen.append(key)
-        substitutions = dict(bound)
-        substitutions.update({k: v for k, v in (("this", this), ("path", path), ("value", value)) if v is not None})
+            # ?failure: one result for the focus node, its message filled from the other variables
+            if True in seen:
+                continue
+            seen.append(True)
+            path = value = this = None
+            substitutions = dict(bound)
+        else:
+            path, value, this = bound.pop("path", None), bound.pop("value", None), bound.pop("this", None)
+            if path is None and value is None and this is None:
+                continue
+            key = (this, path, value, bound)
+            if key in seen:
+                continue
+            seen.append(key)
+            substitutions = dict(bound)
+            named = (("this", this), ("path", path), ("value", value))
+            substitutions.update({k: v for k, v in named if v is not None})
         node = BNode()
         triples = [
             (node, RDF.type, SH.ValidationResult),
