@@ -3,7 +3,7 @@
 N-Triples written once by rdflib is parsed natively by pyshacl-turbo (kg.validate.core) and by
 Oxigraph, whose store the whole-graph SPARQL constraints query (kg.validate.whole_graph).
 Oxigraph stores numbers in a canonical form ("31.0" is kept as "31"), so terms read back from
-the store go through the graph's own forms (kg.rdf.native.NativeGraph.exact) before they reach a
+the store go through the graph's own forms (kg.rdf.native.NativeGraph.originals) before they reach a
 report. pySHACL, the reference, needs an rdflib graph of the same triples; it is made only when
 a result has to be worded or computed by rdflib.
 """
