@@ -1,0 +1,214 @@
+"""csr-kg's SPARQL-based constraints, each run once over the whole graph instead of once a focus node.
+
+pySHACL runs an ``sh:sparql`` constraint once per focus node with ``$this`` pre-bound (1,509 runs
+on the bundled graph, most of the validation time); rdflib re-evaluates a constraint's subquery
+in each run. Here each constraint's ``sh:select``, read from the shapes graph, runs once on
+Oxigraph with ``$this`` free, and the solutions whose ``$this`` is a focus node of the shape are
+that node's solutions. This is the pre-bound evaluation because every csr-kg constraint binds
+``$this`` in its own required triple patterns (tests/integration/test_validate_parity.py holds
+the results equal to pySHACL's on every shape fixture); shapes from other files are left to the
+engine of kg.validate.core, which evaluates them as pySHACL does.
+
+Results are made as pySHACL makes them (pyshacl.constraints.sparql: focus node, ``sh:value`` the
+focus node unless ``?value`` is bound, ``?path``, messages with ``{?var}`` and ``{$var}``
+substituted and no language tag, one result per distinct solution). Values the query computes
+(``BIND``, aggregates) are written by each SPARQL engine in its own lexical form where they are
+numbers or dates (rdflib's ``SUM`` of 10.0 and 20.0 is "30.0", Oxigraph's "30"), so a focus node
+whose solutions bind such a computed value is asked again of rdflib, with ``$this`` pre-bound as
+pySHACL asks it: a few nodes on a graph that has findings, none on most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH, XSD
+from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.term import Node, Variable
+
+from kg.validate.data import ValidationData, prepared
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+_ONE_FORM = {XSD.string, XSD.integer, XSD.boolean}
+_TYPE, _SUBCLASS = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(RDFS.subClassOf))
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One ``sh:sparql`` constraint of a node shape, with what is needed to run it on the whole graph."""
+
+    shape: URIRef
+    node: Node  # the sh:SPARQLConstraint
+    severity: URIRef
+    text: str  # the select, with the PREFIX lines of its sh:prefixes, as pySHACL runs it
+    messages: tuple[Literal, ...]  # the constraint's, then the shape's
+    computed: frozenset[str]  # projected variables not bound by a triple pattern
+
+
+def _prefixes(shapes: Graph, constraint: Node) -> str:
+    declared = {}
+    for source in shapes.objects(constraint, SH.prefixes):
+        for declaration in shapes.objects(source, SH.declare):
+            declared[str(shapes.value(declaration, SH.prefix))] = str(shapes.value(declaration, SH.namespace))
+    return "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in declared.items())
+
+
+def _pattern_variables(node: object, found: set[str]) -> set[str]:
+    """The variables of the triple patterns in a query's algebra."""
+    if isinstance(node, CompValue):
+        for triple in node.get("triples") or ():
+            found.update(str(t) for t in triple if isinstance(t, Variable))
+        for value in node.values():
+            _pattern_variables(value, found)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            _pattern_variables(value, found)
+    return found
+
+
+def constraints(shapes: Graph) -> tuple[Constraint, ...]:
+    """The SPARQL constraints of the targeted, active named node shapes in ``shapes``."""
+    found = []
+    for shape, node in sorted(shapes.subject_objects(SH.sparql)):
+        if not isinstance(shape, URIRef) or (shape, SH.path, None) in shapes or (shape, SH.target, None) in shapes:
+            continue
+        if True in {d.toPython() for d in shapes.objects(shape, SH.deactivated)}:
+            continue
+        if True in {d.toPython() for d in shapes.objects(node, SH.deactivated)}:
+            continue
+        select = shapes.value(node, SH.select)
+        if select is None or not any((shape, target, None) in shapes for target in _TARGETS):
+            continue
+        text = f"{_prefixes(shapes, node)}\n{select}"
+        query = prepared(text)
+        projected = {str(v) for v in query.algebra.get("PV") or ()}
+        found.append(
+            Constraint(
+                shape=shape,
+                node=node,
+                severity=shapes.value(shape, SH.severity) or SH.Violation,
+                text=text,
+                messages=tuple(shapes.objects(node, SH.message)) + tuple(shapes.objects(shape, SH.message)),
+                computed=frozenset(projected - _pattern_variables(query.algebra, set())),
+            )
+        )
+    return tuple(found)
+
+
+def _classes(store: ox.Store, cls: ox.NamedNode) -> set[ox.NamedNode | ox.BlankNode]:
+    """``cls`` and its subclasses in the data graph (rdfs:subClassOf*, as SHACL's class targets)."""
+    found, todo = {cls}, [cls]
+    while todo:
+        for quad in store.quads_for_pattern(None, _SUBCLASS, todo.pop()):
+            if quad.subject not in found:
+                found.add(quad.subject)
+                todo.append(quad.subject)
+    return found
+
+
+def focus_nodes(shapes: Graph, shape: URIRef, data: ValidationData) -> set[Node]:
+    """The focus nodes of ``shape``'s targets in the data (class, node, subjects-of and objects-of targets)."""
+    store, nodes = data.store, set()
+    for cls in shapes.objects(shape, SH.targetClass):
+        for each in _classes(store, ox.NamedNode(str(cls))):
+            nodes.update(data.term(q.subject) for q in store.quads_for_pattern(None, _TYPE, each))
+    nodes.update(shapes.objects(shape, SH.targetNode))
+    for prop in shapes.objects(shape, SH.targetSubjectsOf):
+        nodes.update(data.term(q.subject) for q in store.quads_for_pattern(None, ox.NamedNode(str(prop)), None))
+    for prop in shapes.objects(shape, SH.targetObjectsOf):
+        nodes.update(data.term(q.object) for q in store.quads_for_pattern(None, ox.NamedNode(str(prop)), None))
+    return nodes
+
+
+Solution = dict[str, Node]
+
+
+def _whole_graph(constraint: Constraint, data: ValidationData, focus: set[Node]) -> dict[Node, list[Solution]]:
+    """The solutions of the constraint on the whole graph, by the focus node they bind to ``$this``."""
+    by_focus: dict[Node, list[Solution]] = {}
+    result = data.store.query(constraint.text)
+    names = [v.value for v in result.variables]
+    at = names.index("this") if "this" in names else None
+    for row in result:
+        this = None if at is None or row[at] is None else data.term(row[at])
+        if this in focus:
+            solution = {name: data.term(term) for name, term in zip(names, row, strict=True) if term is not None}
+            by_focus.setdefault(this, []).append(solution)
+    return by_focus
+
+
+def _engine_worded(value: Node | None) -> bool:
+    """Whether a computed value may be written differently by rdflib: a number or date, which
+    Oxigraph writes in canonical form and rdflib with the scale it computed with. Strings and
+    integers have one form in both (csr-kg's constraints take STR of dates and labels only)."""
+    return isinstance(value, Literal) and value.datatype is not None and value.datatype not in _ONE_FORM
+
+
+def _pre_bound(constraint: Constraint, data: ValidationData, focus: Node) -> list[Solution]:
+    """The constraint's solutions for one focus node, from rdflib with ``$this`` pre-bound, as pySHACL asks."""
+    rows = data.combined.query(prepared(constraint.text), initBindings={"this": focus})
+    return [{name: value for name, value in row.asdict().items() if value is not None} for row in rows]
+
+
+def _message(message: Literal, bindings: dict[str, Node]) -> Literal:
+    text = str(message.value)
+    for name, value in bindings.items():
+        text = re.sub(f"{{[?$]{name}}}", lambda _, v=str(value): v, text)
+    return Literal(text)
+
+
+def _results(constraint: Constraint, focus: Node, solutions: list[Solution]) -> Iterator[list[tuple]]:
+    """pySHACL's results for one focus node's solutions (one per distinct solution)."""
+    seen: list[tuple] = []
+    for solution in solutions:
+        bound = dict(solution)
+        if bound.pop("failure", None) is not None:
+            # ?failure: one result for the focus node, its message filled from the other variables
+            if True in seen:
+                continue
+            seen.append(True)
+            path = value = this = None
+            substitutions = dict(bound)
+        else:
+            path, value, this = bound.pop("path", None), bound.pop("value", None), bound.pop("this", None)
+            if path is None and value is None and this is None:
+                continue
+            key = (this, path, value, bound)
+            if key in seen:
+                continue
+            seen.append(key)
+            substitutions = dict(bound)
+            named = (("this", this), ("path", path), ("value", value))
+            substitutions.update({k: v for k, v in named if v is not None})
+        node = BNode()
+        triples = [
+            (node, RDF.type, SH.ValidationResult),
+            (node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent),
+            (node, SH.sourceShape, constraint.shape),
+            (node, SH.resultSeverity, constraint.severity),
+            (node, SH.focusNode, this or focus),
+            (node, SH.value, value if value is not None else focus),
+            (node, SH.sourceConstraint, constraint.node),
+        ]
+        if path is not None:
+            triples.append((node, SH.resultPath, path))
+        triples.extend((node, SH.resultMessage, _message(m, substitutions)) for m in dict.fromkeys(constraint.messages))
+        yield triples
+
+
+def validate(shapes: Graph, found: tuple[Constraint, ...], data: ValidationData) -> list[list[tuple]]:
+    """Run the constraints ``found`` (of ``shapes``) on ``data``: each result's triples."""
+    results: list[list[tuple]] = []
+    focus_of: dict[URIRef, set[Node]] = {}
+    for constraint in found:
+        if constraint.shape not in focus_of:
+            focus_of[constraint.shape] = focus_nodes(shapes, constraint.shape, data)
+        for focus, solutions in _whole_graph(constraint, data, focus_of[constraint.shape]).items():
+            if any(_engine_worded(solution.get(name)) for solution in solutions for name in constraint.computed):
+                solutions = _pre_bound(constraint, data, focus)
+            results.extend(_results(constraint, focus, solutions))
+    return results
