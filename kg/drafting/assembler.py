@@ -102,7 +102,13 @@ class Assembler:
     """Drafts the claims of one report text (see the module's docstring)."""
 
     def __init__(
-        self, text: ReportText, year: int, company: str, standard: str | None = None, units: Units | None = None
+        self,
+        text: ReportText,
+        year: int,
+        company: str,
+        standard: str | None = None,
+        units: Units | None = None,
+        fiscal_year_end: str | None = None,
     ) -> None:
         self.text = text
         self.company = company
@@ -114,7 +120,7 @@ class Assembler:
         self.starts = [m.start for m in self.mentions]
         furniture = [(f.start, f.end) for f in text.pages.furniture] if text.pages else []
         self.segmenter = Segmenter(self.recogniser, furniture)
-        self.reader = FigureReader(year, tuple(lexicon.prefixes))
+        self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end)
         self.tables = _table_spans(text)
         self.table_starts = [s for s, _ in self.tables]
 
@@ -341,7 +347,13 @@ def _table_spans(text: ReportText) -> list[tuple[int, int]]:
 
 
 def draft_sheet(
-    text: ReportText, year: int, company: str, standard: str | None = None, units: Units | None = None
+    text: ReportText,
+    year: int,
+    company: str,
+    standard: str | None = None,
+    units: Units | None = None,
+    fiscal_year_end: str | None = None,
 ) -> Drafted:
-    """The drafted claims of ``text``, a report of ``year`` by the entity ``company``, following ``standard``."""
-    return Assembler(text, year, company, standard, units).draft()
+    """The drafted claims of ``text``, a report of ``year`` by the entity ``company``, following
+    ``standard``; ``fiscal_year_end`` (MM-DD) makes "FY2021" and the report's period fiscal years."""
+    return Assembler(text, year, company, standard, units, fiscal_year_end).draft()
