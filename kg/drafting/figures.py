@@ -96,6 +96,7 @@ _AGE_BEFORE = re.compile(r"\b(?:aged?|age\s+of|ages\s+of|under\s+the\s+age\s+of|
 _AGE_AFTER = re.compile(r"^\s*(?:years?\s+)?(?:old|of\s+age)\b|^-year-old", re.I)
 _AGE_WORD = re.compile(r"\bage\b[^.;,]{0,40}$", re.I)
 _YEAR_NUMBER = re.compile(_YEAR)
+_FISCAL_YEAR_BEFORE = re.compile(rf"(?:FY\s?)?{_YEAR}\s?/\s?$")  # "2020/21": the end of a fiscal year's label
 _AFTER_YEAR = re.compile(r"^\s*(?:[,.;:)]|$|levels?\b|figures?\b|and\b|baseline\b)")
 # A comparison figure that is not the company's ("the industry average of 3.1").
 _BENCHMARK = re.compile(
@@ -224,6 +225,8 @@ class FigureReader:
             return False
         if m.unit == "YR" or (m.unit is None and _AGE_WORD.search(before)):
             return False
+        if m.unit is None and _FISCAL_YEAR_BEFORE.search(before) and re.fullmatch(r"\d{2}|" + _YEAR, m.surface):
+            return False
         if _PER_BEFORE.search(before) and m.qualifier is None:
             return False
         if (
@@ -334,7 +337,8 @@ class FigureReader:
 
     def _dated(self, figure: Figure) -> Figure:
         """The figure with its period and baseline written as the sheet writes them."""
-        return replace(figure, period=self._written(figure.period), baseline=self._written(figure.baseline))
+        baseline = None if figure.baseline is None else self._written(figure.baseline)
+        return replace(figure, period=self._written(figure.period), baseline=baseline)
 
     # ------------------------------------------------------------ one figure
 

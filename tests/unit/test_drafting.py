@@ -18,10 +18,11 @@ def units(text: str, furniture: tuple[tuple[int, int], ...] = ()) -> list[tuple[
     return [(u.kind, u.text, u.lead) for u in Segmenter(RECOGNISER, furniture).units(text)]
 
 
-def read(sentence: str, kind: str = "sentence", lead: str = "") -> list[tuple]:
+def read(sentence: str, kind: str = "sentence", lead: str = "", fiscal_year_end: str | None = None) -> list[tuple]:
     """(role, figure, metric, period, baseline, direction) of each figure of one unit."""
     unit = Unit(0, len(sentence), sentence, kind, lead)
-    reading = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), fiscal_year_end)
+    reading = reader.read(unit, list(RECOGNISER.mentions(sentence)))
     return [(f.role, f.mention.surface, f.metric, f.period, f.baseline, f.direction) for f in reading.figures]
 
 
@@ -123,6 +124,87 @@ def test_furniture_of_the_page_map_is_no_unit() -> None:
 )
 def test_values_their_periods_and_metrics(sentence: str, expected: list[tuple]) -> None:
     assert read(sentence) == expected
+
+
+def _periods(sentence: str, fiscal_year_end: str | None = "06-30") -> list[tuple]:
+    return [
+        (role, figure, period, baseline)
+        for role, figure, _, period, baseline, _ in read(sentence, fiscal_year_end=fiscal_year_end)
+    ]
+
+
+THIS_FY = "2021-07-01/2022-06-30"  # FY2022 of a report whose years end on 30 June
+LAST_FY = "2020-07-01/2021-06-30"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The report's own period, named or not, is its fiscal year.
+        (
+            "Throughout the reporting period our vans used 41,000 litres of diesel.",
+            [("value", "41,000 litres", THIS_FY, None)],
+        ),
+        ("Our clinics treated 6,300 patients.", [("value", "6,300", THIS_FY, None)]),
+        ("Our clinics treated 6,300 patients in FY2022.", [("value", "6,300", THIS_FY, None)]),
+        ("In the financial year 2021, our clinics treated 5,900 patients.", [("value", "5,900", LAST_FY, None)]),
+        ("Our clinics treated 5,900 patients in 2020/21.", [("value", "5,900", LAST_FY, None)]),
+        # A bare year is the calendar year, as printed; a day is that day.
+        ("Our clinics treated 2,900 patients in 2021.", [("value", "2,900", "2021", None)]),
+        ("As at 30 June 2022, 140 nurses worked for us.", [("value", "140", "2022-06-30", None)]),
+        # A day range is its days.
+        (
+            "From 1 January 2021 to 30 June 2022, volunteers gave 2,500 hours.",
+            [("value", "2,500 hours", "2021-01-01/2022-06-30", None)],
+        ),
+        # A label in brackets names the comparative's year.
+        (
+            "Staff turnover was 7.5% in FY2022 (FY2021: 8.25%).",
+            [("value", "7.5%", THIS_FY, None), ("value", "8.25%", LAST_FY, None)],
+        ),
+        # Changes: the year before is the fiscal year before; a stated base year is a fiscal one.
+        ("Water use fell by 4.5% compared with FY2021.", [("change", "4.5%", THIS_FY, LAST_FY)]),
+        ("Paper use fell by 9% year-on-year.", [("change", "9%", THIS_FY, LAST_FY)]),
+        ("Fuel use is 15% lower since FY2019.", [("change", "15%", THIS_FY, "2018-07-01/2019-06-30")]),
+        # Targets: a fiscal year to reach, a calendar year as printed.
+        (
+            "We aim to cut water use by 20% by FY2026 against FY2021.",
+            [("target", "20%", "2025-07-01/2026-06-30", LAST_FY)],
+        ),
+        ("We plan to recycle 80% of our waste by 2030.", [("target", "80%", "2030", None)]),
+    ],
+)
+def test_fiscal_periods(sentence: str, expected: list[tuple]) -> None:
+    assert _periods(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Without a stated year end, "FY2021" is the year it names and the report's period is implied.
+        ("Our clinics treated 5,900 patients in FY2021.", [("value", "5,900", "2021", None)]),
+        ("Our clinics treated 6,300 patients.", [("value", "6,300", None, None)]),
+        ("Staff turnover was 7.5% (2021: 8.25%).", [("value", "7.5%", None, None), ("value", "8.25%", "2021", None)]),
+    ],
+)
+def test_fiscal_labels_without_a_fiscal_year_end(sentence: str, expected: list[tuple]) -> None:
+    assert _periods(sentence, None) == expected
+
+
+def test_a_comparative_label_takes_the_day_of_the_as_at_date() -> None:
+    assert _periods("Loans to coal miners were 2.5% of the book as at 31 December 2022 (2021: 3.75%).", None) == [
+        ("value", "2.5%", "2022-12-31", None),
+        ("value", "3.75%", "2021-12-31", None),
+    ]
+
+
+def test_a_change_aside_takes_the_period_of_the_figure_before() -> None:
+    assert _periods(
+        "Green bonds issued reached HK$900 million as at 30 June 2022, up 15% from a year earlier.", None
+    ) == [
+        ("value", "HK$900 million", "2022-06-30", None),
+        ("change", "15%", "2022-06-30", "2021-06-30"),
+    ]
 
 
 @pytest.mark.parametrize(
