@@ -54,6 +54,7 @@ _PERIODS = re.compile(
     rf"(?:(?:same\s+period\s+(?:of|in)\s+|year\s+)?(?P<cy>{_TOKEN})|(?P<prev>(?:previous|prior|last)\s+year|a\s+year\s+(?:earlier|ago|before))))"
     rf"|(?P<yoy>\b(?:year[- ]on[- ]year|yoy|y-o-y)\b)"
     rf"|(?P<report>\b(?:during|in|over|for|throughout)\s+the\s+(?:reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year(?!\s+\d)))"
+    rf"|(?P<month>\b(?:in|during|throughout)\s+(?P<mo>{MONTHS})\s+(?P<moy>{_YEAR}))"
     rf"|(?P<year>\b(?:in|during|for|of|throughout)\s+(?:the\s+year\s+)?(?P<yy>{_TOKEN}))"
     rf"|(?P<label>(?<=\()\s*(?P<ly>{_TOKEN})\s*:)",
     re.I,
@@ -88,9 +89,15 @@ _TO_BEFORE = re.compile(r"\bto\s*(?:(?:at\s+least|over|more\s+than|nearly|about|
 _REFERENCE = re.compile(
     r"(?:\b(?:Cap|Chapter|Ch|No|Nos|Page|Pages|p|pp|Goal|Goals|Principle|Principles|Rule|Rules|Clause|Grade|Class|"
     r"Tier|Category|Item|Part|Schedule|Table|Figure|Fig|Annex|Paragraph|Para|Top|Phase|Stage|Level|Article|"
-    r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI)\.?|#)\s*$",
+    r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI|Code|Codes|Tel|Fax)\.?:?|#)\s*$",
     re.I,
 )
+# A telephone number ("call (852) 2811 3096") or a time limit ("resolved within 7 working days").
+_PHONE_BEFORE = re.compile(
+    r"\b(?:tel|telephone|phone|fax|hotline|call|dial)\b\.?:?\s*(?:[+(]*\d{1,4}\)?[\s-]+)*[+(]*$", re.I
+)
+_WITHIN_BEFORE = re.compile(r"\bwithin\s*$", re.I)
+_TIME_WORD = re.compile(r"^\s*(?:(?:working|business|calendar)\s+)?(?:days?|hours?|weeks?|months?|minutes?)\b", re.I)
 _LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|or|-|–|to)\s*$")
 _AGE_BEFORE = re.compile(r"\b(?:aged?|age\s+of|ages\s+of|under\s+the\s+age\s+of|over\s+the\s+age\s+of)\s*$", re.I)
 _AGE_AFTER = re.compile(r"^\s*(?:years?\s+)?(?:old|of\s+age)\b|^-year-old", re.I)
@@ -229,6 +236,10 @@ class FigureReader:
             return False
         if _PER_BEFORE.search(before) and m.qualifier is None:
             return False
+        if _PHONE_BEFORE.search(before) and m.unit is None:
+            return False
+        if _WITHIN_BEFORE.search(before) and _TIME_WORD.match(_unit_words(m.surface) + after):
+            return False
         if (
             m.unit is None
             and m.scale is None
@@ -295,6 +306,10 @@ class FigureReader:
             return _token(m.group("cy")) if m.group("cy") else _previous(own)
         if kind == "yoy":
             return _previous(own)
+        if kind == "month":
+            year, number = int(m.group("moy")), _MONTH_NUMBER[m.group("mo").lower()]
+            last = date(year + (number == 12), number % 12 + 1, 1) - timedelta(days=1)
+            return f"{year}-{number:02d}-01/{last.isoformat()}"
         if kind in ("year", "label"):
             token = _token(m.group("yy") or m.group("ly"))
             return None if token == own else token
@@ -358,7 +373,7 @@ class FigureReader:
         nxt = spans[index + 1][0] if index + 1 < len(spans) else len(text)
         before, after = text[max(0, start - 60) : start], text[end : end + 40]
         role, direction = _change(text, before, after, start)
-        target = self._target(unit, periods, lead, start)
+        target = self._target(unit, periods, lead, start, end, self._owned(index, periods, owned))
         named = "target" if target is not None else role
         metric = metric_name(unit, mention, start, end, named, [f.metric for f in earlier if f.role == "value"])
         own = self._own
@@ -390,13 +405,31 @@ class FigureReader:
             period = None if period == own else period
         return Figure(mention, "value", metric, period)
 
-    def _target(self, unit: Unit, periods: list[_Period], lead: list[_Period], start: int) -> str | None:
-        """The year a committed figure is to be reached by ("aim ... by 2030"), or None."""
+    def _target(
+        self, unit: Unit, periods: list[_Period], lead: list[_Period], start: int, end: int, own: list[_Period]
+    ) -> str | None:
+        """The year a committed figure is to be reached by ("aim ... by 2030"), or None.
+
+        The first such year after the figure is its own ("... by 50% by 2030, and 100% by
+        2027"), else the last one before it, else a later year the figure owns ("will open 2
+        sites in 2024"); a figure owning a period that has come ("the rate was 52% in 2021", the
+        report's period) is no target, though the sentence commits.
+        """
         if not (_COMMIT.search(unit.text[:start]) or (unit.kind == "bullet" and _COMMIT.search(unit.lead))):
             return None
-        years = [p.value for p in [*periods, *lead] if p.kind in ("by", "end") and p.value]
-        years = [y for y in years if _year_of(y) >= self.year]
-        return years[0] if years else None
+        if any(p.value is None or _year_of(p.value) <= self.year for p in own):
+            return None
+        years = [p for p in periods if p.kind in ("by", "end") and p.value and _year_of(p.value) >= self.year]
+        after = [p.value for p in years if p.start >= end]
+        before = [p.value for p in years if p.start < end]
+        led = [p.value for p in lead if p.kind in ("by", "end") and p.value and _year_of(p.value) >= self.year]
+        later = [p.value for p in own if p.kind == "year" and p.value]
+        chosen = after[:1] or before[-1:] or led[:1] or later[:1]
+        return chosen[0] if chosen else None
+
+    def _owned(self, index: int, periods: list[_Period], owned: dict[int, int]) -> list[_Period]:
+        """The level period phrases the figure owns (see :func:`_owners`)."""
+        return [p for n, p in enumerate(periods) if owned.get(n) == index and p.kind in _LEVEL_KINDS]
 
     def _period_of(self, index: int, periods: list[_Period], owned: dict[int, int], start: int) -> str | None:
         """The period label printed right before the figure ("(2021: 9.1%)"), else the period
@@ -434,8 +467,8 @@ class FigureReader:
         return _tidy(subject)
 
 
-_KINDS = ("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "report", "year", "label")
-_LEVEL_KINDS = ("asat", "range", "since", "report", "year")
+_KINDS = ("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "report", "month", "year", "label")
+_LEVEL_KINDS = ("asat", "range", "since", "report", "month", "year")
 # A change printed as an aside on the figure before it ("US$3 billion ..., up 28% from ...").
 _OF_THE_FIGURE_BEFORE = re.compile(
     r"^[^,;.]*,\s*(?:up|down|an?\s+(?:increase|decrease|rise|drop|reduction|decline|fall)\s+of|"

@@ -29,7 +29,7 @@ _BULLET = re.compile(r"^(?P<mark>[•·▪●◦‣►■□✓\-–—*]|\(?[a-
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{2,})\s*\d{1,3}$|\s\d{1,3}$")
-_PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(r"^[—–\-|·•\s]*(?:page\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?[—–\-|·•\s]*$", re.I)  # "— 4 —"
 _TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")
 _CLOSERS = '"”’)\\]'
 # A full stop after these words ends no sentence: titles, "No.", "Cap." and the like. Company
