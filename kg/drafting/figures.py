@@ -92,14 +92,32 @@ _REFERENCE = re.compile(
     r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI|Code|Codes|Tel|Fax)\.?:?|#)\s*$",
     re.I,
 )
-# A telephone number ("call (852) 2811 3096") or a time limit ("resolved within 7 working days").
+# A telephone number ("call (852) 2811 3096", "+44 20 7946 0000").
 _PHONE_BEFORE = re.compile(
     r"\b(?:tel|telephone|phone|fax|hotline|call|dial)\b\.?:?\s*(?:[+(]*\d{1,4}\)?[\s-]+)*[+(]*$", re.I
 )
+_PHONE = re.compile(r"(?:\+\s?\d{1,4}|\(\+?\d{2,4}\))(?:[\s-]\d{1,4})?(?:[\s-]\d{3,5}){2,3}(?!\d|[,.]\d)")
+# A time limit ("resolved 97% of them within 14 days"), unless the figure is what was measured
+# ("the average response time was within 2 hours").
+_WITHIN = re.compile(r"^within\s+", re.I)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s*$", re.I)
+_MEASURED_WITHIN = re.compile(r"\b(?:was|were|is|are|remained|averaged|took)\s*$", re.I)
 _TIME_WORD = re.compile(r"^\s*(?:(?:working|business|calendar)\s+)?(?:days?|hours?|weeks?|months?|minutes?)\b", re.I)
+# The scale of a score ("rated 4.6 out of 5"), and the age bound of a group ("22% are under 30" of a
+# unit that speaks of ages).
+_OUT_OF_BEFORE = re.compile(r"\bout\s+of\s*$", re.I)
+_AGE_BOUND = re.compile(r"^(?:under|over|above|below|less\s+than|more\s+than)\s+\d{2}$", re.I)
+_AGED = re.compile(r"\b(?:aged?|ages)\b", re.I)
+# A threshold that selects what is counted ("loans above US$5 million"), not a measured figure:
+# a bound right after a plural noun.
+_THRESHOLD = re.compile(r"^(?:above|exceeding|in\s+excess\s+of)\b", re.I)
+_PLURAL_BEFORE = re.compile(r"\b(?!(?:was|is|has|does)\b)[a-z]{3,}s\s*$", re.I)
 _LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|or|-|–|to)\s*$")
-_AGE_BEFORE = re.compile(r"\b(?:aged?|age\s+of|ages\s+of|under\s+the\s+age\s+of|over\s+the\s+age\s+of)\s*$", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged?|age\s+of|ages\s+of|under\s+the\s+age\s+of|over\s+the\s+age\s+of)\s*"
+    r"(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$",
+    re.I,
+)
 _AGE_AFTER = re.compile(r"^\s*(?:years?\s+)?(?:old|of\s+age)\b|^-year-old", re.I)
 _AGE_WORD = re.compile(r"\bage\b[^.;,]{0,40}$", re.I)
 _YEAR_NUMBER = re.compile(_YEAR)
@@ -236,9 +254,13 @@ class FigureReader:
             return False
         if _PER_BEFORE.search(before) and m.qualifier is None:
             return False
-        if _PHONE_BEFORE.search(before) and m.unit is None:
+        if m.unit is None and (_PHONE_BEFORE.search(before) or _in_phone_number(text, start, end)):
             return False
-        if _WITHIN_BEFORE.search(before) and _TIME_WORD.match(_unit_words(m.surface) + after):
+        if _is_time_limit(m.surface, before, after):
+            return False
+        if _OUT_OF_BEFORE.search(before) or (m.unit is None and _AGE_BOUND.match(m.surface) and _AGED.search(text)):
+            return False
+        if _THRESHOLD.match(m.surface) and _PLURAL_BEFORE.search(before):
             return False
         if (
             m.unit is None
@@ -475,6 +497,23 @@ _OF_THE_FIGURE_BEFORE = re.compile(
     r"(?:increasing|decreasing|rising|falling|growing|declining)(?:\s+by)?)\s*$",
     re.I,
 )
+
+
+def _is_time_limit(surface: str, before: str, after: str) -> bool:
+    """Whether a figure is "within N days" said of something else (see ``_WITHIN``)."""
+    inside = _WITHIN.match(surface)
+    outside = _WITHIN_BEFORE.search(before)
+    if inside is None and outside is None:
+        return False
+    prefix = before if outside is None else before[: outside.start()]
+    unit_words = re.sub(r"^.*?\d[\d.,]*\s*", "", surface)
+    return _TIME_WORD.match(f"{unit_words} {after}") is not None and _MEASURED_WITHIN.search(prefix) is None
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    """Whether ``start``-``end`` lies inside a telephone number's shape."""
+    lo = max(0, start - 25)
+    return any(m.start() + lo <= start and end <= m.end() + lo for m in _PHONE.finditer(text[lo : end + 25]))
 
 
 def _token(printed: str) -> str:

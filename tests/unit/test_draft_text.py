@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from kg.ingest.draft import (
+    Given,
     NoGuess,
     Source,
     clean_fragment,
-    Given,
     draft,
     guess_company,
     guess_fiscal_year_end,
@@ -245,7 +245,7 @@ def test_draft_writes_the_guessed_fiscal_year_end_and_reads_fiscal_periods(tmp_p
     )
     drafted = draft(text_source(tmp_path / "orchard.txt", text), Given())
     meta = drafted.files["report.yaml"].decode()
-    assert "fiscal_year_end: 06-30  # guessed from the reporting period: \"year ended 30 June\"\n" in meta
+    assert 'fiscal_year_end: 06-30  # guessed from the reporting period: "year ended 30 June"\n' in meta
     assert "year: 2023  #" in meta
     assert "fiscal_year_end" in drafted.guessed
     assert "period: 2022-07-01/2023-06-30" in drafted.files["claims/drafted.yaml"].decode()

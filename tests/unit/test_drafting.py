@@ -256,6 +256,59 @@ def test_codes_ages_ranks_and_benchmarks_are_no_figures(sentence: str) -> None:
     assert read(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # Telephone numbers and listing codes.
+        ("Write to us or phone +44 20 7946 0321.", []),
+        ("Enquiries: call (61) 3555 0199 on weekdays.", []),
+        ("Orchard Lane Limited (Stock Code: 4417) reports here.", []),
+        # A time limit is no figure, unless it is what was measured.
+        ("We answered 91% of enquiries within 3 working days.", ["91%"]),
+        ("Repairs were completed within 48 hours.", []),
+        ("The average repair time was within 5 days.", ["within 5 days"]),
+        # The scale of a score, the age bound of an age group, a threshold that selects.
+        ("Tenants rated our service 8.2 out of 10.", ["8.2"]),
+        ("Staff aged 30 to 50 are 48% of the total, and 31% are over 50.", ["48%", "31%"]),
+        ("We reviewed 100% of new contracts above HK$2 million.", ["100%"]),
+        ("We raised above HK$2 million for the appeal.", ["above HK$2 million"]),
+        # The end of a fiscal year's label.
+        ("Members logged 6,400 hours in 2021/22.", ["6,400 hours"]),
+    ],
+)
+def test_phone_numbers_time_limits_scales_and_thresholds_are_no_figures(sentence: str, figures: list[str]) -> None:
+    assert [figure for _, figure, *_ in read(sentence)] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Each target takes the year that follows it.
+        (
+            "We aim to cut emissions by 40% by 2030, and to buy 100% green power by 2026.",
+            [("target", "40%", "2030", None), ("target", "100%", "2026", None)],
+        ),
+        # A committed sentence's figure of a year that has come is a value.
+        (
+            "We target a 70% reuse rate by 2025; the rate was 58% in 2022.",
+            [("target", "70%", "2025", None), ("value", "58%", None, None)],
+        ),
+        # A later year of its own is the year to reach.
+        ("We will open 4 more depots in 2024.", [("target", "4", "2024", None)]),
+        # A month is its days.
+        ("We hired 35 apprentices in October 2021.", [("value", "35", "2021-10-01/2021-10-31", None)]),
+    ],
+)
+def test_target_years_and_month_periods(sentence: str, expected: list[tuple]) -> None:
+    assert _periods(sentence, None) == expected
+
+
+def test_a_page_number_between_dashes_is_no_unit() -> None:
+    assert units("We planted 300 trees in 2022.\n— 14 —\n- 15 -\n") == [
+        ("sentence", "We planted 300 trees in 2022.", "")
+    ]
+
+
 def test_a_figure_announced_but_not_printed_is_missing_never_guessed() -> None:
     assert missing("The volume of wastewater discharged is presented in the appendix.") == (
         "volume of wastewater discharged"
