@@ -106,6 +106,7 @@ _TIME_WORD = re.compile(r"^\s*(?:(?:working|business|calendar)\s+)?(?:days?|hour
 # The scale of a score ("rated 4.6 out of 5"), and the age bound of a group ("22% are under 30" of a
 # unit that speaks of ages).
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s*$", re.I)
+_SCALE_AFTER = re.compile(r"^\s*(?:points?\b|stars?\b|[,.;:)]|$)", re.I)  # "3 out of 5 plants": 5 is a count
 _AGE_BOUND = re.compile(r"^(?:under|over|above|below|less\s+than|more\s+than)\s+\d{2}$", re.I)
 _AGED = re.compile(r"\b(?:aged?|ages)\b", re.I)
 # A threshold that selects what is counted ("loans above US$5 million"), not a measured figure:
@@ -258,7 +259,9 @@ class FigureReader:
             return False
         if _is_time_limit(m.surface, before, after):
             return False
-        if _OUT_OF_BEFORE.search(before) or (m.unit is None and _AGE_BOUND.match(m.surface) and _AGED.search(text)):
+        if _OUT_OF_BEFORE.search(before) and _SCALE_AFTER.match(after):
+            return False
+        if m.unit is None and _AGE_BOUND.match(m.surface) and _AGED.search(text):
             return False
         if _THRESHOLD.match(m.surface) and _PLURAL_BEFORE.search(before):
             return False

@@ -269,6 +269,7 @@ def test_codes_ages_ranks_and_benchmarks_are_no_figures(sentence: str) -> None:
         ("The average repair time was within 5 days.", ["within 5 days"]),
         # The scale of a score, the age bound of an age group, a threshold that selects.
         ("Tenants rated our service 8.2 out of 10.", ["8.2"]),
+        ("Solar panels now power 3 out of 7 depots.", ["3", "7"]),
         ("Staff aged 30 to 50 are 48% of the total, and 31% are over 50.", ["48%", "31%"]),
         ("We reviewed 100% of new contracts above HK$2 million.", ["100%"]),
         ("We raised above HK$2 million for the appeal.", ["above HK$2 million"]),
