@@ -335,3 +335,25 @@ def test_fiscal_year_headers() -> None:
     ]
     # 2019/21 spans two years: no fiscal year, so no header.
     assert figure_tables._header(figure_tables._split_line("Item\t2019/21\t2020", 0, 17)) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "count"),
+    [
+        ("Number of sites", True),
+        ("Total workers", True),
+        ("Permanent employees", True),
+        ("Recordable injuries", True),
+        ("Lost days due to occupational illness", True),
+        ("Substantiated complaints (cases)", True),
+        ("New hires by age group", True),
+        ("Frontline staff", False),  # a group, in rows of other measures too
+        ("Local people", False),
+        ("Diesel", False),
+        ("Days of site closure", True),  # the head noun comes before its qualifiers
+        ("Training hours of new workers", False),
+        ("Employee turnover rate", False),
+    ],
+)
+def test_a_row_label_that_counts(label: str, count: bool) -> None:
+    assert table_cells.counted(label) is count
