@@ -120,9 +120,14 @@ class Assembler:
         self.starts = [m.start for m in self.mentions]
         furniture = [(f.start, f.end) for f in text.pages.furniture] if text.pages else []
         self.segmenter = Segmenter(self.recogniser, furniture)
-        self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end)
+        self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end, self._unit_of)
         self.tables = _table_spans(text)
         self.table_starts = [s for s, _ in self.tables]
+
+    def _unit_of(self, word: str) -> str | None:
+        """The unit key the recogniser reads for ``word`` after a number, or None."""
+        found = self.recogniser.quantities(f"1 {word}")
+        return found[0].unit if len(found) == 1 and found[0].surface == f"1 {word}" else None
 
     def draft(self) -> Drafted:
         drafted = Drafted()
@@ -268,8 +273,10 @@ class Assembler:
         return starts.index(unit.start) + 1 if len(starts) > 1 else None
 
     def _observation(self, figure: Figure, drafted: Drafted) -> dict[str, Any]:
-        metric = self._metric(figure.metric, figure.mention.unit, drafted)
+        metric = self._metric(figure.metric, figure.mention.unit or figure.unit, drafted)
         entry: dict[str, Any] = {"metric": metric, "figure": figure.mention.surface}
+        if figure.unit is not None:
+            entry["unit"] = figure.unit
         if figure.period is not None:
             entry["period"] = figure.period
         if figure.role != "value":

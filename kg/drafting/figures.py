@@ -22,6 +22,7 @@ the appendix", a currency with no number), :attr:`Reading.missing` names it inst
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -181,7 +182,8 @@ class Figure:
     """One printed quantity of a unit, read.
 
     ``period`` and ``baseline`` are YYYY, YYYY-MM-DD or START/END (None: the report's period);
-    ``direction`` is ``increase`` or ``decrease`` for changes and for targets of a change.
+    ``direction`` is ``increase`` or ``decrease`` for changes and for targets of a change;
+    ``unit`` is a unit key read beside a figure that prints none (a highlight's caption).
     """
 
     mention: Mention
@@ -190,6 +192,7 @@ class Figure:
     period: str | None = None
     baseline: str | None = None
     direction: str | None = None
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -223,6 +226,9 @@ class FigureReader:
     year: int
     currencies: tuple[str, ...] = field(default_factory=tuple)
     fiscal_year_end: str | None = None
+    # The unit key of a unit word ("hours": HR), None when the word is no unit; without it a
+    # highlight's caption gives no unit.
+    unit_of: Callable[[str], str | None] | None = None
 
     def read(self, unit: Unit, mentions: list[Mention]) -> Reading:
         """``mentions`` are the recogniser's mentions of the whole text inside the unit, in order."""
@@ -240,7 +246,19 @@ class FigureReader:
         figures: list[Figure] = []
         for index, mention in enumerate(kept):
             figures.append(self._figure(unit, mention, index, spans, periods, lead, owned, figures))
-        return Reading(unit, tuple(self._dated(f) for f in figures), None, commits)
+        return Reading(unit, tuple(self._captioned(unit, self._dated(f)) for f in figures), None, commits)
+
+    def _captioned(self, unit: Unit, figure: Figure) -> Figure:
+        """A highlight's unitless figure with the unit its caption opens with ("2,150 / volunteer
+        hours contributed ..." is 2,150 hours): a word or two, then a unit word."""
+        if unit.kind != "highlight" or figure.mention.unit is not None or self.unit_of is None:
+            return figure
+        caption = unit.text[figure.mention.end - unit.start :]
+        for word in re.findall(r"[A-Za-z]+", caption)[:3]:
+            key = self.unit_of(word)
+            if key is not None:
+                return replace(figure, unit=key)
+        return figure
 
     # ------------------------------------------------------------ what is a figure
 

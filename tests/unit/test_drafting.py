@@ -304,6 +304,25 @@ def test_target_years_and_month_periods(sentence: str, expected: list[tuple]) ->
     assert _periods(sentence, None) == expected
 
 
+def _unit_of(word: str) -> str | None:
+    found = RECOGNISER.quantities(f"1 {word}")
+    return found[0].unit if len(found) == 1 and found[0].surface == f"1 {word}" else None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("4,300\nmentoring hours given by senior staff", "HR"),
+        ("96\ntonnes of food waste composted", "TONNE"),
+        ("1,200\ntrees planted along the river", None),  # a count
+    ],
+)
+def test_a_highlights_caption_gives_its_unitless_figure_a_unit(text: str, unit: str | None) -> None:
+    highlight = Unit(0, len(text), text, "highlight")
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=_unit_of)
+    assert [f.unit for f in reader.read(highlight, list(RECOGNISER.mentions(text))).figures] == [unit]
+
+
 def test_a_page_number_between_dashes_is_no_unit() -> None:
     assert units("We planted 300 trees in 2022.\n— 14 —\n- 15 -\n") == [
         ("sentence", "We planted 300 trees in 2022.", "")
