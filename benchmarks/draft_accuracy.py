@@ -26,7 +26,8 @@ reads the drafted graph with rdflib, and prints:
 The speed figure drafts and builds a 100-page report made of the held-out reports' pages, as
 form-fed text and as a PDF printed with reportlab (tests/support/pdfs.py). Matching is by
 meaning, not by the graph's node names, so the script keeps working as drafting grows: values
-compare as decimals (a change's sign is not compared), periods as (first day, last day) whether
+compare as decimals (the sign of a change or a target is not compared: the gold lists print
+"reduce ... by 5% by 2025" as 5, the graph as -5 with a direction), periods as (first day, last day) whether
 the graph has an instant (time:inXSDDate) or an interval (time:hasBeginning/hasEnd or its
 rdfs:label), units by the IRI's local name.
 """
@@ -374,7 +375,8 @@ def overlaps(a: Figure | Sentence, b: Figure | Sentence) -> bool:
 def same_value(ref: Figure, got: Figure) -> bool:
     if ref.value is None or got.value is None:
         return False
-    return abs(ref.value) == abs(got.value) if ref.kind == "change" or got.kind == "change" else ref.value == got.value
+    signless = {"change", "target"} & {ref.kind, got.kind}  # "reduce by 5%": the words carry the direction
+    return abs(ref.value) == abs(got.value) if signless else ref.value == got.value
 
 
 @dataclass

@@ -104,7 +104,13 @@ class Assembler:
     """Drafts the claims of one report text (see the module's docstring)."""
 
     def __init__(
-        self, text: ReportText, year: int, company: str, standard: str | None = None, units: Units | None = None
+        self,
+        text: ReportText,
+        year: int,
+        company: str,
+        standard: str | None = None,
+        units: Units | None = None,
+        fiscal_year_end: str | None = None,
     ) -> None:
         self.text = text
         self.company = company
@@ -116,9 +122,14 @@ class Assembler:
         self.starts = [m.start for m in self.mentions]
         furniture = [(f.start, f.end) for f in text.pages.furniture] if text.pages else []
         self.segmenter = Segmenter(self.recogniser, furniture)
-        self.reader = FigureReader(year, tuple(lexicon.prefixes))
+        self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end, self._unit_of)
         self.tables = _table_spans(text)
         self.table_starts = [s for s, _ in self.tables]
+
+    def _unit_of(self, word: str) -> str | None:
+        """The unit key the recogniser reads for ``word`` after a number, or None."""
+        found = self.recogniser.quantities(f"1 {word}")
+        return found[0].unit if len(found) == 1 and found[0].surface == f"1 {word}" else None
 
     def draft(self) -> Drafted:
         drafted = Drafted()
@@ -269,6 +280,8 @@ class Assembler:
     def _observation(self, figure: Figure, drafted: Drafted) -> dict[str, Any]:
         metric = self._metric(figure.metric, _metric_unit(figure), drafted)
         entry: dict[str, Any] = {"metric": metric, "figure": figure.mention.surface}
+        if figure.unit is not None:
+            entry["unit"] = figure.unit
         if figure.period is not None:
             entry["period"] = figure.period
         if figure.role != "value":
@@ -297,9 +310,12 @@ class Assembler:
 
 
 def _metric_unit(figure: Figure) -> str | None:
-    """The unit a figure says its metric is in: none for a change or target printed in per cent
-    ("down 5%", "by 30%"), which says nothing of the metric's own unit."""
-    return None if figure.role != "value" and figure.mention.unit == "PERCENT" else figure.mention.unit
+    """The unit a figure says its metric is in (its own, else the one its caption opens with):
+    none for a change or target printed in per cent ("down 5%", "by 30%"), which says nothing of
+    the metric's own unit."""
+    if figure.role != "value" and figure.mention.unit == "PERCENT":
+        return None
+    return figure.mention.unit or figure.unit
 
 
 def _description(mention: EntityMention) -> str | None:
@@ -345,7 +361,13 @@ def _table_spans(text: ReportText) -> list[tuple[int, int]]:
 
 
 def draft_sheet(
-    text: ReportText, year: int, company: str, standard: str | None = None, units: Units | None = None
+    text: ReportText,
+    year: int,
+    company: str,
+    standard: str | None = None,
+    units: Units | None = None,
+    fiscal_year_end: str | None = None,
 ) -> Drafted:
-    """The drafted claims of ``text``, a report of ``year`` by the entity ``company``, following ``standard``."""
-    return Assembler(text, year, company, standard, units).draft()
+    """The drafted claims of ``text``, a report of ``year`` by the entity ``company``, following
+    ``standard``; ``fiscal_year_end`` (MM-DD) makes "FY2021" and the report's period fiscal years."""
+    return Assembler(text, year, company, standard, units, fiscal_year_end).draft()

@@ -22,7 +22,9 @@ the appendix", a currency with no number), :attr:`Reading.missing` names it inst
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from kg.drafting.sentences import Unit
 from kg.ingest.quantities import MONTHS, Mention
@@ -30,21 +32,32 @@ from kg.ingest.quantities import MONTHS, Mention
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
 _DAY = rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>{_YEAR})"
+# A year as a period names it: "2021", or a fiscal year ("FY2021", "2020/21", "the financial year 2021").
+_TOKEN = rf"(?:FY\s?|(?:the\s+)?(?:fiscal|financial)\s+year\s+)?{_YEAR}(?:\s?/\s?(?:{_YEAR}|\d{{2}}))?(?![\d/])"
+_FISCAL_TOKEN = re.compile(r"^(?:FY|(?:the\s+)?(?:fiscal|financial))|/", re.I)
+
+
+def _from_day(p: str) -> str:
+    """An optional day and month before a year ("1 April 2021"), its groups prefixed with ``p``."""
+    return rf"(?:(?P<{p}d>\d{{1,2}})\s+)?(?:(?P<{p}m>{MONTHS})\s+)?"
+
 
 # Period phrases, each with the span it covers; the first group that matches names its kind.
 _PERIODS = re.compile(
-    rf"(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_YEAR}))|at\s+the\s+end\s+of\s+(?P<ey2>{_YEAR})))"
-    rf"|(?P<range>\b(?:from|between)\s+(?:(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+)?(?P<r1>{_YEAR})\s+(?:to|and|until|through)\s+"
-    rf"(?:(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+)?(?P<r2>{_YEAR}))"
-    rf"|(?P<since>\bsince\s+(?P<sy>{_YEAR}))"
-    rf"|(?P<end>\bby\s+the\s+end\s+of\s+(?P<eny>{_YEAR}))"
-    rf"|(?P<by>\bby\s+(?P<byy>{_YEAR}))"
-    rf"|(?P<baseyear>\b(?:(?P<bb>{_YEAR})\s+(?:baseline|base\s+year|levels?)|base\s+year:?\s+(?:of\s+)?(?P<ba>{_YEAR})))"
+    rf"(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})))"
+    rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
+    rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
+    rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
+    rf"|(?P<end>\bby\s+the\s+end\s+of\s+(?P<eny>{_TOKEN}))"
+    rf"|(?P<by>\bby\s+(?P<byy>{_TOKEN}))"
+    rf"|(?P<baseyear>\b(?:(?P<bb>{_TOKEN})\s+(?:baseline|base\s+year|levels?)|base\s+year:?\s+(?:of\s+)?(?P<ba>{_TOKEN})))"
     rf"|(?P<compared>\b(?:compared\s+(?:with|to)|against|versus|relative\s+to|over|from)\s+(?:the\s+)?"
-    rf"(?:(?:same\s+period\s+(?:of|in)\s+|year\s+)?(?P<cy>{_YEAR})|(?P<prev>previous|prior|last)\s+year))"
+    rf"(?:(?:same\s+period\s+(?:of|in)\s+|year\s+)?(?P<cy>{_TOKEN})|(?P<prev>(?:previous|prior|last)\s+year|a\s+year\s+(?:earlier|ago|before))))"
     rf"|(?P<yoy>\b(?:year[- ]on[- ]year|yoy|y-o-y)\b)"
-    rf"|(?P<report>\b(?:during|in|over|for|throughout)\s+the\s+(?:reporting\s+(?:period|year)|year(?!\s+\d)))"
-    rf"|(?P<year>\b(?:in|during|for|of|throughout)\s+(?:the\s+(?:fiscal\s+|financial\s+)?year\s+)?(?:FY\s?)?(?P<yy>{_YEAR}))",
+    rf"|(?P<report>\b(?:during|in|over|for|throughout)\s+the\s+(?:reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year(?!\s+\d)))"
+    rf"|(?P<month>\b(?:in|during|throughout)\s+(?P<mo>{MONTHS})\s+(?P<moy>{_YEAR}))"
+    rf"|(?P<year>\b(?:in|during|for|of|throughout)\s+(?:the\s+year\s+)?(?P<yy>{_TOKEN}))"
+    rf"|(?P<label>(?<=\()\s*(?P<ly>{_TOKEN})\s*:)",
     re.I,
 )
 _COMMIT = re.compile(
@@ -77,14 +90,40 @@ _TO_BEFORE = re.compile(r"\bto\s*(?:(?:at\s+least|over|more\s+than|nearly|about|
 _REFERENCE = re.compile(
     r"(?:\b(?:Cap|Chapter|Ch|No|Nos|Page|Pages|p|pp|Goal|Goals|Principle|Principles|Rule|Rules|Clause|Grade|Class|"
     r"Tier|Category|Item|Part|Schedule|Table|Figure|Fig|Annex|Paragraph|Para|Top|Phase|Stage|Level|Article|"
-    r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI)\.?|#)\s*$",
+    r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI|Code|Codes|Tel|Fax)\.?:?|#)\s*$",
     re.I,
 )
+# A telephone number ("call (852) 2811 3096", "+44 20 7946 0000").
+_PHONE_BEFORE = re.compile(
+    r"\b(?:tel|telephone|phone|fax|hotline|call|dial)\b\.?:?\s*(?:[+(]*\d{1,4}\)?[\s-]+)*[+(]*$", re.I
+)
+_PHONE = re.compile(r"(?:\+\s?\d{1,4}|\(\+?\d{2,4}\))(?:[\s-]\d{1,4})?(?:[\s-]\d{3,5}){2,3}(?!\d|[,.]\d)")
+# A time limit ("resolved 97% of them within 14 days"), unless the figure is what was measured
+# ("the average response time was within 2 hours").
+_WITHIN = re.compile(r"^within\s+", re.I)
+_WITHIN_BEFORE = re.compile(r"\bwithin\s*$", re.I)
+_MEASURED_WITHIN = re.compile(r"\b(?:was|were|is|are|remained|averaged|took)\s*$", re.I)
+_TIME_WORD = re.compile(r"^\s*(?:(?:working|business|calendar)\s+)?(?:days?|hours?|weeks?|months?|minutes?)\b", re.I)
+# The scale of a score ("rated 4.6 out of 5"), and the age bound of a group ("22% are under 30" of a
+# unit that speaks of ages).
+_OUT_OF_BEFORE = re.compile(r"\bout\s+of\s*$", re.I)
+_SCALE_AFTER = re.compile(r"^\s*(?:points?\b|stars?\b|[,.;:)]|$)", re.I)  # "3 out of 5 plants": 5 is a count
+_AGE_BOUND = re.compile(r"^(?:under|over|above|below|less\s+than|more\s+than)\s+\d{2}$", re.I)
+_AGED = re.compile(r"\b(?:aged?|ages)\b", re.I)
+# A threshold that selects what is counted ("loans above US$5 million"), not a measured figure:
+# a bound right after a plural noun.
+_THRESHOLD = re.compile(r"^(?:above|exceeding|in\s+excess\s+of)\b", re.I)
+_PLURAL_BEFORE = re.compile(r"\b(?!(?:was|is|has|does)\b)[a-z]{3,}s\s*$", re.I)
 _LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|or|-|–|to)\s*$")
-_AGE_BEFORE = re.compile(r"\b(?:aged?|age\s+of|ages\s+of|under\s+the\s+age\s+of|over\s+the\s+age\s+of)\s*$", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged?|age\s+of|ages\s+of|under\s+the\s+age\s+of|over\s+the\s+age\s+of)\s*"
+    r"(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$",
+    re.I,
+)
 _AGE_AFTER = re.compile(r"^\s*(?:years?\s+)?(?:old|of\s+age)\b|^-year-old", re.I)
 _AGE_WORD = re.compile(r"\bage\b[^.;,]{0,40}$", re.I)
 _YEAR_NUMBER = re.compile(_YEAR)
+_FISCAL_YEAR_BEFORE = re.compile(rf"(?:FY\s?)?{_YEAR}\s?/\s?$")  # "2020/21": the end of a fiscal year's label
 _AFTER_YEAR = re.compile(r"^\s*(?:[,.;:)]|$|levels?\b|figures?\b|and\b|baseline\b)")
 # A comparison figure that is not the company's ("the industry average of 3.1").
 _BENCHMARK = re.compile(
@@ -146,7 +185,8 @@ class Figure:
     """One printed quantity of a unit, read.
 
     ``period`` and ``baseline`` are YYYY, YYYY-MM-DD or START/END (None: the report's period);
-    ``direction`` is ``increase`` or ``decrease`` for changes and for targets of a change.
+    ``direction`` is ``increase`` or ``decrease`` for changes and for targets of a change;
+    ``unit`` is a unit key read beside a figure that prints none (a highlight's caption).
     """
 
     mention: Mention
@@ -155,6 +195,7 @@ class Figure:
     period: str | None = None
     baseline: str | None = None
     direction: str | None = None
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -172,15 +213,25 @@ class _Period:
     start: int
     end: int
     kind: str
-    value: str | None
+    value: str | None  # a token (see FigureReader's periods)
+    previous: bool = False  # "compared with the previous year", "a year earlier": the year before the figure's
 
 
 @dataclass
 class FigureReader:
-    """Reads units of one report (its year gives "the previous year" and "since 2017" their end)."""
+    """Reads units of one report (its year gives "the previous year" and "since 2017" their end).
+
+    ``fiscal_year_end`` (MM-DD, None when the text states none) makes "FY2021", "2020/21" and the
+    report's own period ("during the Reporting Period", a figure with no period phrase) the twelve
+    months ending that day; a bare "2021" stays the calendar year, as printed.
+    """
 
     year: int
     currencies: tuple[str, ...] = field(default_factory=tuple)
+    fiscal_year_end: str | None = None
+    # The unit key of a unit word ("hours": HR), None when the word is no unit; without it a
+    # highlight's caption gives no unit.
+    unit_of: Callable[[str], str | None] | None = None
 
     def read(self, unit: Unit, mentions: list[Mention]) -> Reading:
         """``mentions`` are the recogniser's mentions of the whole text inside the unit, in order."""
@@ -198,7 +249,19 @@ class FigureReader:
         figures: list[Figure] = []
         for index, mention in enumerate(kept):
             figures.append(self._figure(unit, mention, index, spans, periods, lead, owned, figures))
-        return Reading(unit, tuple(figures), None, commits)
+        return Reading(unit, tuple(self._captioned(unit, self._dated(f)) for f in figures), None, commits)
+
+    def _captioned(self, unit: Unit, figure: Figure) -> Figure:
+        """A highlight's unitless figure with the unit its caption opens with ("2,150 / volunteer
+        hours contributed ..." is 2,150 hours): a word or two, then a unit word."""
+        if unit.kind != "highlight" or figure.mention.unit is not None or self.unit_of is None:
+            return figure
+        caption = unit.text[figure.mention.end - unit.start :]
+        for word in re.findall(r"[A-Za-z]+", caption)[:3]:
+            key = self.unit_of(word)
+            if key is not None:
+                return replace(figure, unit=key)
+        return figure
 
     # ------------------------------------------------------------ what is a figure
 
@@ -209,7 +272,19 @@ class FigureReader:
             return False
         if m.unit == "YR" or (m.unit is None and _AGE_WORD.search(before)):
             return False
+        if m.unit is None and _FISCAL_YEAR_BEFORE.search(before) and re.fullmatch(r"\d{2}|" + _YEAR, m.surface):
+            return False
         if _PER_BEFORE.search(before) and m.qualifier is None:
+            return False
+        if m.unit is None and (_PHONE_BEFORE.search(before) or _in_phone_number(text, start, end)):
+            return False
+        if _is_time_limit(m.surface, before, after):
+            return False
+        if _OUT_OF_BEFORE.search(before) and _SCALE_AFTER.match(after):
+            return False
+        if m.unit is None and _AGE_BOUND.match(m.surface) and _AGED.search(text):
+            return False
+        if _THRESHOLD.match(m.surface) and _PLURAL_BEFORE.search(before):
             return False
         if (
             m.unit is None
@@ -226,43 +301,105 @@ class FigureReader:
         return not (_AGE_WORD.search(before) and m.unit in (None, "YR", "YEAR"))
 
     # ------------------------------------------------------------ periods
+    #
+    # While a unit is read, a period is a token: "2021" (a calendar year), "FY2021" (the fiscal
+    # year ending in 2021), "2021-12-31" (a day), "A/B" (from the start of A to the end of B), or
+    # None (the report's own period). :meth:`_dated` writes tokens as the sheet's periods.
+
+    @property
+    def _own(self) -> str:
+        """The report's own period as a token."""
+        return f"FY{self.year}" if self._fiscal else str(self.year)
+
+    @property
+    def _fiscal(self) -> bool:
+        return self.fiscal_year_end is not None and self.fiscal_year_end != "12-31"
 
     def _periods(self, text: str) -> list[_Period]:
         found = []
         for m in _PERIODS.finditer(text):
             kind = next(k for k in _KINDS if m.group(k))
-            found.append(_Period(m.start(), m.end(), kind, self._period_value(kind, m)))
+            previous = kind == "compared" and m.group("prev") is not None
+            found.append(_Period(m.start(), m.end(), kind, self._period_value(kind, m), previous))
         return found
 
     def _period_value(self, kind: str, m: re.Match[str]) -> str | None:
-        year = self.year
+        own = self._own
         if kind == "asat":
             if m.group("ey") or m.group("ey2"):
-                return f"{m.group('ey') or m.group('ey2')}-12-31"
+                return self._last_day(_token(m.group("ey") or m.group("ey2")))
             day = m.group("d1") or m.group("d2")
             month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()]
             return f"{m.group('y')}-{month:02d}-{int(day):02d}"
         if kind == "range":
-            first, last = m.group("r1"), m.group("r2")
-            if first == last == str(year):
-                return None
-            return f"{first}/{last}" if first < last else None
+            first, last = _range_end(m, "a", _token(m.group("r1"))), _range_end(m, "b", _token(m.group("r2")))
+            if first == last:
+                return None if first == own else first
+            if "-" in first and "-" in last:  # two days: "from 1 April 2021 to 31 March 2022"
+                return f"{first}/{last}" if first < last else None
+            return f"{first}/{last}" if _year_of(first) < _year_of(last) else None
         if kind == "since":
-            start = m.group("sy")
-            return f"{start}/{year}" if int(start) < year else None
+            start = _token(m.group("sy"))
+            return f"{start}/{own}" if _year_of(start) < self.year else None
         if kind == "end":
-            return f"{m.group('eny')}-12-31"
+            ends = _token(m.group("eny"))
+            return ends if ends.startswith("FY") else self._last_day(ends)
         if kind == "by":
-            return m.group("byy")
+            return _token(m.group("byy"))
         if kind == "baseyear":
-            return m.group("bb") or m.group("ba")
+            return _token(m.group("bb") or m.group("ba"))
         if kind == "compared":
-            return m.group("cy") or str(year - 1)
+            return _token(m.group("cy")) if m.group("cy") else _previous(own)
         if kind == "yoy":
-            return str(year - 1)
-        if kind == "year":
-            return m.group("yy") if m.group("yy") != str(year) else None
+            return _previous(own)
+        if kind == "month":
+            year, number = int(m.group("moy")), _MONTH_NUMBER[m.group("mo").lower()]
+            last = date(year + (number == 12), number % 12 + 1, 1) - timedelta(days=1)
+            return f"{year}-{number:02d}-01/{last.isoformat()}"
+        if kind in ("year", "label"):
+            token = _token(m.group("yy") or m.group("ly"))
+            return None if token == own else token
         return None  # the reporting period
+
+    def _last_day(self, token: str) -> str:
+        """The last day of a year token."""
+        return self._bounds(token)[1]
+
+    def _bounds(self, token: str) -> tuple[str, str]:
+        """The first and last day of a token (a day is both)."""
+        if token.startswith("FY"):
+            year = int(token[2:])
+            if not self._fiscal or self.fiscal_year_end is None:
+                return f"{year}-01-01", f"{year}-12-31"
+            month, day = (int(p) for p in self.fiscal_year_end.split("-"))
+            end = _day(year, month, day)
+            return (_day(year - 1, month, day) + timedelta(days=1)).isoformat(), end.isoformat()
+        if "-" in token:
+            return token, token
+        return f"{token}-01-01", f"{token}-12-31"
+
+    def _written(self, token: str | None) -> str | None:
+        """A token as the sheet writes a period: YYYY, YYYY-MM-DD or START/END."""
+        if token is None:
+            return self._written(self._own) if self._fiscal else None
+        first, _, last = token.partition("/")
+        if not last:
+            if token.startswith("FY"):
+                start, end = self._bounds(token)
+                return f"{start}/{end}" if self._fiscal else token[2:]
+            return token
+        if all(len(t) == 4 and t.isdigit() for t in (first, last)):
+            return token
+        if not self._fiscal:
+            first, last = first.removeprefix("FY"), last.removeprefix("FY")
+            if len(first) == len(last) == 4:
+                return f"{first}/{last}"
+        return f"{self._bounds(first)[0]}/{self._bounds(last)[1]}"
+
+    def _dated(self, figure: Figure) -> Figure:
+        """The figure with its period and baseline written as the sheet writes them."""
+        baseline = None if figure.baseline is None else self._written(figure.baseline)
+        return replace(figure, period=self._written(figure.period), baseline=baseline)
 
     # ------------------------------------------------------------ one figure
 
@@ -282,9 +419,10 @@ class FigureReader:
         nxt = spans[index + 1][0] if index + 1 < len(spans) else len(text)
         before, after = text[max(0, start - 60) : start], text[end : end + 40]
         role, direction = _change(text, before, after, start)
-        target = self._target(unit, periods, lead, start)
+        target = self._target(unit, periods, lead, start, end, self._owned(index, periods, owned))
         named = "target" if target is not None else role
         metric = metric_name(unit, mention, start, end, named, [f.metric for f in earlier if f.role == "value"])
+        own = self._own
         if target is not None:
             baseline = next((p.value for p in [*periods, *lead] if p.kind == "baseyear"), None)
             baseline = baseline or next((p.value for p in periods if p.kind == "compared"), None)
@@ -292,31 +430,66 @@ class FigureReader:
             return Figure(mention, "target", metric, target, baseline, None if level else direction)
         period = self._period_of(index, periods, owned, start)
         if role == "change":
+            if (
+                period is None
+                and earlier
+                and index > 0
+                and _OF_THE_FIGURE_BEFORE.search(text[spans[index - 1][1] : start])
+            ):
+                period = earlier[-1].period  # "US$3 billion as at ..., up 28% from a year earlier"
             compared = [p for p in periods if p.kind in ("compared", "yoy") and start - 5 <= p.start < nxt + 20]
             baseline = compared[0].value if compared else None
             if period is not None and "/" in period and baseline is None:
                 baseline, period = period.split("/")
-                period = None if period == str(self.year) else period
-            ends = (period or str(self.year))[:4]
-            if baseline is None or baseline[:4] >= ends:
-                baseline = str(int(ends) - 1)
+                period = None if period == own else period
+            ends = period or own
+            if (compared and compared[0].previous) or baseline is None or _year_of(baseline) >= _year_of(ends):
+                baseline = _previous(ends)
             return Figure(mention, "change", metric, period, baseline, direction)
         if period is not None and "/" in period and _TO_BEFORE.search(before):
             period = period.split("/")[1]
-            period = None if period == str(self.year) else period
+            period = None if period == own else period
         return Figure(mention, "value", metric, period)
 
-    def _target(self, unit: Unit, periods: list[_Period], lead: list[_Period], start: int) -> str | None:
-        """The year a committed figure is to be reached by ("aim ... by 2030"), or None."""
+    def _target(
+        self, unit: Unit, periods: list[_Period], lead: list[_Period], start: int, end: int, own: list[_Period]
+    ) -> str | None:
+        """The year a committed figure is to be reached by ("aim ... by 2030"), or None.
+
+        The first such year after the figure is its own ("... by 50% by 2030, and 100% by
+        2027"), else the last one before it, else a later year the figure owns ("will open 2
+        sites in 2024"); a figure owning a period that has come ("the rate was 52% in 2021", the
+        report's period) is no target, though the sentence commits.
+        """
         if not (_COMMIT.search(unit.text[:start]) or (unit.kind == "bullet" and _COMMIT.search(unit.lead))):
             return None
-        years = [p.value for p in [*periods, *lead] if p.kind in ("by", "end") and p.value]
-        years = [y for y in years if int(y[:4]) >= self.year]
-        return years[0] if years else None
+        if any(p.value is None or _year_of(p.value) <= self.year for p in own):
+            return None
+        years = [p for p in periods if p.kind in ("by", "end") and p.value and _year_of(p.value) >= self.year]
+        after = [p.value for p in years if p.start >= end]
+        before = [p.value for p in years if p.start < end]
+        led = [p.value for p in lead if p.kind in ("by", "end") and p.value and _year_of(p.value) >= self.year]
+        later = [p.value for p in own if p.kind == "year" and p.value]
+        chosen = after[:1] or before[-1:] or led[:1] or later[:1]
+        return chosen[0] if chosen else None
+
+    def _owned(self, index: int, periods: list[_Period], owned: dict[int, int]) -> list[_Period]:
+        """The level period phrases the figure owns (see :func:`_owners`)."""
+        return [p for n, p in enumerate(periods) if owned.get(n) == index and p.kind in _LEVEL_KINDS]
 
     def _period_of(self, index: int, periods: list[_Period], owned: dict[int, int], start: int) -> str | None:
-        """The period phrase the figure owns, else the last free phrase before it (one that opens
-        the sentence or a clause and so applies to what follows), else the report's period."""
+        """The period label printed right before the figure ("(2021: 9.1%)"), else the period
+        phrase the figure owns, else the last free phrase before it (one that opens the sentence
+        or a clause and so applies to what follows), else the report's period.
+
+        A label's year takes the day of the unit's "as at" date ("as at 31 December 2022 (2021:
+        9.1%)" is 31 December 2021)."""
+        for p in periods:
+            if p.kind == "label" and start - 2 <= p.end <= start:
+                day = next((q.value for q in periods if q.kind == "asat" and q.value and len(q.value) == 10), None)
+                if day is not None and p.value is not None and p.value.isdigit():
+                    return f"{p.value}{day[4:]}" if day[4:] != "-02-29" else f"{p.value}-02-28"
+                return p.value
         for number, p in enumerate(periods):
             if owned.get(number) == index:
                 return p.value
@@ -340,8 +513,83 @@ class FigureReader:
         return _tidy(subject)
 
 
-_KINDS = ("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "report", "year")
-_LEVEL_KINDS = ("asat", "range", "since", "report", "year")
+_KINDS = ("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "report", "month", "year", "label")
+_LEVEL_KINDS = ("asat", "range", "since", "report", "month", "year")
+# A change printed as an aside on the figure before it ("US$3 billion ..., up 28% from ...").
+_OF_THE_FIGURE_BEFORE = re.compile(
+    r"^[^,;.]*,\s*(?:up|down|an?\s+(?:increase|decrease|rise|drop|reduction|decline|fall)\s+of|"
+    r"(?:increasing|decreasing|rising|falling|growing|declining)(?:\s+by)?)\s*$",
+    re.I,
+)
+
+
+def _is_time_limit(surface: str, before: str, after: str) -> bool:
+    """Whether a figure is "within N days" said of something else (see ``_WITHIN``)."""
+    inside = _WITHIN.match(surface)
+    outside = _WITHIN_BEFORE.search(before)
+    if inside is None and outside is None:
+        return False
+    prefix = before if outside is None else before[: outside.start()]
+    unit_words = re.sub(r"^.*?\d[\d.,]*\s*", "", surface)
+    return _TIME_WORD.match(f"{unit_words} {after}") is not None and _MEASURED_WITHIN.search(prefix) is None
+
+
+def _in_phone_number(text: str, start: int, end: int) -> bool:
+    """Whether ``start``-``end`` lies inside a telephone number's shape."""
+    lo = max(0, start - 25)
+    return any(m.start() + lo <= start and end <= m.end() + lo for m in _PHONE.finditer(text[lo : end + 25]))
+
+
+def _token(printed: str) -> str:
+    """A printed year as a token: "2021", or "FY2021" for "FY2021", "2020/21", "financial year 2021"."""
+    m = re.search(rf"(?P<y>{_YEAR})(?:\s?/\s?(?P<e>\d{{2,4}}))?$", printed.strip())
+    assert m is not None  # the patterns only pass years
+    year = int(m.group("y"))
+    if m.group("e"):
+        end = m.group("e")
+        year = int(end) if len(end) == 4 else year // 100 * 100 + int(end) + (100 if int(end) < year % 100 else 0)
+    return f"FY{year}" if _FISCAL_TOKEN.search(printed.strip()) else str(year)
+
+
+def _year_of(token: str) -> int:
+    """The year a token ends in."""
+    return int(re.findall(r"\d{4}", token)[-1])
+
+
+def _previous(token: str) -> str:
+    """The same kind of period a year earlier: "FY2021" for "FY2022", "2021-12-31" for "2022-12-31"."""
+    last = token.rpartition("/")[2]
+    if last.startswith("FY"):
+        return f"FY{int(last[2:]) - 1}"
+    if "-" in last:
+        year, month, day = (int(p) for p in last.split("-"))
+        return _day(year - 1, month, day).isoformat()
+    return str(int(last) - 1)
+
+
+def _day(year: int, month: int, day: int) -> date:
+    """A day of a year; 29 February is 28 February in a year that has none."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, day - 1)
+
+
+def _range_end(m: re.Match[str], p: str, token: str) -> str:
+    """One end of a range: its day when the range prints one ("1 April 2021"), else its year token."""
+    month = m.group(f"{p}m")
+    if month is None or token.startswith("FY"):
+        return token
+    number = _MONTH_NUMBER[month.lower()]
+    year = int(token)
+    if m.group(f"{p}d"):
+        return _day(year, number, int(m.group(f"{p}d"))).isoformat()
+    if p == "a":
+        return f"{year}-{number:02d}-01"
+    following = date(year + (number == 12), number % 12 + 1, 1)
+    return (following - timedelta(days=1)).isoformat()
+
+
 OWN_GAP = 45  # characters: a period phrase this close after a figure, with no comma between, is its own
 
 

@@ -18,6 +18,7 @@ import shutil
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import cast
 
@@ -30,6 +31,7 @@ from kg.ingest.pages import Furniture, FurnitureKind, PageMap
 from kg.ingest.pages import Page as TextPage
 from kg.ingest.pagetext import PagedText, Span, assemble, contiguous
 from kg.ingest.pdf import Limits, read_pdf
+from kg.ingest.quantities import MONTHS
 from kg.ingest.sheet import SLUG, SLUG_MAX
 from kg.ingest.sources import HTML_SUFFIXES, PDF_SUFFIXES, SOURCE_SUFFIXES, TEXT_SUFFIXES
 from kg.ingest.text import ReportText
@@ -67,6 +69,34 @@ _LEGAL_NAME = re.compile(
     r"\b(?:[A-Z][\w&'’.-]*\s+){1,4}(?:Corporation|Limited|Ltd\.?|Inc\.?|PLC|plc|Holdings|Group|AG|Co\.,? Ltd\.?)(?!\w)"
 )
 _FRONT = 20_000  # characters read for the reporting period
+
+
+def _day_month(p: str) -> str:
+    """A day and month ("31 March", "March 31st"), its groups prefixed with ``p``."""
+    return (
+        rf"(?:(?P<{p}d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<{p}m1>{MONTHS})"
+        rf"|(?P<{p}m2>{MONTHS})\s+(?P<{p}d2>\d{{1,2}})(?:st|nd|rd|th)?,?)"
+    )
+
+
+# The day a report's years end, as its text states it: "for the year ended 31 March 2022", "financial
+# year ending 30 June", "financial year-end: 30 June", "(1 April 2021 to 31 March 2022)".
+_YEAR_END = re.compile(
+    r"\b(?:(?:financial|fiscal|reporting)\s+)?(?:year|period|twelve\s+months|12\s+months)\s+"
+    r"(?:which\s+)?end(?:ed|ing|s)?\s+(?:on\s+)?" + _day_month("e") + r"(?!\d)"
+    r"|\b(?:financial|fiscal)\s+year[-\s]end(?:\s+(?:date|is|of))*\s*:?\s+(?:on\s+)?" + _day_month("f") + r"(?!\d)"
+    r"|\b"
+    + _day_month("s")
+    + r"\s+(?P<sy>"
+    + _YEAR
+    + r")\s*(?:to|until|through|and|–|-)\s*"
+    + _day_month("t")
+    + r"\s+(?P<ty>"
+    + _YEAR
+    + r")",
+    re.I,
+)
+_MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
 
 
 @dataclass(frozen=True)
@@ -311,6 +341,55 @@ def guess_year(lines: list[str], text: str, title: str) -> Guess:
     raise NoGuess("cannot guess the year from the title or the reporting period; give --year YYYY")
 
 
+def _month_day(m: re.Match[str], p: str) -> tuple[int, int] | None:
+    day, month = m.group(f"{p}d1") or m.group(f"{p}d2"), m.group(f"{p}m1") or m.group(f"{p}m2")
+    if day is None or month is None:
+        return None
+    number, day_number = _MONTH_NUMBER[month.lower()], int(day)
+    try:
+        date(2001 if (number, day_number) != (2, 29) else 2000, number, day_number)
+    except ValueError:
+        return None
+    return number, day_number
+
+
+def _year_end(m: re.Match[str]) -> tuple[int, int] | None:
+    """The month and day a year-end phrase names; a range only when it spans one year exactly."""
+    if m.group("sy") is None:
+        return _month_day(m, "e") or _month_day(m, "f")
+    first, last = _month_day(m, "s"), _month_day(m, "t")
+    if first is None or last is None:
+        return None
+    try:
+        start, end = date(int(m.group("sy")), *first), date(int(m.group("ty")), *last)
+    except ValueError:
+        return None
+    if start.replace(year=start.year + 1) - timedelta(days=1) != end:
+        return None  # not twelve months: no statement of a year end
+    return last
+
+
+def guess_fiscal_year_end(text: str) -> Guess | None:
+    """The day (MM-DD) the report's years end, when the text says so; None when it does not.
+
+    Read from what reports print about their period ("for the year ended 31 March 2022", "the
+    financial year ending 30 June", "from 1 April 2021 to 31 March 2022"); the day stated most
+    often wins, the first stated on a tie. Nothing is assumed: a text that names no year end
+    gets no guess (its FY2021 columns stay unread rather than given invented months).
+    """
+    found: list[tuple[tuple[int, int], str]] = []
+    for m in _YEAR_END.finditer(text[:_FRONT]):
+        day = _year_end(m)
+        if day is not None:
+            found.append((day, m.group()))
+    if not found:
+        return None
+    counted = Counter(day for day, _ in found)
+    best = max(counted.values())
+    (month, day), phrase = next(item for item in found if counted[item[0]] == best)
+    return Guess(f"{month:02d}-{day:02d}", f'guessed from the reporting period: "{_short(phrase)}"')
+
+
 # --------------------------------------------------------------------------- the folder
 
 
@@ -339,6 +418,7 @@ def draft(source: Source, given: Given) -> Draft:
         year = Guess(str(given.year)) if given.year else guess_year(lines, source.text, title.value)
     except NoGuess as exc:
         raise InputError(f"{source.path}: {exc}") from None
+    fiscal = guess_fiscal_year_end(source.text)
     company_id = slugify(company.value)
     report_id = (
         Guess(_slug(given.id, "--id"))
@@ -351,6 +431,7 @@ def draft(source: Source, given: Given) -> Draft:
         + _line("company", company_id, company.why and f"{company.why} (a slug of it)")
         + _line("title", title.value, title.why)
         + _line("year", int(year.value), year.why)
+        + (_line("fiscal_year_end", fiscal.value, fiscal.why) if fiscal else "")
         + _line("language", "en", "assumed")
         + _line("standard", given.standard, "assumed: the reporting guide csr-kg maps")
         + _line("source", source.name, None)
@@ -366,7 +447,9 @@ def draft(source: Source, given: Given) -> Draft:
         "    type: Organization\n"
         f"    label: {_scalar(company.value)}\n"
     )
-    claims = draft_sheet(report_text(source), int(year.value), company_id, given.standard)
+    claims = draft_sheet(
+        report_text(source), int(year.value), company_id, given.standard, fiscal_year_end=fiscal and fiscal.value
+    )
     files = {
         "report.txt": source.text.encode("utf-8"),
         "report.yaml": meta.encode("utf-8"),
@@ -375,7 +458,8 @@ def draft(source: Source, given: Given) -> Draft:
     }
     if source.pages is not None:
         files["pages.json"] = pages_json(source).encode("utf-8")
-    guessed = [name for name, g in (("id", report_id), ("company", company), ("title", title), ("year", year)) if g.why]
+    named = (("id", report_id), ("company", company), ("title", title), ("year", year), ("fiscal_year_end", fiscal))
+    guessed = [name for name, g in named if g is not None and g.why]
     return Draft(
         report_id.value,
         files,

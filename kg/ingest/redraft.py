@@ -100,7 +100,7 @@ def update(folder: Path) -> Update:
     kept = [_plain(c) for c in kept_specs]
     kept_ids = {c["id"] for c in kept}
 
-    fresh = draft_sheet(text, meta.year, meta.company, meta.standard)
+    fresh = draft_sheet(text, meta.year, meta.company, meta.standard, fiscal_year_end=meta.fiscal_year_end)
     ordered: list[tuple[int, str, dict[str, Any]]] = [(s, c["id"], c) for (s, _), c in zip(spans, kept, strict=True)]
     drafted_ids: set[str] = set()
     for claim in fresh.claims:

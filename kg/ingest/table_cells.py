@@ -26,7 +26,7 @@ _COUNT_UNIT = re.compile(r"^(?:number|no\.?|persons?|people|headcount|count)$", 
 # "Work-related fatalities", "Lost days due to work injury").
 _COUNT_LABEL = re.compile(
     r"^(?:total\s+)?(?:number|no\.)\s+of\b"
-    r"|^[\w\s-]{0,40}\b(?:employees|staff|workers|headcount|new hires|fatalities|injuries|incidents|cases|"
+    r"|^[\w\s-]{0,40}\b(?:employees|workers|headcount|new hires|fatalities|injuries|incidents|cases|"
     r"complaints|suppliers)$"
     r"|^(?:[\w-]+\s+){0,2}(?:lost days|days lost)\b",
     re.I,
@@ -78,9 +78,27 @@ def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
     return lexicon.suffix(text) or lexicon.prefix(text)
 
 
+# Plural nouns of things a row counts when it prints no unit ("Total employees", "Work-related
+# injuries", "Lost days due to work injury"): people, events and cases a report tallies. Not "staff"
+# or "people", which name a group in rows of other measures ("Frontline staff" of training hours).
+_COUNTED_NOUN = re.compile(
+    r"^(?:employees|workers|persons|headcount|hires|leavers|recruits|trainees|interns|"
+    r"graduates|volunteers|participants|beneficiaries|suppliers|contractors|customers|injuries|fatalities|"
+    r"deaths|accidents|incidents|cases|complaints|days)$",
+    re.I,
+)
+# Where a label's head noun ends: before its qualifiers ("... due to work injury", "... by gender").
+_LABEL_TAIL = re.compile(r"\s+(?:due\s+to|by|of|in|at|for|with|from|under|over|aged)\b.*$|\s*[(:].*$", re.I)
+
+
 def counted(label: str) -> bool:
-    """A row label that says it counts things ("Number of ...", "Total employees"): a unitless figure is a count."""
-    return bool(_COUNT_LABEL.match(label))
+    """A row label that says it counts things ("Number of ...", or a plural noun of people or
+    events such as "Total employees", "Lost days due to work injury"): a figure without a unit
+    is a count."""
+    if _COUNT_LABEL.match(label):
+        return True
+    head = _LABEL_TAIL.sub("", label.strip()).split()
+    return bool(head) and _COUNTED_NOUN.match(head[-1]) is not None
 
 
 def exact_product(number: Decimal, multiplier: Decimal) -> Decimal:

@@ -7,10 +7,13 @@ from pathlib import Path
 import pytest
 
 from kg.ingest.draft import (
+    Given,
     NoGuess,
     Source,
     clean_fragment,
+    draft,
     guess_company,
+    guess_fiscal_year_end,
     guess_title,
     guess_year,
     pages_json,
@@ -199,6 +202,60 @@ def test_guess_company_gives_up_with_the_option() -> None:
 )
 def test_guess_year(title: str, text: str, year: str) -> None:
     assert guess_year([], text, title).value == year
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Figures cover the twelve months for the year ended 30 June 2023.", "06-30"),
+        ("Our financial year ending 31 March is the period reported.", "03-31"),
+        ("The Company's fiscal year-end: September 30.", "09-30"),
+        ("FY2023 (1 October 2022 to 30 September 2023) is the period covered.", "09-30"),
+        ("This report covers the reporting period from 1 July 2021 to 30 June 2022.", "06-30"),
+        ("It covers the year ended 31 December 2022.", "12-31"),
+        # The day stated most often wins over the first one.
+        ("Year ended 30 June 2022. Year ended 31 March 2022; the year ended 31 March 2021.", "03-31"),
+    ],
+)
+def test_guess_fiscal_year_end(text: str, day: str) -> None:
+    guess = guess_fiscal_year_end(text)
+    assert guess is not None and guess.value == day
+    assert guess.why is not None and guess.why.startswith("guessed from the reporting period: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We report on calendar year 2022 and our plants in Asia.",
+        "As at 31 March 2022 we had 400 staff.",  # a day of the year, not its end
+        "The campaign ran from 1 May 2021 to 31 March 2022.",  # eleven months: no year
+        "Audits were held on 31 March 2022 and 30 June 2022.",
+        "The year ended on a high note.",
+    ],
+)
+def test_no_fiscal_year_end_unless_the_text_states_it(text: str) -> None:
+    assert guess_fiscal_year_end(text) is None
+
+
+def test_draft_writes_the_guessed_fiscal_year_end_and_reads_fiscal_periods(tmp_path: Path) -> None:
+    text = (
+        "Orchard Lane Services Limited\nSustainability Report 2022/23\n\n"
+        "This report covers the year ended 30 June 2023.\n"
+        "During the reporting period we planted 750 trees across our campuses.\n"
+    )
+    drafted = draft(text_source(tmp_path / "orchard.txt", text), Given())
+    meta = drafted.files["report.yaml"].decode()
+    assert 'fiscal_year_end: 06-30  # guessed from the reporting period: "year ended 30 June"\n' in meta
+    assert "year: 2023  #" in meta
+    assert "fiscal_year_end" in drafted.guessed
+    assert "period: 2022-07-01/2023-06-30" in drafted.files["claims/drafted.yaml"].decode()
+
+
+def test_draft_writes_no_fiscal_year_end_the_text_does_not_state(tmp_path: Path) -> None:
+    text = "Orchard Lane Services Limited\nSustainability Report 2022\n\nWe planted 750 trees in 2022.\n"
+    drafted = draft(text_source(tmp_path / "orchard.txt", text), Given())
+    assert "fiscal_year_end" not in drafted.files["report.yaml"].decode()
+    assert "fiscal_year_end" not in drafted.guessed
 
 
 def test_guess_title_prefixes_the_company() -> None:

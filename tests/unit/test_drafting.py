@@ -18,10 +18,11 @@ def units(text: str, furniture: tuple[tuple[int, int], ...] = ()) -> list[tuple[
     return [(u.kind, u.text, u.lead) for u in Segmenter(RECOGNISER, furniture).units(text)]
 
 
-def read(sentence: str, kind: str = "sentence", lead: str = "") -> list[tuple]:
+def read(sentence: str, kind: str = "sentence", lead: str = "", fiscal_year_end: str | None = None) -> list[tuple]:
     """(role, figure, metric, period, baseline, direction) of each figure of one unit."""
     unit = Unit(0, len(sentence), sentence, kind, lead)
-    reading = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), fiscal_year_end)
+    reading = reader.read(unit, list(RECOGNISER.mentions(sentence)))
     return [(f.role, f.mention.surface, f.metric, f.period, f.baseline, f.direction) for f in reading.figures]
 
 
@@ -150,6 +151,87 @@ def test_values_their_periods_and_metrics(sentence: str, expected: list[tuple]) 
     assert read(sentence) == expected
 
 
+def _periods(sentence: str, fiscal_year_end: str | None = "06-30") -> list[tuple]:
+    return [
+        (role, figure, period, baseline)
+        for role, figure, _, period, baseline, _ in read(sentence, fiscal_year_end=fiscal_year_end)
+    ]
+
+
+THIS_FY = "2021-07-01/2022-06-30"  # FY2022 of a report whose years end on 30 June
+LAST_FY = "2020-07-01/2021-06-30"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The report's own period, named or not, is its fiscal year.
+        (
+            "Throughout the reporting period our vans used 41,000 litres of diesel.",
+            [("value", "41,000 litres", THIS_FY, None)],
+        ),
+        ("Our clinics treated 6,300 patients.", [("value", "6,300", THIS_FY, None)]),
+        ("Our clinics treated 6,300 patients in FY2022.", [("value", "6,300", THIS_FY, None)]),
+        ("In the financial year 2021, our clinics treated 5,900 patients.", [("value", "5,900", LAST_FY, None)]),
+        ("Our clinics treated 5,900 patients in 2020/21.", [("value", "5,900", LAST_FY, None)]),
+        # A bare year is the calendar year, as printed; a day is that day.
+        ("Our clinics treated 2,900 patients in 2021.", [("value", "2,900", "2021", None)]),
+        ("As at 30 June 2022, 140 nurses worked for us.", [("value", "140", "2022-06-30", None)]),
+        # A day range is its days.
+        (
+            "From 1 January 2021 to 30 June 2022, volunteers gave 2,500 hours.",
+            [("value", "2,500 hours", "2021-01-01/2022-06-30", None)],
+        ),
+        # A label in brackets names the comparative's year.
+        (
+            "Staff turnover was 7.5% in FY2022 (FY2021: 8.25%).",
+            [("value", "7.5%", THIS_FY, None), ("value", "8.25%", LAST_FY, None)],
+        ),
+        # Changes: the year before is the fiscal year before; a stated base year is a fiscal one.
+        ("Water use fell by 4.5% compared with FY2021.", [("change", "4.5%", THIS_FY, LAST_FY)]),
+        ("Paper use fell by 9% year-on-year.", [("change", "9%", THIS_FY, LAST_FY)]),
+        ("Fuel use is 15% lower since FY2019.", [("change", "15%", THIS_FY, "2018-07-01/2019-06-30")]),
+        # Targets: a fiscal year to reach, a calendar year as printed.
+        (
+            "We aim to cut water use by 20% by FY2026 against FY2021.",
+            [("target", "20%", "2025-07-01/2026-06-30", LAST_FY)],
+        ),
+        ("We plan to recycle 80% of our waste by 2030.", [("target", "80%", "2030", None)]),
+    ],
+)
+def test_fiscal_periods(sentence: str, expected: list[tuple]) -> None:
+    assert _periods(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Without a stated year end, "FY2021" is the year it names and the report's period is implied.
+        ("Our clinics treated 5,900 patients in FY2021.", [("value", "5,900", "2021", None)]),
+        ("Our clinics treated 6,300 patients.", [("value", "6,300", None, None)]),
+        ("Staff turnover was 7.5% (2021: 8.25%).", [("value", "7.5%", None, None), ("value", "8.25%", "2021", None)]),
+    ],
+)
+def test_fiscal_labels_without_a_fiscal_year_end(sentence: str, expected: list[tuple]) -> None:
+    assert _periods(sentence, None) == expected
+
+
+def test_a_comparative_label_takes_the_day_of_the_as_at_date() -> None:
+    assert _periods("Loans to coal miners were 2.5% of the book as at 31 December 2022 (2021: 3.75%).", None) == [
+        ("value", "2.5%", "2022-12-31", None),
+        ("value", "3.75%", "2021-12-31", None),
+    ]
+
+
+def test_a_change_aside_takes_the_period_of_the_figure_before() -> None:
+    assert _periods(
+        "Green bonds issued reached HK$900 million as at 30 June 2022, up 15% from a year earlier.", None
+    ) == [
+        ("value", "HK$900 million", "2022-06-30", None),
+        ("change", "15%", "2022-06-30", "2021-06-30"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -197,6 +279,79 @@ def test_a_bullet_under_a_targets_caption_is_a_target_with_the_captions_base_yea
 )
 def test_codes_ages_ranks_and_benchmarks_are_no_figures(sentence: str) -> None:
     assert read(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # Telephone numbers and listing codes.
+        ("Write to us or phone +44 20 7946 0321.", []),
+        ("Enquiries: call (61) 3555 0199 on weekdays.", []),
+        ("Orchard Lane Limited (Stock Code: 4417) reports here.", []),
+        # A time limit is no figure, unless it is what was measured.
+        ("We answered 91% of enquiries within 3 working days.", ["91%"]),
+        ("Repairs were completed within 48 hours.", []),
+        ("The average repair time was within 5 days.", ["within 5 days"]),
+        # The scale of a score, the age bound of an age group, a threshold that selects.
+        ("Tenants rated our service 8.2 out of 10.", ["8.2"]),
+        ("Solar panels now power 3 out of 7 depots.", ["3", "7"]),
+        ("Staff aged 30 to 50 are 48% of the total, and 31% are over 50.", ["48%", "31%"]),
+        ("We reviewed 100% of new contracts above HK$2 million.", ["100%"]),
+        ("We raised above HK$2 million for the appeal.", ["above HK$2 million"]),
+        # The end of a fiscal year's label.
+        ("Members logged 6,400 hours in 2021/22.", ["6,400 hours"]),
+    ],
+)
+def test_phone_numbers_time_limits_scales_and_thresholds_are_no_figures(sentence: str, figures: list[str]) -> None:
+    assert [figure for _, figure, *_ in read(sentence)] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Each target takes the year that follows it.
+        (
+            "We aim to cut emissions by 40% by 2030, and to buy 100% green power by 2026.",
+            [("target", "40%", "2030", None), ("target", "100%", "2026", None)],
+        ),
+        # A committed sentence's figure of a year that has come is a value.
+        (
+            "We target a 70% reuse rate by 2025; the rate was 58% in 2022.",
+            [("target", "70%", "2025", None), ("value", "58%", None, None)],
+        ),
+        # A later year of its own is the year to reach.
+        ("We will open 4 more depots in 2024.", [("target", "4", "2024", None)]),
+        # A month is its days.
+        ("We hired 35 apprentices in October 2021.", [("value", "35", "2021-10-01/2021-10-31", None)]),
+    ],
+)
+def test_target_years_and_month_periods(sentence: str, expected: list[tuple]) -> None:
+    assert _periods(sentence, None) == expected
+
+
+def _unit_of(word: str) -> str | None:
+    found = RECOGNISER.quantities(f"1 {word}")
+    return found[0].unit if len(found) == 1 and found[0].surface == f"1 {word}" else None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("4,300\nmentoring hours given by senior staff", "HR"),
+        ("96\ntonnes of food waste composted", "TONNE"),
+        ("1,200\ntrees planted along the river", None),  # a count
+    ],
+)
+def test_a_highlights_caption_gives_its_unitless_figure_a_unit(text: str, unit: str | None) -> None:
+    highlight = Unit(0, len(text), text, "highlight")
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=_unit_of)
+    assert [f.unit for f in reader.read(highlight, list(RECOGNISER.mentions(text))).figures] == [unit]
+
+
+def test_a_page_number_between_dashes_is_no_unit() -> None:
+    assert units("We planted 300 trees in 2022.\n— 14 —\n- 15 -\n") == [
+        ("sentence", "We planted 300 trees in 2022.", "")
+    ]
 
 
 def test_a_figure_announced_but_not_printed_is_missing_never_guessed() -> None:

@@ -342,7 +342,7 @@ def test_fiscal_year_headers() -> None:
     [
         ("Number of sites", True),
         ("Total employees", True),
-        ("Permanent staff", True),
+        ("Permanent staff", False),  # "staff" names a group in rows of other measures too
         ("Recordable injuries", True),
         ("Days lost to injury", True),
         ("Lost days due to work injury", True),
@@ -391,3 +391,22 @@ def test_a_bare_gender_or_age_row_is_a_part_of_the_total_above() -> None:
         ("Aged under 30", 0),
         ("Women on the board", None),
     ]
+    ("label", "count"),
+    [
+        ("Number of sites", True),
+        ("Total workers", True),
+        ("Permanent employees", True),
+        ("Recordable injuries", True),
+        ("Lost days due to occupational illness", True),
+        ("Substantiated complaints (cases)", True),
+        ("New hires by age group", True),
+        ("Frontline staff", False),  # a group, in rows of other measures too
+        ("Local people", False),
+        ("Diesel", False),
+        ("Days of site closure", True),  # the head noun comes before its qualifiers
+        ("Training hours of new workers", False),
+        ("Employee turnover rate", False),
+    ],
+)
+def test_a_row_label_that_counts(label: str, count: bool) -> None:
+    assert table_cells.counted(label) is count
