@@ -22,12 +22,10 @@ _THOUSANDS = re.compile(r"^(?:['’]000s?|000['’]?s)\s*|\s*(?:['’]000s?|000[
 _SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", re.I)
 # Unit cells that say "a count" without naming a unit of the lexicon.
 _COUNT_UNIT = re.compile(r"^(?:number|no\.?|persons?|people|headcount|count)$", re.I)
-# "Number of ...", or a label whose head noun counts people or events ("Total employees",
-# "Work-related fatalities", "Lost days due to work injury").
+# "Number of ...", or "Lost days ..." / "Days lost ..." (a label whose head noun counts people or
+# events is read by _COUNTED_NOUN below).
 _COUNT_LABEL = re.compile(
     r"^(?:total\s+)?(?:number|no\.)\s+of\b"
-    r"|^[\w\s-]{0,40}\b(?:employees|workers|headcount|new hires|fatalities|injuries|incidents|cases|"
-    r"complaints|suppliers)$"
     r"|^(?:[\w-]+\s+){0,2}(?:lost days|days lost)\b",
     re.I,
 )

@@ -391,9 +391,11 @@ def test_a_bare_gender_or_age_row_is_a_part_of_the_total_above() -> None:
         ("Aged under 30", 0),
         ("Women on the board", None),
     ]
+
+
+@pytest.mark.parametrize(
     ("label", "count"),
     [
-        ("Number of sites", True),
         ("Total workers", True),
         ("Permanent employees", True),
         ("Recordable injuries", True),
