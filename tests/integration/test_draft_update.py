@@ -37,7 +37,8 @@ def _edit(folder: Path) -> dict:
     claims = {c["id"]: c for c in sheet["claims"]}
     claims["draft-565"].update(kind="governance", review="corrected")
     claims["draft-369"]["review"] = "reviewed"
-    sheet["entities"][0]["description"] = "The board committee for sustainability, as a person described it."
+    entity = next(e for e in sheet["entities"] if e["id"] in claims["draft-565"]["about"])
+    entity["description"] = "The board committee for sustainability, as a person described it."
     sheet["claims"] = [c for c in sheet["claims"] if c["id"] != "draft-1229"]
     sheet["claims"].append({"id": "draft-1640", "kind": "policy", "quote": "were checked by an", "review": "drafted"})
     path.write_text(yaml.safe_dump(sheet, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8")
@@ -99,7 +100,8 @@ def test_update_refuses_a_reviewed_claim_that_does_not_anchor(tmp_path: Path) ->
     path.write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["draft", "--update", str(folder)])
     assert result.exit_code == 2
-    assert result.output.startswith(f"Error: {path}:10: claim draft-369: ")
+    line = text.splitlines().index("- id: draft-369") + 1  # the line the claim's entry starts on
+    assert result.output.startswith(f"Error: {path}:{line}: claim draft-369: ")
     assert len(result.output.splitlines()) == 1
     assert path.read_text(encoding="utf-8") == text
     assert sorted(p.name for p in path.parent.iterdir()) == ["00-draft.yaml", "10-curated.yaml", "drafted.yaml"]

@@ -78,7 +78,7 @@ def test_drafted_claims_are_traceable(folders: dict[str, Path], name: str) -> No
     ("name", "claims", "roles"),
     [
         ("harbourview", 23, {"value": 20, "change": 3, "target": 1}),
-        ("jiangnan", 26, {"value": 21, "change": 3, "target": 3}),
+        ("jiangnan", 26, {"value": 20, "change": 3, "target": 3}),  # "within 30 days of joining": a time limit
         ("pacificcrest", 24, {"value": 21, "change": 3, "target": 3}),
     ],
 )
