@@ -97,8 +97,9 @@ def resolve(graph: Graph, query: SavedQuery, param: Parameter, value: str) -> UR
             f"parameter {param.name}: {value!r} names several resources: {', '.join(f'<{n}>' for n in chosen[:5])}; "
             "give the IRI"
         )
-    top = max(scored.values(), default=0)
-    known = sorted({name for node, score in scored.items() if score == top for name in _names(graph, node)})
+    # Every candidate's names: each takes part in a pattern of the parameter (the best-scoring ones
+    # alone would leave out a catalogue metric that no report metric maps to yet).
+    known = sorted({name for node in candidates for name in _names(graph, node)})
     close = difflib.get_close_matches(wanted, known, n=5, cutoff=0.5)
     hint = f"; close matches: {', '.join(close)}" if close else ""
     raise QueryError(f"parameter {param.name}: nothing in the graph is named {value!r}{hint}")
