@@ -42,6 +42,7 @@ _ABOUT_REPORT = re.compile(
     r"(?:report|sections?|chapters?|tables?|pages?|parts?|appendix|index)\b|in the [A-Z]\w* (?:section|chapter)\b)"
     r"|\bin the following (?:sections|chapters|pages)\b|\bplease refer to\b|\bfor details,? (?:please )?(?:see|refer)\b"
     r"|\breporting (?:scope|boundary|period|principles?)\b.*\b(?:covers|includes|is|are)\b"
+    r"|^\W*(?:the\s+)?reporting (?:scope|boundary|period|year)\s*[:：]"  # a label line: "Reporting period: ..."
     r"|\bwelcome (?:your|any|readers'?) (?:feedback|comments|suggestions|questions|opinions)\b"
     r"|\b(?:readers|stakeholders|you) are (?:welcome|invited|encouraged) to (?:send|share|give|provide|contact)\b"
     r"|\b(?:comments|feedback|suggestions|questions|enquiries|inquiries|opinions)\b[^.]{0,60}?\b(?:may|can|should)\s+be\s+"

@@ -13,6 +13,8 @@ from kg.vocab.ontology import vocabulary
 
 CASES = [
     ("This report covers the property management businesses of the Group in Hong Kong.", None),
+    ("Reporting period: 1 April 2022 to 31 March 2023.", None),
+    ("Reporting boundary: the head office and both warehouses.", None),
     ("We will discuss each of these issues in the following sections.", None),
     ("Details of our ISO 14001 scope are set out in the Environmental section.", None),
     ("It was prepared in accordance with the ESG Reporting Guide in Appendix 27 of the Listing Rules.", None),
