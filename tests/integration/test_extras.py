@@ -94,6 +94,6 @@ def test_a_missing_extra_is_one_line_and_exit_2(
 def test_the_test_extra_pulls_in_every_other() -> None:
     tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library from Python 3.11 on")
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
-    assert extras["all"] == ["csr-kg[remote,plots,docs,pdf]"]
+    assert extras["all"] == ["csr-kg[remote,plots,docs,pdf,tables]"]
     assert "csr-kg[all]" in extras["test"]
-    assert set(extras) == {"remote", "plots", "docs", "pdf", "all", "test"}
+    assert set(extras) == {"remote", "plots", "docs", "pdf", "tables", "all", "test"}
