@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from kg.errors import InputError
 from kg.ingest.model import Report
 from kg.rdf.iris import Minter
+from kg.vocab.identifiers import identifier_vocabulary
+from kg.vocab.names import slugify
 
 
 @dataclass(frozen=True)
@@ -27,12 +29,15 @@ class Definition:
 
 def report_definitions(report: Report, minter: Minter) -> list[Definition]:
     """The entity and metric definitions of ``report``, keyed by the IRI each one gets."""
-    company = report.meta.company
+    company = report.company_id
+    # A company node's name is that of its own id; a report that spells the company otherwise
+    # gives it other names (kg.ingest.companies), not another definition.
+    entities = [e for e in report.entities.values() if not (report.company_alias and e.id == report.meta.company)]
     specs = [
-        *((minter.entity(spec.type, spec.id, company), f"entity:{spec.id}", spec) for spec in report.entities.values()),
+        *((minter.entity(spec.type, report.node_id(spec.id), company), f"entity:{spec.id}", spec) for spec in entities),
         *((minter.metric(spec.id), f"metric:{spec.id}", spec) for spec in report.metrics.values()),
     ]
-    return [
+    definitions = [
         Definition(
             str(iri),
             repr(sorted(spec.model_dump(exclude={"line"}).items())),
@@ -40,6 +45,18 @@ def report_definitions(report: Report, minter: Minter) -> list[Definition]:
         )
         for iri, key, spec in specs
     ]
+    sector = report.meta.sector
+    if sector is not None:
+        scheme = identifier_vocabulary().scheme(sector.scheme)
+        slug = str(scheme).rsplit("/", 1)[-1] if scheme is not None else slugify(sector.scheme)
+        definitions.append(
+            Definition(
+                str(minter.sector(slug, sector.code)),
+                repr((sector.label, report.meta.language)),
+                report.origins.get("sector", f"report {report.meta.id}"),
+            )
+        )
+    return definitions
 
 
 @dataclass

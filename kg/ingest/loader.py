@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kg.ingest import figure_tables, tables
+from kg.ingest.companies import company_nodes
 from kg.ingest.corrections import apply_corrections
 from kg.ingest.definitions import Definitions, report_definitions
 from kg.ingest.mass_basis import mark_co2e
@@ -63,6 +64,8 @@ def load_report(folder: Path) -> Report:
     meta = read_meta(folder)
     text = ReportText.read(text_path(folder, meta.text, meta.line))
     report = Report(meta=meta, text=text)
+    if meta.sector is not None:
+        report.origins["sector"] = f"{folder / 'report.yaml'}:{meta.sector.line}"
     vocab = vocabulary()
     if meta.standard is not None and meta.standard not in vocab.guides:
         known = ", ".join(sorted(vocab.guides))
@@ -702,6 +705,9 @@ def _in_percent(row: figure_tables.FigureRow) -> bool:
 def load_reports(folders: list[Path]) -> list[Report]:
     """Load several report folders; report ids must differ and shared ids agree (see kg.ingest.definitions)."""
     reports = [load_report(folder) for folder in folders]
+    nodes = company_nodes([(folder, report.meta) for folder, report in zip(folders, reports, strict=True)])
+    for folder, report in zip(folders, reports, strict=True):
+        report.company_node = nodes.get(folder)
     ids = ReportIds()
     definitions = Definitions()
     minter = Minter()

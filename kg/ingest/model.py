@@ -253,3 +253,20 @@ class Report:
     # The units the report was read with (packaged, the user's and the folder's units.ttl), so
     # that mapping and coverage resolve and recognise exactly what the loader did.
     units: Units | None = None
+    # The company id its company node is minted from, when an identifier the report shares with
+    # reports that spell the company otherwise merges them (kg.ingest.companies); None: meta.company.
+    company_node: str | None = None
+
+    @property
+    def company_id(self) -> str:
+        """The id the company's node, and the nodes of what it owns, are minted from."""
+        return self.company_node or self.meta.company
+
+    @property
+    def company_alias(self) -> bool:
+        """The report spells its company otherwise than the node's own id: its name is another name of it."""
+        return self.company_id != self.meta.company
+
+    def node_id(self, ident: str) -> str:
+        """The id an entity of the report is minted from: the company's node id for the company."""
+        return self.company_id if ident == self.meta.company else ident

@@ -13,13 +13,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from kg.errors import InputError
+from kg.ingest import identifiers
 from kg.ingest.sheet_errors import explain, shown, suggest
 from kg.ingest.yaml_safe import LINE_KEY, load_yaml
 from kg.vocab.catalogue import catalogue
 from kg.vocab.entity_types import sheet_types
+from kg.vocab.identifiers import exchange_names, identifier_vocabulary
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Ids become segments of every IRI minted under them; a megabyte-long id would make each export
@@ -111,6 +113,63 @@ class Curator(_Entry):
     _iri = field_validator("iri")(_check_iri)
 
 
+def _as_text(value: Any) -> Any:
+    """A code YAML read as a number (``code: 1810``) is the text it was written as."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class CompanyIdentifiers(_Entry):
+    """``identifiers`` of report.yaml: what identifies the reporting company, each when known.
+
+    ``exchange`` (a short name or ISO 10383 MIC of ontology/identifiers.ttl) and ``stock_code``
+    go together; ``lei`` and ``isin`` are checked against their check digits; ``wikidata`` is
+    the company's Wikidata item (Q...). An LEI, a listing or a Wikidata item that two reports
+    share makes their company one node (kg.ingest.companies).
+    """
+
+    exchange: str | None = None
+    stock_code: str | None = None
+    lei: str | None = None
+    isin: str | None = None
+    wikidata: str | None = None
+    _text = field_validator("stock_code", mode="before")(_as_text)
+    _lei = field_validator("lei")(lambda v: v and identifiers.check_lei(v))
+    _isin = field_validator("isin")(lambda v: v and identifiers.check_isin(v))
+    _wikidata = field_validator("wikidata")(lambda v: v and identifiers.check_wikidata(v))
+    _code = field_validator("stock_code")(lambda v: v and identifiers.check_stock_code(v))
+
+    @field_validator("exchange")
+    @classmethod
+    def _known_exchange(cls, value: str | None) -> str | None:
+        if value is not None and identifier_vocabulary().exchange(value) is None:
+            known = exchange_names()
+            raise ValueError(
+                f"{shown(value)} is not a known exchange (known: {', '.join(known)}, or their ISO 10383 MICs; "
+                f"ontology/identifiers.ttl){suggest(value.upper(), known)}"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _listing(self) -> CompanyIdentifiers:
+        if (self.exchange is None) != (self.stock_code is None):
+            raise ValueError("gives an exchange and a stock_code together, or neither")
+        return self
+
+
+class SectorSpec(_Entry):
+    """``sector`` of report.yaml: the company's sector, a code and label of a named classification.
+
+    ``scheme`` is a known classification's notation (GICS, HSICS, ICB, NACE, NAICS; ontology/
+    identifiers.ttl) or the name of any other.
+    """
+
+    scheme: str = Field(min_length=1, max_length=200)
+    code: str
+    label: str = Field(min_length=1, max_length=500)
+    _text = field_validator("code", mode="before")(_as_text)
+    _code = field_validator("code")(identifiers.check_sector_code)
+
+
 class ReportMeta(_Entry):
     """``report.yaml``: what the report is, who published it, how it was curated."""
 
@@ -126,6 +185,8 @@ class ReportMeta(_Entry):
     text: str = "report.txt"
     curator: Curator
     fiscal_year_end: str | None = None  # MM-DD: the day the fiscal years of FY2021, 2019/20 columns end
+    identifiers: CompanyIdentifiers | None = None  # the company's exchange listing, LEI, ISIN, Wikidata item
+    sector: SectorSpec | None = None  # the company's sector under a named classification
     _slug = field_validator("id", "company")(_check_slug)
     _dates = field_validator("issued", "curated")(_check_date)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -27,9 +27,11 @@ from typing import BinaryIO, TypeVar
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
+from kg.ingest.companies import company_nodes
 from kg.ingest.coverage import table_lines
 from kg.ingest.definitions import Definition, Definitions, report_definitions
 from kg.ingest.loader import ReportIds, load_report
+from kg.ingest.sheet import read_meta
 from kg.rdf.build import atomic_output
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import Triple, report_graph, report_triples
@@ -78,9 +80,14 @@ def ntriples_lines(triples: Iterable[Triple]) -> list[bytes]:
     return sorted(set((data or b"").splitlines(keepends=True)))
 
 
-def map_report(folder: Path, base: str = DEFAULT_BASE) -> MappedReport:
-    """Load, check and map one report folder (the unit of work of a worker process)."""
+def map_report(folder: Path, base: str = DEFAULT_BASE, company_nodes: Mapping[Path, str] | None = None) -> MappedReport:
+    """Load, check and map one report folder (the unit of work of a worker process).
+
+    ``company_nodes`` are the company node ids of the corpus's reports whose company another
+    report spells otherwise (kg.ingest.companies.company_nodes).
+    """
     report = load_report(folder)
+    report.company_node = (company_nodes or {}).get(folder)
     minter = Minter(base)
     report_iri = str(minter.report(report.meta.id))
     own_prefix = f"<{report_iri}/".encode()
@@ -155,7 +162,9 @@ def write_corpus(
     ordered = sorted_folders(folders)
     ids, definitions, stats = ReportIds(), Definitions(), CorpusStats()
     written_shared: set[bytes] = set()
-    for mapped in _in_order(map_report, ordered, base, jobs):
+    # Which reports' companies are one: report.yaml alone says so, read before any report is mapped.
+    nodes = company_nodes([(folder, read_meta(folder)) for folder in ordered if folder.is_dir()])
+    for mapped in _in_order(partial(map_report, company_nodes=nodes), ordered, base, jobs):
         ids.add(mapped.report_id, mapped.folder)
         definitions.add(mapped.definitions)
         if quads:

@@ -90,6 +90,19 @@ class Minter:
             return self._iri(entity_type.segment, ident)
         return self._iri(table.entity_type("Organization").segment, company, entity_type.segment, ident)
 
+    def identifier(self, scheme: str, *value: str) -> URIRef:
+        """A company identifier (adms:Identifier) of ``scheme`` (lei, isin, or an exchange's MIC):
+        public, one node whichever report gives it."""
+        return self._iri("identifier", scheme, *value)
+
+    def sector_scheme(self, slug: str) -> URIRef:
+        """A sector classification the ontology does not know, named by a report."""
+        return self._iri("sector-scheme", slug)
+
+    def sector(self, scheme: str, code: str) -> URIRef:
+        """The sector ``code`` of the classification whose slug is ``scheme``."""
+        return self._iri("sector", scheme, code)
+
     def agent(self, ident: str) -> URIRef:
         """A curator or other agent named by the input rather than the report."""
         return self._iri("agent", ident)

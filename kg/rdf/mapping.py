@@ -20,7 +20,8 @@ from kg.vocab.conversion import to_canonical
 from kg.vocab.crosswalks import InferredKPI, figure_kpis
 from kg.vocab.entity_types import type_table
 from kg.vocab.names import slugify
-from kg.vocab.namespaces import CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME
+from kg.vocab.identifiers import identifier_vocabulary
+from kg.vocab.namespaces import ADMS, CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME, WIKIDATA
 from kg.vocab.ontology import ontology_graph, vocabulary
 from kg.vocab.units import Units, load_units
 
@@ -125,13 +126,14 @@ class _Mapper:
         self.curator = URIRef(curator.iri) if curator.iri else minter.agent(slugify(curator.name))
 
     def entity(self, ident: str) -> URIRef:
-        return self.m.entity(self.r.entities[ident].type, ident, self.r.meta.company)
+        return self.m.entity(self.r.entities[ident].type, self.r.node_id(ident), self.r.company_id)
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.triples.append((s, p, o))
 
     def run(self) -> None:
         self.report_node()
+        self.company_identity()
         for entity in self.r.entities.values():
             self.entity_node(entity)
         for metric in self.r.metrics.values():
@@ -286,6 +288,47 @@ class _Mapper:
             self.add(snode, SKOS.notation, Literal(section.number))
             self.add(snode, DCTERMS.title, en(section.title, meta.language))
 
+    def company_identity(self) -> None:
+        """The company's identifiers and sector as report.yaml gives them (ontology/identifiers.ttl)."""
+        ids, sector, company = self.r.meta.identifiers, self.r.meta.sector, self.company
+        ident = identifier_vocabulary()
+        if ids is not None:
+            for scheme, key, value in ((CSR.LEI, "lei", ids.lei), (CSR.ISIN, "isin", ids.isin)):
+                if value is not None:
+                    agency, agency_name = ident.agencies[scheme]
+                    notation = Literal(value, datatype=scheme)
+                    self.add(company, ORG.identifier, notation)
+                    self.identifier(self.m.identifier(key, value), notation, agency, agency_name)
+            if ids.exchange is not None and ids.stock_code is not None:
+                exchange = ident.exchange(ids.exchange)
+                assert exchange is not None  # the sheet checked it
+                node = self.m.identifier(exchange.mic, ids.stock_code)
+                self.identifier(node, Literal(ids.stock_code, datatype=CSR.StockCode), exchange.iri, exchange.label)
+            if ids.wikidata is not None:
+                self.add(company, OWL.sameAs, WIKIDATA[ids.wikidata])
+        if sector is not None:
+            scheme = ident.scheme(sector.scheme)
+            if scheme is None:
+                scheme = self.m.sector_scheme(slugify(sector.scheme))
+                self.add(scheme, RDF.type, CSR.SectorClassification)
+                self.add(scheme, RDF.type, SKOS.ConceptScheme)
+                self.add(scheme, RDFS.label, en(sector.scheme))
+                self.add(scheme, SKOS.prefLabel, en(sector.scheme))
+            concept = self.m.sector(str(scheme).rsplit("/", 1)[-1], sector.code)
+            self.add(company, ORG.classification, concept)
+            self.add(concept, RDF.type, SKOS.Concept)
+            self.add(concept, SKOS.inScheme, scheme)
+            self.add(concept, SKOS.notation, Literal(sector.code))
+            self.add(concept, SKOS.prefLabel, en(sector.label, self.r.meta.language))
+
+    def identifier(self, node: URIRef, notation: Literal, agency: URIRef, agency_name: str) -> None:
+        """An adms:Identifier of the company: its notation (typed by its scheme) and who assigns it."""
+        self.add(self.company, ADMS.identifier, node)
+        self.add(node, RDF.type, ADMS.Identifier)
+        self.add(node, SKOS.notation, notation)
+        self.add(node, DCTERMS.creator, agency)
+        self.add(node, ADMS.schemaAgency, en(agency_name))
+
     def document_node(self, report: URIRef, text: URIRef) -> None:
         """The PDF the text was converted from, when the text has pages: named by its page map, or
         unnamed when form feeds alone mark the pages (as pdftotext writes them)."""
@@ -306,12 +349,16 @@ class _Mapper:
         self.add(node, RDF.type, self.types.entity_type(e.type).cls)
         if e.type == "MaterialIssue" and e.priority:
             self.add(node, RDF.type, ISSUE_PRIORITY[e.priority])
-        self.add(node, RDFS.label, en(e.label))
+        # A company another report names by another id (kg.ingest.companies): its names here
+        # are other names of the node, whose name and description are those of its own id.
+        alias = e.id == self.r.meta.company and self.r.company_alias
+        name = SKOS.altLabel if alias else RDFS.label
+        self.add(node, name, en(e.label))
         if e.label_zh:
-            self.add(node, RDFS.label, en(e.label_zh, "zh-Hant"))
+            self.add(node, name, en(e.label_zh, "zh-Hant"))
         for alt in e.alt_labels:
             self.add(node, SKOS.altLabel, en(alt))
-        if e.description:
+        if e.description and not alias:
             self.add(node, DCTERMS.description, en(e.description))
         if e.unit_of:
             self.add(node, ORG.unitOf, self.entity(e.unit_of))

@@ -36,6 +36,8 @@ SSSOM = Namespace("https://w3id.org/sssom/")
 SEMAPV = Namespace("https://w3id.org/semapv/vocab/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 TIME = Namespace("http://www.w3.org/2006/time#")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")  # Wikidata items (owl:sameAs of a company)
 
 DEFAULT_BASE = "https://w3id.org/csr-kg/id/"
 
@@ -52,6 +54,8 @@ PREFIXES = {
     "cur": CUR,
     "oa": OA,
     "org": ORG,
+    "adms": ADMS,
+    "wd": WIKIDATA,
     "time": TIME,
     "sssom": SSSOM,
     "semapv": SEMAPV,
