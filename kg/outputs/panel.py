@@ -16,6 +16,9 @@ value the report says it does not disclose are kept apart:
 
 The long form has one row per report and metric the report speaks of, with its status, value and
 the observations and claims behind it, so every cell of the wide form traces back to its claims.
+
+Both forms end with the company's identifiers and sector (kg.outputs.tables.COMPANY_COLUMNS), so
+a regression can group or fix effects by sector or exchange and join other data by LEI or ISIN.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kg.outputs.tables import Column, Table, facts, known_reports, lexical, query_rows
+from kg.outputs.tables import COMPANY_COLUMNS, Column, Table, facts, known_reports, lexical, query_rows, table_of
 from kg.rdf.native import NativeGraph
 
 NOT_DISCLOSED = "not-disclosed"
@@ -52,6 +55,7 @@ LONG_COLUMNS: tuple[Column, ...] = (
         "observations", "observations", "string", "Observations", "The observations behind the cell, space-separated."
     ),
     Column("claims", "claims", "string", "Claims", "The claims behind the cell, space-separated."),
+    *COMPANY_COLUMNS,
 )
 
 
@@ -87,8 +91,8 @@ class Panel:
 
 def panel(graph: NativeGraph, reports: Sequence[str] = ()) -> Panel:
     known_reports(graph, reports)
-    report_rows = [row for answer in query_rows(graph, "reports", reports) for row in answer.rows]
-    described = {lexical(r[0]): [lexical(t) for t in r] for r in report_rows}
+    heads = (*REPORT_COLUMNS, *COMPANY_COLUMNS)
+    described = {row[0]: list(row) for row in table_of(query_rows(graph, "reports", reports), heads).rows}
     years = {report: cells[4] for report, cells in described.items()}
     cells: dict[tuple[str, str], _Cell] = {}
     for fact in facts(graph, reports).records():
@@ -140,7 +144,7 @@ def _wide(described: dict[str, list[str]], cells: dict[tuple[str, str], _Cell]) 
     metric_columns = _metric_columns(cells)
     rows = []
     for report, head in sorted(described.items()):
-        row = list(head[: len(REPORT_COLUMNS)])
+        row = head[: len(REPORT_COLUMNS)]
         for column in metric_columns:
             cell = cells.get((report, column.variable))
             status = None if cell is None else cell.status()
@@ -151,14 +155,14 @@ def _wide(described: dict[str, list[str]], cells: dict[tuple[str, str], _Cell]) 
                 if status == NOT_DISCLOSED
                 else ""
             )
-        rows.append(tuple(row))
-    return Table((*REPORT_COLUMNS, *metric_columns), tuple(rows))
+        rows.append((*row, *head[len(REPORT_COLUMNS) :]))
+    return Table((*REPORT_COLUMNS, *metric_columns, *COMPANY_COLUMNS), tuple(rows))
 
 
 def _long(described: dict[str, list[str]], cells: dict[tuple[str, str], _Cell]) -> Table:
     rows = []
     for (report, metric), cell in sorted(cells.items()):
-        report_id, _, company, company_name, year = described[report][:5]
+        report_id, _, company, company_name, year, *identifiers = described[report]
         status = cell.status()
         rows.append(
             (
@@ -175,6 +179,7 @@ def _long(described: dict[str, list[str]], cells: dict[tuple[str, str], _Cell]) 
                 next(iter(cell.values)) if status == DISCLOSED else "",
                 " ".join(sorted(cell.observations)),
                 " ".join(sorted(cell.claims)),
+                *identifiers,
             )
         )
     return Table(LONG_COLUMNS, tuple(rows))

@@ -52,6 +52,28 @@ CSR = "https://w3id.org/csr-kg/ontology#"
 QUDT = "http://qudt.org/schema/qudt/"
 PROV = "http://www.w3.org/ns/prov#"
 
+# The company's identifiers and sector, from the saved query ``reports`` (its node's, which every
+# report of the company adds to): after the fact table's other columns and the panel's report
+# columns. Several of one kind are sorted and joined by " | " (exchange, MIC and code in step).
+COMPANY_COLUMNS: tuple[Column, ...] = (
+    Column("exchange", "exchange", "string", "Exchange", "The exchange the company's shares are listed on (short name)."),
+    Column("exchange_mic", "exchangeMic", "string", "Exchange MIC", "The exchange's ISO 10383 Market Identifier Code."),
+    Column("stock_code", "stockCode", "string", "Stock code", "The code the exchange lists the company under."),
+    Column("lei", "lei", "string", "LEI", "The company's Legal Entity Identifier (ISO 17442)."),
+    Column("isin", "isin", "string", "ISIN", "The ISIN of a security of the company (ISO 6166), such as its shares."),
+    Column("wikidata", "wikidata", "string", "Wikidata item", "The company's Wikidata item id (Q...), its owl:sameAs."),
+    Column(
+        "sector_scheme",
+        "sectorScheme",
+        "string",
+        "Sector classification",
+        "The classification of sector_code: its notation (GICS, HSICS ...) or its name.",
+    ),
+    Column("sector_code", "sectorCode", "string", "Sector code", "The company's sector code (org:classification)."),
+    Column("sector_label", "sectorLabel", "string", "Sector", "The sector's name (skos:prefLabel)."),
+)
+
+
 FACT_COLUMNS: tuple[Column, ...] = (
     Column("report", "reportId", "string", "Report", "The report's identifier (dcterms:identifier)."),
     Column("company", "company", "anyURI", "Company IRI", "The company that publishes the report.", iri=True),
@@ -179,6 +201,7 @@ FACT_COLUMNS: tuple[Column, ...] = (
         iri=True,
     ),
     Column("observation", "observation", "anyURI", "Observation IRI", "The observation the row is.", iri=True),
+    *COMPANY_COLUMNS,
 )
 
 
@@ -280,10 +303,20 @@ def known_reports(graph: NativeGraph, reports: Sequence[str]) -> None:
         )
 
 
+def company_cells(graph: NativeGraph, reports: Sequence[str] = ()) -> dict[str, tuple[str, ...]]:
+    """The :data:`COMPANY_COLUMNS` cells of each report (by its identifier), from the saved query ``reports``."""
+    table = table_of(query_rows(graph, "reports", reports), (FACT_COLUMNS[0], *COMPANY_COLUMNS))
+    return {row[0]: row[1:] for row in table.rows}
+
+
 def facts(graph: NativeGraph, reports: Sequence[str] = ()) -> Table:
     """One row per observation of the graph (of ``reports``, when given), in report and text order."""
     known_reports(graph, reports)
-    return table_of(query_rows(graph, "facts", reports), FACT_COLUMNS)
+    own = FACT_COLUMNS[: -len(COMPANY_COLUMNS)]
+    rows = table_of(query_rows(graph, "facts", reports), own).rows
+    company = company_cells(graph, reports)
+    blank = ("",) * len(COMPANY_COLUMNS)
+    return Table(FACT_COLUMNS, tuple(row + company.get(row[0], blank) for row in rows))
 
 
 def csv_bytes(table: Table) -> bytes:
