@@ -54,7 +54,9 @@ def check_isin(value: str) -> str:
         )
     expected = isin_check_digit(value[:11])
     if value[11] != expected:
-        raise ValueError(f"{value!r} is not an ISIN: its check digit is {value[11]}, the first 11 characters need {expected}")
+        raise ValueError(
+            f"{value!r} is not an ISIN: its check digit is {value[11]}, the first 11 characters need {expected}"
+        )
     return value
 
 

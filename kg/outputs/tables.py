@@ -56,7 +56,9 @@ PROV = "http://www.w3.org/ns/prov#"
 # report of the company adds to): after the fact table's other columns and the panel's report
 # columns. Several of one kind are sorted and joined by " | " (exchange, MIC and code in step).
 COMPANY_COLUMNS: tuple[Column, ...] = (
-    Column("exchange", "exchange", "string", "Exchange", "The exchange the company's shares are listed on (short name)."),
+    Column(
+        "exchange", "exchange", "string", "Exchange", "The exchange the company's shares are listed on (short name)."
+    ),
     Column("exchange_mic", "exchangeMic", "string", "Exchange MIC", "The exchange's ISO 10383 Market Identifier Code."),
     Column("stock_code", "stockCode", "string", "Stock code", "The code the exchange lists the company under."),
     Column("lei", "lei", "string", "LEI", "The company's Legal Entity Identifier (ISO 17442)."),

@@ -19,8 +19,8 @@ from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_
 from kg.vocab.conversion import to_canonical
 from kg.vocab.crosswalks import InferredKPI, figure_kpis
 from kg.vocab.entity_types import type_table
-from kg.vocab.names import slugify
 from kg.vocab.identifiers import identifier_vocabulary
+from kg.vocab.names import slugify
 from kg.vocab.namespaces import ADMS, CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME, WIKIDATA
 from kg.vocab.ontology import ontology_graph, vocabulary
 from kg.vocab.units import Units, load_units
