@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kg.ingest import redraft
-from kg.ingest.draft import DEFAULT_STANDARD, Given, draft, read_source, write_folder
+from kg.ingest.draft import DEFAULT_STANDARD, Given, draft, given_identity, read_source, write_folder
 
 
 @click.command("draft")
@@ -18,6 +18,14 @@ from kg.ingest.draft import DEFAULT_STANDARD, Given, draft, read_source, write_f
 @click.option("--year", type=click.IntRange(1000, 9999), default=None, help="Reporting year (default: guessed).")
 @click.option("--title", default=None, help="Report title (default: guessed from the title page).")
 @click.option("--standard", default=DEFAULT_STANDARD, show_default=True, help="Reporting guide the report follows.")
+@click.option("--exchange", default=None, help="Exchange the company is listed on (HKEX, SSE ... or an ISO 10383 MIC).")
+@click.option("--stock-code", default=None, help="The company's stock code on --exchange (e.g. 1810).")
+@click.option("--lei", default=None, help="The company's Legal Entity Identifier (its check digits are checked).")
+@click.option("--isin", default=None, help="The ISIN of the company's shares (its check digit is checked).")
+@click.option("--wikidata", default=None, help="The company's Wikidata item id (Q...).")
+@click.option("--sector-scheme", default=None, help="Sector classification (GICS, HSICS, ICB, NACE, NAICS or a name).")
+@click.option("--sector-code", default=None, help="The company's sector code in --sector-scheme.")
+@click.option("--sector-label", default=None, help="The sector's name in --sector-scheme.")
 @click.option("--force", is_flag=True, help="Replace an existing report folder.")
 @click.option(
     "--update",
@@ -33,6 +41,14 @@ def draft_command(
     year: int | None,
     title: str | None,
     standard: str,
+    exchange: str | None,
+    stock_code: str | None,
+    lei: str | None,
+    isin: str | None,
+    wikidata: str | None,
+    sector_scheme: str | None,
+    sector_code: str | None,
+    sector_label: str | None,
     force: bool,
     update: Path | None,
 ) -> None:
@@ -44,14 +60,21 @@ def draft_command(
     the running headers and footers). With --update DIR, drafts DIR's report.txt again into its
     claims/drafted.yaml, keeping the claims a person reviewed or corrected (and not drafting
     their text again); nothing else of the folder is written.
+
+    The company's identifiers and sector (--exchange with --stock-code, --lei, --isin, --wikidata,
+    --sector-scheme with --sector-code and --sector-label) are never guessed: given, they are
+    checked as report.yaml's are and written to it.
     """
+    ids = {"exchange": exchange, "stock_code": stock_code, "lei": lei, "isin": isin, "wikidata": wikidata}
+    sector = {"scheme": sector_scheme, "code": sector_code, "label": sector_label}
     if update is not None:
         if source is not None or out is not None:
             raise click.UsageError("--update DIR drafts the folder's own report.txt: give no SOURCE or --out")
-        if any(v is not None for v in (report_id, company, year, title)) or force:
+        given_meta = (report_id, company, year, title, *ids.values(), *sector.values())
+        if any(v is not None for v in given_meta) or force:
             raise click.UsageError(
-                "--update DIR reads the metadata from DIR/report.yaml: "
-                "give no --id, --company, --year, --title or --force"
+                "--update DIR reads the metadata from DIR/report.yaml: give no --id, --company, --year, --title, "
+                "identifier, sector or --force"
             )
         done = redraft.update(update)
         click.echo(
@@ -62,8 +85,9 @@ def draft_command(
         return
     if source is None:
         raise click.UsageError("give a SOURCE to draft, or --update DIR")
+    identifiers, sector_spec = given_identity(ids, sector)
     found = read_source(source)
-    drafted = draft(found, Given(report_id, company, year, title, standard))
+    drafted = draft(found, Given(report_id, company, year, title, standard, identifiers, sector_spec))
     folder = out if out is not None else Path(drafted.report_id)
     write_folder(folder, drafted.files, force)
     guessed = f"; guessed: {', '.join(drafted.guessed)}" if drafted.guessed else ""

@@ -20,9 +20,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import yaml
+from pydantic import ValidationError
 
 from kg.drafting.assembler import SHEET, draft_sheet
 from kg.errors import InputError
@@ -32,7 +33,8 @@ from kg.ingest.pages import Page as TextPage
 from kg.ingest.pagetext import PagedText, Span, assemble, contiguous
 from kg.ingest.pdf import Limits, read_pdf
 from kg.ingest.quantities import MONTHS
-from kg.ingest.sheet import SLUG, SLUG_MAX
+from kg.ingest.sheet import SLUG, SLUG_MAX, CompanyIdentifiers, SectorSpec
+from kg.ingest.sheet_errors import explain
 from kg.ingest.sources import HTML_SUFFIXES, PDF_SUFFIXES, SOURCE_SUFFIXES, TEXT_SUFFIXES
 from kg.ingest.text import ReportText
 from kg.ingest.textfile import FORBIDDEN_CHARS
@@ -135,6 +137,34 @@ class Given:
     year: int | None = None
     title: str | None = None
     standard: str = DEFAULT_STANDARD
+    identifiers: CompanyIdentifiers | None = None  # written to report.yaml as given, never guessed
+    sector: SectorSpec | None = None
+
+
+def given_identity(
+    identifiers: dict[str, str | None], sector: dict[str, str | None]
+) -> tuple[CompanyIdentifiers | None, SectorSpec | None]:
+    """The company's identifiers and sector from command-line options (``--lei`` ...: the
+    report.yaml field with ``-`` for ``_``), checked as report.yaml's are; None where none is given."""
+    checked: list[Any] = []
+    for model, values in ((CompanyIdentifiers, identifiers), (SectorSpec, sector)):
+        given = {k: v for k, v in values.items() if v is not None}
+        if not given:
+            checked.append(None)
+            continue
+        try:
+            checked.append(model.model_validate(given))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            names = [str(p) for p in error["loc"][:1]] or ["exchange", "stock_code"]
+            prefix = "--" if model is CompanyIdentifiers else "--sector-"
+            options = "/".join(prefix + name.replace("_", "-") for name in names)
+            if error["type"] == "missing":
+                problem = "missing: give --sector-scheme, --sector-code and --sector-label together"
+            else:
+                problem = explain(model, given, [error])[1].strip()
+            raise InputError(f"{options}: {problem}") from None
+    return checked[0], checked[1]
 
 
 @dataclass
@@ -403,6 +433,14 @@ def _line(key: str, value: str | int, why: str | None) -> str:
     return f"{key}: {_scalar(value)}" + (f"  # {why}" if why else "") + "\n"
 
 
+def _block(key: str, entry: CompanyIdentifiers | SectorSpec | None) -> str:
+    """A mapping of report.yaml given on the command line, its fields in the model's order."""
+    if entry is None:
+        return ""
+    fields = entry.model_dump(exclude={"line"}, exclude_none=True)
+    return f"{key}:\n" + "".join(f"  {name}: {_scalar(value)}\n" for name, value in fields.items())
+
+
 def _slug(value: str, option: str) -> str:
     if not SLUG.match(value) or len(value) > SLUG_MAX:
         raise InputError(f"{option} {value[:60]!r} is not a slug (lower-case letters, digits and hyphens)")
@@ -438,6 +476,8 @@ def draft(source: Source, given: Given) -> Draft:
         + _line("text", "report.txt", None)
         + "curator:\n"
         + f"  name: {_scalar(CURATOR)}\n"
+        + _block("identifiers", given.identifiers)
+        + _block("sector", given.sector)
     )
     sheet = (
         "# Drafted by csrkg draft: the reporting company, the subject of every claim by default.\n"

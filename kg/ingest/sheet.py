@@ -113,9 +113,12 @@ class Curator(_Entry):
     _iri = field_validator("iri")(_check_iri)
 
 
-def _as_text(value: Any) -> Any:
-    """A code YAML read as a number (``code: 1810``) is the text it was written as."""
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+def _quoted(value: Any) -> Any:
+    """A code must be written as text: YAML reads ``0700`` as the number 448 and ``01.10`` as 1.1,
+    so a number cannot be told back into the code it was written as."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(f"must be text in quotes, read as the number {value} (YAML reads an unquoted 0700 as 448)")
+    return value
 
 
 class CompanyIdentifiers(_Entry):
@@ -132,7 +135,7 @@ class CompanyIdentifiers(_Entry):
     lei: str | None = None
     isin: str | None = None
     wikidata: str | None = None
-    _text = field_validator("stock_code", mode="before")(_as_text)
+    _text = field_validator("stock_code", mode="before")(_quoted)
     _lei = field_validator("lei")(lambda v: v and identifiers.check_lei(v))
     _isin = field_validator("isin")(lambda v: v and identifiers.check_isin(v))
     _wikidata = field_validator("wikidata")(lambda v: v and identifiers.check_wikidata(v))
@@ -166,7 +169,7 @@ class SectorSpec(_Entry):
     scheme: str = Field(min_length=1, max_length=200)
     code: str
     label: str = Field(min_length=1, max_length=500)
-    _text = field_validator("code", mode="before")(_as_text)
+    _text = field_validator("code", mode="before")(_quoted)
     _code = field_validator("code")(identifiers.check_sector_code)
 
 

@@ -15,7 +15,7 @@ from kg.rdf.build import build_graph
 from kg.validate.shacl import Validation, shapes_graph, validate_graph
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph
-from tests.support.paths import CORRECTIONS_REPORT, FIXTURES, PAGED_REPORT
+from tests.support.paths import COMPANIES, CORRECTIONS_REPORT, FIXTURES, PAGED_REPORT
 
 PATCHES = sorted((FIXTURES / "shapes").glob("*.ru"))
 SHACL_TTL = Path(__import__("pyshacl").__file__).parent / "assets" / "shacl.ttl"
@@ -88,6 +88,7 @@ def test_no_shape_is_vacuous(mini: Graph, bundled_graph: Graph) -> None:
     changes = build_graph([CORRECTIONS_REPORT])  # printed changes exist only where a table has a change column
     graphs = [bundled_graph + ontology_graph(), mini + ontology_graph(), paged + ontology_graph()]
     graphs.append(changes + ontology_graph())
+    graphs.append(build_graph(COMPANIES) + ontology_graph())  # identifiers exist only where report.yaml gives them
     for shape in named_shapes():
         has_target = any((shape, p, None) in shapes for p in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf))
         if has_target:

@@ -15,6 +15,8 @@ from tests.support.paths import ROOT
 MODELS = [
     sheet.ReportMeta,
     sheet.Curator,
+    sheet.CompanyIdentifiers,
+    sheet.SectorSpec,
     sheet.Sheet,
     sheet.EntitySpec,
     sheet.MetricSpec,
