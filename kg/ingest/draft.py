@@ -434,11 +434,14 @@ def _line(key: str, value: str | int, why: str | None) -> str:
 
 
 def _block(key: str, entry: CompanyIdentifiers | SectorSpec | None) -> str:
-    """A mapping of report.yaml given on the command line, its fields in the model's order."""
+    """A mapping of report.yaml given on the command line, its fields in the model's order, each
+    double-quoted: codes must be text, and YAML reads some unquoted ones (0700) as numbers."""
     if entry is None:
         return ""
     fields = entry.model_dump(exclude={"line"}, exclude_none=True)
-    return f"{key}:\n" + "".join(f"  {name}: {_scalar(value)}\n" for name, value in fields.items())
+    return f"{key}:\n" + "".join(
+        f"  {name}: {json.dumps(value, ensure_ascii=False)}\n" for name, value in fields.items()
+    )
 
 
 def _slug(value: str, option: str) -> str:

@@ -8,7 +8,8 @@ MINI_REPORT = FIXTURES / "mini-report"
 PAGED_REPORT = FIXTURES / "paged-report"
 UNITS_REPORT = FIXTURES / "units-report"
 CORRECTIONS_REPORT = FIXTURES / "corrections-report"
-# Four reports of three companies with identifiers and sectors (acme-2019 and acme-holdings-2020 spell one company two ways)
+# Four reports of three companies with identifiers and sectors; acme-2019 and acme-holdings-2020
+# spell one company two ways
 COMPANIES = sorted((FIXTURES / "companies").iterdir())
 
 PRINTINGS_REPORT = FIXTURES / "printings-report"
