@@ -4,6 +4,7 @@ corpus build), and the fact table, panel and saved-query rows they give, exactly
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from decimal import Decimal
@@ -158,10 +159,8 @@ def test_the_company_node_and_its_identifiers_in_full(corpus: Graph) -> None:
         (SKOS.prefLabel, Literal(HARDWARE, lang="en")),
     }
     zenith = URIRef(ID + "org/zenith")
-    assert corpus.value(zenith, OWL.sameAs) == URIRef("http://www.wikidata.org/entity/Q4115189")
-    assert (None, OWL.sameAs, None) not in corpus - Graph().parse(
-        data=f"<{zenith}> <{OWL.sameAs}> <{corpus.value(zenith, OWL.sameAs)}> .", format="nt"
-    )
+    # owl:sameAs only where report.yaml gives a Wikidata item.
+    assert set(corpus.subject_objects(OWL.sameAs)) == {(zenith, URIRef("http://www.wikidata.org/entity/Q4115189"))}
     csrc = URIRef(ID + "sector-scheme/csrc-industry-classification")
     assert set(corpus.predicate_objects(csrc)) == {
         (RDF.type, CSR.SectorClassification),
@@ -406,3 +405,23 @@ def test_draft_writes_the_given_identifiers_to_report_yaml(tmp_path: Path) -> No
         == "Error: --sector-scheme: missing: give --sector-scheme, --sector-code and --sector-label together\n"
     )
     assert not (tmp_path / "bad").exists() and not (tmp_path / "half").exists()
+
+
+def test_the_csv_its_csvw_metadata_and_pandas_keep_the_identifiers_as_text(corpus: Graph, tmp_path: Path) -> None:
+    import csvw
+
+    from kg.outputs.frames import read_csv
+    from kg.outputs.tables import FACT_COLUMNS
+
+    source = tmp_path / "kg.nt"
+    corpus.serialize(source, format="nt", encoding="utf-8")
+    out = tmp_path / "facts.csv"
+    assert CliRunner().invoke(main, ["table", str(source), "--out", str(out)]).exit_code == 0
+    metadata = json.loads((tmp_path / "facts.csv-metadata.json").read_text(encoding="utf-8"))
+    described = {c["name"]: (c["titles"], c["datatype"]) for c in metadata["tableSchema"]["columns"][-9:]}
+    assert described == {c.name: (c.title, "string") for c in COMPANY_COLUMNS}
+    validated = csvw.CSVW(str(tmp_path / "facts.csv-metadata.json"), validate=True)
+    assert validated.is_valid and not validated.warnings
+    read = read_csv(out, FACT_COLUMNS)
+    zenith = read[read["report"] == "zenith-2020"].iloc[0]
+    assert (zenith["stock_code"], zenith["wikidata"], str(read["stock_code"].dtype)) == ("002999", "Q4115189", "string")
