@@ -30,7 +30,10 @@ def report_definitions(report: Report, minter: Minter) -> list[Definition]:
     company = report.meta.company
     specs = [
         *((minter.entity(spec.type, spec.id, company), f"entity:{spec.id}", spec) for spec in report.entities.values()),
-        *((minter.metric(spec.id), f"metric:{spec.id}", spec) for spec in report.metrics.values()),
+        *(
+            (minter.report_metric(spec, spec.id, report.meta.id), f"metric:{spec.id}", spec)
+            for spec in report.metrics.values()
+        ),
     ]
     return [
         Definition(
