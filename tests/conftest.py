@@ -81,6 +81,8 @@ MODULE_MARKS: dict[str, tuple[str, ...]] = {
     "test_properties_numbers.py": ("slow",),
     "test_draft.py": ("slow",),
     "test_drafting.py": ("slow",),
+    "test_distributed.py": ("server", "slow"),
+    "test_comunica.py": ("server", "slow"),
 }
 TEST_MARKS: dict[str, tuple[str, ...]] = {
     "test_claim_page_in_a_browser": ("browser",),

@@ -6,11 +6,13 @@ import shutil
 import sys
 import tempfile
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from kg.cli.common import DEFAULT_OUT, check_base, output_file
+from kg.cli.common import DEFAULT_OUT, check_base, check_scheduler, output_file
 from kg.cli.progress import progress
 from kg.ingest.coverage import coverage as report_coverage
 from kg.ingest.coverage import table_lines
@@ -24,6 +26,10 @@ from kg.rdf.iris import Minter
 from kg.rdf.mapping import report_graph
 from kg.vocab.data import bundled_reports
 from kg.vocab.namespaces import DEFAULT_BASE
+from kg.workers import absolute, in_order
+
+if TYPE_CHECKING:
+    from kg.ingest.draft import Draft, Given
 
 # N-Triples and N-Quads are written report by report, so a corpus never sits in memory whole.
 STREAMED = ("ntriples", "nquads")
@@ -48,6 +54,13 @@ STREAMED = ("ntriples", "nquads")
 )
 @click.option("--base", default=None, callback=check_base, help="Base IRI of instance data (ends with / or #).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option(
+    "--scheduler",
+    default=None,
+    callback=check_scheduler,
+    help="Draft and map the reports on this Dask cluster (tcp://host:port) instead of local processes; "
+    "its workers must see the same paths. Needs csr-kg[distributed].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no summary, no progress).")
 @click.option("--company", default=None, help="For a SOURCE file: the company name (default: guessed).")
 @click.option("--year", type=click.IntRange(1000, 9999), default=None, help="For a SOURCE file: the year.")
@@ -57,6 +70,7 @@ def build(
     store: Path | None,
     base: str | None,
     jobs: int | None,
+    scheduler: str | None,
     quiet: bool,
     company: str | None,
     year: int | None,
@@ -66,14 +80,35 @@ def build(
     An argument that is a file (a .pdf, .html or .txt report) rather than a report folder is
     drafted first, as `csrkg draft` would, into a temporary folder removed after the build:
     the graph is the one `csrkg draft SOURCE` then `csrkg build` of its folder gives.
+
+    Reports are drafted and mapped in local worker processes, or with --scheduler on a Dask
+    cluster; the output is byte-identical either way. A corpus on a cluster is written as
+    N-Triples or N-Quads (--out corpus.nt) or into a --store.
     """
     fmt = format_of(output_file(out)) if out is not None else FORMATS["turtle"]
+    if scheduler is not None and store is None and fmt.name not in STREAMED:
+        raise click.UsageError("--scheduler builds a corpus: write it with --out FILE.nt/.nq or --store DIR")
     with ExitStack() as stack:
-        folders = _folders(list(report_dirs), company, year, quiet, stack)
-        _build(folders, fmt, out, store, base, jobs, quiet)
+        folders = _folders(list(report_dirs), company, year, quiet, stack, jobs, scheduler)
+        _build(folders, fmt, out, store, base, jobs, quiet, scheduler)
 
 
-def _folders(args: list[Path], company: str | None, year: int | None, quiet: bool, stack: ExitStack) -> list[Path]:
+def draft_source(path: Path, given: Given) -> Draft:
+    """One source file drafted (the unit of work of a worker: only the folder's files travel back)."""
+    from kg.ingest.draft import draft, read_source
+
+    return draft(read_source(path), given)
+
+
+def _folders(
+    args: list[Path],
+    company: str | None,
+    year: int | None,
+    quiet: bool,
+    stack: ExitStack,
+    jobs: int | None,
+    scheduler: str | None,
+) -> list[Path]:
     """The report folders to build: the arguments, each source file drafted into a temporary folder."""
     sources = [path for path in args if _is_source(path)]
     if not sources and (company is not None or year is not None):
@@ -81,16 +116,17 @@ def _folders(args: list[Path], company: str | None, year: int | None, quiet: boo
     if not args:
         return bundled_reports()
     # The drafter is imported only when there is something to draft.
-    from kg.ingest.draft import Given, draft, read_source, write_folder
+    from kg.ingest.draft import Given, write_folder
 
-    given = Given(company=company, year=year)
+    drafts = in_order(
+        partial(draft_source, given=Given(company=company, year=year)), absolute(sources, scheduler), jobs, scheduler
+    )
     folders = []
     for path in args:
         if path not in sources:
             folders.append(path)
             continue
-        found = read_source(path)
-        drafted = draft(found, given)
+        drafted = next(drafts)
         tmp = Path(tempfile.mkdtemp(prefix="csrkg-build-"))
         stack.callback(shutil.rmtree, tmp, ignore_errors=True)
         folder = tmp / drafted.report_id
@@ -115,11 +151,12 @@ def _build(
     base: str | None,
     jobs: int | None,
     quiet: bool,
+    scheduler: str | None,
 ) -> None:
     if store is not None or fmt.name in STREAMED:
         streamed = out if fmt.name in STREAMED else None
         with progress(0 if quiet else len(folders), "building") as done:
-            stats = build_corpus(folders, streamed, store, base or DEFAULT_BASE, jobs, done)
+            stats = build_corpus(folders, streamed, store, base or DEFAULT_BASE, jobs, done, scheduler)
         if out is not None and streamed is None:
             write_atomically(
                 out, serialise(report_graph(load_reports(folders), Minter(base) if base else Minter()), fmt.name)

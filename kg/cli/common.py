@@ -38,3 +38,13 @@ def check_base(ctx: object, param: object, value: str | None) -> str | None:
     if value is not None and not value.endswith(("/", "#")):
         raise click.BadParameter(f"{value!r} must end with '/' or '#'")
     return value
+
+
+def check_scheduler(ctx: object, param: object, value: str | None) -> str | None:
+    """A click callback: a Dask scheduler address names its transport and host."""
+    from kg.workers import SCHEDULER_SCHEMES
+
+    host = (value or "").partition("://")[2]
+    if value is not None and (not value.startswith(SCHEDULER_SCHEMES) or not host):
+        raise click.BadParameter(f"{value!r} is not a Dask scheduler address (e.g. tcp://10.0.0.5:8786)")
+    return value

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from kg.cli.common import load_graph, output_file
+from kg.cli.common import check_scheduler, load_graph, output_file
 from kg.cli.progress import progress
 from kg.rdf.build import write_atomically
 from kg.rdf.corpus import validate_corpus
@@ -51,6 +51,12 @@ from kg.validate.shacl import Validation, shapes_from, validate_graph
     "without --allow-warnings). Infos never fail.",
 )
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes for report folders.")
+@click.option(
+    "--scheduler",
+    default=None,
+    callback=check_scheduler,
+    help="Validate the report folders on this Dask cluster (tcp://host:port); needs csr-kg[distributed].",
+)
 def validate(
     paths: tuple[Path, ...],
     fmt: str,
@@ -59,6 +65,7 @@ def validate(
     replace_shapes: bool,
     allow_warnings: bool,
     jobs: int | None,
+    scheduler: str | None,
 ) -> None:
     """Validate an RDF FILE, or REPORT_DIRS one report at a time (default: the bundled KG).
 
@@ -70,13 +77,20 @@ def validate(
     if out is not None:
         output_file(out)
     shapes = shapes_from(tuple(shape_files), replace_shapes) if shape_files else None
+    if scheduler is not None and not (paths and all(path.is_dir() for path in paths)):
+        raise click.UsageError("--scheduler validates report folders: give REPORT_DIRS")
     if len(paths) > 1 or (paths and paths[0].is_dir()):
         if not all(path.is_dir() for path in paths):
             raise click.UsageError("give one RDF file, or report folders only")
         results: dict[str, Validation] = {}
         with progress(len(paths), "validating") as done:
             for item in validate_corpus(
-                paths, jobs=jobs, shapes=shape_files, replace=replace_shapes, allow_warnings=allow_warnings
+                paths,
+                jobs=jobs,
+                shapes=shape_files,
+                replace=replace_shapes,
+                allow_warnings=allow_warnings,
+                scheduler=scheduler,
             ):
                 results[item.report_id] = item.validation()
                 done()

@@ -35,7 +35,10 @@ def report_definitions(report: Report, minter: Minter) -> list[Definition]:
     entities = [e for e in report.entities.values() if not (report.company_alias and e.id == report.meta.company)]
     specs = [
         *((minter.entity(spec.type, report.node_id(spec.id), company), f"entity:{spec.id}", spec) for spec in entities),
-        *((minter.metric(spec.id), f"metric:{spec.id}", spec) for spec in report.metrics.values()),
+        *(
+            (minter.report_metric(spec, spec.id, report.meta.id), f"metric:{spec.id}", spec)
+            for spec in report.metrics.values()
+        ),
     ]
     definitions = [
         Definition(

@@ -13,16 +13,12 @@ and a shared line is written with the first report that states it.
 
 from __future__ import annotations
 
-import os
 import tempfile
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from multiprocessing import get_context
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
@@ -38,10 +34,10 @@ from kg.rdf.mapping import Triple, report_graph, report_triples
 from kg.rdf.store import load_store
 from kg.validate.shacl import Finding, Validation, shapes_from, validate_graph
 from kg.vocab.namespaces import DEFAULT_BASE
+from kg.workers import absolute, in_order
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 STREAM_SUFFIXES = (".nt", ".nq")
-Result = TypeVar("Result")
 
 
 @dataclass(frozen=True)
@@ -107,29 +103,6 @@ def map_report(folder: Path, base: str = DEFAULT_BASE, company_nodes: Mapping[Pa
     )
 
 
-def _in_order(
-    work: Callable[[Path, str], Result], folders: list[Path], base: str, jobs: int | None
-) -> Iterator[Result]:
-    """``work`` applied to each folder, in order, ``jobs`` processes at a time.
-
-    At most two results per worker wait in the parent, so memory stays flat however many
-    folders there are. One job (or one folder) runs in this process, without a pool.
-    """
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(folders) == 1:
-        for folder in folders:
-            yield work(folder, base)
-        return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
-        pending: deque[Future[Result]] = deque()
-        for folder in folders:
-            pending.append(pool.submit(work, folder, base))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-
-
 @dataclass
 class CorpusStats:
     """What a corpus build wrote."""
@@ -151,20 +124,23 @@ def write_corpus(
     base: str = DEFAULT_BASE,
     jobs: int | None = None,
     done: Callable[[], None] | None = None,
+    scheduler: str | None = None,
 ) -> CorpusStats:
     """Stream the corpus to ``out`` as N-Triples, or as N-Quads with a named graph per report.
 
     ``done`` is called after each report is written (the command line shows progress with it).
+    Reports are mapped in ``jobs`` local processes, or on the Dask cluster at ``scheduler``
+    (kg.workers); the output is the same either way.
 
     In N-Quads each report's own nodes (report, text, sections, claims and their parts) lie
     in ``<report IRI>/graph``, as in the TriG export; shared nodes lie in the default graph.
     """
-    ordered = sorted_folders(folders)
+    ordered = absolute(sorted_folders(folders), scheduler)
     ids, definitions, stats = ReportIds(), Definitions(), CorpusStats()
     written_shared: set[bytes] = set()
     # Which reports' companies are one: report.yaml alone says so, read before any report is mapped.
     nodes = company_nodes([(folder, read_meta(folder)) for folder in ordered if folder.is_dir()])
-    for mapped in _in_order(partial(map_report, company_nodes=nodes), ordered, base, jobs):
+    for mapped in in_order(partial(map_report, base=base, company_nodes=nodes), ordered, jobs, scheduler):
         ids.add(mapped.report_id, mapped.folder)
         definitions.add(mapped.definitions)
         if quads:
@@ -190,6 +166,7 @@ def build_corpus(
     base: str = DEFAULT_BASE,
     jobs: int | None = None,
     done: Callable[[], None] | None = None,
+    scheduler: str | None = None,
 ) -> CorpusStats:
     """Write the corpus to ``out`` (``.nt`` or ``.nq``) and/or into an Oxigraph store directory.
 
@@ -200,7 +177,9 @@ def build_corpus(
         raise ValueError(f"{out}: a corpus is written as N-Triples (.nt) or N-Quads (.nq)")
     if out is not None:
         with atomic_output(out) as handle:
-            stats = write_corpus(folders, handle, quads=out.suffix == ".nq", base=base, jobs=jobs, done=done)
+            stats = write_corpus(
+                folders, handle, quads=out.suffix == ".nq", base=base, jobs=jobs, done=done, scheduler=scheduler
+            )
         if store is not None:
             load_store(store, out)
         return stats
@@ -209,7 +188,7 @@ def build_corpus(
     with tempfile.TemporaryDirectory(dir=store.resolve().parent, prefix=f".{store.name}.") as scratch:
         corpus = Path(scratch) / "corpus.nt"
         with corpus.open("wb") as handle:
-            stats = write_corpus(folders, handle, base=base, jobs=jobs, done=done)
+            stats = write_corpus(folders, handle, base=base, jobs=jobs, done=done, scheduler=scheduler)
         load_store(store, corpus)
     return stats
 
@@ -257,7 +236,10 @@ def validate_corpus(
     shapes: tuple[Path, ...] = (),
     replace: bool = False,
     allow_warnings: bool = True,
+    scheduler: str | None = None,
 ) -> Iterator[ReportValidation]:
-    """Validate each report folder, in sorted order, ``jobs`` at a time (options as in validate_report)."""
-    work = partial(validate_report, shapes=shapes, replace=replace, allow_warnings=allow_warnings)
-    yield from _in_order(work, sorted_folders(folders), base, jobs)
+    """Validate each report folder, in sorted order, ``jobs`` at a time or on the Dask cluster at
+    ``scheduler`` (options as in validate_report)."""
+    shapes = tuple(absolute(shapes, scheduler))
+    work = partial(validate_report, base=base, shapes=shapes, replace=replace, allow_warnings=allow_warnings)
+    yield from in_order(work, absolute(sorted_folders(folders), scheduler), jobs, scheduler)

@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from rdflib import URIRef
 
 from kg.vocab.entity_types import type_table
 from kg.vocab.namespaces import DEFAULT_BASE
+
+if TYPE_CHECKING:
+    from kg.ingest.sheet import MetricSpec
 
 _SAFE = re.compile(r"[A-Za-z0-9._~-]+")
 
@@ -111,8 +115,23 @@ class Minter:
         """A run of software over one report (``drafting``: the drafter that read its claims)."""
         return self._iri("report", report, "activity", ident)
 
-    def metric(self, ident: str) -> URIRef:
+    def metric(self, ident: str, report: str | None = None) -> URIRef:
+        """A metric: shared by every report that defines it alike, or, for a metric the software
+        drafted from one report's wording (``report`` given), that report's own."""
+        if report is not None:
+            return self._iri("report", report, "metric", ident)
         return self._iri("metric", ident)
+
+    def report_metric(self, spec: MetricSpec | None, ident: str, report: str) -> URIRef:
+        """The IRI of metric ``ident`` as report ``report`` defines it (``spec``; None for a metric
+        another sheet defines).
+
+        A drafted metric's definition is one report's reading of its tables (its parts, the total
+        it is a share of), which another report of the same wording need not share, so drafted
+        metrics are not shared: two drafted reports never clash on one. Reports meet on the
+        catalogue metric a drafted metric maps to.
+        """
+        return self.metric(ident, report if spec is not None and spec.drafted else None)
 
     def expectation(self, report: str, group: str, slug: str) -> URIRef:
         return self._iri("report", report, "expectation", group, slug)

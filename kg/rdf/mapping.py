@@ -128,6 +128,9 @@ class _Mapper:
     def entity(self, ident: str) -> URIRef:
         return self.m.entity(self.r.entities[ident].type, self.r.node_id(ident), self.r.company_id)
 
+    def metric(self, ident: str) -> URIRef:
+        return self.m.report_metric(self.r.metrics.get(ident), ident, self.rid)
+
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
         self.triples.append((s, p, o))
 
@@ -137,7 +140,7 @@ class _Mapper:
         for entity in self.r.entities.values():
             self.entity_node(entity)
         for metric in self.r.metrics.values():
-            node = self.m.metric(metric.id)
+            node = self.metric(metric.id)
             self.add(node, RDF.type, CSR.Metric)
             self.add(node, RDFS.label, en(metric.label))
             if metric.description:
@@ -152,7 +155,7 @@ class _Mapper:
                 (CSR.denominatorMetric, metric.denominator),
             ):
                 if ref:
-                    self.add(node, prop, self.m.metric(ref))
+                    self.add(node, prop, self.metric(ref))
             if metric.breakdown:
                 self.add(node, CSR.breakdown, en(metric.breakdown))
             if metric.partial:
@@ -194,7 +197,7 @@ class _Mapper:
                 return
             found, inferred = match, True
         self.matches[metric.id] = (found, inferred)
-        node, target = self.m.metric(metric.id), self.catalogue[found.notation].iri
+        node, target = self.metric(metric.id), self.catalogue[found.notation].iri
         predicate = MATCH_PROPERTY[found.match]
         record = URIRef(f"{node}/catalogue/{found.notation}")
         self.add(node, predicate, target)
@@ -410,7 +413,7 @@ class _Mapper:
                 self.inferred_kpi_mapping(node, part("kpi", kpi.code), kpi)
         if c.missing_metric:
             self.add(node, CSR.valueMissing, Literal(True))
-            self.add(node, CSR.announcesMetric, self.m.metric(c.missing_metric))
+            self.add(node, CSR.announcesMetric, self.metric(c.missing_metric))
         linked: set[URIRef] = set()  # a claim that prints one fact twice links it once
         for index, obs in enumerate(c.observations):
             fact_node, fact = self.facts[(c.id, index)]
@@ -523,13 +526,13 @@ class _Mapper:
         self.evidence(claim, node, o)
         if o.kind == "change":
             self.add(node, RDF.type, CSR.MetricChange)
-            self.add(node, CSR.changeOf, self.m.metric(o.metric))
+            self.add(node, CSR.changeOf, self.metric(o.metric))
         elif o.kind == "target":
             self.add(node, RDF.type, CSR.Target)
-            self.add(node, CSR.targetOf, self.m.metric(o.metric))
+            self.add(node, CSR.targetOf, self.metric(o.metric))
         else:
             self.add(node, RDF.type, CSR.Observation)
-            self.add(node, CSR.metric, self.m.metric(o.metric))
+            self.add(node, CSR.metric, self.metric(o.metric))
         self.add(node, CSR.inReport, self.m.report(self.rid))
         if not o.disclosed:
             self.add(node, CSR.valueStatus, CSR.NotDisclosed)
@@ -613,7 +616,7 @@ class _Mapper:
         """The property a correction corrects, the observation's shortcut to the corrected value,
         and that value as an RDF term."""
         if fix.prop == "metric":
-            return CSR.metric, CSR.correctedMetric, self.m.metric(fix.value)
+            return CSR.metric, CSR.correctedMetric, self.metric(fix.value)
         if fix.prop == "catalogue_metric":
             return CSR.metric, CSR.correctedMetric, catalogue_notations()[fix.value]
         if fix.prop == "period":
