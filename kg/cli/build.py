@@ -115,21 +115,26 @@ def _folders(
         raise click.UsageError("--company and --year are for a SOURCE file to draft, not for report folders")
     if not args:
         return bundled_reports()
+    if not sources:
+        return args
     # The drafter is imported only when there is something to draft.
     from kg.ingest.draft import Given, write_folder
 
     drafts = in_order(
         partial(draft_source, given=Given(company=company, year=year)), absolute(sources, scheduler), jobs, scheduler
     )
+    # One scratch directory for every drafted folder, each under its place among the sources:
+    # folders are built in the order of their paths, so the random part of a scratch name must
+    # be shared by all of them, or two drafted reports would be written in a random order.
+    tmp = Path(tempfile.mkdtemp(prefix="csrkg-build-"))
+    stack.callback(shutil.rmtree, tmp, ignore_errors=True)
     folders = []
     for path in args:
         if path not in sources:
             folders.append(path)
             continue
         drafted = next(drafts)
-        tmp = Path(tempfile.mkdtemp(prefix="csrkg-build-"))
-        stack.callback(shutil.rmtree, tmp, ignore_errors=True)
-        folder = tmp / drafted.report_id
+        folder = tmp / f"{len(folders):06d}" / drafted.report_id
         write_folder(folder, drafted.files, force=False)
         if not quiet:
             click.echo(f"{path}: drafted {drafted.claims} claims with {drafted.observations} figures", err=True)

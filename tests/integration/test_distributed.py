@@ -64,9 +64,11 @@ def test_sources_are_drafted_on_the_cluster(scheduler: str, tmp_path: Path) -> N
         source = tmp_path / f"{name}.txt"
         shutil.copy(FIXTURES / "heldout" / name / "report.txt", source)
         sources.append(str(source))
-    local, remote = tmp_path / "local.nt", tmp_path / "remote.nt"
+    local, again, remote = tmp_path / "local.nt", tmp_path / "again.nt", tmp_path / "remote.nt"
     assert _run("build", *sources, "--out", str(local), "--jobs", "1", "-q")[0] == 0
+    assert _run("build", *sources, "--out", str(again), "-q")[0] == 0  # drafted in scratch folders of new names
     assert _run("build", *sources, "--out", str(remote), "--scheduler", scheduler, "-q")[0] == 0
+    assert again.read_bytes() == local.read_bytes()
     assert remote.read_bytes() == local.read_bytes()
 
 
