@@ -59,7 +59,7 @@ for _type, _words in {
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
     "consortium community hospital school kindergarten church club organization organisation centre center chest "
     "government laboratory "
-    "limited ltd ltd. berhad bhd plc llc pte "
+    "limited ltd ltd. berhad bhd bhd. plc llc pte "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity",
     "Initiative": "programme program project campaign initiative scheme challenge plan scholarship course",
     "Event": "conference forum summit expo exhibition festival competition contest marathon fair ceremony "
@@ -152,14 +152,22 @@ _LEADING = frozenset(
 _CONNECTORS = "of|and|for|the|on|&|de|du|des|la|against"
 _JOINERS = frozenset(_CONNECTORS.split("|"))
 _WORD = (
-    r"(?:Co\.|Ltd\.|Inc\.|Corp\.|Pte\.|St\.|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][A-Za-z0-9’'\-+/]*(?:™|®)?|\d+(?:st|nd|rd|th)\b|\d[\d\-/:]*(?:\.\d+)*[A-Za-z]?"
+    r"(?:Co\.|Ltd\.|Inc\.|Corp\.|Pte\.|Sdn\.|Bhd\.|St\.|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][A-Za-z0-9’'\-+/]*(?:™|®)?|\d+(?:st|nd|rd|th)\b|\d[\d\-/:]*(?:\.\d+)*[A-Za-z]?"
     r"|\([A-Z][A-Za-z ]{1,20}\)(?= [A-Z(]))"
 )
 _RUN = re.compile(
     rf"(?<![\w’'])(?:{_WORD}(?:,? (?:(?:{_CONNECTORS}) ){{0,2}}{_WORD})*)(?![\w’'])",
 )
 # Possessives inside names: "People's Republic", "Women's Federation"; "Persons'" (s') is kept too.
+# The company's own boards; a board with another name ("Hong Kong Tourism Board") is an organisation.
+_OWN_BOARD = re.compile(
+    r"(?:[Tt]he |[Oo]ur |[Ii]ts )?(?:(?:Supervisory|Executive|Management|Main|Group|Company|Bank)\s)?"
+    r"(?:Board|Boards)(?: of (?:Directors|Supervisors|Management|Commissioners))?(?: of .+)?"
+)
+_DOCUMENTS = frozenset({"report", "statement", "review", "disclosure"})
 _PLURAL_PEOPLE = frozenset({"people", "women", "men", "children"})
+# An office's possessive is part of an award's name: "Prime Minister's Hibiscus Award", "Governor's Award".
+_OFFICES = frozenset({"minister", "president", "governor", "mayor", "premier", "executive", "secretary", "king", "queen"})
 # A heading: a line that is only a (numbered) capitalised run, no sentence around it.
 # "Hazard Analysis and Critical Control Point (HACCP) system": a headless name defining its acronym.
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)(\s+(?:system|standards?|principles|protocol|framework))?")
@@ -177,7 +185,7 @@ _INTERNAL = re.compile(
     r"updated|revised|such as)\b[^.]*$"
 )
 _HEADING = re.compile(r"\s*(?:(?:[\d.]+|[A-Z]{1,4}[.)])\s+)?[A-Z][\w’'&,\- ]*")
-_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Pte|St|Bhd)\.$")
+_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Pte|Sdn|St|Bhd)\.$")
 # "certified at Level A. Acme Freight Limited is ...": a grade letter's full stop ends the sentence.
 _GRADE_STOP = re.compile(r"\b(?:Level|Grade|Class|Category|Tier|Phase|Stage|Type|Scope|Part|Zone|Block) [A-Z0-9]{1,2}\. ")
 # "... and the Energy Market Authority": "and the" before a capital starts another name.
@@ -197,6 +205,8 @@ _CODE = re.compile(
 )
 # Certification schemes named by their acronym or brand, not by a code: a site is certified under
 # them or implements them and is audited against them ("implemented HACCP", "LEED Gold").
+# Accounting and disclosure standards by number: "IFRS S2", "HKFRS 16", "IAS 37".
+_FRS_CODE = re.compile(r"\b(?:IFRS|HKFRS|IAS|HKAS|SFRS)\s?S?\d{1,2}\b")
 _SCHEME = re.compile(r"\b(?:HACCP|GMP|BRCGS|FSC|PEFC|RSPO|LEED|BREEAM|BEAM Plus|Fairtrade)\b(?![\w-])")
 # "accredited as an Authorized Economic Operator": a status a certifier grants.
 _SCHEME_CUE = re.compile(r"\b(?:accredited|certified|registered|qualified) as (?:an?|the)\s+$")
@@ -388,7 +398,9 @@ _EXTERNAL_CUE = re.compile(
     re.I,
 )
 _HONORIFIC = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?[ \t]+((?:[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?|[A-Z]\.)(?:[ \t]+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){0,3})"
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam|Tan Sri|Puan Sri|Datuk Seri|Datuk|Dato[’']? Sri|Dato[’']?|"
+    r"Datin|Tun|Encik|Puan)\.?[ \t]+"
+    r"((?:[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?|[A-Z]\.)(?:[ \t]+(?:(?:bin|binti|bte|van|von|de|der|da) )?[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){0,3})"
 )
 _ROLE_NOUN = (
     r"(?:Chairman|Chairwoman|Chairperson|Chair|President|Director|Founder|Co-founder|Secretary-General|"
@@ -558,7 +570,7 @@ class _Scanner:
         for match in _RUN.finditer(self.text):
             end = match.end()
             possessive = _POSSESSIVE_END.search(match.group()) if match.group().endswith(("'", "’", "s")) else None
-            if possessive and match.group()[: possessive.start()].split()[-1].lower() not in _PLURAL_PEOPLE:
+            if possessive and match.group()[: possessive.start()].split()[-1].lower() not in _PLURAL_PEOPLE | _OFFICES:
                 end = match.start() + possessive.start()
                 # "... Welfare for Acme's support": the owner after a connector is not part of the name.
                 owner = _OWNER_END.search(self.text, match.start(), end)
@@ -583,6 +595,8 @@ class _Scanner:
             return [(start + listed.end(), end)]
         for match in re.finditer(r" of (?:the )?", label):
             left, right = label[: match.start()].split(), label[match.end() :].split()
+            if left and left[-1].lower() in _DOCUMENTS and _type_of(right) is not None:
+                return [(start + match.end(), end)]  # "Sustainability Statement of Acme Berhad": the company
             if len(left) < 2 or _type_of(left) in (None, "Committee", "Board", "Department", "Team", "Policy"):
                 continue
             if _type_of(left) == "Law" and _WEAK_LAW.search(" ".join(left)):
@@ -610,7 +624,7 @@ class _Scanner:
             return [*self._split(start, start + official.start()), *self._split(start + official.end(), end)]
         for possessive in re.finditer(r"[’']s? ", text[start:end]):
             head = text[start : start + possessive.start()].split()[-1].lower()
-            if head not in _PLURAL_PEOPLE and not possessive.group().startswith(("’ ", "' ")):
+            if head not in _PLURAL_PEOPLE | _OFFICES and not possessive.group().startswith(("’ ", "' ")):
                 return [*self._split(start, start + possessive.start()), *self._split(start + possessive.end(), end)]
         pieces: list[tuple[int, int]] = []
         cursor = start
@@ -688,8 +702,14 @@ class _Scanner:
             and (modifier is None or not (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
         ):
             head = lower_head.group(2).split()[-1]
-            if head.startswith("certification") and _type_of(words) == "Standard":
-                head_type = "Certification"  # "BRCGS Global Standard for Food Safety certification"
+            if head.startswith("certification"):
+                # "ISCC EU certification", "BRCGS Global Standard for Food Safety certification": the
+                # certification to a scheme, the scheme's name its alias.
+                head_type = "Certification"
+                self.inner = (start, end)
+                end = lower_head.end()
+                label = text[start:end]
+                words = label.split()
             else:
                 if (
                     " " in lower_head.group().strip()
@@ -725,7 +745,8 @@ class _Scanner:
             return
         if len(words) > 1 and (
             _SCHEME_CUE.search(before)
-            or (type_ == "Standard" and (_CERTIFIED_TO.search(before) or _LEVEL_AFTER.match(text, end)))
+            or (type_ in (None, "Standard", "Initiative") and _CERTIFIED_TO.search(before))
+            or (type_ == "Standard" and _LEVEL_AFTER.match(text, end))
         ):
             self.add(start, end, "Certification")
             self._definition(end, "Certification", label)
@@ -778,6 +799,9 @@ class _Scanner:
                 if not _CURRENCY_AFTER.match(text, end) and not _INCORPORATED.search(before):
                     self.add(start, end, "Place")
                 return
+            if len(words) > 1 and _FRS_CODE.match(label):
+                self.add(start, end, "Standard")  # "IFRS S2 Climate-related Disclosures": a standard's title
+                return
             if len(words) <= 3 and all(w.istitle() for w in words) and self._after_place(start):
                 self.add(start, end, "Place")  # "in Kwai Chung and Tsing Yi": a place beside a place
                 return
@@ -817,6 +841,8 @@ class _Scanner:
             return  # "88 Harbour Road": an address
         if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before):
             type_ = "Organization"
+        if type_ == "Board" and not _OWN_BOARD.fullmatch(label):
+            type_ = "Organization"  # "International Sustainability Standards Board", "Tourism Board"
         if type_ in ("Team", "Organization") and _RECOMMENDATIONS.search(before):
             type_ = "Standard"  # "the recommendations of the Task Force on ...": the framework it wrote
         if type_ == "Organization" and re.search(
@@ -846,6 +872,8 @@ class _Scanner:
             type_ = "Policy"
         if type_ == "Policy" and re.fullmatch(r"(?:[A-Z]+ )?Code", label):
             return
+        if type_ == "Standard" and len(words) > 2 and re.search(r" (?:19|20)\d\d$", label):
+            self.inner = (start, end - 5)  # "GRI Standards 2021": the standards, whatever their edition
         fields: dict[str, str | None] = {}
         if type_ == "Law":
             fields.update(self._law_fields(label, end))
@@ -1027,6 +1055,8 @@ class _Scanner:
                 self.add(match.start(), end, "Certification" if certified else "Standard", priority=3)
         for match in _SCHEME.finditer(self.text):
             self.add(match.start(), match.end(), "Certification", priority=2)
+        for match in _FRS_CODE.finditer(self.text):
+            self.add(match.start(), match.end(), "Standard", priority=2)
 
     def events(self) -> None:
         """Named storms and the pandemic (events), and vehicle emission standards ("Euro 6")."""
@@ -1318,11 +1348,11 @@ def _jurisdiction(label: str) -> str | None:
     for pattern, name in _JURISDICTION_PREFIX:
         if pattern.search(label):
             return name
-    if re.search(r"\bOrdinance\b", label):
-        return "Hong Kong"
     country = re.search(r"\bof (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)$", label)
     if country and country.group(1) in place_names():
-        return country.group(1)  # "... Act 1994 of Malaysia"
+        return country.group(1)  # "... Act 1994 of Malaysia", "Labour Ordinance of Sabah"
+    if re.search(r"\bOrdinance\b", label):
+        return "Hong Kong"
     return None
 
 

@@ -412,6 +412,7 @@ def test_a_quoted_title_before_a_head_word_is_of_the_heads_type() -> None:
         ("“Green Steps” programme", "Initiative"),
         ('"Tree Buddies" campaign', "Initiative"),
         ("Bluebird volunteer team", "Team"),
+        ("Bluebird", "Team"),  # its proper name, an alias of the whole phrase
     ]
 
 
