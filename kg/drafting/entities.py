@@ -167,7 +167,9 @@ _OWN_BOARD = re.compile(
 _DOCUMENTS = frozenset({"report", "statement", "review", "disclosure"})
 _PLURAL_PEOPLE = frozenset({"people", "women", "men", "children"})
 # An office's possessive is part of an award's name: "Prime Minister's Hibiscus Award", "Governor's Award".
-_OFFICES = frozenset({"minister", "president", "governor", "mayor", "premier", "executive", "secretary", "king", "queen"})
+_OFFICES = frozenset(
+    {"minister", "president", "governor", "mayor", "premier", "executive", "secretary", "king", "queen"}
+)
 # A heading: a line that is only a (numbered) capitalised run, no sentence around it.
 # "Hazard Analysis and Critical Control Point (HACCP) system": a headless name defining its acronym.
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)(\s+(?:system|standards?|principles|protocol|framework))?")
@@ -187,7 +189,9 @@ _INTERNAL = re.compile(
 _HEADING = re.compile(r"\s*(?:(?:[\d.]+|[A-Z]{1,4}[.)])\s+)?[A-Z][\w’'&,\- ]*")
 _ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Pte|Sdn|St|Bhd)\.$")
 # "certified at Level A. Acme Freight Limited is ...": a grade letter's full stop ends the sentence.
-_GRADE_STOP = re.compile(r"\b(?:Level|Grade|Class|Category|Tier|Phase|Stage|Type|Scope|Part|Zone|Block) [A-Z0-9]{1,2}\. ")
+_GRADE_STOP = re.compile(
+    r"\b(?:Level|Grade|Class|Category|Tier|Phase|Stage|Type|Scope|Part|Zone|Block) [A-Z0-9]{1,2}\. "
+)
 # "... and the Energy Market Authority": "and the" before a capital starts another name.
 _AND_THE = re.compile(r",? and the (?=[A-Z])")
 _LEGAL_FORM = re.compile(r"\b(?:Limited|Ltd\.?|Inc\.|LLC|plc|PLC|Berhad|Bhd\.?|GmbH|S\.A\.|Corporation)$")
@@ -271,21 +275,70 @@ _NOT_A_NAME = re.compile(
     r"(?:KPI\s)?[AB]\d{1,2}(?:\.\d{1,2})?(?:\s[A-Z][\w\-]*(?: (?:and|of|&) [A-Z][\w\-]*| [A-Z][\w\-]*)*)?"
 )
 # "Central China", "Southern Africa": a part of a known place.
-_COMPASS = re.compile(r"(?:(?:North|South)(?:-?(?:east|west))?|East|West|Central|(?:North|South|East|West)ern) (?P<place>.+)")
+_COMPASS = re.compile(
+    r"(?:(?:North|South)(?:-?(?:east|west))?|East|West|Central|(?:North|South|East|West)ern) (?P<place>.+)"
+)
 _OWN = re.compile(r"\b(?:[Oo]ur|[Ii]ts|the (?:Group|Company|Bank|Corporation)[’']s)\s+$")
 # An organisation's words that say it is an in-house body: "our Golden Chef Academy" trains staff,
 # "the Quality Assurance Centre" is a unit; both are the company's, not outside organisations.
 _ACADEMIES = frozenset({"academy", "institute", "school", "college", "university"})
 _FUNCTIONS = frozenset(
-    "quality assurance control research development r&d innovation technology testing inspection training "
-    "learning customer service services data operations operation logistics procurement safety security "
-    "monitoring engineering design distribution call management information it finance financial shared "
-    "dispatch command production product analysis risk compliance audit marketing sales human resources "
-    "technical energy environmental".split()
+    [
+        "quality",
+        "assurance",
+        "control",
+        "research",
+        "development",
+        "r&d",
+        "innovation",
+        "technology",
+        "testing",
+        "inspection",
+        "training",
+        "learning",
+        "customer",
+        "service",
+        "services",
+        "data",
+        "operations",
+        "operation",
+        "logistics",
+        "procurement",
+        "safety",
+        "security",
+        "monitoring",
+        "engineering",
+        "design",
+        "distribution",
+        "call",
+        "management",
+        "information",
+        "it",
+        "finance",
+        "financial",
+        "shared",
+        "dispatch",
+        "command",
+        "production",
+        "product",
+        "analysis",
+        "risk",
+        "compliance",
+        "audit",
+        "marketing",
+        "sales",
+        "human",
+        "resources",
+        "technical",
+        "energy",
+        "environmental",
+    ]
 )
 # Parts of a postal address: "18/F, Acme Tower, 66 Jinshui Road", "Room 1203, Harbour Centre".
 _ADDRESS_BEFORE = re.compile(r"(?:\b\d{1,3}/F|\b(?:Room|Unit|Flat|Suite|Shop) [\w\-]+),?\s+$")
-_ADDRESS_AFTER = re.compile(r",\s+\d{1,5}[A-Za-z]?(?:-\d{1,5})? [A-Z][\w\-]*(?: [A-Z][\w\-]*)* (?:Road|Street|Avenue|Lane|Drive)\b")
+_ADDRESS_AFTER = re.compile(
+    r",\s+\d{1,5}[A-Za-z]?(?:-\d{1,5})? [A-Z][\w\-]*(?: [A-Z][\w\-]*)* (?:Road|Street|Avenue|Lane|Drive)\b"
+)
 # Public holidays are dates, not events a report's claims are about.
 _HOLIDAY = re.compile(
     r"(?:Spring|Mid-Autumn|Lantern|Dragon Boat|Qingming|Double Ninth) Festival|(?:Chinese|Lunar) New Year|"
@@ -299,10 +352,17 @@ _PRODUCT_APPOSITIVE = re.compile(
 _INCORPORATED = re.compile(r"\b(?:incorporated|registered|domiciled) in (?:the )?$", re.I)
 # Named events: storms ("Typhoon Ma-on", "Super Typhoon Mangkhut") and the pandemic.
 _EVENT = re.compile(
-    r"\b(?:(?:Super |Severe )?(?:Typhoon|Tropical Storm|Tropical Cyclone|Hurricane|Cyclone) [A-Z][a-z]+(?:-[a-z]+)?|COVID-19)\b"
+    r"\b(?:(?:Super |Severe )?(?:Typhoon|Tropical Storm|Tropical Cyclone|Hurricane|Cyclone) [A-Z][a-z]+(?:-[a-z]+)?|"
+    r"COVID-19)\b"
 )
 # Vehicle emission standards: "Euro 6", "Euro VI", "China VI".
-_EMISSION_STANDARD = re.compile(r"\b(?:Euro (?:[1-6]|I{1,3}|IV|VI?)|China (?:IV|VI?))\b(?! (?:million|billion|thousand)\b)")
+_EMISSION_STANDARD = re.compile(
+    r"\b(?:Euro (?:[1-6]|I{1,3}|IV|VI?)|China (?:IV|VI?))\b(?! (?:million|billion|thousand)\b)"
+)
+# "our subsidiary Acme Wind Power Co., Ltd.", "The subsidiaries within the boundary are ..."
+_SUBSIDIARY_CUE = re.compile(
+    r"\bsubsidiar(?:y|ies)(?:,| such as| including|(?: [a-z]+){0,4}? (?:are|is|include|includes|namely):?)?\s+$"
+)
 _PROGRAMME_JOINERS = "to|in|into|with|at|from|a"
 _PROGRAMME = re.compile(
     rf"(?<![\w’'])(?P<name>[A-Z][\w\-]*(?: (?:(?:{_PROGRAMME_JOINERS}|{_CONNECTORS}) ){{0,2}}[A-Z0-9][\w\-]*)+) "
@@ -400,7 +460,8 @@ _EXTERNAL_CUE = re.compile(
 _HONORIFIC = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam|Tan Sri|Puan Sri|Datuk Seri|Datuk|Dato[’']? Sri|Dato[’']?|"
     r"Datin|Tun|Encik|Puan)\.?[ \t]+"
-    r"((?:[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?|[A-Z]\.)(?:[ \t]+(?:(?:bin|binti|bte|van|von|de|der|da) )?[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){0,3})"
+    r"((?:[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?|[A-Z]\.)"
+    r"(?:[ \t]+(?:(?:bin|binti|bte|van|von|de|der|da) )?[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){0,3})"
 )
 _ROLE_NOUN = (
     r"(?:Chairman|Chairwoman|Chairperson|Chair|President|Director|Founder|Co-founder|Secretary-General|"
@@ -491,7 +552,9 @@ _JURISDICTION_PREFIX = (
 _ZH_AFTER = re.compile(r"\s*[*_]*\s*《([^》\n]{1,80})》")
 _ZH_TYPES = (
     (
-        re.compile(r"(?:法|條例|条例|規定|规定|辦法|办法|規則|规则|細則|细则|決定|决定|名录|名錄|目录|目錄)(?:\s*[（(][^）)]*[）)])?$"),
+        re.compile(
+            r"(?:法|條例|条例|規定|规定|辦法|办法|規則|规则|細則|细则|決定|决定|名录|名錄|目录|目錄)(?:\s*[（(][^）)]*[）)])?$"
+        ),
         "Law",
     ),
     (re.compile(r"(?:標準|标准|指引|指南|準則|准则|規範|规范)$"), "Standard"),
@@ -845,10 +908,7 @@ class _Scanner:
             type_ = "Organization"  # "International Sustainability Standards Board", "Tourism Board"
         if type_ in ("Team", "Organization") and _RECOMMENDATIONS.search(before):
             type_ = "Standard"  # "the recommendations of the Task Force on ...": the framework it wrote
-        if type_ == "Organization" and re.search(
-            r"\bsubsidiar(?:y|ies)(?:,| such as| including|(?: [a-z]+){0,4}? (?:are|is|include|includes|namely):?)?\s+$",
-            before,
-        ):
+        if type_ == "Organization" and _SUBSIDIARY_CUE.search(before):
             type_ = "Subsidiary"  # "our subsidiary Acme Wind Power Co., Ltd."
         if type_ == "Organization" and self._own_company(label):
             type_ = "Subsidiary"  # "Acme Freight (Hong Kong) Limited" in the report of Acme Holdings Limited
@@ -949,7 +1009,9 @@ class _Scanner:
 
     def _after_place(self, start: int) -> bool:
         """Whether a known place comes just before, in the same list ("Kwai Chung and ", "Zhengzhou, ")."""
-        before = re.search(r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,| and|, and) $", self.text[max(0, start - 40) : start])
+        before = re.search(
+            r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,| and|, and) $", self.text[max(0, start - 40) : start]
+        )
         if not before:
             return False
         words = before.group(1).split()
