@@ -60,8 +60,8 @@ for _type, _words in {
     "consortium community hospital school kindergarten church club organization organisation centre center chest "
     "government laboratory "
     "limited ltd ltd. berhad bhd bhd. plc llc pte "
-    "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity",
-    "Initiative": "programme program project campaign initiative scheme challenge plan scholarship course",
+    "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity administration",
+    "Initiative": "programme program project campaign initiative scheme challenge plan scholarship course compact",
     "Event": "conference forum summit expo exhibition festival competition contest marathon fair ceremony "
     "seminar workshop day week congress flood earthquake typhoon",
     "Policy": "policy handbook manual procedure code",
@@ -78,6 +78,8 @@ _PAIR_HEADS = {
     ("leading", "group"): "Team",
     ("task", "force"): "Team",
     ("code", "of"): "Policy",
+    ("reporting", "code"): "Standard",  # the exchange's "ESG Reporting Code", its "Corporate Governance Code"
+    ("governance", "code"): "Standard",
     ("action", "plan"): "Initiative",
     ("power", "grid"): "Organization",  # "China Southern Power Grid"; "Power Grids" are networks, no one
 }
@@ -441,7 +443,8 @@ _PARTNER_CUE = re.compile(
     r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|work(?:ed|s)? (?:closely )?with|"
     r"joined hands with|teamed up with|jointly with|together with|supported by|sponsored by|organi[sz]ed by|"
     r"hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|joined|"
-    r"alongside|funded by|in conjunction with|run with|in collaboration with|"
+    r"alongside|funded by|in conjunction with|run with|in collaboration with|signatory (?:of|to)|"
+    r"(?:programmes?|programs?|campaigns?|initiatives?|schemes?|projects?) of|"
     r"supplied by|regulated by|licensed by|(?:purchased|bought|procured|sourced) from|"
     r"(?<!accordance )(?<!line )(?<!compared )(?<!comply )(?<!complies )(?<!complied )(?<!consistent )with|"
     r"(?:award|awards|prize|medal|certification|certificate|rating|recognition|title)\s+(?:from|by)|"
@@ -468,6 +471,16 @@ _ROLE_NOUN = (
     r"Secretary General|Secretary|Minister|Mayor|Manager|Officer|Partner|Dean|Principal|Controller|Treasurer|"
     r"CEO|CFO|COO|CTO|CSO|CRO|CIO|Head of (?:[A-Z][\w\-]*)(?: (?:and )?[A-Z][\w\-]*){0,3})"
 )
+# "Chairman of the Company": a role of an organisation, no name of one.
+_PRODUCT_CUE = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|the (?:Group|Company)[’']s)\s+(?:(?:lead|leading|flagship|core|key|main|new|best-selling)\s+)?"
+    r"(?:products?|brands?|drugs?|models?|apps?)(?:,| such as| including| named| called| is| are)?\s+$"
+)
+_UNIT_APPOSITIVE = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|the (?:Group|Company)[’']s)\s+(?:[a-z\-]+\s+)?(team|committee|programme|program|"
+    r"campaign|initiative|foundation|fund|academy)(?:,| called| named| known as)\s+(?:the\s+)?$"
+)
+_OFFICE_OF = re.compile(rf"{_ROLE_NOUN} of (?:the )?")
 # A role: a role noun with up to three capitalised modifiers ("Independent Non-executive Director").
 _ROLE = rf"(?:(?:[A-Z][\w\-]* ){{0,3}}{_ROLE_NOUN})"
 _OF_ORG = r"(?: of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,4})?"
@@ -486,7 +499,8 @@ _LOWER_HEAD = re.compile(
     r"(?: ([a-z][a-z\-]+))?(?: [a-z][a-z\-]+)? (programme|program|project|campaign|initiative|scheme|team|"
     r"working group|task force|series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
-    r"handbook|manual|guidelines|standard|foundation|alliance|association|course|mini-programs?|mini-programmes?)\b"
+    r"handbook|manual|guidelines|standard|foundation|alliance|association|course|mini-programs?|mini-programmes?|"
+    r"earthquake|floods?)\b"
 )
 _NOT_MODIFIERS = frozenset(
     [
@@ -660,8 +674,10 @@ class _Scanner:
             left, right = label[: match.start()].split(), label[match.end() :].split()
             if left and left[-1].lower() in _DOCUMENTS and _type_of(right) is not None:
                 return [(start + match.end(), end)]  # "Sustainability Statement of Acme Berhad": the company
-            if len(left) < 2 or _type_of(left) in (None, "Committee", "Board", "Department", "Team", "Policy"):
+            if len(left) < 2 or _type_of(left) in ("Committee", "Board", "Department", "Team", "Policy"):
                 continue
+            if _type_of(left) is None and len(right) < 2:
+                continue  # "Good Manufacturing Practice of the National Medical Products Administration": two names
             if _type_of(left) == "Law" and _WEAK_LAW.search(" ".join(left)):
                 continue
             if (
@@ -754,6 +770,10 @@ class _Scanner:
             return
         if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
             return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
+        office = _OFFICE_OF.match(label)
+        if office:  # "Chairman of the Company", "Director of the Acme Institute": a role, then whose
+            self._run(start + office.end(), end)
+            return
         lower_head = _LOWER_HEAD.match(text, end)
         modifier = lower_head.group(1) if lower_head else None
         head_type = None
@@ -862,6 +882,14 @@ class _Scanner:
                 if not _CURRENCY_AFTER.match(text, end) and not _INCORPORATED.search(before):
                     self.add(start, end, "Place")
                 return
+            if _PRODUCT_CUE.search(before) and not _CODE.match(label):
+                self.add(start, end, "Product")  # "our lead product, Qingmab injection"
+                return
+            unit = _UNIT_APPOSITIVE.search(before)
+            if unit and re.match(r"\s*[,(]", text[end : end + 2]):
+                # "our volunteer team, Lionrock Volunteers, ...": the name the text gives the unit
+                self.add(start, end, _HEADS.get(_singular(unit.group(1).lower()), "Initiative"))
+                return
             if len(words) > 1 and _FRS_CODE.match(label):
                 self.add(start, end, "Standard")  # "IFRS S2 Climate-related Disclosures": a standard's title
                 return
@@ -932,6 +960,9 @@ class _Scanner:
             type_ = "Policy"
         if type_ == "Policy" and re.fullmatch(r"(?:[A-Z]+ )?Code", label):
             return
+        owned = re.search(r" of (?:the )?(?:Board|Company|Group|Bank)$", label)
+        if type_ in ("Committee", "Department", "Team") and owned:
+            self.inner = (start, start + owned.start())  # "Strategy Committee of the Board": its short name
         if type_ == "Standard" and len(words) > 2 and re.search(r" (?:19|20)\d\d$", label):
             self.inner = (start, end - 5)  # "GRI Standards 2021": the standards, whatever their edition
         fields: dict[str, str | None] = {}
