@@ -194,6 +194,10 @@ _ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Pte|Sdn|St|Bhd)\.$")
 _GRADE_STOP = re.compile(
     r"\b(?:Level|Grade|Class|Category|Tier|Phase|Stage|Type|Scope|Part|Zone|Block) [A-Z0-9]{1,2}\. "
 )
+# "... Acme Ports Sdn. Bhd. We buy ...": a legal form's full stop ends the sentence before a sentence's word.
+_ABBREVIATION_STOP = re.compile(
+    r"\b(?:Ltd|Bhd|Inc|Corp)\. (?=(?:We|Our|The|This|These|It|Its|In|During|All|As|At|For)\b)"
+)
 # "... and the Energy Market Authority": "and the" before a capital starts another name.
 _AND_THE = re.compile(r",? and the (?=[A-Z])")
 _LEGAL_FORM = re.compile(r"\b(?:Limited|Ltd\.?|Inc\.|LLC|plc|PLC|Berhad|Bhd\.?|GmbH|S\.A\.|Corporation)$")
@@ -692,9 +696,9 @@ class _Scanner:
         """The run cut into names: at possessives, at commas (but "Environmental, Social and Governance
         Committee" is one name), at " and " between two complete names; leading sentence words dropped."""
         text = self.text
-        stop = _GRADE_STOP.search(text, start, end)
+        stop = _GRADE_STOP.search(text, start, end) or _ABBREVIATION_STOP.search(text, start, end)
         if stop:
-            return [*self._split(start, stop.end() - 2), *self._split(stop.end(), end)]
+            return [*self._split(start, stop.end() - 1), *self._split(stop.end(), end)]
         other = _AND_THE.search(text, start, end)
         if other:
             return [*self._split(start, other.start()), *self._split(other.end(), end)]
@@ -930,6 +934,8 @@ class _Scanner:
             return
         if type_ == "Place" and re.match(r"\d", label):
             return  # "88 Harbour Road": an address
+        if type_ == "Event" and re.search(r"\b(?:organi[sz]ed|presented|hosted|awarded|given) by (?:the )?$", before):
+            type_ = "Organization"  # "organised by the Asia Transport Forum": who organises is an organisation
         if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before):
             type_ = "Organization"
         if type_ == "Board" and not _OWN_BOARD.fullmatch(label):
@@ -1273,10 +1279,18 @@ class _Scanner:
         type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", cells[0].strip().lower()))
         if len(cells) < 2 or type_ is None:
             return
+        end = lines[at].end()
         for line in lines[at + 1 :]:
-            first = line.group().split("\t")[0]
-            if "\t" not in line.group() or not re.match(r"\s*[A-Z]", first) or re.search(r"\d", first):
+            first, *others = line.group().split("\t")
+            if (
+                line.start() != end + 1  # a blank line ends the table
+                or not others
+                or not re.match(r"\s*[A-Z]", first)
+                or re.search(r"\d", first)
+                or any(re.fullmatch(r"[\d\s,.%]+", cell) for cell in others)
+            ):
                 break
+            end = line.end()
             if 0 < len(first.split()) <= MAX_ITEM_WORDS:
                 start = line.start() + len(first) - len(first.lstrip())
                 self.add(start, line.start() + len(first.rstrip()), type_, priority=2)
@@ -1396,7 +1410,7 @@ _NUMBERED = (
     r"Appendix|Annex|Schedule|Section|Chapter|Cap|Part|Article|Clause|Rule|Note|Page|Table|Figure|Chart|Phase|Stage|"
     r"Scope|Goal|Goals|SDG|SDGs|KPI|KPIs|Aspect|Level|Grade|Class|Category|Tier|Type|No|Top|Year|Day|Week|Month|"
     r"Room|Floor|Block|Zone|Line|Unit|Version|Article|Item|Step|Round|Batch|Group|Team|Region|District|"
-    r"RMB|HKD|USD|EUR|GBP|JPY|SGD|MOP|CNY|HK|US|NT|A|B|C"
+    r"RMB|HKD|USD|EUR|GBP|JPY|SGD|MOP|CNY|HK|US|NT|Euro|Euros|A|B|C"
 )
 _PRODUCT = re.compile(
     rf"^(?!(?:{_MONTHS}|{_NUMBERED}) \d)(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* "
