@@ -88,7 +88,7 @@ def test_a_stakeholder_table_names_a_group_in_each_rows_first_cell() -> None:
 
 
 def test_material_issues_listed_after_a_lead_that_names_them_last() -> None:
-    text = "Of the 15 topics we reviewed, the committee rated 2 as most material:\n(1) Water stewardship\n(2) Land use\n"
+    text = "Of the 15 topics we reviewed, the committee rated 2 as most material:\n(1) Water stewardship\n(2) Land use"
     assert typed(text) == [("Water stewardship", "MaterialIssue"), ("Land use", "MaterialIssue")]
 
 
