@@ -66,7 +66,7 @@ for _type, _words in {
     "seminar workshop day week congress flood earthquake typhoon",
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
-    "district province city village town county street road island port airport harbour place lake river bay",
+    "district province state city village town county street road island port airport harbour place lake river bay",
     "Product": "app application platform series card mortgage loan mini-program mini-programme",
 }.items():
     for _word in _words.split():
@@ -500,12 +500,14 @@ _NAME_ROLE = re.compile(
 _LIST_TAIL = re.compile(r"(?:[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+$")
 # A capitalised name with a lower-case head: "Green Office programme", "CSR working group".
 _LOWER_HEAD = re.compile(
-    r"(?: ([a-z][a-z\-]+))?(?: [a-z][a-z\-]+)? (programme|program|project|campaign|initiative|scheme|team|"
+    r"(?: ([a-z][a-z\-]+))?(?: ([a-z][a-z\-]+))? (programme|program|project|campaign|initiative|scheme|team|"
     r"working group|task force|series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
     r"handbook|manual|guidelines|standard|foundation|alliance|association|course|mini-programs?|mini-programmes?|"
     r"earthquake|floods?)\b"
 )
+# "Next year the programme": words of time before a head word describe no name.
+_TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "time", "period"})
 _NOT_MODIFIERS = frozenset(
     [
         "to",
@@ -779,16 +781,16 @@ class _Scanner:
             self._run(start + office.end(), end)
             return
         lower_head = _LOWER_HEAD.match(text, end)
-        modifier = lower_head.group(1) if lower_head else None
+        modifiers = [w for w in lower_head.group(1, 2) if w] if lower_head else []
         head_type = None
         self.inner = None
         if (
             lower_head
             and re.search(r"(?<!\w)[A-Z]", label)
             and not _CODE.fullmatch(label)
-            and (modifier is None or not (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
+            and not any(w in _NOT_MODIFIERS or w.endswith("ed") or w in _TIME_WORDS for w in modifiers)
         ):
-            head = lower_head.group(2).split()[-1]
+            head = lower_head.group(3).split()[-1]
             if head.startswith("certification"):
                 # "ISCC EU certification", "BRCGS Global Standard for Food Safety certification": the
                 # certification to a scheme, the scheme's name its alias.
@@ -1544,7 +1546,8 @@ def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, st
 
     Names are joined when one defines the other (``alias_of``), when they differ only in article,
     quotes, case, plural or spelling, when one is the other's acronym with the same head word
-    ("ESG Committee"), or when they carry the same Chinese title. "the Group", "the Company" and
+    ("ESG Committee"), when one place is the other with "Province" or "State" ("Hubei Province",
+    "Hubei"), or when they carry the same Chinese title. "the Group", "the Company" and
     the company's own name get ``company``. A generic "the Committee" that no definition and no
     single committee explains names nothing and is left out.
     """
@@ -1569,7 +1572,8 @@ def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, st
     by_zh: dict[str, str] = {}
     for mention in named:
         find(mention.label)
-        for key in (_key(mention.label), _initials(mention.label)):
+        province = re.sub(r" (?:province|state)$", "", _key(mention.label)) if mention.type == "Place" else None
+        for key in (_key(mention.label), _initials(mention.label), province and f"place {province}"):
             if key:
                 if key in by_key:
                     union(by_key[key], mention.label)

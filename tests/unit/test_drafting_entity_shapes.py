@@ -224,3 +224,18 @@ def test_products_and_units_named_in_apposition() -> None:
         ("Brightleaf", "Product"),
         ("Harbour Helpers", "Team"),
     ]
+
+
+def test_a_province_and_its_bare_name_are_one_place() -> None:
+    text = "Our plant is in Hubei Province. Sales in Hubei grew, and so did those in Johor State and Johor."
+    mentions = entity_mentions(text)
+    assert resolve_aliases(mentions, "acme") == {
+        "Hubei Province": "hubei-province",
+        "Hubei": "hubei-province",
+        "Johor State": "johor-state",
+        "Johor": "johor-state",
+    }
+
+
+def test_words_of_time_before_a_head_word_name_nothing() -> None:
+    assert typed("Next year the programme will reach two more towns. Each week the team meets.") == []
