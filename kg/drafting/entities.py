@@ -825,6 +825,8 @@ class _Scanner:
             return
         if type_ in (None, "Place") and _INCORPORATED.search(before):
             return  # "(Incorporated in the Cayman Islands with limited liability)": the legal seat
+        if type_ == "Place" and _CURRENCY_AFTER.match(text, end):
+            return  # "United States dollars": a currency
         if type_ in ("Place", "Organization") and (_ADDRESS_BEFORE.search(before) or _ADDRESS_AFTER.match(text, end)):
             return  # "18/F, Acme Tower, 66 Jinshui Road": a building in an address
         if _HOLIDAY.fullmatch(label) or (type_ == "Event" and re.match(r" holidays?\b", text[end : end + 10])):

@@ -239,3 +239,10 @@ def test_a_province_and_its_bare_name_are_one_place() -> None:
 
 def test_words_of_time_before_a_head_word_name_nothing() -> None:
     assert typed("Next year the programme will reach two more towns. Each week the team meets.") == []
+
+
+def test_a_state_heads_a_place_but_a_currency_names_none() -> None:
+    assert typed("Prices are in United States dollars. We buy tea in Shan State and sell it in the United States.") == [
+        ("Shan State", "Place"),
+        ("United States", "Place"),
+    ]
