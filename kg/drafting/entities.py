@@ -1416,8 +1416,10 @@ _NUMBERED = (
     r"Room|Floor|Block|Zone|Line|Unit|Version|Article|Item|Step|Round|Batch|Group|Team|Region|District|"
     r"RMB|HKD|USD|EUR|GBP|JPY|SGD|MOP|CNY|HK|US|NT|Euro|Euros|A|B|C"
 )
+# A product: a capitalised name and a model number ("Mi Band 4"); "Donated 500 ..." at a sentence's
+# start is a verb and its figure.
 _PRODUCT = re.compile(
-    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) \d)(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* "
+    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) \d)(?!(?:{_MONTHS})\b)(?![A-Z][a-z]+ed \d)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* "
     r"(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})"
     r"(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$"
 )

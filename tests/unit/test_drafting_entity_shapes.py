@@ -246,3 +246,7 @@ def test_a_state_heads_a_place_but_a_currency_names_none() -> None:
         ("Shan State", "Place"),
         ("United States", "Place"),
     ]
+
+
+def test_a_sentences_first_verb_and_figure_is_no_product() -> None:
+    assert typed("Donated 800 tablets to schools. Our Solis Pad 3 ships in May.") == [("Solis Pad 3", "Product")]
