@@ -434,7 +434,8 @@ _SELF_DEFINITION = re.compile(
 )
 _AWARD_CUE = re.compile(
     r"\b(?:awarded|received|won|granted|honou?red (?:as|with)|named(?: as)?|recogni[sz]ed as|rated as|"
-    r"selected as|listed (?:as|in|on)|titled|ranked(?:\s+(?:No\.\s?)?\d{1,3}(?:st|nd|rd|th)?\s+(?:among|in|on))?)"
+    r"selected as|listed (?:as|in|on)|(?:a )?constituent (?:stock )?of|titled|"
+    r"ranked(?:\s+(?:No\.\s?)?\d{1,3}(?:st|nd|rd|th)?\s+(?:among|in|on))?)"
     r"\s+(?:as\s+)?(?:one of\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:title of\s+)?$"
 )
@@ -944,8 +945,12 @@ class _Scanner:
             type_ = "Organization"
         if type_ == "Board" and not _OWN_BOARD.fullmatch(label):
             type_ = "Organization"  # "International Sustainability Standards Board", "Tourism Board"
-        if type_ in ("Team", "Organization") and _RECOMMENDATIONS.search(before):
-            type_ = "Standard"  # "the recommendations of the Task Force on ...": the framework it wrote
+        if type_ in ("Team", "Organization") and (
+            _RECOMMENDATIONS.search(before) or re.fullmatch(r"Task ?[Ff]orce on .+ Disclosures", label)
+        ):
+            # "the recommendations of the Task Force on ...", "the Task Force on Nature-related Financial
+            # Disclosures": the disclosure framework a task force wrote
+            type_ = "Standard"
         if type_ == "Organization" and _SUBSIDIARY_CUE.search(before):
             type_ = "Subsidiary"  # "our subsidiary Acme Wind Power Co., Ltd."
         if type_ == "Organization" and self._own_company(label):
@@ -1419,7 +1424,8 @@ _NUMBERED = (
 # A product: a capitalised name and a model number ("Mi Band 4"); "Donated 500 ..." at a sentence's
 # start is a verb and its figure.
 _PRODUCT = re.compile(
-    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) \d)(?!(?:{_MONTHS})\b)(?![A-Z][a-z]+ed \d)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* "
+    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) [A-Z]?\d)(?!(?:{_MONTHS})\b)(?![A-Z][a-z]+ed \d)"
+    r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* "
     r"(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})"
     r"(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$"
 )

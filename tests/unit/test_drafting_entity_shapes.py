@@ -250,3 +250,15 @@ def test_a_state_heads_a_place_but_a_currency_names_none() -> None:
 
 def test_a_sentences_first_verb_and_figure_is_no_product() -> None:
     assert typed("Donated 800 tablets to schools. Our Solis Pad 3 ships in May.") == [("Solis Pad 3", "Product")]
+
+
+def test_a_disclosure_task_force_an_index_listing_and_an_aspect_code() -> None:
+    text = (
+        "Aspect B2: Health and Safety. We report against the Taskforce on Nature-related Financial Disclosures. "
+        "We are a constituent of the Sunrise Sustainability Leaders Index. Our Task Force on Heat Stress met twice."
+    )
+    assert typed(text) == [
+        ("Taskforce on Nature-related Financial Disclosures", "Standard"),
+        ("Sunrise Sustainability Leaders Index", "Award"),
+        ("Task Force on Heat Stress", "Team"),
+    ]
