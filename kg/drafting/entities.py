@@ -273,6 +273,7 @@ _MATERIAL_LEAD = re.compile(
 )
 _AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
 CUE_WINDOW = 100  # characters before a name in which the words that type it are looked for
+CUE_REACH = 80  # characters from a name's start back to where a cue that ends just before it may start
 # Whole labels that are no names: numbers, fiscal periods, document parts with their number.
 _NOT_A_NAME = re.compile(
     r"[\d\s,.\-/:]+|(?:FY|CY|H[12]|Q[1-4])\s?\d{2,4}(?:/\d{2,4})?|"
@@ -583,6 +584,12 @@ _ZH_TYPES = (
 )
 
 
+def _cue_at(before: str) -> int:
+    """Where the end-anchored cue patterns start looking in ``before``: no cue is longer than this,
+    and a regular expression tried at every position of a long window is most of the recogniser's time."""
+    return max(0, len(before) - CUE_REACH)
+
+
 def _type_of(words: list[str]) -> str | None:
     """The sheet type the name's head word says, or None when it has no head word.
 
@@ -824,11 +831,13 @@ class _Scanner:
         before = before[-CUE_WINDOW:]
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
             return
-        if type_ in (None, "Place") and _INCORPORATED.search(before):
+        if type_ in (None, "Place") and _INCORPORATED.search(before, _cue_at(before)):
             return  # "(Incorporated in the Cayman Islands with limited liability)": the legal seat
         if type_ == "Place" and _CURRENCY_AFTER.match(text, end):
             return  # "United States dollars": a currency
-        if type_ in ("Place", "Organization") and (_ADDRESS_BEFORE.search(before) or _ADDRESS_AFTER.match(text, end)):
+        if type_ in ("Place", "Organization") and (
+            _ADDRESS_BEFORE.search(before, _cue_at(before)) or _ADDRESS_AFTER.match(text, end)
+        ):
             return  # "18/F, Acme Tower, 66 Jinshui Road": a building in an address
         if _HOLIDAY.fullmatch(label) or (type_ == "Event" and re.match(r" holidays?\b", text[end : end + 10])):
             return
@@ -836,15 +845,15 @@ class _Scanner:
             self.add(start, end, "Product")
             return
         if len(words) > 1 and (
-            _SCHEME_CUE.search(before)
-            or (type_ in (None, "Standard", "Initiative") and _CERTIFIED_TO.search(before))
+            _SCHEME_CUE.search(before, _cue_at(before))
+            or (type_ in (None, "Standard", "Initiative") and _CERTIFIED_TO.search(before, _cue_at(before)))
             or (type_ == "Standard" and _LEVEL_AFTER.match(text, end))
         ):
             self.add(start, end, "Certification")
             self._definition(end, "Certification", label)
             return
         if (
-            _AWARD_CUE.search(before)
+            _AWARD_CUE.search(before, _cue_at(before))
             and type_ in (None, "Organization", "Certification")
             and not re.match(r"[’']s?\s", text[end : end + 3])  # "received the X Trust's funding": a giver
         ):
@@ -888,13 +897,13 @@ class _Scanner:
             ):
                 # "United States dollars" names a currency; "(Incorporated in Bermuda with limited
                 # liability)" is the company's legal seat, printed under its name, not a place it works in.
-                if not _CURRENCY_AFTER.match(text, end) and not _INCORPORATED.search(before):
+                if not _CURRENCY_AFTER.match(text, end) and not _INCORPORATED.search(before, _cue_at(before)):
                     self.add(start, end, "Place")
                 return
-            if _PRODUCT_CUE.search(before) and not _CODE.match(label):
+            if _PRODUCT_CUE.search(before, _cue_at(before)) and not _CODE.match(label):
                 self.add(start, end, "Product")  # "our lead product, Qingmab injection"
                 return
-            unit = _UNIT_APPOSITIVE.search(before)
+            unit = _UNIT_APPOSITIVE.search(before, _cue_at(before))
             if unit and re.match(r"\s*[,(]", text[end : end + 2]):
                 # "our volunteer team, Lionrock Volunteers, ...": the name the text gives the unit
                 self.add(start, end, _HEADS.get(_singular(unit.group(1).lower()), "Initiative"))
@@ -914,16 +923,16 @@ class _Scanner:
             if words[0].isupper() and len(words) == 1 and _ADJECTIVE_USE.match(text, end):
                 return  # "LED lighting", "ESG risks": an acronym used as a modifier names nothing here
             owner = re.match(r"[’']s\s+[A-Z]", text[end : end + 4])  # "Bursa Malaysia's Reporting Guide"
-            if (_STANDARD_CUE.search(before) and not owner) or (
+            if (_STANDARD_CUE.search(before, _cue_at(before)) and not owner) or (
                 _ROMAN_END.search(label) and _REGIME_CUE.search(before)
             ):
                 self.add(start, end, "Standard", priority=-1)
             elif self._organiser_after_award(start, before):
                 self.add(start, end, "Organization", priority=-1)
-            elif _AWARD_CUE.search(before):
+            elif _AWARD_CUE.search(before, _cue_at(before)):
                 self.add(start, end, "Award", priority=-1)
             elif (
-                (cue := _PARTNER_CUE.search(before))
+                (cue := _PARTNER_CUE.search(before, _cue_at(before)))
                 and not re.fullmatch(r"[\d\s]+", label)
                 and (len(words) > 1 or not cue.group().lower().strip().endswith("with") or not words[0].istitle())
             ):
@@ -941,7 +950,7 @@ class _Scanner:
             return  # "88 Harbour Road": an address
         if type_ == "Event" and re.search(r"\b(?:organi[sz]ed|presented|hosted|awarded|given) by (?:the )?$", before):
             type_ = "Organization"  # "organised by the Asia Transport Forum": who organises is an organisation
-        if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before):
+        if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before, _cue_at(before)):
             type_ = "Organization"
         if type_ == "Board" and not _OWN_BOARD.fullmatch(label):
             type_ = "Organization"  # "International Sustainability Standards Board", "Tourism Board"
@@ -1016,8 +1025,8 @@ class _Scanner:
         return (
             head in ("centre", "center")
             and all(w.lower() in _FUNCTIONS for w in words[:-1])
-            and not _EXTERNAL_CUE.search(before)
-            and not _PARTNER_CUE.search(before)
+            and not _EXTERNAL_CUE.search(before, _cue_at(before))
+            and not _PARTNER_CUE.search(before, _cue_at(before))
         )
 
     def _own_company(self, label: str) -> bool:
