@@ -1485,7 +1485,12 @@ def _jurisdiction(label: str) -> str | None:
 
 
 def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
-    """Every entity mention in ``text``, in text order; offsets are ``offset`` + index into ``text``."""
+    """Every entity mention in ``text``, in text order; offsets are ``offset`` + index into ``text``.
+
+    Mentions do not overlap, except that a name whose proper part is a name too ("Drive Safe 360
+    defensive-driving course", "ISCC EU certification", "Audit Committee of the Board") is followed
+    by a mention of that part, an alias of the whole (``alias_of``), so that either naming finds it.
+    """
     scanner = _Scanner(text)
     scanner.runs()
     scanner.codes()
