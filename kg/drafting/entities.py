@@ -359,7 +359,9 @@ _PRODUCT_APPOSITIVE = re.compile(
 _INCORPORATED = re.compile(r"\b(?:incorporated|registered|domiciled) in (?:the )?$", re.I)
 # Named events: storms ("Typhoon Ma-on", "Super Typhoon Mangkhut") and the pandemic.
 _EVENT = re.compile(
-    r"\b(?:(?:Super |Severe )?(?:Typhoon|Tropical Storm|Tropical Cyclone|Hurricane|Cyclone) [A-Z][a-z]+(?:-[a-z]+)?|"
+    r"\b(?:(?:[Ss]uper |[Ss]evere )?(?:[Tt]yphoon|Tropical Storm|[Tt]ropical [Cc]yclone|[Hh]urricane|[Cc]yclone) "
+    r"(?!(?:Signal|Signals|Warning|Warnings|Season|Shelter|Preparedness|Emergency|Contingency|Plan|Drill)\b)"
+    r"[A-Z][a-z]+(?:-[a-z]+)?|"
     r"COVID-19)\b"
 )
 # Vehicle emission standards: "Euro 6", "Euro VI", "China VI".

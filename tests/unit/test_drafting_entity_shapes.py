@@ -262,3 +262,8 @@ def test_a_disclosure_task_force_an_index_listing_and_an_aspect_code() -> None:
         ("Sunrise Sustainability Leaders Index", "Award"),
         ("Task Force on Heat Stress", "Team"),
     ]
+
+
+def test_a_storm_warning_is_no_storm() -> None:
+    text = "Depots close when Typhoon Signal No. 8 is hoisted. We sent food after cyclone Dana."
+    assert typed(text) == [("cyclone Dana", "Event")]
