@@ -296,10 +296,10 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def draw_metric(series: MetricSeries, fmt: str, year: int | None = None, highlight: str | None = None) -> bytes:
+def draw_metric(series: MetricSeries, fmt: str, year: int | None = None) -> bytes:
     """Lines per company across years, or bars per company for one ``year`` (also the picture when
     the figures cover one year only). An approximate figure is drawn hollow (or hatched) and its
-    qualifier written beside it. ``highlight`` names a report whose figures are emphasised."""
+    qualifier written beside it."""
     points = [p for p in series.points if year is None or p.year == year]
     if not points:
         raise InputError(f"catalogue metric {series.metric!r}: no figure for {year}")
@@ -326,7 +326,7 @@ def draw_metric(series: MetricSeries, fmt: str, year: int | None = None, highlig
                     color="white" if approximate else colour,
                     edgecolor=colour,
                     hatch="//" if approximate else None,
-                    linewidth=2.5 if p.report == highlight else 1.2,
+                    linewidth=1.2,
                 )
                 axes.annotate(
                     (f"{p.qualifier} " if approximate else "") + exact(p.text),
@@ -354,7 +354,7 @@ def draw_metric(series: MetricSeries, fmt: str, year: int | None = None, highlig
                         [p.year],
                         [p.value],
                         marker="o",
-                        markersize=9 if p.report == highlight else 7,
+                        markersize=7,
                         color=colour,
                         markerfacecolor="white" if approximate else colour,
                         markeredgewidth=1.8,
