@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +10,7 @@ import click
 
 from kg.cli.common import check_base, load_graph, output_file
 from kg.errors import InputError
+from kg.extras import require
 from kg.ingest.loader import load_reports
 from kg.outputs.docs import write_docs
 from kg.outputs.export import export as export_graph
@@ -121,10 +121,9 @@ def _shown(pages: list[Page]) -> Iterator[Page]:
 )
 @click.option("--base", default=None, help="Base IRI of instance data (ends with / or #).")
 @click.option(
-    "--pictures/--no-pictures",
-    default=True,
-    show_default=True,
-    help="Show SVG pictures on report, metric and SDG pages (needs csr-kg[plots]; without it, a note and none).",
+    "--pictures",
+    is_flag=True,
+    help="Show SVG pictures on report, metric and SDG pages (needs matplotlib: csr-kg[plots]).",
 )
 def site(inputs: tuple[Path, ...], out: Path, base: str | None, pictures: bool) -> None:
     """Write a static linked-data site: a page (with Turtle and JSON-LD) per resource.
@@ -135,9 +134,8 @@ def site(inputs: tuple[Path, ...], out: Path, base: str | None, pictures: bool) 
     the SHA-256 the graph records); without the text, within the prefix and suffix the graph holds.
     """
     progress = _shown if sys.stderr.isatty() else None
-    if pictures and importlib.util.find_spec("matplotlib") is None:
-        click.echo("note: no pictures on the site: they need matplotlib (pip install 'csr-kg[plots]')", err=True)
-        pictures = False
+    if pictures:
+        require("matplotlib", "plots", "csrkg site --pictures")  # before anything is written
     files = [p for p in inputs if not p.is_dir()]
     folders = [p for p in inputs if p.is_dir()]
     if len(files) > 1:

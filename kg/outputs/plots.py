@@ -463,7 +463,7 @@ def draw_sdgs(data: SdgCoverage, fmt: str, per_report: bool = False, highlight: 
         for y, (s, i) in enumerate(zip(stated, inferred, strict=True)):
             reports = sum(1 for r in data.reports if sum(data.total(data.goals[y][0], r)))
             note = f"{s + i}" + (
-                f" in {reports} of {len(data.reports)} reports" if reports and len(data.reports) > 1 else ""
+                f" ({reports} of {len(data.reports)} reports)" if reports and len(data.reports) > 1 else ""
             )
             axes.text(s + i + top * 0.01, y, note, va="center", fontsize=8.5)
         axes.set_yticks(list(ys), labels)
