@@ -205,8 +205,9 @@ def finding_counts(graph: Graph, reports: Sequence[str] = ()) -> FindingCounts:
 
     A finding belongs to the report whose IRI its focus node's IRI lies under, or that the focus
     is csr:inReport of; in a graph of one report, to that report. A finding about something the
-    reports share (a guide KPI, a material issue) in a graph of several reports is counted under
-    ``(whole graph)``: the finding names its report only in its words.
+    reports share (a guide KPI, a material issue) names its report only in its words: it belongs
+    to the one report whose title its message quotes ("... is not disclosed by any claim of
+    "<title>"."), else it is counted under ``(whole graph)``.
     """
     from kg.validate.shacl import SEVERITIES, validate_graph
 
@@ -224,7 +225,7 @@ def finding_counts(graph: Graph, reports: Sequence[str] = ()) -> FindingCounts:
     counts: dict[tuple[str, str], int] = defaultdict(int)
     shapes = {}
     for finding in validation.findings:
-        report = _owner(graph, finding.focus, ids)
+        report = _owner(graph, finding.focus, finding.message, ids)
         if reports and report not in reports:
             continue
         counts[(report, finding.shape)] += 1
@@ -238,14 +239,17 @@ def finding_counts(graph: Graph, reports: Sequence[str] = ()) -> FindingCounts:
     )
 
 
-def _owner(graph: Graph, focus: str, ids: dict[str, str]) -> str:
+def _owner(graph: Graph, focus: str, message: str, ids: dict[str, str]) -> str:
     for iri, report in ids.items():
         if focus == iri or focus.startswith(iri + "/"):
             return report
     stated = graph.value(URIRef(focus), CSR.inReport)
     if stated is not None and str(stated) in ids:
         return ids[str(stated)]
-    return next(iter(ids.values())) if len(ids) == 1 else WHOLE_GRAPH
+    if len(ids) == 1:
+        return next(iter(ids.values()))
+    quoted = [report for iri, report in ids.items() if f'"{graph.value(URIRef(iri), DCTERMS.title)}"' in message]
+    return quoted[0] if len(quoted) == 1 else WHOLE_GRAPH
 
 
 # ------------------------------------------------------------------ drawing
@@ -342,7 +346,8 @@ def draw_metric(series: MetricSeries, fmt: str, year: int | None = None) -> byte
             axes.set_xlim(-0.7, len(ordered) - 0.3)
             shown = year if year is not None else points[0].year
             axes.set_title(f"{shorten(series.label, 70)}, {shown}", loc="left", fontsize=12)
-            handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="//", label="approximate figure"))
+            if any(p.qualifier for p in points):
+                handles.append(Patch(facecolor="white", edgecolor="#555555", hatch="//", label="approximate figure"))
         else:
             for index, (company, name) in enumerate(companies):
                 own = sorted((p for p in points if p.company == company), key=lambda p: (p.year, p.value))
@@ -364,27 +369,30 @@ def draw_metric(series: MetricSeries, fmt: str, year: int | None = None) -> byte
                             p.qualifier, (p.year, p.value), xytext=(5, 5), textcoords="offset points", fontsize=8
                         )
                 handles.append(Line2D([], [], color=colour, marker="o", label=shorten(name, 40)))
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    color="#555555",
-                    marker="o",
-                    markerfacecolor="white",
-                    linestyle="",
-                    label="approximate figure",
+            if any(p.qualifier for p in points):
+                handles.append(
+                    Line2D(
+                        [],
+                        [],
+                        color="#555555",
+                        marker="o",
+                        markerfacecolor="white",
+                        linestyle="",
+                        label="approximate figure",
+                    )
                 )
-            )
             years = sorted({p.year for p in points})
             axes.set_xticks(years, [str(y) for y in years])
             axes.set_xlim(years[0] - 0.5, years[-1] + 0.5)
             axes.set_title(shorten(series.label, 80), loc="left", fontsize=12)
         axes.yaxis.set_major_formatter(FuncFormatter(number))
-        axes.set_ylim(bottom=0, top=max(p.value for p in points) * 1.15 or 1)
+        low, high = min(0.0, *(p.value for p in points)), max(0.0, *(p.value for p in points))
+        axes.set_ylim(low * 1.15, high * 1.15 or 1)
         axes.set_ylabel(shorten(series.unit_label, 40))
         axes.grid(axis="y", color="#e5e5e5")
         axes.set_axisbelow(True)
-        axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
+        if handles:
+            axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False, fontsize=9)
         return picture_bytes(figure, fmt)
 
 

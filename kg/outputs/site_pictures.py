@@ -106,7 +106,8 @@ def _report_metrics(graph: NativeGraph) -> dict[str, Picture]:
         picture = Picture(
             "figures",
             f"Chart of {series.label} in {series.unit_label}, by company and year: {words}{more}.",
-            f"Catalogue metric {series.label} ({series.unit_label}) across the reports; approximate figures hollow.",
+            f"Catalogue metric {series.label} ({series.unit_label}) across the reports; "
+            "approximate figures hollow or hatched.",
             plots.draw_metric(series, "svg").decode("utf-8"),
         )
         for report_metric in report_metrics:

@@ -77,9 +77,15 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         _folder(root, "other-2019", other_text, _other(MINI_META), other_sheet),
     ]
     out = root / "corpus.ttl"
+    (root / "folders.txt").write_text("\n".join(map(str, folders)), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", *map(str, folders), "--out", str(out), "--jobs", "1", "-q"])
     assert result.exit_code == 0, result.output
     return out
+
+
+def _folders(corpus: Path) -> list[str]:
+    """The report folders the corpus was built from."""
+    return (corpus.parent / "folders.txt").read_text(encoding="utf-8").split("\n")
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +152,13 @@ def test_finding_counts_are_validates_findings_by_report(corpus: Path) -> None:
     assert {r: data.counts[(r, missing)] for r in ("other-2019", "sample-2019", "sample-2020")} == dict.fromkeys(
         ("other-2019", "sample-2019", "sample-2020"), 1
     )
+    # A guide KPI no claim discloses is a finding about the KPI, which names its report by title:
+    # it is counted under that report, as often as the report's disclosure leaves a KPI out.
+    undisclosed = "https://w3id.org/csr-kg/shapes#UndisclosedKPIShape"
+    cells = plots.disclosure(native_graph(corpus)).cells
+    for report in ("other-2019", "sample-2019", "sample-2020"):
+        left_out = sum(1 for (r, _code), level in cells.items() if r == report and level == "not disclosed")
+        assert data.counts[(report, undisclosed)] == left_out > 0
     severities = [s[2] for s in data.shapes]
     assert severities == sorted(severities, key=["Violation", "Warning", "Info"].index)
     only = plots.finding_counts(graph, ["sample-2019"])
@@ -201,6 +214,21 @@ def test_bad_input_is_one_line_and_writes_nothing(corpus: Path, tmp_path: Path, 
     assert message in result.output
     assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_a_store_gives_the_pictures_of_its_file(corpus: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", *_folders(corpus), "--out", str(tmp_path / "kg.nt"), "--store", str(store)])
+    assert built.exit_code == 0, built.output
+    for kind in (["sdgs"], ["metric", "ghg-scope-1"]):
+        pictures = []
+        for source in (corpus, store):
+            out = tmp_path / f"{kind[0]}-{source.name}.svg"
+            result = runner.invoke(main, ["plot", *kind, str(source), "-o", str(out), "-q"])
+            assert result.exit_code == 0, result.output
+            pictures.append(out.read_bytes())
+        assert pictures[0] == pictures[1]
 
 
 def test_a_missing_graph_file_or_directory_is_refused(tmp_path: Path) -> None:
