@@ -75,23 +75,22 @@ class MetricSeries:
     unit_label: str
     points: tuple[Point, ...]
 
-    def years(self) -> list[int]:
-        return sorted({p.year for p in self.points})
-
-    def companies(self) -> list[tuple[str, str]]:
-        """(company IRI, name) in name order."""
-        return sorted({(p.company, p.company_name) for p in self.points}, key=lambda c: (c[1], c[0]))
-
 
 def metric_series(graph: NativeGraph, metric: str, reports: Sequence[str] = ()) -> MetricSeries:
     """The figures of catalogue metric ``metric`` (short name or IRI) in its canonical unit, one per
     company and year of the period they cover.
 
-    A year's figure is taken from that year's report where it gives one (a later report's
-    restatement of it is the same figure, or a correction the later report owns), else from the
-    latest report that gives it. Figures that do not convert to the canonical unit are left out.
+    A company's figure for a year is the one that year's report gives, where it gives one (a later
+    report quoting last year's figure repeats it), else the latest report's that gives it. Only
+    figures of the metric itself count (an exact or close match, or a curator's correction): a
+    broader or narrower report metric is a part or a whole. Figures that do not convert to the
+    canonical unit (money in another currency, water in tonnes) are left out.
     """
-    rows = facts(graph, reports).records()
+    return series_of(facts(graph, reports).records(), metric)
+
+
+def series_of(rows: Sequence[dict[str, str]], metric: str) -> MetricSeries:
+    """:func:`metric_series` of fact-table records already read (the site reads them once)."""
     chosen = [r for r in rows if metric in (r["metric"], r["metric_iri"])]
     if not chosen:
         known = sorted({r["metric"] for r in rows if r["metric"]})
@@ -107,7 +106,10 @@ def metric_series(graph: NativeGraph, metric: str, reports: Sequence[str] = ()) 
         and r["canonical_unit"] == r["metric_unit"]
     ]
     if not usable:
-        raise InputError(f"catalogue metric {metric!r}: no figure of it converts to its canonical unit")
+        raise InputError(
+            f"catalogue metric {metric!r}: no figure of the metric itself (an exact or close match, or a "
+            f"correction) converts to its canonical unit {chosen[0]['metric_unit']}"
+        )
     by_year: dict[tuple[str, int], list[dict[str, str]]] = defaultdict(list)
     for r in usable:
         by_year[(r["company"], int(r["period_end"][:4]))].append(r)

@@ -88,13 +88,14 @@ def _report_metrics(graph: NativeGraph) -> dict[str, Picture]:
     """Each report metric that is a catalogue metric (an exact or close match, or a correction),
     with the picture of that catalogue metric's figures across the reports."""
     by_catalogue: dict[str, set[str]] = defaultdict(set)
-    for row in facts(graph).records():
+    rows = facts(graph).records()
+    for row in rows:
         if row["metric"] and row["metric_match"] in plots.SAME_METRIC:
             by_catalogue[row["metric"]].add(row["report_metric"])
     pictures = {}
     for metric, report_metrics in sorted(by_catalogue.items()):
         try:
-            series = plots.metric_series(graph, metric)
+            series = plots.series_of(rows, metric)
         except InputError:  # no figure of it converts to the canonical unit
             continue
         listed = sorted(series.points, key=lambda p: (p.company_name, p.year, p.value))

@@ -198,7 +198,7 @@ def test_each_picture_is_written_the_same_twice(corpus: Path, tmp_path: Path, na
     ("args", "message"),
     [
         (["metric", "no-such-metric"], "no figure of catalogue metric 'no-such-metric' in the graph"),
-        (["metric", "rd-spending"], "no figure of it converts to its canonical unit"),
+        (["metric", "rd-spending"], "converts to its canonical unit http://qudt.org/vocab/currency/USD"),
         (["metric", "ghg-scope-1", "--year", "2031"], "no figure for 2031"),
         (["disclosure", "--report", "acme-1999"], "no report acme-1999 in the graph"),
         (["findings", "--report", "acme-1999"], "no report acme-1999 in the graph"),
