@@ -528,7 +528,7 @@ def _draw_sdg_table(data: SdgCoverage, labels: list[str], fmt: str) -> bytes:
         axes.set_yticks(range(len(labels)), labels, fontsize=8.5)
         _report_columns(axes, data.reports)
         _grid(axes, len(labels), columns)
-        figure.suptitle("SDG coverage per report: claims' alignments with each goal (stated and inferred)", fontsize=11)
+        figure.suptitle("SDG coverage per report\nclaims' alignments with each goal, stated and inferred", fontsize=11)
         return picture_bytes(figure, fmt)
 
 
