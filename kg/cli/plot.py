@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from kg.cli.common import output_file
+from kg.errors import InputError
 from kg.extras import require
 from kg.outputs import plots
 from kg.outputs.tables import native_graph
@@ -58,7 +59,10 @@ def _target(out: Path | None, fmt: str | None, default: str) -> tuple[Path, str]
     """Where the picture goes and in which format; matplotlib is checked before any work is done."""
     require("matplotlib", "plots", "csrkg plot")
     if fmt is None:
-        fmt = out.suffix.lower().lstrip(".") if out is not None and out.suffix.lower() in (".png", ".svg") else "png"
+        suffix = out.suffix.lower().lstrip(".") if out is not None else "png"
+        if suffix not in plots.FORMATS:
+            raise InputError(f"{out}: give --format png or svg, or an --out ending .png or .svg")
+        fmt = suffix
     return output_file(out or Path(f"{default}.{fmt.lower()}")), fmt.lower()
 
 
@@ -77,7 +81,7 @@ def plot() -> None:
 @click.argument("metric")
 @_SOURCE
 @click.option("--year", type=int, default=None, help="Bars per company for this year (default: lines across years).")
-@_options("metric")
+@_options("METRIC")
 def metric_command(
     metric: str,
     source: Path | None,
@@ -138,8 +142,6 @@ def findings_command(
 
     path, chosen = _target(out, fmt, "findings")
     if source is not None and not source.exists():
-        from kg.errors import InputError
-
         raise InputError(f"{source}: no such file or store directory")
     data = plots.finding_counts(api.load(source), reports)
     _write(path, plots.draw_findings(data, chosen), quiet, f"{sum(data.counts.values())} findings")

@@ -195,18 +195,21 @@ def test_each_picture_is_written_the_same_twice(corpus: Path, tmp_path: Path, na
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "name", "message"),
     [
-        (["metric", "no-such-metric"], "no figure of catalogue metric 'no-such-metric' in the graph"),
-        (["metric", "rd-spending"], "converts to its canonical unit http://qudt.org/vocab/currency/USD"),
-        (["metric", "ghg-scope-1", "--year", "2031"], "no figure for 2031"),
-        (["disclosure", "--report", "acme-1999"], "no report acme-1999 in the graph"),
-        (["findings", "--report", "acme-1999"], "no report acme-1999 in the graph"),
-        (["sdgs", "--format", "gif"], "Invalid value for '-f' / '--format'"),
+        (["metric", "no-such-metric"], "x.png", "no figure of catalogue metric 'no-such-metric' in the graph"),
+        (["metric", "rd-spending"], "x.png", "converts to its canonical unit http://qudt.org/vocab/currency/USD"),
+        (["metric", "ghg-scope-1", "--year", "2031"], "x.png", "no figure for 2031"),
+        (["disclosure", "--report", "acme-1999"], "x.png", "no report acme-1999 in the graph"),
+        (["findings", "--report", "acme-1999"], "x.png", "no report acme-1999 in the graph"),
+        (["sdgs", "--format", "gif"], "x.png", "Invalid value for '-f' / '--format'"),
+        (["sdgs"], "x.jpg", "x.jpg: give --format png or svg, or an --out ending .png or .svg"),
     ],
 )
-def test_bad_input_is_one_line_and_writes_nothing(corpus: Path, tmp_path: Path, args: list[str], message: str) -> None:
-    out = tmp_path / "picture.png"
+def test_bad_input_is_one_line_and_writes_nothing(
+    corpus: Path, tmp_path: Path, args: list[str], name: str, message: str
+) -> None:
+    out = tmp_path / name
     command = [args[0], *(args[1:2] if args[0] == "metric" else []), str(corpus)]
     rest = args[2:] if args[0] == "metric" else args[1:]
     result = CliRunner().invoke(main, ["plot", *command, *rest, "-o", str(out)])
