@@ -274,14 +274,12 @@ def _images(page: Path) -> list[dict[str, str | None]]:
     return parser.images
 
 
-def test_site_pages_show_their_pictures_the_same_every_time(corpus: Path, tmp_path: Path) -> None:
-    graph = read_rdf(corpus)
-    for name in ("a", "b"):
-        write_graph_site(graph, tmp_path / name, {}, pictures=True)
-    a, b = tmp_path / "a", tmp_path / "b"
+def test_site_pages_show_their_pictures(corpus: Path, native: NativeGraph, tmp_path: Path) -> None:
+    """One site, not two (its pictures are most of its time): a picture drawn again is the same
+    bytes, the other drawings are checked on rerun above, the pages by tests/integration/test_site.py."""
+    write_graph_site(read_rdf(corpus), tmp_path, {}, pictures=True)
+    a = tmp_path
     files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
     svgs = {str(f) for f in files if f.suffix == ".svg"}
     reports = ("other-2019", "sample-2019", "sample-2020")
     assert {s for s in svgs if s.startswith("report/")} == {
@@ -306,6 +304,8 @@ def test_site_pages_show_their_pictures_the_same_every_time(corpus: Path, tmp_pa
     )
     (goal,) = _images(a / "sdg" / "9.html")
     assert goal["src"] == "9.coverage.svg" and "0 stated, 3 inferred" in (goal["alt"] or "")
+    again = plots.draw_sdgs(plots.sdg_coverage(native), "svg", highlight=9)
+    assert (a / "sdg" / "9.coverage.svg").read_bytes() == again
     for svg in svgs:
         assert (a / svg).stat().st_size > 8000
 
