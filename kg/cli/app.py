@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "site": ("outputs", "site"),
     "table": ("tables", "table_command"),
     "panel": ("tables", "panel_command"),
+    "plot": ("plot", "plot"),
 }
 
 

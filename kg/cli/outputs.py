@@ -10,6 +10,7 @@ import click
 
 from kg.cli.common import check_base, load_graph, output_file
 from kg.errors import InputError
+from kg.extras import require
 from kg.ingest.loader import load_reports
 from kg.outputs.docs import write_docs
 from kg.outputs.export import export as export_graph
@@ -119,7 +120,12 @@ def _shown(pages: list[Page]) -> Iterator[Page]:
     help="Directory to write the site to.",
 )
 @click.option("--base", default=None, help="Base IRI of instance data (ends with / or #).")
-def site(inputs: tuple[Path, ...], out: Path, base: str | None) -> None:
+@click.option(
+    "--pictures",
+    is_flag=True,
+    help="Show SVG pictures on report, metric and SDG pages (needs matplotlib: csr-kg[plots]).",
+)
+def site(inputs: tuple[Path, ...], out: Path, base: str | None, pictures: bool) -> None:
     """Write a static linked-data site: a page (with Turtle and JSON-LD) per resource.
 
     The site shows a built graph FILE, or the KG of the REPORT_DIRs (default: the bundled
@@ -128,6 +134,8 @@ def site(inputs: tuple[Path, ...], out: Path, base: str | None) -> None:
     the SHA-256 the graph records); without the text, within the prefix and suffix the graph holds.
     """
     progress = _shown if sys.stderr.isatty() else None
+    if pictures:
+        require("matplotlib", "plots", "csrkg site --pictures")  # before anything is written
     files = [p for p in inputs if not p.is_dir()]
     folders = [p for p in inputs if p.is_dir()]
     if len(files) > 1:
@@ -142,7 +150,7 @@ def site(inputs: tuple[Path, ...], out: Path, base: str | None) -> None:
                     raise InputError(f"{folder}: its report.txt is the text of no report in {files[0]}")
                 texts = {**found, **texts}
             texts = {**report_texts(graph, bundled_reports()), **texts}
-            pages = write_graph_site(graph, out, texts, base or DEFAULT_BASE, progress)
+            pages = write_graph_site(graph, out, texts, base or DEFAULT_BASE, progress, pictures)
             for report in sorted(set(report_ids(graph)) - set(texts)):
                 click.echo(
                     f"note: no text found for report {report} (give its folder): "
@@ -152,7 +160,7 @@ def site(inputs: tuple[Path, ...], out: Path, base: str | None) -> None:
         else:
             reports = load_reports(folders or bundled_reports())
             graph = report_graph(reports, Minter(base) if base else Minter())
-            pages = write_site(reports, graph, out, base or DEFAULT_BASE, progress)
+            pages = write_site(reports, graph, out, base or DEFAULT_BASE, progress, pictures)
     except InputError:
         raise
     except ValueError as exc:  # an IRI the site cannot mirror as a path

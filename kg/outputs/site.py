@@ -27,6 +27,7 @@ from functools import cache, cached_property
 from html import escape
 from pathlib import Path
 from posixpath import dirname, relpath
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -54,6 +55,12 @@ _LABEL_PREDICATES = (RDFS.label, SKOS.prefLabel)
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n(?:[ \t\r\f\v]*\n)*")
 _CURIE_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
+
+if TYPE_CHECKING:
+    from kg.outputs.site_pictures import Picture
+
+# The pictures of each page, by the IRI of its resource (kg.outputs.site_pictures).
+Pictures = dict[str, list["Picture"]]
 
 # A resource description: (subject, {predicate: objects}) with subjects and predicates sorted.
 Description = list[tuple[URIRef | BNode, dict[URIRef, list[URIRef | BNode | Literal]]]]
@@ -138,6 +145,13 @@ class IncomingGroup:
 
 
 @dataclass(frozen=True)
+class PictureView:
+    src: str
+    alt: str
+    caption: str
+
+
+@dataclass(frozen=True)
 class PageView:
     heading: str
     types: str
@@ -149,6 +163,7 @@ class PageView:
     properties: list[PropertyRow]
     parts: list[PartView]
     incoming: list[IncomingGroup]
+    pictures: list[PictureView]
 
 
 @dataclass(frozen=True)
@@ -297,8 +312,11 @@ def shorten(text: str, limit: int = LINK_TEXT_MAX) -> str:
 class Site:
     """The graph, the ontology and the reports, indexed once for rendering every page."""
 
-    def __init__(self, graph: Graph, texts: Mapping[str, str], base: str = DEFAULT_BASE) -> None:
+    def __init__(
+        self, graph: Graph, texts: Mapping[str, str], base: str = DEFAULT_BASE, pictures: Pictures | None = None
+    ) -> None:
         self.base = base
+        self.pictures = pictures or {}
         self.data = graph
         self.kb = Graph(bind_namespaces="core")
         for prefix, namespace in graph.namespace_manager.namespaces():
@@ -529,6 +547,10 @@ class Site:
             properties=self.properties(page.node, here),
             parts=self.parts_view(page.node, here),
             incoming=self.incoming_view(page.node, here),
+            pictures=[
+                PictureView(href(picture_path(page, p), here), p.alt, p.caption)
+                for p in self.pictures.get(str(page.node), [])
+            ],
         )
         return render("page.html.j2", here, self.heading(page), page.group, page=view)
 
@@ -712,19 +734,34 @@ def _write(out: Path, relative: str, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
+def picture_path(page: Page, picture: Picture) -> str:
+    """A picture's file beside its page: ``report/x.html`` shows ``report/x.disclosure.svg``."""
+    return f"{page.path}.{picture.suffix}.svg"
+
+
 # Wraps the pages to write, e.g. to show a progress bar as they are consumed.
 Progress = Callable[[list[Page]], Iterable[Page]]
 
 
 def write_site(
-    reports: Iterable[Report], graph: Graph, out: Path, base: str = DEFAULT_BASE, progress: Progress | None = None
+    reports: Iterable[Report],
+    graph: Graph,
+    out: Path,
+    base: str = DEFAULT_BASE,
+    progress: Progress | None = None,
+    pictures: bool = False,
 ) -> int:
     """Write the site of ``graph``, made from ``reports``, into ``out``; see :func:`write_graph_site`."""
-    return write_graph_site(graph, out, {r.meta.id: r.text.text for r in reports}, base, progress)
+    return write_graph_site(graph, out, {r.meta.id: r.text.text for r in reports}, base, progress, pictures)
 
 
 def write_graph_site(
-    graph: Graph, out: Path, texts: Mapping[str, str], base: str = DEFAULT_BASE, progress: Progress | None = None
+    graph: Graph,
+    out: Path,
+    texts: Mapping[str, str],
+    base: str = DEFAULT_BASE,
+    progress: Progress | None = None,
+    pictures: bool = False,
 ) -> int:
     """Write the site into ``out`` and return the number of resource pages (index.html not counted).
 
@@ -733,8 +770,17 @@ def write_graph_site(
     resource gets ``PATH.html``, ``PATH.ttl`` and ``PATH.jsonld``; ``index.html`` and
     ``site.css`` sit at the root. Files already in ``out`` that the site does not produce are
     left alone. Output is byte-identical for the same input.
+
+    With ``pictures`` (which needs matplotlib, the ``plots`` extra), report, metric and SDG pages
+    show SVG pictures (kg.outputs.site_pictures) written beside them as ``PATH.<what>.svg``.
     """
-    site = Site(graph, texts, base)
+    drawn: Pictures = {}
+    if pictures:
+        from kg.outputs.site_pictures import site_pictures
+        from kg.outputs.tables import as_native
+
+        drawn = site_pictures(as_native(graph))
+    site = Site(graph, texts, base, drawn)
     out.mkdir(parents=True, exist_ok=True)
     pages = sorted(site.pages.values(), key=lambda p: p.path)
     for page in progress(pages) if progress else pages:
@@ -742,6 +788,8 @@ def write_graph_site(
         data = site.description(page)
         _write(out, page.path + ".ttl", turtle_text(data, site.prefixes))
         _write(out, page.path + ".jsonld", jsonld_text(data, site.prefixes))
+        for picture in drawn.get(str(page.node), []):
+            _write(out, picture_path(page, picture), picture.svg)
     _write(out, "index.html", site.index_html())
     css = packaged("outputs/templates/assets").joinpath(CSS_NAME).read_text(encoding="utf-8")
     _write(out, CSS_NAME, css)
