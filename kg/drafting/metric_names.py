@@ -15,8 +15,10 @@ that keeps a sentence's verbs, period words and the leftovers of its figures map
    of parts is read as parts ("..., 4,902 were aged 30 to 50": "employees aged 30 to 50"); a
    sentence that opens by pointing back ("Of these, ...", "By age group, ...", "They ...")
    continues the metric of the sentence before;
-4. the name with a qualifier its clause prints before the figure ("Scope 1 and 2", "solar",
-   "hazardous"), which the name lost with the digits or the words between.
+4. the name with a qualifier the figure's clause prints before it ("Scope 1 and 2", "audits",
+   "hazardous"), which the name lost with the digits or the words between ("Our Scope 1 and 2
+   emissions fell by 7.5%": "Scope 1 and 2 emissions"); when none of those reads, with a
+   qualifier of a clause before ("solar panels ..., which generated 950 MWh of electricity").
 
 The first that reads as a catalogue metric is kept, unless a later one reads as a part of it (a
 narrower metric of the catalogue's breakdown: headcount under 30 of headcount), which names the
@@ -29,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from kg.drafting.figures import Reading
 from kg.vocab.catalogue import CatalogueMatch, broader_metrics, catalogue, match_metric
@@ -90,16 +93,16 @@ def clean(name: str, lead: bool = True) -> str:
     return text[:1].upper() + text[1:] if text else ""
 
 
-def _clause(text: str, start: int, end: int, spans: list[tuple[int, int]], unit_word: str) -> str:
+def _clause(text: str, start: int, end: int, spans: list[tuple[int, int]], unit_word: str) -> tuple[int, str]:
     """The words of the clause the figure at ``start``-``end`` stands in, the figure and the
     other figures taken out: from the delimiter or figure before it to the one after it. A
     figure of hours leaves the word (``unit_word``): metrics of hours name them ("volunteers
-    contributed 5,240 hours": "volunteers contributed hours")."""
+    contributed 5,240 hours": "volunteers contributed hours"). Returns where the clause starts, and its words."""
     left = max([0, *(m.end() for m in _DELIMITER.finditer(text, 0, start)), *(e for s, e in spans if e <= start)])
     after = [m.start() for m in _DELIMITER.finditer(text, end)] + [s for s, _ in spans if s >= end]
     stop = re.search(r"[.!?](?:\s|$)", text[end:])
     right = min([len(text), *after, *([end + stop.start()] if stop else [])])
-    return f"{text[left:start]} {unit_word} {text[end:right]}"
+    return left, f"{text[left:start]} {unit_word} {text[end:right]}"
 
 
 def _head(notation: str) -> str:
@@ -126,9 +129,13 @@ class MetricNamer:
         names, found = [], []
         for (start, end), figure, unit in zip(spans, reading.figures, unit_keys, strict=True):
             others = [s for s in spans if s != (start, end)]
-            clause = _clause(text, start, end, others, _UNIT_WORDS.get(figure.mention.unit or "", ""))
-            qualifiers = _QUALIFIER.findall(text[:start])
-            name, match = _best(_candidates(figure.metric, clause, heads, qualifiers), unit, len(heads))
+            word = _UNIT_WORDS.get(figure.mention.unit or "", "")
+            left, clause = _clause(text, start, end, others, word)
+            near = _QUALIFIER.findall(text[left:start])
+            candidates = chain(_candidates(figure.metric, clause, word, heads), _qualified(figure.metric, near))
+            name, match = _best(candidates, unit, len(heads))
+            if match is None:
+                name, match = _best(_qualified(figure.metric, _QUALIFIER.findall(text[:left])), unit, 0)
             names.append(name if match is not None else figure.metric)
             if match is not None:
                 found.append((match.notation, name))
@@ -140,12 +147,10 @@ class MetricNamer:
         return names
 
 
-def _candidates(
-    name: str, clause: str, heads: list[tuple[str, str]], qualifiers: list[str]
-) -> Iterator[tuple[str, bool]]:
+def _candidates(name: str, clause: str, word: str, heads: list[tuple[str, str]]) -> Iterator[tuple[str, bool]]:
     """The names to try, each with whether it is the figure's own clause's (see :func:`_best`). A
-    clause with no words of its own but the figure ("..., and 83% in FY2021") is of the metric
-    the sentence named last."""
+    clause with no words of its own but the figure and its unit ``word`` ("..., and 83% in
+    FY2021") is of the metric the sentence named last."""
     yield name, False
     cleaned = clean(name)
     yield cleaned, False
@@ -153,10 +158,17 @@ def _candidates(
     own = clean(clause)
     yield own, True
     rest = clean(clause, lead=False)
+    empty = rest.casefold() in ("", word)
     for notation, named in heads:
-        yield (_joined(_head(notation), rest) if rest else named), True
+        yield (named if empty else _joined(_head(notation), rest)), True
+
+
+def _qualified(name: str, qualifiers: list[str]) -> Iterator[tuple[str, bool]]:
+    """The name with each of ``qualifiers``, the nearest first: those of the figure's own clause
+    may narrow what the name reads as ("on-site audits of 64 suppliers"); those of the clauses
+    before it, which may belong to another figure, are tried only when nothing else reads."""
     for qualifier in reversed(qualifiers):
-        if qualifier.casefold() not in cleaned.casefold():
+        if qualifier.casefold() not in name.casefold():
             yield _joined(qualifier, clean(_PLACE_TAIL.sub("", name))), False
 
 

@@ -120,7 +120,7 @@ _NEUTRAL = frozenset(
     re.findall(
         r"\w+",
         "a an the of and or total overall number no amount quantity annual yearly generated produced "
-        "emission emissions consumption consumed use used usage by all",
+        "emission emissions consumption consumed use used usage by all who",
     )
 )
 # Words that turn a metric into another one the catalogue does not hold: a saving, a target,

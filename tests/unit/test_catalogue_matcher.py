@@ -220,3 +220,43 @@ def test_electricity_a_company_generates_is_not_purchased_electricity() -> None:
     assert found is not None and (found.notation, found.match) == ("energy-renewable", "close")
     found = match_metric("Electricity purchased from the grid", "KiloW-HR")
     assert found is not None and found.notation == "energy-electricity-purchased"
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "notation", "kind"),
+    [
+        # a table row of regions, its caption before the colon
+        ("Attrition rate: Macau", "PERCENT", "turnover-rate-in-region", "exact"),
+        ("Headcount: Greater Bay Area", "NUM", "employees-in-region", "exact"),
+        ("Suppliers: North America", "NUM", "suppliers-in-region", "exact"),
+        ("Employees worked in Guangxi", "NUM", "employees-in-region", "broad"),
+        # films and wraps are plastic packaging; liquefied natural gas is natural gas
+        ("Packaging: shrink wrap", "KiloGM", "packaging-plastic", "exact"),
+        ("LNG consumption", "GigaJ", "energy-natural-gas", "exact"),
+        # who suffered, who received, who gave
+        ("Staff who sustained work-related injuries", "NUM", "work-related-injuries", "exact"),
+        ("Employees who completed safety training", "PERCENT", "employees-trained-share", "exact"),
+        ("Volunteers contributed hours", "HR", "volunteer-hours", "exact"),
+        ("Average training time", "HR", "training-hours-average", "exact"),
+        ("Persons employed", "NUM", "employees-total", "exact"),
+        ("Corruption lawsuits brought against the Company", "NUM", "corruption-cases-concluded", "exact"),
+    ],
+)
+def test_region_rows_films_and_who_did_what(label: str, unit: str, notation: str, kind: str) -> None:
+    found = match_metric(label, unit)
+    assert found is not None and (found.notation, found.match) == (notation, kind)
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "expected"),
+    [
+        ("Attrition rate: Senior Management", "PERCENT", ("turnover-rate", "close")),  # a staff group, not a place
+        ("Headcount: Others", "NUM", None),
+        ("Employees who completed safety training", "NUM", None),  # a count; the catalogue holds the share
+    ],
+)
+def test_capitalised_groups_and_counts_of_the_trained_are_no_region_or_share(
+    label: str, unit: str, expected: tuple[str, str] | None
+) -> None:
+    found = match_metric(label, unit)
+    assert (found and (found.notation, found.match)) == expected
