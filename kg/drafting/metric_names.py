@@ -54,12 +54,14 @@ _RESIDUE = re.compile(
 _WHO = re.compile(r"\b(?:the\s+(?:Group|Company|Bank|Issuer)|we|our|us|its|their|which|that|who)\b", re.I)
 _AUXILIARY = re.compile(
     r"\b(?:was|were|is|are|has|have|had|been|reached|amounted\s+to|stood\s+at|totall?ed|totall?ing|came\s+to"
-    r"|rose\s+to|fell\s+to|dropped\s+to|of\s+which|of\s+whom)\b",
+    r"|rose\s+to|fell\s+to|dropped\s+to|of\s+which|of\s+whom|including|among\s+them)\b",
     re.I,
 )
 # Where the figure's metric stops and its boundary starts ("... generated on our warehouse roofs").
 _PLACE_TAIL = re.compile(r"\s+(?:on|at|in|across|from)\s+(?:our|the|its|their)\b.*$", re.I)
-_TRAILING = re.compile(r"(?:\s+\b(?:of|with|by|to|a|an|the|and|in|at|for|on|from|as|than|that|which)\b)+\s*$", re.I)
+_TRAILING = re.compile(
+    r"(?:(?:^|\s+)\b(?:of|with|by|to|a|an|the|and|in|at|for|on|from|as|than|that|which)\b)+\s*$", re.I
+)
 # A sentence that opens by pointing back to the one before it, or that breaks its figure down.
 _BACK = re.compile(
     r"^\s*(?:(?:in|during)\s+\S+\s*,?\s*)?(?:of\s+(?:these|them|whom|which|this|the\s+total)|among\s+(?:them|these)"
@@ -73,6 +75,15 @@ _QUALIFIER = re.compile(
     r"|hazardous|recycled|anti-corruption|audit(?:s|ed)?)\b",
     re.I,
 )
+# A clause that opens with its verb, or with a pronoun for a subject named before.
+_NO_SUBJECT = re.compile(
+    r"\s*(?:(?:in|during)\s+\S+\s*,?\s*)?(?P<pronoun>they|it|these|this|which\s+)?\s*(?:has\s+|have\s+|had\s+)?"
+    r"(?:decreased|increased|rose|fell|dropped|declined|grew|reached|amounted|stood|totall?ed|went|was|were|is|are)\b",
+    re.I,
+)
+PHRASE_WORDS = 6  # the longest phrase read as a subject
+# Whom a gift went to ("food worth RMB3.5 million to the Red Cross"), after what was given.
+_RECIPIENT = re.compile(r"\s+(?:to|for)\s+.*$", re.I)
 # Unit words a metric's name says ("training hours", "lost days"), put back in the figure's clause.
 _UNIT_WORDS = {"HR": "hours", "DAY": "days"}
 _DELIMITER = re.compile(r"[,;:()\n]|\s(?:and|while|whereas|but|compared\s+with)\s")
@@ -106,9 +117,13 @@ def _clause(text: str, start: int, end: int, spans: list[tuple[int, int]], unit_
 
 
 def _head(notation: str) -> str:
-    """The words of the broadest metric of ``notation``'s breakdown, as a subject for its parts
-    ("Employees, total" of headcount under 30: "Employees")."""
-    top = max([notation, *broader_metrics(notation)], key=lambda n: (len(broader_metrics(n)) == 0, -len(n)))
+    """The words of the broadest metric of ``notation``'s own breakdown, as a subject for its
+    parts ("Employees, total" of headcount under 30: "Employees"): the broader metrics named with
+    the same first word (donations are part of community investment, but a list of gifts is of
+    donations)."""
+    stem = notation.split("-")[0]
+    same = [n for n in (notation, *broader_metrics(notation)) if n.split("-")[0] == stem]
+    top = min(same, key=lambda n: (len(broader_metrics(n)), n))
     label = catalogue()[top].label
     return re.sub(r",?\s*\btotal\b|^\s*total\s+", "", label, flags=re.I).strip()
 
@@ -135,6 +150,8 @@ class MetricNamer:
             candidates = chain(_candidates(figure.metric, clause, word, heads), _qualified(figure.metric, near))
             name, match = _best(candidates, unit, len(heads))
             if match is None:
+                name, match = _subject(text, left, unit)
+            if match is None:
                 name, match = _best(_qualified(figure.metric, _QUALIFIER.findall(text[:left])), unit, 0)
             names.append(name if match is not None else figure.metric)
             if match is not None:
@@ -145,6 +162,37 @@ class MetricNamer:
         elif reading.figures:
             self.previous = []
         return names
+
+
+def _subject(text: str, left: int, unit: str | None) -> tuple[str, CatalogueMatch | None]:
+    """The metric a clause with no subject of its own is of: the subject its pronoun points back
+    to, in the nearest clause before that names a catalogue metric ("our sulphur oxides
+    emissions have fallen since: in 2020 they decreased by 15.8%"), or, for a clause that opens
+    with its verb, the sentence's subject ("Non-hazardous waste, mainly food residues ...,
+    decreased by 6.4%"). Only a phrase that reads exactly counts."""
+    opening = _NO_SUBJECT.match(text[left:])
+    if opening is None:
+        return "", None
+    bounds = [0, *(m.end() for m in _DELIMITER.finditer(text, 0, left))]
+    clauses = [text[a:b] for a, b in zip(bounds, [*bounds[1:], left], strict=True)]
+    order = list(reversed(clauses)) if opening.group("pronoun") else clauses[:1]
+    for clause in order:
+        found = _phrase(clause, unit)
+        if found[1] is not None:
+            return found
+    return "", None
+
+
+def _phrase(clause: str, unit: str | None) -> tuple[str, CatalogueMatch | None]:
+    """The longest run of words of ``clause`` (at most PHRASE_WORDS) that reads exactly as a catalogue metric."""
+    words = re.findall(r"[A-Za-z][\w'-]*|\d+", clause)
+    for n in range(min(PHRASE_WORDS, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            match = match_metric(phrase, unit)
+            if match is not None and match.match == "exact":
+                return phrase, match
+    return "", None
 
 
 def _candidates(name: str, clause: str, word: str, heads: list[tuple[str, str]]) -> Iterator[tuple[str, bool]]:
@@ -159,8 +207,20 @@ def _candidates(name: str, clause: str, word: str, heads: list[tuple[str, str]])
     yield own, True
     rest = clean(clause, lead=False)
     empty = rest.casefold() in ("", word)
+    given = _RECIPIENT.sub("", rest)
     for notation, named in heads:
-        yield (named if empty else _joined(_head(notation), rest)), True
+        head = _head(notation)
+        if not empty and _shares_a_noun(head, rest):
+            continue  # the clause names its own subject ("..., while 310 tonnes of waste were recycled")
+        yield (named if empty else _joined(head, rest)), True
+        if given and given != rest:
+            yield _joined(head, given), True
+
+
+def _shares_a_noun(head: str, rest: str) -> bool:
+    """Whether ``rest`` repeats a word of ``head`` longer than three letters (a noun, not "of")."""
+    words = {w for w in re.findall(r"[a-z][a-z-]{3,}", head.casefold())}
+    return any(w in words for w in re.findall(r"[a-z][a-z-]{3,}", rest.casefold()))
 
 
 def _qualified(name: str, qualifiers: list[str]) -> Iterator[tuple[str, bool]]:
