@@ -40,7 +40,8 @@ _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # Words of a sentence that say when, how much or who, not what is measured.
 _PERIOD_WORDS = re.compile(
     rf"\b(?:(?:in|during|for|of|over|throughout|as\s+(?:at|of)|at\s+the\s+end\s+of|since|from|to|between|and)\s+)?"
-    rf"(?:(?:the\s+)?(?:reporting\s+(?:period|year)|(?:financial|fiscal)\s+year|year(?:\s+under\s+review)?)"
+    rf"(?:year[- ]on[- ]year|(?:the\s+)?(?:reporting\s+(?:period|year)|(?:financial|fiscal)\s+year"
+    rf"|year(?:\s+under\s+review)?)"
     rf"|FY\s?\d{{2,4}}(?:/\d{{2,4}})?|{_YEAR}(?:/\d{{2,4}})?"
     rf"|(?:\d{{1,2}}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     rf"(?:\s+\d{{1,2}})?)\b",
@@ -54,7 +55,8 @@ _RESIDUE = re.compile(
 _WHO = re.compile(r"\b(?:the\s+(?:Group|Company|Bank|Issuer)|we|our|us|its|their|which|that|who)\b", re.I)
 _AUXILIARY = re.compile(
     r"\b(?:was|were|is|are|has|have|had|been|reached|amounted\s+to|stood\s+at|totall?ed|totall?ing|came\s+to"
-    r"|rose\s+to|fell\s+to|dropped\s+to|of\s+which|of\s+whom|including|among\s+them)\b",
+    r"|(?:rose|fell|dropped|decreased|increased|declined|grew)(?:\s+(?:by|to))?|of\s+which|of\s+whom|including"
+    r"|among\s+them)\b",
     re.I,
 )
 # Where the figure's metric stops and its boundary starts ("... generated on our warehouse roofs").
@@ -86,7 +88,8 @@ PHRASE_WORDS = 6  # the longest phrase read as a subject
 _RECIPIENT = re.compile(r"\s+(?:to|for)\s+.*$", re.I)
 # Unit words a metric's name says ("training hours", "lost days"), put back in the figure's clause.
 _UNIT_WORDS = {"HR": "hours", "DAY": "days"}
-_DELIMITER = re.compile(r"[,;:()\n]|\s(?:and|while|whereas|but|compared\s+with)\s")
+# Where a clause ends; the "and" of "Scope 1 and 2" joins a scope's numbers, not two clauses.
+_DELIMITER = re.compile(r"[,;:()\n]|(?<!scope \d)(?<!scopes \d)\s(?:and|while|whereas|but|compared\s+with)\s", re.I)
 
 
 def clean(name: str, lead: bool = True) -> str:
