@@ -6,8 +6,8 @@ catalogue metric in the sheet (``catalogue:``); where the sheet names none, :fun
 reads the label by general ESG wording (scope words, waste classes, energy carriers, headcount
 breakdowns ...) and the printed unit, never by any one report's phrasing, and says why. It
 answers only when the reading is unambiguous: a label whose words contradict each other
-("indirect" and "Scope 1") or name something the catalogue lacks (a saving, a share of a count,
-an intensity per revenue) gets no match rather than a guess.
+("indirect" and "Scope 1") or name something the catalogue lacks (a saving of anything but
+energy, a share of a count, an intensity per revenue) gets no match rather than a guess.
 
 Match kinds are SKOS mapping relations from the report's metric to the catalogue metric:
 ``exact`` when every word of the label is accounted for, ``close`` when a word or two the rules do
@@ -597,6 +597,26 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
 
 _TOPICS = (_ghg, _air, _waste, _water, _packaging, _energy, _business, _workforce)
 
+_SAVING_WORDS = frozenset({"saved", "saving", "savings"})
+_ENERGY_WORDS = r"\b(?:energy|electricity|power|fuel|steam|heat|natural gas|diesel|petrol|towngas)\b"
+
+
+def _is_energy_saving(text: str, printed: URIRef | None, blockers: set[str]) -> bool:
+    """Whether a label is of energy saved: a saving word its only blocker, and energy named by
+    its words or by the unit it is printed in ("Electricity saving", "Amount saved" in MWh)."""
+    if not blockers or not blockers <= _SAVING_WORDS:
+        return False
+    return re.search(_ENERGY_WORDS, text) is not None or printed == URIRef(QUANTITY_KINDS + "Energy")
+
+
+def _energy_saved(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    if per is not None:
+        return None, "an energy saving per something, which the catalogue does not hold"
+    r.take(r"\bsav(?:ed|ing|ings)\b|\bamount\b")
+    r.take(r"\b(?:energy|electricity|power|fuel|steam|heat|natural gas|diesel|petrol|towngas)\b")
+    r.take(r"\b(?:annual|per year|a year|each year|yearly)\b")
+    return "energy-saved", "energy saved by efficiency measures"
+
 
 def _unit_parts(units: Units, unit_key: str | None) -> tuple[URIRef | None, str | None]:
     """The printed unit's quantity kind (a ratio's numerator's) and, for a ratio, its denominator key."""
@@ -666,10 +686,14 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
     printed_kind, unit_denominator = _unit_parts(units, unit_key)
     text = _normalise(label, units)
     words = _TOKEN.findall(text)
-    if not words or any(w in _BLOCKERS for w in words):
+    if not words:
+        return None
+    blockers = {w for w in words if w in _BLOCKERS}
+    saving = _is_energy_saving(text, printed_kind, blockers)
+    if blockers and not saving:
         return None
     ratio = unit_denominator is not None
-    for topic in _TOPICS:
+    for topic in (_energy_saved,) if saving else _TOPICS:
         reading = _Reading(text, words, set(), label)
         per = _denominator(reading, unit_denominator)
         notation, why = topic(reading, per)

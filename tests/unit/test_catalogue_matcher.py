@@ -141,7 +141,6 @@ def test_close_and_broad_readings(label: str, unit: str, notation: str, kind: st
         ("Indirect GHG emissions (Scope 1)", "TONNE"),  # the words say Scope 2, the number Scope 1
         ("Direct emissions (Scope 2)", "TONNE"),
         ("GHG emissions reduced", "TONNE"),  # a saving, not emissions
-        ("Energy saved by retrofits", "MegaW-HR"),
         ("Packaging materials per revenue in million HKD", "TONNE-PER-MegaHKD"),  # no such intensity
         ("Share of suppliers that signed the code", "PERCENT"),  # a share, not a count of suppliers
         ("Books donated", "NUM"),  # a count of things, not money
@@ -256,6 +255,24 @@ def test_region_rows_films_and_who_did_what(label: str, unit: str, notation: str
     ],
 )
 def test_capitalised_groups_and_counts_of_the_trained_are_no_region_or_share(
+    label: str, unit: str, expected: tuple[str, str] | None
+) -> None:
+    found = match_metric(label, unit)
+    assert (found and (found.notation, found.match)) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "expected"),
+    [
+        ("Energy saved by retrofits", "MegaW-HR", ("energy-saved", "close")),
+        ("Annual electricity savings", "KiloW-HR", ("energy-saved", "exact")),
+        ("Amount saved", "GigaJ", ("energy-saved", "exact")),  # the unit says it is energy
+        ("Amount saved", "HKD", None),  # money saved is no energy
+        ("Water saved", "M3", None),
+        ("Electricity saved per employee", "KiloW-HR-PER-EMPLOYEE", None),
+    ],
+)
+def test_energy_saved_is_the_one_saving_the_catalogue_holds(
     label: str, unit: str, expected: tuple[str, str] | None
 ) -> None:
     found = match_metric(label, unit)

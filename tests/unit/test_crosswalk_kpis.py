@@ -148,3 +148,10 @@ def test_the_unit_rule_names_the_unit() -> None:
         "csr-kg unit rule: 'Diesel' reads as energy-diesel but is printed in L, a unit of another kind; "
         "A2.1 asks for the metric in any unit (csr-kg crosswalk https://w3id.org/csr-kg/crosswalk/"
     )
+
+
+@pytest.mark.parametrize(
+    ("standard", "expected"), [("hkex-esg-guide-2019", ["A2.3"]), (HKEX, ["A2.3"]), (GRI, ["302-4"])]
+)
+def test_energy_saved_discloses_the_guides_efficiency_kpi(standard: str, expected: list[str]) -> None:
+    assert codes("Electricity saving", "KiloW-HR", standard) == expected
