@@ -8,7 +8,7 @@ that keeps a sentence's verbs, period words and the leftovers of its figures map
 
 :class:`MetricNamer` tries, for each figure of a unit, in order:
 
-1. the name as read, and the name without those words ("Percentage of employees trained");
+1. the name without those words ("Percentage of employees trained"), and the name as read;
 2. the figure's own clause, its other figures taken out ("By age, 2,186 employees were aged under
    30, ...": "employees aged under 30");
 3. the clause or name after the metric an earlier figure of the sentence was named as, so a list
@@ -49,7 +49,7 @@ _PERIOD_WORDS = re.compile(
 )
 _RESIDUE = re.compile(
     r"\b(?:RMB|HK|HKD|US|USD|CNY|SGD|MOP|NT|million|billion|thousand|mn|bn|approximately|about|around|nearly"
-    r"|some|all|a\s+total\s+of)\b|[$¥€£%]",
+    r"|some|all|a\s+total\s+of|m[²³]|[kMG]Wh|GJ|tCO2e)(?!\w)|[$¥€£%]",
     re.I,
 )
 _WHO = re.compile(r"\b(?:the\s+(?:Group|Company|Bank|Issuer)|we|our|us|its|their|which|that|who)\b", re.I)
@@ -84,6 +84,8 @@ _NO_SUBJECT = re.compile(
     re.I,
 )
 PHRASE_WORDS = 6  # the longest phrase read as a subject
+# A figure that compares the one before with another period ("7.2% lower than in FY2022").
+_COMPARED = re.compile(r"\s*(?:lower|higher|more|less|fewer|greater|smaller|up|down|above|below)\b", re.I)
 # Whom a gift went to ("food worth RMB3.5 million to the Red Cross"), after what was given.
 _RECIPIENT = re.compile(r"\s+(?:to|for)\s+.*$", re.I)
 # Unit words a metric's name says ("training hours", "lost days"), put back in the figure's clause.
@@ -150,7 +152,10 @@ class MetricNamer:
             word = _UNIT_WORDS.get(figure.mention.unit or "", "")
             left, clause = _clause(text, start, end, others, word)
             near = _QUALIFIER.findall(text[left:start])
-            candidates = chain(_candidates(figure.metric, clause, word, heads), _qualified(figure.metric, near))
+            compared = _COMPARED.match(text[end:]) is not None
+            candidates = chain(
+                _candidates(figure.metric, clause, word, heads, compared), _qualified(figure.metric, near)
+            )
             name, match = _best(candidates, unit, len(heads))
             if match is None:
                 name, match = _subject(text, left, unit)
@@ -198,18 +203,20 @@ def _phrase(clause: str, unit: str | None) -> tuple[str, CatalogueMatch | None]:
     return "", None
 
 
-def _candidates(name: str, clause: str, word: str, heads: list[tuple[str, str]]) -> Iterator[tuple[str, bool]]:
+def _candidates(
+    name: str, clause: str, word: str, heads: list[tuple[str, str]], compared: bool
+) -> Iterator[tuple[str, bool]]:
     """The names to try, each with whether it is the figure's own clause's (see :func:`_best`). A
     clause with no words of its own but the figure and its unit ``word`` ("..., and 83% in
-    FY2021") is of the metric the sentence named last."""
+    FY2021"), or a figure ``compared`` with the one before ("..., 3.3% fewer than a year
+    earlier"), is of the metric the sentence named last."""
+    yield clean(name), False  # the name without its sentence's leftovers reads first, as a curator would write it
     yield name, False
-    cleaned = clean(name)
-    yield cleaned, False
     yield clean(_PLACE_TAIL.sub("", name)), False
     own = clean(clause)
     yield own, True
     rest = clean(clause, lead=False)
-    empty = rest.casefold() in ("", word)
+    empty = compared or rest.casefold() in ("", word)
     given = _RECIPIENT.sub("", rest)
     for notation, named in heads:
         head = _head(notation)

@@ -455,11 +455,23 @@ _STAFF = (
 
 
 def _breakdown(r: _Reading) -> str | None:
-    """A gender, age group or employment type the label narrows a workforce metric to."""
-    for name, pattern in (*_GENDER, *_AGE, *_TYPE):
-        if r.take(pattern):
-            return name
-    return None
+    """A gender, age group or employment type the label narrows a workforce metric to. A label
+    composed of a table's headings may print two of one dimension ("Turnover rate: 30 to 50:
+    Over 50", a heading left over from the row before): the last printed is the row's, and the
+    others of its dimension count as read; two dimensions (a gender and an age) are no one part."""
+    found = [
+        (m.start(), name, dimension)
+        for dimension in (_GENDER, _AGE, _TYPE)
+        for name, pattern in dimension
+        for m in re.finditer(pattern, r.text)
+    ]
+    if not found:
+        return None
+    _, name, dimension = max(found, key=lambda f: f[0])
+    for _, pattern in dimension:
+        r.take(pattern)
+    r.take(r"\bby (?:age(?: group)?|gender|sex|employment (?:type|contract)|type of employment)\b")
+    return name
 
 
 def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
@@ -501,7 +513,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if r.take(
         r"\b(?:employees?|staff) trained\b|\btrained (?:employees?|staff)\b"
         r"|\b(?:employees?|staff) (?:who )?(?:received|receiving|completed|attended|took part in|participated in)"
-        r" (?:\w+ )?training\b"
+        r" (?:\w+ ){0,3}training\b"
     ):
         r.take(r"\bshare\b|\bpercentage\b|\bproportion\b|\brate\b")
         part = _training_group(r)
@@ -584,8 +596,9 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if r.take(r"\b(?:charitable )?donations?\b|\bdonated\b"):
         r.take(r"\bcharitable\b|\bcash value\b|\bcash\b|\bmade\b")
         return "donations", "charitable donations"
-    if r.take(r"\bsuppliers?\b"):
+    if r.take(r"\bsuppliers?\b|\bsub-?contractors?\b|\bvendors?\b"):
         if r.take(r"\baudited\b|\baudits?\b"):
+            r.take(r"\b(?:key|major|core|principal|critical|main|on-site)\b")  # which were audited
             return "suppliers-audited", "suppliers audited"
         if r.has(_REGION) or _region_part(r):
             return "suppliers-in-region", "suppliers in one region"

@@ -277,3 +277,21 @@ def test_energy_saved_is_the_one_saving_the_catalogue_holds(
 ) -> None:
     found = match_metric(label, unit)
     assert (found and (found.notation, found.match)) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "expected"),
+    [
+        # headings of a table composed into one label: the last of a dimension is the row's
+        ("Attrition rate: 31 to 50: Above 50", "PERCENT", ("turnover-rate-over-50", "exact")),
+        ("Headcount by gender: Female", "NUM", ("employees-female", "exact")),
+        ("Women employees aged under 30", "NUM", None),  # two dimensions are no one part of the catalogue's
+        # audits of a subset of suppliers are of suppliers audited
+        ("Audits of principal vendors", "NUM", ("suppliers-audited", "exact")),
+        ("Principal vendors", "NUM", None),
+        ("Staff who took part in at least one training course", "PERCENT", ("employees-trained-share", "close")),
+    ],
+)
+def test_composed_headings_audited_subsets_and_courses(label: str, unit: str, expected: tuple[str, str] | None) -> None:
+    found = match_metric(label, unit)
+    assert (found and (found.notation, found.match)) == expected

@@ -49,7 +49,7 @@ def test_clean_drops_period_words_verbs_and_figure_leftovers(name: str, expected
 
 def test_a_name_that_reads_as_it_is_stays_as_it_is() -> None:
     assert named("Our hotels consumed 84,200 MWh of electricity in 2023.") == [
-        ("84,200 MWh", "electricity consumed", "energy-electricity-purchased")
+        ("84,200 MWh", "Electricity consumed", "energy-electricity-purchased")
     ]
 
 
@@ -68,7 +68,7 @@ def test_a_sentence_that_points_back_continues_the_metric_of_the_one_before() ->
         "We planted 800 trees.",
         "Of these, 120 were fruit trees.",
     ) == [
-        ("4,355", "staff", "employees-total"),
+        ("4,355", "Staff", "employees-total"),
         ("3,940", "Employees full-time", "employees-full-time"),
         ("415", "Employees part-time", "employees-part-time"),
         ("800", "trees planted", None),
@@ -85,8 +85,8 @@ def test_a_part_named_in_its_own_clause_wins_over_a_sibling_the_name_carried() -
 
 def test_a_figure_with_only_a_period_of_its_own_is_of_the_metric_named_before() -> None:
     assert named("The average hours of training was 18.4 hours per employee in FY2024 and 16.9 hours in FY2023.") == [
-        ("18.4 hours per employee", "average hours of training", "training-hours-average"),
-        ("16.9 hours", "average hours of training", "training-hours-average"),
+        ("18.4 hours per employee", "Average hours of training", "training-hours-average"),
+        ("16.9 hours", "Average hours of training", "training-hours-average"),
     ]
 
 
@@ -100,7 +100,7 @@ def test_the_figures_clause_names_what_the_name_left_out() -> None:
         ("1,870", "Employees based in Singapore", "employees-in-region"),
         ("3,150 hours", "Volunteers gave hours of time", "volunteer-hours"),
         ("64", "audits suppliers", "suppliers-audited"),
-        ("2,210", "people employed", "employees-total"),
+        ("2,210", "People employed", "employees-total"),
     ]
 
 
@@ -112,7 +112,7 @@ def test_a_qualifier_the_name_lost_is_put_back_only_when_nothing_else_reads() ->
     ) == [
         ("4.1%", "Scope 2 emissions", "ghg-scope-2"),
         ("12.4 tonnes", "Hazardous waste", "hazardous-waste"),
-        ("310 tonnes", "waste", "waste-total"),
+        ("310 tonnes", "Waste", "waste-total"),
         ("8,000 m²", "Rooftop solar arrays covering", None),
         ("950 MWh", "solar electricity generated", "energy-renewable"),
     ]
@@ -122,4 +122,11 @@ def test_a_figure_the_catalogue_has_no_metric_for_keeps_its_own_words() -> None:
     assert named("We ran 42 coastal clean-up events with 1,300 participants.") == [
         ("42", "coastal clean", None),
         ("1,300", "participants", None),
+    ]
+
+
+def test_a_figure_compared_with_the_one_before_is_of_its_metric() -> None:
+    assert named("Water withdrawal reached 1.92 million m³, 2.5% less than the year before.") == [
+        ("1.92 million m³", "Water withdrawal", "water-withdrawal"),
+        ("2.5%", "Water withdrawal", "water-withdrawal"),
     ]
