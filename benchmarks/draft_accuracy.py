@@ -297,46 +297,48 @@ class GraphReader:
         nodes = {*self.graph.subjects(QUDT.numericValue, None), *self.graph.subjects(CSR.valueStatus, None)}
         found = []
         for node in sorted(nodes):
-            claim = next(
-                (c for c in self.graph.objects(node, PROV.wasDerivedFrom) if (c, RDF.type, CSR.Claim) in self.graph),
-                None,
+            # One fact printed twice is one observation with a claim for each printing: each
+            # printing is drafted.
+            claims = sorted(
+                c for c in self.graph.objects(node, PROV.wasDerivedFrom) if (c, RDF.type, CSR.Claim) in self.graph
             )
-            quote = self.quote(claim) if claim is not None else None
-            if quote is None:
-                continue
-            start, end, exact = quote
-            surface = str(self.one(node, CSR.surfaceForm) or "")
-            printed = [m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(surface)}(?![\d]|[.,]\d)", exact)]
-            if surface and len(printed) == 1:  # else the figure is somewhere in its quote
-                start += printed[0]
-                end = start + len(surface)
-            types = {local(t) for t in self.graph.objects(node, RDF.type)}
-            if "MetricChange" in types:
-                kind = "change"
-            elif any("Target" in t for t in types) or local(self.one(claim, CSR.claimKind)) == "commitment":
-                kind = "target"
-            else:
-                kind = "level"
-            metric = self.one(node, CSR.metric) or self.one(node, CSR.changeOf)
-            catalogue = set(self.catalogue.get(metric, ()))
-            if metric is not None and str(metric).startswith(CATALOGUE):
-                catalogue.add(local(metric))
-            value, unit = self.one(node, QUDT.numericValue), self.one(node, QUDT.unit)
-            period = self.period(self.one(node, TIME.hasTime))
-            shown = " ".join(exact.split())[:50]
-            found.append(
-                Figure(
-                    start,
-                    end,
-                    value=number(value) if value is not None else None,
-                    unit=local(unit) if unit is not None else None,
-                    period=period,
-                    kind=kind,
-                    metric=frozenset(catalogue),
-                    kpis=frozenset(self.kpis.get(metric, set()) | self.kpis.get(claim, set())),
-                    shown=f"{surface} {local(unit) if unit else ''} {_period_key(period)} in {shown!r}",
+            for claim in claims:
+                quote = self.quote(claim)
+                if quote is None:
+                    continue
+                start, end, exact = quote
+                surface = str(self.one(node, CSR.surfaceForm) or "")
+                printed = [m.start() for m in re.finditer(rf"(?<![\d.,]){re.escape(surface)}(?![\d]|[.,]\d)", exact)]
+                if surface and len(printed) == 1:  # else the figure is somewhere in its quote
+                    start += printed[0]
+                    end = start + len(surface)
+                types = {local(t) for t in self.graph.objects(node, RDF.type)}
+                if "MetricChange" in types:
+                    kind = "change"
+                elif any("Target" in t for t in types) or local(self.one(claim, CSR.claimKind)) == "commitment":
+                    kind = "target"
+                else:
+                    kind = "level"
+                metric = self.one(node, CSR.metric) or self.one(node, CSR.changeOf)
+                catalogue = set(self.catalogue.get(metric, ()))
+                if metric is not None and str(metric).startswith(CATALOGUE):
+                    catalogue.add(local(metric))
+                value, unit = self.one(node, QUDT.numericValue), self.one(node, QUDT.unit)
+                period = self.period(self.one(node, TIME.hasTime))
+                shown = " ".join(exact.split())[:50]
+                found.append(
+                    Figure(
+                        start,
+                        end,
+                        value=number(value) if value is not None else None,
+                        unit=local(unit) if unit is not None else None,
+                        period=period,
+                        kind=kind,
+                        metric=frozenset(catalogue),
+                        kpis=frozenset(self.kpis.get(metric, set()) | self.kpis.get(claim, set())),
+                        shown=f"{surface} {local(unit) if unit else ''} {_period_key(period)} in {shown!r}",
+                    )
                 )
-            )
         return found
 
     def entities(self) -> list[Entity]:

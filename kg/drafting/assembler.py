@@ -31,6 +31,7 @@ from rdflib.namespace import RDFS
 from kg.drafting.entities import EntityMention, entity_mentions, resolve_aliases
 from kg.drafting.figures import Figure, FigureReader, Reading
 from kg.drafting.kinds import claim_kind
+from kg.drafting.metric_names import MetricNamer
 from kg.drafting.sdgs import kpi_codes, sdg_links
 from kg.drafting.sentences import Segmenter, Unit
 from kg.ingest import figure_tables, tables
@@ -125,6 +126,7 @@ class Assembler:
         self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end, self._unit_of)
         self.tables = _table_spans(text)
         self.table_starts = [s for s, _ in self.tables]
+        self.namer = MetricNamer()
 
     def _unit_of(self, word: str) -> str | None:
         """The unit key the recogniser reads for ``word`` after a number, or None."""
@@ -195,7 +197,10 @@ class Assembler:
         if occurrence is not None:
             claim["occurrence"] = occurrence
         if reading.figures:
-            claim["observations"] = [self._observation(f, drafted) for f in reading.figures]
+            names = self.namer.names(reading, [_metric_unit(f) for f in reading.figures])
+            claim["observations"] = [
+                self._observation(f, name, drafted) for f, name in zip(reading.figures, names, strict=True)
+            ]
         elif reading.missing is not None:
             claim["missing_figure"] = self._metric(reading.missing, None, drafted)
         claim["review"] = "drafted"
@@ -277,8 +282,9 @@ class Assembler:
             at = text.find(quote, at + 1)
         return starts.index(unit.start) + 1 if len(starts) > 1 else None
 
-    def _observation(self, figure: Figure, drafted: Drafted) -> dict[str, Any]:
-        metric = self._metric(figure.metric, _metric_unit(figure), drafted)
+    def _observation(self, figure: Figure, name: str, drafted: Drafted) -> dict[str, Any]:
+        """The sheet entry of ``figure``, of the metric ``name`` (kg.drafting.metric_names)."""
+        metric = self._metric(name, _metric_unit(figure), drafted)
         entry: dict[str, Any] = {"metric": metric, "figure": figure.mention.surface}
         if figure.unit is not None:
             entry["unit"] = figure.unit

@@ -6,8 +6,8 @@ catalogue metric in the sheet (``catalogue:``); where the sheet names none, :fun
 reads the label by general ESG wording (scope words, waste classes, energy carriers, headcount
 breakdowns ...) and the printed unit, never by any one report's phrasing, and says why. It
 answers only when the reading is unambiguous: a label whose words contradict each other
-("indirect" and "Scope 1") or name something the catalogue lacks (a saving, a share of a count,
-an intensity per revenue) gets no match rather than a guess.
+("indirect" and "Scope 1") or name something the catalogue lacks (a saving of anything but
+energy, a share of a count, an intensity per revenue) gets no match rather than a guess.
 
 Match kinds are SKOS mapping relations from the report's metric to the catalogue metric:
 ``exact`` when every word of the label is accounted for, ``close`` when a word or two the rules do
@@ -120,7 +120,7 @@ _NEUTRAL = frozenset(
     re.findall(
         r"\w+",
         "a an the of and or total overall number no amount quantity annual yearly generated produced "
-        "emission emissions consumption consumed use used usage by all",
+        "emission emissions consumption consumed use used usage by all who",
     )
 )
 # Words that turn a metric into another one the catalogue does not hold: a saving, a target,
@@ -174,6 +174,7 @@ class _Reading:
     text: str
     words: list[str]
     read: set[int]
+    label: str = ""  # as printed: the case of its words tells a place name ("... : Hong Kong")
 
     def has(self, pattern: str) -> bool:
         return re.search(pattern, self.text) is not None
@@ -341,7 +342,7 @@ def _waste(r: _Reading, per: str | None) -> tuple[str | None, str]:
 
 _CARRIERS = (
     ("energy-electricity-purchased", r"\b(?:purchased |bought )?electricity\b|\bpower (?:purchased|consumption)\b"),
-    ("energy-natural-gas", r"\bnatural gas\b"),
+    ("energy-natural-gas", r"\b(?:liquefied |compressed )?natural gas\b|\blng\b|\bcng\b"),
     ("energy-diesel", r"\bdiesel(?: oil)?\b"),
     ("energy-petrol", r"\bpetrol\b"),
     ("energy-towngas", r"\btowngas\b"),
@@ -358,7 +359,11 @@ def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
             return None, ""
         r.take(r"\bintensity\b")
         return _intensity("energy", "an energy", per)
-    if r.has(r"\belectricity (?:generated|produced)\b|\b(?:generated|produced) electricity\b"):
+    if r.take(r"\b(?:solar|photovoltaic|pv|wind|renewable)\b(?: (?:power|energy|electricity|panels?))?") and r.take(
+        r"\b(?:electricity )?(?:generated|produced|generation)(?: electricity)?\b"
+    ):
+        return "energy-renewable", "renewable electricity the company generates and uses"
+    if r.has(r"\belectricity\b") and r.has(r"\b(?:generated|produced|generation)\b"):
         return None, "electricity the company generates, which it does not purchase"
     for notation, pattern in _CARRIERS:
         if r.take(pattern):
@@ -398,8 +403,8 @@ def _packaging(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return None, "a packaging intensity the catalogue does not hold"
     if r.take(r"\bpaper\b|\bcardboard\b|\bcarton\b|\bpaperboard\b"):
         return "packaging-paper", "paper and cardboard packaging"
-    if r.take(r"\bplastics?\b"):
-        return "packaging-plastic", "plastic packaging"
+    if r.take(r"\bplastics?\b|\b(?:stretch|shrink|cling|wrapping) (?:films?|wrap)\b|\bbubble wrap\b|\bfilms?\b"):
+        return "packaging-plastic", "plastic packaging (plastics, films and wraps)"
     return "packaging-material-total", "packaging material of finished products"
 
 
@@ -420,21 +425,59 @@ _AGE = (
 _TYPE = (("full-time", r"\bfull-time\b|\bfull time\b|\bpermanent\b"), ("part-time", r"\bpart-time\b|\bpart time\b"))
 # "Employees in Hong Kong", "suppliers from mainland China": a count in one region.
 _REGION = r"\b(?:in|from)\s+(?:the\s+)?[a-z]"
-_STAFF = r"\bemployees?\b|\bstaff\b|\bworkforce\b|\bheadcount\b|\bpersonnel\b|\bworkers?\b"
+# Words of a label's last part that name a group of people or a line of a table, not a place.
+_NOT_PLACES = frozenset(
+    re.findall(
+        r"\w+",
+        "total subtotal other others management managers staff employees workers executives directors level grade"
+        " male female",
+    )
+)
+
+
+def _region_part(r: _Reading) -> bool:
+    """Whether the label's last part, after a colon, is a place name ("Employee turnover rate:
+    Hong Kong", "Suppliers: Southeast Asia"): every word capitalised, as a table's row of
+    regions prints them; its words then count as read."""
+    _, sep, last = r.label.rpartition(":")
+    words = re.findall(r"[A-Za-z][\w'-]*", last)
+    if not sep or not words or any(w.casefold() in _NOT_PLACES for w in words):
+        return False
+    if not all(w[0].isupper() or w in ("and", "of", "the") for w in words):
+        return False
+    return r.take(r"\b" + r"\s+".join(re.escape(w.casefold()) for w in words) + r"\b")
+
+
+_STAFF = (
+    r"\b(?:people|persons) employed\b|\bemployees?\b|\bstaff\b|\bworkforce\b|\bheadcount\b|\bpersonnel\b"
+    r"|\bworkers?\b"
+)
 
 
 def _breakdown(r: _Reading) -> str | None:
-    """A gender, age group or employment type the label narrows a workforce metric to."""
-    for name, pattern in (*_GENDER, *_AGE, *_TYPE):
-        if r.take(pattern):
-            return name
-    return None
+    """A gender, age group or employment type the label narrows a workforce metric to. A label
+    composed of a table's headings may print two of one dimension ("Turnover rate: 30 to 50:
+    Over 50", a heading left over from the row before): the last printed is the row's, and the
+    others of its dimension count as read; two dimensions (a gender and an age) are no one part."""
+    found = [
+        (m.start(), name, dimension)
+        for dimension in (_GENDER, _AGE, _TYPE)
+        for name, pattern in dimension
+        for m in re.finditer(pattern, r.text)
+    ]
+    if not found:
+        return None
+    _, name, dimension = max(found, key=lambda f: f[0])
+    for _, pattern in dimension:
+        r.take(pattern)
+    r.take(r"\bby (?:age(?: group)?|gender|sex|employment (?:type|contract)|type of employment)\b")
+    return name
 
 
 def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if r.take(r"\b(?:employee )?(?:turnover|attrition) rates?\b|\brate of (?:employee )?(?:turnover|attrition)\b"):
         r.take(_STAFF)
-        part = _breakdown(r)
+        part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
         return (
             "turnover-rate" + (f"-{part}" if part else ""),
             "employee turnover rate" + (f" ({part})" if part else ""),
@@ -451,8 +494,10 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r.take(r"\b(?:due to|from|because of) (?:work[\s-]related |work |occupational )?injur(?:y|ies)\b")
         return "lost-days-work-injury", "days lost to work injury"
     if r.take(r"\b(?:work-related |work |occupational |workplace )injur(?:y|ies)\b|\binjur(?:y|ies) at work\b"):
+        r.take(_STAFF)
+        r.take(r"\b(?:suffered|sustained|reported|recorded)\b")
         return "work-related-injuries", "work-related injuries"
-    if r.take(r"\btraining hours\b|\bhours of training\b") or (per == "employee" and r.take(r"\btraining\b")):
+    if r.take(r"\btraining (?:hours|time)\b|\bhours of training\b") or (per == "employee" and r.take(r"\btraining\b")):
         if not r.take(r"\baverage\b") and per != "employee":
             return None, "training hours in total, not an average"
         r.take(_STAFF)
@@ -465,7 +510,11 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r.take(_STAFF)
         r.take(r"\breceiv(?:ing|ed)\b|\bregular\b|\bshare\b|\bpercentage\b")
         return "employees-performance-reviewed-share", "share of employees receiving performance reviews"
-    if r.take(r"\b(?:employees?|staff) trained\b|\btrained (?:employees?|staff)\b"):
+    if r.take(
+        r"\b(?:employees?|staff) trained\b|\btrained (?:employees?|staff)\b"
+        r"|\b(?:employees?|staff) (?:who )?(?:received|receiving|completed|attended|took part in|participated in)"
+        r" (?:\w+ ){0,3}training\b"
+    ):
         r.take(r"\bshare\b|\bpercentage\b|\bproportion\b|\brate\b")
         part = _training_group(r)
         return (
@@ -473,7 +522,8 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
             "share of employees trained" + (f" ({part})" if part else ""),
         )
     if per is None and r.take(_STAFF):
-        part = _breakdown(r) or ("in-region" if r.has(_REGION) else None)
+        r.take(r"\b(?:worked|working|based|located|employed)\b")
+        part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
         return ("employees-" + (part or "total"), "headcount" + (f" ({part})" if part else ""))
     return None, ""
 
@@ -506,7 +556,8 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r"\b(?:concluded )?(?:legal )?cases? (?:of|on|regarding|concerning) corrupt(?:ion|ive)?(?: practices)?\b"
         r"|\bcorruption (?:lawsuits|cases)\b"
     ):
-        r.take(r"\bconcluded\b|\blegal\b")
+        r.take(r"\bconcluded\b|\blegal\b|\bbrought against\b|\bagainst\b")
+        r.take(r"\b(?:the )?(?:group|company|issuer|employees|us|it)\b")
         return "corruption-cases-concluded", "legal cases on corruption"
     if r.take(
         r"\b(?:customer )?privacy complaints\b"
@@ -535,17 +586,21 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         if r.take(r"\b(?:investment in|spending|expenditures?|expenses|investments?|costs?|spent|invested)\b"):
             return "rd-spending", "money spent on research and development"
         return None, ""
-    if r.take(r"\bvolunteer(?:ing)? hours\b|\bhours of volunteer(?:ing| service| work)?\b|\bvolunteered\b"):
+    if r.take(
+        r"\bvolunteer(?:ing)? hours\b|\bhours of volunteer(?:ing| service| work)?\b|\bvolunteered\b"
+        r"|\bvolunteers? (?:\w+ )?hours\b"
+    ):
         return "volunteer-hours", "volunteer hours"
     if r.take(r"\bcommunity investments?\b|\binvest(?:ed|ing|ments?)? in (?:the |our |local )?communit(?:y|ies)\b"):
         return "community-investment", "community investment"
     if r.take(r"\b(?:charitable )?donations?\b|\bdonated\b"):
         r.take(r"\bcharitable\b|\bcash value\b|\bcash\b|\bmade\b")
         return "donations", "charitable donations"
-    if r.take(r"\bsuppliers?\b"):
+    if r.take(r"\bsuppliers?\b|\bsub-?contractors?\b|\bvendors?\b"):
         if r.take(r"\baudited\b|\baudits?\b"):
+            r.take(r"\b(?:key|major|core|principal|critical|main|on-site)\b")  # which were audited
             return "suppliers-audited", "suppliers audited"
-        if r.has(_REGION):
+        if r.has(_REGION) or _region_part(r):
             return "suppliers-in-region", "suppliers in one region"
         return "suppliers-total", "suppliers"
     if r.take(r"\b(?:total |operating )?revenues?\b|\bsales revenues?\b"):
@@ -554,6 +609,26 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
 
 
 _TOPICS = (_ghg, _air, _waste, _water, _packaging, _energy, _business, _workforce)
+
+_SAVING_WORDS = frozenset({"saved", "saving", "savings"})
+_ENERGY_WORDS = r"\b(?:energy|electricity|power|fuel|steam|heat|natural gas|diesel|petrol|towngas)\b"
+
+
+def _is_energy_saving(text: str, printed: URIRef | None, blockers: set[str]) -> bool:
+    """Whether a label is of energy saved: a saving word its only blocker, and energy named by
+    its words or by the unit it is printed in ("Electricity saving", "Amount saved" in MWh)."""
+    if not blockers or not blockers <= _SAVING_WORDS:
+        return False
+    return re.search(_ENERGY_WORDS, text) is not None or printed == URIRef(QUANTITY_KINDS + "Energy")
+
+
+def _energy_saved(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    if per is not None:
+        return None, "an energy saving per something, which the catalogue does not hold"
+    r.take(r"\bsav(?:ed|ing|ings)\b|\bamount\b")
+    r.take(r"\b(?:energy|electricity|power|fuel|steam|heat|natural gas|diesel|petrol|towngas)\b")
+    r.take(r"\b(?:annual|per year|a year|each year|yearly)\b")
+    return "energy-saved", "energy saved by efficiency measures"
 
 
 def _unit_parts(units: Units, unit_key: str | None) -> tuple[URIRef | None, str | None]:
@@ -594,6 +669,24 @@ def _kind_fits(metric: CatalogueMetric, printed: URIRef | None, ratio: bool, uni
     return printed == expected or {str(printed), str(expected)} <= _INTERCHANGEABLE
 
 
+_SCOPE_NUMBERS = re.compile(r"\bscopes?\s*[123](?:\s*(?:and|&|\+|,|/)\s*(?:scope\s*)?[123])*\b", re.I)
+_SCOPE_WORDS = re.compile(r"\b(?:(?:energy[\s-])?indirect|direct|other indirect)\b", re.I)
+
+
+def scope_variants(label: str) -> tuple[str, str] | tuple[()]:
+    """A GHG label read by its scope numbers alone and by its scope words alone ("Direct GHG
+    emissions (Scope 2)": "GHG emissions (Scope 2)" and "Direct GHG emissions"), when it prints
+    both; else none. A label whose two namings of the scope disagree is read both ways."""
+    if not (_SCOPE_NUMBERS.search(label) and _SCOPE_WORDS.search(label)):
+        return ()
+    return _without(_SCOPE_WORDS, label), _without(_SCOPE_NUMBERS, label)
+
+
+def _without(pattern: re.Pattern[str], label: str) -> str:
+    """``label`` with what ``pattern`` matches taken out, and the parentheses it leaves empty."""
+    return " ".join(re.sub(r"\(\s*\)", " ", pattern.sub(" ", label)).split())
+
+
 def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | None:
     """The catalogue metric a report's metric label names, or None when the label fits none unambiguously.
 
@@ -606,11 +699,15 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
     printed_kind, unit_denominator = _unit_parts(units, unit_key)
     text = _normalise(label, units)
     words = _TOKEN.findall(text)
-    if not words or any(w in _BLOCKERS for w in words):
+    if not words:
+        return None
+    blockers = {w for w in words if w in _BLOCKERS}
+    saving = _is_energy_saving(text, printed_kind, blockers)
+    if blockers and not saving:
         return None
     ratio = unit_denominator is not None
-    for topic in _TOPICS:
-        reading = _Reading(text, words, set())
+    for topic in (_energy_saved,) if saving else _TOPICS:
+        reading = _Reading(text, words, set(), label)
         per = _denominator(reading, unit_denominator)
         notation, why = topic(reading, per)
         if notation is None:

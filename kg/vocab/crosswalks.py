@@ -9,6 +9,14 @@ gave it as its rationale, so the graph can say who inferred the link and why:
 - **intensity**: an intensity the catalogue does not hold (GHG per RMB million of revenue)
   discloses what the catalogue's intensities of the same quantity disclose (HKEX A1.2 asks for
   "total and intensity"; GRI gives intensity a disclosure of its own, 305-4), else its total's KPI;
+- **scopes**: a GHG label whose scope words disagree ("Direct GHG emissions (Scope 2)") has no
+  catalogue metric, but when every scope it names discloses the same KPI (HKEX A1.2 asks for all
+  scopes together) the figure discloses that KPI; where the guide asks for each scope apart (GRI
+  305-1, 305-2, 305-3) it discloses none;
+- **unit**: a label that reads as a catalogue metric but is printed in a unit of another kind
+  (diesel in litres, a headcount group as a percentage of the workforce) is no value of that
+  metric, but it is a figure the metric's KPI asks for ("energy consumption by type", "workforce
+  by age group"), so it discloses the metric's KPIs;
 - **target**: a target of a metric (or, when the guide asks for the metric in parts, of its
   parts) discloses the guide's KPI on targets for the same subject, in the same aspect: the KPI
   whose label speaks of targets or a reduction and names the subject word of the metric's own KPI
@@ -25,7 +33,7 @@ from functools import cache
 from rdflib import URIRef
 from rdflib.namespace import RDFS, SKOS, Namespace
 
-from kg.vocab.catalogue import CatalogueMatch, catalogue, match_metric
+from kg.vocab.catalogue import CatalogueMatch, catalogue, match_metric, scope_variants
 from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
 from kg.vocab.units import load_units
 
@@ -194,8 +202,46 @@ def figure_kpis(
         if not found and role == "target":
             found = [k for part in _parts(match.notation) for k in metric_kpis(part, standard)]
     else:
-        found = intensity_kpis(label, unit_key, standard)
+        found = intensity_kpis(label, unit_key, standard) or scope_kpis(label, unit_key, standard)
+        found = found or unit_kpis(label, unit_key, standard)
     return target_kpis(found, standard) if role == "target" else found
+
+
+def scope_kpis(label: str, unit_key: str | None, standard: str | None) -> list[InferredKPI]:
+    """The KPIs every scope a GHG label names discloses, when its scope words disagree (see the
+    module's docstring); none when the scopes disclose different KPIs."""
+    readings = [m for m in (match_metric(v, unit_key) for v in scope_variants(label)) if m is not None]
+    if len({m.notation for m in readings}) < 2:
+        return []
+    shared = set.intersection(*({k.code for k in metric_kpis(m.notation, standard)} for m in readings))
+    read = " or ".join(sorted({m.notation for m in readings}))
+    return [
+        InferredKPI(
+            code,
+            f"csr-kg scope rule: the scope words of {label!r} disagree ({read}), and each of those discloses {code}",
+        )
+        for code in sorted(shared)
+    ]
+
+
+def unit_kpis(label: str, unit_key: str | None, standard: str | None) -> list[InferredKPI]:
+    """The KPIs of the catalogue metric a label reads as when its printed unit, of another kind
+    than the metric's, is set aside (see the module's docstring); none for a ratio unit, whose
+    intensity :func:`intensity_kpis` reads."""
+    units = load_units()
+    if unit_key is None or unit_key not in units.units:
+        return []
+    reading = match_metric(label, None)
+    if reading is None:
+        return []
+    return [
+        InferredKPI(
+            kpi.code,
+            f"csr-kg unit rule: {label!r} reads as {reading.notation} but is printed in {unit_key}, a unit of "
+            f"another kind; {kpi.code} asks for the metric in any unit ({kpi.rationale})",
+        )
+        for kpi in metric_kpis(reading.notation, standard)
+    ]
 
 
 def _parts(notation: str) -> list[str]:

@@ -99,3 +99,59 @@ def test_the_target_rule_says_which_kpi_it_read() -> None:
 
 def test_a_change_discloses_the_kpis_of_its_metric() -> None:
     assert codes("Natural gas consumption", None, HKEX, "change") == ["A2.1"]
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "standard", "expected"),
+    [
+        # the scope's number and words disagree: no catalogue metric, but HKEX asks for every scope under A1.2
+        ("Indirect emissions (Scope 1)", "TONNE", HKEX, ["A1.2"]),
+        ("Scope 3 - energy indirect GHG emissions", "TONNE", HKEX, ["A1.2"]),
+        # GRI asks for each scope under its own disclosure, so the figure discloses none of them
+        ("Indirect emissions (Scope 1)", "TONNE", GRI, []),
+    ],
+)
+def test_a_label_whose_scopes_disagree_discloses_the_kpi_all_its_scopes_share(
+    label: str, unit: str, standard: str, expected: list[str]
+) -> None:
+    assert match_metric(label, unit) is None
+    assert codes(label, unit, standard) == expected
+
+
+def test_the_scope_rule_says_which_readings_disagree() -> None:
+    (kpi,) = figure_kpis(None, "Direct emissions (Scope 2)", "TONNE", HKEX)
+    assert kpi.rationale == (
+        "csr-kg scope rule: the scope words of 'Direct emissions (Scope 2)' disagree "
+        "(ghg-scope-1 or ghg-scope-2), and each of those discloses A1.2"
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "standard", "expected"),
+    [
+        ("Petrol", "L", HKEX, ["A2.1"]),  # a fuel in litres: energy consumption by type
+        ("Natural gas", "M3", GRI, ["302-1"]),
+        ("Employees under 30", "PERCENT", HKEX, ["B1.1"]),  # a share of the workforce by age group
+        ("Petrol", "TONNE-PER-EMPLOYEE", HKEX, []),  # a ratio unit is an intensity's, read by the intensity rule
+        ("Litter picked", "KiloGM", HKEX, []),  # no reading in any unit: no guess
+    ],
+)
+def test_a_figure_in_a_unit_of_another_kind_discloses_its_metrics_kpis(
+    label: str, unit: str, standard: str, expected: list[str]
+) -> None:
+    assert codes(label, unit, standard) == expected
+
+
+def test_the_unit_rule_names_the_unit() -> None:
+    (kpi,) = figure_kpis(None, "Diesel", "L", HKEX)
+    assert kpi.rationale.startswith(
+        "csr-kg unit rule: 'Diesel' reads as energy-diesel but is printed in L, a unit of another kind; "
+        "A2.1 asks for the metric in any unit (csr-kg crosswalk https://w3id.org/csr-kg/crosswalk/"
+    )
+
+
+@pytest.mark.parametrize(
+    ("standard", "expected"), [("hkex-esg-guide-2019", ["A2.3"]), (HKEX, ["A2.3"]), (GRI, ["302-4"])]
+)
+def test_energy_saved_discloses_the_guides_efficiency_kpi(standard: str, expected: list[str]) -> None:
+    assert codes("Electricity saving", "KiloW-HR", standard) == expected

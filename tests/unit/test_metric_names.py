@@ -1,0 +1,132 @@
+"""Naming drafted figures' metrics in words the catalogue reads (kg.drafting.metric_names).
+
+The sentences are invented, in the wordings of a hotel group, a utility and a consultancy, so
+the rules are tested on general ESG wording, not on one report's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.drafting.figures import FigureReader
+from kg.drafting.metric_names import MetricNamer, clean
+from kg.drafting.sentences import Unit
+from kg.ingest.quantities import Recogniser
+from kg.vocab.catalogue import match_metric
+from kg.vocab.units import load_units
+
+UNITS = load_units()
+RECOGNISER = Recogniser(UNITS.lexicon)
+READER = FigureReader(2023, tuple(UNITS.lexicon.prefixes))
+
+
+def named(*sentences: str) -> list[tuple[str, str, str | None]]:
+    """(figure, metric name, catalogue metric) of each figure of ``sentences``, read in order."""
+    namer = MetricNamer()
+    found = []
+    for text in sentences:
+        reading = READER.read(Unit(0, len(text), text, "sentence"), list(RECOGNISER.mentions(text)))
+        keys = [None if f.role != "value" and f.mention.unit == "PERCENT" else f.mention.unit for f in reading.figures]
+        for figure, name, key in zip(reading.figures, namer.names(reading, keys), keys, strict=True):
+            match = match_metric(name, key)
+            found.append((figure.mention.surface, name, match.notation if match else None))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Percentage of staff trained was in FY2023 FY2022", "Percentage of staff trained"),
+        ("As at December the Company had employees", "Employees"),
+        ("Million in cash and food worth", "Cash and food worth"),
+        ("Water consumption during the reporting period reached", "Water consumption"),
+        ("in 2023 which", ""),
+    ],
+)
+def test_clean_drops_period_words_verbs_and_figure_leftovers(name: str, expected: str) -> None:
+    assert clean(name) == expected
+
+
+def test_a_name_that_reads_as_it_is_stays_as_it_is() -> None:
+    assert named("Our hotels consumed 84,200 MWh of electricity in 2023.") == [
+        ("84,200 MWh", "Electricity consumed", "energy-electricity-purchased")
+    ]
+
+
+def test_a_list_of_parts_names_each_part_after_the_subject_of_the_first() -> None:
+    assert named("By age, 1,204 employees were aged under 30, 2,655 were aged 30 to 50 and 611 were over 50.") == [
+        ("1,204", "Employees aged under 30", "employees-under-30"),
+        ("2,655", "Employees aged 30 to 50", "employees-30-to-50"),
+        ("611", "Employees over 50", "employees-over-50"),
+    ]
+
+
+def test_a_sentence_that_points_back_continues_the_metric_of_the_one_before() -> None:
+    assert named(
+        "At the end of 2023 the Company had 4,355 staff.",
+        "Of these, 3,940 were full-time and 415 were part-time.",
+        "We planted 800 trees.",
+        "Of these, 120 were fruit trees.",
+    ) == [
+        ("4,355", "Staff", "employees-total"),
+        ("3,940", "Employees full-time", "employees-full-time"),
+        ("415", "Employees part-time", "employees-part-time"),
+        ("800", "trees planted", None),
+        ("120", "Of these", None),  # no catalogue metric to continue: the name stays as read
+    ]
+
+
+def test_a_part_named_in_its_own_clause_wins_over_a_sibling_the_name_carried() -> None:
+    assert named("The attrition rate stood at 11.8% for men and 13.5% for women.") == [
+        ("11.8%", "Attrition rate for men", "turnover-rate-male"),
+        ("13.5%", "Employee turnover rate for women", "turnover-rate-female"),
+    ]
+
+
+def test_a_figure_with_only_a_period_of_its_own_is_of_the_metric_named_before() -> None:
+    assert named("The average hours of training was 18.4 hours per employee in FY2024 and 16.9 hours in FY2023.") == [
+        ("18.4 hours per employee", "Average hours of training", "training-hours-average"),
+        ("16.9 hours", "Average hours of training", "training-hours-average"),
+    ]
+
+
+def test_the_figures_clause_names_what_the_name_left_out() -> None:
+    assert named(
+        "In 2023, 1,870 employees were based in Singapore.",
+        "In 2023 our volunteers gave 3,150 hours of their time.",
+        "We carried out on-site audits of 64 suppliers.",
+        "As at 31 December 2023, the Company employed 2,210 people.",
+    ) == [
+        ("1,870", "Employees based in Singapore", "employees-in-region"),
+        ("3,150 hours", "Volunteers gave hours of time", "volunteer-hours"),
+        ("64", "audits suppliers", "suppliers-audited"),
+        ("2,210", "People employed", "employees-total"),
+    ]
+
+
+def test_a_qualifier_the_name_lost_is_put_back_only_when_nothing_else_reads() -> None:
+    assert named(
+        "Our Scope 2 emissions rose by 4.1% year-on-year.",
+        "Hazardous waste fell to 12.4 tonnes in 2023, while 310 tonnes of waste were recycled.",
+        "Rooftop solar arrays covering 8,000 m² at two hotels, which generated 950 MWh of electricity.",
+    ) == [
+        ("4.1%", "Scope 2 emissions", "ghg-scope-2"),
+        ("12.4 tonnes", "Hazardous waste", "hazardous-waste"),
+        ("310 tonnes", "Waste", "waste-total"),
+        ("8,000 m²", "Rooftop solar arrays covering", None),
+        ("950 MWh", "solar electricity generated", "energy-renewable"),
+    ]
+
+
+def test_a_figure_the_catalogue_has_no_metric_for_keeps_its_own_words() -> None:
+    assert named("We ran 42 coastal clean-up events with 1,300 participants.") == [
+        ("42", "coastal clean", None),
+        ("1,300", "participants", None),
+    ]
+
+
+def test_a_figure_compared_with_the_one_before_is_of_its_metric() -> None:
+    assert named("Water withdrawal reached 1.92 million m³, 2.5% less than the year before.") == [
+        ("1.92 million m³", "Water withdrawal", "water-withdrawal"),
+        ("2.5%", "Water withdrawal", "water-withdrawal"),
+    ]
