@@ -51,13 +51,14 @@ _PERIODS = re.compile(
     rf"|(?P<end>\bby\s+the\s+end\s+of\s+(?P<eny>{_TOKEN}))"
     rf"|(?P<by>\bby\s+(?P<byy>{_TOKEN}))"
     rf"|(?P<baseyear>\b(?:(?P<bb>{_TOKEN})\s+(?:baseline|base\s+year|levels?)|base\s+year:?\s+(?:of\s+)?(?P<ba>{_TOKEN})))"
-    rf"|(?P<compared>\b(?:compared\s+(?:with|to)|against|versus|relative\s+to|over|from)\s+(?:the\s+)?"
+    rf"|(?P<compared>\b(?:compared\s+(?:with|to)|against|versus|relative\s+to|over|from|than(?:\s+(?:in|for|at))?)\s+(?:the\s+)?"
     rf"(?:(?:same\s+period\s+(?:of|in)\s+|year\s+)?(?P<cy>{_TOKEN})|(?P<prev>(?:previous|prior|last)\s+year|a\s+year\s+(?:earlier|ago|before))))"
     rf"|(?P<yoy>\b(?:year[- ]on[- ]year|yoy|y-o-y)\b)"
     rf"|(?P<report>\b(?:during|in|over|for|throughout)\s+the\s+(?:reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year(?!\s+\d)))"
-    rf"|(?P<month>\b(?:in|during|throughout)\s+(?P<mo>{MONTHS})\s+(?P<moy>{_YEAR}))"
+    rf"|(?P<months>\b(?:from|between)\s+(?P<ma>{MONTHS})\s+(?:to|and|until|through)\s+(?P<mb>{MONTHS})\s+(?P<mby>{_YEAR}))"
+    rf"|(?P<month>\b(?:in|during|throughout)\s+(?P<mo>{MONTHS})(?:\s+(?P<moy>{_YEAR})|(?![\s,]*\d)))"
     rf"|(?P<year>\b(?:in|during|for|of|throughout)\s+(?:the\s+year\s+)?(?P<yy>{_TOKEN}))"
-    rf"|(?P<label>(?<=\()\s*(?P<ly>{_TOKEN})\s*:)",
+    rf"|(?P<label>(?:(?<=\()|(?<=[;,]\s))\s*(?P<ly>{_TOKEN})\s*:)",
     re.I,
 )
 _COMMIT = re.compile(
@@ -76,13 +77,16 @@ _INCREASE = (
 _CHANGE_BEFORE = re.compile(rf"\b(?:(?P<dec>{_DECREASE})|(?P<inc>{_INCREASE}))(?:\s+(?:by|of))?\s*$|\bby\s*$", re.I)
 _CHANGE_VERB = re.compile(rf"\b(?:(?P<dec>{_DECREASE})|(?P<inc>{_INCREASE}))\b", re.I)
 _CHANGE_AFTER = re.compile(
-    r"^\s*(?:(?P<dec>reduction|decrease|decline|drop|fall|cut|lower|less)|(?P<inc>increase|rise|growth|higher|more))\b"
-    r"|^\s*(?:year[- ]on[- ]year|yoy|y-o-y)\b",
+    r"^\s*(?:(?P<dec>reduction|decrease|decline|drop|fall|cut|lower|less|fewer)|(?P<inc>increase|rise|growth|higher|more))\b"
+    r"|^\s*(?:year[- ]on[- ]year|yoy|y-o-y)\b"
+    # "9.8% below its 2020 level", "4% above the previous year": a distance from another period's figure.
+    rf"|^\s*(?:(?P<below>below)|(?P<above>above))\s+(?:(?:its|the|our|their|that\s+of)\s+)?"
+    rf"(?:{_TOKEN}|(?:previous|prior|last)\s+year|baseline|base\s+year)",
     re.I,
 )
 _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|grew|declined)\s+from\s*$", re.I)
 _NOT_CHANGE = re.compile(
-    r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up\s*$", re.I
+    r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$", re.I
 )
 _TO_BEFORE = re.compile(r"\bto\s*(?:(?:at\s+least|over|more\s+than|nearly|about|approximately)\s+)?$", re.I)
 
@@ -90,7 +94,8 @@ _TO_BEFORE = re.compile(r"\bto\s*(?:(?:at\s+least|over|more\s+than|nearly|about|
 _REFERENCE = re.compile(
     r"(?:\b(?:Cap|Chapter|Ch|No|Nos|Page|Pages|p|pp|Goal|Goals|Principle|Principles|Rule|Rules|Clause|Grade|Class|"
     r"Tier|Category|Item|Part|Schedule|Table|Figure|Fig|Annex|Paragraph|Para|Top|Phase|Stage|Level|Article|"
-    r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI|Code|Codes|Tel|Fax)\.?:?|#)\s*$",
+    r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI|Code|Codes|Tel|Fax|Euro|Type|Model|Version|"
+    r"Series|Generation|Gen|Block|Tower|Zone|Room|Floor|Unit|Line|Batch)\.?:?|#)\s*$",
     re.I,
 )
 # A telephone number ("call (852) 2811 3096", "+44 20 7946 0000").
@@ -123,7 +128,7 @@ _AGE_BEFORE = re.compile(
 _AGE_AFTER = re.compile(r"^\s*(?:years?\s+)?(?:old|of\s+age)\b|^-year-old", re.I)
 _AGE_WORD = re.compile(r"\bage\b[^.;,]{0,40}$", re.I)
 _YEAR_NUMBER = re.compile(_YEAR)
-_FISCAL_YEAR_BEFORE = re.compile(rf"(?:FY\s?)?{_YEAR}\s?/\s?$")  # "2020/21": the end of a fiscal year's label
+_FISCAL_YEAR_BEFORE = re.compile(rf"(?:FY\s?)?{_YEAR}\s?[/–-]\s?$")  # "2020/21", "2022-23": a fiscal year's end
 _AFTER_YEAR = re.compile(r"^\s*(?:[,.;:)]|$|levels?\b|figures?\b|and\b|baseline\b)")
 # A comparison figure that is not the company's ("the industry average of 3.1").
 _BENCHMARK = re.compile(
@@ -132,7 +137,15 @@ _BENCHMARK = re.compile(
 # A unit that goes on past what the lexicon read ("61.2 gCO2e per tonne-km"), or a symbol glued to
 # a number the lexicon does not know ("1.5°C"): the unit cannot be told, so the figure is left out.
 _UNREAD_UNIT = re.compile(r"^[-–/][A-Za-z]")
-_UNKNOWN_SYMBOL = re.compile(r"^(?:[^\s,.;:)\]”\"'’%]|\s?[A-Za-z]{0,2}[A-Z][A-Za-z]{0,3}\b(?<![A-Z][a-z]{3}))")
+_UNKNOWN_SYMBOL = re.compile(
+    r"^(?:[^\s,.;:)\]”\"'’%]|[^\S\n]?[A-Za-z]{0,2}[A-Z][A-Za-z]{0,3}\b(?<![A-Z][a-z]{3})(?!\s+[a-z]{3,}))"
+)
+# A number inside a name ("the Drive Safe 360 course"): a bare count right after a capitalised
+# word that does not open the unit (a count follows a verb, a determiner or a preposition).
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
+# A schedule ("staffed 7 days a week", "24 hours a day"), not a quantity measured.
+_SCHEDULE_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
+_SCHEDULE_UNITS = frozenset({"DAY", "HR", "MIN"})
 _PER_BEFORE = re.compile(r"\b(?:per|every|each)\s*$", re.I)
 
 _VERB = (
@@ -295,6 +308,11 @@ class FigureReader:
             return False  # "an increase of 3% over 2020": a year compared with, though a qualifier precedes it
         if _BENCHMARK.search(before) or _UNREAD_UNIT.match(after) or (m.unit is None and _UNKNOWN_SYMBOL.match(after)):
             return False
+        bare = m.unit is None and m.scale is None and m.qualifier is None
+        if bare and start > 0 and _NAME_BEFORE.search(text[max(0, start - 40) : start]):
+            return False
+        if m.unit in _SCHEDULE_UNITS and _SCHEDULE_AFTER.match(after):
+            return False
         previous = [p for p in mentions if p.end <= m.start]
         if previous and previous[-1].kind == "identifier" and _LIST_OF_CODES.match(text[previous[-1].end - at : start]):
             return False
@@ -352,14 +370,27 @@ class FigureReader:
             return _token(m.group("cy")) if m.group("cy") else _previous(own)
         if kind == "yoy":
             return _previous(own)
+        if kind == "months":
+            year = int(m.group("mby"))
+            first, last = (_MONTH_NUMBER[m.group(g).lower()] for g in ("ma", "mb"))
+            start = date(year - (first > last), first, 1)
+            return f"{start.isoformat()}/{_month_end(year, last).isoformat()}"
         if kind == "month":
-            year, number = int(m.group("moy")), _MONTH_NUMBER[m.group("mo").lower()]
-            last = date(year + (number == 12), number % 12 + 1, 1) - timedelta(days=1)
-            return f"{year}-{number:02d}-01/{last.isoformat()}"
+            number = _MONTH_NUMBER[m.group("mo").lower()]
+            year = int(m.group("moy")) if m.group("moy") else self._year_of_month(number)
+            return f"{year}-{number:02d}-01/{_month_end(year, number).isoformat()}"
         if kind in ("year", "label"):
             token = _token(m.group("yy") or m.group("ly"))
             return None if token == own else token
         return None  # the reporting period
+
+    def _year_of_month(self, number: int) -> int:
+        """The year of a month the text names without one ("In February alone ..."): the month
+        of the report's own period (a fiscal year ending 30 June 2023 has August 2022)."""
+        if not self._fiscal or self.fiscal_year_end is None:
+            return self.year
+        end_month, end_day = (int(p) for p in self.fiscal_year_end.split("-"))
+        return self.year if (number, 1) <= (end_month, end_day) else self.year - 1
 
     def _last_day(self, token: str) -> str:
         """The last day of a year token."""
@@ -411,7 +442,7 @@ class FigureReader:
         spans: list[tuple[int, int]],
         periods: list[_Period],
         lead: list[_Period],
-        owned: dict[int, int],
+        owned: dict[int, tuple[int, ...]],
         earlier: list[Figure],
     ) -> Figure:
         text = unit.text
@@ -437,7 +468,9 @@ class FigureReader:
                 and _OF_THE_FIGURE_BEFORE.search(text[spans[index - 1][1] : start])
             ):
                 period = earlier[-1].period  # "US$3 billion as at ..., up 28% from a year earlier"
-            compared = [p for p in periods if p.kind in ("compared", "yoy") and start - 5 <= p.start < nxt + 20]
+            compared = [
+                p for p in periods if p.kind in ("compared", "yoy", "baseyear") and start - 5 <= p.start < nxt + 20
+            ]
             baseline = compared[0].value if compared else None
             if period is not None and "/" in period and baseline is None:
                 baseline, period = period.split("/")
@@ -473,11 +506,13 @@ class FigureReader:
         chosen = after[:1] or before[-1:] or led[:1] or later[:1]
         return chosen[0] if chosen else None
 
-    def _owned(self, index: int, periods: list[_Period], owned: dict[int, int]) -> list[_Period]:
+    def _owned(self, index: int, periods: list[_Period], owned: dict[int, tuple[int, ...]]) -> list[_Period]:
         """The level period phrases the figure owns (see :func:`_owners`)."""
-        return [p for n, p in enumerate(periods) if owned.get(n) == index and p.kind in _LEVEL_KINDS]
+        return [p for n, p in enumerate(periods) if index in owned.get(n, ()) and p.kind in _LEVEL_KINDS]
 
-    def _period_of(self, index: int, periods: list[_Period], owned: dict[int, int], start: int) -> str | None:
+    def _period_of(
+        self, index: int, periods: list[_Period], owned: dict[int, tuple[int, ...]], start: int
+    ) -> str | None:
         """The period label printed right before the figure ("(2021: 9.1%)"), else the period
         phrase the figure owns, else the last free phrase before it (one that opens the sentence
         or a clause and so applies to what follows), else the report's period.
@@ -491,7 +526,7 @@ class FigureReader:
                     return f"{p.value}{day[4:]}" if day[4:] != "-02-29" else f"{p.value}-02-28"
                 return p.value
         for number, p in enumerate(periods):
-            if owned.get(number) == index:
+            if index in owned.get(number, ()):
                 return p.value
         free = [p for n, p in enumerate(periods) if n not in owned and p.kind in _LEVEL_KINDS and p.end <= start]
         return free[-1].value if free else None
@@ -513,8 +548,11 @@ class FigureReader:
         return _tidy(subject)
 
 
-_KINDS = ("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "report", "month", "year", "label")
-_LEVEL_KINDS = ("asat", "range", "since", "report", "month", "year")
+_KINDS = (
+    *("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "report", "months", "month", "year"),
+    "label",
+)
+_LEVEL_KINDS = ("asat", "range", "since", "report", "months", "month", "year")
 # A change printed as an aside on the figure before it ("US$3 billion ..., up 28% from ...").
 _OF_THE_FIGURE_BEFORE = re.compile(
     r"^[^,;.]*,\s*(?:up|down|an?\s+(?:increase|decrease|rise|drop|reduction|decline|fall)\s+of|"
@@ -575,6 +613,11 @@ def _day(year: int, month: int, day: int) -> date:
         return date(year, month, day - 1)
 
 
+def _month_end(year: int, number: int) -> date:
+    """The last day of a month."""
+    return date(year + (number == 12), number % 12 + 1, 1) - timedelta(days=1)
+
+
 def _range_end(m: re.Match[str], p: str, token: str) -> str:
     """One end of a range: its day when the range prints one ("1 April 2021"), else its year token."""
     month = m.group(f"{p}m")
@@ -591,12 +634,16 @@ def _range_end(m: re.Match[str], p: str, token: str) -> str:
 
 
 OWN_GAP = 45  # characters: a period phrase this close after a figure, with no comma between, is its own
+# Between two figures that share the period phrase after the second ("31 injuries and 1,520 lost
+# days in 2019"): the first figure's noun, then "and".
+_COORDINATED = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,4}(?:and|or|as\s+well\s+as)\s+$")
 
 
-def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> dict[int, int]:
-    """Which figure (index) each period phrase (index) belongs to: the figure right before it,
-    when no comma, other figure or more than OWN_GAP characters lie between."""
-    owners: dict[int, int] = {}
+def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> dict[int, tuple[int, ...]]:
+    """Which figures (indexes) each period phrase (index) belongs to: the figure right before it,
+    when no comma, other figure or more than OWN_GAP characters lie between, and the figures
+    coordinated with that one before it (see ``_COORDINATED``) that own no phrase themselves."""
+    owners: dict[int, tuple[int, ...]] = {}
     for number, p in enumerate(periods):
         if p.kind not in _LEVEL_KINDS:
             continue
@@ -605,7 +652,16 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
             i = before[-1]
             gap = text[spans[i][1] : p.start]
             if len(gap) <= OWN_GAP and not re.search(r"[,;:]", gap):
-                owners[number] = i
+                owners[number] = (i,)
+    taken = {i for found in owners.values() for i in found}
+    for number, (i,) in list(owners.items()):
+        group = [i]
+        while group[0] > 0 and group[0] - 1 not in taken:
+            j = group[0] - 1
+            if not _COORDINATED.match(text[spans[j][1] : spans[j + 1][0]]):
+                break
+            group.insert(0, j)
+        owners[number] = tuple(group)
     return owners
 
 
@@ -626,9 +682,9 @@ def _change(text: str, before: str, after: str, start: int) -> tuple[str, str | 
     if m is None:
         return "value", None
     groups = m.re.groupindex
-    if "dec" in groups and m.group("dec"):
+    if any(g in groups and m.group(g) for g in ("dec", "below")):
         return "change", "decrease"
-    if "inc" in groups and m.group("inc"):
+    if any(g in groups and m.group(g) for g in ("inc", "above")):
         return "change", "increase"
     return "change", None
 
