@@ -147,6 +147,10 @@ _NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
 _SCHEDULE_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _SCHEDULE_UNITS = frozenset({"DAY", "HR", "MIN"})
 _PER_BEFORE = re.compile(r"\b(?:per|every|each)\s*$", re.I)
+# A street number ("66 Jinshui Road", "18 Harbour Street").
+_ADDRESS_AFTER = re.compile(
+    r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Avenue|Lane|Boulevard|Drive|Highway|Rd|St|Ave)\b"
+)
 
 _VERB = (
     r"was|were|is|are|reached|totall?ed|amounted\s+to|stood\s+at|came\s+to|hit|exceeded|achieved|recorded|"
@@ -245,6 +249,9 @@ class FigureReader:
     # The unit key of a unit word ("hours": HR), None when the word is no unit; without it a
     # highlight's caption gives no unit.
     unit_of: Callable[[str], str | None] | None = None
+    # The paragraph of the last sentence read with figures, and the period of its first level:
+    # what a sentence going on from it ("Of these, ...") is dated by. Units are read in order.
+    _carried: tuple[int, str | None] | None = field(default=None, init=False, repr=False)
 
     def read(self, unit: Unit, mentions: list[Mention]) -> Reading:
         """``mentions`` are the recogniser's mentions of the whole text inside the unit, in order."""
@@ -259,9 +266,15 @@ class FigureReader:
         lead = self._periods(unit.lead) if unit.kind == "bullet" else []
         spans = [(m.start - at, m.end - at) for m in kept]
         owned = _owners(text, periods, spans)
+        carried = self._carried
+        goes_on = carried is not None and unit.paragraph == carried[0] and _GOES_ON.match(text) is not None
+        inherited = carried[1] if carried is not None and goes_on else None
         figures: list[Figure] = []
         for index, mention in enumerate(kept):
-            figures.append(self._figure(unit, mention, index, spans, periods, lead, owned, figures))
+            figures.append(self._figure(unit, mention, index, spans, periods, lead, owned, figures, inherited))
+        if unit.paragraph is not None:
+            levels = [f.period for f in figures if f.role == "value"]
+            self._carried = (unit.paragraph, levels[0]) if levels else None
         return Reading(unit, tuple(self._captioned(unit, self._dated(f)) for f in figures), None, commits)
 
     def _captioned(self, unit: Unit, figure: Figure) -> Figure:
@@ -313,6 +326,8 @@ class FigureReader:
             return False
         if m.unit in _SCHEDULE_UNITS and _SCHEDULE_AFTER.match(after):
             return False
+        if bare and _ADDRESS_AFTER.match(after):
+            return False
         previous = [p for p in mentions if p.end <= m.start]
         if previous and previous[-1].kind == "identifier" and _LIST_OF_CODES.match(text[previous[-1].end - at : start]):
             return False
@@ -338,7 +353,14 @@ class FigureReader:
         for m in _PERIODS.finditer(text):
             kind = next(k for k in _KINDS if m.group(k))
             previous = kind == "compared" and m.group("prev") is not None
-            found.append(_Period(m.start(), m.end(), kind, self._period_value(kind, m), previous))
+            value = self._period_value(kind, m)
+            if kind in ("year", "month") and _EVENT_BEFORE.search(text, 0, m.start()):
+                # The date of an event ("the programme, launched in 2015, ..."): what has been done
+                # since ("we have provided ...") runs from it, and nothing else is dated by it.
+                if not _PERFECT.search(text, m.end()) or value is None or _year_of(value) >= self.year:
+                    continue
+                kind, value = "since", f"{value.partition('/')[0]}/{self._own}"
+            found.append(_Period(m.start(), m.end(), kind, value, previous))
         return found
 
     def _period_value(self, kind: str, m: re.Match[str]) -> str | None:
@@ -444,6 +466,7 @@ class FigureReader:
         lead: list[_Period],
         owned: dict[int, tuple[int, ...]],
         earlier: list[Figure],
+        inherited: str | None = None,
     ) -> Figure:
         text = unit.text
         start, end = spans[index]
@@ -459,7 +482,7 @@ class FigureReader:
             baseline = baseline or next((p.value for p in periods if p.kind == "compared"), None)
             level = role != "change" or _TO_BEFORE.search(before) is not None
             return Figure(mention, "target", metric, target, baseline, None if level else direction)
-        period = self._period_of(index, periods, owned, start)
+        period = self._period_of(index, periods, owned, start, inherited)
         if role == "change":
             if (
                 period is None
@@ -479,6 +502,8 @@ class FigureReader:
             if (compared and compared[0].previous) or baseline is None or _year_of(baseline) >= _year_of(ends):
                 baseline = _previous(ends)
             return Figure(mention, "change", metric, period, baseline, direction)
+        if period is None and earlier and _WITH_CLAUSE.search(text[spans[index - 1][1] : start]):
+            period = earlier[-1].period  # "14 estates as at 31 March 2022, with a floor area of 1,250,000 m²"
         if period is not None and "/" in period and _TO_BEFORE.search(before):
             period = period.split("/")[1]
             period = None if period == own else period
@@ -511,11 +536,12 @@ class FigureReader:
         return [p for n, p in enumerate(periods) if index in owned.get(n, ()) and p.kind in _LEVEL_KINDS]
 
     def _period_of(
-        self, index: int, periods: list[_Period], owned: dict[int, tuple[int, ...]], start: int
+        self, index: int, periods: list[_Period], owned: dict[int, tuple[int, ...]], start: int, inherited: str | None
     ) -> str | None:
         """The period label printed right before the figure ("(2021: 9.1%)"), else the period
         phrase the figure owns, else the last free phrase before it (one that opens the sentence
-        or a clause and so applies to what follows), else the report's period.
+        or a clause and so applies to what follows), else ``inherited`` (the period of the sentence
+        a "goes on" sentence continues, see ``_GOES_ON``), else the report's period (None).
 
         A label's year takes the day of the unit's "as at" date ("as at 31 December 2022 (2021:
         9.1%)" is 31 December 2021)."""
@@ -529,7 +555,7 @@ class FigureReader:
             if index in owned.get(number, ()):
                 return p.value
         free = [p for n, p in enumerate(periods) if n not in owned and p.kind in _LEVEL_KINDS and p.end <= start]
-        return free[-1].value if free else None
+        return free[-1].value if free else inherited
 
     # ------------------------------------------------------------ metric names
 
@@ -548,6 +574,22 @@ class FigureReader:
         return _tidy(subject)
 
 
+# A sentence that goes on from the one before: a part of its total ("Of these, ...") or a breakdown
+# of it ("By age, ...").
+_GOES_ON = re.compile(
+    r"^(?:Of\s+(?:these|them|this|which|whom|the\s+total|this\s+total)|Among\s+(?:them|these|those)|"
+    r"(?:By|In\s+terms\s+of)\s+(?:gender|sex|age(?:\s+group)?|region|location|geography|country|nationality|"
+    r"employment\s+(?:type|contract)|(?:employee\s+)?category|type|grade|rank|function|level|segment|source|site)"
+    r")\b",
+    re.I,
+)
+# A verb that dates an event, right before its period phrase ("completed in June 2020").
+_EVENT_BEFORE = re.compile(
+    r"\b(?:launched|established|founded|introduced|started|set\s+up|initiated|created|completed|opened|"
+    r"commissioned|inaugurated|began|begun|kicked\s+off|built)\s*$",
+    re.I,
+)
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:so\s+far|already|now|cumulatively|together)\s+)?(?!to\b|no\b|not\b)[a-z]+(?:ed|en|wn|ne|de|ld|id|ught|t)\b", re.I)
 _KINDS = (
     *("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "report", "months", "month", "year"),
     "label",
@@ -559,6 +601,10 @@ _OF_THE_FIGURE_BEFORE = re.compile(
     r"(?:increasing|decreasing|rising|falling|growing|declining)(?:\s+by)?)\s*$",
     re.I,
 )
+
+
+# A trailing clause that describes what the figure before it counts.
+_WITH_CLAUSE = re.compile(r",\s+with\s+[^,;.()]*$", re.I)
 
 
 def _is_time_limit(surface: str, before: str, after: str) -> bool:
@@ -633,7 +679,7 @@ def _range_end(m: re.Match[str], p: str, token: str) -> str:
     return (following - timedelta(days=1)).isoformat()
 
 
-OWN_GAP = 45  # characters: a period phrase this close after a figure, with no comma between, is its own
+OWN_GAP = 50  # characters: a period phrase this close after a figure, with no comma between, is its own
 # Between two figures that share the period phrase after the second ("31 injuries and 1,520 lost
 # days in 2019"): the first figure's noun, then "and".
 _COORDINATED = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,4}(?:and|or|as\s+well\s+as)\s+$")
