@@ -589,7 +589,12 @@ _EVENT_BEFORE = re.compile(
     r"commissioned|inaugurated|began|begun|kicked\s+off|built)\s*$",
     re.I,
 )
-_PERFECT = re.compile(r"\b(?:have|has)\s+(?:(?:so\s+far|already|now|cumulatively|together)\s+)?(?!to\b|no\b|not\b)[a-z]+(?:ed|en|wn|ne|de|ld|id|ught|t)\b", re.I)
+# The present perfect ("we have provided", "has planted"): what has been done up to now.
+_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:(?:so\s+far|already|now|cumulatively|together)\s+)?(?!to\b|no\b|not\b)"
+    r"[a-z]+(?:ed|en|wn|ne|de|ld|id|ught|t)\b",
+    re.I,
+)
 _KINDS = (
     *("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "report", "months", "month", "year"),
     "label",
