@@ -42,6 +42,11 @@ def _from_day(p: str) -> str:
     return rf"(?:(?P<{p}d>\d{{1,2}})\s+)?(?:(?P<{p}m>{MONTHS})\s+)?"
 
 
+_LAST_YEAR = r"(?:previous|prior|last|preceding)\s+(?:financial\s+|fiscal\s+|reporting\s+)?year\b"
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT_WORDS = "|".join(_COUNTS)
+_PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
 # Period phrases, each with the span it covers; the first group that matches names its kind.
 _PERIODS = re.compile(
     rf"(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})))"
@@ -50,15 +55,22 @@ _PERIODS = re.compile(
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
     rf"|(?P<end>\bby\s+the\s+end\s+of\s+(?P<eny>{_TOKEN}))"
     rf"|(?P<by>\bby\s+(?P<byy>{_TOKEN}))"
-    rf"|(?P<baseyear>\b(?:(?P<bb>{_TOKEN})\s+(?:baseline|base\s+year|levels?)|base\s+year:?\s+(?:of\s+)?(?P<ba>{_TOKEN})))"
-    rf"|(?P<compared>\b(?:compared\s+(?:with|to)|against|versus|relative\s+to|over|from|than(?:\s+(?:in|for|at))?)\s+(?:the\s+)?"
-    rf"(?:(?:same\s+period\s+(?:of|in)\s+|year\s+)?(?P<cy>{_TOKEN})|(?P<prev>(?:previous|prior|last)\s+year|a\s+year\s+(?:earlier|ago|before))))"
+    rf"|(?P<baseyear>\b(?:(?P<bb>{_TOKEN})\s+(?:baseline|base\s+year|levels?)|base\s+year:?\s+(?:of\s+)?(?P<ba>{_TOKEN})"
+    rf"|(?:using|with|taking)\s+(?P<bu>{_TOKEN})\s+as\s+(?:the|its|our|a)\s+(?:baseline|base)(?:\s+year)?))"
+    rf"|(?P<compared>\b(?:compared\s+(?:with|to)|against|versus|relative\s+to|over|from|on|than(?:\s+(?:in|for|at))?)\s+"
+    rf"(?:the\s+)?(?:(?:same\s+period\s+(?:of|in)\s+|year\s+)?(?P<cy>{_TOKEN})|(?P<prev>{_LAST_YEAR}|a\s+year\s+(?:earlier|ago|before))))"
     rf"|(?P<yoy>\b(?:year[- ]on[- ]year|yoy|y-o-y)\b)"
+    rf"|(?P<yearended>\b(?:(?:for|during|in)\s+)?the\s+(?:financial\s+|fiscal\s+|reporting\s+)?(?:year|period)\s+ended\s+"
+    rf"(?:(?P<ed1>\d{{1,2}})\s+(?P<em1>{MONTHS})|(?P<em2>{MONTHS})\s+(?P<ed2>\d{{1,2}}),?)\s+(?P<eyr>{_YEAR}))"
+    rf"|(?P<past>\b(?:over|in|during|for|throughout)\s+the\s+(?:past|last|previous)\s+(?P<pn>\d{{1,2}}|{_COUNT_WORDS})\s+"
+    rf"(?:financial\s+|fiscal\s+)?years)"
+    rf"|(?P<lastyear>\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_LAST_YEAR})"
+    rf"|(?P<part>\b(?:in|during|for|over)\s+the\s+(?P<pp>first|second|third|fourth)\s+(?P<pk>half|quarter)\s+of\s+(?P<py>{_YEAR}))"
     rf"|(?P<report>\b(?:during|in|over|for|throughout)\s+the\s+(?:reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year(?!\s+\d)))"
     rf"|(?P<months>\b(?:from|between)\s+(?P<ma>{MONTHS})\s+(?:to|and|until|through)\s+(?P<mb>{MONTHS})\s+(?P<mby>{_YEAR}))"
     rf"|(?P<month>\b(?:in|during|throughout)\s+(?P<mo>{MONTHS})(?:\s+(?P<moy>{_YEAR})|(?![\s,]*\d)))"
     rf"|(?P<year>\b(?:in|during|for|of|throughout)\s+(?:the\s+year\s+)?(?P<yy>{_TOKEN}))"
-    rf"|(?P<label>(?:(?<=\()|(?<=[;,]\s))\s*(?P<ly>{_TOKEN})\s*:)",
+    rf"|(?P<label>(?:(?<=\()|(?<=[;,]\s))\s*(?:(?P<ly>{_TOKEN})|(?P<ld>\d{{1,2}})\s+(?P<lm>{MONTHS})\s+(?P<lyy>{_YEAR}))\s*:)",
     re.I,
 )
 _COMMIT = re.compile(
@@ -387,11 +399,30 @@ class FigureReader:
         if kind == "by":
             return _token(m.group("byy"))
         if kind == "baseyear":
-            return _token(m.group("bb") or m.group("ba"))
+            return _token(m.group("bb") or m.group("ba") or m.group("bu"))
         if kind == "compared":
             return _token(m.group("cy")) if m.group("cy") else _previous(own)
-        if kind == "yoy":
+        if kind in ("yoy", "lastyear"):
             return _previous(own)
+        if kind == "yearended":
+            month = _MONTH_NUMBER[(m.group("em1") or m.group("em2")).lower()]
+            end = _day(int(m.group("eyr")), month, int(m.group("ed1") or m.group("ed2")))
+            if (month, end.day) == (12, 31):
+                token = str(end.year)
+            else:
+                token = f"{(_day(end.year - 1, month, end.day) + timedelta(days=1)).isoformat()}/{end.isoformat()}"
+            return None if token == own or self._bounds(own)[1] == end.isoformat() else token
+        if kind == "past":
+            count = int(m.group("pn")) if m.group("pn").isdigit() else _COUNTS[m.group("pn").lower()]
+            first = f"FY{self.year - count + 1}" if self._fiscal else str(self.year - count + 1)
+            return f"{first}/{own}" if count > 1 else None
+        if kind == "part":
+            year, number = int(m.group("py")), _PARTS[m.group("pp").lower()]
+            months = 6 if m.group("pk").lower() == "half" else 3
+            if months == 6 and number > 2:
+                return None
+            first = (number - 1) * months + 1
+            return f"{year}-{first:02d}-01/{_month_end(year, first + months - 1).isoformat()}"
         if kind == "months":
             year = int(m.group("mby"))
             first, last = (_MONTH_NUMBER[m.group(g).lower()] for g in ("ma", "mb"))
@@ -401,6 +432,8 @@ class FigureReader:
             number = _MONTH_NUMBER[m.group("mo").lower()]
             year = int(m.group("moy")) if m.group("moy") else self._year_of_month(number)
             return f"{year}-{number:02d}-01/{_month_end(year, number).isoformat()}"
+        if kind == "label" and m.group("ld"):  # "(31 March 2021: 1,180)": that day
+            return _day(int(m.group("lyy")), _MONTH_NUMBER[m.group("lm").lower()], int(m.group("ld"))).isoformat()
         if kind in ("year", "label"):
             token = _token(m.group("yy") or m.group("ly"))
             return None if token == own else token
@@ -519,7 +552,14 @@ class FigureReader:
         sites in 2024"); a figure owning a period that has come ("the rate was 52% in 2021", the
         report's period) is no target, though the sentence commits.
         """
-        if not (_COMMIT.search(unit.text[:start]) or (unit.kind == "bullet" and _COMMIT.search(unit.lead))):
+        commits = _COMMIT.search(unit.text[:start]) or (unit.kind == "bullet" and _COMMIT.search(unit.lead))
+        opened = [
+            p
+            for p in periods
+            if p.kind in ("by", "end") and p.end <= start and p.value and _year_of(p.value) > self.year
+        ]
+        opened = opened if _COMMIT.search(unit.text) else []
+        if not (commits or opened):  # "By 2030, 100% of our packaging will be recyclable": the commitment after
             return None
         if any(p.value is None or _year_of(p.value) <= self.year for p in own):
             return None
@@ -596,10 +636,10 @@ _PERFECT = re.compile(
     re.I,
 )
 _KINDS = (
-    *("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "report", "months", "month", "year"),
-    "label",
+    *("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended", "past", "lastyear", "part"),
+    *("report", "months", "month", "year", "label"),
 )
-_LEVEL_KINDS = ("asat", "range", "since", "report", "months", "month", "year")
+_LEVEL_KINDS = ("asat", "range", "since", "yearended", "past", "lastyear", "part", "report", "months", "month", "year")
 # A change printed as an aside on the figure before it ("US$3 billion ..., up 28% from ...").
 _OF_THE_FIGURE_BEFORE = re.compile(
     r"^[^,;.]*,\s*(?:up|down|an?\s+(?:increase|decrease|rise|drop|reduction|decline|fall)\s+of|"

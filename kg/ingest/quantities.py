@@ -96,7 +96,7 @@ _ORDINAL_AFTER = re.compile(r"^ ?(?:st|nd|rd|th)\b")
 # before ("2021 HIGHLIGHTS" over "8,214") names no figure.
 _IDENTIFIER_WORD = re.compile(
     r"(?:\b(?:Scope|Appendix|Article|Chapter|Section|Level|Phase|Version|No\.|Note|Notes)"
-    r"|\b[A-Z][A-Z0-9/]+|[A-Za-z]+-)[^\S\n]*$"
+    r"|\b[A-Z][A-Z0-9/]+|[A-Za-z]+-)[^\S\n]*\Z"
 )
 # What a day or an hour may be of, printed between the number and the unit ("1,146 lost days").
 _TIME_MODIFIERS = ("lost", "working", "business", "calendar", "training", "volunteer", "volunteering", "leave")
@@ -409,7 +409,7 @@ class Recogniser:
             return "year"
         if re.match(r"^[A-Za-z]", after) and not has_unit:
             return "identifier"
-        if before and re.search(r"[A-Za-z]$", before):
+        if before and re.search(r"[A-Za-z]\Z", before):
             return "identifier"
         if not has_unit and _IDENTIFIER_WORD.search(before):
             return "identifier"
