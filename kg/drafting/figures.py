@@ -131,10 +131,12 @@ _AGED = re.compile(r"\b(?:aged?|ages)\b", re.I)
 # a bound right after a plural noun.
 _THRESHOLD = re.compile(r"^(?:above|exceeding|in\s+excess\s+of)\b", re.I)
 _PLURAL_BEFORE = re.compile(r"\b(?!(?:was|is|has|does)\b)[a-z]{3,}s\s*$", re.I)
-_LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|or|-|–|to)\s*$")
+_LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|or|-|–|to|,\s*and)\s*$")
+# A time of day ("from 9 a.m. to 6 p.m.", "9:30").
+_CLOCK_AFTER = re.compile(r"^(?:\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|:\d\d)", re.I)
 _AGE_BEFORE = re.compile(
     r"\b(?:aged?|age\s+of|ages\s+of|under\s+the\s+age\s+of|over\s+the\s+age\s+of)\s*"
-    r"(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$",
+    r"(?:between\s+(?:\d{1,3}\s+and\s*)?|(?:from\s+)?\d{1,3}\s*(?:to|-|–|and)\s*|(?:under|over|above|below)\s*)?$",
     re.I,
 )
 _AGE_AFTER = re.compile(r"^\s*(?:years?\s+)?(?:old|of\s+age)\b|^-year-old", re.I)
@@ -340,10 +342,26 @@ class FigureReader:
             return False
         if bare and _ADDRESS_AFTER.match(after):
             return False
-        previous = [p for p in mentions if p.end <= m.start]
-        if previous and previous[-1].kind == "identifier" and _LIST_OF_CODES.match(text[previous[-1].end - at : start]):
+        if _CLOCK_AFTER.match(after) or self._listed_code(text, at, m, mentions):
             return False
         return not (_AGE_WORD.search(before) and m.unit in (None, "YR", "YEAR"))
+
+    @staticmethod
+    def _listed_code(text: str, at: int, m: Mention, mentions: list[Mention]) -> bool:
+        """Whether the digit run goes on a list of codes ("SDGs 3, 4 and 13", "Scope 1 and 2"): the
+        runs before it, each joined to the next by a comma, "and", "or" or a dash, open with a
+        code (an identifier, or a number after a reference word)."""
+        previous = [p for p in mentions if p.end <= m.start]
+        nxt = m
+        while previous:
+            p = previous.pop()
+            if not _LIST_OF_CODES.match(text[p.end - at : nxt.start - at]):
+                return False
+            before = text[max(0, p.start - at - 40) : p.start - at]
+            if (p.kind == "identifier" and not _AGE_BEFORE.search(before)) or _REFERENCE.search(before):
+                return True  # an age range ("aged 30-50 and 1,126 ...") opens no list of codes
+            nxt = p
+        return False
 
     # ------------------------------------------------------------ periods
     #

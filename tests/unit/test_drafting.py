@@ -596,3 +596,21 @@ def test_years_ended_past_years_halves_and_day_labels(
 )
 def test_base_years_comparisons_and_targets_opened_by_their_year(sentence: str, expected: list[tuple]) -> None:
     assert _dated(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # Every number of a list that a code opens is a code.
+        ("Our programmes support SDGs 3, 4 and 13.", []),
+        ("The plant meets ISO 14001 and 45001.", []),
+        # An age range opens no list: the count after it is a figure.
+        ("Of the staff, 410 were aged 30-50 and 126 were aged over 50.", ["410", "126"]),
+        ("About 60% of staff are aged between 30 and 50.", ["About 60%"]),
+        ("Of our nurses, 38% are aged under 30 and 51% are aged 30-50.", ["38%", "51%"]),
+        # Times of day.
+        ("The hotline is open from 9 a.m. to 6 p.m. and took 7,300 calls.", ["7,300"]),
+    ],
+)
+def test_lists_of_codes_age_ranges_and_times_of_day(sentence: str, figures: list[str]) -> None:
+    assert [figure for _, figure, *_ in _dated(sentence)] == figures
