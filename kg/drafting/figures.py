@@ -525,6 +525,9 @@ class FigureReader:
         before, after = text[max(0, start - 60) : start], text[end : end + 40]
         role, direction = _change(text, before, after, start)
         target = self._target(unit, periods, lead, start, end, self._owned(index, periods, owned))
+        aimed = _TARGET_OF.search(before)
+        if target is None and aimed is not None:  # "exceeding our target of 95%", "our 2025 target of 30%"
+            target = _token(aimed.group("ty")) if aimed.group("ty") else _target_year_after(periods, end) or self._own
         named = "target" if target is not None else role
         metric = metric_name(unit, mention, start, end, named, [f.metric for f in earlier if f.role == "value"])
         own = self._own
@@ -668,6 +671,15 @@ _OF_THE_FIGURE_BEFORE = re.compile(
 
 # A trailing clause that describes what the figure before it counts.
 _WITH_CLAUSE = re.compile(r",\s+with\s+[^,;.()]*$", re.I)
+
+
+# A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
+_TARGET_OF = re.compile(rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)\s*$", re.I)
+
+
+def _target_year_after(periods: list[_Period], end: int) -> str | None:
+    """The year to reach a figure "target of" names right after it ("a target of 30% by 2025")."""
+    return next((p.value for p in periods if p.kind in ("by", "end") and 0 <= p.start - end <= 3), None)
 
 
 def _is_time_limit(surface: str, before: str, after: str) -> bool:

@@ -614,3 +614,22 @@ def test_base_years_comparisons_and_targets_opened_by_their_year(sentence: str, 
 )
 def test_lists_of_codes_age_ranges_and_times_of_day(sentence: str, figures: list[str]) -> None:
     assert [figure for _, figure, *_ in _dated(sentence)] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A figure named as the level aimed at is a target: of its printed year, its "by" year, or the report's.
+        (
+            "The completion rate reached 98.7%, above our target of 95%.",
+            [("value", "98.7%", "PERCENT", None, None, None), ("target", "95%", "PERCENT", "2022", None, None)],
+        ),
+        (
+            "Against our 2025 target of 30%, green power reached 22%.",
+            [("target", "30%", "PERCENT", "2025", None, None), ("value", "22%", "PERCENT", None, None, None)],
+        ),
+        ("Our goal is 60% by 2027.", [("target", "60%", "PERCENT", "2027", None, None)]),
+    ],
+)
+def test_a_figure_named_as_a_target_is_one(sentence: str, expected: list[tuple]) -> None:
+    assert _dated(sentence) == expected
