@@ -536,7 +536,7 @@ class FigureReader:
             baseline = baseline or next((p.value for p in periods if p.kind == "compared"), None)
             level = role != "change" or _TO_BEFORE.search(before) is not None
             return Figure(mention, "target", metric, target, baseline, None if level else direction)
-        period = self._period_of(index, periods, owned, start, inherited)
+        period = self._period_of(text, index, periods, owned, start, inherited)
         if role == "change":
             if (
                 period is None
@@ -597,7 +597,13 @@ class FigureReader:
         return [p for n, p in enumerate(periods) if index in owned.get(n, ()) and p.kind in _LEVEL_KINDS]
 
     def _period_of(
-        self, index: int, periods: list[_Period], owned: dict[int, tuple[int, ...]], start: int, inherited: str | None
+        self,
+        unit_text: str,
+        index: int,
+        periods: list[_Period],
+        owned: dict[int, tuple[int, ...]],
+        start: int,
+        inherited: str | None,
     ) -> str | None:
         """The period label printed right before the figure ("(2021: 9.1%)"), else the period
         phrase the figure owns, else the last free phrase before it (one that opens the sentence
@@ -615,7 +621,14 @@ class FigureReader:
         for number, p in enumerate(periods):
             if index in owned.get(number, ()):
                 return p.value
-        free = [p for n, p in enumerate(periods) if n not in owned and p.kind in _LEVEL_KINDS and p.end <= start]
+        free = [
+            p
+            for n, p in enumerate(periods)
+            if n not in owned
+            and p.kind in _LEVEL_KINDS
+            and p.end <= start
+            and (p.kind not in _OPENING_KINDS or _OPENS.search(unit_text[: p.start]))
+        ]
         return free[-1].value if free else inherited
 
     # ------------------------------------------------------------ metric names
@@ -660,6 +673,11 @@ _KINDS = (
     *("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended", "past", "lastyear", "part"),
     *("report", "months", "month", "year", "label"),
 )
+# Period phrases that date the figures after them only where they open the sentence or a clause
+# ("Over the past three years, we ..."), not where they end one ("no fatalities in the past three
+# years, and the injury rate fell ...").
+_OPENING_KINDS = ("yearended", "past", "lastyear", "part")
+_OPENS = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|while|whereas)\s+)\W*$", re.I)
 _LEVEL_KINDS = ("asat", "range", "since", "yearended", "past", "lastyear", "part", "report", "months", "month", "year")
 # A change printed as an aside on the figure before it ("US$3 billion ..., up 28% from ...").
 _OF_THE_FIGURE_BEFORE = re.compile(
