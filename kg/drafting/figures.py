@@ -49,7 +49,12 @@ _PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 # Period phrases, each with the span it covers; the first group that matches names its kind.
 _PERIODS = re.compile(
-    rf"(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})))"
+    # Two or three periods for as many figures, in order ("... in 2022 and 2021 respectively").
+    rf"(?P<days>\bas\s+(?:at|of|on)\s+(?:(?P<sd1>\d{{1,2}})\s+(?P<sm1>{MONTHS})|(?P<sm2>{MONTHS})\s+(?P<sd2>\d{{1,2}}),?)\s+"
+    rf"(?P<sy1>{_YEAR})(?:\s*,\s*(?P<sy2>{_YEAR}))?\s*,?\s+and\s+(?P<sy3>{_YEAR})\b)"
+    rf"|(?P<years>\b(?:in|during|for|of)\s+(?:the\s+years\s+)?(?P<ys1>{_TOKEN})(?:\s*,\s*(?P<ys2>{_TOKEN}))?\s*,?\s+and\s+"
+    rf"(?P<ys3>{_TOKEN}))"
+    rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
     rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
@@ -246,6 +251,7 @@ class _Period:
     kind: str
     value: str | None  # a token (see FigureReader's periods)
     previous: bool = False  # "compared with the previous year", "a year earlier": the year before the figure's
+    values: tuple[str | None, ...] = ()  # of a list of periods ("in 2022 and 2021"), in order
 
 
 @dataclass
@@ -280,12 +286,16 @@ class FigureReader:
         lead = self._periods(unit.lead) if unit.kind == "bullet" else []
         spans = [(m.start - at, m.end - at) for m in kept]
         owned = _owners(text, periods, spans)
+        paired = _paired(text, periods, spans)
         carried = self._carried
         goes_on = carried is not None and unit.paragraph == carried[0] and _GOES_ON.match(text) is not None
         inherited = carried[1] if carried is not None and goes_on else None
         figures: list[Figure] = []
         for index, mention in enumerate(kept):
-            figures.append(self._figure(unit, mention, index, spans, periods, lead, owned, figures, inherited))
+            figure = self._figure(unit, mention, index, spans, periods, lead, owned, figures, inherited)
+            if index in paired and figure.role == "value":
+                figure = replace(figure, period=paired[index])
+            figures.append(figure)
         if unit.paragraph is not None:
             levels = [f.period for f in figures if f.role == "value"]
             self._carried = (unit.paragraph, levels[0]) if levels else None
@@ -384,6 +394,9 @@ class FigureReader:
             kind = next(k for k in _KINDS if m.group(k))
             previous = kind == "compared" and m.group("prev") is not None
             value = self._period_value(kind, m)
+            if kind in ("days", "years"):
+                found.append(_Period(m.start(), m.end(), kind, None, False, self._listed(kind, m)))
+                continue
             if kind in ("year", "month") and _EVENT_BEFORE.search(text, 0, m.start()):
                 # The date of an event ("the programme, launched in 2015, ..."): what has been done
                 # since ("we have provided ...") runs from it, and nothing else is dated by it.
@@ -392,6 +405,16 @@ class FigureReader:
                 kind, value = "since", f"{value.partition('/')[0]}/{self._own}"
             found.append(_Period(m.start(), m.end(), kind, value, previous))
         return found
+
+    def _listed(self, kind: str, m: re.Match[str]) -> tuple[str | None, ...]:
+        """The periods of a list ("as at 31 December 2022 and 2021", "in 2021 and 2022"), in order."""
+        if kind == "days":
+            month = _MONTH_NUMBER[(m.group("sm1") or m.group("sm2")).lower()]
+            day = int(m.group("sd1") or m.group("sd2"))
+            years = [m.group(g) for g in ("sy1", "sy2", "sy3") if m.group(g)]
+            return tuple(_day(int(y), month, day).isoformat() for y in years)
+        tokens = [_token(m.group(g)) for g in ("ys1", "ys2", "ys3") if m.group(g)]
+        return tuple(None if t == self._own else t for t in tokens)
 
     def _period_value(self, kind: str, m: re.Match[str]) -> str | None:
         own = self._own
@@ -670,8 +693,8 @@ _PERFECT = re.compile(
     re.I,
 )
 _KINDS = (
-    *("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended", "past", "lastyear", "part"),
-    *("report", "months", "month", "year", "label"),
+    *("days", "years", "asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended"),
+    *("past", "lastyear", "part", "report", "months", "month", "year", "label"),
 )
 # Period phrases that date the figures after them only where they open the sentence or a clause
 # ("Over the past three years, we ..."), not where they end one ("no fatalities in the past three
@@ -776,6 +799,29 @@ OWN_GAP = 50  # characters: a period phrase this close after a figure, with no c
 # Between two figures that share the period phrase after the second ("31 injuries and 1,520 lost
 # days in 2019"): the first figure's noun, then "and".
 _COORDINATED = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,4}(?:and|or|as\s+well\s+as)\s+$")
+
+
+def _paired(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> dict[int, str | None]:
+    """The period of each figure a list of periods dates, in order: as many coordinated figures
+    ("RMB5.2 billion and RMB4.8 billion") right before the list, or right after it when it opens the
+    sentence ("In 2021 and 2022, emissions were 500 tonnes and 450 tonnes")."""
+    found: dict[int, str | None] = {}
+    for p in periods:
+        count = len(p.values)
+        if not count:
+            continue
+        before = [i for i, (_, end) in enumerate(spans) if end <= p.start][-count:]
+        after = [i for i, (start, _) in enumerate(spans) if start >= p.end][:count]
+        for group in (before, after):
+            joined = all(_JOINED.match(text[spans[i][1] : spans[i + 1][0]]) for i in group[:-1])
+            if len(group) == count and joined and not found.keys() & set(group):
+                found.update(zip(group, p.values, strict=True))
+                break
+    return found
+
+
+# Between figures of a list: a comma or "and", maybe after the first figure's noun.
+_JOINED = re.compile(r"^(?:\s+(?:[a-z][\w-]*\s+){0,4}?)?\s*(?:,\s*(?:and\s+)?|and\s+|,)\s*$")
 
 
 def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> dict[int, tuple[int, ...]]:

@@ -633,3 +633,28 @@ def test_lists_of_codes_age_ranges_and_times_of_day(sentence: str, figures: list
 )
 def test_a_figure_named_as_a_target_is_one(sentence: str, expected: list[tuple]) -> None:
     assert _dated(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A list of periods dates as many coordinated figures, in order: the figures before it ...
+        (
+            "Sales were HK$5.2 billion and HK$4.8 billion in 2022 and 2021 respectively.",
+            [("HK$5.2 billion", None), ("HK$4.8 billion", "2021")],
+        ),
+        (
+            "As at 31 December 2022 and 2021, we had 1,200 and 1,150 nurses respectively.",
+            [("1,200", "2022-12-31"), ("1,150", "2021-12-31")],
+        ),
+        # ... or after it, when it opens the sentence.
+        (
+            "In 2020, 2021 and 2022, the fleet emitted 520, 500 and 450 tonnes.",
+            [("520", "2020"), ("500", "2021"), ("450 tonnes", None)],
+        ),
+        # A list that dates as many figures as it does not is no figure's period.
+        ("In 2021 and 2022 our volunteers planted 900 trees.", [("900", None)]),
+    ],
+)
+def test_a_list_of_periods_dates_as_many_figures_in_order(sentence: str, expected: list[tuple]) -> None:
+    assert [(figure, period) for _, figure, _, period, _, _ in _dated(sentence)] == expected
