@@ -559,7 +559,9 @@ class FigureReader:
             baseline = baseline or next((p.value for p in periods if p.kind == "compared"), None)
             level = role != "change" or _TO_BEFORE.search(before) is not None
             return Figure(mention, "target", metric, target, baseline, None if level else direction)
-        period = self._period_of(text, index, periods, owned, start, inherited)
+        # A bullet with no period of its own is dated by its list's caption ("As at 31 December 2022, we had:").
+        led = [p.value for p in lead if p.kind in _LEVEL_KINDS]
+        period = self._period_of(text, index, periods, owned, start, led[-1] if led else inherited)
         if role == "change":
             if (
                 period is None
@@ -611,6 +613,7 @@ class FigureReader:
         after = [p.value for p in years if p.start >= end]
         before = [p.value for p in years if p.start < end]
         led = [p.value for p in lead if p.kind in ("by", "end") and p.value and _year_of(p.value) >= self.year]
+        led += [p.value for p in lead if p.kind == "year" and p.value and _year_of(p.value) > self.year]
         later = [p.value for p in own if p.kind == "year" and p.value]
         chosen = after[:1] or before[-1:] or led[:1] or later[:1]
         return chosen[0] if chosen else None

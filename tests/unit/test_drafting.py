@@ -658,3 +658,17 @@ def test_a_figure_named_as_a_target_is_one(sentence: str, expected: list[tuple])
 )
 def test_a_list_of_periods_dates_as_many_figures_in_order(sentence: str, expected: list[tuple]) -> None:
     assert [(figure, period) for _, figure, _, period, _, _ in _dated(sentence)] == expected
+
+
+def test_a_bullet_is_dated_by_its_lists_caption_and_a_captions_future_year_is_its_target() -> None:
+    text = (
+        "As at 31 December 2021, our fleet included:\n• 120 electric vans; and\n• 45 hybrid trucks in 2020.\n\n"
+        "Our goals for 2026:\n• plant 5,000 trees.\n"
+    )
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes))
+    mentions = list(RECOGNISER.mentions(text))
+    found = []
+    for unit in Segmenter(RECOGNISER).units(text):
+        inside = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
+        found += [(f.role, f.mention.surface, f.period) for f in reader.read(unit, inside).figures]
+    assert found == [("value", "120", "2021-12-31"), ("value", "45", "2020"), ("target", "5,000", "2026")]
