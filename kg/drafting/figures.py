@@ -2,17 +2,25 @@
 
 Every quantity mention the recogniser (:mod:`kg.ingest.quantities`) finds in a unit becomes one
 :class:`Figure`, unless its context shows it is no figure: a reference number ("Cap. 57",
-"Goal 7", "page 12"), the second of a list of identifiers ("Scope 1 and 2"), an age ("aged 18",
-"44 years old"), a rank ("Top 100") or the denominator of a rate ("per 200,000 hours"). Years,
-dates, ordinals, codes and list numbers the recogniser already sets apart.
+"Goal 7", "page 12", "Euro 6"), any number of a list a code opens ("SDGs 3, 4 and 13"), an age
+("aged 18", "44 years old", "aged between 30 and 50"), a rank ("Top 100"), the denominator of a
+rate ("per 200,000 hours"), a number inside a name ("the Drive Safe 360 course"), a schedule ("7
+days a week"), a time of day, a street number. Years, dates, ordinals, codes and list numbers the
+recogniser already sets apart.
 
 A figure's **role** is read from the words right before and after it: ``change`` after "increased
 by", "a decrease of", "up", "down", before "reduction" or "year-on-year" (with a direction, so a
 decrease is negative); ``target`` in a sentence that commits ("aim", "target", "plan", "will")
 and names a year to reach ("by 2030"); else ``value`` ("down from 0.24 ... in 2020" is a value of
-2020). Its **period** is the period phrase right after it ("... 98.6 million litres in 2023"),
-else the one the sentence opens with ("In 2021, ...", "As at 31 December 2022, ...", "Since
-2017, ...", "From 2016 to 2019, ..."), else the report's period (None). A change's baseline is
+2020); a figure named as the level aimed at ("our target of 95%") is a target too. Its **period**
+is the label printed before it ("(2021: 8.25%; 2020: 9.1%)"), else its place in a list of periods
+("... in 2022 and 2021 respectively"), else the period phrase right after it ("... 98.6 million
+litres in 2023", shared by the figures joined to it by "and"), else the one the sentence opens with
+("In 2021, ...", "As at 31 December 2022, ...", "Since 2017, ...", "From 2016 to 2019, ...", "For
+the year ended 31 March 2022, ...", "Over the past three years, ...", "In February alone, ..."),
+else the caption of its bullet list, else that of the sentence it goes on from ("Of these, ..."),
+else the report's period (None). The date of an event ("launched in 2015") dates nothing, or starts
+what has been done since ("... we have provided ..."). A change's baseline is
 the period it is "compared with" ("the previous year", "2020", "year-on-year": the year before);
 a target's is its stated base year. Its **metric** is named from the sentence (see
 :func:`metric_name`); when the unit announces a figure it does not print ("... is disclosed in

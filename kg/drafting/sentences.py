@@ -12,7 +12,9 @@ lines are no claims, and are left out here. What remains is read line by line:
   which keeps the caption that introduces the list ("The following projects ...:") as its lead;
 * a highlight box, as PDF conversions print it, is a figure alone on its line and its caption on
   the next (or, failing that, the previous) line: both lines are one unit; a figure with a few
-  words of caption after it on one short line ("Over 1,400 tasks") is a highlight by itself;
+  words of caption after it on one short line ("Over 1,400 tasks") is a highlight by itself; a bare
+  number after a blank line, over a short caption in lower case ("36" / "electric trucks on the
+  road"), is a highlight's figure, not a page number;
 * a line that only names a company ("Acme Co., Ltd.") or is wholly in brackets ("(Stock Code:
   1234)") is a title, and a page number between dashes ("— 4 —") is furniture.
 
