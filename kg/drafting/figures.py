@@ -170,6 +170,10 @@ _UNKNOWN_SYMBOL = re.compile(
 # A number inside a name ("the Drive Safe 360 course"): a bare count right after a capitalised
 # word that does not open the unit (a count follows a verb, a determiner or a preposition).
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
+# An item number of a list run into a sentence ("focus on (1) safety, (2) people", "are: 1) safety;").
+_ENUMERATOR_AFTER = re.compile(r"^\)\s+[A-Za-z]")
+_ENUMERATOR_BEFORE = re.compile(r"(?:\(|(?:^|(?<!\d)[:;]|,|\band|\bor)\s*)$")  # not a label's "(2021: 5)"
+_FRACTION_BEFORE = re.compile(r"\d/$")  # the denominator of "1/3"
 # A schedule ("staffed 7 days a week", "24 hours a day"), not a quantity measured.
 _SCHEDULE_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _SCHEDULE_UNITS = frozenset({"DAY", "HR", "MIN"})
@@ -358,7 +362,9 @@ class FigureReader:
             return False
         if m.unit in _SCHEDULE_UNITS and _SCHEDULE_AFTER.match(after):
             return False
-        if bare and _ADDRESS_AFTER.match(after):
+        if bare and (_ADDRESS_AFTER.match(after) or _FRACTION_BEFORE.search(before)):
+            return False
+        if bare and _ENUMERATOR_AFTER.match(after) and _ENUMERATOR_BEFORE.search(before):
             return False
         if _CLOCK_AFTER.match(after) or self._listed_code(text, at, m, mentions):
             return False

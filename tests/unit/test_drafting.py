@@ -672,3 +672,18 @@ def test_a_bullet_is_dated_by_its_lists_caption_and_a_captions_future_year_is_it
         inside = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
         found += [(f.role, f.mention.surface, f.period) for f in reader.read(unit, inside).figures]
     assert found == [("value", "120", "2021-12-31"), ("value", "45", "2020"), ("target", "5,000", "2026")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # Item numbers of a list run into a sentence, and the denominator of a fraction.
+        ("We focus on (1) safety, (2) people and (3) the planet.", []),
+        ("Our priorities are: 1) safety; 2) quality; 3) cost.", []),
+        ("Roughly 1/3 of our riders are students.", []),
+        # A comparative label's figure before a closing bracket stays a figure.
+        ("We received 3 complaints in 2022 (2021: 5) and resolved all of them.", ["3", "5"]),
+    ],
+)
+def test_run_in_list_numbers_and_fractions_are_no_figures(sentence: str, figures: list[str]) -> None:
+    assert [figure for _, figure, *_ in _dated(sentence)] == figures
