@@ -567,6 +567,7 @@ class FigureReader:
             target = _token(aimed.group("ty")) if aimed.group("ty") else _target_year_after(periods, end) or self._own
         named = "target" if target is not None else role
         metric = metric_name(unit, mention, start, end, named, [f.metric for f in earlier if f.role == "value"])
+        metric = _with_time_words(metric, mention, after)
         own = self._own
         if target is not None:
             baseline = next((p.value for p in [*periods, *lead] if p.kind == "baseyear"), None)
@@ -729,6 +730,24 @@ _OF_THE_FIGURE_BEFORE = re.compile(
 
 # A trailing clause that describes what the figure before it counts.
 _WITH_CLAUSE = re.compile(r",\s+with\s+[^,;.()]*$", re.I)
+
+
+# What the recogniser reads into a time unit or leaves after it ("1,146 lost days", "24.5 hours per
+# employee"): words of the metric, not of the unit.
+_TIME_MODIFIER = re.compile(r"\d\s+(?P<m>[a-z]+)\s+(?P<u>days?|hours?)$", re.I)
+_PER_HEAD_AFTER = re.compile(r"^\s*(?:per|/)\s*(?P<h>employee|staff|person|capita|head|participant|trainee)s?\b", re.I)
+
+
+def _with_time_words(metric: str, mention: Mention, after: str) -> str:
+    """The metric's name with the words a time figure prints beside its unit: "lost days" for
+    "resulting in 1,146 lost days", "... per employee" for "24.5 hours per employee"."""
+    modifier = _TIME_MODIFIER.search(mention.surface)
+    if modifier:
+        return f"{modifier.group('m')} {modifier.group('u')}"
+    head = _PER_HEAD_AFTER.match(after)
+    if head and " per " not in f" {metric} ":
+        return f"{metric} per {head.group('h').lower()}"
+    return metric
 
 
 # A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".

@@ -687,3 +687,12 @@ def test_a_bullet_is_dated_by_its_lists_caption_and_a_captions_future_year_is_it
 )
 def test_run_in_list_numbers_and_fractions_are_no_figures(sentence: str, figures: list[str]) -> None:
     assert [figure for _, figure, *_ in _dated(sentence)] == figures
+
+
+def test_a_time_figure_keeps_the_words_printed_beside_its_unit_in_its_metric() -> None:
+    assert [(figure, metric) for _, figure, metric, *_ in read("The accidents resulted in 140 lost days.")] == [
+        ("140 lost days", "lost days")
+    ]
+    assert [(figure, metric) for _, figure, metric, *_ in read("Mean coaching time was 6.5 hours per employee.")] == [
+        ("6.5 hours", "Mean coaching time per employee")
+    ]
