@@ -567,7 +567,7 @@ class FigureReader:
             target = _token(aimed.group("ty")) if aimed.group("ty") else _target_year_after(periods, end) or self._own
         named = "target" if target is not None else role
         metric = metric_name(unit, mention, start, end, named, [f.metric for f in earlier if f.role == "value"])
-        metric = _with_time_words(metric, mention, after)
+        metric = _with_time_words(metric, mention, after, [f.metric for f in earlier if f.role == "value"])
         own = self._own
         if target is not None:
             baseline = next((p.value for p in [*periods, *lead] if p.kind == "baseyear"), None)
@@ -738,14 +738,18 @@ _TIME_MODIFIER = re.compile(r"\d\s+(?P<m>[a-z]+)\s+(?P<u>days?|hours?)$", re.I)
 _PER_HEAD_AFTER = re.compile(r"^\s*(?:per|/)\s*(?P<h>employee|staff|person|capita|head|participant|trainee)s?\b", re.I)
 
 
-def _with_time_words(metric: str, mention: Mention, after: str) -> str:
+def _with_time_words(metric: str, mention: Mention, after: str, earlier: list[str]) -> str:
     """The metric's name with the words a time figure prints beside its unit: "lost days" for
-    "resulting in 1,146 lost days", "... per employee" for "24.5 hours per employee"."""
+    "resulting in 1,146 lost days", "... per employee" for "24.5 hours per employee" (of the metric
+    before it when the name is only "average": "186,400 hours of training, an average of 29.2
+    hours per employee")."""
     modifier = _TIME_MODIFIER.search(mention.surface)
     if modifier:
         return f"{modifier.group('m')} {modifier.group('u')}"
     head = _PER_HEAD_AFTER.match(after)
     if head and " per " not in f" {metric} ":
+        if earlier and set(metric.lower().split()) <= _AMOUNT_WORDS | {"an", "a", "the"}:
+            metric = earlier[-1]
         return f"{metric} per {head.group('h').lower()}"
     return metric
 

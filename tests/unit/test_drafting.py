@@ -696,3 +696,11 @@ def test_a_time_figure_keeps_the_words_printed_beside_its_unit_in_its_metric() -
     assert [(figure, metric) for _, figure, metric, *_ in read("Mean coaching time was 6.5 hours per employee.")] == [
         ("6.5 hours", "Mean coaching time per employee")
     ]
+
+
+def test_an_average_time_per_head_is_of_the_metric_before_it() -> None:
+    sentence = "Riders logged a total of 9,000 hours of coaching, an average of 12 hours per employee."
+    assert [(figure, metric) for _, figure, metric, *_ in read(sentence)] == [
+        ("9,000 hours", "coaching"),
+        ("12 hours", "coaching per employee"),
+    ]
