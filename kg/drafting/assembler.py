@@ -186,8 +186,10 @@ class Assembler:
         """The claim a unit makes, without its entities and links, or None when it makes none."""
         unit = reading.unit
         kind = claim_kind(unit.text, [f.mention.unit for f in reading.figures])
-        if kind is None and reading.missing is None:
+        if kind is None and reading.missing is None and not reading.figures:
             return None  # a statement about the report itself (one that points to an omitted figure is kept)
+        if kind is None and reading.missing is None:
+            kind = "quantitative"  # the report's scope in figures ("covers 14 estates") is still the company's
         if reading.missing is not None or (reading.figures and all(f.role == "target" for f in reading.figures)):
             kind = "commitment" if reading.figures else "quantitative"
         elif not reading.figures and (kind == "quantitative" or not _is_statement(unit)):

@@ -2,17 +2,25 @@
 
 Every quantity mention the recogniser (:mod:`kg.ingest.quantities`) finds in a unit becomes one
 :class:`Figure`, unless its context shows it is no figure: a reference number ("Cap. 57",
-"Goal 7", "page 12"), the second of a list of identifiers ("Scope 1 and 2"), an age ("aged 18",
-"44 years old"), a rank ("Top 100") or the denominator of a rate ("per 200,000 hours"). Years,
-dates, ordinals, codes and list numbers the recogniser already sets apart.
+"Goal 7", "page 12", "Euro 6"), any number of a list a code opens ("SDGs 3, 4 and 13"), an age
+("aged 18", "44 years old", "aged between 30 and 50"), a rank ("Top 100"), the denominator of a
+rate ("per 200,000 hours"), a number inside a name ("the Drive Safe 360 course"), a schedule ("7
+days a week"), a time of day, a street number. Years, dates, ordinals, codes and list numbers the
+recogniser already sets apart.
 
 A figure's **role** is read from the words right before and after it: ``change`` after "increased
 by", "a decrease of", "up", "down", before "reduction" or "year-on-year" (with a direction, so a
 decrease is negative); ``target`` in a sentence that commits ("aim", "target", "plan", "will")
 and names a year to reach ("by 2030"); else ``value`` ("down from 0.24 ... in 2020" is a value of
-2020). Its **period** is the period phrase right after it ("... 98.6 million litres in 2023"),
-else the one the sentence opens with ("In 2021, ...", "As at 31 December 2022, ...", "Since
-2017, ...", "From 2016 to 2019, ..."), else the report's period (None). A change's baseline is
+2020); a figure named as the level aimed at ("our target of 95%") is a target too. Its **period**
+is the label printed before it ("(2021: 8.25%; 2020: 9.1%)"), else its place in a list of periods
+("... in 2022 and 2021 respectively"), else the period phrase right after it ("... 98.6 million
+litres in 2023", shared by the figures joined to it by "and"), else the one the sentence opens with
+("In 2021, ...", "As at 31 December 2022, ...", "Since 2017, ...", "From 2016 to 2019, ...", "For
+the year ended 31 March 2022, ...", "Over the past three years, ...", "In February alone, ..."),
+else the caption of its bullet list, else that of the sentence it goes on from ("Of these, ..."),
+else the report's period (None). The date of an event ("launched in 2015") dates nothing, or starts
+what has been done since ("... we have provided ..."). A change's baseline is
 the period it is "compared with" ("the previous year", "2020", "year-on-year": the year before);
 a target's is its stated base year. Its **metric** is named from the sentence (see
 :func:`metric_name`); when the unit announces a figure it does not print ("... is disclosed in
@@ -42,22 +50,40 @@ def _from_day(p: str) -> str:
     return rf"(?:(?P<{p}d>\d{{1,2}})\s+)?(?:(?P<{p}m>{MONTHS})\s+)?"
 
 
+_LAST_YEAR = r"(?:previous|prior|last|preceding)\s+(?:financial\s+|fiscal\s+|reporting\s+)?year\b"
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT_WORDS = "|".join(_COUNTS)
+_PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
 # Period phrases, each with the span it covers; the first group that matches names its kind.
 _PERIODS = re.compile(
-    rf"(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})))"
+    # Two or three periods for as many figures, in order ("... in 2022 and 2021 respectively").
+    rf"(?P<days>\bas\s+(?:at|of|on)\s+(?:(?P<sd1>\d{{1,2}})\s+(?P<sm1>{MONTHS})|(?P<sm2>{MONTHS})\s+(?P<sd2>\d{{1,2}}),?)\s+"
+    rf"(?P<sy1>{_YEAR})(?:\s*,\s*(?P<sy2>{_YEAR}))?\s*,?\s+and\s+(?P<sy3>{_YEAR})\b)"
+    rf"|(?P<years>\b(?:in|during|for|of)\s+(?:the\s+years\s+)?(?P<ys1>{_TOKEN})(?:\s*,\s*(?P<ys2>{_TOKEN}))?\s*,?\s+and\s+"
+    rf"(?P<ys3>{_TOKEN}))"
+    rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
     rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
     rf"|(?P<end>\bby\s+the\s+end\s+of\s+(?P<eny>{_TOKEN}))"
     rf"|(?P<by>\bby\s+(?P<byy>{_TOKEN}))"
-    rf"|(?P<baseyear>\b(?:(?P<bb>{_TOKEN})\s+(?:baseline|base\s+year|levels?)|base\s+year:?\s+(?:of\s+)?(?P<ba>{_TOKEN})))"
-    rf"|(?P<compared>\b(?:compared\s+(?:with|to)|against|versus|relative\s+to|over|from)\s+(?:the\s+)?"
-    rf"(?:(?:same\s+period\s+(?:of|in)\s+|year\s+)?(?P<cy>{_TOKEN})|(?P<prev>(?:previous|prior|last)\s+year|a\s+year\s+(?:earlier|ago|before))))"
+    rf"|(?P<baseyear>\b(?:(?P<bb>{_TOKEN})\s+(?:baseline|base\s+year|levels?)|base\s+year:?\s+(?:of\s+)?(?P<ba>{_TOKEN})"
+    rf"|(?:using|with|taking)\s+(?P<bu>{_TOKEN})\s+as\s+(?:the|its|our|a)\s+(?:baseline|base)(?:\s+year)?))"
+    rf"|(?P<compared>\b(?:compared\s+(?:with|to)|against|versus|relative\s+to|over|from|on|than(?:\s+(?:in|for|at))?)\s+"
+    rf"(?:the\s+)?(?:(?:same\s+period\s+(?:of|in)\s+|year\s+)?(?P<cy>{_TOKEN})|(?P<prev>{_LAST_YEAR}|a\s+year\s+(?:earlier|ago|before))))"
     rf"|(?P<yoy>\b(?:year[- ]on[- ]year|yoy|y-o-y)\b)"
+    rf"|(?P<yearended>\b(?:(?:for|during|in)\s+)?the\s+(?:financial\s+|fiscal\s+|reporting\s+)?(?:year|period)\s+ended\s+"
+    rf"(?:(?P<ed1>\d{{1,2}})\s+(?P<em1>{MONTHS})|(?P<em2>{MONTHS})\s+(?P<ed2>\d{{1,2}}),?)\s+(?P<eyr>{_YEAR}))"
+    rf"|(?P<past>\b(?:over|in|during|for|throughout)\s+the\s+(?:past|last|previous)\s+(?P<pn>\d{{1,2}}|{_COUNT_WORDS})\s+"
+    rf"(?:financial\s+|fiscal\s+)?years)"
+    rf"|(?P<lastyear>\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_LAST_YEAR})"
+    rf"|(?P<part>\b(?:in|during|for|over)\s+the\s+(?P<pp>first|second|third|fourth)\s+(?P<pk>half|quarter)\s+of\s+(?P<py>{_YEAR}))"
     rf"|(?P<report>\b(?:during|in|over|for|throughout)\s+the\s+(?:reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year(?!\s+\d)))"
-    rf"|(?P<month>\b(?:in|during|throughout)\s+(?P<mo>{MONTHS})\s+(?P<moy>{_YEAR}))"
+    rf"|(?P<months>\b(?:from|between)\s+(?P<ma>{MONTHS})\s+(?:to|and|until|through)\s+(?P<mb>{MONTHS})\s+(?P<mby>{_YEAR}))"
+    rf"|(?P<month>\b(?:in|during|throughout)\s+(?P<mo>{MONTHS})(?:\s+(?P<moy>{_YEAR})|(?![\s,]*\d)))"
     rf"|(?P<year>\b(?:in|during|for|of|throughout)\s+(?:the\s+year\s+)?(?P<yy>{_TOKEN}))"
-    rf"|(?P<label>(?<=\()\s*(?P<ly>{_TOKEN})\s*:)",
+    rf"|(?P<label>(?:(?<=\()|(?<=[;,]\s))\s*(?:(?P<ly>{_TOKEN})|(?P<ld>\d{{1,2}})\s+(?P<lm>{MONTHS})\s+(?P<lyy>{_YEAR}))\s*:)",
     re.I,
 )
 _COMMIT = re.compile(
@@ -76,13 +102,16 @@ _INCREASE = (
 _CHANGE_BEFORE = re.compile(rf"\b(?:(?P<dec>{_DECREASE})|(?P<inc>{_INCREASE}))(?:\s+(?:by|of))?\s*$|\bby\s*$", re.I)
 _CHANGE_VERB = re.compile(rf"\b(?:(?P<dec>{_DECREASE})|(?P<inc>{_INCREASE}))\b", re.I)
 _CHANGE_AFTER = re.compile(
-    r"^\s*(?:(?P<dec>reduction|decrease|decline|drop|fall|cut|lower|less)|(?P<inc>increase|rise|growth|higher|more))\b"
-    r"|^\s*(?:year[- ]on[- ]year|yoy|y-o-y)\b",
+    r"^\s*(?:(?P<dec>reduction|decrease|decline|drop|fall|cut|lower|less|fewer)|(?P<inc>increase|rise|growth|higher|more))\b"
+    r"|^\s*(?:year[- ]on[- ]year|yoy|y-o-y)\b"
+    # "9.8% below its 2020 level", "4% above the previous year": a distance from another period's figure.
+    rf"|^\s*(?:(?P<below>below)|(?P<above>above))\s+(?:(?:its|the|our|their|that\s+of)\s+)?"
+    rf"(?:{_TOKEN}|(?:previous|prior|last)\s+year|baseline|base\s+year)",
     re.I,
 )
 _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|grew|declined)\s+from\s*$", re.I)
 _NOT_CHANGE = re.compile(
-    r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up\s*$", re.I
+    r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$", re.I
 )
 _TO_BEFORE = re.compile(r"\bto\s*(?:(?:at\s+least|over|more\s+than|nearly|about|approximately)\s+)?$", re.I)
 
@@ -90,7 +119,8 @@ _TO_BEFORE = re.compile(r"\bto\s*(?:(?:at\s+least|over|more\s+than|nearly|about|
 _REFERENCE = re.compile(
     r"(?:\b(?:Cap|Chapter|Ch|No|Nos|Page|Pages|p|pp|Goal|Goals|Principle|Principles|Rule|Rules|Clause|Grade|Class|"
     r"Tier|Category|Item|Part|Schedule|Table|Figure|Fig|Annex|Paragraph|Para|Top|Phase|Stage|Level|Article|"
-    r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI|Code|Codes|Tel|Fax)\.?:?|#)\s*$",
+    r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI|Code|Codes|Tel|Fax|Euro|Type|Model|Version|"
+    r"Series|Generation|Gen|Block|Tower|Zone|Room|Floor|Unit|Line|Batch)\.?:?|#)\s*$",
     re.I,
 )
 # A telephone number ("call (852) 2811 3096", "+44 20 7946 0000").
@@ -114,16 +144,18 @@ _AGED = re.compile(r"\b(?:aged?|ages)\b", re.I)
 # a bound right after a plural noun.
 _THRESHOLD = re.compile(r"^(?:above|exceeding|in\s+excess\s+of)\b", re.I)
 _PLURAL_BEFORE = re.compile(r"\b(?!(?:was|is|has|does)\b)[a-z]{3,}s\s*$", re.I)
-_LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|or|-|–|to)\s*$")
+_LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|or|-|–|to|,\s*and)\s*$")
+# A time of day ("from 9 a.m. to 6 p.m.", "9:30").
+_CLOCK_AFTER = re.compile(r"^(?:\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|:\d\d)", re.I)
 _AGE_BEFORE = re.compile(
     r"\b(?:aged?|age\s+of|ages\s+of|under\s+the\s+age\s+of|over\s+the\s+age\s+of)\s*"
-    r"(?:\d{1,3}\s*(?:to|-|–|and)\s*)?$",
+    r"(?:between\s+(?:\d{1,3}\s+and\s*)?|(?:from\s+)?\d{1,3}\s*(?:to|-|–|and)\s*|(?:under|over|above|below)\s*)?$",
     re.I,
 )
 _AGE_AFTER = re.compile(r"^\s*(?:years?\s+)?(?:old|of\s+age)\b|^-year-old", re.I)
 _AGE_WORD = re.compile(r"\bage\b[^.;,]{0,40}$", re.I)
 _YEAR_NUMBER = re.compile(_YEAR)
-_FISCAL_YEAR_BEFORE = re.compile(rf"(?:FY\s?)?{_YEAR}\s?/\s?$")  # "2020/21": the end of a fiscal year's label
+_FISCAL_YEAR_BEFORE = re.compile(rf"(?:FY\s?)?{_YEAR}\s?[/–-]\s?$")  # "2020/21", "2022-23": a fiscal year's end
 _AFTER_YEAR = re.compile(r"^\s*(?:[,.;:)]|$|levels?\b|figures?\b|and\b|baseline\b)")
 # A comparison figure that is not the company's ("the industry average of 3.1").
 _BENCHMARK = re.compile(
@@ -132,8 +164,24 @@ _BENCHMARK = re.compile(
 # A unit that goes on past what the lexicon read ("61.2 gCO2e per tonne-km"), or a symbol glued to
 # a number the lexicon does not know ("1.5°C"): the unit cannot be told, so the figure is left out.
 _UNREAD_UNIT = re.compile(r"^[-–/][A-Za-z]")
-_UNKNOWN_SYMBOL = re.compile(r"^(?:[^\s,.;:)\]”\"'’%]|\s?[A-Za-z]{0,2}[A-Z][A-Za-z]{0,3}\b(?<![A-Z][a-z]{3}))")
+_UNKNOWN_SYMBOL = re.compile(
+    r"^(?:[^\s,.;:)\]”\"'’%]|[^\S\n]?[A-Za-z]{0,2}[A-Z][A-Za-z]{0,3}\b(?<![A-Z][a-z]{3})(?!\s+[a-z]{3,}))"
+)
+# A number inside a name ("the Drive Safe 360 course"): a bare count right after a capitalised
+# word that does not open the unit (a count follows a verb, a determiner or a preposition).
+_NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
+# An item number of a list run into a sentence ("focus on (1) safety, (2) people", "are: 1) safety;").
+_ENUMERATOR_AFTER = re.compile(r"^\)\s+[A-Za-z]")
+_ENUMERATOR_BEFORE = re.compile(r"(?:\(|(?:^|(?<!\d)[:;]|,|\band|\bor)\s*)$")  # not a label's "(2021: 5)"
+_FRACTION_BEFORE = re.compile(r"\d/$")  # the denominator of "1/3"
+# A schedule ("staffed 7 days a week", "24 hours a day"), not a quantity measured.
+_SCHEDULE_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
+_SCHEDULE_UNITS = frozenset({"DAY", "HR", "MIN"})
 _PER_BEFORE = re.compile(r"\b(?:per|every|each)\s*$", re.I)
+# A street number ("66 Jinshui Road", "18 Harbour Street").
+_ADDRESS_AFTER = re.compile(
+    r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Avenue|Lane|Boulevard|Drive|Highway|Rd|St|Ave)\b"
+)
 
 _VERB = (
     r"was|were|is|are|reached|totall?ed|amounted\s+to|stood\s+at|came\s+to|hit|exceeded|achieved|recorded|"
@@ -215,6 +263,7 @@ class _Period:
     kind: str
     value: str | None  # a token (see FigureReader's periods)
     previous: bool = False  # "compared with the previous year", "a year earlier": the year before the figure's
+    values: tuple[str | None, ...] = ()  # of a list of periods ("in 2022 and 2021"), in order
 
 
 @dataclass
@@ -232,6 +281,9 @@ class FigureReader:
     # The unit key of a unit word ("hours": HR), None when the word is no unit; without it a
     # highlight's caption gives no unit.
     unit_of: Callable[[str], str | None] | None = None
+    # The paragraph of the last sentence read with figures, and the period of its first level:
+    # what a sentence going on from it ("Of these, ...") is dated by. Units are read in order.
+    _carried: tuple[int, str | None] | None = field(default=None, init=False, repr=False)
 
     def read(self, unit: Unit, mentions: list[Mention]) -> Reading:
         """``mentions`` are the recogniser's mentions of the whole text inside the unit, in order."""
@@ -246,9 +298,19 @@ class FigureReader:
         lead = self._periods(unit.lead) if unit.kind == "bullet" else []
         spans = [(m.start - at, m.end - at) for m in kept]
         owned = _owners(text, periods, spans)
+        paired = _paired(text, periods, spans)
+        carried = self._carried
+        goes_on = carried is not None and unit.paragraph == carried[0] and _GOES_ON.match(text) is not None
+        inherited = carried[1] if carried is not None and goes_on else None
         figures: list[Figure] = []
         for index, mention in enumerate(kept):
-            figures.append(self._figure(unit, mention, index, spans, periods, lead, owned, figures))
+            figure = self._figure(unit, mention, index, spans, periods, lead, owned, figures, inherited)
+            if index in paired and figure.role == "value":
+                figure = replace(figure, period=paired[index])
+            figures.append(figure)
+        if unit.paragraph is not None:
+            levels = [f.period for f in figures if f.role == "value"]
+            self._carried = (unit.paragraph, levels[0]) if levels else None
         return Reading(unit, tuple(self._captioned(unit, self._dated(f)) for f in figures), None, commits)
 
     def _captioned(self, unit: Unit, figure: Figure) -> Figure:
@@ -295,10 +357,35 @@ class FigureReader:
             return False  # "an increase of 3% over 2020": a year compared with, though a qualifier precedes it
         if _BENCHMARK.search(before) or _UNREAD_UNIT.match(after) or (m.unit is None and _UNKNOWN_SYMBOL.match(after)):
             return False
-        previous = [p for p in mentions if p.end <= m.start]
-        if previous and previous[-1].kind == "identifier" and _LIST_OF_CODES.match(text[previous[-1].end - at : start]):
+        bare = m.unit is None and m.scale is None and m.qualifier is None
+        if bare and start > 0 and _NAME_BEFORE.search(text[max(0, start - 40) : start]):
+            return False
+        if m.unit in _SCHEDULE_UNITS and _SCHEDULE_AFTER.match(after):
+            return False
+        if bare and (_ADDRESS_AFTER.match(after) or _FRACTION_BEFORE.search(before)):
+            return False
+        if bare and _ENUMERATOR_AFTER.match(after) and _ENUMERATOR_BEFORE.search(before):
+            return False
+        if _CLOCK_AFTER.match(after) or self._listed_code(text, at, m, mentions):
             return False
         return not (_AGE_WORD.search(before) and m.unit in (None, "YR", "YEAR"))
+
+    @staticmethod
+    def _listed_code(text: str, at: int, m: Mention, mentions: list[Mention]) -> bool:
+        """Whether the digit run goes on a list of codes ("SDGs 3, 4 and 13", "Scope 1 and 2"): the
+        runs before it, each joined to the next by a comma, "and", "or" or a dash, open with a
+        code (an identifier, or a number after a reference word)."""
+        previous = [p for p in mentions if p.end <= m.start]
+        nxt = m
+        while previous:
+            p = previous.pop()
+            if not _LIST_OF_CODES.match(text[p.end - at : nxt.start - at]):
+                return False
+            before = text[max(0, p.start - at - 40) : p.start - at]
+            if (p.kind == "identifier" and not _AGE_BEFORE.search(before)) or _REFERENCE.search(before):
+                return True  # an age range ("aged 30-50 and 1,126 ...") opens no list of codes
+            nxt = p
+        return False
 
     # ------------------------------------------------------------ periods
     #
@@ -320,8 +407,28 @@ class FigureReader:
         for m in _PERIODS.finditer(text):
             kind = next(k for k in _KINDS if m.group(k))
             previous = kind == "compared" and m.group("prev") is not None
-            found.append(_Period(m.start(), m.end(), kind, self._period_value(kind, m), previous))
+            value = self._period_value(kind, m)
+            if kind in ("days", "years"):
+                found.append(_Period(m.start(), m.end(), kind, None, False, self._listed(kind, m)))
+                continue
+            if kind in ("year", "month") and _EVENT_BEFORE.search(text, 0, m.start()):
+                # The date of an event ("the programme, launched in 2015, ..."): what has been done
+                # since ("we have provided ...") runs from it, and nothing else is dated by it.
+                if not _PERFECT.search(text, m.end()) or value is None or _year_of(value) >= self.year:
+                    continue
+                kind, value = "since", f"{value.partition('/')[0]}/{self._own}"
+            found.append(_Period(m.start(), m.end(), kind, value, previous))
         return found
+
+    def _listed(self, kind: str, m: re.Match[str]) -> tuple[str | None, ...]:
+        """The periods of a list ("as at 31 December 2022 and 2021", "in 2021 and 2022"), in order."""
+        if kind == "days":
+            month = _MONTH_NUMBER[(m.group("sm1") or m.group("sm2")).lower()]
+            day = int(m.group("sd1") or m.group("sd2"))
+            years = [m.group(g) for g in ("sy1", "sy2", "sy3") if m.group(g)]
+            return tuple(_day(int(y), month, day).isoformat() for y in years)
+        tokens = [_token(m.group(g)) for g in ("ys1", "ys2", "ys3") if m.group(g)]
+        return tuple(None if t == self._own else t for t in tokens)
 
     def _period_value(self, kind: str, m: re.Match[str]) -> str | None:
         own = self._own
@@ -347,19 +454,53 @@ class FigureReader:
         if kind == "by":
             return _token(m.group("byy"))
         if kind == "baseyear":
-            return _token(m.group("bb") or m.group("ba"))
+            return _token(m.group("bb") or m.group("ba") or m.group("bu"))
         if kind == "compared":
             return _token(m.group("cy")) if m.group("cy") else _previous(own)
-        if kind == "yoy":
+        if kind in ("yoy", "lastyear"):
             return _previous(own)
+        if kind == "yearended":
+            month = _MONTH_NUMBER[(m.group("em1") or m.group("em2")).lower()]
+            end = _day(int(m.group("eyr")), month, int(m.group("ed1") or m.group("ed2")))
+            if (month, end.day) == (12, 31):
+                token = str(end.year)
+            else:
+                token = f"{(_day(end.year - 1, month, end.day) + timedelta(days=1)).isoformat()}/{end.isoformat()}"
+            return None if token == own or self._bounds(own)[1] == end.isoformat() else token
+        if kind == "past":
+            count = int(m.group("pn")) if m.group("pn").isdigit() else _COUNTS[m.group("pn").lower()]
+            first = f"FY{self.year - count + 1}" if self._fiscal else str(self.year - count + 1)
+            return f"{first}/{own}" if count > 1 else None
+        if kind == "part":
+            year, number = int(m.group("py")), _PARTS[m.group("pp").lower()]
+            months = 6 if m.group("pk").lower() == "half" else 3
+            if months == 6 and number > 2:
+                return None
+            first = (number - 1) * months + 1
+            return f"{year}-{first:02d}-01/{_month_end(year, first + months - 1).isoformat()}"
+        if kind == "months":
+            year = int(m.group("mby"))
+            first, last = (_MONTH_NUMBER[m.group(g).lower()] for g in ("ma", "mb"))
+            start = date(year - (first > last), first, 1)
+            return f"{start.isoformat()}/{_month_end(year, last).isoformat()}"
         if kind == "month":
-            year, number = int(m.group("moy")), _MONTH_NUMBER[m.group("mo").lower()]
-            last = date(year + (number == 12), number % 12 + 1, 1) - timedelta(days=1)
-            return f"{year}-{number:02d}-01/{last.isoformat()}"
+            number = _MONTH_NUMBER[m.group("mo").lower()]
+            year = int(m.group("moy")) if m.group("moy") else self._year_of_month(number)
+            return f"{year}-{number:02d}-01/{_month_end(year, number).isoformat()}"
+        if kind == "label" and m.group("ld"):  # "(31 March 2021: 1,180)": that day
+            return _day(int(m.group("lyy")), _MONTH_NUMBER[m.group("lm").lower()], int(m.group("ld"))).isoformat()
         if kind in ("year", "label"):
             token = _token(m.group("yy") or m.group("ly"))
             return None if token == own else token
         return None  # the reporting period
+
+    def _year_of_month(self, number: int) -> int:
+        """The year of a month the text names without one ("In February alone ..."): the month
+        of the report's own period (a fiscal year ending 30 June 2023 has August 2022)."""
+        if not self._fiscal or self.fiscal_year_end is None:
+            return self.year
+        end_month, end_day = (int(p) for p in self.fiscal_year_end.split("-"))
+        return self.year if (number, 1) <= (end_month, end_day) else self.year - 1
 
     def _last_day(self, token: str) -> str:
         """The last day of a year token."""
@@ -411,8 +552,9 @@ class FigureReader:
         spans: list[tuple[int, int]],
         periods: list[_Period],
         lead: list[_Period],
-        owned: dict[int, int],
+        owned: dict[int, tuple[int, ...]],
         earlier: list[Figure],
+        inherited: str | None = None,
     ) -> Figure:
         text = unit.text
         start, end = spans[index]
@@ -420,15 +562,21 @@ class FigureReader:
         before, after = text[max(0, start - 60) : start], text[end : end + 40]
         role, direction = _change(text, before, after, start)
         target = self._target(unit, periods, lead, start, end, self._owned(index, periods, owned))
+        aimed = _TARGET_OF.search(before)
+        if target is None and aimed is not None:  # "exceeding our target of 95%", "our 2025 target of 30%"
+            target = _token(aimed.group("ty")) if aimed.group("ty") else _target_year_after(periods, end) or self._own
         named = "target" if target is not None else role
         metric = metric_name(unit, mention, start, end, named, [f.metric for f in earlier if f.role == "value"])
+        metric = _with_time_words(metric, mention, after, [f.metric for f in earlier if f.role == "value"])
         own = self._own
         if target is not None:
             baseline = next((p.value for p in [*periods, *lead] if p.kind == "baseyear"), None)
             baseline = baseline or next((p.value for p in periods if p.kind == "compared"), None)
             level = role != "change" or _TO_BEFORE.search(before) is not None
             return Figure(mention, "target", metric, target, baseline, None if level else direction)
-        period = self._period_of(index, periods, owned, start)
+        # A bullet with no period of its own is dated by its list's caption ("As at 31 December 2022, we had:").
+        led = [p.value for p in lead if p.kind in _LEVEL_KINDS]
+        period = self._period_of(text, index, periods, owned, start, led[-1] if led else inherited)
         if role == "change":
             if (
                 period is None
@@ -437,7 +585,9 @@ class FigureReader:
                 and _OF_THE_FIGURE_BEFORE.search(text[spans[index - 1][1] : start])
             ):
                 period = earlier[-1].period  # "US$3 billion as at ..., up 28% from a year earlier"
-            compared = [p for p in periods if p.kind in ("compared", "yoy") and start - 5 <= p.start < nxt + 20]
+            compared = [
+                p for p in periods if p.kind in ("compared", "yoy", "baseyear") and start - 5 <= p.start < nxt + 20
+            ]
             baseline = compared[0].value if compared else None
             if period is not None and "/" in period and baseline is None:
                 baseline, period = period.split("/")
@@ -446,6 +596,8 @@ class FigureReader:
             if (compared and compared[0].previous) or baseline is None or _year_of(baseline) >= _year_of(ends):
                 baseline = _previous(ends)
             return Figure(mention, "change", metric, period, baseline, direction)
+        if period is None and earlier and _WITH_CLAUSE.search(text[spans[index - 1][1] : start]):
+            period = earlier[-1].period  # "14 estates as at 31 March 2022, with a floor area of 1,250,000 m²"
         if period is not None and "/" in period and _TO_BEFORE.search(before):
             period = period.split("/")[1]
             period = None if period == own else period
@@ -461,7 +613,14 @@ class FigureReader:
         sites in 2024"); a figure owning a period that has come ("the rate was 52% in 2021", the
         report's period) is no target, though the sentence commits.
         """
-        if not (_COMMIT.search(unit.text[:start]) or (unit.kind == "bullet" and _COMMIT.search(unit.lead))):
+        commits = _COMMIT.search(unit.text[:start]) or (unit.kind == "bullet" and _COMMIT.search(unit.lead))
+        opened = [
+            p
+            for p in periods
+            if p.kind in ("by", "end") and p.end <= start and p.value and _year_of(p.value) > self.year
+        ]
+        opened = opened if _COMMIT.search(unit.text) else []
+        if not (commits or opened):  # "By 2030, 100% of our packaging will be recyclable": the commitment after
             return None
         if any(p.value is None or _year_of(p.value) <= self.year for p in own):
             return None
@@ -469,18 +628,28 @@ class FigureReader:
         after = [p.value for p in years if p.start >= end]
         before = [p.value for p in years if p.start < end]
         led = [p.value for p in lead if p.kind in ("by", "end") and p.value and _year_of(p.value) >= self.year]
+        led += [p.value for p in lead if p.kind == "year" and p.value and _year_of(p.value) > self.year]
         later = [p.value for p in own if p.kind == "year" and p.value]
         chosen = after[:1] or before[-1:] or led[:1] or later[:1]
         return chosen[0] if chosen else None
 
-    def _owned(self, index: int, periods: list[_Period], owned: dict[int, int]) -> list[_Period]:
+    def _owned(self, index: int, periods: list[_Period], owned: dict[int, tuple[int, ...]]) -> list[_Period]:
         """The level period phrases the figure owns (see :func:`_owners`)."""
-        return [p for n, p in enumerate(periods) if owned.get(n) == index and p.kind in _LEVEL_KINDS]
+        return [p for n, p in enumerate(periods) if index in owned.get(n, ()) and p.kind in _LEVEL_KINDS]
 
-    def _period_of(self, index: int, periods: list[_Period], owned: dict[int, int], start: int) -> str | None:
+    def _period_of(
+        self,
+        unit_text: str,
+        index: int,
+        periods: list[_Period],
+        owned: dict[int, tuple[int, ...]],
+        start: int,
+        inherited: str | None,
+    ) -> str | None:
         """The period label printed right before the figure ("(2021: 9.1%)"), else the period
         phrase the figure owns, else the last free phrase before it (one that opens the sentence
-        or a clause and so applies to what follows), else the report's period.
+        or a clause and so applies to what follows), else ``inherited`` (the period of the sentence
+        a "goes on" sentence continues, see ``_GOES_ON``), else the report's period (None).
 
         A label's year takes the day of the unit's "as at" date ("as at 31 December 2022 (2021:
         9.1%)" is 31 December 2021)."""
@@ -491,10 +660,17 @@ class FigureReader:
                     return f"{p.value}{day[4:]}" if day[4:] != "-02-29" else f"{p.value}-02-28"
                 return p.value
         for number, p in enumerate(periods):
-            if owned.get(number) == index:
+            if index in owned.get(number, ()):
                 return p.value
-        free = [p for n, p in enumerate(periods) if n not in owned and p.kind in _LEVEL_KINDS and p.end <= start]
-        return free[-1].value if free else None
+        free = [
+            p
+            for n, p in enumerate(periods)
+            if n not in owned
+            and p.kind in _LEVEL_KINDS
+            and p.end <= start
+            and (p.kind not in _OPENING_KINDS or _OPENS.search(unit_text[: p.start]))
+        ]
+        return free[-1].value if free else inherited
 
     # ------------------------------------------------------------ metric names
 
@@ -513,14 +689,78 @@ class FigureReader:
         return _tidy(subject)
 
 
-_KINDS = ("asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "report", "month", "year", "label")
-_LEVEL_KINDS = ("asat", "range", "since", "report", "month", "year")
+# A sentence that goes on from the one before: a part of its total ("Of these, ...") or a breakdown
+# of it ("By age, ...").
+_GOES_ON = re.compile(
+    r"^(?:Of\s+(?:these|them|this|which|whom|the\s+total|this\s+total)|Among\s+(?:them|these|those)|"
+    r"(?:By|In\s+terms\s+of)\s+(?:gender|sex|age(?:\s+group)?|region|location|geography|country|nationality|"
+    r"employment\s+(?:type|contract)|(?:employee\s+)?category|type|grade|rank|function|level|segment|source|site)"
+    r")\b",
+    re.I,
+)
+# A verb that dates an event, right before its period phrase ("completed in June 2020").
+_EVENT_BEFORE = re.compile(
+    r"\b(?:launched|established|founded|introduced|started|set\s+up|initiated|created|completed|opened|"
+    r"commissioned|inaugurated|began|begun|kicked\s+off|built)\s*$",
+    re.I,
+)
+# The present perfect ("we have provided", "has planted"): what has been done up to now.
+_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:(?:so\s+far|already|now|cumulatively|together)\s+)?(?!to\b|no\b|not\b)"
+    r"[a-z]+(?:ed|en|wn|ne|de|ld|id|ught|t)\b",
+    re.I,
+)
+_KINDS = (
+    *("days", "years", "asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended"),
+    *("past", "lastyear", "part", "report", "months", "month", "year", "label"),
+)
+# Period phrases that date the figures after them only where they open the sentence or a clause
+# ("Over the past three years, we ..."), not where they end one ("no fatalities in the past three
+# years, and the injury rate fell ...").
+_OPENING_KINDS = ("yearended", "past", "lastyear", "part")
+_OPENS = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|while|whereas)\s+)\W*$", re.I)
+_LEVEL_KINDS = ("asat", "range", "since", "yearended", "past", "lastyear", "part", "report", "months", "month", "year")
 # A change printed as an aside on the figure before it ("US$3 billion ..., up 28% from ...").
 _OF_THE_FIGURE_BEFORE = re.compile(
     r"^[^,;.]*,\s*(?:up|down|an?\s+(?:increase|decrease|rise|drop|reduction|decline|fall)\s+of|"
     r"(?:increasing|decreasing|rising|falling|growing|declining)(?:\s+by)?)\s*$",
     re.I,
 )
+
+
+# A trailing clause that describes what the figure before it counts.
+_WITH_CLAUSE = re.compile(r",\s+with\s+[^,;.()]*$", re.I)
+
+
+# What the recogniser reads into a time unit or leaves after it ("1,146 lost days", "24.5 hours per
+# employee"): words of the metric, not of the unit.
+_TIME_MODIFIER = re.compile(r"\d\s+(?P<m>[a-z]+)\s+(?P<u>days?|hours?)$", re.I)
+_PER_HEAD_AFTER = re.compile(r"^\s*(?:per|/)\s*(?P<h>employee|staff|person|capita|head|participant|trainee)s?\b", re.I)
+
+
+def _with_time_words(metric: str, mention: Mention, after: str, earlier: list[str]) -> str:
+    """The metric's name with the words a time figure prints beside its unit: "lost days" for
+    "resulting in 1,146 lost days", "... per employee" for "24.5 hours per employee" (of the metric
+    before it when the name is only "average": "186,400 hours of training, an average of 29.2
+    hours per employee")."""
+    modifier = _TIME_MODIFIER.search(mention.surface)
+    if modifier:
+        return f"{modifier.group('m')} {modifier.group('u')}"
+    head = _PER_HEAD_AFTER.match(after)
+    if head and " per " not in f" {metric} ":
+        if earlier and set(metric.lower().split()) <= _AMOUNT_WORDS | {"an", "a", "the"}:
+            metric = earlier[-1]
+        return f"{metric} per {head.group('h').lower()}"
+    return metric
+
+
+# A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
+_TARGET_OF = re.compile(rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)\s*$", re.I)
+
+
+def _target_year_after(periods: list[_Period], end: int) -> str | None:
+    """The year to reach a figure "target of" names right after it ("a target of 30% by 2025")."""
+    return next((p.value for p in periods if p.kind in ("by", "end") and 0 <= p.start - end <= 3), None)
 
 
 def _is_time_limit(surface: str, before: str, after: str) -> bool:
@@ -575,6 +815,11 @@ def _day(year: int, month: int, day: int) -> date:
         return date(year, month, day - 1)
 
 
+def _month_end(year: int, number: int) -> date:
+    """The last day of a month."""
+    return date(year + (number == 12), number % 12 + 1, 1) - timedelta(days=1)
+
+
 def _range_end(m: re.Match[str], p: str, token: str) -> str:
     """One end of a range: its day when the range prints one ("1 April 2021"), else its year token."""
     month = m.group(f"{p}m")
@@ -590,13 +835,40 @@ def _range_end(m: re.Match[str], p: str, token: str) -> str:
     return (following - timedelta(days=1)).isoformat()
 
 
-OWN_GAP = 45  # characters: a period phrase this close after a figure, with no comma between, is its own
+OWN_GAP = 50  # characters: a period phrase this close after a figure, with no comma between, is its own
+# Between two figures that share the period phrase after the second ("31 injuries and 1,520 lost
+# days in 2019"): the first figure's noun, then "and".
+_COORDINATED = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,4}(?:and|or|as\s+well\s+as)\s+$")
 
 
-def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> dict[int, int]:
-    """Which figure (index) each period phrase (index) belongs to: the figure right before it,
-    when no comma, other figure or more than OWN_GAP characters lie between."""
-    owners: dict[int, int] = {}
+def _paired(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> dict[int, str | None]:
+    """The period of each figure a list of periods dates, in order: as many coordinated figures
+    ("RMB5.2 billion and RMB4.8 billion") right before the list, or right after it when it opens the
+    sentence ("In 2021 and 2022, emissions were 500 tonnes and 450 tonnes")."""
+    found: dict[int, str | None] = {}
+    for p in periods:
+        count = len(p.values)
+        if not count:
+            continue
+        before = [i for i, (_, end) in enumerate(spans) if end <= p.start][-count:]
+        after = [i for i, (start, _) in enumerate(spans) if start >= p.end][:count]
+        for group in (before, after):
+            joined = all(_JOINED.match(text[spans[i][1] : spans[i + 1][0]]) for i in group[:-1])
+            if len(group) == count and joined and not found.keys() & set(group):
+                found.update(zip(group, p.values, strict=True))
+                break
+    return found
+
+
+# Between figures of a list: a comma or "and", maybe after the first figure's noun.
+_JOINED = re.compile(r"^(?:\s+(?:[a-z][\w-]*\s+){0,4}?)?\s*(?:,\s*(?:and\s+)?|and\s+|,)\s*$")
+
+
+def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> dict[int, tuple[int, ...]]:
+    """Which figures (indexes) each period phrase (index) belongs to: the figure right before it,
+    when no comma, other figure or more than OWN_GAP characters lie between, and the figures
+    coordinated with that one before it (see ``_COORDINATED``) that own no phrase themselves."""
+    owners: dict[int, tuple[int, ...]] = {}
     for number, p in enumerate(periods):
         if p.kind not in _LEVEL_KINDS:
             continue
@@ -605,7 +877,16 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
             i = before[-1]
             gap = text[spans[i][1] : p.start]
             if len(gap) <= OWN_GAP and not re.search(r"[,;:]", gap):
-                owners[number] = i
+                owners[number] = (i,)
+    taken = {i for found in owners.values() for i in found}
+    for number, (i,) in list(owners.items()):
+        group = [i]
+        while group[0] > 0 and group[0] - 1 not in taken:
+            j = group[0] - 1
+            if not _COORDINATED.match(text[spans[j][1] : spans[j + 1][0]]):
+                break
+            group.insert(0, j)
+        owners[number] = tuple(group)
     return owners
 
 
@@ -626,9 +907,9 @@ def _change(text: str, before: str, after: str, start: int) -> tuple[str, str | 
     if m is None:
         return "value", None
     groups = m.re.groupindex
-    if "dec" in groups and m.group("dec"):
+    if any(g in groups and m.group(g) for g in ("dec", "below")):
         return "change", "decrease"
-    if "inc" in groups and m.group("inc"):
+    if any(g in groups and m.group(g) for g in ("inc", "above")):
         return "change", "increase"
     return "change", None
 

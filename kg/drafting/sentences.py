@@ -12,7 +12,9 @@ lines are no claims, and are left out here. What remains is read line by line:
   which keeps the caption that introduces the list ("The following projects ...:") as its lead;
 * a highlight box, as PDF conversions print it, is a figure alone on its line and its caption on
   the next (or, failing that, the previous) line: both lines are one unit; a figure with a few
-  words of caption after it on one short line ("Over 1,400 tasks") is a highlight by itself;
+  words of caption after it on one short line ("Over 1,400 tasks") is a highlight by itself; a bare
+  number after a blank line, over a short caption in lower case ("36" / "electric trucks on the
+  road"), is a highlight's figure, not a page number;
 * a line that only names a company ("Acme Co., Ltd.") or is wholly in brackets ("(Stock Code:
   1234)") is a title, and a page number between dashes ("— 4 —") is furniture.
 
@@ -61,7 +63,8 @@ class Unit:
 
     ``kind`` is ``sentence``, ``bullet`` or ``highlight``; ``lead`` is the caption a bullet list
     is introduced by, read for the period and metric words it gives the bullets (it is no part
-    of the quote).
+    of the quote); ``paragraph`` is where a sentence's paragraph starts (None for other units),
+    so a sentence that goes on from the one before ("Of these, ...") can take its period.
     """
 
     start: int
@@ -69,6 +72,7 @@ class Unit:
     text: str
     kind: str
     lead: str = ""
+    paragraph: int | None = None
 
 
 @dataclass(frozen=True)
@@ -138,7 +142,7 @@ class Segmenter:
                     j += 1
                 start, end = lines[i].start, lines[j].end
                 for s, e in self.splitter(text[start:end]):
-                    units.append(Unit(start + s, start + e, text[start + s : start + e], "sentence"))
+                    units.append(Unit(start + s, start + e, text[start + s : start + e], "sentence", "", start))
                 lead = units[-1].text if units and units[-1].text.endswith(":") else ""
                 i = j + 1
             elif kind == "bullet":
@@ -175,12 +179,13 @@ class Segmenter:
         counts = Counter(line.text for line in lines if line.text and len(line.text) <= 100)
         kinds: list[str] = []
         in_contents = False
-        for line in lines:
+        for n, line in enumerate(lines):
             body = line.text
             if not body:
                 kinds.append("blank")
                 continue
-            if self._is_furniture(line) or counts[body] >= 3 or _PAGE_NUMBER.match(body):
+            page_number = _PAGE_NUMBER.match(body) is not None and not _is_boxed_count(lines, n)
+            if self._is_furniture(line) or counts[body] >= 3 or page_number:
                 kinds.append("furniture")
                 continue
             if _CONTENTS.match(body):
@@ -222,6 +227,16 @@ class Segmenter:
             return False
         caption = body[found[0].end :].split()
         return 0 < len(caption) <= BOXED_CAPTION_WORDS and caption[0][:1].islower()
+
+
+def _is_boxed_count(lines: list[_Line], n: int) -> bool:
+    """A bare number on its line that is a highlight's figure, not a page number: it follows a blank
+    line (or opens the text) and a short caption in lower case follows it ("36" over "electric
+    trucks on the road"), where a page number is followed by a heading or by a paragraph that goes on."""
+    caption = lines[n + 1].text if n + 1 < len(lines) else ""
+    after_blank = n == 0 or not lines[n - 1].text
+    short = 0 < len(caption.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?:;,]$", caption)
+    return bool(re.fullmatch(r"\d[\d,.]*", lines[n].text)) and after_blank and short and caption[:1].islower()
 
 
 def _is_heading(body: str) -> bool:

@@ -92,10 +92,17 @@ _PER_WHAT = r"(?:\s+(?:of|in)\s+(?:revenue|sales|turnover|operating\s+income))?"
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s+(?:{MONTHS})\b|^(?:st|nd|rd|th)?\s*(?:{MONTHS})")
 _DATE_BEFORE = re.compile(rf"(?:{MONTHS})\s+$")
 _ORDINAL_AFTER = re.compile(r"^ ?(?:st|nd|rd|th)\b")
+# A word a code or number follows on the same line ("Scope 3", "ISO 14001"); a heading on the line
+# before ("2021 HIGHLIGHTS" over "8,214") names no figure.
 _IDENTIFIER_WORD = re.compile(
     r"(?:\b(?:Scope|Appendix|Article|Chapter|Section|Level|Phase|Version|No\.|Note|Notes)"
-    r"|\b[A-Z][A-Z0-9/]+|[A-Za-z]+-)\s*$"
+    r"|\b[A-Z][A-Z0-9/]+|[A-Za-z]+-)[^\S\n]*\Z"
 )
+# What a day or an hour may be of, printed between the number and the unit ("1,146 lost days").
+_TIME_MODIFIERS = ("lost", "working", "business", "calendar", "training", "volunteer", "volunteering", "leave")
+_TIME_UNITS = frozenset({"MIN", "HR", "DAY"})
+# The people a time is averaged over: "24.5 hours per employee" is an average of hours, not an intensity.
+_HEADS = frozenset({"EMPLOYEE", "PERSON"})
 
 
 def _caseless(form: str) -> bool:
@@ -311,6 +318,7 @@ class Recogniser:
             rf"(?:(?P<cur>{prefixes})\s?|(?<![A-Za-z0-9_.,]))"
             rf"(?P<num>{_NUMBER})(?![0-9])"
             rf"(?:{_SPACE}?(?P<scale>{scales}){_WORD_END})?"
+            rf"(?:{_SPACE}(?P<tmod>{_alternation(list(_TIME_MODIFIERS))}){_SPACE}(?=(?i:days?|hours?)\b))?"
             rf"(?:{_SPACE}?(?P<unit>{suffixes})(?![A-Za-z]))?"
             rf"(?:{lexicon.per_pattern})?",
             re.IGNORECASE,
@@ -355,8 +363,13 @@ class Recogniser:
             unit = self.lexicon.prefix(cur_surface)
         elif unit_surface:
             unit = _find(self.lexicon.suffixes, unit_surface)
+        end = m.end()
         if m.group("per"):
-            unit = ratio_key(unit or "NUM", *self.lexicon.denominator(m))
+            denominator = self.lexicon.denominator(m)
+            if unit in _TIME_UNITS and denominator[0] in _HEADS:
+                end = m.start("per")
+            else:
+                unit = ratio_key(unit or "NUM", *denominator)
         qual = m.group("qual")
         start = m.start()
         if qual and qual.lower() in UNIT_ONLY_QUALIFIERS and not (unit or scale):
@@ -368,8 +381,8 @@ class Recogniser:
             return Mention(start, end, text[start:end], kind, number, number)
         return Mention(
             start=start,
-            end=m.end(),
-            surface=text[start : m.end()],
+            end=end,
+            surface=text[start:end],
             kind=kind,
             number=number,
             value=value,
@@ -396,7 +409,7 @@ class Recogniser:
             return "year"
         if re.match(r"^[A-Za-z]", after) and not has_unit:
             return "identifier"
-        if before and re.search(r"[A-Za-z]$", before):
+        if before and re.search(r"[A-Za-z]\Z", before):
             return "identifier"
         if not has_unit and _IDENTIFIER_WORD.search(before):
             return "identifier"

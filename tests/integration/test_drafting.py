@@ -77,8 +77,11 @@ def test_drafted_claims_are_traceable(folders: dict[str, Path], name: str) -> No
 @pytest.mark.parametrize(
     ("name", "claims", "roles"),
     [
-        ("harbourview", 23, {"value": 20, "change": 3, "target": 1}),
-        ("jiangnan", 26, {"value": 20, "change": 3, "target": 3}),  # "within 30 days of joining": a time limit
+        # The report's scope in figures ("covers the 14 residential estates") is a claim; "3,200 LED
+        # fittings" a count (an acronym before a noun is no unit).
+        ("harbourview", 24, {"value": 23, "change": 3, "target": 1}),
+        # "within 30 days of joining": a time limit; a highlight under a heading line is a figure.
+        ("jiangnan", 27, {"value": 21, "change": 3, "target": 3}),
         ("pacificcrest", 24, {"value": 21, "change": 3, "target": 3}),
     ],
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.drafting.figures import FigureReader
@@ -390,3 +392,315 @@ def test_a_highlight_caption_stops_at_its_counted_agent_and_a_period_is_no_purpo
     ]
     assert [f[2] for f in read("Our staff volunteered over 900 hours in 2022.")] == ["amount volunteered"]
     assert [f[2] for f in read("We donated HK$2 million to the Food Bank.")] == ["amount donated to the Food Bank"]
+
+
+# ---------------------------------------------------------------- issue 14: figures in prose
+
+
+def _dated(sentence: str, fiscal_year_end: str | None = None) -> list[tuple]:
+    """(role, figure, unit, period, baseline, direction) of each figure of one sentence."""
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), fiscal_year_end)
+    found = reader.read(unit, list(RECOGNISER.mentions(sentence))).figures
+    return [(f.role, f.mention.surface, f.mention.unit, f.period, f.baseline, f.direction) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "than in <year>" is the year compared with, not the figure's period.
+        (
+            "Our vans burned 8% less diesel than in 2021.",
+            [("change", "8%", "PERCENT", None, "2021", "decrease")],
+        ),
+        (
+            "Members donated 640 hours, 15% more than in 2020.",
+            [("value", "640 hours", "HR", None, None, None), ("change", "15%", "PERCENT", None, "2020", "increase")],
+        ),
+        # "fewer than a year earlier", "below its 2019 level": changes from the other period.
+        (
+            "The shelter housed 1,210 families, 6% fewer than a year earlier.",
+            [("value", "1,210", None, None, None, None), ("change", "6%", "PERCENT", None, "2021", "decrease")],
+        ),
+        (
+            "By the end of the Reporting Period our water intensity was 4.2% below its 2019 level.",
+            [("change", "4.2%", "PERCENT", None, "2019", "decrease")],
+        ),
+        # "made up of" builds a whole; it is no rise.
+        ("The taskforce is made up of 9 volunteers.", [("value", "9", None, None, None, None)]),
+    ],
+)
+def test_comparisons_fewer_and_below_a_level_are_changes(sentence: str, expected: list[tuple]) -> None:
+    assert _dated(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fiscal_year_end", "expected"),
+    [
+        # Every bracketed label, after "(" or "; ", dates the figure it introduces.
+        (
+            "Our orchards yielded 4,000 tonnes of fruit in 2022 (2021: 3,500 tonnes; 2020: 2,900 tonnes).",
+            None,
+            [("4,000 tonnes", None), ("3,500 tonnes", "2021"), ("2,900 tonnes", "2020")],
+        ),
+        # A month printed without a year is that month of the report's own period.
+        ("In March alone our kitchens cooked 12,000 meals.", None, [("12,000", "2022-03-01/2022-03-31")]),
+        ("In September alone our kitchens cooked 9,000 meals.", "06-30", [("9,000", "2021-09-01/2021-09-30")]),
+        # A range of months runs from the first day of the first to the last day of the second.
+        ("The panels generated 320 MWh from April to September 2022.", None, [("320 MWh", "2022-04-01/2022-09-30")]),
+        ("The heat pumps used 85 MWh from November to February 2022.", None, [("85 MWh", "2021-11-01/2022-02-28")]),
+        # Figures joined by "and" share the period phrase after the last of them.
+        (
+            "There were 9 injuries and 31 lost days in 2021.",
+            None,
+            [("9", "2021"), ("31 lost days", "2021")],
+        ),
+        # A trailing "with" clause describes what the figure before it counts, at the same date.
+        (
+            "We ran 12 warehouses as at 31 December 2022, with a combined floor area of 80,000 m².",
+            None,
+            [("12", "2022-12-31"), ("80,000 m²", "2022-12-31")],
+        ),
+    ],
+)
+def test_labels_months_and_shared_periods(sentence: str, fiscal_year_end: str | None, expected: list[tuple]) -> None:
+    assert [(figure, period) for _, figure, _, period, _, _ in _dated(sentence, fiscal_year_end)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The date of an event dates no figure ...
+        ("The wetland filter, opened in May 2022, treats 5,000 m³ of run-off a year.", [("5,000 m³", None)]),
+        # ... but what has been done since the event runs from it to the end of the report's period.
+        ("Our tutoring scheme, launched in 2016, has reached 7,400 pupils.", [("7,400", "2016/2022")]),
+    ],
+)
+def test_an_events_date_starts_what_has_been_done_since(sentence: str, expected: list[tuple]) -> None:
+    assert [(figure, period) for _, figure, _, period, _, _ in _dated(sentence)] == expected
+
+
+def test_a_sentence_going_on_from_the_one_before_takes_its_period() -> None:
+    first = "As at 31 December 2022, the clinic employed 1,500 people."
+    second = "Of these, 600 were nurses and 85 were doctors."
+    third = "By age, 410 were under 30."
+    text = f"{first} {second} {third}"
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes))
+    mentions = list(RECOGNISER.mentions(text))
+    periods = []
+    for start, end in split_sentences(text):
+        unit = Unit(start, end, text[start:end], "sentence", "", 0)
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        periods += [(f.mention.surface, f.period) for f in reader.read(unit, inside).figures]
+    assert periods == [("1,500", "2022-12-31"), ("600", "2022-12-31"), ("85", "2022-12-31"), ("410", "2022-12-31")]
+
+
+def test_a_sentence_of_another_paragraph_does_not_go_on_from_the_last() -> None:
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes))
+    first = "As at 31 December 2022, the clinic employed 1,500 people."
+    reader.read(Unit(0, len(first), first, "sentence", "", 0), list(RECOGNISER.mentions(first)))
+    second = "Of these, 600 were nurses."
+    mentions = [replace(m, start=m.start + 100, end=m.end + 100) for m in RECOGNISER.mentions(second)]
+    figures = reader.read(Unit(100, 100 + len(second), second, "sentence", "", 100), mentions).figures
+    assert [(f.mention.surface, f.period) for f in figures] == [("600", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # An emission class, a number inside a course's name, a fiscal-year label with a hyphen.
+        ("Our 40 trucks meet the Euro 6 standard.", ["40"]),
+        ("All 320 drivers passed the Road Ready 101 course.", ["320"]),
+        ("We won the Caring Employer 2021-22 award for 12 staff schemes.", ["12"]),
+        # A schedule, a street number.
+        ("The help desk answers calls 24 hours a day and handled 5,300 calls.", ["5,300"]),
+        ("Visit our showroom at 12 Harbour Road.", []),
+        # An acronym before a noun is a modifier, not an unknown unit.
+        ("We installed 20 EV chargers.", ["20"]),
+    ],
+)
+def test_classes_names_schedules_and_addresses_are_no_figures(sentence: str, figures: list[str]) -> None:
+    assert [figure for _, figure, *_ in _dated(sentence)] == figures
+
+
+def test_a_bare_number_over_a_lower_case_caption_is_a_highlight_not_a_page_number() -> None:
+    text = "Highlights\n\n36\nelectric buses in service\n\nWe run clean buses.\n\n12\n\nOur People\n"
+    assert units(text) == [
+        ("highlight", "36\nelectric buses in service", ""),
+        ("sentence", "We run clean buses.", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fiscal_year_end", "expected"),
+    [
+        # "the year ended <day>": a calendar year, or the twelve months to that day; the report's own is None.
+        ("For the year ended 31 December 2021, our stores used 5,100 MWh.", None, [("5,100 MWh", "2021")]),
+        (
+            "For the year ended 31 March 2021, our depots used 5,100 MWh.",
+            "03-31",
+            [("5,100 MWh", "2020-04-01/2021-03-31")],
+        ),
+        (
+            "For the year ended 31 March 2022, our depots used 5,432 MWh.",
+            "03-31",
+            [("5,432 MWh", "2021-04-01/2022-03-31")],
+        ),
+        # "the past three years" ends with the report's year; "last year" is the year before it.
+        ("Over the past three years, we have trained 900 drivers.", None, [("900", "2020/2022")]),
+        ("Last year, our members planted 300 trees.", None, [("300", "2021")]),
+        (
+            "Our vans used 2.1 million litres of diesel in the previous financial year.",
+            "03-31",
+            [("2.1 million litres", "2020-04-01/2021-03-31")],
+        ),
+        # A half or a quarter of a year.
+        (
+            "In the first half of 2022, we recycled 120 tonnes of paper.",
+            None,
+            [("120 tonnes", "2022-01-01/2022-06-30")],
+        ),
+        ("In the fourth quarter of 2021, we opened 3 clinics.", None, [("3", "2021-10-01/2021-12-31")]),
+        # A bracketed label may print a day.
+        (
+            "As at 31 March 2022, there were 1,234 nurses (31 March 2021: 1,180).",
+            "03-31",
+            [("1,234", "2022-03-31"), ("1,180", "2021-03-31")],
+        ),
+    ],
+)
+def test_years_ended_past_years_halves_and_day_labels(
+    sentence: str, fiscal_year_end: str | None, expected: list[tuple]
+) -> None:
+    assert [(figure, period) for _, figure, _, period, _, _ in _dated(sentence, fiscal_year_end)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A base year named with "using ... as the baseline".
+        (
+            "We target to cut water intensity by 20% by 2030, using 2019 as the baseline year.",
+            [("target", "20%", "PERCENT", "2030", "2019", "decrease")],
+        ),
+        # "on the previous year" is the year compared with.
+        ("Electricity use dropped 5% on the previous year.", [("change", "5%", "PERCENT", None, "2021", "decrease")]),
+        # A year to reach that opens the sentence, and a commitment after the figure.
+        ("By 2030, 100% of our packaging will be recyclable.", [("target", "100%", "PERCENT", "2030", None, None)]),
+        # A year that has come opens no target.
+        (
+            "By the end of 2022, we had installed 300 solar panels, and we will add more.",
+            [("value", "300", None, None, None, None)],
+        ),
+    ],
+)
+def test_base_years_comparisons_and_targets_opened_by_their_year(sentence: str, expected: list[tuple]) -> None:
+    assert _dated(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # Every number of a list that a code opens is a code.
+        ("Our programmes support SDGs 3, 4 and 13.", []),
+        ("The plant meets ISO 14001 and 45001.", []),
+        # An age range opens no list: the count after it is a figure.
+        ("Of the staff, 410 were aged 30-50 and 126 were aged over 50.", ["410", "126"]),
+        ("About 60% of staff are aged between 30 and 50.", ["About 60%"]),
+        ("Of our nurses, 38% are aged under 30 and 51% are aged 30-50.", ["38%", "51%"]),
+        # Times of day.
+        ("The hotline is open from 9 a.m. to 6 p.m. and took 7,300 calls.", ["7,300"]),
+    ],
+)
+def test_lists_of_codes_age_ranges_and_times_of_day(sentence: str, figures: list[str]) -> None:
+    assert [figure for _, figure, *_ in _dated(sentence)] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A figure named as the level aimed at is a target: of its printed year, its "by" year, or the report's.
+        (
+            "The completion rate reached 98.7%, above our target of 95%.",
+            [("value", "98.7%", "PERCENT", None, None, None), ("target", "95%", "PERCENT", "2022", None, None)],
+        ),
+        (
+            "Against our 2025 target of 30%, green power reached 22%.",
+            [("target", "30%", "PERCENT", "2025", None, None), ("value", "22%", "PERCENT", None, None, None)],
+        ),
+        ("Our goal is 60% by 2027.", [("target", "60%", "PERCENT", "2027", None, None)]),
+    ],
+)
+def test_a_figure_named_as_a_target_is_one(sentence: str, expected: list[tuple]) -> None:
+    assert _dated(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A list of periods dates as many coordinated figures, in order: the figures before it ...
+        (
+            "Sales were HK$5.2 billion and HK$4.8 billion in 2022 and 2021 respectively.",
+            [("HK$5.2 billion", None), ("HK$4.8 billion", "2021")],
+        ),
+        (
+            "As at 31 December 2022 and 2021, we had 1,200 and 1,150 nurses respectively.",
+            [("1,200", "2022-12-31"), ("1,150", "2021-12-31")],
+        ),
+        # ... or after it, when it opens the sentence.
+        (
+            "In 2020, 2021 and 2022, the fleet emitted 520, 500 and 450 tonnes.",
+            [("520", "2020"), ("500", "2021"), ("450 tonnes", None)],
+        ),
+        # A list that dates as many figures as it does not is no figure's period.
+        ("In 2021 and 2022 our volunteers planted 900 trees.", [("900", None)]),
+    ],
+)
+def test_a_list_of_periods_dates_as_many_figures_in_order(sentence: str, expected: list[tuple]) -> None:
+    assert [(figure, period) for _, figure, _, period, _, _ in _dated(sentence)] == expected
+
+
+def test_a_bullet_is_dated_by_its_lists_caption_and_a_captions_future_year_is_its_target() -> None:
+    text = (
+        "As at 31 December 2021, our fleet included:\n• 120 electric vans; and\n• 45 hybrid trucks in 2020.\n\n"
+        "Our goals for 2026:\n• plant 5,000 trees.\n"
+    )
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes))
+    mentions = list(RECOGNISER.mentions(text))
+    found = []
+    for unit in Segmenter(RECOGNISER).units(text):
+        inside = [m for m in mentions if unit.start <= m.start and m.end <= unit.end]
+        found += [(f.role, f.mention.surface, f.period) for f in reader.read(unit, inside).figures]
+    assert found == [("value", "120", "2021-12-31"), ("value", "45", "2020"), ("target", "5,000", "2026")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        # Item numbers of a list run into a sentence, and the denominator of a fraction.
+        ("We focus on (1) safety, (2) people and (3) the planet.", []),
+        ("Our priorities are: 1) safety; 2) quality; 3) cost.", []),
+        ("Roughly 1/3 of our riders are students.", []),
+        # A comparative label's figure before a closing bracket stays a figure.
+        ("We received 3 complaints in 2022 (2021: 5) and resolved all of them.", ["3", "5"]),
+    ],
+)
+def test_run_in_list_numbers_and_fractions_are_no_figures(sentence: str, figures: list[str]) -> None:
+    assert [figure for _, figure, *_ in _dated(sentence)] == figures
+
+
+def test_a_time_figure_keeps_the_words_printed_beside_its_unit_in_its_metric() -> None:
+    assert [(figure, metric) for _, figure, metric, *_ in read("The accidents resulted in 140 lost days.")] == [
+        ("140 lost days", "lost days")
+    ]
+    assert [(figure, metric) for _, figure, metric, *_ in read("Mean coaching time was 6.5 hours per employee.")] == [
+        ("6.5 hours", "Mean coaching time per employee")
+    ]
+
+
+def test_an_average_time_per_head_is_of_the_metric_before_it() -> None:
+    sentence = "Riders logged a total of 9,000 hours of coaching, an average of 12 hours per employee."
+    assert [(figure, metric) for _, figure, metric, *_ in read(sentence)] == [
+        ("9,000 hours", "coaching"),
+        ("12 hours", "coaching per employee"),
+    ]

@@ -156,3 +156,24 @@ def test_full_width_digits_are_classified_like_ascii_ones(rec: Recogniser, text:
 def test_digits_of_other_scripts_are_not_read(rec: Recogniser) -> None:
     # Arabic-Indic digits: not a form reports in scope print, and not silently valued.
     assert list(rec.mentions("\u0661\u0662\u0663 tonnes")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # What a day or an hour is of may stand between the number and the unit.
+        ("The injuries cost 1,146 lost days.", [("1,146 lost days", "DAY")]),
+        ("Each new nurse receives 40 training hours.", [("40 training hours", "HR")]),
+        ("We lost 12 parcels.", [("12", None)]),
+        # Hours per person are an average of hours; anything else per person is an intensity.
+        ("Training averaged 24.5 hours per employee.", [("24.5 hours", "HR")]),
+        ("Drivers logged 6 hours/employee of coaching.", [("6 hours", "HR")]),
+        ("Offices used 3.2 kWh per employee.", [("3.2 kWh per employee", "KiloW-HR-PER-EMPLOYEE")]),
+        # A heading on the line before is no identifier word of the figure below it.
+        ("OUR YEAR\n8,214\nmeals served", [("8,214", None)]),
+    ],
+)
+def test_time_modifiers_per_person_averages_and_figures_below_headings(
+    rec: Recogniser, text: str, found: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.surface, m.unit) for m in rec.quantities(text)] == found
