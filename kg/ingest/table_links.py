@@ -14,9 +14,9 @@ carry it (``component_of``, ``intensity_of``, ``denominator``, as a curator writ
 * an intensity row (its unit a ratio: "tCO2e/tonne", "MWh per employee") divides the row its
   label names ("Water intensity" the water row, "GHG emissions intensity (Scope 1 and 2)" the
   rows of those scopes), else the total printed above it in the same part of the table
-  ("Intensity per tonne of product" under "Total (Scope 1 and 2)"), else the one row of the
-  table printed in the ratio's numerator unit; and it divides by what its label or unit says it
-  is per ("per employee", "per RMB million revenue", "m³/m²").
+  ("Intensity per tonne of product" under "Total (Scope 1 and 2)") or, for a label naming
+  nothing, the one row of the table printed in the ratio's numerator unit; and it divides by
+  what its label or unit says it is per ("per employee", "per RMB million revenue", "m³/m²").
 
 The loader (:mod:`kg.ingest.loader`) checks units and the metric catalogue before it records a
 link; this module reads only labels and layout.
@@ -136,8 +136,7 @@ def numerator_rows(
             named_rows = [j for j in named_rows if j in totals or _TOTAL.match(rows[j].label)] or [
                 max((j for j in named_rows if j < i), default=named_rows[0])
             ]
-        if len(named_rows) == 1:
-            return (named_rows[0],)
+        return (named_rows[0],) if len(named_rows) == 1 else ()
     section = rows[i].section
     above = [j for j in candidates if j < i and rows[j].section == section and (j in totals or is_total(rows[j]))]
     if above:
