@@ -16,8 +16,11 @@ never by one report's wording:
 * lines that continue a row: a label line without cells followed by a row whose label starts in
   lower case (one label spanning two lines), or a line of figure cells only (the rest of the row
   above, when that row has fewer cells than the header has columns);
-* page breaks inside a table: a form feed, running heads and page numbers, and the header row
-  printed again, are skipped and the table goes on;
+* heading lines inside a table ("Waste", "Greenhouse gas emissions*" over their rows): the rows
+  under one are no parts of the row above it, and a footnote marker on it is theirs;
+* page breaks inside a table: a form feed, running heads and page numbers, a running footer
+  with its page number ("2020 ESG Report   06"), and the header row printed again, are skipped
+  and the table goes on;
 * footnotes below the table (``* Data covers ...``, ``Note 1: ...``, ``(1) ...``, and the numbered
   lines under a "Notes:" line), attached to the cells and rows whose marker names them.
 
