@@ -16,8 +16,11 @@ never by one report's wording:
 * lines that continue a row: a label line without cells followed by a row whose label starts in
   lower case (one label spanning two lines), or a line of figure cells only (the rest of the row
   above, when that row has fewer cells than the header has columns);
-* page breaks inside a table: a form feed, running heads and page numbers, and the header row
-  printed again, are skipped and the table goes on;
+* heading lines inside a table ("Waste", "Greenhouse gas emissions*" over their rows): the rows
+  under one are no parts of the row above it, and a footnote marker on it is theirs;
+* page breaks inside a table: a form feed, running heads and page numbers, a running footer
+  with its page number ("2020 ESG Report   06"), and the header row printed again, are skipped
+  and the table goes on;
 * footnotes below the table (``* Data covers ...``, ``Note 1: ...``, ``(1) ...``, and the numbered
   lines under a "Notes:" line), attached to the cells and rows whose marker names them.
 
@@ -122,6 +125,7 @@ class FigureRow:
     parent: int | None = None  # index in the table's rows of the total this row is a part of
     breakdown: str | None = None  # the "By ..." line the part is listed under
     partial: bool = False  # an "of which" part: one part of the total, not a breakdown of all of it
+    section: str | None = None  # the heading line inside the table the row is printed under ("Waste")
 
 
 @dataclass(frozen=True)
@@ -275,6 +279,7 @@ class _Reader:
         self.spans = _spans(text)
         self.lines = [_split_line(text, s, e) for s, e in self.spans]
         self.heads = _running_heads(text)
+        self.first_cells = Counter(line.first for line in self.lines if len(line.cells) == 2)
         groups = [(m.end(), m.group("title").strip()) for m in _GROUP_HEADING.finditer(text)]
         boundaries = [(m.end(), m.group("boundary").strip()) for m in _BOUNDARY.finditer(text)]
         self.group_ends, self.groups = [g[0] for g in groups], [g[1] for g in groups]
@@ -306,7 +311,22 @@ class _Reader:
     def furniture(self, i: int) -> bool:
         raw = self.raw(i)
         s, e = self.spans[i]
-        return not raw or "\f" in self.text[s:e] or raw in self.heads or bool(_PAGE_NUMBER.match(raw))
+        return (
+            not raw or "\f" in self.text[s:e] or raw in self.heads or bool(_PAGE_NUMBER.match(raw)) or self.page_foot(i)
+        )
+
+    def page_foot(self, i: int) -> bool:
+        """A line of two cells right above a page break whose first cell other pages print too
+        ("2020 ESG Report   06"): the page's footer, its page number no figure."""
+        if i + 1 >= len(self.spans) or len(self.lines[i].cells) != 2:
+            return False
+        s, e = self.spans[i + 1]
+        first, number = self.lines[i].cells
+        return (
+            self.text[s:e].startswith("\f")
+            and _PAGE_NUMBER.match(number.text) is not None
+            and self.first_cells[first.text] >= 2
+        )
 
     def tables(self) -> list[FigureTable]:
         found: list[FigureTable] = []
@@ -315,7 +335,7 @@ class _Reader:
             columns = _header(self.lines[i])
             if columns is not None:
                 i = self.read(i, columns, found)
-            elif self.is_row(i) and len(self.lines[i].cells) == 2:
+            elif self.is_row(i) and len(self.lines[i].cells) == 2 and not self.page_foot(i):
                 i = self.read(i, None, found)
             else:
                 i += 1
@@ -340,17 +360,18 @@ class _Reader:
         i = first + 1 if header else first
         pending_label: int | None = None  # where a label line waiting for its row starts
         heading: str | None = None
+        section: tuple[str, tuple[str, ...]] | None = None  # the heading line above the rows, its markers
         total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
         while i < len(self.lines):
             line = self.lines[i]
             if header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]:
                 i += 1  # the header printed again after a page break
                 continue
-            if self.is_row(i) and (header is not None or len(line.cells) == 2):
+            if self.is_row(i) and (header is not None or len(line.cells) == 2) and not self.page_foot(i):
                 label_start = pending_label
                 row_index = len(table.rows)
                 part_of, dimension = self._part(line, heading, total)
-                self.row(table, line, cols, label_start, part_of, dimension)
+                self.row(table, line, cols, label_start, part_of, dimension, section)
                 if part_of is None:
                     total = (row_index, line.indent)
                     heading = None
@@ -373,6 +394,14 @@ class _Reader:
                 if self.is_row(i + 1) and nxt.first[:1].islower():
                     heading = None  # a new row label ends the breakdown above it
                     pending_label = line.cells[0].start
+                    i += 1
+                    continue
+                if self.is_row(i + 1) and len(nxt.cells) >= min(3, len(header.cells)) and not _CAPTION.match(raw):
+                    # "Waste" over its rows: a heading inside the table; the rows below are no
+                    # parts of the row above it.
+                    markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(raw))
+                    section = (_LABEL_MARKER.sub("", raw).strip(), markers)
+                    heading, total = None, None
                     i += 1
                     continue
             resume = self._after_page_break(i, header)
@@ -425,6 +454,7 @@ class _Reader:
         label_start: int | None,
         parent: int | None,
         breakdown: str | None,
+        section: tuple[str, tuple[str, ...]] | None = None,
     ) -> None:
         label_cell = line.cells[0]
         label_text = label_cell.text
@@ -433,6 +463,8 @@ class _Reader:
             label_text = self.text[label_start : label_cell.start].strip() + " " + label_text
         label_text = _PART_PREFIX.sub("", label_text) if parent is not None else label_text
         markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(label_text))
+        if section is not None:  # a note marked on the heading ("Greenhouse gas emissions*") is of its rows
+            markers = tuple(dict.fromkeys((*markers, *section[1])))
         label_text = _LABEL_MARKER.sub("", label_text)
         unit = None
         cells: list[FigureCell] = []
@@ -464,6 +496,7 @@ class _Reader:
                 parent,
                 breakdown,
                 partial,
+                section[0] if section else None,
             )
         )
 
@@ -502,6 +535,7 @@ class _Reader:
             last.parent,
             last.breakdown,
             last.partial,
+            last.section,
         )
 
     def notes(self, table: FigureTable, i: int) -> None:

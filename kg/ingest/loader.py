@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from kg.ingest import figure_tables, tables
+from kg.ingest import figure_tables, table_links, tables
 from kg.ingest.companies import company_nodes
 from kg.ingest.corrections import apply_corrections
 from kg.ingest.definitions import Definitions, report_definitions
@@ -394,6 +394,7 @@ class _Loader:
         """Claims of the figure tables: one per row, quoting the row, one observation per cell."""
         text = self.report.text.table_text
         self.figure_tables = figure_tables.figure_tables(text)
+        read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]] = []
         for table in self.figure_tables:
             unread = list(table.unread)
             metrics: list[str] = []
@@ -404,7 +405,8 @@ class _Loader:
                 metric = self._row_metric(table, row, name, unit.key if unit else None, metrics, where)
                 metrics.append(metric)
                 row_units.append(unit.key if unit else None)
-            self._parts_above_totals(table, metrics, row_units)
+            self._totals(table, metrics, row_units)
+            read.append((table, metrics, row_units))
             for row, metric in zip(table.rows, metrics, strict=True):
                 name, unit, error = self._row_unit(row)
                 observations = []
@@ -442,41 +444,126 @@ class _Loader:
             self.report.tables.append(
                 TableSummary("figures", text.count("\n", 0, table.start) + 1, len(table.rows), table.cells, len(unread))
             )
+        self._intensities(read)
 
-    def _parts_above_totals(
-        self, table: figure_tables.FigureTable, metrics: list[str], units: list[str | None]
-    ) -> None:
-        """Rows printed above a "Total ..." row that has no parts of its own become its parts, when
-        the table reader drafted all their metrics, each reads as a catalogue metric the total's
-        is broader than (kg.vocab.catalogue: Scope 1 and Scope 2 under GHG emissions, hazardous and
-        non-hazardous under total waste), none is another's part, and all print the total's unit:
-        "Hazardous waste / Non-hazardous waste / Total waste" states that the first two add up to
-        the third, and a check of total against parts (shapes/findings.ttl) can test it."""
-        rows, specs = table.rows, self.report.metrics
-        for i, row in enumerate(rows):
-            total = specs[metrics[i]]
-            if not row.label.lower().startswith("total") or row.parent is not None or not total.drafted:
-                continue
-            if any(r.parent == i for r in rows) or any(specs[m].component_of == metrics[i] for m in metrics):
-                continue
-            first = i
-            while (
-                first > 0 and rows[first - 1].parent is None and not rows[first - 1].label.lower().startswith("total")
+    def _totals(self, table: figure_tables.FigureTable, metrics: list[str], units: list[str | None]) -> None:
+        """Total rows and the rows they add up (kg.ingest.table_links) become total and parts,
+        when the table reader drafted all their metrics, all print the total's unit, none is
+        already a part of another total, and the catalogue (kg.vocab.catalogue) does not say
+        one part is a part of another ("Diesel" above "Direct energy" over "Total energy"): the
+        table states that the parts add up to the total, and a check of total against parts
+        (shapes/findings.ttl) can test it."""
+        specs = self.report.metrics
+        for i, parts in table_links.summed_parts(table).items():
+            names = [metrics[j] for j in parts]
+            if (
+                not specs[metrics[i]].drafted
+                or any(not specs[m].drafted or specs[m].component_of not in (None, metrics[i]) for m in names)
+                or any(units[j] != units[i] for j in parts)
+                or len(set(names)) != len(names)
+                or metrics[i] in names
             ):
-                first -= 1
-            above = range(first, i)
-            if len(above) < 2 or any(units[j] != units[i] or not specs[metrics[j]].drafted for j in above):
                 continue
-            whole = match_metric(total.label, units[i])
-            parts = [match_metric(specs[metrics[j]].label, units[j]) for j in above]
-            if whole is None or any(p is None for p in parts):
-                continue
-            notations = [p.notation for p in parts if p is not None]
+            notations = [m.notation for j in parts if (m := match_metric(specs[metrics[j]].label, units[j]))]
             wider = [broader_metrics(n) for n in notations]
-            if any(whole.notation not in w for w in wider) or any(n in w for n in notations for w in wider):
+            if any(n in w for n in notations for w in wider):
                 continue
-            for j in above:
-                specs[metrics[j]] = specs[metrics[j]].model_copy(update={"component_of": metrics[i]})
+            for m in names:
+                specs[m] = specs[m].model_copy(update={"component_of": metrics[i]})
+
+    def _intensities(self, read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]]) -> None:
+        """Intensity rows (a ratio unit) get the metric they divide (kg.ingest.table_links) as
+        ``intensity_of`` and the metric they divide by as ``denominator``: a headcount or revenue
+        row of the report's tables printed in the ratio's denominator unit, else a metric without
+        figures that all intensities per the same thing share ("tonne of product"), so that the
+        intensity checks (shapes/findings.ttl) compare what each implies."""
+        specs = self.report.metrics
+        for table, metrics, units in read:
+            totals = table_links.summed_parts(table)
+            for i, row in enumerate(table.rows):
+                ratio = self.units.ratio(units[i]) if units[i] else None
+                spec = specs[metrics[i]]
+                if ratio is None or not spec.drafted or spec.intensity_of or spec.component_of:
+                    continue
+                candidates = [
+                    j
+                    for j, unit in enumerate(units)
+                    if j != i and unit and self.units.ratio(unit) is None and self._convertible(unit, ratio[0])
+                ]
+                picked = table_links.numerator_rows(table, i, candidates, totals)
+                numerator = self._numerator(table, i, [metrics[j] for j in picked])
+                if numerator is None:
+                    continue
+                denominator = self._denominator(read, row, ratio[1])
+                specs[metrics[i]] = spec.model_copy(update={"intensity_of": numerator, "denominator": denominator})
+
+    def _numerator(self, table: figure_tables.FigureTable, i: int, parts: list[str]) -> str | None:
+        """The metric an intensity divides: the one row's, or for rows of single scopes with no
+        printed total ("Scope 1", "Scope 2" under "GHG emissions intensity (Scope 1 and 2)") a
+        metric without figures that they are parts of."""
+        specs = self.report.metrics
+        if len(parts) == 1:
+            return parts[0] if parts[0] != table.rows[i].label else None
+        wholes = {specs[m].component_of for m in parts}
+        if len(parts) < 2 or len(wholes) != 1 or any(not specs[m].drafted for m in parts):
+            return None
+        label = table_links.numerator_label(table.rows[i].label)
+        ident = slugify(label)
+        if ident not in specs:
+            # Under a printed total of more scopes ("Scope 1, 2 and 3") the sum is a part of it.
+            self._define("metric", ident, f"{self.report.text.path}: KPI table row {_q(table.rows[i].label)}")
+            specs[ident] = MetricSpec(
+                id=ident,
+                label=label,
+                drafted=True,
+                component_of=wholes.pop(),
+                description="The sum of its scopes that an intensity divides; the report prints no figure of it.",
+            )
+        elif specs[ident].drafted is False or any(specs[m].component_of not in (None, ident) for m in parts):
+            return None
+        for m in parts:
+            specs[m] = specs[m].model_copy(update={"component_of": ident})
+        return ident
+
+    def _denominator(
+        self,
+        read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]],
+        row: figure_tables.FigureRow,
+        unit: str,
+    ) -> str:
+        """What an intensity divides by: a headcount row of the tables for a per-employee
+        intensity, a revenue row in the same currency for one per revenue, else a shared metric
+        without figures named for what the intensity is per."""
+        words = table_links.denominator_words(row.label, row.unit or figure_tables.split_label(row.label)[1])
+        for table, metrics, units in read:
+            for j, other in enumerate(table.rows):
+                if other.parent is not None or not other.cells:
+                    continue
+                if table_links.headcount(other.label) and "employee" in words and units[j] in (None, "NUM"):
+                    return metrics[j]
+                if table_links.revenue(other.label) and units[j] == unit:
+                    return metrics[j]
+        label = f"Denominator of intensities per {words}"
+        ident = slugify(label, 100)
+        if ident not in self.report.metrics:
+            self._define("metric", ident, f"{self.report.text.path}: KPI table row {_q(row.label)}")
+            self.report.metrics[ident] = MetricSpec(
+                id=ident,
+                label=label,
+                drafted=True,
+                description="What the report's intensities per the same thing divide by; "
+                "the report prints no figure of it.",
+            )
+        return ident
+
+    def _convertible(self, unit: str, other: str) -> bool:
+        """Whether figures in ``unit`` convert to ``other``: the same unit, or two of one kind with multipliers."""
+        if unit == other:
+            return True
+        a, b = self.units.units.get(unit), self.units.units.get(other)
+        return bool(
+            a and b and a.multiplier is not None and b.multiplier is not None and a.quantity_kind == b.quantity_kind
+        )
 
     def _row_unit(self, row: figure_tables.FigureRow) -> tuple[str, CellUnit | None, str | None]:
         """The row's metric label and the unit the row prints (unit column, or the label's
@@ -512,8 +599,10 @@ class _Loader:
         summed = True
         if row.parent is not None and _in_percent(table.rows[row.parent]) != _in_percent(row):
             total = None  # a rate printed under a count ("Turnover rate" below "By gender") is no part of it
-        elif row.parent is not None and _in_percent(row):
-            summed = False  # rates by gender narrow the overall rate but do not add up to it
+        elif row.parent is not None and (_in_percent(row) or table_links.not_summed(table.rows[row.parent].label)):
+            summed = False  # rates or averages by gender narrow the overall one but do not add up to it
+        if row.section and table_links.bare(name):
+            name = f"{row.section}: {name}"  # "Total (Scope 1 and 2)" under "Greenhouse gas emissions"
         ident, label = slugify(name), name
         if total is not None and ident not in self.report.metrics:
             label = f"{self.report.metrics[total].label}: {name}"

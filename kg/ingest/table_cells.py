@@ -20,6 +20,9 @@ from kg.ingest.quantities import SCALES, UnitLexicon
 
 _THOUSANDS = re.compile(r"^(?:['’]000s?|000['’]?s)\s*|\s*(?:['’]000s?|000['’]?s)$")
 _SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", re.I)
+# "... of product" after a ratio's denominator unit ("kg/tonne of product", "MWh per tonne of output").
+_OF_WHAT = re.compile(r"(?<=\S)\s+of\s+(?:finished\s+)?(?:products?|output|production|goods)$", re.I)
+_RATIO_MARK = re.compile(r"/|\bper\b", re.I)
 # Unit cells that say "a count" without naming a unit of the lexicon.
 _COUNT_UNIT = re.compile(r"^(?:number|no\.?|persons?|people|headcount|count)$", re.I)
 # "Number of ...", or "Lost days ..." / "Days lost ..." (a label whose head noun counts people or
@@ -66,6 +69,9 @@ def resolve_unit(surface: str, lexicon: UnitLexicon) -> CellUnit:
         found = _lookup(rest, lexicon) if rest else "NUM"
         if found is not None and factor is not None:
             return CellUnit(found, factor)
+    weighed = _OF_WHAT.search(text) if _RATIO_MARK.search(text) else None
+    if weighed is not None:  # "m³/tonne of product": what the tonne weighs is no part of the unit
+        return resolve_unit(text[: weighed.start()], lexicon)
     close = ", ".join(repr(form) for form in lexicon.close_matches(text))
     raise UnknownUnit(f"unknown unit {surface!r}" + (f" (close matches: {close})" if close else ""))
 

@@ -412,3 +412,32 @@ def test_a_bare_gender_or_age_row_is_a_part_of_the_total_above() -> None:
 )
 def test_a_row_label_that_counts(label: str, count: bool) -> None:
     assert table_cells.counted(label) is count
+
+
+def test_a_running_footer_before_a_page_break_is_no_row_and_the_table_goes_on() -> None:
+    text = (
+        "Indicator\tUnit\t2024\t2023\n"
+        "Fuels\n"
+        "Diesel\tGJ\t410\t433\n"
+        "Coastway ESG Report 2024   07\n"
+        "\fCOASTWAY LTD\n"
+        "Petrol\tGJ\t52\t58\n"
+        "Total fuels\tGJ\t462\t491\n"
+        "Coastway ESG Report 2024   08\n"
+        "\fCOASTWAY LTD\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [(r.label, r.section) for r in table.rows] == [
+        ("Diesel", "Fuels"),
+        ("Petrol", "Fuels"),
+        ("Total fuels", "Fuels"),
+    ]
+
+
+def test_a_note_marked_on_a_heading_inside_a_table_is_of_the_rows_under_it() -> None:
+    text = "Indicator\tUnit\t2024\nAir emissions*\nNitrogen oxides\tkg\t310\nSulphur oxides\tkg\t42\n"
+    (table,) = figure_tables.figure_tables(text)
+    assert [(r.label, r.section, r.markers) for r in table.rows] == [
+        ("Nitrogen oxides", "Air emissions", ("*",)),
+        ("Sulphur oxides", "Air emissions", ("*",)),
+    ]

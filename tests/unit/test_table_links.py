@@ -1,0 +1,189 @@
+"""Totals and intensities read from a figure table's labels and layout (kg.ingest.table_links),
+and the metric links the loader records from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import figure_tables, table_links
+from kg.ingest.loader import load_report
+
+
+def _table(text: str) -> figure_tables.FigureTable:
+    (table,) = figure_tables.figure_tables(text)
+    return table
+
+
+@pytest.mark.parametrize(
+    ("label", "found"),
+    [
+        ("Scope 1 and 2 emissions", {1, 2}),
+        ("Total GHG emissions (Scope 1, 2 and 3)", {1, 2, 3}),
+        ("Scope 1 + Scope 2", {1, 2}),
+        ("Indirect emissions (Scope 2)", {2}),
+        ("Scope 3 – employee commuting", {3}),
+        ("Landscope 12 units", set()),
+    ],
+)
+def test_the_scopes_a_label_names(label: str, found: set[int]) -> None:
+    assert table_links.scopes(label) == frozenset(found)
+
+
+def test_a_total_row_adds_up_the_rows_above_it_back_to_a_heading_inside_the_table() -> None:
+    table = _table(
+        "Indicator\tUnit\t2024\t2023\n"
+        "Effluents\n"
+        "Treated effluent\tm³\t900\t950\n"
+        "Waste materials\n"
+        "Scrap metal\ttonnes\t40\t44\n"
+        "Used oil\ttonnes\t2.5\t2.1\n"
+        "Spent solvents\ttonnes\t1.5\t1.9\n"
+        "Subtotal of waste materials\ttonnes\t44\t48\n"
+        "Waste per unit produced\tkg/unit\t0.8\t0.9\n"
+    )
+    assert [(r.label, r.section) for r in table.rows] == [
+        ("Treated effluent", "Effluents"),
+        ("Scrap metal", "Waste materials"),
+        ("Used oil", "Waste materials"),
+        ("Spent solvents", "Waste materials"),
+        ("Subtotal of waste materials", "Waste materials"),
+        ("Waste per unit produced", "Waste materials"),
+    ]
+    assert table_links.summed_parts(table) == {4: (1, 2, 3)}
+
+
+def test_a_row_naming_scopes_adds_up_the_rows_of_those_scopes_wherever_they_are_printed() -> None:
+    table = _table(
+        "Indicator\tUnit\tFY2024\n"
+        "Scope 1 and 2 emissions\ttCO2e\t300\n"
+        "Scope 1 (fuel combustion)\ttCO2e\t100\n"
+        "Scope 3 (business travel)\ttCO2e\t50\n"
+        "Scope 2 (purchased power)\ttCO2e\t200\n"
+        "Emissions per employee\ttCO2e/employee\t1.5\n"
+    )
+    assert table_links.summed_parts(table) == {0: (1, 3)}
+
+
+def test_two_rows_of_one_scope_leave_a_scope_total_without_parts() -> None:
+    table = _table(
+        "Indicator\tUnit\t2024\n"
+        "Scope 1\ttCO2e\t100\n"
+        "Scope 2 (location-based)\ttCO2e\t210\n"
+        "Scope 2 (market-based)\ttCO2e\t190\n"
+        "Scope 1 and 2 (market-based)\ttCO2e\t290\n"
+    )
+    assert table_links.summed_parts(table) == {}
+
+
+def test_a_rate_or_an_average_row_ends_the_rows_a_total_adds_up() -> None:
+    table = _table(
+        "Indicator\tUnit\t2024\n"
+        "Fleet fuel\tGJ\t120\n"
+        "Fuel per vehicle\tGJ/vehicle\t3.1\n"
+        "Site electricity\tGJ\t80\n"
+        "Boiler gas\tGJ\t40\n"
+        "Total energy\tGJ\t120\n"
+    )
+    assert table_links.summed_parts(table) == {4: (2, 3)}
+
+
+@pytest.mark.parametrize(
+    ("label", "stem"),
+    [
+        ("Water intensity", ["water"]),
+        ("Hazardous waste intensity", ["hazardous", "waste"]),
+        ("Carbon emissions intensity (Scope 1 and 2)", ["carbon"]),
+        ("Intensity per tonne of output", []),
+        ("Packaging used per unit sold", ["packaging"]),
+    ],
+)
+def test_what_an_intensity_label_says_it_divides(label: str, stem: list[str]) -> None:
+    assert table_links.intensity_stem(label) == stem
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "words"),
+    [
+        ("Intensity per tonne of output", "tCO2e/tonne", "tonne of output"),
+        ("Water intensity", "m³/m² of floor area", "m² of floor area"),
+        ("Energy intensity", "GJ per employee", "employee"),
+        ("Waste intensity", "tonnes/HK$ million revenue", "hk$ million revenue"),
+    ],
+)
+def test_what_an_intensity_is_per(label: str, unit: str, words: str) -> None:
+    assert table_links.denominator_words(label, unit) == words
+
+
+@pytest.mark.parametrize(
+    ("label", "bare"),
+    [("Total (Scope 1 and 2)", True), ("Intensity per tonne of output", True), ("Subtotal", True)],
+)
+def test_labels_that_name_no_measure_without_their_heading(label: str, bare: bool) -> None:
+    assert table_links.bare(label) is bare
+    assert not table_links.bare("Total effluent")
+
+
+TEXT = """COASTWAY LTD ESG REPORT 2024
+
+Table 2 Environmental data
+Indicator\tUnit\t2024\t2023
+Carbon emissions
+Scope 1 (fuel combustion)\ttCO2e\t1,200\t1,300
+Scope 2 (purchased power)\ttCO2e\t3,800\t4,100
+Total (Scope 1 and 2)\ttCO2e\t5,000\t5,400
+Intensity per tonne of output\tkg CO2e/tonne\t25.0\t27.0
+Carbon intensity (Scope 1 and 2)\ttCO2e per employee\t12.5\t13.2
+Water
+Water consumption\tm³\t60,000\t66,000
+Water intensity\tm³/tonne of output\t0.30\t0.33
+Effluent intensity\tm³/tonne of output\t0.25\t0.27
+
+Table 3 People
+Indicator\t2024\t2023
+Total employees\t400\t410
+Turnover rate\t9.0%\t9.5%
+"""
+META = """\
+id: coastway-2024
+company: coastway
+title: Coastway Ltd ESG Report 2024
+year: 2024
+standard: hkex-esg-guide-2020
+curator: {name: Test curator}
+"""
+
+
+def test_the_loader_links_totals_and_intensities_as_a_curator_writes_them(tmp_path: Path) -> None:
+    folder = tmp_path / "coastway"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "report.yaml").write_text(META, encoding="utf-8")
+    (folder / "claims" / "00.yaml").write_text(
+        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n", encoding="utf-8"
+    )
+    metrics = load_report(folder).metrics
+    links = {
+        ident: (m.component_of, m.intensity_of, m.denominator)
+        for ident, m in metrics.items()
+        if m.component_of or m.intensity_of or m.denominator
+    }
+    assert links == {
+        "scope-1-fuel-combustion": ("carbon-emissions-total-scope-1-and-2", None, None),
+        "scope-2-purchased-power": ("carbon-emissions-total-scope-1-and-2", None, None),
+        # The total of the rows above, named with its heading; the bare intensity under it divides it.
+        "carbon-emissions-intensity-per-tonne-of-output": (
+            None,
+            "carbon-emissions-total-scope-1-and-2",
+            "denominator-of-intensities-per-tonne-of-output",
+        ),
+        # The water row the water intensity names; the effluent intensity names a row the table
+        # does not print, so it divides nothing (not the one other row in m³).
+        "water-intensity": (None, "water-consumption", "denominator-of-intensities-per-tonne-of-output"),
+        # Per employee: the headcount row of another table is the denominator.
+        "carbon-intensity-scope-1-and-2": (None, "carbon-emissions-total-scope-1-and-2", "total-employees"),
+    }
+    assert metrics["denominator-of-intensities-per-tonne-of-output"].label == (
+        "Denominator of intensities per tonne of output"
+    )
