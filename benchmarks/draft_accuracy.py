@@ -67,6 +67,7 @@ CHECK_SHAPES = {
     "IntensityConsistencyShape": "intensity",
     "ScopeLabelShape": "scope-label",
     "BreakdownScopeShape": "scope-label",
+    "ScopeDisagreementShape": "scope-label",
 }
 MATCHES = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch)
 NO_CLAIM = "none"  # the confusion table's name for a statement about the report itself
