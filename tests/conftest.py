@@ -12,6 +12,7 @@ from rdflib import Graph
 
 from kg.ingest.loader import load_reports
 from kg.ingest.model import Report
+from kg.outputs.export import serialise
 from kg.rdf.build import build_graph
 from kg.vocab.data import bundled_reports
 from tests.support.mini import MINI_META, MINI_SHEET, MINI_TEXT
@@ -58,6 +59,25 @@ def bundled() -> list[Report]:
 @pytest.fixture(scope="session")
 def bundled_graph() -> Graph:
     return build_graph()
+
+
+@pytest.fixture(scope="session")
+def bundled_export(bundled_graph: Graph) -> Callable[[str], bytes]:
+    """The bundled KG in an export format (kg.outputs.export.serialise), written once per session.
+
+    Writing it takes seconds per format (RDF/XML and TriG most), and several tests read the same
+    bytes; a test that checks the writing itself (byte-identical when written again) calls
+    serialise as well. Tests that use it carry ``xdist_group("bundled-exports")`` so that
+    ``--dist loadgroup`` runs them on one worker, which writes each format once.
+    """
+    written: dict[str, bytes] = {}
+
+    def export(fmt: str) -> bytes:
+        if fmt not in written:
+            written[fmt] = serialise(bundled_graph, fmt)
+        return written[fmt]
+
+    return export
 
 
 # Which tests a developer may leave out of a quick run (`pytest -m "not slow and not server and not
@@ -111,7 +131,15 @@ TEST_MARKS: dict[str, tuple[str, ...]] = {
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests of the tables above, and run the modules that hold slow tests first.
+
+    xdist (``--dist loadgroup``, pyproject.toml) hands tests to its workers in this order, one at
+    a time as each finishes, so a long test started last cannot keep one worker busy while the
+    other has nothing left; each module's tests stay together and in their own order.
+    """
     for item in items:
         names = MODULE_MARKS.get(item.path.name, ()) + TEST_MARKS.get(item.originalname, ())
         for name in names:
             item.add_marker(name)
+    slow_modules = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow_modules)

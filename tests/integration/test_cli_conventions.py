@@ -350,10 +350,10 @@ def test_progress_is_drawn_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch, c
 
 
 @pytest.fixture(scope="module")
-def kg_graph() -> Graph:
+def kg_graph(bundled_graph: Graph) -> Graph:
     from kg.vocab.ontology import with_ontology
 
-    return with_ontology(build_graph())
+    return with_ontology(bundled_graph)  # a copy with the ontology
 
 
 ID = "https://w3id.org/csr-kg/id/"

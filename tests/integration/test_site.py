@@ -17,11 +17,11 @@ import time
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from kg.ingest.model import Report
@@ -30,6 +30,7 @@ from kg.rdf.iris import Minter
 from kg.vocab.entity_types import type_table
 from kg.vocab.namespaces import CSR, DEFAULT_BASE, ORG
 from kg.vocab.ontology import ontology_graph
+from tests.support.graphs import same_graph
 from tests.support.mini import MINI_SHEET, MINI_TEXT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -201,7 +202,7 @@ def test_data_files_parse_and_agree(site: tuple[Path, int]) -> None:
         turtle = Graph().parse(ttl, format="turtle")
         jsonld = Graph().parse(ttl.with_suffix(".jsonld"), format="json-ld")
         assert len(turtle) > 0, ttl
-        assert isomorphic(turtle, jsonld), ttl
+        assert same_graph(turtle, jsonld), ttl
 
 
 def test_claim_description_holds_its_triples_and_labels(
@@ -298,23 +299,35 @@ def test_claim_page_in_a_browser(site: tuple[Path, int], bundled: list[Report], 
     assert struct.unpack(">II", header[16:24]) == (1200, 900)
 
 
-def test_site_command(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def site_command(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
+    """``csrkg site --out DIR`` (the bundled report's folders): its result and DIR, for the tests
+    that check the command and compare other ways of making the site with it."""
     from click.testing import CliRunner
 
     from kg.cli.app import main
 
-    result = CliRunner().invoke(main, ["site", "--out", str(tmp_path)])
+    out = tmp_path_factory.mktemp("site-command")
+    return CliRunner().invoke(main, ["site", "--out", str(out)]), out
+
+
+@pytest.mark.xdist_group("site-command")  # one worker makes the site the two tests read
+def test_site_command(site_command: tuple[Any, Path]) -> None:
+    result, out = site_command
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "index.html").is_file()
-    assert (tmp_path / "report" / "xiaomi-2019" / "claim" / "s2-2-rd-investment.html").is_file()
-    assert (tmp_path / "sdg" / "9.html").is_file()
+    assert (out / "index.html").is_file()
+    assert (out / "report" / "xiaomi-2019" / "claim" / "s2-2-rd-investment.html").is_file()
+    assert (out / "sdg" / "9.html").is_file()
 
 
 def _files(root: Path) -> dict[Path, bytes]:
     return {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_site_of_a_built_graph_file_is_the_site_of_its_folders(tmp_path: Path, bundled_graph: Graph) -> None:
+@pytest.mark.xdist_group("site-command")  # one worker makes the site the two tests read
+def test_site_of_a_built_graph_file_is_the_site_of_its_folders(
+    tmp_path: Path, bundled_graph: Graph, site_command: tuple[Any, Path]
+) -> None:
     """The report text is found by the SHA-256 the graph records, so the pages are the same bytes."""
     from click.testing import CliRunner
 
@@ -323,12 +336,11 @@ def test_site_of_a_built_graph_file_is_the_site_of_its_folders(tmp_path: Path, b
 
     data = tmp_path / "kg.ttl"
     data.write_bytes(serialise(bundled_graph))
-    runner = CliRunner()
-    from_file = runner.invoke(main, ["site", str(data), "-o", str(tmp_path / "from-file")])
-    from_folders = runner.invoke(main, ["site", "--out", str(tmp_path / "from-folders")])
+    from_file = CliRunner().invoke(main, ["site", str(data), "-o", str(tmp_path / "from-file")])
+    from_folders, folders_out = site_command
     assert from_file.exit_code == from_folders.exit_code == 0, from_file.output + from_folders.output
     assert "note:" not in from_file.stderr
-    assert _files(tmp_path / "from-file") == _files(tmp_path / "from-folders")
+    assert _files(tmp_path / "from-file") == _files(folders_out)
 
 
 @pytest.fixture
