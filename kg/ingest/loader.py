@@ -288,9 +288,12 @@ class _Loader:
 
     def _figure(self, mentions: list[Mention], used: set[int], figure: str, where: str) -> Mention:
         for mention in mentions:
-            if mention.surface == figure and mention.start not in used:
-                used.add(mention.start)
-                return mention
+            if mention.start in used:
+                continue
+            for reading in (mention, mention.per_head):
+                if reading is not None and reading.surface == figure:
+                    used.add(mention.start)
+                    return reading
         printed = ", ".join(_q(m.surface) for m in mentions) or "none"
         raise InputError(f"{where}: figure {_q(figure)} is not a quantity printed in the quote (printed: {printed})")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import MAX_EMAX, MIN_EMIN, Decimal, Inexact, localcontext
 from functools import cached_property
 
@@ -288,6 +288,10 @@ class Mention:
     qualifier: str | None = None
     scale: str | None = None
     precision: Decimal = Decimal("0.5")  # half a unit of the last printed digit, scale applied
+    # A time per head ("24.5 hours per employee") is read as an average time ("24.5 hours"); a
+    # claim sheet may still name the whole printing, which then keeps its older reading as a
+    # ratio (hours per employee): this is that reading.
+    per_head: Mention | None = None
 
 
 def exact_product(number: Decimal, multiplier: Decimal) -> Decimal:
@@ -364,10 +368,11 @@ class Recogniser:
         elif unit_surface:
             unit = _find(self.lexicon.suffixes, unit_surface)
         end = m.end()
+        ratio_unit = None
         if m.group("per"):
             denominator = self.lexicon.denominator(m)
             if unit in _TIME_UNITS and denominator[0] in _HEADS:
-                end = m.start("per")
+                end, ratio_unit = m.start("per"), ratio_key(unit, *denominator)
             else:
                 unit = ratio_key(unit or "NUM", *denominator)
         qual = m.group("qual")
@@ -379,7 +384,7 @@ class Recogniser:
             # Only the digits belong to a non-quantity mention.
             start, end = m.span("num")
             return Mention(start, end, text[start:end], kind, number, number)
-        return Mention(
+        mention = Mention(
             start=start,
             end=end,
             surface=text[start:end],
@@ -391,6 +396,10 @@ class Recogniser:
             scale=scale.lower() if scale else None,
             precision=precision,
         )
+        if ratio_unit is None:
+            return mention
+        whole = replace(mention, end=m.end(), surface=text[start : m.end()], unit=ratio_unit)
+        return replace(mention, per_head=whole)
 
     @staticmethod
     def _kind(text: str, m: re.Match[str], number: Decimal, has_unit: bool) -> str:

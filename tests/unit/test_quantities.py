@@ -177,3 +177,20 @@ def test_time_modifiers_per_person_averages_and_figures_below_headings(
     rec: Recogniser, text: str, found: list[tuple[str, str | None]]
 ) -> None:
     assert [(m.surface, m.unit) for m in rec.quantities(text)] == found
+
+
+def test_a_time_per_head_keeps_its_whole_printing_as_a_ratio_reading(rec: Recogniser) -> None:
+    """Claim sheets written before times per head were read as averages name the whole printing;
+    the loader finds it as this reading, with its ratio unit, so those sheets still load."""
+    (found,) = rec.quantities("Training averaged 24.5 hours per employee.")
+    assert (found.surface, found.unit, found.value) == ("24.5 hours", "HR", Decimal("24.5"))
+    assert found.per_head is not None
+    whole = found.per_head
+    assert (whole.surface, whole.unit, whole.value, whole.start) == (
+        "24.5 hours per employee",
+        "HR-PER-EMPLOYEE",
+        Decimal("24.5"),
+        found.start,
+    )
+    (intensity,) = rec.quantities("Offices used 3.2 kWh per employee.")
+    assert intensity.per_head is None
