@@ -285,9 +285,9 @@ def test_cli_user_needs_a_password_without_a_terminal(store: FakeStore, tmp_path
     runner = CliRunner()
     alone = runner.invoke(main, ["publish", str(data), "--store-url", url, "--user", "u"])
     assert alone.exit_code == 2
-    assert alone.stderr == "Error: --user needs --password (or a terminal to be asked for it)\n"
+    assert alone.stderr == "Error: --user needs --password or CSRKG_STORE_PASSWORD (or a terminal to be asked for it)\n"
     orphan = runner.invoke(main, ["publish", str(data), "--store-url", url, "--password", "p"])
-    assert orphan.exit_code == 2 and orphan.stderr == "Error: --password needs --user\n"
+    assert orphan.exit_code == 2 and orphan.stderr == "Error: --password (or CSRKG_STORE_PASSWORD) needs --user\n"
     assert store.log == []
     both = runner.invoke(main, ["publish", str(data), "--store-url", url, "--user", "u", "--password", "p"])
     assert both.exit_code == 0, both.output
