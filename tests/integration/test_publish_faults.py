@@ -62,6 +62,8 @@ def test_update_url_is_found_beside_the_store() -> None:
     assert update_endpoint_for("http://127.0.0.1:7878/store") == "http://127.0.0.1:7878/update"
     assert update_endpoint_for("http://h/ds/data") == "http://h/ds/update"
     assert update_endpoint_for("http://h/rdf-graph-store") is None
+    assert update_endpoint_for("http://h:8890/sparql-graph-crud-auth") == "http://h:8890/sparql-auth"
+    assert update_endpoint_for("http://h:8890/sparql-graph-crud") == "http://h:8890/sparql"
 
 
 def test_clean_publish_stages_then_moves(store: FakeStore) -> None:
