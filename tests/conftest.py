@@ -103,6 +103,7 @@ MODULE_MARKS: dict[str, tuple[str, ...]] = {
     "test_drafting.py": ("slow",),
     "test_distributed.py": ("server", "slow"),
     "test_comunica.py": ("server", "slow"),
+    "test_virtuoso.py": ("server", "slow"),
 }
 TEST_MARKS: dict[str, tuple[str, ...]] = {
     "test_claim_page_in_a_browser": ("browser",),

@@ -10,19 +10,23 @@ import click
 from kg.cli.common import load_graph
 from kg.errors import InputError
 from kg.extras import require
-from kg.outputs.publish import check_graph_iri
+from kg.outputs.publish import check_target
 from kg.outputs.publish import publish as publish_graph
 from kg.sparql.retrying import RetryPolicy
 from kg.vocab.ontology import with_ontology
+
+# The password from the environment, so that scripts need not put it on a command line (which
+# other users of the machine can read in the process list).
+PASSWORD_ENV = "CSRKG_STORE_PASSWORD"
 
 
 def _credentials(user: str | None, password: str | None) -> tuple[str | None, str | None]:
     """``--user`` needs a password: given, or asked for (hidden) when a terminal is attached."""
     if password is not None and user is None:
-        raise InputError("--password needs --user")
+        raise InputError(f"--password (or {PASSWORD_ENV}) needs --user")
     if user is not None and password is None:
         if not sys.stdin.isatty():
-            raise InputError("--user needs --password (or a terminal to be asked for it)")
+            raise InputError(f"--user needs --password or {PASSWORD_ENV} (or a terminal to be asked for it)")
         password = click.prompt(f"Password for {user}", hide_input=True, err=True)
     return user, password
 
@@ -55,9 +59,20 @@ def _progress(message: str) -> None:
     metavar="URL",
     help="SPARQL Update URL of the store (default: beside --store-url, e.g. http://localhost:7878/update).",
 )
-@click.option("--user", default=None, help="User name for HTTP basic authentication.")
+@click.option("--user", default=None, help="User name for HTTP authentication.")
 @click.option(
-    "--password", default=None, help="Password for HTTP basic authentication (asked for when omitted on a terminal)."
+    "--password",
+    default=None,
+    envvar=PASSWORD_ENV,
+    show_envvar=True,
+    help="Password for HTTP authentication (asked for when omitted on a terminal; prefer the variable to the option).",
+)
+@click.option(
+    "--auth",
+    default="basic",
+    show_default=True,
+    type=click.Choice(["basic", "digest"]),
+    help="HTTP authentication scheme: digest for Virtuoso's /sparql-graph-crud-auth.",
 )
 @click.option("--timeout", default=300.0, show_default=True, type=click.FloatRange(min=0.1), help="Per request, s.")
 @click.option(
@@ -74,22 +89,25 @@ def publish(
     update: str | None,
     user: str | None,
     password: str | None,
+    auth: str,
     timeout: float,
     attempts: int,
 ) -> None:
     """Replace a store's graph with FILE (default: the bundled KG), ontology included.
 
     The graph is uploaded into a staging graph and moved over the target by one SPARQL Update,
-    so a failure half-way leaves the previous graph in place. Exit status 3 when the store
+    so a failure half-way leaves the previous graph in place. On Virtuoso, give --graph (it has no
+    default graph) and --auth digest with /sparql-graph-crud-auth. Exit status 3 when the store
     refuses or cannot be reached; retries are shown on stderr when it is a terminal.
     """
     require("requests", "remote", "publishing to a store")  # before the graph is loaded
-    if graph_iri is not None:
-        check_graph_iri(graph_iri)
+    check_target(store, graph_iri)
     user, password = _credentials(user, password)
     graph = with_ontology(load_graph(file))
     policy = RetryPolicy(attempts=attempts, timeout=timeout)
-    how = publish_graph(graph, store, graph_iri, user, password, update=update, policy=policy, progress=_progress)
+    how = publish_graph(
+        graph, store, graph_iri, user, password, update=update, policy=policy, progress=_progress, auth=auth
+    )
     click.echo(
         f"published {len(graph)} triples to {store} ({'staged and moved' if how == 'moved' else 'PUT'})", err=True
     )

@@ -14,6 +14,11 @@ dropped connection, a timeout or a 5xx, a bounded number of times with exponenti
 after a successful first would fail, or with SILENT empty the target), so it is sent without
 retries and, after an ambiguous failure, the staging graph is looked up: gone means the move
 happened, still there means it did not and the move may be sent again.
+
+Virtuoso serves the protocol at ``/sparql-graph-crud-auth`` (digest authentication, ``auth="digest"``)
+and updates at ``/sparql-auth``. It has no default graph to replace (it answers ``?default`` with a
+500), so a graph IRI is required there; it does not implement HEAD (501), so the staging graph is
+then looked up by a GET.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import sys
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from typing import Literal as OneOf
 from urllib.parse import urlsplit, urlunsplit
 
 from rdflib import Graph
@@ -40,6 +46,11 @@ RETRY_STATUS = frozenset({500, 502, 503, 504})
 IDEMPOTENT = frozenset({"PUT", "GET", "HEAD"})
 # Statuses by which a server says it has no SPARQL Update service at that URL.
 NO_UPDATE_STATUS = frozenset({404, 405, 501})
+# Statuses by which a server says it does not implement a method (HEAD on Virtuoso 7).
+NOT_IMPLEMENTED = frozenset({405, 501})
+# Virtuoso's Graph Store endpoints (with digest authentication, and without) and their update URLs.
+VIRTUOSO_UPDATE = {"sparql-graph-crud-auth": "sparql-auth", "sparql-graph-crud": "sparql"}
+Auth = OneOf["basic", "digest"]
 STAGING_PREFIX = "urn:x-csr-kg:staging:"
 # An absolute IRI (RFC 3987: a scheme, then no character an IRIREF excludes), so that it can be
 # written between <> in the MOVE update (graph names cannot be bound as values).
@@ -57,13 +68,29 @@ def update_endpoint_for(store: str) -> str | None:
     """The SPARQL Update URL that usually sits beside a Graph Store URL, if the layout is known.
 
     Oxigraph serves ``/store`` and ``/update``; Fuseki ``/<dataset>/data`` and
-    ``/<dataset>/update``. For other layouts give the update URL explicitly.
+    ``/<dataset>/update``; Virtuoso ``/sparql-graph-crud-auth`` and ``/sparql-auth`` (or, without
+    authentication, ``/sparql-graph-crud`` and ``/sparql``). For other layouts give the update URL.
     """
     parts = urlsplit(store)
     head, _, last = parts.path.rstrip("/").rpartition("/")
+    if last in VIRTUOSO_UPDATE:
+        return urlunsplit((parts.scheme, parts.netloc, f"{head}/{VIRTUOSO_UPDATE[last]}", "", ""))
     if last not in ("store", "data"):
         return None
     return urlunsplit((parts.scheme, parts.netloc, f"{head}/update", "", ""))
+
+
+def is_virtuoso(store: str) -> bool:
+    """Whether ``store`` is laid out as Virtuoso's Graph Store endpoint, which has no default graph."""
+    return urlsplit(store).path.rstrip("/").rpartition("/")[2] in VIRTUOSO_UPDATE
+
+
+def check_target(store: str, graph_iri: str | None) -> None:
+    """An InputError for a graph IRI that is not absolute, or for none on Virtuoso (no default graph)."""
+    if graph_iri is not None:
+        check_graph_iri(graph_iri)
+    elif is_virtuoso(store):
+        raise InputError(f"{store} is a Virtuoso Graph Store endpoint, which has no default graph: give --graph IRI")
 
 
 def staging_graph(store: str, graph_iri: str | None) -> str:
@@ -77,13 +104,20 @@ class _Client:
     """Requests to one store: a session that retries idempotent ones, and one that sends once."""
 
     def __init__(
-        self, store: str, policy: RetryPolicy, auth: tuple[str, str] | None, progress: Callable[[str], None]
+        self,
+        store: str,
+        policy: RetryPolicy,
+        credentials: tuple[str, str] | None,
+        auth: Auth,
+        progress: Callable[[str], None],
     ) -> None:
         self.store = store
         self.policy = policy
-        self.auth = auth
         self.what = ""
         self.requests = require("requests", "remote", "publishing to a store")
+        # Digest: the first request is answered 401 with a nonce and sent again; later ones reuse it.
+        digest = auth == "digest" and credentials is not None
+        self.auth = self.requests.auth.HTTPDigestAuth(*credentials) if digest else credentials
         self.retrying = retrying_session(policy, IDEMPOTENT, RETRY_STATUS, self._retrying)
         self.once = retrying_session(RetryPolicy(attempts=1, timeout=policy.timeout), (), ())
         self.progress = progress
@@ -129,6 +163,7 @@ def publish(
     policy: RetryPolicy | None = None,
     log: Callable[[str], None] | None = None,
     progress: Callable[[str], None] | None = None,
+    auth: Auth = "basic",
 ) -> str:
     """Replace the store's default graph (or ``graph_iri``) with ``graph``, atomically where the store allows.
 
@@ -139,13 +174,14 @@ def publish(
     retry (default: ``log``; default ``log``: stderr). Raises RemoteError with a one-line
     message when the store refuses or cannot be reached after the retries; the target graph
     then still holds its previous triples (or, if the store died while committing the move,
-    all of the new ones). Raises InputError for a ``graph_iri`` that is not an absolute IRI.
+    all of the new ones). ``user`` and ``password`` are sent by HTTP ``auth``: basic, or digest
+    (Virtuoso's ``/sparql-graph-crud-auth``). Raises InputError for a ``graph_iri`` that is not an
+    absolute IRI, and for none on Virtuoso, which has no default graph.
     """
-    if graph_iri is not None:
-        check_graph_iri(graph_iri)
+    check_target(store, graph_iri)
     policy = policy or RetryPolicy(timeout=timeout)
     log = log or _stderr
-    client = _Client(store, policy, (user, password or "") if user else None, progress or log)
+    client = _Client(store, policy, (user, password or "") if user else None, auth, progress or log)
     try:
         return _publish(client, graph, graph_iri, update or update_endpoint_for(store), log)
     finally:
@@ -224,7 +260,11 @@ def _put(client: _Client, params: dict[str, str], body: bytes, headers: dict[str
 
 
 def _staging_exists(client: _Client, staging: str) -> bool:
-    response = client.request("HEAD", client.store, "looking up the staging graph", params={"graph": staging})
+    what, params = "looking up the staging graph", {"graph": staging}
+    response = client.request("HEAD", client.store, what, params=params)
+    if response.status_code in NOT_IMPLEMENTED:  # Virtuoso: a GET, whose body is not read
+        response = client.request("GET", client.store, what, params=params, stream=True)
+        response.close()
     if response.status_code == 404:
         return False
     if response.status_code in (200, 204):

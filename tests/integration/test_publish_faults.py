@@ -62,6 +62,8 @@ def test_update_url_is_found_beside_the_store() -> None:
     assert update_endpoint_for("http://127.0.0.1:7878/store") == "http://127.0.0.1:7878/update"
     assert update_endpoint_for("http://h/ds/data") == "http://h/ds/update"
     assert update_endpoint_for("http://h/rdf-graph-store") is None
+    assert update_endpoint_for("http://h:8890/sparql-graph-crud-auth") == "http://h:8890/sparql-auth"
+    assert update_endpoint_for("http://h:8890/sparql-graph-crud") == "http://h:8890/sparql"
 
 
 def test_clean_publish_stages_then_moves(store: FakeStore) -> None:
@@ -285,9 +287,9 @@ def test_cli_user_needs_a_password_without_a_terminal(store: FakeStore, tmp_path
     runner = CliRunner()
     alone = runner.invoke(main, ["publish", str(data), "--store-url", url, "--user", "u"])
     assert alone.exit_code == 2
-    assert alone.stderr == "Error: --user needs --password (or a terminal to be asked for it)\n"
+    assert alone.stderr == "Error: --user needs --password or CSRKG_STORE_PASSWORD (or a terminal to be asked for it)\n"
     orphan = runner.invoke(main, ["publish", str(data), "--store-url", url, "--password", "p"])
-    assert orphan.exit_code == 2 and orphan.stderr == "Error: --password needs --user\n"
+    assert orphan.exit_code == 2 and orphan.stderr == "Error: --password (or CSRKG_STORE_PASSWORD) needs --user\n"
     assert store.log == []
     both = runner.invoke(main, ["publish", str(data), "--store-url", url, "--user", "u", "--password", "p"])
     assert both.exit_code == 0, both.output

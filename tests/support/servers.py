@@ -5,14 +5,17 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import secrets
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from string import Template
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -144,3 +147,55 @@ def start_csrkg_serve(*args: str, log: Path | None = None, seconds: float = 300)
             raise RuntimeError(f"csrkg serve did not start: {log.read_text(errors='replace')[-500:]}")
         time.sleep(0.1)
     return process, match.group(1)
+
+
+VIRTUOSO_INI = Path(__file__).with_name("virtuoso.ini")
+
+
+@dataclass(frozen=True)
+class Virtuoso:
+    """A running Virtuoso: its process, HTTP base URL, and the dba password generated for it."""
+
+    process: subprocess.Popen
+    base: str
+    password: str
+
+
+def start_virtuoso(directory: Path, seconds: float = 300) -> Virtuoso:
+    """A headless Virtuoso on loopback over a new database in ``directory``, dba's password changed.
+
+    A new database opens with the well-known dba/dba; it is replaced at once (by isql on the SQL
+    port, the statement on stdin, not on a command line) with a random password, so that the
+    HTTP endpoints never accept the default one after this returns. Its output goes to a file in
+    ``directory``, never to a pipe nobody reads. The first start creates the database (about ten
+    seconds on two cores).
+    """
+    sql_port, http_port = free_port(), free_port()
+    config = directory / "virtuoso.ini"
+    config.write_text(
+        Template(VIRTUOSO_INI.read_text()).substitute(dir=directory, sql_port=sql_port, http_port=http_port)
+    )
+    with (directory / "virtuoso-t.out").open("wb") as sink:
+        process = subprocess.Popen(
+            ["virtuoso-t", "+foreground", "+configfile", str(config)],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            cwd=directory,
+        )
+    base = f"http://127.0.0.1:{http_port}"
+    password = secrets.token_hex(16)
+    try:
+        wait_for(f"{base}/sparql?query=ASK%7B%7D", seconds)
+        subprocess.run(
+            ["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba"],
+            input=f"USER_SET_PASSWORD('dba', '{password}');\n",
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        )
+    except BaseException:
+        stop(process)
+        raise
+    return Virtuoso(process, base, password)
