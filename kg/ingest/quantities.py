@@ -348,9 +348,11 @@ class Recogniser:
         Raises ``ValueError`` when the surface is not one quantity from start to end.
         """
         found = [m for m in self.mentions(surface) if m.kind == "quantity"]
-        if len(found) != 1 or (found[0].start, found[0].end) != (0, len(surface)):
-            raise ValueError(f"{surface!r} is not a single printed quantity")
-        return found[0]
+        readings = [found[0], found[0].per_head] if len(found) == 1 else []
+        for reading in readings:
+            if reading is not None and (reading.start, reading.end) == (0, len(surface)):
+                return reading
+        raise ValueError(f"{surface!r} is not a single printed quantity")
 
     def _classify(self, text: str, normal: str, m: re.Match[str]) -> Mention:
         num_text = m.group("num")

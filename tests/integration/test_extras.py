@@ -17,7 +17,7 @@ from kg.extras import require
 from tests.support.paths import MINI_REPORT, ROOT
 from tests.support.servers import cli_env
 
-EXTRA_MODULES = ("requests", "urllib3", "matplotlib", "pylode", "SPARQLWrapper")
+EXTRA_MODULES = ("requests", "urllib3", "matplotlib", "pylode", "SPARQLWrapper", "distributed")
 
 
 def test_require_names_the_extra_and_its_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,8 +77,13 @@ def test_core_commands_import_no_extra(tmp_path: Path) -> None:
             ["query", "missing-figures", "--endpoint", "http://127.0.0.1:9/query"],
             "querying a remote endpoint needs requests: pip install 'csr-kg[remote]'",
         ),
+        (
+            "distributed",
+            ["build", str(MINI_REPORT), "--out", "{out}.nt", "--scheduler", "tcp://127.0.0.1:9"],
+            "--scheduler needs distributed: pip install 'csr-kg[distributed]'",
+        ),
     ],
-    ids=["graph", "docs", "publish", "query-endpoint"],
+    ids=["graph", "docs", "publish", "query-endpoint", "scheduler"],
 )
 def test_a_missing_extra_is_one_line_and_exit_2(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, module: str, args: list[str], message: str
@@ -94,6 +99,6 @@ def test_a_missing_extra_is_one_line_and_exit_2(
 def test_the_test_extra_pulls_in_every_other() -> None:
     tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library from Python 3.11 on")
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
-    assert extras["all"] == ["csr-kg[remote,plots,docs,pdf,tables]"]
+    assert extras["all"] == ["csr-kg[remote,plots,docs,pdf,tables,distributed]"]
     assert "csr-kg[all]" in extras["test"]
-    assert set(extras) == {"remote", "plots", "docs", "pdf", "tables", "all", "test"}
+    assert set(extras) == {"remote", "plots", "docs", "pdf", "tables", "distributed", "all", "test"}
