@@ -138,6 +138,15 @@ class _Client:
             tries = f" (after {self.policy.attempts} tries)" if retry and self.policy.attempts > 1 else ""
             raise RemoteError(f"{self.store}: {what} failed: {describe(exc, self.policy.timeout)}{tries}") from None
 
+    def authenticate(self, params: dict[str, str]) -> None:
+        """With digest authentication, fetch the server's nonce by a small request first, so that
+        the upload carries its Authorization header from its first byte: a server that answers a
+        large unauthenticated body with 401 may close the connection before the body is sent,
+        and the upload would fail without ever being refused (seen with Virtuoso under load).
+        The answer is not read: a wrong password is refused on the upload itself."""
+        if isinstance(self.auth, self.requests.auth.HTTPDigestAuth):
+            self.request("GET", self.store, "authenticating", params=params, stream=True).close()
+
     def close(self) -> None:
         self.retrying.close()
         self.once.close()
@@ -197,10 +206,12 @@ def _publish(
     target = {"graph": graph_iri} if graph_iri else {"default": ""}
     if update is None:
         log(f"no SPARQL Update URL known for {store} (give one with --update): replacing the graph by a direct PUT")
+        client.authenticate(target)
         _put(client, target, body, headers, "upload")
         return "put"
 
     staging = staging_graph(store, graph_iri)
+    client.authenticate({"graph": staging})
     try:
         _put(client, {"graph": staging}, body, headers, "upload to the staging graph")
     except RemoteError:
