@@ -17,6 +17,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, TypeVar
@@ -80,9 +81,8 @@ def _on_cluster(work: Callable[[Item], Result], items: Sequence[Item], address: 
         _same_version(client, address)
         slots = max(1, sum(client.nthreads().values()))
         # pure=False: two equal inputs are still two pieces of work (Dask would merge them by key).
-        submit = lambda fn, item: client.submit(fn, item, pure=False)  # noqa: E731
         try:
-            yield from _bounded(submit, work, items, slots)
+            yield from _bounded(partial(client.submit, pure=False), work, items, slots)
         except distributed.KilledWorker as exc:
             raise RemoteError(f"--scheduler {address}: a worker died on the same input twice ({exc})") from None
     finally:
