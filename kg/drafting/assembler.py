@@ -162,8 +162,11 @@ class Assembler:
             drafted.claims.append(_ordered(claim))
         # A name in a sentence that makes no claim ("This report follows ... of The Stock Exchange of
         # Hong Kong Limited") or in a list item is still the report's: it is defined, about no claim.
-        # Names on page furniture and in table rows (read at build time) are left to those.
-        self._read_entities([m for m in named if not self._refused(m)], ids, drafted)
+        # Names on page furniture and in table rows (read at build time) are left to those, except
+        # places: a row label naming a place ("Vietnam", a breakdown by region) defines it, and no
+        # table reader makes places.
+        defined = [m for m in named if not self._refused(m) or (m.type == "Place" and not self._on_furniture(m))]
+        self._read_entities(defined, ids, drafted)
         return drafted
 
     def _inside(self, unit: Unit) -> list[Mention]:
@@ -175,8 +178,11 @@ class Assembler:
                 found.append(mention)
         return found
 
+    def _on_furniture(self, unit: Unit | EntityMention) -> bool:
+        return self.text.refusal(unit.start, unit.end) is not None
+
     def _refused(self, unit: Unit | EntityMention) -> bool:
-        if self.text.refusal(unit.start, unit.end):
+        if self._on_furniture(unit):
             return True
         # Table rows do not overlap: only the last row starting before the unit ends can reach into it.
         at = bisect_left(self.table_starts, unit.end)
