@@ -257,6 +257,12 @@ _INLINE_LIST = re.compile(
 _ALSO_TO = re.compile(r"(?:\s+(?:since|in|from)\s+(?:\d{4}|FY\d{2,4}))?,?\s+and\s+(?:also\s+)?(?:to|under)\s+")
 # A line of the contents page: a title, dot leaders and a page number.
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|…+\s*\d{1,3}\s*$")
+# A guideline titled with a verb or a topic after "to", "for" or "on", every other word capitalised.
+_TITLE_WORD = r"(?:[A-Z][\w\-]*|and|for|on|of|the|in|to|by)"
+_GUIDELINE_TITLE = re.compile(
+    rf"\b(?:(?!(?:The|This|These|Our|Its|Their|In|Under)\s)[A-Z][\w\-]*\s+){{0,4}}(?:Guidelines|Guideline|Guide|Guidance|Code of Practice)\s+(?:to|for|on)\s+"
+    rf"(?:{_TITLE_WORD}\s+){{1,16}}[A-Z][\w\-]*(?!\s+[A-Z])(?=[\s,.;:)]|$)"
+)
 # A unit whose name lists functions, commas included, with an optional acronym before its head word.
 _LISTED_UNIT = re.compile(
     r"\b(?:[A-Z][\w&\-]*,\s+){1,4}(?:[A-Z][\w&\-]*\s+){0,2}(?:and|&)\s+(?:[A-Z][\w&\-]*\s+){0,2}?[A-Z][\w&\-]*"
@@ -828,6 +834,8 @@ class _Scanner:
             return
         if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
             return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
+        if len(words) == 1 and text[end : end + 1] == "$" and label.isupper():
+            return  # "HK$68.4 billion", "S$2 million": a currency's sign
         office = _OFFICE_OF.match(label)
         if office:  # "Chairman of the Company", "Director of the Acme Institute": a role, then whose
             self._run(start + office.end(), end)
@@ -1400,6 +1408,12 @@ class _Scanner:
                 start = line.start() + len(first) - len(first.lstrip())
                 self.add(start, line.start() + len(first.rstrip()), type_, priority=2)
 
+    def guideline_titles(self) -> None:
+        """A guideline's title with the small words a name run does not join: "Guidelines to Account
+        for and Report on Greenhouse Gas Emissions ... in Hong Kong" is one standard, not a run of names."""
+        for match in _GUIDELINE_TITLE.finditer(self.text):
+            self.add(match.start(), match.end(), "Standard", priority=3)
+
     def listed_units(self) -> None:
         """A unit named for several functions: "the Safety, Health and Environment ("SHE") Department".
 
@@ -1599,6 +1613,7 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     scanner = _Scanner(text)
     scanner.runs()
     scanner.listed_units()
+    scanner.guideline_titles()
     scanner.codes()
     scanner.events()
     scanner.programmes()
