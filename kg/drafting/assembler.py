@@ -148,12 +148,13 @@ class Assembler:
                 drafted.skipped += 1
                 continue
             reading = self.reader.read(unit, self._inside(unit))
-            claim = self._claim(reading, drafted)
+            inside = named[bisect_left(named_starts, unit.start) : bisect_left(named_starts, unit.end)]
+            mentions = [m for m in inside if m.end <= unit.end]
+            claim = self._claim(reading, drafted, {m.type for m in mentions})
             if claim is None:
                 drafted.skipped += 1
                 continue
-            inside = named[bisect_left(named_starts, unit.start) : bisect_left(named_starts, unit.end)]
-            found.append((claim, reading, [m for m in inside if m.end <= unit.end]))
+            found.append((claim, reading, mentions))
         for claim, reading, mentions in found:
             about = self._read_entities(mentions, ids, drafted)
             if about:
@@ -188,10 +189,11 @@ class Assembler:
         at = bisect_left(self.table_starts, unit.end)
         return at > 0 and self.tables[at - 1][1] > unit.start
 
-    def _claim(self, reading: Reading, drafted: Drafted) -> dict[str, Any] | None:
-        """The claim a unit makes, without its entities and links, or None when it makes none."""
+    def _claim(self, reading: Reading, drafted: Drafted, named: set[str]) -> dict[str, Any] | None:
+        """The claim a unit makes, without its entities and links, or None when it makes none;
+        ``named`` are the types of the entities the unit names."""
         unit = reading.unit
-        kind = claim_kind(unit.text, [f.mention.unit for f in reading.figures])
+        kind = claim_kind(unit.text, [f.mention.unit for f in reading.figures], named)
         if kind is None and reading.missing is None and not reading.figures:
             return None  # a statement about the report itself (one that points to an omitted figure is kept)
         if kind is None and reading.missing is None:
