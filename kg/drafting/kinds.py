@@ -40,6 +40,11 @@ _ABOUT_REPORT = re.compile(
     r"|\b(?:will be|are|is)\s+(?:discussed|described|presented|set out|detailed|explained)\s+(?:below|under|in "
     r"(?:this|the following|the next|later|other|each|the relevant|the)?\s*"
     r"(?:report|sections?|chapters?|tables?|pages?|parts?|appendix|index)\b|in the [A-Z]\w* (?:section|chapter)\b)"
+    r"|^\W*this (?:[\w,()\"“”-]+\s+){0,8}?report\b(?:[^.]{0,200}?\))?[^.]{0,40}?\b(?:covers|is prepared|has been prepared)\b"
+    r"|\bapproved (?:this|the) (?:esg |sustainability )?report\b"
+    r"|\b(?:emissions|data|figures|inventory|inventories)\s+(?:are|were|is|was|have been|has been)\s+"
+    r"(?:calculated|accounted for|computed|estimated|compiled|quantified)\s+(?:with reference to|according to|"
+    r"in accordance with|based on|using|following)\b"
     r"|\bin the following (?:sections|chapters|pages)\b|\bplease refer to\b|\bfor details,? (?:please )?(?:see|refer)\b"
     r"|\breporting (?:scope|boundary|period|principles?)\b.*\b(?:covers|includes|is|are)\b"
     r"|^\W*(?:the\s+)?reporting (?:scope|boundary|period|year)\s*[:：]"  # a label line: "Reporting period: ..."
@@ -98,7 +103,8 @@ _COMPLIES = re.compile(
     r"adher(?:e[sd]?|ing) to|in (?:strict )?accordance with (?:the )?(?:relevant |applicable )?(?:laws|regulations|"
     r"requirements)|strictly (?:observes?|follows?|implements?)|(?:was|were|is|are) not aware of any|"
     r"(?:did|does|do) not (?:identify|find|record|detect) any|"
-    r"(?:was|were|has been|have been|is|are) not (?:been )?subject to any)\b"
+    r"(?:was|were|has been|have been|is|are) not (?:been )?subject to any|"
+    r"none of (?:our|the|its) (?:[\w-]+\s+){0,4}?(?:was|were|has been|have been) subject to any)\b"
     r"|\bno\s+(?:[\w-]+\s+){0,4}?(?:non-compliance|violations?|breach(?:es)?|penalt(?:y|ies)|fines?|sanctions?|"
     r"legal (?:cases?|proceedings|actions?)|lawsuits?|litigations?|prosecutions?|convictions?|cases? of|"
     r"complaints? (?:about|concerning|regarding|of|on|related to)\s+(?:[\w-]+\s+){0,3}?(?:breach|infringement|"
@@ -153,7 +159,9 @@ _RESPONSIBILITY = re.compile(
     r"(?:board|committee|council|department|team|working group|task ?force)\b"
     r"|\b(?:board|committee|council|department|team|working group|task ?force)s?\s+(?:has|have|had)?\s*"
     r"(?:been|was|were)\s+(?:set up|established|formed)\b"
-    r"|\bappointed\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,4}?(?:officer|manager|director|head|representative)\b",
+    r"|\bappointed\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,4}?(?:officer|manager|director|head|representative)\b"
+    r"|^\W*(?:(?:in|during)\s[^,]{1,30}?,?\s+)?(?:the|our|its)\s+(?:(?-i:[A-Z])[\w&-]*\s+){0,4}(?:board|committee|council|"
+    r"working group)\s+(?:reviewed|oversaw|discussed|monitored|supervised|considered|evaluated)\b",
     re.I,
 )
 
@@ -222,8 +230,21 @@ _PEOPLE_CERTIFIED = re.compile(
     r"[^.]{0,60}?\b(?:obtained|received|earned|gained|passed|were awarded)\b[^.]{0,60}?\bcertificat",
     re.I,
 )
-# Money is what a programme gives: "The Care Fund granted RMB1.2 million to 312 employees".
-_CURRENCIES = frozenset({"CNY", "HKD", "USD", "EUR", "GBP", "SGD", "MYR", "JPY", "TWD", "MOP", "AUD", "THB", "VND"})
+# What the company buys being certified ("All copy paper we buy is certified by ...") is its procurement policy.
+_PROCURED = re.compile(
+    r"\b(?:we|the group|the company)\s+(?:buy|purchase|procure|source|order)\b[^.]{0,30}?\b(?:is|are)\s+certified\b",
+    re.I,
+)
+# People taking part in a named programme: "Over 1,100 employees joined Acme Thrive".
+_PARTICIPATED = re.compile(
+    r"\b(?:joined|took part in|participated in|enrolled in|attended|benefit(?:ed|ted) from)\s+(?-i:[A-Z])", re.I
+)
+# A sentence opening with what was done and how many: "We replaced 2,140 lights ...", "• installing 18 ...".
+_ACCOMPLISHED_START = re.compile(
+    r"^\W*(?:(?:in|during|since)\s[^,]{1,30},\s*)?(?:we\s+(?:also\s+)?)?(?:replac|install|upgrad|retrofitt?|convert|"
+    r"renovat|refurbish|plant)(?:ed|ing)\s+(?:over |more than |about |approximately |nearly )?\d",
+    re.I,
+)
 
 # -- 5. the remaining kinds ------------------------------------------------------------------
 
@@ -247,7 +268,7 @@ _SOURCES = re.compile(
     r"|\bdraws?\s+(?:[\w-]+\s+)?(?:municipal|mains|city|public|tap)\s+water\b"
     r"|\bdraws?\s+(?:its\s+|our\s+|their\s+)?water\s+from\b"
     r"|\b(?:mainly|primarily|largely|mostly)\s+(?:located|based|situated)\s+in\b"
-    r"|\b(?:refers? to|is defined as|are defined as)\b",
+    r"|\b(?:refers? to|is defined as|are defined as)\b|\bas defined by (?:the )?(?:local|national|relevant|(?-i:[A-Z]))",
     re.I,
 )
 # Membership as the sentence's main clause: "We joined ...", "The Group became a signatory to ...".
@@ -261,7 +282,8 @@ _PARTNERSHIP = re.compile(
     r"collaborat(?:ed|es|e|ion) with|joined hands with|teamed up with|together with|agreements? with|"
     r"(?:member|members|council members?) of"
     r"(?! (?:the|our) (?:[\w-]+\s+){0,3}?(?:board|committee|management|team|staff)\b)|"
-    r"joined the|strategic partners?|signatory (?:to|of)|run with|in collaboration with|jointly with)\b",
+    r"joined the|strategic partners?|signatory (?:to|of)|run with|in collaboration with|jointly with)\b"
+    r"|^\W*(?:together )?with (?:the )?(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))* (?:we|our)\b",
     re.I,
 )
 _GOVERNANCE = re.compile(
@@ -407,23 +429,26 @@ def claim_kind(
     if _BACKGROUND.search(text):
         return "context"
     states = bool(figures) if figures is not None else bool(_FIGURE.search(text))
+    if states and _ACCOMPLISHED_START.search(text):
+        return "achievement"
     if states:
         clause = _CLAUSE_END.search(text)
         first = text[: clause.start()] if clause else text
         if clause and not _FIGURE.search(first) and len(first.split()) >= 4 and not _CHANGED.search(first):
             return _worded_kind(first, named) or _fallback(first, named)
-        if figures is not None and all(unit is None or unit in _CURRENCIES for unit in figures):
-            counts = all(unit is None for unit in figures)
-            if counts and _PARTNERSHIP.search(first):
+        if figures is not None and all(unit is None for unit in figures):
+            if _PARTNERSHIP.search(first):
                 return "partnership"
             if _PROGRAMME_SUBJECT.search(text):
                 return "initiative"
-            if counts and _ENGAGED.search(text):
+            if _ENGAGED.search(text):
                 return "engagement"
-            if counts and _PARTNERSHIP.search(text):
+            if _PARTNERSHIP.search(text):
                 return "partnership"
-            if counts and _ACCOMPLISHED.search(first):
+            if _ACCOMPLISHED.search(first):
                 return "achievement"
+            if _PARTICIPATED.search(first) and "Initiative" in named:
+                return "initiative"
         return "quantitative"
     omitted = _OMITTED.search(text)
     if omitted and not _SAFEGUARD.search(text, 0, omitted.start()):
@@ -453,7 +478,7 @@ def _fallback(text: str, named: Collection[str]) -> str:
     if _WORLD.search(text) and not _COMPANY.search(text):
         return "context"
     if _PAST.search(text) and not _NOT_PAST.search(text) and not _PRESENT_PASSIVE.search(text):
-        return "achievement" if _ACCOMPLISHED.search(text) else "initiative"
+        return "initiative"
     return "policy"
 
 
@@ -467,6 +492,7 @@ def _third_party(text: str) -> str | None:
         _CERTIFICATION.search(text)
         and (_STANDARD.search(text) or not _GIVEN.search(text))
         and not _PEOPLE_CERTIFIED.search(text)
+        and not _PROCURED.search(text)
     ):
         return "certification"
     if _RECOGNITION.search(text) and not re.search(r"\bawarded\s+(?:[\w-]+\s+){0,4}?to\b", text, re.I):
