@@ -260,7 +260,8 @@ _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|…+\s*\d{1,3}\s*$")
 # A guideline titled with a verb or a topic after "to", "for" or "on", every other word capitalised.
 _TITLE_WORD = r"(?:[A-Z][\w\-]*|and|for|on|of|the|in|to|by)"
 _GUIDELINE_TITLE = re.compile(
-    rf"\b(?:(?!(?:The|This|These|Our|Its|Their|In|Under)\s)[A-Z][\w\-]*\s+){{0,4}}(?:Guidelines|Guideline|Guide|Guidance|Code of Practice)\s+(?:to|for|on)\s+"
+    rf"\b(?:(?!(?:The|This|These|Our|Its|Their|In|Under)\s)[A-Z][\w\-]*\s+){{0,4}}"
+    r"(?:Guidelines|Guideline|Guide|Guidance|Code of Practice)\s+(?:to|for|on)\s+"
     rf"(?:{_TITLE_WORD}\s+){{1,16}}[A-Z][\w\-]*(?!\s+[A-Z])(?=[\s,.;:)]|$)"
 )
 # A unit whose name lists functions, commas included, with an optional acronym before its head word.
@@ -1432,8 +1433,10 @@ class _Scanner:
         supply chain management." Items are cut at commas (so "health and safety" stays one); a
         list of fewer than two short items, or one with figures, is no enumeration of names.
         """
-        found = [(m, "StakeholderGroup" if m.group("what").lower().startswith("stakeholder") else "MaterialIssue")
-                 for m in _INLINE_LIST.finditer(self.text)]
+        found = [
+            (m, "StakeholderGroup" if m.group("what").lower().startswith("stakeholder") else "MaterialIssue")
+            for m in _INLINE_LIST.finditer(self.text)
+        ]
         found += [(m, "MaterialIssue") for m in _MATERIAL_INLINE.finditer(self.text)]
         for match, type_ in found:
             items = [(i.start(), i.end()) for i in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", match.group("items"))]

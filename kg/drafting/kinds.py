@@ -40,7 +40,8 @@ _ABOUT_REPORT = re.compile(
     r"|\b(?:will be|are|is)\s+(?:discussed|described|presented|set out|detailed|explained)\s+(?:below|under|in "
     r"(?:this|the following|the next|later|other|each|the relevant|the)?\s*"
     r"(?:report|sections?|chapters?|tables?|pages?|parts?|appendix|index)\b|in the [A-Z]\w* (?:section|chapter)\b)"
-    r"|^\W*this (?:[\w,()\"“”-]+\s+){0,8}?report\b(?:[^.]{0,200}?\))?[^.]{0,40}?\b(?:covers|is prepared|has been prepared)\b"
+    r"|^\W*this (?:[\w,()\"“”-]+\s+){0,8}?report\b(?:[^.]{0,200}?\))?[^.]{0,40}?"
+    r"\b(?:covers|is prepared|has been prepared)\b"
     r"|\bapproved (?:this|the) (?:esg |sustainability )?report\b"
     r"|\b(?:emissions|data|figures|inventory|inventories)\s+(?:are|were|is|was|have been|has been)\s+"
     r"(?:calculated|accounted for|computed|estimated|compiled|quantified)\s+(?:with reference to|according to|"
@@ -127,7 +128,8 @@ _GIVEN = re.compile(r"\b(?:awarded|won|received|presented with|granted)\b", re.I
 _RECOGNITION = re.compile(
     r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?(?:awarded|honou?red|named|rated|"
     r"recogni[sz]ed|selected|listed|voted|presented with|granted the title)\b(?!\s+(?:to|highest|lowest)\b)"
-    r"|\b(?:awarded|presented|conferred|bestowed) by\b|\b(?:won|wins?|winning)\b|\branked (?:first|top|no\.|number|among|in|as|#|\d)|"
+    r"|\b(?:awarded|presented|conferred|bestowed) by\b|\b(?:won|wins?|winning)\b"
+    r"|\branked (?:first|top|no\.|number|among|in|as|#|\d)|"
     r"\bnamed (?:as|a|an|the|one)\b|\brecogni[sz]ed as\b"
     r"|\b(?:received|receives?|obtained|earned|garnered|gained|won)\s+(?:\w+\s+){0,5}?(?:recognition|awards?|prizes?|"
     r"titles?|honou?rs?|accolades?|commendations?|medals?|praise|thank-you|thank you)\b"
@@ -268,7 +270,8 @@ _SOURCES = re.compile(
     r"|\bdraws?\s+(?:[\w-]+\s+)?(?:municipal|mains|city|public|tap)\s+water\b"
     r"|\bdraws?\s+(?:its\s+|our\s+|their\s+)?water\s+from\b"
     r"|\b(?:mainly|primarily|largely|mostly)\s+(?:located|based|situated)\s+in\b"
-    r"|\b(?:refers? to|is defined as|are defined as)\b|\bas defined by (?:the )?(?:local|national|relevant|(?-i:[A-Z]))",
+    r"|\b(?:refers? to|is defined as|are defined as)\b"
+    r"|\bas defined by (?:the )?(?:local|national|relevant|(?-i:[A-Z]))",
     re.I,
 )
 # Membership as the sentence's main clause: "We joined ...", "The Group became a signatory to ...".
@@ -391,9 +394,7 @@ def about_report(sentence: str) -> bool:
     return bool(_REPORTING_GUIDE.search(text) and _FOLLOWS.search(text))
 
 
-def claim_kind(
-    sentence: str, figures: Sequence[str | None] | None = None, named: Collection[str] = ()
-) -> str | None:
+def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named: Collection[str] = ()) -> str | None:
     """The notation of the sentence's claim kind, or None when it states nothing about the company.
 
     ``figures`` are the units of the figures a reader took from the sentence (None for a bare
@@ -405,7 +406,7 @@ def claim_kind(
     of working).
 
     ``named`` are the types of the entities the sentence names (kg.drafting.entities): an award
-    named in a sentence with no other cue ("• Green Factory – Ministry of Industry") is a
+    named in a sentence with no other cue ("• Green Factory - Ministry of Industry") is a
     recognition, a product or programme named so is an initiative. Figures only in a clause after
     the first ("We prohibit X, and 64% of ...") leave the first clause to say what kind of claim
     the sentence makes.
