@@ -546,9 +546,9 @@ _SIGNATURE = re.compile(
     re.M,
 )
 # A list of names before a name: "with A, B and " -> the cue before A applies to the name too.
-_LIST_TAIL = re.compile(
-    r"(?:(?:the )?[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+(?:the )?$"
-)
+_LIST_TAIL = re.compile(r"(?:[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+$")
+# "... by the Environmental Protection Department and the ": one name before, each with its article.
+_LIST_TAIL_THE = re.compile(r"(?:\bthe )?[A-Z][\w’'\-]*(?: (?:of |and |for |the )?[A-Z][\w’'\-]*)*,? and the $")
 # A capitalised name with a lower-case head: "Green Office programme", "CSR working group".
 _LOWER_HEAD = re.compile(
     r"(?: ([a-z][a-z\-]+))?(?: ([a-z][a-z\-]+))? (programme|program|project|campaign|initiative|scheme|team|department|"
@@ -879,8 +879,10 @@ class _Scanner:
         # The cues are read in the words just before the name (a list of names before it skipped): a
         # short window keeps the end-anchored cue patterns from scanning far back at every name.
         before = text[max(0, start - 200) : start]
-        if before.endswith((", ", " and ", ", the ", " and the ")):
+        if before.endswith((", ", " and ")):
             before = _LIST_TAIL.sub("", before)
+        elif before.endswith(" and the "):
+            before = _LIST_TAIL_THE.sub("", before)
         before = before[-CUE_WINDOW:]
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
             return
@@ -1032,7 +1034,7 @@ class _Scanner:
             type_ = "Subsidiary"  # "our subsidiary Acme Wind Power Co., Ltd."
         if type_ == "Organization" and self._own_company(label):
             type_ = "Subsidiary"  # "Acme Freight (Hong Kong) Limited" in the report of Acme Holdings Limited
-        if type_ == "Organization" and self._in_house(words, before):
+        if type_ == "Organization" and self._in_house(words, before, text[end : end + 40]):
             type_ = "Department" if _singular(words[-1].lower()) in ("centre", "center") else "Initiative"
         if type_ == "Organization" and self._own_unit(words, before):
             type_ = "Committee" if _singular(words[-1].lower()) in _COUNCILS else "Team"
@@ -1077,7 +1079,7 @@ class _Scanner:
         own = any(" ".join(words).startswith(f"{n} ") for n in self.own_names)
         return own and head in _CLUBS
 
-    def _in_house(self, words: list[str], before: str) -> bool:
+    def _in_house(self, words: list[str], before: str, after: str = "") -> bool:
         """Whether an organisation's name is the company's own programme or unit.
 
         "our Golden Chef Academy" (an academy the company says is its own) trains its staff;
@@ -1086,8 +1088,11 @@ class _Scanner:
         """
         head = _singular(words[-1].lower())
         label = " ".join(words)
-        if head in _ACADEMIES and (_OWN.search(before) or any(label.startswith(f"{n} ") for n in self.own_names)):
+        if head in _ACADEMIES and _OWN.search(before):
             return True
+        if head in _ACADEMIES and any(label.startswith(f"{n} ") for n in self.own_names):
+            # under the company's name it is its programme, unless the text calls it a centre or school
+            return not re.match(r",\s+(?:our|its)\s+(?:[\w\-]+\s+)?(?:centre|center|institute|college|school)\b", after)
         if head == "fund" and (_OWN.search(before) or any(label.startswith(f"{n} ") for n in self.own_names)):
             return True
         return (
@@ -1423,7 +1428,7 @@ class _Scanner:
         for match in _LISTED_UNIT.finditer(self.text):
             type_ = _HEADS.get(_singular(match.group("head").lower()))
             items = re.split(r",\s+|\s+(?:and|&)\s+", match.group()[: match.start("head") - match.start()])
-            if type_ and not any(item.strip() in place_names() for item in items):
+            if type_ and not any(item.strip() in place_names() or _type_of(item.split()) for item in items):
                 self.add(match.start(), match.end(), type_, priority=3)
 
     def inline_lists(self) -> None:

@@ -94,3 +94,11 @@ def test_an_academy_under_the_company_name_is_its_programme() -> None:
     )
     found = {m.label: m.type for m in entity_mentions(text)}
     assert found["Acme Baking Academy"] == "Initiative"
+
+
+def test_an_academy_the_text_calls_a_centre_stays_an_organisation() -> None:
+    text = (
+        'Acme Foods Limited ("Acme", the "Company") makes noodles. Acme Academy, our training centre, opened in 2021.'
+    )
+    found = {m.label: m.type for m in entity_mentions(text)}
+    assert found["Acme Academy"] == "Organization"
