@@ -200,7 +200,9 @@ class Assembler:
             kind = "quantitative"  # the report's scope in figures ("covers 14 estates") is still the company's
         if reading.missing is not None or (reading.figures and all(f.role == "target" for f in reading.figures)):
             kind = "commitment" if reading.figures else "quantitative"
-        elif not reading.figures and (kind == "quantitative" or not _is_statement(unit)):
+        elif not reading.figures and (
+            kind == "quantitative" or not (_is_statement(unit) or _complies_with_list(unit, kind))
+        ):
             return None  # it announces a figure the reader cannot name, or it is a title
         claim: dict[str, Any] = {"id": f"draft-{unit.start}", "kind": kind, "quote": unit.text}
         occurrence = self._occurrence(unit)
@@ -358,6 +360,12 @@ def _is_statement(unit: Unit) -> bool:
     if unit.kind == "bullet":
         return True
     return unit.text.rstrip('"”’)]').endswith((".", "!", "?")) and len(unit.text.split()) >= MIN_WORDS
+
+
+def _complies_with_list(unit: Unit, kind: str | None) -> bool:
+    """A sentence that says the company complies with the laws listed after it ("We comply with the
+    following laws:"): a compliance claim, though it ends in a colon."""
+    return kind == "compliance" and unit.text.rstrip().endswith(":") and len(unit.text.split()) >= MIN_WORDS
 
 
 _ORDER = ("id", "kind", "quote", "occurrence", "about", "links", "observations", "missing_figure", "kpis", "sdgs")

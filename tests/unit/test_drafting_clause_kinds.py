@@ -5,9 +5,13 @@ Sentences are of our own wording, shaped like HKEX/GRI report prose (kg.drafting
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kg.drafting.assembler import draft_sheet
 from kg.drafting.kinds import claim_kind
+from kg.ingest.text import ReportText
 
 # (sentence, units of the figures read, types of the entities named, kind)
 CASES: list[tuple[str, list[str | None] | None, tuple[str, ...], str | None]] = [
@@ -67,3 +71,17 @@ CASES: list[tuple[str, list[str | None] | None, tuple[str, ...], str | None]] = 
 @pytest.mark.parametrize(("sentence", "units", "named", "kind"), CASES)
 def test_claim_kind(sentence: str, units: list[str | None] | None, named: tuple[str, ...], kind: str | None) -> None:
     assert claim_kind(sentence, units, named) == kind
+
+
+def test_a_compliance_lead_before_a_list_and_an_award_line_are_claims_of_their_kinds() -> None:
+    text = (
+        "The Group strictly complies with the following laws and regulations:\n"
+        "• the Employment Ordinance (Cap. 57)\n\n"
+        "Awards in 2022\n"
+        "• Green Factory – Ministry of Industry and Information Technology\n"
+    )
+    drafted = draft_sheet(ReportText(Path("report.txt"), text), 2022, "acme")
+    assert [(c["kind"], c["quote"]) for c in drafted.claims] == [
+        ("compliance", "The Group strictly complies with the following laws and regulations:"),
+        ("recognition", "Green Factory – Ministry of Industry and Information Technology"),
+    ]
