@@ -220,6 +220,8 @@ _ACCOMPLISHED = re.compile(
 # Where a sentence's first clause ends: the kind of a sentence is its main clause's, and figures in a
 # clause added after it ("We prohibit X, and 64% of ...") are that clause's.
 _CLAUSE_END = re.compile(r",\s+(?:and|which|while|whereas|with)\s+|;\s+|:\s+(?=[a-z])")
+# An amount of money with its currency's letters before it ("RMB2.5 million"), which _FIGURE does not read.
+_AMOUNT = re.compile(r"\b(?:RMB|HK\$|US\$|S\$|NT\$|MOP\$?|HKD|USD|CNY|EUR|GBP|SGD|MYR)\s?\d")
 # A change told in words is a metric's, whose figures follow: "Emissions fell, and ... 5%".
 _CHANGED = re.compile(
     r"\b(?:fell|rose|grew|dropped|declined|increased|decreased|reduced|improved|went (?:up|down)|"
@@ -243,7 +245,7 @@ _PARTICIPATED = re.compile(
 )
 # A sentence opening with what was done and how many: "We replaced 2,140 lights ...", "• installing 18 ...".
 _ACCOMPLISHED_START = re.compile(
-    r"^\W*(?:(?:in|during|since)\s[^,]{1,30},\s*)?(?:we\s+(?:also\s+)?)?(?:replac|install|upgrad|retrofitt?|convert|"
+    r"^\W*(?:(?:in|during|since)\s[^,]{1,30}?,?\s+)?(?:we\s+(?:also\s+)?)?(?:replac|install|upgrad|retrofitt?|convert|"
     r"renovat|refurbish|plant)(?:ed|ing)\s+(?:over |more than |about |approximately |nearly )?\d",
     re.I,
 )
@@ -276,7 +278,8 @@ _SOURCES = re.compile(
 )
 # Membership as the sentence's main clause: "We joined ...", "The Group became a signatory to ...".
 _JOINED = re.compile(
-    r"^\W*(?:(?:in|since|during)\s[^,]{1,30},\s*)?(?:we|the (?:group|company|bank)|[A-Z][\w&-]*(?: [A-Z][\w&-]*){0,5})"
+    r"^\W*(?:(?:in|since|during)\s[^,]{1,30},\s*)?"
+    r"(?:we|the (?:group|company|bank)|(?-i:[A-Z][\w&-]*)(?: (?-i:[A-Z][\w&-]*)| \([^)]{1,30}\)){1,6})"
     r"\s+(?:joined|(?:became|is|are|was|has become) (?:a |an )?(?:member|signatory|partner|supporter)s?)\b",
     re.I,
 )
@@ -435,7 +438,13 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
     if states:
         clause = _CLAUSE_END.search(text)
         first = text[: clause.start()] if clause else text
-        if clause and not _FIGURE.search(first) and len(first.split()) >= 4 and not _CHANGED.search(first):
+        if (
+            clause
+            and not _FIGURE.search(first)
+            and not _AMOUNT.search(first)
+            and len(first.split()) >= 4
+            and not _CHANGED.search(first)
+        ):
             return _worded_kind(first, named) or _fallback(first, named)
         if figures is not None and all(unit is None for unit in figures):
             if _PARTNERSHIP.search(first):

@@ -19,10 +19,17 @@ CASES: list[tuple[str, list[str | None] | None, tuple[str, ...], str | None]] = 
     ("We prohibit forced labour, and 98% of our suppliers signed the pledge.", ["PERCENT"], (), "policy"),
     ("Waste water is treated on site, and 3,200 m³ was reused in 2022.", ["M3"], (), "policy"),
     ("Energy use fell at every depot, and we saved 5% of the total.", ["PERCENT"], (), "quantitative"),
+    (
+        "In 2022 we donated RMB1.5 million to the Red Cross, and RMB300,000 to a school.",
+        ["CNY", "CNY"],
+        (),
+        "quantitative",
+    ),
     # counts of what was done
     ("We installed 24 charging points at our depots.", [None], (), "achievement"),
     ("We replaced 900 lamps with LED tubes, saving 40,000 kWh a year.", [None, "KiloW-HR"], (), "achievement"),
     ("• upgrading 12 ageing chillers at the headquarters", [None], (), "achievement"),
+    ("During the year we installed 300 smart meters, saving 9,000 kWh.", [None, "KiloW-HR"], (), "achievement"),
     ("In 2022 we received 212 complaints about delivery times.", [None], (), "quantitative"),
     # counts of the people engaged, of a named programme's participants
     ("In 2022 we surveyed 830 customers and stakeholders.", [None], (), "engagement"),
@@ -38,6 +45,14 @@ CASES: list[tuple[str, list[str | None] | None, tuple[str, ...], str | None]] = 
         "partnership",
     ),
     ("The Group became a signatory to the Green Freight Charter.", None, (), "partnership"),
+    (
+        "Acme Asset Management (Asia) Limited became a signatory to the Net Zero Pledge, and it holds ISO 14001"
+        " certification.",
+        None,
+        (),
+        "partnership",
+    ),
+    ("Employees joined the fire drill, and each site is certified to ISO 45001.", None, (), "certification"),
     # certificates that are no certification of the company's
     ("Through our Welding Academy, 150 workers obtained skill certificates.", [None], (), "initiative"),
     ("All printing paper we purchase is certified by the Forest Stewardship Council.", None, (), "policy"),
