@@ -508,6 +508,12 @@ _EXTERNAL_CUE = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
+# Membership of what the name after it names.
+_MEMBERSHIP_CUE = re.compile(
+    r"\b(?:joined|(?:a |an )?members? of|signator(?:y|ies) (?:to|of)|(?:became|become|becoming) a member of)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 _HONORIFIC = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam|Tan Sri|Puan Sri|Datuk Seri|Datuk|Dato[’']? Sri|Dato[’']?|"
     r"Datin|Tun|Encik|Puan)\.?[ \t]+"
@@ -1022,6 +1028,8 @@ class _Scanner:
             type_ = "Organization"
         if type_ == "Department" and self._government_department(label):
             type_ = "Organization"
+        if type_ == "Initiative" and words[-1] == "Initiative" and _MEMBERSHIP_CUE.search(before, _cue_at(before)):
+            type_ = "Organization"  # "joined the Aluminium Stewardship Initiative": a body with members
         if type_ == "Board" and not _OWN_BOARD.fullmatch(label):
             type_ = "Organization"  # "International Sustainability Standards Board", "Tourism Board"
         if type_ in ("Team", "Organization") and (

@@ -60,6 +60,13 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("We manage assets with HK$3.1 billion of value.", []),
     ("Only Harbour Tower is metered separately.", [("Place", "Harbour Tower")]),
     ("Replacing 1,200 lamps saved energy.", []),
+    # an "Initiative" with members is an organisation; a compact joined, or an initiative launched, is not
+    (
+        'We joined the Better Timber Initiative ("BTI") in 2021.',
+        [("Organization", "Better Timber Initiative"), ("Organization", "BTI")],
+    ),
+    ("In 2021 we joined the UN Global Compact.", [("Initiative", "UN Global Compact")]),
+    ("We launched the Green Office Initiative in 2021.", [("Initiative", "Green Office Initiative")]),
     # a guideline's title with its small words
     (
         "We follow the Guidelines to Account for and Report on Emissions of Buildings in Macao.",
