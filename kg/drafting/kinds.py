@@ -11,14 +11,19 @@ first:
    a certificate against a standard is a certification, an award or a title given by a third party
    a recognition; who holds responsibility (a board's, a committee's) is governance; being the
    first, or having no incidents, an achievement; statistics from a named source, context;
-4. a figure makes the sentence quantitative, unless all its figures are counts of the partners
-   worked with, of what a programme did or of the people engaged: the count is then part of the
-   partnership, the initiative or the engagement (a figure with a unit, a share or an amount of
-   money is a metric's value); a figure announced but not printed is quantitative too;
+4. a figure makes the sentence quantitative, unless its figures are all in a clause after a first
+   clause without any (that clause then says the kind: "We prohibit X, and 64% of ..."), the
+   sentence opens with an act and how many it did ("We replaced 2,140 lights"), or all its figures
+   are counts of the partners worked with, of what a programme did, of the people engaged or of
+   what was accomplished: the count is then part of the partnership, the initiative, the engagement
+   or the achievement (a figure with a unit, a share or an amount of money is a metric's value); a
+   figure announced but not printed is quantitative too;
 5. the remaining kinds are told apart by their cues: partnership, governance by a unit as the
    subject, context (where emissions or water come from), engagement, initiative by a product as
    the subject, policy (rules, codes, entitlements), initiative (programmes, services, acts told in
-   the past tense), achievement; a short phrase with none of these cues names a topic, no claim.
+   the past tense), achievement; a short phrase with none of these cues names a topic, no claim;
+   a sentence with none that names an award is a recognition, one that names a product or a
+   programme an initiative (the entity types come from kg.drafting.entities).
 
 The cues are ordinary English and HKEX/GRI reporting wording, not any report's phrasing.
 """
@@ -445,7 +450,7 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
             and len(first.split()) >= 4
             and not _CHANGED.search(first)
         ):
-            return _worded_kind(first, named) or _fallback(first, named)
+            return _worded_kind(first) or _fallback(first, named)
         if figures is not None and all(unit is None for unit in figures):
             if _PARTNERSHIP.search(first):
                 return "partnership"
@@ -463,7 +468,7 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
     omitted = _OMITTED.search(text)
     if omitted and not _SAFEGUARD.search(text, 0, omitted.start()):
         return "quantitative"
-    return _worded_kind(text, named) or (None if _topic(text) else _fallback(text, named))
+    return _worded_kind(text) or (None if _topic(text) else _fallback(text, named))
 
 
 def _topic(text: str) -> bool:
@@ -471,7 +476,7 @@ def _topic(text: str) -> bool:
     return len(text.split()) <= TOPIC_WORDS and not re.search(r"[.!?]$", text)
 
 
-def _worded_kind(text: str, named: Collection[str]) -> str | None:
+def _worded_kind(text: str) -> str | None:
     """The kind the cues of a sentence without figures say, or None when it has none of them."""
     for kind, pattern in _AFTER_FIGURES:
         if pattern.search(text):
