@@ -225,8 +225,8 @@ _ACCOMPLISHED = re.compile(
 # Where a sentence's first clause ends: the kind of a sentence is its main clause's, and figures in a
 # clause added after it ("We prohibit X, and 64% of ...") are that clause's.
 _CLAUSE_END = re.compile(r",\s+(?:and|which|while|whereas|with)\s+|;\s+|:\s+(?=[a-z])")
-# An amount of money with its currency's letters before it ("RMB2.5 million"), which _FIGURE does not read.
-_AMOUNT = re.compile(r"\b(?:RMB|HK\$|US\$|S\$|NT\$|MOP\$?|HKD|USD|CNY|EUR|GBP|SGD|MYR)\s?\d")
+# A year, the only number a first clause may print and still decide the kind ("In 2022 we prohibited ...").
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
 # A change told in words is a metric's, whose figures follow: "Emissions fell, and ... 5%".
 _CHANGED = re.compile(
     r"\b(?:fell|rose|grew|dropped|declined|increased|decreased|reduced|improved|went (?:up|down)|"
@@ -445,8 +445,7 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
         first = text[: clause.start()] if clause else text
         if (
             clause
-            and not _FIGURE.search(first)
-            and not _AMOUNT.search(first)
+            and not re.search(r"\d", _YEAR.sub("", first))
             and len(first.split()) >= 4
             and not _CHANGED.search(first)
         ):
