@@ -148,12 +148,13 @@ class Assembler:
                 drafted.skipped += 1
                 continue
             reading = self.reader.read(unit, self._inside(unit))
-            claim = self._claim(reading, drafted)
+            inside = named[bisect_left(named_starts, unit.start) : bisect_left(named_starts, unit.end)]
+            mentions = [m for m in inside if m.end <= unit.end]
+            claim = self._claim(reading, drafted, {m.type for m in mentions})
             if claim is None:
                 drafted.skipped += 1
                 continue
-            inside = named[bisect_left(named_starts, unit.start) : bisect_left(named_starts, unit.end)]
-            found.append((claim, reading, [m for m in inside if m.end <= unit.end]))
+            found.append((claim, reading, mentions))
         for claim, reading, mentions in found:
             about = self._read_entities(mentions, ids, drafted)
             if about:
@@ -162,8 +163,11 @@ class Assembler:
             drafted.claims.append(_ordered(claim))
         # A name in a sentence that makes no claim ("This report follows ... of The Stock Exchange of
         # Hong Kong Limited") or in a list item is still the report's: it is defined, about no claim.
-        # Names on page furniture and in table rows (read at build time) are left to those.
-        self._read_entities([m for m in named if not self._refused(m)], ids, drafted)
+        # Names on page furniture and in table rows (read at build time) are left to those, except
+        # places: a row label naming a place ("Vietnam", a breakdown by region) defines it, and no
+        # table reader makes places.
+        defined = [m for m in named if not self._refused(m) or (m.type == "Place" and not self._on_furniture(m))]
+        self._read_entities(defined, ids, drafted)
         return drafted
 
     def _inside(self, unit: Unit) -> list[Mention]:
@@ -175,24 +179,30 @@ class Assembler:
                 found.append(mention)
         return found
 
+    def _on_furniture(self, unit: Unit | EntityMention) -> bool:
+        return self.text.refusal(unit.start, unit.end) is not None
+
     def _refused(self, unit: Unit | EntityMention) -> bool:
-        if self.text.refusal(unit.start, unit.end):
+        if self._on_furniture(unit):
             return True
         # Table rows do not overlap: only the last row starting before the unit ends can reach into it.
         at = bisect_left(self.table_starts, unit.end)
         return at > 0 and self.tables[at - 1][1] > unit.start
 
-    def _claim(self, reading: Reading, drafted: Drafted) -> dict[str, Any] | None:
-        """The claim a unit makes, without its entities and links, or None when it makes none."""
+    def _claim(self, reading: Reading, drafted: Drafted, named: set[str]) -> dict[str, Any] | None:
+        """The claim a unit makes, without its entities and links, or None when it makes none;
+        ``named`` are the types of the entities the unit names."""
         unit = reading.unit
-        kind = claim_kind(unit.text, [f.mention.unit for f in reading.figures])
+        kind = claim_kind(unit.text, [f.mention.unit for f in reading.figures], named)
         if kind is None and reading.missing is None and not reading.figures:
             return None  # a statement about the report itself (one that points to an omitted figure is kept)
         if kind is None and reading.missing is None:
             kind = "quantitative"  # the report's scope in figures ("covers 14 estates") is still the company's
         if reading.missing is not None or (reading.figures and all(f.role == "target" for f in reading.figures)):
             kind = "commitment" if reading.figures else "quantitative"
-        elif not reading.figures and (kind == "quantitative" or not _is_statement(unit)):
+        elif not reading.figures and (
+            kind == "quantitative" or not (_is_statement(unit) or _complies_with_list(unit, kind))
+        ):
             return None  # it announces a figure the reader cannot name, or it is a title
         claim: dict[str, Any] = {"id": f"draft-{unit.start}", "kind": kind, "quote": unit.text}
         occurrence = self._occurrence(unit)
@@ -350,6 +360,12 @@ def _is_statement(unit: Unit) -> bool:
     if unit.kind == "bullet":
         return True
     return unit.text.rstrip('"”’)]').endswith((".", "!", "?")) and len(unit.text.split()) >= MIN_WORDS
+
+
+def _complies_with_list(unit: Unit, kind: str | None) -> bool:
+    """A sentence that says the company complies with the laws listed after it ("We comply with the
+    following laws:"): a compliance claim, though it ends in a colon."""
+    return kind == "compliance" and unit.text.rstrip().endswith(":") and len(unit.text.split()) >= MIN_WORDS
 
 
 _ORDER = ("id", "kind", "quote", "occurrence", "about", "links", "observations", "missing_figure", "kpis", "sdgs")

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from kg.drafting.places import place_names
+from kg.drafting.places import place_names, region_names
 from kg.vocab.names import slugify
 
 
@@ -149,6 +149,7 @@ _LEADING = frozenset(
         "most",
         "several",
         "both",
+        "only",
     ]
 )
 _CONNECTORS = "of|and|for|the|on|&|de|du|des|la|against"
@@ -252,6 +253,27 @@ _INLINE_LIST = re.compile(
     r"(?:\s+(?:we identified|identified|were|are|include|included|includes|such as))?\s*(?:include,?|:|are|were)\s+"
     r"(?P<items>[^.:;\n()]+?)\."
 )
+# Between two codes a certification verb governs both: "... since 2019 and to ...".
+_ALSO_TO = re.compile(r"(?:\s+(?:since|in|from)\s+(?:\d{4}|FY\d{2,4}))?,?\s+and\s+(?:also\s+)?(?:to|under)\s+")
+# A line of the contents page: a title, dot leaders and a page number.
+_CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|…+\s*\d{1,3}\s*$")
+# A guideline titled with a verb or a topic after "to", "for" or "on", every other word capitalised.
+_TITLE_WORD = r"(?:[A-Z][\w\-]*|and|for|on|of|the|in|to|by)"
+_GUIDELINE_TITLE = re.compile(
+    rf"\b(?:(?!(?:The|This|These|Our|Its|Their|In|Under)\s)[A-Z][\w\-]*\s+){{0,4}}"
+    r"(?:Guidelines|Guideline|Guide|Guidance|Code of Practice)\s+(?:to|for|on)\s+"
+    rf"(?:{_TITLE_WORD}\s+){{1,16}}[A-Z][\w\-]*(?!\s+[A-Z])(?=[\s,.;:)]|$)"
+)
+# A unit whose name lists functions, commas included, with an optional acronym before its head word.
+_LISTED_UNIT = re.compile(
+    r"\b(?:[A-Z][\w&\-]*,\s+){1,4}(?:[A-Z][\w&\-]*\s+){0,2}(?:and|&)\s+(?:[A-Z][\w&\-]*\s+){0,2}?[A-Z][\w&\-]*"
+    r"(?:\s+\([\"“]?[A-Z]{2,8}[\"”]?\))?\s+(?P<head>Department|Committee|Office|Division|Centre|Center|Team)\b"
+)
+# "... 8 were identified as highly material, including A, B and C.": the issues the assessment found material.
+_MATERIAL_INLINE = re.compile(
+    r"\b(?:identified|assessed|rated|considered|determined|ranked|prioriti[sz]ed) as (?:highly |most |the most )?"
+    r"material(?: issues| topics)?,?\s+(?:including|namely|such as|:)\s+(?P<items>[^.:;\n()]+?)\."
+)
 # The first header cell of a table whose first column names stakeholder groups or material issues.
 _TABLE_COLUMN = {
     f"{lead}{noun}{plural}": type_
@@ -354,7 +376,22 @@ _HOLIDAY = re.compile(
 # "PB Track, our digital platform": a name the next words say is the company's product.
 _PRODUCT_APPOSITIVE = re.compile(
     r",\s+(?:our|its|the Group[’']s|the Company[’']s)\s+(?:[a-z\-]+\s+){0,2}?"
-    r"(?:platform|app|application|system|tool|brand|product|service|website|mini-program|mini-programme)\b"
+    r"(?:platform|app|application|system|tool|brand|product|service|website|mini-program|mini-programme|"
+    r"insurance(?: policy| plan| product)?)\b"
+)
+# "Acme Thrive, our wellbeing programme, ...": the programme the text names.
+_INITIATIVE_APPOSITIVE = re.compile(
+    r",\s+(?:our|its|the Group[’']s|the Company[’']s)\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:programme|program|scheme|campaign|initiative|project|platform for)\b"
+)
+# "our EV Shield motor insurance": a product of the company's, named before the kind of product it is.
+_OWN_PRODUCT_AFTER = re.compile(
+    r"\s+(?:[a-z\-]+\s+){0,2}?(?:insurance|app|card|account|loan|platform|mini-program|mini-programme)\b"
+)
+# "Through Money Smart Kids, run with ...": a programme run with or by someone.
+_RUN_WITH_AFTER = re.compile(
+    r",\s+(?:run|organi[sz]ed|co-organi[sz]ed|delivered|launched|held|hosted|operated)\s+(?:jointly\s+)?"
+    r"(?:with|by|together with|in partnership with)\s"
 )
 _INCORPORATED = re.compile(r"\b(?:incorporated|registered|domiciled) in (?:the )?$", re.I)
 # Named events: storms ("Typhoon Ma-on", "Super Typhoon Mangkhut") and the pandemic.
@@ -409,9 +446,11 @@ _ORGANISER_TYPES = frozenset({"Organization", "Committee", "Department"})
 # "• Caring Company Logo (10 Years Plus), The Hong Kong Council of Social Service": an award line
 # ending in the organisation after a comma.
 _GRADE = re.compile(
-    r"(?:Gold|Silver|Bronze|Platinum|Grand|Merit|Excellence|First|Second|Third|Special)\s+(?:award|prize|medal)s?", re.I
+    r"(?:Gold|Silver|Bronze|Platinum|Grand|Merit|Excellence|First|Second|Third|Special)\s+(?:award|prize|medal)s?|"
+    r"Certificates? of (?:Merit|Excellence|Distinction)|Honou?rable Mention",
+    re.I,
 )
-_LISTED_ORGANISER = re.compile(r"(?:\s*\([^)\n]*\))?,\s+(?:[Tt]he\s+)?")
+_LISTED_ORGANISER = re.compile(r"(?:\s*\([^)\n]*\))?(?:,|\s[–—-])\s+(?:[Tt]he\s+)?")
 ORGANISER_AFTER = 80  # characters from an award's end to its organiser's start ("... by the ...")
 ORGANISER_BEFORE = 60  # characters from an organiser's end to the award's start ("X awarded us the ...")
 _ORGANISER_BEFORE_CUE = re.compile(
@@ -464,7 +503,14 @@ _PARTNER_CUE = re.compile(
 _EXTERNAL_CUE = re.compile(
     r"\b(?:partner(?:ed|ship)? with|collaborat\w* with|co-?operat\w* with|joined hands with|teamed up with|"
     r"organi[sz]ed by|hosted by|awarded by|presented by|granted by|issued by|certified by|donated to|"
+    r"(?:published|promulgated|released|developed|compiled|jointly issued) by|"
     r"joined|funded by|supplied by|provided by|regulated by|licensed by|inspected by|(?:purchased|bought) from)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
+# Membership of what the name after it names.
+_MEMBERSHIP_CUE = re.compile(
+    r"\b(?:joined|(?:a |an )?members? of|signator(?:y|ies) (?:to|of)|(?:became|become|becoming) a member of)"
     r"\s+(?:the\s+)?$",
     re.I,
 )
@@ -500,11 +546,18 @@ _NAME_ROLE = re.compile(
     rf"\b([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){{1,2}}),\s+"
     rf"(?:the\s+|our\s+|its\s+|an?\s+)?((?:{_ROLE})(?: and {_ROLE})?)\b"
 )
+# A signature: a name alone on its line, the signer's role alone on the next ("Chan Tai-man\nChairman").
+_SIGNATURE = re.compile(
+    rf"^[ \t]*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){{1,3}})[ \t]*\n[ \t]*({_ROLE}{_OF_ORG})[ \t]*$",
+    re.M,
+)
 # A list of names before a name: "with A, B and " -> the cue before A applies to the name too.
 _LIST_TAIL = re.compile(r"(?:[A-Z][\w’'.\-]*(?: (?:of |and |for |the )?[A-Z][\w’'.\-]*)*(?:, and |, | and ))+$")
+# "... by the Environmental Protection Department and the ": one name before, each with its article.
+_LIST_TAIL_THE = re.compile(r"(?:\bthe )?[A-Z][\w’'\-]*(?: (?:of |and |for |the )?[A-Z][\w’'\-]*)*,? and the $")
 # A capitalised name with a lower-case head: "Green Office programme", "CSR working group".
 _LOWER_HEAD = re.compile(
-    r"(?: ([a-z][a-z\-]+))?(?: ([a-z][a-z\-]+))? (programme|program|project|campaign|initiative|scheme|team|"
+    r"(?: ([a-z][a-z\-]+))?(?: ([a-z][a-z\-]+))? (programme|program|project|campaign|initiative|scheme|team|department|"
     r"working group|task force|series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
     r"handbook|manual|guidelines|standard|foundation|alliance|association|course|mini-programs?|mini-programmes?|"
@@ -646,6 +699,8 @@ class _Scanner:
         self.inner: tuple[int, int] | None = None  # the proper name inside the name _run is reading
 
     def add(self, start: int, end: int, type_: str, priority: int = 0, **fields: str | None) -> None:
+        if _CONTENTS_LINE.search(self._line(start, end)):
+            return  # "07 Community ........ 16": a contents entry names a chapter, not an entity
         while end > start and self.text[end - 1] in " ,.;:" and not _ABBREVIATION.search(self.text, start, end):
             end -= 1
         if end > start:
@@ -786,6 +841,8 @@ class _Scanner:
             return
         if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
             return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
+        if len(words) == 1 and text[end : end + 1] == "$" and label.isupper():
+            return  # "HK$68.4 billion", "S$2 million": a currency's sign
         office = _OFFICE_OF.match(label)
         if office:  # "Chairman of the Company", "Director of the Acme Institute": a role, then whose
             self._run(start + office.end(), end)
@@ -830,6 +887,8 @@ class _Scanner:
         before = text[max(0, start - 200) : start]
         if before.endswith((", ", " and ")):
             before = _LIST_TAIL.sub("", before)
+        elif before.endswith(" and the "):
+            before = _LIST_TAIL_THE.sub("", before)
         before = before[-CUE_WINDOW:]
         if words[-1].lower() in _COMPANY_WORDS and len(words) == 1:
             return
@@ -845,6 +904,15 @@ class _Scanner:
             return
         if type_ is None and len(words) > 1 and _PRODUCT_APPOSITIVE.match(text, end):
             self.add(start, end, "Product")
+            return
+        if type_ in (None, "Organization") and len(words) > 1 and _INITIATIVE_APPOSITIVE.match(text, end):
+            self.add(start, end, "Initiative")
+            return
+        if type_ is None and len(words) > 1 and _OWN.search(before) and _OWN_PRODUCT_AFTER.match(text, end):
+            self.add(start, end, "Product")
+            return
+        if type_ is None and len(words) > 1 and _RUN_WITH_AFTER.match(text, end):
+            self.add(start, end, "Initiative")
             return
         if len(words) > 1 and (
             _SCHEME_CUE.search(before, _cue_at(before))
@@ -895,7 +963,11 @@ class _Scanner:
                 return
             compass = _COMPASS.fullmatch(label)
             if (label in place_names() or (compass and compass.group("place") in place_names())) and (
-                len(words) > 1 or _LOCATIVE.search(before) or _LOCATIVE.search(near) or self._beside_place(end)
+                len(words) > 1
+                or _LOCATIVE.search(before)
+                or _LOCATIVE.search(near)
+                or self._beside_place(end)
+                or self._row_label(start, end)
             ):
                 # "United States dollars" names a currency; "(Incorporated in Bermuda with limited
                 # liability)" is the company's legal seat, printed under its name, not a place it works in.
@@ -954,6 +1026,10 @@ class _Scanner:
             type_ = "Organization"  # "organised by the Asia Transport Forum": who organises is an organisation
         if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before, _cue_at(before)):
             type_ = "Organization"
+        if type_ == "Department" and self._government_department(label):
+            type_ = "Organization"
+        if type_ == "Initiative" and words[-1] == "Initiative" and _MEMBERSHIP_CUE.search(before, _cue_at(before)):
+            type_ = "Organization"  # "joined the Aluminium Stewardship Initiative": a body with members
         if type_ == "Board" and not _OWN_BOARD.fullmatch(label):
             type_ = "Organization"  # "International Sustainability Standards Board", "Tourism Board"
         if type_ in ("Team", "Organization") and (
@@ -966,7 +1042,7 @@ class _Scanner:
             type_ = "Subsidiary"  # "our subsidiary Acme Wind Power Co., Ltd."
         if type_ == "Organization" and self._own_company(label):
             type_ = "Subsidiary"  # "Acme Freight (Hong Kong) Limited" in the report of Acme Holdings Limited
-        if type_ == "Organization" and self._in_house(words, before):
+        if type_ == "Organization" and self._in_house(words, before, text[end : end + 40]):
             type_ = "Department" if _singular(words[-1].lower()) in ("centre", "center") else "Initiative"
         if type_ == "Organization" and self._own_unit(words, before):
             type_ = "Committee" if _singular(words[-1].lower()) in _COUNCILS else "Team"
@@ -1011,7 +1087,7 @@ class _Scanner:
         own = any(" ".join(words).startswith(f"{n} ") for n in self.own_names)
         return own and head in _CLUBS
 
-    def _in_house(self, words: list[str], before: str) -> bool:
+    def _in_house(self, words: list[str], before: str, after: str = "") -> bool:
         """Whether an organisation's name is the company's own programme or unit.
 
         "our Golden Chef Academy" (an academy the company says is its own) trains its staff;
@@ -1022,6 +1098,9 @@ class _Scanner:
         label = " ".join(words)
         if head in _ACADEMIES and _OWN.search(before):
             return True
+        if head in _ACADEMIES and any(label.startswith(f"{n} ") for n in self.own_names):
+            # under the company's name it is its programme, unless the text calls it a centre or school
+            return not re.match(r",\s+(?:our|its)\s+(?:[\w\-]+\s+)?(?:centre|center|institute|college|school)\b", after)
         if head == "fund" and (_OWN.search(before) or any(label.startswith(f"{n} ") for n in self.own_names)):
             return True
         return (
@@ -1054,6 +1133,30 @@ class _Scanner:
         line_start = self.text.rfind("\n", 0, start) + 1
         line_end = self.text.find("\n", end)
         return self.text[line_start : len(self.text) if line_end < 0 else line_end]
+
+    def _government_department(self, label: str) -> bool:
+        """ "Inner Mongolia Department of Industry and Information Technology": a place's department of a
+        portfolio is a government's, an outside organisation, not a unit of the company."""
+        named = re.match(r"(?:the )?(.+?) Department of [A-Z]", label)
+        return bool(named) and named.group(1) in place_names()
+
+    def _row_label(self, start: int, end: int) -> bool:
+        """Whether the span is a table row's whole label ("Vietnam\t208\t215") in a breakdown by place.
+
+        A city's name there ("Male") must have a place in the row above or below, since the names of
+        cities are often words too; a country's, province's or region's needs none.
+        """
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if self.text[line_start:start].strip() or self.text[end : end + 1] != "\t":
+            return False
+        label = self.text[start:end]
+        compass = _COMPASS.fullmatch(label)
+        if label in region_names() or (compass and compass.group("place") in region_names()):
+            return True
+        above = self.text[self.text.rfind("\n", 0, max(0, line_start - 1)) + 1 : max(0, line_start - 1)]
+        line_end = self.text.find("\n", end)
+        below = self.text[line_end + 1 : self.text.find("\n", line_end + 1)] if line_end >= 0 else ""
+        return any(row.split("\t")[0].strip() in place_names() for row in (above, below) if "\t" in row)
 
     def _beside_place(self, end: int) -> bool:
         """Whether a place name follows in the same list ("Shenzhen and Guangzhou")."""
@@ -1161,6 +1264,7 @@ class _Scanner:
                 groups[-1].append(match)
             else:
                 groups.append([match])
+        previous: tuple[int, bool] | None = None  # the end of the group before and whether it was certified
         for group in groups:
             before = self.text[max(0, group[0].start() - 60) : group[0].start()]
             after = self.text[group[-1].end() : group[-1].end() + 60]
@@ -1168,7 +1272,10 @@ class _Scanner:
                 _CERTIFIED_AFTER.match(after)
                 or group[-1].group().endswith("ed")
                 or (_CERTIFIED_BEFORE.search(before) and not _CITED_AFTER.match(after))
+                # "certified to ISO 14001 since 2019 and to ISO 50001 since 2021": the verb is shared
+                or (previous and previous[1] and _ALSO_TO.fullmatch(self.text[previous[0] : group[0].start()]))
             )
+            previous = (group[-1].end(), certified)
             for match in group:
                 end = match.start() + len(match.group("code"))
                 self.add(match.start(), end, "Certification" if certified else "Standard", priority=3)
@@ -1315,6 +1422,23 @@ class _Scanner:
                 start = line.start() + len(first) - len(first.lstrip())
                 self.add(start, line.start() + len(first.rstrip()), type_, priority=2)
 
+    def guideline_titles(self) -> None:
+        """A guideline's title with the small words a name run does not join: "Guidelines to Account
+        for and Report on Greenhouse Gas Emissions ... in Hong Kong" is one standard, not a run of names."""
+        for match in _GUIDELINE_TITLE.finditer(self.text):
+            self.add(match.start(), match.end(), "Standard", priority=3)
+
+    def listed_units(self) -> None:
+        """A unit named for several functions: "the Safety, Health and Environment ("SHE") Department".
+
+        Capitalised runs stop at commas, so the words before the head would be read as names of their own.
+        """
+        for match in _LISTED_UNIT.finditer(self.text):
+            type_ = _HEADS.get(_singular(match.group("head").lower()))
+            items = re.split(r",\s+|\s+(?:and|&)\s+", match.group()[: match.start("head") - match.start()])
+            if type_ and not any(item.strip() in place_names() or _type_of(item.split()) for item in items):
+                self.add(match.start(), match.end(), type_, priority=3)
+
     def inline_lists(self) -> None:
         """A sentence that enumerates its material issues or stakeholder groups after a colon or "include".
 
@@ -1322,8 +1446,12 @@ class _Scanner:
         supply chain management." Items are cut at commas (so "health and safety" stays one); a
         list of fewer than two short items, or one with figures, is no enumeration of names.
         """
-        for match in _INLINE_LIST.finditer(self.text):
-            type_ = "StakeholderGroup" if match.group("what").lower().startswith("stakeholder") else "MaterialIssue"
+        found = [
+            (m, "StakeholderGroup" if m.group("what").lower().startswith("stakeholder") else "MaterialIssue")
+            for m in _INLINE_LIST.finditer(self.text)
+        ]
+        found += [(m, "MaterialIssue") for m in _MATERIAL_INLINE.finditer(self.text)]
+        for match, type_ in found:
             items = [(i.start(), i.end()) for i in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", match.group("items"))]
             text = match.group("items")
             oxford = any(text.startswith("and ", a) for a, _ in items)
@@ -1350,6 +1478,9 @@ class _Scanner:
                 continue
             if _type_of(match.group(2).split()) is None and match.group(2) not in place_names():
                 self.add(match.start(2), match.end(2), "Person", priority=4, role=match.group(1))
+        for match in _SIGNATURE.finditer(self.text):
+            if _type_of(match.group(1).split()) is None and match.group(1) not in place_names():
+                self.add(match.start(1), match.end(1), "Person", priority=4, role=match.group(2))
         for match in _NAME_ROLE.finditer(self.text):
             name = match.group(1)
             if name.split()[0].lower() not in _LEADING and _type_of(name.split()) is None and name not in place_names():
@@ -1383,7 +1514,7 @@ class _Scanner:
         Campaign Committee") is an outside organisation, and retyped so. Only the names within a
         short window of the award are looked at (found by bisection), so a long report stays linear.
         """
-        orgs = [f for f in kept if f.type in _ORGANISER_TYPES]
+        orgs = [f for f in kept if f.type in _ORGANISER_TYPES or f.type == "Event"]
         starts = [f.start for f in orgs]
         by_end = sorted(orgs, key=lambda f: f.end)
         ends = [f.end for f in by_end]
@@ -1397,6 +1528,8 @@ class _Scanner:
             after = orgs[bisect_left(starts, found.end) : bisect_right(starts, found.end + ORGANISER_AFTER)]
             for org in after:  # "by" after the award says it more plainly than a name before it
                 between = self.text[found.end : org.start]
+                if org.type == "Event" and not _LISTED_ORGANISER.fullmatch(between):
+                    continue  # an event after an award is its organiser only as the line's last name
                 if _ORGANISER_CUE.match(between) or (
                     _LISTED_ORGANISER.fullmatch(between)
                     and re.match(r"[ .]*(?:\n|$)", self.text[org.end : org.end + 3])
@@ -1435,7 +1568,7 @@ _NUMBERED = (
 # A product: a capitalised name and a model number ("Mi Band 4"); "Donated 500 ..." at a sentence's
 # start is a verb and its figure.
 _PRODUCT = re.compile(
-    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) [A-Z]?\d)(?!(?:{_MONTHS})\b)(?![A-Z][a-z]+ed \d)"
+    rf"^(?!(?:{_MONTHS}|{_NUMBERED}) [A-Z]?\d)(?!(?:{_MONTHS})\b)(?![A-Z][a-z]+(?:ed|ing) \d)"
     r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]*)* "
     r"(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})"
     r"(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$"
@@ -1495,6 +1628,8 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     """
     scanner = _Scanner(text)
     scanner.runs()
+    scanner.listed_units()
+    scanner.guideline_titles()
     scanner.codes()
     scanner.events()
     scanner.programmes()

