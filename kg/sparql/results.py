@@ -4,14 +4,12 @@ TSV) or as a table, CONSTRUCT and DESCRIBE graphs in an RDF format.
 Local (Oxigraph or rdflib) and remote (SPARQLWrapper) results are first turned into the same
 ``Rows`` of RDF terms, so one writer serves all and their outputs can be compared byte for byte.
 A term is Oxigraph's or rdflib's; :func:`term_parts` reads either, and rdflib is imported only for an
-answer that holds rdflib terms or is a graph.
+answer that holds rdflib terms or is a graph (``json`` and ``csv`` only by their formats: the
+default table is what ``csrkg query`` prints, and each import costs its start-up).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import Any
 
 import pyoxigraph as ox
@@ -80,6 +78,8 @@ def render_answer(answer: Any, fmt: str | None) -> bytes:
         )
     if isinstance(answer, bool):
         if fmt == "json":
+            import json
+
             return (json.dumps({"head": {}, "boolean": answer}, indent=2) + "\n").encode()
         return ("true\n" if answer else "false\n").encode()
     return render_rows(answer, fmt or "table").encode("utf-8")
@@ -96,6 +96,8 @@ def _json_term(term: Any) -> dict[str, str]:
 
 
 def _json(rows: Rows) -> str:
+    import json
+
     bindings = [
         {var: _json_term(term) for var, term in zip(rows.variables, row, strict=True) if term is not None}
         for row in rows.rows
@@ -105,6 +107,9 @@ def _json(rows: Rows) -> str:
 
 
 def _csv(rows: Rows) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(rows.variables)
