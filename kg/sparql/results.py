@@ -71,7 +71,11 @@ def render_answer(answer: Any, fmt: str | None) -> bytes:
         if fmt in FORMATS and fmt != "json":
             raise QueryError(f"--format {fmt} is for SELECT and ASK results; a graph is written in an RDF format")
         chosen = rdf_format("jsonld" if fmt == "json" else fmt or "turtle")
-        return answer.serialize(format="longturtle" if chosen.name == "turtle" else chosen.rdflib, encoding="utf-8")
+        if chosen.name == "turtle":
+            from kg.rdf.turtle import turtle
+
+            return turtle(answer)
+        return answer.serialize(format=chosen.rdflib, encoding="utf-8")
     if fmt not in (None, *FORMATS):
         raise QueryError(
             f"--format {fmt} is an RDF format, for CONSTRUCT and DESCRIBE; use one of {', '.join(FORMATS)}"
