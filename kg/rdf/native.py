@@ -3,8 +3,9 @@
 ``csrkg query`` and ``csrkg serve`` load the file they are given straight into an Oxigraph store
 (Turtle, N-Triples, N-Quads and TriG are parsed by Oxigraph itself; other formats go through the
 safe rdflib readers of kg.rdf.readers first) and add the ontology, parsed by Oxigraph from the
-shipped Turtle (about 20 ms: no cache is worth its invalidation). rdflib is not imported on this
-path at all: it costs more to import than Oxigraph takes to load and answer.
+shipped Turtle (about 20 ms; the forms of its literals are one kg.rdf.literal_cache entry).
+rdflib is not imported on this path at all: it costs more to import than Oxigraph takes to load
+and answer.
 
 Oxigraph stores numbers, booleans and dates in a canonical binary form, so it answers
 ``"7665000"^^xsd:decimal`` for the graph's ``"7665000.0"`` and ``xsd:integer`` for its
