@@ -209,6 +209,7 @@ def main() -> int:
         subprocess.run(
             [sys.executable, "-m", "kg", "build", "--out", str(kg)], check=True, capture_output=True, env=ENV
         )
+        print(f"load average (1, 5, 15 min) at start: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print("target                                   ours       alternative  ratio  goal")
         for name, ours, theirs, cold in query_targets(kg, work, args.repeats):
             print(f"query {name:<30} {ours:7.3f} s  {theirs:7.3f} s    {ours / theirs:5.2f}  <= 3x, < 0.4 s")
@@ -231,6 +232,7 @@ def main() -> int:
             f"serve startup to first answer            {ours[2]:7.3f} s  {theirs[2]:7.3f} s    "
             f"{ours[2] / theirs[2]:5.2f}  < 0.5 s"
         )
+        print(f"load average (1, 5, 15 min) at end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

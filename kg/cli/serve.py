@@ -1,14 +1,20 @@
-"""``csrkg serve``: the read-only SPARQL endpoint."""
+"""``csrkg serve``: the read-only SPARQL endpoint.
+
+Startup is on the path to the first answer, so the graph is loaded in a thread while this one
+imports the endpoint (http.server, multiprocessing: about as long as Oxigraph takes to load the
+bundled KG, and Oxigraph's parser runs without the GIL). The thread has ended before any worker
+is forked, so the workers are forked from a process with one thread, holding the loaded store.
+"""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import click
 
 from kg.errors import InputError
 from kg.rdf.native import NativeGraph, from_ntriples, load_file
-from kg.sparql.endpoint import make_server
 
 
 def _graph(file: Path | None) -> NativeGraph:
@@ -18,6 +24,29 @@ def _graph(file: Path | None) -> NativeGraph:
     from kg.rdf.build import build_graph
 
     return from_ntriples(build_graph().serialize(format="nt", encoding="utf-8"))
+
+
+class _Loading(threading.Thread):
+    """:func:`_graph` in a thread of its own; :meth:`graph` waits for it and raises what it raised."""
+
+    def __init__(self, file: Path | None) -> None:
+        super().__init__(name="csrkg-load", daemon=True)
+        self.file = file
+        self.loaded: NativeGraph | None = None
+        self.failure: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.loaded = _graph(self.file)
+        except BaseException as exc:  # handed to the main thread, which reports it as the CLI does
+            self.failure = exc
+
+    def graph(self) -> NativeGraph:
+        self.join()
+        if self.failure is not None:
+            raise self.failure
+        assert self.loaded is not None
+        return self.loaded
 
 
 @click.command()
@@ -34,7 +63,11 @@ def _graph(file: Path | None) -> NativeGraph:
 )
 def serve(file: Path | None, host: str, port: int, timeout: float, max_rows: int, workers: int | None) -> None:
     """Serve FILE (default: the bundled KG) as a read-only SPARQL endpoint at /sparql."""
-    graph = _graph(file)
+    loading = _Loading(file)
+    loading.start()
+    from kg.sparql.endpoint import make_server
+
+    graph = loading.graph()
     try:
         server = make_server(graph, host, port, timeout, max_rows, workers)
     except OSError as exc:  # the port is taken, the host unknown or not this machine's

@@ -24,6 +24,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.rdf.formats import FORMATS
+from kg.rdf.turtle import turtle
 from kg.vocab.data import packaged
 from kg.vocab.names import iri_slug
 from kg.vocab.namespaces import CSR, DEFAULT_BASE, PREFIXES
@@ -85,7 +86,7 @@ def serialise(graph: Graph, fmt: str) -> bytes:
         data = graph.serialize(format="json-ld", context=context()["@context"], encoding="utf-8")
         return (json.dumps(_sorted_jsonld(json.loads(data)), indent=2, sort_keys=True, ensure_ascii=False)).encode()
     if fmt == "turtle":
-        return graph.serialize(format="longturtle", encoding="utf-8")
+        return turtle(graph)
     if fmt == "ntriples":
         return _sorted_lines(graph.serialize(format="nt", encoding="utf-8"))
     if fmt == "nquads":
@@ -249,5 +250,5 @@ def export(graph: Graph, fmt: str, out: Path, base: str | None = None, endpoint:
     dataset_iri = URIRef((base or DEFAULT_BASE) + "dataset")
     description = describe(graph, dataset_iri, out.name, fmt, endpoint)
     void_path = out.with_name(out.name.split(".")[0] + ".void.ttl")
-    write_atomically(void_path, description.serialize(format="longturtle", encoding="utf-8"))
+    write_atomically(void_path, turtle(description))
     return void_path

@@ -23,6 +23,7 @@ from rdflib import Graph
 from kg.ingest.loader import load_reports
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import report_graph
+from kg.rdf.turtle import turtle
 from kg.vocab.data import bundled_reports
 
 
@@ -33,8 +34,9 @@ def build_graph(folders: list[Path] | None = None, base: str | None = None) -> G
 
 
 def serialise(graph: Graph) -> bytes:
-    """Canonical Turtle: rdflib's longturtle sorts subjects and objects, so output is stable."""
-    return graph.serialize(format="longturtle", encoding="utf-8")
+    """Canonical Turtle: rdflib's longturtle sorts subjects and objects, so output is stable
+    (written by kg.rdf.turtle, the same bytes in a fraction of the time)."""
+    return turtle(graph)
 
 
 def _alive(pid: int) -> bool:

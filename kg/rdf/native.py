@@ -3,8 +3,9 @@
 ``csrkg query`` and ``csrkg serve`` load the file they are given straight into an Oxigraph store
 (Turtle, N-Triples, N-Quads and TriG are parsed by Oxigraph itself; other formats go through the
 safe rdflib readers of kg.rdf.readers first) and add the ontology, parsed by Oxigraph from the
-shipped Turtle (about 20 ms: no cache is worth its invalidation). rdflib is not imported on this
-path at all: it costs more to import than Oxigraph takes to load and answer.
+shipped Turtle (about 20 ms; the forms of its literals are one kg.rdf.literal_cache entry).
+rdflib is not imported on this path at all: it costs more to import than Oxigraph takes to load
+and answer.
 
 Oxigraph stores numbers, booleans and dates in a canonical binary form, so it answers
 ``"7665000"^^xsd:decimal`` for the graph's ``"7665000.0"`` and ``xsd:integer`` for its
@@ -54,9 +55,8 @@ class NativeGraph:
     for the canonical forms Oxigraph answers instead."""
 
     store: ox.Store
-    originals: dict[ox.Literal, ox.Literal] = field(default_factory=dict)
-    ambiguous: int = 0
     _seen: dict[ox.Literal, set[ox.Literal]] = field(default_factory=dict, repr=False)
+    _exact: tuple[dict[ox.Literal, ox.Literal], int] | None = field(default=None, repr=False)
 
     def add(self, quads: Iterable[ox.Quad]) -> None:
         """Add triples (any graph name is dropped: the graph is one graph) and record their exact literals."""
@@ -67,35 +67,65 @@ class NativeGraph:
         self._merge(_groups(batch))
 
     def add_document(self, data: bytes, fmt: ox.RdfFormat) -> None:
-        """Add a Turtle or N-Triples document: loaded by Oxigraph itself when the document's
-        literal forms are in kg.rdf.literal_cache, else parsed here and its forms cached."""
-        name = literal_cache.key(data, fmt)
+        """Add a Turtle or N-Triples document (see :meth:`add_documents`)."""
+        self.add_documents([(data, fmt)])
+
+    def add_documents(self, documents: list[tuple[bytes, ox.RdfFormat]]) -> None:
+        """Add Turtle or N-Triples documents: loaded by Oxigraph itself when their literal forms
+        are in kg.rdf.literal_cache (one entry for them all), else parsed here and their forms cached."""
+        name = literal_cache.key(documents)
         groups = literal_cache.read(name)
         if groups is None:
-            batch = list(ox.parse(data, format=fmt, rename_blank_nodes=True))
-            self.store.extend(batch)
-            groups = _groups(batch)
+            groups = {}
+            for data, fmt in documents:
+                batch = list(ox.parse(data, format=fmt, rename_blank_nodes=True))
+                self.store.extend(batch)
+                for canonical, forms in _groups(batch).items():
+                    groups.setdefault(canonical, set()).update(forms)
             literal_cache.write(name, groups)
         else:
-            self.store.load(data, format=fmt)  # blank nodes get fresh identifiers per load
+            for data, fmt in documents:
+                self.store.load(data, format=fmt)  # blank nodes get fresh identifiers per load
         self._merge(groups)
 
     def _merge(self, groups: dict[ox.Literal, set[ox.Literal]]) -> None:
-        """Add one document's literal forms; a canonical form with one form differing from it is an original."""
+        """Add documents' literal forms (originals and ambiguity are worked out when first asked for)."""
+        seen = self._seen
         for canonical, forms in groups.items():
-            self._seen.setdefault(canonical, set()).update(forms)
-        self.originals = {}
-        self.ambiguous = 0
-        for canonical, forms in self._seen.items():
-            if len(forms) > 1:
-                self.ambiguous += 1
-            elif (original := next(iter(forms))) != canonical:
-                self.originals[canonical] = original
+            known = seen.get(canonical)
+            if known is None:
+                seen[canonical] = set(forms)
+            else:
+                known.update(forms)
+        self._exact = None
+
+    def _originals(self) -> tuple[dict[ox.Literal, ox.Literal], int]:
+        """The originals and the count of ambiguous forms, computed once after the last addition."""
+        if self._exact is None:
+            originals = {}
+            ambiguous = 0
+            for canonical, forms in self._seen.items():
+                if len(forms) > 1:
+                    ambiguous += 1
+                elif (original := next(iter(forms))) != canonical:
+                    originals[canonical] = original
+            self._exact = (originals, ambiguous)
+        return self._exact
+
+    @property
+    def originals(self) -> dict[ox.Literal, ox.Literal]:
+        """Canonical form -> the one literal of the graph stored in that form, where the two differ."""
+        return self._originals()[0]
+
+    @property
+    def ambiguous(self) -> int:
+        """How many canonical forms stand for more than one literal of the graph (left as Oxigraph gives them)."""
+        return self._originals()[1]
 
     def exact(self, term: Term | None) -> Term | None:
         """``term`` as the graph has it (the identity for all but canonicalised literals)."""
         if isinstance(term, ox.Literal):
-            return self.originals.get(term, term)
+            return self._originals()[0].get(term, term)
         return term
 
     def has_ontology(self) -> bool:
@@ -107,8 +137,8 @@ class NativeGraph:
         """Add the ontology and its concept schemes unless the graph carries them already."""
         if self.has_ontology():
             return
-        for path in sorted(packaged("ontology").glob("*.ttl")):
-            self.add_document(path.read_bytes(), ox.RdfFormat.TURTLE)
+        paths = sorted(packaged("ontology").glob("*.ttl"))
+        self.add_documents([(path.read_bytes(), ox.RdfFormat.TURTLE) for path in paths])
 
     def __len__(self) -> int:
         return len(self.store)

@@ -241,6 +241,9 @@ def find_query(name_or_path: str) -> SavedQuery:
     path = Path(name_or_path)
     if path.suffix == ".rq":
         return read_query(path, saved=False)
+    directory = packaged("queries")
+    if path.name == name_or_path and (directory / f"{name_or_path}.rq").is_file():
+        return read_query(directory / f"{name_or_path}.rq")  # one file read, not all of them
     for query in saved_queries():
         if query.name == name_or_path:
             return query

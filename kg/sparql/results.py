@@ -4,14 +4,12 @@ TSV) or as a table, CONSTRUCT and DESCRIBE graphs in an RDF format.
 Local (Oxigraph or rdflib) and remote (SPARQLWrapper) results are first turned into the same
 ``Rows`` of RDF terms, so one writer serves all and their outputs can be compared byte for byte.
 A term is Oxigraph's or rdflib's; :func:`term_parts` reads either, and rdflib is imported only for an
-answer that holds rdflib terms or is a graph.
+answer that holds rdflib terms or is a graph (``json`` and ``csv`` only by their formats: the
+default table is what ``csrkg query`` prints, and each import costs its start-up).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from typing import Any
 
 import pyoxigraph as ox
@@ -73,13 +71,19 @@ def render_answer(answer: Any, fmt: str | None) -> bytes:
         if fmt in FORMATS and fmt != "json":
             raise QueryError(f"--format {fmt} is for SELECT and ASK results; a graph is written in an RDF format")
         chosen = rdf_format("jsonld" if fmt == "json" else fmt or "turtle")
-        return answer.serialize(format="longturtle" if chosen.name == "turtle" else chosen.rdflib, encoding="utf-8")
+        if chosen.name == "turtle":
+            from kg.rdf.turtle import turtle
+
+            return turtle(answer)
+        return answer.serialize(format=chosen.rdflib, encoding="utf-8")
     if fmt not in (None, *FORMATS):
         raise QueryError(
             f"--format {fmt} is an RDF format, for CONSTRUCT and DESCRIBE; use one of {', '.join(FORMATS)}"
         )
     if isinstance(answer, bool):
         if fmt == "json":
+            import json
+
             return (json.dumps({"head": {}, "boolean": answer}, indent=2) + "\n").encode()
         return ("true\n" if answer else "false\n").encode()
     return render_rows(answer, fmt or "table").encode("utf-8")
@@ -96,6 +100,8 @@ def _json_term(term: Any) -> dict[str, str]:
 
 
 def _json(rows: Rows) -> str:
+    import json
+
     bindings = [
         {var: _json_term(term) for var, term in zip(rows.variables, row, strict=True) if term is not None}
         for row in rows.rows
@@ -105,6 +111,9 @@ def _json(rows: Rows) -> str:
 
 
 def _csv(rows: Rows) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(rows.variables)
