@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from kg.drafting.figures import Reading
-from kg.vocab.catalogue import CatalogueMatch, broader_metrics, catalogue, match_metric
+from kg.vocab.catalogue import CatalogueMatch, breakdown_dimension, broader_metrics, catalogue, match_metric
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # Words of a sentence that say when, how much or who, not what is measured.
@@ -121,12 +121,19 @@ def _clause(text: str, start: int, end: int, spans: list[tuple[int, int]], unit_
     return left, f"{text[left:start]} {unit_word} {text[end:right]}"
 
 
+# Dimensions a list's parts share rather than vary in: "We recycled 36 tonnes of paper, 2 tonnes
+# of plastics": every part was recycled, so the head keeps the route.
+_SHARED_DIMENSIONS = frozenset({"waste-route"})
+
+
 def _head(notation: str) -> str:
     """The words of the broadest metric of ``notation``'s own breakdown, as a subject for its
     parts ("Employees, total" of headcount under 30: "Employees"): the broader metrics named with
     the same first word (donations are part of community investment, but a list of gifts is of
-    donations)."""
+    donations). A metric split along a dimension the parts share (a waste route) is its own head."""
     stem = notation.split("-")[0]
+    if breakdown_dimension(notation) in _SHARED_DIMENSIONS:
+        return catalogue()[notation].label
     same = [n for n in (notation, *broader_metrics(notation)) if n.split("-")[0] == stem]
     top = min(same, key=lambda n: (len(broader_metrics(n)), n))
     label = catalogue()[top].label
