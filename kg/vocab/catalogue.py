@@ -19,7 +19,7 @@ so the catalogue metric is the broader one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
@@ -196,6 +196,9 @@ class _Reading:
     read: set[int]
     label: str = ""  # as printed: the case of its words tells a place name ("... : Hong Kong")
     share: bool = False  # the label words a share of a whole ("... make up ... of our workforce")
+    # Words naming a kind of what the metric measures ("wooden pallets" of packaging): the match
+    # stays close, but they do not count against the limit of unread words.
+    kinds: set[str] = field(default_factory=set)
 
     def has(self, pattern: str) -> bool:
         return re.search(pattern, self.text) is not None
@@ -395,6 +398,13 @@ _CARRIERS = (
 )
 
 
+_ELECTRICITY = r"\belectricity\b|\bpower\b"
+_RENEWABLE_SOURCE = (
+    r"(?<!non-)\b(?:renewables?|green|solar|wind|hydro(?:power)?|photovoltaic)\b(?: (?:energy )?sources?\b)?"
+    r"|\bfrom (?:renewable|clean) (?:energy )?sources?\b"
+)
+
+
 def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
     energy = r.take(r"\benergy\b")
     if per is not None:
@@ -408,6 +418,10 @@ def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return "energy-renewable", "renewable electricity the company generates and uses"
     if r.has(r"\belectricity\b") and r.has(r"\b(?:generated|produced|generation)\b"):
         return None, "electricity the company generates, which it does not purchase"
+    if r.has(_ELECTRICITY) and r.take(_RENEWABLE_SOURCE):
+        # "Green electricity purchased", "Share of electricity from renewable sources"
+        r.take(_ELECTRICITY + r"|\bpurchased\b|\bconsumption\b|\bused\b|\b(?:share|percentage|proportion)\b")
+        return "energy-renewable", "electricity from renewable sources"
     for notation, pattern in _CARRIERS:
         if r.take(pattern):
             r.take(r"\bconsumption\b|\bused\b|\bpurchased\b")
@@ -438,6 +452,13 @@ def _water(r: _Reading, per: str | None) -> tuple[str | None, str]:
     return "water-consumption", "water consumed or used"
 
 
+# Kinds of packaging a table lists by name: they narrow the total to one material or form.
+_PACKAGING_KINDS = (
+    r"\b(?:wooden|wood|timber|pallets?|crates?|strapping|straps?|steel|metal|aluminium|tin|glass|jars?|bottles?"
+    r"|cans?|boxes|bags?|containers?|labels?|foam|tapes?)\b"
+)
+
+
 def _packaging(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if not r.take(r"\bpackag(?:ing|es?)\b"):
         return None, ""
@@ -446,7 +467,8 @@ def _packaging(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return "packaging-per-unit-produced", "packaging material per unit produced"
     if per is not None:
         return None, "a packaging intensity the catalogue does not hold"
-    if r.take(r"\bpaper\b|\bcardboard\b|\bcarton\b|\bpaperboard\b"):
+    r.kinds.update(re.findall(_PACKAGING_KINDS, r.text))
+    if r.take(r"\bpaper\b|\bcardboard\b|\bcartons?\b|\bpaperboard\b"):
         return "packaging-paper", "paper and cardboard packaging"
     if r.take(r"\bplastics?\b|\b(?:stretch|shrink|cling|wrapping) (?:films?|wrap)\b|\bbubble wrap\b|\bfilms?\b"):
         return "packaging-plastic", "plastic packaging (plastics, films and wraps)"
@@ -787,7 +809,7 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
         # Words in parentheses the rules do not read gloss the metric ("Hazardous waste (fluorescent
         # tubes and batteries)"): they leave the match close, but do not count against the limit.
         glossed = {w for inner in re.findall(r"\(([^()]*)\)", label) for w in _TOKEN.findall(_normalise(inner, units))}
-        counted = [w for w in unread if w not in glossed]
+        counted = [w for w in unread if w not in glossed and w not in reading.kinds]
         kind: MatchKind = "exact"
         detail = ""
         if counted and counted[0] in _BOUNDARY_PREPOSITIONS:
