@@ -131,3 +131,13 @@ def test_a_figure_compared_with_the_one_before_is_of_its_metric() -> None:
         ("1.92 million m³", "Water withdrawal", "water-withdrawal"),
         ("2.5%", "Water withdrawal", "water-withdrawal"),
     ]
+
+
+def test_a_list_of_recycled_materials_keeps_the_route_for_every_part() -> None:
+    assert named(
+        "During the year the hotels recycled 12.4 tonnes of waste paper, 3.1 tonnes of glass and 860 kg of metals."
+    ) == [
+        ("12.4 tonnes", "Waste paper recycled", "non-hazardous-waste-recycled"),
+        ("3.1 tonnes", "Non-hazardous waste recycled glass", "non-hazardous-waste-recycled"),
+        ("860 kg", "Non-hazardous waste recycled metals", "non-hazardous-waste-recycled"),
+    ]
