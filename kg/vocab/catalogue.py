@@ -150,7 +150,7 @@ _MAX_UNREAD = 2  # more unread words than this and the label is about something 
 # A count's label names what is counted, so an unread word there may name another thing
 # ("employee clubs"); only these, which say how the count runs, leave a count's match close.
 _COUNT_MODIFIERS = frozenset({"cumulative", "accumulated", "cumulatively", "substantiated", "confirmed", "verified"})
-_COUNT = URIRef(QUANTITY_KINDS + "Count")
+_COUNT = COUNT = URIRef(QUANTITY_KINDS + "Count")
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
