@@ -90,7 +90,7 @@ PHRASE_WORDS = 6  # the longest phrase read as a subject
 # A figure that compares the one before with another period ("7.2% lower than in FY2022").
 _COMPARED = re.compile(r"\s*(?:lower|higher|more|less|fewer|greater|smaller|up|down|above|below)\b", re.I)
 # A saving the figure's clause words ("LED lighting saved 86,000 kWh of electricity"): of energy saved.
-_SAVED = re.compile(r"\bsav(?:ed|es|ing|ings)\b", re.I)
+_SAVED = re.compile(r"\bsav(?:e|ed|es|ing|ings)\b", re.I)
 # Whom a gift went to ("food worth RMB3.5 million to the Red Cross"), after what was given.
 _RECIPIENT = re.compile(r"\s+(?:to|for)\s+.*$", re.I)
 # Unit words a metric's name says ("training hours", "lost days"), put back in the figure's clause.

@@ -599,7 +599,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
 def _is_share_of_staff(r: _Reading) -> bool:
     """Whether a label gives a group's share of the workforce in its own words ("Women make up
     ... of our workforce", "Employees aged under 30 account for"): those words then count as read."""
-    share = r"\b(?:make|makes|made) up\b|\baccount(?:s|ed)? for\b|\brepresent(?:s|ed)?\b|\bcompris(?:e|es|ed)\b"
+    share = r"\b(?:make|makes|made) up\b|\baccount(?:s|ed)?(?: for)?\b|\brepresent(?:s|ed)?\b|\bcompris(?:e|es|ed)\b"
     if not r.has(share) or _breakdown(r) is None:
         return False
     r.take(share)

@@ -159,3 +159,11 @@ def test_a_groups_share_of_the_workforce_is_named_as_a_share_of_its_count() -> N
     assert named("The recycling rate of paper waste rose to 71.5% in 2023.") == [
         ("71.5%", "recycling rate of paper waste", None)
     ]
+
+
+def test_a_saving_to_come_and_a_share_worded_account_are_read_too() -> None:
+    saving = named("Fitting 640 heat pumps will save about 52,000 kWh of electricity a year.")[1]
+    assert saving == ("about 52,000 kWh", "Electricity saved", "energy-saved")
+    assert named("Staff over 50 account for 8.2% of the headcount.") == [
+        ("8.2%", "Staff over 50 account of the headcount (share)", None)
+    ]
