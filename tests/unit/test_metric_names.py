@@ -164,6 +164,6 @@ def test_a_groups_share_of_the_workforce_is_named_as_a_share_of_its_count() -> N
 def test_a_saving_to_come_and_a_share_worded_account_are_read_too() -> None:
     saving = named("Fitting 640 heat pumps will save about 52,000 kWh of electricity a year.")[1]
     assert saving == ("about 52,000 kWh", "Electricity saved", "energy-saved")
-    assert named("Staff over 50 account for 8.2% of the headcount.") == [
-        ("8.2%", "Staff over 50 account of the headcount (share)", None)
+    assert named("Staff aged under 30 account for 9.6% of the workforce.") == [
+        ("9.6%", "Staff aged under 30 account for of the workforce (share)", None)
     ]
