@@ -22,8 +22,11 @@ that keeps a sentence's verbs, period words and the leftovers of its figures map
 
 The first that reads as a catalogue metric is kept, unless a later one reads as a part of it (a
 narrower metric of the catalogue's breakdown: headcount under 30 of headcount), which names the
-figure more exactly. When nothing reads the name stays as read: a figure the catalogue has no
-metric for keeps its own words, never a guess.
+figure more exactly. An energy figure whose clause says it was saved is of energy saved. When
+nothing reads for a percentage, the first that reads as a count in no unit is kept, marked as a
+share (a group's share of the workforce: its KPI asks for it, see kg.vocab.crosswalks' unit
+rule); when nothing reads at all the name stays as read: a figure the catalogue has no metric for keeps its
+own words, never a guess.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from kg.drafting.figures import Reading
-from kg.vocab.catalogue import CatalogueMatch, broader_metrics, catalogue, match_metric
+from kg.vocab.catalogue import COUNT, CatalogueMatch, breakdown_dimension, broader_metrics, catalogue, match_metric
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # Words of a sentence that say when, how much or who, not what is measured.
@@ -86,6 +89,8 @@ _NO_SUBJECT = re.compile(
 PHRASE_WORDS = 6  # the longest phrase read as a subject
 # A figure that compares the one before with another period ("7.2% lower than in FY2022").
 _COMPARED = re.compile(r"\s*(?:lower|higher|more|less|fewer|greater|smaller|up|down|above|below)\b", re.I)
+# A saving the figure's clause words ("LED lighting saved 86,000 kWh of electricity"): of energy saved.
+_SAVED = re.compile(r"\bsav(?:e|ed|es|ing|ings)\b", re.I)
 # Whom a gift went to ("food worth RMB3.5 million to the Red Cross"), after what was given.
 _RECIPIENT = re.compile(r"\s+(?:to|for)\s+.*$", re.I)
 # Unit words a metric's name says ("training hours", "lost days"), put back in the figure's clause.
@@ -121,12 +126,19 @@ def _clause(text: str, start: int, end: int, spans: list[tuple[int, int]], unit_
     return left, f"{text[left:start]} {unit_word} {text[end:right]}"
 
 
+# Dimensions a list's parts share rather than vary in: "We recycled 36 tonnes of paper, 2 tonnes
+# of plastics": every part was recycled, so the head keeps the route.
+_SHARED_DIMENSIONS = frozenset({"waste-route"})
+
+
 def _head(notation: str) -> str:
     """The words of the broadest metric of ``notation``'s own breakdown, as a subject for its
     parts ("Employees, total" of headcount under 30: "Employees"): the broader metrics named with
     the same first word (donations are part of community investment, but a list of gifts is of
-    donations)."""
+    donations). A metric split along a dimension the parts share (a waste route) is its own head."""
     stem = notation.split("-")[0]
+    if breakdown_dimension(notation) in _SHARED_DIMENSIONS:
+        return catalogue()[notation].label
     same = [n for n in (notation, *broader_metrics(notation)) if n.split("-")[0] == stem]
     top = min(same, key=lambda n: (len(broader_metrics(n)), n))
     label = catalogue()[top].label
@@ -161,6 +173,22 @@ class MetricNamer:
                 name, match = _subject(text, left, unit)
             if match is None:
                 name, match = _best(_qualified(figure.metric, _QUALIFIER.findall(text[:left])), unit, 0)
+            if (
+                match is not None
+                and _SAVED.search(clause)
+                and match.notation.startswith("energy-")
+                and match.notation != "energy-saved"
+            ):
+                saved = match_metric(f"{name} saved", unit)
+                name, match = (f"{name} saved", saved) if saved is not None else (name, match)
+            if match is None and unit == "PERCENT":
+                share = _share_of_count(
+                    chain(_candidates(figure.metric, clause, word, heads, compared), _qualified(figure.metric, near)),
+                    len(heads),
+                )
+                if share is not None:
+                    names.append(share)
+                    continue
             names.append(name if match is not None else figure.metric)
             if match is not None:
                 found.append((match.notation, name))
@@ -170,6 +198,17 @@ class MetricNamer:
         elif reading.figures:
             self.previous = []
         return names
+
+
+def _share_of_count(candidates: Iterator[tuple[str, bool]], heads: int) -> str | None:
+    """The name of a percentage that reads, in no unit, as a catalogue count (a headcount group as a
+    share of the workforce: "Women made up 44.5% of the workforce"), marked as a share so that it
+    is a metric of its own beside the count, or None. Its KPI is the count's (kg.vocab.crosswalks'
+    unit rule: HKEX B1.1 asks for the workforce by gender, in any unit)."""
+    name, match = _best(candidates, None, heads)
+    if match is None or catalogue()[match.notation].quantity_kind != COUNT:
+        return None
+    return f"{name} (share)"
 
 
 def _subject(text: str, left: int, unit: str | None) -> tuple[str, CatalogueMatch | None]:

@@ -597,7 +597,8 @@ class _Loader:
         """The metric of a row: a curated one by the slug of its label, else one drafted from the
         label; a breakdown row's drafted metric is named after its total and is a part of it, and
         a row whose label names no catalogue metric alone ("Plastic") is named in the table's
-        caption ("Packaging materials: Plastic") when that names one."""
+        caption ("Packaging materials: Plastic") when that names one, and a row under a heading
+        inside the table in that heading (see :func:`_under_section`)."""
         total = metrics[row.parent] if row.parent is not None else None
         summed = True
         if row.parent is not None and _in_percent(table.rows[row.parent]) != _in_percent(row):
@@ -610,6 +611,13 @@ class _Loader:
         if total is not None and ident not in self.report.metrics:
             label = f"{self.report.metrics[total].label}: {name}"
             ident = slugify(f"{total} {name}", 100)
+        elif (
+            total is None
+            and row.section
+            and ident not in self.report.metrics
+            and _under_section(row.section, name, unit)
+        ):
+            ident, label = slugify(f"{row.section}: {name}", 100), f"{row.section}: {name}"
         elif total is None and table.caption and ident not in self.report.metrics and not match_metric(name, unit):
             captioned = f"{table.caption}: {name}"
             if match_metric(captioned, unit) is not None:
@@ -820,3 +828,16 @@ class ReportIds:
             other = self.seen[report_id]
             raise InputError(f"{folder / 'report.yaml'}: report id {_q(report_id)} is also used by {other}")
         self.seen[report_id] = folder
+
+
+def _under_section(section: str, name: str, unit: str | None) -> bool:
+    """Whether a row is named in the heading it is printed under ("Hazardous waste" over "Spent
+    acids", "Packaging materials" over "Glass jars"): when the heading and the row together name a
+    catalogue metric and the row alone names none, or another one but not exactly. The heading
+    says what the rows under it are, so it wins over a loose reading of the row alone ("Scrap
+    packaging" under "Non-hazardous waste" is waste, not packaging)."""
+    composed = None if name.startswith(f"{section}:") else match_metric(f"{section}: {name}", unit)
+    if composed is None:
+        return False
+    alone = match_metric(name, unit)
+    return alone is None or (alone.match != "exact" and alone.notation != composed.notation)

@@ -19,7 +19,7 @@ so the catalogue metric is the broader one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
 
@@ -113,6 +113,16 @@ def broader_metrics(notation: str) -> frozenset[str]:
     )
 
 
+@cache
+def breakdown_dimension(notation: str) -> str | None:
+    """The dimension (``gender``, ``waste-route`` ...) along which the catalogue metric
+    ``notation`` splits its broader metric, or None for a top metric."""
+    if notation not in catalogue():
+        return None
+    dimension = ontology_graph().value(catalogue()[notation].iri, CSR.breakdownDimension)
+    return local_name(dimension) if isinstance(dimension, URIRef) else None
+
+
 # ---------------------------------------------------------------- reading a label
 
 # Words that say nothing about which metric is meant ("Total number of ...", "... generated").
@@ -140,9 +150,18 @@ _MAX_UNREAD = 2  # more unread words than this and the label is about something 
 # A count's label names what is counted, so an unread word there may name another thing
 # ("employee clubs"); only these, which say how the count runs, leave a count's match close.
 _COUNT_MODIFIERS = frozenset({"cumulative", "accumulated", "cumulatively", "substantiated", "confirmed", "verified"})
-_COUNT = URIRef(QUANTITY_KINDS + "Count")
+_COUNT = COUNT = URIRef(QUANTITY_KINDS + "Count")
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+# The day a headcount is taken ("Employees as at 31 March", "... at year end"): when, not what.
+_AS_AT = re.compile(
+    rf"\b(?:as (?:at|of) (?:the )?(?:(?:\d{{1,2}} )?(?:{_MONTHS})(?: \d{{1,2}})?(?:,? (?:19|20)\d\d)?"
+    r"|(?:year|period)[- ]end|end of (?:the )?(?:year|(?:reporting )?period))"
+    r"|at (?:the )?(?:year[- ]end|end of (?:the )?(?:year|(?:reporting )?period)))\b"
+)
 
 
 def _normalise(label: str, units: Units) -> str:
@@ -162,6 +181,7 @@ def _normalise(label: str, units: Units) -> str:
     text = re.sub(r"\bscope 1\s*(?:,|/)?\s*(?:scope )?2\s*(?:,|/|and)\s*(?:scope )?3\b", "scope 1 2 and 3", text)
     text = re.sub(r"\bscope ([12])\s*(?:and|,|/|-)\s*(?:scope )?([23])\b", r"scope \1 and \2", text)
     text = re.sub(r"\bre(?:search) and development\b|\br and d\b", "r-and-d", text)
+    text = _AS_AT.sub(" ", text)
     text = re.sub(r"\btown\s+gas\b", "towngas", text)
     text = re.sub(r"\bgasoline\b", "petrol", text)
     return text
@@ -175,6 +195,10 @@ class _Reading:
     words: list[str]
     read: set[int]
     label: str = ""  # as printed: the case of its words tells a place name ("... : Hong Kong")
+    share: bool = False  # the label words a share of a whole ("... make up ... of our workforce")
+    # Words naming a kind of what the metric measures ("wooden pallets" of packaging): the match
+    # stays close, but they do not count against the limit of unread words.
+    kinds: set[str] = field(default_factory=set)
 
     def has(self, pattern: str) -> bool:
         return re.search(pattern, self.text) is not None
@@ -319,6 +343,7 @@ def _waste(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if not r.take(r"\bwastes?\b"):
         return None, ""
     hazard = "non-hazardous" if r.take(r"\bnon-hazardous\b") else "hazardous" if r.take(r"\bhazardous\b") else None
+    hazard = hazard or _waste_class(r)
     if per is not None:
         r.take(r"\bintensity\b")
         if hazard and per == "employee":
@@ -340,6 +365,27 @@ def _waste(r: _Reading, per: str | None) -> tuple[str | None, str]:
     return notation, f"{hazard} waste" + (f" {fate}" if fate else " generated")
 
 
+# Kinds of waste the guides class without saying so: general, office and domestic refuse, food,
+# paper, plastics, metals and glass are non-hazardous; chemical, clinical and medical waste,
+# batteries and fluorescent lamps are hazardous (HKEX's "How to prepare an ESG report" appendix,
+# GRI 306's examples).
+_NON_HAZARDOUS_KINDS = (
+    r"\b(?:general|office|domestic|household|municipal|commercial|kitchen|food|construction|paper|cardboard"
+    r"|plastics?|metals?|glass)\b"
+)
+_HAZARDOUS_KINDS = r"\b(?:chemical|clinical|medical|batter(?:y|ies)|fluorescent (?:lamps?|tubes?))\b"
+
+
+def _waste_class(r: _Reading) -> str | None:
+    """The class of a waste a label names by its kind ("General office waste": non-hazardous), or
+    None when it names none or kinds of both classes ("paper and chemical waste")."""
+    soft, hard = r.has(_NON_HAZARDOUS_KINDS), r.has(_HAZARDOUS_KINDS)
+    if soft == hard:
+        return None
+    r.take(_NON_HAZARDOUS_KINDS if soft else _HAZARDOUS_KINDS)
+    return "non-hazardous" if soft else "hazardous"
+
+
 _CARRIERS = (
     ("energy-electricity-purchased", r"\b(?:purchased |bought )?electricity\b|\bpower (?:purchased|consumption)\b"),
     ("energy-natural-gas", r"\b(?:liquefied |compressed )?natural gas\b|\blng\b|\bcng\b"),
@@ -349,6 +395,13 @@ _CARRIERS = (
     ("energy-lpg", r"\blpg\b|\bliquefied petroleum gas\b"),
     ("energy-heat-purchased", r"\b(?:purchased )?(?:heat|heating|steam|cooling)\b"),
     ("energy-renewable", r"\brenewables?(?: energy)?\b|\bsolar\b|\bgreen electricity\b"),
+)
+
+
+_ELECTRICITY = r"\belectricity\b|\bpower\b"
+_RENEWABLE_SOURCE = (
+    r"(?<!non-)\b(?:renewables?|green|solar|wind|hydro(?:power)?|photovoltaic)\b(?: (?:energy )?sources?\b)?"
+    r"|\bfrom (?:renewable|clean) (?:energy )?sources?\b"
 )
 
 
@@ -365,6 +418,10 @@ def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return "energy-renewable", "renewable electricity the company generates and uses"
     if r.has(r"\belectricity\b") and r.has(r"\b(?:generated|produced|generation)\b"):
         return None, "electricity the company generates, which it does not purchase"
+    if r.has(_ELECTRICITY) and r.take(_RENEWABLE_SOURCE):
+        # "Green electricity purchased", "Share of electricity from renewable sources"
+        r.take(_ELECTRICITY + r"|\bpurchased\b|\bconsumption\b|\bused\b|\b(?:share|percentage|proportion)\b")
+        return "energy-renewable", "electricity from renewable sources"
     for notation, pattern in _CARRIERS:
         if r.take(pattern):
             r.take(r"\bconsumption\b|\bused\b|\bpurchased\b")
@@ -381,8 +438,10 @@ def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
 def _water(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if not r.take(r"\bwater\b"):
         return None, ""
-    if r.has(r"\brecycled\b|\breused\b|\brainwater\b"):
-        return None, "water of a kind the catalogue does not hold"
+    if r.take(r"\brecycled\b|\breused\b|\brecycling\b|\breuse\b|\brainwater(?: harvested| collected)?\b"):
+        if per is not None or r.has(r"\bwithdraw\w*\b|\bdischarged?\b|\brate\b|\bratio\b|\bshare\b|\bpercentage\b"):
+            return None, "water of a kind the catalogue does not hold"
+        return "water-recycled", "water recycled or reused"
     if per is not None:
         r.take(r"\bintensity\b|\bconsumption\b|\bconsumed\b|\buse\b|\bused\b")
         return _intensity("water", "a water", per)
@@ -393,6 +452,13 @@ def _water(r: _Reading, per: str | None) -> tuple[str | None, str]:
     return "water-consumption", "water consumed or used"
 
 
+# Kinds of packaging a table lists by name: they narrow the total to one material or form.
+_PACKAGING_KINDS = (
+    r"\b(?:wooden|wood|timber|pallets?|crates?|strapping|straps?|steel|metal|aluminium|tin|glass|jars?|bottles?"
+    r"|cans?|boxes|bags?|containers?|labels?|foam|tapes?)\b"
+)
+
+
 def _packaging(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if not r.take(r"\bpackag(?:ing|es?)\b"):
         return None, ""
@@ -401,7 +467,8 @@ def _packaging(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return "packaging-per-unit-produced", "packaging material per unit produced"
     if per is not None:
         return None, "a packaging intensity the catalogue does not hold"
-    if r.take(r"\bpaper\b|\bcardboard\b|\bcarton\b|\bpaperboard\b"):
+    r.kinds.update(re.findall(_PACKAGING_KINDS, r.text))
+    if r.take(r"\bpaper\b|\bcardboard\b|\bcartons?\b|\bpaperboard\b"):
         return "packaging-paper", "paper and cardboard packaging"
     if r.take(r"\bplastics?\b|\b(?:stretch|shrink|cling|wrapping) (?:films?|wrap)\b|\bbubble wrap\b|\bfilms?\b"):
         return "packaging-plastic", "plastic packaging (plastics, films and wraps)"
@@ -521,11 +588,24 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
             "employees-trained-share" + (f"-{part}" if part else ""),
             "share of employees trained" + (f" ({part})" if part else ""),
         )
-    if per is None and r.take(_STAFF):
+    staff = r.take(_STAFF)
+    if per is None and (_is_share_of_staff(r) or staff):
         r.take(r"\b(?:worked|working|based|located|employed)\b")
         part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
         return ("employees-" + (part or "total"), "headcount" + (f" ({part})" if part else ""))
     return None, ""
+
+
+def _is_share_of_staff(r: _Reading) -> bool:
+    """Whether a label gives a group's share of the workforce in its own words ("Women make up
+    ... of our workforce", "Employees aged under 30 account for"): those words then count as read."""
+    share = r"\b(?:make|makes|made) up\b|\baccount(?:s|ed)?(?: for)?\b|\brepresent(?:s|ed)?\b|\bcompris(?:e|es|ed)\b"
+    if not r.has(share) or _breakdown(r) is None:
+        return False
+    r.take(share)
+    r.take(r"\b(?:of )?(?:the|our|its) (?:total|workforce|employees|staff|headcount)\b|\bof\b")
+    r.share = True
+    return True
 
 
 def _training_group(r: _Reading) -> str | None:
@@ -534,7 +614,7 @@ def _training_group(r: _Reading) -> str | None:
         ("female", _GENDER[1][1]),
         ("senior-management", r"\bsenior (?:management|managers?|executives?)\b"),
         ("middle-management", r"\bmiddle (?:management|managers?)\b"),
-        ("general-staff", r"\bgeneral (?:staff|employees)\b|\bfrontline (?:staff|employees)\b"),
+        ("general-staff", r"\bgeneral (?:staff|employees|workers)\b|\bfront-?line (?:staff|employees|workers)\b"),
     ):
         if r.take(pattern):
             return name
@@ -546,6 +626,11 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return None, ""
     if r.take(r"\banti-corruption\b|\banti corruption\b"):
         r.take(r"\bintegrity\b")
+        # Who took the training and how: "Directors and managers attended anti-corruption training".
+        r.take(
+            r"\b(?:directors?|managers?|employees?|staff|management|senior|board members?)\b"
+            r"|\b(?:completed|attended|received|receiving|took part in|participated in|totall?(?:ed|ing))\b"
+        )
         if r.take(r"\btraining hours\b|\bhours of (?:\w+ )?training\b"):
             return "anti-corruption-training-hours", "hours of anti-corruption training"
         if r.take(r"\btrained\b|\btraining\b"):
@@ -715,6 +800,8 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
                 return None
             continue
         metric = catalogue().get(notation)
+        if reading.share and printed_kind == _COUNT:
+            return None  # a share of the workforce printed as a count is some other count
         per_head = metric is not None and metric.per_head and unit_denominator in HEADS
         if metric is None or not _kind_fits(metric, printed_kind, ratio and not per_head, units):
             return None
@@ -722,7 +809,7 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
         # Words in parentheses the rules do not read gloss the metric ("Hazardous waste (fluorescent
         # tubes and batteries)"): they leave the match close, but do not count against the limit.
         glossed = {w for inner in re.findall(r"\(([^()]*)\)", label) for w in _TOKEN.findall(_normalise(inner, units))}
-        counted = [w for w in unread if w not in glossed]
+        counted = [w for w in unread if w not in glossed and w not in reading.kinds]
         kind: MatchKind = "exact"
         detail = ""
         if counted and counted[0] in _BOUNDARY_PREPOSITIONS:

@@ -17,6 +17,11 @@ gave it as its rationale, so the graph can say who inferred the link and why:
   (diesel in litres, a headcount group as a percentage of the workforce) is no value of that
   metric, but it is a figure the metric's KPI asks for ("energy consumption by type", "workforce
   by age group"), so it discloses the metric's KPIs;
+- **pollutant**: an emission of a pollutant the catalogue holds no metric for, printed as a mass
+  (volatile organic compounds, carbon monoxide, dust; chemical oxygen demand, ammonia nitrogen in
+  effluent) discloses what the catalogue's air emissions disclose (HKEX A1.1 asks for every type
+  of emission), less a KPI whose label asks for air emissions only (GRI 305-7) for a pollutant of
+  water;
 - **target**: a target of a metric (or, when the guide asks for the metric in parts, of its
   parts) discloses the guide's KPI on targets for the same subject, in the same aspect: the KPI
   whose label speaks of targets or a reduction and names the subject word of the metric's own KPI
@@ -38,6 +43,7 @@ from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
 from kg.vocab.units import load_units
 
 SSSOM = Namespace("https://w3id.org/sssom/")
+_MASS = URIRef("http://qudt.org/vocab/quantitykind/Mass")
 METRIC = Namespace("https://w3id.org/csr-kg/esg-metric/")
 
 
@@ -203,7 +209,7 @@ def figure_kpis(
             found = [k for part in _parts(match.notation) for k in metric_kpis(part, standard)]
     else:
         found = intensity_kpis(label, unit_key, standard) or scope_kpis(label, unit_key, standard)
-        found = found or unit_kpis(label, unit_key, standard)
+        found = found or unit_kpis(label, unit_key, standard) or pollutant_kpis(label, unit_key, standard)
     return target_kpis(found, standard) if role == "target" else found
 
 
@@ -249,3 +255,45 @@ def _parts(notation: str) -> list[str]:
     a target for a sum the guide asks for in parts is a target for the subject of those parts."""
     graph = ontology_graph()
     return sorted(str(graph.value(p, SKOS.notation)) for p in graph.subjects(SKOS.broader, METRIC[notation]))
+
+
+_AIR_POLLUTANTS = re.compile(
+    r"\bvolatile organic compounds?\b|\bvocs?\b|\bcarbon monoxide\b|\bsmoke\b|\bsoot\b|\bdust\b|\bfumes\b", re.I
+)
+_WATER_POLLUTANTS = re.compile(
+    r"\b(?:bio)?chemical oxygen demand\b|\bcod(?:cr)?\b|\bbod5?\b|\bammonia[- ]nitrogen\b|\bnh3-n\b"
+    r"|\btotal (?:phosphorus|nitrogen)\b|\bsuspended solids\b|\bheavy metals\b",
+    re.I,
+)
+_POLLUTANT_BLOCKERS = re.compile(r"\b(?:reduc\w*|saved|avoided|target|intensity|per|concentration)\b|/", re.I)
+_AIR_EMISSIONS = ("nox-emissions", "sox-emissions", "particulate-emissions")
+
+
+def pollutant_kpis(label: str, unit_key: str | None, standard: str | None) -> list[InferredKPI]:
+    """The KPIs of an emission of a pollutant the catalogue has no metric for (see the module's
+    docstring): a label naming one air or water pollutant, printed as a mass or in no unit."""
+    units = load_units()
+    unit = units.units.get(unit_key) if unit_key else None
+    if unit_key is not None and (unit is None or unit.quantity_kind != _MASS):
+        return []
+    air, water = _AIR_POLLUTANTS.search(label), _WATER_POLLUTANTS.search(label)
+    if bool(air) == bool(water) or _POLLUTANT_BLOCKERS.search(label):
+        return []
+    graph = ontology_graph()
+    known = vocabulary().codes(standard or DEFAULT_STANDARD)
+    found: dict[str, InferredKPI] = {}
+    for notation in _AIR_EMISSIONS:
+        for kpi in metric_kpis(notation, standard):
+            words = str(graph.value(known[kpi.code], RDFS.label) or "") if kpi.code in known else ""
+            if water and re.search(r"\bair\b", words, re.I):
+                continue
+            pollutant = (air or water).group(0)  # type: ignore[union-attr]
+            found.setdefault(
+                kpi.code,
+                InferredKPI(
+                    kpi.code,
+                    f"csr-kg pollutant rule: {label!r} is an emission of {pollutant}, which the catalogue holds no "
+                    f"metric for; {kpi.code} asks for every type of emission, as for {notation} ({kpi.rationale})",
+                ),
+            )
+    return [found[code] for code in sorted(found)]

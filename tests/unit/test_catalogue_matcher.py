@@ -295,3 +295,68 @@ def test_energy_saved_is_the_one_saving_the_catalogue_holds(
 def test_composed_headings_audited_subsets_and_courses(label: str, unit: str, expected: tuple[str, str] | None) -> None:
     found = match_metric(label, unit)
     assert (found and (found.notation, found.match)) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "expected"),
+    [
+        # the kind of a waste says its class where the label does not
+        ("Office refuse", "TONNE", None),  # no "waste": not read as waste at all
+        ("General waste from the canteens", "TONNE", ("non-hazardous-waste", "close")),
+        ("Household waste", "TONNE", ("non-hazardous-waste", "exact")),
+        ("Scrap metal waste recycled", "TONNE", ("non-hazardous-waste-recycled", "close")),
+        ("Clinical waste", "KiloGM", ("hazardous-waste", "exact")),
+        ("Waste batteries", "KiloGM", ("hazardous-waste", "exact")),
+        ("Glass and chemical waste", "TONNE", ("waste-total", "close")),  # both classes: no class
+        ("Waste generated", "TONNE", ("waste-total", "exact")),
+    ],
+)
+def test_waste_is_classed_by_its_kind(label: str, unit: str, expected: tuple[str, str] | None) -> None:
+    found = match_metric(label, unit)
+    assert (found and (found.notation, found.match)) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "expected"),
+    [
+        # the day a headcount is taken is no word of the metric
+        ("Staff as at 30 June", "NUM", ("employees-total", "exact")),
+        ("Male employees as of 31 December 2022", "NUM", ("employees-male", "exact")),
+        ("Headcount at the end of the reporting period", "NUM", ("employees-total", "exact")),
+        # a group's share of the workforce, worded as a sentence prints it, is no count
+        ("Women make up of the workforce", "PERCENT", None),
+        ("Women make up of the workforce", None, ("employees-female", "exact")),
+        ("Part-time staff represent of our employees", None, ("employees-part-time", "exact")),
+        ("Full-time staff account for of our staff", "NUM", None),
+        # who took anti-corruption training, and how
+        ("Board members attended anti-corruption training", None, ("anti-corruption-training-share", "exact")),
+        ("Staff completed anti-corruption training", "PERCENT", ("anti-corruption-training-share", "exact")),
+    ],
+)
+def test_headcount_dates_shares_and_who_was_trained(
+    label: str, unit: str | None, expected: tuple[str, str] | None
+) -> None:
+    found = match_metric(label, unit)
+    assert (found and (found.notation, found.match)) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "expected"),
+    [
+        ("Reused water", "M3", ("water-recycled", "exact")),
+        ("Water recycled in the plants", "M3", ("water-recycled", "broad")),
+        ("Water recycling rate", "PERCENT", None),  # a rate of it: the catalogue holds none
+        ("Recycled water per employee", "M3-PER-EMPLOYEE", None),
+        ("Packaging: timber crates", "TONNE", ("packaging-material-total", "close")),
+        ("Packaging materials: aluminium cans and glass bottles", "TONNE", ("packaging-material-total", "close")),
+        ("Packaging materials: cartons", "TONNE", ("packaging-paper", "exact")),
+        ("Electricity from renewable sources", "MegaW-HR", ("energy-renewable", "exact")),
+        ("Wind power purchased", "MegaW-HR", ("energy-renewable", "exact")),
+        ("Non-renewable electricity", "MegaW-HR", ("energy-electricity-purchased", "close")),
+    ],
+)
+def test_recycled_water_packaging_kinds_and_renewable_electricity(
+    label: str, unit: str, expected: tuple[str, str] | None
+) -> None:
+    found = match_metric(label, unit)
+    assert (found and (found.notation, found.match)) == expected

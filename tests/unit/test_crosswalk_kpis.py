@@ -155,3 +155,41 @@ def test_the_unit_rule_names_the_unit() -> None:
 )
 def test_energy_saved_discloses_the_guides_efficiency_kpi(standard: str, expected: list[str]) -> None:
     assert codes("Electricity saving", "KiloW-HR", standard) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "standard", "expected"),
+    [
+        # pollutants the catalogue holds no metric for
+        ("Volatile organic compounds emitted", "TONNE", HKEX, ["A1.1"]),
+        ("Carbon monoxide", "KiloGM", "hkex-esg-guide-2019", ["A1.1"]),
+        ("Carbon monoxide", "KiloGM", GRI, ["305-7"]),  # an air emission: GRI's air emissions
+        ("Ammonia nitrogen in effluent", "TONNE", HKEX, ["A1.1"]),
+        ("Ammonia nitrogen in effluent", "TONNE", GRI, []),  # 305-7 asks for air emissions only
+        ("COD concentration", "MilliGM-PER-L", HKEX, []),  # a concentration, not an emission
+        ("VOCs", "PERCENT", HKEX, []),  # a share: no mass emitted
+        ("VOCs reduced", "TONNE", HKEX, []),
+        ("Dust and COD", "TONNE", HKEX, []),  # two media: no one reading
+        # a total of both classes of waste is disclosed under both waste KPIs
+        ("Total waste", "TONNE", HKEX, ["A1.3", "A1.4"]),
+        ("Total waste", "TONNE", "hkex-esg-guide-2019", ["A1.3", "A1.4"]),
+        ("Water reused", "M3", HKEX, ["A2.4"]),
+        ("Water reused", "M3", "hkex-esg-guide-2019", ["A2.4"]),
+        ("Share of power from renewable sources", "PERCENT", HKEX, ["A2.1"]),
+        ("Women make up of our employees", "PERCENT", HKEX, ["B1.1"]),
+        ("Managers attended anti-corruption training", "NUM", HKEX, ["B7.3"]),
+    ],
+)
+def test_pollutants_waste_totals_reused_water_and_shares(
+    label: str, unit: str, standard: str, expected: list[str]
+) -> None:
+    assert codes(label, unit, standard) == expected
+
+
+def test_the_pollutant_rule_says_why() -> None:
+    (kpi,) = figure_kpis(None, "Smoke emitted", "TONNE", HKEX)
+    assert kpi.code == "A1.1"
+    assert kpi.rationale.startswith(
+        "csr-kg pollutant rule: 'Smoke emitted' is an emission of Smoke, which the catalogue holds no metric for; "
+        "A1.1 asks for every type of emission, as for nox-emissions"
+    )

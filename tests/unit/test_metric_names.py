@@ -131,3 +131,39 @@ def test_a_figure_compared_with_the_one_before_is_of_its_metric() -> None:
         ("1.92 million m³", "Water withdrawal", "water-withdrawal"),
         ("2.5%", "Water withdrawal", "water-withdrawal"),
     ]
+
+
+def test_a_list_of_recycled_materials_keeps_the_route_for_every_part() -> None:
+    assert named(
+        "During the year the hotels recycled 12.4 tonnes of waste paper, 3.1 tonnes of glass and 860 kg of metals."
+    ) == [
+        ("12.4 tonnes", "Waste paper recycled", "non-hazardous-waste-recycled"),
+        ("3.1 tonnes", "Non-hazardous waste recycled glass", "non-hazardous-waste-recycled"),
+        ("860 kg", "Non-hazardous waste recycled metals", "non-hazardous-waste-recycled"),
+    ]
+
+
+def test_energy_a_measure_saved_is_of_energy_saved() -> None:
+    assert named("Replacing 2,300 lamps with LED tubes at our depots saved 94,000 kWh of electricity.") == [
+        ("2,300", "lamps", None),
+        ("94,000 kWh", "Electricity saved", "energy-saved"),
+    ]
+
+
+def test_a_groups_share_of_the_workforce_is_named_as_a_share_of_its_count() -> None:
+    assert named("Women made up 44.5% of the workforce, and employees aged under 30 accounted for 12.0%.") == [
+        ("44.5%", "Women made up of the workforce (share)", None),
+        ("12.0%", "Employees aged under 30 (share)", None),
+    ]
+    # a percentage of a mass is not named as a share of it
+    assert named("The recycling rate of paper waste rose to 71.5% in 2023.") == [
+        ("71.5%", "recycling rate of paper waste", None)
+    ]
+
+
+def test_a_saving_to_come_and_a_share_worded_account_are_read_too() -> None:
+    saving = named("Fitting 640 heat pumps will save about 52,000 kWh of electricity a year.")[1]
+    assert saving == ("about 52,000 kWh", "Electricity saved", "energy-saved")
+    assert named("Staff aged under 30 account for 9.6% of the workforce.") == [
+        ("9.6%", "Staff aged under 30 account for of the workforce (share)", None)
+    ]

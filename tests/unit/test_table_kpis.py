@@ -131,3 +131,48 @@ def test_rows_above_a_total_are_its_parts_only_when_the_catalogue_says_so(tmp_pa
         # Diesel is a part of direct energy: the rows above the energy total overlap, so none is its
         # part; the turnover rate below "By gender" is no part of a count; rates by gender do not add up.
     }
+
+
+HEADED = """RIVERBEND LTD ESG REPORT 2024
+
+Table 3 Waste and training
+Indicator\tUnit\t2024\t2023
+Hazardous waste
+Spent solvents\ttonnes\t12.5\t13.0
+Non-hazardous waste
+Scrap packaging\ttonnes\t40.2\t38.9
+Food waste\ttonnes\t18.0\t17.5
+
+Table 4 Training
+Indicator\t2024\t2023
+Employees trained (%)\t90.0\t88.0
+Middle management (%)\t95.0\t91.0
+"""
+
+
+def test_rows_under_a_heading_are_named_with_it_and_category_rows_with_their_total(tmp_path: Path) -> None:
+    from kg.ingest.loader import load_report
+    from kg.vocab.catalogue import match_metric
+    from kg.vocab.crosswalks import figure_kpis
+
+    folder = tmp_path / "riverbend"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(HEADED, encoding="utf-8")
+    (folder / "report.yaml").write_text(META.replace("hilltop", "riverbend"), encoding="utf-8")
+    (folder / "claims" / "00.yaml").write_text(SHEET.replace("hilltop", "riverbend"), encoding="utf-8")
+    found = {}
+    for metric in load_report(folder).metrics.values():
+        match = match_metric(metric.label, None)
+        found[metric.label] = (
+            match and match.notation,
+            [k.code for k in figure_kpis(match, metric.label, None, "hkex-esg-guide-2020")],
+        )
+    assert found == {
+        "Hazardous waste: Spent solvents": ("hazardous-waste", ["A1.3"]),
+        # the heading wins over a loose reading of the row alone (packaging)
+        "Non-hazardous waste: Scrap packaging": ("non-hazardous-waste", ["A1.4"]),
+        # the row alone reads exactly as the same metric: named as printed
+        "Food waste": ("non-hazardous-waste", ["A1.4"]),
+        "Employees trained": ("employees-trained-share", ["B3.1"]),
+        "Employees trained: Middle management": ("employees-trained-share-middle-management", ["B3.1"]),
+    }

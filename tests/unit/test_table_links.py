@@ -170,8 +170,9 @@ def test_the_loader_links_totals_and_intensities_as_a_curator_writes_them(tmp_pa
         if m.component_of or m.intensity_of or m.denominator
     }
     assert links == {
-        "scope-1-fuel-combustion": ("carbon-emissions-total-scope-1-and-2", None, None),
-        "scope-2-purchased-power": ("carbon-emissions-total-scope-1-and-2", None, None),
+        # Rows that name no catalogue metric alone are named with the heading they are under.
+        "carbon-emissions-scope-1-fuel-combustion": ("carbon-emissions-total-scope-1-and-2", None, None),
+        "carbon-emissions-scope-2-purchased-power": ("carbon-emissions-total-scope-1-and-2", None, None),
         # The total of the rows above, named with its heading; the bare intensity under it divides it.
         "carbon-emissions-intensity-per-tonne-of-output": (
             None,
@@ -182,7 +183,11 @@ def test_the_loader_links_totals_and_intensities_as_a_curator_writes_them(tmp_pa
         # does not print, so it divides nothing (not the one other row in m³).
         "water-intensity": (None, "water-consumption", "denominator-of-intensities-per-tonne-of-output"),
         # Per employee: the headcount row of another table is the denominator.
-        "carbon-intensity-scope-1-and-2": (None, "carbon-emissions-total-scope-1-and-2", "total-employees"),
+        "carbon-emissions-carbon-intensity-scope-1-and-2": (
+            None,
+            "carbon-emissions-total-scope-1-and-2",
+            "total-employees",
+        ),
     }
     assert metrics["denominator-of-intensities-per-tonne-of-output"].label == (
         "Denominator of intensities per tonne of output"

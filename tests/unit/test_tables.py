@@ -393,6 +393,27 @@ def test_a_bare_gender_or_age_row_is_a_part_of_the_total_above() -> None:
     ]
 
 
+def test_an_employee_category_row_or_one_with_its_unit_is_a_part_of_the_total_above() -> None:
+    text = (
+        "Indicator\t2024\t2023\n"
+        "Average hours of training (hours)\t20.5\t18.0\n"
+        "Women (hours)\t21.0\t18.4\n"
+        "Senior managers (hours)\t30.1\t28.2\n"
+        "Front-line workers\t17.9\t15.5\n"
+        "Junior management\t19.0\t16.1\n"
+        "Senior citizens served\t410\t388\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [(r.label, r.parent) for r in table.rows] == [
+        ("Average hours of training (hours)", None),
+        ("Women (hours)", 0),
+        ("Senior managers (hours)", 0),
+        ("Front-line workers", 0),
+        ("Junior management", 0),
+        ("Senior citizens served", None),
+    ]
+
+
 @pytest.mark.parametrize(
     ("label", "count"),
     [
