@@ -161,6 +161,11 @@ class FigureTable:
     unread: list[Unread] = field(default_factory=list)
     notes: dict[str, Footnote] = field(default_factory=dict)
     caption: str | None = None  # the title of a "Table 5 Packaging materials" line right above the header
+    # What the caption prints in parentheses after its title ("Table 9 Turnover rate (%)",
+    # "Table 8 Employees (persons, as at 31 December)"): a unit for every row, and the day
+    # the figures are of.
+    caption_unit: str | None = None
+    caption_day: str | None = None
 
     @property
     def cells(self) -> int:
@@ -260,6 +265,27 @@ def split_label(label: str) -> tuple[str, str | None]:
     return (m.group("label").strip(), m.group("unit").strip()) if m else (label, None)
 
 
+_DAY = re.compile(r"^as\s+(?:at|of|on)\s+\S", re.I)
+
+
+def split_caption(title: str) -> tuple[str | None, str | None, str | None]:
+    """A caption's title as printed, and what its last parentheses print: a unit, an "as at"
+    day, or both apart with a comma ("Employees (persons, as at 31 December)").
+
+    The unit is only a candidate ("(continued)" is none): it is resolved where the cells are
+    read, and ignored there when it names no unit.
+    """
+    name, paren = split_label(title)
+    if paren is None or not name:
+        return title or None, None, None
+    parts = [p.strip() for p in re.split(r"[,;]", paren) if p.strip()]
+    days = [p for p in parts if _DAY.match(p)]
+    units = [p for p in parts if not _DAY.match(p)]
+    if len(days) > 1 or len(units) > 1:
+        return title, None, None
+    return title, units[0] if units else None, days[0] if days else None
+
+
 def _running_heads(text: str) -> set[str]:
     counts = Counter(line.strip(" \f") for line in text.splitlines())
     return {line for line, n in counts.items() if n >= 3 and line and line == line.upper() and not line.isdigit()}
@@ -356,7 +382,9 @@ class _Reader:
         head = Cell(self.text[self.spans[first][0] : self.spans[first][1]], *self.spans[first]) if header else None
         table = FigureTable(self.spans[first][0], self.spans[first][1], cols, group, boundary, table_unit, head)
         if header is not None and first > 0 and (caption := _CAPTION.match(self.raw(first - 1))):
-            table.caption = self.raw(first - 1)[caption.end() :].strip(" .:–-") or None
+            table.caption, table.caption_unit, table.caption_day = split_caption(
+                self.raw(first - 1)[caption.end() :].strip(" .:–-")
+            )
         i = first + 1 if header else first
         pending_label: int | None = None  # where a label line waiting for its row starts
         heading: str | None = None

@@ -43,7 +43,16 @@ from kg.ingest.sheet import (
     read_sheets,
 )
 from kg.ingest.sheet_errors import suggest
-from kg.ingest.table_cells import CellUnit, UnknownUnit, column_period, counted, figure_value, resolve_unit
+from kg.ingest.table_cells import (
+    CellUnit,
+    UnknownUnit,
+    as_at_day,
+    as_printed,
+    column_period,
+    counted,
+    figure_value,
+    resolve_unit,
+)
 from kg.ingest.text import ReportText
 from kg.rdf.iris import Minter
 from kg.vocab.catalogue import broader_metrics, match_metric
@@ -574,16 +583,20 @@ class _Loader:
         the label ("(Scope 1)") when the header prints the unit."""
         if row.unit:
             try:
-                return row.label, resolve_unit(row.unit, self.units.lexicon), None
+                return row.label, self._resolve(row.unit), None
             except UnknownUnit as exc:
                 return row.label, None, str(exc)
         name, paren = figure_tables.split_label(row.label)
         if paren is None:
             return row.label, None, None
         try:
-            return name, resolve_unit(paren, self.units.lexicon), None
+            return name, self._resolve(paren), None
         except UnknownUnit as exc:
             return row.label, None, str(exc)
+
+    def _resolve(self, surface: str) -> CellUnit:
+        """A printed unit, as the unit it is exactly where the units define one ("'000 kWh" is MWh)."""
+        return as_printed(resolve_unit(surface, self.units.lexicon), self.units)
 
     def _row_metric(
         self,
@@ -637,14 +650,15 @@ class _Loader:
     ) -> Observation:
         """One cell as an observation; ``ValueError`` says why a cell cannot be one."""
         meta = self.report.meta
+        day = self._as_at(table, row)
         column, baseline, kind = cell.column, None, "value"
         if column.kind == "change":
             years = sorted({c.year: c for c in table.columns if c.kind == "year"}.items())
             if len(years) < 2:
                 raise ValueError("change column without two year columns to compare")
             column, kind = years[-1][1], "change"
-            baseline = column_period(years[-2][1], meta.year, meta.fiscal_year_end)
-        period = column_period(column, meta.year, meta.fiscal_year_end)
+            baseline = column_period(years[-2][1], meta.year, meta.fiscal_year_end, day)
+        period = column_period(column, meta.year, meta.fiscal_year_end, day)
         notes = tuple(
             Footnote(key, note.text.start, note.text.end)
             for key in dict.fromkeys((*row.markers, *cell.column.markers, *cell.markers))
@@ -668,6 +682,18 @@ class _Loader:
         value, precision = figure_value(cell, unit.scale)
         return Observation(value=value, precision=precision, unit=unit.key, kind=kind, **base)
 
+    @staticmethod
+    def _as_at(table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> tuple[int, int] | None:
+        """The day of the year the row's figures are of, when its label, its total's, the
+        table's caption or its header says so ("Employees as at 31 March"); else None (the
+        columns' periods)."""
+        parent = table.rows[row.parent].label if row.parent is not None else None
+        header = table.header.text if table.header is not None else None
+        for text in (row.label, parent, table.caption_day, header):
+            if (day := as_at_day(text)) is not None:
+                return day
+        return None
+
     def _cell_unit(
         self,
         table: figure_tables.FigureTable,
@@ -684,11 +710,18 @@ class _Loader:
             return row_unit
         for surface in (cell.column.unit, table.unit):
             if surface:
-                return resolve_unit(surface, self.units.lexicon)
+                return self._resolve(surface)
         if row_error is not None:
             raise UnknownUnit(row_error)
+        if table.caption_unit is not None:
+            try:
+                return self._resolve(table.caption_unit)
+            except UnknownUnit:
+                pass  # "(continued)": the caption's parentheses name no unit
         if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
             return CellUnit("NUM")
+        if table.caption is not None and counted(table.caption):
+            return CellUnit("NUM")  # "Table 12 Number of suppliers by region" over rows of regions
         raise UnknownUnit("no unit printed for the row or its column")
 
     def _stakeholder_claims(

@@ -87,8 +87,9 @@ _NUMBER = (
     r"|[0-9]+(?:\.[0-9]+)?"
 )
 _DENOMINATOR_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
-# What an intensity may say it is per, after its denominator: "per RMB10,000 of revenue".
-_PER_WHAT = r"(?:\s+(?:of|in)\s+(?:revenue|sales|turnover|operating\s+income))?"
+# What an intensity may say it is per, after its denominator: "per RMB10,000 of revenue", "/HK$
+# million revenue", "per million hours worked".
+_PER_WHAT = r"(?:\s+(?:(?:of|in)\s+)?(?:revenue|sales|turnover|operating\s+income)|(?<=hours)\s+worked)?"
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s+(?:{MONTHS})\b|^(?:st|nd|rd|th)?\s*(?:{MONTHS})")
 _DATE_BEFORE = re.compile(rf"(?:{MONTHS})\s+$")
 _ORDINAL_AFTER = re.compile(r"^ ?(?:st|nd|rd|th)\b")
