@@ -62,7 +62,8 @@ _PERIODS = re.compile(
     rf"(?P<sy1>{_YEAR})(?:\s*,\s*(?P<sy2>{_YEAR}))?\s*,?\s+and\s+(?P<sy3>{_YEAR})\b)"
     rf"|(?P<years>\b(?:in|during|for|of)\s+(?:the\s+years\s+)?(?P<ys1>{_TOKEN})(?:\s*,\s*(?P<ys2>{_TOKEN}))?\s*,?\s+and\s+"
     rf"(?P<ys3>{_TOKEN}))"
-    rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})))"
+    rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
+    rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
     rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
@@ -174,6 +175,7 @@ _NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
 _ENUMERATOR_AFTER = re.compile(r"^\)\s+[A-Za-z]")
 _ENUMERATOR_BEFORE = re.compile(r"(?:\(|(?:^|(?<!\d)[:;]|,|\band|\bor)\s*)$")  # not a label's "(2021: 5)"
 _FRACTION_BEFORE = re.compile(r"\d/$")  # the denominator of "1/3"
+_LEADING_ZERO = re.compile(r"0\d+")  # "02", "007": a number, a code or a section, never a count
 # A schedule ("staffed 7 days a week", "24 hours a day"), not a quantity measured.
 _SCHEDULE_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _SCHEDULE_UNITS = frozenset({"DAY", "HR", "MIN"})
@@ -366,6 +368,8 @@ class FigureReader:
             return False
         if bare and _ENUMERATOR_AFTER.match(after) and _ENUMERATOR_BEFORE.search(before):
             return False
+        if bare and _LEADING_ZERO.fullmatch(m.surface):
+            return False  # "02 2023 at a glance": a section or page number printed with its zero
         if _CLOCK_AFTER.match(after) or self._listed_code(text, at, m, mentions):
             return False
         return not (_AGE_WORD.search(before) and m.unit in (None, "YR", "YEAR"))
@@ -435,6 +439,8 @@ class FigureReader:
         if kind == "asat":
             if m.group("ey") or m.group("ey2"):
                 return self._last_day(_token(m.group("ey") or m.group("ey2")))
+            if m.group("eown"):  # "at the end of the Reporting Period": its last day
+                return self._last_day(own)
             day = m.group("d1") or m.group("d2")
             month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()]
             return f"{m.group('y')}-{month:02d}-{int(day):02d}"
@@ -583,6 +589,7 @@ class FigureReader:
                 and earlier
                 and index > 0
                 and _OF_THE_FIGURE_BEFORE.search(text[spans[index - 1][1] : start])
+                and not _aside(text, spans[index - 1][0], start)
             ):
                 period = earlier[-1].period  # "US$3 billion as at ..., up 28% from a year earlier"
             compared = [
@@ -655,13 +662,13 @@ class FigureReader:
         9.1%)" is 31 December 2021)."""
         for p in periods:
             if p.kind == "label" and start - 2 <= p.end <= start:
-                day = next((q.value for q in periods if q.kind == "asat" and q.value and len(q.value) == 10), None)
-                if day is not None and p.value is not None and p.value.isdigit():
-                    return f"{p.value}{day[4:]}" if day[4:] != "-02-29" else f"{p.value}-02-28"
-                return p.value
+                return _label_period(p, periods)
         for number, p in enumerate(periods):
             if index in owned.get(number, ()):
                 return p.value
+        labels = [p for p in periods if p.kind == "label" and p.end <= start]
+        if labels and not re.search(r"[);]", unit_text[labels[-1].end : start]) and "(" in unit_text[: labels[-1].start]:
+            return _label_period(labels[-1], periods)  # "(2022: 8 injuries and 142 lost days)": all its figures
         free = [
             p
             for n, p in enumerate(periods)
@@ -756,6 +763,21 @@ def _with_time_words(metric: str, mention: Mention, after: str, earlier: list[st
 
 # A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
 _TARGET_OF = re.compile(rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)\s*$", re.I)
+
+
+def _label_period(label: _Period, periods: list[_Period]) -> str | None:
+    """A label's period; a label's year takes the day of the unit's "as at" date."""
+    day = next((q.value for q in periods if q.kind == "asat" and q.value and len(q.value) == 10), None)
+    if day is not None and label.value is not None and label.value.isdigit():
+        return f"{label.value}{day[4:]}" if day[4:] != "-02-29" else f"{label.value}-02-28"
+    return label.value
+
+
+def _aside(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start`` is printed in parentheses closed before ``end`` ("1,284
+    (2022: 1,406), a decrease of 8.7%"): an aside, which what follows does not go on from."""
+    opened = text.rfind("(", 0, start)
+    return opened >= 0 and text.rfind(")", 0, start) < opened and ")" in text[start:end]
 
 
 def _target_year_after(periods: list[_Period], end: int) -> str | None:

@@ -704,3 +704,47 @@ def test_an_average_time_per_head_is_of_the_metric_before_it() -> None:
         ("9,000 hours", "coaching"),
         ("12 hours", "coaching per employee"),
     ]
+
+
+# ---------------------------------------------------------------- asides, year ends, section numbers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fiscal_year_end", "expected"),
+    [
+        # A label dates every figure of its parentheses, not only the first.
+        (
+            "The crews had 3 injuries and 40 lost days (2021: 6 injuries and 75 lost days).",
+            None,
+            [("3", None, None), ("40 lost days", None, None), ("6", "2021", None), ("75 lost days", "2021", None)],
+        ),
+        # A change after the parentheses goes on from the figure before them, not from the aside.
+        (
+            "Members lodged 310 requests (2021: 350), a decrease of 11.4%, and all were answered.",
+            None,
+            [("310", None, None), ("350", "2021", None), ("11.4%", None, "2021")],
+        ),
+        # "At the end of the reporting period / year" is the last day of the report's period.
+        (
+            "Solar panels covered 12% of our roofs at the end of the Reporting Period (30 June 2021: 9%).",
+            "06-30",
+            [("12%", "2022-06-30", None), ("9%", "2021-06-30", None)],
+        ),
+        ("Our fleet had 48 vans at the end of the year.", None, [("48", "2022-12-31", None)]),
+    ],
+)
+def test_asides_and_the_end_of_the_period(sentence: str, fiscal_year_end: str | None, expected: list[tuple]) -> None:
+    found = [(figure, period, baseline) for _, figure, _, period, baseline, _ in _dated(sentence, fiscal_year_end)]
+    assert found == expected
+
+
+def test_a_number_printed_with_a_leading_zero_is_no_figure() -> None:
+    assert _dated("03 OUR PEOPLE AND 2022 IN REVIEW") == []
+    assert _dated("We sold 0.5 tonnes of scrap.") == [("value", "0.5 tonnes", "TONNE", None, None, None)]
+
+
+def test_a_zero_alone_on_its_line_is_a_highlight_not_a_page_number() -> None:
+    text = "Our year\n\n0\nWork-related fatalities\n\n4\n"
+    assert [(kind, body) for kind, body, _ in units(text) if kind == "highlight"] == [
+        ("highlight", "0\nWork-related fatalities")
+    ]
