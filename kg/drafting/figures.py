@@ -667,8 +667,9 @@ class FigureReader:
             if index in owned.get(number, ()):
                 return p.value
         labels = [p for p in periods if p.kind == "label" and p.end <= start]
-        if labels and not re.search(r"[);]", unit_text[labels[-1].end : start]) and "(" in unit_text[: labels[-1].start]:
-            return _label_period(labels[-1], periods)  # "(2022: 8 injuries and 142 lost days)": all its figures
+        last = labels[-1] if labels else None
+        if last and not re.search(r"[);]", unit_text[last.end : start]) and "(" in unit_text[: last.start]:
+            return _label_period(last, periods)  # "(2022: 8 injuries and 142 lost days)": all its figures
         free = [
             p
             for n, p in enumerate(periods)
