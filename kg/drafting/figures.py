@@ -204,6 +204,7 @@ _ACTION = re.compile(
     r"approximately|over|more\s+than|nearly|almost|up\s+to|at\s+least|some)\s+)?$",
     re.I,
 )
+_ACTION_ANYWHERE = re.compile(rf"(?<![\w-])(?:{_ACTION_VERBS}|hired|recruited|joined|left)\b", re.I)
 _STOP = re.compile(
     r"\b(?:in|at|to|for|by|from|during|with|on|and|or|which|who|that|was|were|is|are|has|have|had|since|as|than|"
     r"compared|while|whereas|across|per|over|under|through|within|into|of\s+which|of\s+whom|up|down|we|our|they|"
@@ -304,6 +305,8 @@ class FigureReader:
         carried = self._carried
         goes_on = carried is not None and unit.paragraph == carried[0] and _GOES_ON.match(text) is not None
         inherited = carried[1] if carried is not None and goes_on else None
+        if carried is not None and unit.paragraph == carried[0] and self._states_the_day_on(carried[1], text, periods):
+            inherited = carried[1]
         figures: list[Figure] = []
         for index, mention in enumerate(kept):
             figure = self._figure(unit, mention, index, spans, periods, lead, owned, figures, inherited)
@@ -314,6 +317,19 @@ class FigureReader:
             levels = [f.period for f in figures if f.role == "value"]
             self._carried = (unit.paragraph, levels[0]) if levels else None
         return Reading(unit, tuple(self._captioned(unit, self._dated(f)) for f in figures), None, commits)
+
+    @staticmethod
+    def _states_the_day_on(day: str | None, text: str, periods: list[_Period]) -> bool:
+        """Whether a sentence goes on describing the day the sentence before it is "as at", in the
+        same paragraph ("As at 31 December 2022 we had 910 staff. Women made up 48% of them."):
+        it names no period of its own and tells of no action (hired, trained, donated), which
+        would have happened over the year, not on its last day."""
+        return (
+            day is not None
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) is not None
+            and not periods
+            and _ACTION_ANYWHERE.search(text) is None
+        )
 
     def _captioned(self, unit: Unit, figure: Figure) -> Figure:
         """A highlight's unitless figure with the unit its caption opens with ("2,150 / volunteer

@@ -748,3 +748,27 @@ def test_a_zero_alone_on_its_line_is_a_highlight_not_a_page_number() -> None:
     assert [(kind, body) for kind, body, _ in units(text) if kind == "highlight"] == [
         ("highlight", "0\nWork-related fatalities")
     ]
+
+
+def _paragraph(text: str) -> list[tuple[str, str | None]]:
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes))
+    mentions = list(RECOGNISER.mentions(text))
+    found = []
+    for start, end in split_sentences(text):
+        unit = Unit(start, end, text[start:end], "sentence", "", 0)
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        found += [(f.mention.surface, f.period) for f in reader.read(unit, inside).figures]
+    return found
+
+
+def test_a_sentence_describing_the_as_at_day_of_the_one_before_takes_that_day() -> None:
+    text = (
+        "As at 31 December 2022, the clinic had 1,500 staff. Nurses made up 40% of the staff. "
+        "We hired 210 people. The clinic has 6 wards in 2022."
+    )
+    assert _paragraph(text) == [
+        ("1,500", "2022-12-31"),
+        ("40%", "2022-12-31"),  # no period of its own, no action: the same day
+        ("210", None),  # hiring happens over the year
+        ("6", None),  # its own period
+    ]
