@@ -48,6 +48,7 @@ from kg.ingest.table_cells import (
     UnknownUnit,
     as_at_day,
     as_printed,
+    caption_time_unit,
     column_period,
     counted,
     figure_value,
@@ -720,6 +721,8 @@ class _Loader:
                 pass  # "(continued)": the caption's parentheses name no unit
         if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
             return CellUnit("NUM")
+        if (time := caption_time_unit(table.caption)) is not None:
+            return self._resolve(time)  # "Table 3 Average training hours per employee" over "Male", "Female"
         if table.caption is not None and counted(table.caption):
             return CellUnit("NUM")  # "Table 12 Number of suppliers by region" over rows of regions
         raise UnknownUnit("no unit printed for the row or its column")

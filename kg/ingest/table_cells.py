@@ -152,6 +152,18 @@ def counted(label: str) -> bool:
     return bool(head) and _COUNTED_NOUN.match(head[-1]) is not None
 
 
+# A caption whose measure is a time ("Average training hours per employee", "Volunteer hours by
+# region"): its head, before what it is per or broken down by, names the unit.
+_TIME_WORD = re.compile(r"\b(?:hours|days)\b", re.I)
+_CAPTION_TAIL = re.compile(r"\s+(?:per|by)\s+.*$|\s*[/(].*$", re.I)
+
+
+def caption_time_unit(caption: str | None) -> str | None:
+    """The time unit word ("hours") a caption's measure is in, or None."""
+    m = _TIME_WORD.search(_CAPTION_TAIL.sub("", caption or ""))
+    return m.group().lower() if m else None
+
+
 def exact_product(number: Decimal, multiplier: Decimal) -> Decimal:
     """``number * multiplier`` exactly: a context wide enough, trapping any rounding."""
     with localcontext() as ctx:

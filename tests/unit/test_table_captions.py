@@ -89,6 +89,20 @@ def test_what_a_caption_prints_in_parentheses(caption: str, split: tuple[str | N
     assert figure_tables.split_caption(caption) == split
 
 
+@pytest.mark.parametrize(
+    ("caption", "unit"),
+    [
+        ("Average training hours per employee", "hours"),
+        ("Volunteer hours by region", "hours"),
+        ("Lost-time injuries per million hours worked", None),  # what the measure is per is no unit of it
+        ("Training of employees", None),
+        (None, None),
+    ],
+)
+def test_a_caption_measuring_time_names_its_unit(caption: str | None, unit: str | None) -> None:
+    assert table_cells.caption_time_unit(caption) == unit
+
+
 @pytest.mark.parametrize("label", ["Total workforce", "Permanent employees as at 30 June"])
 def test_a_label_of_people_counts(label: str) -> None:
     assert table_cells.counted(label) is True
@@ -119,6 +133,10 @@ Energy intensity (MWh/HK$ million revenue)\t\t4.12\t3.96
 Recordable injuries\tcases\t4\t3
 Injury frequency\tper million hours worked\t1.10\t0.85
 Permanent employees as at 30 June\t\t390\t402
+
+Table 5 Average training hours per employee
+Group\t2022\t2023
+Women\t10.5\t11.0
 """
 META = """\
 id: lakeside-2023
@@ -146,6 +164,8 @@ def test_table_cells_read_with_caption_units_days_and_exact_units(tmp_path: Path
     assert found == [
         ("0.85", Decimal("0.85"), "NUM-PER-MegaHR", "2023"),
         ("1.10", Decimal("1.10"), "NUM-PER-MegaHR", "2022"),
+        ("10.5", Decimal("10.5"), "HR", "2022"),
+        ("11.0", Decimal("11.0"), "HR", "2023"),
         ("11.0", Decimal("11.0"), "PERCENT", "2023"),
         ("110", Decimal(110), "NUM", "2022-12-31"),
         ("115", Decimal(115), "NUM", "2023-12-31"),
