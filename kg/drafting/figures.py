@@ -114,6 +114,7 @@ _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|g
 _NOT_CHANGE = re.compile(
     r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$", re.I
 )
+_TO_AFTER = re.compile(r"^[^,;.]{0,30}?\bto\b", re.I)  # "rose from 120 to 150": a range, not the year before
 _TO_BEFORE = re.compile(r"\bto\s*(?:(?:at\s+least|over|more\s+than|nearly|about|approximately)\s+)?$", re.I)
 
 # Context that makes a digit run no figure (see the module's docstring).
@@ -141,6 +142,7 @@ _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s*$", re.I)
 _SCALE_AFTER = re.compile(r"^\s*(?:points?\b|stars?\b|[,.;:)]|$)", re.I)  # "3 out of 5 plants": 5 is a count
 _AGE_BOUND = re.compile(r"^(?:under|over|above|below|less\s+than|more\s+than)\s+\d{2}$", re.I)
 _AGED = re.compile(r"\b(?:aged?|ages)\b", re.I)
+_PEOPLE_BEFORE = re.compile(r"\b(?:employees|staff|people|workers|persons|colleagues|those)\s+$", re.I)
 # A threshold that selects what is counted ("loans above US$5 million"), not a measured figure:
 # a bound right after a plural noun.
 _THRESHOLD = re.compile(r"^(?:above|exceeding|in\s+excess\s+of)\b", re.I)
@@ -362,8 +364,8 @@ class FigureReader:
             return False
         if _OUT_OF_BEFORE.search(before) and _SCALE_AFTER.match(after):
             return False
-        if m.unit is None and _AGE_BOUND.match(m.surface) and _AGED.search(text):
-            return False
+        if m.unit is None and _AGE_BOUND.match(m.surface) and (_AGED.search(text) or _PEOPLE_BEFORE.search(before)):
+            return False  # "aged under 30", "employees under 30": an age group
         if _THRESHOLD.match(m.surface) and _PLURAL_BEFORE.search(before):
             return False
         if (
@@ -624,6 +626,8 @@ class FigureReader:
         if period is not None and "/" in period and _TO_BEFORE.search(before):
             period = period.split("/")[1]
             period = None if period == own else period
+        if period is None and _FROM_BEFORE.search(before) and not _TO_AFTER.match(after):
+            period = _previous(own)  # "24.6 hours, up from 21.3 hours": the level of the year before
         return Figure(mention, "value", metric, period)
 
     def _target(

@@ -772,3 +772,23 @@ def test_a_sentence_describing_the_as_at_day_of_the_one_before_takes_that_day() 
         ("210", None),  # hiring happens over the year
         ("6", None),  # its own period
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "up from" a level: the level of the year before, when nothing else dates it.
+        (
+            "Each driver completed 18.5 training hours, up from 16.0 hours.",
+            [("value", "18.5 training hours", None), ("value", "16.0 hours", "2021")],
+        ),
+        (
+            "Recycling rose from 40% to 55% over the year.",
+            [("value", "40%", None), ("value", "55%", None)],
+        ),
+        # An age group after a noun of people is no figure.
+        ("The rate for employees under 30 was 21.5%.", [("value", "21.5%", None)]),
+    ],
+)
+def test_up_from_a_level_and_age_groups(sentence: str, expected: list[tuple]) -> None:
+    assert [(role, figure, period) for role, figure, _, period, _, _ in _dated(sentence)] == expected
