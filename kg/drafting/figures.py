@@ -177,6 +177,8 @@ _NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
 _ENUMERATOR_AFTER = re.compile(r"^\)\s+[A-Za-z]")
 _ENUMERATOR_BEFORE = re.compile(r"(?:\(|(?:^|(?<!\d)[:;]|,|\band|\bor)\s*)$")  # not a label's "(2021: 5)"
 _FRACTION_BEFORE = re.compile(r"\d/$")  # the denominator of "1/3"
+_UNGROUPED = re.compile(r"\d{4,}")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
 _LEADING_ZERO = re.compile(r"0\d+")  # "02", "007": a number, a code or a section, never a count
 # A schedule ("staffed 7 days a week", "24 hours a day"), not a quantity measured.
 _SCHEDULE_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
@@ -286,6 +288,9 @@ class FigureReader:
     # The unit key of a unit word ("hours": HR), None when the word is no unit; without it a
     # highlight's caption gives no unit.
     unit_of: Callable[[str], str | None] | None = None
+    # Whether the report prints its thousands grouped ("1,126"; see :func:`groups_thousands`):
+    # then an ungrouped "6082" is a name (an alloy grade, a model), not a count.
+    grouped: bool = False
     # The paragraph of the last sentence read with figures, and the period of its first level:
     # what a sentence going on from it ("Of these, ...") is dated by. Units are read in order.
     _carried: tuple[int, str | None] | None = field(default=None, init=False, repr=False)
@@ -388,6 +393,8 @@ class FigureReader:
             return False
         if bare and _LEADING_ZERO.fullmatch(m.surface):
             return False  # "02 2023 at a glance": a section or page number printed with its zero
+        if bare and self.grouped and _UNGROUPED.fullmatch(m.surface):
+            return False  # "our 6063 and 6082 alloys" in a report that prints "1,126 stakeholders"
         if _CLOCK_AFTER.match(after) or self._listed_code(text, at, m, mentions):
             return False
         return not (_AGE_WORD.search(before) and m.unit in (None, "YR", "YEAR"))
@@ -784,6 +791,14 @@ def _with_time_words(metric: str, mention: Mention, after: str, earlier: list[st
 
 # A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
 _TARGET_OF = re.compile(rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)\s*$", re.I)
+
+
+def groups_thousands(mentions: list[Mention]) -> bool:
+    """Whether a report prints its figures of a thousand or more with grouped thousands
+    ("1,126"): most of them, and at least three, so."""
+    grouped = sum(1 for m in mentions if m.kind == "quantity" and _GROUPED.search(m.surface))
+    ungrouped = sum(1 for m in mentions if m.kind == "quantity" and re.search(r"(?<![\d,.])\d{4,}(?![\d,])", m.surface))
+    return grouped >= 3 and grouped > 2 * ungrouped
 
 
 def _label_period(label: _Period, periods: list[_Period]) -> str | None:

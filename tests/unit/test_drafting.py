@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from kg.drafting.figures import FigureReader
+from kg.drafting.figures import FigureReader, groups_thousands
 from kg.drafting.sentences import Segmenter, Unit, split_sentences
 from kg.ingest.quantities import Recogniser
 from kg.vocab.units import load_units
@@ -792,3 +792,17 @@ def test_a_sentence_describing_the_as_at_day_of_the_one_before_takes_that_day() 
 )
 def test_up_from_a_level_and_age_groups(sentence: str, expected: list[tuple]) -> None:
     assert [(role, figure, period) for role, figure, _, period, _, _ in _dated(sentence)] == expected
+
+
+def test_an_ungrouped_number_is_a_name_in_a_report_that_groups_its_thousands() -> None:
+    grouped = "We planted 1,200 trees, hired 2,450 people and served 31,000 meals."
+    assert groups_thousands(list(RECOGNISER.mentions(grouped))) is True
+    assert groups_thousands(list(RECOGNISER.mentions("We planted 1200 trees and 2450 shrubs."))) is False
+    assert groups_thousands(list(RECOGNISER.mentions("We planted 1,200 trees."))) is False  # too few to tell
+    sentence = "Our 7075 and 5083 alloy sheets passed 14 audits."
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), grouped=True)
+    figures = reader.read(Unit(0, len(sentence), sentence, "sentence"), list(RECOGNISER.mentions(sentence))).figures
+    assert [f.mention.surface for f in figures] == ["14"]
+    ungrouped = FigureReader(YEAR, tuple(LEXICON.prefixes))
+    figures = ungrouped.read(Unit(0, len(sentence), sentence, "sentence"), list(RECOGNISER.mentions(sentence))).figures
+    assert [f.mention.surface for f in figures] == ["7075", "5083", "14"]
