@@ -21,6 +21,9 @@ never by one report's wording:
 * page breaks inside a table: a form feed, running heads and page numbers, a running footer
   with its page number ("2020 ESG Report   06"), and the header row printed again, are skipped
   and the table goes on;
+* a caption line right above the header ("Table 8 Employees (persons, as at 31 December)"):
+  its title, and what its parentheses print, a unit for every row and the day the figures
+  are of;
 * footnotes below the table (``* Data covers ...``, ``Note 1: ...``, ``(1) ...``, and the numbered
   lines under a "Notes:" line), attached to the cells and rows whose marker names them.
 

@@ -703,8 +703,10 @@ class _Loader:
         row_unit: CellUnit | None,
         row_error: str | None,
     ) -> CellUnit:
-        """The unit of a figure: its own ``%``, the row's unit, its column's, the table's; a count
-        when the label says so ("Number of ..."); else ``UnknownUnit``."""
+        """The unit of a figure: its own ``%``, the row's unit, its column's, the table's, the
+        caption's ("Table 9 Turnover rate (%)"); a count when the label says so ("Number of
+        ..."); a time when the caption's measure is one ("Average training hours"); a count
+        when the caption counts ("Number of suppliers by region"); else ``UnknownUnit``."""
         if cell.figure.text.endswith("%") or (cell.column.kind == "change" and cell.column.unit == "%"):
             return CellUnit("PERCENT")
         if row_unit is not None:
