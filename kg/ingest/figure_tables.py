@@ -48,7 +48,7 @@ _FIGURE = re.compile(
     rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?%)?)(?P<marker>(?:{_MARKER})*)$"
 )
 _NOT_DISCLOSED = re.compile(
-    rf"^(?P<figure>n/?a|-|–|—|nil|not available|not applicable)(?P<marker>(?:{_MARKER})*)$", re.I
+    rf"^(?P<figure>n/?a|n\.a\.?|-|–|—|nil|not available|not applicable)(?P<marker>(?:{_MARKER})*)$", re.I
 )
 _YEAR = re.compile(
     rf"^(?P<fy>FY\s?)?(?P<year>(?:19|20)\d\d)(?:/(?P<next>\d\d(?:\d\d)?))?(?P<marker>(?:{_MARKER})*)"

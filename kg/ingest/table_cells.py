@@ -25,7 +25,16 @@ _SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", 
 _OF_WHAT = re.compile(r"(?<=\S)\s+of\s+(?:finished\s+)?(?:products?|output|production|goods)$", re.I)
 _RATIO_MARK = re.compile(r"/|\bper\b", re.I)
 # Unit cells that say "a count" without naming a unit of the lexicon.
-_COUNT_UNIT = re.compile(r"^(?:number|no\.?|persons?|people|headcount|count|cases?|incidents?|times)$", re.I)
+_COUNT_UNIT = re.compile(
+    r"^(?:number|no\.?|persons?|people|headcount|count|cases?|incidents?|times|person[- ]times?"
+    r"|(?:number|no\.)\s+of\s+(?:persons|people|employees|cases|incidents|times))$",
+    re.I,
+)
+# Unit cells that name a percentage or hours of work in words.
+_WORD_UNITS = (
+    (re.compile(r"^(?:percentage|proportion)(?:\s*\(%\))?$", re.I), "PERCENT"),
+    (re.compile(r"^(?:man|person|staff)[- ]hours?$", re.I), "HR"),
+)
 # "Number of ...", or "Lost days ..." / "Days lost ..." (a label whose head noun counts people or
 # events is read by _COUNTED_NOUN below).
 _COUNT_LABEL = re.compile(
@@ -124,6 +133,9 @@ def as_at_day(text: str | None) -> tuple[int, int] | None:
 def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
     if _COUNT_UNIT.match(text):
         return "NUM"
+    for pattern, key in _WORD_UNITS:
+        if pattern.match(text):
+            return key
     return lexicon.suffix(text) or lexicon.prefix(text)
 
 

@@ -45,6 +45,12 @@ def test_a_scaled_unit_is_the_unit_it_equals_where_one_is_defined(surface: str, 
         ("per million hours worked", "NUM-PER-MegaHR"),
         ("cases", "NUM"),
         ("incidents", "NUM"),
+        ("tCO2e/million HK$", "TONNE-PER-MegaHKD"),  # the scale before the currency
+        ("kWh/m² of floor area", "KiloW-HR-PER-M2"),
+        ("No. of persons", "NUM"),
+        ("person-times", "NUM"),  # attendances counted
+        ("man-hours", "HR"),
+        ("Percentage (%)", "PERCENT"),
     ],
 )
 def test_ratio_units_per_revenue_or_hours_worked_and_count_units(surface: str, key: str) -> None:
@@ -187,3 +193,10 @@ def test_table_cells_read_with_caption_units_days_and_exact_units(tmp_path: Path
         ("80", Decimal(80), "NUM", "2023"),
         ("9", Decimal(9), "NUM", "2022"),
     ]
+
+
+@pytest.mark.parametrize("mark", ["N/A", "n.a.", "N.A.", "–", "Nil"])
+def test_not_disclosed_marks(mark: str) -> None:
+    (table,) = figure_tables.figure_tables(f"Indicator\tUnit\t2023\t2022\nDiesel\tlitres\t{mark}\t1,200\n")
+    ((first, second),) = [row.cells for row in table.rows]
+    assert (first.figure.text, first.disclosed, second.figure.text, second.disclosed) == (mark, False, "1,200", True)
