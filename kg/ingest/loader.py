@@ -96,6 +96,7 @@ def load_report(folder: Path) -> Report:
         for note in sheet.uncovered:
             loader.add_uncovered(path, note.line, note.context, note.reason)
     loader.add_drafted_claims(drafted)
+    loader.link_stated_revenue()
     attach_table_notes(report, loader.figure_tables, [(p, spec) for p, s in sheets for spec in s.table_notes])
     mark_co2e(report)
     apply_corrections(report, [(p, spec) for p, s in sheets for spec in s.corrections])
@@ -140,6 +141,9 @@ class _Loader:
         self.origins = report.origins  # "kind:id" -> where it was defined
         self.labels: dict[str, str] = {}
         self.figure_tables: list[figure_tables.FigureTable] = []
+        # Metrics without figures that intensities per the same thing divide by (see
+        # _denominator), with the unit they are in: the report may state one in its prose.
+        self.shared_denominators: dict[str, str] = {}
 
     # ------------------------------------------------------------ definitions
 
@@ -510,6 +514,32 @@ class _Loader:
                 denominator = self._denominator(read, row, ratio[1])
                 specs[metrics[i]] = spec.model_copy(update={"intensity_of": numerator, "denominator": denominator})
 
+    def link_stated_revenue(self) -> None:
+        """Intensities per revenue whose tables print no revenue row divide by the revenue the
+        prose states ("RMB18,642.7 million / Revenue" on a highlights page), when exactly one
+        metric of the report names revenue and has figures in the intensities' currency: the
+        intensity checks (shapes/findings.ttl) then test each intensity against it."""
+        specs = self.report.metrics
+        stated: dict[str, set[str]] = {}
+        for claim in self.report.claims.values():
+            for obs in claim.observations:
+                if (
+                    obs.kind == "value"
+                    and obs.value is not None
+                    and obs.unit
+                    and table_links.revenue(specs[obs.metric].label)
+                ):
+                    stated.setdefault(obs.unit, set()).add(obs.metric)
+        for ident, unit in self.shared_denominators.items():
+            found = stated.get(unit, set())
+            if len(found) != 1 or ident not in specs:
+                continue
+            (revenue,) = found
+            for key, spec in list(specs.items()):
+                if spec.denominator == ident:
+                    specs[key] = spec.model_copy(update={"denominator": revenue})
+            del specs[ident]  # the report does print a figure of it
+
     def _numerator(self, table: figure_tables.FigureTable, i: int, parts: list[str]) -> str | None:
         """The metric an intensity divides: the one row's, or for rows of single scopes with no
         printed total ("Scope 1", "Scope 2" under "GHG emissions intensity (Scope 1 and 2)") a
@@ -558,6 +588,7 @@ class _Loader:
                     return metrics[j]
         label = f"Denominator of intensities per {words}"
         ident = slugify(label, 100)
+        self.shared_denominators[ident] = unit
         if ident not in self.report.metrics:
             self._define("metric", ident, f"{self.report.text.path}: KPI table row {_q(row.label)}")
             self.report.metrics[ident] = MetricSpec(
@@ -614,9 +645,11 @@ class _Loader:
         caption ("Packaging materials: Plastic") when that names one."""
         total = metrics[row.parent] if row.parent is not None else None
         summed = True
-        if row.parent is not None and _in_percent(table.rows[row.parent]) != _in_percent(row):
+        if row.parent is not None and _in_percent(table.rows[row.parent], table) != _in_percent(row, table):
             total = None  # a rate printed under a count ("Turnover rate" below "By gender") is no part of it
-        elif row.parent is not None and (_in_percent(row) or table_links.not_summed(table.rows[row.parent].label)):
+        elif row.parent is not None and (
+            _in_percent(row, table) or table_links.not_summed(table.rows[row.parent].label)
+        ):
             summed = False  # rates or averages by gender narrow the overall one but do not add up to it
         if row.section and table_links.bare(name):
             name = f"{row.section}: {name}"  # "Total (Scope 1 and 2)" under "Greenhouse gas emissions"
@@ -827,9 +860,14 @@ class _Loader:
             need(expectation.issue, entities, "entity", "expectation_issues")
 
 
-def _in_percent(row: figure_tables.FigureRow) -> bool:
-    """A row of percentages: its unit cell says so, or its figures print the sign."""
-    return (row.unit or "").strip() == "%" or any(c.figure.text.endswith("%") for c in row.cells)
+def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) -> bool:
+    """A row of percentages: its unit cell or label says so, its figures print the sign, or,
+    printing no unit of its own, its table's caption or header does ("Table 9 Turnover rate (%)")."""
+    own = row.unit or figure_tables.split_label(row.label)[1]
+    if own is not None:
+        return own.strip() == "%" or any(c.figure.text.endswith("%") for c in row.cells)
+    shared = (table.unit or table.caption_unit or "").strip()
+    return shared == "%" or any(c.figure.text.endswith("%") for c in row.cells)
 
 
 def load_reports(folders: list[Path]) -> list[Report]:

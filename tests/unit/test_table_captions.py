@@ -200,3 +200,49 @@ def test_not_disclosed_marks(mark: str) -> None:
     (table,) = figure_tables.figure_tables(f"Indicator\tUnit\t2023\t2022\nDiesel\tlitres\t{mark}\t1,200\n")
     ((first, second),) = [row.cells for row in table.rows]
     assert (first.figure.text, first.disclosed, second.figure.text, second.disclosed) == (mark, False, "1,200", True)
+
+
+RATES = """DUNE LTD ESG REPORT 2023
+
+Revenue for the year was RMB500 million.
+
+Table 1 Emissions
+Indicator\tUnit\t2022\t2023
+Total GHG emissions\ttCO2e\t9,000\t10,000
+GHG intensity by revenue\ttCO2e/RMB million\t19.5\t21.0
+
+Table 2 Staff turnover rate (%)
+Group\t2022\t2023
+Overall\t12.5\t11.0
+Male\t11.0\t10.0
+Female\t14.0\t12.0
+"""
+RATES_SHEET = """entities:
+  - {id: dune, type: Organization, label: Dune Ltd}
+metrics:
+  - {id: revenue, label: Revenue}
+claims:
+  - id: revenue-2023
+    kind: quantitative
+    quote: Revenue for the year was RMB500 million.
+    observations:
+      - {metric: revenue, figure: RMB500 million}
+"""
+
+
+def test_rates_by_gender_are_not_summed_and_an_intensity_by_revenue_divides_the_stated_revenue(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "dune"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(RATES, encoding="utf-8")
+    (folder / "report.yaml").write_text(META.replace("lakeside", "dune").replace("Lakeside", "Dune"), encoding="utf-8")
+    (folder / "claims" / "00.yaml").write_text(RATES_SHEET, encoding="utf-8")
+    report = load_report(folder)
+    metrics = report.metrics
+    intensity = metrics["ghg-intensity-by-revenue"]
+    assert (intensity.intensity_of, intensity.denominator) == ("total-ghg-emissions", "revenue")
+    assert not any(m.startswith("denominator-of-intensities") for m in metrics)
+    male = metrics["staff-turnover-rate-overall-male"]
+    # A rate by gender narrows the overall rate; it is no part of a sum.
+    assert (male.label, male.component_of) == ("Staff turnover rate (%): Overall: Male", None)
