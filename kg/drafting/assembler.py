@@ -29,7 +29,7 @@ import yaml
 from rdflib.namespace import RDFS
 
 from kg.drafting.entities import EntityMention, entity_mentions, resolve_aliases
-from kg.drafting.figures import Figure, FigureReader, Reading
+from kg.drafting.figures import Figure, FigureReader, Reading, groups_thousands
 from kg.drafting.kinds import claim_kind
 from kg.drafting.metric_names import MetricNamer
 from kg.drafting.sdgs import kpi_codes, sdg_links
@@ -123,7 +123,8 @@ class Assembler:
         self.starts = [m.start for m in self.mentions]
         furniture = [(f.start, f.end) for f in text.pages.furniture] if text.pages else []
         self.segmenter = Segmenter(self.recogniser, furniture)
-        self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end, self._unit_of)
+        grouped = groups_thousands(self.mentions)
+        self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end, self._unit_of, grouped)
         self.tables = _table_spans(text)
         self.table_starts = [s for s, _ in self.tables]
         self.namer = MetricNamer()

@@ -62,7 +62,8 @@ _PERIODS = re.compile(
     rf"(?P<sy1>{_YEAR})(?:\s*,\s*(?P<sy2>{_YEAR}))?\s*,?\s+and\s+(?P<sy3>{_YEAR})\b)"
     rf"|(?P<years>\b(?:in|during|for|of)\s+(?:the\s+years\s+)?(?P<ys1>{_TOKEN})(?:\s*,\s*(?P<ys2>{_TOKEN}))?\s*,?\s+and\s+"
     rf"(?P<ys3>{_TOKEN}))"
-    rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})))"
+    rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
+    rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
     rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
@@ -113,6 +114,7 @@ _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|g
 _NOT_CHANGE = re.compile(
     r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$", re.I
 )
+_TO_AFTER = re.compile(r"^[^,;.]{0,30}?\bto\b", re.I)  # "rose from 120 to 150": a range, not the year before
 _TO_BEFORE = re.compile(r"\bto\s*(?:(?:at\s+least|over|more\s+than|nearly|about|approximately)\s+)?$", re.I)
 
 # Context that makes a digit run no figure (see the module's docstring).
@@ -140,6 +142,7 @@ _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s*$", re.I)
 _SCALE_AFTER = re.compile(r"^\s*(?:points?\b|stars?\b|[,.;:)]|$)", re.I)  # "3 out of 5 plants": 5 is a count
 _AGE_BOUND = re.compile(r"^(?:under|over|above|below|less\s+than|more\s+than)\s+\d{2}$", re.I)
 _AGED = re.compile(r"\b(?:aged?|ages)\b", re.I)
+_PEOPLE_BEFORE = re.compile(r"\b(?:employees|staff|people|workers|persons|colleagues|those)\s+$", re.I)
 # A threshold that selects what is counted ("loans above US$5 million"), not a measured figure:
 # a bound right after a plural noun.
 _THRESHOLD = re.compile(r"^(?:above|exceeding|in\s+excess\s+of)\b", re.I)
@@ -174,6 +177,9 @@ _NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
 _ENUMERATOR_AFTER = re.compile(r"^\)\s+[A-Za-z]")
 _ENUMERATOR_BEFORE = re.compile(r"(?:\(|(?:^|(?<!\d)[:;]|,|\band|\bor)\s*)$")  # not a label's "(2021: 5)"
 _FRACTION_BEFORE = re.compile(r"\d/$")  # the denominator of "1/3"
+_UNGROUPED = re.compile(r"\d{4,}")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
+_LEADING_ZERO = re.compile(r"0\d+")  # "02", "007": a number, a code or a section, never a count
 # A schedule ("staffed 7 days a week", "24 hours a day"), not a quantity measured.
 _SCHEDULE_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _SCHEDULE_UNITS = frozenset({"DAY", "HR", "MIN"})
@@ -202,6 +208,7 @@ _ACTION = re.compile(
     r"approximately|over|more\s+than|nearly|almost|up\s+to|at\s+least|some)\s+)?$",
     re.I,
 )
+_ACTION_ANYWHERE = re.compile(rf"(?<![\w-])(?:{_ACTION_VERBS}|hired|recruited|joined|left)\b", re.I)
 _STOP = re.compile(
     r"\b(?:in|at|to|for|by|from|during|with|on|and|or|which|who|that|was|were|is|are|has|have|had|since|as|than|"
     r"compared|while|whereas|across|per|over|under|through|within|into|of\s+which|of\s+whom|up|down|we|our|they|"
@@ -281,6 +288,9 @@ class FigureReader:
     # The unit key of a unit word ("hours": HR), None when the word is no unit; without it a
     # highlight's caption gives no unit.
     unit_of: Callable[[str], str | None] | None = None
+    # Whether the report prints its thousands grouped ("1,126"; see :func:`groups_thousands`):
+    # then an ungrouped "6082" is a name (an alloy grade, a model), not a count.
+    grouped: bool = False
     # The paragraph of the last sentence read with figures, and the period of its first level:
     # what a sentence going on from it ("Of these, ...") is dated by. Units are read in order.
     _carried: tuple[int, str | None] | None = field(default=None, init=False, repr=False)
@@ -302,6 +312,8 @@ class FigureReader:
         carried = self._carried
         goes_on = carried is not None and unit.paragraph == carried[0] and _GOES_ON.match(text) is not None
         inherited = carried[1] if carried is not None and goes_on else None
+        if carried is not None and unit.paragraph == carried[0] and self._states_the_day_on(carried[1], text, periods):
+            inherited = carried[1]
         figures: list[Figure] = []
         for index, mention in enumerate(kept):
             figure = self._figure(unit, mention, index, spans, periods, lead, owned, figures, inherited)
@@ -312,6 +324,19 @@ class FigureReader:
             levels = [f.period for f in figures if f.role == "value"]
             self._carried = (unit.paragraph, levels[0]) if levels else None
         return Reading(unit, tuple(self._captioned(unit, self._dated(f)) for f in figures), None, commits)
+
+    @staticmethod
+    def _states_the_day_on(day: str | None, text: str, periods: list[_Period]) -> bool:
+        """Whether a sentence goes on describing the day the sentence before it is "as at", in the
+        same paragraph ("As at 31 December 2022 we had 910 staff. Women made up 48% of them."):
+        it names no period of its own and tells of no action (hired, trained, donated), which
+        would have happened over the year, not on its last day."""
+        return (
+            day is not None
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) is not None
+            and not periods
+            and _ACTION_ANYWHERE.search(text) is None
+        )
 
     def _captioned(self, unit: Unit, figure: Figure) -> Figure:
         """A highlight's unitless figure with the unit its caption opens with ("2,150 / volunteer
@@ -344,8 +369,8 @@ class FigureReader:
             return False
         if _OUT_OF_BEFORE.search(before) and _SCALE_AFTER.match(after):
             return False
-        if m.unit is None and _AGE_BOUND.match(m.surface) and _AGED.search(text):
-            return False
+        if m.unit is None and _AGE_BOUND.match(m.surface) and (_AGED.search(text) or _PEOPLE_BEFORE.search(before)):
+            return False  # "aged under 30", "employees under 30": an age group
         if _THRESHOLD.match(m.surface) and _PLURAL_BEFORE.search(before):
             return False
         if (
@@ -366,6 +391,10 @@ class FigureReader:
             return False
         if bare and _ENUMERATOR_AFTER.match(after) and _ENUMERATOR_BEFORE.search(before):
             return False
+        if bare and _LEADING_ZERO.fullmatch(m.surface):
+            return False  # "02 2023 at a glance": a section or page number printed with its zero
+        if bare and self.grouped and _UNGROUPED.fullmatch(m.surface):
+            return False  # "our 6063 and 6082 alloys" in a report that prints "1,126 stakeholders"
         if _CLOCK_AFTER.match(after) or self._listed_code(text, at, m, mentions):
             return False
         return not (_AGE_WORD.search(before) and m.unit in (None, "YR", "YEAR"))
@@ -435,6 +464,8 @@ class FigureReader:
         if kind == "asat":
             if m.group("ey") or m.group("ey2"):
                 return self._last_day(_token(m.group("ey") or m.group("ey2")))
+            if m.group("eown"):  # "at the end of the Reporting Period": its last day
+                return self._last_day(own)
             day = m.group("d1") or m.group("d2")
             month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()]
             return f"{m.group('y')}-{month:02d}-{int(day):02d}"
@@ -583,6 +614,7 @@ class FigureReader:
                 and earlier
                 and index > 0
                 and _OF_THE_FIGURE_BEFORE.search(text[spans[index - 1][1] : start])
+                and not _aside(text, spans[index - 1][0], start)
             ):
                 period = earlier[-1].period  # "US$3 billion as at ..., up 28% from a year earlier"
             compared = [
@@ -601,6 +633,8 @@ class FigureReader:
         if period is not None and "/" in period and _TO_BEFORE.search(before):
             period = period.split("/")[1]
             period = None if period == own else period
+        if period is None and _FROM_BEFORE.search(before) and not _TO_AFTER.match(after):
+            period = _previous(own)  # "24.6 hours, up from 21.3 hours": the level of the year before
         return Figure(mention, "value", metric, period)
 
     def _target(
@@ -655,13 +689,14 @@ class FigureReader:
         9.1%)" is 31 December 2021)."""
         for p in periods:
             if p.kind == "label" and start - 2 <= p.end <= start:
-                day = next((q.value for q in periods if q.kind == "asat" and q.value and len(q.value) == 10), None)
-                if day is not None and p.value is not None and p.value.isdigit():
-                    return f"{p.value}{day[4:]}" if day[4:] != "-02-29" else f"{p.value}-02-28"
-                return p.value
+                return _label_period(p, periods)
         for number, p in enumerate(periods):
             if index in owned.get(number, ()):
                 return p.value
+        labels = [p for p in periods if p.kind == "label" and p.end <= start]
+        last = labels[-1] if labels else None
+        if last and not re.search(r"[);]", unit_text[last.end : start]) and "(" in unit_text[: last.start]:
+            return _label_period(last, periods)  # "(2022: 8 injuries and 142 lost days)": all its figures
         free = [
             p
             for n, p in enumerate(periods)
@@ -756,6 +791,29 @@ def _with_time_words(metric: str, mention: Mention, after: str, earlier: list[st
 
 # A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
 _TARGET_OF = re.compile(rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)\s*$", re.I)
+
+
+def groups_thousands(mentions: list[Mention]) -> bool:
+    """Whether a report prints its figures of a thousand or more with grouped thousands
+    ("1,126"): most of them, and at least three, so."""
+    grouped = sum(1 for m in mentions if m.kind == "quantity" and _GROUPED.search(m.surface))
+    ungrouped = sum(1 for m in mentions if m.kind == "quantity" and re.search(r"(?<![\d,.])\d{4,}(?![\d,])", m.surface))
+    return grouped >= 3 and grouped > 2 * ungrouped
+
+
+def _label_period(label: _Period, periods: list[_Period]) -> str | None:
+    """A label's period; a label's year takes the day of the unit's "as at" date."""
+    day = next((q.value for q in periods if q.kind == "asat" and q.value and len(q.value) == 10), None)
+    if day is not None and label.value is not None and label.value.isdigit():
+        return f"{label.value}{day[4:]}" if day[4:] != "-02-29" else f"{label.value}-02-28"
+    return label.value
+
+
+def _aside(text: str, start: int, end: int) -> bool:
+    """Whether the figure at ``start`` is printed in parentheses closed before ``end`` ("1,284
+    (2022: 1,406), a decrease of 8.7%"): an aside, which what follows does not go on from."""
+    opened = text.rfind("(", 0, start)
+    return opened >= 0 and text.rfind(")", 0, start) < opened and ")" in text[start:end]
 
 
 def _target_year_after(periods: list[_Period], end: int) -> str | None:

@@ -184,7 +184,9 @@ class Segmenter:
             if not body:
                 kinds.append("blank")
                 continue
-            page_number = _PAGE_NUMBER.match(body) is not None and not _is_boxed_count(lines, n)
+            # No page is numbered 0: a "0" alone on its line is a highlight's figure ("0" over
+            # "Work-related fatalities").
+            page_number = _PAGE_NUMBER.match(body) is not None and body != "0" and not _is_boxed_count(lines, n)
             if self._is_furniture(line) or counts[body] >= 3 or page_number:
                 kinds.append("furniture")
                 continue

@@ -21,6 +21,9 @@ never by one report's wording:
 * page breaks inside a table: a form feed, running heads and page numbers, a running footer
   with its page number ("2020 ESG Report   06"), and the header row printed again, are skipped
   and the table goes on;
+* a caption line right above the header ("Table 8 Employees (persons, as at 31 December)"):
+  its title, and what its parentheses print, a unit for every row and the day the figures
+  are of;
 * footnotes below the table (``* Data covers ...``, ``Note 1: ...``, ``(1) ...``, and the numbered
   lines under a "Notes:" line), attached to the cells and rows whose marker names them.
 
@@ -45,7 +48,7 @@ _FIGURE = re.compile(
     rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?%)?)(?P<marker>(?:{_MARKER})*)$"
 )
 _NOT_DISCLOSED = re.compile(
-    rf"^(?P<figure>n/?a|-|–|—|nil|not available|not applicable)(?P<marker>(?:{_MARKER})*)$", re.I
+    rf"^(?P<figure>n/?a|n\.a\.?|-|–|—|nil|not available|not applicable)(?P<marker>(?:{_MARKER})*)$", re.I
 )
 _YEAR = re.compile(
     rf"^(?P<fy>FY\s?)?(?P<year>(?:19|20)\d\d)(?:/(?P<next>\d\d(?:\d\d)?))?(?P<marker>(?:{_MARKER})*)"
@@ -163,6 +166,11 @@ class FigureTable:
     unread: list[Unread] = field(default_factory=list)
     notes: dict[str, Footnote] = field(default_factory=dict)
     caption: str | None = None  # the title of a "Table 5 Packaging materials" line right above the header
+    # What the caption prints in parentheses after its title ("Table 9 Turnover rate (%)",
+    # "Table 8 Employees (persons, as at 31 December)"): a unit for every row, and the day
+    # the figures are of.
+    caption_unit: str | None = None
+    caption_day: str | None = None
 
     @property
     def cells(self) -> int:
@@ -262,6 +270,27 @@ def split_label(label: str) -> tuple[str, str | None]:
     return (m.group("label").strip(), m.group("unit").strip()) if m else (label, None)
 
 
+_DAY = re.compile(r"^as\s+(?:at|of|on)\s+\S", re.I)
+
+
+def split_caption(title: str) -> tuple[str | None, str | None, str | None]:
+    """A caption's title as printed, and what its last parentheses print: a unit, an "as at"
+    day, or both apart with a comma ("Employees (persons, as at 31 December)").
+
+    The unit is only a candidate ("(continued)" is none): it is resolved where the cells are
+    read, and ignored there when it names no unit.
+    """
+    name, paren = split_label(title)
+    if paren is None or not name:
+        return title or None, None, None
+    parts = [p.strip() for p in re.split(r"[,;]", paren) if p.strip()]
+    days = [p for p in parts if _DAY.match(p)]
+    units = [p for p in parts if not _DAY.match(p)]
+    if len(days) > 1 or len(units) > 1:
+        return title, None, None
+    return title, units[0] if units else None, days[0] if days else None
+
+
 def _running_heads(text: str) -> set[str]:
     counts = Counter(line.strip(" \f") for line in text.splitlines())
     return {line for line, n in counts.items() if n >= 3 and line and line == line.upper() and not line.isdigit()}
@@ -358,7 +387,9 @@ class _Reader:
         head = Cell(self.text[self.spans[first][0] : self.spans[first][1]], *self.spans[first]) if header else None
         table = FigureTable(self.spans[first][0], self.spans[first][1], cols, group, boundary, table_unit, head)
         if header is not None and first > 0 and (caption := _CAPTION.match(self.raw(first - 1))):
-            table.caption = self.raw(first - 1)[caption.end() :].strip(" .:–-") or None
+            table.caption, table.caption_unit, table.caption_day = split_caption(
+                self.raw(first - 1)[caption.end() :].strip(" .:–-")
+            )
         i = first + 1 if header else first
         pending_label: int | None = None  # where a label line waiting for its row starts
         heading: str | None = None

@@ -43,7 +43,17 @@ from kg.ingest.sheet import (
     read_sheets,
 )
 from kg.ingest.sheet_errors import suggest
-from kg.ingest.table_cells import CellUnit, UnknownUnit, column_period, counted, figure_value, resolve_unit
+from kg.ingest.table_cells import (
+    CellUnit,
+    UnknownUnit,
+    as_at_day,
+    as_printed,
+    caption_time_unit,
+    column_period,
+    counted,
+    figure_value,
+    resolve_unit,
+)
 from kg.ingest.text import ReportText
 from kg.rdf.iris import Minter
 from kg.vocab.catalogue import broader_metrics, match_metric
@@ -86,6 +96,7 @@ def load_report(folder: Path) -> Report:
         for note in sheet.uncovered:
             loader.add_uncovered(path, note.line, note.context, note.reason)
     loader.add_drafted_claims(drafted)
+    loader.link_stated_revenue()
     attach_table_notes(report, loader.figure_tables, [(p, spec) for p, s in sheets for spec in s.table_notes])
     mark_co2e(report)
     apply_corrections(report, [(p, spec) for p, s in sheets for spec in s.corrections])
@@ -130,6 +141,9 @@ class _Loader:
         self.origins = report.origins  # "kind:id" -> where it was defined
         self.labels: dict[str, str] = {}
         self.figure_tables: list[figure_tables.FigureTable] = []
+        # Metrics without figures that intensities per the same thing divide by (see
+        # _denominator), with the unit they are in: the report may state one in its prose.
+        self.shared_denominators: dict[str, str] = {}
 
     # ------------------------------------------------------------ definitions
 
@@ -500,6 +514,32 @@ class _Loader:
                 denominator = self._denominator(read, row, ratio[1])
                 specs[metrics[i]] = spec.model_copy(update={"intensity_of": numerator, "denominator": denominator})
 
+    def link_stated_revenue(self) -> None:
+        """Intensities per revenue whose tables print no revenue row divide by the revenue the
+        prose states ("RMB18,642.7 million / Revenue" on a highlights page), when exactly one
+        metric of the report names revenue and has figures in the intensities' currency: the
+        intensity checks (shapes/findings.ttl) then test each intensity against it."""
+        specs = self.report.metrics
+        stated: dict[str, set[str]] = {}
+        for claim in self.report.claims.values():
+            for obs in claim.observations:
+                if (
+                    obs.kind == "value"
+                    and obs.value is not None
+                    and obs.unit
+                    and table_links.revenue(specs[obs.metric].label)
+                ):
+                    stated.setdefault(obs.unit, set()).add(obs.metric)
+        for ident, unit in self.shared_denominators.items():
+            found = stated.get(unit, set())
+            if len(found) != 1 or ident not in specs:
+                continue
+            (revenue,) = found
+            for key, spec in list(specs.items()):
+                if spec.denominator == ident:
+                    specs[key] = spec.model_copy(update={"denominator": revenue})
+            del specs[ident]  # the report does print a figure of it
+
     def _numerator(self, table: figure_tables.FigureTable, i: int, parts: list[str]) -> str | None:
         """The metric an intensity divides: the one row's, or for rows of single scopes with no
         printed total ("Scope 1", "Scope 2" under "GHG emissions intensity (Scope 1 and 2)") a
@@ -548,6 +588,7 @@ class _Loader:
                     return metrics[j]
         label = f"Denominator of intensities per {words}"
         ident = slugify(label, 100)
+        self.shared_denominators[ident] = unit
         if ident not in self.report.metrics:
             self._define("metric", ident, f"{self.report.text.path}: KPI table row {_q(row.label)}")
             self.report.metrics[ident] = MetricSpec(
@@ -574,16 +615,20 @@ class _Loader:
         the label ("(Scope 1)") when the header prints the unit."""
         if row.unit:
             try:
-                return row.label, resolve_unit(row.unit, self.units.lexicon), None
+                return row.label, self._resolve(row.unit), None
             except UnknownUnit as exc:
                 return row.label, None, str(exc)
         name, paren = figure_tables.split_label(row.label)
         if paren is None:
             return row.label, None, None
         try:
-            return name, resolve_unit(paren, self.units.lexicon), None
+            return name, self._resolve(paren), None
         except UnknownUnit as exc:
             return row.label, None, str(exc)
+
+    def _resolve(self, surface: str) -> CellUnit:
+        """A printed unit, as the unit it is exactly where the units define one ("'000 kWh" is MWh)."""
+        return as_printed(resolve_unit(surface, self.units.lexicon), self.units)
 
     def _row_metric(
         self,
@@ -601,9 +646,11 @@ class _Loader:
         inside the table in that heading (see :func:`_under_section`)."""
         total = metrics[row.parent] if row.parent is not None else None
         summed = True
-        if row.parent is not None and _in_percent(table.rows[row.parent]) != _in_percent(row):
+        if row.parent is not None and _in_percent(table.rows[row.parent], table) != _in_percent(row, table):
             total = None  # a rate printed under a count ("Turnover rate" below "By gender") is no part of it
-        elif row.parent is not None and (_in_percent(row) or table_links.not_summed(table.rows[row.parent].label)):
+        elif row.parent is not None and (
+            _in_percent(row, table) or table_links.not_summed(table.rows[row.parent].label)
+        ):
             summed = False  # rates or averages by gender narrow the overall one but do not add up to it
         if row.section and table_links.bare(name):
             name = f"{row.section}: {name}"  # "Total (Scope 1 and 2)" under "Greenhouse gas emissions"
@@ -645,14 +692,15 @@ class _Loader:
     ) -> Observation:
         """One cell as an observation; ``ValueError`` says why a cell cannot be one."""
         meta = self.report.meta
+        day = self._as_at(table, row)
         column, baseline, kind = cell.column, None, "value"
         if column.kind == "change":
             years = sorted({c.year: c for c in table.columns if c.kind == "year"}.items())
             if len(years) < 2:
                 raise ValueError("change column without two year columns to compare")
             column, kind = years[-1][1], "change"
-            baseline = column_period(years[-2][1], meta.year, meta.fiscal_year_end)
-        period = column_period(column, meta.year, meta.fiscal_year_end)
+            baseline = column_period(years[-2][1], meta.year, meta.fiscal_year_end, day)
+        period = column_period(column, meta.year, meta.fiscal_year_end, day)
         notes = tuple(
             Footnote(key, note.text.start, note.text.end)
             for key in dict.fromkeys((*row.markers, *cell.column.markers, *cell.markers))
@@ -676,6 +724,18 @@ class _Loader:
         value, precision = figure_value(cell, unit.scale)
         return Observation(value=value, precision=precision, unit=unit.key, kind=kind, **base)
 
+    @staticmethod
+    def _as_at(table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> tuple[int, int] | None:
+        """The day of the year the row's figures are of, when its label, its total's, the
+        table's caption or its header says so ("Employees as at 31 March"); else None (the
+        columns' periods)."""
+        parent = table.rows[row.parent].label if row.parent is not None else None
+        header = table.header.text if table.header is not None else None
+        for text in (row.label, parent, table.caption_day, header):
+            if (day := as_at_day(text)) is not None:
+                return day
+        return None
+
     def _cell_unit(
         self,
         table: figure_tables.FigureTable,
@@ -684,19 +744,30 @@ class _Loader:
         row_unit: CellUnit | None,
         row_error: str | None,
     ) -> CellUnit:
-        """The unit of a figure: its own ``%``, the row's unit, its column's, the table's; a count
-        when the label says so ("Number of ..."); else ``UnknownUnit``."""
+        """The unit of a figure: its own ``%``, the row's unit, its column's, the table's, the
+        caption's ("Table 9 Turnover rate (%)"); a count when the label says so ("Number of
+        ..."); a time when the caption's measure is one ("Average training hours"); a count
+        when the caption counts ("Number of suppliers by region"); else ``UnknownUnit``."""
         if cell.figure.text.endswith("%") or (cell.column.kind == "change" and cell.column.unit == "%"):
             return CellUnit("PERCENT")
         if row_unit is not None:
             return row_unit
         for surface in (cell.column.unit, table.unit):
             if surface:
-                return resolve_unit(surface, self.units.lexicon)
+                return self._resolve(surface)
         if row_error is not None:
             raise UnknownUnit(row_error)
+        if table.caption_unit is not None:
+            try:
+                return self._resolve(table.caption_unit)
+            except UnknownUnit:
+                pass  # "(continued)": the caption's parentheses name no unit
         if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
             return CellUnit("NUM")
+        if (time := caption_time_unit(table.caption)) is not None:
+            return self._resolve(time)  # "Table 3 Average training hours per employee" over "Male", "Female"
+        if table.caption is not None and counted(table.caption):
+            return CellUnit("NUM")  # "Table 12 Number of suppliers by region" over rows of regions
         raise UnknownUnit("no unit printed for the row or its column")
 
     def _stakeholder_claims(
@@ -797,9 +868,14 @@ class _Loader:
             need(expectation.issue, entities, "entity", "expectation_issues")
 
 
-def _in_percent(row: figure_tables.FigureRow) -> bool:
-    """A row of percentages: its unit cell says so, or its figures print the sign."""
-    return (row.unit or "").strip() == "%" or any(c.figure.text.endswith("%") for c in row.cells)
+def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) -> bool:
+    """A row of percentages: its unit cell or label says so, its figures print the sign, or,
+    printing no unit of its own, its table's caption or header does ("Table 9 Turnover rate (%)")."""
+    own = row.unit or figure_tables.split_label(row.label)[1]
+    if own is not None:
+        return own.strip() == "%" or any(c.figure.text.endswith("%") for c in row.cells)
+    shared = (table.unit or table.caption_unit or "").strip()
+    return shared == "%" or any(c.figure.text.endswith("%") for c in row.cells)
 
 
 def load_reports(folders: list[Path]) -> list[Report]:

@@ -87,8 +87,12 @@ _NUMBER = (
     r"|[0-9]+(?:\.[0-9]+)?"
 )
 _DENOMINATOR_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+"
-# What an intensity may say it is per, after its denominator: "per RMB10,000 of revenue".
-_PER_WHAT = r"(?:\s+(?:of|in)\s+(?:revenue|sales|turnover|operating\s+income))?"
+# What an intensity may say it is per, after its denominator: "per RMB10,000 of revenue", "/HK$
+# million revenue", "per m² of floor area", "per million hours worked".
+_PER_WHAT = (
+    r"(?:\s+(?:(?:of|in)\s+)?(?:revenue|sales|turnover|operating\s+income)"
+    r"|\s+of\s+(?:gross\s+)?floor\s+area|(?<=hours)\s+worked)?"
+)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?,?\s+(?:{MONTHS})\b|^(?:st|nd|rd|th)?\s*(?:{MONTHS})")
 _DATE_BEFORE = re.compile(rf"(?:{MONTHS})\s+$")
 _ORDINAL_AFTER = re.compile(r"^ ?(?:st|nd|rd|th)\b")
@@ -201,8 +205,8 @@ class UnitLexicon:
                 scale = Decimal(m.group("dnum").replace(",", ""))
             else:
                 scale = HEADER_SCALES[m.group("dscale").lower()] if m.group("dscale") else Decimal(1)
-        elif m.group("dcode"):
-            key = _find(self.suffixes, m.group("dcode"))
+        elif m.group("dcode") or m.group("dcur2"):  # "per million tonnes", "/million HK$"
+            key = _find(self.suffixes, m.group("dcode")) if m.group("dcode") else _find(self.prefixes, m.group("dcur2"))
             scale = HEADER_SCALES[m.group("dscale2").lower()]
         elif m.group("dunit"):
             key, scale = _find(self.suffixes, m.group("dunit")), Decimal(1)
@@ -225,7 +229,7 @@ class UnitLexicon:
         """Regex of what an intensity is per, after its numerator: ``" per m²"``, ``"/HK$ million"``.
 
         Groups: ``per`` (all of it) and one of ``dcur`` (with ``dnum`` or ``dscale``),
-        ``dcode`` (with ``dscale2``), ``dunit`` or ``dnoun``.
+        ``dcode`` or ``dcur2`` (with ``dscale2``), ``dunit`` or ``dnoun``.
         """
         prefixes = _form_alternation(list(self.prefixes))
         suffixes = _form_alternation(list(self.suffixes))
@@ -234,7 +238,7 @@ class UnitLexicon:
         return (
             rf"(?P<per>\s?(?:/|(?<![A-Za-z])per\s)\s?(?:"
             rf"(?P<dcur>{prefixes})\s?(?:(?P<dnum>{_DENOMINATOR_NUMBER})|(?P<dscale>{scales}))?"
-            rf"|(?P<dscale2>{scales})\s?(?P<dcode>{suffixes})"
+            rf"|(?P<dscale2>{scales})\s?(?:(?P<dcode>{suffixes})|(?P<dcur2>{prefixes}))"
             rf"|(?P<dunit>{suffixes})"
             rf"|(?P<dnoun>{nouns})"
             rf")(?![A-Za-z0-9]){_PER_WHAT})"

@@ -16,7 +16,8 @@ from decimal import MAX_EMAX, MIN_EMIN, Decimal, Inexact, localcontext
 
 from kg.ingest.figure_tables import Column, FigureCell
 from kg.ingest.model import Period
-from kg.ingest.quantities import SCALES, UnitLexicon
+from kg.ingest.quantities import MONTHS, SCALES, UnitLexicon
+from kg.vocab.units import Units
 
 _THOUSANDS = re.compile(r"^(?:['’]000s?|000['’]?s)\s*|\s*(?:['’]000s?|000['’]?s)$")
 _SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", re.I)
@@ -24,7 +25,16 @@ _SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", 
 _OF_WHAT = re.compile(r"(?<=\S)\s+of\s+(?:finished\s+)?(?:products?|output|production|goods)$", re.I)
 _RATIO_MARK = re.compile(r"/|\bper\b", re.I)
 # Unit cells that say "a count" without naming a unit of the lexicon.
-_COUNT_UNIT = re.compile(r"^(?:number|no\.?|persons?|people|headcount|count)$", re.I)
+_COUNT_UNIT = re.compile(
+    r"^(?:number|no\.?|persons?|people|headcount|count|cases?|incidents?|times|person[- ]times?"
+    r"|(?:number|no\.)\s+of\s+(?:persons|people|employees|cases|incidents|times))$",
+    re.I,
+)
+# Unit cells that name a percentage or hours of work in words.
+_WORD_UNITS = (
+    (re.compile(r"^(?:percentage|proportion)(?:\s*\(%\))?$", re.I), "PERCENT"),
+    (re.compile(r"^(?:man|person|staff)[- ]hours?$", re.I), "HR"),
+)
 # "Number of ...", or "Lost days ..." / "Days lost ..." (a label whose head noun counts people or
 # events is read by _COUNTED_NOUN below).
 _COUNT_LABEL = re.compile(
@@ -76,9 +86,56 @@ def resolve_unit(surface: str, lexicon: UnitLexicon) -> CellUnit:
     raise UnknownUnit(f"unknown unit {surface!r}" + (f" (close matches: {close})" if close else ""))
 
 
+def as_printed(unit: CellUnit, units: Units) -> CellUnit:
+    """A scaled unit as the unit it is exactly, when the units define one: ``'000 kWh`` is MWh,
+    ``thousand tonnes`` kilotonnes. The figure's value is then the number the cell prints.
+
+    Only a unit of the same quantity kind whose multiplier is the scale times the unit's own
+    is taken; currencies ("HK$'000") have no such unit and keep their scale.
+    """
+    if unit.scale == 1 or unit.key not in units.units:
+        return unit
+    base = units.units[unit.key]
+    if base.multiplier is None:
+        return unit
+    for key, other in sorted(units.units.items()):
+        if other.quantity_kind == base.quantity_kind and other.multiplier == base.multiplier * unit.scale:
+            return CellUnit(key)
+    return unit
+
+
+# "as at 31 December", "as of March 31": the day of the year a table's or row's figures are of.
+_AS_AT = re.compile(
+    rf"\bas\s+(?:at|of|on)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTHS})"
+    rf"|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\w,]*\s*(?:19|20)\d\d)\b",
+    re.I,
+)
+_MONTH = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
+
+
+def as_at_day(text: str | None) -> tuple[int, int] | None:
+    """The (month, day) an "as at 31 December" without a year names, or None.
+
+    A table of several years prints the day once, for every column ("Employees (persons, as at
+    31 December)"); a phrase with a year names one day only, and is left to the columns.
+    """
+    m = _AS_AT.search(text or "")
+    if m is None:
+        return None
+    day, month = int(m.group("d1") or m.group("d2")), _MONTH[(m.group("m1") or m.group("m2")).lower()]
+    try:
+        date(2000, month, day)
+    except ValueError:
+        return None
+    return month, day
+
+
 def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
     if _COUNT_UNIT.match(text):
         return "NUM"
+    for pattern, key in _WORD_UNITS:
+        if pattern.match(text):
+            return key
     return lexicon.suffix(text) or lexicon.prefix(text)
 
 
@@ -86,13 +143,15 @@ def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
 # injuries", "Lost days due to work injury"): people, events and cases a report tallies. Not "staff"
 # or "people", which name a group in rows of other measures ("Frontline staff" of training hours).
 _COUNTED_NOUN = re.compile(
-    r"^(?:employees|workers|persons|headcount|hires|leavers|recruits|trainees|interns|"
+    r"^(?:employees|workers|workforce|persons|headcount|hires|leavers|recruits|trainees|interns|"
     r"graduates|volunteers|participants|beneficiaries|suppliers|contractors|customers|injuries|fatalities|"
     r"deaths|accidents|incidents|cases|complaints|days)$",
     re.I,
 )
 # Where a label's head noun ends: before its qualifiers ("... due to work injury", "... by gender").
-_LABEL_TAIL = re.compile(r"\s+(?:due\s+to|by|of|in|at|for|with|from|under|over|aged)\b.*$|\s*[(:].*$", re.I)
+_LABEL_TAIL = re.compile(
+    r"\s+(?:due\s+to|as\s+(?:at|of|on)|by|of|in|at|for|with|from|under|over|aged)\b.*$|\s*[(:].*$", re.I
+)
 
 
 def counted(label: str) -> bool:
@@ -103,6 +162,18 @@ def counted(label: str) -> bool:
         return True
     head = _LABEL_TAIL.sub("", label.strip()).split()
     return bool(head) and _COUNTED_NOUN.match(head[-1]) is not None
+
+
+# A caption whose measure is a time ("Average training hours per employee", "Volunteer hours by
+# region"): its head, before what it is per or broken down by, names the unit.
+_TIME_WORD = re.compile(r"\b(?:hours|days)\b", re.I)
+_CAPTION_TAIL = re.compile(r"\s+(?:per|by)\s+.*$|\s*[/(].*$", re.I)
+
+
+def caption_time_unit(caption: str | None) -> str | None:
+    """The time unit word ("hours") a caption's measure is in, or None."""
+    m = _TIME_WORD.search(_CAPTION_TAIL.sub("", caption or ""))
+    return m.group().lower() if m else None
 
 
 def exact_product(number: Decimal, multiplier: Decimal) -> Decimal:
@@ -129,25 +200,32 @@ def figure_value(cell: FigureCell, scale: Decimal) -> tuple[Decimal, Decimal]:
     return exact_product(number, scale), exact_product(Decimal(5).scaleb(-decimals - 1), scale)
 
 
-def column_period(column: Column, report_year: int, fiscal_year_end: str | None) -> Period:
+def column_period(
+    column: Column, report_year: int, fiscal_year_end: str | None, as_at: tuple[int, int] | None = None
+) -> Period:
     """The period a column's header names.
 
-    A calendar year (``2021``) is that year. A fiscal-year label (``FY2021``, ``2019/20``) is the
-    twelve months ending on the report's ``fiscal_year_end`` (MM-DD, report.yaml) in the year the
-    label ends in; a fiscal year ending on 31 December is the calendar year. Without a fiscal
-    year end the months are unknown, and ``ValueError`` says so: the cells are listed as not read
+    With ``as_at`` (month, day: the table or row says "as at 31 December") it is that day of the
+    year the column ends in. A calendar year (``2021``) is that year. A fiscal-year label
+    (``FY2021``, ``2019/20``) is the twelve months ending on the report's ``fiscal_year_end``
+    (MM-DD, report.yaml) in the year the label ends in; a fiscal year ending on 31 December is
+    the calendar year. Without a fiscal year end the months are unknown, and ``ValueError`` says
+    so: the cells are listed as not read
     rather than given a guessed period.
     """
+    year = report_year if column.kind == "figure" else column.year
+    assert year is not None
+    if as_at is not None:
+        return Period(date(year, *as_at).isoformat())
     if column.kind == "figure":
         return Period(str(report_year))
-    assert column.year is not None
     if not column.fiscal:
-        return Period(str(column.year))
+        return Period(str(year))
     if fiscal_year_end is None:
         raise ValueError(f"fiscal year {column.period!r}: report.yaml gives no fiscal_year_end (MM-DD)")
     month, day = (int(p) for p in fiscal_year_end.split("-"))
     if (month, day) == (12, 31):
-        return Period(str(column.year))
-    end = date(column.year, month, day)
-    start = date(column.year - 1, month, day) + timedelta(days=1)
+        return Period(str(year))
+    end = date(year, month, day)
+    start = date(year - 1, month, day) + timedelta(days=1)
     return Period(start.isoformat(), end.isoformat())

@@ -34,7 +34,8 @@ _NOT_SUMMED = re.compile(
     r"\b(?:intensity|intensities|per|rate|ratio|average|mean|median|percentage|proportion)\b|%", re.I
 )
 _SCOPES = re.compile(r"\bscopes?\s*(?P<list>[123](?:\s*(?:,|and|&|\+|/)\s*(?:scope\s*)?[123])*)", re.I)
-_INTENSITY_WORDS = re.compile(r"\b(?:emissions?\s+)?intensit(?:y|ies)\b|\bper\b.*$|\([^()]*\)", re.I)
+# "GHG intensity by revenue": what an intensity is "by" is its denominator, as "per" says.
+_INTENSITY_WORDS = re.compile(r"\b(?:emissions?\s+)?intensit(?:y|ies)(?:\s+by\b.*$)?|\bper\b.*$|\([^()]*\)", re.I)
 _WORD = re.compile(r"[a-z0-9]+")
 # Words a label repeats without naming what is measured ("Total energy consumption" is energy).
 _FILLER = {"total", "of", "the", "and", "consumption", "consumed", "used", "use", "generated", "produced"}

@@ -198,8 +198,9 @@ def test_scaled_headers_and_fiscal_years(graphs: dict[str, Graph]) -> None:
         ("kpi-staff-costs", "staff-costs", "value", "52000500.0", "50.0", "HKD", fy21, "", "52,000.5"),
         ("kpi-staff-costs", "staff-costs", "value", "50100000.0", "500.0", "HKD", fy20, "", "50,100"),
         ("kpi-staff-costs", "staff-costs", "not disclosed", "", "", "", fy19, "", "–"),
-        ("kpi-steel-used", "steel-used", "value", "12500.0", "50.0", "TONNE", fy21, "", "12.5"),
-        ("kpi-steel-used", "steel-used", "value", "11000.0", "50.0", "TONNE", fy20, "", "11.0"),
+        # '000 tonnes are kilotonnes: the value is the number printed.
+        ("kpi-steel-used", "steel-used", "value", "12.5", "0.05", "KiloTONNE", fy21, "", "12.5"),
+        ("kpi-steel-used", "steel-used", "value", "11.0", "0.05", "KiloTONNE", fy20, "", "11.0"),
         ("kpi-steel-used", "steel-used", "not disclosed", "", "", "", fy19, "", "Nil"),
         ("kpi-revenue", "revenue", "value", "3200500000.0", "50000.0", "CNY", fy21, "", "3,200.5"),
         ("kpi-revenue", "revenue", "value", "2900000000.0", "500000.0", "CNY", fy20, "", "2,900"),

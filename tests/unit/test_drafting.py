@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from kg.drafting.figures import FigureReader
+from kg.drafting.figures import FigureReader, groups_thousands
 from kg.drafting.sentences import Segmenter, Unit, split_sentences
 from kg.ingest.quantities import Recogniser
 from kg.vocab.units import load_units
@@ -704,3 +704,105 @@ def test_an_average_time_per_head_is_of_the_metric_before_it() -> None:
         ("9,000 hours", "coaching"),
         ("12 hours", "coaching per employee"),
     ]
+
+
+# ---------------------------------------------------------------- asides, year ends, section numbers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fiscal_year_end", "expected"),
+    [
+        # A label dates every figure of its parentheses, not only the first.
+        (
+            "The crews had 3 injuries and 40 lost days (2021: 6 injuries and 75 lost days).",
+            None,
+            [("3", None, None), ("40 lost days", None, None), ("6", "2021", None), ("75 lost days", "2021", None)],
+        ),
+        # A change after the parentheses goes on from the figure before them, not from the aside.
+        (
+            "Members lodged 310 requests (2021: 350), a decrease of 11.4%, and all were answered.",
+            None,
+            [("310", None, None), ("350", "2021", None), ("11.4%", None, "2021")],
+        ),
+        # "At the end of the reporting period / year" is the last day of the report's period.
+        (
+            "Solar panels covered 12% of our roofs at the end of the Reporting Period (30 June 2021: 9%).",
+            "06-30",
+            [("12%", "2022-06-30", None), ("9%", "2021-06-30", None)],
+        ),
+        ("Our fleet had 48 vans at the end of the year.", None, [("48", "2022-12-31", None)]),
+    ],
+)
+def test_asides_and_the_end_of_the_period(sentence: str, fiscal_year_end: str | None, expected: list[tuple]) -> None:
+    found = [(figure, period, baseline) for _, figure, _, period, baseline, _ in _dated(sentence, fiscal_year_end)]
+    assert found == expected
+
+
+def test_a_number_printed_with_a_leading_zero_is_no_figure() -> None:
+    assert _dated("03 OUR PEOPLE AND 2022 IN REVIEW") == []
+    assert _dated("We sold 0.5 tonnes of scrap.") == [("value", "0.5 tonnes", "TONNE", None, None, None)]
+
+
+def test_a_zero_alone_on_its_line_is_a_highlight_not_a_page_number() -> None:
+    text = "Our year\n\n0\nWork-related fatalities\n\n4\n"
+    assert [(kind, body) for kind, body, _ in units(text) if kind == "highlight"] == [
+        ("highlight", "0\nWork-related fatalities")
+    ]
+
+
+def _paragraph(text: str) -> list[tuple[str, str | None]]:
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes))
+    mentions = list(RECOGNISER.mentions(text))
+    found = []
+    for start, end in split_sentences(text):
+        unit = Unit(start, end, text[start:end], "sentence", "", 0)
+        inside = [m for m in mentions if start <= m.start and m.end <= end]
+        found += [(f.mention.surface, f.period) for f in reader.read(unit, inside).figures]
+    return found
+
+
+def test_a_sentence_describing_the_as_at_day_of_the_one_before_takes_that_day() -> None:
+    text = (
+        "As at 31 December 2022, the clinic had 1,500 staff. Nurses made up 40% of the staff. "
+        "We hired 210 people. The clinic has 6 wards in 2022."
+    )
+    assert _paragraph(text) == [
+        ("1,500", "2022-12-31"),
+        ("40%", "2022-12-31"),  # no period of its own, no action: the same day
+        ("210", None),  # hiring happens over the year
+        ("6", None),  # its own period
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "up from" a level: the level of the year before, when nothing else dates it.
+        (
+            "Each driver completed 18.5 training hours, up from 16.0 hours.",
+            [("value", "18.5 training hours", None), ("value", "16.0 hours", "2021")],
+        ),
+        (
+            "Recycling rose from 40% to 55% over the year.",
+            [("value", "40%", None), ("value", "55%", None)],
+        ),
+        # An age group after a noun of people is no figure.
+        ("The rate for employees under 30 was 21.5%.", [("value", "21.5%", None)]),
+    ],
+)
+def test_up_from_a_level_and_age_groups(sentence: str, expected: list[tuple]) -> None:
+    assert [(role, figure, period) for role, figure, _, period, _, _ in _dated(sentence)] == expected
+
+
+def test_an_ungrouped_number_is_a_name_in_a_report_that_groups_its_thousands() -> None:
+    grouped = "We planted 1,200 trees, hired 2,450 people and served 31,000 meals."
+    assert groups_thousands(list(RECOGNISER.mentions(grouped))) is True
+    assert groups_thousands(list(RECOGNISER.mentions("We planted 1200 trees and 2450 shrubs."))) is False
+    assert groups_thousands(list(RECOGNISER.mentions("We planted 1,200 trees."))) is False  # too few to tell
+    sentence = "Our 7075 and 5083 alloy sheets passed 14 audits."
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), grouped=True)
+    figures = reader.read(Unit(0, len(sentence), sentence, "sentence"), list(RECOGNISER.mentions(sentence))).figures
+    assert [f.mention.surface for f in figures] == ["14"]
+    ungrouped = FigureReader(YEAR, tuple(LEXICON.prefixes))
+    figures = ungrouped.read(Unit(0, len(sentence), sentence, "sentence"), list(RECOGNISER.mentions(sentence))).figures
+    assert [f.mention.surface for f in figures] == ["7075", "5083", "14"]

@@ -1,0 +1,248 @@
+"""What a figure table's caption, labels and unit cells say about its cells: units printed in the
+caption, "as at" days, exact scaled units, ratio units "per ... revenue", and counts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import figure_tables, table_cells
+from kg.ingest.loader import load_report
+from kg.ingest.model import Period
+from kg.vocab.units import load_units
+
+
+def _unit(surface: str) -> tuple[str, Decimal]:
+    units = load_units()
+    unit = table_cells.as_printed(table_cells.resolve_unit(surface, units.lexicon), units)
+    return unit.key, unit.scale
+
+
+@pytest.mark.parametrize(
+    ("surface", "unit"),
+    [
+        ("'000 kWh", ("MegaW-HR", Decimal(1))),  # a thousand kWh is a MWh: the cell's number as printed
+        ("'000 tonnes", ("KiloTONNE", Decimal(1))),
+        ("thousand MWh", ("GigaW-HR", Decimal(1))),
+        ("HK$'000", ("HKD", Decimal(1000))),  # no currency unit is a thousand dollars: the scale stays
+        ("'000 m³", ("MegaL", Decimal(1))),  # a thousand m³ is a megalitre
+        ("'000 litres", ("M3", Decimal(1))),
+        ("tonnes", ("TONNE", Decimal(1))),
+    ],
+)
+def test_a_scaled_unit_is_the_unit_it_equals_where_one_is_defined(surface: str, unit: tuple[str, Decimal]) -> None:
+    assert _unit(surface) == unit
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("tCO2e/HK$ million revenue", "TONNE-PER-MegaHKD"),
+        ("kg per RMB million revenue", "KiloGM-PER-MegaCNY"),
+        ("GJ/RMB million in revenue", "GigaJ-PER-MegaCNY"),
+        ("per million hours worked", "NUM-PER-MegaHR"),
+        ("cases", "NUM"),
+        ("incidents", "NUM"),
+        ("tCO2e/million HK$", "TONNE-PER-MegaHKD"),  # the scale before the currency
+        ("kWh/m² of floor area", "KiloW-HR-PER-M2"),
+        ("No. of persons", "NUM"),
+        ("person-times", "NUM"),  # attendances counted
+        ("man-hours", "HR"),
+        ("Percentage (%)", "PERCENT"),
+    ],
+)
+def test_ratio_units_per_revenue_or_hours_worked_and_count_units(surface: str, key: str) -> None:
+    assert _unit(surface) == (key, Decimal(1))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Employees (persons, as at 31 December)", (12, 31)),
+        ("Headcount as of June 30", (6, 30)),
+        ("as at 30th September", (9, 30)),
+        ("Employees as at 31 December 2023", None),  # one day of one year: the columns say which
+        ("Employees as at 31 February", None),
+        ("Employees at year end", None),
+        (None, None),
+    ],
+)
+def test_an_as_at_day_without_a_year(text: str | None, day: tuple[int, int] | None) -> None:
+    assert table_cells.as_at_day(text) == day
+
+
+def test_a_column_as_at_a_day_is_that_day_of_its_year() -> None:
+    year = figure_tables.Column("year", None, period="2022", year=2022)
+    fiscal = figure_tables.Column("year", None, period="FY2024", year=2024, fiscal=True)
+    assert table_cells.column_period(year, 2023, None, (12, 31)) == Period("2022-12-31")
+    assert table_cells.column_period(fiscal, 2024, "03-31", (3, 31)) == Period("2024-03-31")
+    assert table_cells.column_period(figure_tables.Column("figure", None), 2021, None, (6, 30)) == Period("2021-06-30")
+
+
+@pytest.mark.parametrize(
+    ("caption", "split"),
+    [
+        ("Staff turnover rate (%)", ("Staff turnover rate (%)", "%", None)),
+        ("Headcount (persons, as at 30 June)", ("Headcount (persons, as at 30 June)", "persons", "as at 30 June")),
+        ("Headcount (as at 30 June)", ("Headcount (as at 30 June)", None, "as at 30 June")),
+        ("Emissions (Scope 1, Scope 2)", ("Emissions (Scope 1, Scope 2)", None, None)),  # two candidates: none
+        ("Waste", ("Waste", None, None)),
+    ],
+)
+def test_what_a_caption_prints_in_parentheses(caption: str, split: tuple[str | None, ...]) -> None:
+    assert figure_tables.split_caption(caption) == split
+
+
+@pytest.mark.parametrize(
+    ("caption", "unit"),
+    [
+        ("Average training hours per employee", "hours"),
+        ("Volunteer hours by region", "hours"),
+        ("Lost-time injuries per million hours worked", None),  # what the measure is per is no unit of it
+        ("Training of employees", None),
+        (None, None),
+    ],
+)
+def test_a_caption_measuring_time_names_its_unit(caption: str | None, unit: str | None) -> None:
+    assert table_cells.caption_time_unit(caption) == unit
+
+
+@pytest.mark.parametrize("label", ["Total workforce", "Permanent employees as at 30 June"])
+def test_a_label_of_people_counts(label: str) -> None:
+    assert table_cells.counted(label) is True
+
+
+TEXT = """LAKESIDE LTD ESG REPORT 2023
+
+Table 1 Headcount (persons, as at 31 December)
+Group\t2022\t2023
+All staff\t410\t425
+By region
+North\t300\t310
+South\t110\t115
+
+Table 2 Staff turnover rate (%)
+Group\t2022\t2023
+All staff\t12.5\t11.0
+
+Table 3 Number of vendors by country
+Country\t2022\t2023
+Home country\t75\t80
+Abroad\t9\t12
+
+Table 4 Energy and safety
+Indicator\tUnit\t2022\t2023
+Grid electricity\t'000 kWh\t2,150\t2,010
+Energy intensity (MWh/HK$ million revenue)\t\t4.12\t3.96
+Recordable injuries\tcases\t4\t3
+Injury frequency\tper million hours worked\t1.10\t0.85
+Permanent employees as at 30 June\t\t390\t402
+
+Table 5 Average training hours per employee
+Group\t2022\t2023
+Women\t10.5\t11.0
+"""
+META = """\
+id: lakeside-2023
+company: lakeside
+title: Lakeside Ltd ESG Report 2023
+year: 2023
+standard: hkex-esg-guide-2020
+curator: {name: Test curator}
+"""
+SHEET = "entities:\n  - {id: lakeside, type: Organization, label: Lakeside Ltd}\n"
+
+
+def test_table_cells_read_with_caption_units_days_and_exact_units(tmp_path: Path) -> None:
+    folder = tmp_path / "lakeside"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "report.yaml").write_text(META, encoding="utf-8")
+    (folder / "claims" / "00.yaml").write_text(SHEET, encoding="utf-8")
+    report = load_report(folder)
+    found = sorted(
+        (obs.surface, obs.value, obs.unit, obs.period.key)
+        for claim in report.claims.values()
+        for obs in claim.observations
+    )
+    assert found == [
+        ("0.85", Decimal("0.85"), "NUM-PER-MegaHR", "2023"),
+        ("1.10", Decimal("1.10"), "NUM-PER-MegaHR", "2022"),
+        ("10.5", Decimal("10.5"), "HR", "2022"),
+        ("11.0", Decimal("11.0"), "HR", "2023"),
+        ("11.0", Decimal("11.0"), "PERCENT", "2023"),
+        ("110", Decimal(110), "NUM", "2022-12-31"),
+        ("115", Decimal(115), "NUM", "2023-12-31"),
+        ("12", Decimal(12), "NUM", "2023"),
+        ("12.5", Decimal("12.5"), "PERCENT", "2022"),
+        ("2,010", Decimal(2010), "MegaW-HR", "2023"),
+        ("2,150", Decimal(2150), "MegaW-HR", "2022"),
+        ("3", Decimal(3), "NUM", "2023"),
+        ("3.96", Decimal("3.96"), "MegaW-HR-PER-MegaHKD", "2023"),
+        ("300", Decimal(300), "NUM", "2022-12-31"),
+        ("310", Decimal(310), "NUM", "2023-12-31"),
+        ("390", Decimal(390), "NUM", "2022-06-30"),
+        ("4", Decimal(4), "NUM", "2022"),
+        ("4.12", Decimal("4.12"), "MegaW-HR-PER-MegaHKD", "2022"),
+        ("402", Decimal(402), "NUM", "2023-06-30"),
+        ("410", Decimal(410), "NUM", "2022-12-31"),
+        ("425", Decimal(425), "NUM", "2023-12-31"),
+        ("75", Decimal(75), "NUM", "2022"),
+        ("80", Decimal(80), "NUM", "2023"),
+        ("9", Decimal(9), "NUM", "2022"),
+    ]
+
+
+@pytest.mark.parametrize("mark", ["N/A", "n.a.", "N.A.", "–", "Nil"])
+def test_not_disclosed_marks(mark: str) -> None:
+    (table,) = figure_tables.figure_tables(f"Indicator\tUnit\t2023\t2022\nDiesel\tlitres\t{mark}\t1,200\n")
+    ((first, second),) = [row.cells for row in table.rows]
+    assert (first.figure.text, first.disclosed, second.figure.text, second.disclosed) == (mark, False, "1,200", True)
+
+
+RATES = """DUNE LTD ESG REPORT 2023
+
+Revenue for the year was RMB500 million.
+
+Table 1 Emissions
+Indicator\tUnit\t2022\t2023
+Total GHG emissions\ttCO2e\t9,000\t10,000
+GHG intensity by revenue\ttCO2e/RMB million\t19.5\t21.0
+
+Table 2 Staff turnover rate (%)
+Group\t2022\t2023
+Overall\t12.5\t11.0
+Male\t11.0\t10.0
+Female\t14.0\t12.0
+"""
+RATES_SHEET = """entities:
+  - {id: dune, type: Organization, label: Dune Ltd}
+metrics:
+  - {id: revenue, label: Revenue}
+claims:
+  - id: revenue-2023
+    kind: quantitative
+    quote: Revenue for the year was RMB500 million.
+    observations:
+      - {metric: revenue, figure: RMB500 million}
+"""
+
+
+def test_rates_by_gender_are_not_summed_and_an_intensity_by_revenue_divides_the_stated_revenue(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "dune"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(RATES, encoding="utf-8")
+    (folder / "report.yaml").write_text(META.replace("lakeside", "dune").replace("Lakeside", "Dune"), encoding="utf-8")
+    (folder / "claims" / "00.yaml").write_text(RATES_SHEET, encoding="utf-8")
+    report = load_report(folder)
+    metrics = report.metrics
+    intensity = metrics["ghg-intensity-by-revenue"]
+    assert (intensity.intensity_of, intensity.denominator) == ("total-ghg-emissions", "revenue")
+    assert not any(m.startswith("denominator-of-intensities") for m in metrics)
+    male = metrics["staff-turnover-rate-overall-male"]
+    # A rate by gender narrows the overall rate; it is no part of a sum.
+    assert (male.label, male.component_of) == ("Staff turnover rate (%): Overall: Male", None)
