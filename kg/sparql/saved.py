@@ -10,6 +10,8 @@ on any remote SPARQL endpoint, so both give the same rows.
 from __future__ import annotations
 
 import re
+import weakref
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal as OneOf
 
@@ -17,6 +19,8 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from pyparsing import ParseException
 from rdflib import XSD, Graph, Literal, URIRef
+from rdflib.plugins.stores.memory import Memory
+from rdflib.store import TripleAddedEvent
 from rdflib.term import Node
 
 from kg.errors import CsrKgError, QueryError, one_line
@@ -172,14 +176,60 @@ def _on_oxigraph(graph: Graph, text: str) -> Rows:
 
     rdflib's engine joins a group that follows another join without the bindings it has (a saved
     query with a UNION or a subquery took minutes on a five-report corpus); copying the graph into
-    Oxigraph costs a fraction of a second per thousand triples. Blank nodes keep their labels, and
-    literals come back as the graph writes them (NativeGraph.exact), so the rows are rdflib's rows.
+    Oxigraph costs a fraction of a second per thousand triples, and the copy is kept for the next
+    query on the same unchanged graph (see _copy_of). Blank nodes keep their labels, and literals
+    come back as the graph writes them (NativeGraph.exact), so the rows are rdflib's rows.
     """
-    native = NativeGraph(ox.Store())
-    native.add(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    native = _copy_of(graph)
     answer = exact_rows(native, text, evaluate(native, text))
     rows = tuple(tuple(None if t is None else _decimal_point(rdflib_term(t)) for t in row) for row in answer.rows)
     return Rows(answer.variables, rows)
+
+
+@dataclass
+class _Copy:
+    """The last Oxigraph copy made of a graph over one rdflib Memory store, and what it was made of.
+
+    ``adds`` counts every triple added to the store (rdflib's Memory store announces each add,
+    even of a triple it holds already, to its dispatcher; it announces no removal). A graph's
+    triples have changed since the copy exactly when a triple was added to the store or the
+    graph's size has changed, because a removal that is not followed by an add shrinks it.
+    """
+
+    adds: int = 0
+    made_of: tuple[object, int, int] | None = None
+    native: NativeGraph | None = None
+
+    def added(self, _event: TripleAddedEvent) -> None:
+        self.adds += 1
+
+
+# One copy per live store: the store holds the counter (as its dispatcher's subscriber) and this
+# table holds the store weakly, so a copy lives no longer than the graph it was made of.
+_COPIES: weakref.WeakKeyDictionary[Memory, _Copy] = weakref.WeakKeyDictionary()
+
+
+def _copy_of(graph: Graph) -> NativeGraph:
+    """``graph`` in an in-memory Oxigraph store: the copy made for the last query when the graph
+    has not changed since, else a new one. Graphs over other stores are copied every time (their
+    stores need not announce their changes)."""
+    store = graph.store
+    if type(store) is not Memory:
+        return _native_copy(graph)
+    copy = _COPIES.get(store)
+    if copy is None:
+        copy = _COPIES[store] = _Copy()
+        store.dispatcher.subscribe(TripleAddedEvent, copy.added)
+    made_of = (graph.identifier, copy.adds, len(graph))
+    if copy.native is None or copy.made_of != made_of:
+        copy.native, copy.made_of = _native_copy(graph), made_of
+    return copy.native
+
+
+def _native_copy(graph: Graph) -> NativeGraph:
+    native = NativeGraph(ox.Store())
+    native.add(ox.parse(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    return native
 
 
 def _decimal_point(term: Node | None) -> Node | None:

@@ -15,9 +15,11 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from kg.cli.app import main
 from kg.outputs.export import FORMATS, VOID, context, parse, rebase, serialise
+from kg.rdf.build import build_graph
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph
 from tests.support.graphs import same_graph
+from tests.support.paths import MINI_REPORT
 
 BASE = "https://data.example.org/csr/"
 
@@ -89,14 +91,21 @@ def test_export_cli_writes_the_file_and_its_description(tmp_path: Path, bundled_
     assert (again / "kg.void.ttl").read_bytes() == (tmp_path / "kg.void.ttl").read_bytes()
 
 
+@pytest.fixture(scope="module")
+def mini_graph() -> Graph:
+    """The mini report's KG: moving IRIs is the same on 600 triples as on the bundled 19,000,
+    whose writing in every format test_every_format_round_trips checks."""
+    return build_graph([MINI_REPORT])
+
+
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_base_moves_instance_iris_in_every_format(bundled_graph: Graph, fmt: str) -> None:
-    moved = rebase(bundled_graph, BASE)
+def test_base_moves_instance_iris_in_every_format(mini_graph: Graph, fmt: str) -> None:
+    moved = rebase(mini_graph, BASE)
     back = parse(serialise(moved, fmt), fmt)
     assert same_graph(back, moved)
     iris = {str(t) for triple in back for t in triple if isinstance(t, URIRef)}
     assert not any(i.startswith("https://w3id.org/csr-kg/id/") for i in iris)
-    assert f"{BASE}report/xiaomi-2019" in iris
+    assert f"{BASE}report/mini-2019" in iris
     assert "https://w3id.org/csr-kg/ontology#Claim" in iris  # vocabulary IRIs do not move
 
 
