@@ -37,6 +37,55 @@ _PROBE_S, _PROBE_P = "urn:x-csr-kg:probe:s", "urn:x-csr-kg:probe:p"
 _TERM_START = re.compile(r"[+-]?\d+(\.\d+)?")
 
 
+# What may hold a brace or "SELECT" that is not the query's: IRIs, strings and comments.
+_OPAQUE = re.compile(
+    r"<[^<>\"{}|^`\\\s]*>|\"\"\"(?:[^\\]|\\.)*?\"\"\"|'\'\'(?:[^\\]|\\.)*?'\'\'"
+    r"|\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*'|#[^\n]*"
+)
+_SUBSELECT = re.compile(r"\bSELECT\b(?P<projection>[^{}]*?)\bWHERE\s*\{", re.I)
+_EXPRESSION = re.compile(r"\([^()]*\)")
+
+
+def _narrowed(text: str, outer: int, names: list[str]) -> list[tuple[int, set[str]]]:
+    """The subqueries of ``text`` (its outermost group opening at ``outer``) in which a bound
+    parameter can be bound again, each as (where its group opens, the names to bind there).
+
+    SPARQL evaluates a subquery on its own, before the group around it sees the value: a
+    subquery counting every report's figures counts them all even when one report is asked
+    for. A subquery that projects the variable (``SELECT ?report ... WHERE``, or ``*``) joins
+    the group around it on that variable, so its solutions for any other value are dropped by
+    that join: binding the value inside it as well gives the same answers, sooner. This holds
+    only where every subquery around it projects the variable too (else the name inside is
+    another variable); a variable computed into the projection (``... AS ?report``) is not
+    bound inside.
+    """
+    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), text)
+    groups: list[tuple[int, int, set[str]]] = []
+    for match in _SUBSELECT.finditer(masked):
+        start = match.end()
+        if start <= outer:
+            continue
+        depth, end = 1, start
+        while depth and end < len(masked):
+            depth += {"{": 1, "}": -1}.get(masked[end], 0)
+            end += 1
+        projection = match["projection"]
+        while _EXPRESSION.search(projection):
+            projection = _EXPRESSION.sub(" ", projection)
+        every = projection.split()[-1:] == ["*"]
+        projected = {n for n in names if every or re.search(rf"[?$]{n}\b", projection)}
+        groups.append((start, end, projected))
+    found = []
+    for start, end, projected in groups:
+        within = set(projected)
+        for other_start, other_end, other in groups:
+            if other_start < start and end <= other_end:
+                within &= other
+        if within:
+            found.append((start, within))
+    return found
+
+
 def looks_like_term(text: str) -> bool:
     """Whether a value is written as an RDF term (an IRI, a quoted literal, a number, a boolean)."""
     return text.startswith(("<", '"', "'")) or bool(_TERM_START.fullmatch(text)) or text in ("true", "false")
@@ -147,7 +196,8 @@ class SavedQuery:
             )
 
     def bind_terms(self, bound: list[tuple[str, str]]) -> str:
-        """The query text with ``bound`` (parameter name, term in SPARQL syntax) in a VALUES block."""
+        """The query text with ``bound`` (parameter name, term in SPARQL syntax) in a VALUES block,
+        and each value bound again in the subqueries that project its variable (see _narrowed)."""
         text = self.body
         if not bound:
             return text
@@ -156,8 +206,13 @@ class SavedQuery:
         where = _WHERE.search(text)
         if where is None:
             raise QueryError(f"{self.name}: no WHERE group to bind parameters in")
-        block = f"\n  VALUES ({names}) {{ ({terms}) }}"
-        return text[: where.end()] + block + text[where.end() :]
+        inserts = [(where.end(), f"\n  VALUES ({names}) {{ ({terms}) }}")]
+        for start, within in _narrowed(text, where.end(), [name for name, _ in bound]):
+            block = " ".join(f"VALUES ?{name} {{ {term} }}" for name, term in bound if name in within)
+            inserts.append((start, f" {block}"))
+        for at, block in sorted(inserts, reverse=True):
+            text = text[:at] + block + text[at:]
+        return text
 
     def bind(self, values: Mapping[str, object] | None = None) -> str:
         """The query text with its parameters bound by a VALUES clause.

@@ -10,10 +10,11 @@ a result has to be worded or computed by rdflib.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache, cached_property
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import BNode, Graph, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
@@ -23,6 +24,7 @@ from kg.rdf.store import rdflib_term
 from kg.vocab.ontology import ontology_graph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @cache
@@ -62,19 +64,45 @@ def prepared(text: str) -> Query:
     return prepareQuery(text)
 
 
-class ValidationData:
-    """The data graph (rdflib, as given) and the same triples with the ontology in an Oxigraph store."""
+class _SameLabels(dict):
+    """A blank node context for rdflib's N-Triples parser that keeps each label as it is written."""
 
-    def __init__(self, data: Graph) -> None:
-        self.data = data
-        # N-Triples, as rdflib writes the graph's terms: Oxigraph and turbo both parse it natively.
-        own = data.serialize(format="nt")
-        self.ntriples = own + _ontology_ntriples()
+    def get(self, key: str, default: object = None) -> str:
+        return key
+
+
+class ValidationData:
+    """The data graph and the same triples with the ontology in an Oxigraph store.
+
+    Given as an rdflib graph, or as N-Triples (a report of a corpus, mapped as the build maps it:
+    no rdflib graph is made unless a result needs rdflib to word it or copy a blank node).
+    """
+
+    def __init__(self, data: Graph | bytes) -> None:
+        if isinstance(data, Graph):
+            self.__dict__["data"] = data
+            # N-Triples, as rdflib writes the graph's terms: Oxigraph and turbo both parse it natively.
+            own = data.serialize(format="nt", encoding="utf-8")
+        else:
+            own = data
+        self._own = own
+        self.ntriples = own.decode("utf-8") + _ontology_ntriples()
         self.native = NativeGraph(ox.Store())
-        self.native.add(ox.parse(own.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        self.native.add(ox.parse(own, format=ox.RdfFormat.N_TRIPLES))
         quads, originals = _ontology()
         self.store.extend(quads)
         self.originals = {**originals, **self.native.originals}
+
+    @cached_property
+    def data(self) -> Graph:
+        """The data graph in rdflib (parsed from the N-Triples the first time it is asked for),
+        its blank nodes named as in the store, so that results found there point into it."""
+        return Graph().parse(data=self._own, format="nt", bnode_context=_SameLabels())
+
+    @cached_property
+    def view(self) -> Graph | StoreView:
+        """The data graph to read a finding's evidence from: rdflib's when it is at hand, else the store."""
+        return self.__dict__.get("data") or StoreView(self)
 
     @property
     def store(self) -> ox.Store:
@@ -93,3 +121,41 @@ class ValidationData:
         for triple in ontology_graph():
             combined.add(triple)
         return combined
+
+
+class StoreView:
+    """The few reads of an rdflib graph that finding a result's evidence makes
+    (kg.validate.shacl._evidence), answered by the store: reading a report's evidence this way
+    costs no rdflib graph of the report."""
+
+    def __init__(self, held: ValidationData) -> None:
+        self._held = held
+
+    def _quads(self, s: Node | None, p: Node | None, o: Node | None) -> Iterator[ox.Quad]:
+        pattern = [None if t is None else native_term(t) for t in (s, p, o)]
+        return self._held.store.quads_for_pattern(*pattern, ox.DefaultGraph())
+
+    def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
+        return (self._held.term(q.object) for q in self._quads(subject, predicate, None))
+
+    def subjects(self, predicate: Node, object: Node) -> Iterator[Node]:
+        return (self._held.term(q.subject) for q in self._quads(None, predicate, object))
+
+    def value(self, subject: Node | None, predicate: Node) -> Node | None:
+        if subject is None:
+            return None
+        return next(self.objects(subject, predicate), None)
+
+    def __contains__(self, triple: tuple[Node, Node, Node | None]) -> bool:
+        return next(iter(self._quads(*triple)), None) is not None
+
+
+def native_term(term: Node) -> Term:
+    """An rdflib term as Oxigraph's (a literal as written: the store may hold it in canonical form)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))

@@ -18,7 +18,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SH, SKOS
 
 from kg.rdf.readers import read_rdf
 from kg.validate import core, whole_graph
-from kg.validate.data import ValidationData
+from kg.validate.data import StoreView, ValidationData
 from kg.vocab.namespaces import CSR, OA
 from kg.vocab.ontology import turtle_dir
 
@@ -118,7 +118,7 @@ def _empty_report(shapes: Graph) -> Graph:
     return report
 
 
-def _add_results(report: Graph, results: list[list[tuple]], shapes: Graph, data: Graph) -> None:
+def _add_results(report: Graph, results: list[list[tuple]], shapes: Graph, held: ValidationData) -> None:
     """Add results to the report, copying the blank nodes they point at (the SPARQL constraint
     node, a blank focus node) with what their graph says of them, as pySHACL does."""
     node = report.value(predicate=RDF.type, object=SH.ValidationReport)
@@ -128,7 +128,7 @@ def _add_results(report: Graph, results: list[list[tuple]], shapes: Graph, data:
         for s, p, o in triples:
             if isinstance(o, BNode) and p in (SH.sourceConstraint, SH.focusNode, SH.value):
                 if o not in cloned:
-                    source = shapes if p == SH.sourceConstraint else data
+                    source = shapes if p == SH.sourceConstraint else held.data
                     cloned[o] = clone_blank_node(source, o, report, keepid=True)
                 o = cloned[o]
             report.add((s, p, o))
@@ -149,19 +149,29 @@ def validate_graph(data: Graph, shapes: Graph | None = None, allow_warnings: boo
     ``sh:detail`` (the parts of an ``sh:node`` or ``sh:or`` failure) as ``sh:ValidationResult``,
     but only the report's own ``sh:result`` values are findings.
     """
+    return validate_data(ValidationData(data), shapes, allow_warnings)
+
+
+def validate_ntriples(data: bytes, shapes: Graph | None = None, allow_warnings: bool = True) -> Validation:
+    """validate_graph for a graph given as N-Triples (a corpus's report as the build maps it):
+    the same results, without making an rdflib graph of the data unless a result needs one."""
+    return validate_data(ValidationData(data), shapes, allow_warnings)
+
+
+def validate_data(held: ValidationData, shapes: Graph | None = None, allow_warnings: bool = True) -> Validation:
+    """Validate the data ``held`` (validate_graph's options and results)."""
     shapes = shapes if shapes is not None else shapes_graph()
     plan = _plan(shapes)
-    held = ValidationData(data)
     report = core.validate(plan.core, held, allow_warnings) or _empty_report(shapes)
-    _add_results(report, whole_graph.validate(shapes, plan.whole_graph, held), shapes, held.data)
+    _add_results(report, whole_graph.validate(shapes, plan.whole_graph, held), shapes, held)
     passing = {SH.Info, SH.Warning} if allow_warnings else {SH.Info}
     conforms = all(report.value(r, SH.resultSeverity) in passing for r in report.objects(None, SH.result))
     node = report.value(predicate=RDF.type, object=SH.ValidationReport)
     report.set((node, SH.conforms, Literal(conforms)))
-    return Validation(conforms, report, findings(report, data, shapes))
+    return Validation(conforms, report, findings(report, held.view, shapes))
 
 
-def findings(report: Graph, data: Graph, shapes: Graph) -> tuple[Finding, ...]:
+def findings(report: Graph, data: Graph | StoreView, shapes: Graph) -> tuple[Finding, ...]:
     """The report's results (its own sh:result values, not their details) as findings, in a stable order."""
     return tuple(
         sorted(
@@ -179,7 +189,7 @@ def _source_shape(report: Graph, shapes: Graph, shape: URIRef) -> URIRef:
     return parent if isinstance(parent, URIRef) else shape
 
 
-def _finding(report: Graph, result: URIRef, data: Graph, shapes: Graph) -> Finding:
+def _finding(report: Graph, result: URIRef, data: Graph | StoreView, shapes: Graph) -> Finding:
     shape = _source_shape(report, shapes, report.value(result, SH.sourceShape))
     focus = report.value(result, SH.focusNode)
     path = report.value(result, SH.resultPath)
@@ -209,7 +219,7 @@ def _details(report: Graph, shapes: Graph, result: URIRef) -> list[tuple[str, st
     return found
 
 
-def _claim_of(data: Graph, node: URIRef) -> URIRef | None:
+def _claim_of(data: Graph | StoreView, node: URIRef) -> URIRef | None:
     """The claim behind a node: itself, the claim it derives from, or one that states it."""
     types = set(data.objects(node, RDF.type))
     if CSR.Claim in types:
@@ -226,7 +236,7 @@ def _claim_of(data: Graph, node: URIRef) -> URIRef | None:
     return None
 
 
-def _evidence(data: Graph, focus: object) -> Evidence | None:
+def _evidence(data: Graph | StoreView, focus: object) -> Evidence | None:
     if not isinstance(focus, URIRef):
         return None
     claim = _claim_of(data, focus)

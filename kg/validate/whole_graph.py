@@ -30,7 +30,7 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node, Variable
 
-from kg.validate.data import ValidationData, prepared
+from kg.validate.data import Term, ValidationData, native_term, prepared
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 _ONE_FORM = {XSD.string, XSD.integer, XSD.boolean}
@@ -110,34 +110,39 @@ def _classes(store: ox.Store, cls: ox.NamedNode) -> set[ox.NamedNode | ox.BlankN
     return found
 
 
-def focus_nodes(shapes: Graph, shape: URIRef, data: ValidationData) -> set[Node]:
-    """The focus nodes of ``shape``'s targets in the data (class, node, subjects-of and objects-of targets)."""
+def focus_nodes(shapes: Graph, shape: URIRef, data: ValidationData) -> set[Term]:
+    """The focus nodes of ``shape``'s targets in the data (class, node, subjects-of and objects-of
+    targets), as the store's terms: rows are matched against them before any is converted to rdflib."""
     store, nodes = data.store, set()
     for cls in shapes.objects(shape, SH.targetClass):
         for each in _classes(store, ox.NamedNode(str(cls))):
-            nodes.update(data.term(q.subject) for q in store.quads_for_pattern(None, _TYPE, each))
-    nodes.update(shapes.objects(shape, SH.targetNode))
+            nodes.update(q.subject for q in store.quads_for_pattern(None, _TYPE, each))
+    targets = [native_term(node) for node in shapes.objects(shape, SH.targetNode)]
+    if targets:
+        stored = {original: canonical for canonical, original in data.originals.items()}
+        nodes.update(stored.get(written, written) for written in targets)
     for prop in shapes.objects(shape, SH.targetSubjectsOf):
-        nodes.update(data.term(q.subject) for q in store.quads_for_pattern(None, ox.NamedNode(str(prop)), None))
+        nodes.update(q.subject for q in store.quads_for_pattern(None, ox.NamedNode(str(prop)), None))
     for prop in shapes.objects(shape, SH.targetObjectsOf):
-        nodes.update(data.term(q.object) for q in store.quads_for_pattern(None, ox.NamedNode(str(prop)), None))
+        nodes.update(q.object for q in store.quads_for_pattern(None, ox.NamedNode(str(prop)), None))
     return nodes
 
 
 Solution = dict[str, Node]
 
 
-def _whole_graph(constraint: Constraint, data: ValidationData, focus: set[Node]) -> dict[Node, list[Solution]]:
+def _whole_graph(constraint: Constraint, data: ValidationData, focus: set[Term]) -> dict[Node, list[Solution]]:
     """The solutions of the constraint on the whole graph, by the focus node they bind to ``$this``."""
     by_focus: dict[Node, list[Solution]] = {}
     result = data.store.query(constraint.text)
     names = [v.value for v in result.variables]
-    at = names.index("this") if "this" in names else None
+    if "this" not in names:
+        return by_focus
+    at = names.index("this")
     for row in result:
-        this = None if at is None or row[at] is None else data.term(row[at])
-        if this in focus:
+        if row[at] in focus:
             solution = {name: data.term(term) for name, term in zip(names, row, strict=True) if term is not None}
-            by_focus.setdefault(this, []).append(solution)
+            by_focus.setdefault(solution["this"], []).append(solution)
     return by_focus
 
 

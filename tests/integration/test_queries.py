@@ -375,3 +375,14 @@ def test_cli_runs_a_query_file_on_a_data_file(tmp_path: Path, bundled_graph: Gra
     assert bound.output.splitlines() == ["n", "34"]
     both = runner.invoke(main, ["query", str(query), "--data", str(data), "--endpoint", "http://127.0.0.1:9/q"])
     assert both.exit_code == 2 and "exclude each other" in both.output
+
+
+REPORT_IRI = "<https://w3id.org/csr-kg/id/report/xiaomi-2019>"
+
+
+@pytest.mark.parametrize("name", ["claims-mentioning", "kpi-disclosure", "initiatives-by-sdg"])
+def test_a_report_parameter_keeps_that_reports_rows_and_no_other(graph: Graph, name: str) -> None:
+    everything = rows(graph, name)
+    assert everything
+    assert rows(graph, name, report=REPORT_IRI) == everything
+    assert rows(graph, name, report="<https://w3id.org/csr-kg/id/report/no-such-report>") == []
