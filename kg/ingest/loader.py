@@ -467,9 +467,9 @@ class _Loader:
         """Total rows and the rows they add up (kg.ingest.table_links) become total and parts,
         when the table reader drafted all their metrics, all print the total's unit, none is
         already a part of another total, and the catalogue (kg.vocab.catalogue) does not say
-        one part is a part of another ("Diesel" above "Direct energy" over "Total energy"): the
-        table states that the parts add up to the total, and a check of total against parts
-        (shapes/findings.ttl) can test it."""
+        one part is a part of another ("Diesel" above "Direct energy" over "Total energy", both
+        read exactly): the table states that the parts add up to the total, and a check of total
+        against parts (shapes/findings.ttl) can test it."""
         specs = self.report.metrics
         for i, parts in table_links.summed_parts(table).items():
             names = [metrics[j] for j in parts]
@@ -481,7 +481,13 @@ class _Loader:
                 or metrics[i] in names
             ):
                 continue
-            notations = [m.notation for j in parts if (m := match_metric(specs[metrics[j]].label, units[j]))]
+            # Only exact readings speak for the catalogue: a close one ("Glass jars" read as total
+            # packaging for want of a narrower metric) says nothing about which part holds which.
+            notations = [
+                m.notation
+                for j in parts
+                if (m := match_metric(specs[metrics[j]].label, units[j])) and m.match == "exact"
+            ]
             wider = [broader_metrics(n) for n in notations]
             if any(n in w for n in notations for w in wider):
                 continue

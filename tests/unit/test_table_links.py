@@ -192,3 +192,32 @@ def test_the_loader_links_totals_and_intensities_as_a_curator_writes_them(tmp_pa
     assert metrics["denominator-of-intensities-per-tonne-of-output"].label == (
         "Denominator of intensities per tonne of output"
     )
+
+
+PACKED = """\
+Table 4 Materials
+Indicator\tUnit\t2024\t2023
+Packaging materials
+Cartons\ttonnes\t120\t118
+Glass bottles\ttonnes\t30\t33
+Total packaging materials\ttonnes\t150\t151
+"""
+
+
+def test_a_part_read_loosely_as_the_total_stays_a_part(tmp_path: Path) -> None:
+    """"Glass bottles" names no narrower catalogue metric and is read, closely, as total
+    packaging, of which "Cartons" (paper packaging) is a part: that loose reading must not stop
+    the rows from being parts of the printed total."""
+    folder = tmp_path / "crocks"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(PACKED, encoding="utf-8")
+    (folder / "report.yaml").write_text(META.replace("coastway-2024", "crocks-2024"), encoding="utf-8")
+    (folder / "claims" / "00.yaml").write_text(
+        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n", encoding="utf-8"
+    )
+    metrics = load_report(folder).metrics
+    parts = {ident: m.component_of for ident, m in metrics.items() if m.component_of}
+    assert parts == {
+        "packaging-materials-cartons": "total-packaging-materials",
+        "packaging-materials-glass-bottles": "total-packaging-materials",
+    }
