@@ -205,7 +205,7 @@ Total packaging materials\ttonnes\t150\t151
 
 
 def test_a_part_read_loosely_as_the_total_stays_a_part(tmp_path: Path) -> None:
-    """"Glass bottles" names no narrower catalogue metric and is read, closely, as total
+    """ "Glass bottles" names no narrower catalogue metric and is read, closely, as total
     packaging, of which "Cartons" (paper packaging) is a part: that loose reading must not stop
     the rows from being parts of the printed total."""
     folder = tmp_path / "crocks"
