@@ -210,7 +210,7 @@ def run(work: Path, sizes: list[int], jobs: int, repeat: int, rdflib_max: int, o
     print(f"{psutil.cpu_count()} cores, {jobs} worker processes, medians of {repeat} query runs", flush=True)
     saved = work / "results.json"
     results: dict[int, dict[str, dict]] = {}
-    if only is not None:
+    if only is not None and saved.exists():
         results = {int(n): steps for n, steps in json.loads(saved.read_text()).items()}
     for n in sizes:
         steps = ["build", "store", "oxigraph-load", "validate", "queries-memory", "queries-disk"]
@@ -224,8 +224,9 @@ def run(work: Path, sizes: list[int], jobs: int, repeat: int, rdflib_max: int, o
                 f"  N={n} {step}: {results[n][step].get('seconds', results[n][step].get('load_seconds')):.2f} s",
                 flush=True,
             )
-    report(results)
+    # Saved before the table is printed, so that a partial run (--steps) keeps what it measured.
     saved.write_text(json.dumps(results, indent=2, sort_keys=True))
+    report(results)
     print(f"\nfigures in {saved}")
 
 
@@ -248,6 +249,8 @@ def report(results: dict[int, dict[str, dict]]) -> None:
         )
     for where in ("memory", "disk"):
         step = f"queries-{where}"
+        if any(step not in results[n] for n in sizes):
+            continue  # not measured in this run (--steps)
         print(
             f"\nSaved queries, Oxigraph store in {where}: median s through rdflib (oxrdflib) / on pyoxigraph "
             f"directly, rows"
@@ -266,7 +269,7 @@ def report(results: dict[int, dict[str, dict]]) -> None:
             + " | ".join(f"{results[n][step]['load_seconds']:.2f} / {results[n][step]['peak_mib']:.0f}" for n in sizes)
             + " |"
         )
-    small = [n for n in sizes if "rdflib" in results[n]]
+    small = [n for n in sizes if "rdflib" in results[n] and "queries-memory" in results[n]]
     if small:
         print("\nrdflib's in-memory store: build, parse and serialise s, peak MiB, slowest query s (name)")
         for n in small:
@@ -280,7 +283,11 @@ def report(results: dict[int, dict[str, dict]]) -> None:
                 f"slowest query {r['queries'][slowest]:.2f} ({slowest}); "
                 f"Oxigraph in memory: {max(q['rdflib'] for q in results[n]['queries-memory']['queries'].values()):.3f}"
             )
-    if 100 in results and 1000 in results:
+    if (
+        100 in results
+        and 1000 in results
+        and all(step in results[n] for n in (100, 1000) for step in ("build", "validate", "queries-memory"))
+    ):
         a, b = results[100], results[1000]
         print("\nN=1000 / N=100 (10 is linear):")
         print(
