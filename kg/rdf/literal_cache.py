@@ -76,7 +76,7 @@ def write(name: str, groups: Groups) -> None:
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(document)
-            os.replace(temporary, directory / f"{name}.json")
+            os.replace(temporary, entry(name))
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise

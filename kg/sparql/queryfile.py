@@ -296,11 +296,9 @@ def find_query(name_or_path: str) -> SavedQuery:
     path = Path(name_or_path)
     if path.suffix == ".rq":
         return read_query(path, saved=False)
-    directory = packaged("queries")
-    if path.name == name_or_path and (directory / f"{name_or_path}.rq").is_file():
-        return read_query(directory / f"{name_or_path}.rq")  # one file read, not all of them
-    for query in saved_queries():
-        if query.name == name_or_path:
-            return query
+    # A saved query's name is its file's stem: read that one file, not all of them.
+    saved = packaged("queries") / f"{name_or_path}.rq"
+    if path.name == name_or_path and saved.is_file():
+        return read_query(saved)
     names = ", ".join(q.name for q in saved_queries())
     raise QueryError(f"no saved query {name_or_path!r} (saved queries: {names})")
