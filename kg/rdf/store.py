@@ -54,6 +54,18 @@ def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
+def oxigraph_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """One rdflib term in Oxigraph's terms, the inverse of :func:`rdflib_term` (a literal as
+    written: the store may hold it in its canonical form)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or _XSD_STRING)))
+
+
 def select(graph: Graph, text: str) -> tuple[tuple[str, ...], tuple[tuple[Node | None, ...], ...]] | None:
     """Variables and rows of the SELECT query ``text`` answered by the Oxigraph store under
     ``graph``, or None when ``graph`` is not over one of ours.

@@ -14,17 +14,16 @@ from collections.abc import Iterator
 from functools import cache, cached_property
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, URIRef
+from rdflib import Graph
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kg.rdf.native import NativeGraph
-from kg.rdf.store import rdflib_term
+from kg.rdf.store import oxigraph_term, rdflib_term
 from kg.vocab.ontology import ontology_graph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @cache
@@ -132,7 +131,7 @@ class StoreView:
         self._held = held
 
     def _quads(self, s: Node | None, p: Node | None, o: Node | None) -> Iterator[ox.Quad]:
-        pattern = [None if t is None else native_term(t) for t in (s, p, o)]
+        pattern = [None if t is None else oxigraph_term(t) for t in (s, p, o)]
         return self._held.store.quads_for_pattern(*pattern, ox.DefaultGraph())
 
     def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
@@ -148,14 +147,3 @@ class StoreView:
 
     def __contains__(self, triple: tuple[Node, Node, Node | None]) -> bool:
         return next(iter(self._quads(*triple)), None) is not None
-
-
-def native_term(term: Node) -> Term:
-    """An rdflib term as Oxigraph's (a literal as written: the store may hold it in canonical form)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))

@@ -30,7 +30,8 @@ from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node, Variable
 
-from kg.validate.data import Term, ValidationData, native_term, prepared
+from kg.rdf.store import oxigraph_term
+from kg.validate.data import Term, ValidationData, prepared
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
 _ONE_FORM = {XSD.string, XSD.integer, XSD.boolean}
@@ -117,7 +118,7 @@ def focus_nodes(shapes: Graph, shape: URIRef, data: ValidationData) -> set[Term]
     for cls in shapes.objects(shape, SH.targetClass):
         for each in _classes(store, ox.NamedNode(str(cls))):
             nodes.update(q.subject for q in store.quads_for_pattern(None, _TYPE, each))
-    targets = [native_term(node) for node in shapes.objects(shape, SH.targetNode)]
+    targets = [oxigraph_term(node) for node in shapes.objects(shape, SH.targetNode)]
     if targets:
         stored = {original: canonical for canonical, original in data.originals.items()}
         nodes.update(stored.get(written, written) for written in targets)
