@@ -388,7 +388,7 @@ _INITIATIVE_APPOSITIVE = re.compile(
 _OWN_PRODUCT_AFTER = re.compile(
     r"\s+(?:[a-z\-]+\s+){0,2}?(?:insurance|app|card|account|loan|platform|mini-program|mini-programme)\b"
 )
-# "Through Money Smart Kids, run with ...": a programme run with or by someone.
+# "Through Coding Sprouts, run with ...": a programme run with or by someone.
 _RUN_WITH_AFTER = re.compile(
     r",\s+(?:run|organi[sz]ed|co-organi[sz]ed|delivered|launched|held|hosted|operated)\s+(?:jointly\s+)?"
     r"(?:with|by|together with|in partnership with)\s"
@@ -1029,7 +1029,7 @@ class _Scanner:
         if type_ == "Department" and self._government_department(label):
             type_ = "Organization"
         if type_ == "Initiative" and words[-1] == "Initiative" and _MEMBERSHIP_CUE.search(before, _cue_at(before)):
-            type_ = "Organization"  # "joined the Aluminium Stewardship Initiative": a body with members
+            type_ = "Organization"  # "joined the Clean Cobalt Initiative": a body with members
         if type_ == "Board" and not _OWN_BOARD.fullmatch(label):
             type_ = "Organization"  # "International Sustainability Standards Board", "Tourism Board"
         if type_ in ("Team", "Organization") and (
