@@ -66,7 +66,8 @@ for _type, _words in {
     "seminar workshop day week congress flood earthquake typhoon",
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
-    "district province state city village town county street road island port airport harbour place lake river bay",
+    "district province state city village town county street road island port airport harbour place lake river bay "
+    "hotel resort mill warehouse",
     "Product": "app application platform series card mortgage loan mini-program mini-programme",
 }.items():
     for _word in _words.split():
@@ -76,6 +77,7 @@ for _type, _words in {
 _PAIR_HEADS = {
     ("working", "group"): "Team",
     ("leading", "group"): "Team",
+    ("steering", "group"): "Team",
     ("task", "force"): "Team",
     ("code", "of"): "Policy",
     ("reporting", "code"): "Standard",  # the exchange's "ESG Reporting Code", its "Corporate Governance Code"
@@ -269,10 +271,87 @@ _LISTED_UNIT = re.compile(
     r"\b(?:[A-Z][\w&\-]*,\s+){1,4}(?:[A-Z][\w&\-]*\s+){0,2}(?:and|&)\s+(?:[A-Z][\w&\-]*\s+){0,2}?[A-Z][\w&\-]*"
     r"(?:\s+\([\"“]?[A-Z]{2,8}[\"”]?\))?\s+(?P<head>Department|Committee|Office|Division|Centre|Center|Team)\b"
 )
-# "... 8 were identified as highly material, including A, B and C.": the issues the assessment found material.
+# "... 8 were identified as highly material, including A, B and C.": the issues the assessment found material;
+# "The topics rated most material were A, B and C.": the same, the verb after the list's lead.
 _MATERIAL_INLINE = re.compile(
     r"\b(?:identified|assessed|rated|considered|determined|ranked|prioriti[sz]ed) as (?:highly |most |the most )?"
-    r"material(?: issues| topics)?,?\s+(?:including|namely|such as|:)\s+(?P<items>[^.:;\n()]+?)\."
+    r"material(?: issues| topics)?,?\s+(?:including|namely|such as|:)\s+(?P<items>[^.:;\n()]+?)\.|"
+    r"\b(?:issues|topics|matters)\s+(?:(?:that|which)\s+(?:were|are)\s+)?(?:identified|assessed|rated|considered|"
+    r"determined|ranked|found)\s+(?:to be\s+|as\s+)?(?:highly |most |the most )?material\s+"
+    r"(?:were|are|include|included|:)\s*:?\s+(?P<after>[^.:;\n()]+?)\."
+)
+# "we surveyed 415 stakeholders, including A, B and C, through ...": a count of stakeholders, then their groups.
+_STAKEHOLDERS_INCLUDING = re.compile(
+    r"\bstakeholders,?\s+(?:including|such as|namely|comprising|from|among them)\s+(?P<items>[^.:;\n()]+?)[.;]"
+)
+# "We interviewed 34 customers, suppliers and investors": an engagement verb before a list of groups,
+# each item ending in a noun the field uses for a group of stakeholders.
+_ENGAGED = re.compile(
+    r"\b(?:surveyed|interviewed|consulted|engaged(?: with)?|polled)\s+(?:(?:over|about|approximately|some|"
+    r"more than|nearly)\s+)?(?:\d[\d,]*\s+)?(?P<groups>[a-z][^.:;\n()]+?)[.;]"
+)
+_STAKEHOLDER_NOUNS = frozenset(
+    [
+        "customers",
+        "clients",
+        "consumers",
+        "suppliers",
+        "vendors",
+        "contractors",
+        "investors",
+        "shareholders",
+        "employees",
+        "staff",
+        "workers",
+        "partners",
+        "communities",
+        "residents",
+        "regulators",
+        "authorities",
+        "government",
+        "governments",
+        "ngos",
+        "media",
+        "analysts",
+        "tenants",
+        "guests",
+        "patients",
+        "students",
+        "farmers",
+        "dealers",
+        "distributors",
+        "agents",
+        "policyholders",
+        "lenders",
+        "banks",
+        "unions",
+        "experts",
+        "academics",
+    ]
+)
+# Words that start the rest of the sentence after an enumeration: "A, B and C, to rate ...", "..., through ...".
+_LIST_END = frozenset(
+    [
+        "to",
+        "through",
+        "via",
+        "by",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "across",
+        "during",
+        "who",
+        "which",
+        "that",
+        "as",
+        "when",
+        "where",
+        "whose",
+    ]
 )
 # The first header cell of a table whose first column names stakeholder groups or material issues.
 _TABLE_COLUMN = {
@@ -363,6 +442,37 @@ _FUNCTIONS = frozenset(
         "environmental",
     ]
 )
+# Public services a government department is named for, and no company's unit: "Environmental Protection
+# Department", "Water Supplies Department", "Food and Environmental Hygiene Department".
+_PORTFOLIOS = frozenset(
+    [
+        "protection",
+        "supplies",
+        "hygiene",
+        "customs",
+        "excise",
+        "labour",
+        "labor",
+        "highways",
+        "drainage",
+        "buildings",
+        "lands",
+        "marine",
+        "fire",
+        "immigration",
+        "housing",
+        "welfare",
+        "agriculture",
+        "fisheries",
+        "conservation",
+        "mechanical",
+        "aviation",
+        "census",
+        "statistics",
+        "ecology",
+        "ecological",
+    ]
+)
 # Parts of a postal address: "18/F, Acme Tower, 66 Jinshui Road", "Room 1203, Harbour Centre".
 _ADDRESS_BEFORE = re.compile(r"(?:\b\d{1,3}/F|\b(?:Room|Unit|Flat|Suite|Shop) [\w\-]+),?\s+$")
 _ADDRESS_AFTER = re.compile(
@@ -450,7 +560,7 @@ _GRADE = re.compile(
     r"Certificates? of (?:Merit|Excellence|Distinction)|Honou?rable Mention",
     re.I,
 )
-_LISTED_ORGANISER = re.compile(r"(?:\s*\([^)\n]*\))?(?:,|\s[–—-])\s+(?:[Tt]he\s+)?")
+_LISTED_ORGANISER = re.compile(r"[”\"]?(?:\s*\([^)\n]*\))?(?:,|\s[–—-])\s+(?:[Tt]he\s+)?")
 ORGANISER_AFTER = 80  # characters from an award's end to its organiser's start ("... by the ...")
 ORGANISER_BEFORE = 60  # characters from an organiser's end to the award's start ("X awarded us the ...")
 _ORGANISER_BEFORE_CUE = re.compile(
@@ -561,7 +671,7 @@ _LOWER_HEAD = re.compile(
     r"working group|task force|series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
     r"handbook|manual|guidelines|standard|foundation|alliance|association|course|mini-programs?|mini-programmes?|"
-    r"earthquake|floods?)\b"
+    r"earthquake|floods?|scholarships?|plant|factory|mill|warehouse|hotel|campus)\b"
 )
 # "Next year the programme": words of time before a head word describe no name.
 _TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "time", "period"})
@@ -851,10 +961,13 @@ class _Scanner:
         modifiers = [w for w in lower_head.group(1, 2) if w] if lower_head else []
         head_type = None
         self.inner = None
+        if lower_head and _HEADS.get(lower_head.group(3)) == "Place" and (label in place_names() or words[0] == "No"):
+            lower_head = None  # "our Suzhou plant" is a plant in a known place, the place the name; "No plant" none
         if (
             lower_head
             and re.search(r"(?<!\w)[A-Z]", label)
             and not _CODE.fullmatch(label)
+            and not re.match(r"\d", label)  # "US$120,000 for STEM scholarships": a figure's digits, no name
             and not any(w in _NOT_MODIFIERS or w.endswith("ed") or w in _TIME_WORDS for w in modifiers)
         ):
             head = lower_head.group(3).split()[-1]
@@ -1026,7 +1139,7 @@ class _Scanner:
             type_ = "Organization"  # "organised by the Asia Transport Forum": who organises is an organisation
         if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before, _cue_at(before)):
             type_ = "Organization"
-        if type_ == "Department" and self._government_department(label):
+        if type_ == "Department" and self._government_department(label, before):
             type_ = "Organization"
         if type_ == "Initiative" and words[-1] == "Initiative" and _MEMBERSHIP_CUE.search(before, _cue_at(before)):
             type_ = "Organization"  # "joined the Clean Cobalt Initiative": a body with members
@@ -1119,7 +1232,15 @@ class _Scanner:
         if not _LEGAL_FORM.search(label):
             return False
         own = {_without_legal_suffix(n) for n in self.own_names}
-        return _without_legal_suffix(label) not in own and any(label.startswith(f"{n} ") for n in self.own_names)
+        if _without_legal_suffix(label) in own:
+            return False
+        if any(label.startswith(f"{n} ") for n in self.own_names):
+            return True
+        # "Xiamen Acme Logistics Co., Ltd.": a place, then the company's name, as subsidiaries in China are named
+        first = label.split()[0]
+        return first in place_names() and any(
+            re.match(rf"{re.escape(first)} {re.escape(n)} ", label) for n in self.own_names
+        )
 
     def _organiser_after_award(self, start: int, before: str) -> bool:
         """Whether a name is an award's organiser: "... Award 2022 by Asia Finance Review"."""
@@ -1134,11 +1255,20 @@ class _Scanner:
         line_end = self.text.find("\n", end)
         return self.text[line_start : len(self.text) if line_end < 0 else line_end]
 
-    def _government_department(self, label: str) -> bool:
+    def _government_department(self, label: str, before: str = "") -> bool:
         """ "Inner Mongolia Department of Industry and Information Technology": a place's department of a
-        portfolio is a government's, an outside organisation, not a unit of the company."""
+        portfolio is a government's, an outside organisation, not a unit of the company; so is a department
+        named for a public service no company runs a unit for ("Water Supplies Department"), unless the
+        text says it is the company's."""
         named = re.match(r"(?:the )?(.+?) Department of [A-Z]", label)
-        return bool(named) and named.group(1) in place_names()
+        if named and named.group(1) in place_names():
+            return True
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
+        return (
+            bool(words & _PORTFOLIOS)
+            and not _OWN.search(before)
+            and not re.search(r" of (?:the )?(?:Group|Company)$", label)
+        )
 
     def _row_label(self, start: int, end: int) -> bool:
         """Whether the span is a table row's whole label ("Vietnam\t208\t215") in a breakdown by place.
@@ -1447,13 +1577,34 @@ class _Scanner:
         list of fewer than two short items, or one with figures, is no enumeration of names.
         """
         found = [
-            (m, "StakeholderGroup" if m.group("what").lower().startswith("stakeholder") else "MaterialIssue")
+            (m, "items", "StakeholderGroup" if m.group("what").lower().startswith("stakeholder") else "MaterialIssue")
             for m in _INLINE_LIST.finditer(self.text)
         ]
-        found += [(m, "MaterialIssue") for m in _MATERIAL_INLINE.finditer(self.text)]
-        for match, type_ in found:
-            items = [(i.start(), i.end()) for i in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", match.group("items"))]
-            text = match.group("items")
+        found += [
+            (m, "items" if m.group("items") else "after", "MaterialIssue") for m in _MATERIAL_INLINE.finditer(self.text)
+        ]
+        if not any(f.type == "StakeholderGroup" for f in self.found):
+            # A report that lists or tabulates its stakeholder groups names them there; the groups a
+            # sentence happens to enumerate ("we surveyed residents and tenants") count only without one.
+            found += [(m, "items", "StakeholderGroup") for m in _STAKEHOLDERS_INCLUDING.finditer(self.text)]
+            found += [(m, "groups", "StakeholderGroup") for m in _ENGAGED.finditer(self.text)]
+        for match, group, type_ in found:
+            text = match.group(group)
+            items = [(i.start(), i.end()) for i in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", text)]
+            ended = next((k for k, (a, _) in enumerate(items) if k and text[a:].split()[0] in _LIST_END), None)
+            if ended is not None:
+                items = items[:ended]  # "A, B and C, to rate 18 issues": the sentence goes on after the list
+            if type_ == "StakeholderGroup":
+                # "... such as customers and suppliers through surveys": the list ends inside its last item
+                for k, (a, b) in enumerate(items):
+                    tail = re.search(rf" (?:{'|'.join(sorted(_LIST_END))}) ", text[a:b])
+                    if tail:
+                        items = [*items[:k], (a, a + tail.start())]
+                        break
+            if group == "groups":
+                # the list runs while its items end in a stakeholder noun ("..., and 90 employees answered")
+                nouns = [text[a:b].split()[-1].lower() in _STAKEHOLDER_NOUNS for a, b in items]
+                items = items[: nouns.index(False) if False in nouns else len(items)]
             oxford = any(text.startswith("and ", a) for a, _ in items)
             items = [(a + 4, b) if text.startswith("and ", a) else (a, b) for a, b in items]
             if items and not oxford and " and " in text[items[-1][0] : items[-1][1]]:
@@ -1464,7 +1615,7 @@ class _Scanner:
             if len(labels) < 2 or any(len(t.split()) > MAX_INLINE_WORDS or re.search(r"\d", t) for t in labels):
                 continue
             for a, b in items:
-                self.add(match.start("items") + a, match.start("items") + b, type_, priority=2)
+                self.add(match.start(group) + a, match.start(group) + b, type_, priority=2)
 
     def people(self) -> None:
         for match in _HONORIFIC.finditer(self.text):
