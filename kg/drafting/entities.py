@@ -473,6 +473,11 @@ _PORTFOLIOS = frozenset(
         "ecological",
     ]
 )
+# A numbered part of a document before "of" the document: "Rules 711A and 711B of the", "Section 4 of".
+_DOCUMENT_PART = re.compile(
+    r"(?:Rules?|Sections?|Articles?|Chapters?|Parts?|Clauses?|Paragraphs?|Schedules?|Annex(?:es)?) "
+    r"[\dA-Z][\w.]*(?:(?:, | and | to )[\dA-Z][\w.]*)* of (?:the )?(?=[A-Z])"
+)
 # Parts of a postal address: "18/F, Acme Tower, 66 Jinshui Road", "Room 1203, Harbour Centre".
 _ADDRESS_BEFORE = re.compile(r"(?:\b\d{1,3}/F|\b(?:Room|Unit|Flat|Suite|Shop) [\w\-]+),?\s+$")
 _ADDRESS_AFTER = re.compile(
@@ -807,6 +812,9 @@ class _Scanner:
         self.own_names: set[str] = set()  # the reporting company's names, from its definition
         self.last_award: _Found | None = None  # the award or certification found last, for its organiser
         self.inner: tuple[int, int] | None = None  # the proper name inside the name _run is reading
+        self.published: set[int] = (
+            set()
+        )  # starts of documents an outside organisation's name follows ("... of X Limited")
 
     def add(self, start: int, end: int, type_: str, priority: int = 0, **fields: str | None) -> None:
         if _CONTENTS_LINE.search(self._line(start, end)):
@@ -848,6 +856,9 @@ class _Scanner:
         A unit keeps its owner in its name ("Audit Committee of the Board"; _unit_of reads it).
         """
         label = self.text[start:end]
+        part = _DOCUMENT_PART.match(label)
+        if part and len(label) > part.end():  # "Rules 711A and 711B of the Listing Manual": the document is the name
+            return self._owner(start + part.end(), end)
         listed = re.search(r" on (?:the )?(?=[A-Z][\w\-]* Exchange\b)", label)
         if listed:  # "Listing of Securities on the Stock Exchange of ...": the exchange is the name
             return [(start + listed.end(), end)]
@@ -855,6 +866,16 @@ class _Scanner:
             left, right = label[: match.start()].split(), label[match.end() :].split()
             if left and left[-1].lower() in _DOCUMENTS and _type_of(right) is not None:
                 return [(start + match.end(), end)]  # "Sustainability Statement of Acme Berhad": the company
+            if (
+                _type_of(left) == "Policy"
+                and len(right) > 1
+                and _LEGAL_FORM.search(" ".join(right))
+                and not any(" ".join(right).startswith(n) for n in self.own_names)
+            ):
+                # "Listing Manual of the Singapore Exchange ... Limited": another company's manual or code is a
+                # standard it sets for others, not one of the reporting company's policies
+                self.published.add(start)
+                return [(start, start + match.start()), (start + match.end(), end)]
             if len(left) < 2 or _type_of(left) in ("Committee", "Board", "Department", "Team", "Policy"):
                 continue
             if _type_of(left) is None and len(right) < 2:
@@ -918,6 +939,8 @@ class _Scanner:
                 words = words[bare_the[-1] + 1 :]
             while words and words[0].group().lower().strip(",") in _LEADING and not words[0].group().isupper():
                 words.pop(0)
+            while len(words) > 2 and re.fullmatch(r"\d[\d,.]*", words[0].group()) and words[1].group() in _JOINERS:
+                del words[:2]  # "US$120,000 for STEM scholarships": a figure and its preposition start no name
             if (
                 len(words) > 2
                 and re.fullmatch(r"[A-Z][a-z]+ed", words[0].group())
@@ -1173,6 +1196,18 @@ class _Scanner:
             type_ = "Law"  # "Labour Code of Vietnam": a country's code is its law
         if type_ == "Law" and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before):
             type_ = "Policy"
+        if type_ == "Policy" and (
+            start in self.published
+            or (
+                words[0] in self.defined
+                and self.defined[words[0]][0] == "Organization"
+                and words[0] not in self.own_names
+            )
+        ):
+            type_ = "Standard"  # "RBA Code of Conduct", "RBA" defined as an outside body: that body's code
+        dated = re.fullmatch(r"(.+ (?:19|20)\d\d) of (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)", label)
+        if type_ == "Law" and dated and dated.group(2) in place_names():
+            self.inner = (start, start + len(dated.group(1)))  # "... Act 2012 of Singapore": the act, by its year
         if type_ == "Policy" and re.fullmatch(r"(?:[A-Z]+ )?Code", label):
             return
         owned = re.search(r" of (?:the )?(?:Board|Company|Group|Bank)$", label)
