@@ -516,6 +516,22 @@ _EVENT = re.compile(
     r"[A-Z][a-z]+(?:-[a-z]+)?|"
     r"COVID-19)\b"
 )
+# The integrity policies a listed company is asked to disclose (HKEX B7, GRI 205), named in lower case:
+# "our whistleblowing policy", "the anti-bribery policy".
+_INTEGRITY_POLICY = re.compile(
+    r"\b(?:whistle-?blowing|anti-corruption|anti-bribery|anti-fraud|anti-money[- ]laundering|conflicts? of interest) "
+    r"polic(?:y|ies)\b"
+)
+# A weather disaster named by its date: "the drought of July and August 2022", "the black rainstorm of
+# 8 September 2023", "the floods of 2021".
+_DATED_DISASTER = re.compile(
+    r"\b(?:(?:black|red|amber|severe|extreme|record|major) )?"
+    r"(?:drought|floods?|flooding|rainstorms?|heatwave|heat wave|snowstorm|blizzard|earthquake|wildfires?|"
+    r"landslides?|storm surge) (?:of|in) "
+    r"(?:(?:\d{1,2} |early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?:(?: and |-|–| to )(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December))?,? )?(?:19|20)\d\d\b"
+)
 # Vehicle emission standards: "Euro 6", "Euro VI", "China VI".
 _EMISSION_STANDARD = re.compile(
     r"\b(?:Euro (?:[1-6]|I{1,3}|IV|VI?)|China (?:IV|VI?))\b(?! (?:million|billion|thousand)\b)"
@@ -1124,6 +1140,15 @@ class _Scanner:
             if len(words) <= 3 and all(w.istitle() for w in words) and self._after_place(start):
                 self.add(start, end, "Place")  # "in Kwai Chung and Tsing Yi": a place beside a place
                 return
+            if (
+                len(words) <= 3
+                and all(w.istitle() for w in words)
+                and re.search(r"\b(?:in|at|near)\s+$", before)
+                and (region := re.match(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", text[end : end + 40]))
+                and region.group(1) in region_names()
+            ):
+                self.add(start, end, "Place")  # "in Senai, Johor": a town the state or country after it places
+                return
             line = self._line(start, end).strip()
             if label.isupper() and len(words) > 1 and (line == label or _HEADING.fullmatch(line)):
                 return  # a heading: "I. COMMUNITY", "KEY FIGURES"
@@ -1450,9 +1475,14 @@ class _Scanner:
             self.add(match.start(), match.end(), "Standard", priority=2)
 
     def events(self) -> None:
-        """Named storms and the pandemic (events), and vehicle emission standards ("Euro 6")."""
+        """Named storms, weather disasters named by their date and the pandemic (events), vehicle
+        emission standards ("Euro 6") and integrity policies named in lower case ("whistleblowing policy")."""
         for match in _EVENT.finditer(self.text):
             self.add(match.start(), match.end(), "Event", priority=3)
+        for match in _DATED_DISASTER.finditer(self.text):
+            self.add(match.start(), match.end(), "Event", priority=3)
+        for match in _INTEGRITY_POLICY.finditer(self.text):
+            self.add(match.start(), match.end(), "Policy")
         for match in _EMISSION_STANDARD.finditer(self.text):
             self.add(match.start(), match.end(), "Standard", priority=3)
 
