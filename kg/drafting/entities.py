@@ -473,9 +473,11 @@ _PORTFOLIOS = frozenset(
         "ecological",
     ]
 )
-# A numbered part of a document before "of" the document: "Rules 711A and 711B of the", "Section 4 of".
+# A numbered part or grade of a document before "of" the document: "Rules 711A and 711B of the", "Section
+# 4 of", "Class 1A of the Discharge Standard ...".
 _DOCUMENT_PART = re.compile(
-    r"(?:Rules?|Sections?|Articles?|Chapters?|Parts?|Clauses?|Paragraphs?|Schedules?|Annex(?:es)?) "
+    r"(?:Rules?|Sections?|Articles?|Chapters?|Parts?|Clauses?|Paragraphs?|Schedules?|Annex(?:es)?|Class(?:es)?|"
+    r"Grades?) "
     r"[\dA-Z][\w.]*(?:(?:, | and | to )[\dA-Z][\w.]*)* of (?:the )?(?=[A-Z])"
 )
 # Parts of a postal address: "18/F, Acme Tower, 66 Jinshui Road", "Room 1203, Harbour Centre".
@@ -578,6 +580,7 @@ _ORGANISER_TYPES = frozenset({"Organization", "Committee", "Department"})
 # ending in the organisation after a comma.
 _GRADE = re.compile(
     r"(?:Gold|Silver|Bronze|Platinum|Grand|Merit|Excellence|First|Second|Third|Special)\s+(?:award|prize|medal)s?|"
+    r"Gold|Silver|Bronze|Platinum|Merit|"
     r"Certificates? of (?:Merit|Excellence|Distinction)|Honou?rable Mention",
     re.I,
 )
@@ -1032,8 +1035,13 @@ class _Scanner:
                 label = text[start:end]
                 words = label.split()
         type_ = head_type or _type_of(words)
-        if _GRADE.fullmatch(label) and re.match(r",\s+[A-Z]", text[end : end + 3]):
-            return  # "Gold award, Green Fleet Award 2023": the grade of the award named next
+        if _GRADE.fullmatch(label) and (
+            re.match(r",\s+[A-Z]", text[end : end + 3])
+            or re.match(r"(?:\s*\([^)\n]{1,60}\))?\s+(?:in|at|of|under) (?:the )?[A-Z]", text[end : end + 80])
+        ):
+            # "Gold award, Green Fleet Award 2023", "the Gold Award (Retail) in the Green Shop Awards": the grade
+            # of the award named next, its category in parentheses
+            return
         # The cues are read in the words just before the name (a list of names before it skipped): a
         # short window keeps the end-anchored cue patterns from scanning far back at every name.
         before = text[max(0, start - 200) : start]
