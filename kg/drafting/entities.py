@@ -474,11 +474,11 @@ _PORTFOLIOS = frozenset(
     ]
 )
 # A numbered part or grade of a document before "of" the document: "Rules 711A and 711B of the", "Section
-# 4 of", "Class 1A of the Discharge Standard ...".
+# 4 of", "Class 1A of the Discharge Standard ..." ("Chapter 354 of the Laws of Hong Kong" is a Cap. number).
 _DOCUMENT_PART = re.compile(
     r"(?:Rules?|Sections?|Articles?|Chapters?|Parts?|Clauses?|Paragraphs?|Schedules?|Annex(?:es)?|Class(?:es)?|"
     r"Grades?) "
-    r"[\dA-Z][\w.]*(?:(?:, | and | to )[\dA-Z][\w.]*)* of (?:the )?(?=[A-Z])"
+    r"[\dA-Z][\w.]*(?:(?:, | and | to )[\dA-Z][\w.]*)* of (?:the )?(?=[A-Z])(?!Laws of )"
 )
 # Parts of a postal address: "18/F, Acme Tower, 66 Jinshui Road", "Room 1203, Harbour Centre".
 _ADDRESS_BEFORE = re.compile(r"(?:\b\d{1,3}/F|\b(?:Room|Unit|Flat|Suite|Shop) [\w\-]+),?\s+$")
