@@ -596,6 +596,10 @@ _APPENDIX = re.compile(
     r"(?:\s+Governing\s+the\s+Listing\s+of\s+Securities\b)?"
 )
 _GUIDE_IN = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s+(?:in|of|under|set out in|contained in)\s+")
+_LAUNCH_CUE = re.compile(
+    r"\b(?:launched|introduced|rolled out|initiated|kicked off|inaugurated|piloted)\s+(?:the\s+|our\s+|its\s+|an?\s+)?"
+    r"(?:(?:new|first|annual|pilot)\s+)?$"
+)
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
@@ -1116,6 +1120,13 @@ class _Scanner:
             if zh_type:
                 self.add(start, end, zh_type, label_zh=zh.group(1))  # "*Data Quality Management* 《...管理制度》"
                 return
+        if (
+            type_ is None
+            and (chapter := re.fullmatch(r"[A-Z]{2,8}[-–](.+)", label))
+            and chapter.group(1) in place_names()
+        ):
+            self.add(start, end, "Organization")  # "WWF-Singapore": an international body's office in a place
+            return
         if type_ is None:
             near = text[max(0, start - 30) : start]
             if label == "China" and text[max(0, start - 9) : start] == "mainland ":
@@ -1434,6 +1445,12 @@ class _Scanner:
         short = match.group(1).strip()
         if not short or short == label or _CAP.match(self.text[end:].lstrip()) or re.fullmatch(r"\d+|[a-z].*", short):
             return
+        if short in place_names() and match.group().strip() == f"({short})":
+            # "Bank of China (Hong Kong)": a place in bare parentheses is part of a company's name, no short name
+            name = self.found[-1] if self.found else None
+            if name and name.end == end and type_ in ("Organization", "Subsidiary"):
+                name.end = match.end()
+            return
         if " " not in short and not short.isupper() and _type_of([short]) is None:
             return
         own_type = _type_of(short.split()) if " " in short else None
@@ -1515,7 +1532,8 @@ class _Scanner:
 
     def quoted(self) -> None:
         """A quoted title after an award verb is an award ("was named a “Caring Company”"); one before a
-        head word is of the head's type (“Green Steps” programme, "Green Factory" title)."""
+        head word is of the head's type (“Green Steps” programme, "Green Factory" title); one a verb says
+        was launched is a programme ("launched “Project Blue”")."""
         for match in _QUOTED_NAME.finditer(self.text):
             before = self.text[max(0, match.start() - 60) : match.start()]
             head = _QUOTED_HEAD.match(self.text, match.end())
@@ -1524,6 +1542,8 @@ class _Scanner:
             elif head:  # the name as printed, quotes and head word included: “Green Steps” programme
                 type_ = _HEADS.get(_singular(head.group(1).lower()), "Award")
                 self.add(match.start(), head.end(), type_, priority=1)
+            elif _LAUNCH_CUE.search(before):  # "we launched “Project Blue”": what is launched is a programme
+                self.add(match.start(1), match.end(1), "Initiative", priority=1)
 
     def chinese_titles(self) -> None:
         """A 《》 title with no English beside it is a mention of its own, typed by its last characters."""

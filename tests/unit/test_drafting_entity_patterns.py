@@ -86,6 +86,14 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Our anti-bribery policy and whistle-blowing policy apply to agents.",
         [("Policy", "anti-bribery policy"), ("Policy", "whistle-blowing policy")],
     ),
+    # a quoted name a verb says was launched is a programme
+    ("In 2024 we launched “Project Clear Water” to test wells.", [("Initiative", "Project Clear Water")]),
+    # an international body's office in a place; a place in bare parentheses is part of a company's name
+    ("We support WWF-Singapore.", [("Organization", "WWF-Singapore")]),
+    (
+        "We bank with the Harbour Bank (Hong Kong) and the Federation of Traders.",
+        [("Organization", "Harbour Bank (Hong Kong)"), ("Organization", "Federation of Traders")],
+    ),
     # a class of a standard before "of" the standard
     (
         "Effluent meets Class 2B of the Discharge Standard for Urban Sewage Works.",
