@@ -835,9 +835,8 @@ class _Scanner:
         self.own_names: set[str] = set()  # the reporting company's names, from its definition
         self.last_award: _Found | None = None  # the award or certification found last, for its organiser
         self.inner: tuple[int, int] | None = None  # the proper name inside the name _run is reading
-        self.published: set[int] = (
-            set()
-        )  # starts of documents an outside organisation's name follows ("... of X Limited")
+        # the starts of documents an outside company's name follows ("Listing Manual of X Limited")
+        self.published: set[int] = set()
 
     def add(self, start: int, end: int, type_: str, priority: int = 0, **fields: str | None) -> None:
         if _CONTENTS_LINE.search(self._line(start, end)):
@@ -1337,16 +1336,19 @@ class _Scanner:
     def _government_department(self, label: str, before: str = "") -> bool:
         """ "Inner Mongolia Department of Industry and Information Technology": a place's department of a
         portfolio is a government's, an outside organisation, not a unit of the company; so is a department
-        named for a public service no company runs a unit for ("Water Supplies Department"), unless the
-        text says it is the company's."""
+        named for a public service alone ("Water Supplies Department"), unless the text says it is the
+        company's ("our Fire Services Department") or a company function is named beside the service
+        ("Safety and Environmental Protection Department")."""
         named = re.match(r"(?:the )?(.+?) Department of [A-Z]", label)
         if named and named.group(1) in place_names():
             return True
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
         return (
-            bool(words & _PORTFOLIOS)
+            label.endswith(" Department")
+            and bool(words & _PORTFOLIOS)
+            # "Safety and Environmental Protection Department": a company's function beside the service
+            and not words & (_FUNCTIONS - {"environmental", "services", "service"})
             and not _OWN.search(before)
-            and not re.search(r" of (?:the )?(?:Group|Company)$", label)
         )
 
     def _row_label(self, start: int, end: int) -> bool:

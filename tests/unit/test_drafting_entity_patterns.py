@@ -57,7 +57,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Water Supplies Department.",
         [("Organization", "Marine Conservation Department"), ("Organization", "Water Supplies Department")],
     ),
-    ("Our Fire Safety Department inspects every depot.", [("Department", "Fire Safety Department")]),
+    ("Our Fire Services Department inspects every depot.", [("Department", "Fire Services Department")]),
+    (
+        "The Safety and Environmental Protection Department audits each mine.",
+        [("Department", "Safety and Environmental Protection Department")],
+    ),
     # a plant or hotel named by a proper name is a place; one in a known place is that place
     (
         "Our Hillcrest plant and the Riverside Lake plant recycle water.",
