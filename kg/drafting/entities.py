@@ -890,12 +890,14 @@ class _Scanner:
                 return [(start + match.end(), end)]  # "Sustainability Statement of Acme Berhad": the company
             if (
                 _type_of(left) == "Policy"
+                and left[-1].lower() in ("manual", "manuals", "handbook", "handbooks")
                 and len(right) > 1
                 and _LEGAL_FORM.search(" ".join(right))
                 and not any(" ".join(right).startswith(n) for n in self.own_names)
             ):
-                # "Listing Manual of the Singapore Exchange ... Limited": another company's manual or code is a
-                # standard it sets for others, not one of the reporting company's policies
+                # "Listing Manual of the Singapore Exchange ... Limited": another company's manual is a standard
+                # it sets for others, not one of the reporting company's policies (its "Code of Conduct for
+                # Employees of Acme Corporation" stays the company's: a report may not define its own name)
                 self.published.add(start)
                 return [(start, start + match.start()), (start + match.end(), end)]
             if len(left) < 2 or _type_of(left) in ("Committee", "Board", "Department", "Team", "Policy"):
@@ -1012,7 +1014,6 @@ class _Scanner:
             lower_head
             and re.search(r"(?<!\w)[A-Z]", label)
             and not _CODE.fullmatch(label)
-            and not re.match(r"\d", label)  # "US$120,000 for STEM scholarships": a figure's digits, no name
             and not any(w in _NOT_MODIFIERS or w.endswith("ed") or w in _TIME_WORDS for w in modifiers)
         ):
             head = lower_head.group(3).split()[-1]
@@ -1207,6 +1208,12 @@ class _Scanner:
             type_ = "Organization"
         if type_ == "Department" and self._government_department(label, before):
             type_ = "Organization"
+        if (
+            type_ == "Place"
+            and _singular(words[-1].lower()) in ("hotel", "resort")
+            and (_PARTNER_CUE.search(before, _cue_at(before)) or _EXTERNAL_CUE.search(before, _cue_at(before)))
+        ):
+            type_ = "Organization"  # "cooperated with Acme Hotel": a hotel one works with is the company running it
         if type_ == "Initiative" and words[-1] == "Initiative" and _MEMBERSHIP_CUE.search(before, _cue_at(before)):
             type_ = "Organization"  # "joined the Clean Cobalt Initiative": a body with members
         if type_ == "Board" and not _OWN_BOARD.fullmatch(label):
@@ -1544,7 +1551,8 @@ class _Scanner:
             elif head:  # the name as printed, quotes and head word included: “Green Steps” programme
                 type_ = _HEADS.get(_singular(head.group(1).lower()), "Award")
                 self.add(match.start(), head.end(), type_, priority=1)
-            elif _LAUNCH_CUE.search(before):  # "we launched “Project Blue”": what is launched is a programme
+            elif _LAUNCH_CUE.search(before) and not _ADJECTIVE_USE.match(self.text, match.end()):
+                # "we launched “Project Blue”": what is launched is a programme ("... “X” strategy" is a strategy)
                 self.add(match.start(1), match.end(1), "Initiative", priority=1)
 
     def chinese_titles(self) -> None:

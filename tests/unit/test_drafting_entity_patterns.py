@@ -92,6 +92,9 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ),
     # a quoted name a verb says was launched is a programme
     ("In 2024 we launched “Project Clear Water” to test wells.", [("Initiative", "Project Clear Water")]),
+    ("In 2024 we launched the “Phone + Home” strategy.", []),
+    # a hotel one works with is the company running it
+    ("We cooperated with Lotus Hotel on smart rooms.", [("Organization", "Lotus Hotel")]),
     # an international body's office in a place; a place in bare parentheses is part of a company's name
     ("We support WWF-Singapore.", [("Organization", "WWF-Singapore")]),
     (
@@ -149,6 +152,10 @@ def test_an_outside_companys_manual_and_an_outside_bodys_code_are_standards() ->
         ("Organization", "FEA"),
         ("Standard", "FEA Code of Conduct"),
         ("Policy", "Code of Conduct"),
+    ]
+    # a report may not define its own name: a code "of" a company stays a policy, only a manual is another's
+    assert typed("Our Code of Conduct for Employees of Acme Corporation applies to all staff.") == [
+        ("Policy", "Code of Conduct for Employees of Acme Corporation")
     ]
 
 
