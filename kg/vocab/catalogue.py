@@ -164,6 +164,10 @@ _AS_AT = re.compile(
 )
 
 
+# A caption's number ("Table 7 Employees", "Figure 3.2: Water withdrawal"): where, not what.
+_CAPTION_NUMBER = re.compile(r"^\s*(?:table|figure|chart|exhibit)\s+\d+(?:\.\d+)*[a-z]?\b\s*[:.-]?")
+
+
 def _normalise(label: str, units: Units) -> str:
     """Lower case, units in parentheses dropped ("(tCO2e)"), the spellings of a few words unified."""
 
@@ -182,6 +186,7 @@ def _normalise(label: str, units: Units) -> str:
     text = re.sub(r"\bscope ([12])\s*(?:and|,|/|-)\s*(?:scope )?([23])\b", r"scope \1 and \2", text)
     text = re.sub(r"\bre(?:search) and development\b|\br and d\b", "r-and-d", text)
     text = _AS_AT.sub(" ", text)
+    text = _CAPTION_NUMBER.sub(" ", text)
     text = re.sub(r"\btown\s+gas\b", "towngas", text)
     text = re.sub(r"\bgasoline\b", "petrol", text)
     return text
@@ -288,12 +293,19 @@ def _intensity(measure: str, noun: str, per: str, missing: str | None = None) ->
     return None, f"{missing or noun} intensity the catalogue does not hold"
 
 
+# What else a scope number may be said of: energy ("Scope 1 energy"), waste, water or suppliers.
+_NOT_GHG_SCOPE = r"\b(?:energy|electricity|fuel|wastes?|water|suppliers?|packaging)\b"
+
+
 def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     named = r.take(r"\bghg\b|\bco2e\b|\bcarbon (?:dioxide )?(?:equivalent )?emissions?\b|\bcarbon footprint\b")
     # Plain "emissions" are greenhouse gases when a scope is named, by number or by its words
     # ("indirect emissions", "emissions from purchased electricity"), and no pollutant is.
+    # A scope number alone ("Scope 1", "Total Scope 1 and 2 (market-based)", a table's rows under a
+    # GHG heading) names greenhouse gases: the GHG Protocol's scopes are used of nothing else.
     scoped = r.has(r"\bscope [123]\b|\bdirect\b|\bindirect\b|\bpurchased (?:electricity|energy|heat|steam)\b")
-    if not named and not (scoped and r.has(r"\bemissions?\b") and not r.has(_POLLUTANTS)):
+    numbered = r.has(r"\bscope [123]\b") and not r.has(_NOT_GHG_SCOPE)
+    if not named and not ((scoped and r.has(r"\bemissions?\b") or numbered) and not r.has(_POLLUTANTS)):
         return None, ""
     r.take(r"\bemissions?\b|\bgas(?:es)?\b")
     if per is not None:
@@ -343,6 +355,8 @@ def _waste(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if not r.take(r"\bwastes?\b"):
         return None, ""
     hazard = "non-hazardous" if r.take(r"\bnon-hazardous\b") else "hazardous" if r.take(r"\bhazardous\b") else None
+    if hazard is not None:
+        _row_kinds(r)
     hazard = hazard or _waste_class(r)
     if per is not None:
         r.take(r"\bintensity\b")
@@ -363,6 +377,16 @@ def _waste(r: _Reading, per: str | None) -> tuple[str | None, str]:
         )
     notation = f"{hazard}-waste" + (f"-{fate}" if fate else "")
     return notation, f"{hazard} waste" + (f" {fate}" if fate else " generated")
+
+
+def _row_kinds(r: _Reading) -> None:
+    """The words of a table row printed under a heading that names the metric's class ("Hazardous
+    waste: Spent solvents and sludge"): they name kinds of it, as a gloss does, unless they say how
+    it was handled (a fate the caller reads) or where (a boundary)."""
+    head, sep, row = r.label.rpartition(":")
+    if not sep or not head.strip() or re.search(r"\b(?:in|at|for|across|within|from|to|by)\b", row, re.I):
+        return
+    r.kinds.update(_TOKEN.findall(row.casefold()))
 
 
 # Kinds of waste the guides class without saying so: general, office and domestic refuse, food,
@@ -435,10 +459,19 @@ def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
     return "energy-total", "energy consumption with no part named, or a total"
 
 
+# Where water is drawn from (GRI 303-3's sources): a figure of water by its source is withdrawn,
+# unless the label says it was consumed ("Municipal water consumption").
+_WATER_SOURCE = (
+    r"\b(?:municipal|mains|third-party|piped|purchased) (?:water(?: supply| supplies)?|supply|supplies)\b"
+    r"|\bground ?water\b|\bsurface water\b|\bsea ?water\b|\brain ?water (?:harvested|collected)\b"
+    r"|\b(?:harvested|collected) rain ?water\b"
+)
+
+
 def _water(r: _Reading, per: str | None) -> tuple[str | None, str]:
-    if not r.take(r"\bwater\b"):
+    if not r.take(r"\bwater\b|\b(?:ground|rain|sea)water\b"):
         return None, ""
-    if r.take(r"\brecycled\b|\breused\b|\brecycling\b|\breuse\b|\brainwater(?: harvested| collected)?\b"):
+    if r.take(r"\brecycled\b|\breused\b|\brecycling\b|\breuse\b"):
         if per is not None or r.has(r"\bwithdraw\w*\b|\bdischarged?\b|\brate\b|\bratio\b|\bshare\b|\bpercentage\b"):
             return None, "water of a kind the catalogue does not hold"
         return "water-recycled", "water recycled or reused"
@@ -447,6 +480,8 @@ def _water(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return _intensity("water", "a water", per)
     if r.take(r"\bwithdrawal\b|\bwithdrawn\b|\bwithdrew\b|\babstract(?:ed|ion)\b"):
         return "water-withdrawal", "water withdrawn"
+    if not r.has(r"\bconsum\w*|\bused?\b|\busage\b") and r.take(_WATER_SOURCE):
+        return "water-withdrawal", "water withdrawn, named by its source"
     if r.take(r"\bdischarged?\b|\bwaste ?water\b|\beffluent\b"):
         return "water-discharge", "water discharged"
     return "water-consumption", "water consumed or used"
@@ -560,9 +595,14 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if r.take(r"\b(?:lost days|days lost|working days lost|lost (?:working )?days)\b"):
         r.take(r"\b(?:due to|from|because of) (?:work[\s-]related |work |occupational )?injur(?:y|ies)\b")
         return "lost-days-work-injury", "days lost to work injury"
-    if r.take(r"\b(?:work-related |work |occupational |workplace )injur(?:y|ies)\b|\binjur(?:y|ies) at work\b"):
+    if r.take(r"\blost-time injur(?:y|ies)\b") and r.take(r"\b(?:working |work )?days\b"):
+        r.take(r"\b(?:lost|cost|caused|resulted in|due to|from|by)\b")
+        return "lost-days-work-injury", "days lost to lost-time injuries"
+    if r.take(
+        r"\b(?:work-related |work |occupational |workplace |lost-time )injur(?:y|ies)\b|\binjur(?:y|ies) at work\b"
+    ):
         r.take(_STAFF)
-        r.take(r"\b(?:suffered|sustained|reported|recorded)\b")
+        r.take(r"\b(?:suffered|sustained|reported|recorded|recordable|number of)\b")
         return "work-related-injuries", "work-related injuries"
     if r.take(r"\btraining (?:hours|time)\b|\bhours of training\b") or (per == "employee" and r.take(r"\btraining\b")):
         if not r.take(r"\baverage\b") and per != "employee":
@@ -621,6 +661,29 @@ def _training_group(r: _Reading) -> str | None:
     return None
 
 
+# Words before "suppliers" that say where they are, or that they are new (screened on entry), not what they supply,
+# nor which of them a subset is ("principal vendors" are some of the suppliers, not all).
+_NOT_SUPPLIED = frozenset(
+    re.findall(
+        r"[\w-]+",
+        "local overseas domestic foreign new total all key major core principal critical main strategic important"
+        " significant top tier-1 high-risk",
+    )
+)
+
+
+def _supplied(text: str) -> set[str]:
+    """The words naming what suppliers supply: one word before "suppliers" ("food suppliers") or
+    the words after "suppliers of" ("suppliers of chemicals and equipment")."""
+    found: set[str] = set()
+    for m in re.finditer(r"\b([a-z][a-z-]+) (?:suppliers?|vendors?)\b", text):
+        if m.group(1) not in _NOT_SUPPLIED and m.group(1) not in _NEUTRAL and m.group(1) not in _BLOCKERS:
+            found.add(m.group(1))
+    for m in re.finditer(r"\b(?:suppliers?|vendors?) of ((?:[a-z][a-z-]+)(?: (?:and|or) [a-z][a-z-]+)?)\b", text):
+        found.update(w for w in m.group(1).split() if w not in ("and", "or"))
+    return found
+
+
 def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if per is not None:
         return None, ""
@@ -661,6 +724,15 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return "product-recalls-safety-share", "products recalled for safety and health reasons"
     if r.take(r"\bpatents? granted\b|\bgranted patents?\b|\bpatents? (?:authori[sz]ed|issued)\b"):
         return "patents-granted", "patents granted"
+    # A patent held, valid or in force has been granted; its kind (invention, utility model,
+    # design) narrows nothing the catalogue splits.
+    if r.take(
+        r"\b(?:valid |registered )?(?:invention |utility model |design )?patents? (?:held|in force|owned)\b"
+        r"|\b(?:valid|registered) (?:invention |utility model |design )?patents?\b"
+        r"|\b(?:invention|utility model|design) patents?\b"
+    ):
+        r.take(r"\bheld\b|\bowned\b|\bvalid\b")
+        return "patents-granted", "patents held (granted)"
     if r.take(r"\bpatent applications?\b|\bpatents? (?:filed|applied for)\b|\bapplications? for patents?\b"):
         r.take(r"\bfiled\b|\bsubmitted\b")
         return "patent-applications", "patent applications"
@@ -682,6 +754,10 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r.take(r"\bcharitable\b|\bcash value\b|\bcash\b|\bmade\b")
         return "donations", "charitable donations"
     if r.take(r"\bsuppliers?\b|\bsub-?contractors?\b|\bvendors?\b"):
+        # Which suppliers a list counts ("qualified", "approved") and what they supply ("food
+        # suppliers", "suppliers of chemicals"): still suppliers, read closely.
+        r.take(r"\b(?:qualified|approved|registered|active|certified|contracted|engaged)\b")
+        r.kinds.update(_supplied(r.text))
         if r.take(r"\baudited\b|\baudits?\b"):
             r.take(r"\b(?:key|major|core|principal|critical|main|on-site)\b")  # which were audited
             return "suppliers-audited", "suppliers audited"
