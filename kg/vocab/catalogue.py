@@ -138,7 +138,7 @@ _NEUTRAL = frozenset(
 _BLOCKERS = frozenset(
     re.findall(
         r"\w+",
-        "saved saving savings avoided avoid reduction reductions reduced reduce target targets goal goals "
+        "save saves saved saving savings avoided avoid reduction reductions reduced reduce target targets goal goals "
         "increase increased decrease decreased change growth offset offsets baseline forecast planned "
         "expected projected budget",
     )
@@ -305,7 +305,7 @@ def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     # GHG heading) names greenhouse gases: the GHG Protocol's scopes are used of nothing else.
     scoped = r.has(r"\bscope [123]\b|\bdirect\b|\bindirect\b|\bpurchased (?:electricity|energy|heat|steam)\b")
     numbered = r.has(r"\bscope [123]\b") and not r.has(_NOT_GHG_SCOPE)
-    if not named and not ((scoped and r.has(r"\bemissions?\b") or numbered) and not r.has(_POLLUTANTS)):
+    if not named and not (((scoped and r.has(r"\bemissions?\b")) or numbered) and not r.has(_POLLUTANTS)):
         return None, ""
     r.take(r"\bemissions?\b|\bgas(?:es)?\b")
     if per is not None:
@@ -370,6 +370,8 @@ def _waste(r: _Reading, per: str | None) -> tuple[str | None, str]:
         else None
     )
     if hazard is None:
+        if fate == "recycled":
+            return "waste-recycled", "waste recycled, of no class named"
         return (
             ("waste-total", "waste with no class named, or a total")
             if fate is None
@@ -592,12 +594,13 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if r.take(r"\bfatalities\b|\bwork-related deaths\b|\boccupational deaths\b"):
         r.take(r"\bwork-related\b|\boccupational\b|\bwork\b")
         return "work-related-fatalities", "work-related fatalities"
+    if r.has(r"\blost-time injur(?:y|ies)\b") and r.has(r"\bdays\b"):
+        r.take(r"\blost-time injur(?:y|ies)\b|\b(?:working |work )?days\b")
+        r.take(r"\b(?:lost|cost|caused|resulted in|due to|from|by|recorded|in which|which)\b")
+        return "lost-days-work-injury", "days lost to lost-time injuries"
     if r.take(r"\b(?:lost days|days lost|working days lost|lost (?:working )?days)\b"):
         r.take(r"\b(?:due to|from|because of) (?:work[\s-]related |work |occupational )?injur(?:y|ies)\b")
         return "lost-days-work-injury", "days lost to work injury"
-    if r.take(r"\blost-time injur(?:y|ies)\b") and r.take(r"\b(?:working |work )?days\b"):
-        r.take(r"\b(?:lost|cost|caused|resulted in|due to|from|by)\b")
-        return "lost-days-work-injury", "days lost to lost-time injuries"
     if r.take(
         r"\b(?:work-related |work |occupational |workplace |lost-time )injur(?:y|ies)\b|\binjur(?:y|ies) at work\b"
     ):
@@ -771,7 +774,7 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
 
 _TOPICS = (_ghg, _air, _waste, _water, _packaging, _energy, _business, _workforce)
 
-_SAVING_WORDS = frozenset({"saved", "saving", "savings"})
+_SAVING_WORDS = frozenset({"save", "saves", "saved", "saving", "savings"})
 _ENERGY_WORDS = r"\b(?:energy|electricity|power|fuel|steam|heat|natural gas|diesel|petrol|towngas)\b"
 
 
@@ -786,7 +789,7 @@ def _is_energy_saving(text: str, printed: URIRef | None, blockers: set[str]) -> 
 def _energy_saved(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if per is not None:
         return None, "an energy saving per something, which the catalogue does not hold"
-    r.take(r"\bsav(?:ed|ing|ings)\b|\bamount\b")
+    r.take(r"\bsav(?:e|es|ed|ing|ings)\b|\bamount\b")
     r.take(r"\b(?:energy|electricity|power|fuel|steam|heat|natural gas|diesel|petrol|towngas)\b")
     r.take(r"\b(?:annual|per year|a year|each year|yearly)\b")
     return "energy-saved", "energy saved by efficiency measures"
