@@ -588,6 +588,14 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
         )
     if r.take(r"\bnew (?:employee )?hires\b|\bnew employees\b|\bnewly hired\b"):
         return "new-employee-hires", "new employee hires"
+    # A rate of new hires is no count of them, but the KPI that asks for the count asks for the
+    # rate too (GRI 401-1): read as the count, its percentage discloses that KPI by the unit rule.
+    if r.take(r"\bnew (?:employee )?hire rates?\b|\brate of new (?:employee )?hires\b"):
+        return "new-employee-hires", "new employee hires, as a rate"
+    # Employees who left are the turnover, as a count ("Employees who left (number)"): GRI 401-1
+    # and HKEX B1.2 ask for it, by the unit rule.
+    if r.take(r"\b(?:employees?|staff) (?:who )?(?:left|departed|resigned)\b|\bleavers\b|\bemployee departures\b"):
+        return "turnover-rate", "employee turnover (employees who left)"
     if r.take(r"\bfatality rate\b|\brate of (?:work-related )?fatalities\b"):
         r.take(r"\bwork-related\b|\boccupational\b")
         return "work-related-fatality-rate", "rate of work-related fatalities"
@@ -717,7 +725,11 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r.take(r"\bcustomer\b|\breceived\b")
         return "customer-privacy-complaints", "complaints on customer privacy"
     if r.take(r"\bcomplaints\b"):
-        r.take(r"\bproducts?(?: and services?)?\b|\bservices?\b|\breceived\b|\bcustomer\b")
+        # who complained: the company's customers, by whatever name its trade gives them
+        r.take(
+            r"\bproducts?(?: and services?)?\b|\bservices?\b|\breceived\b|\bsubstantiated\b"
+            r"|\b(?:customers?|guests?|clients?|consumers?|passengers?|patients?|tenants?|users?)\b"
+        )
         return "product-service-complaints", "product and service complaints"
     if r.take(r"\brecall(?:ed|s)?\b"):
         r.take(

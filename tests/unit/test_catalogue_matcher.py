@@ -411,6 +411,13 @@ def test_scope_rows_caption_numbers_and_waste_rows(label: str, unit: str, expect
         ("Municipal water consumption", "M3", ("water-consumption", "close")),
         # a saving of energy in the present tense
         ("Retrofits will save", "MegaW-HR", ("energy-saved", "close")),
+        # complaints of a trade's customers, by the name the trade gives them
+        ("Passenger complaints received", "NUM", ("product-service-complaints", "exact")),
+        ("Substantiated patient complaints", "NUM", ("product-service-complaints", "exact")),
+        # new hires and leavers read as the counts their KPIs ask for; printed as rates they are no value of them
+        ("New hire rate", None, ("new-employee-hires", "exact")),
+        ("New hire rate", "PERCENT", None),
+        ("Staff who resigned", None, ("turnover-rate", "exact")),
     ],
 )
 def test_suppliers_patents_injuries_water_sources_and_savings(

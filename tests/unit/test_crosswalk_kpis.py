@@ -208,6 +208,11 @@ def test_the_pollutant_rule_says_why() -> None:
         # patent counts are what reports give under HKEX's intellectual property KPI
         ("Patents granted", "NUM", HKEX, ["B6.3"]),
         ("Patent applications", "NUM", "hkex-esg-guide-2019", ["B6.3"]),
+        # a rate of new hires and a count of leavers are figures the employment KPIs ask for
+        ("New hire rate", "PERCENT", GRI, ["401-1"]),
+        ("New hire rate", "PERCENT", HKEX, []),  # HKEX asks for no hires
+        ("Employees who left", "NUM", GRI, ["401-1"]),
+        ("Employees who left", "NUM", HKEX, ["B1.2"]),
     ],
 )
 def test_scope_sums_lost_days_volunteering_recycling_and_patents(
