@@ -552,6 +552,11 @@ def _region_part(r: _Reading) -> bool:
     return r.take(r"\b" + r"\s+".join(re.escape(w.casefold()) for w in words) + r"\b")
 
 
+# A table split by place ("Number of suppliers by region"): its rows name the places.
+_BY_PLACE = (
+    r"\bby (?:region|country|countries|location|province|geograph(?:y|ic(?:al)? (?:region|area|location)s?)|origin)\b"
+)
+
 _STAFF = (
     r"\b(?:people|persons) employed\b|\bemployees?\b|\bstaff\b|\bworkforce\b|\bheadcount\b|\bpersonnel\b"
     r"|\bworkers?\b"
@@ -581,6 +586,7 @@ def _breakdown(r: _Reading) -> str | None:
 def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if r.take(r"\b(?:employee )?(?:turnover|attrition) rates?\b|\brate of (?:employee )?(?:turnover|attrition)\b"):
         r.take(_STAFF)
+        r.take(_BY_PLACE)
         part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
         return (
             "turnover-rate" + (f"-{part}" if part else ""),
@@ -642,6 +648,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     staff = r.take(_STAFF)
     if per is None and (_is_share_of_staff(r) or staff):
         r.take(r"\b(?:worked|working|based|located|employed)\b")
+        r.take(_BY_PLACE)
         part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
         return ("employees-" + (part or "total"), "headcount" + (f" ({part})" if part else ""))
     return None, ""
@@ -772,6 +779,7 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         # Which suppliers a list counts ("qualified", "approved") and what they supply ("food
         # suppliers", "suppliers of chemicals"): still suppliers, read closely.
         r.take(r"\b(?:qualified|approved|registered|active|certified|contracted|engaged)\b")
+        r.take(_BY_PLACE)
         r.kinds.update(_supplied(r.text))
         if r.take(r"\baudited\b|\baudits?\b"):
             r.take(r"\b(?:key|major|core|principal|critical|main|on-site)\b")  # which were audited

@@ -397,6 +397,10 @@ def test_scope_rows_caption_numbers_and_waste_rows(label: str, unit: str, expect
         ("Timber suppliers", "NUM", ("suppliers-total", "close")),
         ("Audited suppliers of fabrics and dyes", "NUM", ("suppliers-audited", "close")),
         ("Strategic suppliers", "NUM", None),  # a subset of the suppliers, not all of them
+        # a table split by place names the place in its rows
+        ("Number of vendors by country: Viet Nam", "NUM", ("suppliers-in-region", "exact")),
+        ("Headcount by location: Total", "NUM", ("employees-total", "exact")),
+        ("Turnover rate by region: Northern Territory", "PERCENT", ("turnover-rate-in-region", "exact")),
         # patents held have been granted
         ("Valid patents", "NUM", ("patents-granted", "exact")),
         ("Utility model patents held", "NUM", ("patents-granted", "exact")),
