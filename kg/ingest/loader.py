@@ -917,9 +917,16 @@ def _under_section(section: str, name: str, unit: str | None) -> bool:
     acids", "Packaging materials" over "Glass jars"): when the heading and the row together name a
     catalogue metric and the row alone names none, or another one but not exactly. The heading
     says what the rows under it are, so it wins over a loose reading of the row alone ("Scrap
-    packaging" under "Non-hazardous waste" is waste, not packaging)."""
+    packaging" under "Non-hazardous waste" is waste, not packaging), and over an exact reading of
+    the row alone when the heading names the metric the row is a part of ("Male employees" under
+    "Average training hours by gender": the men's training hours, not their headcount)."""
     composed = None if name.startswith(f"{section}:") else match_metric(f"{section}: {name}", unit)
     if composed is None:
         return False
     alone = match_metric(name, unit)
-    return alone is None or (alone.match != "exact" and alone.notation != composed.notation)
+    if alone is None:
+        return True
+    if alone.notation == composed.notation:
+        return False
+    heading = match_metric(section, unit)
+    return alone.match != "exact" or (heading is not None and heading.notation in broader_metrics(composed.notation))
