@@ -104,25 +104,26 @@ def _plain_value(loader: _LineLoader, node: yaml.Node, seen: set[int]) -> Any:
     """The value of a document of plain values, built straight from its nodes: what the checked
     reading (``_walk``, ``_no_duplicate_keys``, ``construct_document``) makes of it, in a third of
     the time (PyYAML's constructor machinery was a quarter of a report's build). Anything that
-    reading would treat otherwise or refuse (another tag, a merge key, an alias, a key twice, a
-    forbidden character, a constructor's error) raises instead, and that reading then runs."""
-    if id(node) in seen:
-        raise _Unusual("an alias")
-    seen.add(id(node))
+    reading would treat otherwise or refuse (another tag, a merge key, an alias of a list or
+    mapping, a key twice, a forbidden character, a constructor's error) raises instead, and that
+    reading then runs."""
     tag = node.tag
-    if isinstance(node, yaml.ScalarNode) and tag in _SCALARS:
+    if type(node) is yaml.ScalarNode and tag in _SCALARS:  # an alias of a scalar is the same value
         if tag != _STR:
             return loader.yaml_constructors[tag](loader, node)
         if forbidden_char(node.value):
             raise _Unusual("a forbidden character")
         return node.value
-    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+    if id(node) in seen:
+        raise _Unusual("an alias of a collection")
+    seen.add(id(node))
+    if type(node) is yaml.SequenceNode and tag == _SEQ:
         return [_plain_value(loader, item, seen) for item in node.value]
-    if not (isinstance(node, yaml.MappingNode) and tag == _MAP):
+    if not (type(node) is yaml.MappingNode and tag == _MAP):
         raise _Unusual("another tag")
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag in _SCALARS):
+        if not (type(key_node) is yaml.ScalarNode and key_node.tag in _SCALARS):
             raise _Unusual("a key that is no plain value")
         key = _plain_value(loader, key_node, seen)
         if key in mapping:
