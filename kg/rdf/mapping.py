@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from functools import lru_cache, partial
 
+import rdflib
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
@@ -41,11 +42,16 @@ def new_graph() -> Graph:
     return graph
 
 
-@lru_cache(maxsize=1 << 14, typed=True)
 def literal(value: str | int | bool, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
     """``Literal(value, lang, datatype)``, made once: rdflib parses and normalises every literal
     it makes, the costliest step of mapping, and reports repeat most of theirs (labels,
-    rationales, agents, figures) report after report. Typed, so that ``True`` and ``1`` differ."""
+    rationales, agents, figures) report after report."""
+    return _literal(value, lang, datatype, rdflib.NORMALIZE_LITERALS)
+
+
+@lru_cache(maxsize=1 << 14, typed=True)  # typed: True and 1 are different literals
+def _literal(value: str | int | bool, lang: str | None, datatype: URIRef | None, normalise: bool) -> Literal:
+    """The literal; ``normalise`` (rdflib's switch, which Literal reads) is part of the key only."""
     return Literal(value, lang=lang, datatype=datatype)
 
 
