@@ -91,8 +91,8 @@ def main() -> None:
                 if child.stdin is not None:
                     child.stdin.close()
                 child.wait()
-    what = "the bundled report" if args.bundled else "synthetic reports"
-    print(f"CPU seconds per report, {args.reports} {what} (first one not counted):")
+    what = "runs of the bundled report" if args.bundled else "synthetic reports"
+    print(f"CPU seconds per report, {args.reports} {what} (a first one not counted):")
     medians = []
     for tree, found in zip(trees, times, strict=True):
         quartiles = statistics.quantiles(found, n=4)
