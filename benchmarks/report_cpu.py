@@ -31,8 +31,10 @@ ROOT = HERE.parent
 
 def serve() -> None:
     """Child: map each report folder read from stdin; print its CPU seconds."""
+    import kg
     from kg.rdf.corpus import map_report
 
+    print(json.dumps(kg.__file__), flush=True)  # which csr-kg this child runs
     for line in sys.stdin:
         start = time.process_time()
         map_report(Path(line.strip()))
@@ -77,6 +79,11 @@ def main() -> None:
 
             folders = generate(Path(work) / "reports", args.reports + 1)
         children = [_child(tree) for tree in trees]
+        for tree, child in zip(trees, children, strict=True):
+            assert child.stdout is not None
+            imported = Path(json.loads(child.stdout.readline()))
+            if not imported.is_relative_to(tree):
+                raise SystemExit(f"the child for {tree} imports csr-kg from {imported}")
         try:
             times: list[list[float]] = [[] for _ in trees]
             for n, folder in enumerate(folders):
