@@ -10,6 +10,7 @@ unknown period ...) is kept with its reason for ``coverage``, never dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kg.ingest import figure_tables, table_links, tables
@@ -135,7 +136,12 @@ class _Loader:
         self.units = load_units(folder)
         report.units = self.units
         self.recogniser = Recogniser(self.units.lexicon)
-        self.mentions = [m for m in self.recogniser.mentions(report.text.text)]
+        # The text's quantities, and their order by start, to find those inside a span without
+        # scanning them all (once per claim, that scan was quadratic in the size of the report).
+        quantities = [m for m in self.recogniser.mentions(report.text.text) if m.kind == "quantity"]
+        self._by_start = sorted(range(len(quantities)), key=lambda i: quantities[i].start)
+        self._starts = [quantities[i].start for i in self._by_start]
+        self._quantities = quantities
         self.vocab = vocabulary()
         self.codes = self.vocab.codes(report.meta.standard)
         self.origins = report.origins  # "kind:id" -> where it was defined
@@ -144,6 +150,11 @@ class _Loader:
         # Metrics without figures that intensities per the same thing divide by (see
         # _denominator), with the unit they are in: the report may state one in its prose.
         self.shared_denominators: dict[str, str] = {}
+
+    def quantities_within(self, start: int, end: int) -> list[Mention]:
+        """The quantity mentions that lie inside ``start``-``end``, in the text's order."""
+        found = self._by_start[bisect_left(self._starts, start) : bisect_right(self._starts, end)]
+        return [self._quantities[i] for i in sorted(found) if self._quantities[i].end <= end]
 
     # ------------------------------------------------------------ definitions
 
@@ -231,9 +242,7 @@ class _Loader:
         except (LookupError, KeyError) as exc:
             raise InputError(f"{where}: claim {spec.id}: {exc.args[0]}") from None
         subject = spec.subject or self.report.meta.company
-        in_quote = [
-            m for m in self.mentions if m.kind == "quantity" and anchor.start <= m.start and m.end <= anchor.end
-        ]
+        in_quote = self.quantities_within(anchor.start, anchor.end)
         observations = []
         used: set[int] = set()
         for obs in spec.observations:
@@ -330,7 +339,7 @@ class _Loader:
         if at == -1:
             raise InputError(f"{where}: uncovered context not found verbatim: {context[:60]!r}")
         end = at + len(context)
-        inside = [m for m in self.mentions if m.kind == "quantity" and at <= m.start and m.end <= end]
+        inside = self.quantities_within(at, end)
         if not inside:
             raise InputError(f"{where}: uncovered context holds no quantity: {context[:60]!r}")
         self.report.uncovered.extend(Uncovered(m.start, m.end, reason) for m in inside)
@@ -455,8 +464,7 @@ class _Loader:
                 head = table.header
                 self.report.uncovered.extend(
                     Uncovered(m.start, m.end, "unit of the table's columns")
-                    for m in self.mentions
-                    if m.kind == "quantity" and head.start <= m.start and m.end <= head.end
+                    for m in self.quantities_within(head.start, head.end)
                 )
             self.report.tables.append(
                 TableSummary("figures", text.count("\n", 0, table.start) + 1, len(table.rows), table.cells, len(unread))

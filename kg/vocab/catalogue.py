@@ -30,7 +30,7 @@ from rdflib.namespace import RDF, SKOS
 from kg.vocab.names import local_name
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph
-from kg.vocab.units import Units, load_units
+from kg.vocab.units import Units, cached_while_packaged, load_units
 
 QUANTITY_KINDS = "http://qudt.org/vocab/quantitykind/"
 
@@ -871,6 +871,7 @@ def _without(pattern: re.Pattern[str], label: str) -> str:
     return " ".join(re.sub(r"\(\s*\)", " ", pattern.sub(" ", label)).split())
 
 
+@cached_while_packaged
 def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | None:
     """The catalogue metric a report's metric label names, or None when the label fits none unambiguously.
 
