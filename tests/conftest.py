@@ -97,7 +97,10 @@ def bundled_export(bundled_graph: Graph) -> Callable[[str], bytes]:
 # browser"`, under a minute); the README's test command runs them all. Kept in one table so that a
 # module's weight is seen at a glance. server: starts a server or store process on 127.0.0.1;
 # browser: drives headless Chromium; slow: takes seconds (whole-corpus builds, every export format,
-# subprocess kills, fuzz and property campaigns, wheel installs, rdflib evaluation of heavy queries).
+# subprocess kills, fuzz and property campaigns, wheel installs, rdflib evaluation of heavy queries,
+# pySHACL parity, drafting a whole report, one validation per breaking fixture, CSV on the Web
+# validation, a site build, a second Python process). A test in neither table should take well
+# under a second of CPU once the session fixtures (the bundled KG, bundled_kg) exist.
 MODULE_MARKS: dict[str, tuple[str, ...]] = {
     "test_serve.py": ("server",),
     "test_serve_load.py": ("server", "slow"),
@@ -152,6 +155,15 @@ TEST_MARKS: dict[str, tuple[str, ...]] = {
     "test_shapes_pass_meta_shacl": ("slow",),
     "test_panel_cells_are_the_facts_canonical_values_on_a_synthetic_corpus": ("slow",),
     "test_an_unknown_report_is_a_one_line_error": ("slow",),
+    "test_cli_writes_csv_and_csvw_byte_identical_and_pandas_reads_the_documented_dtypes": ("slow",),
+    "test_parquet_is_typed_and_byte_identical": ("slow",),
+    "test_csvw_metadata_validates_and_turns_back_into_the_graphs_triples": ("slow",),
+    "test_panel_cli_writes_wide_and_long_with_valid_csvw": ("slow",),
+    "test_the_site_shows_the_page_of_a_claim": ("slow",),
+    "test_build_of_a_pdf_is_draft_then_build": ("slow",),
+    "test_every_folder_builds_with_exactly_the_claims_written": ("slow",),
+    "test_python_m_kg_help": ("slow",),
+    "test_serve_on_a_port_in_use_is_a_one_line_error": ("slow",),
 }
 
 
