@@ -15,6 +15,7 @@ from kg.ingest.model import Report
 from kg.outputs.export import serialise
 from kg.rdf.build import build_graph
 from kg.vocab.data import bundled_reports
+from kg.vocab.ontology import ontology_graph
 from tests.support.mini import MINI_META, MINI_SHEET, MINI_TEXT
 
 
@@ -62,6 +63,18 @@ def bundled_graph() -> Graph:
 
 
 @pytest.fixture(scope="session")
+def bundled_kg(bundled_graph: Graph) -> Graph:
+    """The bundled KG with the ontology mixed in, as saved queries and the endpoint read it.
+
+    Made once per session (per xdist worker): copying some 26,000 triples takes about a second,
+    and a saved query on it loads an Oxigraph copy once per graph (kg/sparql/saved.py), so the
+    modules that query it share one graph and one copy. Read-only: a test that changes a graph
+    makes its own copy.
+    """
+    return bundled_graph + ontology_graph()
+
+
+@pytest.fixture(scope="session")
 def bundled_export(bundled_graph: Graph) -> Callable[[str], bytes]:
     """The bundled KG in an export format (kg.outputs.export.serialise), written once per session.
 
@@ -84,7 +97,10 @@ def bundled_export(bundled_graph: Graph) -> Callable[[str], bytes]:
 # browser"`, under a minute); the README's test command runs them all. Kept in one table so that a
 # module's weight is seen at a glance. server: starts a server or store process on 127.0.0.1;
 # browser: drives headless Chromium; slow: takes seconds (whole-corpus builds, every export format,
-# subprocess kills, fuzz and property campaigns, wheel installs, rdflib evaluation of heavy queries).
+# subprocess kills, fuzz and property campaigns, wheel installs, rdflib evaluation of heavy queries,
+# pySHACL parity, drafting a whole report, one validation per breaking fixture, CSV on the Web
+# validation, a site build, a second Python process). A test in neither table should take well
+# under a second of CPU once the session fixtures (the bundled KG, bundled_kg) exist.
 MODULE_MARKS: dict[str, tuple[str, ...]] = {
     "test_serve.py": ("server",),
     "test_serve_load.py": ("server", "slow"),
@@ -104,6 +120,9 @@ MODULE_MARKS: dict[str, tuple[str, ...]] = {
     "test_distributed.py": ("server", "slow"),
     "test_comunica.py": ("server", "slow"),
     "test_virtuoso.py": ("server", "slow"),
+    "test_validate_parity.py": ("slow",),
+    "test_comparable_metrics.py": ("slow",),
+    "test_draft_precedence_bundled.py": ("slow",),
 }
 TEST_MARKS: dict[str, tuple[str, ...]] = {
     "test_claim_page_in_a_browser": ("browser",),
@@ -128,6 +147,26 @@ TEST_MARKS: dict[str, tuple[str, ...]] = {
     "test_every_query_answers_with_rows": ("slow",),
     "test_kpi_disclosure": ("slow",),
     "test_cli_lists_and_runs_queries": ("slow",),
+    "test_every_saved_query_renders_as_on_rdflib": ("slow",),
+    "test_the_bundled_kg_is_written_as_rdflib_writes_it": ("slow",),
+    "test_generated_iris_are_written_as_rdflib_writes_them": ("slow",),
+    "test_breaking_fixture_trips_its_shape": ("slow",),
+    "test_no_shape_is_vacuous": ("slow",),
+    "test_shapes_pass_meta_shacl": ("slow",),
+    "test_panel_cells_are_the_facts_canonical_values_on_a_synthetic_corpus": ("slow",),
+    "test_an_unknown_report_is_a_one_line_error": ("slow",),
+    "test_cli_writes_csv_and_csvw_byte_identical_and_pandas_reads_the_documented_dtypes": ("slow",),
+    "test_parquet_is_typed_and_byte_identical": ("slow",),
+    "test_csvw_metadata_validates_and_turns_back_into_the_graphs_triples": ("slow",),
+    "test_panel_cli_writes_wide_and_long_with_valid_csvw": ("slow",),
+    "test_the_site_shows_the_page_of_a_claim": ("slow",),
+    "test_build_of_a_pdf_is_draft_then_build": ("slow",),
+    "test_every_folder_builds_with_exactly_the_claims_written": ("slow",),
+    "test_python_m_kg_help": ("slow",),
+    "test_serve_on_a_port_in_use_is_a_one_line_error": ("slow",),
+    "test_the_bundled_graph_loads_with_no_ambiguous_literal": ("slow",),
+    "test_the_bundled_kg_built_in_memory_answers_as_a_file": ("slow",),
+    "test_cli_query_resolves_names_and_writes_constructs": ("slow",),
 }
 
 

@@ -10,11 +10,10 @@ import pytest
 from rdflib import Graph
 
 from kg import api
-from kg.vocab.ontology import ontology_graph
 
 
-def test_run_returns_plain_values(bundled_graph: Graph) -> None:
-    graph = bundled_graph + ontology_graph()
+def test_run_returns_plain_values(bundled_kg: Graph) -> None:
+    graph = bundled_kg
     rows = api.run("metric-across-reports", graph, metric="ghg-scope-1")
     assert rows == [
         {
@@ -35,8 +34,8 @@ def test_run_returns_plain_values(bundled_graph: Graph) -> None:
     assert mentions and all("dengue" in r["quote"].lower() for r in mentions)
 
 
-def test_dataframe(bundled_graph: Graph) -> None:
-    graph = bundled_graph + ontology_graph()
+def test_dataframe(bundled_kg: Graph) -> None:
+    graph = bundled_kg
     frame = api.dataframe("kpi-disclosure", graph, report="<https://w3id.org/csr-kg/id/report/xiaomi-2019>")
     assert list(frame.columns) == ["reportId", "kpi", "name", "status", "disclosure", "figures", "claims"]
     assert len(frame) == 32
@@ -44,7 +43,7 @@ def test_dataframe(bundled_graph: Graph) -> None:
 
 
 @pytest.mark.xdist_group("bundled-exports")
-def test_load_reads_a_file(tmp_path: Path, bundled_graph: Graph, bundled_export: Callable[[str], bytes]) -> None:
+def test_load_reads_a_file(tmp_path: Path, bundled_kg: Graph, bundled_export: Callable[[str], bytes]) -> None:
     path = tmp_path / "kg.ttl"
     path.write_bytes(bundled_export("turtle"))  # the bundled KG as csrkg build writes it
-    assert len(api.load(path)) == len(bundled_graph + ontology_graph())
+    assert len(api.load(path)) == len(bundled_kg)

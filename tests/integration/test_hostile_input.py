@@ -211,8 +211,8 @@ UPDATES = [
 
 
 @pytest.fixture(scope="module")
-def endpoint(bundled_graph: Graph) -> Iterator[tuple[str, Graph]]:
-    graph = bundled_graph + ontology_graph()
+def endpoint(bundled_kg: Graph) -> Iterator[tuple[str, Graph]]:
+    graph = bundled_kg
     server = make_server(graph, "127.0.0.1", 0, timeout=20, max_rows=100)
     serve_in_thread(server)
     try:

@@ -25,8 +25,8 @@ QUERIES = saved_queries()
 
 
 @pytest.fixture(scope="module")
-def graph(bundled_graph: Graph) -> Graph:
-    return bundled_graph + ontology_graph()
+def graph(bundled_kg: Graph) -> Graph:
+    return bundled_kg
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,13 @@ import pytest
 from rdflib import Graph
 
 from kg.sparql.saved import find_query, run_local
-from kg.vocab.ontology import ontology_graph
 
 CATALOGUE = "https://w3id.org/csr-kg/esg-metric/"
 
 
 @pytest.fixture(scope="module")
-def graph(bundled_graph: Graph) -> Graph:
-    return bundled_graph + ontology_graph()
+def graph(bundled_kg: Graph) -> Graph:
+    return bundled_kg
 
 
 def totals(

@@ -18,7 +18,6 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from kg.sparql.endpoint import make_server, serve_in_thread
 from kg.sparql.remote import run_remote
 from kg.sparql.saved import find_query, run_local
-from kg.vocab.ontology import ontology_graph
 from tests.support.servers import normalised
 
 
@@ -34,8 +33,8 @@ def _start(graph: Graph, **limits: float) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def graph(bundled_graph: Graph) -> Graph:
-    return bundled_graph + ontology_graph()
+def graph(bundled_kg: Graph) -> Graph:
+    return bundled_kg
 
 
 @pytest.fixture(scope="module")

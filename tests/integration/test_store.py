@@ -16,7 +16,6 @@ from kg.errors import RemoteError
 from kg.outputs.publish import publish
 from kg.sparql.remote import run_remote
 from kg.sparql.saved import run_local, saved_queries
-from kg.vocab.ontology import ontology_graph
 from tests.support.queries import EMPTY_ON_BUNDLED
 from tests.support.servers import normalised, start_oxigraph, stop
 
@@ -42,8 +41,8 @@ def _count(endpoint: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def published(oxigraph: str, bundled_graph: Graph) -> Graph:
-    graph = bundled_graph + ontology_graph()
+def published(oxigraph: str, bundled_kg: Graph) -> Graph:
+    graph = bundled_kg
     publish(graph, f"{oxigraph}/store")
     publish(graph, f"{oxigraph}/store")  # twice: the store must hold one copy
     return graph

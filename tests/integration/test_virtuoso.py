@@ -27,7 +27,6 @@ from kg.rdf.store import NativeOxigraphStore
 from kg.sparql.remote import run_remote
 from kg.sparql.retrying import RetryPolicy
 from kg.sparql.saved import run_local, saved_queries
-from kg.vocab.ontology import ontology_graph
 from tests.support.faults import FaultProxy
 from tests.support.queries import EMPTY_ON_BUNDLED
 from tests.support.servers import Virtuoso, normalised, start_virtuoso, stop
@@ -80,8 +79,8 @@ def _count(server: Virtuoso, graph: str | None = GRAPH) -> int:
 
 
 @pytest.fixture(scope="module")
-def published(virtuoso: Virtuoso, bundled_graph: Graph) -> Graph:
-    graph = bundled_graph + ontology_graph()
+def published(virtuoso: Virtuoso, bundled_kg: Graph) -> Graph:
+    graph = bundled_kg
     assert _publish(virtuoso, graph) == "moved"
     assert _publish(virtuoso, graph) == "moved"  # twice: the store must hold one copy
     return graph

@@ -157,7 +157,7 @@ def original(rel: str) -> bytes:
 
 
 def _data(rel: str) -> Any:
-    return yaml.safe_load(original(rel))
+    return yaml.load(original(rel), Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
 
 
 def _dump(data: Any, rng: random.Random) -> bytes:
