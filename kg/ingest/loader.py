@@ -10,6 +10,8 @@ unknown period ...) is kept with its reason for ``coverage``, never dropped.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kg.ingest import figure_tables, table_links, tables
@@ -413,6 +415,7 @@ class _Loader:
         self.figure_tables = figure_tables.figure_tables(text)
         read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]] = []
         for table in self.figure_tables:
+            table.rows = [self._sectioned(row) for row in table.rows]
             unread = list(table.unread)
             metrics: list[str] = []
             row_units: list[str | None] = []
@@ -630,7 +633,28 @@ class _Loader:
         try:
             return name, self._resolve(paren), None
         except UnknownUnit as exc:
-            return row.label, None, str(exc)
+            error = str(exc)
+        # "(Scope 1 and 2, location-based, tCO2e per US$ million revenue)": the unit is the last
+        # of the parts the parentheses list, the others qualify the metric.
+        *qualifiers, last = (p.strip() for p in re.split(r"[,;]", paren))
+        if qualifiers and last:
+            try:
+                return f"{name} ({', '.join(qualifiers)})", self._resolve(last), None
+            except UnknownUnit:
+                pass
+        return row.label, None, error
+
+    def _sectioned(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
+        """A row under a heading that prints a unit ("Average training hours by gender (hours)"):
+        the heading without it names the row's section, the unit is the rows'. Parentheses that
+        name no unit ("Greenhouse gas emissions (Scope 1 and 2)") stay part of the heading."""
+        if row.section is None or row.section_unit is None:
+            return row
+        try:
+            self._resolve(row.section_unit)
+        except UnknownUnit:
+            return dataclasses.replace(row, section_unit=None)
+        return dataclasses.replace(row, section=figure_tables.split_label(row.section)[0])
 
     def _resolve(self, surface: str) -> CellUnit:
         """A printed unit, as the unit it is exactly where the units define one ("'000 kWh" is MWh)."""
@@ -758,7 +782,7 @@ class _Loader:
             return CellUnit("PERCENT")
         if row_unit is not None:
             return row_unit
-        for surface in (cell.column.unit, table.unit):
+        for surface in (row.section_unit, cell.column.unit, table.unit):
             if surface:
                 return self._resolve(surface)
         if row_error is not None:

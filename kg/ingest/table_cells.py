@@ -57,12 +57,15 @@ class UnknownUnit(ValueError):
 
 
 def resolve_unit(surface: str, lexicon: UnitLexicon) -> CellUnit:
-    """The unit a printed unit names: ``tonnes``, ``HK$'000``, ``RMB million``, ``'000 kWh``.
+    """The unit a printed unit names: ``tonnes``, ``HK$'000``, ``RMB million``, ``'000 kWh``,
+    a scale alone (``million``: a count in millions).
 
     The whole surface is looked up first ("tons/million RMB" is one unit), then with a scale cut
     off its start or end.
     """
     text = surface.strip()
+    if text.lower() in SCALES:  # "Units shipped (million)": a count in millions
+        return CellUnit("NUM", SCALES[text.lower()])
     found = _lookup(text, lexicon)
     if found is not None:
         return CellUnit(found)
