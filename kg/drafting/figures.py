@@ -323,6 +323,7 @@ class FigureReader:
         if unit.paragraph is not None:
             levels = [f.period for f in figures if f.role == "value"]
             self._carried = (unit.paragraph, levels[0]) if levels else None
+        figures = _compared(text, at, figures)
         return Reading(unit, tuple(self._captioned(unit, self._dated(f)) for f in figures), None, commits)
 
     @staticmethod
@@ -339,11 +340,18 @@ class FigureReader:
         )
 
     def _captioned(self, unit: Unit, figure: Figure) -> Figure:
-        """A highlight's unitless figure with the unit its caption opens with ("2,150 / volunteer
-        hours contributed ..." is 2,150 hours): a word or two, then a unit word."""
+        """A highlight's unitless figure with the unit its caption opens with: the caption's first
+        words ("86.8 / tCO2e per US$ million revenue (Scope 1 and 2)" is 86.8 tCO2e per US$
+        million), else a word or two, then a unit word ("2,150 / volunteer hours contributed ..."
+        is 2,150 hours)."""
         if unit.kind != "highlight" or figure.mention.unit is not None or self.unit_of is None:
             return figure
         caption = unit.text[figure.mention.end - unit.start :]
+        words = caption.strip().split("\n", 1)[0].split()[:6]
+        for n in range(len(words), 0, -1):
+            key = self.unit_of(" ".join(words[:n]))
+            if key is not None:
+                return replace(figure, unit=key)
         for word in re.findall(r"[A-Za-z]+", caption)[:3]:
             key = self.unit_of(word)
             if key is not None:
@@ -765,6 +773,32 @@ _OF_THE_FIGURE_BEFORE = re.compile(
 
 # A trailing clause that describes what the figure before it counts.
 _WITH_CLAUSE = re.compile(r",\s+with\s+[^,;.()]*$", re.I)
+
+
+# "44.1 hours (FY2022: 39.6)": a year and a colon opening a parenthesis right after a figure.
+_OTHER_YEAR = re.compile(rf"^\s*\(\s*{_TOKEN}\s*:\s*$", re.I)
+
+
+def _compared(text: str, at: int, figures: list[Figure]) -> list[Figure]:
+    """A bare figure of another year in parentheses after a figure ("averaged 44.1 hours
+    (FY2022: 39.6)") is in that figure's unit: the parenthesis prints the same measure for the
+    other year. Not after a figure with a scale word, whose scale the bare figure does not print."""
+    out: list[Figure] = []
+    for figure in figures:
+        m = figure.mention
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.unit is None
+            and m.scale is None
+            and figure.unit is None
+            and prev.mention.scale is None
+            and (prev.mention.unit or prev.unit) is not None
+            and _OTHER_YEAR.match(text[prev.mention.end - at : m.start - at])
+        ):
+            figure = replace(figure, unit=prev.mention.unit or prev.unit)
+        out.append(figure)
+    return out
 
 
 # What the recogniser reads into a time unit or leaves after it ("1,146 lost days", "24.5 hours per

@@ -102,7 +102,7 @@ def _markers(text: str) -> tuple[str, ...]:
 class Column:
     """One column of a table: a year, a change, a unit column, or (headerless) the one figure."""
 
-    kind: str  # year | change | unit | figure
+    kind: str  # year | change | unit | figure | measure (a header naming what the column measures)
     header: Cell | None
     period: str | None = None  # as printed: "2021", "FY2021", "2019/20"
     year: int | None = None  # the calendar year the period ends in
@@ -266,6 +266,38 @@ def _header(line: _Line) -> tuple[Column, ...] | None:
     return tuple(c for c in columns if c is not None)
 
 
+# A year in a caption ("Table 4 Training in FY2022/23"): the period of a table whose columns are measures.
+_CAPTION_YEAR = re.compile(r"(?<![\w/])(?:FY\s?)?(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?(?![\w/])", re.I)
+
+
+def _measure_header(line: _Line, caption: str | None) -> tuple[Column, ...] | None:
+    """The columns of a header that names a measure over each figure column ("Category /
+    Employees trained (%) / Average hours per employee"), its unit in parentheses or in its
+    words: two measures at least, no digit outside their parentheses. The period of every
+    column is the one year the caption above names ("Table 4 Training in FY2022/23"), else the
+    report's (no year)."""
+    cells = line.cells
+    if len(cells) < 3 or any(not c.text or _is_cell(c) or _header_column(c) is not None for c in cells):
+        return None
+    if any(_DIGIT.search(split_label(c.text)[0]) for c in cells):
+        return None
+    years = [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_YEAR.finditer(caption or "")]
+    if len(years) > 1 or None in years:
+        return None
+    year = years[0] if years else None
+    return tuple(
+        Column(
+            "measure",
+            c,
+            period=year.period if year else None,
+            year=year.year if year else None,
+            fiscal=bool(year and year.fiscal),
+            unit=split_label(c.text)[1],
+        )
+        for c in cells[1:]
+    )
+
+
 def _header_unit(line: _Line) -> str | None:
     """A unit printed in the first header cell: ``Indicator (HK$'000)``; not the day it may
     print beside it (``Employees (headcount as at 30 June)``), which is the figures' day."""
@@ -381,6 +413,17 @@ class _Reader:
             j += 1
         return j
 
+    def measures(self, i: int) -> tuple[Column, ...] | None:
+        """The columns of a header of measures (:func:`_measure_header`) at line ``i``, when the
+        line below is a row of as many cells, all figures."""
+        if i + 1 >= len(self.lines) or not self.is_row(i + 1):
+            return None
+        row = self.lines[i + 1]
+        if len(row.cells) != len(self.lines[i].cells) or not all(_is_cell(c) for c in row.cells[1:]):
+            return None
+        caption = self.raw(i - 1) if i > 0 and _CAPTION.match(self.raw(i - 1)) else None
+        return _measure_header(self.lines[i], caption)
+
     def tables(self) -> list[FigureTable]:
         found: list[FigureTable] = []
         i = 0
@@ -390,6 +433,8 @@ class _Reader:
                 i = after
             elif columns is not None:
                 i = self.read(i, columns, found)
+            elif (measures := self.measures(i)) is not None:
+                i = self.read(i, measures, found)
             elif self.is_row(i) and len(self.lines[i].cells) == 2 and not self.page_foot(i):
                 i = self.read(i, None, found)
             else:

@@ -417,22 +417,28 @@ class _Loader:
         for table in self.figure_tables:
             table.rows = [self._sectioned(row) for row in table.rows]
             unread = list(table.unread)
+            measured = any(c.kind == "measure" for c in table.columns)
             metrics: list[str] = []
             row_units: list[str | None] = []
             for row in table.rows:
                 where = f"{source}: KPI table row {_q(row.label)}"
                 name, unit, error = self._row_unit(row)
-                metric = self._row_metric(table, row, name, unit.key if unit else None, metrics, where)
-                metrics.append(metric)
+                if measured:  # a metric per column, named in the header (see _measure_metric)
+                    metrics.append(self._measure_metric(row, table.columns[0], where))
+                else:
+                    metrics.append(self._row_metric(table, row, name, unit.key if unit else None, metrics, where))
                 row_units.append(unit.key if unit else None)
-            self._totals(table, metrics, row_units)
-            read.append((table, metrics, row_units))
+            if not measured:
+                self._totals(table, metrics, row_units)
+                read.append((table, metrics, row_units))
             for row, metric in zip(table.rows, metrics, strict=True):
                 name, unit, error = self._row_unit(row)
+                where = f"{source}: KPI table row {_q(row.label)}"
                 observations = []
                 for cell in row.cells:
+                    of = self._measure_metric(row, cell.column, where) if measured else metric
                     try:
-                        observations.append(self._cell_observation(table, row, cell, metric, unit, error))
+                        observations.append(self._cell_observation(table, row, cell, of, unit, error))
                     except ValueError as exc:
                         figure = cell.figure
                         unread.append(figure_tables.Unread(figure.start, figure.end, figure.text, str(exc)))
@@ -443,6 +449,7 @@ class _Loader:
                 while f"claim:{ident}" in self.origins:
                     n += 1
                     ident = f"kpi-{metric}-{n}"
+                kpis = tuple(dict.fromkeys(k for o in observations for k in self.report.metrics[o.metric].kpis))
                 self._table_claim(
                     ident,
                     "quantitative",
@@ -450,7 +457,7 @@ class _Loader:
                     self.report.meta.company,
                     f"table:kpi:{table.group or ''}",
                     observations=tuple(observations),
-                    kpis=self.report.metrics[metric].kpis,
+                    kpis=kpis,
                 )
             self.report.unread_cells.extend(Uncovered(u.start, u.end, u.reason) for u in unread)
             if table.header is not None:
@@ -644,6 +651,23 @@ class _Loader:
                 pass
         return row.label, None, error
 
+    def _measure_metric(self, row: figure_tables.FigureRow, column: figure_tables.Column, where: str) -> str:
+        """The metric of a cell under a header that names the measure ("Employees trained (%)"
+        over the row "Male"): the measure without its unit, of the row's group."""
+        assert column.header is not None  # measure columns are read from a header
+        measure, unit = figure_tables.split_label(column.header.text)
+        if unit is not None:
+            try:
+                self._resolve(unit)
+            except UnknownUnit:
+                measure = column.header.text
+        label = f"{measure}: {row.label}"
+        ident = slugify(label, 100)
+        if ident not in self.report.metrics:
+            self._define("metric", ident, where)
+            self.report.metrics[ident] = MetricSpec(id=ident, label=label, drafted=True)
+        return ident
+
     def _sectioned(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
         """A row under a heading that prints a unit ("Average training hours by gender (hours)"):
         the heading without it names the row's section, the unit is the rows'. Parentheses that
@@ -794,6 +818,12 @@ class _Loader:
                 pass  # "(continued)": the caption's parentheses name no unit
         if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
             return CellUnit("NUM")
+        if cell.column.kind == "measure" and cell.column.header is not None:
+            measure = cell.column.header.text  # "Average hours per employee", "Number of trainees"
+            if (time := caption_time_unit(measure)) is not None:
+                return self._resolve(time)
+            if counted(measure):
+                return CellUnit("NUM")
         if (time := caption_time_unit(table.caption)) is not None:
             return self._resolve(time)  # "Table 3 Average training hours per employee" over "Male", "Female"
         if table.caption is not None and counted(table.caption):
