@@ -110,6 +110,7 @@ _CHANGE_AFTER = re.compile(
     rf"(?:{_TOKEN}|(?:previous|prior|last)\s+year|baseline|base\s+year)",
     re.I,
 )
+_YEAR_EARLIER_AFTER = re.compile(rf"^,?\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+{_LAST_YEAR})", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|grew|declined)\s+from\s*$", re.I)
 _NOT_CHANGE = re.compile(
     r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$", re.I
@@ -135,6 +136,10 @@ _PHONE = re.compile(r"(?:\+\s?\d{1,4}|\(\+?\d{2,4}\))(?:[\s-]\d{1,4})?(?:[\s-]\d
 _WITHIN = re.compile(r"^within\s+", re.I)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s*$", re.I)
 _MEASURED_WITHIN = re.compile(r"\b(?:was|were|is|are|remained|averaged|took)\s*$", re.I)
+# "every complaint was answered within 14 days", "all sites reopened within 24 hours": the limit
+# is what all of them took at most, a figure; a share before it ("98% of them ... within 7 days")
+# is measured against the limit, which is then a service standard.
+_ALL_WITHIN = re.compile(r"\b(?:all|every|each)\b(?![^,;]*%)[^,;]*$", re.I)
 _TIME_WORD = re.compile(r"^\s*(?:(?:working|business|calendar)\s+)?(?:days?|hours?|weeks?|months?|minutes?)\b", re.I)
 # The scale of a score ("rated 4.6 out of 5"), and the age bound of a group ("22% are under 30" of a
 # unit that speaks of ages).
@@ -142,7 +147,9 @@ _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s*$", re.I)
 _SCALE_AFTER = re.compile(r"^\s*(?:points?\b|stars?\b|[,.;:)]|$)", re.I)  # "3 out of 5 plants": 5 is a count
 _AGE_BOUND = re.compile(r"^(?:under|over|above|below|less\s+than|more\s+than)\s+\d{2}$", re.I)
 _AGED = re.compile(r"\b(?:aged?|ages)\b", re.I)
-_PEOPLE_BEFORE = re.compile(r"\b(?:employees|staff|people|workers|persons|colleagues|those)\s+$", re.I)
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:employees|staff|people|workers|persons|colleagues|those|anyone|anybody|no\s+one|nobody|children)\s+$", re.I
+)
 # A threshold that selects what is counted ("loans above US$5 million"), not a measured figure:
 # a bound right after a plural noun.
 _THRESHOLD = re.compile(r"^(?:above|exceeding|in\s+excess\s+of)\b", re.I)
@@ -419,6 +426,8 @@ class FigureReader:
             if not _LIST_OF_CODES.match(text[p.end - at : nxt.start - at]):
                 return False
             before = text[max(0, p.start - at - 40) : p.start - at]
+            if p.kind == "identifier" and _FISCAL_YEAR_BEFORE.search(before):
+                return False  # "in FY2021/22, and 412 days ...": a fiscal year's end opens no list
             if (p.kind == "identifier" and not _AGE_BEFORE.search(before)) or _REFERENCE.search(before):
                 return True  # an age range ("aged 30-50 and 1,126 ...") opens no list of codes
             nxt = p
@@ -643,6 +652,8 @@ class FigureReader:
             period = None if period == own else period
         if period is None and _FROM_BEFORE.search(before) and not _TO_AFTER.match(after):
             period = _previous(own)  # "24.6 hours, up from 21.3 hours": the level of the year before
+        if period is None and _YEAR_EARLIER_AFTER.match(after):
+            period = _previous(own)  # "rose to 81% from 46% a year earlier"
         return Figure(mention, "value", metric, period)
 
     def _target(
@@ -775,14 +786,16 @@ _OF_THE_FIGURE_BEFORE = re.compile(
 _WITH_CLAUSE = re.compile(r",\s+with\s+[^,;.()]*$", re.I)
 
 
-# "44.1 hours (FY2022: 39.6)": a year and a colon opening a parenthesis right after a figure.
-_OTHER_YEAR = re.compile(rf"^\s*\(\s*{_TOKEN}\s*:\s*$", re.I)
+# "44.1 hours (FY2022: 39.6)", "12.5 hours of training (2021: 10.0)": a year and a colon opening a
+# parenthesis after a figure and at most a few words of what it measures.
+_OTHER_YEAR = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,4}}\s*\(\s*{_TOKEN}\s*:\s*$", re.I)
 
 
 def _compared(text: str, at: int, figures: list[Figure]) -> list[Figure]:
     """A bare figure of another year in parentheses after a figure ("averaged 44.1 hours
-    (FY2022: 39.6)") is in that figure's unit: the parenthesis prints the same measure for the
-    other year. Not after a figure with a scale word, whose scale the bare figure does not print."""
+    (FY2022: 39.6)", "12.5 hours of training (2021: 10.0)") is in that figure's unit: the
+    parenthesis prints the same measure for the other year. Not after a figure with a scale
+    word, whose scale the bare figure does not print."""
     out: list[Figure] = []
     for figure in figures:
         m = figure.mention
@@ -856,14 +869,15 @@ def _target_year_after(periods: list[_Period], end: int) -> str | None:
 
 
 def _is_time_limit(surface: str, before: str, after: str) -> bool:
-    """Whether a figure is "within N days" said of something else (see ``_WITHIN``)."""
+    """Whether a figure is "within N days" said of something else (see ``_WITHIN`` and ``_ALL_WITHIN``)."""
     inside = _WITHIN.match(surface)
     outside = _WITHIN_BEFORE.search(before)
     if inside is None and outside is None:
         return False
     prefix = before if outside is None else before[: outside.start()]
     unit_words = re.sub(r"^.*?\d[\d.,]*\s*", "", surface)
-    return _TIME_WORD.match(f"{unit_words} {after}") is not None and _MEASURED_WITHIN.search(prefix) is None
+    measured = _MEASURED_WITHIN.search(prefix) is not None or _ALL_WITHIN.search(prefix) is not None
+    return _TIME_WORD.match(f"{unit_words} {after}") is not None and not measured
 
 
 def _in_phone_number(text: str, start: int, end: int) -> bool:

@@ -103,7 +103,18 @@ _IDENTIFIER_WORD = re.compile(
     r"|\b[A-Z][A-Z0-9/]+|[A-Za-z]+-)[^\S\n]*\Z"
 )
 # What a day or an hour may be of, printed between the number and the unit ("1,146 lost days").
-_TIME_MODIFIERS = ("lost", "working", "business", "calendar", "training", "volunteer", "volunteering", "leave")
+_TIME_MODIFIERS = (
+    "lost",
+    "working",
+    "business",
+    "trading",
+    "calendar",
+    "training",
+    "volunteer",
+    "volunteering",
+    "leave",
+    "sick",
+)
 _TIME_UNITS = frozenset({"MIN", "HR", "DAY"})
 # The people a time is averaged over: "24.5 hours per employee" is an average of hours, not an intensity.
 _HEADS = frozenset({"EMPLOYEE", "PERSON"})

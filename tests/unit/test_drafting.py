@@ -342,12 +342,33 @@ def _unit_of(word: str) -> str | None:
         ("4,300\nmentoring hours given by senior staff", "HR"),
         ("96\ntonnes of food waste composted", "TONNE"),
         ("1,200\ntrees planted along the river", None),  # a count
+        ("12.4\nkgCO2e per m² of floor area (offices only)", "KiloGM-PER-M2"),  # the caption opens with a unit
     ],
 )
 def test_a_highlights_caption_gives_its_unitless_figure_a_unit(text: str, unit: str | None) -> None:
     highlight = Unit(0, len(text), text, "highlight")
     reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=_unit_of)
     assert [f.unit for f in reader.read(highlight, list(RECOGNISER.mentions(text))).figures] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "Drivers averaged 12.5 hours of training (2021: 10.0) and clerks 8.0 hours (FY2021: 7.5).",
+            [("12.5 hours", "HR"), ("10.0", "HR"), ("8.0 hours", "HR"), ("7.5", "HR")],
+        ),
+        # A scale the parenthesis does not print: 4.1 is not 4.1 million tonnes, nor is it 4.1 tonnes.
+        ("We recycled 5.2 million tonnes (2021: 4.1).", [("5.2 million tonnes", "TONNE"), ("4.1", None)]),
+        ("We trained 300 staff in 12 sessions (2021: 250).", [("300", None), ("12", None), ("250", None)]),
+    ],
+)
+def test_a_bare_figure_of_another_year_in_parentheses_takes_the_unit_before_it(
+    sentence: str, found: list[tuple[str, str | None]]
+) -> None:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reading = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    assert [(f.mention.surface, f.mention.unit or f.unit) for f in reading.figures] == found
 
 
 def test_a_page_number_between_dashes_is_no_unit() -> None:
