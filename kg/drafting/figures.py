@@ -79,7 +79,7 @@ _PERIODS = re.compile(
     rf"|(?P<past>\b(?:over|in|during|for|throughout)\s+the\s+(?:past|last|previous)\s+(?P<pn>\d{{1,2}}|{_COUNT_WORDS})\s+"
     rf"(?:financial\s+|fiscal\s+)?years)"
     rf"|(?P<lastyear>\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_LAST_YEAR})"
-    rf"|(?P<part>\b(?:in|during|for|over)\s+the\s+(?P<pp>first|second|third|fourth)\s+(?P<pk>half|quarter)\s+of\s+(?P<py>{_YEAR}))"
+    rf"|(?P<part>\b(?:in|during|for|over|from|since|until)\s+the\s+(?P<pp>first|second|third|fourth)\s+(?P<pk>half|quarter)\s+of\s+(?P<py>{_YEAR}))"
     rf"|(?P<report>\b(?:during|in|over|for|throughout)\s+the\s+(?:reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year(?!\s+\d)))"
     rf"|(?P<months>\b(?:from|between)\s+(?P<ma>{MONTHS})\s+(?:to|and|until|through)\s+(?P<mb>{MONTHS})\s+(?P<mby>{_YEAR}))"
     rf"|(?P<month>\b(?:in|during|throughout)\s+(?P<mo>{MONTHS})(?:\s+(?P<moy>{_YEAR})|(?![\s,]*\d)))"

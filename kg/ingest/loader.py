@@ -798,10 +798,11 @@ class _Loader:
         row_unit: CellUnit | None,
         row_error: str | None,
     ) -> CellUnit:
-        """The unit of a figure: its own ``%``, the row's unit, its column's, the table's, the
-        caption's ("Table 9 Turnover rate (%)"); a count when the label says so ("Number of
-        ..."); a time when the caption's measure is one ("Average training hours"); a count
-        when the caption counts ("Number of suppliers by region"); else ``UnknownUnit``."""
+        """The unit of a figure: its own ``%``, the row's unit, its heading's, its column's, the
+        table's, the caption's ("Table 9 Turnover rate (%)"); a time when the label's measure is
+        one ("Lost days"); a count when the label says so ("Number of ..."); a time or a count
+        when a column of measures ("Average hours per employee") or the caption ("Average
+        training hours", "Number of suppliers by region") says so; else ``UnknownUnit``."""
         if cell.figure.text.endswith("%") or (cell.column.kind == "change" and cell.column.unit == "%"):
             return CellUnit("PERCENT")
         if row_unit is not None:
@@ -816,6 +817,8 @@ class _Loader:
                 return self._resolve(table.caption_unit)
             except UnknownUnit:
                 pass  # "(continued)": the caption's parentheses name no unit
+        if (time := caption_time_unit(row.label)) is not None:
+            return self._resolve(time)  # "Lost days", "Volunteer hours": a time, as "186 lost days" in prose
         if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
             return CellUnit("NUM")
         if cell.column.kind == "measure" and cell.column.header is not None:

@@ -827,3 +827,28 @@ def test_an_ungrouped_number_is_a_name_in_a_report_that_groups_its_thousands() -
     ungrouped = FigureReader(YEAR, tuple(LEXICON.prefixes))
     figures = ungrouped.read(Unit(0, len(sentence), sentence, "sentence"), list(RECOGNISER.mentions(sentence))).figures
     assert [f.mention.surface for f in figures] == ["7075", "5083", "14"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Every request was answered within 10 days.", ["within 10 days"]),  # what all of them took at most
+        ("All branches reopened within 48 hours, and none closed again.", ["within 48 hours"]),
+        ("We handled 40 requests and 95% of them were answered within 10 days.", ["40", "95%"]),  # a standard
+        ("We had 8 injuries in FY2020/21, and 57 working days were lost.", ["8", "57 working days"]),
+        ("We do not hire anyone under 16.", []),  # an age, not a figure
+        ("Stores were shut for 12 trading days.", ["12 trading days"]),
+    ],
+)
+def test_which_time_limits_ages_and_days_are_figures(sentence: str, figures: list[str]) -> None:
+    assert [figure for _, figure, *_ in read(sentence, fiscal_year_end="03-31")] == figures
+
+
+def test_a_level_a_year_earlier_is_of_the_year_before() -> None:
+    found = read("Room occupancy rose to 75% from 60% a year earlier.")
+    assert [(figure, period) for _, figure, _, period, *_ in found] == [("75%", None), ("60%", "2021")]
+
+
+def test_a_trend_from_part_of_a_year_does_not_date_the_figures_of_the_next_clause() -> None:
+    found = read("Orders slowed from the second half of 2021, and sales fell 3.0% to 120 tonnes.")
+    assert [(figure, period) for _, figure, _, period, *_ in found] == [("3.0%", None), ("120 tonnes", None)]

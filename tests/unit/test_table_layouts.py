@@ -92,6 +92,7 @@ New hires (number)\t30\t25
 
 Indicator\tFY2022\tFY2023
 Parcels handled (million)\t4.5\t4.8
+Lost days\t14\t8
 Fuel intensity (Scope 1, litres per million units)\t12.0\t11.5
 Average hours by grade (hours)
 Clerks\t10.5\t9.5
@@ -112,7 +113,7 @@ curator: {name: Test curator}
 SHEET = "entities:\n  - {id: hilltop, type: Organization, label: Hilltop Ltd}\n"
 
 
-def test_cells_read_with_header_days_section_units_measure_columns_and_label_units(tmp_path: Path) -> None:
+def test_cells_read_with_header_days_section_units_measure_columns_label_units_and_times(tmp_path: Path) -> None:
     folder = tmp_path / "hilltop"
     (folder / "claims").mkdir(parents=True)
     (folder / "report.txt").write_text(TEXT, encoding="utf-8")
@@ -132,10 +133,12 @@ def test_cells_read_with_header_days_section_units_measure_columns_and_label_uni
         ("12.5", Decimal("12.5"), "HR", year23, "Average hours per employee: Clerks"),
         ("120", Decimal(120), "NUM", "2022-06-30", "East"),
         ("130", Decimal(130), "NUM", "2023-06-30", "East"),
+        ("14", Decimal(14), "DAY", year22, "Lost days"),  # a time, as "14 lost days" in prose
         ("25", Decimal(25), "NUM", year23, "New hires"),
         ("30", Decimal(30), "NUM", year22, "New hires"),
         ("4.5", Decimal(4500000), "NUM", year22, "Parcels handled"),
         ("4.8", Decimal(4800000), "NUM", year23, "Parcels handled"),
+        ("8", Decimal(8), "DAY", year23, "Lost days"),
         ("80.0", Decimal("80.0"), "PERCENT", year23, "Staff trained: Clerks"),
         ("9.5", Decimal("9.5"), "HR", year23, "Clerks"),
     ]
