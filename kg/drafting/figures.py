@@ -215,7 +215,9 @@ _ACTION = re.compile(
     r"approximately|over|more\s+than|nearly|almost|up\s+to|at\s+least|some)\s+)?$",
     re.I,
 )
-_ACTION_ANYWHERE = re.compile(rf"(?<![\w-])(?:{_ACTION_VERBS}|hired|recruited|joined|left)\b", re.I)
+_ACTION_ANYWHERE = re.compile(
+    rf"(?<![\w-])(?:{_ACTION_VERBS}|hired|recruited|joined|left|audited|assessed|inspected|visited|screened)\b", re.I
+)
 _STOP = re.compile(
     r"\b(?:in|at|to|for|by|from|during|with|on|and|or|which|who|that|was|were|is|are|has|have|had|since|as|than|"
     r"compared|while|whereas|across|per|over|under|through|within|into|of\s+which|of\s+whom|up|down|we|our|they|"

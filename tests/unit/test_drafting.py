@@ -785,12 +785,13 @@ def _paragraph(text: str) -> list[tuple[str, str | None]]:
 def test_a_sentence_describing_the_as_at_day_of_the_one_before_takes_that_day() -> None:
     text = (
         "As at 31 December 2022, the clinic had 1,500 staff. Nurses made up 40% of the staff. "
-        "We hired 210 people. The clinic has 6 wards in 2022."
+        "We audited 35 of our suppliers. We hired 210 people. The clinic has 6 wards in 2022."
     )
     assert _paragraph(text) == [
         ("1,500", "2022-12-31"),
         ("40%", "2022-12-31"),  # no period of its own, no action: the same day
-        ("210", None),  # hiring happens over the year
+        ("35", None),  # audits happen over the year
+        ("210", None),  # so does hiring
         ("6", None),  # its own period
     ]
 
