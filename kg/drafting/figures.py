@@ -64,6 +64,7 @@ _PERIODS = re.compile(
     rf"(?P<ys3>{_TOKEN}))"
     rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
     rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)))"
+    rf"|(?P<on>\bon\s+(?:(?P<od1>\d{{1,2}})\s+(?P<om1>{MONTHS})|(?P<om2>{MONTHS})\s+(?P<od2>\d{{1,2}}),?)\s+(?P<oy>{_YEAR}))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
     rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
@@ -459,7 +460,7 @@ class FigureReader:
             if kind in ("days", "years"):
                 found.append(_Period(m.start(), m.end(), kind, None, False, self._listed(kind, m)))
                 continue
-            if kind in ("year", "month") and _EVENT_BEFORE.search(text, 0, m.start()):
+            if kind in ("year", "month", "on") and _EVENT_BEFORE.search(text, 0, m.start()):
                 # The date of an event ("the programme, launched in 2015, ..."): what has been done
                 # since ("we have provided ...") runs from it, and nothing else is dated by it.
                 if not _PERFECT.search(text, m.end()) or value is None or _year_of(value) >= self.year:
@@ -533,6 +534,9 @@ class FigureReader:
             first, last = (_MONTH_NUMBER[m.group(g).lower()] for g in ("ma", "mb"))
             start = date(year - (first > last), first, 1)
             return f"{start.isoformat()}/{_month_end(year, last).isoformat()}"
+        if kind == "on":  # "On 4 June 2022, 286 mm of rain fell": the day of an event
+            month = _MONTH_NUMBER[(m.group("om1") or m.group("om2")).lower()]
+            return _day(int(m.group("oy")), month, int(m.group("od1") or m.group("od2"))).isoformat()
         if kind == "month":
             number = _MONTH_NUMBER[m.group("mo").lower()]
             year = int(m.group("moy")) if m.group("moy") else self._year_of_month(number)
@@ -767,7 +771,7 @@ _PERFECT = re.compile(
     re.I,
 )
 _KINDS = (
-    *("days", "years", "asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended"),
+    *("days", "years", "asat", "on", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended"),
     *("past", "lastyear", "part", "report", "months", "month", "year", "label"),
 )
 # Period phrases that date the figures after them only where they open the sentence or a clause
@@ -775,7 +779,20 @@ _KINDS = (
 # years, and the injury rate fell ...").
 _OPENING_KINDS = ("yearended", "past", "lastyear", "part")
 _OPENS = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|while|whereas)\s+)\W*$", re.I)
-_LEVEL_KINDS = ("asat", "range", "since", "yearended", "past", "lastyear", "part", "report", "months", "month", "year")
+_LEVEL_KINDS = (
+    "asat",
+    "on",
+    "range",
+    "since",
+    "yearended",
+    "past",
+    "lastyear",
+    "part",
+    "report",
+    "months",
+    "month",
+    "year",
+)
 # A change printed as an aside on the figure before it ("US$3 billion ..., up 28% from ...").
 _OF_THE_FIGURE_BEFORE = re.compile(
     r"^[^,;.]*,\s*(?:up|down|an?\s+(?:increase|decrease|rise|drop|reduction|decline|fall)\s+of|"

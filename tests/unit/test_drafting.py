@@ -853,3 +853,15 @@ def test_a_level_a_year_earlier_is_of_the_year_before() -> None:
 def test_a_trend_from_part_of_a_year_does_not_date_the_figures_of_the_next_clause() -> None:
     found = read("Orders slowed from the second half of 2021, and sales fell 3.0% to 120 tonnes.")
     assert [(figure, period) for _, figure, _, period, *_ in found] == [("3.0%", None), ("120 tonnes", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "periods"),
+    [
+        ("On 3 May 2022, a storm brought 150 mm of rain to the port.", [("150 mm", "2022-05-03")]),
+        ("On July 9, 2022, we gave away 2,000 meals.", [("2,000", "2022-07-09")]),
+        ("The hall, opened on 1 May 2015, has served 3,000 visitors.", [("3,000", "2015-05-01/2022-12-31")]),
+    ],
+)
+def test_a_figure_on_a_day_is_of_that_day(sentence: str, periods: list[tuple[str, str]]) -> None:
+    assert [(figure, period) for _, figure, _, period, *_ in read(sentence)] == periods
