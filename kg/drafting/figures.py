@@ -808,13 +808,15 @@ _WITH_CLAUSE = re.compile(r",\s+with\s+[^,;.()]*$", re.I)
 # "44.1 hours (FY2022: 39.6)", "12.5 hours of training (2021: 10.0)": a year and a colon opening a
 # parenthesis after a figure and at most a few words of what it measures.
 _OTHER_YEAR = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,4}}\s*\(\s*{_TOKEN}\s*:\s*$", re.I)
+_BARE_END = re.compile(r"^\s*[),;]")  # "(FY2022: 39.6)", not "(FY2022: 8 injuries ...)", a measure of its own
 
 
 def _compared(text: str, at: int, figures: list[Figure]) -> list[Figure]:
     """A bare figure of another year in parentheses after a figure ("averaged 44.1 hours
     (FY2022: 39.6)", "12.5 hours of training (2021: 10.0)") is in that figure's unit: the
     parenthesis prints the same measure for the other year. Not after a figure with a scale
-    word, whose scale the bare figure does not print."""
+    word, whose scale the bare figure does not print, nor for a figure a noun follows ("(2021:
+    8 injuries and 142 lost days)"), which names its own measure."""
     out: list[Figure] = []
     for figure in figures:
         m = figure.mention
@@ -827,6 +829,7 @@ def _compared(text: str, at: int, figures: list[Figure]) -> list[Figure]:
             and prev.mention.scale is None
             and (prev.mention.unit or prev.unit) is not None
             and _OTHER_YEAR.match(text[prev.mention.end - at : m.start - at])
+            and _BARE_END.match(text[m.end - at :])
         ):
             figure = replace(figure, unit=prev.mention.unit or prev.unit)
         out.append(figure)

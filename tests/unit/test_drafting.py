@@ -361,6 +361,11 @@ def test_a_highlights_caption_gives_its_unitless_figure_a_unit(text: str, unit: 
         # A scale the parenthesis does not print: 4.1 is not 4.1 million tonnes, nor is it 4.1 tonnes.
         ("We recycled 5.2 million tonnes (2021: 4.1).", [("5.2 million tonnes", "TONNE"), ("4.1", None)]),
         ("We trained 300 staff in 12 sessions (2021: 250).", [("300", None), ("12", None), ("250", None)]),
+        # A noun after the bare figure names its own measure: 4 injuries, not 4 lost days.
+        (
+            "There were 60 lost days (2021: 4 injuries and 75 lost days).",
+            [("60 lost days", "DAY"), ("4", None), ("75 lost days", "DAY")],
+        ),
     ],
 )
 def test_a_bare_figure_of_another_year_in_parentheses_takes_the_unit_before_it(
