@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,11 +57,19 @@ def _timed(step: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - start, value
 
 
+def _cpu() -> float:
+    """CPU seconds of this process (all its threads) and of its children that have ended."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def step_build(work: Path, n: int, jobs: int) -> dict:
     from kg.rdf.corpus import build_corpus
 
+    cpu = _cpu()
     seconds, stats = _timed(lambda: build_corpus(_folders(work, n), work / f"{n}.nt", jobs=jobs))
-    return {"seconds": seconds, "triples": stats.triples}
+    # The worker processes have ended with the build, so their CPU time is counted.
+    return {"seconds": seconds, "cpu_seconds": _cpu() - cpu, "triples": stats.triples}
 
 
 def step_store(work: Path, n: int, jobs: int) -> dict:
@@ -76,11 +85,13 @@ def step_oxigraph_load(work: Path, n: int, jobs: int) -> dict:
 
     source = str(work / f"{n}.nt")
     store = ox.Store()
+    cpu = _cpu()
     memory, _ = _timed(lambda: store.bulk_load(path=source, format=ox.RdfFormat.N_TRIPLES))
+    memory_cpu = _cpu() - cpu
     dump, _ = _timed(lambda: store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
     with tempfile.TemporaryDirectory(dir=work) as scratch:
         disk, _ = _timed(lambda: ox.Store(scratch).bulk_load(path=source, format=ox.RdfFormat.N_TRIPLES))
-    return {"seconds": memory, "disk_seconds": disk, "serialise_seconds": dump}
+    return {"seconds": memory, "cpu_seconds": memory_cpu, "disk_seconds": disk, "serialise_seconds": dump}
 
 
 def step_validate(work: Path, n: int, jobs: int) -> dict:
@@ -220,10 +231,9 @@ def run(work: Path, sizes: list[int], jobs: int, repeat: int, rdflib_max: int, o
             if only is not None and step not in only:
                 continue
             results[n][step] = measure(step, work, n, jobs, repeat)
-            print(
-                f"  N={n} {step}: {results[n][step].get('seconds', results[n][step].get('load_seconds')):.2f} s",
-                flush=True,
-            )
+            found = results[n][step]
+            cpu = f" ({found['cpu_seconds']:.2f} CPU s)" if "cpu_seconds" in found else ""
+            print(f"  N={n} {step}: {found.get('seconds', found.get('load_seconds')):.2f} s{cpu}", flush=True)
     # Saved before the table is printed, so that a partial run (--steps) keeps what it measured.
     saved.write_text(json.dumps(results, indent=2, sort_keys=True))
     report(results)
@@ -232,6 +242,19 @@ def run(work: Path, sizes: list[int], jobs: int, repeat: int, rdflib_max: int, o
 
 def report(results: dict[int, dict[str, dict]]) -> None:
     sizes = sorted(results)
+    print(
+        "\nBuild next to Oxigraph's raw load into memory, wall and CPU seconds (the CPU ratio holds on a busy machine):"
+    )
+    for n in sizes:
+        b, ox = results[n].get("build"), results[n].get("oxigraph-load")
+        if b and ox and "cpu_seconds" in b and "cpu_seconds" in ox:
+            print(
+                f"  N={n}: build {b['seconds']:.2f} s ({b['cpu_seconds']:.2f} CPU s), Oxigraph {ox['seconds']:.2f} s "
+                f"({ox['cpu_seconds']:.2f} CPU s), build / Oxigraph {b['seconds'] / ox['seconds']:.2f} "
+                f"({b['cpu_seconds'] / ox['cpu_seconds']:.2f} in CPU seconds)"
+            )
+    if any(step not in results[n] for n in sizes for step in ("build", "store", "oxigraph-load", "validate")):
+        return  # the full table needs every step (a --steps run measured only some)
     print(
         "\n| N | triples | build s | triples/s | build peak MiB | store load s | Oxigraph load s (memory / disk) "
         "| build / Oxigraph | validate s | validate / build | validate peak MiB | violations / warnings |"

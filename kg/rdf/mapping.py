@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from functools import partial
+from functools import lru_cache, partial
 
+import rdflib
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
@@ -41,15 +42,28 @@ def new_graph() -> Graph:
     return graph
 
 
+def literal(value: str | int | bool, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
+    """``Literal(value, lang, datatype)``, made once: rdflib parses and normalises every literal
+    it makes, the costliest step of mapping, and reports repeat most of theirs (labels,
+    rationales, agents, figures) report after report."""
+    return _literal(value, lang, datatype, rdflib.NORMALIZE_LITERALS)
+
+
+@lru_cache(maxsize=1 << 14, typed=True)  # typed: True and 1 are different literals
+def _literal(value: str | int | bool, lang: str | None, datatype: URIRef | None, normalise: bool) -> Literal:
+    """The literal; ``normalise`` (rdflib's switch, which Literal reads) is part of the key only."""
+    return Literal(value, lang=lang, datatype=datatype)
+
+
 def en(text: str, lang: str = "en") -> Literal:
-    return Literal(text, lang=lang)
+    return literal(text, lang=lang)
 
 
 def decimal(value: Decimal) -> Literal:
     """An xsd:decimal in its canonical form: positional (Python's str() may use an exponent),
     no trailing zeros, and one digit after the point at least ("1.0"), as Turtle writes it."""
     whole, _, fraction = format(value, "f").partition(".")
-    return Literal(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
+    return literal(f"{whole}.{fraction.rstrip('0') or '0'}", datatype=XSD.decimal)
 
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -118,6 +132,8 @@ class _Mapper:
         self.vocab_labels = {code: str(guide.value(iri, RDFS.label)) for code, iri in self.codes.items()}
         self.units = report.units or load_units()
         self.ratio_units: set[str] = set()
+        # Nodes every claim may name (software agents, the drafting run): described once, when first named.
+        self.described: dict[str, URIRef] = {}
         self.catalogue = catalogue()
         self.matches: dict[str, tuple[CatalogueMatch, bool]] = {}  # metric id -> match, whether inferred
         self.types = type_table()
@@ -148,7 +164,7 @@ class _Mapper:
             for code in metric.kpis:
                 self.add(node, CSR.disclosesKPI, self.codes[code])
             if metric.share:
-                self.add(node, CSR.isShare, Literal(True))
+                self.add(node, CSR.isShare, literal(True))
             for prop, ref in (
                 (CSR.componentOf, metric.component_of),
                 (CSR.intensityOf, metric.intensity_of),
@@ -159,7 +175,7 @@ class _Mapper:
             if metric.breakdown:
                 self.add(node, CSR.breakdown, en(metric.breakdown))
             if metric.partial:
-                self.add(node, CSR.partialComponent, Literal(True))
+                self.add(node, CSR.partialComponent, literal(True))
             self.add(
                 node, PROV.wasAttributedTo, self.software("csr-kg-table-reader") if metric.drafted else self.curator
             )
@@ -209,7 +225,7 @@ class _Mapper:
         self.add(record, CSR.rationale, en(found.rationale))
         if inferred:
             self.add(record, SSSOM.mapping_justification, SEMAPV.LexicalMatching)
-            self.add(record, SSSOM.confidence, Literal(str(found.confidence), datatype=XSD.double))
+            self.add(record, SSSOM.confidence, literal(str(found.confidence), datatype=XSD.double))
             self.add(record, PROV.wasAttributedTo, self.software("csr-kg-catalogue-matcher"))
         else:
             self.add(record, SSSOM.mapping_justification, SEMAPV.ManualMappingCuration)
@@ -218,12 +234,15 @@ class _Mapper:
     def software(self, ident: str) -> URIRef:
         """One of csr-kg's software agents (the table reader, the drafter, kg.vocab.catalogue's matcher,
         kg.vocab.conversion's converter), with the version of csr-kg that ran."""
+        node = self.described.get(ident)
+        if node is not None:
+            return node
         label, comment = _SOFTWARE[ident]
-        node = self.m.agent(ident)
+        node = self.described[ident] = self.m.agent(ident)
         self.add(node, RDF.type, PROV.SoftwareAgent)
         self.add(node, RDFS.label, en(label))
         self.add(node, RDFS.comment, en(comment))
-        self.add(node, OWL.versionInfo, Literal(software_version()))
+        self.add(node, OWL.versionInfo, literal(software_version()))
         return node
 
     def canonical_value(self, node: URIRef, o: Observation) -> None:
@@ -240,7 +259,7 @@ class _Mapper:
         self.add(value, RDF.type, CSR.CanonicalValue)
         self.add(value, QUDT.numericValue, decimal(converted.value))
         self.add(value, QUDT.unit, converted.unit)
-        self.add(value, CSR.exactConversion, Literal(converted.exact))
+        self.add(value, CSR.exactConversion, literal(converted.exact))
         self.add(value, PROV.wasDerivedFrom, node)
         self.add(value, PROV.wasAttributedTo, self.software("csr-kg-unit-converter"))
         if converted.unit_key not in self.units.iris and converted.unit == self.units.iri(converted.unit_key):
@@ -248,7 +267,10 @@ class _Mapper:
 
     def drafting(self) -> URIRef:
         """The run of csr-kg's drafter that read this report's drafted claims."""
-        node = self.m.activity(self.rid, "drafting")
+        node = self.described.get("drafting")
+        if node is not None:
+            return node
+        node = self.described["drafting"] = self.m.activity(self.rid, "drafting")
         self.add(node, RDF.type, PROV.Activity)
         self.add(node, RDFS.label, en(f"csr-kg drafting of report {self.rid}"))
         self.add(node, PROV.wasAssociatedWith, self.software("csr-kg-drafter"))
@@ -263,24 +285,24 @@ class _Mapper:
         meta, node, text = self.r.meta, self.m.report(self.rid), self.m.text(self.rid)
         self.add(node, RDF.type, CSR.Report)
         self.add(node, DCTERMS.title, en(meta.title, meta.language))
-        self.add(node, DCTERMS.identifier, Literal(meta.id))
+        self.add(node, DCTERMS.identifier, literal(meta.id))
         self.add(node, DCTERMS.publisher, self.company)
         self.add(node, PROV.wasAttributedTo, self.company)
-        self.add(node, CSR.reportingYear, Literal(str(meta.year), datatype=XSD.gYear))
-        self.add(node, DCTERMS.language, Literal(meta.language))
+        self.add(node, CSR.reportingYear, literal(str(meta.year), datatype=XSD.gYear))
+        self.add(node, DCTERMS.language, literal(meta.language))
         if meta.standard:
             self.add(node, DCTERMS.conformsTo, self.vocab.guides[meta.standard])
         if meta.source:
-            self.add(node, DCTERMS.source, Literal(meta.source))
+            self.add(node, DCTERMS.source, literal(meta.source))
         if meta.issued:
-            self.add(node, DCTERMS.issued, Literal(meta.issued, datatype=XSD.date))
+            self.add(node, DCTERMS.issued, literal(meta.issued, datatype=XSD.date))
         if meta.curated:
-            self.add(node, CSR.curationDate, Literal(meta.curated, datatype=XSD.date))
+            self.add(node, CSR.curationDate, literal(meta.curated, datatype=XSD.date))
         self.add(node, CSR.text, text)
         self.add(text, RDF.type, CSR.ReportText)
-        self.add(text, DCTERMS.format, Literal("text/plain; charset=utf-8"))
-        self.add(text, CSR.sha256, Literal(self.r.text.sha256))
-        self.add(text, CSR.characterCount, Literal(len(self.r.text.text), datatype=XSD.nonNegativeInteger))
+        self.add(text, DCTERMS.format, literal("text/plain; charset=utf-8"))
+        self.add(text, CSR.sha256, literal(self.r.text.sha256))
+        self.add(text, CSR.characterCount, literal(len(self.r.text.text), datatype=XSD.nonNegativeInteger))
         self.document_node(node, text)
         self.add(self.curator, RDF.type, PROV.Agent)
         self.add(self.curator, RDFS.label, en(meta.curator.name))
@@ -288,7 +310,7 @@ class _Mapper:
             snode = self.m.section(self.rid, section.number)
             self.add(snode, RDF.type, CSR.Section)
             self.add(snode, CSR.inReport, node)
-            self.add(snode, SKOS.notation, Literal(section.number))
+            self.add(snode, SKOS.notation, literal(section.number))
             self.add(snode, DCTERMS.title, en(section.title, meta.language))
 
     def company_identity(self) -> None:
@@ -299,14 +321,14 @@ class _Mapper:
             for scheme, key, value in ((CSR.LEI, "lei", ids.lei), (CSR.ISIN, "isin", ids.isin)):
                 if value is not None:
                     agency, agency_name = ident.agencies[scheme]
-                    notation = Literal(value, datatype=scheme)
+                    notation = literal(value, datatype=scheme)
                     self.add(company, ORG.identifier, notation)
                     self.identifier(self.m.identifier(key, value), notation, agency, agency_name)
             if ids.exchange is not None and ids.stock_code is not None:
                 exchange = ident.exchange(ids.exchange)
                 assert exchange is not None  # the sheet checked it
                 node = self.m.identifier(exchange.mic, ids.stock_code)
-                self.identifier(node, Literal(ids.stock_code, datatype=CSR.StockCode), exchange.iri, exchange.label)
+                self.identifier(node, literal(ids.stock_code, datatype=CSR.StockCode), exchange.iri, exchange.label)
             if ids.wikidata is not None:
                 self.add(company, OWL.sameAs, WIKIDATA[ids.wikidata])
         if sector is not None:
@@ -321,7 +343,7 @@ class _Mapper:
             self.add(company, ORG.classification, concept)
             self.add(concept, RDF.type, SKOS.Concept)
             self.add(concept, SKOS.inScheme, scheme)
-            self.add(concept, SKOS.notation, Literal(sector.code))
+            self.add(concept, SKOS.notation, literal(sector.code))
             self.add(concept, SKOS.prefLabel, en(sector.label, self.r.meta.language))
 
     def identifier(self, node: URIRef, notation: Literal, agency: URIRef, agency_name: str) -> None:
@@ -343,9 +365,9 @@ class _Mapper:
         self.add(text, DCTERMS.source, document)
         self.add(document, RDF.type, CSR.ReportDocument)
         if pages.source is not None:
-            self.add(document, DCTERMS.identifier, Literal(pages.source))
-        self.add(document, DCTERMS.format, Literal("application/pdf"))
-        self.add(document, CSR.pageCount, Literal(len(pages.pages), datatype=XSD.positiveInteger))
+            self.add(document, DCTERMS.identifier, literal(pages.source))
+        self.add(document, DCTERMS.format, literal("application/pdf"))
+        self.add(document, CSR.pageCount, literal(len(pages.pages), datatype=XSD.positiveInteger))
 
     def entity_node(self, e: EntitySpec) -> None:
         node = self.entity(e.id)
@@ -379,7 +401,7 @@ class _Mapper:
             return self.m.claim_part(self.rid, c.id, *segments)
 
         self.add(node, RDF.type, CSR.Claim)
-        self.add(node, DCTERMS.identifier, Literal(c.id))
+        self.add(node, DCTERMS.identifier, literal(c.id))
         self.add(node, CSR.claimKind, self.vocab.kinds[c.kind])
         self.add(node, CSR.inReport, self.m.report(self.rid))
         self.add(node, CSR.inSection, self.m.section(self.rid, c.anchor.section.number))
@@ -398,12 +420,12 @@ class _Mapper:
         self.add(target, OA.hasSelector, quote)
         self.add(target, OA.hasSelector, position)
         self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(c.quote))
-        self.add(quote, OA.prefix, Literal(c.anchor.prefix))
-        self.add(quote, OA.suffix, Literal(c.anchor.suffix))
+        self.add(quote, OA.exact, literal(c.quote))
+        self.add(quote, OA.prefix, literal(c.anchor.prefix))
+        self.add(quote, OA.suffix, literal(c.anchor.suffix))
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(c.anchor.start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(c.anchor.end, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.start, literal(c.anchor.start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, literal(c.anchor.end, datatype=XSD.nonNegativeInteger))
         if c.anchor.page is not None:
             self.page_quote(node, part("page"), part("page-fragment"), quote, c.anchor.page)
         for code in c.kpis:
@@ -412,7 +434,7 @@ class _Mapper:
             for kpi in self.table_kpis(c):
                 self.inferred_kpi_mapping(node, part("kpi", kpi.code), kpi)
         if c.missing_metric:
-            self.add(node, CSR.valueMissing, Literal(True))
+            self.add(node, CSR.valueMissing, literal(True))
             self.add(node, CSR.announcesMetric, self.metric(c.missing_metric))
         linked: set[URIRef] = set()  # a claim that prints one fact twice links it once
         for index, obs in enumerate(c.observations):
@@ -458,7 +480,7 @@ class _Mapper:
         self.add(node, OA.hasSelector, fragment)
         self.add(fragment, RDF.type, OA.FragmentSelector)
         self.add(fragment, DCTERMS.conformsTo, RFC_3778)
-        self.add(fragment, RDF.value, Literal(f"page={page}"))
+        self.add(fragment, RDF.value, literal(f"page={page}"))
         self.add(fragment, OA.refinedBy, quote)
 
     def kpi_mapping(self, claim: URIRef, node: URIRef, code: str, c: Claim) -> None:
@@ -545,7 +567,7 @@ class _Mapper:
                 self.ratio_units.add(o.unit)  # a ratio unit: defined in the graph (listed units are in units.ttl)
             if o.kind != "change":
                 self.canonical_value(node, o)
-        self.add(node, CSR.surfaceForm, Literal(o.surface))
+        self.add(node, CSR.surfaceForm, literal(o.surface))
         self.add(node, CSR.observedEntity, self.entity(o.subject))
         if o.recipient:
             self.add(node, CSR.recipient, self.entity(o.recipient))
@@ -561,7 +583,7 @@ class _Mapper:
         """A footnote of a figure, anchored in the text like a quote: exact text and offsets."""
         self.add(owner, CSR.hasFootnote, node)
         self.add(node, RDF.type, CSR.Footnote)
-        self.add(node, CSR.footnoteMarker, Literal(note.marker))
+        self.add(node, CSR.footnoteMarker, literal(note.marker))
         self.text_span(node, note.start, note.end)
         if note.rationale is not None:  # no marker ties it to the figure: the curators did
             self.add(node, PROV.wasAttributedTo, self.curator)
@@ -576,12 +598,12 @@ class _Mapper:
         self.add(node, OA.hasSelector, quote)
         self.add(node, OA.hasSelector, position)
         self.add(quote, RDF.type, OA.TextQuoteSelector)
-        self.add(quote, OA.exact, Literal(self.r.text.text[start:end]))
-        self.add(quote, OA.prefix, Literal(anchor.prefix))
-        self.add(quote, OA.suffix, Literal(anchor.suffix))
+        self.add(quote, OA.exact, literal(self.r.text.text[start:end]))
+        self.add(quote, OA.prefix, literal(anchor.prefix))
+        self.add(quote, OA.suffix, literal(anchor.suffix))
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(end, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.start, literal(start, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.end, literal(end, datatype=XSD.nonNegativeInteger))
 
     def mass_basis(self, claim: URIRef, node: URIRef, o: Observation, note: Callable[[str], URIRef]) -> None:
         """What a mass figure weighs (CO2 equivalent), and the claim or the footnote node (made
@@ -651,7 +673,7 @@ class _Mapper:
     def instant(self, day: str) -> URIRef:
         node = self.m.instant(day)
         self.add(node, RDF.type, TIME.Instant)
-        self.add(node, TIME.inXSDDate, Literal(day, datatype=XSD.date))
+        self.add(node, TIME.inXSDDate, literal(day, datatype=XSD.date))
         return node
 
     def stakeholder_nodes(self) -> None:

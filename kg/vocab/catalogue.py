@@ -30,7 +30,7 @@ from rdflib.namespace import RDF, SKOS
 from kg.vocab.names import local_name
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph
-from kg.vocab.units import Units, load_units
+from kg.vocab.units import Units, cached_while_packaged, load_units
 
 QUANTITY_KINDS = "http://qudt.org/vocab/quantitykind/"
 
@@ -138,7 +138,7 @@ _NEUTRAL = frozenset(
 _BLOCKERS = frozenset(
     re.findall(
         r"\w+",
-        "saved saving savings avoided avoid reduction reductions reduced reduce target targets goal goals "
+        "save saves saved saving savings avoided avoid reduction reductions reduced reduce target targets goal goals "
         "increase increased decrease decreased change growth offset offsets baseline forecast planned "
         "expected projected budget",
     )
@@ -164,6 +164,10 @@ _AS_AT = re.compile(
 )
 
 
+# A caption's number ("Table 7 Employees", "Figure 3.2: Water withdrawal"): where, not what.
+_CAPTION_NUMBER = re.compile(r"^\s*(?:table|figure|chart|exhibit)\s+\d+(?:\.\d+)*[a-z]?\b\s*[:.-]?")
+
+
 def _normalise(label: str, units: Units) -> str:
     """Lower case, units in parentheses dropped ("(tCO2e)"), the spellings of a few words unified."""
 
@@ -182,6 +186,7 @@ def _normalise(label: str, units: Units) -> str:
     text = re.sub(r"\bscope ([12])\s*(?:and|,|/|-)\s*(?:scope )?([23])\b", r"scope \1 and \2", text)
     text = re.sub(r"\bre(?:search) and development\b|\br and d\b", "r-and-d", text)
     text = _AS_AT.sub(" ", text)
+    text = _CAPTION_NUMBER.sub(" ", text)
     text = re.sub(r"\btown\s+gas\b", "towngas", text)
     text = re.sub(r"\bgasoline\b", "petrol", text)
     return text
@@ -288,12 +293,19 @@ def _intensity(measure: str, noun: str, per: str, missing: str | None = None) ->
     return None, f"{missing or noun} intensity the catalogue does not hold"
 
 
+# What else a scope number may be said of: energy ("Scope 1 energy"), waste, water or suppliers.
+_NOT_GHG_SCOPE = r"\b(?:energy|electricity|fuel|wastes?|water|suppliers?|packaging)\b"
+
+
 def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     named = r.take(r"\bghg\b|\bco2e\b|\bcarbon (?:dioxide )?(?:equivalent )?emissions?\b|\bcarbon footprint\b")
     # Plain "emissions" are greenhouse gases when a scope is named, by number or by its words
     # ("indirect emissions", "emissions from purchased electricity"), and no pollutant is.
+    # A scope number alone ("Scope 1", "Total Scope 1 and 2 (market-based)", a table's rows under a
+    # GHG heading) names greenhouse gases: the GHG Protocol's scopes are used of nothing else.
     scoped = r.has(r"\bscope [123]\b|\bdirect\b|\bindirect\b|\bpurchased (?:electricity|energy|heat|steam)\b")
-    if not named and not (scoped and r.has(r"\bemissions?\b") and not r.has(_POLLUTANTS)):
+    numbered = r.has(r"\bscope [123]\b") and not r.has(_NOT_GHG_SCOPE)
+    if not named and not (((scoped and r.has(r"\bemissions?\b")) or numbered) and not r.has(_POLLUTANTS)):
         return None, ""
     r.take(r"\bemissions?\b|\bgas(?:es)?\b")
     if per is not None:
@@ -343,6 +355,8 @@ def _waste(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if not r.take(r"\bwastes?\b"):
         return None, ""
     hazard = "non-hazardous" if r.take(r"\bnon-hazardous\b") else "hazardous" if r.take(r"\bhazardous\b") else None
+    if hazard is not None:
+        _row_kinds(r)
     hazard = hazard or _waste_class(r)
     if per is not None:
         r.take(r"\bintensity\b")
@@ -356,6 +370,8 @@ def _waste(r: _Reading, per: str | None) -> tuple[str | None, str]:
         else None
     )
     if hazard is None:
+        if fate == "recycled":
+            return "waste-recycled", "waste recycled, of no class named"
         return (
             ("waste-total", "waste with no class named, or a total")
             if fate is None
@@ -363,6 +379,16 @@ def _waste(r: _Reading, per: str | None) -> tuple[str | None, str]:
         )
     notation = f"{hazard}-waste" + (f"-{fate}" if fate else "")
     return notation, f"{hazard} waste" + (f" {fate}" if fate else " generated")
+
+
+def _row_kinds(r: _Reading) -> None:
+    """The words of a table row printed under a heading that names the metric's class ("Hazardous
+    waste: Spent solvents and sludge"): they name kinds of it, as a gloss does, unless they say how
+    it was handled (a fate the caller reads) or where (a boundary)."""
+    head, sep, row = r.label.rpartition(":")
+    if not sep or not head.strip() or re.search(r"\b(?:in|at|for|across|within|from|to|by)\b", row, re.I):
+        return
+    r.kinds.update(_TOKEN.findall(row.casefold()))
 
 
 # Kinds of waste the guides class without saying so: general, office and domestic refuse, food,
@@ -435,10 +461,19 @@ def _energy(r: _Reading, per: str | None) -> tuple[str | None, str]:
     return "energy-total", "energy consumption with no part named, or a total"
 
 
+# Where water is drawn from (GRI 303-3's sources): a figure of water by its source is withdrawn,
+# unless the label says it was consumed ("Municipal water consumption").
+_WATER_SOURCE = (
+    r"\b(?:municipal|mains|third-party|piped|purchased) (?:water(?: supply| supplies)?|supply|supplies)\b"
+    r"|\bground ?water\b|\bsurface water\b|\bsea ?water\b|\brain ?water (?:harvested|collected)\b"
+    r"|\b(?:harvested|collected) rain ?water\b"
+)
+
+
 def _water(r: _Reading, per: str | None) -> tuple[str | None, str]:
-    if not r.take(r"\bwater\b"):
+    if not r.take(r"\bwater\b|\b(?:ground|rain|sea)water\b"):
         return None, ""
-    if r.take(r"\brecycled\b|\breused\b|\brecycling\b|\breuse\b|\brainwater(?: harvested| collected)?\b"):
+    if r.take(r"\brecycled\b|\breused\b|\brecycling\b|\breuse\b"):
         if per is not None or r.has(r"\bwithdraw\w*\b|\bdischarged?\b|\brate\b|\bratio\b|\bshare\b|\bpercentage\b"):
             return None, "water of a kind the catalogue does not hold"
         return "water-recycled", "water recycled or reused"
@@ -447,6 +482,8 @@ def _water(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return _intensity("water", "a water", per)
     if r.take(r"\bwithdrawal\b|\bwithdrawn\b|\bwithdrew\b|\babstract(?:ed|ion)\b"):
         return "water-withdrawal", "water withdrawn"
+    if not r.has(r"\bconsum\w*|\bused?\b|\busage\b") and r.take(_WATER_SOURCE):
+        return "water-withdrawal", "water withdrawn, named by its source"
     if r.take(r"\bdischarged?\b|\bwaste ?water\b|\beffluent\b"):
         return "water-discharge", "water discharged"
     return "water-consumption", "water consumed or used"
@@ -515,6 +552,11 @@ def _region_part(r: _Reading) -> bool:
     return r.take(r"\b" + r"\s+".join(re.escape(w.casefold()) for w in words) + r"\b")
 
 
+# A table split by place ("Number of suppliers by region"): its rows name the places.
+_BY_PLACE = (
+    r"\bby (?:region|country|countries|location|province|geograph(?:y|ic(?:al)? (?:region|area|location)s?)|origin)\b"
+)
+
 _STAFF = (
     r"\b(?:people|persons) employed\b|\bemployees?\b|\bstaff\b|\bworkforce\b|\bheadcount\b|\bpersonnel\b"
     r"|\bworkers?\b"
@@ -544,6 +586,7 @@ def _breakdown(r: _Reading) -> str | None:
 def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if r.take(r"\b(?:employee )?(?:turnover|attrition) rates?\b|\brate of (?:employee )?(?:turnover|attrition)\b"):
         r.take(_STAFF)
+        r.take(_BY_PLACE)
         part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
         return (
             "turnover-rate" + (f"-{part}" if part else ""),
@@ -551,18 +594,32 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
         )
     if r.take(r"\bnew (?:employee )?hires\b|\bnew employees\b|\bnewly hired\b"):
         return "new-employee-hires", "new employee hires"
+    # A rate of new hires is no count of them, but the KPI that asks for the count asks for the
+    # rate too (GRI 401-1): read as the count, its percentage discloses that KPI by the unit rule.
+    if r.take(r"\bnew (?:employee )?hire rates?\b|\brate of new (?:employee )?hires\b"):
+        return "new-employee-hires", "new employee hires, as a rate"
+    # Employees who left are the turnover, as a count ("Employees who left (number)"): GRI 401-1
+    # and HKEX B1.2 ask for it, by the unit rule.
+    if r.take(r"\b(?:employees?|staff) (?:who )?(?:left|departed|resigned)\b|\bleavers\b|\bemployee departures\b"):
+        return "turnover-rate", "employee turnover (employees who left)"
     if r.take(r"\bfatality rate\b|\brate of (?:work-related )?fatalities\b"):
         r.take(r"\bwork-related\b|\boccupational\b")
         return "work-related-fatality-rate", "rate of work-related fatalities"
     if r.take(r"\bfatalities\b|\bwork-related deaths\b|\boccupational deaths\b"):
         r.take(r"\bwork-related\b|\boccupational\b|\bwork\b")
         return "work-related-fatalities", "work-related fatalities"
+    if r.has(r"\blost-time injur(?:y|ies)\b") and r.has(r"\bdays\b"):
+        r.take(r"\blost-time injur(?:y|ies)\b|\b(?:working |work )?days\b")
+        r.take(r"\b(?:lost|cost|caused|resulted in|due to|from|by|recorded|in which|which)\b")
+        return "lost-days-work-injury", "days lost to lost-time injuries"
     if r.take(r"\b(?:lost days|days lost|working days lost|lost (?:working )?days)\b"):
         r.take(r"\b(?:due to|from|because of) (?:work[\s-]related |work |occupational )?injur(?:y|ies)\b")
         return "lost-days-work-injury", "days lost to work injury"
-    if r.take(r"\b(?:work-related |work |occupational |workplace )injur(?:y|ies)\b|\binjur(?:y|ies) at work\b"):
+    if r.take(
+        r"\b(?:work-related |work |occupational |workplace |lost-time )injur(?:y|ies)\b|\binjur(?:y|ies) at work\b"
+    ):
         r.take(_STAFF)
-        r.take(r"\b(?:suffered|sustained|reported|recorded)\b")
+        r.take(r"\b(?:suffered|sustained|reported|recorded|recordable|number of)\b")
         return "work-related-injuries", "work-related injuries"
     if r.take(r"\btraining (?:hours|time)\b|\bhours of training\b") or (per == "employee" and r.take(r"\btraining\b")):
         if not r.take(r"\baverage\b") and per != "employee":
@@ -591,6 +648,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     staff = r.take(_STAFF)
     if per is None and (_is_share_of_staff(r) or staff):
         r.take(r"\b(?:worked|working|based|located|employed)\b")
+        r.take(_BY_PLACE)
         part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
         return ("employees-" + (part or "total"), "headcount" + (f" ({part})" if part else ""))
     return None, ""
@@ -619,6 +677,29 @@ def _training_group(r: _Reading) -> str | None:
         if r.take(pattern):
             return name
     return None
+
+
+# Words before "suppliers" that say where they are, or that they are new (screened on entry), not what they supply,
+# nor which of them a subset is ("principal vendors" are some of the suppliers, not all).
+_NOT_SUPPLIED = frozenset(
+    re.findall(
+        r"[\w-]+",
+        "local overseas domestic foreign new total all key major core principal critical main strategic important"
+        " significant top tier-1 high-risk",
+    )
+)
+
+
+def _supplied(text: str) -> set[str]:
+    """The words naming what suppliers supply: one word before "suppliers" ("food suppliers") or
+    the words after "suppliers of" ("suppliers of chemicals and equipment")."""
+    found: set[str] = set()
+    for m in re.finditer(r"\b([a-z][a-z-]+) (?:suppliers?|vendors?)\b", text):
+        if m.group(1) not in _NOT_SUPPLIED and m.group(1) not in _NEUTRAL and m.group(1) not in _BLOCKERS:
+            found.add(m.group(1))
+    for m in re.finditer(r"\b(?:suppliers?|vendors?) of ((?:[a-z][a-z-]+)(?: (?:and|or) [a-z][a-z-]+)?)\b", text):
+        found.update(w for w in m.group(1).split() if w not in ("and", "or"))
+    return found
 
 
 def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
@@ -651,7 +732,11 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r.take(r"\bcustomer\b|\breceived\b")
         return "customer-privacy-complaints", "complaints on customer privacy"
     if r.take(r"\bcomplaints\b"):
-        r.take(r"\bproducts?(?: and services?)?\b|\bservices?\b|\breceived\b|\bcustomer\b")
+        # who complained: the company's customers, by whatever name its trade gives them
+        r.take(
+            r"\bproducts?(?: and services?)?\b|\bservices?\b|\breceived\b|\bsubstantiated\b"
+            r"|\b(?:customers?|guests?|clients?|consumers?|passengers?|patients?|tenants?|users?)\b"
+        )
         return "product-service-complaints", "product and service complaints"
     if r.take(r"\brecall(?:ed|s)?\b"):
         r.take(
@@ -661,6 +746,15 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         return "product-recalls-safety-share", "products recalled for safety and health reasons"
     if r.take(r"\bpatents? granted\b|\bgranted patents?\b|\bpatents? (?:authori[sz]ed|issued)\b"):
         return "patents-granted", "patents granted"
+    # A patent held, valid or in force has been granted; its kind (invention, utility model,
+    # design) narrows nothing the catalogue splits.
+    if r.take(
+        r"\b(?:valid |registered )?(?:invention |utility model |design )?patents? (?:held|in force|owned)\b"
+        r"|\b(?:valid|registered) (?:invention |utility model |design )?patents?\b"
+        r"|\b(?:invention|utility model|design) patents?\b"
+    ):
+        r.take(r"\bheld\b|\bowned\b|\bvalid\b")
+        return "patents-granted", "patents held (granted)"
     if r.take(r"\bpatent applications?\b|\bpatents? (?:filed|applied for)\b|\bapplications? for patents?\b"):
         r.take(r"\bfiled\b|\bsubmitted\b")
         return "patent-applications", "patent applications"
@@ -682,6 +776,11 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r.take(r"\bcharitable\b|\bcash value\b|\bcash\b|\bmade\b")
         return "donations", "charitable donations"
     if r.take(r"\bsuppliers?\b|\bsub-?contractors?\b|\bvendors?\b"):
+        # Which suppliers a list counts ("qualified", "approved") and what they supply ("food
+        # suppliers", "suppliers of chemicals"): still suppliers, read closely.
+        r.take(r"\b(?:qualified|approved|registered|active|certified|contracted|engaged)\b")
+        r.take(_BY_PLACE)
+        r.kinds.update(_supplied(r.text))
         if r.take(r"\baudited\b|\baudits?\b"):
             r.take(r"\b(?:key|major|core|principal|critical|main|on-site)\b")  # which were audited
             return "suppliers-audited", "suppliers audited"
@@ -695,7 +794,7 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
 
 _TOPICS = (_ghg, _air, _waste, _water, _packaging, _energy, _business, _workforce)
 
-_SAVING_WORDS = frozenset({"saved", "saving", "savings"})
+_SAVING_WORDS = frozenset({"save", "saves", "saved", "saving", "savings"})
 _ENERGY_WORDS = r"\b(?:energy|electricity|power|fuel|steam|heat|natural gas|diesel|petrol|towngas)\b"
 
 
@@ -710,7 +809,7 @@ def _is_energy_saving(text: str, printed: URIRef | None, blockers: set[str]) -> 
 def _energy_saved(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if per is not None:
         return None, "an energy saving per something, which the catalogue does not hold"
-    r.take(r"\bsav(?:ed|ing|ings)\b|\bamount\b")
+    r.take(r"\bsav(?:e|es|ed|ing|ings)\b|\bamount\b")
     r.take(r"\b(?:energy|electricity|power|fuel|steam|heat|natural gas|diesel|petrol|towngas)\b")
     r.take(r"\b(?:annual|per year|a year|each year|yearly)\b")
     return "energy-saved", "energy saved by efficiency measures"
@@ -772,6 +871,7 @@ def _without(pattern: re.Pattern[str], label: str) -> str:
     return " ".join(re.sub(r"\(\s*\)", " ", pattern.sub(" ", label)).split())
 
 
+@cached_while_packaged
 def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | None:
     """The catalogue metric a report's metric label names, or None when the label fits none unambiguously.
 

@@ -12,12 +12,18 @@ class Namespace(_RdflibNamespace):
     """An rdflib Namespace that makes each term once.
 
     rdflib builds (and validates) a new URIRef on every attribute access; the mapper asks for the
-    same few dozen terms for every triple of a corpus, so each is kept after its first use.
+    same few dozen terms for every triple of a corpus, so each is kept after its first use, an
+    attribute's as an attribute, so that the next access does not reach ``__getattr__`` at all.
     """
 
     @cache  # noqa: B019 - namespaces are module constants, their terms a bounded vocabulary
     def term(self, name: str) -> URIRef:
         return super().term(name)
+
+    def __getattr__(self, name: str) -> URIRef:
+        found = super().__getattr__(name)  # AttributeError for Python's special names
+        self.__dict__[name] = found
+        return found
 
 
 CSR = Namespace("https://w3id.org/csr-kg/ontology#")

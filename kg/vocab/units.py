@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache, wraps
 from pathlib import Path
+from typing import TypeVar
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
@@ -29,6 +31,8 @@ from kg.ingest.quantities import SCALE_PREFIXES, SCALES, UnitLexicon, close_matc
 from kg.vocab.data import packaged
 from kg.vocab.names import local_name
 from kg.vocab.namespaces import CSR, CSRUNIT, CUR, QUDT
+
+Result = TypeVar("Result")
 
 QUANTITY_KINDS = "http://qudt.org/vocab/quantitykind/"
 _CURRENCY = URIRef(QUANTITY_KINDS + "Currency")
@@ -162,6 +166,22 @@ def _packaged() -> Units:
     merger = _Merger()
     merger.read(packaged_units_file())
     return merger.result()
+
+
+def cached_while_packaged(function: Callable[[str, str | None], Result]) -> Callable[[str, str | None], Result]:
+    """``function``, which reads labels with :func:`load_units`, with its answers kept while the
+    units are the packaged ones alone (no researcher's units files): its answer then depends on
+    its arguments alone, and a corpus asks about the same labels in report after report. With
+    units files it runs on every call, since those files may change between calls."""
+    cached = lru_cache(maxsize=1 << 14)(function)
+
+    @wraps(function)
+    def call(label: str, unit_key: str | None = None) -> Result:
+        if load_units() is _packaged():
+            return cached(label, unit_key)
+        return function(label, unit_key)
+
+    return call
 
 
 class _Merger:

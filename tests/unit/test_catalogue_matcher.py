@@ -360,3 +360,72 @@ def test_recycled_water_packaging_kinds_and_renewable_electricity(
 ) -> None:
     found = match_metric(label, unit)
     assert (found and (found.notation, found.match)) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "expected"),
+    [
+        # a scope number alone is of greenhouse gases, as a table's rows under a GHG heading print it
+        ("Scope 1", "TONNE", ("ghg-scope-1", "exact")),
+        ("Scope 2 (market-based)", "TONNE", ("ghg-scope-2-market-based", "exact")),
+        ("Total Scopes 1 & 2 (location-based)", "TONNE", ("ghg-scope-1-and-2", "close")),
+        ("Scope 3 (categories 3 and 6)", "TONNE", ("ghg-scope-3", "close")),
+        ("Scope 1", "KiloW-HR", None),  # not a mass: no emissions
+        ("Scope 1 water", "M3", ("water-consumption", "close")),  # a scope said of water is no greenhouse gas
+        # a caption's number says where the table is, not what it counts
+        ("Table 4 Headcount (as at 31 March): Western Cape", "NUM", ("employees-in-region", "exact")),
+        ("Figure 2.1: Total energy consumption", "MegaW-HR", ("energy-total", "exact")),
+        # rows under a waste class heading name kinds of that class
+        ("Hazardous waste: Used oils and filter cakes", "TONNE", ("hazardous-waste", "close")),
+        ("Non-hazardous waste: Wooden crates and offcuts", "TONNE", ("non-hazardous-waste", "close")),
+        ("Hazardous waste: Incinerated at licensed plants", "TONNE", None),  # where it went is no kind
+        # waste recycled of no class is the catalogue's total recycled
+        ("Waste recycled", "TONNE", ("waste-recycled", "exact")),
+        ("Waste sent to landfill", "TONNE", None),
+    ],
+)
+def test_scope_rows_caption_numbers_and_waste_rows(label: str, unit: str, expected: tuple[str, str] | None) -> None:
+    found = match_metric(label, unit)
+    assert (found and (found.notation, found.match)) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "expected"),
+    [
+        # which suppliers a list counts, and what they supply, leave them suppliers
+        ("Approved suppliers", "NUM", ("suppliers-total", "exact")),
+        ("Timber suppliers", "NUM", ("suppliers-total", "close")),
+        ("Audited suppliers of fabrics and dyes", "NUM", ("suppliers-audited", "close")),
+        ("Strategic suppliers", "NUM", None),  # a subset of the suppliers, not all of them
+        # a table split by place names the place in its rows
+        ("Number of vendors by country: Viet Nam", "NUM", ("suppliers-in-region", "exact")),
+        ("Headcount by location: Total", "NUM", ("employees-total", "exact")),
+        ("Turnover rate by region: Northern Territory", "PERCENT", ("turnover-rate-in-region", "exact")),
+        # patents held have been granted
+        ("Valid patents", "NUM", ("patents-granted", "exact")),
+        ("Utility model patents held", "NUM", ("patents-granted", "exact")),
+        # injuries that cost working time, and their days
+        ("Recordable work-related injuries", "NUM", ("work-related-injuries", "exact")),
+        ("Lost-time injuries", "NUM", ("work-related-injuries", "exact")),
+        ("Working days lost-time injuries cost", "DAY", ("lost-days-work-injury", "exact")),
+        # water named by where it was drawn from is withdrawn, unless the label says consumed
+        ("Groundwater", "M3", ("water-withdrawal", "exact")),
+        ("Harvested rainwater", "M3", ("water-withdrawal", "exact")),
+        ("Mains water supply", "MegaL", ("water-withdrawal", "exact")),
+        ("Municipal water consumption", "M3", ("water-consumption", "close")),
+        # a saving of energy in the present tense
+        ("Retrofits will save", "MegaW-HR", ("energy-saved", "close")),
+        # complaints of a trade's customers, by the name the trade gives them
+        ("Passenger complaints received", "NUM", ("product-service-complaints", "exact")),
+        ("Substantiated patient complaints", "NUM", ("product-service-complaints", "exact")),
+        # new hires and leavers read as the counts their KPIs ask for; printed as rates they are no value of them
+        ("New hire rate", None, ("new-employee-hires", "exact")),
+        ("New hire rate", "PERCENT", None),
+        ("Staff who resigned", None, ("turnover-rate", "exact")),
+    ],
+)
+def test_suppliers_patents_injuries_water_sources_and_savings(
+    label: str, unit: str, expected: tuple[str, str] | None
+) -> None:
+    found = match_metric(label, unit)
+    assert (found and (found.notation, found.match)) == expected

@@ -193,3 +193,29 @@ def test_the_pollutant_rule_says_why() -> None:
         "csr-kg pollutant rule: 'Smoke emitted' is an emission of Smoke, which the catalogue holds no metric for; "
         "A1.1 asks for every type of emission, as for nox-emissions"
     )
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "standard", "expected"),
+    [
+        # GRI asks for Scope 1 and Scope 2 apart: a sum of both gives both disclosures
+        ("Scope 1 and 2 emissions", "TONNE", GRI, ["305-1", "305-2"]),
+        ("Lost days", "DAY", GRI, ["403-9"]),
+        ("Volunteer hours", "HR", GRI, ["413-1"]),
+        ("Waste recycled", "TONNE", GRI, ["306-4"]),
+        ("Waste recycled", "TONNE", HKEX, ["A1.6"]),
+        ("Waste recycled", "PERCENT", "hkex-esg-guide-2019", ["A1.6"]),  # a recycling rate, by the unit rule
+        # patent counts are what reports give under HKEX's intellectual property KPI
+        ("Patents granted", "NUM", HKEX, ["B6.3"]),
+        ("Patent applications", "NUM", "hkex-esg-guide-2019", ["B6.3"]),
+        # a rate of new hires and a count of leavers are figures the employment KPIs ask for
+        ("New hire rate", "PERCENT", GRI, ["401-1"]),
+        ("New hire rate", "PERCENT", HKEX, []),  # HKEX asks for no hires
+        ("Employees who left", "NUM", GRI, ["401-1"]),
+        ("Employees who left", "NUM", HKEX, ["B1.2"]),
+    ],
+)
+def test_scope_sums_lost_days_volunteering_recycling_and_patents(
+    label: str, unit: str, standard: str, expected: list[str]
+) -> None:
+    assert codes(label, unit, standard) == expected

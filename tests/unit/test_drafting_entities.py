@@ -244,6 +244,7 @@ def test_the_companys_name_with_a_place_is_a_subsidiary() -> None:
         ("Company", "Organization", None),
         ("Eastgate Malaysia", "Subsidiary", None),
         ("Occupational Safety and Health Act 1994 of Malaysia", "Law", "Malaysia"),
+        ("Occupational Safety and Health Act 1994", "Law", None),  # its short title, an alias
     ]
 
 
