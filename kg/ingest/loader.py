@@ -678,15 +678,15 @@ class _Loader:
 
     def _sectioned(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
         """A row under a heading that prints a unit ("Average training hours by gender (hours)"):
-        the heading without it names the row's section, the unit is the rows'. Parentheses that
-        name no unit ("Greenhouse gas emissions (Scope 1 and 2)") stay part of the heading."""
+        the unit is the rows'. Parentheses that name no unit ("Greenhouse gas emissions (Scope 1
+        and 2)") give none. The heading names the rows' section as printed."""
         if row.section is None or row.section_unit is None:
             return row
         try:
             self._resolve(row.section_unit)
         except UnknownUnit:
             return dataclasses.replace(row, section_unit=None)
-        return dataclasses.replace(row, section=figure_tables.split_label(row.section)[0])
+        return row
 
     def _resolve(self, surface: str) -> CellUnit:
         """A printed unit, as the unit it is exactly where the units define one ("'000 kWh" is MWh)."""
