@@ -170,9 +170,11 @@ def test_the_loader_links_totals_and_intensities_as_a_curator_writes_them(tmp_pa
         if m.component_of or m.intensity_of or m.denominator
     }
     assert links == {
-        # Rows that name no catalogue metric alone are named with the heading they are under.
+        # A row that names no catalogue metric alone is named with the heading it is under; one
+        # that does ("Scope 2 (purchased power)": Scope 2 emissions) keeps its own name. Both are
+        # parts of the total below them.
         "carbon-emissions-scope-1-fuel-combustion": ("carbon-emissions-total-scope-1-and-2", None, None),
-        "carbon-emissions-scope-2-purchased-power": ("carbon-emissions-total-scope-1-and-2", None, None),
+        "scope-2-purchased-power": ("carbon-emissions-total-scope-1-and-2", None, None),
         # The total of the rows above, named with its heading; the bare intensity under it divides it.
         "carbon-emissions-intensity-per-tonne-of-output": (
             None,
@@ -183,11 +185,7 @@ def test_the_loader_links_totals_and_intensities_as_a_curator_writes_them(tmp_pa
         # does not print, so it divides nothing (not the one other row in m³).
         "water-intensity": (None, "water-consumption", "denominator-of-intensities-per-tonne-of-output"),
         # Per employee: the headcount row of another table is the denominator.
-        "carbon-emissions-carbon-intensity-scope-1-and-2": (
-            None,
-            "carbon-emissions-total-scope-1-and-2",
-            "total-employees",
-        ),
+        "carbon-intensity-scope-1-and-2": (None, "carbon-emissions-total-scope-1-and-2", "total-employees"),
     }
     assert metrics["denominator-of-intensities-per-tonne-of-output"].label == (
         "Denominator of intensities per tonne of output"
