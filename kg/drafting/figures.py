@@ -64,6 +64,7 @@ _PERIODS = re.compile(
     rf"(?P<ys3>{_TOKEN}))"
     rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
     rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)))"
+    rf"|(?P<on>\bon\s+(?:(?P<od1>\d{{1,2}})\s+(?P<om1>{MONTHS})|(?P<om2>{MONTHS})\s+(?P<od2>\d{{1,2}}),?)\s+(?P<oy>{_YEAR}))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
     rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
@@ -79,7 +80,7 @@ _PERIODS = re.compile(
     rf"|(?P<past>\b(?:over|in|during|for|throughout)\s+the\s+(?:past|last|previous)\s+(?P<pn>\d{{1,2}}|{_COUNT_WORDS})\s+"
     rf"(?:financial\s+|fiscal\s+)?years)"
     rf"|(?P<lastyear>\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_LAST_YEAR})"
-    rf"|(?P<part>\b(?:in|during|for|over)\s+the\s+(?P<pp>first|second|third|fourth)\s+(?P<pk>half|quarter)\s+of\s+(?P<py>{_YEAR}))"
+    rf"|(?P<part>\b(?:in|during|for|over|from|since|until)\s+the\s+(?P<pp>first|second|third|fourth)\s+(?P<pk>half|quarter)\s+of\s+(?P<py>{_YEAR}))"
     rf"|(?P<report>\b(?:during|in|over|for|throughout)\s+the\s+(?:reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year(?!\s+\d)))"
     rf"|(?P<months>\b(?:from|between)\s+(?P<ma>{MONTHS})\s+(?:to|and|until|through)\s+(?P<mb>{MONTHS})\s+(?P<mby>{_YEAR}))"
     rf"|(?P<month>\b(?:in|during|throughout)\s+(?P<mo>{MONTHS})(?:\s+(?P<moy>{_YEAR})|(?![\s,]*\d)))"
@@ -110,6 +111,7 @@ _CHANGE_AFTER = re.compile(
     rf"(?:{_TOKEN}|(?:previous|prior|last)\s+year|baseline|base\s+year)",
     re.I,
 )
+_YEAR_EARLIER_AFTER = re.compile(rf"^,?\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+{_LAST_YEAR})", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|grew|declined)\s+from\s*$", re.I)
 _NOT_CHANGE = re.compile(
     r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$", re.I
@@ -135,6 +137,10 @@ _PHONE = re.compile(r"(?:\+\s?\d{1,4}|\(\+?\d{2,4}\))(?:[\s-]\d{1,4})?(?:[\s-]\d
 _WITHIN = re.compile(r"^within\s+", re.I)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s*$", re.I)
 _MEASURED_WITHIN = re.compile(r"\b(?:was|were|is|are|remained|averaged|took)\s*$", re.I)
+# "every complaint was answered within 14 days", "all sites reopened within 24 hours": the limit
+# is what all of them took at most, a figure; a share before it ("98% of them ... within 7 days")
+# is measured against the limit, which is then a service standard.
+_ALL_WITHIN = re.compile(r"\b(?:all|every|each)\b(?![^,;]*%)[^,;]*$", re.I)
 _TIME_WORD = re.compile(r"^\s*(?:(?:working|business|calendar)\s+)?(?:days?|hours?|weeks?|months?|minutes?)\b", re.I)
 # The scale of a score ("rated 4.6 out of 5"), and the age bound of a group ("22% are under 30" of a
 # unit that speaks of ages).
@@ -142,7 +148,9 @@ _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s*$", re.I)
 _SCALE_AFTER = re.compile(r"^\s*(?:points?\b|stars?\b|[,.;:)]|$)", re.I)  # "3 out of 5 plants": 5 is a count
 _AGE_BOUND = re.compile(r"^(?:under|over|above|below|less\s+than|more\s+than)\s+\d{2}$", re.I)
 _AGED = re.compile(r"\b(?:aged?|ages)\b", re.I)
-_PEOPLE_BEFORE = re.compile(r"\b(?:employees|staff|people|workers|persons|colleagues|those)\s+$", re.I)
+_PEOPLE_BEFORE = re.compile(
+    r"\b(?:employees|staff|people|workers|persons|colleagues|those|anyone|anybody|no\s+one|nobody|children)\s+$", re.I
+)
 # A threshold that selects what is counted ("loans above US$5 million"), not a measured figure:
 # a bound right after a plural noun.
 _THRESHOLD = re.compile(r"^(?:above|exceeding|in\s+excess\s+of)\b", re.I)
@@ -208,7 +216,9 @@ _ACTION = re.compile(
     r"approximately|over|more\s+than|nearly|almost|up\s+to|at\s+least|some)\s+)?$",
     re.I,
 )
-_ACTION_ANYWHERE = re.compile(rf"(?<![\w-])(?:{_ACTION_VERBS}|hired|recruited|joined|left)\b", re.I)
+_ACTION_ANYWHERE = re.compile(
+    rf"(?<![\w-])(?:{_ACTION_VERBS}|hired|recruited|joined|left|audited|assessed|inspected|visited|screened)\b", re.I
+)
 _STOP = re.compile(
     r"\b(?:in|at|to|for|by|from|during|with|on|and|or|which|who|that|was|were|is|are|has|have|had|since|as|than|"
     r"compared|while|whereas|across|per|over|under|through|within|into|of\s+which|of\s+whom|up|down|we|our|they|"
@@ -323,6 +333,7 @@ class FigureReader:
         if unit.paragraph is not None:
             levels = [f.period for f in figures if f.role == "value"]
             self._carried = (unit.paragraph, levels[0]) if levels else None
+        figures = _compared(text, at, figures)
         return Reading(unit, tuple(self._captioned(unit, self._dated(f)) for f in figures), None, commits)
 
     @staticmethod
@@ -339,11 +350,18 @@ class FigureReader:
         )
 
     def _captioned(self, unit: Unit, figure: Figure) -> Figure:
-        """A highlight's unitless figure with the unit its caption opens with ("2,150 / volunteer
-        hours contributed ..." is 2,150 hours): a word or two, then a unit word."""
+        """A highlight's unitless figure with the unit its caption opens with: the caption's first
+        words ("86.8 / tCO2e per US$ million revenue (Scope 1 and 2)" is 86.8 tCO2e per US$
+        million), else a word or two, then a unit word ("2,150 / volunteer hours contributed ..."
+        is 2,150 hours)."""
         if unit.kind != "highlight" or figure.mention.unit is not None or self.unit_of is None:
             return figure
         caption = unit.text[figure.mention.end - unit.start :]
+        words = caption.strip().split("\n", 1)[0].split()[:6]
+        for n in range(len(words), 0, -1):
+            key = self.unit_of(" ".join(words[:n]))
+            if key is not None:
+                return replace(figure, unit=key)
         for word in re.findall(r"[A-Za-z]+", caption)[:3]:
             key = self.unit_of(word)
             if key is not None:
@@ -411,6 +429,8 @@ class FigureReader:
             if not _LIST_OF_CODES.match(text[p.end - at : nxt.start - at]):
                 return False
             before = text[max(0, p.start - at - 40) : p.start - at]
+            if p.kind == "identifier" and _FISCAL_YEAR_BEFORE.search(before):
+                return False  # "in FY2021/22, and 412 days ...": a fiscal year's end opens no list
             if (p.kind == "identifier" and not _AGE_BEFORE.search(before)) or _REFERENCE.search(before):
                 return True  # an age range ("aged 30-50 and 1,126 ...") opens no list of codes
             nxt = p
@@ -440,7 +460,7 @@ class FigureReader:
             if kind in ("days", "years"):
                 found.append(_Period(m.start(), m.end(), kind, None, False, self._listed(kind, m)))
                 continue
-            if kind in ("year", "month") and _EVENT_BEFORE.search(text, 0, m.start()):
+            if kind in ("year", "month", "on") and _EVENT_BEFORE.search(text, 0, m.start()):
                 # The date of an event ("the programme, launched in 2015, ..."): what has been done
                 # since ("we have provided ...") runs from it, and nothing else is dated by it.
                 if not _PERFECT.search(text, m.end()) or value is None or _year_of(value) >= self.year:
@@ -514,6 +534,9 @@ class FigureReader:
             first, last = (_MONTH_NUMBER[m.group(g).lower()] for g in ("ma", "mb"))
             start = date(year - (first > last), first, 1)
             return f"{start.isoformat()}/{_month_end(year, last).isoformat()}"
+        if kind == "on":  # "On 4 June 2022, 286 mm of rain fell": the day of an event
+            month = _MONTH_NUMBER[(m.group("om1") or m.group("om2")).lower()]
+            return _day(int(m.group("oy")), month, int(m.group("od1") or m.group("od2"))).isoformat()
         if kind == "month":
             number = _MONTH_NUMBER[m.group("mo").lower()]
             year = int(m.group("moy")) if m.group("moy") else self._year_of_month(number)
@@ -635,6 +658,8 @@ class FigureReader:
             period = None if period == own else period
         if period is None and _FROM_BEFORE.search(before) and not _TO_AFTER.match(after):
             period = _previous(own)  # "24.6 hours, up from 21.3 hours": the level of the year before
+        if period is None and _YEAR_EARLIER_AFTER.match(after):
+            period = _previous(own)  # "rose to 81% from 46% a year earlier"
         return Figure(mention, "value", metric, period)
 
     def _target(
@@ -746,7 +771,7 @@ _PERFECT = re.compile(
     re.I,
 )
 _KINDS = (
-    *("days", "years", "asat", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended"),
+    *("days", "years", "asat", "on", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended"),
     *("past", "lastyear", "part", "report", "months", "month", "year", "label"),
 )
 # Period phrases that date the figures after them only where they open the sentence or a clause
@@ -754,7 +779,20 @@ _KINDS = (
 # years, and the injury rate fell ...").
 _OPENING_KINDS = ("yearended", "past", "lastyear", "part")
 _OPENS = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|while|whereas)\s+)\W*$", re.I)
-_LEVEL_KINDS = ("asat", "range", "since", "yearended", "past", "lastyear", "part", "report", "months", "month", "year")
+_LEVEL_KINDS = (
+    "asat",
+    "on",
+    "range",
+    "since",
+    "yearended",
+    "past",
+    "lastyear",
+    "part",
+    "report",
+    "months",
+    "month",
+    "year",
+)
 # A change printed as an aside on the figure before it ("US$3 billion ..., up 28% from ...").
 _OF_THE_FIGURE_BEFORE = re.compile(
     r"^[^,;.]*,\s*(?:up|down|an?\s+(?:increase|decrease|rise|drop|reduction|decline|fall)\s+of|"
@@ -765,6 +803,37 @@ _OF_THE_FIGURE_BEFORE = re.compile(
 
 # A trailing clause that describes what the figure before it counts.
 _WITH_CLAUSE = re.compile(r",\s+with\s+[^,;.()]*$", re.I)
+
+
+# "44.1 hours (FY2022: 39.6)", "12.5 hours of training (2021: 10.0)": a year and a colon opening a
+# parenthesis after a figure and at most a few words of what it measures.
+_OTHER_YEAR = re.compile(rf"^(?:\s+[A-Za-z-]+){{0,4}}\s*\(\s*{_TOKEN}\s*:\s*$", re.I)
+_BARE_END = re.compile(r"^\s*[),;]")  # "(FY2022: 39.6)", not "(FY2022: 8 injuries ...)", a measure of its own
+
+
+def _compared(text: str, at: int, figures: list[Figure]) -> list[Figure]:
+    """A bare figure of another year in parentheses after a figure ("averaged 44.1 hours
+    (FY2022: 39.6)", "12.5 hours of training (2021: 10.0)") is in that figure's unit: the
+    parenthesis prints the same measure for the other year. Not after a figure with a scale
+    word, whose scale the bare figure does not print, nor for a figure a noun follows ("(2021:
+    8 injuries and 142 lost days)"), which names its own measure."""
+    out: list[Figure] = []
+    for figure in figures:
+        m = figure.mention
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.unit is None
+            and m.scale is None
+            and figure.unit is None
+            and prev.mention.scale is None
+            and (prev.mention.unit or prev.unit) is not None
+            and _OTHER_YEAR.match(text[prev.mention.end - at : m.start - at])
+            and _BARE_END.match(text[m.end - at :])
+        ):
+            figure = replace(figure, unit=prev.mention.unit or prev.unit)
+        out.append(figure)
+    return out
 
 
 # What the recogniser reads into a time unit or leaves after it ("1,146 lost days", "24.5 hours per
@@ -822,14 +891,15 @@ def _target_year_after(periods: list[_Period], end: int) -> str | None:
 
 
 def _is_time_limit(surface: str, before: str, after: str) -> bool:
-    """Whether a figure is "within N days" said of something else (see ``_WITHIN``)."""
+    """Whether a figure is "within N days" said of something else (see ``_WITHIN`` and ``_ALL_WITHIN``)."""
     inside = _WITHIN.match(surface)
     outside = _WITHIN_BEFORE.search(before)
     if inside is None and outside is None:
         return False
     prefix = before if outside is None else before[: outside.start()]
     unit_words = re.sub(r"^.*?\d[\d.,]*\s*", "", surface)
-    return _TIME_WORD.match(f"{unit_words} {after}") is not None and _MEASURED_WITHIN.search(prefix) is None
+    measured = _MEASURED_WITHIN.search(prefix) is not None or _ALL_WITHIN.search(prefix) is not None
+    return _TIME_WORD.match(f"{unit_words} {after}") is not None and not measured
 
 
 def _in_phone_number(text: str, start: int, end: int) -> bool:

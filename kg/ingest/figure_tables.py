@@ -80,6 +80,10 @@ _NOTE = re.compile(
 )
 _NOTES_HEADING = re.compile(r"^notes?:?$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
+# The last header cell of an index (contents, a reporting guide's content index): "Page", "Page
+# number", "Page reference"; its rows' figures are page numbers ("5", "5-7", "5, 12").
+_PAGE_COLUMN = re.compile(r"^(?:pages?|page\s+(?:no\.?|numbers?|references?))$", re.I)
+_PAGES = re.compile(r"^\d{1,3}(?:\s*[-–,]\s*\d{1,3})*$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -98,7 +102,7 @@ def _markers(text: str) -> tuple[str, ...]:
 class Column:
     """One column of a table: a year, a change, a unit column, or (headerless) the one figure."""
 
-    kind: str  # year | change | unit | figure
+    kind: str  # year | change | unit | figure | measure (a header naming what the column measures)
     header: Cell | None
     period: str | None = None  # as printed: "2021", "FY2021", "2019/20"
     year: int | None = None  # the calendar year the period ends in
@@ -131,6 +135,9 @@ class FigureRow:
     breakdown: str | None = None  # the "By ..." line the part is listed under
     partial: bool = False  # an "of which" part: one part of the total, not a breakdown of all of it
     section: str | None = None  # the heading line inside the table the row is printed under ("Waste")
+    # The unit the heading prints in parentheses ("Average training hours by gender (hours)"),
+    # for the rows under it that print none.
+    section_unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -259,9 +266,42 @@ def _header(line: _Line) -> tuple[Column, ...] | None:
     return tuple(c for c in columns if c is not None)
 
 
+# A year in a caption ("Table 4 Training in FY2022/23"): the period of a table whose columns are measures.
+_CAPTION_YEAR = re.compile(r"(?<![\w/])(?:FY\s?)?(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?(?![\w/])", re.I)
+
+
+def _measure_header(line: _Line, caption: str | None) -> tuple[Column, ...] | None:
+    """The columns of a header that names a measure over each figure column ("Category /
+    Employees trained (%) / Average hours per employee"), its unit in parentheses or in its
+    words: two measures at least, no digit outside their parentheses. The period of every
+    column is the one year the caption above names ("Table 4 Training in FY2022/23"), else the
+    report's (no year)."""
+    cells = line.cells
+    if len(cells) < 3 or any(not c.text or _is_cell(c) or _header_column(c) is not None for c in cells):
+        return None
+    if any(_DIGIT.search(split_label(c.text)[0]) for c in cells):
+        return None
+    years = [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_YEAR.finditer(caption or "")]
+    if len(years) > 1 or None in years:
+        return None
+    year = years[0] if years else None
+    return tuple(
+        Column(
+            "measure",
+            c,
+            period=year.period if year else None,
+            year=year.year if year else None,
+            fiscal=bool(year and year.fiscal),
+            unit=split_label(c.text)[1],
+        )
+        for c in cells[1:]
+    )
+
+
 def _header_unit(line: _Line) -> str | None:
-    """A unit printed in the first header cell: ``Indicator (HK$'000)``."""
-    return split_label(line.first)[1]
+    """A unit printed in the first header cell: ``Indicator (HK$'000)``; not the day it may
+    print beside it (``Employees (headcount as at 30 June)``), which is the figures' day."""
+    return split_caption(line.first)[1]
 
 
 def split_label(label: str) -> tuple[str, str | None]:
@@ -275,7 +315,8 @@ _DAY = re.compile(r"^as\s+(?:at|of|on)\s+\S", re.I)
 
 def split_caption(title: str) -> tuple[str | None, str | None, str | None]:
     """A caption's title as printed, and what its last parentheses print: a unit, an "as at"
-    day, or both apart with a comma ("Employees (persons, as at 31 December)").
+    day, or both, apart with a comma or not ("Employees (persons, as at 31 December)",
+    "Employees (headcount as at 30 June)").
 
     The unit is only a candidate ("(continued)" is none): it is resolved where the cells are
     read, and ignored there when it names no unit.
@@ -283,7 +324,7 @@ def split_caption(title: str) -> tuple[str | None, str | None, str | None]:
     name, paren = split_label(title)
     if paren is None or not name:
         return title or None, None, None
-    parts = [p.strip() for p in re.split(r"[,;]", paren) if p.strip()]
+    parts = [p.strip() for p in re.split(r"[,;]|\s+(?=as\s+(?:at|of|on)\s)", paren, flags=re.I) if p.strip()]
     days = [p for p in parts if _DAY.match(p)]
     units = [p for p in parts if not _DAY.match(p)]
     if len(days) > 1 or len(units) > 1:
@@ -359,13 +400,41 @@ class _Reader:
             and self.first_cells[first.text] >= 2
         )
 
+    def page_index(self, i: int) -> int:
+        """The line after an index whose header (line ``i``) ends in a "Page" column, or ``i``.
+
+        Its rows hold page numbers, which are no figures, whatever their labels name.
+        """
+        line = self.lines[i]
+        if len(line.cells) < 2 or not _PAGE_COLUMN.match(line.cells[-1].text):
+            return i
+        j = i + 1
+        while j < len(self.lines) and len(self.lines[j].cells) >= 2 and _PAGES.match(self.lines[j].cells[-1].text):
+            j += 1
+        return j
+
+    def measures(self, i: int) -> tuple[Column, ...] | None:
+        """The columns of a header of measures (:func:`_measure_header`) at line ``i``, when the
+        line below is a row of as many cells, all figures."""
+        if i + 1 >= len(self.lines) or not self.is_row(i + 1):
+            return None
+        row = self.lines[i + 1]
+        if len(row.cells) != len(self.lines[i].cells) or not all(_is_cell(c) for c in row.cells[1:]):
+            return None
+        caption = self.raw(i - 1) if i > 0 and _CAPTION.match(self.raw(i - 1)) else None
+        return _measure_header(self.lines[i], caption)
+
     def tables(self) -> list[FigureTable]:
         found: list[FigureTable] = []
         i = 0
         while i < len(self.lines):
             columns = _header(self.lines[i])
-            if columns is not None:
+            if (after := self.page_index(i)) > i:
+                i = after
+            elif columns is not None:
                 i = self.read(i, columns, found)
+            elif (measures := self.measures(i)) is not None:
+                i = self.read(i, measures, found)
             elif self.is_row(i) and len(self.lines[i].cells) == 2 and not self.page_foot(i):
                 i = self.read(i, None, found)
             else:
@@ -400,10 +469,12 @@ class _Reader:
             if header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]:
                 i += 1  # the header printed again after a page break
                 continue
+            if _header(line) is not None:
+                break  # "New hires and turnover / FY2022 / FY2023": the next table's header
             if self.is_row(i) and (header is not None or len(line.cells) == 2) and not self.page_foot(i):
                 label_start = pending_label
                 row_index = len(table.rows)
-                part_of, dimension = self._part(line, heading, total)
+                part_of, dimension = self._part(line, heading, total, table)
                 self.row(table, line, cols, label_start, part_of, dimension, section)
                 if part_of is None:
                     total = (row_index, line.indent)
@@ -464,16 +535,21 @@ class _Reader:
         return None
 
     @staticmethod
-    def _part(line: _Line, heading: str | None, total: tuple[int, int] | None) -> tuple[int | None, str | None]:
+    def _part(
+        line: _Line, heading: str | None, total: tuple[int, int] | None, table: FigureTable
+    ) -> tuple[int | None, str | None]:
         """The total row (index) a row is a part of, and the breakdown it is listed under.
 
-        ``total`` is the index and indentation of the last row that is no part.
+        ``total`` is the index and indentation of the last row that is no part. A group label
+        ("Middle management") is no part of a row that is itself a group ("Senior management"
+        first under a heading): they are siblings.
         """
         if total is None:
             return None, None
         index, indent = total
         label = line.first
-        if _PART_PREFIX.match(label) or line.indent > indent or _BREAKDOWN_LABEL.match(label):
+        group = _BREAKDOWN_LABEL.match(label) is not None and not _BREAKDOWN_LABEL.match(table.rows[index].label)
+        if _PART_PREFIX.match(label) or line.indent > indent or group:
             return index, heading
         if heading is not None and not label.lower().startswith("total"):
             return index, heading
@@ -530,6 +606,7 @@ class _Reader:
                 breakdown,
                 partial,
                 section[0] if section else None,
+                split_label(section[0])[1] if section else None,
             )
         )
 
@@ -569,6 +646,7 @@ class _Reader:
             last.breakdown,
             last.partial,
             last.section,
+            last.section_unit,
         )
 
     def notes(self, table: FigureTable, i: int) -> None:

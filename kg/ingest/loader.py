@@ -10,6 +10,8 @@ unknown period ...) is kept with its reason for ``coverage``, never dropped.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from bisect import bisect_left, bisect_right
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -422,23 +424,30 @@ class _Loader:
         self.figure_tables = figure_tables.figure_tables(text)
         read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]] = []
         for table in self.figure_tables:
+            table.rows = [self._sectioned(row) for row in table.rows]
             unread = list(table.unread)
+            measured = any(c.kind == "measure" for c in table.columns)
             metrics: list[str] = []
             row_units: list[str | None] = []
             for row in table.rows:
                 where = f"{source}: KPI table row {_q(row.label)}"
                 name, unit, error = self._row_unit(row)
-                metric = self._row_metric(table, row, name, unit.key if unit else None, metrics, where)
-                metrics.append(metric)
+                if measured:  # a metric per column, named in the header (see _measure_metric)
+                    metrics.append(self._measure_metric(row, table.columns[0], where))
+                else:
+                    metrics.append(self._row_metric(table, row, name, unit.key if unit else None, metrics, where))
                 row_units.append(unit.key if unit else None)
-            self._totals(table, metrics, row_units)
-            read.append((table, metrics, row_units))
+            if not measured:
+                self._totals(table, metrics, row_units)
+                read.append((table, metrics, row_units))
             for row, metric in zip(table.rows, metrics, strict=True):
                 name, unit, error = self._row_unit(row)
+                where = f"{source}: KPI table row {_q(row.label)}"
                 observations = []
                 for cell in row.cells:
+                    of = self._measure_metric(row, cell.column, where) if measured else metric
                     try:
-                        observations.append(self._cell_observation(table, row, cell, metric, unit, error))
+                        observations.append(self._cell_observation(table, row, cell, of, unit, error))
                     except ValueError as exc:
                         figure = cell.figure
                         unread.append(figure_tables.Unread(figure.start, figure.end, figure.text, str(exc)))
@@ -449,6 +458,7 @@ class _Loader:
                 while f"claim:{ident}" in self.origins:
                     n += 1
                     ident = f"kpi-{metric}-{n}"
+                kpis = tuple(dict.fromkeys(k for o in observations for k in self.report.metrics[o.metric].kpis))
                 self._table_claim(
                     ident,
                     "quantitative",
@@ -456,7 +466,7 @@ class _Loader:
                     self.report.meta.company,
                     f"table:kpi:{table.group or ''}",
                     observations=tuple(observations),
-                    kpis=self.report.metrics[metric].kpis,
+                    kpis=kpis,
                 )
             self.report.unread_cells.extend(Uncovered(u.start, u.end, u.reason) for u in unread)
             if table.header is not None:
@@ -638,7 +648,45 @@ class _Loader:
         try:
             return name, self._resolve(paren), None
         except UnknownUnit as exc:
-            return row.label, None, str(exc)
+            error = str(exc)
+        # "(Scope 1 and 2, location-based, tCO2e per US$ million revenue)": the unit is the last
+        # of the parts the parentheses list, the others qualify the metric.
+        *qualifiers, last = (p.strip() for p in re.split(r"[,;]", paren))
+        if qualifiers and last:
+            try:
+                return f"{name} ({', '.join(qualifiers)})", self._resolve(last), None
+            except UnknownUnit:
+                pass
+        return row.label, None, error
+
+    def _measure_metric(self, row: figure_tables.FigureRow, column: figure_tables.Column, where: str) -> str:
+        """The metric of a cell under a header that names the measure ("Employees trained (%)"
+        over the row "Male"): the measure without its unit, of the row's group."""
+        assert column.header is not None  # measure columns are read from a header
+        measure, unit = figure_tables.split_label(column.header.text)
+        if unit is not None:
+            try:
+                self._resolve(unit)
+            except UnknownUnit:
+                measure = column.header.text
+        label = f"{measure}: {row.label}"
+        ident = slugify(label, 100)
+        if ident not in self.report.metrics:
+            self._define("metric", ident, where)
+            self.report.metrics[ident] = MetricSpec(id=ident, label=label, drafted=True)
+        return ident
+
+    def _sectioned(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
+        """A row under a heading that prints a unit ("Average training hours by gender (hours)"):
+        the unit is the rows'. Parentheses that name no unit ("Greenhouse gas emissions (Scope 1
+        and 2)") give none. The heading names the rows' section as printed."""
+        if row.section is None or row.section_unit is None:
+            return row
+        try:
+            self._resolve(row.section_unit)
+        except UnknownUnit:
+            return dataclasses.replace(row, section_unit=None)
+        return row
 
     def _resolve(self, surface: str) -> CellUnit:
         """A printed unit, as the unit it is exactly where the units define one ("'000 kWh" is MWh)."""
@@ -758,15 +806,16 @@ class _Loader:
         row_unit: CellUnit | None,
         row_error: str | None,
     ) -> CellUnit:
-        """The unit of a figure: its own ``%``, the row's unit, its column's, the table's, the
-        caption's ("Table 9 Turnover rate (%)"); a count when the label says so ("Number of
-        ..."); a time when the caption's measure is one ("Average training hours"); a count
-        when the caption counts ("Number of suppliers by region"); else ``UnknownUnit``."""
+        """The unit of a figure: its own ``%``, the row's unit, its heading's, its column's, the
+        table's, the caption's ("Table 9 Turnover rate (%)"); a time when the label's measure is
+        one ("Lost days"); a count when the label says so ("Number of ..."); a time or a count
+        when a column of measures ("Average hours per employee") or the caption ("Average
+        training hours", "Number of suppliers by region") says so; else ``UnknownUnit``."""
         if cell.figure.text.endswith("%") or (cell.column.kind == "change" and cell.column.unit == "%"):
             return CellUnit("PERCENT")
         if row_unit is not None:
             return row_unit
-        for surface in (cell.column.unit, table.unit):
+        for surface in (row.section_unit, cell.column.unit, table.unit):
             if surface:
                 return self._resolve(surface)
         if row_error is not None:
@@ -776,8 +825,16 @@ class _Loader:
                 return self._resolve(table.caption_unit)
             except UnknownUnit:
                 pass  # "(continued)": the caption's parentheses name no unit
+        if (time := caption_time_unit(row.label)) is not None:
+            return self._resolve(time)  # "Lost days", "Volunteer hours": a time, as "186 lost days" in prose
         if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
             return CellUnit("NUM")
+        if cell.column.kind == "measure" and cell.column.header is not None:
+            measure = cell.column.header.text  # "Average hours per employee", "Number of trainees"
+            if (time := caption_time_unit(measure)) is not None:
+                return self._resolve(time)
+            if counted(measure):
+                return CellUnit("NUM")
         if (time := caption_time_unit(table.caption)) is not None:
             return self._resolve(time)  # "Table 3 Average training hours per employee" over "Male", "Female"
         if table.caption is not None and counted(table.caption):

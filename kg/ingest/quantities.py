@@ -103,7 +103,18 @@ _IDENTIFIER_WORD = re.compile(
     r"|\b[A-Z][A-Z0-9/]+|[A-Za-z]+-)[^\S\n]*\Z"
 )
 # What a day or an hour may be of, printed between the number and the unit ("1,146 lost days").
-_TIME_MODIFIERS = ("lost", "working", "business", "calendar", "training", "volunteer", "volunteering", "leave")
+_TIME_MODIFIERS = (
+    "lost",
+    "working",
+    "business",
+    "trading",
+    "calendar",
+    "training",
+    "volunteer",
+    "volunteering",
+    "leave",
+    "sick",
+)
 _TIME_UNITS = frozenset({"MIN", "HR", "DAY"})
 # The people a time is averaged over: "24.5 hours per employee" is an average of hours, not an intensity.
 _HEADS = frozenset({"EMPLOYEE", "PERSON"})
@@ -205,9 +216,18 @@ class UnitLexicon:
                 scale = Decimal(m.group("dnum").replace(",", ""))
             else:
                 scale = HEADER_SCALES[m.group("dscale").lower()] if m.group("dscale") else Decimal(1)
-        elif m.group("dcode") or m.group("dcur2"):  # "per million tonnes", "/million HK$"
-            key = _find(self.suffixes, m.group("dcode")) if m.group("dcode") else _find(self.prefixes, m.group("dcur2"))
+        elif m.group("dscale2"):  # "per million tonnes", "/million HK$", "per million units"
+            if m.group("dcode"):
+                key = _find(self.suffixes, m.group("dcode"))
+            elif m.group("dcur2"):
+                key = _find(self.prefixes, m.group("dcur2"))
+            else:
+                key = _find(self.denominators, m.group("dcount"))
             scale = HEADER_SCALES[m.group("dscale2").lower()]
+        elif m.group("dnum2"):  # "per 1,000,000 hours worked", "per 1,000 employees"
+            key = _find(self.suffixes, m.group("dcode2")) if m.group("dcode2") else None
+            key = key or _find(self.denominators, m.group("dcount2"))
+            scale = Decimal(m.group("dnum2").replace(",", ""))
         elif m.group("dunit"):
             key, scale = _find(self.suffixes, m.group("dunit")), Decimal(1)
         else:
@@ -229,7 +249,9 @@ class UnitLexicon:
         """Regex of what an intensity is per, after its numerator: ``" per m²"``, ``"/HK$ million"``.
 
         Groups: ``per`` (all of it) and one of ``dcur`` (with ``dnum`` or ``dscale``),
-        ``dcode`` or ``dcur2`` (with ``dscale2``), ``dunit`` or ``dnoun``.
+        ``dcode``, ``dcur2`` or ``dcount`` (with ``dscale2``), ``dcode2`` or ``dcount2`` (with
+        ``dnum2``), ``dunit`` or ``dnoun``. A counted thing after a scale or a number may be
+        plural ("per million units", "per 1,000 employees"): the scale says there are many.
         """
         prefixes = _form_alternation(list(self.prefixes))
         suffixes = _form_alternation(list(self.suffixes))
@@ -238,7 +260,8 @@ class UnitLexicon:
         return (
             rf"(?P<per>\s?(?:/|(?<![A-Za-z])per\s)\s?(?:"
             rf"(?P<dcur>{prefixes})\s?(?:(?P<dnum>{_DENOMINATOR_NUMBER})|(?P<dscale>{scales}))?"
-            rf"|(?P<dscale2>{scales})\s?(?:(?P<dcode>{suffixes})|(?P<dcur2>{prefixes}))"
+            rf"|(?P<dscale2>{scales})\s?(?:(?P<dcode>{suffixes})|(?P<dcur2>{prefixes})|(?P<dcount>{nouns})s?)"
+            rf"|(?P<dnum2>{_DENOMINATOR_NUMBER})\s?(?:(?P<dcode2>{suffixes})|(?P<dcount2>{nouns})s?)"
             rf"|(?P<dunit>{suffixes})"
             rf"|(?P<dnoun>{nouns})"
             rf")(?![A-Za-z0-9]){_PER_WHAT})"

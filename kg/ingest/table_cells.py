@@ -57,12 +57,15 @@ class UnknownUnit(ValueError):
 
 
 def resolve_unit(surface: str, lexicon: UnitLexicon) -> CellUnit:
-    """The unit a printed unit names: ``tonnes``, ``HK$'000``, ``RMB million``, ``'000 kWh``.
+    """The unit a printed unit names: ``tonnes``, ``HK$'000``, ``RMB million``, ``'000 kWh``,
+    a scale alone (``million``: a count in millions).
 
     The whole surface is looked up first ("tons/million RMB" is one unit), then with a scale cut
     off its start or end.
     """
     text = surface.strip()
+    if text.lower() in SCALES:  # "Units shipped (million)": a count in millions
+        return CellUnit("NUM", SCALES[text.lower()])
     found = _lookup(text, lexicon)
     if found is not None:
         return CellUnit(found)
@@ -91,10 +94,10 @@ def as_printed(unit: CellUnit, units: Units) -> CellUnit:
     ``thousand tonnes`` kilotonnes. The figure's value is then the number the cell prints.
 
     Only a unit of the same quantity kind whose multiplier is the scale times the unit's own
-    is taken; currencies ("HK$'000") have no such unit and keep their scale.
+    is taken; currencies ("HK$'000") have no such unit and keep their scale, nor do counts.
     """
-    if unit.scale == 1 or unit.key not in units.units:
-        return unit
+    if unit.scale == 1 or unit.key == "NUM" or unit.key not in units.units:
+        return unit  # a count in millions is a count ("million" no megapixel), its value scaled
     base = units.units[unit.key]
     if base.multiplier is None:
         return unit
@@ -213,11 +216,10 @@ def column_period(
     so: the cells are listed as not read
     rather than given a guessed period.
     """
-    year = report_year if column.kind == "figure" else column.year
-    assert year is not None
+    year = column.year if column.year is not None else report_year
     if as_at is not None:
         return Period(date(year, *as_at).isoformat())
-    if column.kind == "figure":
+    if column.year is None:  # a headerless row, or measures under a caption naming no year
         return Period(str(report_year))
     if not column.fiscal:
         return Period(str(year))

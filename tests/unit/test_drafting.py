@@ -342,12 +342,38 @@ def _unit_of(word: str) -> str | None:
         ("4,300\nmentoring hours given by senior staff", "HR"),
         ("96\ntonnes of food waste composted", "TONNE"),
         ("1,200\ntrees planted along the river", None),  # a count
+        ("12.4\nkgCO2e per m² of floor area (offices only)", "KiloGM-PER-M2"),  # the caption opens with a unit
     ],
 )
 def test_a_highlights_caption_gives_its_unitless_figure_a_unit(text: str, unit: str | None) -> None:
     highlight = Unit(0, len(text), text, "highlight")
     reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=_unit_of)
     assert [f.unit for f in reader.read(highlight, list(RECOGNISER.mentions(text))).figures] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "Drivers averaged 12.5 hours of training (2021: 10.0) and clerks 8.0 hours (FY2021: 7.5).",
+            [("12.5 hours", "HR"), ("10.0", "HR"), ("8.0 hours", "HR"), ("7.5", "HR")],
+        ),
+        # A scale the parenthesis does not print: 4.1 is not 4.1 million tonnes, nor is it 4.1 tonnes.
+        ("We recycled 5.2 million tonnes (2021: 4.1).", [("5.2 million tonnes", "TONNE"), ("4.1", None)]),
+        ("We trained 300 staff in 12 sessions (2021: 250).", [("300", None), ("12", None), ("250", None)]),
+        # A noun after the bare figure names its own measure: 4 injuries, not 4 lost days.
+        (
+            "There were 60 lost days (2021: 4 injuries and 75 lost days).",
+            [("60 lost days", "DAY"), ("4", None), ("75 lost days", "DAY")],
+        ),
+    ],
+)
+def test_a_bare_figure_of_another_year_in_parentheses_takes_the_unit_before_it(
+    sentence: str, found: list[tuple[str, str | None]]
+) -> None:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reading = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    assert [(f.mention.surface, f.mention.unit or f.unit) for f in reading.figures] == found
 
 
 def test_a_page_number_between_dashes_is_no_unit() -> None:
@@ -764,12 +790,13 @@ def _paragraph(text: str) -> list[tuple[str, str | None]]:
 def test_a_sentence_describing_the_as_at_day_of_the_one_before_takes_that_day() -> None:
     text = (
         "As at 31 December 2022, the clinic had 1,500 staff. Nurses made up 40% of the staff. "
-        "We hired 210 people. The clinic has 6 wards in 2022."
+        "We audited 35 of our suppliers. We hired 210 people. The clinic has 6 wards in 2022."
     )
     assert _paragraph(text) == [
         ("1,500", "2022-12-31"),
         ("40%", "2022-12-31"),  # no period of its own, no action: the same day
-        ("210", None),  # hiring happens over the year
+        ("35", None),  # audits happen over the year
+        ("210", None),  # so does hiring
         ("6", None),  # its own period
     ]
 
@@ -806,3 +833,40 @@ def test_an_ungrouped_number_is_a_name_in_a_report_that_groups_its_thousands() -
     ungrouped = FigureReader(YEAR, tuple(LEXICON.prefixes))
     figures = ungrouped.read(Unit(0, len(sentence), sentence, "sentence"), list(RECOGNISER.mentions(sentence))).figures
     assert [f.mention.surface for f in figures] == ["7075", "5083", "14"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Every request was answered within 10 days.", ["within 10 days"]),  # what all of them took at most
+        ("All branches reopened within 48 hours, and none closed again.", ["within 48 hours"]),
+        ("We handled 40 requests and 95% of them were answered within 10 days.", ["40", "95%"]),  # a standard
+        ("We had 8 injuries in FY2020/21, and 57 working days were lost.", ["8", "57 working days"]),
+        ("We do not hire anyone under 16.", []),  # an age, not a figure
+        ("Stores were shut for 12 trading days.", ["12 trading days"]),
+    ],
+)
+def test_which_time_limits_ages_and_days_are_figures(sentence: str, figures: list[str]) -> None:
+    assert [figure for _, figure, *_ in read(sentence, fiscal_year_end="03-31")] == figures
+
+
+def test_a_level_a_year_earlier_is_of_the_year_before() -> None:
+    found = read("Room occupancy rose to 75% from 60% a year earlier.")
+    assert [(figure, period) for _, figure, _, period, *_ in found] == [("75%", None), ("60%", "2021")]
+
+
+def test_a_trend_from_part_of_a_year_does_not_date_the_figures_of_the_next_clause() -> None:
+    found = read("Orders slowed from the second half of 2021, and sales fell 3.0% to 120 tonnes.")
+    assert [(figure, period) for _, figure, _, period, *_ in found] == [("3.0%", None), ("120 tonnes", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "periods"),
+    [
+        ("On 3 May 2022, a storm brought 150 mm of rain to the port.", [("150 mm", "2022-05-03")]),
+        ("On July 9, 2022, we gave away 2,000 meals.", [("2,000", "2022-07-09")]),
+        ("The hall, opened on 1 May 2015, has served 3,000 visitors.", [("3,000", "2015-05-01/2022-12-31")]),
+    ],
+)
+def test_a_figure_on_a_day_is_of_that_day(sentence: str, periods: list[tuple[str, str]]) -> None:
+    assert [(figure, period) for _, figure, _, period, *_ in read(sentence)] == periods

@@ -1,0 +1,144 @@
+"""Table layouts read by their shape: a second header inside a run of rows, an index of page
+numbers, sibling groups, a heading that prints its rows' unit, columns headed by measures, and
+units printed in a header beside a day or in a label's list of qualifiers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import figure_tables, table_cells
+from kg.ingest.loader import load_report
+from kg.vocab.units import load_units
+
+
+def _labels(text: str) -> list[list[str]]:
+    return [[row.label for row in table.rows] for table in figure_tables.figure_tables(text)]
+
+
+def test_a_header_line_inside_a_run_of_rows_starts_the_next_table() -> None:
+    text = "Staff (persons)\t2022\t2023\nNorth\t40\t42\nHiring and leaving\t2022\t2023\nHires (number)\t9\t7\n"
+    first, second = figure_tables.figure_tables(text)
+    assert ([r.label for r in first.rows], first.unit) == (["North"], "persons")
+    assert ([r.label for r in second.rows], second.unit) == (["Hires (number)"], None)
+    assert not first.unread and not second.unread
+
+
+def test_the_rows_of_an_index_with_a_page_column_are_no_figures() -> None:
+    text = "Disclosure\tPage\n1-1 Staff numbers\t7\n2-3 Waste\t12-13\n\nWaste (tonnes)\t2023\nPaper\t5.5\n"
+    assert _labels(text) == [["Paper"]]
+
+
+def test_a_group_label_is_no_part_of_the_group_above_it() -> None:
+    text = "Hours\t2023\t2022\nBy grade\nJunior managers\t12.0\t11.0\nMiddle managers\t14.0\t13.5\n"
+    (table,) = figure_tables.figure_tables(text)
+    assert [row.parent for row in table.rows] == [None, None]
+
+
+def test_a_heading_inside_a_table_prints_its_rows_unit() -> None:
+    text = "Indicator\t2023\t2022\nStaff trained (%)\t90.0\t88.0\nAverage hours by grade (hours)\nClerks\t10.5\t9.5\n"
+    (table,) = figure_tables.figure_tables(text)
+    clerks = table.rows[1]
+    assert (clerks.section, clerks.section_unit) == ("Average hours by grade (hours)", "hours")
+    assert table.rows[0].section_unit is None
+
+
+def test_columns_headed_by_measures_take_the_captions_year() -> None:
+    text = "Table 2 Safety in FY2023/24\nSite\tInjuries (number)\tAverage hours per worker\nPlant A\t3\t6.5\n"
+    (table,) = figure_tables.figure_tables(text)
+    assert [(c.kind, c.period, c.year, c.fiscal, c.unit) for c in table.columns] == [
+        ("measure", "FY2023/24", 2024, True, "number"),
+        ("measure", "FY2023/24", 2024, True, None),
+    ]
+    assert [c.figure.text for c in table.rows[0].cells] == ["3", "6.5"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Site\tAddress\tManager\nPlant A\tRiver Road\tJ. Smith\n",  # no figures under the header
+        "Table 1 Staff in 2022 and 2023\nSite\tMen\tWomen\nPlant A\t3\t4\n",  # two years: which?
+    ],
+)
+def test_a_header_of_words_over_no_figures_or_two_years_is_no_table_of_measures(text: str) -> None:
+    assert all(c.kind != "measure" for t in figure_tables.figure_tables(text) for c in t.columns)
+
+
+@pytest.mark.parametrize(
+    ("surface", "unit"),
+    [
+        ("MWh per million units", ("MegaW-HR-PER-MegaUNIT", Decimal(1))),
+        ("m³/thousand units", ("M3-PER-KiloUNIT", Decimal(1))),
+        ("per 1,000,000 hours worked", ("NUM-PER-MegaHR", Decimal(1))),
+        ("kWh per 1,000 employees", ("KiloW-HR-PER-KiloEMPLOYEE", Decimal(1))),
+        ("million", ("NUM", Decimal(10) ** 6)),  # a count in millions, not a megapixel
+        ("thousand", ("NUM", Decimal(10) ** 3)),
+    ],
+)
+def test_units_per_a_scaled_count_and_a_bare_scale(surface: str, unit: tuple[str, Decimal]) -> None:
+    units = load_units()
+    found = table_cells.as_printed(table_cells.resolve_unit(surface, units.lexicon), units)
+    assert (found.key, found.scale) == unit
+
+
+TEXT = """HILLTOP LTD ESG REPORT 2023
+
+Staff (headcount as at 30 June)\tFY2022\tFY2023
+East\t120\t130
+Hiring\tFY2022\tFY2023
+New hires (number)\t30\t25
+
+Indicator\tFY2022\tFY2023
+Parcels handled (million)\t4.5\t4.8
+Lost days\t14\t8
+Fuel intensity (Scope 1, litres per million units)\t12.0\t11.5
+Average hours by grade (hours)
+Clerks\t10.5\t9.5
+
+Table 3 Training in FY2022/23
+Grade\tStaff trained (%)\tAverage hours per employee
+Clerks\t80.0\t12.5
+"""
+META = """\
+id: hilltop-2023
+company: hilltop
+title: Hilltop Ltd ESG Report 2023
+year: 2023
+fiscal_year_end: 06-30
+standard: hkex-esg-guide-2020
+curator: {name: Test curator}
+"""
+SHEET = "entities:\n  - {id: hilltop, type: Organization, label: Hilltop Ltd}\n"
+
+
+def test_cells_read_with_header_days_section_units_measure_columns_label_units_and_times(tmp_path: Path) -> None:
+    folder = tmp_path / "hilltop"
+    (folder / "claims").mkdir(parents=True)
+    (folder / "report.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "report.yaml").write_text(META, encoding="utf-8")
+    (folder / "claims" / "00.yaml").write_text(SHEET, encoding="utf-8")
+    report = load_report(folder)
+    found = sorted(
+        (obs.surface, obs.value, obs.unit, obs.period.key, report.metrics[obs.metric].label)
+        for claim in report.claims.values()
+        for obs in claim.observations
+    )
+    year22, year23 = "2021-07-01/2022-06-30", "2022-07-01/2023-06-30"
+    assert found == [
+        ("10.5", Decimal("10.5"), "HR", year22, "Clerks"),
+        ("11.5", Decimal("11.5"), "L-PER-MegaUNIT", year23, "Fuel intensity (Scope 1)"),
+        ("12.0", Decimal("12.0"), "L-PER-MegaUNIT", year22, "Fuel intensity (Scope 1)"),
+        ("12.5", Decimal("12.5"), "HR", year23, "Average hours per employee: Clerks"),
+        ("120", Decimal(120), "NUM", "2022-06-30", "East"),
+        ("130", Decimal(130), "NUM", "2023-06-30", "East"),
+        ("14", Decimal(14), "DAY", year22, "Lost days"),  # a time, as "14 lost days" in prose
+        ("25", Decimal(25), "NUM", year23, "New hires"),
+        ("30", Decimal(30), "NUM", year22, "New hires"),
+        ("4.5", Decimal(4500000), "NUM", year22, "Parcels handled"),
+        ("4.8", Decimal(4800000), "NUM", year23, "Parcels handled"),
+        ("8", Decimal(8), "DAY", year23, "Lost days"),
+        ("80.0", Decimal("80.0"), "PERCENT", year23, "Staff trained: Clerks"),
+        ("9.5", Decimal("9.5"), "HR", year23, "Clerks"),
+    ]
