@@ -430,7 +430,9 @@ def _scalar(value: str | int) -> str:
 
 
 def _line(key: str, value: str | int, why: str | None) -> str:
-    return f"{key}: {_scalar(value)}" + (f"  # {why}" if why else "") + "\n"
+    """``key: value  # why``; the reason quotes the text, whose phrase may run over a line break,
+    and a YAML comment ends at the line's end, so its white space is one space each."""
+    return f"{key}: {_scalar(value)}" + (f"  # {' '.join(why.split())}" if why else "") + "\n"
 
 
 def _block(key: str, entry: CompanyIdentifiers | SectorSpec | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kg.ingest.draft import (
     Given,
@@ -249,6 +250,19 @@ def test_draft_writes_the_guessed_fiscal_year_end_and_reads_fiscal_periods(tmp_p
     assert "year: 2023  #" in meta
     assert "fiscal_year_end" in drafted.guessed
     assert "period: 2022-07-01/2023-06-30" in drafted.files["claims/drafted.yaml"].decode()
+
+
+def test_a_reporting_period_over_a_line_break_is_quoted_on_one_comment_line(tmp_path: Path) -> None:
+    """A guess quotes the text; a phrase wrapped over two lines must not break report.yaml."""
+    text = (
+        "Fernhill Water Holdings Limited\nEnvironmental, Social and Governance Report\n\n"
+        "This report covers the period from 1 April 2023 to 31 March\n2024 for all our sites.\n"
+        "We planted 750 trees in the reporting period.\n"
+    )
+    drafted = draft(text_source(tmp_path / "fernhill.txt", text), Given())
+    meta = drafted.files["report.yaml"].decode()
+    assert 'year: 2024  # guessed from the reporting period: "from 1 April 2023 to 31 March 2024"\n' in meta
+    assert yaml.safe_load(meta)["fiscal_year_end"] == "03-31"
 
 
 def test_draft_writes_no_fiscal_year_end_the_text_does_not_state(tmp_path: Path) -> None:
