@@ -12,6 +12,7 @@ from kg.ingest import figure_tables, table_cells
 from kg.ingest.loader import load_report
 from kg.ingest.model import Period
 from kg.vocab.units import load_units
+from tests.support.folders import report_folder
 
 
 def _unit(surface: str) -> tuple[str, Decimal]:
@@ -156,11 +157,7 @@ SHEET = "entities:\n  - {id: lakeside, type: Organization, label: Lakeside Ltd}\
 
 
 def test_table_cells_read_with_caption_units_days_and_exact_units(tmp_path: Path) -> None:
-    folder = tmp_path / "lakeside"
-    (folder / "claims").mkdir(parents=True)
-    (folder / "report.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "report.yaml").write_text(META, encoding="utf-8")
-    (folder / "claims" / "00.yaml").write_text(SHEET, encoding="utf-8")
+    folder = report_folder(tmp_path / "lakeside", TEXT, META, SHEET)
     report = load_report(folder)
     found = sorted(
         (obs.surface, obs.value, obs.unit, obs.period.key)
@@ -233,11 +230,9 @@ claims:
 def test_rates_by_gender_are_not_summed_and_an_intensity_by_revenue_divides_the_stated_revenue(
     tmp_path: Path,
 ) -> None:
-    folder = tmp_path / "dune"
-    (folder / "claims").mkdir(parents=True)
-    (folder / "report.txt").write_text(RATES, encoding="utf-8")
-    (folder / "report.yaml").write_text(META.replace("lakeside", "dune").replace("Lakeside", "Dune"), encoding="utf-8")
-    (folder / "claims" / "00.yaml").write_text(RATES_SHEET, encoding="utf-8")
+    folder = report_folder(
+        tmp_path / "dune", RATES, META.replace("lakeside", "dune").replace("Lakeside", "Dune"), RATES_SHEET
+    )
     report = load_report(folder)
     metrics = report.metrics
     intensity = metrics["ghg-intensity-by-revenue"]

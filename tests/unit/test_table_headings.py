@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kg.ingest.loader import load_report
 from kg.vocab.catalogue import match_metric
+from tests.support.folders import report_folder
 
 TEXT = """\
 Table 6 Learning and development
@@ -28,11 +29,7 @@ SHEET = "entities:\n  - {id: brookfield, type: Organization, label: Brookfield L
 
 
 def test_rows_under_a_heading_are_parts_of_the_metric_it_names(tmp_path: Path) -> None:
-    folder = tmp_path / "brookfield"
-    (folder / "claims").mkdir(parents=True)
-    (folder / "report.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "report.yaml").write_text(META, encoding="utf-8")
-    (folder / "claims" / "00.yaml").write_text(SHEET, encoding="utf-8")
+    folder = report_folder(tmp_path / "brookfield", TEXT, META, SHEET)
     report = load_report(folder)
     labels = {obs.surface: report.metrics[obs.metric].label for c in report.claims.values() for obs in c.observations}
     assert labels["21.5"] == "Average training hours by gender (hours): Male employees"  # not the men's headcount

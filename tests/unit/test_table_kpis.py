@@ -9,6 +9,7 @@ from rdflib.namespace import PROV, RDF
 
 from kg.rdf.build import build_graph
 from kg.vocab.namespaces import CSR
+from tests.support.folders import report_folder
 
 TEXT = """HILLTOP LTD ESG REPORT 2023
 
@@ -38,11 +39,7 @@ HKEX = "https://w3id.org/csr-kg/hkex-esg/2020/"
 
 
 def _kpis(tmp_path: Path) -> dict[str, list[tuple[str, str, str]]]:
-    folder = tmp_path / "hilltop"
-    (folder / "claims").mkdir(parents=True)
-    (folder / "report.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "report.yaml").write_text(META, encoding="utf-8")
-    (folder / "claims" / "00.yaml").write_text(SHEET, encoding="utf-8")
+    folder = report_folder(tmp_path / "hilltop", TEXT, META, SHEET)
     graph = build_graph([folder])
     found: dict[str, list[tuple[str, str, str]]] = {}
     for claim in graph.subjects(RDF.type, CSR.Claim):
@@ -110,11 +107,9 @@ Female\t10.3%\t10.5%
 
 
 def _components(tmp_path: Path) -> dict[str, str]:
-    folder = tmp_path / "riverside"
-    (folder / "claims").mkdir(parents=True)
-    (folder / "report.txt").write_text(PARTS, encoding="utf-8")
-    (folder / "report.yaml").write_text(META.replace("hilltop", "riverside"), encoding="utf-8")
-    (folder / "claims" / "00.yaml").write_text(SHEET.replace("hilltop", "riverside"), encoding="utf-8")
+    folder = report_folder(
+        tmp_path / "riverside", PARTS, META.replace("hilltop", "riverside"), SHEET.replace("hilltop", "riverside")
+    )
     graph = build_graph([folder])
     tail = "https://w3id.org/csr-kg/id/report/riverside-2023/metric/"  # drafted metrics are the report's own
     return {str(s).removeprefix(tail): str(o).removeprefix(tail) for s, o in graph.subject_objects(CSR.componentOf)}
@@ -155,11 +150,9 @@ def test_rows_under_a_heading_are_named_with_it_and_category_rows_with_their_tot
     from kg.vocab.catalogue import match_metric
     from kg.vocab.crosswalks import figure_kpis
 
-    folder = tmp_path / "riverbend"
-    (folder / "claims").mkdir(parents=True)
-    (folder / "report.txt").write_text(HEADED, encoding="utf-8")
-    (folder / "report.yaml").write_text(META.replace("hilltop", "riverbend"), encoding="utf-8")
-    (folder / "claims" / "00.yaml").write_text(SHEET.replace("hilltop", "riverbend"), encoding="utf-8")
+    folder = report_folder(
+        tmp_path / "riverbend", HEADED, META.replace("hilltop", "riverbend"), SHEET.replace("hilltop", "riverbend")
+    )
     found = {}
     for metric in load_report(folder).metrics.values():
         match = match_metric(metric.label, None)

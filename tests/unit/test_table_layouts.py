@@ -12,6 +12,7 @@ import pytest
 from kg.ingest import figure_tables, table_cells
 from kg.ingest.loader import load_report
 from kg.vocab.units import load_units
+from tests.support.folders import report_folder
 
 
 def _labels(text: str) -> list[list[str]]:
@@ -114,11 +115,7 @@ SHEET = "entities:\n  - {id: hilltop, type: Organization, label: Hilltop Ltd}\n"
 
 
 def test_cells_read_with_header_days_section_units_measure_columns_label_units_and_times(tmp_path: Path) -> None:
-    folder = tmp_path / "hilltop"
-    (folder / "claims").mkdir(parents=True)
-    (folder / "report.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "report.yaml").write_text(META, encoding="utf-8")
-    (folder / "claims" / "00.yaml").write_text(SHEET, encoding="utf-8")
+    folder = report_folder(tmp_path / "hilltop", TEXT, META, SHEET)
     report = load_report(folder)
     found = sorted(
         (obs.surface, obs.value, obs.unit, obs.period.key, report.metrics[obs.metric].label)

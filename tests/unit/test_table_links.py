@@ -9,6 +9,7 @@ import pytest
 
 from kg.ingest import figure_tables, table_links
 from kg.ingest.loader import load_report
+from tests.support.folders import report_folder
 
 
 def _table(text: str) -> figure_tables.FigureTable:
@@ -156,12 +157,8 @@ curator: {name: Test curator}
 
 
 def test_the_loader_links_totals_and_intensities_as_a_curator_writes_them(tmp_path: Path) -> None:
-    folder = tmp_path / "coastway"
-    (folder / "claims").mkdir(parents=True)
-    (folder / "report.txt").write_text(TEXT, encoding="utf-8")
-    (folder / "report.yaml").write_text(META, encoding="utf-8")
-    (folder / "claims" / "00.yaml").write_text(
-        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n", encoding="utf-8"
+    folder = report_folder(
+        tmp_path / "coastway", TEXT, META, "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n"
     )
     metrics = load_report(folder).metrics
     links = {
@@ -206,12 +203,11 @@ def test_a_part_read_loosely_as_the_total_stays_a_part(tmp_path: Path) -> None:
     """ "Glass bottles" names no narrower catalogue metric and is read, closely, as total
     packaging, of which "Cartons" (paper packaging) is a part: that loose reading must not stop
     the rows from being parts of the printed total."""
-    folder = tmp_path / "crocks"
-    (folder / "claims").mkdir(parents=True)
-    (folder / "report.txt").write_text(PACKED, encoding="utf-8")
-    (folder / "report.yaml").write_text(META.replace("coastway-2024", "crocks-2024"), encoding="utf-8")
-    (folder / "claims" / "00.yaml").write_text(
-        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n", encoding="utf-8"
+    folder = report_folder(
+        tmp_path / "crocks",
+        PACKED,
+        META.replace("coastway-2024", "crocks-2024"),
+        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n",
     )
     metrics = load_report(folder).metrics
     parts = {ident: m.component_of for ident, m in metrics.items() if m.component_of}
