@@ -13,11 +13,16 @@ year. So the lines of a block (consecutive lines, no tab, no blank line) are rea
 * a column is a stretch of character positions covered by the value segments of the block's
   figure rows (a label and a value, or two values): overlapping segments are one column;
 * every line of the block with a segment right of the labels is then cut by those columns: its
-  label (or an empty label), and one cell per column, empty where nothing is printed.
+  label (or an empty label), and one cell per column, empty where nothing is printed; figures
+  at the end of a label that reach into a column (a long label printed one space short of its
+  first figure) are cut off it.
 
-A block is left as split line by line when its figure rows do not line up: a row with two
-values in one column, a line whose segment spans two columns ("Year ended 31 December"), or a
-segment lying among the labels after the line's own label (prose with a double space).
+When a block's figure rows do not line up (a row with two values in one column, or a figure row
+with a segment lying among the labels after its own label), its parts between lines of one
+segment (the page number and running head of a page break inside a table, a heading) are read
+on their own; a part that does not line up either is left as split line by line. Lines that do
+not fit their block's columns (a header spanning two columns, "Year ended 31 December"; prose
+with a double space) are left so too.
 
 Every cell keeps its code-point span in the text; an empty cell is an empty span where its column
 begins (the line's start for the labels, the line's end when the line stops short of the column).
@@ -148,6 +153,32 @@ def aligned_lines(text: str, spans: list[tuple[int, int]], is_figure: Callable[[
     return found
 
 
+def _unglue(
+    segments: list[_Segment], columns: list[tuple[int, int]], is_figure: Callable[[str], bool]
+) -> list[_Segment]:
+    """A label printed one space short of its first figures ("Waste chemicals (tonnes) 41.4"):
+    the figures at its end that lie within a column, apart from it."""
+    if not _label(segments, is_figure):
+        return segments
+    label, rest = segments[0], segments[1:]
+    words = list(_WORD.finditer(label.cell.text))
+    glued: list[_Segment] = []
+    while len(words) > 1 and is_figure(words[-1].group()):
+        w = words[-1]
+        left, right = label.left + w.start(), label.left + w.end()
+        inside = [lo for lo, hi in columns if lo < right and left < hi]
+        if not inside or label.left + words[-2].end() >= inside[0]:
+            break
+        at = label.cell.start + w.start()
+        glued.insert(0, _Segment(left, right, Cell(w.group(), at, at + len(w.group()))))
+        words.pop()
+    if not glued:
+        return segments
+    end = words[-1].end()
+    head = _Segment(label.left, label.left + end, Cell(label.cell.text[:end], label.cell.start, label.cell.start + end))
+    return [head, *glued, *rest]
+
+
 def _block(
     text: str, spans: list[tuple[int, int]], block: list[int], is_figure: Callable[[str], bool]
 ) -> dict[int, AlignedLine]:
@@ -156,17 +187,52 @@ def _block(
     if len(rows) < 2:
         return {}
     columns = _columns([segments[i] for i in rows], is_figure)
-    if columns is None:
-        return {}
+    found = _cut_block(spans, block, segments, set(rows), columns, is_figure) if columns is not None else None
+    return found if found is not None else _by_parts(text, spans, block, segments, is_figure)
+
+
+def _cut_block(
+    spans: list[tuple[int, int]],
+    block: list[int],
+    segments: dict[int, list[_Segment]],
+    rows: set[int],
+    columns: list[tuple[int, int]],
+    is_figure: Callable[[str], bool],
+) -> dict[int, AlignedLine] | None:
+    """The block's lines cut by its columns; None when a figure row does not fit them."""
     found: dict[int, AlignedLine] = {}
     for i in block:
-        segs = segments[i]
+        segs = _unglue(segments[i], columns, is_figure)
         if not segs or (len(segs) == 1 and segs[0].left < columns[0][0]):
             continue  # a label alone, or a line of prose: one cell, as split line by line
         cells = _cut(*spans[i], segs, columns, is_figure)
-        if cells is None:
-            if i in rows:
-                return {}
-            continue
-        found[i] = AlignedLine(cells, i in rows)
+        if cells is None and i in rows:
+            return None
+        if cells is not None:
+            found[i] = AlignedLine(cells, _is_figure_row(segs, is_figure))
+    return found
+
+
+def _by_parts(
+    text: str,
+    spans: list[tuple[int, int]],
+    block: list[int],
+    segments: dict[int, list[_Segment]],
+    is_figure: Callable[[str], bool],
+) -> dict[int, AlignedLine]:
+    """A block whose rows do not line up as one, read in parts between its one-segment lines
+    (a page number and running head inside a table, a heading over some of its rows): each
+    part's rows may line up on their own."""
+    parts: list[list[int]] = [[]]
+    for i in block:
+        if len(segments[i]) <= 1:
+            parts.append([])
+        else:
+            parts[-1].append(i)
+    parts = [part for part in parts if part]
+    if len(parts) <= 1:
+        return {}
+    found: dict[int, AlignedLine] = {}
+    for part in parts:
+        found.update(_block(text, spans, part, is_figure))
     return found

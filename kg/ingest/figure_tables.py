@@ -689,19 +689,26 @@ class _Reader:
         disclosed = bool(_FIGURE.match(cell.text))
         cells.append(FigureCell(column, figure, disclosed, _markers(m.group("marker") or "")))
 
-    def _continues(self, table: FigureTable, line: _Line) -> bool:
-        last = table.rows[-1]
-        taken = {c.column for c in last.cells}
+    @staticmethod
+    def _placed(table: FigureTable, line: _Line) -> list[tuple[Column, Cell]] | None:
+        """The free columns of the row above that a line of figure cells fills, cell by cell: by
+        position in an aligned line, else in order; None when they do not fit."""
+        taken = {c.column for c in table.rows[-1].cells}
         free = [c for c in table.columns if c not in taken and c.kind != "unit"]
-        return bool(free) and len([c for c in line.cells if c.text]) <= len(free)
+        filled = [(k, c) for k, c in enumerate(line.cells[1:] if line.aligned else line.cells) if c.text]
+        if line.aligned:
+            placed = [(table.columns[k], c) for k, c in filled if k < len(table.columns)]
+            return placed if len(placed) == len(filled) and all(col in free for col, _ in placed) else None
+        return list(zip(free, [c for _, c in filled], strict=False)) if len(filled) <= len(free) else None
+
+    def _continues(self, table: FigureTable, line: _Line) -> bool:
+        return bool(self._placed(table, line))
 
     def continuation(self, table: FigureTable, line: _Line) -> None:
         """Figure cells on their own line: the rest of the row above, in its free columns."""
         last = table.rows[-1]
-        taken = {c.column for c in last.cells}
-        free = [c for c in table.columns if c not in taken and c.kind != "unit"]
         cells = list(last.cells)
-        for column, cell in zip(free, [c for c in line.cells if c.text], strict=False):
+        for column, cell in self._placed(table, line) or ():
             self._cell(table, cells, column, cell)
         table.rows[-1] = FigureRow(
             last.label,

@@ -139,3 +139,54 @@ def test_a_caption_cut_by_two_spaces_is_no_row() -> None:
     text = "Table 5  Employees (as at 31 December)\n\nIndicator        2023     2022\nEmployees       6,482    6,815\n"
     (table,) = figure_tables.figure_tables(text)
     assert (table.start, [r.label for r in table.rows]) == (text.index("Indicator"), ["Employees"])
+
+
+def test_figures_printed_one_space_after_a_long_label_are_cut_off_it() -> None:
+    text = (
+        "Waste (tonnes)                               2022       2023\n"
+        "Dye sludge                                  371.2      352.9\n"
+        "Waste chemicals and packaging of dyes 1,441.4           45.2\n"
+        "Scope 1 boilers                              15.9       17.3\n"
+    )
+    assert _cells(text)[2] == [
+        ("Waste chemicals and packaging of dyes", 122, 159),
+        ("1,441.4", 160, 167),
+        ("45.2", 178, 182),
+    ]
+    assert _read(text)[1:] == [
+        ("Waste chemicals and packaging of dyes", None, None, None, [("2022", "1,441.4"), ("2023", "45.2")]),
+        ("Scope 1 boilers", None, None, None, [("2022", "15.9"), ("2023", "17.3")]),
+    ]
+
+
+def test_a_table_across_a_page_break_is_aligned_page_by_page() -> None:
+    text = (
+        "Indicator              2023      2022\n"
+        "Water (m³)            1,204       980\n"
+        "Waste (tonnes)                     14\n"
+        "7\n"
+        "ACME ESG REPORT 2023\n"
+        "Energy (MWh)     5,100     4,980\n"
+        "Diesel (MWh)                 210\n"
+    )
+    cells = _cells(text)  # the columns of each page, between the page number and running head
+    assert (cells[2], cells[6]) == (
+        [("Waste (tonnes)", 76, 90), ("", 98, 98), ("14", 111, 113)],
+        [("Diesel (MWh)", 170, 182), ("", 187, 187), ("210", 199, 202)],
+    )
+    assert [row[4] for row in _read(text)] == [
+        [("2023", "1,204"), ("2022", "980")],
+        [("2022", "14")],
+        [("2023", "5,100"), ("2022", "4,980")],
+        [("2022", "210")],
+    ]
+
+
+def test_a_line_of_figures_under_a_row_fills_the_columns_it_is_printed_in() -> None:
+    text = (
+        "Indicator                 2023      2022      2021\n"
+        "Injuries (number)            3         4         5\n"
+        "Employees (number)       1,200\n"
+        "                                              950\n"
+    )
+    assert _read(text)[1] == ("Employees (number)", None, None, None, [("2023", "1,200"), ("2021", "950")])
