@@ -37,6 +37,8 @@ from dataclasses import dataclass
 from kg.ingest.tables import Cell
 
 _GAP = re.compile(r" {2,}")
+# A line that may be a figure row: a gap of two or more spaces inside it, or figures one space apart.
+_ROW_LIKE = re.compile(r"\S {2,}\S|^[\d.,()%+−–—-]+(?: [\d.,()%+−–—-]+)+$")
 _WORD = re.compile(r"\S+")
 
 
@@ -182,6 +184,8 @@ def _unglue(
 def _block(
     text: str, spans: list[tuple[int, int]], block: list[int], is_figure: Callable[[str], bool]
 ) -> dict[int, AlignedLine]:
+    if sum(1 for i in block if _ROW_LIKE.search(text[spans[i][0] : spans[i][1]].strip())) < 2:
+        return {}  # prose: no two lines that may be figure rows
     segments = {i: _segments(text, *spans[i], is_figure) for i in block}
     rows = [i for i in block if _is_figure_row(segments[i], is_figure)]
     if len(rows) < 2:
