@@ -1,8 +1,10 @@
 """Read the figure tables of a report text as they are printed: label, unit, one cell per column.
 
 A report converted to text keeps a table's cells apart with tabs (or, from a layout-keeping
-conversion, with runs of two or more spaces). Tables are recognised by shape and header words,
-never by one report's wording:
+conversion, with runs of two or more spaces: such tables' columns are found by character
+position, :mod:`kg.ingest.column_layout`, so a blank cell stays in its column and a header may
+print a word on a line of its own, "%" over "change"). Tables are recognised by shape and
+header words, never by one report's wording:
 
 * a header row whose cells (after the first) are column words: years (``2021``, ``FY2021``,
   ``2019/20``, ``FY2019/20``), a change (``Change``, ``YoY %``, ``% change``), a unit column
