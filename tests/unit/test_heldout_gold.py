@@ -26,7 +26,7 @@ _DAY = r"\d{4}-\d{2}-\d{2}"
 _POINT = rf"(?:\d{{4}}|{_DAY})"
 PERIOD = re.compile(rf"{_POINT}(?:/{_POINT})?")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-NOT_DISCLOSED = {"N/A", "n/a", "-", "–", "Nil", "not available"}
+NOT_DISCLOSED = {"N/A", "n/a", "n.a.", "-", "–", "—", "Nil", "not available"}
 
 
 def catalogue() -> set[str]:
