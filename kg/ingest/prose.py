@@ -17,8 +17,8 @@ is: a blank line, a form feed, page furniture (the page map's, a line printed th
 more, a page number), a table row (cells apart by a tab or a run of spaces), a bullet or list
 item opening the next line, a next line indented deeper (a new paragraph; a bullet's hanging
 indent goes on), or a heading (short, no final punctuation, opening in a capital or a digit)
-after a line that ends a sentence. A text whose lines are whole paragraphs has no wrap width its
-lines fill, so nothing in it is joined.
+after a line that ends a sentence. A text whose lines are whole paragraphs is no wrapped text
+(few of its lines end near one margin), and nothing in it is joined.
 
 A hyphen ending a joined line before a lower-case letter is a soft hyphen, and the view joins the
 word ("environmental"), unless the text prints the hyphenated compound elsewhere, or prints no
@@ -56,6 +56,7 @@ _HYPHEN_PREFIXES = frozenset(
 MIN_WIDTH = 40  # characters: lines filled to a narrower margin than this are no wrapped prose
 WIDTH_SHARE = 0.8  # the wrap width: the length this share of the text's prose lines stay within
 NEARLY_FULL = 0.8  # share of the wrap width a line fills when a proportional font wrapped it
+FILLED_SHARE = 0.3  # of a hard-wrapped text's lines, at least this share are filled nearly to the width
 MAX_HEADING_WORDS = 12
 REPEATED = 3  # a line printed this often is a running header or footer
 
@@ -178,10 +179,18 @@ def wrap_width(lines: list[_Line]) -> int:
     return lengths[min(len(lengths) - 1, int(WIDTH_SHARE * len(lengths)))]
 
 
+def _hard_wrapped(lines: list[_Line], width: int) -> bool:
+    """Whether the text's lines are filled to its width: most lines of wrapped prose end near the
+    margin, where lines that are whole paragraphs have lengths spread from short to long."""
+    lengths = [line.indent + len(line.body) for line in lines if line.body and not TABLE_CELLS.search(line.body)]
+    near = sum(1 for n in lengths if NEARLY_FULL * width <= n <= width)
+    return near >= FILLED_SHARE * len(lengths)
+
+
 def _joins(text: str, lines: list[_Line], furniture: list[tuple[int, int]]) -> list[int]:
     """The lines whose line break is a wrap inside a paragraph (each joins the next line)."""
     width = wrap_width(lines)
-    if width < MIN_WIDTH:
+    if width < MIN_WIDTH or not _hard_wrapped(lines, width):
         return []
     counts = Counter(line.body for line in lines if line.body)
     starts = [s for s, _ in furniture]
@@ -218,7 +227,9 @@ def _filled(line: _Line, after: _Line, width: int) -> bool:
     """Whether ``line`` was filled to the margin, so that its line break is the wrap's."""
     length = line.indent + len(line.body)
     first = after.body.split(maxsplit=1)[0] if after.body else ""
-    if length + 1 + len(first) > width:
+    # After a hyphen the next line goes on without a space: the whole word did not fit.
+    space = 0 if _SPLIT_WORD.search(line.body) else 1
+    if length + space + len(first) > width:
         return True
     goes_on = after.body[:1].islower() or after.body[:1].isdigit()
     return length >= NEARLY_FULL * width and goes_on and not _ENDS_SENTENCE.search(line.body)
