@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kg.drafting.places import place_names, region_names
+from kg.drafting.sentences import split_sentences
 from kg.vocab.names import slugify
 
 
@@ -1595,9 +1596,12 @@ class _Scanner:
         RECOGNITION") each item up to ", awarded by ..." names one award (a quoted title inside it).
         """
         lines = list(re.finditer(r"[^\n]+", self.text))
-        for i, lead in enumerate(lines):
+        for i, paragraph in enumerate(lines):
             self._table_column(lines, i)
-            type_ = _list_type(lead.group())
+            # A paragraph is one line (the prose view's): its last sentence introduces the list.
+            spans = split_sentences(paragraph.group())
+            lead = paragraph.group()[spans[-1][0] :] if spans else paragraph.group()
+            type_ = _list_type(lead)
             if type_ is None:
                 continue
             marker = None
@@ -1609,11 +1613,7 @@ class _Scanner:
                     break
                 marker = style
                 start, end = line.start() + item.start("name"), line.start() + item.end("name")
-                if (
-                    type_ == "StakeholderGroup"
-                    and _CHANNELS.search(lead.group())
-                    and not re.search(r"[:–-]\s*$", item.group())
-                ):
+                if type_ == "StakeholderGroup" and _CHANNELS.search(lead) and not re.search(r"[:–-]\s*$", item.group()):
                     break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
                 quoted = _QUOTED_NAME.match(self.text, start)
                 if type_ == "Award" and quoted:
