@@ -1596,14 +1596,15 @@ class _Scanner:
         RECOGNITION") each item up to ", awarded by ..." names one award (a quoted title inside it).
         """
         lines = list(re.finditer(r"[^\n]+", self.text))
-        for i, paragraph in enumerate(lines):
+        for i, lead in enumerate(lines):
             self._table_column(lines, i)
-            # A paragraph is one line (the prose view's): its last sentence introduces the list.
-            spans = split_sentences(paragraph.group())
-            lead = paragraph.group()[spans[-1][0] :] if spans else paragraph.group()
-            type_ = _list_type(lead)
+            type_ = _list_type(lead.group())
             if type_ is None:
                 continue
+            # A paragraph is one line (a wrapped one is, in the prose view): the list's own lead is its
+            # last sentence ("We engage stakeholders through surveys. Our key groups are:" lists groups).
+            spans = split_sentences(lead.group())
+            last = lead.group()[spans[-1][0] :] if spans else lead.group()
             marker = None
             for line in lines[i + 1 :]:
                 item = _ITEM.match(line.group())
@@ -1613,7 +1614,7 @@ class _Scanner:
                     break
                 marker = style
                 start, end = line.start() + item.start("name"), line.start() + item.end("name")
-                if type_ == "StakeholderGroup" and _CHANNELS.search(lead) and not re.search(r"[:–-]\s*$", item.group()):
+                if type_ == "StakeholderGroup" and _CHANNELS.search(last) and not re.search(r"[:–-]\s*$", item.group()):
                     break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
                 quoted = _QUOTED_NAME.match(self.text, start)
                 if type_ == "Award" and quoted:
