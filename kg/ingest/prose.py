@@ -166,6 +166,11 @@ def _lines(text: str) -> list[_Line]:
     return found
 
 
+def _prose_lengths(lines: list[_Line]) -> list[int]:
+    """The printed lengths (indentation included) of the lines that are no blank and no table row."""
+    return [line.indent + len(line.body) for line in lines if line.body and not TABLE_CELLS.search(line.body)]
+
+
 def wrap_width(lines: list[_Line]) -> int:
     """The margin the text's prose lines are wrapped at: the length four in five of them stay within.
 
@@ -173,7 +178,7 @@ def wrap_width(lines: list[_Line]) -> int:
     joins no more than the lines filled nearly to it; a text whose lines are whole paragraphs gets
     a width its short lines (headings, captions) never fill.
     """
-    lengths = sorted(line.indent + len(line.body) for line in lines if line.body and not TABLE_CELLS.search(line.body))
+    lengths = sorted(_prose_lengths(lines))
     if not lengths:
         return 0
     return lengths[min(len(lengths) - 1, int(WIDTH_SHARE * len(lengths)))]
@@ -182,7 +187,7 @@ def wrap_width(lines: list[_Line]) -> int:
 def _hard_wrapped(lines: list[_Line], width: int) -> bool:
     """Whether the text's lines are filled to its width: most lines of wrapped prose end near the
     margin, where lines that are whole paragraphs have lengths spread from short to long."""
-    lengths = [line.indent + len(line.body) for line in lines if line.body and not TABLE_CELLS.search(line.body)]
+    lengths = _prose_lengths(lines)
     near = sum(1 for n in lengths if NEARLY_FULL * width <= n <= width)
     return near >= FILLED_SHARE * len(lengths)
 
