@@ -10,6 +10,7 @@ a result has to be worded or computed by rdflib.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cache, cached_property
 
@@ -24,12 +25,33 @@ from kg.rdf.store import oxigraph_term, rdflib_term
 from kg.vocab.ontology import ontology_graph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
+# A line's subject, one space, and its predicate, as rdflib and kg.rdf.corpus write N-Triples.
+_PREDICATE = re.compile(r"(?:<[^>]*>|_:\S+) (<[^>]*>) ")
 
 
 @cache
 def _ontology_ntriples() -> str:
     """The ontology and its schemes as N-Triples (once per process)."""
     return ontology_graph().serialize(format="nt")
+
+
+def _lines_with(text: str, predicates: frozenset[str]) -> str:
+    """The N-Triples lines of ``text`` but those whose predicate is not in ``predicates``.
+
+    A line not written as expected (other white space, a comment) is kept: keeping a line too
+    many costs time, dropping one would change the validation."""
+    kept = []
+    for line in text.split("\n"):
+        found = _PREDICATE.match(line)
+        if found is None or found.group(1) in predicates:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+@cache
+def _ontology_with(predicates: frozenset[str]) -> str:
+    """_lines_with of the ontology (once per set of predicates: once per shapes graph)."""
+    return _lines_with(_ontology_ntriples(), predicates)
 
 
 @cache
@@ -85,7 +107,6 @@ class ValidationData:
         else:
             own = data
         self._own = own
-        self.ntriples = own.decode("utf-8") + _ontology_ntriples()
         self.native = NativeGraph(ox.Store())
         self.native.add(ox.parse(own, format=ox.RdfFormat.N_TRIPLES))
         quads, originals = _ontology()
@@ -102,6 +123,13 @@ class ValidationData:
     def view(self) -> Graph | StoreView:
         """The data graph to read a finding's evidence from: rdflib's when it is at hand, else the store."""
         return self.__dict__.get("data") or StoreView(self)
+
+    def ntriples(self, predicates: frozenset[str] | None = None) -> str:
+        """The data and the ontology as N-Triples: every triple, or those whose predicate (written
+        ``<iri>``) is one of ``predicates``."""
+        if predicates is None:
+            return self._own.decode("utf-8") + _ontology_ntriples()
+        return _lines_with(self._own.decode("utf-8"), predicates) + "\n" + _ontology_with(predicates)
 
     @property
     def store(self) -> ox.Store:
