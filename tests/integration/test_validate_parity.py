@@ -138,3 +138,20 @@ def test_shapes_from_another_file_give_pyshacls_results_with_details_counted_onc
 def test_csr_kgs_shapes_added_to_others_still_give_pyshacls_results(mini: Graph) -> None:
     shapes = Graph() + shapes_graph() + Graph().parse(data=OTHER_SHAPES, format="turtle")
     _assert_same(mini + Graph().parse(data=THINGS, format="turtle"), shapes)
+
+
+CLOSED_SHAPE = """\
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix ex: <http://example.org/> .
+ex:Closed a sh:NodeShape ; sh:targetClass ex:Thing ; sh:closed true ; sh:ignoredProperties ( rdf:type ) ;
+    sh:property [ sh:path ex:part ; sh:minCount 1 ] .
+"""
+
+
+def test_a_closed_shape_sees_the_predicates_no_shape_names() -> None:
+    """pyshacl-turbo is given only the triples whose predicate the shapes name, unless a shape
+    is closed: ex:colour, named by no shape, is what the closed shape reports."""
+    data = Graph().parse(data=THINGS + 'ex:b ex:colour "red" .\n', format="turtle")
+    result = _assert_same(data, Graph().parse(data=CLOSED_SHAPE, format="turtle"))
+    assert [(f.focus, f.path) for f in result.findings] == [("http://example.org/b", "http://example.org/colour")]
