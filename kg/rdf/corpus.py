@@ -23,6 +23,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
+from kg.collector import collector_paused
 from kg.ingest.companies import company_nodes
 from kg.ingest.coverage import table_lines
 from kg.ingest.definitions import Definition, Definitions, report_definitions
@@ -102,6 +103,7 @@ def ntriples_lines(triples: Iterable[Triple]) -> list[bytes]:
     return [line.encode("utf-8") for line in sorted(lines)]
 
 
+@collector_paused
 def map_report(folder: Path, base: str = DEFAULT_BASE, company_nodes: Mapping[Path, str] | None = None) -> MappedReport:
     """Load, check and map one report folder (the unit of work of a worker process).
 
