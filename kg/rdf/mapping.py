@@ -64,7 +64,12 @@ def literal(value: str | int | bool, lang: str | None = None, datatype: URIRef |
 
 @lru_cache(maxsize=1 << 14, typed=True)  # typed: True and 1 are different literals
 def _literal(value: str | int | bool, lang: str | None, datatype: URIRef | None, normalise: bool) -> Literal:
-    """The literal; ``normalise`` (rdflib's switch, which Literal reads) is part of the key only."""
+    """The literal; ``normalise`` (rdflib's switch, which Literal reads) is part of the key only.
+
+    A plain string is made without rdflib's normalising, which gives it back unchanged: most
+    literals made for the first time are a report's own quotes, prefixes and suffixes."""
+    if lang is None and datatype is None and type(value) is str:
+        return Literal(value, normalize=False)
     return Literal(value, lang=lang, datatype=datatype)
 
 
