@@ -3,8 +3,9 @@
 A report's build allocates a hundred thousand or so containers (YAML nodes, sheet models,
 claims, triples) that all live until the report is mapped. The collector runs every 700 net
 allocations and walks the young ones again each time, and now and then every object of the
-process (the ontology, the caches): a quarter of a report's build in CPU time (measured with
-``benchmarks/report_cpu.py``: 148 ms a report against 112 ms with the collector off). Nearly
+process (the ontology, the caches): a sixth to a quarter of a report's build in CPU time
+(30 synthetic reports mapped in one process: 148 ms a report against 112 ms with the collector
+off; with the pause its runs take about 1 ms a report). Nearly
 all of a report's objects are freed by reference counting when its work ends; the few reference
 cycles among them are collected by the collector's next runs after the pause, so memory still
 holds no more than one report's garbage.
