@@ -9,6 +9,7 @@ the entry that is wrong.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -92,45 +93,103 @@ def _construct_object(loader: _LineLoader, node: yaml.Node, deep: bool = False) 
 _LineLoader.construct_object = _construct_object  # type: ignore[assignment,method-assign]
 
 
-_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+_STR = "tag:yaml.org,2002:str"
 _SCALARS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null"))
 
 
 class _Unusual(Exception):
-    """A document :func:`_plain_value` leaves to PyYAML's constructor."""
+    """A document :func:`_plain_document` leaves to PyYAML's composer and constructor."""
 
 
-def _plain_value(loader: _LineLoader, node: yaml.Node, seen: set[int]) -> Any:
-    """The value of a document of plain values, built straight from its nodes: what the checked
-    reading (``_walk``, ``_no_duplicate_keys``, ``construct_document``) makes of it, in a third of
-    the time (PyYAML's constructor machinery was a quarter of a report's build). Anything that
-    reading would treat otherwise or refuse (another tag, a merge key, an alias of a list or
-    mapping, a key twice, a forbidden character, a constructor's error) raises instead, and that
-    reading then runs."""
-    tag = node.tag
-    if type(node) is yaml.ScalarNode and tag in _SCALARS:  # an alias of a scalar is the same value
-        if tag != _STR:
-            return loader.yaml_constructors[tag](loader, node)
-        if forbidden_char(node.value):
-            raise _Unusual("a forbidden character")
-        return node.value
-    if id(node) in seen:
-        raise _Unusual("an alias of a collection")
-    seen.add(id(node))
-    if type(node) is yaml.SequenceNode and tag == _SEQ:
-        return [_plain_value(loader, item, seen) for item in node.value]
-    if not (type(node) is yaml.MappingNode and tag == _MAP):
+class _Tags(yaml.resolver.BaseResolver):
+    """The loader's implicit tags (no timestamps), for plain scalars read without a composer."""
+
+    yaml_implicit_resolvers = _LineLoader.yaml_implicit_resolvers
+
+
+_TAGS = _Tags()
+
+
+@lru_cache(maxsize=1 << 12)
+def _plain_tag(value: str) -> str:
+    """The tag of an untagged plain scalar: it depends on the text alone (sheets repeat their keys
+    and most values), and the resolver tries a regular expression or more for each."""
+    return _TAGS.resolve(yaml.ScalarNode, value, (True, False))
+
+
+def _scalar(loader: _LineLoader, event: yaml.ScalarEvent) -> Any:
+    """The value of a scalar, as PyYAML's composer and constructor make it, or _Unusual."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _plain_tag(event.value) if event.implicit[0] else _STR
+    if tag not in _SCALARS:
         raise _Unusual("another tag")
-    mapping: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        if not (type(key_node) is yaml.ScalarNode and key_node.tag in _SCALARS):
-            raise _Unusual("a key that is no plain value")
-        key = _plain_value(loader, key_node, seen)
-        if key in mapping:
-            raise _Unusual("a key twice")
-        mapping[key] = _plain_value(loader, value_node, seen)
-    mapping[LINE_KEY] = node.start_mark.line + 1
-    return mapping
+    if tag != _STR:
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return loader.yaml_constructors[tag](loader, node)
+    if forbidden_char(event.value):
+        raise _Unusual("a forbidden character")
+    return event.value
+
+
+def _plain_document(loader: _LineLoader) -> Any:
+    """The value of a single document of plain values, built straight from the parser's events
+    in one pass: what the checked reading (``_check_depth``, the composer, ``_no_duplicate_keys``,
+    ``construct_document``) makes of it, in a fraction of the time (reading YAML was a fifth of a
+    report's build). Anything that reading would treat otherwise or refuse (an alias, another
+    tag, a merge key, a key that is no plain value, a key twice, a forbidden character, nesting
+    deeper than MAX_DEPTH, a constructor's or the parser's error, a second document) raises
+    instead, and that reading then runs and says what, with its line. The events are flat, so
+    nothing here recurses however deep the input."""
+    get = loader.get_event
+    get()  # the stream's start
+    event = get()
+    if type(event) is yaml.StreamEndEvent:
+        return None
+    get_key = object()  # a mapping's frame waiting for its next key
+    # Frames of open collections: [list] or [dict, pending key or get_key, line].
+    stack: list[list[Any]] = []
+    root: Any = None
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            value = _scalar(loader, event)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if len(stack) >= MAX_DEPTH:
+                raise _Unusual("nested too deep")
+            if event.tag not in (None, "!"):
+                raise _Unusual("another tag")
+            if stack and len(stack[-1]) == 3 and stack[-1][1] is get_key:
+                raise _Unusual("a key that is no plain value")
+            mapping = kind is yaml.MappingStartEvent
+            stack.append([{}, get_key, event.start_mark.line + 1] if mapping else [[]])
+            continue
+        elif kind is yaml.MappingEndEvent:
+            frame = stack.pop()
+            value = frame[0]
+            value[LINE_KEY] = frame[2]
+        elif kind is yaml.SequenceEndEvent:
+            value = stack.pop()[0]
+        elif kind is yaml.DocumentEndEvent:
+            if type(get()) is not yaml.StreamEndEvent:
+                raise _Unusual("more than one document")
+            return root
+        else:  # an alias
+            raise _Unusual("an alias")
+        if not stack:
+            root = value
+            continue
+        frame = stack[-1]
+        if len(frame) == 1:
+            frame[0].append(value)
+        elif frame[1] is get_key:
+            if value in frame[0]:
+                raise _Unusual("a key twice")
+            frame[1] = value
+        else:
+            frame[0][frame[1]] = value
+            frame[1] = get_key
 
 
 def _no_duplicate_keys(loader: _LineLoader, node: yaml.MappingNode) -> None:
@@ -151,6 +210,18 @@ def _no_duplicate_keys(loader: _LineLoader, node: yaml.MappingNode) -> None:
 def load_yaml(path: Path) -> Any:
     """The document of the YAML file ``path``; anything wrong with it is an InputError with its line."""
     text = read_text_file(path)
+    loader = _LineLoader(text)
+    try:
+        return _plain_document(loader)
+    except Exception:  # anything unusual: the checked reading below says what, with its line
+        pass
+    finally:
+        loader.dispose()
+    return _checked_document(path, text)
+
+
+def _checked_document(path: Path, text: str) -> Any:
+    """The document as PyYAML's checked composer and constructor read it, or its InputError."""
     loader: _LineLoader | None = None
     try:
         _check_depth(text)
@@ -158,10 +229,6 @@ def load_yaml(path: Path) -> Any:
         root = loader.get_single_node()
         if root is None:
             return None
-        try:
-            return _plain_value(loader, root, set())
-        except Exception:  # anything unusual: the checked reading below says what, with its line
-            pass
         for node in _walk(root):
             _no_duplicate_keys(loader, node)
         return loader.construct_document(root)

@@ -8,8 +8,8 @@ from decimal import Decimal
 from functools import lru_cache, partial
 
 import rdflib
-from rdflib import XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib import Graph, Literal, URIRef
+from rdflib import namespace as rdflib_namespaces
 
 from kg import software_version
 from kg.ingest.corrections import catalogue_notations
@@ -22,10 +22,19 @@ from kg.vocab.crosswalks import InferredKPI, figure_kpis
 from kg.vocab.entity_types import type_table
 from kg.vocab.identifiers import identifier_vocabulary
 from kg.vocab.names import slugify
-from kg.vocab.namespaces import ADMS, CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME, WIKIDATA
+from kg.vocab.namespaces import ADMS, CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME, WIKIDATA, Terms
 from kg.vocab.ontology import ontology_graph, vocabulary
 from kg.vocab.units import Units, load_units
 
+DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD = (
+    Terms(rdflib_namespaces.DCTERMS),
+    Terms(rdflib_namespaces.OWL),
+    Terms(rdflib_namespaces.PROV),
+    Terms(rdflib_namespaces.RDF),
+    Terms(rdflib_namespaces.RDFS),
+    Terms(rdflib_namespaces.SKOS),
+    Terms(rdflib_namespaces.XSD),
+)
 # How a claim states its figures, by the figure's kind (a level: csr:hasObservation).
 STATED_BY = {"change": CSR.hasChange, "target": CSR.hasTarget}
 ISSUE_PRIORITY = {"key": CSR.KeyMaterialIssue, "other": CSR.OtherMaterialIssue}
@@ -37,7 +46,11 @@ def new_graph() -> Graph:
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
-    for prefix, namespace in (("prov", PROV), ("dcterms", DCTERMS), ("skos", SKOS)):
+    for prefix, namespace in (
+        ("prov", rdflib_namespaces.PROV),
+        ("dcterms", rdflib_namespaces.DCTERMS),
+        ("skos", rdflib_namespaces.SKOS),
+    ):
         graph.bind(prefix, namespace)
     return graph
 
@@ -51,7 +64,12 @@ def literal(value: str | int | bool, lang: str | None = None, datatype: URIRef |
 
 @lru_cache(maxsize=1 << 14, typed=True)  # typed: True and 1 are different literals
 def _literal(value: str | int | bool, lang: str | None, datatype: URIRef | None, normalise: bool) -> Literal:
-    """The literal; ``normalise`` (rdflib's switch, which Literal reads) is part of the key only."""
+    """The literal; ``normalise`` (rdflib's switch, which Literal reads) is part of the key only.
+
+    A plain string is made without rdflib's normalising, which gives it back unchanged: most
+    literals made for the first time are a report's own quotes, prefixes and suffixes."""
+    if lang is None and datatype is None and type(value) is str:
+        return Literal(value, normalize=False)
     return Literal(value, lang=lang, datatype=datatype)
 
 

@@ -6,6 +6,7 @@ from functools import cache
 
 from rdflib import Namespace as _RdflibNamespace
 from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace
 
 
 class Namespace(_RdflibNamespace):
@@ -22,6 +23,26 @@ class Namespace(_RdflibNamespace):
 
     def __getattr__(self, name: str) -> URIRef:
         found = super().__getattr__(name)  # AttributeError for Python's special names
+        self.__dict__[name] = found
+        return found
+
+
+class Terms:
+    """One of rdflib's closed namespaces (RDF, RDFS, XSD, ...), each term kept after its first use.
+
+    rdflib checks the name and builds a new URIRef on every access (a tenth of mapping a
+    report), and a new URIRef is a new object, which a dictionary keyed by terms compares
+    character by character in Python. The first access of each name is rdflib's own, so a
+    name the namespace does not define still raises AttributeError.
+    """
+
+    def __init__(self, namespace: type[DefinedNamespace]) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        found = getattr(self._namespace, name)
         self.__dict__[name] = found
         return found
 

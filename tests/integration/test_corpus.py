@@ -22,8 +22,9 @@ from kg.cli.app import main
 from kg.errors import InputError, StoreError
 from kg.ingest.loader import load_report, load_reports
 from kg.rdf.build import build_graph
-from kg.rdf.corpus import Checks, build_corpus, map_report, validate_corpus, write_corpus
+from kg.rdf.corpus import Checks, build_corpus, map_report, ntriples_lines, validate_corpus, write_corpus
 from kg.rdf.iris import Minter
+from kg.rdf.mapping import report_triples
 from kg.rdf.store import open_graph
 from kg.sparql.remote import run_remote
 from kg.sparql.saved import find_query, run_local, saved_queries
@@ -238,8 +239,10 @@ def test_cli_build_validate_writes_the_corpus_and_what_validate_reports(folders:
 def test_mapping_keeps_a_reports_own_lines_apart(folders: list[Path]) -> None:
     mapped = map_report(folders[0])
     report = f"<{Minter().report(mapped.report_id)}"
-    assert all(line.startswith(report.encode()) for line in mapped.owned)
-    assert not any(line.startswith(report.encode()) for line in mapped.shared)
+    lines = ntriples_lines(report_triples(load_report(folders[0]), Minter()))
+    own = (f"{report}/".encode(), f"{report}> ".encode())
+    assert mapped.owned == [line for line in lines if line.startswith(own)]
+    assert mapped.shared == [line for line in lines if not line.startswith(own)]
     assert any(b"/metric/" in line for line in mapped.shared)
     assert mapped.graph_iri == f"{report[1:]}/graph"
 

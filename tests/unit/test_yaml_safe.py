@@ -32,6 +32,8 @@ def _checked(text: str) -> Any:
     loader = yaml_safe._LineLoader(text)
     try:
         root = loader.get_single_node()
+        if root is None:
+            return None
         for node in yaml_safe._walk(root):
             yaml_safe._no_duplicate_keys(loader, node)
         return loader.construct_document(root)
@@ -70,6 +72,7 @@ def test_alias_of_a_mapping_is_one_object_as_pyyaml_makes_it(tmp_path: Path) -> 
         ("base: &b {x: 1}\nmore:\n  <<: *b\n", "sheet.yaml:3: malformed YAML: tag '!!merge' is not allowed"),
         ("a: !!binary aGk=\n", "sheet.yaml:1: malformed YAML: tag '!!binary' is not allowed"),
         ("? [1, 2]\n: pair\n", "sheet.yaml:1: malformed YAML: a key must be a plain value, not a list or mapping"),
+        ("a: 1\n---\nb: 2\n", "sheet.yaml:2: malformed YAML: but found another document"),
     ],
 )
 def test_anything_unusual_gets_the_checked_readings_error(tmp_path: Path, text: str, expected: str) -> None:
@@ -78,3 +81,32 @@ def test_anything_unusual_gets_the_checked_readings_error(tmp_path: Path, text: 
     assert expected in str(caught.value)
     with pytest.raises(yaml.YAMLError):
         _checked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: " + "[" * 51 + "]" * 51 + "\n", "sheet.yaml:1: malformed YAML: nested more than 50 levels deep"),
+        ("a: [1, 2\n", "sheet.yaml:2: malformed YAML: did not find expected ',' or ']'"),
+    ],
+)
+def test_errors_the_checked_reading_finds_first(tmp_path: Path, text: str, expected: str) -> None:
+    with pytest.raises(InputError) as caught:
+        load_yaml(_write(tmp_path, text))
+    assert expected in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "---\n",
+        "just text\n",
+        "- &n 12\n- *n\n- !!str 7\n- ~\n",
+        "~: null key\n1: one\n1.5: [x, {y: [z]}]\n",
+        "a:\n  b:\n    - c: 1\n      d: [2, {e: 3}]\n" + "  " * 0 + "f: " + "[" * 49 + "]" * 49 + "\n",
+    ],
+)
+def test_more_plain_documents_read_as_the_checked_path_reads_them(tmp_path: Path, text: str) -> None:
+    data = load_yaml(_write(tmp_path, text))
+    assert repr(data) == repr(_checked(text))
