@@ -33,11 +33,13 @@ from kg.drafting.figures import Figure, FigureReader, Reading, groups_thousands
 from kg.drafting.kinds import claim_kind
 from kg.drafting.metric_names import MetricNamer
 from kg.drafting.sdgs import kpi_codes, sdg_links
+from kg.drafting.sections import Sections
 from kg.drafting.sentences import Segmenter, Unit
 from kg.ingest import figure_tables, tables
 from kg.ingest.quantities import Mention, Recogniser
 from kg.ingest.sheet import DRAFTED_SHEET
 from kg.ingest.text import ReportText
+from kg.vocab.aspects import aspect_kpi
 from kg.vocab.catalogue import CatalogueMatch, match_metric
 from kg.vocab.crosswalks import figure_kpis
 from kg.vocab.entity_types import type_table
@@ -128,6 +130,7 @@ class Assembler:
         self.tables = _table_spans(text)
         self.table_starts = [s for s, _ in self.tables]
         self.namer = MetricNamer()
+        self.sections = Sections(self.segmenter.headings(text.text), standard)
 
     def _unit_of(self, word: str) -> str | None:
         """The unit key the recogniser reads for ``word`` after a number, or None."""
@@ -283,6 +286,13 @@ class Assembler:
                     drafted.matches.get(o["metric"]), metric["label"], _metric_unit(figure), self.standard, figure.role
                 )
                 codes += [k.code for k in found if k.code not in codes]
+        if not codes and (aspect := self.sections.aspect_at(reading.unit.start)):
+            # No figure names a metric the crosswalk maps: the section's aspect says what the
+            # sentence discloses, the guide's KPI labels which of the aspect's KPIs (kg.vocab.aspects).
+            for figure in reading.figures:
+                code = aspect_kpi(aspect, reading.unit.text, _metric_unit(figure), self.standard, figure.role)
+                if code is not None and code not in codes:
+                    codes.append(code)
         if codes:
             claim["kpis"] = sorted(codes)
 

@@ -165,6 +165,16 @@ class Segmenter:
                 i += 1
         return [u for u in units if u.text.strip()]
 
+    def headings(self, text: str) -> list[tuple[int, str]]:
+        """The heading lines of the text (start offset, line), as :meth:`units` tells them from
+        prose, tables, captions, contents and furniture: where the report's sections begin."""
+        lines = _lines(text)
+        return [
+            (line.start, line.text)
+            for line, kind in zip(lines, self._kinds(text, lines), strict=True)
+            if kind == "heading"
+        ]
+
     def _highlight(self, text: str, lines: list[_Line], kinds: list[str], i: int) -> Unit:
         if i + 1 < len(lines) and kinds[i + 1] == "caption":
             start, end = lines[i].start, lines[i + 1].end

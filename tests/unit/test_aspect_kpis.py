@@ -1,0 +1,101 @@
+"""The guide aspect a section heading names and the KPI of it a figure discloses (kg.vocab.aspects),
+and the drafter's use of them for sentences whose figures name no catalogue metric."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.drafting.sections import Sections
+from kg.vocab.aspects import aspect_kpi, aspects, heading_aspect, unit_kind, words
+
+HKEX = "hkex-esg-guide-2020"
+HKEX_2019 = "hkex-esg-guide-2019"
+GRI = "gri-standards-2021"
+
+
+def test_the_aspects_and_their_kpis_are_read_from_the_guide() -> None:
+    b3 = aspects(HKEX)["B3"]
+    assert [code for code, _ in b3.kpis] == ["B3.1", "B3.2"]
+    assert b3.label == {"development", "train"}
+    assert b3.kinds == {"B3.1": {"DimensionlessRatio", "Count"}, "B3.2": {"Time"}}
+    assert "A4" in aspects(HKEX) and "A4" not in aspects(HKEX_2019)  # the 2020 revision added climate change
+    assert [code for code, _ in aspects(GRI)["205"].kpis] == ["205-2", "205-3"]
+
+
+def test_words_are_lower_case_stems_without_the_guides_function_words() -> None:
+    assert words("Employees trained; training hours by gender") == {"employee", "train", "hour", "gender"}
+    assert words("Whistle-blowing procedures and their implementation") == {"whistle-blow", "procedure"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "standard", "expected"),
+    [
+        ("B8 Community investment", HKEX, "B8"),  # a printed code
+        ("KPI A2.1 Energy", HKEX, "A2"),
+        ("5. Community", HKEX, "B8"),
+        ("INVESTING IN OUR COMMUNITY", HKEX, "B8"),
+        ("Health and safety", HKEX, "B2"),  # "health" is B6's and B8's too; B2's label has both words
+        ("3.3 Development and training", HKEX, "B3"),
+        ("Integrity and Anti-corruption", HKEX, "B7"),
+        ("Waste", HKEX, "A1"),  # only A1's KPIs speak of waste
+        ("4.5 Water", HKEX, "A2"),
+        ("Packaging materials", HKEX, "A2"),
+        ("Climate change", HKEX, "A4"),
+        ("Climate change", HKEX_2019, None),  # no such aspect before the 2020 revision
+        ("6.1 Supply chain management", HKEX, "B5"),
+        ("Data privacy and cyber security", HKEX, "B6"),
+        ("Targets", HKEX, None),  # A1 and A2 ask for targets alike
+        ("Awards and recognition", HKEX, None),
+        ("Training and development", GRI, "404"),
+        ("Ethics and anti-corruption", GRI, "205"),
+    ],
+)
+def test_a_heading_names_the_aspect_its_distinctive_words_belong_to(
+    heading: str, standard: str, expected: str | None
+) -> None:
+    assert heading_aspect(heading, standard) == expected
+
+
+@pytest.mark.parametrize(
+    ("aspect", "sentence", "unit", "role", "expected"),
+    [
+        ("B7", "we received 5 whistle-blowing reports, of which 3 were substantiated.", "NUM", "value", "B7.2"),
+        ("B7", "All 38 directors attended a 2-hour anti-corruption seminar.", "NUM", "value", "B7.3"),
+        ("B6", "In August we voluntarily recalled 2,400 cartons of chilli sauce.", "NUM", "value", "B6.1"),
+        # A percentage is no total in tonnes: the waste handled, not the waste produced.
+        ("A1", "In 2023, 84.2% of our non-hazardous waste was recycled.", "PERCENT", "value", "A1.6"),
+        ("A1", "Non-hazardous waste produced came to 300 tonnes.", "TONNE", "value", "A1.4"),
+        # A count of employees fits the percentage trained, not the hours.
+        ("B3", "412 frontline employees obtained vocational skill certificates.", "NUM", "value", "B3.1"),
+        ("B3", "Frontline employees averaged 19.1 hours.", "HR", "value", "B3.2"),
+        ("A2", "We aim to reduce water consumption per tonne of product by 10% by 2025.", "PERCENT", "target", "A2.4"),
+        # Words that tell no KPI apart: the aspect's last, the resources contributed.
+        ("B8", "Our volunteers planted 1,200 native trees.", "NUM", "value", "B8.2"),
+        ("A4", "Typhoon warnings closed 9 of our restaurants.", "NUM", "value", "A4.1"),  # one KPI
+        ("A4", "Typhoon warnings closed 9 of our restaurants.", "NUM", "value", "A4.1"),
+    ],
+)
+def test_a_figure_discloses_the_aspect_kpi_its_sentence_and_unit_speak_of(
+    aspect: str, sentence: str, unit: str, role: str, expected: str
+) -> None:
+    assert aspect_kpi(aspect, sentence, unit, HKEX, role) == expected
+
+
+def test_an_aspect_the_guide_does_not_have_gives_no_kpi() -> None:
+    assert aspect_kpi("A4", "Typhoon warnings closed 9 restaurants.", "NUM", HKEX_2019) is None
+
+
+def test_a_unit_is_read_as_its_quantity_kind_and_a_ratio_unit_as_a_ratio() -> None:
+    assert [unit_kind(u) for u in ("HR", "PERCENT", "TONNE", "TONNE-PER-TONNE", None)] == [
+        "Time",
+        "DimensionlessRatio",
+        "Mass",
+        "ratio",
+        None,
+    ]
+
+
+def test_a_section_runs_from_its_heading_to_the_next_and_captions_open_none() -> None:
+    headings = [(0, "A1 Emissions"), (50, "Table 2 Waste"), (90, "Awards and recognition"), (120, "B8 Community")]
+    sections = Sections(headings, HKEX)
+    assert [sections.aspect_at(at) for at in (0, 49, 60, 100, 130)] == ["A1", "A1", "A1", None, "B8"]
