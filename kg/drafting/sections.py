@@ -1,9 +1,9 @@
-"""The guide aspect of the report section each offset of the text is in, from its headings.
+"""The guide aspects of the report section each offset of the text is in, from its headings.
 
-A report's sections follow its guide's aspects ("B8 Community investment", "Anti-corruption");
-kg.vocab.aspects reads which aspect a heading names. A heading that names none ("Awards and
-recognition", "Targets", "Our people") ends the section above it: what follows is not read as
-disclosed under the aspect before it.
+A report's sections follow its guide's aspects ("B8 Community investment", "Anti-corruption",
+"Employment and labour standards"); kg.vocab.aspects reads which aspects a heading names. A
+heading that names none ("Awards and recognition", "Targets", "Our people") ends the section
+above it: what follows is not read as disclosed under the aspect before it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from kg.vocab.aspects import heading_aspect
+from kg.vocab.aspects import heading_aspects
 
 # A caption ("Table 2 Waste") titles a table inside a section; it opens no section of its own.
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d", re.I)
@@ -21,11 +21,12 @@ class Sections:
     """The aspects of the sections of one report text, by offset."""
 
     def __init__(self, headings: list[tuple[int, str]], standard: str | None) -> None:
-        kept = [(start, heading_aspect(line, standard)) for start, line in headings if not _CAPTION.match(line)]
+        kept = [(start, heading_aspects(line, standard)) for start, line in headings if not _CAPTION.match(line)]
         self.starts = [start for start, _ in kept]
         self.aspects = [aspect for _, aspect in kept]
 
-    def aspect_at(self, offset: int) -> str | None:
-        """The aspect code of the section ``offset`` is in, or None."""
+    def aspects_at(self, offset: int) -> tuple[str, ...]:
+        """The aspect codes of the section ``offset`` is in ("Employment and labour standards":
+        B1 and B4), none outside a section on an aspect."""
         i = bisect_right(self.starts, offset)
-        return self.aspects[i - 1] if i else None
+        return self.aspects[i - 1] if i else ()

@@ -16,6 +16,7 @@ from kg.ingest.corrections import catalogue_notations
 from kg.ingest.model import Claim, Correction, Fact, Footnote, Observation, Period, Printing, Report, facts
 from kg.ingest.sheet import EntitySpec, MetricSpec
 from kg.rdf.iris import Minter
+from kg.vocab.aspects import label_kpi
 from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_metric
 from kg.vocab.conversion import to_canonical
 from kg.vocab.crosswalks import InferredKPI, figure_kpis
@@ -531,20 +532,31 @@ class _Mapper:
         """The KPIs of a drafted table row that reads as no catalogue metric: those of the total
         the table sums it into ("Municipal water" above "Total water consumption"), since the
         guide asks for the total by its types, sources or groups (energy by type, workforce by
-        age group)."""
+        age group); else the KPI whose label its own label is mostly made of
+        (kg.vocab.aspects.label_kpi: "Economic value generated", GRI 201-1)."""
         standard = self.r.meta.standard
         total = self.r.metrics.get(metric.component_of) if metric.component_of else None
-        if total is None or not total.drafted:
+        if total is not None and total.drafted:
+            mapped = self.matches.get(total.id)
+            parts = [
+                InferredKPI(
+                    kpi.code,
+                    f"csr-kg parts rule: the table sums {metric.label!r} into {total.label!r}, which discloses "
+                    f"{kpi.code} ({kpi.rationale})",
+                    rule="parts",
+                )
+                for kpi in figure_kpis(mapped[0] if mapped else None, total.label, unit, standard)
+            ]
+            if parts:
+                return parts
+        code = label_kpi(metric.label, unit, standard)
+        if code is None:
             return []
-        mapped = self.matches.get(total.id)
-        return [
-            InferredKPI(
-                kpi.code,
-                f"csr-kg parts rule: the table sums {metric.label!r} into {total.label!r}, which discloses "
-                f"{kpi.code} ({kpi.rationale})",
-            )
-            for kpi in figure_kpis(mapped[0] if mapped else None, total.label, unit, standard)
-        ]
+        why = (
+            f"csr-kg label rule: most words of {metric.label!r} are words of {code} "
+            f"({self.vocab_labels.get(code, code)}), which asks for figures in its unit"
+        )
+        return [InferredKPI(code, why, rule="label")]
 
     def inferred_kpi_mapping(self, claim: URIRef, node: URIRef, kpi: InferredKPI) -> None:
         """A KPI the drafter inferred for a table row, with the rule that gave it as rationale."""

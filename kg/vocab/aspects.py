@@ -8,11 +8,12 @@ while the section says which aspect it discloses and the guide's KPI labels say 
 the aspect asks for it. Both readings are word overlaps with the guide's labels, weighted by
 how many concepts use a word, so that only what tells aspects (or KPIs) apart counts:
 
-- **heading**: a heading that prints an aspect or KPI code ("B8", "A1.2") is of that aspect;
-  otherwise each aspect scores the heading's words found in its label (twice) or in its KPIs'
-  labels, each word weighted 1/n for the n aspects whose wording has it ("waste" names A1 alone,
-  "health" B2, B6 and B8); the best aspect is the heading's when it scores alone at the top and
-  at least one full word;
+- **heading**: a heading that opens with an aspect or KPI code ("B8", "A3 and A4 ...") is of
+  the aspects it prints; else of the aspects whose whole label it has ("Employment and labour
+  standards": B1 and B4); else each aspect scores the heading's words found in its label
+  (twice) or in its KPIs' labels, each word weighted 1/n for the n aspects whose wording has
+  it ("waste" names A1 alone, "health" B2, B6 and B8), and the best is the heading's when it
+  scores alone at the top and at least one full word;
 - **KPI**: each KPI of the aspect that asks for figures in the figure's unit (a label that
   says "(tonnes)", "hours", "days", "percentage" or "intensity" asks for that kind of unit; a
   count fits a percentage, whose numerator it is) scores the sentence's words found in its
@@ -23,6 +24,8 @@ how many concepts use a word, so that only what tells aspects (or KPIs) apart co
   guides list an aspect's quantities first (totals, intensities, counts by group, which the
   catalogue's metrics read) and the measures, initiatives and resources that report its
   management last.
+- **label**: a table row whose label is mostly the words of one KPI's label ("Economic value
+  generated", GRI 201-1), weighted as above over all the guide's KPIs, discloses that KPI.
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from rdflib import URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDF, RDFS, SKOS
 
+from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
 from kg.vocab.units import load_units
 
@@ -48,7 +52,8 @@ _STOP = frozenset(
         "types data are were is be been against receive received provide provided",
     )
 )
-_CODE = re.compile(r"^\s*(?:KPI\s+|Aspect\s+)?(?P<code>[AB]\d{1,2})(?:\.\d{1,2})?\b")
+_CODE = re.compile(r"^\s*(?:KPI\s+|Aspect\s+)?[AB]\d{1,2}(?:\.\d{1,2})?\b")
+_CODES = re.compile(r"\b([AB]\d{1,2})(?:\.\d{1,2})?\b")
 # The units a KPI's label asks its figures in, by the words that name them ("total (tonnes)",
 # "average training hours", "lost days", "percentage of employees trained"), as quantity kinds of
 # ontology/units.ttl; "intensity" asks for a ratio unit (``RATIO``). A count is the numerator of
@@ -100,16 +105,19 @@ class Aspect:
 
 @cache
 def aspects(standard: str) -> dict[str, Aspect]:
-    """The aspects of the guide version ``standard`` that have KPIs, by code, from their labels."""
+    """The aspects (csr:ReportingAspect) of the guide version ``standard`` and their KPIs
+    (csr:KPI), by code, from their labels."""
     graph = ontology_graph()
     codes = vocabulary().codes(standard)
     by_iri = {iri: code for code, iri in codes.items()}
     found: dict[str, Aspect] = {}
     for code, iri in sorted(codes.items()):
+        if (iri, RDF.type, CSR.ReportingAspect) not in graph:
+            continue
         labels = {
             by_iri[k]: str(graph.value(k, RDFS.label) or "")
             for k in graph.subjects(SKOS.broader, iri)
-            if isinstance(k, URIRef) and k in by_iri
+            if isinstance(k, URIRef) and k in by_iri and (k, RDF.type, CSR.KPI) in graph
         }
         if labels:
             found[code] = Aspect(
@@ -119,6 +127,12 @@ def aspects(standard: str) -> dict[str, Aspect]:
                 {k: _kinds(label) for k, label in labels.items()},
             )
     return found
+
+
+def aspect_codes(section: tuple[str, ...], standard: str | None) -> frozenset[str]:
+    """The KPI codes of the aspects ``section`` names in the guide ``standard``."""
+    known = aspects(standard or DEFAULT_STANDARD)
+    return frozenset(code for a in section if a in known for code, _ in known[a].kpis)
 
 
 def _weights(standard: str) -> dict[str, float]:
@@ -131,20 +145,23 @@ def _weights(standard: str) -> dict[str, float]:
 
 
 @cache
-def heading_aspect(heading: str, standard: str | None) -> str | None:
-    """The aspect code a section heading names (see the module's docstring), or None."""
+def heading_aspects(heading: str, standard: str | None) -> tuple[str, ...]:
+    """The aspect codes a section heading names (see the module's docstring), none or more."""
     standard = standard or DEFAULT_STANDARD
     known = aspects(standard)
-    if (m := _CODE.match(heading)) and m.group("code") in known:
-        return m.group("code")
+    if _CODE.match(heading):
+        return tuple(dict.fromkeys(c for c in _CODES.findall(heading) if c in known))
     said, weight = words(heading), _weights(standard)
+    named = tuple(code for code, a in known.items() if a.label and a.label <= said)
+    if named:
+        return named
     scores = {
         code: sum(weight[w] * (2 if w in a.label else 1) for w in said & a.vocabulary) for code, a in known.items()
     }
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return ranked[0][0]
+        return ()
+    return (ranked[0][0],)
 
 
 def _kinds(label: str) -> frozenset[str]:
@@ -162,16 +179,18 @@ def unit_kind(unit_key: str | None) -> str | None:
 
 
 def aspect_kpi(
-    aspect: str, sentence: str, unit_key: str | None, standard: str | None, role: str = "value"
+    section: tuple[str, ...], sentence: str, unit_key: str | None, standard: str | None, role: str = "value"
 ) -> str | None:
-    """The KPI of ``aspect`` a figure in the unit ``unit_key`` that ``sentence`` prints discloses
-    (see the module's docstring); None for an aspect the guide does not have."""
-    found = aspects(standard or DEFAULT_STANDARD).get(aspect)
-    if found is None:
+    """The KPI of the aspects ``section`` names that a figure in the unit ``unit_key`` printed in
+    ``sentence`` discloses (see the module's docstring); None when the guide has none of them."""
+    known = aspects(standard or DEFAULT_STANDARD)
+    pooled = [known[a] for a in section if a in known]
+    if not pooled:
         return None
+    kinds = {code: k for a in pooled for code, k in a.kinds.items()}
+    kpis = [kpi for a in pooled for kpi in a.kpis]
     kind = unit_kind(unit_key)
-    fitting = [(c, w) for c, w in found.kpis if kind is None or not found.kinds[c] or kind in found.kinds[c]]
-    fitting = fitting or list(found.kpis)
+    fitting = [(c, w) for c, w in kpis if kind is None or not kinds[c] or kind in kinds[c]] or kpis
     said = words(sentence) | ({"target"} if role == "target" else set())
     counts: dict[str, int] = {}
     for _, kpi_words in fitting:
@@ -180,5 +199,38 @@ def aspect_kpi(
     scores = [sum(1 / counts[w] for w in said & kw) for _, kw in fitting]
     best = max(scores)
     tied = [code for (code, _), score in zip(fitting, scores, strict=True) if score == best]
-    asking = [code for code in tied if kind in found.kinds[code]]
+    asking = [code for code in tied if kind in kinds[code]]
     return (asking if best and asking else tied)[-1]
+
+
+@cache
+def _guide_kpis(standard: str) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """(code, words, unit kinds) of every KPI of the guide, in the guide's order."""
+    return tuple((code, w, a.kinds[code]) for a in aspects(standard).values() for code, w in a.kpis)
+
+
+def label_kpi(label: str, unit_key: str | None, standard: str | None) -> str | None:
+    """The KPI of the guide a table row's label names: the one KPI, among those asking for figures
+    in the row's unit, whose label has more than half of the row label's words and scores alone
+    at the top, each shared word weighted 1/n for the n KPIs of the guide that have it
+    ("Economic value generated": 201-1 direct economic value generated and distributed;
+    "Permanent": 2-7 employees by permanent and temporary contract). A label with words of its
+    own ("Staff canteens") names none."""
+    said = words(label)
+    kpis = _guide_kpis(standard or DEFAULT_STANDARD)
+    kind = unit_kind(unit_key)
+    counts: dict[str, int] = {}
+    for _, kw, _ in kpis:
+        for w in kw:
+            counts[w] = counts.get(w, 0) + 1
+    scores = sorted(
+        (
+            (sum(1 / counts[w] for w in said & kw), code)
+            for code, kw, kinds in kpis
+            if 2 * len(said & kw) > len(said) and (kind is None or not kinds or kind in kinds)
+        ),
+        reverse=True,
+    )
+    if not scores or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    return scores[0][1]

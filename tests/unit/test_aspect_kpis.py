@@ -3,10 +3,14 @@ and the drafter's use of them for sentences whose figures name no catalogue metr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kg.drafting.assembler import draft_sheet
 from kg.drafting.sections import Sections
-from kg.vocab.aspects import aspect_kpi, aspects, heading_aspect, unit_kind, words
+from kg.ingest.text import ReportText
+from kg.vocab.aspects import aspect_kpi, aspects, heading_aspects, label_kpi, unit_kind, words
 
 HKEX = "hkex-esg-guide-2020"
 HKEX_2019 = "hkex-esg-guide-2019"
@@ -30,30 +34,34 @@ def test_words_are_lower_case_stems_without_the_guides_function_words() -> None:
 @pytest.mark.parametrize(
     ("heading", "standard", "expected"),
     [
-        ("B8 Community investment", HKEX, "B8"),  # a printed code
-        ("KPI A2.1 Energy", HKEX, "A2"),
-        ("5. Community", HKEX, "B8"),
-        ("INVESTING IN OUR COMMUNITY", HKEX, "B8"),
-        ("Health and safety", HKEX, "B2"),  # "health" is B6's and B8's too; B2's label has both words
-        ("3.3 Development and training", HKEX, "B3"),
-        ("Integrity and Anti-corruption", HKEX, "B7"),
-        ("Waste", HKEX, "A1"),  # only A1's KPIs speak of waste
-        ("4.5 Water", HKEX, "A2"),
-        ("Packaging materials", HKEX, "A2"),
-        ("Climate change", HKEX, "A4"),
-        ("Climate change", HKEX_2019, None),  # no such aspect before the 2020 revision
-        ("6.1 Supply chain management", HKEX, "B5"),
-        ("Data privacy and cyber security", HKEX, "B6"),
-        ("Targets", HKEX, None),  # A1 and A2 ask for targets alike
-        ("Awards and recognition", HKEX, None),
-        ("Training and development", GRI, "404"),
-        ("Ethics and anti-corruption", GRI, "205"),
+        ("B8 Community investment", HKEX, ("B8",)),  # a printed code
+        ("KPI A2.1 Energy", HKEX, ("A2",)),
+        ("A3 and A4 The environment, natural resources and climate change", HKEX, ("A3", "A4")),
+        ("Employment and labour standards", HKEX, ("B1", "B4")),  # both aspects' labels in full
+        ("Health and safety", HKEX, ("B2",)),
+        ("3.3 Development and training", HKEX, ("B3",)),
+        ("Integrity and Anti-corruption", HKEX, ("B7",)),
+        # no aspect label in full: the words of one aspect's wording alone
+        ("5. Community", HKEX, ("B8",)),
+        ("INVESTING IN OUR COMMUNITY", HKEX, ("B8",)),
+        ("Waste", HKEX, ("A1",)),  # only A1's KPIs speak of waste
+        ("4.5 Water", HKEX, ("A2",)),
+        ("Packaging materials", HKEX, ("A2",)),
+        ("Climate change", HKEX, ("A4",)),
+        ("Climate change", HKEX_2019, ()),  # no such aspect before the 2020 revision
+        ("6.1 Supply chain management", HKEX, ("B5",)),
+        ("Data privacy and cyber security", HKEX, ("B6",)),
+        ("Targets", HKEX, ()),  # A1 and A2 ask for targets alike
+        ("Awards and recognition", HKEX, ()),
+        ("Environmental subject area", HKEX, ()),  # a subject area is no aspect
+        ("Training and development", GRI, ("404",)),
+        ("Ethics and anti-corruption", GRI, ("205",)),
     ],
 )
-def test_a_heading_names_the_aspect_its_distinctive_words_belong_to(
-    heading: str, standard: str, expected: str | None
+def test_a_heading_names_the_aspects_its_words_belong_to(
+    heading: str, standard: str, expected: tuple[str, ...]
 ) -> None:
-    assert heading_aspect(heading, standard) == expected
+    assert heading_aspects(heading, standard) == expected
 
 
 @pytest.mark.parametrize(
@@ -72,17 +80,39 @@ def test_a_heading_names_the_aspect_its_distinctive_words_belong_to(
         # Words that tell no KPI apart: the aspect's last, the resources contributed.
         ("B8", "Our volunteers planted 1,200 native trees.", "NUM", "value", "B8.2"),
         ("A4", "Typhoon warnings closed 9 of our restaurants.", "NUM", "value", "A4.1"),  # one KPI
-        ("A4", "Typhoon warnings closed 9 of our restaurants.", "NUM", "value", "A4.1"),
     ],
 )
 def test_a_figure_discloses_the_aspect_kpi_its_sentence_and_unit_speak_of(
     aspect: str, sentence: str, unit: str, role: str, expected: str
 ) -> None:
-    assert aspect_kpi(aspect, sentence, unit, HKEX, role) == expected
+    assert aspect_kpi((aspect,), sentence, unit, HKEX, role) == expected
 
 
 def test_an_aspect_the_guide_does_not_have_gives_no_kpi() -> None:
-    assert aspect_kpi("A4", "Typhoon warnings closed 9 restaurants.", "NUM", HKEX_2019) is None
+    assert aspect_kpi(("A4",), "Typhoon warnings closed 9 restaurants.", "NUM", HKEX_2019) is None
+
+
+def test_a_section_on_two_aspects_reads_the_kpis_of_both() -> None:
+    section = ("B1", "B4")
+    assert aspect_kpi(section, "The turnover rate was 14.2%.", "PERCENT", HKEX) == "B1.2"
+    assert aspect_kpi(section, "No child labour was found in our review of 3 sites.", "NUM", HKEX) == "B4.1"
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "standard", "expected"),
+    [
+        ("Economic value generated", "USD", GRI, "201-1"),
+        ("Permanent", "NUM", GRI, "2-7"),  # "employees ... by permanent, temporary ... contract"
+        ("Average hours per employee: Male", "HR", HKEX, "B3.2"),
+        ("Average hours per employee: Male", "PERCENT", HKEX, None),  # B3.2 asks for hours
+        ("Staff canteens", "NUM", HKEX, None),  # "staff" is B7.3's alone, "canteens" no KPI's
+        ("Municipal water", "M3", HKEX, None),  # "water" is A2.2's and A2.4's alike
+    ],
+)
+def test_a_row_label_made_mostly_of_one_kpis_words_names_it(
+    label: str, unit: str, standard: str, expected: str | None
+) -> None:
+    assert label_kpi(label, unit, standard) == expected
 
 
 def test_a_unit_is_read_as_its_quantity_kind_and_a_ratio_unit_as_a_ratio() -> None:
@@ -98,4 +128,45 @@ def test_a_unit_is_read_as_its_quantity_kind_and_a_ratio_unit_as_a_ratio() -> No
 def test_a_section_runs_from_its_heading_to_the_next_and_captions_open_none() -> None:
     headings = [(0, "A1 Emissions"), (50, "Table 2 Waste"), (90, "Awards and recognition"), (120, "B8 Community")]
     sections = Sections(headings, HKEX)
-    assert [sections.aspect_at(at) for at in (0, 49, 60, 100, 130)] == ["A1", "A1", "A1", None, "B8"]
+    assert [sections.aspects_at(at) for at in (0, 49, 60, 100, 130)] == [("A1",), ("A1",), ("A1",), (), ("B8",)]
+
+
+SECTIONED = """ACME LTD ESG REPORT 2022
+
+B2 Health and safety
+In 2022, 96% of our frontline staff completed refresher safety training.
+
+B3 Development and training
+Female employees averaged 25.9 hours of training.
+
+B7 Anti-corruption
+During the Year, we received 5 whistle-blowing reports.
+All 9 directors and 820 employees attended anti-corruption training.
+
+B8 Community investment
+Our volunteers planted 1,200 native trees.
+Scope 1 emissions were 300 tCO2e in 2022.
+
+Awards and recognition
+Our volunteers planted 1,200 native trees in 2021.
+"""
+
+
+def test_a_sentence_discloses_the_kpis_of_its_section_aspect() -> None:
+    drafted = draft_sheet(ReportText(Path("report.txt"), SECTIONED), 2022, "acme", HKEX)
+    kpis = {c["quote"]: c.get("kpis") for c in drafted.claims}
+    assert kpis == {
+        # a catalogue metric read with its unit keeps its KPI in any section (staff trained, B3.1) ...
+        "In 2022, 96% of our frontline staff completed refresher safety training.": ["B3.1"],
+        # ... a KPI inferred from a word of the sentence (employees, B1.1, printed in hours) gives
+        # way to the section's
+        "Female employees averaged 25.9 hours of training.": ["B3.2"],
+        # no catalogue metric: the section's aspect and the guide's wording
+        "During the Year, we received 5 whistle-blowing reports.": ["B7.2"],
+        # of the crosswalk's KPIs, those of the section's aspect
+        "All 9 directors and 820 employees attended anti-corruption training.": ["B7.3"],
+        "Our volunteers planted 1,200 native trees.": ["B8.2"],
+        "Scope 1 emissions were 300 tCO2e in 2022.": ["A1.2"],
+        # a heading that names no aspect ends the section
+        "Our volunteers planted 1,200 native trees in 2021.": None,
+    }
