@@ -308,12 +308,13 @@ class Assembler:
         of another kind ("employees" of "employees averaged 25.9 hours") is weaker evidence than
         the section the report puts the sentence in."""
         inside = [code for code in codes if code in aspect_codes(section, self.standard)]
+        heading = self.sections.heading_at(reading.unit.start)
         if inside:
             return inside
         found: list[str] = []
         for figure, crosswalked in read:
             if crosswalked is None:
-                kpi = aspect_kpi(section, reading.unit.text, _printed_unit(figure), self.standard, figure.role)
+                kpi = aspect_kpi(section, reading.unit.text, _printed_unit(figure), self.standard, figure.role, heading)
                 picked = [kpi] if kpi is not None else []
             else:
                 picked = crosswalked

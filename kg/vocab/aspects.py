@@ -14,16 +14,16 @@ how many concepts use a word, so that only what tells aspects (or KPIs) apart co
   (twice) or in its KPIs' labels, each word weighted 1/n for the n aspects whose wording has
   it ("waste" names A1 alone, "health" B2, B6 and B8), and the best is the heading's when it
   scores alone at the top and at least one full word;
-- **KPI**: each KPI of the aspect that asks for figures in the figure's unit (a label that
-  says "(tonnes)", "hours", "days", "percentage" or "intensity" asks for that kind of unit; a
-  count fits a percentage, whose numerator it is) scores the sentence's words found in its
-  label, each weighted 1/n for the n KPIs of the aspect that have it; a target's sentence speaks
-  of a target. The best KPI is the figure's; when the words point at several alike, the one
-  whose label asks for the figure's unit ("share of products recalled", not "recall
-  procedures"); when they point at none, the aspect's last KPI in the guide's order, since the
-  guides list an aspect's quantities first (totals, intensities, counts by group, which the
-  catalogue's metrics read) and the measures, initiatives and resources that report its
-  management last.
+- **KPI**: each KPI of the aspect that asks for figures in the figure's unit (a label that says
+  "(tonnes)", "hours", "days", "percentage" or "intensity" asks for that kind of unit; a count
+  fits a percentage, whose numerator it is) scores the sentence's words found in its label (and
+  the section heading's, at half weight), each weighted 1/n for the n KPIs of the aspect that
+  have it; a target's sentence speaks of a target. The best KPI is the figure's; when the words
+  point at several alike, the one whose label asks for the figure's unit ("share of products
+  recalled", not "recall procedures"); when they point at none, the aspect's last KPI in the
+  guide's order, since the guides list an aspect's quantities first (totals, intensities, counts
+  by group, which the catalogue's metrics read) and the measures, initiatives and resources that
+  report its management last.
 - **label**: a table row whose label is mostly the words of one KPI's label ("Economic value
   generated", GRI 201-1), weighted as above over all the guide's KPIs, discloses that KPI.
 """
@@ -49,7 +49,7 @@ _STOP = frozenset(
         "a an and any applicable as at by e.g each for from how in including its of on or per such taken that "
         "the their them they to total when where which with within year years past three reporting issuer set "
         "steps achieve implementation monitoring implemented monitored used practices measures number type "
-        "types data are were is be been against receive received provide provided",
+        "types data are were is be been against receive received provide provided management",
     )
 )
 _CODE = re.compile(r"^\s*(?:KPI\s+|Aspect\s+)?[AB]\d{1,2}(?:\.\d{1,2})?\b")
@@ -178,11 +178,23 @@ def unit_kind(unit_key: str | None) -> str | None:
     return str(unit.quantity_kind).rsplit("/", 1)[-1] if unit is not None else RATIO
 
 
+# A heading word counts half a word of the sentence: the heading says what the section is about,
+# the sentence what the figure is ("Air emissions" over "6 coating lines are fitted with thermal
+# oxidisers": the measures of A1.5; "Anti-corruption" over "5 whistle-blowing reports": B7.2).
+HEADING_WEIGHT = 0.5
+
+
 def aspect_kpi(
-    section: tuple[str, ...], sentence: str, unit_key: str | None, standard: str | None, role: str = "value"
+    section: tuple[str, ...],
+    sentence: str,
+    unit_key: str | None,
+    standard: str | None,
+    role: str = "value",
+    heading: str = "",
 ) -> str | None:
     """The KPI of the aspects ``section`` names that a figure in the unit ``unit_key`` printed in
-    ``sentence`` discloses (see the module's docstring); None when the guide has none of them."""
+    ``sentence`` under ``heading`` discloses (see the module's docstring); None when the guide
+    has none of them."""
     known = aspects(standard or DEFAULT_STANDARD)
     pooled = [known[a] for a in section if a in known]
     if not pooled:
@@ -192,11 +204,15 @@ def aspect_kpi(
     kind = unit_kind(unit_key)
     fitting = [(c, w) for c, w in kpis if kind is None or not kinds[c] or kind in kinds[c]] or kpis
     said = words(sentence) | ({"target"} if role == "target" else set())
+    titled = words(heading) - said
     counts: dict[str, int] = {}
     for _, kpi_words in fitting:
         for w in kpi_words:
             counts[w] = counts.get(w, 0) + 1
-    scores = [sum(1 / counts[w] for w in said & kw) for _, kw in fitting]
+    scores = [
+        sum(1 / counts[w] for w in said & kw) + sum(HEADING_WEIGHT / counts[w] for w in titled & kw)
+        for _, kw in fitting
+    ]
     best = max(scores)
     tied = [code for (code, _), score in zip(fitting, scores, strict=True) if score == best]
     asking = [code for code in tied if kind in kinds[code]]

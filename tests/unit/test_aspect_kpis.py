@@ -88,6 +88,15 @@ def test_a_figure_discloses_the_aspect_kpi_its_sentence_and_unit_speak_of(
     assert aspect_kpi((aspect,), sentence, unit, HKEX, role) == expected
 
 
+def test_the_heading_speaks_for_a_sentence_at_half_weight() -> None:
+    sentence = "Flue gas passes through bag filters, and 6 coating lines are fitted with thermal oxidisers."
+    assert aspect_kpi(("A1",), sentence, "NUM", HKEX) == "A1.6"  # no word of any KPI: the aspect's last
+    assert aspect_kpi(("A1",), sentence, "NUM", HKEX, heading="4.2 Air emissions") == "A1.5"
+    # the sentence's own word outweighs the heading's
+    reports = "During the Year, we received 5 whistle-blowing reports."
+    assert aspect_kpi(("B7",), reports, "NUM", HKEX, heading="B7 Anti-corruption") == "B7.2"
+
+
 def test_an_aspect_the_guide_does_not_have_gives_no_kpi() -> None:
     assert aspect_kpi(("A4",), "Typhoon warnings closed 9 restaurants.", "NUM", HKEX_2019) is None
 
@@ -125,10 +134,20 @@ def test_a_unit_is_read_as_its_quantity_kind_and_a_ratio_unit_as_a_ratio() -> No
     ]
 
 
-def test_a_section_runs_from_its_heading_to_the_next_and_captions_open_none() -> None:
-    headings = [(0, "A1 Emissions"), (50, "Table 2 Waste"), (90, "Awards and recognition"), (120, "B8 Community")]
+def test_a_section_runs_from_its_heading_to_the_next_and_captions_and_running_heads_open_none() -> None:
+    headings = [
+        (0, "A1 Emissions"),
+        (50, "Table 2 Waste"),
+        (70, "ACME MATERIALS | ESG REPORT 2023 | Page 7"),
+        (90, "Awards and recognition"),
+        (120, "B8 Community"),
+        (150, "ACME MATERIALS | ESG REPORT 2023 | Page 8"),
+        (200, "ACME MATERIALS | ESG REPORT 2023 | Page 9"),
+    ]
     sections = Sections(headings, HKEX)
-    assert [sections.aspects_at(at) for at in (0, 49, 60, 100, 130)] == [("A1",), ("A1",), ("A1",), (), ("B8",)]
+    at = (0, 49, 60, 80, 100, 130, 160)
+    assert [sections.aspects_at(a) for a in at] == [("A1",), ("A1",), ("A1",), ("A1",), (), ("B8",), ("B8",)]
+    assert [sections.heading_at(a) for a in (60, 160)] == ["A1 Emissions", "B8 Community"]
 
 
 SECTIONED = """ACME LTD ESG REPORT 2022
