@@ -72,7 +72,7 @@ _KIND_WORDS = {
 
 
 def words(text: str) -> set[str]:
-    """The content words of ``text``, lower case, singular."""
+    """The content words of ``text``, lower case and stemmed."""
     return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
@@ -123,10 +123,15 @@ def aspects(standard: str) -> dict[str, Aspect]:
             found[code] = Aspect(
                 code,
                 frozenset(words(str(graph.value(iri, RDFS.label) or ""))),
-                tuple(sorted((k, frozenset(words(label))) for k, label in labels.items())),
+                tuple(sorted(((k, frozenset(words(label))) for k, label in labels.items()), key=_order)),
                 {k: _kinds(label) for k, label in labels.items()},
             )
     return found
+
+
+def _order(kpi: tuple[str, frozenset[str]]) -> tuple[int, ...]:
+    """The guide's order of a KPI code: by its numbers ("403-9" before "403-10")."""
+    return tuple(int(n) for n in re.findall(r"\d+", kpi[0]))
 
 
 def aspect_codes(section: tuple[str, ...], standard: str | None) -> frozenset[str]:
