@@ -3,7 +3,8 @@
 Run: python benchmarks/scale.py [--sizes 1,10,100,1000] [--jobs 2] [--work DIR] [--repeat 3]
 
 For each N it prints build time, triples per second and peak memory; validation time and peak
-memory; the median latency of each saved query through rdflib's API (oxrdflib over an Oxigraph
+memory (validating the folders after the build, and building with each report validated as it is
+mapped, ``build-validate``); the median latency of each saved query through rdflib's API (oxrdflib over an Oxigraph
 store) and, side by side, the limits: Oxigraph's bulk load of the same N-Triples and the same
 query text run on pyoxigraph directly. rdflib's own in-memory store is measured where it fits
 (N up to --rdflib-max) to show why it is not the store for corpora. Last come the ratios of
@@ -94,15 +95,34 @@ def step_oxigraph_load(work: Path, n: int, jobs: int) -> dict:
     return {"seconds": memory, "cpu_seconds": memory_cpu, "disk_seconds": disk, "serialise_seconds": dump}
 
 
-def step_validate(work: Path, n: int, jobs: int) -> dict:
-    from kg.rdf.corpus import validate_corpus
-
-    seconds, results = _timed(lambda: list(validate_corpus(_folders(work, n), jobs=jobs)))
+def _validated(results: list, seconds: float, cpu: float) -> dict:
     counts = {"Violation": 0, "Warning": 0, "Info": 0}
     for result in results:
         for finding in result.findings:
             counts[finding.severity] += 1
-    return {"seconds": seconds, "conforming": sum(r.conforms for r in results), **counts}
+    return {"seconds": seconds, "cpu_seconds": cpu, "conforming": sum(r.conforms for r in results), **counts}
+
+
+def step_validate(work: Path, n: int, jobs: int) -> dict:
+    from kg.rdf.corpus import validate_corpus
+
+    cpu = _cpu()
+    seconds, results = _timed(lambda: list(validate_corpus(_folders(work, n), jobs=jobs)))
+    return _validated(results, seconds, _cpu() - cpu)
+
+
+def step_build_validate(work: Path, n: int, jobs: int) -> dict:
+    """The build with each report validated as it is mapped (one load and map for both)."""
+    from kg.rdf.corpus import Checks, build_corpus
+
+    results: list = []
+    cpu = _cpu()
+    seconds, _ = _timed(
+        lambda: build_corpus(
+            _folders(work, n), work / f"{n}.v.nt", jobs=jobs, checks=Checks(), validated=results.append
+        )
+    )
+    return _validated(results, seconds, _cpu() - cpu)
 
 
 def _latencies(run: Callable[[], int], repeat: int) -> tuple[float, int]:
@@ -155,6 +175,7 @@ STEPS = {
     "store": step_store,
     "oxigraph-load": step_oxigraph_load,
     "validate": step_validate,
+    "build-validate": step_build_validate,
     "queries-memory": lambda w, n, j, r: step_queries(w, n, j, r, "memory"),
     "queries-disk": lambda w, n, j, r: step_queries(w, n, j, r, "disk"),
     "rdflib": step_rdflib,
@@ -224,7 +245,7 @@ def run(work: Path, sizes: list[int], jobs: int, repeat: int, rdflib_max: int, o
     if only is not None and saved.exists():
         results = {int(n): steps for n, steps in json.loads(saved.read_text()).items()}
     for n in sizes:
-        steps = ["build", "store", "oxigraph-load", "validate", "queries-memory", "queries-disk"]
+        steps = ["build", "store", "oxigraph-load", "validate", "build-validate", "queries-memory", "queries-disk"]
         steps += ["rdflib"] if n <= rdflib_max else []
         results.setdefault(n, {})
         for step in steps:
@@ -253,6 +274,26 @@ def report(results: dict[int, dict[str, dict]]) -> None:
                 f"({ox['cpu_seconds']:.2f} CPU s), build / Oxigraph {b['seconds'] / ox['seconds']:.2f} "
                 f"({b['cpu_seconds'] / ox['cpu_seconds']:.2f} in CPU seconds)"
             )
+    print(
+        "\nValidation next to the build, CPU seconds (validate: the folders after the build; "
+        "build-validate: both in one pass):"
+    )
+    for n in sizes:
+        b, v, bv = (results[n].get(step) for step in ("build", "validate", "build-validate"))
+        if b and "cpu_seconds" in b:
+            parts = [f"build {b['cpu_seconds']:.2f} (peak {b['peak_mib']:.0f} MiB)"]
+            if v and "cpu_seconds" in v:
+                parts.append(
+                    f"validate {v['cpu_seconds']:.2f} (peak {v['peak_mib']:.0f} MiB), "
+                    f"validate / build {v['cpu_seconds'] / b['cpu_seconds']:.2f}"
+                )
+            if bv:
+                extra = bv["cpu_seconds"] - b["cpu_seconds"]
+                parts.append(
+                    f"build-validate {bv['cpu_seconds']:.2f} (peak {bv['peak_mib']:.0f} MiB), "
+                    f"its validation {extra:.2f}, / build {extra / b['cpu_seconds']:.2f}"
+                )
+            print(f"  N={n}: " + "; ".join(parts))
     if any(step not in results[n] for n in sizes for step in ("build", "store", "oxigraph-load", "validate")):
         return  # the full table needs every step (a --steps run measured only some)
     print(

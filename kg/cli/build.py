@@ -20,10 +20,12 @@ from kg.ingest.loader import load_reports
 from kg.ingest.sources import SOURCE_SUFFIXES
 from kg.outputs.export import serialise
 from kg.rdf.build import write_atomically
-from kg.rdf.corpus import build_corpus
+from kg.rdf.corpus import Checks, ReportValidation, build_corpus
 from kg.rdf.formats import FORMATS, RdfFormat, format_of
 from kg.rdf.iris import Minter
 from kg.rdf.mapping import report_graph
+from kg.validate.report import render_many
+from kg.validate.shacl import Validation
 from kg.vocab.data import bundled_reports
 from kg.vocab.namespaces import DEFAULT_BASE
 from kg.workers import absolute, in_order
@@ -61,6 +63,15 @@ STREAMED = ("ntriples", "nquads")
     help="Draft and map the reports on this Dask cluster (tcp://host:port) instead of local processes; "
     "its workers must see the same paths. Needs csr-kg[distributed].",
 )
+@click.option(
+    "--validate",
+    "validation",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also validate each report of a corpus build (.nt/.nq or --store) as it is mapped, loading it once "
+    "for both, and write the report `csrkg validate` gives to this file: JSON for .json, the SHACL report "
+    "in Turtle for .ttl, else text. Exit status 1 if a report does not conform.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors (no summary, no progress).")
 @click.option("--company", default=None, help="For a SOURCE file: the company name (default: guessed).")
 @click.option("--year", type=click.IntRange(1000, 9999), default=None, help="For a SOURCE file: the year.")
@@ -71,6 +82,7 @@ def build(
     base: str | None,
     jobs: int | None,
     scheduler: str | None,
+    validation: Path | None,
     quiet: bool,
     company: str | None,
     year: int | None,
@@ -88,9 +100,19 @@ def build(
     fmt = format_of(output_file(out)) if out is not None else FORMATS["turtle"]
     if scheduler is not None and store is None and fmt.name not in STREAMED:
         raise click.UsageError("--scheduler builds a corpus: write it with --out FILE.nt/.nq or --store DIR")
+    if validation is not None and store is None and fmt.name not in STREAMED:
+        raise click.UsageError("--validate validates a corpus build: write it with --out FILE.nt/.nq or --store DIR")
+    if validation is not None:
+        output_file(validation)
     with ExitStack() as stack:
         folders = _folders(list(report_dirs), company, year, quiet, stack, jobs, scheduler)
-        _build(folders, fmt, out, store, base, jobs, quiet, scheduler)
+        results = _build(folders, fmt, out, store, base, jobs, quiet, scheduler, validation is not None)
+    if validation is not None:
+        fmt_of = {".json": "json", ".ttl": "turtle"}.get(validation.suffix.lower(), "text")
+        write_atomically(validation, render_many(results, fmt_of).encode("utf-8"))
+        if not quiet:
+            click.echo(f"wrote {validation}", err=True)
+        sys.exit(0 if all(result.conforms for result in results.values()) else 1)
 
 
 def draft_source(path: Path, given: Given) -> Draft:
@@ -157,11 +179,21 @@ def _build(
     jobs: int | None,
     quiet: bool,
     scheduler: str | None,
-) -> None:
+    validate: bool = False,
+) -> dict[str, Validation]:
+    """Build the graph; with ``validate`` (a corpus build), each report's validation by report id."""
+    results: dict[str, Validation] = {}
+
+    def validated(item: ReportValidation) -> None:
+        results[item.report_id] = item.validation()
+
     if store is not None or fmt.name in STREAMED:
         streamed = out if fmt.name in STREAMED else None
+        checks = Checks() if validate else None
         with progress(0 if quiet else len(folders), "building") as done:
-            stats = build_corpus(folders, streamed, store, base or DEFAULT_BASE, jobs, done, scheduler)
+            stats = build_corpus(
+                folders, streamed, store, base or DEFAULT_BASE, jobs, done, scheduler, checks, validated
+            )
         if out is not None and streamed is None:
             write_atomically(
                 out, serialise(report_graph(load_reports(folders), Minter(base) if base else Minter()), fmt.name)
@@ -171,7 +203,7 @@ def _build(
             for line in stats.table_lines:
                 click.echo(line, err=True)
             click.echo(f"wrote {written} ({stats.reports} reports, {stats.triples} triples)", err=True)
-        return
+        return results
     reports = load_reports(folders)
     graph = report_graph(reports, Minter(base) if base else Minter())
     if not quiet:
@@ -182,6 +214,7 @@ def _build(
     write_atomically(out, serialise(graph, fmt.name))
     if not quiet:
         click.echo(f"wrote {out} ({len(graph)} triples)", err=True)
+    return results
 
 
 @click.command()

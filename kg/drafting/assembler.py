@@ -2,7 +2,10 @@
 
 The sheet is in the format curators write (:mod:`kg.ingest.sheet`), so the loader checks every
 drafted claim as it checks theirs: the quote verbatim at its offsets, each figure a quantity
-printed inside it. Nothing is written that those checks would refuse: a unit whose quote
+printed inside it. The text is read in its prose view (:mod:`kg.ingest.prose`: a wrapped
+paragraph is one line, so a figure, name or sentence a line break cut is read whole), and each
+quote and figure is written as the text prints it, at its offsets there (it may hold the printed
+line break). Nothing is written that those checks would refuse: a unit whose quote
 overlaps page furniture or a table (table rows become claims at build time, so a figure is never
 counted twice) is left out, and a quote printed more than once names its occurrence.
 
@@ -116,14 +119,16 @@ class Assembler:
         fiscal_year_end: str | None = None,
     ) -> None:
         self.text = text
+        self.prose = text.prose
         self.company = company
         self.standard = standard
         self.units = units or load_units()
         lexicon = self.units.lexicon
         self.recogniser = Recogniser(lexicon)
-        self.mentions = list(self.recogniser.mentions(text.text))
+        # Mentions, units and entity mentions are at offsets of the prose view; _printed maps them back.
+        self.mentions = list(self.recogniser.mentions(self.prose.text))
         self.starts = [m.start for m in self.mentions]
-        furniture = [(f.start, f.end) for f in text.pages.furniture] if text.pages else []
+        furniture = [self.prose.view_span(f.start, f.end) for f in text.pages.furniture] if text.pages else []
         self.segmenter = Segmenter(self.recogniser, furniture)
         grouped = groups_thousands(self.mentions)
         self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end, self._unit_of, grouped)
@@ -142,11 +147,11 @@ class Assembler:
         # Entities are read once over the whole text, so that a definition ("... Committee (the
         # “ESG Committee”)") or the company's own names, even in a sentence that is no claim,
         # apply to every later mention; each claim then takes the mentions inside its quote.
-        named = entity_mentions(self.text.text)
+        named = entity_mentions(self.prose.text)
         named_starts = [m.start for m in named]
         ids = resolve_aliases(named, self.company)
         found: list[tuple[dict[str, Any], Reading, list[EntityMention]]] = []
-        for unit in self.segmenter.units(self.text.text):
+        for unit in self.segmenter.units(self.prose.text):
             drafted.units += 1
             if self._refused(unit):
                 drafted.skipped += 1
@@ -184,14 +189,15 @@ class Assembler:
         return found
 
     def _on_furniture(self, unit: Unit | EntityMention) -> bool:
-        return self.text.refusal(unit.start, unit.end) is not None
+        return self.text.refusal(*self.prose.original_span(unit.start, unit.end)) is not None
 
     def _refused(self, unit: Unit | EntityMention) -> bool:
         if self._on_furniture(unit):
             return True
         # Table rows do not overlap: only the last row starting before the unit ends can reach into it.
-        at = bisect_left(self.table_starts, unit.end)
-        return at > 0 and self.tables[at - 1][1] > unit.start
+        start, end = self.prose.original_span(unit.start, unit.end)
+        at = bisect_left(self.table_starts, end)
+        return at > 0 and self.tables[at - 1][1] > start
 
     def _claim(self, reading: Reading, drafted: Drafted, named: set[str]) -> dict[str, Any] | None:
         """The claim a unit makes, without its entities and links, or None when it makes none;
@@ -208,7 +214,12 @@ class Assembler:
             kind == "quantitative" or not (_is_statement(unit) or _complies_with_list(unit, kind))
         ):
             return None  # it announces a figure the reader cannot name, or it is a title
-        claim: dict[str, Any] = {"id": f"draft-{unit.start}", "kind": kind, "quote": unit.text}
+        start, _ = self.prose.original_span(unit.start, unit.end)
+        claim: dict[str, Any] = {
+            "id": f"draft-{start}",
+            "kind": kind,
+            "quote": self.prose.printed(unit.start, unit.end),
+        }
         occurrence = self._occurrence(unit)
         if occurrence is not None:
             claim["occurrence"] = occurrence
@@ -323,17 +334,22 @@ class Assembler:
 
     def _occurrence(self, unit: Unit) -> int | None:
         """Which printing of the quote this is, when the text prints it more than once."""
-        text, quote = self.text.text, unit.text
+        start, end = self.prose.original_span(unit.start, unit.end)
+        text = self.text.text
+        quote = text[start:end]
         starts, at = [], text.find(quote)
         while at != -1:
             starts.append(at)
             at = text.find(quote, at + 1)
-        return starts.index(unit.start) + 1 if len(starts) > 1 else None
+        return starts.index(start) + 1 if len(starts) > 1 else None
 
     def _observation(self, figure: Figure, name: str, drafted: Drafted) -> dict[str, Any]:
         """The sheet entry of ``figure``, of the metric ``name`` (kg.drafting.metric_names)."""
         metric = self._metric(name, _metric_unit(figure), drafted)
-        entry: dict[str, Any] = {"metric": metric, "figure": figure.mention.surface}
+        entry: dict[str, Any] = {
+            "metric": metric,
+            "figure": self.prose.printed(figure.mention.start, figure.mention.end),
+        }
         if figure.unit is not None:
             entry["unit"] = figure.unit
         if figure.period is not None:

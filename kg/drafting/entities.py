@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from kg.drafting.places import place_names, region_names
+from kg.drafting.sentences import split_sentences
 from kg.vocab.names import slugify
 
 
@@ -1600,6 +1601,10 @@ class _Scanner:
             type_ = _list_type(lead.group())
             if type_ is None:
                 continue
+            # A paragraph is one line (a wrapped one is, in the prose view): the list's own lead is its
+            # last sentence ("We engage stakeholders through surveys. Our key groups are:" lists groups).
+            spans = split_sentences(lead.group())
+            last = lead.group()[spans[-1][0] :] if spans else lead.group()
             marker = None
             for line in lines[i + 1 :]:
                 item = _ITEM.match(line.group())
@@ -1609,11 +1614,7 @@ class _Scanner:
                     break
                 marker = style
                 start, end = line.start() + item.start("name"), line.start() + item.end("name")
-                if (
-                    type_ == "StakeholderGroup"
-                    and _CHANNELS.search(lead.group())
-                    and not re.search(r"[:–-]\s*$", item.group())
-                ):
+                if type_ == "StakeholderGroup" and _CHANNELS.search(last) and not re.search(r"[:–-]\s*$", item.group()):
                     break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
                 quoted = _QUOTED_NAME.match(self.text, start)
                 if type_ == "Award" and quoted:

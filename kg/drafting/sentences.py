@@ -18,7 +18,9 @@ lines are no claims, and are left out here. What remains is read line by line:
 * a line that only names a company ("Acme Co., Ltd.") or is wholly in brackets ("(Stock Code:
   1234)") is a title, and a page number between dashes ("— 4 —") is furniture.
 
-Offsets are code points of the text, so a unit's text is always ``text[start:end]``.
+Offsets are code points of the text, so a unit's text is always ``text[start:end]``. The drafter
+reads the report's prose view (:mod:`kg.ingest.prose`), where a hard-wrapped paragraph is one
+line, so a wrapped line is never taken for a heading, a highlight or a bullet's end.
 """
 
 from __future__ import annotations
@@ -28,18 +30,16 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from kg.ingest.prose import BULLET, PAGE_NUMBER, TABLE_CELLS
 from kg.ingest.quantities import Recogniser
 
-_BULLET = re.compile(r"^(?P<mark>[•·▪●◦‣►■□✓\-–—*]|\(?[a-z]\)|\(?\d{1,2}\)|\d{1,2}\.(?!\d))[ \t]+(?=\S)")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{2,})\s*\d{1,3}$|\s\d{1,3}$")
-_PAGE_NUMBER = re.compile(r"^[-–—|·•\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—|·•\s]*$", re.I)
 # A line that names a company and nothing else ("Acme Holdings Co., Ltd."): a title, though it ends with a point.
 _COMPANY_LINE = re.compile(r"^[A-Z][\w&'’ ,.()-]{0,80}\b(?i:Ltd|Co|Inc|Corp|plc|L\.P|S\.A|N\.V|A\.G)\.$")
 # A line wholly in brackets ("(Stock Code: 1234)", "(continued)"): a cover or caption line, no claim.
 _BRACKETED = re.compile(r"^\([^()]*\)$")
-_TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")
 _CLOSERS = '"”’)\\]'
 # A full stop after these words ends no sentence: titles, "No.", "Cap." and the like. Company
 # suffixes (Ltd., Inc.) are left out: a sentence often ends with a company's name.
@@ -149,7 +149,7 @@ class Segmenter:
                 j = i
                 while j + 1 < len(lines) and kinds[j + 1] == "prose" and lines[j + 1].text[:1].islower():
                     j += 1
-                mark = _BULLET.match(lines[i].text)
+                mark = BULLET.match(lines[i].text)
                 start = lines[i].start + (mark.end() if mark else 0)
                 units.append(Unit(start, lines[j].end, text[start : lines[j].end], "bullet", lead))
                 i = j + 1
@@ -199,7 +199,7 @@ class Segmenter:
                 continue
             # No page is numbered 0: a "0" alone on its line is a highlight's figure ("0" over
             # "Work-related fatalities").
-            page_number = _PAGE_NUMBER.match(body) is not None and body != "0" and not _is_boxed_count(lines, n)
+            page_number = PAGE_NUMBER.match(body) is not None and body != "0" and not _is_boxed_count(lines, n)
             if self._is_furniture(line) or counts[body] >= 3 or page_number:
                 kinds.append("furniture")
                 continue
@@ -211,9 +211,9 @@ class Segmenter:
                 kinds.append("contents")
                 continue
             in_contents = False
-            if _TABLE_CELLS.search(body):
+            if TABLE_CELLS.search(body):
                 kinds.append("table")
-            elif _BULLET.match(body) and not _NUMBERED_HEADING.match(body):
+            elif BULLET.match(body) and not _NUMBERED_HEADING.match(body):
                 kinds.append("bullet")
             elif self._is_figure(body):
                 kinds.append("figure")

@@ -56,10 +56,9 @@ def coverage(report: Report) -> Coverage:
     spans = sorted((c.anchor.start, c.anchor.end, c.id) for c in report.claims.values())
     reasons = {(u.start, u.end): u.reason for u in report.uncovered}
     pages = report.text.pages
-    found = [
-        replace(m, kind="page furniture") if pages and pages.furniture_in(m.start, m.end) else m
-        for m in Recogniser((report.units or load_units()).lexicon).mentions(text)
-    ]
+    prose = report.text.prose
+    read = prose.original_mentions(Recogniser((report.units or load_units()).lexicon).mentions(prose.text))
+    found = [replace(m, kind="page furniture") if pages and pages.furniture_in(m.start, m.end) else m for m in read]
     unread = {(u.start, u.end): u.reason for u in report.unread_cells}
     rows = []
     in_cells: set[tuple[int, int]] = set()

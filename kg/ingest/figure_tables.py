@@ -1,8 +1,10 @@
 """Read the figure tables of a report text as they are printed: label, unit, one cell per column.
 
 A report converted to text keeps a table's cells apart with tabs (or, from a layout-keeping
-conversion, with runs of two or more spaces). Tables are recognised by shape and header words,
-never by one report's wording:
+conversion, with runs of two or more spaces: such tables' columns are found by character
+position, :mod:`kg.ingest.column_layout`, so a blank cell stays in its column and a header may
+print a word on a line of its own, "%" over "change"). Tables are recognised by shape and
+header words, never by one report's wording:
 
 * a header row whose cells (after the first) are column words: years (``2021``, ``FY2021``,
   ``2019/20``, ``FY2019/20``), a change (``Change``, ``YoY %``, ``% change``), a unit column
@@ -38,6 +40,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from kg.ingest.column_layout import AlignedLine, aligned_lines
 from kg.ingest.tables import Cell
 
 _SPLIT = re.compile(r"\t| {2,}")
@@ -191,6 +194,7 @@ class _Line:
     end: int
     indent: int  # leading spaces, or 4 per leading tab before a label
     cells: tuple[Cell, ...]
+    aligned: bool = False  # cut by the columns of its space-aligned block (kg.ingest.column_layout)
 
     @property
     def first(self) -> str:
@@ -202,7 +206,7 @@ def _split_line(text: str, start: int, end: int) -> _Line:
     body = raw.lstrip(" \f")
     at = start + len(raw) - len(body)
     indent = len(raw) - len(body) - raw.count("\f")
-    if "\t" not in body and "  " not in body.rstrip():  # one cell: most lines of a report
+    if "\t" not in body and ("  " not in body.rstrip() or _CAPTION.match(body)):  # one cell: most lines
         return _Line(start, end, indent, (Cell(body.rstrip(), at, at + len(body.rstrip())),))
     leading_tabs = len(body) - len(body.lstrip("\t"))
     cells: list[Cell] = []
@@ -221,6 +225,34 @@ def _split_line(text: str, start: int, end: int) -> _Line:
     while len(cells) > 1 and not cells[-1].text:
         cells.pop()
     return _Line(start, end, indent, tuple(cells))
+
+
+def _aligned(line: _Line, aligned: AlignedLine) -> _Line:
+    """A line as its space-aligned block's columns cut it: a blank cell stays in its column."""
+    cells = list(aligned.cells)
+    while len(cells) > 1 and not cells[-1].text:
+        cells.pop()
+    return _Line(line.start, line.end, line.indent, tuple(cells), aligned=True)
+
+
+def _is_value(text: str) -> bool:
+    """A cell text that is a figure or a not-disclosed mark, not a column word (a year)."""
+    span = Cell(text, 0, len(text))
+    return _is_cell(span) and _header_column(span) is None
+
+
+def _two_line_header(upper: _Line, lower: _Line) -> _Line:
+    """A header printed on two lines ("%" over "change", "(MWh)" under "2021"), column by
+    column: a cell printed on both lines has both lines' words joined by a space, and spans
+    from the first to the last."""
+    cells: list[Cell] = []
+    for k in range(max(len(upper.cells), len(lower.cells))):
+        parts = [line.cells[k] for line in (upper, lower) if k < len(line.cells) and line.cells[k].text]
+        if len(parts) == 2:
+            cells.append(Cell(f"{parts[0].text} {parts[1].text}", parts[0].start, parts[1].end))
+        else:
+            cells.append(parts[0] if parts else lower.cells[k] if k < len(lower.cells) else upper.cells[k])
+    return _Line(upper.start, lower.end, lower.indent, tuple(cells), aligned=True)
 
 
 def _is_cell(span: Cell) -> bool:
@@ -261,6 +293,12 @@ def _header(line: _Line) -> tuple[Column, ...] | None:
     first = _header_column(line.cells[0])
     cells = line.cells if first is not None and first.kind == "year" else line.cells[1:]
     columns = [_header_column(c) for c in cells]
+    if line.aligned:  # a blank over an aligned column before the years: the unit column, unnamed
+        years = [k for k, c in enumerate(columns) if c is not None and c.kind == "year"]
+        columns = [
+            Column("unit", None) if c is None and not cells[k].text and years and k < years[0] else c
+            for k, c in enumerate(columns)
+        ]
     if any(c is None for c in columns) or not any(c.kind == "year" for c in columns if c):
         return None
     return tuple(c for c in columns if c is not None)
@@ -350,6 +388,19 @@ class _Reader:
         self.text = text
         self.spans = _spans(text)
         self.lines = [_split_line(text, s, e) for s, e in self.spans]
+        aligned = aligned_lines(text, self.spans, _is_value)
+        for i, line in aligned.items():
+            self.lines[i] = _aligned(self.lines[i], line)
+        # Two-line headers, by their first line: two header lines of one aligned block, the first
+        # printing a column word (not a label alone), that read as a header together.
+        self.two_line: dict[int, _Line] = {}
+        for i, line in aligned.items():
+            lower = aligned.get(i + 1)
+            if lower is None or line.figures or lower.figures or not any(c.text for c in line.cells[1:]):
+                continue
+            merged = _two_line_header(self.lines[i], self.lines[i + 1])
+            if _header(merged) is not None:
+                self.two_line[i] = merged
         self.heads = _running_heads(text)
         self.first_cells = Counter(line.first for line in self.lines if len(line.cells) == 2)
         groups = [(m.end(), m.group("title").strip()) for m in _GROUP_HEADING.finditer(text)]
@@ -428,7 +479,7 @@ class _Reader:
         found: list[FigureTable] = []
         i = 0
         while i < len(self.lines):
-            columns = _header(self.lines[i])
+            columns = _header(self.header_line(i))
             if (after := self.page_index(i)) > i:
                 i = after
             elif columns is not None:
@@ -441,6 +492,10 @@ class _Reader:
                 i += 1
         return found
 
+    def header_line(self, i: int) -> _Line:
+        """The header starting at line ``i``: that line, or the two lines of a two-line header."""
+        return self.two_line.get(i, self.lines[i])
+
     def _context(self, at: int) -> tuple[str | None, str | None]:
         """The group heading ("1. Emissions") and stated boundary last printed before offset ``at``."""
         g = bisect_right(self.group_ends, at)
@@ -449,21 +504,23 @@ class _Reader:
 
     def read(self, first: int, columns: tuple[Column, ...] | None, found: list[FigureTable]) -> int:
         """Read the table starting at line ``first`` (its header, or its first headerless row)."""
-        header = self.lines[first] if columns is not None else None
+        header = self.header_line(first) if columns is not None else None
         table_unit = _header_unit(header) if header else None
         cols = columns or (Column("figure", None),)
         group, boundary = self._context(self.spans[first][0])
-        head = Cell(self.text[self.spans[first][0] : self.spans[first][1]], *self.spans[first]) if header else None
-        table = FigureTable(self.spans[first][0], self.spans[first][1], cols, group, boundary, table_unit, head)
+        head = Cell(self.text[header.start : header.end], header.start, header.end) if header else None
+        end = header.end if header else self.spans[first][1]
+        table = FigureTable(self.spans[first][0], end, cols, group, boundary, table_unit, head)
         if header is not None and first > 0 and (caption := _CAPTION.match(self.raw(first - 1))):
             table.caption, table.caption_unit, table.caption_day = split_caption(
                 self.raw(first - 1)[caption.end() :].strip(" .:–-")
             )
-        i = first + 1 if header else first
+        i = (first + (2 if first in self.two_line else 1)) if header else first
         pending_label: int | None = None  # where a label line waiting for its row starts
         heading: str | None = None
         section: tuple[str, tuple[str, ...]] | None = None  # the heading line above the rows, its markers
         total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
+        indented = False  # whether the parts under the "By ..." heading are indented under their total
         while i < len(self.lines):
             line = self.lines[i]
             if header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]:
@@ -474,11 +531,13 @@ class _Reader:
             if self.is_row(i) and (header is not None or len(line.cells) == 2) and not self.page_foot(i):
                 label_start = pending_label
                 row_index = len(table.rows)
-                part_of, dimension = self._part(line, heading, total, table)
+                part_of, dimension = self._part(line, heading, total, table, indented)
                 self.row(table, line, cols, label_start, part_of, dimension, section)
                 if part_of is None:
                     total = (row_index, line.indent)
                     heading = None
+                elif dimension is not None and total is not None:
+                    indented |= line.indent > total[1]
                 pending_label = None
                 table.end = line.end
                 i += 1
@@ -492,7 +551,7 @@ class _Reader:
                 raw = self.raw(i)
                 nxt = self.lines[i + 1]
                 if _BY_HEADING.match(raw) and total is not None:
-                    heading = raw
+                    heading, indented = raw, False
                     i += 1
                     continue
                 if self.is_row(i + 1) and nxt.first[:1].islower():
@@ -536,13 +595,14 @@ class _Reader:
 
     @staticmethod
     def _part(
-        line: _Line, heading: str | None, total: tuple[int, int] | None, table: FigureTable
+        line: _Line, heading: str | None, total: tuple[int, int] | None, table: FigureTable, indented: bool = False
     ) -> tuple[int | None, str | None]:
         """The total row (index) a row is a part of, and the breakdown it is listed under.
 
         ``total`` is the index and indentation of the last row that is no part. A group label
         ("Middle management") is no part of a row that is itself a group ("Senior management"
-        first under a heading): they are siblings.
+        first under a heading): they are siblings. Under a "By ..." heading whose parts are
+        indented (``indented``), a row printed back at the total's indentation ends the breakdown.
         """
         if total is None:
             return None, None
@@ -551,7 +611,7 @@ class _Reader:
         group = _BREAKDOWN_LABEL.match(label) is not None and not _BREAKDOWN_LABEL.match(table.rows[index].label)
         if _PART_PREFIX.match(label) or line.indent > indent or group:
             return index, heading
-        if heading is not None and not label.lower().startswith("total"):
+        if heading is not None and not label.lower().startswith("total") and not (indented and line.indent <= indent):
             return index, heading
         return None, None
 
@@ -581,6 +641,16 @@ class _Reader:
         unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
         if unit_col is not None and unit_col < len(values) and values[unit_col].text:
             unit = values[unit_col].text
+            if cols[unit_col].header is None and _is_cell(values[unit_col]):  # a figure under a blank header
+                unit = None
+                table.unread.append(
+                    Unread(
+                        values[unit_col].start,
+                        values[unit_col].end,
+                        values[unit_col].text,
+                        "figure under a column without header",
+                    )
+                )
         elif unit_col is None and len(values) == len(cols) + 1 and values[0].text and not _FIGURE.match(values[0].text):
             # One cell more than the header has columns, and it is no figure: a unit column the
             # header leaves unnamed ("Indicator / 2021" over "Electricity / MWh / 4,120").
@@ -621,19 +691,26 @@ class _Reader:
         disclosed = bool(_FIGURE.match(cell.text))
         cells.append(FigureCell(column, figure, disclosed, _markers(m.group("marker") or "")))
 
-    def _continues(self, table: FigureTable, line: _Line) -> bool:
-        last = table.rows[-1]
-        taken = {c.column for c in last.cells}
+    @staticmethod
+    def _placed(table: FigureTable, line: _Line) -> list[tuple[Column, Cell]] | None:
+        """The free columns of the row above that a line of figure cells fills, cell by cell: by
+        position in an aligned line, else in order; None when they do not fit."""
+        taken = {c.column for c in table.rows[-1].cells}
         free = [c for c in table.columns if c not in taken and c.kind != "unit"]
-        return bool(free) and len([c for c in line.cells if c.text]) <= len(free)
+        filled = [(k, c) for k, c in enumerate(line.cells[1:] if line.aligned else line.cells) if c.text]
+        if line.aligned:
+            placed = [(table.columns[k], c) for k, c in filled if k < len(table.columns)]
+            return placed if len(placed) == len(filled) and all(col in free for col, _ in placed) else None
+        return list(zip(free, [c for _, c in filled], strict=False)) if len(filled) <= len(free) else None
+
+    def _continues(self, table: FigureTable, line: _Line) -> bool:
+        return bool(self._placed(table, line))
 
     def continuation(self, table: FigureTable, line: _Line) -> None:
         """Figure cells on their own line: the rest of the row above, in its free columns."""
         last = table.rows[-1]
-        taken = {c.column for c in last.cells}
-        free = [c for c in table.columns if c not in taken and c.kind != "unit"]
         cells = list(last.cells)
-        for column, cell in zip(free, [c for c in line.cells if c.text], strict=False):
+        for column, cell in self._placed(table, line) or ():
             self._cell(table, cells, column, cell)
         table.rows[-1] = FigureRow(
             last.label,

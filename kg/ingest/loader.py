@@ -140,7 +140,9 @@ class _Loader:
         self.recogniser = Recogniser(self.units.lexicon)
         # The text's quantities, and their order by start, to find those inside a span without
         # scanning them all (once per claim, that scan was quadratic in the size of the report).
-        quantities = [m for m in self.recogniser.mentions(report.text.text) if m.kind == "quantity"]
+        # They are read in the prose view, where a figure a line break cut ("RMB 14.63\nbillion") is one.
+        prose = report.text.prose
+        quantities = [prose.original_mention(m) for m in self.recogniser.mentions(prose.text) if m.kind == "quantity"]
         self._by_start = sorted(range(len(quantities)), key=lambda i: quantities[i].start)
         self._starts = [quantities[i].start for i in self._by_start]
         self._quantities = quantities

@@ -19,6 +19,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest.near_miss import near_miss
 from kg.ingest.pages import PAGE_MAP, PageMap, form_feed_pages, read_page_map, without_furniture
+from kg.ingest.prose import ProseView, prose_view
 from kg.ingest.textfile import FORBIDDEN_CHARS, forbidden_char, read_text_file
 
 # "2. Gift Warmth to Technology" or "2.1 Quality Management": a short line, no final period. A
@@ -86,6 +87,11 @@ class ReportText:
     def table_text(self) -> str:
         """The text the table readers read: page furniture blanked out, offsets unchanged."""
         return without_furniture(self.text, self.pages)
+
+    @cached_property
+    def prose(self) -> ProseView:
+        """The text with each wrapped paragraph read as one line (kg.ingest.prose), offsets mapped back."""
+        return prose_view(self.text, [(f.start, f.end) for f in self.pages.furniture] if self.pages else ())
 
     @cached_property
     def sha256(self) -> str:

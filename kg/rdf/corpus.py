@@ -9,6 +9,10 @@ Memory grows with one report and the shared vocabulary, not with the corpus.
 
 Output is deterministic: folders are taken in sorted order, lines are sorted within a report,
 and a shared line is written with the first report that states it.
+
+A build can validate each report as it maps it (``Checks``): the worker hands the report's
+N-Triples lines to the validation at once, so a report is loaded, checked and mapped once for
+both, where building and then validating the folders (validate_corpus) does that work twice.
 """
 
 from __future__ import annotations
@@ -41,6 +45,36 @@ STREAM_SUFFIXES = (".nt", ".nq")
 
 
 @dataclass(frozen=True)
+class ReportValidation:
+    """The validation of one report of a corpus: its findings, and the SHACL report as N-Triples."""
+
+    report_id: str
+    conforms: bool
+    findings: tuple[Finding, ...]
+    shacl_report: bytes
+
+    def validation(self) -> Validation:
+        return Validation(self.conforms, Graph().parse(data=self.shacl_report, format="nt"), self.findings)
+
+
+@dataclass(frozen=True)
+class Checks:
+    """How each report is validated: csr-kg's shapes plus those in the files ``shapes`` (or only
+    those, with ``replace``); ``allow_warnings`` is pySHACL's option."""
+
+    shapes: tuple[Path, ...] = ()
+    replace: bool = False
+    allow_warnings: bool = True
+
+    def validate(self, report_id: str, data: bytes) -> ReportValidation:
+        """The validation of the report ``report_id``, mapped to the N-Triples ``data``."""
+        shapes = shapes_from(self.shapes, self.replace) if self.shapes else None
+        result = validate_ntriples(data, shapes, self.allow_warnings)
+        report = result.report.serialize(format="nt", encoding="utf-8")
+        return ReportValidation(report_id, result.conforms, result.findings, report)
+
+
+@dataclass(frozen=True)
 class MappedReport:
     """One report as N-Triples: the lines about its own nodes and about shared ones, apart."""
 
@@ -51,6 +85,7 @@ class MappedReport:
     owned: list[bytes]
     shared: list[bytes]
     table_lines: list[str]  # what the build says about the report's tables (kg.ingest.coverage.table_lines)
+    validation: ReportValidation | None = None  # when the build validates (map_report's ``checks``)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -102,8 +137,14 @@ def ntriples_lines(triples: Iterable[Triple]) -> list[bytes]:
     return [line.encode("utf-8") for line in sorted(lines)]
 
 
-def map_report(folder: Path, base: str = DEFAULT_BASE, company_nodes: Mapping[Path, str] | None = None) -> MappedReport:
-    """Load, check and map one report folder (the unit of work of a worker process).
+def map_report(
+    folder: Path,
+    base: str = DEFAULT_BASE,
+    company_nodes: Mapping[Path, str] | None = None,
+    checks: Checks | None = None,
+) -> MappedReport:
+    """Load, check and map one report folder (the unit of work of a worker process), and validate
+    its lines with ``checks`` if given.
 
     ``company_nodes`` are the company node ids of the corpus's reports whose company another
     report spells otherwise (kg.ingest.companies.company_nodes).
@@ -116,7 +157,8 @@ def map_report(folder: Path, base: str = DEFAULT_BASE, company_nodes: Mapping[Pa
     own_node = f"<{report_iri}> ".encode()
     owned: list[bytes] = []
     shared: list[bytes] = []
-    for line in ntriples_lines(report_triples(report, minter)):
+    lines = ntriples_lines(report_triples(report, minter))
+    for line in lines:
         (owned if line.startswith((own_prefix, own_node)) else shared).append(line)
     return MappedReport(
         folder,
@@ -126,6 +168,7 @@ def map_report(folder: Path, base: str = DEFAULT_BASE, company_nodes: Mapping[Pa
         owned,
         shared,
         table_lines(report),
+        None if checks is None else checks.validate(report.meta.id, b"".join(lines)),
     )
 
 
@@ -151,12 +194,15 @@ def write_corpus(
     jobs: int | None = None,
     done: Callable[[], None] | None = None,
     scheduler: str | None = None,
+    checks: Checks | None = None,
+    validated: Callable[[ReportValidation], None] | None = None,
 ) -> CorpusStats:
     """Stream the corpus to ``out`` as N-Triples, or as N-Quads with a named graph per report.
 
     ``done`` is called after each report is written (the command line shows progress with it).
     Reports are mapped in ``jobs`` local processes, or on the Dask cluster at ``scheduler``
-    (kg.workers); the output is the same either way.
+    (kg.workers); the output is the same either way. With ``checks``, each report is validated
+    as it is mapped, and ``validated`` is given its validation, in the order of the folders.
 
     In N-Quads each report's own nodes (report, text, sections, claims and their parts) lie
     in ``<report IRI>/graph``, as in the TriG export; shared nodes lie in the default graph.
@@ -166,7 +212,10 @@ def write_corpus(
     written_shared: set[bytes] = set()
     # Which reports' companies are one: report.yaml alone says so, read before any report is mapped.
     nodes = company_nodes([(folder, read_meta(folder)) for folder in ordered if folder.is_dir()])
-    for mapped in in_order(partial(map_report, base=base, company_nodes=nodes), ordered, jobs, scheduler):
+    if checks is not None:
+        checks = Checks(tuple(absolute(checks.shapes, scheduler)), checks.replace, checks.allow_warnings)
+    work = partial(map_report, base=base, company_nodes=nodes, checks=checks)
+    for mapped in in_order(work, ordered, jobs, scheduler):
         ids.add(mapped.report_id, mapped.folder)
         definitions.add(mapped.definitions)
         if quads:
@@ -180,6 +229,8 @@ def write_corpus(
         stats.reports += 1
         stats.triples += len(mapped.owned) + len(new_shared)
         stats.table_lines.extend(mapped.table_lines)
+        if validated is not None and mapped.validation is not None:
+            validated(mapped.validation)
         if done is not None:
             done()
     return stats
@@ -193,19 +244,23 @@ def build_corpus(
     jobs: int | None = None,
     done: Callable[[], None] | None = None,
     scheduler: str | None = None,
+    checks: Checks | None = None,
+    validated: Callable[[ReportValidation], None] | None = None,
 ) -> CorpusStats:
-    """Write the corpus to ``out`` (``.nt`` or ``.nq``) and/or into an Oxigraph store directory.
+    """Write the corpus to ``out`` (``.nt`` or ``.nq``) and/or into an Oxigraph store directory,
+    validating each report with ``checks`` if given (as write_corpus does).
 
     Both are written atomically: a bad report leaves earlier output as it was. The store holds
     every triple in its default graph, like the Turtle build; only N-Quads names graphs.
     """
+    stream = partial(
+        write_corpus, base=base, jobs=jobs, done=done, scheduler=scheduler, checks=checks, validated=validated
+    )
     if out is not None and out.suffix not in STREAM_SUFFIXES:
         raise ValueError(f"{out}: a corpus is written as N-Triples (.nt) or N-Quads (.nq)")
     if out is not None:
         with atomic_output(out) as handle:
-            stats = write_corpus(
-                folders, handle, quads=out.suffix == ".nq", base=base, jobs=jobs, done=done, scheduler=scheduler
-            )
+            stats = stream(folders, handle, quads=out.suffix == ".nq")
         if store is not None:
             load_store(store, out)
         return stats
@@ -214,22 +269,9 @@ def build_corpus(
     with tempfile.TemporaryDirectory(dir=store.resolve().parent, prefix=f".{store.name}.") as scratch:
         corpus = Path(scratch) / "corpus.nt"
         with corpus.open("wb") as handle:
-            stats = write_corpus(folders, handle, base=base, jobs=jobs, done=done, scheduler=scheduler)
+            stats = stream(folders, handle)
         load_store(store, corpus)
     return stats
-
-
-@dataclass(frozen=True)
-class ReportValidation:
-    """The validation of one report of a corpus: its findings, and the SHACL report as N-Triples."""
-
-    report_id: str
-    conforms: bool
-    findings: tuple[Finding, ...]
-    shacl_report: bytes
-
-    def validation(self) -> Validation:
-        return Validation(self.conforms, Graph().parse(data=self.shacl_report, format="nt"), self.findings)
 
 
 def validate_report(
@@ -251,10 +293,7 @@ def validate_report(
     # Mapped to N-Triples as the build maps it: validation reads N-Triples, and an rdflib graph
     # of the report (a third of the time this took) is made only if a result needs rdflib.
     data = b"".join(ntriples_lines(report_triples(report, Minter(base))))
-    result = validate_ntriples(data, shapes_from(shapes, replace) if shapes else None, allow_warnings)
-    return ReportValidation(
-        report.meta.id, result.conforms, result.findings, result.report.serialize(format="nt", encoding="utf-8")
-    )
+    return Checks(shapes, replace, allow_warnings).validate(report.meta.id, data)
 
 
 def validate_corpus(

@@ -27,7 +27,7 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
 @cache
-def _ontology_ntriples() -> str:
+def ontology_ntriples() -> str:
     """The ontology and its schemes as N-Triples (once per process)."""
     return ontology_graph().serialize(format="nt")
 
@@ -37,7 +37,7 @@ def _ontology() -> tuple[tuple[ox.Quad, ...], dict[ox.Literal, ox.Literal]]:
     """The ontology's triples for Oxigraph and its literals' own forms (once per process: a
     corpus is validated report by report)."""
     native = NativeGraph(ox.Store())
-    quads = tuple(ox.parse(_ontology_ntriples().encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    quads = tuple(ox.parse(ontology_ntriples().encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
     native.add(quads)
     return quads, native.originals
 
@@ -85,7 +85,7 @@ class ValidationData:
         else:
             own = data
         self._own = own
-        self.ntriples = own.decode("utf-8") + _ontology_ntriples()
+        self.own_ntriples = own.decode("utf-8")  # without the ontology: kg.validate.core adds what its shapes read
         self.native = NativeGraph(ox.Store())
         self.native.add(ox.parse(own, format=ox.RdfFormat.N_TRIPLES))
         quads, originals = _ontology()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import XSD, Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, RDFS
 
@@ -21,7 +22,7 @@ from kg.cli.app import main
 from kg.errors import InputError, StoreError
 from kg.ingest.loader import load_report, load_reports
 from kg.rdf.build import build_graph
-from kg.rdf.corpus import build_corpus, map_report, validate_corpus, write_corpus
+from kg.rdf.corpus import Checks, build_corpus, map_report, validate_corpus, write_corpus
 from kg.rdf.iris import Minter
 from kg.rdf.store import open_graph
 from kg.sparql.remote import run_remote
@@ -206,6 +207,32 @@ def test_reports_validated_one_by_one_as_together(folders: list[Path], merged: G
     result = CliRunner().invoke(main, ["validate", *map(str, folders), "--format", "json"])
     assert result.exit_code == (0 if all(v.conforms for v in apart) else 1)
     assert f'"Warning": {together.count("Warning")}' in result.output
+
+
+def test_a_build_that_validates_writes_the_same_corpus_and_validate_corpus_findings(folders: list[Path]) -> None:
+    """Each report validated as the build maps it: the corpus as without checks, and per report
+    the conformance, findings and SHACL report of validating its folder."""
+    validated: list = []
+    out = io.BytesIO()
+    write_corpus(folders, out, jobs=2, checks=Checks(), validated=validated.append)
+    assert out.getvalue() == _ntriples(folders, jobs=1)
+    apart = list(validate_corpus(folders, jobs=1))
+    assert [(v.report_id, v.conforms, v.findings) for v in validated] == [
+        (v.report_id, v.conforms, v.findings) for v in apart
+    ]
+    assert all(isomorphic(v.validation().report, a.validation().report) for v, a in zip(validated, apart, strict=True))
+    assert any(v.findings for v in validated)
+
+
+def test_cli_build_validate_writes_the_corpus_and_what_validate_reports(folders: list[Path], tmp_path: Path) -> None:
+    runner, dirs = CliRunner(), list(map(str, folders))
+    built = runner.invoke(main, ["build", *dirs, "-o", str(tmp_path / "c.nt"), "--validate", str(tmp_path / "v.json")])
+    apart = runner.invoke(main, ["validate", *dirs, "--format", "json"])
+    assert built.exit_code == apart.exit_code
+    assert (tmp_path / "v.json").read_text(encoding="utf-8") == apart.output
+    assert (tmp_path / "c.nt").read_bytes() == _ntriples(folders)
+    turtle = runner.invoke(main, ["build", *dirs, "-o", str(tmp_path / "c.ttl"), "--validate", str(tmp_path / "v")])
+    assert turtle.exit_code == 2 and "--validate validates a corpus build" in turtle.output
 
 
 def test_mapping_keeps_a_reports_own_lines_apart(folders: list[Path]) -> None:

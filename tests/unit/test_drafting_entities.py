@@ -488,6 +488,16 @@ def test_channels_under_a_stakeholder_lead_and_a_givers_possessive_are_not_named
     assert typed(text) == [("Tenants", "StakeholderGroup"), ("Lantau Community Trust", "Organization")]
 
 
+def test_a_list_after_a_paragraph_is_read_by_the_paragraph_s_last_sentence() -> None:
+    # A wrapped paragraph is one line in the prose view: channels named in an earlier sentence
+    # do not make the groups its last sentence introduces channels.
+    text = (
+        "We engage our stakeholders through meetings, site visits and surveys. Our key stakeholder groups are:\n"
+        "• Employees\n• Local communities\n"
+    )
+    assert typed(text) == [("Employees", "StakeholderGroup"), ("Local communities", "StakeholderGroup")]
+
+
 def test_a_sentence_enumerating_material_issues_or_stakeholders_names_each() -> None:
     text = (
         "We identified the following key issues: product safety, employment, health and safety, and customer "
