@@ -135,7 +135,7 @@ class Assembler:
         self.tables = _table_spans(text)
         self.table_starts = [s for s, _ in self.tables]
         self.namer = MetricNamer()
-        self.sections = Sections(self.segmenter.headings(text.text), standard)
+        self.sections = Sections(self.segmenter.headings(self.prose.text), standard)  # in the prose view, as units
 
     def _unit_of(self, word: str) -> str | None:
         """The unit key the recogniser reads for ``word`` after a number, or None."""
