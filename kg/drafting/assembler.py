@@ -36,11 +36,13 @@ from kg.drafting.figures import Figure, FigureReader, Reading, groups_thousands
 from kg.drafting.kinds import claim_kind
 from kg.drafting.metric_names import MetricNamer
 from kg.drafting.sdgs import kpi_codes, sdg_links
+from kg.drafting.sections import Sections
 from kg.drafting.sentences import Segmenter, Unit
 from kg.ingest import figure_tables, tables
 from kg.ingest.quantities import Mention, Recogniser
 from kg.ingest.sheet import DRAFTED_SHEET
 from kg.ingest.text import ReportText
+from kg.vocab.aspects import aspect_codes, aspect_kpi
 from kg.vocab.catalogue import CatalogueMatch, match_metric
 from kg.vocab.crosswalks import figure_kpis
 from kg.vocab.entity_types import type_table
@@ -133,6 +135,7 @@ class Assembler:
         self.tables = _table_spans(text)
         self.table_starts = [s for s, _ in self.tables]
         self.namer = MetricNamer()
+        self.sections = Sections(self.segmenter.headings(self.prose.text), standard)  # in the prose view, as units
 
     def _unit_of(self, word: str) -> str | None:
         """The unit key the recogniser reads for ``word`` after a number, or None."""
@@ -288,14 +291,46 @@ class Assembler:
             claim["sdgs"] = sdgs
         codes = [k.code for k in kpi_codes(reading.unit.text, None, self.standard)]
         if not codes:
+            read: list[tuple[Figure, list[str] | None]] = []  # each figure's KPIs, None: a word's guess
             for o, figure in zip(claim.get("observations", ()), reading.figures, strict=True):
                 metric = drafted.metrics[o["metric"]]
-                found = figure_kpis(
-                    drafted.matches.get(o["metric"]), metric["label"], _metric_unit(figure), self.standard, figure.role
-                )
+                unit = _metric_unit(figure)
+                found = figure_kpis(drafted.matches.get(o["metric"]), metric["label"], unit, self.standard, figure.role)
+                guessed = not found or all(k.rule == "unit" for k in found)
+                read.append((figure, None if guessed else [k.code for k in found]))
                 codes += [k.code for k in found if k.code not in codes]
+            if section := self.sections.aspects_at(reading.unit.start):
+                codes = self._in_section(codes, section, reading, read)
         if codes:
             claim["kpis"] = sorted(codes)
+
+    def _in_section(
+        self,
+        codes: list[str],
+        section: tuple[str, ...],
+        reading: Reading,
+        read: list[tuple[Figure, list[str] | None]],
+    ) -> list[str]:
+        """The KPIs a sentence of a section on the aspects ``section`` discloses, from ``codes``, the
+        KPIs its figures' metrics give, and ``read``, each figure's (None: none, or only the unit
+        rule's, kg.vocab.crosswalks): the codes of the section's aspects when there are; else, for
+        the figures read None, the section's KPI the sentence and the figure's unit speak of
+        (kg.vocab.aspects), since a metric read from a word of the sentence and printed in a unit
+        of another kind ("employees" of "employees averaged 25.9 hours") is weaker evidence than
+        the section the report puts the sentence in."""
+        inside = [code for code in codes if code in aspect_codes(section, self.standard)]
+        heading = self.sections.heading_at(reading.unit.start)
+        if inside:
+            return inside
+        found: list[str] = []
+        for figure, crosswalked in read:
+            if crosswalked is None:
+                kpi = aspect_kpi(section, reading.unit.text, _printed_unit(figure), self.standard, figure.role, heading)
+                picked = [kpi] if kpi is not None else []
+            else:
+                picked = crosswalked
+            found += [code for code in picked if code not in found]
+        return found
 
     def _occurrence(self, unit: Unit) -> int | None:
         """Which printing of the quote this is, when the text prints it more than once."""
@@ -351,6 +386,12 @@ def _metric_unit(figure: Figure) -> str | None:
     if figure.role != "value" and figure.mention.unit == "PERCENT":
         return None
     return figure.mention.unit or figure.unit
+
+
+def _printed_unit(figure: Figure) -> str:
+    """The unit a figure is printed in, a bare number a count (``NUM``): what the guide's KPI
+    labels ask figures in ("percentage", "hours", "(tonnes)") is read against it."""
+    return figure.mention.unit or figure.unit or "NUM"
 
 
 def _description(mention: EntityMention) -> str | None:

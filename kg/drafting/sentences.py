@@ -127,10 +127,10 @@ class Segmenter:
         self.recogniser = recogniser
         self.furniture = sorted(furniture)
         self.splitter = splitter
+        self._last: tuple[str, list[_Line], list[str]] | None = None
 
     def units(self, text: str) -> list[Unit]:
-        lines = _lines(text)
-        kinds = self._kinds(text, lines)
+        lines, kinds = self._classified(text)
         units: list[Unit] = []
         lead = ""
         i = 0
@@ -164,6 +164,19 @@ class Segmenter:
                     lead = ""  # a list's caption does not reach past a heading or a table
                 i += 1
         return [u for u in units if u.text.strip()]
+
+    def headings(self, text: str) -> list[tuple[int, str]]:
+        """The heading lines of the text (start offset, line), as :meth:`units` tells them from
+        prose, tables, captions, contents and furniture: where the report's sections begin."""
+        lines, kinds = self._classified(text)
+        return [(line.start, line.text) for line, kind in zip(lines, kinds, strict=True) if kind == "heading"]
+
+    def _classified(self, text: str) -> tuple[list[_Line], list[str]]:
+        """The lines of the text and their kinds, read once for :meth:`units` and :meth:`headings`."""
+        if self._last is None or self._last[0] is not text:
+            lines = _lines(text)
+            self._last = (text, lines, self._kinds(text, lines))
+        return self._last[1], self._last[2]
 
     def _highlight(self, text: str, lines: list[_Line], kinds: list[str], i: int) -> Unit:
         if i + 1 < len(lines) and kinds[i + 1] == "caption":

@@ -16,6 +16,7 @@ from kg.ingest.corrections import catalogue_notations
 from kg.ingest.model import Claim, Correction, Fact, Footnote, Observation, Period, Printing, Report, facts
 from kg.ingest.sheet import EntitySpec, MetricSpec
 from kg.rdf.iris import Minter
+from kg.vocab.aspects import label_kpi
 from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_metric
 from kg.vocab.conversion import to_canonical
 from kg.vocab.crosswalks import InferredKPI, figure_kpis
@@ -515,7 +516,9 @@ class _Mapper:
         if c.review == "drafted":
             why = (
                 f"csr-kg's drafter read the claim as a disclosure under {code} of the reporting guide ({label}): "
-                "the sentence prints the code, or the guide's crosswalk maps the catalogue metric of its figures to it."
+                "the sentence prints the code, or the guide's crosswalk maps the catalogue metric of its figures "
+                "to it, or (no figure naming such a metric) the sentence is in a section on the KPI's aspect "
+                "and speaks of what the KPI's label asks for."
             )
         else:
             why = (
@@ -528,14 +531,50 @@ class _Mapper:
         """The KPIs of a table row whose metric the table reader drafted (a curated metric's are
         the curators' to name), inferred from its catalogue metric by kg.vocab.crosswalks."""
         found: dict[str, InferredKPI] = {}
+        drafted = []
         for o in c.observations:
             metric = self.r.metrics[o.metric]
             mapped = self.matches.get(o.metric)
             if not metric.drafted or (mapped is not None and not mapped[1]):
                 continue
+            drafted.append((metric, o.unit))
             for kpi in figure_kpis(mapped[0] if mapped else None, metric.label, o.unit, self.r.meta.standard):
                 found.setdefault(kpi.code, kpi)
+        if not found:  # no figure of the row reads as a catalogue metric the crosswalk maps
+            for metric, unit in drafted:
+                for kpi in self.row_kpis(metric, unit):
+                    found.setdefault(kpi.code, kpi)
         return [found[code] for code in sorted(found)]
+
+    def row_kpis(self, metric: MetricSpec, unit: str | None) -> list[InferredKPI]:
+        """The KPIs of a drafted table row that reads as no catalogue metric: those of the total
+        the table sums it into ("Municipal water" above "Total water consumption"), since the
+        guide asks for the total by its types, sources or groups (energy by type, workforce by
+        age group); else the KPI whose label its own label is mostly made of
+        (kg.vocab.aspects.label_kpi: "Economic value generated", GRI 201-1)."""
+        standard = self.r.meta.standard
+        total = self.r.metrics.get(metric.component_of) if metric.component_of else None
+        if total is not None and total.drafted:
+            mapped = self.matches.get(total.id)
+            parts = [
+                InferredKPI(
+                    kpi.code,
+                    f"csr-kg parts rule: the table sums {metric.label!r} into {total.label!r}, which discloses "
+                    f"{kpi.code} ({kpi.rationale})",
+                    rule="parts",
+                )
+                for kpi in figure_kpis(mapped[0] if mapped else None, total.label, unit, standard)
+            ]
+            if parts:
+                return parts
+        code = label_kpi(metric.label, unit, standard)
+        if code is None:
+            return []
+        why = (
+            f"csr-kg label rule: most words of {metric.label!r} are words of {code} "
+            f"({self.vocab_labels.get(code, code)}), which asks for figures in its unit"
+        )
+        return [InferredKPI(code, why, rule="label")]
 
     def inferred_kpi_mapping(self, claim: URIRef, node: URIRef, kpi: InferredKPI) -> None:
         """A KPI the drafter inferred for a table row, with the rule that gave it as rationale."""

@@ -53,6 +53,7 @@ class InferredKPI:
 
     code: str
     rationale: str
+    rule: str = "crosswalk"  # the rule that inferred it: crosswalk, intensity, scope, unit, pollutant, target
 
 
 @cache
@@ -130,6 +131,7 @@ def intensity_kpis(label: str, unit_key: str | None, standard: str | None) -> li
                     kpi.code,
                     f"csr-kg intensity rule: {label!r} is an intensity of {total.notation}, and the catalogue's "
                     f"intensity {sibling} discloses {kpi.code} ({kpi.rationale})",
+                    rule="intensity",
                 ),
             )
     if not found:
@@ -138,6 +140,7 @@ def intensity_kpis(label: str, unit_key: str | None, standard: str | None) -> li
                 kpi.code,
                 f"csr-kg intensity rule: {label!r} is an intensity of {total.notation}, whose KPI {kpi.code} "
                 f"asks for its total and intensity ({kpi.rationale})",
+                rule="intensity",
             )
     return [found[code] for code in sorted(found)]
 
@@ -191,6 +194,7 @@ def target_kpis(codes: list[InferredKPI], standard: str | None) -> list[Inferred
                     code,
                     f"csr-kg target rule: a target of a figure disclosed under {kpi.code} ({label}) is "
                     f"disclosed under {code}, the guide's KPI on {subject} targets",
+                    rule="target",
                 )
     return [found[code] for code in sorted(found)]
 
@@ -225,6 +229,7 @@ def scope_kpis(label: str, unit_key: str | None, standard: str | None) -> list[I
         InferredKPI(
             code,
             f"csr-kg scope rule: the scope words of {label!r} disagree ({read}), and each of those discloses {code}",
+            rule="scope",
         )
         for code in sorted(shared)
     ]
@@ -245,6 +250,7 @@ def unit_kpis(label: str, unit_key: str | None, standard: str | None) -> list[In
             kpi.code,
             f"csr-kg unit rule: {label!r} reads as {reading.notation} but is printed in {unit_key}, a unit of "
             f"another kind; {kpi.code} asks for the metric in any unit ({kpi.rationale})",
+            rule="unit",
         )
         for kpi in metric_kpis(reading.notation, standard)
     ]
@@ -294,6 +300,7 @@ def pollutant_kpis(label: str, unit_key: str | None, standard: str | None) -> li
                     kpi.code,
                     f"csr-kg pollutant rule: {label!r} is an emission of {pollutant}, which the catalogue holds no "
                     f"metric for; {kpi.code} asks for every type of emission, as for {notation} ({kpi.rationale})",
+                    rule="pollutant",
                 ),
             )
     return [found[code] for code in sorted(found)]

@@ -148,6 +148,22 @@ def test_the_unit_rule_names_the_unit() -> None:
         "csr-kg unit rule: 'Diesel' reads as energy-diesel but is printed in L, a unit of another kind; "
         "A2.1 asks for the metric in any unit (csr-kg crosswalk https://w3id.org/csr-kg/crosswalk/"
     )
+    assert kpi.rule == "unit"
+
+
+@pytest.mark.parametrize(
+    ("label", "unit", "role", "rule"),
+    [
+        ("Scope 1 emissions", "TONNE", "value", "crosswalk"),
+        ("GHG emissions intensity", "TONNE-PER-CNY", "value", "intensity"),
+        ("Diesel", "L", "value", "unit"),
+        ("Volatile organic compounds", "TONNE", "value", "pollutant"),
+        ("Scope 1 emissions", "TONNE", "target", "target"),
+    ],
+)
+def test_each_kpi_names_the_rule_that_inferred_it(label: str, unit: str, role: str, rule: str) -> None:
+    found = figure_kpis(match_metric(label, unit), label, unit, HKEX, role)
+    assert found and {k.rule for k in found} == {rule}
 
 
 @pytest.mark.parametrize(

@@ -169,3 +169,39 @@ def test_rows_under_a_heading_are_named_with_it_and_category_rows_with_their_tot
         "Employees trained": ("employees-trained-share", ["B3.1"]),
         "Employees trained: Middle management": ("employees-trained-share-middle-management", ["B3.1"]),
     }
+
+
+SOURCES = """WILLOW LTD ESG REPORT 2023
+
+Table 5 Water
+Indicator\t2023\t2022
+Municipal water (m³)\t1,736,900\t1,812,450
+Surface water (m³)\t655,100\t641,300
+Total water consumption (m³)\t2,392,000\t2,453,750
+Rainwater harvested (m³)\t1,200\t900
+"""
+
+
+def test_a_row_that_reads_as_no_metric_discloses_the_kpis_of_the_total_it_adds_up_to(tmp_path: Path) -> None:
+    folder = report_folder(
+        tmp_path / "willow", SOURCES, META.replace("hilltop", "willow"), SHEET.replace("hilltop", "willow")
+    )
+    graph = build_graph([folder])
+    found: dict[str, list[tuple[str, str]]] = {}
+    for claim in graph.subjects(RDF.type, CSR.Claim):
+        ident = str(graph.value(claim, URIRef("http://purl.org/dc/terms/identifier")))
+        for mapping in graph.objects(claim, CSR.hasKPIMapping):
+            found.setdefault(ident, []).append(
+                (str(graph.value(mapping, CSR.kpi)).removeprefix(HKEX), str(graph.value(mapping, CSR.rationale)))
+            )
+    assert {ident: [code for code, _ in kpis] for ident, kpis in found.items()} == {
+        "kpi-municipal-water": ["A2.2"],
+        "kpi-surface-water": ["A2.2"],
+        "kpi-total-water-consumption": ["A2.2"],
+        # below the total, no part of it: no KPI is guessed for it
+    }
+    ((_, why),) = found["kpi-municipal-water"]
+    assert why.startswith(
+        "csr-kg parts rule: the table sums 'Municipal water' into 'Total water consumption', which discloses A2.2 "
+        "(csr-kg crosswalk https://w3id.org/csr-kg/crosswalk/hkex-esg-guide-2020/water-consumption/A2.2"
+    )

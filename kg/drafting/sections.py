@@ -1,0 +1,48 @@
+"""The guide aspects of the report section each offset of the text is in, from its headings.
+
+A report's sections follow its guide's aspects ("B8 Community investment", "Anti-corruption",
+"Employment and labour standards"); kg.vocab.aspects reads which aspects a heading names. A
+heading that names none ("Awards and recognition", "Targets", "Our people") ends the section
+above it: what follows is not read as disclosed under the aspect before it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from kg.vocab.aspects import heading_aspects
+
+# A caption ("Table 2 Waste") titles a table inside a section; it opens no section of its own.
+_CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d", re.I)
+# A heading printed this often, page numbers aside, is a running head ("ACME ESG REPORT 2023 |
+# Page 8"): it opens and ends no section.
+RUNNING_HEAD = 3
+_DIGITS = re.compile(r"\d+")
+
+
+class Sections:
+    """The aspects of the sections of one report text, by offset."""
+
+    def __init__(self, headings: list[tuple[int, str]], standard: str | None) -> None:
+        running = Counter(_DIGITS.sub("#", line) for _, line in headings)
+        kept = [
+            (start, line)
+            for start, line in headings
+            if not _CAPTION.match(line) and running[_DIGITS.sub("#", line)] < RUNNING_HEAD
+        ]
+        self.starts = [start for start, _ in kept]
+        self.headings = [line for _, line in kept]
+        self.aspects = [heading_aspects(line, standard) for _, line in kept]
+
+    def aspects_at(self, offset: int) -> tuple[str, ...]:
+        """The aspect codes of the section ``offset`` is in ("Employment and labour standards":
+        B1 and B4), none outside a section on an aspect."""
+        i = bisect_right(self.starts, offset)
+        return self.aspects[i - 1] if i else ()
+
+    def heading_at(self, offset: int) -> str:
+        """The heading of the section ``offset`` is in ("" before the first)."""
+        i = bisect_right(self.starts, offset)
+        return self.headings[i - 1] if i else ""
