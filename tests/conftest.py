@@ -8,8 +8,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 from rdflib import Graph
 
+from kg.cli.app import main
 from kg.ingest.loader import load_reports
 from kg.ingest.model import Report
 from kg.outputs.export import serialise
@@ -91,6 +93,19 @@ def bundled_export(bundled_graph: Graph) -> Callable[[str], bytes]:
         return written[fmt]
 
     return export
+
+
+@pytest.fixture(scope="session")
+def ontology_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Path]:
+    """``csrkg docs --out DIR`` (in process): its result and DIR, made once per session.
+
+    pyLODE takes some 5 CPU-seconds to write the page, and two modules read it (test_export checks
+    every term is named, test_cli_conventions the page's title and metadata); their tests carry
+    ``xdist_group("ontology-docs")`` so that one worker writes it. DIR does not exist before
+    (the command makes it); ``-o`` is ``--out`` (test_short_options_name_the_same_option).
+    """
+    out = tmp_path_factory.mktemp("ontology-docs") / "docs"
+    return CliRunner().invoke(main, ["docs", "--out", str(out)]), out
 
 
 # Which tests a developer may leave out of a quick run (`pytest -m "not slow and not server and not
