@@ -16,9 +16,12 @@ from kg.ingest.loader import load_reports
 from kg.ingest.model import Report
 from kg.outputs.export import serialise
 from kg.rdf.build import build_graph
+from kg.validate.shacl import Validation, validate_graph
 from kg.vocab.data import bundled_reports
 from kg.vocab.ontology import ontology_graph
 from tests.support.mini import MINI_META, MINI_SHEET, MINI_TEXT
+from tests.support.paths import MINI_REPORT
+from tests.support.shape_patches import ShapePatches
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -106,6 +109,20 @@ def ontology_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Pat
     """
     out = tmp_path_factory.mktemp("ontology-docs") / "docs"
     return CliRunner().invoke(main, ["docs", "--out", str(out)]), out
+
+
+@pytest.fixture(scope="session")
+def shape_patches() -> ShapePatches:
+    """The mini report's KG broken by each shape fixture and validated, each once per session
+    (tests/support/shape_patches.py); the tests that read it carry ``xdist_group("shape-patches")``."""
+    return ShapePatches(build_graph([MINI_REPORT]))
+
+
+@pytest.fixture(scope="session")
+def bundled_validation(bundled_graph: Graph) -> Validation:
+    """csr-kg's engine on the bundled KG, once per session: test_shapes reads its findings and
+    test_validate_parity holds it to pySHACL's (both carry ``xdist_group("shape-patches")``)."""
+    return validate_graph(bundled_graph)
 
 
 # Which tests a developer may leave out of a quick run (`pytest -m "not slow and not server and not
