@@ -6,6 +6,7 @@ import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
@@ -16,12 +17,14 @@ from kg.ingest.loader import load_reports
 from kg.ingest.model import Report
 from kg.outputs.export import serialise
 from kg.rdf.build import build_graph
-from kg.validate.shacl import Validation, validate_graph
 from kg.vocab.data import bundled_reports
 from kg.vocab.ontology import ontology_graph
 from tests.support.mini import MINI_META, MINI_SHEET, MINI_TEXT
 from tests.support.paths import MINI_REPORT
-from tests.support.shape_patches import ShapePatches
+
+if TYPE_CHECKING:  # imported where used: kg.validate.shacl loads pySHACL (seconds), which few runs need
+    from kg.validate.shacl import Validation
+    from tests.support.shape_patches import ShapePatches
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -115,6 +118,8 @@ def ontology_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Pat
 def shape_patches() -> ShapePatches:
     """The mini report's KG broken by each shape fixture and validated, each once per session
     (tests/support/shape_patches.py); the tests that read it carry ``xdist_group("shape-patches")``."""
+    from tests.support.shape_patches import ShapePatches
+
     return ShapePatches(build_graph([MINI_REPORT]))
 
 
@@ -122,6 +127,8 @@ def shape_patches() -> ShapePatches:
 def bundled_validation(bundled_graph: Graph) -> Validation:
     """csr-kg's engine on the bundled KG, once per session: test_shapes reads its findings and
     test_validate_parity holds it to pySHACL's (both carry ``xdist_group("shape-patches")``)."""
+    from kg.validate.shacl import validate_graph
+
     return validate_graph(bundled_graph)
 
 
