@@ -6,10 +6,13 @@ import os
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from click.testing import CliRunner, Result
 from rdflib import Graph
 
+from kg.cli.app import main
 from kg.ingest.loader import load_reports
 from kg.ingest.model import Report
 from kg.outputs.export import serialise
@@ -17,6 +20,11 @@ from kg.rdf.build import build_graph
 from kg.vocab.data import bundled_reports
 from kg.vocab.ontology import ontology_graph
 from tests.support.mini import MINI_META, MINI_SHEET, MINI_TEXT
+from tests.support.paths import MINI_REPORT
+
+if TYPE_CHECKING:  # imported where used: kg.validate.shacl loads pySHACL (seconds), which few runs need
+    from kg.validate.shacl import Validation
+    from tests.support.shape_patches import ShapePatches
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -91,6 +99,37 @@ def bundled_export(bundled_graph: Graph) -> Callable[[str], bytes]:
         return written[fmt]
 
     return export
+
+
+@pytest.fixture(scope="session")
+def ontology_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Result, Path]:
+    """``csrkg docs --out DIR`` (in process): its result and DIR, made once per session.
+
+    pyLODE takes some 5 CPU-seconds to write the page, and two modules read it (test_export checks
+    every term is named, test_cli_conventions the page's title and metadata); their tests carry
+    ``xdist_group("ontology-docs")`` so that one worker writes it. DIR does not exist before
+    (the command makes it); ``-o`` is ``--out`` (test_short_options_name_the_same_option).
+    """
+    out = tmp_path_factory.mktemp("ontology-docs") / "docs"
+    return CliRunner().invoke(main, ["docs", "--out", str(out)]), out
+
+
+@pytest.fixture(scope="session")
+def shape_patches() -> ShapePatches:
+    """The mini report's KG broken by each shape fixture and validated, each once per session
+    (tests/support/shape_patches.py); the tests that read it carry ``xdist_group("shape-patches")``."""
+    from tests.support.shape_patches import ShapePatches
+
+    return ShapePatches(build_graph([MINI_REPORT]))
+
+
+@pytest.fixture(scope="session")
+def bundled_validation(bundled_graph: Graph) -> Validation:
+    """csr-kg's engine on the bundled KG, once per session: test_shapes reads its findings and
+    test_validate_parity holds it to pySHACL's (both carry ``xdist_group("shape-patches")``)."""
+    from kg.validate.shacl import validate_graph
+
+    return validate_graph(bundled_graph)
 
 
 # Which tests a developer may leave out of a quick run (`pytest -m "not slow and not server and not

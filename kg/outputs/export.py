@@ -109,11 +109,27 @@ class _SortedGraph(Graph):
 
     rdflib's in-memory store answers in an order that changes with PYTHONHASHSEED, and its
     RDF/XML writer nests each resource under the first subject it reaches that refers to it.
-    Every Graph helper (subjects, predicate_objects, ``in`` ...) goes through ``triples``.
+    Every Graph helper (subjects, predicate_objects, ``in`` ...) goes through ``triples``, which
+    the writer calls some 20 times per triple: each term's N3 form, the sort key, is computed once.
+    (Kept by term and language tag as written: rdflib counts "a"@EN and "a"@en as one term.)
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._n3: dict[tuple[Any, str | None], str] = {}
+
+    def _n3_of(self, term: Any) -> str:
+        seen = (term, getattr(term, "language", None))
+        form = self._n3.get(seen)
+        if form is None:
+            form = self._n3[seen] = term.n3()
+        return form
+
+    def _key(self, triple: tuple) -> tuple[str, ...]:
+        return tuple(self._n3_of(term) for term in triple)
+
     def triples(self, triple: Any) -> Any:  # type: ignore[override]
-        return iter(sorted(super().triples(triple), key=lambda t: tuple(term.n3() for term in t)))
+        return iter(sorted(super().triples(triple), key=self._key))
 
 
 def _sorted_copy(graph: Graph) -> _SortedGraph:

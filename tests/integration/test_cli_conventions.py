@@ -308,11 +308,14 @@ def test_serve_on_an_unknown_host_is_a_one_line_error(mini_file: Path) -> None:
 # ------------------------------------------------------------------ docs
 
 
-def test_docs_page_is_titled_for_the_csr_kg_ontology(tmp_path: Path) -> None:
+@pytest.mark.xdist_group("ontology-docs")  # one worker writes the page (session fixture ontology_docs)
+def test_docs_page_is_titled_for_the_csr_kg_ontology(request: pytest.FixtureRequest) -> None:
     pytest.importorskip("pylode", reason="pyLODE is the optional documentation extra")
-    result = run("docs", "-o", str(tmp_path / "docs"))
+    result, out = request.getfixturevalue("ontology_docs")
+    # As run() checks: no exception but click's own exit.
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 0
-    page = (tmp_path / "docs" / "index.html").read_text(encoding="utf-8")
+    page = (out / "index.html").read_text(encoding="utf-8")
     assert "<title>csr-kg ontology</title>" in page
     metadata = page[page.index('id="metadata"') : page.index('id="metadata"') + 6000]
     assert "https://w3id.org/csr-kg/ontology</code>" in metadata

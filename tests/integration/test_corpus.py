@@ -47,6 +47,13 @@ def merged(folders: list[Path]) -> Graph:
     return build_graph(folders)
 
 
+@pytest.fixture(scope="module")
+def local(merged: Graph) -> Graph:
+    """The merged graph with the ontology, as saved queries read it: one copy for the module, so
+    that run_local loads one Oxigraph copy of it (kg/sparql/saved.py) for the tests that query it."""
+    return with_ontology(merged)
+
+
 def _ntriples(folders: list[Path], **kwargs) -> bytes:
     out = io.BytesIO()
     write_corpus(folders, out, **kwargs)
@@ -106,10 +113,10 @@ def test_company_things_are_namespaced_and_public_things_shared(folders: list[Pa
     assert len(observed_in) >= 2  # one metric node, observed by several reports
 
 
-def test_metric_across_reports_compares_the_corpus(folders: list[Path], merged: Graph) -> None:
+def test_metric_across_reports_compares_the_corpus(folders: list[Path], local: Graph) -> None:
     # The synthetic reports' own metric reaches the catalogue's Scope 1 and 2 total by its label.
     metric = "https://w3id.org/csr-kg/esg-metric/ghg-scope-1-and-2"
-    rows = run_local(with_ontology(merged), find_query("metric-across-reports"), {"metric": f"<{metric}>"})
+    rows = run_local(local, find_query("metric-across-reports"), {"metric": f"<{metric}>"})
     expected = sorted(
         (r.meta.id, o.value, o.value)
         for r in load_reports(folders)
@@ -155,12 +162,13 @@ def test_two_folders_with_one_report_id_are_refused(folders: list[Path], tmp_pat
         _ntriples([folders[0], copy])
 
 
-def test_store_answers_every_saved_query_as_rdflib_does(folders: list[Path], merged: Graph, tmp_path: Path) -> None:
+def test_store_answers_every_saved_query_as_rdflib_does(
+    folders: list[Path], merged: Graph, local: Graph, tmp_path: Path
+) -> None:
     store, nt = tmp_path / "corpus.oxigraph", tmp_path / "corpus.nt"
     stats = build_corpus(folders, nt, store, jobs=2)
     assert stats.reports == len(folders)
     assert stats.triples == len(merged)
-    local = with_ontology(merged)
     expected = {query.name: normalised(run_local(local, query)) for query in saved_queries()}
     for graph in (open_graph(store), open_graph(nt)):
         assert len(graph) == len(local)
@@ -257,13 +265,13 @@ def test_observation_values_keep_their_decimal_form_in_the_stream(folders: list[
 @pytest.mark.skipif(
     shutil.which("oxigraph") is None, reason="the Oxigraph server (pip install oxigraph) is not installed"
 )
-def test_oxigraph_server_serves_the_built_store(folders: list[Path], merged: Graph, tmp_path: Path) -> None:
+def test_oxigraph_server_serves_the_built_store(folders: list[Path], local: Graph, tmp_path: Path) -> None:
     """The store is an ordinary Oxigraph database: its own server answers from it read-only."""
     store = tmp_path / "corpus.oxigraph"
     build_corpus(folders, None, store, jobs=1)
     process, base = start_oxigraph(store, read_only=True)
     try:
         query = find_query("claims-by-kind")
-        assert normalised(run_remote(f"{base}/query", query, {})) == normalised(run_local(with_ontology(merged), query))
+        assert normalised(run_remote(f"{base}/query", query, {})) == normalised(run_local(local, query))
     finally:
         stop(process)

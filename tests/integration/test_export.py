@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
@@ -109,10 +109,11 @@ def test_base_moves_instance_iris_in_every_format(mini_graph: Graph, fmt: str) -
     assert "https://w3id.org/csr-kg/ontology#Claim" in iris  # vocabulary IRIs do not move
 
 
-def test_docs_name_every_term(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["docs", "--out", str(tmp_path)])
+@pytest.mark.xdist_group("ontology-docs")  # one worker writes the page (session fixture ontology_docs)
+def test_docs_name_every_term(ontology_docs: tuple[Result, Path]) -> None:
+    result, out = ontology_docs
     assert result.exit_code == 0, result.output
-    html = (tmp_path / "index.html").read_text(encoding="utf-8")
+    html = (out / "index.html").read_text(encoding="utf-8")
     g = ontology_graph()
     terms = {
         s

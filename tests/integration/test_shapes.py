@@ -15,11 +15,14 @@ from kg.rdf.build import build_graph
 from kg.validate.shacl import Validation, shapes_graph, validate_graph
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph
-from tests.support.paths import COMPANIES, CORRECTIONS_REPORT, FIXTURES, PAGED_REPORT
+from tests.support.paths import COMPANIES, CORRECTIONS_REPORT, PAGED_REPORT
+from tests.support.shape_patches import PATCHES, ShapePatches
 
-PATCHES = sorted((FIXTURES / "shapes").glob("*.ru"))
 SHACL_TTL = Path(__import__("pyshacl").__file__).parent / "assets" / "shacl.ttl"
 SHAPES_NS = "https://w3id.org/csr-kg/shapes#"
+# The broken graphs and their validations are shared with test_validate_parity (session fixture
+# shape_patches): its tests and these run on one worker.
+pytestmark = pytest.mark.xdist_group("shape-patches")
 
 
 def _local(iri: str) -> str:
@@ -30,14 +33,9 @@ def named_shapes() -> list[URIRef]:
     return sorted(s for s in shapes_graph().subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef))
 
 
-@pytest.fixture(scope="module")
-def mini() -> Graph:
-    return build_graph([FIXTURES / "mini-report"])
-
-
-@pytest.fixture(scope="module")
-def bundled_validation(bundled_graph: Graph) -> Validation:
-    return validate_graph(bundled_graph)
+@pytest.fixture
+def mini(shape_patches: ShapePatches) -> Graph:
+    return shape_patches.mini
 
 
 def test_mini_report_conforms_without_findings(mini: Graph) -> None:
@@ -51,13 +49,11 @@ def _expected(patch: Path) -> set[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("patch", PATCHES, ids=[p.stem for p in PATCHES])
-def test_breaking_fixture_trips_its_shape(mini: Graph, patch: Path) -> None:
+def test_breaking_fixture_trips_its_shape(shape_patches: ShapePatches, patch: Path) -> None:
     expected = _expected(patch)
     assert expected, f"{patch.name} declares no '# expect:' line"
-    broken = Graph() + mini
-    broken.update(patch.read_text(encoding="utf-8"))
-    assert len(broken ^ mini) > 0, "the patch changed nothing"
-    result = validate_graph(broken)
+    assert len(shape_patches.broken(patch) ^ shape_patches.mini) > 0, "the patch changed nothing"
+    result = shape_patches.validation(patch)
     # A shape reached through sh:node reports as a detail of the result that reached it.
     found = {(_local(shape), f.severity) for f in result.findings for shape in (f.shape, *(d[0] for d in f.details))}
     assert found == expected, [f.message for f in result.findings]

@@ -35,6 +35,9 @@ from tests.support.mini import MINI_SHEET, MINI_TEXT
 
 CHROMIUM = Path("/usr/bin/chromium")
 SAMPLE_CLAIM = "s2-2-rd-investment"
+# The bundled site is written once, by the command (site_command), and every test here reads it:
+# they run on one worker.
+pytestmark = pytest.mark.xdist_group("site-command")
 # Classes whose instances must have a page: the report, claims, metrics and every entity type.
 PAGE_CLASSES = (
     CSR.Report,
@@ -138,9 +141,26 @@ def resolve(page: Path, link: str) -> tuple[Path, str] | None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory, bundled: list[Report], bundled_graph: Graph) -> tuple[Path, int]:
-    out = tmp_path_factory.mktemp("site")
-    return out, write_site(bundled, bundled_graph, out)
+def site_command(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
+    """``csrkg site --out DIR`` (the bundled report's folders, i.e. kg.outputs.site.write_site of
+    the bundled reports and their graph): its result and DIR."""
+    from click.testing import CliRunner
+
+    from kg.cli.app import main
+
+    out = tmp_path_factory.mktemp("site-command")
+    return CliRunner().invoke(main, ["site", "--out", str(out)]), out
+
+
+@pytest.fixture(scope="module")
+def site(site_command: tuple[Any, Path]) -> tuple[Path, int]:
+    """The bundled site's DIR and the number of resource pages write_site returned, as the command
+    reports it on its last line (test_site_command checks the command itself)."""
+    result, out = site_command
+    assert result.exit_code == 0, result.output
+    written = re.fullmatch(rf"wrote (\d+) resource pages and {re.escape(str(out / 'index.html'))}\n", result.stderr)
+    assert written is not None, result.stderr
+    return out, int(written.group(1))
 
 
 def test_one_page_per_resource_at_the_iri_path(site: tuple[Path, int], bundled_graph: Graph) -> None:
@@ -299,19 +319,6 @@ def test_claim_page_in_a_browser(site: tuple[Path, int], bundled: list[Report], 
     assert struct.unpack(">II", header[16:24]) == (1200, 900)
 
 
-@pytest.fixture(scope="module")
-def site_command(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
-    """``csrkg site --out DIR`` (the bundled report's folders): its result and DIR, for the tests
-    that check the command and compare other ways of making the site with it."""
-    from click.testing import CliRunner
-
-    from kg.cli.app import main
-
-    out = tmp_path_factory.mktemp("site-command")
-    return CliRunner().invoke(main, ["site", "--out", str(out)]), out
-
-
-@pytest.mark.xdist_group("site-command")  # one worker makes the site the two tests read
 def test_site_command(site_command: tuple[Any, Path]) -> None:
     result, out = site_command
     assert result.exit_code == 0, result.output
@@ -324,7 +331,6 @@ def _files(root: Path) -> dict[Path, bytes]:
     return {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.xdist_group("site-command")  # one worker makes the site the two tests read
 def test_site_of_a_built_graph_file_is_the_site_of_its_folders(
     tmp_path: Path, bundled_graph: Graph, site_command: tuple[Any, Path]
 ) -> None:

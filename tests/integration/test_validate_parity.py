@@ -18,18 +18,20 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from kg.rdf.build import build_graph
 from kg.validate.reference import validate_with_pyshacl
 from kg.validate.shacl import Finding, Validation, shapes_graph, validate_graph
 from tests.support.paths import FIXTURES
+from tests.support.shape_patches import PATCHES, ShapePatches
 
-PATCHES = sorted((FIXTURES / "shapes").glob("*.ru"))
 NUMBER = re.compile(r"(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)")
+# The broken graphs and their validations are shared with test_shapes (session fixture
+# shape_patches): its tests and these run on one worker.
+pytestmark = pytest.mark.xdist_group("shape-patches")
 
 
-@pytest.fixture(scope="module")
-def mini() -> Graph:
-    return build_graph([FIXTURES / "mini-report"])
+@pytest.fixture
+def mini(shape_patches: ShapePatches) -> Graph:
+    return shape_patches.mini
 
 
 def _apart(text: str | None) -> tuple | None:
@@ -58,7 +60,10 @@ def _told(finding: Finding) -> tuple:
 
 def _assert_same(data: Graph, shapes: Graph | None = None, allow_warnings: bool = True) -> Validation:
     engine = validate_graph(data, shapes, allow_warnings)
-    reference = validate_with_pyshacl(data, shapes, allow_warnings)
+    return _assert_agree(engine, validate_with_pyshacl(data, shapes, allow_warnings))
+
+
+def _assert_agree(engine: Validation, reference: Validation) -> Validation:
     assert engine.conforms == reference.conforms
     assert Counter(map(_told, engine.findings)) == Counter(map(_told, reference.findings))
     results = [len(list(v.report.objects(None, SH.result))) for v in (engine, reference)]
@@ -67,40 +72,36 @@ def _assert_same(data: Graph, shapes: Graph | None = None, allow_warnings: bool 
 
 
 @pytest.mark.parametrize("patch", PATCHES, ids=[p.stem for p in PATCHES])
-def test_every_shape_fixture_gives_pyshacls_results(mini: Graph, patch: Path) -> None:
-    broken = Graph() + mini
-    broken.update(patch.read_text(encoding="utf-8"))
-    result = _assert_same(broken)
+def test_every_shape_fixture_gives_pyshacls_results(shape_patches: ShapePatches, patch: Path) -> None:
+    result = _assert_agree(shape_patches.validation(patch), shape_patches.reference(patch))
     assert result.findings, f"{patch.name} trips no shape"
 
 
 @pytest.mark.parametrize("patch", ["TotalOfPartsShape", "ClaimShape"], ids=["warning", "violation"])
-def test_strict_mode_gives_pyshacls_conformance(mini: Graph, patch: str) -> None:
-    broken = Graph() + mini
-    broken.update((FIXTURES / "shapes" / f"{patch}.ru").read_text(encoding="utf-8"))
+def test_strict_mode_gives_pyshacls_conformance(shape_patches: ShapePatches, patch: str) -> None:
+    broken = shape_patches.broken(FIXTURES / "shapes" / f"{patch}.ru")
     assert not _assert_same(broken, allow_warnings=False).conforms
 
 
-def test_the_bundled_kg_gives_pyshacls_results(bundled_graph: Graph) -> None:
-    result = _assert_same(bundled_graph)
+def test_the_bundled_kg_gives_pyshacls_results(bundled_graph: Graph, bundled_validation: Validation) -> None:
+    result = _assert_agree(bundled_validation, validate_with_pyshacl(bundled_graph))
     assert result.conforms
     assert (result.count("Violation"), result.count("Warning"), result.count("Info")) == (0, 11, 14)
 
 
-def test_a_printed_figure_keeps_its_form_and_a_computed_sum_its_value(mini: Graph) -> None:
+def test_a_printed_figure_keeps_its_form_and_a_computed_sum_its_value(shape_patches: ShapePatches) -> None:
     """The total printed 31.0 keeps its form (Oxigraph stores it as 31); the sum of the parts,
     computed by the query, is the number 30, which pySHACL (on rdflib) writes 30.0 and Oxigraph 30
     (or the form the graph gives the same number elsewhere)."""
-    broken = Graph() + mini
-    broken.update((FIXTURES / "shapes" / "TotalOfPartsShape.ru").read_text(encoding="utf-8"))
-    (finding,) = validate_graph(broken).findings
+    patch = FIXTURES / "shapes" / "TotalOfPartsShape.ru"
+    (finding,) = shape_patches.validation(patch).findings
     sentence = re.fullmatch(
         r"The total 31\.0 differs from the sum of its 2 stated parts, (30(?:\.0)?), by more than rounding "
         r"allows \(0\.015\)\.",
         finding.message,
     )
     assert sentence is not None, finding.message
-    (reference,) = validate_with_pyshacl(broken).findings
+    (reference,) = shape_patches.reference(patch).findings
     assert "its 2 stated parts, 30.0, by" in reference.message
 
 
