@@ -41,6 +41,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.ingest.column_layout import AlignedLine, aligned_lines
+from kg.ingest.quantities import MONTHS
 from kg.ingest.tables import Cell
 
 _SPLIT = re.compile(r"\t| {2,}")
@@ -58,6 +59,15 @@ _YEAR = re.compile(
     r"(?:\s*\((?P<unit>[^()]+)\))?$",
     re.I,
 )
+# A header naming the day its column ends ("Year ended 31 March 2024", a two-line header's
+# "Year ended" over "31 March 2024") or is of ("As at 31 March 2024").
+_DATED = re.compile(
+    rf"^(?:(?P<ended>(?:for\s+the\s+)?(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months)\s+ended)"
+    rf"|(?P<as_at>as\s+(?:at|of|on)))\s+(?P<day>\d{{1,2}})\s+(?P<month>{MONTHS})\s+(?P<year>(?:19|20)\d\d)"
+    rf"(?P<marker>(?:{_MARKER})*)$",
+    re.I,
+)
+_MONTH = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
 _CHANGE = re.compile(
     r"^(?:%\s*)?(?:change|yoy|y-o-y|year[- ]on[- ]year|variance)\b.*$|^.*\bchange\s*(?:\(%\)|%)?$", re.I
 )
@@ -112,6 +122,8 @@ class Column:
     fiscal: bool = False  # a fiscal-year label (FY..., YYYY/YY), which needs the fiscal year end
     unit: str | None = None  # a unit printed in the header, e.g. "HK$'000"
     markers: tuple[str, ...] = ()
+    ends: tuple[int, int] | None = None  # (month, day) a dated header names: "Year ended 31 March 2024"
+    instant: bool = False  # the header names the day the figures are of: "As at 31 March 2024"
 
 
 @dataclass(frozen=True)
@@ -277,6 +289,17 @@ def _header_column(span: Cell) -> Column | None:
             fiscal=bool(m.group("fy") or nxt),
             unit=m.group("unit"),
             markers=_markers(m.group("marker") or ""),
+        )
+    if m := _DATED.match(text):
+        return Column(
+            "year",
+            span,
+            period=text[: m.end("year")],
+            year=int(m.group("year")),
+            fiscal=bool(m.group("ended")),
+            markers=_markers(m.group("marker") or ""),
+            ends=(_MONTH[m.group("month").lower()], int(m.group("day"))),
+            instant=bool(m.group("as_at")),
         )
     if _CHANGE.match(text):
         return Column("change", span, unit="%" if "%" in text else None)
@@ -486,7 +509,7 @@ class _Reader:
                 i = self.read(i, columns, found)
             elif (measures := self.measures(i)) is not None:
                 i = self.read(i, measures, found)
-            elif self.is_row(i) and len(self.lines[i].cells) == 2 and not self.page_foot(i):
+            elif self.is_row(i) and len(self.lines[i].cells) == 2 and not self.page_foot(i) and not self.furniture(i):
                 i = self.read(i, None, found)
             else:
                 i += 1
