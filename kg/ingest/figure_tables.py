@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.ingest.column_layout import AlignedLine, aligned_lines
 from kg.ingest.quantities import MONTHS
@@ -539,7 +539,7 @@ class _Reader:
                 self.raw(first - 1)[caption.end() :].strip(" .:–-")
             )
         i = (first + (2 if first in self.two_line else 1)) if header else first
-        pending_label: int | None = None  # where a label line waiting for its row starts
+        pending: _Line | None = None  # the first line of a row label printed on two lines
         heading: str | None = None
         section: tuple[str, tuple[str, ...]] | None = None  # the heading line above the rows, its markers
         total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
@@ -551,17 +551,22 @@ class _Reader:
                 continue
             if _header(line) is not None:
                 break  # "New hires and turnover / FY2022 / FY2023": the next table's header
+            if self.unit_wrapped(i, cols):
+                pending = line  # "Energy intensity  MWh/" over "per HK$ million of revenue  HK$ mn  76.4"
+                i += 1
+                continue
             if self.is_row(i) and (header is not None or len(line.cells) == 2) and not self.page_foot(i):
-                label_start = pending_label
                 row_index = len(table.rows)
-                part_of, dimension = self._part(line, heading, total, table, indented)
-                self.row(table, line, cols, label_start, part_of, dimension, section)
+                # A wrapped row is indented as its first line is (its second may be indented as a wrap).
+                placed = replace(line, indent=pending.indent) if pending is not None else line
+                part_of, dimension = self._part(placed, heading, total, table, indented)
+                self.row(table, line, cols, pending, part_of, dimension, section)
                 if part_of is None:
                     total = (row_index, line.indent)
                     heading = None
                 elif dimension is not None and total is not None:
                     indented |= line.indent > total[1]
-                pending_label = None
+                pending = None
                 table.end = line.end
                 i += 1
                 continue
@@ -572,17 +577,21 @@ class _Reader:
                 continue
             if self.is_label_only(i) and i + 1 < len(self.lines) and header is not None:
                 raw = self.raw(i)
-                nxt = self.lines[i + 1]
+                nxt = self.lines[self.wrapped_row(i + 1)]
                 if _BY_HEADING.match(raw) and total is not None:
                     heading, indented = raw, False
                     i += 1
                     continue
                 if self.is_row(i + 1) and nxt.first[:1].islower():
                     heading = None  # a new row label ends the breakdown above it
-                    pending_label = line.cells[0].start
+                    pending = line
                     i += 1
                     continue
-                if self.is_row(i + 1) and len(nxt.cells) >= min(3, len(header.cells)) and not _CAPTION.match(raw):
+                if (
+                    self.is_row(self.wrapped_row(i + 1))
+                    and len(nxt.cells) >= min(3, len(header.cells))
+                    and not _CAPTION.match(raw)
+                ):
                     # "Waste" over its rows: a heading inside the table; the rows below are no
                     # parts of the row above it.
                     markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(raw))
@@ -598,6 +607,44 @@ class _Reader:
         if table.rows or table.unread:
             found.append(table)
         return max(i, first + 1)
+
+    def wrapped_row(self, i: int) -> int:
+        """The row line a row label starting at line ``i`` ends on: ``i + 1`` when line ``i`` is the
+        first line of a wrapped label (a label alone, then a row whose label goes on in lower
+        case), else ``i``."""
+        if (
+            self.is_label_only(i)
+            and i + 1 < len(self.lines)
+            and self.is_row(i + 1)
+            and self.lines[i + 1].first[:1].islower()
+        ):
+            return i + 1
+        return i
+
+    def unit_wrapped(self, i: int, cols: tuple[Column, ...]) -> bool:
+        """Whether line ``i`` is the first line of a row whose label and unit are both printed on
+        two lines ("Energy intensity" over "per HK$ million of revenue", "MWh/" over "HK$ mn"): a
+        label and, in the unit column only, the unit's first part, above a row whose label goes on
+        in lower case."""
+        unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
+        line = self.lines[i]
+        if unit_col is None or not line.aligned or not line.first or i + 1 >= len(self.lines):
+            return False
+        filled = [k for k, c in enumerate(line.cells[1:]) if c.text]
+        return (
+            filled == [unit_col]
+            and not _is_cell(line.cells[unit_col + 1])
+            and self.is_row(i + 1)
+            and self.lines[i + 1].first[:1].islower()
+        )
+
+    @staticmethod
+    def unit_above(above: _Line | None, cols: tuple[Column, ...]) -> str | None:
+        """The first part of a unit printed on two lines, from the row's first line."""
+        unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
+        if above is None or unit_col is None or unit_col + 1 >= len(above.cells):
+            return None
+        return above.cells[unit_col + 1].text or None
 
     def _after_page_break(self, i: int, header: _Line | None) -> int | None:
         """The line the table resumes at after page furniture, or None when the table has ended."""
@@ -643,7 +690,7 @@ class _Reader:
         table: FigureTable,
         line: _Line,
         cols: tuple[Column, ...],
-        label_start: int | None,
+        above: _Line | None,
         parent: int | None,
         breakdown: str | None,
         section: tuple[str, tuple[str, ...]] | None = None,
@@ -651,8 +698,8 @@ class _Reader:
         label_cell = line.cells[0]
         label_text = label_cell.text
         partial = parent is not None and bool(_OF_WHICH.match(label_text))
-        if label_start is not None:
-            label_text = self.text[label_start : label_cell.start].strip() + " " + label_text
+        if above is not None:  # a label printed on two lines
+            label_text = above.first + " " + label_text
         label_text = _PART_PREFIX.sub("", label_text) if parent is not None else label_text
         markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(label_text))
         if section is not None:  # a note marked on the heading ("Greenhouse gas emissions*") is of its rows
@@ -686,7 +733,9 @@ class _Reader:
                     table.unread.append(Unread(cell.start, cell.end, cell.text, "cell beyond the table's columns"))
                 continue
             self._cell(table, cells, cols[k], cell)
-        start = label_start if label_start is not None else label_cell.start
+        if unit and (top := self.unit_above(above, cols)):  # "MWh/" over "HK$ mn"
+            unit = top + unit if top.endswith("/") else f"{top} {unit}"
+        start = above.cells[0].start if above is not None else label_cell.start
         table.rows.append(
             FigureRow(
                 label_text.strip(),
