@@ -506,7 +506,7 @@ class _Reader:
             if (after := self.page_index(i)) > i:
                 i = after
             elif columns is not None:
-                i = self.read(i, columns, found)
+                i = self.read(i, self.spanned(i, columns), found)
             elif (measures := self.measures(i)) is not None:
                 i = self.read(i, measures, found)
             elif self.is_row(i) and len(self.lines[i].cells) == 2 and not self.page_foot(i) and not self.furniture(i):
@@ -514,6 +514,38 @@ class _Reader:
             else:
                 i += 1
         return found
+
+    def spanned(self, i: int, columns: tuple[Column, ...]) -> tuple[Column, ...]:
+        """The columns of the header at line ``i`` under headers that span them: a measure printed
+        on one or two lines over each group of year columns ("Employees trained (%)" over
+        "FY2023/24  FY2022/23", "Average training hours per employee" over the next two), when the
+        header prints its years more than once. Each year column becomes a column of the measure
+        above it, of its year; else the columns as they are."""
+        years = [c for c in columns if c.kind == "year" and c.header is not None]
+        if len(years) != len(columns) or len({c.period for c in years}) == len(years):
+            return columns
+        label_end = self.lines[i].cells[0].end - self.spans[i][0] if self.lines[i].first else 0
+        above: list[list[tuple[int, Cell]]] = []  # the lines above: (position on the line, cell)
+        for j in range(i - 1, max(i - 3, -1), -1):
+            s = self.spans[j][0]
+            cells = [(c.start - s, c) for c in self.lines[j].cells if c.text]
+            if not cells or _CAPTION.match(self.raw(j)) or any(at < label_end for at, _ in cells):
+                break
+            above.insert(0, cells)
+        if not above or len(above[0]) < 2:
+            return columns
+        groups = [[cell] for _, cell in above[0]]
+        for at, cell in (c for line in above[1:] for c in line):  # a second line's words join the group nearest them
+            groups[_nearest(above[0], at, len(cell.text))].append(cell)
+        measures = [Cell(" ".join(c.text for c in g), g[0].start, g[-1].end) for g in groups]
+        s = self.spans[i][0]
+        placed = [_nearest(above[0], c.header.start - s, len(c.header.text)) for c in years if c.header is not None]
+        if len(set(placed)) != len(groups):
+            return columns
+        return tuple(
+            replace(c, kind="measure", header=measures[k], unit=split_label(measures[k].text)[1])
+            for c, k in zip(years, placed, strict=True)
+        )
 
     def header_line(self, i: int) -> _Line:
         """The header starting at line ``i``: that line, or the two lines of a two-line header."""
@@ -819,6 +851,18 @@ class _Reader:
             key = marker_key(m.group("marker"))
             table.notes.setdefault(key, Footnote(key, Cell(raw, s + lead, s + lead + len(raw))))
             j += 1
+
+
+def _nearest(cells: list[tuple[int, Cell]], at: int, width: int) -> int:
+    """The index of the cell (by position on its line) nearest a stretch of ``width`` characters
+    at position ``at`` of another line: the one it overlaps, else the one closest to it."""
+
+    def gap(k: int) -> int:
+        left = cells[k][0]
+        right = left + len(cells[k][1].text)
+        return max(left - (at + width), at - right, 0)
+
+    return min(range(len(cells)), key=gap)
 
 
 def _rstrip_end(text: str, line: _Line) -> int:
