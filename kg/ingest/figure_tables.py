@@ -49,7 +49,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MARKER = r"\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|\s+Note\s*\d{1,2}"
 _FIGURE = re.compile(
-    rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?%)?)(?P<marker>(?:{_MARKER})*)$"
+    rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?)(?P<marker>(?:{_MARKER})*)$"
 )
 _NOT_DISCLOSED = re.compile(
     rf"^(?P<figure>n/?a|n\.a\.?|-|–|—|nil|not available|not applicable)(?P<marker>(?:{_MARKER})*)$", re.I

@@ -320,3 +320,17 @@ def test_mn_is_read_as_million_in_a_table_unit() -> None:
     lexicon = load_units().lexicon
     assert resolve_unit("HK$ mn", lexicon) == CellUnit("HKD", Decimal(10) ** 6)
     assert resolve_unit("tCO2e/HK$ mn", lexicon) == CellUnit("TONNE-PER-MegaHKD")
+
+
+def test_a_change_in_percentage_points_is_a_figure() -> None:
+    text = (
+        "Indicator                 Unit      2024      2023    Change\n"
+        "Electronic payments          %      96.3      93.5   +2.8 pp\n"
+        "Fleet                    buses     1,286     1,214     +5.9%\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [(c.column.kind, c.figure.text, c.figure.start) for c in table.rows[0].cells] == [
+        ("year", "96.3", text.index("96.3")),
+        ("year", "93.5", text.index("93.5")),
+        ("change", "+2.8 pp", text.index("+2.8 pp")),
+    ]
