@@ -4,14 +4,17 @@ at their offsets, and the figure tables read from them."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from kg.ingest import figure_tables
 from kg.ingest.column_layout import aligned_lines
 from kg.ingest.figure_tables import _is_value, _spans
+from kg.ingest.loader import load_report
 from kg.ingest.model import Period
 from kg.ingest.table_cells import CellUnit, column_period, resolve_unit
 from kg.ingest.tables import Cell
 from kg.vocab.units import load_units
+from tests.support.folders import report_folder
 
 BLANK_CELL = (
     "Indicator           Unit       2023      2022\n"
@@ -334,3 +337,53 @@ def test_a_change_in_percentage_points_is_a_figure() -> None:
         ("year", "93.5", text.index("93.5")),
         ("change", "+2.8 pp", text.index("+2.8 pp")),
     ]
+
+
+UNITS_TEXT = (
+    "ACME ESG REPORT 2024\n"
+    "\n"
+    "Table 1  Operations\n"
+    "                                                       Year ended      Year ended\n"
+    "Indicator                                   Unit   31 March 2024   31 March 2023\n"
+    "Scheduled trips operated                   trips       2,408,600       2,113,900\n"
+    "GHG intensity                             tCO2e/\n"
+    "   per HK$ million of revenue             HK$ mn           23.08           24.68\n"
+    "\n"
+    "Table 2  Training\n"
+    "                         Employees trained      Average training hours\n"
+    "                                (%)                  per employee\n"
+    "Category                 FY2023/24  FY2022/23     FY2023/24  FY2022/23\n"
+    "All employees                 92.4       88.6          21.6       18.9\n"
+    "   Female                     88.7       85.3          17.4       15.1\n"
+)
+
+
+def test_table_units_a_counted_word_mn_and_a_measure_over_a_counted_label(tmp_path: Path) -> None:
+    meta = "id: acme-2024\ncompany: acme\ntitle: Acme ESG Report 2024\nyear: 2024\ncurator: {name: Test}\n"
+    meta += "fiscal_year_end: 03-31\n"
+    folder = report_folder(
+        tmp_path / "acme", UNITS_TEXT, meta, "entities:\n  - {id: acme, type: Organization, label: Acme}\n"
+    )
+    report = load_report(folder)
+    found = sorted(
+        (obs.surface, obs.unit, obs.period.key, UNITS_TEXT[obs.start : obs.end])
+        for claim in report.claims.values()
+        for obs in claim.observations
+    )
+    assert found == sorted(
+        (figure, unit, f"{start}/{end}", figure)
+        for figure, unit, start, end in [
+            ("2,408,600", "NUM", "2023-04-01", "2024-03-31"),  # "trips": the things counted
+            ("2,113,900", "NUM", "2022-04-01", "2023-03-31"),
+            ("23.08", "TONNE-PER-MegaHKD", "2023-04-01", "2024-03-31"),  # "tCO2e/" over "HK$ mn"
+            ("24.68", "TONNE-PER-MegaHKD", "2022-04-01", "2023-03-31"),
+            ("92.4", "PERCENT", "2023-04-01", "2024-03-31"),
+            ("88.6", "PERCENT", "2022-04-01", "2023-03-31"),
+            ("21.6", "HR", "2023-04-01", "2024-03-31"),  # hours, though "All employees" counts
+            ("18.9", "HR", "2022-04-01", "2023-03-31"),
+            ("88.7", "PERCENT", "2023-04-01", "2024-03-31"),
+            ("85.3", "PERCENT", "2022-04-01", "2023-03-31"),
+            ("17.4", "HR", "2023-04-01", "2024-03-31"),
+            ("15.1", "HR", "2022-04-01", "2023-03-31"),
+        ]
+    )
