@@ -509,7 +509,7 @@ class _Reader:
                 i = self.read(i, self.spanned(i, columns), found)
             elif (measures := self.measures(i)) is not None:
                 i = self.read(i, measures, found)
-            elif self.is_row(i) and len(self.lines[i].cells) == 2 and not self.page_foot(i) and not self.furniture(i):
+            elif self.is_headerless_row(i):
                 i = self.read(i, None, found)
             else:
                 i += 1
@@ -545,6 +545,18 @@ class _Reader:
         return tuple(
             replace(c, kind="measure", header=measures[k], unit=split_label(measures[k].text)[1])
             for c, k in zip(years, placed, strict=True)
+        )
+
+    def is_headerless_row(self, i: int) -> bool:
+        """Whether line ``i`` is a row of one figure without a header (``Label (unit)   figure``):
+        not page furniture (a running head printing the report's year), not a caption whose
+        title a double space cuts off its number ("Table 11  Suppliers (as at 31 March)")."""
+        return (
+            self.is_row(i)
+            and len(self.lines[i].cells) == 2
+            and not self.page_foot(i)
+            and not self.furniture(i)
+            and not _CAPTION.match(self.raw(i))
         )
 
     def header_line(self, i: int) -> _Line:

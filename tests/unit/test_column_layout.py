@@ -387,3 +387,23 @@ def test_table_units_a_counted_word_mn_and_a_measure_over_a_counted_label(tmp_pa
             ("15.1", "HR", "2022-04-01", "2023-03-31"),
         ]
     )
+
+
+def test_a_caption_printed_right_above_its_table_is_no_row() -> None:
+    text = (
+        "Table 11  Suppliers by region (as at 31 March)\n"
+        "Region                     2024      2023\n"
+        "Hong Kong                   418       392\n"
+        "Overseas                     47        41\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert (table.caption, table.caption_day, table.start, table.unread) == (
+        "Suppliers by region (as at 31 March)",
+        "as at 31 March",
+        text.index("Region"),
+        [],
+    )
+    assert [(r.label, [c.figure.text for c in r.cells]) for r in table.rows] == [
+        ("Hong Kong", ["418", "392"]),
+        ("Overseas", ["47", "41"]),
+    ]
