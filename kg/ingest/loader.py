@@ -64,10 +64,6 @@ from kg.vocab.names import slugify
 from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
 
-# A unit cell that is one plural word and no unit ("vehicles", "trips", "buses"): the things the
-# row counts, as a "Number of ..." label says; its figures are counts.
-_COUNTED_THINGS = re.compile(r"^[a-z]{3,}s$")
-
 
 def _q(value: str) -> str:
     """A value quoted for a message, cut short: a megabyte-long bad value must not become the message."""
@@ -647,8 +643,6 @@ class _Loader:
             try:
                 return row.label, self._resolve(row.unit), None
             except UnknownUnit as exc:
-                if _COUNTED_THINGS.match(row.unit):  # a unit column naming what is counted: "vehicles"
-                    return row.label, CellUnit("NUM"), None
                 return row.label, None, str(exc)
         name, paren = figure_tables.split_label(row.label)
         if paren is None:
