@@ -7,16 +7,20 @@ print a word on a line of its own, "%" over "change"). Tables are recognised by 
 header words, never by one report's wording:
 
 * a header row whose cells (after the first) are column words: years (``2021``, ``FY2021``,
-  ``2019/20``, ``FY2019/20``), a change (``Change``, ``YoY %``, ``% change``), a unit column
-  (``Unit``), optionally a unit of their own (``2021 (HK$'000)``); a headerless row of one figure
-  (``Label (unit)<TAB>figure``) holds for the report's year;
+  ``2019/20``, ``FY2019/20``), the day a year ends or figures are of (``Year ended 31 March
+  2024``, often on two lines, ``As at 30 June 2024``), a change (``Change``, ``YoY %``, ``%
+  change``), a unit column (``Unit``), optionally a unit of their own (``2021 (HK$'000)``); a
+  measure printed over each group of repeated year columns (``Employees trained (%)`` over
+  ``FY2023/24  FY2022/23``); a headerless row of one figure (``Label (unit)<TAB>figure``) holds
+  for the report's year;
 * figure rows: a label (with its unit in parentheses, or not), then cells: a figure, a
   not-disclosed mark (``N/A``, ``n/a``, ``-`` or a dash, ``Nil``, ``not available``) or nothing;
   footnote markers (``*``, ``¹``, ``(1)``, ``[1]``, ``Note 1``) are kept apart from the figure;
 * breakdown rows, the parts of the total row above them: indented rows, rows whose label starts
   with a dash or bullet or "of which", and the rows under a "By gender" (any "By ...") line;
 * lines that continue a row: a label line without cells followed by a row whose label starts in
-  lower case (one label spanning two lines), or a line of figure cells only (the rest of the row
+  lower case (one label spanning two lines, under a heading too; its unit may be cut so as
+  well, ``MWh/`` over ``HK$ mn``), or a line of figure cells only (the rest of the row
   above, when that row has fewer cells than the header has columns);
 * heading lines inside a table ("Waste", "Greenhouse gas emissions*" over their rows): the rows
   under one are no parts of the row above it, and a footnote marker on it is theirs;
