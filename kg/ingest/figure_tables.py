@@ -7,16 +7,20 @@ print a word on a line of its own, "%" over "change"). Tables are recognised by 
 header words, never by one report's wording:
 
 * a header row whose cells (after the first) are column words: years (``2021``, ``FY2021``,
-  ``2019/20``, ``FY2019/20``), a change (``Change``, ``YoY %``, ``% change``), a unit column
-  (``Unit``), optionally a unit of their own (``2021 (HK$'000)``); a headerless row of one figure
-  (``Label (unit)<TAB>figure``) holds for the report's year;
+  ``2019/20``, ``FY2019/20``), the day a year ends or figures are of (``Year ended 31 March
+  2024``, often on two lines, ``As at 30 June 2024``), a change (``Change``, ``YoY %``, ``%
+  change``), a unit column (``Unit``), optionally a unit of their own (``2021 (HK$'000)``); a
+  measure printed over each group of repeated year columns (``Employees trained (%)`` over
+  ``FY2023/24  FY2022/23``); a headerless row of one figure (``Label (unit)<TAB>figure``) holds
+  for the report's year;
 * figure rows: a label (with its unit in parentheses, or not), then cells: a figure, a
   not-disclosed mark (``N/A``, ``n/a``, ``-`` or a dash, ``Nil``, ``not available``) or nothing;
   footnote markers (``*``, ``¹``, ``(1)``, ``[1]``, ``Note 1``) are kept apart from the figure;
 * breakdown rows, the parts of the total row above them: indented rows, rows whose label starts
   with a dash or bullet or "of which", and the rows under a "By gender" (any "By ...") line;
 * lines that continue a row: a label line without cells followed by a row whose label starts in
-  lower case (one label spanning two lines), or a line of figure cells only (the rest of the row
+  lower case (one label spanning two lines, under a heading too; its unit may be cut so as
+  well, ``MWh/`` over ``HK$ mn``), or a line of figure cells only (the rest of the row
   above, when that row has fewer cells than the header has columns);
 * heading lines inside a table ("Waste", "Greenhouse gas emissions*" over their rows): the rows
   under one are no parts of the row above it, and a footnote marker on it is theirs;
@@ -38,9 +42,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.ingest.column_layout import AlignedLine, aligned_lines
+from kg.ingest.quantities import MONTHS
 from kg.ingest.tables import Cell
 
 _SPLIT = re.compile(r"\t| {2,}")
@@ -48,7 +53,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MARKER = r"\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|\s+Note\s*\d{1,2}"
 _FIGURE = re.compile(
-    rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?%)?)(?P<marker>(?:{_MARKER})*)$"
+    rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?)(?P<marker>(?:{_MARKER})*)$"
 )
 _NOT_DISCLOSED = re.compile(
     rf"^(?P<figure>n/?a|n\.a\.?|-|–|—|nil|not available|not applicable)(?P<marker>(?:{_MARKER})*)$", re.I
@@ -58,6 +63,15 @@ _YEAR = re.compile(
     r"(?:\s*\((?P<unit>[^()]+)\))?$",
     re.I,
 )
+# A header naming the day its column ends ("Year ended 31 March 2024", a two-line header's
+# "Year ended" over "31 March 2024") or is of ("As at 31 March 2024").
+_DATED = re.compile(
+    rf"^(?:(?P<ended>(?:for\s+the\s+)?(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months)\s+ended)"
+    rf"|(?P<as_at>as\s+(?:at|of|on)))\s+(?P<day>\d{{1,2}})\s+(?P<month>{MONTHS})\s+(?P<year>(?:19|20)\d\d)"
+    rf"(?P<marker>(?:{_MARKER})*)$",
+    re.I,
+)
+_MONTH = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
 _CHANGE = re.compile(
     r"^(?:%\s*)?(?:change|yoy|y-o-y|year[- ]on[- ]year|variance)\b.*$|^.*\bchange\s*(?:\(%\)|%)?$", re.I
 )
@@ -112,6 +126,8 @@ class Column:
     fiscal: bool = False  # a fiscal-year label (FY..., YYYY/YY), which needs the fiscal year end
     unit: str | None = None  # a unit printed in the header, e.g. "HK$'000"
     markers: tuple[str, ...] = ()
+    ends: tuple[int, int] | None = None  # (month, day) a dated header names: "Year ended 31 March 2024"
+    instant: bool = False  # the header names the day the figures are of: "As at 31 March 2024"
 
 
 @dataclass(frozen=True)
@@ -277,6 +293,17 @@ def _header_column(span: Cell) -> Column | None:
             fiscal=bool(m.group("fy") or nxt),
             unit=m.group("unit"),
             markers=_markers(m.group("marker") or ""),
+        )
+    if m := _DATED.match(text):
+        return Column(
+            "year",
+            span,
+            period=text[: m.end("year")],
+            year=int(m.group("year")),
+            fiscal=bool(m.group("ended")),
+            markers=_markers(m.group("marker") or ""),
+            ends=(_MONTH[m.group("month").lower()], int(m.group("day"))),
+            instant=bool(m.group("as_at")),
         )
     if _CHANGE.match(text):
         return Column("change", span, unit="%" if "%" in text else None)
@@ -483,14 +510,58 @@ class _Reader:
             if (after := self.page_index(i)) > i:
                 i = after
             elif columns is not None:
-                i = self.read(i, columns, found)
+                i = self.read(i, self.spanned(i, columns), found)
             elif (measures := self.measures(i)) is not None:
                 i = self.read(i, measures, found)
-            elif self.is_row(i) and len(self.lines[i].cells) == 2 and not self.page_foot(i):
+            elif self.is_headerless_row(i):
                 i = self.read(i, None, found)
             else:
                 i += 1
         return found
+
+    def spanned(self, i: int, columns: tuple[Column, ...]) -> tuple[Column, ...]:
+        """The columns of the header at line ``i`` under headers that span them: a measure printed
+        on one or two lines over each group of year columns ("Employees trained (%)" over
+        "FY2023/24  FY2022/23", "Average training hours per employee" over the next two), when the
+        header prints its years more than once. Each year column becomes a column of the measure
+        above it, of its year; else the columns as they are."""
+        years = [c for c in columns if c.kind == "year" and c.header is not None]
+        if len(years) != len(columns) or len({c.period for c in years}) == len(years):
+            return columns
+        label_end = self.lines[i].cells[0].end - self.spans[i][0] if self.lines[i].first else 0
+        above: list[list[tuple[int, Cell]]] = []  # the lines above: (position on the line, cell)
+        for j in range(i - 1, max(i - 3, -1), -1):
+            s = self.spans[j][0]
+            cells = [(c.start - s, c) for c in self.lines[j].cells if c.text]
+            if not cells or _CAPTION.match(self.raw(j)) or any(at < label_end for at, _ in cells):
+                break
+            above.insert(0, cells)
+        if not above or len(above[0]) < 2:
+            return columns
+        groups = [[cell] for _, cell in above[0]]
+        for at, cell in (c for line in above[1:] for c in line):  # a second line's words join the group nearest them
+            groups[_nearest(above[0], at, len(cell.text))].append(cell)
+        measures = [Cell(" ".join(c.text for c in g), g[0].start, g[-1].end) for g in groups]
+        s = self.spans[i][0]
+        placed = [_nearest(above[0], c.header.start - s, len(c.header.text)) for c in years if c.header is not None]
+        if len(set(placed)) != len(groups):
+            return columns
+        return tuple(
+            replace(c, kind="measure", header=measures[k], unit=split_label(measures[k].text)[1])
+            for c, k in zip(years, placed, strict=True)
+        )
+
+    def is_headerless_row(self, i: int) -> bool:
+        """Whether line ``i`` is a row of one figure without a header (``Label (unit)   figure``):
+        not page furniture (a running head printing the report's year), not a caption whose
+        title a double space cuts off its number ("Table 11  Suppliers (as at 31 March)")."""
+        return (
+            self.is_row(i)
+            and len(self.lines[i].cells) == 2
+            and not self.page_foot(i)
+            and not self.furniture(i)
+            and not _CAPTION.match(self.raw(i))
+        )
 
     def header_line(self, i: int) -> _Line:
         """The header starting at line ``i``: that line, or the two lines of a two-line header."""
@@ -516,7 +587,7 @@ class _Reader:
                 self.raw(first - 1)[caption.end() :].strip(" .:–-")
             )
         i = (first + (2 if first in self.two_line else 1)) if header else first
-        pending_label: int | None = None  # where a label line waiting for its row starts
+        pending: _Line | None = None  # the first line of a row label printed on two lines
         heading: str | None = None
         section: tuple[str, tuple[str, ...]] | None = None  # the heading line above the rows, its markers
         total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
@@ -528,17 +599,22 @@ class _Reader:
                 continue
             if _header(line) is not None:
                 break  # "New hires and turnover / FY2022 / FY2023": the next table's header
+            if self.unit_wrapped(i, cols):
+                pending = line  # "Energy intensity  MWh/" over "per HK$ million of revenue  HK$ mn  76.4"
+                i += 1
+                continue
             if self.is_row(i) and (header is not None or len(line.cells) == 2) and not self.page_foot(i):
-                label_start = pending_label
                 row_index = len(table.rows)
-                part_of, dimension = self._part(line, heading, total, table, indented)
-                self.row(table, line, cols, label_start, part_of, dimension, section)
+                # A wrapped row is indented as its first line is (its second may be indented as a wrap).
+                placed = replace(line, indent=pending.indent) if pending is not None else line
+                part_of, dimension = self._part(placed, heading, total, table, indented)
+                self.row(table, line, cols, pending, part_of, dimension, section)
                 if part_of is None:
                     total = (row_index, line.indent)
                     heading = None
                 elif dimension is not None and total is not None:
                     indented |= line.indent > total[1]
-                pending_label = None
+                pending = None
                 table.end = line.end
                 i += 1
                 continue
@@ -549,17 +625,21 @@ class _Reader:
                 continue
             if self.is_label_only(i) and i + 1 < len(self.lines) and header is not None:
                 raw = self.raw(i)
-                nxt = self.lines[i + 1]
+                nxt = self.lines[self.wrapped_row(i + 1)]
                 if _BY_HEADING.match(raw) and total is not None:
                     heading, indented = raw, False
                     i += 1
                     continue
                 if self.is_row(i + 1) and nxt.first[:1].islower():
                     heading = None  # a new row label ends the breakdown above it
-                    pending_label = line.cells[0].start
+                    pending = line
                     i += 1
                     continue
-                if self.is_row(i + 1) and len(nxt.cells) >= min(3, len(header.cells)) and not _CAPTION.match(raw):
+                if (
+                    self.is_row(self.wrapped_row(i + 1))
+                    and len(nxt.cells) >= min(3, len(header.cells))
+                    and not _CAPTION.match(raw)
+                ):
                     # "Waste" over its rows: a heading inside the table; the rows below are no
                     # parts of the row above it.
                     markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(raw))
@@ -575,6 +655,44 @@ class _Reader:
         if table.rows or table.unread:
             found.append(table)
         return max(i, first + 1)
+
+    def wrapped_row(self, i: int) -> int:
+        """The row line a row label starting at line ``i`` ends on: ``i + 1`` when line ``i`` is the
+        first line of a wrapped label (a label alone, then a row whose label goes on in lower
+        case), else ``i``."""
+        if (
+            self.is_label_only(i)
+            and i + 1 < len(self.lines)
+            and self.is_row(i + 1)
+            and self.lines[i + 1].first[:1].islower()
+        ):
+            return i + 1
+        return i
+
+    def unit_wrapped(self, i: int, cols: tuple[Column, ...]) -> bool:
+        """Whether line ``i`` is the first line of a row whose label and unit are both printed on
+        two lines ("Energy intensity" over "per HK$ million of revenue", "MWh/" over "HK$ mn"): a
+        label and, in the unit column only, the unit's first part, above a row whose label goes on
+        in lower case."""
+        unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
+        line = self.lines[i]
+        if unit_col is None or not line.aligned or not line.first or i + 1 >= len(self.lines):
+            return False
+        filled = [k for k, c in enumerate(line.cells[1:]) if c.text]
+        return (
+            filled == [unit_col]
+            and not _is_cell(line.cells[unit_col + 1])
+            and self.is_row(i + 1)
+            and self.lines[i + 1].first[:1].islower()
+        )
+
+    @staticmethod
+    def unit_above(above: _Line | None, cols: tuple[Column, ...]) -> str | None:
+        """The first part of a unit printed on two lines, from the row's first line."""
+        unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
+        if above is None or unit_col is None or unit_col + 1 >= len(above.cells):
+            return None
+        return above.cells[unit_col + 1].text or None
 
     def _after_page_break(self, i: int, header: _Line | None) -> int | None:
         """The line the table resumes at after page furniture, or None when the table has ended."""
@@ -620,7 +738,7 @@ class _Reader:
         table: FigureTable,
         line: _Line,
         cols: tuple[Column, ...],
-        label_start: int | None,
+        above: _Line | None,
         parent: int | None,
         breakdown: str | None,
         section: tuple[str, tuple[str, ...]] | None = None,
@@ -628,8 +746,8 @@ class _Reader:
         label_cell = line.cells[0]
         label_text = label_cell.text
         partial = parent is not None and bool(_OF_WHICH.match(label_text))
-        if label_start is not None:
-            label_text = self.text[label_start : label_cell.start].strip() + " " + label_text
+        if above is not None:  # a label printed on two lines
+            label_text = above.first + " " + label_text
         label_text = _PART_PREFIX.sub("", label_text) if parent is not None else label_text
         markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(label_text))
         if section is not None:  # a note marked on the heading ("Greenhouse gas emissions*") is of its rows
@@ -663,7 +781,9 @@ class _Reader:
                     table.unread.append(Unread(cell.start, cell.end, cell.text, "cell beyond the table's columns"))
                 continue
             self._cell(table, cells, cols[k], cell)
-        start = label_start if label_start is not None else label_cell.start
+        if unit and (top := self.unit_above(above, cols)):  # "MWh/" over "HK$ mn"
+            unit = top + unit if top.endswith("/") else f"{top} {unit}"
+        start = above.cells[0].start if above is not None else label_cell.start
         table.rows.append(
             FigureRow(
                 label_text.strip(),
@@ -747,6 +867,18 @@ class _Reader:
             key = marker_key(m.group("marker"))
             table.notes.setdefault(key, Footnote(key, Cell(raw, s + lead, s + lead + len(raw))))
             j += 1
+
+
+def _nearest(cells: list[tuple[int, Cell]], at: int, width: int) -> int:
+    """The index of the cell (by position on its line) nearest a stretch of ``width`` characters
+    at position ``at`` of another line: the one it overlaps, else the one closest to it."""
+
+    def gap(k: int) -> int:
+        left = cells[k][0]
+        right = left + len(cells[k][1].text)
+        return max(left - (at + width), at - right, 0)
+
+    return min(range(len(cells)), key=gap)
 
 
 def _rstrip_end(text: str, line: _Line) -> int:

@@ -810,9 +810,10 @@ class _Loader:
     ) -> CellUnit:
         """The unit of a figure: its own ``%``, the row's unit, its heading's, its column's, the
         table's, the caption's ("Table 9 Turnover rate (%)"); a time when the label's measure is
-        one ("Lost days"); a count when the label says so ("Number of ..."); a time or a count
-        when a column of measures ("Average hours per employee") or the caption ("Average
-        training hours", "Number of suppliers by region") says so; else ``UnknownUnit``."""
+        one ("Lost days"); a time or a count when a column of measures says so ("Average hours
+        per employee", even over the row "All employees"); a count when the label says so
+        ("Number of ..."); a time or a count when the caption ("Average training hours", "Number
+        of suppliers by region") says so; else ``UnknownUnit``."""
         if cell.figure.text.endswith("%") or (cell.column.kind == "change" and cell.column.unit == "%"):
             return CellUnit("PERCENT")
         if row_unit is not None:
@@ -829,14 +830,15 @@ class _Loader:
                 pass  # "(continued)": the caption's parentheses name no unit
         if (time := caption_time_unit(row.label)) is not None:
             return self._resolve(time)  # "Lost days", "Volunteer hours": a time, as "186 lost days" in prose
-        if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
-            return CellUnit("NUM")
         if cell.column.kind == "measure" and cell.column.header is not None:
+            # The column's measure before the row's label: "Average hours per employee" over "All employees".
             measure = cell.column.header.text  # "Average hours per employee", "Number of trainees"
             if (time := caption_time_unit(measure)) is not None:
                 return self._resolve(time)
             if counted(measure):
                 return CellUnit("NUM")
+        if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
+            return CellUnit("NUM")
         if (time := caption_time_unit(table.caption)) is not None:
             return self._resolve(time)  # "Table 3 Average training hours per employee" over "Male", "Female"
         if table.caption is not None and counted(table.caption):

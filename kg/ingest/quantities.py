@@ -23,9 +23,14 @@ SCALES: Mapping[str, Decimal] = {
 }
 
 # Scales a table prints in a header or unit cell, before or after the unit ("HK$'000", "'000 kWh",
-# "RMB million"), meaning the cells are multiples of it. "'000" is never read glued to a figure:
-# "5'000" is a Swiss thousands separator, not five thousand thousands.
-HEADER_SCALES: Mapping[str, Decimal] = {"'000": Decimal(10) ** 3, "\u2019000": Decimal(10) ** 3, **SCALES}
+# "RMB million", "HK$ mn"), meaning the cells are multiples of it. "'000" is never read glued to a
+# figure: "5'000" is a Swiss thousands separator, not five thousand thousands.
+HEADER_SCALES: Mapping[str, Decimal] = {
+    "'000": Decimal(10) ** 3,
+    "\u2019000": Decimal(10) ** 3,
+    "mn": Decimal(10) ** 6,
+    **SCALES,
+}
 
 # The names of the denominator scales of minted ratio-unit keys (TONNE-PER-MegaCNY); any other
 # scale is written as its digits (KiloGM-PER-10000CNY).

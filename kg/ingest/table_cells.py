@@ -212,17 +212,22 @@ def column_period(
     year the column ends in. A calendar year (``2021``) is that year. A fiscal-year label
     (``FY2021``, ``2019/20``) is the twelve months ending on the report's ``fiscal_year_end``
     (MM-DD, report.yaml) in the year the label ends in; a fiscal year ending on 31 December is
-    the calendar year. Without a fiscal year end the months are unknown, and ``ValueError`` says
+    the calendar year; a header that names its day ("Year ended 31 March 2024", "As at 31 March
+    2024") gives that year end, or that day. Without a fiscal year end the months are unknown, and ``ValueError`` says
     so: the cells are listed as not read
     rather than given a guessed period.
     """
     year = column.year if column.year is not None else report_year
+    if column.instant:  # "As at 31 March 2024": the day its header names
+        as_at = column.ends
     if as_at is not None:
         return Period(date(year, *as_at).isoformat())
     if column.year is None:  # a headerless row, or measures under a caption naming no year
         return Period(str(report_year))
     if not column.fiscal:
         return Period(str(year))
+    if column.ends is not None:  # "Year ended 31 March 2024": the year end its header names
+        fiscal_year_end = f"{column.ends[0]:02d}-{column.ends[1]:02d}"
     if fiscal_year_end is None:
         raise ValueError(f"fiscal year {column.period!r}: report.yaml gives no fiscal_year_end (MM-DD)")
     month, day = (int(p) for p in fiscal_year_end.split("-"))
