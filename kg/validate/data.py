@@ -10,7 +10,6 @@ a result has to be worded or computed by rdflib.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache, cached_property
 
