@@ -271,6 +271,11 @@ def _two_line_header(upper: _Line, lower: _Line) -> _Line:
     return _Line(upper.start, lower.end, lower.indent, tuple(cells), aligned=True)
 
 
+def _unit_column(cols: tuple[Column, ...]) -> int | None:
+    """The index of the table's unit column, if it has one."""
+    return next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
+
+
 def _is_cell(span: Cell) -> bool:
     return bool(_FIGURE.match(span.text) or _NOT_DISCLOSED.match(span.text))
 
@@ -674,7 +679,7 @@ class _Reader:
         two lines ("Energy intensity" over "per HK$ million of revenue", "MWh/" over "HK$ mn"): a
         label and, in the unit column only, the unit's first part, above a row whose label goes on
         in lower case."""
-        unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
+        unit_col = _unit_column(cols)
         line = self.lines[i]
         if unit_col is None or not line.aligned or not line.first or i + 1 >= len(self.lines):
             return False
@@ -689,7 +694,7 @@ class _Reader:
     @staticmethod
     def unit_above(above: _Line | None, cols: tuple[Column, ...]) -> str | None:
         """The first part of a unit printed on two lines, from the row's first line."""
-        unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
+        unit_col = _unit_column(cols)
         if above is None or unit_col is None or unit_col + 1 >= len(above.cells):
             return None
         return above.cells[unit_col + 1].text or None
@@ -756,7 +761,7 @@ class _Reader:
         unit = None
         cells: list[FigureCell] = []
         values = line.cells[1:]
-        unit_col = next((k for k, c in enumerate(cols) if c.kind == "unit"), None)
+        unit_col = _unit_column(cols)
         if unit_col is not None and unit_col < len(values) and values[unit_col].text:
             unit = values[unit_col].text
             if cols[unit_col].header is None and _is_cell(values[unit_col]):  # a figure under a blank header
