@@ -31,6 +31,8 @@ how many concepts use a word, so that only what tells aspects (or KPIs) apart co
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -140,13 +142,15 @@ def aspect_codes(section: tuple[str, ...], standard: str | None) -> frozenset[st
     return frozenset(code for a in section if a in known for code, _ in known[a].kpis)
 
 
+def _counts(word_sets: Iterable[frozenset[str]]) -> Counter[str]:
+    """Word -> in how many of ``word_sets`` it is (the n of the 1/n weights)."""
+    return Counter(w for word_set in word_sets for w in word_set)
+
+
+@cache
 def _weights(standard: str) -> dict[str, float]:
-    """Word -> 1/n for the n aspects of the guide whose wording has it."""
-    counts: dict[str, int] = {}
-    for aspect in aspects(standard).values():
-        for w in aspect.vocabulary:
-            counts[w] = counts.get(w, 0) + 1
-    return {w: 1 / n for w, n in counts.items()}
+    """Word -> 1/n for the n aspects of the guide whose wording has it (once per guide)."""
+    return {w: 1 / n for w, n in _counts(a.vocabulary for a in aspects(standard).values()).items()}
 
 
 @cache
@@ -210,10 +214,7 @@ def aspect_kpi(
     fitting = [(c, w) for c, w in kpis if kind is None or not kinds[c] or kind in kinds[c]] or kpis
     said = words(sentence) | ({"target"} if role == "target" else set())
     titled = words(heading) - said
-    counts: dict[str, int] = {}
-    for _, kpi_words in fitting:
-        for w in kpi_words:
-            counts[w] = counts.get(w, 0) + 1
+    counts = _counts(kw for _, kw in fitting)
     scores = [
         sum(1 / counts[w] for w in said & kw) + sum(HEADING_WEIGHT / counts[w] for w in titled & kw)
         for _, kw in fitting
@@ -230,6 +231,12 @@ def _guide_kpis(standard: str) -> tuple[tuple[str, frozenset[str], frozenset[str
     return tuple((code, w, a.kinds[code]) for a in aspects(standard).values() for code, w in a.kpis)
 
 
+@cache
+def _guide_counts(standard: str) -> Counter[str]:
+    """Word -> the number of the guide's KPIs whose label has it (once per guide)."""
+    return _counts(kw for _, kw, _ in _guide_kpis(standard))
+
+
 def label_kpi(label: str, unit_key: str | None, standard: str | None) -> str | None:
     """The KPI of the guide a table row's label names: the one KPI, among those asking for figures
     in the row's unit, whose label has more than half of the row label's words and scores alone
@@ -240,10 +247,7 @@ def label_kpi(label: str, unit_key: str | None, standard: str | None) -> str | N
     said = words(label)
     kpis = _guide_kpis(standard or DEFAULT_STANDARD)
     kind = unit_kind(unit_key)
-    counts: dict[str, int] = {}
-    for _, kw, _ in kpis:
-        for w in kw:
-            counts[w] = counts.get(w, 0) + 1
+    counts = _guide_counts(standard or DEFAULT_STANDARD)
     scores = sorted(
         (
             (sum(1 / counts[w] for w in said & kw), code)
