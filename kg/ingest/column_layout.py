@@ -85,15 +85,19 @@ def _label(segments: list[_Segment], is_figure: Callable[[str], bool]) -> bool:
     return bool(segments) and not is_figure(segments[0].cell.text)
 
 
+def _values(segments: list[_Segment], is_figure: Callable[[str], bool]) -> list[_Segment]:
+    """The line's value segments: all but its label."""
+    return segments[1:] if _label(segments, is_figure) else segments
+
+
 def _is_figure_row(segments: list[_Segment], is_figure: Callable[[str], bool]) -> bool:
-    values = segments[1:] if _label(segments, is_figure) else segments
-    return len(segments) >= 2 and any(is_figure(s.cell.text) for s in values)
+    return len(segments) >= 2 and any(is_figure(s.cell.text) for s in _values(segments, is_figure))
 
 
 def _columns(rows: list[list[_Segment]], is_figure: Callable[[str], bool]) -> list[tuple[int, int]] | None:
     """The stretches of positions the figure rows' values cover, left to right; None when a row
     prints two values in one stretch (its columns do not line up with the others')."""
-    spans = sorted((s.left, s.right) for row in rows for s in (row[1:] if _label(row, is_figure) else row))
+    spans = sorted((s.left, s.right) for row in rows for s in _values(row, is_figure))
     columns: list[tuple[int, int]] = []
     for left, right in spans:
         if columns and left <= columns[-1][1]:
@@ -101,7 +105,7 @@ def _columns(rows: list[list[_Segment]], is_figure: Callable[[str], bool]) -> li
         else:
             columns.append((left, right))
     for row in rows:
-        taken = [_column_of(s, columns) for s in (row[1:] if _label(row, is_figure) else row)]
+        taken = [_column_of(s, columns) for s in _values(row, is_figure)]
         if len(set(taken)) != len(taken):
             return None
     return columns
