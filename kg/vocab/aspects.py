@@ -8,8 +8,9 @@ while the section says which aspect it discloses and the guide's KPI labels say 
 the aspect asks for it. Both readings are word overlaps with the guide's labels, weighted by
 how many concepts use a word, so that only what tells aspects (or KPIs) apart counts:
 
-- **heading**: a heading that opens with an aspect or KPI code ("B8", "A3 and A4 ...") is of
-  the aspects it prints; else of the aspects whose whole label it has ("Employment and labour
+- **heading**: a heading that opens with an aspect or KPI code ("B8", "A3 and A4 ...") or
+  closes with them in brackets ("Waste and water (A1, A2)") is of the aspects it prints (its
+  section number, "4.1", aside); else of the aspects whose whole label it has ("Employment and labour
   standards": B1 and B4); else each aspect scores the heading's words found in its label
   (twice) or in its KPIs' labels, each word weighted 1/n for the n aspects whose wording has
   it ("waste" names A1 alone, "health" B2, B6 and B8), and the best is the heading's when it
@@ -56,6 +57,14 @@ _STOP = frozenset(
 )
 _CODE = re.compile(r"^\s*(?:KPI\s+|Aspect\s+)?[AB]\d{1,2}(?:\.\d{1,2})?\b")
 _CODES = re.compile(r"\b([AB]\d{1,2})(?:\.\d{1,2})?\b")
+# A bracket closing a heading that holds aspect or KPI codes and nothing else ("Waste and water
+# (A1, A2)", "Employment (B1)"): the heading prints its aspects after its title.
+_CODED_END = re.compile(
+    r"\(\s*(?:(?:KPIs?|Aspects?)\s+)?[AB]\d{1,2}(?:\.\d{1,2})?"
+    r"(?:\s*(?:,|/|&|and|to|-|–)\s*(?:(?:KPIs?|Aspects?)\s+)?[AB]\d{1,2}(?:\.\d{1,2})?)*\s*\)\s*$"
+)
+# The section number a heading opens with ("4.1 ", "5. "): no word of its title.
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 # The units a KPI's label asks its figures in, by the words that name them ("total (tonnes)",
 # "average training hours", "lost days", "percentage of employees trained"), as quantity kinds of
 # ontology/units.ttl; "intensity" asks for a ratio unit (``RATIO``). A count is the numerator of
@@ -158,8 +167,11 @@ def heading_aspects(heading: str, standard: str | None) -> tuple[str, ...]:
     """The aspect codes a section heading names (see the module's docstring), none or more."""
     standard = standard or DEFAULT_STANDARD
     known = aspects(standard)
-    if _CODE.match(heading):
-        return tuple(dict.fromkeys(c for c in _CODES.findall(heading) if c in known))
+    heading = _SECTION_NUMBER.sub("", heading, count=1)
+    coded = _CODED_END.search(heading)
+    printed = heading if _CODE.match(heading) else coded.group() if coded else ""
+    if printed:
+        return tuple(dict.fromkeys(c for c in _CODES.findall(printed) if c in known))
     said, weight = words(heading), _weights(standard)
     named = tuple(code for code, a in known.items() if a.label and a.label <= said)
     if named:

@@ -870,3 +870,30 @@ def test_a_trend_from_part_of_a_year_does_not_date_the_figures_of_the_next_claus
 )
 def test_a_figure_on_a_day_is_of_that_day(sentence: str, periods: list[tuple[str, str]]) -> None:
     assert [(figure, period) for _, figure, _, period, *_ in read(sentence)] == periods
+
+
+def test_a_section_number_set_off_by_spaces_opens_a_heading_not_a_table_row() -> None:
+    text = (
+        "3  OUR WORKPLACE\n\n"
+        "3.2  Safety at work (B2)\n\n"
+        "Our crews logged 410 safety drills in 2022.\n\n"
+        "2  Diesel  1,200\n"  # a row of cells: the number's title is no heading
+        "12  Trucks\t40\n"
+    )
+    segmenter = Segmenter(RECOGNISER)
+    assert [line for _, line in segmenter.headings(text)] == ["3  OUR WORKPLACE", "3.2  Safety at work (B2)"]
+    assert units(text) == [("sentence", "Our crews logged 410 safety drills in 2022.", "")]
+
+
+def test_a_heading_like_line_between_table_rows_is_the_tables_sub_heading_not_a_section() -> None:
+    text = (
+        "B1 Employment\n\n"
+        "Group\tUnit\t2022\t2021\n"
+        "All staff\tpersons\t610\t580\n"
+        "By site\n"
+        "North yard\tpersons\t400\t390\n"
+        "South yard\tpersons\t210\t190\n\n"
+        "Staff numbers grew with the new yard.\n"
+    )
+    assert [line for _, line in Segmenter(RECOGNISER).headings(text)] == ["B1 Employment"]
+
