@@ -791,11 +791,11 @@ class _Loader:
     @staticmethod
     def _as_at(table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> tuple[int, int] | None:
         """The day of the year the row's figures are of, when its label, its total's, the
-        table's caption or its header says so ("Employees as at 31 March"); else None (the
-        columns' periods)."""
+        table's caption (in its parentheses or its title: "Table 3 Employees as at 31 March") or
+        its header says so ("Employees as at 31 March"); else None (the columns' periods)."""
         parent = table.rows[row.parent].label if row.parent is not None else None
         header = table.header.text if table.header is not None else None
-        for text in (row.label, parent, table.caption_day, header):
+        for text in (row.label, parent, table.caption_day, table.caption, header):
             if (day := as_at_day(text)) is not None:
                 return day
         return None

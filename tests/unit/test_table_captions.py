@@ -241,3 +241,22 @@ def test_rates_by_gender_are_not_summed_and_an_intensity_by_revenue_divides_the_
     male = metrics["staff-turnover-rate-overall-male"]
     # A rate by gender narrows the overall rate; it is no part of a sum.
     assert (male.label, male.component_of) == ("Staff turnover rate (%): Overall: Male", None)
+
+
+def test_a_caption_whose_title_ends_with_an_as_at_day_dates_every_row(tmp_path: Path) -> None:
+    text = (
+        "HILLTOP LTD ESG REPORT 2023\n\n"
+        "Table 6  Staff as at 30 June\n"
+        "Category\tUnit\t2023\t2022\n"
+        "All staff\tpersons\t512\t498\n"
+        "By gender\n"
+        "Women\tpersons\t260\t251\n"
+    )
+    meta = META.replace("lakeside", "hilltop").replace("Lakeside", "Hilltop")
+    folder = report_folder(tmp_path / "hilltop", text, meta, SHEET.replace("lakeside", "hilltop"))
+    found = sorted(
+        (obs.surface, obs.period.key)
+        for claim in load_report(folder).claims.values()
+        for obs in claim.observations
+    )
+    assert found == [("251", "2022-06-30"), ("260", "2023-06-30"), ("498", "2022-06-30"), ("512", "2023-06-30")]
