@@ -466,6 +466,10 @@ class FigureReader:
                 if not _PERFECT.search(text, m.end()) or value is None or _year_of(value) >= self.year:
                     continue
                 kind, value = "since", f"{value.partition('/')[0]}/{self._own}"
+            if kind == "end" and value and _year_of(value) <= self.year and not _COMMIT.search(text):
+                # "by the end of 2021, 146 sites sorted waste": a year that has come, in a sentence
+                # that commits to nothing, is no deadline but the day the level was reached.
+                kind = "asat"
             found.append(_Period(m.start(), m.end(), kind, value, previous))
         return found
 
@@ -668,8 +672,9 @@ class FigureReader:
         """The year a committed figure is to be reached by ("aim ... by 2030"), or None.
 
         The first such year after the figure is its own ("... by 50% by 2030, and 100% by
-        2027"), else the last one before it, else a later year the figure owns ("will open 2
-        sites in 2024"); a figure owning a period that has come ("the rate was 52% in 2021", the
+        2027"), else the last one before it, else the year of the targets the sentence lists
+        the figure among ("our 2025 targets: to cut waste by 10%"), else a later year the figure
+        owns ("will open 2 sites in 2024"); a figure owning a period that has come ("the rate was 52% in 2021", the
         report's period) is no target, though the sentence commits.
         """
         commits = _COMMIT.search(unit.text[:start]) or (unit.kind == "bullet" and _COMMIT.search(unit.lead))
@@ -689,7 +694,10 @@ class FigureReader:
         led = [p.value for p in lead if p.kind in ("by", "end") and p.value and _year_of(p.value) >= self.year]
         led += [p.value for p in lead if p.kind == "year" and p.value and _year_of(p.value) > self.year]
         later = [p.value for p in own if p.kind == "year" and p.value]
-        chosen = after[:1] or before[-1:] or led[:1] or later[:1]
+        titled = [
+            _token(m.group("ty")) for m in _YEAR_TARGETS.finditer(unit.text[:start]) if _year_of(m.group("ty")) > self.year
+        ]
+        chosen = after[:1] or before[-1:] or titled[-1:] or led[:1] or later[:1]
         return chosen[0] if chosen else None
 
     def _owned(self, index: int, periods: list[_Period], owned: dict[int, tuple[int, ...]]) -> list[_Period]:
@@ -858,6 +866,11 @@ def _with_time_words(metric: str, mention: Mention, after: str, earlier: list[st
     return metric
 
 
+# Targets named by their year, then what they are to do ("our 2025 environmental targets, set
+# against a 2020 baseline: to reduce ..."): the year the figures they list are to be reached by.
+_YEAR_TARGETS = re.compile(
+    rf"\b(?P<ty>{_TOKEN})\s+(?:[A-Za-z-]+\s+){{0,2}}(?:targets?|goals?)\b[^.;]*?\bto\s+[a-z]+\b", re.I
+)
 # A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
 _TARGET_OF = re.compile(rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)\s*$", re.I)
 

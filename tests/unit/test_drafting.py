@@ -897,3 +897,36 @@ def test_a_heading_like_line_between_table_rows_is_the_tables_sub_heading_not_a_
     )
     assert [line for _, line in Segmenter(RECOGNISER).headings(text)] == ["B1 Employment"]
 
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Targets named by their year, then what they are to do: the figures they list are of that year.
+        (
+            "In 2022 the directors adopted our 2030 climate targets against a 2019 baseline: to cut fleet "
+            "emissions by 25% and to source at least 60% of power from renewables.",
+            [
+                ("target", "25%", "PERCENT", "2030", "2019", "decrease"),
+                ("target", "at least 60%", "PERCENT", "2030", "2019", None),
+            ],
+        ),
+        # Targets named without saying what they are to do list no figure.
+        (
+            "Against our 2030 targets, fleet emissions fell by 4% in 2022.",
+            [("change", "4%", "PERCENT", None, "2021", "decrease")],
+        ),
+    ],
+)
+def test_the_year_of_the_targets_a_sentence_lists_is_its_figures_target_year(
+    sentence: str, expected: list[tuple]
+) -> None:
+    assert _dated(sentence) == expected
+
+
+def test_by_the_end_of_a_year_that_has_come_is_the_day_a_level_was_reached() -> None:
+    # the report's year, in a sentence that commits to nothing: a level at the year's end
+    found = read("By the end of 2022, 58 depots had switched to LED lighting.")
+    assert [(role, figure, period) for role, figure, _, period, *_ in found] == [("value", "58", "2022-12-31")]
+    # a year to come, or a sentence that commits: a deadline
+    found = read("We will switch 20 more depots to LED lighting by the end of 2024.")
+    assert [(role, figure, period) for role, figure, _, period, *_ in found] == [("target", "20", "2024-12-31")]
