@@ -468,8 +468,9 @@ class FigureReader:
                 kind, value = "since", f"{value.partition('/')[0]}/{self._own}"
             if kind == "end" and value and _year_of(value) <= self.year and not _COMMIT.search(text):
                 # "by the end of 2021, 146 sites sorted waste": a year that has come, in a sentence
-                # that commits to nothing, is no deadline but the day the level was reached.
-                kind = "asat"
+                # that commits to nothing, is no deadline but the day the level was reached (a
+                # change reached by then is of the year).
+                kind = "reached"
             found.append(_Period(m.start(), m.end(), kind, value, previous))
         return found
 
@@ -648,6 +649,8 @@ class FigureReader:
                 p for p in periods if p.kind in ("compared", "yoy", "baseyear") and start - 5 <= p.start < nxt + 20
             ]
             baseline = compared[0].value if compared else None
+            if period is not None and any(p.kind == "reached" and p.value == period for p in periods):
+                period = None if period == self._last_day(own) else period[:4]  # "by the end of 2023, 9% below"
             if period is not None and "/" in period and baseline is None:
                 baseline, period = period.split("/")
                 period = None if period == own else period
@@ -789,6 +792,7 @@ _OPENING_KINDS = ("yearended", "past", "lastyear", "part")
 _OPENS = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|while|whereas)\s+)\W*$", re.I)
 _LEVEL_KINDS = (
     "asat",
+    "reached",
     "on",
     "range",
     "since",
@@ -885,7 +889,7 @@ def groups_thousands(mentions: list[Mention]) -> bool:
 
 def _label_period(label: _Period, periods: list[_Period]) -> str | None:
     """A label's period; a label's year takes the day of the unit's "as at" date."""
-    day = next((q.value for q in periods if q.kind == "asat" and q.value and len(q.value) == 10), None)
+    day = next((q.value for q in periods if q.kind in ("asat", "reached") and q.value and len(q.value) == 10), None)
     if day is not None and label.value is not None and label.value.isdigit():
         return f"{label.value}{day[4:]}" if day[4:] != "-02-29" else f"{label.value}-02-28"
     return label.value
