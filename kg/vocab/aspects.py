@@ -19,7 +19,8 @@ how many concepts use a word, so that only what tells aspects (or KPIs) apart co
   "(tonnes)", "hours", "days", "percentage" or "intensity" asks for that kind of unit; a count
   fits a percentage, whose numerator it is) scores the sentence's words found in its label (and
   the section heading's, at half weight), each weighted 1/n for the n KPIs of the aspect that
-  have it; a target's sentence speaks of a target. The best KPI is the figure's; when the words
+  have it; a target's sentence speaks of a target, and a sentence naming a trademark, a patent or
+  a green product speaks of intellectual property, or of environmentally preferable products. The best KPI is the figure's; when the words
   point at several alike, the one whose label asks for the figure's unit ("share of products
   recalled", not "recall procedures"); when they point at none, the aspect's last KPI in the
   guide's order, since the guides list an aspect's quantities first (totals, intensities, counts
@@ -199,6 +200,22 @@ def unit_kind(unit_key: str | None) -> str | None:
     return str(unit.quantity_kind).rsplit("/", 1)[-1] if unit is not None else RATIO
 
 
+# Words a sentence names a guide's concept by that the guide's labels do not print: a trademark or
+# patent is intellectual property (B6.3); a green product is an environmentally preferable one (B5.4).
+_GUIDE_TERMS = {
+    "trademark": ("intellectual", "property"),
+    "patent": ("intellectual", "property"),
+    "copyright": ("intellectual", "property"),
+    "green": ("environmentally", "preferable"),
+    "eco-friendly": ("environmentally", "preferable"),
+}
+
+
+def _with_guide_terms(said: set[str]) -> set[str]:
+    """``said`` and the guide's words for the concepts it names (see ``_GUIDE_TERMS``)."""
+    return said.union(*(_GUIDE_TERMS.get(w, ()) for w in said))
+
+
 # A heading word counts half a word of the sentence: the heading says what the section is about,
 # the sentence what the figure is ("Air emissions" over "6 coating lines are fitted with thermal
 # oxidisers": the measures of A1.5; "Anti-corruption" over "5 whistle-blowing reports": B7.2).
@@ -224,7 +241,7 @@ def aspect_kpi(
     kpis = [kpi for a in pooled for kpi in a.kpis]
     kind = unit_kind(unit_key)
     fitting = [(c, w) for c, w in kpis if kind is None or not kinds[c] or kind in kinds[c]] or kpis
-    said = words(sentence) | ({"target"} if role == "target" else set())
+    said = _with_guide_terms(words(sentence)) | ({"target"} if role == "target" else set())
     titled = words(heading) - said
     counts = _counts(kw for _, kw in fitting)
     scores = [
