@@ -304,6 +304,9 @@ class FigureReader:
     # The paragraph of the last sentence read with figures, and the period of its first level:
     # what a sentence going on from it ("Of these, ...") is dated by. Units are read in order.
     _carried: tuple[int, str | None] | None = field(default=None, init=False, repr=False)
+    # Whether a sentence without figures came between it and the unit read next: then the sentence
+    # no longer goes on describing the day the carried one is "as at".
+    _interrupted: bool = field(default=False, init=False, repr=False)
 
     def read(self, unit: Unit, mentions: list[Mention]) -> Reading:
         """``mentions`` are the recogniser's mentions of the whole text inside the unit, in order."""
@@ -313,6 +316,7 @@ class FigureReader:
         kept = [m for m in quantities if self._is_figure(text, at, m, mentions)]
         commits = bool(_COMMIT.search(text) or (unit.kind == "bullet" and _COMMIT.search(unit.lead)))
         if not kept:
+            self._interrupted = True
             return Reading(unit, (), self._missing(unit) if not quantities else None, commits)
         periods = self._periods(text)
         lead = self._periods(unit.lead) if unit.kind == "bullet" else []
@@ -322,8 +326,10 @@ class FigureReader:
         carried = self._carried
         goes_on = carried is not None and unit.paragraph == carried[0] and _GOES_ON.match(text) is not None
         inherited = carried[1] if carried is not None and goes_on else None
-        if carried is not None and unit.paragraph == carried[0] and self._states_the_day_on(carried[1], text, periods):
+        described = carried is not None and unit.paragraph == carried[0] and not self._interrupted
+        if described and carried is not None and self._states_the_day_on(carried[1], text, periods):
             inherited = carried[1]
+        self._interrupted = False
         figures: list[Figure] = []
         for index, mention in enumerate(kept):
             figure = self._figure(unit, mention, index, spans, periods, lead, owned, figures, inherited)
@@ -338,10 +344,11 @@ class FigureReader:
 
     @staticmethod
     def _states_the_day_on(day: str | None, text: str, periods: list[_Period]) -> bool:
-        """Whether a sentence goes on describing the day the sentence before it is "as at", in the
-        same paragraph ("As at 31 December 2022 we had 910 staff. Women made up 48% of them."):
-        it names no period of its own and tells of no action (hired, trained, donated), which
-        would have happened over the year, not on its last day."""
+        """Whether a sentence goes on describing the day the sentence right before it is "as at",
+        in the same paragraph ("As at 31 December 2022 we had 910 staff. Women made up 48% of
+        them."): it names no period of its own and tells of no action (hired, trained, donated),
+        which would have happened over the year, not on its last day. A sentence without figures
+        between them ("Waste oil is handled by licensed collectors.") has moved on from that day."""
         return (
             day is not None
             and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) is not None

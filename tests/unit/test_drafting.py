@@ -801,6 +801,14 @@ def test_a_sentence_describing_the_as_at_day_of_the_one_before_takes_that_day() 
     ]
 
 
+def test_a_sentence_without_figures_between_ends_the_as_at_day_of_the_one_before() -> None:
+    text = (
+        "As at 31 December 2022, the clinic had 1,500 staff. Waste oil from the kitchens is collected "
+        "by licensed firms. Rainwater is stored for the gardens at 4 of the wards."
+    )
+    assert _paragraph(text) == [("1,500", "2022-12-31"), ("4", None)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
