@@ -704,9 +704,8 @@ class FigureReader:
         led = [p.value for p in lead if p.kind in ("by", "end") and p.value and _year_of(p.value) >= self.year]
         led += [p.value for p in lead if p.kind == "year" and p.value and _year_of(p.value) > self.year]
         later = [p.value for p in own if p.kind == "year" and p.value]
-        titled = [
-            _token(m.group("ty")) for m in _YEAR_TARGETS.finditer(unit.text[:start]) if _year_of(m.group("ty")) > self.year
-        ]
+        titles = _YEAR_TARGETS.finditer(unit.text[:start])
+        titled = [_token(m.group("ty")) for m in titles if _year_of(m.group("ty")) > self.year]
         chosen = after[:1] or before[-1:] or titled[-1:] or led[:1] or later[:1]
         return chosen[0] if chosen else None
 

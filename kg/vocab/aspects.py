@@ -20,12 +20,12 @@ how many concepts use a word, so that only what tells aspects (or KPIs) apart co
   fits a percentage, whose numerator it is) scores the sentence's words found in its label (and
   the section heading's, at half weight), each weighted 1/n for the n KPIs of the aspect that
   have it; a target's sentence speaks of a target, and a sentence naming a trademark, a patent or
-  a green product speaks of intellectual property, or of environmentally preferable products. The best KPI is the figure's; when the words
-  point at several alike, the one whose label asks for the figure's unit ("share of products
-  recalled", not "recall procedures"); when they point at none, the aspect's last KPI in the
-  guide's order, since the guides list an aspect's quantities first (totals, intensities, counts
-  by group, which the catalogue's metrics read) and the measures, initiatives and resources that
-  report its management last.
+  a green product speaks of intellectual property, or of environmentally preferable products.
+  The best KPI is the figure's; when the words point at several alike, the one whose label asks
+  for the figure's unit ("share of products recalled", not "recall procedures"); when they point
+  at none, the aspect's last KPI in the guide's order, since the guides list an aspect's
+  quantities first (totals, intensities, counts by group, which the catalogue's metrics read) and
+  the measures, initiatives and resources that report its management last.
 - **label**: a table row whose label is mostly the words of one KPI's label ("Economic value
   generated", GRI 201-1), weighted as above over all the guide's KPIs, discloses that KPI.
 """

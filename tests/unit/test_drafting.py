@@ -936,7 +936,10 @@ def test_by_the_end_of_a_year_that_has_come_is_the_day_a_level_was_reached() -> 
     found = read("By the end of 2022, 58 depots had switched to LED lighting.")
     assert [(role, figure, period) for role, figure, _, period, *_ in found] == [("value", "58", "2022-12-31")]
     # a change reached by then is of the year; a comparative label takes the day
-    found = read("By the end of 2021, fleet emissions were 8% below the 2019 level, and 44 buses ran on batteries (2020: 30).")
+    sentence = (
+        "By the end of 2021, fleet emissions were 8% below the 2019 level, and 44 buses ran on batteries (2020: 30)."
+    )
+    found = read(sentence)
     assert [(role, figure, period) for role, figure, _, period, *_ in found] == [
         ("change", "8%", "2021"),
         ("value", "44", "2021-12-31"),

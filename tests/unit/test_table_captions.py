@@ -255,8 +255,6 @@ def test_a_caption_whose_title_ends_with_an_as_at_day_dates_every_row(tmp_path: 
     meta = META.replace("lakeside", "hilltop").replace("Lakeside", "Hilltop")
     folder = report_folder(tmp_path / "hilltop", text, meta, SHEET.replace("lakeside", "hilltop"))
     found = sorted(
-        (obs.surface, obs.period.key)
-        for claim in load_report(folder).claims.values()
-        for obs in claim.observations
+        (obs.surface, obs.period.key) for claim in load_report(folder).claims.values() for obs in claim.observations
     )
     assert found == [("251", "2022-06-30"), ("260", "2023-06-30"), ("498", "2022-06-30"), ("512", "2023-06-30")]
