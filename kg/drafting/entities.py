@@ -1261,6 +1261,12 @@ class _Scanner:
             type_ = "Law"  # "Labour Code of Vietnam": a country's code is its law
         if type_ == "Law" and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before):
             type_ = "Policy"
+        if (
+            type_ == "Standard"
+            and _singular(words[-1].lower()) in ("guideline", "guidance")
+            and re.search(r"\b(?:our|the Group[’']s|the Company[’']s)\s+$", before)
+        ):
+            type_ = "Policy"  # "our Green Site Guidelines": guidelines the company says are its own
         if type_ == "Policy" and (
             start in self.published
             or (

@@ -113,6 +113,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Our anti-bribery policy and whistle-blowing policy apply to agents.",
         [("Policy", "anti-bribery policy"), ("Policy", "whistle-blowing policy")],
     ),
+    # guidelines the company calls its own are its policy; another body's are a standard
+    (
+        "Contractors must follow our Safe Site Guidelines. Dredging meets the Harbour Authority Dredging Guidelines.",
+        [("Policy", "Safe Site Guidelines"), ("Standard", "Harbour Authority Dredging Guidelines")],
+    ),
     # a quoted name a verb says was launched is a programme
     ("In 2024 we launched “Project Clear Water” to test wells.", [("Initiative", "Project Clear Water")]),
     ("In 2024 we launched the “Phone + Home” strategy.", []),
