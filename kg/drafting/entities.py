@@ -287,8 +287,8 @@ _RATED_MATERIAL = re.compile(
     r"\b(?:were|are)\s+(?:rated|identified|assessed|considered|determined|ranked|found)\s+(?:as\s+|to\s+be\s+)?"
     r"(?:highly\s+|most\s+|the\s+most\s+)?material(?:\s+(?:issues|topics|matters))?\s*:\s*(?P<items>[^.:\n()]+?)\."
 )
-# "We engage stakeholders through the channels each prefers: surveys and visits for tenants; audits with
-# suppliers and contractors; ...": each item a group's channels, then "for" or "with" and the group.
+# "We engage stakeholders through the channels each prefers: surveys and visits for tenants; site
+# visits with lenders and insurers; ...": each item a group's channels, then "for" or "with" and the group.
 _CHANNELS_BY_GROUP = re.compile(
     r"\bstakeholders?\b[^.:\n]*?\b(?:channels?|through|via|means|ways)\b[^.:\n]*:\s*(?P<items>[^.:\n]+?;[^.:\n]+?)\."
 )
@@ -1747,8 +1747,8 @@ class _Scanner:
 
     def _channel_groups(self) -> None:
         """The groups of a list of the channels each stakeholder group is engaged through, apart with
-        semicolons: each item ends with "for" or "with" and its group ("surveys for tenants", "audits
-        with suppliers and contractors"), a group as the report groups them, when its last word is a
+        semicolons: each item ends with "for" or "with" and its group ("surveys for tenants", "site
+        visits with lenders and insurers"), a group as the report groups them, when its last word is a
         stakeholder noun; a list of fewer than two such groups names none."""
         for match in _CHANNELS_BY_GROUP.finditer(self.text):
             at = match.start("items")

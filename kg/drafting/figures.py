@@ -474,7 +474,7 @@ class FigureReader:
                     continue
                 kind, value = "since", f"{value.partition('/')[0]}/{self._own}"
             if kind == "end" and value and _year_of(value) <= self.year and not _COMMIT.search(text):
-                # "by the end of 2021, 146 sites sorted waste": a year that has come, in a sentence
+                # "by the end of 2022, 58 depots ran on solar power": a year that has come, in a sentence
                 # that commits to nothing, is no deadline but the day the level was reached (a
                 # change reached by then is of the year).
                 kind = "reached"
@@ -876,8 +876,8 @@ def _with_time_words(metric: str, mention: Mention, after: str, earlier: list[st
     return metric
 
 
-# Targets named by their year, then what they are to do ("our 2025 environmental targets, set
-# against a 2020 baseline: to reduce ..."): the year the figures they list are to be reached by.
+# Targets named by their year, then what they are to do ("the 2030 climate targets we adopted
+# in 2022: to cut ..."): the year the figures they list are to be reached by.
 _YEAR_TARGETS = re.compile(
     rf"\b(?P<ty>{_TOKEN})\s+(?:[A-Za-z-]+\s+){{0,2}}(?:targets?|goals?)\b[^.;]*?\bto\s+[a-z]+\b", re.I
 )

@@ -34,7 +34,7 @@ from kg.ingest.prose import BULLET, PAGE_NUMBER, TABLE_CELLS
 from kg.ingest.quantities import Recogniser
 
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
-# A section number set off from its title by a run of spaces ("4.1  Emissions and energy"), as a
+# A section number set off from its title by a run of spaces ("3.2  Safety at work"), as a
 # typeset report's numbered headings print in plain text: a heading, though the run of spaces
 # reads as a table's cell gap, when the title after it is one cell that reads as a heading.
 _SPACED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.? {2,}(?=[A-Z])")
@@ -261,7 +261,7 @@ def _is_boxed_count(lines: list[_Line], n: int) -> bool:
 
 
 def _is_spaced_heading(body: str) -> bool:
-    """A numbered heading whose number a run of spaces sets off ("5  OUR PEOPLE"), not a table row:
+    """A numbered heading whose number a run of spaces sets off ("3  OUR WORKPLACE"), not a table row:
     the title after the number holds no further cell gap and reads as a heading."""
     number = _SPACED_NUMBER.match(body)
     if number is None:
@@ -302,7 +302,7 @@ def _boxes(lines: list[_Line], kinds: list[str]) -> list[str]:
 
 
 def _sub_headings(kinds: list[str]) -> list[str]:
-    """A heading-like line between two table rows ("By gender", "Average training hours") is a
+    """A heading-like line between two table rows ("By site", "Hours per head") is a
     sub-heading row of the table, which groups its rows: it opens no section of the report."""
     return [
         "table" if kind == "heading" and 0 < i < len(kinds) - 1 and kinds[i - 1] == kinds[i + 1] == "table" else kind

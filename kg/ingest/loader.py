@@ -709,8 +709,8 @@ class _Loader:
     ) -> str:
         """The metric of a row: a curated one by the slug of its label, else one drafted from the
         label; a breakdown row's drafted metric is named after its total and is a part of it (a
-        metric the drafter named from a sentence by the row's bare label, "Male" of "91% of male
-        and 93% of female staff", is not the row's), and
+        metric the drafter named from a sentence by the row's bare label, "Male" of "88% of male
+        and 91% of female staff", is not the row's), and
         a row whose label names no catalogue metric alone ("Plastic") is named in the table's
         caption ("Packaging materials: Plastic") when that names one, and a row under a heading
         inside the table in that heading (see :func:`_under_section`)."""
@@ -797,7 +797,7 @@ class _Loader:
     @staticmethod
     def _as_at(table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> tuple[int, int] | None:
         """The day of the year the row's figures are of, when its label, its total's, the
-        table's caption (in its parentheses or its title: "Table 3 Employees as at 31 March") or
+        table's caption (in its parentheses or its title: "Table 6 Staff as at 30 June") or
         its header says so ("Employees as at 31 March"); else None (the columns' periods)."""
         parent = table.rows[row.parent].label if row.parent is not None else None
         header = table.header.text if table.header is not None else None

@@ -42,8 +42,8 @@ BULLET = re.compile(r"^(?P<mark>[•·▪●◦‣►■□✓\-–—*]|\(?[a-z
 TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")
 PAGE_NUMBER = re.compile(r"^[-–—|·•\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—|·•\s]*$", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’)\]]*$")
-# A line ending a sentence or opening a list: a semicolon only ends a clause ("product safety;"
-# before "customer privacy; and ..."), and the sentence goes on on the next line.
+# A line ending a sentence or opening a list: a semicolon only ends a clause ("road safety;"
+# before "fare pricing; and ..."), and the sentence goes on on the next line.
 _ENDS_STATEMENT = re.compile(r"[.!?:][\"”’)\]]*$")
 _HEADING_END = re.compile(r"[.!?:;,]$")
 _SPLIT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")

@@ -9,7 +9,7 @@ the aspect asks for it. Both readings are word overlaps with the guide's labels,
 how many concepts use a word, so that only what tells aspects (or KPIs) apart counts:
 
 - **heading**: a heading that opens with an aspect or KPI code ("B8", "A3 and A4 ...") or
-  closes with them in brackets ("Waste and water (A1, A2)") is of the aspects it prints (its
+  closes with them in brackets ("Air and water (A1, A2)") is of the aspects it prints (its
   section number, "4.1", aside); else of the aspects whose whole label it has ("Employment and labour
   standards": B1 and B4); else each aspect scores the heading's words found in its label
   (twice) or in its KPIs' labels, each word weighted 1/n for the n aspects whose wording has
@@ -58,8 +58,8 @@ _STOP = frozenset(
 )
 _CODE = re.compile(r"^\s*(?:KPI\s+|Aspect\s+)?[AB]\d{1,2}(?:\.\d{1,2})?\b")
 _CODES = re.compile(r"\b([AB]\d{1,2})(?:\.\d{1,2})?\b")
-# A bracket closing a heading that holds aspect or KPI codes and nothing else ("Waste and water
-# (A1, A2)", "Employment (B1)"): the heading prints its aspects after its title.
+# A bracket closing a heading that holds aspect or KPI codes and nothing else ("Air and water
+# (A1, A2)", "Our staff (B1)"): the heading prints its aspects after its title.
 _CODED_END = re.compile(
     r"\(\s*(?:(?:KPIs?|Aspects?)\s+)?[AB]\d{1,2}(?:\.\d{1,2})?"
     r"(?:\s*(?:,|/|&|and|to|-|–)\s*(?:(?:KPIs?|Aspects?)\s+)?[AB]\d{1,2}(?:\.\d{1,2})?)*\s*\)\s*$"

@@ -55,7 +55,7 @@ def test_words_are_lower_case_stems_without_the_guides_function_words() -> None:
         ("Awards and recognition", HKEX, ()),
         ("Environmental subject area", HKEX, ()),  # a subject area is no aspect
         # codes printed in brackets after the title, and a section number before it
-        ("4.3  Waste and water (A1, A2)", HKEX, ("A1", "A2")),
+        ("4.3  Air and water (A1, A2)", HKEX, ("A1", "A2")),
         ("7  OUR NEIGHBOURS (B8)", HKEX, ("B8",)),
         ("2.1 Our people (KPIs B1.1 and B1.2)", HKEX, ("B1",)),
         ("Water (see page 4)", HKEX, ("A2",)),  # a bracket of no codes: the words
