@@ -281,6 +281,18 @@ _MATERIAL_INLINE = re.compile(
     r"determined|ranked|found)\s+(?:to be\s+|as\s+)?(?:highly |most |the most )?material\s+"
     r"(?:were|are|include|included|:)\s*:?\s+(?P<after>[^.:;\n()]+?)\."
 )
+# "From 20 issues, 6 were rated highly material: A; B and C; and D.": the issues after the colon, apart
+# with semicolons where an issue's name holds "and" (or with commas).
+_RATED_MATERIAL = re.compile(
+    r"\b(?:were|are)\s+(?:rated|identified|assessed|considered|determined|ranked|found)\s+(?:as\s+|to\s+be\s+)?"
+    r"(?:highly\s+|most\s+|the\s+most\s+)?material(?:\s+(?:issues|topics|matters))?\s*:\s*(?P<items>[^.:\n()]+?)\."
+)
+# "We engage stakeholders through the channels each prefers: surveys and visits for tenants; site
+# visits with lenders and insurers; ...": each item a group's channels, then "for" or "with" and the group.
+_CHANNELS_BY_GROUP = re.compile(
+    r"\bstakeholders?\b[^.:\n]*?\b(?:channels?|through|via|means|ways)\b[^.:\n]*:\s*(?P<items>[^.:\n]+?;[^.:\n]+?)\."
+)
+_FOR_GROUP = re.compile(r"\s(?:for|with)\s+(?P<group>[a-z][^;]*?)\s*$")
 # "we surveyed 415 stakeholders, including A, B and C, through ...": a count of stakeholders, then their groups.
 _STAKEHOLDERS_INCLUDING = re.compile(
     r"\bstakeholders,?\s+(?:including|such as|namely|comprising|from|among them)\s+(?P<items>[^.:;\n()]+?)[.;]"
@@ -328,6 +340,8 @@ _STAKEHOLDER_NOUNS = frozenset(
         "unions",
         "experts",
         "academics",
+        "organisations",
+        "organizations",
     ]
 )
 # Words that start the rest of the sentence after an enumeration: "A, B and C, to rate ...", "..., through ...".
@@ -1247,6 +1261,12 @@ class _Scanner:
             type_ = "Law"  # "Labour Code of Vietnam": a country's code is its law
         if type_ == "Law" and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before):
             type_ = "Policy"
+        if (
+            type_ == "Standard"
+            and _singular(words[-1].lower()) in ("guideline", "guidance")
+            and re.search(r"\b(?:our|the Group[’']s|the Company[’']s)\s+$", before)
+        ):
+            type_ = "Policy"  # "our Green Site Guidelines": guidelines the company says are its own
         if type_ == "Policy" and (
             start in self.published
             or (
@@ -1687,6 +1707,8 @@ class _Scanner:
         found += [
             (m, "items" if m.group("items") else "after", "MaterialIssue") for m in _MATERIAL_INLINE.finditer(self.text)
         ]
+        found += [(m, "items", "MaterialIssue") for m in _RATED_MATERIAL.finditer(self.text)]
+        self._channel_groups()
         if not any(f.type == "StakeholderGroup" for f in self.found):
             # A report that lists or tabulates its stakeholder groups names them there; the groups a
             # sentence happens to enumerate ("we surveyed residents and tenants") count only without one.
@@ -1694,7 +1716,9 @@ class _Scanner:
             found += [(m, "groups", "StakeholderGroup") for m in _ENGAGED.finditer(self.text)]
         for match, group, type_ in found:
             text = match.group(group)
-            items = [(i.start(), i.end()) for i in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", text)]
+            # Items apart with semicolons hold commas and "and" of their own ("A; B and C; and D").
+            mark = ";" if ";" in text else ","
+            items = [(i.start(), i.end()) for i in re.finditer(rf"[^{mark}\s](?:[^{mark}]*[^{mark}\s])?", text)]
             ended = next((k for k, (a, _) in enumerate(items) if k and text[a:].split()[0] in _LIST_END), None)
             if ended is not None:
                 items = items[:ended]  # "A, B and C, to rate 18 issues": the sentence goes on after the list
@@ -1711,7 +1735,7 @@ class _Scanner:
                 items = items[: nouns.index(False) if False in nouns else len(items)]
             oxford = any(text.startswith("and ", a) for a, _ in items)
             items = [(a + 4, b) if text.startswith("and ", a) else (a, b) for a, b in items]
-            if items and not oxford and " and " in text[items[-1][0] : items[-1][1]]:
+            if items and mark == "," and not oxford and " and " in text[items[-1][0] : items[-1][1]]:
                 a, b = items.pop()  # "customers, employees and suppliers": no comma before the last "and"
                 cut = text.index(" and ", a)
                 items += [(a, cut), (cut + 5, b)]
@@ -1720,6 +1744,23 @@ class _Scanner:
                 continue
             for a, b in items:
                 self.add(match.start(group) + a, match.start(group) + b, type_, priority=2)
+
+    def _channel_groups(self) -> None:
+        """The groups of a list of the channels each stakeholder group is engaged through, apart with
+        semicolons: each item ends with "for" or "with" and its group ("surveys for tenants", "site
+        visits with lenders and insurers"), a group as the report groups them, when its last word is a
+        stakeholder noun; a list of fewer than two such groups names none."""
+        for match in _CHANNELS_BY_GROUP.finditer(self.text):
+            at = match.start("items")
+            groups = []
+            for item in re.finditer(r"[^;]+", match.group("items")):
+                named = _FOR_GROUP.search(item.group())
+                if named and named.group("group").split()[-1].lower() in _STAKEHOLDER_NOUNS:
+                    start = at + item.start() + named.start("group")
+                    groups.append((start, start + len(named.group("group"))))
+            if len(groups) >= 2 and all(len(self.text[a:b].split()) <= MAX_INLINE_WORDS for a, b in groups):
+                for a, b in groups:
+                    self.add(a, b, "StakeholderGroup", priority=2)
 
     def people(self) -> None:
         for match in _HONORIFIC.finditer(self.text):

@@ -304,6 +304,9 @@ class FigureReader:
     # The paragraph of the last sentence read with figures, and the period of its first level:
     # what a sentence going on from it ("Of these, ...") is dated by. Units are read in order.
     _carried: tuple[int, str | None] | None = field(default=None, init=False, repr=False)
+    # Whether a sentence without figures came between it and the unit read next: then the sentence
+    # no longer goes on describing the day the carried one is "as at".
+    _interrupted: bool = field(default=False, init=False, repr=False)
 
     def read(self, unit: Unit, mentions: list[Mention]) -> Reading:
         """``mentions`` are the recogniser's mentions of the whole text inside the unit, in order."""
@@ -313,6 +316,7 @@ class FigureReader:
         kept = [m for m in quantities if self._is_figure(text, at, m, mentions)]
         commits = bool(_COMMIT.search(text) or (unit.kind == "bullet" and _COMMIT.search(unit.lead)))
         if not kept:
+            self._interrupted = True
             return Reading(unit, (), self._missing(unit) if not quantities else None, commits)
         periods = self._periods(text)
         lead = self._periods(unit.lead) if unit.kind == "bullet" else []
@@ -322,8 +326,10 @@ class FigureReader:
         carried = self._carried
         goes_on = carried is not None and unit.paragraph == carried[0] and _GOES_ON.match(text) is not None
         inherited = carried[1] if carried is not None and goes_on else None
-        if carried is not None and unit.paragraph == carried[0] and self._states_the_day_on(carried[1], text, periods):
+        described = carried is not None and unit.paragraph == carried[0] and not self._interrupted
+        if described and carried is not None and self._states_the_day_on(carried[1], text, periods):
             inherited = carried[1]
+        self._interrupted = False
         figures: list[Figure] = []
         for index, mention in enumerate(kept):
             figure = self._figure(unit, mention, index, spans, periods, lead, owned, figures, inherited)
@@ -338,10 +344,11 @@ class FigureReader:
 
     @staticmethod
     def _states_the_day_on(day: str | None, text: str, periods: list[_Period]) -> bool:
-        """Whether a sentence goes on describing the day the sentence before it is "as at", in the
-        same paragraph ("As at 31 December 2022 we had 910 staff. Women made up 48% of them."):
-        it names no period of its own and tells of no action (hired, trained, donated), which
-        would have happened over the year, not on its last day."""
+        """Whether a sentence goes on describing the day the sentence right before it is "as at",
+        in the same paragraph ("As at 31 December 2022 we had 910 staff. Women made up 48% of
+        them."): it names no period of its own and tells of no action (hired, trained, donated),
+        which would have happened over the year, not on its last day. A sentence without figures
+        between them ("Waste oil is handled by licensed collectors.") has moved on from that day."""
         return (
             day is not None
             and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) is not None
@@ -466,6 +473,11 @@ class FigureReader:
                 if not _PERFECT.search(text, m.end()) or value is None or _year_of(value) >= self.year:
                     continue
                 kind, value = "since", f"{value.partition('/')[0]}/{self._own}"
+            if kind == "end" and value and _year_of(value) <= self.year and not _COMMIT.search(text):
+                # "by the end of 2022, 58 depots ran on solar power": a year that has come, in a sentence
+                # that commits to nothing, is no deadline but the day the level was reached (a
+                # change reached by then is of the year).
+                kind = "reached"
             found.append(_Period(m.start(), m.end(), kind, value, previous))
         return found
 
@@ -644,6 +656,8 @@ class FigureReader:
                 p for p in periods if p.kind in ("compared", "yoy", "baseyear") and start - 5 <= p.start < nxt + 20
             ]
             baseline = compared[0].value if compared else None
+            if period is not None and any(p.kind == "reached" and p.value == period for p in periods):
+                period = None if period == self._last_day(own) else period[:4]  # "by the end of 2023, 9% below"
             if period is not None and "/" in period and baseline is None:
                 baseline, period = period.split("/")
                 period = None if period == own else period
@@ -668,8 +682,9 @@ class FigureReader:
         """The year a committed figure is to be reached by ("aim ... by 2030"), or None.
 
         The first such year after the figure is its own ("... by 50% by 2030, and 100% by
-        2027"), else the last one before it, else a later year the figure owns ("will open 2
-        sites in 2024"); a figure owning a period that has come ("the rate was 52% in 2021", the
+        2027"), else the last one before it, else the year of the targets the sentence lists
+        the figure among ("our 2025 targets: to cut waste by 10%"), else a later year the figure
+        owns ("will open 2 sites in 2024"); a figure owning a period that has come ("the rate was 52% in 2021", the
         report's period) is no target, though the sentence commits.
         """
         commits = _COMMIT.search(unit.text[:start]) or (unit.kind == "bullet" and _COMMIT.search(unit.lead))
@@ -689,7 +704,9 @@ class FigureReader:
         led = [p.value for p in lead if p.kind in ("by", "end") and p.value and _year_of(p.value) >= self.year]
         led += [p.value for p in lead if p.kind == "year" and p.value and _year_of(p.value) > self.year]
         later = [p.value for p in own if p.kind == "year" and p.value]
-        chosen = after[:1] or before[-1:] or led[:1] or later[:1]
+        titles = _YEAR_TARGETS.finditer(unit.text[:start])
+        titled = [_token(m.group("ty")) for m in titles if _year_of(m.group("ty")) > self.year]
+        chosen = after[:1] or before[-1:] or titled[-1:] or led[:1] or later[:1]
         return chosen[0] if chosen else None
 
     def _owned(self, index: int, periods: list[_Period], owned: dict[int, tuple[int, ...]]) -> list[_Period]:
@@ -781,6 +798,7 @@ _OPENING_KINDS = ("yearended", "past", "lastyear", "part")
 _OPENS = re.compile(r"(?:^|[,;:(]\s*|\b(?:and|but|while|whereas)\s+)\W*$", re.I)
 _LEVEL_KINDS = (
     "asat",
+    "reached",
     "on",
     "range",
     "since",
@@ -858,6 +876,11 @@ def _with_time_words(metric: str, mention: Mention, after: str, earlier: list[st
     return metric
 
 
+# Targets named by their year, then what they are to do ("the 2030 climate targets we adopted
+# in 2022: to cut ..."): the year the figures they list are to be reached by.
+_YEAR_TARGETS = re.compile(
+    rf"\b(?P<ty>{_TOKEN})\s+(?:[A-Za-z-]+\s+){{0,2}}(?:targets?|goals?)\b[^.;]*?\bto\s+[a-z]+\b", re.I
+)
 # A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
 _TARGET_OF = re.compile(rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)\s*$", re.I)
 
@@ -872,7 +895,7 @@ def groups_thousands(mentions: list[Mention]) -> bool:
 
 def _label_period(label: _Period, periods: list[_Period]) -> str | None:
     """A label's period; a label's year takes the day of the unit's "as at" date."""
-    day = next((q.value for q in periods if q.kind == "asat" and q.value and len(q.value) == 10), None)
+    day = next((q.value for q in periods if q.kind in ("asat", "reached") and q.value and len(q.value) == 10), None)
     if day is not None and label.value is not None and label.value.isdigit():
         return f"{label.value}{day[4:]}" if day[4:] != "-02-29" else f"{label.value}-02-28"
     return label.value

@@ -34,6 +34,10 @@ from kg.ingest.prose import BULLET, PAGE_NUMBER, TABLE_CELLS
 from kg.ingest.quantities import Recogniser
 
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
+# A section number set off from its title by a run of spaces ("3.2  Safety at work"), as a
+# typeset report's numbered headings print in plain text: a heading, though the run of spaces
+# reads as a table's cell gap, when the title after it is one cell that reads as a heading.
+_SPACED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.? {2,}(?=[A-Z])")
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{2,})\s*\d{1,3}$|\s\d{1,3}$")
 # A line that names a company and nothing else ("Acme Holdings Co., Ltd."): a title, though it ends with a point.
@@ -211,7 +215,9 @@ class Segmenter:
                 kinds.append("contents")
                 continue
             in_contents = False
-            if TABLE_CELLS.search(body):
+            if _is_spaced_heading(body):
+                kinds.append("heading")
+            elif TABLE_CELLS.search(body):
                 kinds.append("table")
             elif BULLET.match(body) and not _NUMBERED_HEADING.match(body):
                 kinds.append("bullet")
@@ -223,7 +229,7 @@ class Segmenter:
                 kinds.append("heading")
             else:
                 kinds.append("prose")
-        return _captions(lines, _boxes(lines, kinds))
+        return _sub_headings(_captions(lines, _boxes(lines, kinds)))
 
     def _is_furniture(self, line: _Line) -> bool:
         return any(s < line.end and line.start < e for s, e in self.furniture)
@@ -252,6 +258,16 @@ def _is_boxed_count(lines: list[_Line], n: int) -> bool:
     after_blank = n == 0 or not lines[n - 1].text
     short = 0 < len(caption.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?:;,]$", caption)
     return bool(re.fullmatch(r"\d[\d,.]*", lines[n].text)) and after_blank and short and caption[:1].islower()
+
+
+def _is_spaced_heading(body: str) -> bool:
+    """A numbered heading whose number a run of spaces sets off ("3  OUR WORKPLACE"), not a table row:
+    the title after the number holds no further cell gap and reads as a heading."""
+    number = _SPACED_NUMBER.match(body)
+    if number is None:
+        return False
+    title = body[number.end() :]
+    return not TABLE_CELLS.search(title) and _is_heading(title)
 
 
 def _is_heading(body: str) -> bool:
@@ -283,6 +299,15 @@ def _boxes(lines: list[_Line], kinds: list[str]) -> list[str]:
         if before or after:
             out[i] = "prose"
     return out
+
+
+def _sub_headings(kinds: list[str]) -> list[str]:
+    """A heading-like line between two table rows ("By site", "Hours per head") is a
+    sub-heading row of the table, which groups its rows: it opens no section of the report."""
+    return [
+        "table" if kind == "heading" and 0 < i < len(kinds) - 1 and kinds[i - 1] == kinds[i + 1] == "table" else kind
+        for i, kind in enumerate(kinds)
+    ]
 
 
 def _captions(lines: list[_Line], kinds: list[str]) -> list[str]:

@@ -135,6 +135,8 @@ class _Loader:
     def __init__(self, report: Report, folder: Path) -> None:
         self.report = report
         self.folder = folder
+        # The metrics csrkg draft named from sentences (claims/drafted.yaml): no table row's own.
+        self.prose_metrics: set[str] = set()
         self.units = load_units(folder)
         report.units = self.units
         self.recogniser = Recogniser(self.units.lexicon)
@@ -184,6 +186,8 @@ class _Loader:
             self._define("metric", metric.id, f"{path}:{metric.line}")
             self._check_codes(metric.kpis, f"{path}:{metric.line}")
             self.report.metrics[metric.id] = metric
+            if drafted:
+                self.prose_metrics.add(metric.id)
 
     def _add_entity(self, entity: EntitySpec, where: str) -> None:
         self._define("entity", entity.id, where)
@@ -704,7 +708,9 @@ class _Loader:
         where: str,
     ) -> str:
         """The metric of a row: a curated one by the slug of its label, else one drafted from the
-        label; a breakdown row's drafted metric is named after its total and is a part of it, and
+        label; a breakdown row's drafted metric is named after its total and is a part of it (a
+        metric the drafter named from a sentence by the row's bare label, "Male" of "88% of male
+        and 91% of female staff", is not the row's), and
         a row whose label names no catalogue metric alone ("Plastic") is named in the table's
         caption ("Packaging materials: Plastic") when that names one, and a row under a heading
         inside the table in that heading (see :func:`_under_section`)."""
@@ -719,7 +725,7 @@ class _Loader:
         if row.section and table_links.bare(name):
             name = f"{row.section}: {name}"  # "Total (Scope 1 and 2)" under "Greenhouse gas emissions"
         ident, label = slugify(name), name
-        if total is not None and ident not in self.report.metrics:
+        if total is not None and (ident not in self.report.metrics or ident in self.prose_metrics):
             label = f"{self.report.metrics[total].label}: {name}"
             ident = slugify(f"{total} {name}", 100)
         elif (
@@ -791,11 +797,11 @@ class _Loader:
     @staticmethod
     def _as_at(table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> tuple[int, int] | None:
         """The day of the year the row's figures are of, when its label, its total's, the
-        table's caption or its header says so ("Employees as at 31 March"); else None (the
-        columns' periods)."""
+        table's caption (in its parentheses or its title: "Table 6 Staff as at 30 June") or
+        its header says so ("Employees as at 31 March"); else None (the columns' periods)."""
         parent = table.rows[row.parent].label if row.parent is not None else None
         header = table.header.text if table.header is not None else None
-        for text in (row.label, parent, table.caption_day, header):
+        for text in (row.label, parent, table.caption_day, table.caption, header):
             if (day := as_at_day(text)) is not None:
                 return day
         return None

@@ -42,6 +42,9 @@ BULLET = re.compile(r"^(?P<mark>[•·▪●◦‣►■□✓\-–—*]|\(?[a-z
 TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")
 PAGE_NUMBER = re.compile(r"^[-–—|·•\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—|·•\s]*$", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’)\]]*$")
+# A line ending a sentence or opening a list: a semicolon only ends a clause ("road safety;"
+# before "fare pricing; and ..."), and the sentence goes on on the next line.
+_ENDS_STATEMENT = re.compile(r"[.!?:][\"”’)\]]*$")
 _HEADING_END = re.compile(r"[.!?:;,]$")
 _SPLIT_WORD = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _WORD_AFTER = re.compile(r"^([a-z]+)")
@@ -237,7 +240,7 @@ def _filled(line: _Line, after: _Line, width: int) -> bool:
     if length + space + len(first) > width:
         return True
     goes_on = after.body[:1].islower() or after.body[:1].isdigit()
-    return length >= NEARLY_FULL * width and goes_on and not _ENDS_SENTENCE.search(line.body)
+    return length >= NEARLY_FULL * width and goes_on and not _ENDS_STATEMENT.search(line.body)
 
 
 def _heading_like(body: str) -> bool:

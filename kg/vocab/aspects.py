@@ -8,8 +8,9 @@ while the section says which aspect it discloses and the guide's KPI labels say 
 the aspect asks for it. Both readings are word overlaps with the guide's labels, weighted by
 how many concepts use a word, so that only what tells aspects (or KPIs) apart counts:
 
-- **heading**: a heading that opens with an aspect or KPI code ("B8", "A3 and A4 ...") is of
-  the aspects it prints; else of the aspects whose whole label it has ("Employment and labour
+- **heading**: a heading that opens with an aspect or KPI code ("B8", "A3 and A4 ...") or
+  closes with them in brackets ("Air and water (A1, A2)") is of the aspects it prints (its
+  section number, "4.1", aside); else of the aspects whose whole label it has ("Employment and labour
   standards": B1 and B4); else each aspect scores the heading's words found in its label
   (twice) or in its KPIs' labels, each word weighted 1/n for the n aspects whose wording has
   it ("waste" names A1 alone, "health" B2, B6 and B8), and the best is the heading's when it
@@ -18,12 +19,13 @@ how many concepts use a word, so that only what tells aspects (or KPIs) apart co
   "(tonnes)", "hours", "days", "percentage" or "intensity" asks for that kind of unit; a count
   fits a percentage, whose numerator it is) scores the sentence's words found in its label (and
   the section heading's, at half weight), each weighted 1/n for the n KPIs of the aspect that
-  have it; a target's sentence speaks of a target. The best KPI is the figure's; when the words
-  point at several alike, the one whose label asks for the figure's unit ("share of products
-  recalled", not "recall procedures"); when they point at none, the aspect's last KPI in the
-  guide's order, since the guides list an aspect's quantities first (totals, intensities, counts
-  by group, which the catalogue's metrics read) and the measures, initiatives and resources that
-  report its management last.
+  have it; a target's sentence speaks of a target, and a sentence naming a trademark, a patent or
+  a green product speaks of intellectual property, or of environmentally preferable products.
+  The best KPI is the figure's; when the words point at several alike, the one whose label asks
+  for the figure's unit ("share of products recalled", not "recall procedures"); when they point
+  at none, the aspect's last KPI in the guide's order, since the guides list an aspect's
+  quantities first (totals, intensities, counts by group, which the catalogue's metrics read) and
+  the measures, initiatives and resources that report its management last.
 - **label**: a table row whose label is mostly the words of one KPI's label ("Economic value
   generated", GRI 201-1), weighted as above over all the guide's KPIs, discloses that KPI.
 """
@@ -56,6 +58,14 @@ _STOP = frozenset(
 )
 _CODE = re.compile(r"^\s*(?:KPI\s+|Aspect\s+)?[AB]\d{1,2}(?:\.\d{1,2})?\b")
 _CODES = re.compile(r"\b([AB]\d{1,2})(?:\.\d{1,2})?\b")
+# A bracket closing a heading that holds aspect or KPI codes and nothing else ("Air and water
+# (A1, A2)", "Our staff (B1)"): the heading prints its aspects after its title.
+_CODED_END = re.compile(
+    r"\(\s*(?:(?:KPIs?|Aspects?)\s+)?[AB]\d{1,2}(?:\.\d{1,2})?"
+    r"(?:\s*(?:,|/|&|and|to|-|–)\s*(?:(?:KPIs?|Aspects?)\s+)?[AB]\d{1,2}(?:\.\d{1,2})?)*\s*\)\s*$"
+)
+# The section number a heading opens with ("4.1 ", "5. "): no word of its title.
+_SECTION_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 # The units a KPI's label asks its figures in, by the words that name them ("total (tonnes)",
 # "average training hours", "lost days", "percentage of employees trained"), as quantity kinds of
 # ontology/units.ttl; "intensity" asks for a ratio unit (``RATIO``). A count is the numerator of
@@ -158,8 +168,11 @@ def heading_aspects(heading: str, standard: str | None) -> tuple[str, ...]:
     """The aspect codes a section heading names (see the module's docstring), none or more."""
     standard = standard or DEFAULT_STANDARD
     known = aspects(standard)
-    if _CODE.match(heading):
-        return tuple(dict.fromkeys(c for c in _CODES.findall(heading) if c in known))
+    heading = _SECTION_NUMBER.sub("", heading, count=1)
+    coded = _CODED_END.search(heading)
+    printed = heading if _CODE.match(heading) else coded.group() if coded else ""
+    if printed:
+        return tuple(dict.fromkeys(c for c in _CODES.findall(printed) if c in known))
     said, weight = words(heading), _weights(standard)
     named = tuple(code for code, a in known.items() if a.label and a.label <= said)
     if named:
@@ -187,6 +200,22 @@ def unit_kind(unit_key: str | None) -> str | None:
     return str(unit.quantity_kind).rsplit("/", 1)[-1] if unit is not None else RATIO
 
 
+# Words a sentence names a guide's concept by that the guide's labels do not print: a trademark or
+# patent is intellectual property (B6.3); a green product is an environmentally preferable one (B5.4).
+_GUIDE_TERMS = {
+    "trademark": ("intellectual", "property"),
+    "patent": ("intellectual", "property"),
+    "copyright": ("intellectual", "property"),
+    "green": ("environmentally", "preferable"),
+    "eco-friendly": ("environmentally", "preferable"),
+}
+
+
+def _with_guide_terms(said: set[str]) -> set[str]:
+    """``said`` and the guide's words for the concepts it names (see ``_GUIDE_TERMS``)."""
+    return said.union(*(_GUIDE_TERMS.get(w, ()) for w in said))
+
+
 # A heading word counts half a word of the sentence: the heading says what the section is about,
 # the sentence what the figure is ("Air emissions" over "6 coating lines are fitted with thermal
 # oxidisers": the measures of A1.5; "Anti-corruption" over "5 whistle-blowing reports": B7.2).
@@ -212,7 +241,7 @@ def aspect_kpi(
     kpis = [kpi for a in pooled for kpi in a.kpis]
     kind = unit_kind(unit_key)
     fitting = [(c, w) for c, w in kpis if kind is None or not kinds[c] or kind in kinds[c]] or kpis
-    said = words(sentence) | ({"target"} if role == "target" else set())
+    said = _with_guide_terms(words(sentence)) | ({"target"} if role == "target" else set())
     titled = words(heading) - said
     counts = _counts(kw for _, kw in fitting)
     scores = [

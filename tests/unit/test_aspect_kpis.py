@@ -54,6 +54,11 @@ def test_words_are_lower_case_stems_without_the_guides_function_words() -> None:
         ("Targets", HKEX, ()),  # A1 and A2 ask for targets alike
         ("Awards and recognition", HKEX, ()),
         ("Environmental subject area", HKEX, ()),  # a subject area is no aspect
+        # codes printed in brackets after the title, and a section number before it
+        ("4.3  Air and water (A1, A2)", HKEX, ("A1", "A2")),
+        ("7  OUR NEIGHBOURS (B8)", HKEX, ("B8",)),
+        ("2.1 Our people (KPIs B1.1 and B1.2)", HKEX, ("B1",)),
+        ("Water (see page 4)", HKEX, ("A2",)),  # a bracket of no codes: the words
         ("Training and development", GRI, ("404",)),
         ("Ethics and anti-corruption", GRI, ("205",)),
     ],
@@ -80,6 +85,9 @@ def test_a_heading_names_the_aspects_its_words_belong_to(
         # Words that tell no KPI apart: the aspect's last, the resources contributed.
         ("B8", "Our volunteers planted 1,200 native trees.", "NUM", "value", "B8.2"),
         ("A4", "Typhoon warnings closed 9 of our restaurants.", "NUM", "value", "A4.1"),  # one KPI
+        # Words the guide's labels do not print for their concept: trademarks are intellectual
+        # property, green products environmentally preferable ones.
+        ("B6", "We registered 14 trademarks and 3 patents in 2023.", "NUM", "value", "B6.3"),
     ],
 )
 def test_a_figure_discloses_the_aspect_kpi_its_sentence_and_unit_speak_of(
@@ -95,6 +103,9 @@ def test_the_heading_speaks_for_a_sentence_at_half_weight() -> None:
     # the sentence's own word outweighs the heading's
     reports = "During the Year, we received 5 whistle-blowing reports."
     assert aspect_kpi(("B7",), reports, "NUM", HKEX, heading="B7 Anti-corruption") == "B7.2"
+    # a green product is an environmentally preferable one (B5.4), whatever the heading's supply chain (B5.3)
+    green = "Green paints made up 41% of the coatings we bought."
+    assert aspect_kpi(("B5",), green, "PERCENT", HKEX, heading="Supply chain management") == "B5.4"
 
 
 def test_an_aspect_the_guide_does_not_have_gives_no_kpi() -> None:

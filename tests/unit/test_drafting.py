@@ -801,6 +801,14 @@ def test_a_sentence_describing_the_as_at_day_of_the_one_before_takes_that_day() 
     ]
 
 
+def test_a_sentence_without_figures_between_ends_the_as_at_day_of_the_one_before() -> None:
+    text = (
+        "As at 31 December 2022, the clinic had 1,500 staff. Waste oil from the kitchens is collected "
+        "by licensed firms. Rainwater is stored for the gardens at 4 of the wards."
+    )
+    assert _paragraph(text) == [("1,500", "2022-12-31"), ("4", None)]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -870,3 +878,73 @@ def test_a_trend_from_part_of_a_year_does_not_date_the_figures_of_the_next_claus
 )
 def test_a_figure_on_a_day_is_of_that_day(sentence: str, periods: list[tuple[str, str]]) -> None:
     assert [(figure, period) for _, figure, _, period, *_ in read(sentence)] == periods
+
+
+def test_a_section_number_set_off_by_spaces_opens_a_heading_not_a_table_row() -> None:
+    text = (
+        "3  OUR WORKPLACE\n\n"
+        "3.2  Safety at work (B2)\n\n"
+        "Our crews logged 410 safety drills in 2022.\n\n"
+        "2  Diesel  1,200\n"  # a row of cells: the number's title is no heading
+        "12  Trucks\t40\n"
+    )
+    segmenter = Segmenter(RECOGNISER)
+    assert [line for _, line in segmenter.headings(text)] == ["3  OUR WORKPLACE", "3.2  Safety at work (B2)"]
+    assert units(text) == [("sentence", "Our crews logged 410 safety drills in 2022.", "")]
+
+
+def test_a_heading_like_line_between_table_rows_is_the_tables_sub_heading_not_a_section() -> None:
+    text = (
+        "B1 Employment\n\n"
+        "Group\tUnit\t2022\t2021\n"
+        "All staff\tpersons\t610\t580\n"
+        "By site\n"
+        "North yard\tpersons\t400\t390\n"
+        "South yard\tpersons\t210\t190\n\n"
+        "Staff numbers grew with the new yard.\n"
+    )
+    assert [line for _, line in Segmenter(RECOGNISER).headings(text)] == ["B1 Employment"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Targets named by their year, then what they are to do: the figures they list are of that year.
+        (
+            "In 2022 the directors adopted our 2030 climate targets against a 2019 baseline: to cut fleet "
+            "emissions by 25% and to source at least 60% of power from renewables.",
+            [
+                ("target", "25%", "PERCENT", "2030", "2019", "decrease"),
+                ("target", "at least 60%", "PERCENT", "2030", "2019", None),
+            ],
+        ),
+        # Targets named without saying what they are to do list no figure.
+        (
+            "Against our 2030 targets, fleet emissions fell by 4% in 2022.",
+            [("change", "4%", "PERCENT", None, "2021", "decrease")],
+        ),
+    ],
+)
+def test_the_year_of_the_targets_a_sentence_lists_is_its_figures_target_year(
+    sentence: str, expected: list[tuple]
+) -> None:
+    assert _dated(sentence) == expected
+
+
+def test_by_the_end_of_a_year_that_has_come_is_the_day_a_level_was_reached() -> None:
+    # the report's year, in a sentence that commits to nothing: a level at the year's end
+    found = read("By the end of 2022, 58 depots had switched to LED lighting.")
+    assert [(role, figure, period) for role, figure, _, period, *_ in found] == [("value", "58", "2022-12-31")]
+    # a change reached by then is of the year; a comparative label takes the day
+    sentence = (
+        "By the end of 2021, fleet emissions were 8% below the 2019 level, and 44 buses ran on batteries (2020: 30)."
+    )
+    found = read(sentence)
+    assert [(role, figure, period) for role, figure, _, period, *_ in found] == [
+        ("change", "8%", "2021"),
+        ("value", "44", "2021-12-31"),
+        ("value", "30", "2020-12-31"),
+    ]
+    # a year to come, or a sentence that commits: a deadline
+    found = read("We will switch 20 more depots to LED lighting by the end of 2024.")
+    assert [(role, figure, period) for role, figure, _, period, *_ in found] == [("target", "20", "2024-12-31")]

@@ -51,6 +51,29 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
             ("MaterialIssue", "staff wellbeing"),
         ],
     ),
+    # issues rated material, listed after a colon and apart with semicolons (their names hold "and")
+    (
+        "Of the 18 topics reviewed, 5 were rated highly material: road safety; fare pricing and access; "
+        "driver health and wellbeing; and air quality.",
+        [
+            ("MaterialIssue", "road safety"),
+            ("MaterialIssue", "fare pricing and access"),
+            ("MaterialIssue", "driver health and wellbeing"),
+            ("MaterialIssue", "air quality"),
+        ],
+    ),
+    # the channels of each stakeholder group, then "for" or "with" the group, apart with semicolons
+    (
+        "We reach our stakeholders through the channels each prefers: open days and a hotline for "
+        "tenants and residents; site audits with suppliers; and town-hall briefings for staff.",
+        [
+            ("StakeholderGroup", "tenants and residents"),
+            ("StakeholderGroup", "suppliers"),
+            ("StakeholderGroup", "staff"),
+        ],
+    ),
+    # items that end in no stakeholder noun name no group
+    ("We reach stakeholders through channels: a hotline for complaints; a portal for bookings.", []),
     # a department named for a public service is a government's, unless the text says it is the company's
     (
         "Our depots hold permits from the Marine Conservation Department and buy water from the "
@@ -89,6 +112,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Our anti-bribery policy and whistle-blowing policy apply to agents.",
         [("Policy", "anti-bribery policy"), ("Policy", "whistle-blowing policy")],
+    ),
+    # guidelines the company calls its own are its policy; another body's are a standard
+    (
+        "Contractors must follow our Safe Site Guidelines. Dredging meets the Harbour Authority Dredging Guidelines.",
+        [("Policy", "Safe Site Guidelines"), ("Standard", "Harbour Authority Dredging Guidelines")],
     ),
     # a quoted name a verb says was launched is a programme
     ("In 2024 we launched “Project Clear Water” to test wells.", [("Initiative", "Project Clear Water")]),

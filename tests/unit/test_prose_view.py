@@ -130,6 +130,24 @@ def test_headings_bullets_and_table_rows_are_not_joined() -> None:
     ]
 
 
+def test_a_line_nearly_full_that_ends_a_clause_with_a_semicolon_goes_on_in_lower_case() -> None:
+    # The list's item would not have fitted whole on the line: the writer broke after "safety;".
+    text = FILLER + (
+        "The survey rated five topics most important: road and bus safety;\n"
+        "fare pricing and access; driver health; and data privacy.\n"
+        "Buses are washed with recycled water at each of the depots we run:\n"
+        "water is reused up to four times.\n"
+    )
+    assert prose_view(text).text.split("\n") == [
+        one_line(FILLER),
+        "The survey rated five topics most important: road and bus safety; fare pricing and access; "
+        "driver health; and data privacy.",
+        "Buses are washed with recycled water at each of the depots we run:",  # a colon ends it
+        "water is reused up to four times.",
+        "",
+    ]
+
+
 def test_page_breaks_and_furniture_end_a_paragraph() -> None:
     # The page's last line is filled to the margin and the sentence goes on after the page
     # break: the page number, the form feed and the running header (printed on every page) stay

@@ -241,3 +241,54 @@ def test_rates_by_gender_are_not_summed_and_an_intensity_by_revenue_divides_the_
     male = metrics["staff-turnover-rate-overall-male"]
     # A rate by gender narrows the overall rate; it is no part of a sum.
     assert (male.label, male.component_of) == ("Staff turnover rate (%): Overall: Male", None)
+
+
+def test_a_caption_whose_title_ends_with_an_as_at_day_dates_every_row(tmp_path: Path) -> None:
+    text = (
+        "HILLTOP LTD ESG REPORT 2023\n\n"
+        "Table 6  Staff as at 30 June\n"
+        "Category\tUnit\t2023\t2022\n"
+        "All staff\tpersons\t512\t498\n"
+        "By gender\n"
+        "Women\tpersons\t260\t251\n"
+    )
+    meta = META.replace("lakeside", "hilltop").replace("Lakeside", "Hilltop")
+    folder = report_folder(tmp_path / "hilltop", text, meta, SHEET.replace("lakeside", "hilltop"))
+    found = sorted(
+        (obs.surface, obs.period.key) for claim in load_report(folder).claims.values() for obs in claim.observations
+    )
+    assert found == [("251", "2022-06-30"), ("260", "2023-06-30"), ("498", "2022-06-30"), ("512", "2023-06-30")]
+
+
+def test_a_breakdown_row_is_no_metric_the_drafter_named_from_a_sentence_by_its_bare_label(tmp_path: Path) -> None:
+    text = (
+        "HILLTOP LTD ESG REPORT 2023\n\n"
+        "Of our staff, 88% of male and 91% of female staff took refresher courses.\n\n"
+        "Table 2 Staff\n"
+        "Category\tUnit\t2023\t2022\n"
+        "All staff\tpersons\t512\t498\n"
+        "Male\tpersons\t252\t247\n"
+        "Female\tpersons\t260\t251\n"
+    )
+    meta = META.replace("lakeside", "hilltop").replace("Lakeside", "Hilltop")
+    folder = report_folder(tmp_path / "hilltop", text, meta, SHEET.replace("lakeside", "hilltop"))
+    quote = "Of our staff, 88% of male and 91% of female staff took refresher courses."
+    (folder / "claims" / "drafted.yaml").write_text(
+        "metrics:\n"
+        "- {id: male, label: Male, drafted: true}\n"
+        "- {id: female-staff-trained, label: Female staff trained, drafted: true}\n"
+        "claims:\n"
+        f"- id: draft-29\n  kind: quantitative\n  quote: '{quote}'\n"
+        "  observations:\n"
+        "  - {metric: male, figure: 88%, unit: PERCENT}\n"
+        "  - {metric: female-staff-trained, figure: 91%, unit: PERCENT}\n"
+        "  review: drafted\n",
+        encoding="utf-8",
+    )
+    report = load_report(folder)
+    rows = {
+        obs.surface: obs.metric for claim in report.claims.values() for obs in claim.observations if obs.unit == "NUM"
+    }
+    assert rows["252"] == "all-staff-male"
+    assert report.metrics["all-staff-male"].component_of == "all-staff"
+    assert report.metrics["male"].label == "Male"  # the sentence's metric, left as drafted
