@@ -95,6 +95,9 @@ _BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:t
 _NOTE = re.compile(
     r"^(?P<marker>\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|Note\s*\d{1,2}:?|\d{1,2}\.)\s*(?P<text>\S.*)$"
 )
+# A footnote's marker alone ("*" of "*   Scope 1 includes ..."): a note printed with a run of
+# spaces after its marker splits into two cells, which are no table row.
+_NOTE_MARKER = re.compile(r"^(?:\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|Note\s*\d{1,2}:?)$")
 _NOTES_HEADING = re.compile(r"^notes?:?$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
 # The last header cell of an index (contents, a reporting guide's content index): "Page", "Page
@@ -504,8 +507,7 @@ class _Reader:
         row = self.lines[i + 1]
         if len(row.cells) != len(self.lines[i].cells) or not all(_is_cell(c) for c in row.cells[1:]):
             return None
-        caption = self.raw(i - 1) if i > 0 and _CAPTION.match(self.raw(i - 1)) else None
-        return _measure_header(self.lines[i], caption)
+        return _measure_header(self.lines[i], self.caption_above(i))
 
     def tables(self) -> list[FigureTable]:
         found: list[FigureTable] = []
@@ -559,14 +561,29 @@ class _Reader:
     def is_headerless_row(self, i: int) -> bool:
         """Whether line ``i`` is a row of one figure without a header (``Label (unit)   figure``):
         not page furniture (a running head printing the report's year), not a caption whose
-        title a double space cuts off its number ("Table 11  Suppliers (as at 31 March)")."""
+        title a double space cuts off its number ("Table 11  Suppliers (as at 31 March)"), not a
+        footnote whose marker a run of spaces cuts off its text ("*   LNG for 12 trucks")."""
         return (
             self.is_row(i)
+            and not _NOTE_MARKER.match(self.lines[i].first)
             and len(self.lines[i].cells) == 2
             and not self.page_foot(i)
             and not self.furniture(i)
             and not _CAPTION.match(self.raw(i))
         )
+
+    def caption_above(self, i: int) -> str | None:
+        """The caption line ("Table 5 Workforce (as at 31 December)") of the table whose header
+        starts at line ``i``: the line right above it, or the one above a blank line between
+        them (a conversion often prints a blank line under a table's title)."""
+        for j in (i - 1, i - 2):
+            if j < 0:
+                return None
+            if _CAPTION.match(raw := self.raw(j)):
+                return raw
+            if raw:
+                return None
+        return None
 
     def header_line(self, i: int) -> _Line:
         """The header starting at line ``i``: that line, or the two lines of a two-line header."""
@@ -587,10 +604,10 @@ class _Reader:
         head = Cell(self.text[header.start : header.end], header.start, header.end) if header else None
         end = header.end if header else self.spans[first][1]
         table = FigureTable(self.spans[first][0], end, cols, group, boundary, table_unit, head)
-        if header is not None and first > 0 and (caption := _CAPTION.match(self.raw(first - 1))):
-            table.caption, table.caption_unit, table.caption_day = split_caption(
-                self.raw(first - 1)[caption.end() :].strip(" .:–-")
-            )
+        if header is not None and (title := self.caption_above(first)) is not None:
+            caption = _CAPTION.match(title)
+            assert caption is not None  # caption_above returns caption lines only
+            table.caption, table.caption_unit, table.caption_day = split_caption(title[caption.end() :].strip(" .:–-"))
         i = (first + (2 if first in self.two_line else 1)) if header else first
         pending: _Line | None = None  # the first line of a row label printed on two lines
         heading: str | None = None

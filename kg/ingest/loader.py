@@ -55,6 +55,7 @@ from kg.ingest.table_cells import (
     column_period,
     counted,
     figure_value,
+    is_flow,
     resolve_unit,
 )
 from kg.ingest.text import ReportText
@@ -792,10 +793,13 @@ class _Loader:
     def _as_at(table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> tuple[int, int] | None:
         """The day of the year the row's figures are of, when its label, its total's, the
         table's caption or its header says so ("Employees as at 31 March"); else None (the
-        columns' periods)."""
+        columns' periods). A row counting a flow over the period ("New hires in the year",
+        "Turnover rate") takes no day but its own."""
         parent = table.rows[row.parent].label if row.parent is not None else None
         header = table.header.text if table.header is not None else None
-        for text in (row.label, parent, table.caption_day, header):
+        if (day := as_at_day(row.label)) is not None or is_flow(row.label):
+            return day
+        for text in (parent, table.caption_day, header):
             if (day := as_at_day(text)) is not None:
                 return day
         return None

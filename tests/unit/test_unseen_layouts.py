@@ -1,0 +1,107 @@
+"""Rules found on a report whose layout the table and prose readers had not met (issue 14,
+session 8): a table's caption printed a blank line above its header, footnotes whose marker a
+run of spaces keeps from their text, rows counting a flow in a table dated "as at" a day, and
+intensities per TEU. Every row and sentence here is invented."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import figure_tables, table_cells
+from kg.ingest.loader import load_report
+from kg.vocab.units import load_units
+from tests.support.folders import report_folder
+
+SPACED = """Table 3  Staff (as at 30 June)
+
+Group                       Unit          2024        2023
+Office staff                persons        310         295
+Depot staff                 persons        120         131
+Recruits in the year        persons         41          37
+Staff turnover rate         %              8.2         9.9
+
+*   Depot staff include 14 drivers on fixed-term contracts.
+"""
+
+
+def test_a_caption_a_blank_line_above_the_header_is_the_tables() -> None:
+    (table,) = figure_tables.figure_tables(SPACED)
+    assert (table.caption, table.caption_day) == ("Staff (as at 30 June)", "as at 30 June")
+    assert [row.label for row in table.rows] == [
+        "Office staff",
+        "Depot staff",
+        "Recruits in the year",
+        "Staff turnover rate",
+    ]
+
+
+def test_a_caption_is_not_taken_across_a_line_of_text() -> None:
+    text = (
+        "Table 2  Water\nWe report water by site below.\n\n"
+        "Site        Unit     2024     2023\nNorth       m3        410      388\nSouth       m3        122      140\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert table.caption is None
+
+
+@pytest.mark.parametrize("marker", ["*", "**", "¹", "(2)"])
+def test_a_footnote_spaced_from_its_marker_is_no_table_row(marker: str) -> None:
+    text = f"Intro line.\n\n{marker}   Forklifts run on 12 cylinders of LPG a week.\n"
+    assert figure_tables.figure_tables(text) == []
+
+
+def test_a_spaced_footnote_still_annotates_the_table_above() -> None:
+    (table,) = figure_tables.figure_tables(SPACED)
+    assert table.notes["*"].text.text.startswith("*   Depot staff include 14 drivers")
+
+
+@pytest.mark.parametrize(
+    ("label", "flow"),
+    [
+        ("Recruits in the year", True),
+        ("New hires", True),
+        ("Employee turnover rate", True),
+        ("Leavers during the period", True),
+        ("Total employees", False),
+        ("Female", False),
+        ("Employees aged under 30", False),
+    ],
+)
+def test_a_row_counting_a_flow(label: str, flow: bool) -> None:
+    assert table_cells.is_flow(label) is flow
+
+
+META = """\
+id: tarnby-2024
+company: tarnby
+title: Tarnby Ltd ESG Report 2024
+year: 2024
+standard: hkex-esg-guide-2020
+curator: {name: Test curator}
+"""
+SHEET = "entities:\n  - {id: tarnby, type: Organization, label: Tarnby Ltd}\n"
+
+
+def test_flow_rows_of_a_table_as_at_a_day_are_of_the_year(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", SPACED, META, SHEET))
+    periods = {(obs.surface, obs.period.key) for claim in report.claims.values() for obs in claim.observations}
+    assert {("310", "2024-06-30"), ("131", "2023-06-30"), ("41", "2024"), ("9.9", "2023")} <= periods
+    assert ("41", "2024-06-30") not in periods
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("GJ/TEU", "GigaJ-PER-UNIT"),
+        ("kgCO2e per TEU", "KiloGM-PER-UNIT"),
+        ("m3/'000 TEU", "M3-PER-KiloUNIT"),
+        ("kWh per twenty-foot equivalent unit", "KiloW-HR-PER-UNIT"),
+    ],
+)
+def test_an_intensity_per_teu_is_per_unit_of_throughput(surface: str, key: str) -> None:
+    units = load_units()
+    unit = table_cells.as_printed(table_cells.resolve_unit(surface, units.lexicon), units)
+    assert (unit.key, unit.scale) == (key, Decimal(1))
