@@ -159,7 +159,7 @@ _CONNECTORS = "of|and|for|the|on|&|de|du|des|la|against"
 _JOINERS = frozenset(_CONNECTORS.split("|"))
 _WORD = (
     r"(?:Co\.|Ltd\.|Inc\.|Corp\.|Pte\.|Sdn\.|Bhd\.|St\.|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][A-Za-z0-9’'\-+/]*(?:™|®)?|\d+(?:st|nd|rd|th)\b|\d[\d\-/:]*(?:\.\d+)*[A-Za-z]?"
-    r"|\([A-Z][A-Za-z ]{1,20}\)(?= [A-Z(]))"
+    r"|\([A-Z][A-Za-z\- ]{1,30}\)(?= [A-Z(]))"
 )
 _RUN = re.compile(
     rf"(?<![\w’'])(?:{_WORD}(?:,? (?:(?:{_CONNECTORS}) ){{0,2}}{_WORD})*)(?![\w’'])",
@@ -249,6 +249,9 @@ _ITEM = re.compile(
 )
 MAX_ITEM_WORDS = 10
 MAX_INLINE_WORDS = 6
+# Of a list of groups an engagement verb governs, the share whose items end in a stakeholder noun
+# for the others to count as groups too.
+MIN_KNOWN_SHARE = 0.75
 # "... the following key issues: A, B and C." / "Our stakeholders include A, B, and C."
 _INLINE_LIST = re.compile(
     r"\b(?P<what>(?:material|key|significant|important|major|priority|ESG|sustainability)\s+(?:ESG\s+)?"
@@ -288,7 +291,7 @@ _STAKEHOLDERS_INCLUDING = re.compile(
 # "We interviewed 34 customers, suppliers and investors": an engagement verb before a list of groups,
 # each item ending in a noun the field uses for a group of stakeholders.
 _ENGAGED = re.compile(
-    r"\b(?:surveyed|interviewed|consulted|engaged(?: with)?|polled)\s+(?:(?:over|about|approximately|some|"
+    r"\b(?:surveyed|interviewed|consulted|engage[sd]?(?: with)?|polled)\s+(?:(?:over|about|approximately|some|"
     r"more than|nearly)\s+)?(?:\d[\d,]*\s+)?(?P<groups>[a-z][^.:;\n()]+?)[.;]"
 )
 _STAKEHOLDER_NOUNS = frozenset(
@@ -527,6 +530,16 @@ _INTEGRITY_POLICY = re.compile(
 )
 # A weather disaster named by its date: "the drought of July and August 2022", "the black rainstorm of
 # 8 September 2023", "the floods of 2021".
+# A law cited by its number and year: "Regulation No. 12 of 2019 on Waste Management", "Ministerial
+# Decree No. 7 of 2020": head word, number and year are its name, with the title after "on" when the
+# title is capitalised (a lower-case "on ..." says what the law covers, and is no part of the name).
+_NUMBERED_LAW = re.compile(
+    r"\b(?:(?!(?:The|This|Our|Its|Their|Under|With|And)\s)[A-Z][a-z]+ )?"
+    r"(?:Law|Regulation|Decree|Act|Ordinance|Circular|Decision|Resolution|Instruction) No\. ?\d{1,4} of (?:19|20)\d\d"
+    r"(?: on (?:the )?[A-Z][\w\-]*(?:(?: (?:and|of|the|for|&))* [A-Z][\w\-]*)*)?(?![\w\-])"
+)
+# "... Protection No. 72/2020/XY": a number printed after a law's title, no part of its name.
+_LAW_NUMBER_AFTER = re.compile(r"\. ?\d")
 _DATED_DISASTER = re.compile(
     r"\b(?:(?:black|red|amber|severe|extreme|record|major) )?"
     r"(?:drought|floods?|flooding|rainstorms?|heatwave|heat wave|snowstorm|blizzard|earthquake|wildfires?|"
@@ -868,6 +881,8 @@ class _Scanner:
             dated = _DATED.search(self.text, match.start(), end)
             if dated:
                 end = dated.start()
+            if self.text.endswith(" No", match.start(), end) and _LAW_NUMBER_AFTER.match(self.text, end):
+                end -= 3  # "Labour Code No. 10/2012/XY": the title, its number after it
             for start, piece_end in self._split(match.start(), end):
                 for name_start, name_end in self._owner(start, piece_end):
                     self._run(name_start, name_end)
@@ -1245,8 +1260,14 @@ class _Scanner:
             type_ = "Policy"
         if type_ == "Policy" and re.search(r"\bCodes?\b", label) and _jurisdiction(label):
             type_ = "Law"  # "Labour Code of Vietnam": a country's code is its law
-        if type_ == "Law" and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before):
-            type_ = "Policy"
+        if type_ == "Policy" and re.match(r" No\. ?\d", text[end : end + 8]):
+            type_ = "Law"  # "Labour Code No. 10/2012/XY": a code cited by a law's number is a law
+        if (
+            type_ == "Law"
+            and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before)
+            and not _CAP.match(text[end : end + 40].lstrip(" *_"))
+        ):
+            type_ = "Policy"  # "its Waste Regulation"; one with a chapter number ("... (Cap. 12A)") is a law
         if type_ == "Policy" and (
             start in self.published
             or (
@@ -1514,6 +1535,8 @@ class _Scanner:
         emission standards ("Euro 6") and integrity policies named in lower case ("whistleblowing policy")."""
         for match in _EVENT.finditer(self.text):
             self.add(match.start(), match.end(), "Event", priority=3)
+        for match in _NUMBERED_LAW.finditer(self.text):
+            self.add(match.start(), match.end(), "Law", priority=3)
         for match in _DATED_DISASTER.finditer(self.text):
             self.add(match.start(), match.end(), "Event", priority=3)
         for match in _INTEGRITY_POLICY.finditer(self.text):
@@ -1706,9 +1729,18 @@ class _Scanner:
                         items = [*items[:k], (a, a + tail.start())]
                         break
             if group == "groups":
-                # the list runs while its items end in a stakeholder noun ("..., and 90 employees answered")
+                # the list ends with its last item ending in a stakeholder noun ("..., and 90 employees
+                # answered"); an item the nouns do not know ("shipping lines", "patients' families") is a
+                # group when most items around it end in one: the verb engages groups, not things
                 nouns = [text[a:b].split()[-1].lower() in _STAKEHOLDER_NOUNS for a, b in items]
-                items = items[: nouns.index(False) if False in nouns else len(items)]
+                items = items[: len(nouns) - nouns[::-1].index(True)] if True in nouns else []
+                names = [p.split() for a, b in items for p in text[a:b].split(" and ") if p.strip()]
+                known = sum(words[-1].lower() in _STAKEHOLDER_NOUNS for words in names)
+                introduced = any(
+                    re.match(r"(?:stakeholders?|including|such as|namely|comprising)\b", text[a:b]) for a, b in items
+                )
+                if not all(nouns[: len(items)]) and (introduced or known < MIN_KNOWN_SHARE * len(names)):
+                    items = items[: nouns.index(False)]  # "stakeholders, including ...": the groups follow
             oxford = any(text.startswith("and ", a) for a, _ in items)
             items = [(a + 4, b) if text.startswith("and ", a) else (a, b) for a, b in items]
             if items and not oxford and " and " in text[items[-1][0] : items[-1][1]]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.drafting.entities import entity_mentions
 from kg.ingest import figure_tables, table_cells
 from kg.ingest.loader import load_report
 from kg.vocab.units import load_units
@@ -105,3 +106,45 @@ def test_an_intensity_per_teu_is_per_unit_of_throughput(surface: str, key: str) 
     units = load_units()
     unit = table_cells.as_printed(table_cells.resolve_unit(surface, units.lexicon), units)
     assert (unit.key, unit.scale) == (key, Decimal(1))
+
+
+# ---------------------------------------------------------------- entities
+
+
+def _typed(text: str) -> list[tuple[str, str]]:
+    return [(m.label, m.type) for m in entity_mentions(text) if m.alias_of is None]
+
+
+def test_groups_an_engagement_verb_lists_count_when_most_end_in_a_stakeholder_noun() -> None:
+    text = "We engage ferry operators, tenants, residents and suppliers through quarterly forums."
+    assert _typed(text) == [
+        ("ferry operators", "StakeholderGroup"),
+        ("tenants", "StakeholderGroup"),
+        ("residents", "StakeholderGroup"),
+        ("suppliers", "StakeholderGroup"),
+    ]
+
+
+def test_a_list_most_of_whose_items_name_no_stakeholders_is_no_list_of_groups() -> None:
+    assert _typed("We engage pilots, mechanics, caterers and regulators through forums.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        (
+            "We follow Ministerial Regulation No. 7 of 2018 on Coastal Zone Management in our ports.",
+            "Ministerial Regulation No. 7 of 2018 on Coastal Zone Management",
+        ),
+        ("Depots follow Decree No. 12 of 2021 on the handling of used oil.", "Decree No. 12 of 2021"),
+        ("We comply with the Law on Water Resources No. 28/2023/XY in that country.", "Law on Water Resources"),
+        ("Staff are hired under the Land Code No. 31/2024/XY there.", "Land Code"),
+        (
+            "We follow the Road Traffic Ordinance (Cap. 374) and its Road Traffic (Heavy-duty Vehicle) (Noise) "
+            "Regulation (Cap. 374Q).",
+            "Road Traffic (Heavy-duty Vehicle) (Noise) Regulation",
+        ),
+    ],
+)
+def test_laws_cited_by_their_number(text: str, law: str) -> None:
+    assert (law, "Law") in _typed(text)
