@@ -68,7 +68,7 @@ for _type, _words in {
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
     "district province state city village town county street road island port airport harbour place lake river bay "
-    "hotel resort mill warehouse",
+    "hotel resort mill warehouse terminal depot",
     "Product": "app application platform series card mortgage loan mini-program mini-programme",
 }.items():
     for _word in _words.split():
@@ -206,6 +206,8 @@ _ABBREVIATION_STOP = re.compile(
 _AND_THE = re.compile(r",? and the (?=[A-Z])")
 _LEGAL_FORM = re.compile(r"\b(?:Limited|Ltd\.?|Inc\.|LLC|plc|PLC|Berhad|Bhd\.?|GmbH|S\.A\.|Corporation)$")
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
+# Legal forms printed before a company's name (Indonesian "PT", "CV"; Malaysian and Thai "PT" too).
+_LEGAL_FORM_PREFIXES = frozenset({"PT", "CV"})
 _SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
 _SELF_POSSESSIVE = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)[’']s ")
 _GENERIC = re.compile(
@@ -762,7 +764,7 @@ _NOT_MODIFIERS = frozenset(
         "not",
     ]
 )
-_LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|from|across|to|throughout|within|around|near|and|of)|,)\s+(?:the\s+)?$")
+_LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|on|from|across|to|throughout|within|around|near|and|of)|,)\s+(?:the\s+)?$")
 _JURISDICTIONS = (
     (re.compile(r"\s+of\s+the\s+People[’']s\s+Republic\s+of\s+China|\s+of\s+the\s+PRC|\s+of\s+China"), "PRC"),
     (
@@ -897,6 +899,14 @@ class _Scanner:
         part = _DOCUMENT_PART.match(label)
         if part and len(label) > part.end():  # "Rules 711A and 711B of the Listing Manual": the document is the name
             return self._owner(start + part.end(), end)
+        located = re.search(r" on ", label)
+        if (
+            located
+            and _type_of(label[: located.start()].split()) == "Place"
+            and label[located.end() :] in place_names()
+        ):
+            # "Acme Pier Terminal on Lantau": a site, then the island or coast it is on, two names
+            return [(start, start + located.start()), (start + located.end(), end)]
         listed = re.search(r" on (?:the )?(?=[A-Z][\w\-]* Exchange\b)", label)
         if listed:  # "Listing of Securities on the Stock Exchange of ...": the exchange is the name
             return [(start + listed.end(), end)]
@@ -1055,6 +1065,8 @@ class _Scanner:
                 label = text[start:end]
                 words = label.split()
         type_ = head_type or _type_of(words)
+        if type_ in (None, "Place") and len(words) > 1 and words[0] in _LEGAL_FORM_PREFIXES:
+            type_ = "Organization"  # "PT Acme Nusantara", "CV Acme Jaya": a company by its legal form's prefix
         if _GRADE.fullmatch(label) and (
             re.match(r",\s+[A-Z]", text[end : end + 3])
             or re.match(r"(?:\s*\([^)\n]{1,60}\))?\s+(?:in|at|of|under) (?:the )?[A-Z]", text[end : end + 80])
@@ -1113,7 +1125,7 @@ class _Scanner:
                 end += tail.end()
                 label = text[start:end]
                 words = label.split()
-            if type_ is not None and len(words) > 1 and not _HEADING.fullmatch(self._line(start, end)):
+            if type_ is not None and len(words) > 1 and not self._heading(start, end):
                 self.add(start, end, "Award")
                 return
         own = next((n for n in sorted(self.own_names, key=lambda n: (-len(n), n)) if label.startswith(f"{n} ")), None)
@@ -1214,7 +1226,7 @@ class _Scanner:
                 self.add(start, end, "Standard" if standard else "Organization", priority=-1)
                 self._definition(end, "Standard" if standard else "Organization", label)
             return
-        if len(words) == 1 or _HEADING.fullmatch(self._line(start, end)):
+        if len(words) == 1 or self._heading(start, end):
             return
         if type_ == "Place" and re.match(r"\d", label):
             return  # "88 Harbour Road": an address
@@ -1336,6 +1348,10 @@ class _Scanner:
         "Acme Freight (Hong Kong) Limited" in the report of "Acme Holdings Limited" (defined as
         "Acme"): it starts with the company's name and ends in a legal form, and is not the company.
         """
+        words = label.split()
+        if len(words) > 2 and words[0] in _LEGAL_FORM_PREFIXES:
+            # "PT Acme Batam Logistics": the legal form printed first, the company's name after it
+            return any(" ".join(words[1:]).startswith(f"{n} ") for n in self.own_names)
         if not _LEGAL_FORM.search(label):
             return False
         own = {_without_legal_suffix(n) for n in self.own_names}
@@ -1355,6 +1371,14 @@ class _Scanner:
             return False
         award = self.last_award
         return award is not None and award.end <= start and bool(_ORGANISER_CUE.match(self.text[award.end : start]))
+
+    def _heading(self, start: int, end: int) -> bool:
+        """Whether the span lies on a heading line: capitalised words, no sentence punctuation,
+        and no word after its end that the sentence would go on from ("... operated by" ends a
+        wrapped line of prose, not a heading)."""
+        line = self._line(start, end)
+        words = line.split()
+        return bool(_HEADING.fullmatch(line)) and not (words and words[-1] in _LIST_END | _JOINERS)
 
     def _line(self, start: int, end: int) -> str:
         """The whole line the span lies on."""

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.drafting.entities import entity_mentions
+from kg.drafting.places import ascii_folded
 from kg.ingest import figure_tables, table_cells
 from kg.ingest.loader import load_report
 from kg.vocab.units import load_units
@@ -148,3 +149,33 @@ def test_a_list_most_of_whose_items_name_no_stakeholders_is_no_list_of_groups() 
 )
 def test_laws_cited_by_their_number(text: str, law: str) -> None:
     assert (law, "Law") in _typed(text)
+
+
+def test_a_province_printed_without_its_diacritics_is_a_place() -> None:
+    assert ascii_folded("Đồng Tháp") == "Dong Thap"
+    assert ("Thanh Hoa", "Place") in _typed("We opened a depot in Thanh Hoa last year.")
+
+
+def test_an_island_a_site_is_on_is_a_place() -> None:
+    assert ("Hainan", "Place") in _typed("Volunteers planted 800 trees on Hainan in May.")
+
+
+def test_a_terminal_and_the_island_it_is_on_are_two_places() -> None:
+    found = _typed("Our Xinhe Container Terminal on Hainan, China, opened in 2021.")
+    assert ("Xinhe Container Terminal", "Place") in found
+    assert ("Hainan", "Place") in found
+
+
+def test_a_name_opening_with_a_legal_form_is_a_company_and_under_the_companys_name_a_subsidiary() -> None:
+    text = (
+        'This is the report of Tarnby Holdings Limited ("Tarnby" or the "Company"). Our depots are run by '
+        "PT Tarnby Kapuas Logistik, and we buy fuel from PT Sinar Kapuas Energi."
+    )
+    found = _typed(text)
+    assert ("PT Tarnby Kapuas Logistik", "Subsidiary") in found
+    assert ("PT Sinar Kapuas Energi", "Organization") in found
+
+
+def test_a_wrapped_line_of_prose_ending_in_a_preposition_is_no_heading() -> None:
+    text = "We run two sites;\nXinhe Bulk Terminal in Hanoi, Vietnam, operated by\nTarnby Limited."
+    assert ("Xinhe Bulk Terminal", "Place") in _typed(text)
