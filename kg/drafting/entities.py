@@ -1272,6 +1272,8 @@ class _Scanner:
             type_ = "Policy"
         if type_ == "Policy" and re.search(r"\bCodes?\b", label) and _jurisdiction(label):
             type_ = "Law"  # "Labour Code of Vietnam": a country's code is its law
+        if type_ == "Award" and re.search(r"\b(?:against|to meet|to comply with)\s+(?:the\s+)?$", before):
+            type_ = "Standard"  # "managed against the ... Substances List": a list to meet is no honour
         if type_ == "Policy" and re.match(r" No\. ?\d", text[end : end + 8]):
             type_ = "Law"  # "Labour Code No. 10/2012/XY": a code cited by a law's number is a law
         if (

@@ -90,6 +90,8 @@ _BREAKDOWN_LABEL = re.compile(
     r"|(?:general|frontline|front-line)\s+(?:staff|employees|workers))(?:\s*\([^()]*\))?$",
     re.I,
 )
+# A row that says it sums the rows around it: "Total employees", "Overall", "All staff".
+_TOTAL_LABEL = re.compile(r"^(?:(?:sub-?)?total|overall|all)\b", re.I)
 _GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
 _BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\.")
 _NOTE = re.compile(
@@ -743,12 +745,22 @@ class _Reader:
         ("Middle management") is no part of a row that is itself a group ("Senior management"
         first under a heading): they are siblings. Under a "By ..." heading whose parts are
         indented (``indented``), a row printed back at the total's indentation ends the breakdown.
+        Nor is a group label a part of a row printed right under another row that is no part
+        ("Region A", "Region B", then "Male", "Female", then "Total employees"): those rows are
+        a list of siblings, not a total and its parts.
         """
         if total is None:
             return None, None
         index, indent = total
         label = line.first
-        group = _BREAKDOWN_LABEL.match(label) is not None and not _BREAKDOWN_LABEL.match(table.rows[index].label)
+        siblings = (
+            index > 0 and table.rows[index - 1].parent is None and not _TOTAL_LABEL.match(table.rows[index].label)
+        )
+        group = (
+            _BREAKDOWN_LABEL.match(label) is not None
+            and not _BREAKDOWN_LABEL.match(table.rows[index].label)
+            and not siblings
+        )
         if _PART_PREFIX.match(label) or line.indent > indent or group:
             return index, heading
         if heading is not None and not label.lower().startswith("total") and not (indented and line.indent <= indent):
@@ -889,6 +901,24 @@ class _Reader:
             key = marker_key(m.group("marker"))
             table.notes.setdefault(key, Footnote(key, Cell(raw, s + lead, s + lead + len(raw))))
             j += 1
+
+
+def breakdown_kind(label: str) -> str | None:
+    """The breakdown a row label alone names a group of ("Female" a gender, "Aged 30-50" an age
+    group), as a "By ..." heading would print it; None for any other label."""
+    if _BREAKDOWN_LABEL.match(label) is None:
+        return None
+    for pattern, kind in _BREAKDOWN_KINDS:
+        if pattern.match(label):
+            return kind
+    return "By employee category"
+
+
+_BREAKDOWN_KINDS = (
+    (re.compile(r"^(?:male|female|men|women)\b", re.I), "By gender"),
+    (re.compile(r"^(?:aged\s+)?(?:under|below|over|above|\d{2})\b", re.I), "By age group"),
+    (re.compile(r"^(?:full|part)[- ]time\b", re.I), "By employment type"),
+)
 
 
 def _nearest(cells: list[tuple[int, Cell]], at: int, width: int) -> int:

@@ -490,7 +490,13 @@ class _Loader:
         already a part of another total, and the catalogue (kg.vocab.catalogue) does not say
         one part is a part of another ("Diesel" above "Direct energy" over "Total energy", both
         read exactly): the table states that the parts add up to the total, and a check of total
-        against parts (shapes/findings.ttl) can test it."""
+        against parts (shapes/findings.ttl) can test it.
+
+        Parts printed above their total are named after it, as parts printed under it are
+        ("Total hazardous waste: Waste oil"), when their own label reads as no catalogue metric
+        exactly and the named one reads as one. Parts whose labels alone name a group (a gender,
+        an age group) printed beside parts of another kind ("Region A", "Region B", "Male",
+        "Female" above "Total employees") are a breakdown of their own, summed apart."""
         specs = self.report.metrics
         for i, parts in table_links.summed_parts(table).items():
             names = [metrics[j] for j in parts]
@@ -512,8 +518,17 @@ class _Loader:
             wider = [broader_metrics(n) for n in notations]
             if any(n in w for n in notations for w in wider):
                 continue
-            for m in names:
-                specs[m] = specs[m].model_copy(update={"component_of": metrics[i]})
+            kinds = [figure_tables.breakdown_kind(table.rows[j].label) for j in parts]
+            mixed = len(set(kinds)) > 1
+            for j, m, kind in zip(parts, names, kinds, strict=True):
+                update: dict[str, str | None] = {"component_of": metrics[i]}
+                if mixed and kind is not None and specs[m].breakdown is None:
+                    update["breakdown"] = kind
+                own = match_metric(specs[m].label, units[j])
+                named = f"{specs[metrics[i]].label}: {figure_tables.split_label(table.rows[j].label)[0]}"
+                if (own is None or own.match != "exact") and match_metric(named, units[j]) is not None:
+                    update["label"] = named
+                specs[m] = specs[m].model_copy(update=update)
 
     def _intensities(self, read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]]) -> None:
         """Intensity rows (a ratio unit) get the metric they divide (kg.ingest.table_links) as

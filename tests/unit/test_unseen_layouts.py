@@ -179,3 +179,50 @@ def test_a_name_opening_with_a_legal_form_is_a_company_and_under_the_companys_na
 def test_a_wrapped_line_of_prose_ending_in_a_preposition_is_no_heading() -> None:
     text = "We run two sites;\nXinhe Bulk Terminal in Hanoi, Vietnam, operated by\nTarnby Limited."
     assert ("Xinhe Bulk Terminal", "Place") in _typed(text)
+
+
+def test_a_list_to_manage_against_is_a_standard_not_an_award() -> None:
+    text = "Our dye houses work against the Textile Exchange Restricted Chemicals List in every plant."
+    assert ("Textile Exchange Restricted Chemicals List", "Standard") in _typed(text)
+
+
+# ---------------------------------------------------------------- parts printed above their total
+
+ABOVE = """Table 6  Staff and waste
+
+Item                           Unit          2024        2023
+Hanoi                          persons        310         295
+Penang                         persons        120         131
+Male                           persons        300         301
+Female                         persons        130         125
+Total employees                persons        430         426
+Spent solvents                 tonnes         4.2         3.9
+Used filters                   tonnes         1.1         1.6
+Total hazardous waste          tonnes         5.3         5.5
+"""
+
+
+def test_group_labels_after_a_list_of_sibling_rows_are_no_parts_of_the_last_sibling() -> None:
+    (table,) = figure_tables.figure_tables(ABOVE)
+    assert [row.parent for row in table.rows[:5]] == [None] * 5
+
+
+def test_a_group_label_under_a_total_row_stays_its_part() -> None:
+    text = (
+        "Item               Unit      2024     2023\n"
+        "Total staff        persons    430      426\n"
+        "Male               persons    300      301\n"
+        "Female             persons    130      125\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [row.parent for row in table.rows] == [None, 0, 0]
+
+
+def test_parts_above_a_total_are_named_after_it_and_a_second_breakdown_is_summed_apart(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", ABOVE, META, SHEET))
+    specs = {m.label: m for m in report.metrics.values() if m.drafted}
+    assert specs["Total employees: Hanoi"].component_of == specs["Total employees"].id
+    assert specs["Total hazardous waste: Used filters"].component_of == specs["Total hazardous waste"].id
+    male = next(m for m in specs.values() if m.label.endswith("Male"))
+    assert (male.component_of, male.breakdown) == (specs["Total employees"].id, "By gender")
+    assert specs["Total employees: Hanoi"].breakdown is None
