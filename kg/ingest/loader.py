@@ -490,15 +490,19 @@ class _Loader:
         already a part of another total, and the catalogue (kg.vocab.catalogue) does not say
         one part is a part of another ("Diesel" above "Direct energy" over "Total energy", both
         read exactly): the table states that the parts add up to the total, and a check of total
-        against parts (shapes/findings.ttl) can test it.
+        against parts (shapes/findings.ttl) can test it. Rows in another unit printed above the
+        parts (the fuels in litres above the energy they give) are no parts.
 
         Parts printed above their total are named after it, as parts printed under it are
-        ("Total hazardous waste: Waste oil"), when their own label reads as no catalogue metric
-        exactly and the named one reads as one. Parts whose labels alone name a group (a gender,
+        ("Total hazardous waste: Waste oil"), when their own label reads as no catalogue metric,
+        or not exactly and another than the named one reads as. Parts whose labels alone name a group (a gender,
         an age group) printed beside parts of another kind ("Region A", "Region B", "Male",
         "Female" above "Total employees") are a breakdown of their own, summed apart."""
         specs = self.report.metrics
         for i, parts in table_links.summed_parts(table).items():
+            same = [j for j in parts if units[j] == units[i]]
+            if 2 <= len(same) < len(parts) and tuple(same) == parts[len(parts) - len(same) :]:
+                parts = tuple(same)  # "Diesel (litres)" ... above "Energy from diesel (GJ)" ... "Total (GJ)"
             names = [metrics[j] for j in parts]
             if (
                 not specs[metrics[i]].drafted
@@ -526,7 +530,8 @@ class _Loader:
                     update["breakdown"] = kind
                 own = match_metric(specs[m].label, units[j])
                 named = f"{specs[metrics[i]].label}: {figure_tables.split_label(table.rows[j].label)[0]}"
-                if (own is None or own.match != "exact") and match_metric(named, units[j]) is not None:
+                reading = match_metric(named, units[j])
+                if reading is not None and (own is None or (own.match != "exact" and own.notation != reading.notation)):
                     update["label"] = named
                 specs[m] = specs[m].model_copy(update=update)
 

@@ -226,3 +226,22 @@ def test_parts_above_a_total_are_named_after_it_and_a_second_breakdown_is_summed
     male = next(m for m in specs.values() if m.label.endswith("Male"))
     assert (male.component_of, male.breakdown) == (specs["Total employees"].id, "By gender")
     assert specs["Total employees: Hanoi"].breakdown is None
+
+
+FUELS = """Table 2  Fuel and energy
+
+Fuel                           Unit          2024        2023
+Diesel                         litres       1,200       1,350
+Petrol                         litres         400         380
+Energy from diesel             GJ            43.2        48.6
+Energy from petrol             GJ            13.2        12.5
+Purchased electricity          GJ           210.0       205.4
+Total energy                   GJ           266.4       266.5
+"""
+
+
+def test_rows_in_another_unit_above_a_totals_parts_are_no_parts_of_it(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", FUELS, META, SHEET))
+    total = next(m.id for m in report.metrics.values() if m.label == "Total energy")
+    parts = sorted(m.label for m in report.metrics.values() if m.component_of == total)
+    assert parts == ["Energy from diesel", "Energy from petrol", "Purchased electricity"]
