@@ -524,6 +524,9 @@ class _Loader:
                 continue
             kinds = [figure_tables.breakdown_kind(table.rows[j].label) for j in parts]
             mixed = len(set(kinds)) > 1
+            # The scopes a "Total (Scope 1 and 2)" adds up are named by their own labels: named
+            # after the total, each would name several scopes.
+            rename = len(table_links.scopes(table.rows[i].label)) < 2
             for j, m, kind in zip(parts, names, kinds, strict=True):
                 update: dict[str, str | None] = {"component_of": metrics[i]}
                 if mixed and kind is not None and specs[m].breakdown is None:
@@ -531,7 +534,11 @@ class _Loader:
                 own = match_metric(specs[m].label, units[j])
                 named = f"{specs[metrics[i]].label}: {figure_tables.split_label(table.rows[j].label)[0]}"
                 reading = match_metric(named, units[j])
-                if reading is not None and (own is None or (own.match != "exact" and own.notation != reading.notation)):
+                if (
+                    rename
+                    and reading is not None
+                    and (own is None or (own.match != "exact" and own.notation != reading.notation))
+                ):
                     update["label"] = named
                 specs[m] = specs[m].model_copy(update=update)
 

@@ -245,3 +245,17 @@ def test_rows_in_another_unit_above_a_totals_parts_are_no_parts_of_it(tmp_path: 
     total = next(m.id for m in report.metrics.values() if m.label == "Total energy")
     parts = sorted(m.label for m in report.metrics.values() if m.component_of == total)
     assert parts == ["Energy from diesel", "Energy from petrol", "Purchased electricity"]
+
+
+SCOPES = """Scope                                    Unit        2024       2023
+Fleet and boiler emissions (Scope 1)     tCO2e      1,204.6    1,310.2
+Energy indirect emissions (Scope 2)      tCO2e      3,880.1    3,905.7
+Total (Scope 1 and 2)                    tCO2e      5,084.7    5,215.9
+"""
+
+
+def test_the_scopes_a_scope_total_adds_up_keep_their_own_names(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", SCOPES, META, SHEET))
+    total = next(m.id for m in report.metrics.values() if m.label == "Total (Scope 1 and 2)")
+    parts = sorted(m.label for m in report.metrics.values() if m.component_of == total)
+    assert parts == ["Energy indirect emissions (Scope 2)", "Fleet and boiler emissions (Scope 1)"]
