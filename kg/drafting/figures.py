@@ -63,6 +63,8 @@ _PERIODS = re.compile(
     rf"|(?P<years>\b(?:in|during|for|of)\s+(?:the\s+years\s+)?(?P<ys1>{_TOKEN})(?:\s*,\s*(?P<ys2>{_TOKEN}))?\s*,?\s+and\s+"
     rf"(?P<ys3>{_TOKEN}))"
     rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
+    # "At 31 December 2023 we employed ...": "at" a day is "as at" it
+    rf"|at\s+(?P<ad1>\d{{1,2}})\s+(?P<am1>{MONTHS})\s+(?P<ay>{_YEAR})"
     rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)))"
     rf"|(?P<on>\bon\s+(?:(?P<od1>\d{{1,2}})\s+(?P<om1>{MONTHS})|(?P<om2>{MONTHS})\s+(?P<od2>\d{{1,2}}),?)\s+(?P<oy>{_YEAR}))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
@@ -486,9 +488,12 @@ class FigureReader:
                 return self._last_day(_token(m.group("ey") or m.group("ey2")))
             if m.group("eown"):  # "at the end of the Reporting Period": its last day
                 return self._last_day(own)
-            day = m.group("d1") or m.group("d2")
-            month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()]
-            return f"{m.group('y')}-{month:02d}-{int(day):02d}"
+            if m.group("ad1"):  # "at 31 December 2023"
+                day, month_name, year = m.group("ad1"), m.group("am1"), m.group("ay")
+            else:
+                day, month_name, year = m.group("d1") or m.group("d2"), m.group("m1") or m.group("m2"), m.group("y")
+            month = _MONTH_NUMBER[month_name.lower()]
+            return f"{year}-{month:02d}-{int(day):02d}"
         if kind == "range":
             first, last = _range_end(m, "a", _token(m.group("r1"))), _range_end(m, "b", _token(m.group("r2")))
             if first == last:

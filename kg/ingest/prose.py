@@ -40,6 +40,15 @@ from kg.ingest.quantities import Mention
 BULLET = re.compile(r"^(?P<mark>[•·▪●◦‣►■□✓\-–—*]|\(?[a-z]\)|\(?\d{1,2}\)|\d{1,2}\.(?!\d))[ \t]+(?=\S)")
 # Cells apart by a tab or a run of spaces: a table row, never part of a paragraph.
 TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")
+
+
+def is_table_row(body: str) -> bool:
+    """Whether a line's text is a table row: cells apart by a tab or a run of spaces, beyond
+    the run a bullet's mark may print before its text ("-   reduce emissions by 5%")."""
+    mark = BULLET.match(body)
+    return TABLE_CELLS.search(body[mark.end() :] if mark else body) is not None
+
+
 PAGE_NUMBER = re.compile(r"^[-–—|·•\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—|·•\s]*$", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’)\]]*$")
 _HEADING_END = re.compile(r"[.!?:;,]$")
@@ -168,7 +177,7 @@ def _lines(text: str) -> list[_Line]:
 
 def _prose_lengths(lines: list[_Line]) -> list[int]:
     """The printed lengths (indentation included) of the lines that are no blank and no table row."""
-    return [line.indent + len(line.body) for line in lines if line.body and not TABLE_CELLS.search(line.body)]
+    return [line.indent + len(line.body) for line in lines if line.body and not is_table_row(line.body)]
 
 
 def wrap_width(lines: list[_Line]) -> int:
@@ -220,7 +229,7 @@ def _apart(line: _Line, counts: Counter[str], furniture: list[tuple[int, int]], 
 
     Furniture spans do not overlap, so only the last one starting before the line ends can reach into it.
     """
-    if not line.body or TABLE_CELLS.search(line.body) or PAGE_NUMBER.match(line.body):
+    if not line.body or is_table_row(line.body) or PAGE_NUMBER.match(line.body):
         return True
     if counts[line.body] >= REPEATED and len(line.body) <= 100:
         return True

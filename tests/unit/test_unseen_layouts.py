@@ -11,11 +11,17 @@ from pathlib import Path
 import pytest
 
 from kg.drafting.entities import entity_mentions
+from kg.drafting.figures import FigureReader
 from kg.drafting.places import ascii_folded
+from kg.drafting.sentences import Segmenter, Unit
 from kg.ingest import figure_tables, table_cells
 from kg.ingest.loader import load_report
+from kg.ingest.prose import is_table_row
+from kg.ingest.quantities import Recogniser
 from kg.vocab.units import load_units
 from tests.support.folders import report_folder
+
+RECOGNISER = Recogniser(load_units().lexicon)
 
 SPACED = """Table 3  Staff (as at 30 June)
 
@@ -259,3 +265,31 @@ def test_the_scopes_a_scope_total_adds_up_keep_their_own_names(tmp_path: Path) -
     total = next(m.id for m in report.metrics.values() if m.label == "Total (Scope 1 and 2)")
     parts = sorted(m.label for m in report.metrics.values() if m.component_of == total)
     assert parts == ["Energy indirect emissions (Scope 2)", "Fleet and boiler emissions (Scope 1)"]
+
+
+# ---------------------------------------------------------------- prose
+
+
+def test_a_bullet_whose_mark_a_run_of_spaces_keeps_from_its_text_is_a_bullet_not_a_table_row() -> None:
+    text = "By 2028 we aim to:\n  -   cut diesel use by 20%;\n  -   plant 5,000 trees.\n"
+    found = [(u.kind, u.text, u.lead) for u in Segmenter(RECOGNISER).units(text)]
+    assert ("bullet", "cut diesel use by 20%;", "By 2028 we aim to:") in found
+    assert ("bullet", "plant 5,000 trees.", "By 2028 we aim to:") in found
+
+
+def test_a_dashed_table_row_stays_a_table_row() -> None:
+    assert is_table_row("-   Depot staff      120     131")
+    assert not is_table_row("-   cut diesel use by 20%;")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "periods"),
+    [
+        ("At 30 June 2024 we had 310 staff (2023: 295).", ["2024-06-30", "2023-06-30"]),
+        ("We had 310 staff at 30 June 2024.", ["2024-06-30"]),
+    ],
+)
+def test_figures_at_a_day_are_of_that_day(sentence: str, periods: list[str]) -> None:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reading = FigureReader(2024, tuple(load_units().lexicon.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    assert [f.period for f in reading.figures] == periods
