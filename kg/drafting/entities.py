@@ -254,12 +254,13 @@ MAX_INLINE_WORDS = 6
 # Of a list of groups an engagement verb governs, the share whose items end in a stakeholder noun
 # for the others to count as groups too.
 MIN_KNOWN_SHARE = 0.75
-# "... the following key issues: A, B and C." / "Our stakeholders include A, B, and C."
+# "... the following key issues: A, B and C." / "Our stakeholders include A, B, and C." (a line may
+# break after an item's comma: a list printed over short lines).
 _INLINE_LIST = re.compile(
     r"\b(?P<what>(?:material|key|significant|important|major|priority|ESG|sustainability)\s+(?:ESG\s+)?"
     r"(?:issues|topics|matters)|stakeholders|stakeholder groups)"
     r"(?:\s+(?:we identified|identified|were|are|include|included|includes|such as))?\s*(?:include,?|:|are|were)\s+"
-    r"(?P<items>[^.:;\n()]+?)\."
+    r"(?P<items>(?:[^.:;\n()]|(?<=,)\n)+?)\."
 )
 # Between two codes a certification verb governs both: "... since 2019 and to ...".
 _ALSO_TO = re.compile(r"(?:\s+(?:since|in|from)\s+(?:\d{4}|FY\d{2,4}))?,?\s+and\s+(?:also\s+)?(?:to|under)\s+")
@@ -280,20 +281,24 @@ _LISTED_UNIT = re.compile(
 # "... 8 were identified as highly material, including A, B and C.": the issues the assessment found material;
 # "The topics rated most material were A, B and C.": the same, the verb after the list's lead.
 _MATERIAL_INLINE = re.compile(
-    r"\b(?:identified|assessed|rated|considered|determined|ranked|prioriti[sz]ed) as (?:highly |most |the most )?"
-    r"material(?: issues| topics)?,?\s+(?:including|namely|such as|:)\s+(?P<items>[^.:;\n()]+?)\.|"
+    r"\b(?:identified|assessed|rated|considered|determined|ranked|prioriti[sz]ed|confirmed|selected|validated)"
+    r"(?: (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:issues|topics|matters))?"
+    r" as (?:highly |most |the most )?"
+    r"material(?: issues| topics)?(?:,?\s+(?:including|namely|such as)|\s*:)\s+(?P<items>(?:[^.:;\n()]|(?<=,)\n)+?)\.|"
     r"\b(?:issues|topics|matters)\s+(?:(?:that|which)\s+(?:were|are)\s+)?(?:identified|assessed|rated|considered|"
     r"determined|ranked|found)\s+(?:to be\s+|as\s+)?(?:highly |most |the most )?material\s+"
-    r"(?:were|are|include|included|:)\s*:?\s+(?P<after>[^.:;\n()]+?)\."
+    r"(?:were|are|include|included|:)\s*:?\s+(?P<after>(?:[^.:;\n()]|(?<=,)\n)+?)\."
 )
 # "we surveyed 415 stakeholders, including A, B and C, through ...": a count of stakeholders, then their groups.
 _STAKEHOLDERS_INCLUDING = re.compile(
     r"\bstakeholders,?\s+(?:including|such as|namely|comprising|from|among them)\s+(?P<items>[^.:;\n()]+?)[.;]"
 )
-# "We interviewed 34 customers, suppliers and investors": an engagement verb before a list of groups,
+# "We interviewed 34 customers, suppliers and investors", "held focus groups with ...": an engagement
+# verb before a list of groups,
 # each item ending in a noun the field uses for a group of stakeholders.
 _ENGAGED = re.compile(
-    r"\b(?:surveyed|interviewed|consulted|engage[sd]?(?: with)?|polled)\s+(?:(?:over|about|approximately|some|"
+    r"\b(?:surveyed|interviewed|consulted|engage[sd]?(?: with)?|polled|"
+    r"(?:focus groups|meetings|dialogues?|workshops) with)\s+(?:(?:over|about|approximately|some|"
     r"more than|nearly)\s+)?(?:\d[\d,]*\s+)?(?P<groups>[a-z][^.:;\n()]+?)[.;]"
 )
 _STAKEHOLDER_NOUNS = frozenset(
@@ -956,6 +961,13 @@ class _Scanner:
         for possessive in re.finditer(r"[’']s? ", text[start:end]):
             head = text[start : start + possessive.start()].split()[-1].lower()
             if head not in _PLURAL_PEOPLE | _OFFICES and not possessive.group().startswith(("’ ", "' ")):
+                owner = re.search(r" (?:and|&) (?=[A-Z][\w\-]*$)", text[start : start + possessive.start()])
+                if owner:  # "the Labour Law of ... and Vietnam's Labour Code": a name, its owner, a name
+                    return [
+                        *self._split(start, start + owner.start()),
+                        *self._split(start + owner.end(), start + possessive.start()),
+                        *self._split(start + possessive.end(), end),
+                    ]
                 return [*self._split(start, start + possessive.start()), *self._split(start + possessive.end(), end)]
         pieces: list[tuple[int, int]] = []
         cursor = start
@@ -1272,6 +1284,13 @@ class _Scanner:
             type_ = "Policy"
         if type_ == "Policy" and re.search(r"\bCodes?\b", label) and _jurisdiction(label):
             type_ = "Law"  # "Labour Code of Vietnam": a country's code is its law
+        if (
+            type_ == "Policy"
+            and re.search(r"\bCodes?\b", label)
+            and (country := re.search(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s\s+$", before))
+            and country.group(1) in region_names()
+        ):
+            type_ = "Law"  # "Vietnam's Labour Code": a country's code is its law
         if type_ == "Award" and re.search(r"\b(?:against|to meet|to comply with)\s+(?:the\s+)?$", before):
             type_ = "Standard"  # "managed against the ... Substances List": a list to meet is no honour
         if type_ == "Policy" and re.match(r" No\. ?\d", text[end : end + 8]):
@@ -1740,7 +1759,11 @@ class _Scanner:
             # A report that lists or tabulates its stakeholder groups names them there; the groups a
             # sentence happens to enumerate ("we surveyed residents and tenants") count only without one.
             found += [(m, "items", "StakeholderGroup") for m in _STAKEHOLDERS_INCLUDING.finditer(self.text)]
-            found += [(m, "groups", "StakeholderGroup") for m in _ENGAGED.finditer(self.text)]
+            # overlapping: "surveyed 2,184 stakeholders and held focus groups with A, B and C"
+            at = 0
+            while (engaged := _ENGAGED.search(self.text, at)) is not None:
+                found.append((engaged, "groups", "StakeholderGroup"))
+                at = engaged.start() + 1
         for match, group, type_ in found:
             text = match.group(group)
             items = [(i.start(), i.end()) for i in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", text)]

@@ -66,6 +66,9 @@ MIN_WIDTH = 40  # characters: lines filled to a narrower margin than this are no
 WIDTH_SHARE = 0.8  # the wrap width: the length this share of the text's prose lines stay within
 NEARLY_FULL = 0.8  # share of the wrap width a line fills when a proportional font wrapped it
 FILLED_SHARE = 0.3  # of a hard-wrapped text's lines, at least this share are filled nearly to the width
+# The wrap width is a share of the lines' lengths, so a ragged margin prints a fifth of them a
+# little longer than it: up to this multiple of the width, a line is filled nearly to it too.
+RAGGED = 1.1
 MAX_HEADING_WORDS = 12
 REPEATED = 3  # a line printed this often is a running header or footer
 
@@ -197,7 +200,7 @@ def _hard_wrapped(lines: list[_Line], width: int) -> bool:
     """Whether the text's lines are filled to its width: most lines of wrapped prose end near the
     margin, where lines that are whole paragraphs have lengths spread from short to long."""
     lengths = _prose_lengths(lines)
-    near = sum(1 for n in lengths if NEARLY_FULL * width <= n <= width)
+    near = sum(1 for n in lengths if NEARLY_FULL * width <= n <= RAGGED * width)
     return near >= FILLED_SHARE * len(lengths)
 
 

@@ -16,7 +16,7 @@ from kg.drafting.places import ascii_folded
 from kg.drafting.sentences import Segmenter, Unit
 from kg.ingest import figure_tables, table_cells
 from kg.ingest.loader import load_report
-from kg.ingest.prose import is_table_row
+from kg.ingest.prose import is_table_row, prose_view
 from kg.ingest.quantities import Recogniser
 from kg.vocab.units import load_units
 from tests.support.folders import report_folder
@@ -293,3 +293,47 @@ def test_figures_at_a_day_are_of_that_day(sentence: str, periods: list[str]) -> 
     unit = Unit(0, len(sentence), sentence, "sentence")
     reading = FigureReader(2024, tuple(load_units().lexicon.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
     assert [f.period for f in reading.figures] == periods
+
+
+# A text wrapped at a ragged margin of about 70 characters: a fifth of its lines run a little past
+# the length four in five of them stay within.
+RAGGED = """The mill recycles most of the process water it draws from the river each year,
+and the treated effluent meets the discharge standard of the local authority.
+We surveyed 310 stakeholders, including buyers, employees, suppliers, local
+communities and lenders, on 14 topics. Each answer was weighed by group.
+Dyeing uses the most water and energy of all our steps, so the dye house has
+its own meters, read every hour by the shift team and checked each week.
+The boilers burn natural gas, and a heat exchanger warms the incoming water
+with the waste heat of the dye baths before it reaches the boilers again.
+Sludge from the treatment plant is dried on site and sent to a licensed firm.
+Our two sites report the same figures, on the same forms, every month.
+"""
+
+
+def test_a_text_wrapped_at_a_ragged_margin_is_read_as_wrapped_prose() -> None:
+    view = prose_view(RAGGED).text
+    assert "suppliers, local communities and lenders" in view
+    assert ("local communities", "StakeholderGroup") in _typed(view)
+
+
+def test_issues_a_board_confirmed_as_most_material_listed_over_lines() -> None:
+    text = "The Board confirmed 4 issues as most material: water use, chemical safety,\nfair wages and product quality."
+    assert [label for label, type_ in _typed(text) if type_ == "MaterialIssue"] == [
+        "water use",
+        "chemical safety",
+        "fair wages",
+        "product quality",
+    ]
+
+
+def test_groups_after_a_second_engagement_phrase_of_a_sentence() -> None:
+    text = "A consultant surveyed 900 stakeholders and held 6 focus groups with riders, tenants, staff and regulators."
+    groups = [label for label, type_ in _typed(text) if type_ == "StakeholderGroup"]
+    assert groups == ["riders", "tenants", "staff", "regulators"]
+
+
+def test_a_law_and_another_countrys_code_are_two_laws() -> None:
+    text = "We comply with the Labour Law of the People's Republic of China and Vietnam's Labour Code."
+    found = _typed(text)
+    assert ("Labour Law of the People's Republic of China", "Law") in found
+    assert ("Labour Code", "Law") in found
