@@ -180,6 +180,13 @@ _UNREAD_UNIT = re.compile(r"^[-–/][A-Za-z]")
 _UNKNOWN_SYMBOL = re.compile(
     r"^(?:[^\s,.;:)\]”\"'’%]|[^\S\n]?[A-Za-z]{0,2}[A-Z][A-Za-z]{0,3}\b(?<![A-Z][a-z]{3})(?!\s+[a-z]{3,}))"
 )
+# The level of a base year printed after it: "the 2019 baseline of 41.6", "its 2020 base-year value of 8,412".
+_BASELINE_OF = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?:baseline|base[- ]year)(?:\s+(?:level|value|figure))?\s+of\s+$", re.I
+)
+# Not a unit's symbol but things counted: an acronym's plural ("24 RTGs", "12 EVs") or a compound
+# modifier an acronym opens ("46 LNG-powered trucks").
+_COUNTED_ACRONYM = re.compile(r"^\s[A-Z]{2,}(?:s\b|-[a-z])")
 # A number inside a name ("the Drive Safe 360 course"): a bare count right after a capitalised
 # word that does not open the unit (a count follows a verb, a determiner or a preposition).
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
@@ -400,7 +407,11 @@ class FigureReader:
             and _AFTER_YEAR.match(after)
         ):
             return False  # "an increase of 3% over 2020": a year compared with, though a qualifier precedes it
-        if _BENCHMARK.search(before) or _UNREAD_UNIT.match(after) or (m.unit is None and _UNKNOWN_SYMBOL.match(after)):
+        if (
+            _BENCHMARK.search(before)
+            or _UNREAD_UNIT.match(after)
+            or (m.unit is None and _UNKNOWN_SYMBOL.match(after) and not _COUNTED_ACRONYM.match(after))
+        ):
             return False
         bare = m.unit is None and m.scale is None and m.qualifier is None
         if bare and start > 0 and _NAME_BEFORE.search(text[max(0, start - 40) : start]):
@@ -665,6 +676,8 @@ class FigureReader:
             period = _previous(own)  # "24.6 hours, up from 21.3 hours": the level of the year before
         if period is None and _YEAR_EARLIER_AFTER.match(after):
             period = _previous(own)  # "rose to 81% from 46% a year earlier"
+        if period is None and (base := _BASELINE_OF.search(before)):
+            period = base.group("year")  # "14% below the 2019 baseline of 41.6 kg per unit": the base year's level
         return Figure(mention, "value", metric, period)
 
     def _target(

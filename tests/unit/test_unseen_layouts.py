@@ -337,3 +337,25 @@ def test_a_law_and_another_countrys_code_are_two_laws() -> None:
     found = _typed(text)
     assert ("Labour Law of the People's Republic of China", "Law") in found
     assert ("Labour Code", "Law") in found
+
+
+def _read(sentence: str) -> list[tuple[str, str | None]]:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reading = FigureReader(2024, tuple(load_units().lexicon.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    return [(f.mention.surface, f.period) for f in reading.figures]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("We added 12 EVs to the pool fleet this year.", "12"),
+        ("The depot now charges 30 CNG-fuelled buses overnight.", "30"),
+    ],
+)
+def test_a_count_of_things_an_acronym_names_is_a_figure(sentence: str, count: str) -> None:
+    assert [surface for surface, _ in _read(sentence)] == [count]
+
+
+def test_a_level_printed_after_its_base_year_is_of_that_year() -> None:
+    sentence = "Intensity is now 12% below the 2018 baseline of 5.6 kg per unit."
+    assert ("5.6 kg per unit", "2018") in _read(sentence)
