@@ -208,6 +208,8 @@ _LEGAL_FORM = re.compile(r"\b(?:Limited|Ltd\.?|Inc\.|LLC|plc|PLC|Berhad|Bhd\.?|G
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 # Legal forms printed before a company's name (Indonesian "PT", "CV"; Malaysian and Thai "PT" too).
 _LEGAL_FORM_PREFIXES = frozenset({"PT", "CV"})
+# What such a name prints after it: a state company's "(Persero)", a listed one's "Tbk".
+_LEGAL_FORM_AFTER = re.compile(r" (?:\(Persero\)|Tbk\.?)(?![\w(])")
 _SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
 _SELF_POSSESSIVE = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)[’']s ")
 _GENERIC = re.compile(
@@ -767,6 +769,13 @@ _NOT_MODIFIERS = frozenset(
         "may",
         "should",
         "not",
+        # a pronoun opens a clause of its own: "with the Red Cross we ran flood relief"
+        "we",
+        "they",
+        "it",
+        "he",
+        "she",
+        "us",
     ]
 )
 _LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|on|from|across|to|throughout|within|around|near|and|of)|,)\s+(?:the\s+)?$")
@@ -1036,6 +1045,9 @@ class _Scanner:
             return
         if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
             return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
+        if words[0] in _LEGAL_FORM_PREFIXES and (form := _LEGAL_FORM_AFTER.match(text, end)):
+            end = form.end()  # "PT Acme Energi (Persero)", "PT Acme Tbk": the legal form closes the name too
+            label, words = text[start:end], text[start:end].split()
         if len(words) == 1 and text[end : end + 1] == "$" and label.isupper():
             return  # "HK$68.4 billion", "S$2 million": a currency's sign
         office = _OFFICE_OF.match(label)

@@ -359,3 +359,13 @@ def test_a_count_of_things_an_acronym_names_is_a_figure(sentence: str, count: st
 def test_a_level_printed_after_its_base_year_is_of_that_year() -> None:
     sentence = "Intensity is now 12% below the 2018 baseline of 5.6 kg per unit."
     assert ("5.6 kg per unit", "2018") in _read(sentence)
+
+
+def test_a_pronoun_after_a_name_opens_a_clause_not_a_longer_name() -> None:
+    found = _typed("With the Lantau Relief Society we ran flood relief in the north.")
+    assert found == [("Lantau Relief Society", "Organization")]
+
+
+def test_a_state_companys_legal_form_after_its_name_is_part_of_it() -> None:
+    found = _typed("We buy power from Lantau Power Limited and PT Sinar Listrik (Persero). Panels cover the rest.")
+    assert ("PT Sinar Listrik (Persero)", "Organization") in found
