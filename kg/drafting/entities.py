@@ -68,7 +68,7 @@ for _type, _words in {
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
     "district province state city village town county street road island port airport harbour place lake river bay "
-    "hotel resort mill warehouse",
+    "hotel resort mill warehouse terminal depot",
     "Product": "app application platform series card mortgage loan mini-program mini-programme",
 }.items():
     for _word in _words.split():
@@ -159,7 +159,7 @@ _CONNECTORS = "of|and|for|the|on|&|de|du|des|la|against"
 _JOINERS = frozenset(_CONNECTORS.split("|"))
 _WORD = (
     r"(?:Co\.|Ltd\.|Inc\.|Corp\.|Pte\.|Sdn\.|Bhd\.|St\.|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z][A-Za-z0-9’'\-+/]*(?:™|®)?|\d+(?:st|nd|rd|th)\b|\d[\d\-/:]*(?:\.\d+)*[A-Za-z]?"
-    r"|\([A-Z][A-Za-z ]{1,20}\)(?= [A-Z(]))"
+    r"|\([A-Z][A-Za-z\- ]{1,30}\)(?= [A-Z(]))"
 )
 _RUN = re.compile(
     rf"(?<![\w’'])(?:{_WORD}(?:,? (?:(?:{_CONNECTORS}) ){{0,2}}{_WORD})*)(?![\w’'])",
@@ -206,6 +206,10 @@ _ABBREVIATION_STOP = re.compile(
 _AND_THE = re.compile(r",? and the (?=[A-Z])")
 _LEGAL_FORM = re.compile(r"\b(?:Limited|Ltd\.?|Inc\.|LLC|plc|PLC|Berhad|Bhd\.?|GmbH|S\.A\.|Corporation)$")
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
+# Legal forms printed before a company's name (Indonesian "PT", "CV"; Malaysian and Thai "PT" too).
+_LEGAL_FORM_PREFIXES = frozenset({"PT", "CV"})
+# What such a name prints after it: a state company's "(Persero)", a listed one's "Tbk".
+_LEGAL_FORM_AFTER = re.compile(r" (?:\(Persero\)|Tbk\.?)(?![\w(])")
 _SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
 _SELF_POSSESSIVE = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)[’']s ")
 _GENERIC = re.compile(
@@ -249,12 +253,16 @@ _ITEM = re.compile(
 )
 MAX_ITEM_WORDS = 10
 MAX_INLINE_WORDS = 6
-# "... the following key issues: A, B and C." / "Our stakeholders include A, B, and C."
+# Of a list of groups an engagement verb governs, the share whose items end in a stakeholder noun
+# for the others to count as groups too.
+MIN_KNOWN_SHARE = 0.75
+# "... the following key issues: A, B and C." / "Our stakeholders include A, B, and C." (a line may
+# break after an item's comma: a list printed over short lines).
 _INLINE_LIST = re.compile(
     r"\b(?P<what>(?:material|key|significant|important|major|priority|ESG|sustainability)\s+(?:ESG\s+)?"
     r"(?:issues|topics|matters)|stakeholders|stakeholder groups)"
     r"(?:\s+(?:we identified|identified|were|are|include|included|includes|such as))?\s*(?:include,?|:|are|were)\s+"
-    r"(?P<items>[^.:;\n()]+?)\."
+    r"(?P<items>(?:[^.:;\n()]|(?<=,)\n)+?)\."
 )
 # Between two codes a certification verb governs both: "... since 2019 and to ...".
 _ALSO_TO = re.compile(r"(?:\s+(?:since|in|from)\s+(?:\d{4}|FY\d{2,4}))?,?\s+and\s+(?:also\s+)?(?:to|under)\s+")
@@ -275,11 +283,13 @@ _LISTED_UNIT = re.compile(
 # "... 8 were identified as highly material, including A, B and C.": the issues the assessment found material;
 # "The topics rated most material were A, B and C.": the same, the verb after the list's lead.
 _MATERIAL_INLINE = re.compile(
-    r"\b(?:identified|assessed|rated|considered|determined|ranked|prioriti[sz]ed) as (?:highly |most |the most )?"
-    r"material(?: issues| topics)?,?\s+(?:including|namely|such as|:)\s+(?P<items>[^.:;\n()]+?)\.|"
+    r"\b(?:identified|assessed|rated|considered|determined|ranked|prioriti[sz]ed|confirmed|selected|validated)"
+    r"(?: (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve) (?:issues|topics|matters))?"
+    r" as (?:highly |most |the most )?"
+    r"material(?: issues| topics)?(?:,?\s+(?:including|namely|such as)|\s*:)\s+(?P<items>(?:[^.:;\n()]|(?<=,)\n)+?)\.|"
     r"\b(?:issues|topics|matters)\s+(?:(?:that|which)\s+(?:were|are)\s+)?(?:identified|assessed|rated|considered|"
     r"determined|ranked|found)\s+(?:to be\s+|as\s+)?(?:highly |most |the most )?material\s+"
-    r"(?:were|are|include|included|:)\s*:?\s+(?P<after>[^.:;\n()]+?)\."
+    r"(?:were|are|include|included|:)\s*:?\s+(?P<after>(?:[^.:;\n()]|(?<=,)\n)+?)\."
 )
 # "From 20 issues, 6 were rated highly material: A; B and C; and D.": the issues after the colon, apart
 # with semicolons where an issue's name holds "and" (or with commas).
@@ -297,10 +307,12 @@ _FOR_GROUP = re.compile(r"\s(?:for|with)\s+(?P<group>[a-z][^;]*?)\s*$")
 _STAKEHOLDERS_INCLUDING = re.compile(
     r"\bstakeholders,?\s+(?:including|such as|namely|comprising|from|among them)\s+(?P<items>[^.:;\n()]+?)[.;]"
 )
-# "We interviewed 34 customers, suppliers and investors": an engagement verb before a list of groups,
+# "We interviewed 34 customers, suppliers and investors", "held focus groups with ...": an engagement
+# verb before a list of groups,
 # each item ending in a noun the field uses for a group of stakeholders.
 _ENGAGED = re.compile(
-    r"\b(?:surveyed|interviewed|consulted|engaged(?: with)?|polled)\s+(?:(?:over|about|approximately|some|"
+    r"\b(?:surveyed|interviewed|consulted|engage[sd]?(?: with)?|polled|"
+    r"(?:focus groups|meetings|dialogues?|workshops) with)\s+(?:(?:over|about|approximately|some|"
     r"more than|nearly)\s+)?(?:\d[\d,]*\s+)?(?P<groups>[a-z][^.:;\n()]+?)[.;]"
 )
 _STAKEHOLDER_NOUNS = frozenset(
@@ -541,6 +553,16 @@ _INTEGRITY_POLICY = re.compile(
 )
 # A weather disaster named by its date: "the drought of July and August 2022", "the black rainstorm of
 # 8 September 2023", "the floods of 2021".
+# A law cited by its number and year: "Regulation No. 12 of 2019 on Waste Management", "Ministerial
+# Decree No. 7 of 2020": head word, number and year are its name, with the title after "on" when the
+# title is capitalised (a lower-case "on ..." says what the law covers, and is no part of the name).
+_NUMBERED_LAW = re.compile(
+    r"\b(?:(?!(?:The|This|Our|Its|Their|Under|With|And)\s)[A-Z][a-z]+ )?"
+    r"(?:Law|Regulation|Decree|Act|Ordinance|Circular|Decision|Resolution|Instruction) No\. ?\d{1,4} of (?:19|20)\d\d"
+    r"(?: on (?:the )?[A-Z][\w\-]*(?:(?: (?:and|of|the|for|&))* [A-Z][\w\-]*)*)?(?![\w\-])"
+)
+# "... Protection No. 72/2020/XY": a number printed after a law's title, no part of its name.
+_LAW_NUMBER_AFTER = re.compile(r"\. ?\d")
 _DATED_DISASTER = re.compile(
     r"\b(?:(?:black|red|amber|severe|extreme|record|major) )?"
     r"(?:drought|floods?|flooding|rainstorms?|heatwave|heat wave|snowstorm|blizzard|earthquake|wildfires?|"
@@ -761,9 +783,16 @@ _NOT_MODIFIERS = frozenset(
         "may",
         "should",
         "not",
+        # a pronoun opens a clause of its own: "with the Red Cross we ran flood relief"
+        "we",
+        "they",
+        "it",
+        "he",
+        "she",
+        "us",
     ]
 )
-_LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|from|across|to|throughout|within|around|near|and|of)|,)\s+(?:the\s+)?$")
+_LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|on|from|across|to|throughout|within|around|near|and|of)|,)\s+(?:the\s+)?$")
 _JURISDICTIONS = (
     (re.compile(r"\s+of\s+the\s+People[’']s\s+Republic\s+of\s+China|\s+of\s+the\s+PRC|\s+of\s+China"), "PRC"),
     (
@@ -882,6 +911,8 @@ class _Scanner:
             dated = _DATED.search(self.text, match.start(), end)
             if dated:
                 end = dated.start()
+            if self.text.endswith(" No", match.start(), end) and _LAW_NUMBER_AFTER.match(self.text, end):
+                end -= 3  # "Labour Code No. 10/2012/XY": the title, its number after it
             for start, piece_end in self._split(match.start(), end):
                 for name_start, name_end in self._owner(start, piece_end):
                     self._run(name_start, name_end)
@@ -896,6 +927,14 @@ class _Scanner:
         part = _DOCUMENT_PART.match(label)
         if part and len(label) > part.end():  # "Rules 711A and 711B of the Listing Manual": the document is the name
             return self._owner(start + part.end(), end)
+        located = re.search(r" on ", label)
+        if (
+            located
+            and _type_of(label[: located.start()].split()) == "Place"
+            and label[located.end() :] in place_names()
+        ):
+            # "Acme Pier Terminal on Lantau": a site, then the island or coast it is on, two names
+            return [(start, start + located.start()), (start + located.end(), end)]
         listed = re.search(r" on (?:the )?(?=[A-Z][\w\-]* Exchange\b)", label)
         if listed:  # "Listing of Securities on the Stock Exchange of ...": the exchange is the name
             return [(start + listed.end(), end)]
@@ -945,6 +984,13 @@ class _Scanner:
         for possessive in re.finditer(r"[’']s? ", text[start:end]):
             head = text[start : start + possessive.start()].split()[-1].lower()
             if head not in _PLURAL_PEOPLE | _OFFICES and not possessive.group().startswith(("’ ", "' ")):
+                owner = re.search(r" (?:and|&) (?=[A-Z][\w\-]*$)", text[start : start + possessive.start()])
+                if owner:  # "the Labour Law of ... and Vietnam's Labour Code": a name, its owner, a name
+                    return [
+                        *self._split(start, start + owner.start()),
+                        *self._split(start + owner.end(), start + possessive.start()),
+                        *self._split(start + possessive.end(), end),
+                    ]
                 return [*self._split(start, start + possessive.start()), *self._split(start + possessive.end(), end)]
         pieces: list[tuple[int, int]] = []
         cursor = start
@@ -1013,6 +1059,9 @@ class _Scanner:
             return
         if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
             return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
+        if words[0] in _LEGAL_FORM_PREFIXES and (form := _LEGAL_FORM_AFTER.match(text, end)):
+            end = form.end()  # "PT Acme Energi (Persero)", "PT Acme Tbk": the legal form closes the name too
+            label, words = text[start:end], text[start:end].split()
         if len(words) == 1 and text[end : end + 1] == "$" and label.isupper():
             return  # "HK$68.4 billion", "S$2 million": a currency's sign
         office = _OFFICE_OF.match(label)
@@ -1054,6 +1103,8 @@ class _Scanner:
                 label = text[start:end]
                 words = label.split()
         type_ = head_type or _type_of(words)
+        if type_ in (None, "Place") and len(words) > 1 and words[0] in _LEGAL_FORM_PREFIXES:
+            type_ = "Organization"  # "PT Acme Nusantara", "CV Acme Jaya": a company by its legal form's prefix
         if _GRADE.fullmatch(label) and (
             re.match(r",\s+[A-Z]", text[end : end + 3])
             or re.match(r"(?:\s*\([^)\n]{1,60}\))?\s+(?:in|at|of|under) (?:the )?[A-Z]", text[end : end + 80])
@@ -1112,7 +1163,7 @@ class _Scanner:
                 end += tail.end()
                 label = text[start:end]
                 words = label.split()
-            if type_ is not None and len(words) > 1 and not _HEADING.fullmatch(self._line(start, end)):
+            if type_ is not None and len(words) > 1 and not self._heading(start, end):
                 self.add(start, end, "Award")
                 return
         own = next((n for n in sorted(self.own_names, key=lambda n: (-len(n), n)) if label.startswith(f"{n} ")), None)
@@ -1213,7 +1264,7 @@ class _Scanner:
                 self.add(start, end, "Standard" if standard else "Organization", priority=-1)
                 self._definition(end, "Standard" if standard else "Organization", label)
             return
-        if len(words) == 1 or _HEADING.fullmatch(self._line(start, end)):
+        if len(words) == 1 or self._heading(start, end):
             return
         if type_ == "Place" and re.match(r"\d", label):
             return  # "88 Harbour Road": an address
@@ -1259,8 +1310,23 @@ class _Scanner:
             type_ = "Policy"
         if type_ == "Policy" and re.search(r"\bCodes?\b", label) and _jurisdiction(label):
             type_ = "Law"  # "Labour Code of Vietnam": a country's code is its law
-        if type_ == "Law" and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before):
-            type_ = "Policy"
+        if (
+            type_ == "Policy"
+            and re.search(r"\bCodes?\b", label)
+            and (country := re.search(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s\s+$", before))
+            and country.group(1) in region_names()
+        ):
+            type_ = "Law"  # "Vietnam's Labour Code": a country's code is its law
+        if type_ == "Award" and re.search(r"\b(?:against|to meet|to comply with)\s+(?:the\s+)?$", before):
+            type_ = "Standard"  # "managed against the ... Substances List": a list to meet is no honour
+        if type_ == "Policy" and re.match(r" No\. ?\d", text[end : end + 8]):
+            type_ = "Law"  # "Labour Code No. 10/2012/XY": a code cited by a law's number is a law
+        if (
+            type_ == "Law"
+            and re.search(r"\b(?:our|its|the Group[’']s|the Company[’']s)\s+$", before)
+            and not _CAP.match(text[end : end + 40].lstrip(" *_"))
+        ):
+            type_ = "Policy"  # "its Waste Regulation"; one with a chapter number ("... (Cap. 12A)") is a law
         if (
             type_ == "Standard"
             and _singular(words[-1].lower()) in ("guideline", "guidance")
@@ -1335,6 +1401,10 @@ class _Scanner:
         "Acme Freight (Hong Kong) Limited" in the report of "Acme Holdings Limited" (defined as
         "Acme"): it starts with the company's name and ends in a legal form, and is not the company.
         """
+        words = label.split()
+        if len(words) > 2 and words[0] in _LEGAL_FORM_PREFIXES:
+            # "PT Acme Batam Logistics": the legal form printed first, the company's name after it
+            return any(" ".join(words[1:]).startswith(f"{n} ") for n in self.own_names)
         if not _LEGAL_FORM.search(label):
             return False
         own = {_without_legal_suffix(n) for n in self.own_names}
@@ -1354,6 +1424,14 @@ class _Scanner:
             return False
         award = self.last_award
         return award is not None and award.end <= start and bool(_ORGANISER_CUE.match(self.text[award.end : start]))
+
+    def _heading(self, start: int, end: int) -> bool:
+        """Whether the span lies on a heading line: capitalised words, no sentence punctuation,
+        and no word after its end that the sentence would go on from ("... operated by" ends a
+        wrapped line of prose, not a heading)."""
+        line = self._line(start, end)
+        words = line.split()
+        return bool(_HEADING.fullmatch(line)) and not (words and words[-1] in _LIST_END | _JOINERS)
 
     def _line(self, start: int, end: int) -> str:
         """The whole line the span lies on."""
@@ -1534,6 +1612,8 @@ class _Scanner:
         emission standards ("Euro 6") and integrity policies named in lower case ("whistleblowing policy")."""
         for match in _EVENT.finditer(self.text):
             self.add(match.start(), match.end(), "Event", priority=3)
+        for match in _NUMBERED_LAW.finditer(self.text):
+            self.add(match.start(), match.end(), "Law", priority=3)
         for match in _DATED_DISASTER.finditer(self.text):
             self.add(match.start(), match.end(), "Event", priority=3)
         for match in _INTEGRITY_POLICY.finditer(self.text):
@@ -1713,7 +1793,11 @@ class _Scanner:
             # A report that lists or tabulates its stakeholder groups names them there; the groups a
             # sentence happens to enumerate ("we surveyed residents and tenants") count only without one.
             found += [(m, "items", "StakeholderGroup") for m in _STAKEHOLDERS_INCLUDING.finditer(self.text)]
-            found += [(m, "groups", "StakeholderGroup") for m in _ENGAGED.finditer(self.text)]
+            # overlapping: "surveyed 2,184 stakeholders and held focus groups with A, B and C"
+            at = 0
+            while (engaged := _ENGAGED.search(self.text, at)) is not None:
+                found.append((engaged, "groups", "StakeholderGroup"))
+                at = engaged.start() + 1
         for match, group, type_ in found:
             text = match.group(group)
             # Items apart with semicolons hold commas and "and" of their own ("A; B and C; and D").
@@ -1730,9 +1814,18 @@ class _Scanner:
                         items = [*items[:k], (a, a + tail.start())]
                         break
             if group == "groups":
-                # the list runs while its items end in a stakeholder noun ("..., and 90 employees answered")
+                # the list ends with its last item ending in a stakeholder noun ("..., and 90 employees
+                # answered"); an item the nouns do not know ("shipping lines", "patients' families") is a
+                # group when most items around it end in one: the verb engages groups, not things
                 nouns = [text[a:b].split()[-1].lower() in _STAKEHOLDER_NOUNS for a, b in items]
-                items = items[: nouns.index(False) if False in nouns else len(items)]
+                items = items[: len(nouns) - nouns[::-1].index(True)] if True in nouns else []
+                names = [p.split() for a, b in items for p in text[a:b].split(" and ") if p.strip()]
+                known = sum(words[-1].lower() in _STAKEHOLDER_NOUNS for words in names)
+                introduced = any(
+                    re.match(r"(?:stakeholders?|including|such as|namely|comprising)\b", text[a:b]) for a, b in items
+                )
+                if not all(nouns[: len(items)]) and (introduced or known < MIN_KNOWN_SHARE * len(names)):
+                    items = items[: nouns.index(False)]  # "stakeholders, including ...": the groups follow
             oxford = any(text.startswith("and ", a) for a, _ in items)
             items = [(a + 4, b) if text.startswith("and ", a) else (a, b) for a, b in items]
             if items and mark == "," and not oxford and " and " in text[items[-1][0] : items[-1][1]]:

@@ -63,6 +63,8 @@ _PERIODS = re.compile(
     rf"|(?P<years>\b(?:in|during|for|of)\s+(?:the\s+years\s+)?(?P<ys1>{_TOKEN})(?:\s*,\s*(?P<ys2>{_TOKEN}))?\s*,?\s+and\s+"
     rf"(?P<ys3>{_TOKEN}))"
     rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
+    # "At 31 December 2023 we employed ...": "at" a day is "as at" it
+    rf"|at\s+(?P<ad1>\d{{1,2}})\s+(?P<am1>{MONTHS})\s+(?P<ay>{_YEAR})"
     rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)))"
     rf"|(?P<on>\bon\s+(?:(?P<od1>\d{{1,2}})\s+(?P<om1>{MONTHS})|(?P<om2>{MONTHS})\s+(?P<od2>\d{{1,2}}),?)\s+(?P<oy>{_YEAR}))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
@@ -178,6 +180,13 @@ _UNREAD_UNIT = re.compile(r"^[-–/][A-Za-z]")
 _UNKNOWN_SYMBOL = re.compile(
     r"^(?:[^\s,.;:)\]”\"'’%]|[^\S\n]?[A-Za-z]{0,2}[A-Z][A-Za-z]{0,3}\b(?<![A-Z][a-z]{3})(?!\s+[a-z]{3,}))"
 )
+# The level of a base year printed after it: "the 2019 baseline of 41.6", "its 2020 base-year value of 8,412".
+_BASELINE_OF = re.compile(
+    r"\b(?P<year>(?:19|20)\d\d)\s+(?:baseline|base[- ]year)(?:\s+(?:level|value|figure))?\s+of\s+$", re.I
+)
+# Not a unit's symbol but things counted: an acronym's plural ("24 RTGs", "12 EVs") or a compound
+# modifier an acronym opens ("46 LNG-powered trucks").
+_COUNTED_ACRONYM = re.compile(r"^\s[A-Z]{2,}(?:s\b|-[a-z])")
 # A number inside a name ("the Drive Safe 360 course"): a bare count right after a capitalised
 # word that does not open the unit (a count follows a verb, a determiner or a preposition).
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
@@ -405,7 +414,11 @@ class FigureReader:
             and _AFTER_YEAR.match(after)
         ):
             return False  # "an increase of 3% over 2020": a year compared with, though a qualifier precedes it
-        if _BENCHMARK.search(before) or _UNREAD_UNIT.match(after) or (m.unit is None and _UNKNOWN_SYMBOL.match(after)):
+        if (
+            _BENCHMARK.search(before)
+            or _UNREAD_UNIT.match(after)
+            or (m.unit is None and _UNKNOWN_SYMBOL.match(after) and not _COUNTED_ACRONYM.match(after))
+        ):
             return False
         bare = m.unit is None and m.scale is None and m.qualifier is None
         if bare and start > 0 and _NAME_BEFORE.search(text[max(0, start - 40) : start]):
@@ -498,9 +511,12 @@ class FigureReader:
                 return self._last_day(_token(m.group("ey") or m.group("ey2")))
             if m.group("eown"):  # "at the end of the Reporting Period": its last day
                 return self._last_day(own)
-            day = m.group("d1") or m.group("d2")
-            month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()]
-            return f"{m.group('y')}-{month:02d}-{int(day):02d}"
+            if m.group("ad1"):  # "at 31 December 2023"
+                day, month_name, year = m.group("ad1"), m.group("am1"), m.group("ay")
+            else:
+                day, month_name, year = m.group("d1") or m.group("d2"), m.group("m1") or m.group("m2"), m.group("y")
+            month = _MONTH_NUMBER[month_name.lower()]
+            return f"{year}-{month:02d}-{int(day):02d}"
         if kind == "range":
             first, last = _range_end(m, "a", _token(m.group("r1"))), _range_end(m, "b", _token(m.group("r2")))
             if first == last:
@@ -674,6 +690,8 @@ class FigureReader:
             period = _previous(own)  # "24.6 hours, up from 21.3 hours": the level of the year before
         if period is None and _YEAR_EARLIER_AFTER.match(after):
             period = _previous(own)  # "rose to 81% from 46% a year earlier"
+        if period is None and (base := _BASELINE_OF.search(before)):
+            period = base.group("year")  # "14% below the 2019 baseline of 41.6 kg per unit": the base year's level
         return Figure(mention, "value", metric, period)
 
     def _target(

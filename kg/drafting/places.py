@@ -10,6 +10,7 @@ Cities are limited to large ones, since small towns share names with ordinary wo
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 # Cities smaller than this are left out: many small towns are also English words or surnames.
@@ -71,8 +72,22 @@ _PINYIN_KIND = re.compile(r"(?: [A-Z][a-z]*zu| Uygur)? (?:Sheng|Shi|Zizhiqu)$")
 _COMPASS = re.compile(r"\b(?:North|South|East|West|Central|Northern|Southern|Eastern|Western)\b")
 
 
+# Latin letters that carry no combining mark to strip: Vietnamese "Đ", Turkish dotless i, ...
+_UNMARKED = str.maketrans({"Đ": "D", "đ": "d", "\u0131": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"})
+MIN_FOLDED_WORD = 5  # letters: a one-word name read without its diacritics is this long at least
+
+
+def ascii_folded(name: str) -> str:
+    """A name as English text prints it without its diacritics: "Đồng Nai" is "Dong Nai"."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNMARKED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _subdivisions() -> set[str]:
-    """The names of states and provinces, as English text prints them (ASCII, without a Pinyin kind)."""
+    """The names of states and provinces, as English text prints them (ASCII, without a Pinyin kind).
+
+    A name ISO 3166-2 prints with diacritics ("Đồng Nai", "İzmir") is also read without them, as
+    English text mostly prints it; a short one-word name so read is left out ("Para")."""
     import pycountry
 
     names = set()
@@ -80,7 +95,11 @@ def _subdivisions() -> set[str]:
         if subdivision.parent_code is not None or subdivision.type not in _SUBDIVISION_TYPES:
             continue
         name = _PINYIN_KIND.sub("", subdivision.name)
-        if name.isascii() and len(name) >= 4 and len(name.split()) <= 3 and not _COMPASS.search(name):
+        if not name.isascii():
+            name = ascii_folded(name)
+            if not name.isascii() or (" " not in name and len(name) < MIN_FOLDED_WORD):
+                continue
+        if len(name) >= 4 and len(name.split()) <= 3 and not _COMPASS.search(name):
             names.add(name)
     return names
 

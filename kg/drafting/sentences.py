@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from kg.ingest.prose import BULLET, PAGE_NUMBER, TABLE_CELLS
+from kg.ingest.prose import BULLET, PAGE_NUMBER, is_table_row
 from kg.ingest.quantities import Recogniser
 
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
@@ -217,7 +217,7 @@ class Segmenter:
             in_contents = False
             if _is_spaced_heading(body):
                 kinds.append("heading")
-            elif TABLE_CELLS.search(body):
+            elif is_table_row(body):
                 kinds.append("table")
             elif BULLET.match(body) and not _NUMBERED_HEADING.match(body):
                 kinds.append("bullet")

@@ -90,11 +90,16 @@ _BREAKDOWN_LABEL = re.compile(
     r"|(?:general|frontline|front-line)\s+(?:staff|employees|workers))(?:\s*\([^()]*\))?$",
     re.I,
 )
+# A row that says it sums the rows around it: "Total employees", "Overall", "All staff".
+_TOTAL_LABEL = re.compile(r"^(?:(?:sub-?)?total|overall|all)\b", re.I)
 _GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
 _BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\.")
 _NOTE = re.compile(
     r"^(?P<marker>\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|Note\s*\d{1,2}:?|\d{1,2}\.)\s*(?P<text>\S.*)$"
 )
+# A footnote's marker alone ("*" of "*   Scope 1 includes ..."): a note printed with a run of
+# spaces after its marker splits into two cells, which are no table row.
+_NOTE_MARKER = re.compile(r"^(?:\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|Note\s*\d{1,2}:?)$")
 _NOTES_HEADING = re.compile(r"^notes?:?$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
 # The last header cell of an index (contents, a reporting guide's content index): "Page", "Page
@@ -504,8 +509,7 @@ class _Reader:
         row = self.lines[i + 1]
         if len(row.cells) != len(self.lines[i].cells) or not all(_is_cell(c) for c in row.cells[1:]):
             return None
-        caption = self.raw(i - 1) if i > 0 and _CAPTION.match(self.raw(i - 1)) else None
-        return _measure_header(self.lines[i], caption)
+        return _measure_header(self.lines[i], self.caption_above(i))
 
     def tables(self) -> list[FigureTable]:
         found: list[FigureTable] = []
@@ -559,14 +563,29 @@ class _Reader:
     def is_headerless_row(self, i: int) -> bool:
         """Whether line ``i`` is a row of one figure without a header (``Label (unit)   figure``):
         not page furniture (a running head printing the report's year), not a caption whose
-        title a double space cuts off its number ("Table 11  Suppliers (as at 31 March)")."""
+        title a double space cuts off its number ("Table 11  Suppliers (as at 31 March)"), not a
+        footnote whose marker a run of spaces cuts off its text ("*   LNG for 12 trucks")."""
         return (
             self.is_row(i)
+            and not _NOTE_MARKER.match(self.lines[i].first)
             and len(self.lines[i].cells) == 2
             and not self.page_foot(i)
             and not self.furniture(i)
             and not _CAPTION.match(self.raw(i))
         )
+
+    def caption_above(self, i: int) -> str | None:
+        """The caption line ("Table 5 Workforce (as at 31 December)") of the table whose header
+        starts at line ``i``: the line right above it, or the one above a blank line between
+        them (a conversion often prints a blank line under a table's title)."""
+        for j in (i - 1, i - 2):
+            if j < 0:
+                return None
+            if _CAPTION.match(raw := self.raw(j)):
+                return raw
+            if raw:
+                return None
+        return None
 
     def header_line(self, i: int) -> _Line:
         """The header starting at line ``i``: that line, or the two lines of a two-line header."""
@@ -587,10 +606,10 @@ class _Reader:
         head = Cell(self.text[header.start : header.end], header.start, header.end) if header else None
         end = header.end if header else self.spans[first][1]
         table = FigureTable(self.spans[first][0], end, cols, group, boundary, table_unit, head)
-        if header is not None and first > 0 and (caption := _CAPTION.match(self.raw(first - 1))):
-            table.caption, table.caption_unit, table.caption_day = split_caption(
-                self.raw(first - 1)[caption.end() :].strip(" .:–-")
-            )
+        if header is not None and (title := self.caption_above(first)) is not None:
+            caption = _CAPTION.match(title)
+            assert caption is not None  # caption_above returns caption lines only
+            table.caption, table.caption_unit, table.caption_day = split_caption(title[caption.end() :].strip(" .:–-"))
         i = (first + (2 if first in self.two_line else 1)) if header else first
         pending: _Line | None = None  # the first line of a row label printed on two lines
         heading: str | None = None
@@ -726,12 +745,22 @@ class _Reader:
         ("Middle management") is no part of a row that is itself a group ("Senior management"
         first under a heading): they are siblings. Under a "By ..." heading whose parts are
         indented (``indented``), a row printed back at the total's indentation ends the breakdown.
+        Nor is a group label a part of a row printed right under another row that is no part
+        ("Region A", "Region B", then "Male", "Female", then "Total employees"): those rows are
+        a list of siblings, not a total and its parts.
         """
         if total is None:
             return None, None
         index, indent = total
         label = line.first
-        group = _BREAKDOWN_LABEL.match(label) is not None and not _BREAKDOWN_LABEL.match(table.rows[index].label)
+        siblings = (
+            index > 0 and table.rows[index - 1].parent is None and not _TOTAL_LABEL.match(table.rows[index].label)
+        )
+        group = (
+            _BREAKDOWN_LABEL.match(label) is not None
+            and not _BREAKDOWN_LABEL.match(table.rows[index].label)
+            and not siblings
+        )
         if _PART_PREFIX.match(label) or line.indent > indent or group:
             return index, heading
         if heading is not None and not label.lower().startswith("total") and not (indented and line.indent <= indent):
@@ -872,6 +901,24 @@ class _Reader:
             key = marker_key(m.group("marker"))
             table.notes.setdefault(key, Footnote(key, Cell(raw, s + lead, s + lead + len(raw))))
             j += 1
+
+
+def breakdown_kind(label: str) -> str | None:
+    """The breakdown a row label alone names a group of ("Female" a gender, "Aged 30-50" an age
+    group), as a "By ..." heading would print it; None for any other label."""
+    if _BREAKDOWN_LABEL.match(label) is None:
+        return None
+    for pattern, kind in _BREAKDOWN_KINDS:
+        if pattern.match(label):
+            return kind
+    return "By employee category"
+
+
+_BREAKDOWN_KINDS = (
+    (re.compile(r"^(?:male|female|men|women)\b", re.I), "By gender"),
+    (re.compile(r"^(?:aged\s+)?(?:under|below|over|above|\d{2})\b", re.I), "By age group"),
+    (re.compile(r"^(?:full|part)[- ]time\b", re.I), "By employment type"),
+)
 
 
 def _nearest(cells: list[tuple[int, Cell]], at: int, width: int) -> int:

@@ -55,6 +55,7 @@ from kg.ingest.table_cells import (
     column_period,
     counted,
     figure_value,
+    is_flow,
     resolve_unit,
 )
 from kg.ingest.text import ReportText
@@ -493,9 +494,19 @@ class _Loader:
         already a part of another total, and the catalogue (kg.vocab.catalogue) does not say
         one part is a part of another ("Diesel" above "Direct energy" over "Total energy", both
         read exactly): the table states that the parts add up to the total, and a check of total
-        against parts (shapes/findings.ttl) can test it."""
+        against parts (shapes/findings.ttl) can test it. Rows in another unit printed above the
+        parts (the fuels in litres above the energy they give) are no parts.
+
+        Parts printed above their total are named after it, as parts printed under it are
+        ("Total hazardous waste: Waste oil"), when their own label reads as no catalogue metric,
+        or not exactly and another than the named one reads as. Parts whose labels alone name a group (a gender,
+        an age group) printed beside parts of another kind ("Region A", "Region B", "Male",
+        "Female" above "Total employees") are a breakdown of their own, summed apart."""
         specs = self.report.metrics
         for i, parts in table_links.summed_parts(table).items():
+            same = [j for j in parts if units[j] == units[i]]
+            if 2 <= len(same) < len(parts) and tuple(same) == parts[len(parts) - len(same) :]:
+                parts = tuple(same)  # "Diesel (litres)" ... above "Energy from diesel (GJ)" ... "Total (GJ)"
             names = [metrics[j] for j in parts]
             if (
                 not specs[metrics[i]].drafted
@@ -515,8 +526,25 @@ class _Loader:
             wider = [broader_metrics(n) for n in notations]
             if any(n in w for n in notations for w in wider):
                 continue
-            for m in names:
-                specs[m] = specs[m].model_copy(update={"component_of": metrics[i]})
+            kinds = [figure_tables.breakdown_kind(table.rows[j].label) for j in parts]
+            mixed = len(set(kinds)) > 1
+            # The scopes a "Total (Scope 1 and 2)" adds up are named by their own labels: named
+            # after the total, each would name several scopes.
+            rename = len(table_links.scopes(table.rows[i].label)) < 2
+            for j, m, kind in zip(parts, names, kinds, strict=True):
+                update: dict[str, str | None] = {"component_of": metrics[i]}
+                if mixed and kind is not None and specs[m].breakdown is None:
+                    update["breakdown"] = kind
+                own = match_metric(specs[m].label, units[j])
+                named = f"{specs[metrics[i]].label}: {figure_tables.split_label(table.rows[j].label)[0]}"
+                reading = match_metric(named, units[j])
+                if (
+                    rename
+                    and reading is not None
+                    and (own is None or (own.match != "exact" and own.notation != reading.notation))
+                ):
+                    update["label"] = named
+                specs[m] = specs[m].model_copy(update=update)
 
     def _intensities(self, read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]]) -> None:
         """Intensity rows (a ratio unit) get the metric they divide (kg.ingest.table_links) as
@@ -798,10 +826,14 @@ class _Loader:
     def _as_at(table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> tuple[int, int] | None:
         """The day of the year the row's figures are of, when its label, its total's, the
         table's caption (in its parentheses or its title: "Table 6 Staff as at 30 June") or
-        its header says so ("Employees as at 31 March"); else None (the columns' periods)."""
+        its header says so ("Employees as at 31 March"); else None (the columns' periods). A row
+        counting a flow over the period ("New hires in the year", "Turnover rate") takes no day
+        but its own."""
         parent = table.rows[row.parent].label if row.parent is not None else None
         header = table.header.text if table.header is not None else None
-        for text in (row.label, parent, table.caption_day, table.caption, header):
+        if (day := as_at_day(row.label)) is not None or is_flow(row.label):
+            return day
+        for text in (parent, table.caption_day, table.caption, header):
             if (day := as_at_day(text)) is not None:
                 return day
         return None

@@ -40,6 +40,15 @@ from kg.ingest.quantities import Mention
 BULLET = re.compile(r"^(?P<mark>[•·▪●◦‣►■□✓\-–—*]|\(?[a-z]\)|\(?\d{1,2}\)|\d{1,2}\.(?!\d))[ \t]+(?=\S)")
 # Cells apart by a tab or a run of spaces: a table row, never part of a paragraph.
 TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")
+
+
+def is_table_row(body: str) -> bool:
+    """Whether a line's text is a table row: cells apart by a tab or a run of spaces, beyond
+    the run a bullet's mark may print before its text ("-   reduce emissions by 5%")."""
+    mark = BULLET.match(body)
+    return TABLE_CELLS.search(body[mark.end() :] if mark else body) is not None
+
+
 PAGE_NUMBER = re.compile(r"^[-–—|·•\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—|·•\s]*$", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’)\]]*$")
 # A line ending a sentence or opening a list: a semicolon only ends a clause ("road safety;"
@@ -60,6 +69,9 @@ MIN_WIDTH = 40  # characters: lines filled to a narrower margin than this are no
 WIDTH_SHARE = 0.8  # the wrap width: the length this share of the text's prose lines stay within
 NEARLY_FULL = 0.8  # share of the wrap width a line fills when a proportional font wrapped it
 FILLED_SHARE = 0.3  # of a hard-wrapped text's lines, at least this share are filled nearly to the width
+# The wrap width is a share of the lines' lengths, so a ragged margin prints a fifth of them a
+# little longer than it: up to this multiple of the width, a line is filled nearly to it too.
+RAGGED = 1.1
 MAX_HEADING_WORDS = 12
 REPEATED = 3  # a line printed this often is a running header or footer
 
@@ -171,7 +183,7 @@ def _lines(text: str) -> list[_Line]:
 
 def _prose_lengths(lines: list[_Line]) -> list[int]:
     """The printed lengths (indentation included) of the lines that are no blank and no table row."""
-    return [line.indent + len(line.body) for line in lines if line.body and not TABLE_CELLS.search(line.body)]
+    return [line.indent + len(line.body) for line in lines if line.body and not is_table_row(line.body)]
 
 
 def wrap_width(lines: list[_Line]) -> int:
@@ -191,7 +203,7 @@ def _hard_wrapped(lines: list[_Line], width: int) -> bool:
     """Whether the text's lines are filled to its width: most lines of wrapped prose end near the
     margin, where lines that are whole paragraphs have lengths spread from short to long."""
     lengths = _prose_lengths(lines)
-    near = sum(1 for n in lengths if NEARLY_FULL * width <= n <= width)
+    near = sum(1 for n in lengths if NEARLY_FULL * width <= n <= RAGGED * width)
     return near >= FILLED_SHARE * len(lengths)
 
 
@@ -223,7 +235,7 @@ def _apart(line: _Line, counts: Counter[str], furniture: list[tuple[int, int]], 
 
     Furniture spans do not overlap, so only the last one starting before the line ends can reach into it.
     """
-    if not line.body or TABLE_CELLS.search(line.body) or PAGE_NUMBER.match(line.body):
+    if not line.body or is_table_row(line.body) or PAGE_NUMBER.match(line.body):
         return True
     if counts[line.body] >= REPEATED and len(line.body) <= 100:
         return True

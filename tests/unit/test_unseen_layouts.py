@@ -1,0 +1,371 @@
+"""Rules found on a report whose layout the table and prose readers had not met (issue 14,
+session 8): a table's caption printed a blank line above its header, footnotes whose marker a
+run of spaces keeps from their text, rows counting a flow in a table dated "as at" a day, and
+intensities per TEU. Every row and sentence here is invented."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.drafting.entities import entity_mentions
+from kg.drafting.figures import FigureReader
+from kg.drafting.places import ascii_folded
+from kg.drafting.sentences import Segmenter, Unit
+from kg.ingest import figure_tables, table_cells
+from kg.ingest.loader import load_report
+from kg.ingest.prose import is_table_row, prose_view
+from kg.ingest.quantities import Recogniser
+from kg.vocab.units import load_units
+from tests.support.folders import report_folder
+
+RECOGNISER = Recogniser(load_units().lexicon)
+
+SPACED = """Table 3  Staff (as at 30 June)
+
+Group                       Unit          2024        2023
+Office staff                persons        310         295
+Depot staff                 persons        120         131
+Recruits in the year        persons         41          37
+Staff turnover rate         %              8.2         9.9
+
+*   Depot staff include 14 drivers on fixed-term contracts.
+"""
+
+
+def test_a_caption_a_blank_line_above_the_header_is_the_tables() -> None:
+    (table,) = figure_tables.figure_tables(SPACED)
+    assert (table.caption, table.caption_day) == ("Staff (as at 30 June)", "as at 30 June")
+    assert [row.label for row in table.rows] == [
+        "Office staff",
+        "Depot staff",
+        "Recruits in the year",
+        "Staff turnover rate",
+    ]
+
+
+def test_a_caption_is_not_taken_across_a_line_of_text() -> None:
+    text = (
+        "Table 2  Water\nWe report water by site below.\n\n"
+        "Site        Unit     2024     2023\nNorth       m3        410      388\nSouth       m3        122      140\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert table.caption is None
+
+
+@pytest.mark.parametrize("marker", ["*", "**", "¹", "(2)"])
+def test_a_footnote_spaced_from_its_marker_is_no_table_row(marker: str) -> None:
+    text = f"Intro line.\n\n{marker}   Forklifts run on 12 cylinders of LPG a week.\n"
+    assert figure_tables.figure_tables(text) == []
+
+
+def test_a_spaced_footnote_still_annotates_the_table_above() -> None:
+    (table,) = figure_tables.figure_tables(SPACED)
+    assert table.notes["*"].text.text.startswith("*   Depot staff include 14 drivers")
+
+
+@pytest.mark.parametrize(
+    ("label", "flow"),
+    [
+        ("Recruits in the year", True),
+        ("New hires", True),
+        ("Employee turnover rate", True),
+        ("Leavers during the period", True),
+        ("Total employees", False),
+        ("Female", False),
+        ("Employees aged under 30", False),
+    ],
+)
+def test_a_row_counting_a_flow(label: str, flow: bool) -> None:
+    assert table_cells.is_flow(label) is flow
+
+
+META = """\
+id: tarnby-2024
+company: tarnby
+title: Tarnby Ltd ESG Report 2024
+year: 2024
+standard: hkex-esg-guide-2020
+curator: {name: Test curator}
+"""
+SHEET = "entities:\n  - {id: tarnby, type: Organization, label: Tarnby Ltd}\n"
+
+
+def test_flow_rows_of_a_table_as_at_a_day_are_of_the_year(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", SPACED, META, SHEET))
+    periods = {(obs.surface, obs.period.key) for claim in report.claims.values() for obs in claim.observations}
+    assert {("310", "2024-06-30"), ("131", "2023-06-30"), ("41", "2024"), ("9.9", "2023")} <= periods
+    assert ("41", "2024-06-30") not in periods
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("GJ/TEU", "GigaJ-PER-UNIT"),
+        ("kgCO2e per TEU", "KiloGM-PER-UNIT"),
+        ("m3/'000 TEU", "M3-PER-KiloUNIT"),
+        ("kWh per twenty-foot equivalent unit", "KiloW-HR-PER-UNIT"),
+    ],
+)
+def test_an_intensity_per_teu_is_per_unit_of_throughput(surface: str, key: str) -> None:
+    units = load_units()
+    unit = table_cells.as_printed(table_cells.resolve_unit(surface, units.lexicon), units)
+    assert (unit.key, unit.scale) == (key, Decimal(1))
+
+
+# ---------------------------------------------------------------- entities
+
+
+def _typed(text: str) -> list[tuple[str, str]]:
+    return [(m.label, m.type) for m in entity_mentions(text) if m.alias_of is None]
+
+
+def test_groups_an_engagement_verb_lists_count_when_most_end_in_a_stakeholder_noun() -> None:
+    text = "We engage ferry operators, tenants, residents and suppliers through quarterly forums."
+    assert _typed(text) == [
+        ("ferry operators", "StakeholderGroup"),
+        ("tenants", "StakeholderGroup"),
+        ("residents", "StakeholderGroup"),
+        ("suppliers", "StakeholderGroup"),
+    ]
+
+
+def test_a_list_most_of_whose_items_name_no_stakeholders_is_no_list_of_groups() -> None:
+    assert _typed("We engage pilots, mechanics, caterers and regulators through forums.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        (
+            "We follow Ministerial Regulation No. 7 of 2018 on Coastal Zone Management in our ports.",
+            "Ministerial Regulation No. 7 of 2018 on Coastal Zone Management",
+        ),
+        ("Depots follow Decree No. 12 of 2021 on the handling of used oil.", "Decree No. 12 of 2021"),
+        ("We comply with the Law on Water Resources No. 28/2023/XY in that country.", "Law on Water Resources"),
+        ("Staff are hired under the Land Code No. 31/2024/XY there.", "Land Code"),
+        (
+            "We follow the Road Traffic Ordinance (Cap. 374) and its Road Traffic (Heavy-duty Vehicle) (Noise) "
+            "Regulation (Cap. 374Q).",
+            "Road Traffic (Heavy-duty Vehicle) (Noise) Regulation",
+        ),
+    ],
+)
+def test_laws_cited_by_their_number(text: str, law: str) -> None:
+    assert (law, "Law") in _typed(text)
+
+
+def test_a_province_printed_without_its_diacritics_is_a_place() -> None:
+    assert ascii_folded("Đồng Tháp") == "Dong Thap"
+    assert ("Thanh Hoa", "Place") in _typed("We opened a depot in Thanh Hoa last year.")
+
+
+def test_an_island_a_site_is_on_is_a_place() -> None:
+    assert ("Hainan", "Place") in _typed("Volunteers planted 800 trees on Hainan in May.")
+
+
+def test_a_terminal_and_the_island_it_is_on_are_two_places() -> None:
+    found = _typed("Our Xinhe Container Terminal on Hainan, China, opened in 2021.")
+    assert ("Xinhe Container Terminal", "Place") in found
+    assert ("Hainan", "Place") in found
+
+
+def test_a_name_opening_with_a_legal_form_is_a_company_and_under_the_companys_name_a_subsidiary() -> None:
+    text = (
+        'This is the report of Tarnby Holdings Limited ("Tarnby" or the "Company"). Our depots are run by '
+        "PT Tarnby Kapuas Logistik, and we buy fuel from PT Sinar Kapuas Energi."
+    )
+    found = _typed(text)
+    assert ("PT Tarnby Kapuas Logistik", "Subsidiary") in found
+    assert ("PT Sinar Kapuas Energi", "Organization") in found
+
+
+def test_a_wrapped_line_of_prose_ending_in_a_preposition_is_no_heading() -> None:
+    text = "We run two sites;\nXinhe Bulk Terminal in Hanoi, Vietnam, operated by\nTarnby Limited."
+    assert ("Xinhe Bulk Terminal", "Place") in _typed(text)
+
+
+def test_a_list_to_manage_against_is_a_standard_not_an_award() -> None:
+    text = "Our dye houses work against the Textile Exchange Restricted Chemicals List in every plant."
+    assert ("Textile Exchange Restricted Chemicals List", "Standard") in _typed(text)
+
+
+# ---------------------------------------------------------------- parts printed above their total
+
+ABOVE = """Table 6  Staff and waste
+
+Item                           Unit          2024        2023
+Hanoi                          persons        310         295
+Penang                         persons        120         131
+Male                           persons        300         301
+Female                         persons        130         125
+Total employees                persons        430         426
+Spent solvents                 tonnes         4.2         3.9
+Used filters                   tonnes         1.1         1.6
+Total hazardous waste          tonnes         5.3         5.5
+"""
+
+
+def test_group_labels_after_a_list_of_sibling_rows_are_no_parts_of_the_last_sibling() -> None:
+    (table,) = figure_tables.figure_tables(ABOVE)
+    assert [row.parent for row in table.rows[:5]] == [None] * 5
+
+
+def test_a_group_label_under_a_total_row_stays_its_part() -> None:
+    text = (
+        "Item               Unit      2024     2023\n"
+        "Total staff        persons    430      426\n"
+        "Male               persons    300      301\n"
+        "Female             persons    130      125\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [row.parent for row in table.rows] == [None, 0, 0]
+
+
+def test_parts_above_a_total_are_named_after_it_and_a_second_breakdown_is_summed_apart(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", ABOVE, META, SHEET))
+    specs = {m.label: m for m in report.metrics.values() if m.drafted}
+    assert specs["Total employees: Hanoi"].component_of == specs["Total employees"].id
+    assert specs["Total hazardous waste: Used filters"].component_of == specs["Total hazardous waste"].id
+    male = next(m for m in specs.values() if m.label.endswith("Male"))
+    assert (male.component_of, male.breakdown) == (specs["Total employees"].id, "By gender")
+    assert specs["Total employees: Hanoi"].breakdown is None
+
+
+FUELS = """Table 2  Fuel and energy
+
+Fuel                           Unit          2024        2023
+Diesel                         litres       1,200       1,350
+Petrol                         litres         400         380
+Energy from diesel             GJ            43.2        48.6
+Energy from petrol             GJ            13.2        12.5
+Purchased electricity          GJ           210.0       205.4
+Total energy                   GJ           266.4       266.5
+"""
+
+
+def test_rows_in_another_unit_above_a_totals_parts_are_no_parts_of_it(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", FUELS, META, SHEET))
+    total = next(m.id for m in report.metrics.values() if m.label == "Total energy")
+    parts = sorted(m.label for m in report.metrics.values() if m.component_of == total)
+    assert parts == ["Energy from diesel", "Energy from petrol", "Purchased electricity"]
+
+
+SCOPES = """Scope                                    Unit        2024       2023
+Fleet and boiler emissions (Scope 1)     tCO2e      1,204.6    1,310.2
+Energy indirect emissions (Scope 2)      tCO2e      3,880.1    3,905.7
+Total (Scope 1 and 2)                    tCO2e      5,084.7    5,215.9
+"""
+
+
+def test_the_scopes_a_scope_total_adds_up_keep_their_own_names(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", SCOPES, META, SHEET))
+    total = next(m.id for m in report.metrics.values() if m.label == "Total (Scope 1 and 2)")
+    parts = sorted(m.label for m in report.metrics.values() if m.component_of == total)
+    assert parts == ["Energy indirect emissions (Scope 2)", "Fleet and boiler emissions (Scope 1)"]
+
+
+# ---------------------------------------------------------------- prose
+
+
+def test_a_bullet_whose_mark_a_run_of_spaces_keeps_from_its_text_is_a_bullet_not_a_table_row() -> None:
+    text = "By 2028 we aim to:\n  -   cut diesel use by 20%;\n  -   plant 5,000 trees.\n"
+    found = [(u.kind, u.text, u.lead) for u in Segmenter(RECOGNISER).units(text)]
+    assert ("bullet", "cut diesel use by 20%;", "By 2028 we aim to:") in found
+    assert ("bullet", "plant 5,000 trees.", "By 2028 we aim to:") in found
+
+
+def test_a_dashed_table_row_stays_a_table_row() -> None:
+    assert is_table_row("-   Depot staff      120     131")
+    assert not is_table_row("-   cut diesel use by 20%;")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "periods"),
+    [
+        ("At 30 June 2024 we had 310 staff (2023: 295).", ["2024-06-30", "2023-06-30"]),
+        ("We had 310 staff at 30 June 2024.", ["2024-06-30"]),
+    ],
+)
+def test_figures_at_a_day_are_of_that_day(sentence: str, periods: list[str]) -> None:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reading = FigureReader(2024, tuple(load_units().lexicon.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    assert [f.period for f in reading.figures] == periods
+
+
+# A text wrapped at a ragged margin of about 70 characters: a fifth of its lines run a little past
+# the length four in five of them stay within.
+RAGGED = """The mill recycles most of the process water it draws from the river each year,
+and the treated effluent meets the discharge standard of the local authority.
+We surveyed 310 stakeholders, including buyers, employees, suppliers, local
+communities and lenders, on 14 topics. Each answer was weighed by group.
+Dyeing uses the most water and energy of all our steps, so the dye house has
+its own meters, read every hour by the shift team and checked each week.
+The boilers burn natural gas, and a heat exchanger warms the incoming water
+with the waste heat of the dye baths before it reaches the boilers again.
+Sludge from the treatment plant is dried on site and sent to a licensed firm.
+Our two sites report the same figures, on the same forms, every month.
+"""
+
+
+def test_a_text_wrapped_at_a_ragged_margin_is_read_as_wrapped_prose() -> None:
+    view = prose_view(RAGGED).text
+    assert "suppliers, local communities and lenders" in view
+    assert ("local communities", "StakeholderGroup") in _typed(view)
+
+
+def test_issues_a_board_confirmed_as_most_material_listed_over_lines() -> None:
+    text = "The Board confirmed 4 issues as most material: water use, chemical safety,\nfair wages and product quality."
+    assert [label for label, type_ in _typed(text) if type_ == "MaterialIssue"] == [
+        "water use",
+        "chemical safety",
+        "fair wages",
+        "product quality",
+    ]
+
+
+def test_groups_after_a_second_engagement_phrase_of_a_sentence() -> None:
+    text = "A consultant surveyed 900 stakeholders and held 6 focus groups with riders, tenants, staff and regulators."
+    groups = [label for label, type_ in _typed(text) if type_ == "StakeholderGroup"]
+    assert groups == ["riders", "tenants", "staff", "regulators"]
+
+
+def test_a_law_and_another_countrys_code_are_two_laws() -> None:
+    text = "We comply with the Labour Law of the People's Republic of China and Vietnam's Labour Code."
+    found = _typed(text)
+    assert ("Labour Law of the People's Republic of China", "Law") in found
+    assert ("Labour Code", "Law") in found
+
+
+def _read(sentence: str) -> list[tuple[str, str | None]]:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reading = FigureReader(2024, tuple(load_units().lexicon.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    return [(f.mention.surface, f.period) for f in reading.figures]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("We added 12 EVs to the pool fleet this year.", "12"),
+        ("The depot now charges 30 CNG-fuelled buses overnight.", "30"),
+    ],
+)
+def test_a_count_of_things_an_acronym_names_is_a_figure(sentence: str, count: str) -> None:
+    assert [surface for surface, _ in _read(sentence)] == [count]
+
+
+def test_a_level_printed_after_its_base_year_is_of_that_year() -> None:
+    sentence = "Intensity is now 12% below the 2018 baseline of 5.6 kg per unit."
+    assert ("5.6 kg per unit", "2018") in _read(sentence)
+
+
+def test_a_pronoun_after_a_name_opens_a_clause_not_a_longer_name() -> None:
+    found = _typed("With the Lantau Relief Society we ran flood relief in the north.")
+    assert found == [("Lantau Relief Society", "Organization")]
+
+
+def test_a_state_companys_legal_form_after_its_name_is_part_of_it() -> None:
+    found = _typed("We buy power from Lantau Power Limited and PT Sinar Listrik (Persero). Panels cover the rest.")
+    assert ("PT Sinar Listrik (Persero)", "Organization") in found
