@@ -267,7 +267,7 @@ def _is_spaced_heading(body: str) -> bool:
     if number is None:
         return False
     title = body[number.end() :]
-    return not TABLE_CELLS.search(title) and _is_heading(title)
+    return not is_table_row(title) and _is_heading(title)
 
 
 def _is_heading(body: str) -> bool:
