@@ -1,6 +1,6 @@
 """CPU seconds to build one report, for this checkout and for others, interleaved (issue 15).
 
-Run: python benchmarks/report_cpu.py [--reports 20] [--compare DIR ...] [--bundled]
+Run: python benchmarks/report_cpu.py [--reports 20] [--compare DIR ...] [--bundled] [--validate]
 
 Each source tree (this checkout, and each ``--compare`` checkout, e.g. one of main made with
 ``git worktree add``) gets one long-lived child process that imports csr-kg from that tree and
@@ -10,7 +10,9 @@ report at a time, so that a change in the machine's load falls on all of them al
 report is timed in CPU seconds of its child (``time.process_time``), not wall time, which moves
 with the load of a shared machine. A first report warms each child (imports, ontology) and is
 not counted. Prints the median and the quartiles per tree and, with ``--compare``, the ratio of
-medians.
+medians. With ``--validate`` each report is also validated as the build validates it
+(``map_report(folder, checks=Checks())``), so the figure is a report's share of
+``csrkg build --validate``.
 """
 
 from __future__ import annotations
@@ -29,23 +31,23 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
-def serve() -> None:
-    """Child: map each report folder read from stdin; print its CPU seconds."""
+def serve(validate: bool) -> None:
+    """Child: map (and with ``validate`` validate) each report folder read from stdin; print its CPU seconds."""
     import kg
-    from kg.rdf.corpus import map_report
+    from kg.rdf.corpus import Checks, map_report
 
+    checks = Checks() if validate else None
     print(json.dumps(kg.__file__), flush=True)  # which csr-kg this child runs
     for line in sys.stdin:
         start = time.process_time()
-        map_report(Path(line.strip()))
+        map_report(Path(line.strip()), checks=checks)
         print(json.dumps(time.process_time() - start), flush=True)
 
 
-def _child(tree: Path) -> subprocess.Popen[str]:
+def _child(tree: Path, validate: bool) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    return subprocess.Popen(
-        [sys.executable, __file__, "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env
-    )
+    command = [sys.executable, __file__, "--serve", *(["--validate"] if validate else [])]
+    return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
 
 
 def _ask(child: subprocess.Popen[str], folder: Path) -> float:
@@ -63,10 +65,11 @@ def main() -> None:
     parser.add_argument("--reports", type=int, default=20, help="synthetic reports timed (after one to warm up)")
     parser.add_argument("--compare", type=Path, action="append", default=[], help="another checkout to time too")
     parser.add_argument("--bundled", action="store_true", help="time the bundled report instead, --reports times")
+    parser.add_argument("--validate", action="store_true", help="validate each report too, as build --validate")
     parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve()
+        serve(args.validate)
         return
     trees = [ROOT, *(path.resolve() for path in args.compare)]
     with tempfile.TemporaryDirectory(prefix="csrkg-cpu-") as work:
@@ -78,7 +81,7 @@ def main() -> None:
             from kg.synthetic import generate
 
             folders = generate(Path(work) / "reports", args.reports + 1)
-        children = [_child(tree) for tree in trees]
+        children = [_child(tree, args.validate) for tree in trees]
         for tree, child in zip(trees, children, strict=True):
             assert child.stdout is not None
             imported = Path(json.loads(child.stdout.readline()))
@@ -99,7 +102,8 @@ def main() -> None:
                     child.stdin.close()
                 child.wait()
     what = "runs of the bundled report" if args.bundled else "synthetic reports"
-    print(f"CPU seconds per report, {args.reports} {what} (a first one not counted):")
+    done = "mapped and validated" if args.validate else "mapped"
+    print(f"CPU seconds per report {done}, {args.reports} {what} (a first one not counted):")
     medians = []
     for tree, found in zip(trees, times, strict=True):
         quartiles = statistics.quantiles(found, n=4)

@@ -69,9 +69,10 @@ class Checks:
     allow_warnings: bool = True
 
     def validate(self, report_id: str, data: bytes) -> ReportValidation:
-        """The validation of the report ``report_id``, mapped to the N-Triples ``data``."""
+        """The validation of the report ``report_id``, mapped to the N-Triples ``data`` (lines
+        written by ntriples_lines, whose every IRI and language tag Oxigraph has checked)."""
         shapes = shapes_from(self.shapes, self.replace) if self.shapes else None
-        result = validate_ntriples(data, shapes, self.allow_warnings)
+        result = validate_ntriples(data, shapes, self.allow_warnings, checked=True)
         report = result.report.serialize(format="nt", encoding="utf-8")
         return ReportValidation(report_id, result.conforms, result.findings, report)
 

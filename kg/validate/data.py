@@ -77,7 +77,9 @@ class ValidationData:
     no rdflib graph is made unless a result needs rdflib to word it or copy a blank node).
     """
 
-    def __init__(self, data: Graph | bytes) -> None:
+    def __init__(self, data: Graph | bytes, checked: bool = False) -> None:
+        """``checked``: ``data`` are N-Triples lines written and checked in this process
+        (kg.rdf.corpus.ntriples_lines), loaded without Oxigraph checking them again."""
         if isinstance(data, Graph):
             self.__dict__["data"] = data
             # N-Triples, as rdflib writes the graph's terms: Oxigraph and turbo both parse it natively.
@@ -87,7 +89,10 @@ class ValidationData:
         self._own = own
         self.own_ntriples = own.decode("utf-8")  # without the ontology: kg.validate.core adds what its shapes read
         self.native = NativeGraph(ox.Store())
-        self.native.add(ox.parse(own, format=ox.RdfFormat.N_TRIPLES))
+        if checked and not isinstance(data, Graph):
+            self.native.add_ntriples(own, lenient=True)
+        else:
+            self.native.add(ox.parse(own, format=ox.RdfFormat.N_TRIPLES))
         quads, originals = _ontology()
         self.store.extend(quads)
         self.originals = {**originals, **self.native.originals}

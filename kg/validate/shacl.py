@@ -156,10 +156,15 @@ def validate_graph(data: Graph, shapes: Graph | None = None, allow_warnings: boo
     return validate_data(ValidationData(data), shapes, allow_warnings)
 
 
-def validate_ntriples(data: bytes, shapes: Graph | None = None, allow_warnings: bool = True) -> Validation:
+def validate_ntriples(
+    data: bytes, shapes: Graph | None = None, allow_warnings: bool = True, checked: bool = False
+) -> Validation:
     """validate_graph for a graph given as N-Triples (a corpus's report as the build maps it):
-    the same results, without making an rdflib graph of the data unless a result needs one."""
-    return validate_data(ValidationData(data), shapes, allow_warnings)
+    the same results, without making an rdflib graph of the data unless a result needs one.
+
+    ``checked``: the lines were written and checked in this process (kg.rdf.corpus.ntriples_lines),
+    so Oxigraph loads them without checking them again (kg.validate.data.ValidationData)."""
+    return validate_data(ValidationData(data, checked), shapes, allow_warnings)
 
 
 def validate_data(held: ValidationData, shapes: Graph | None = None, allow_warnings: bool = True) -> Validation:

@@ -23,8 +23,9 @@ pre-bound, to get its forms took 80% of validating the bundled graph.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -115,8 +116,12 @@ def focus_nodes(shapes: Graph, shape: URIRef, data: ValidationData) -> set[Term]
 Solution = dict[str, Node]
 
 
-def _whole_graph(constraint: Constraint, data: ValidationData, focus: set[Term]) -> dict[Node, list[Solution]]:
-    """The solutions of the constraint on the whole graph, by the focus node they bind to ``$this``."""
+def _whole_graph(
+    constraint: Constraint, data: ValidationData, focus_of: Callable[[], set[Term]]
+) -> dict[Node, list[Solution]]:
+    """The solutions of the constraint on the whole graph, by the focus node they bind to ``$this``
+    (``focus_of`` gives the shape's focus nodes; asked only once a solution is found, as most
+    constraints have none on a sound report)."""
     by_focus: dict[Node, list[Solution]] = {}
     result = data.store.query(constraint.text)
     names = [v.value for v in result.variables]
@@ -124,7 +129,7 @@ def _whole_graph(constraint: Constraint, data: ValidationData, focus: set[Term])
         return by_focus
     at = names.index("this")
     for row in result:
-        if row[at] in focus:
+        if row[at] in focus_of():
             solution = {name: data.term(term) for name, term in zip(names, row, strict=True) if term is not None}
             by_focus.setdefault(solution["this"], []).append(solution)
     return by_focus
@@ -179,10 +184,15 @@ def _results(constraint: Constraint, focus: Node, solutions: list[Solution]) -> 
 def validate(shapes: Graph, found: tuple[Constraint, ...], data: ValidationData) -> list[list[tuple]]:
     """Run the constraints ``found`` (of ``shapes``) on ``data``: each result's triples."""
     results: list[list[tuple]] = []
-    focus_of: dict[URIRef, set[Node]] = {}
+    known: dict[URIRef, set[Term]] = {}
+
+    def focus_of(shape: URIRef) -> set[Term]:
+        # Found once per shape, when a constraint of it first has a solution.
+        if shape not in known:
+            known[shape] = focus_nodes(shapes, shape, data)
+        return known[shape]
+
     for constraint in found:
-        if constraint.shape not in focus_of:
-            focus_of[constraint.shape] = focus_nodes(shapes, constraint.shape, data)
-        for focus, solutions in _whole_graph(constraint, data, focus_of[constraint.shape]).items():
+        for focus, solutions in _whole_graph(constraint, data, partial(focus_of, constraint.shape)).items():
             results.extend(_results(constraint, focus, solutions))
     return results
