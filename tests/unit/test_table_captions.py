@@ -243,6 +243,12 @@ def test_rates_by_gender_are_not_summed_and_an_intensity_by_revenue_divides_the_
     assert (male.label, male.component_of) == ("Staff turnover rate (%): Overall: Male", None)
 
 
+def _hilltop(tmp_path: Path, text: str) -> Path:
+    """A report folder of the invented Hilltop Ltd holding ``text``."""
+    meta = META.replace("lakeside", "hilltop").replace("Lakeside", "Hilltop")
+    return report_folder(tmp_path / "hilltop", text, meta, SHEET.replace("lakeside", "hilltop"))
+
+
 def test_a_caption_whose_title_ends_with_an_as_at_day_dates_every_row(tmp_path: Path) -> None:
     text = (
         "HILLTOP LTD ESG REPORT 2023\n\n"
@@ -252,8 +258,7 @@ def test_a_caption_whose_title_ends_with_an_as_at_day_dates_every_row(tmp_path: 
         "By gender\n"
         "Women\tpersons\t260\t251\n"
     )
-    meta = META.replace("lakeside", "hilltop").replace("Lakeside", "Hilltop")
-    folder = report_folder(tmp_path / "hilltop", text, meta, SHEET.replace("lakeside", "hilltop"))
+    folder = _hilltop(tmp_path, text)
     found = sorted(
         (obs.surface, obs.period.key) for claim in load_report(folder).claims.values() for obs in claim.observations
     )
@@ -270,8 +275,7 @@ def test_a_breakdown_row_is_no_metric_the_drafter_named_from_a_sentence_by_its_b
         "Male\tpersons\t252\t247\n"
         "Female\tpersons\t260\t251\n"
     )
-    meta = META.replace("lakeside", "hilltop").replace("Lakeside", "Hilltop")
-    folder = report_folder(tmp_path / "hilltop", text, meta, SHEET.replace("lakeside", "hilltop"))
+    folder = _hilltop(tmp_path, text)
     quote = "Of our staff, 88% of male and 91% of female staff took refresher courses."
     (folder / "claims" / "drafted.yaml").write_text(
         "metrics:\n"
