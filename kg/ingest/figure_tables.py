@@ -76,7 +76,9 @@ _CHANGE = re.compile(
     r"^(?:%\s*)?(?:change|yoy|y-o-y|year[- ]on[- ]year|variance)\b.*$|^.*\bchange\s*(?:\(%\)|%)?$", re.I
 )
 _UNIT_HEADER = re.compile(r"^units?$", re.I)
-_LABEL_MARKER = re.compile(rf"(?<=\S)(?P<marker>(?:{_MARKER})+)(?=\s*(?:\(|$))")
+# A lettered marker glued to a label's closing parenthesis, "Scope 1 emissions (tCO2e)(a)", is a
+# note's marker, not the label's unit; a letter in parentheses elsewhere ("Employee(s)") is text.
+_LABEL_MARKER = re.compile(rf"(?<=\S)(?P<marker>(?:{_MARKER})+|(?<=\))\([a-z]\))(?=\s*(?:\(|$))")
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*\((?P<unit>[^()]+)\)\.?$")
 _PART_PREFIX = re.compile(r"^(?:[-–—•·]\s+|of which:?\s+)", re.I)
 _OF_WHICH = re.compile(r"^of which\b", re.I)
@@ -95,7 +97,7 @@ _TOTAL_LABEL = re.compile(r"^(?:(?:sub-?)?total|overall|all)\b", re.I)
 _GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
 _BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\.")
 _NOTE = re.compile(
-    r"^(?P<marker>\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|Note\s*\d{1,2}:?|\d{1,2}\.)\s*(?P<text>\S.*)$"
+    r"^(?P<marker>\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\([a-z]\)|\[\d{1,2}\]|Note\s*\d{1,2}:?|\d{1,2}\.)\s*(?P<text>\S.*)$"
 )
 # A footnote's marker alone ("*" of "*   Scope 1 includes ..."): a note printed with a run of
 # spaces after its marker splits into two cells, which are no table row.
@@ -112,6 +114,8 @@ _DIGIT = re.compile(r"\d")
 def marker_key(marker: str) -> str:
     """A footnote marker without its printing: ``¹``, ``(1)``, ``[1]``, ``Note 1``, ``1.`` are all ``1``."""
     text = marker.strip().translate(SUPERSCRIPTS)
+    if (letter := re.fullmatch(r"\(([a-z])\)", text)) is not None:
+        return letter.group(1)  # "(a)"
     digits = re.sub(r"\D", "", text)
     return digits or text.rstrip(":")
 

@@ -65,6 +65,9 @@ from kg.vocab.names import slugify
 from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
 
+# A unit naming a ratio ("MWh/tonne", "kg per piece").
+_RATIO_MARK = re.compile(r"/|\bper\b", re.I)
+
 
 def _q(value: str) -> str:
     """A value quoted for a message, cut short: a megabyte-long bad value must not become the message."""
@@ -856,10 +859,16 @@ class _Loader:
             return CellUnit("PERCENT")
         if row_unit is not None:
             return row_unit
+        paren = figure_tables.split_label(row.label)[1]
+        if row_error is not None and paren is not None and _RATIO_MARK.search(paren):
+            raise UnknownUnit(row_error)  # an intensity the label names is not in the header's unit
+        parent = table.rows[row.parent] if row.parent is not None else None
+        if parent is not None and (parent_unit := self._row_unit(parent)[1]) is not None:
+            return parent_unit  # a part is in its total's unit: "Scope 1 (tCO2e)" over "Diesel"
         for surface in (row.section_unit, cell.column.unit, table.unit):
             if surface:
                 return self._resolve(surface)
-        if row_error is not None:
+        if row_error is not None and (parent is None or not counted(parent.label)):
             raise UnknownUnit(row_error)
         if table.caption_unit is not None:
             try:

@@ -369,3 +369,108 @@ def test_a_pronoun_after_a_name_opens_a_clause_not_a_longer_name() -> None:
 def test_a_state_companys_legal_form_after_its_name_is_part_of_it() -> None:
     found = _typed("We buy power from Lantau Power Limited and PT Sinar Listrik (Persero). Panels cover the rest.")
     assert ("PT Sinar Listrik (Persero)", "Organization") in found
+
+
+# ---------------------------------------------------------------- three-year space tables (issue 14, kwunfat-dev)
+
+NARROW = """Table 4  Site safety
+                                               FY2024     FY2023     FY2022
+Lost-time injuries (number)                         3          0          7
+Lost-time injury rate (%)                           0      0.012          0
+Days lost to injury (days)                         41          0        215
+"""
+
+
+def test_a_year_header_over_narrow_right_aligned_figures_heads_the_first_column() -> None:
+    (table,) = figure_tables.figure_tables(NARROW)
+    assert [c.period for c in table.columns] == ["FY2024", "FY2023", "FY2022"]
+    assert [(r.label, [c.figure.text for c in r.cells]) for r in table.rows][1] == (
+        "Lost-time injury rate (%)",
+        ["0", "0.012", "0"],
+    )
+
+
+def test_a_long_label_reaching_into_the_first_column_stays_the_label() -> None:
+    text = (
+        "Item                                    2024     2023\n"
+        "Water drawn from rivers and lakes (m3)  1,204.5  1,180.2\n"
+        "Rain water (m3)                            12.0     10.4\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [r.label for r in table.rows] == ["Water drawn from rivers and lakes (m3)", "Rain water (m3)"]
+
+
+FOOTNOTED = """Table 2  Emissions
+                                               FY2024     FY2023     FY2022
+Direct emissions (tCO2e)(a)                   2,410.5    2,388.0    2,502.7
+  Boilers (LPG)                               1,906.2    1,850.3    1,990.1
+  Forklifts                                     504.3      537.7      512.6
+Indirect emissions (tCO2e)(b)                 7,812.0    7,904.4    8,010.9
+Emissions per tonne of yarn (tCO2e/tonne of yarn)  0.84   0.86    0.91
+(a) Direct emissions cover fuel burnt on site.
+(b) Indirect emissions are location-based.
+"""
+
+
+def test_a_lettered_marker_after_the_units_parentheses_is_a_notes_marker() -> None:
+    (table,) = figure_tables.figure_tables(FOOTNOTED)
+    first = table.rows[0]
+    assert (first.label, first.markers) == ("Direct emissions (tCO2e)", ("a",))
+    assert set(table.notes) == {"a", "b"}
+    assert figure_tables.split_label("Employee(s) trained")[1] is None
+
+
+FISCAL = META + "fiscal_year_end: 03-31\n"
+
+
+def test_parts_take_their_totals_unit_and_a_ratio_per_tonne_of_a_material(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", FOOTNOTED, FISCAL, SHEET))
+    units = {(obs.surface, obs.unit) for claim in report.claims.values() for obs in claim.observations}
+    assert {("2,410.5", "TONNE"), ("1,906.2", "TONNE"), ("504.3", "TONNE"), ("0.84", "TONNE-PER-TONNE")} <= units
+    notes = {obs.surface: obs.notes for claim in report.claims.values() for obs in claim.observations}
+    assert [n.marker for n in notes["7,812.0"]] == ["b"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("kg/tonne of yarn", "KiloGM-PER-TONNE"),
+        ("MWh per tonne of finished fabric", "MegaW-HR-PER-TONNE"),
+        ("pieces", "NUM"),
+        ("items", "NUM"),
+    ],
+)
+def test_units_of_a_material_ratio_and_of_counted_pieces(surface: str, key: str) -> None:
+    units = load_units()
+    unit = table_cells.as_printed(table_cells.resolve_unit(surface, units.lexicon), units)
+    assert unit.key == key
+
+
+HEADED = """Table 6  Energy and staff
+Energy (MWh)                                   FY2024     FY2023     FY2022
+Purchased electricity                         4,210.0    4,388.1    4,502.6
+Energy per tonne of yarn (MWh/tonne of yarn)     2.10       2.25       2.31
+Energy per unit (MWh/widget-hour)                0.40       0.42       0.44
+"""
+
+
+def test_a_rows_own_ratio_unit_beats_the_headers_and_an_unread_one_is_no_header_unit(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", HEADED, FISCAL, SHEET))
+    units = {obs.surface: obs.unit for claim in report.claims.values() for obs in claim.observations}
+    assert (units["4,210.0"], units["2.10"]) == ("MegaW-HR", "MegaW-HR-PER-TONNE")
+    assert "0.40" not in units
+
+
+STAFF = """Table 8  Staff by site (as at 30 June)
+Number of employees                              2024       2023
+Total employees                                 1,310      1,295
+By site
+  Riverside plant (north bank)                    810        799
+  Harbour office                                  500        496
+"""
+
+
+def test_a_parts_parentheses_that_name_no_unit_qualify_it_under_a_counted_total(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", STAFF, META, SHEET))
+    units = {obs.surface: obs.unit for claim in report.claims.values() for obs in claim.observations}
+    assert units["810"] == "NUM"
