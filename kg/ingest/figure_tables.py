@@ -109,6 +109,8 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
 _PAGE_COLUMN = re.compile(r"^(?:pages?|page\s+(?:no\.?|numbers?|references?))$", re.I)
 _PAGES = re.compile(r"^\d{1,3}(?:\s*[-–,]\s*\d{1,3})*$")
 _DIGIT = re.compile(r"\d")
+_STUB = re.compile(r"[A-Za-z]{2}")
+_COUNT_STUB = re.compile(r"^(?:total\s+)?(?:number|no\.)\s+of\s+\w", re.I)
 
 
 def marker_key(marker: str) -> str:
@@ -206,6 +208,9 @@ class FigureTable:
     # the figures are of.
     caption_unit: str | None = None
     caption_day: str | None = None
+    # What the header's first cell says the rows measure, without its unit ("Water" of "Water
+    # (megalitres)  FY2023  FY2022", "Number of suppliers"), when it prints one.
+    stub: str | None = None
 
     @property
     def cells(self) -> int:
@@ -501,9 +506,23 @@ class _Reader:
         if len(line.cells) < 2 or not _PAGE_COLUMN.match(line.cells[-1].text):
             return i
         j = i + 1
-        while j < len(self.lines) and len(self.lines[j].cells) >= 2 and _PAGES.match(self.lines[j].cells[-1].text):
-            j += 1
+        while j < len(self.lines):
+            if self.page_row(j):
+                j += 1
+                continue
+            # Headings between its rows ("A. Environmental", "Mandatory disclosure requirements")
+            # are the index's when page rows follow them.
+            k = j
+            while k < len(self.lines) and self.is_label_only(k) and not _DIGIT.search(self.raw(k)):
+                k += 1
+            if k == j or not (k < len(self.lines) and self.page_row(k)):
+                break
+            j = k
         return j
+
+    def page_row(self, j: int) -> bool:
+        """A row of an index: its last cell a page number or numbers."""
+        return len(self.lines[j].cells) >= 2 and _PAGES.match(self.lines[j].cells[-1].text) is not None
 
     def measures(self, i: int) -> tuple[Column, ...] | None:
         """The columns of a header of measures (:func:`_measure_header`) at line ``i``, when the
@@ -610,6 +629,14 @@ class _Reader:
         head = Cell(self.text[header.start : header.end], header.start, header.end) if header else None
         end = header.end if header else self.spans[first][1]
         table = FigureTable(self.spans[first][0], end, cols, group, boundary, table_unit, head)
+        if header is not None and _STUB.search(header.first):
+            # A measure when it prints its unit ("Water (megalitres)") or says it counts ("Number
+            # of suppliers"); a first cell of neither ("Region", "Indicator") names the labels' kind.
+            name, paren = split_label(header.first)
+            if paren is not None and table_unit is not None:
+                table.stub = name
+            elif _COUNT_STUB.match(header.first):
+                table.stub = header.first
         if header is not None and (title := self.caption_above(first)) is not None:
             caption = _CAPTION.match(title)
             assert caption is not None  # caption_above returns caption lines only

@@ -67,6 +67,7 @@ from kg.vocab.units import load_units
 
 # A unit naming a ratio ("MWh/tonne", "kg per piece").
 _RATIO_MARK = re.compile(r"/|\bper\b", re.I)
+_INTENSITY = re.compile(r"\bintensit(?:y|ies)\b", re.I)
 
 
 def _q(value: str) -> str:
@@ -445,7 +446,8 @@ class _Loader:
                 if measured:  # a metric per column, named in the header (see _measure_metric)
                     metrics.append(self._measure_metric(row, table.columns[0], where))
                 else:
-                    metrics.append(self._row_metric(table, row, name, unit.key if unit else None, metrics, where))
+                    printed = self._printed_unit(table, row, unit, error)
+                    metrics.append(self._row_metric(table, row, name, printed, metrics, where))
                 row_units.append(unit.key if unit else None)
             if not measured:
                 self._totals(table, metrics, row_units)
@@ -696,6 +698,27 @@ class _Loader:
                 pass
         return row.label, None, error
 
+    def _printed_unit(
+        self,
+        table: figure_tables.FigureTable,
+        row: figure_tables.FigureRow,
+        unit: CellUnit | None,
+        error: str | None,
+    ) -> str | None:
+        """The unit key the row's figures are read in: its own, else the one its first figure
+        takes from its total, heading, header or caption (see :meth:`_cell_unit`), so that a row
+        of a table whose header prints the unit ("Water (megalitres)" over "Groundwater") is
+        named in it."""
+        if unit is not None:
+            return unit.key
+        for cell in row.cells:
+            if cell.disclosed and not cell.figure.text.endswith("%"):
+                try:
+                    return self._cell_unit(table, row, cell, None, error).key
+                except UnknownUnit:
+                    return None
+        return None
+
     def _measure_metric(self, row: figure_tables.FigureRow, column: figure_tables.Column, where: str) -> str:
         """The metric of a cell under a header that names the measure ("Employees trained (%)"
         over the row "Male"): the measure without its unit, of the row's group."""
@@ -755,6 +778,14 @@ class _Loader:
             summed = False  # rates or averages by gender narrow the overall one but do not add up to it
         if row.section and table_links.bare(name):
             name = f"{row.section}: {name}"  # "Total (Scope 1 and 2)" under "Greenhouse gas emissions"
+        elif (
+            total is None
+            and _INTENSITY.search(name)
+            and table_links.bare(name)
+            and (title := table.caption or table.stub)
+        ):
+            # "Intensity (tCO2e/tonne)" in a table of greenhouse gas emissions: its measure is the table's.
+            name = f"{title}: {name}"
         ident, label = slugify(name), name
         if total is not None and (ident not in self.report.metrics or ident in self.prose_metrics):
             label = f"{self.report.metrics[total].label}: {name}"
@@ -766,10 +797,14 @@ class _Loader:
             and _under_section(row.section, name, unit)
         ):
             ident, label = slugify(f"{row.section}: {name}", 100), f"{row.section}: {name}"
-        elif total is None and table.caption and ident not in self.report.metrics and not match_metric(name, unit):
-            captioned = f"{table.caption}: {name}"
-            if match_metric(captioned, unit) is not None:
-                ident, label = slugify(captioned, 100), captioned
+        elif total is None and ident not in self.report.metrics and not match_metric(name, unit):
+            # The caption, then what the header's first cell says the rows measure ("Water" over
+            # "Groundwater", "Number of suppliers" over "Vietnam"), when the label alone names none.
+            for title in (table.caption, table.stub):
+                titled = f"{title}: {name}"
+                if title and match_metric(titled, unit) is not None:
+                    ident, label = slugify(titled, 100), titled
+                    break
         if ident not in self.report.metrics:
             self._define("metric", ident, where)
             self.report.metrics[ident] = MetricSpec(
