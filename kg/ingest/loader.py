@@ -443,12 +443,15 @@ class _Loader:
             for row in table.rows:
                 where = f"{source}: KPI table row {_q(row.label)}"
                 name, unit, error = self._row_unit(row)
+                printed = unit.key if unit else None
                 if measured:  # a metric per column, named in the header (see _measure_metric)
                     metrics.append(self._measure_metric(row, table.columns[0], where))
                 else:
                     printed = self._printed_unit(table, row, unit, error)
                     metrics.append(self._row_metric(table, row, name, printed, metrics, where))
-                row_units.append(unit.key if unit else None)
+                # The unit its figures are read in, the header's too ("Energy (MWh)" over "Total
+                # energy consumption"): what intensities divide and totals sum is met in it.
+                row_units.append(printed)
             if not measured:
                 self._totals(table, metrics, row_units)
                 read.append((table, metrics, row_units))
@@ -641,6 +644,9 @@ class _Loader:
         intensity, a revenue row in the same currency for one per revenue, else a shared metric
         without figures named for what the intensity is per."""
         words = table_links.denominator_words(row.label, row.unit or figure_tables.split_label(row.label)[1])
+        # "tonne of yarn": a row in tonnes that names yarn ("Yarn produced (tonnes)") is what it is per.
+        of_what = re.fullmatch(r"\S+\s+of\s+(.+)", words)
+        named: list[str] = []
         for table, metrics, units in read:
             for j, other in enumerate(table.rows):
                 if other.parent is not None or not other.cells:
@@ -649,6 +655,12 @@ class _Loader:
                     return metrics[j]
                 if table_links.revenue(other.label) and units[j] == unit:
                     return metrics[j]
+                thing = of_what.group(1).split() if of_what is not None else []
+                said = table_links.denominator_words(f"per {other.label}", None).split()
+                if thing and units[j] == unit and said[: len(thing)] == thing and len(said) <= len(thing) + 1:
+                    named.append(metrics[j])  # "Yarn produced", "Yarn": not "Yarn waste sold to recyclers"
+        if len(set(named)) == 1:
+            return named[0]
         label = f"Denominator of intensities per {words}"
         ident = slugify(label, 100)
         self.shared_denominators[ident] = unit
@@ -925,6 +937,8 @@ class _Loader:
             return self._resolve(time)  # "Table 3 Average training hours per employee" over "Male", "Female"
         if table.caption is not None and counted(table.caption):
             return CellUnit("NUM")  # "Table 12 Number of suppliers by region" over rows of regions
+        if table.stub is not None and counted(table.stub):
+            return CellUnit("NUM")  # "Number of suppliers  FY2024  FY2023" over rows of countries
         raise UnknownUnit("no unit printed for the row or its column")
 
     def _stakeholder_claims(

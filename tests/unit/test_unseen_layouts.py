@@ -18,6 +18,7 @@ from kg.ingest import figure_tables, table_cells
 from kg.ingest.loader import load_report
 from kg.ingest.prose import is_table_row, prose_view
 from kg.ingest.quantities import Recogniser
+from kg.vocab.catalogue import match_metric
 from kg.vocab.units import load_units
 from tests.support.folders import report_folder
 
@@ -474,3 +475,92 @@ def test_a_parts_parentheses_that_name_no_unit_qualify_it_under_a_counted_total(
     report = load_report(report_folder(tmp_path / "tarnby", STAFF, META, SHEET))
     units = {obs.surface: obs.unit for claim in report.claims.values() for obs in claim.observations}
     assert units["810"] == "NUM"
+
+
+MEASURED = """Table 3  Site inputs
+Water (megalitres)                             FY2024     FY2023     FY2022
+River intake                                    410.2      398.6      377.0
+Borehole                                         35.1       40.8       44.2
+
+Table 4  Vendors by country
+Number of suppliers                              FY2024     FY2023     FY2022
+Thailand                                            12         14         11
+Malaysia                                            30         28         26
+
+Table 5  Vendors by country
+Region                                           FY2024     FY2023     FY2022
+Thailand                                            12         14         11
+"""
+
+
+def test_the_headers_first_cell_names_the_measure_when_it_prints_a_unit_or_counts() -> None:
+    stubs = [t.stub for t in figure_tables.figure_tables(MEASURED)]
+    assert stubs == ["Water", "Number of suppliers", None]  # "Region" names the labels' kind
+
+
+def test_rows_under_a_measuring_header_are_named_in_it(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", MEASURED, FISCAL, SHEET))
+    labels = {obs.surface: report.metrics[obs.metric].label for c in report.claims.values() for obs in c.observations}
+    assert labels["35.1"] == "Water: Borehole"
+    units = {obs.surface: obs.unit for c in report.claims.values() for obs in c.observations}
+    assert units["30"] == "NUM"  # the header's first cell says the rows count
+    assert match_metric(labels["30"], "NUM").notation == "suppliers-in-region"
+
+
+def test_a_bare_intensity_row_is_of_the_tables_caption(tmp_path: Path) -> None:
+    text = (
+        "Table 2  Greenhouse gas emissions\n"
+        "                                           FY2024     FY2023\n"
+        "Total emissions (tCO2e)                   5,120.4    5,344.9\n"
+        "Intensity (tCO2e/tonne of yarn)              0.81       0.86\n"
+    )
+    report = load_report(report_folder(tmp_path / "tarnby", text, FISCAL, SHEET))
+    labels = {obs.surface: report.metrics[obs.metric].label for c in report.claims.values() for obs in c.observations}
+    assert labels["0.81"] == "Greenhouse gas emissions: Intensity"
+
+
+def test_an_index_of_pages_runs_on_across_its_headings() -> None:
+    text = (
+        "Disclosure                                            Page\n"
+        "General disclosures\n"
+        "Board statement                                          3\n"
+        "A. Environmental\n"
+        "A1.2 Greenhouse gas emissions                            5\n"
+        "B2.2 Lost days due to work injury                       10\n"
+    )
+    assert figure_tables.figure_tables(text) == []
+
+
+def test_a_level_in_a_when_clause_after_its_base_year_is_of_that_year() -> None:
+    sentence = (
+        "In 2022 we set targets against a 2019 baseline, when our intensity was 5.6 kg per unit and 3.1 GJ per unit."
+    )
+    found = _read(sentence)
+    assert ("5.6 kg per unit", "2019") in found and ("3.1 GJ per unit", "2019") in found
+
+
+def test_a_level_in_a_when_clause_after_a_fiscal_base_year_is_of_that_fiscal_year() -> None:
+    found = _read("In FY2022 we set targets against an FY2019 baseline, when our intensity was 5.6 kg per unit.")
+    assert ("5.6 kg per unit", "2019") in found  # FY2019: the reader here knows no fiscal year end
+
+
+LINKED = """Table 1  Output
+                                               FY2024     FY2023
+Yarn produced (tonnes)                         12,400     11,950
+Yarn waste sold to recyclers (tonnes)             310        295
+
+Table 2  Energy
+Energy (MWh)                                   FY2024     FY2023
+Energy recovered from exhaust air               1,120      1,005
+Purchased electricity                          30,400     29,870
+Total energy consumption                       31,520     30,875
+Energy intensity (MWh/tonne of yarn)             2.54       2.58
+"""
+
+
+def test_an_intensity_divides_the_total_in_the_headers_unit_by_the_row_naming_what_it_is_per(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", LINKED, FISCAL, SHEET))
+    specs = {m.label: m for m in report.metrics.values()}
+    intensity = specs["Energy intensity"]
+    assert intensity.intensity_of == specs["Total energy consumption"].id
+    assert intensity.denominator == specs["Yarn produced"].id
