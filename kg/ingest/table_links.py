@@ -133,9 +133,14 @@ def numerator_rows(
     if stem:
         words = [[w for w in _words(rows[j].label) if w not in _FILLER] for j in candidates]
         named_rows = _closest(candidates, words, stem)
-        # One total naming the quantity ("Total water withdrawal" of "Water intensity") before a
-        # part that begins with it ("Water recycled"): an intensity divides the whole.
-        whole = [j for j in _closest_in(candidates, words, stem) if j in totals or _TOTAL.match(rows[j].label)]
+        # One total (or row with parts) naming the quantity ("Total water withdrawal" of "Water
+        # intensity") before a row that begins with it ("Water recycled"): an intensity divides the whole.
+        parents = {r.parent for r in rows}
+        whole = [
+            j
+            for j in _closest_in(candidates, words, stem)
+            if j in totals or j in parents or _TOTAL.match(rows[j].label)
+        ]
         if len(whole) == 1:
             named_rows = whole
         if len(named_rows) > 1:

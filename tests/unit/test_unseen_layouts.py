@@ -14,7 +14,7 @@ from kg.drafting.entities import entity_mentions
 from kg.drafting.figures import FigureReader
 from kg.drafting.places import ascii_folded
 from kg.drafting.sentences import Segmenter, Unit
-from kg.ingest import figure_tables, table_cells
+from kg.ingest import figure_tables, table_cells, table_links
 from kg.ingest.loader import load_report
 from kg.ingest.prose import is_table_row, prose_view
 from kg.ingest.quantities import Recogniser
@@ -564,3 +564,17 @@ def test_an_intensity_divides_the_total_in_the_headers_unit_by_the_row_naming_wh
     intensity = specs["Energy intensity"]
     assert intensity.intensity_of == specs["Total energy consumption"].id
     assert intensity.denominator == specs["Yarn produced"].id
+
+
+def test_an_intensity_divides_the_row_with_parts_not_another_row_opening_with_its_quantity() -> None:
+    text = (
+        "Item                                  Unit       2024       2023\n"
+        "Water withdrawal                      m3      120,400    118,200\n"
+        "  Mains water                         m3       80,100     79,000\n"
+        "  River water                         m3       40,300     39,200\n"
+        "Water reused                          m3       15,200     14,100\n"
+        "Water intensity                       m3/t       3.1        3.2\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    rows = table_links.numerator_rows(table, 4, [0, 1, 2, 3], table_links.summed_parts(table))
+    assert rows == (0,)
