@@ -68,6 +68,7 @@ from kg.vocab.units import load_units
 # A unit naming a ratio ("MWh/tonne", "kg per piece").
 _RATIO_MARK = re.compile(r"/|\bper\b", re.I)
 _INTENSITY = re.compile(r"\bintensit(?:y|ies)\b", re.I)
+_AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
 
 
 def _q(value: str) -> str:
@@ -785,7 +786,11 @@ class _Loader:
         if row.parent is not None and _in_percent(table.rows[row.parent], table) != _in_percent(row, table):
             total = None  # a rate printed under a count ("Turnover rate" below "By gender") is no part of it
         elif row.parent is not None and (
-            _in_percent(row, table) or table_links.not_summed(table.rows[row.parent].label)
+            _in_percent(row, table)
+            or table_links.not_summed(table.rows[row.parent].label)
+            # "Average training hours per employee (hours)" over "All employees", "Male": averages
+            or (table.stub is not None and table_links.not_summed(table.stub))
+            or (table.caption is not None and _AVERAGE.match(table.caption) is not None)
         ):
             summed = False  # rates or averages by gender narrow the overall one but do not add up to it
         if row.section and table_links.bare(name):

@@ -578,3 +578,17 @@ def test_an_intensity_divides_the_row_with_parts_not_another_row_opening_with_it
     (table,) = figure_tables.figure_tables(text)
     rows = table_links.numerator_rows(table, 4, [0, 1, 2, 3], table_links.summed_parts(table))
     assert rows == (0,)
+
+
+AVERAGES = """Table 7  Training
+Average training hours per employee (hours)    FY2024     FY2023
+All employees                                    24.8       22.3
+  Male                                           23.5       21.0
+  Female                                         25.6       23.1
+"""
+
+
+def test_parts_under_a_header_of_averages_are_not_summed_into_the_overall_row(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", AVERAGES, FISCAL, SHEET))
+    parts = [m for m in report.metrics.values() if m.component_of]
+    assert parts == []
