@@ -184,6 +184,13 @@ _UNKNOWN_SYMBOL = re.compile(
 _BASELINE_OF = re.compile(
     r"\b(?P<year>(?:19|20)\d\d)\s+(?:baseline|base[- ]year)(?:\s+(?:level|value|figure))?\s+of\s+$", re.I
 )
+# A "when" clause after a base year, before the figure: "set against an FY2019 baseline, when our
+# intensity was 2.4 kg per unit" (no other year between).
+_BASELINE_WHEN = re.compile(
+    r"\b(?P<year>(?:FY\s?)?(?:19|20)\d\d)\s+(?:baseline|base[- ]year),?\s+when\b"
+    r"(?:(?!\b(?:19|20)\d\d\b)(?:[^.;]|\.(?=\d)))*$",
+    re.I,
+)
 # Not a unit's symbol but things counted: an acronym's plural ("24 RTGs", "12 EVs") or a compound
 # modifier an acronym opens ("46 LNG-powered trucks").
 _COUNTED_ACRONYM = re.compile(r"^\s[A-Z]{2,}(?:s\b|-[a-z])")
@@ -692,6 +699,8 @@ class FigureReader:
             period = _previous(own)  # "rose to 81% from 46% a year earlier"
         if period is None and (base := _BASELINE_OF.search(before)):
             period = base.group("year")  # "14% below the 2019 baseline of 41.6 kg per unit": the base year's level
+        elif base := _BASELINE_WHEN.search(text[max(0, start - 160) : start]):
+            period = _token(base.group("year"))  # "against a 2019 baseline, when it was 41.6": of 2019
         return Figure(mention, "value", metric, period)
 
     def _target(

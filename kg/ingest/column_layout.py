@@ -124,11 +124,23 @@ def _column_of(segment: _Segment, columns: list[tuple[int, int]]) -> int | None:
 
 
 def _cut(
-    start: int, end: int, segments: list[_Segment], columns: list[tuple[int, int]], is_figure: Callable[[str], bool]
+    start: int,
+    end: int,
+    segments: list[_Segment],
+    columns: list[tuple[int, int]],
+    is_figure: Callable[[str], bool],
+    margin: int | None = None,
 ) -> tuple[Cell, ...] | None:
-    """A line's cells by the block's columns, or None when it does not fit them."""
+    """A line's cells by the block's columns, or None when it does not fit them.
+
+    A first segment that reaches into the first column is the line's label only when it starts
+    where the figure rows' labels start (``margin``, their deepest indentation): a header word
+    printed over narrow right-aligned figures ("FY2023" over "0", "38", "612") starts right of
+    the labels and is the first column's header, not a label."""
     first = columns[0][0]
     label = segments[0] if _label(segments, is_figure) and segments[0].left < first else None
+    if label is not None and margin is not None and label.right > first and label.left > margin:
+        label = None
     values = segments[1:] if label else segments
     if any(s.right <= first for s in values):
         return None  # a second segment among the labels: prose, or a title cut by a double space
@@ -209,11 +221,13 @@ def _cut_block(
 ) -> dict[int, AlignedLine] | None:
     """The block's lines cut by its columns; None when a figure row does not fit them."""
     found: dict[int, AlignedLine] = {}
+    lefts = [segments[i][0].left for i in rows if _label(segments[i], is_figure)]
+    margin = max(lefts) if lefts else None
     for i in block:
         segs = _unglue(segments[i], columns, is_figure)
         if not segs or (len(segs) == 1 and segs[0].left < columns[0][0]):
             continue  # a label alone, or a line of prose: one cell, as split line by line
-        cells = _cut(*spans[i], segs, columns, is_figure)
+        cells = _cut(*spans[i], segs, columns, is_figure, margin)
         if cells is None and i in rows:
             return None
         if cells is not None:

@@ -76,7 +76,9 @@ _CHANGE = re.compile(
     r"^(?:%\s*)?(?:change|yoy|y-o-y|year[- ]on[- ]year|variance)\b.*$|^.*\bchange\s*(?:\(%\)|%)?$", re.I
 )
 _UNIT_HEADER = re.compile(r"^units?$", re.I)
-_LABEL_MARKER = re.compile(rf"(?<=\S)(?P<marker>(?:{_MARKER})+)(?=\s*(?:\(|$))")
+# A lettered marker glued to a label's closing parenthesis, "Scope 1 emissions (tCO2e)(a)", is a
+# note's marker, not the label's unit; a letter in parentheses elsewhere ("Employee(s)") is text.
+_LABEL_MARKER = re.compile(rf"(?<=\S)(?P<marker>(?:{_MARKER})+|(?<=\))\([a-z]\))(?=\s*(?:\(|$))")
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*\((?P<unit>[^()]+)\)\.?$")
 _PART_PREFIX = re.compile(r"^(?:[-–—•·]\s+|of which:?\s+)", re.I)
 _OF_WHICH = re.compile(r"^of which\b", re.I)
@@ -95,7 +97,7 @@ _TOTAL_LABEL = re.compile(r"^(?:(?:sub-?)?total|overall|all)\b", re.I)
 _GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
 _BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\.")
 _NOTE = re.compile(
-    r"^(?P<marker>\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|Note\s*\d{1,2}:?|\d{1,2}\.)\s*(?P<text>\S.*)$"
+    r"^(?P<marker>\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\([a-z]\)|\[\d{1,2}\]|Note\s*\d{1,2}:?|\d{1,2}\.)\s*(?P<text>\S.*)$"
 )
 # A footnote's marker alone ("*" of "*   Scope 1 includes ..."): a note printed with a run of
 # spaces after its marker splits into two cells, which are no table row.
@@ -107,11 +109,15 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
 _PAGE_COLUMN = re.compile(r"^(?:pages?|page\s+(?:no\.?|numbers?|references?))$", re.I)
 _PAGES = re.compile(r"^\d{1,3}(?:\s*[-–,]\s*\d{1,3})*$")
 _DIGIT = re.compile(r"\d")
+_STUB = re.compile(r"[A-Za-z]{2}")
+_COUNT_STUB = re.compile(r"^(?:total\s+)?(?:number|no\.)\s+of\s+\w", re.I)
 
 
 def marker_key(marker: str) -> str:
     """A footnote marker without its printing: ``¹``, ``(1)``, ``[1]``, ``Note 1``, ``1.`` are all ``1``."""
     text = marker.strip().translate(SUPERSCRIPTS)
+    if (letter := re.fullmatch(r"\(([a-z])\)", text)) is not None:
+        return letter.group(1)  # "(a)"
     digits = re.sub(r"\D", "", text)
     return digits or text.rstrip(":")
 
@@ -202,6 +208,9 @@ class FigureTable:
     # the figures are of.
     caption_unit: str | None = None
     caption_day: str | None = None
+    # What the header's first cell says the rows measure, without its unit ("Water" of "Water
+    # (megalitres)  FY2023  FY2022", "Number of suppliers"), when it prints one.
+    stub: str | None = None
 
     @property
     def cells(self) -> int:
@@ -497,9 +506,23 @@ class _Reader:
         if len(line.cells) < 2 or not _PAGE_COLUMN.match(line.cells[-1].text):
             return i
         j = i + 1
-        while j < len(self.lines) and len(self.lines[j].cells) >= 2 and _PAGES.match(self.lines[j].cells[-1].text):
-            j += 1
+        while j < len(self.lines):
+            if self.page_row(j):
+                j += 1
+                continue
+            # Headings between its rows ("A. Environmental", "Mandatory disclosure requirements")
+            # are the index's when page rows follow them.
+            k = j
+            while k < len(self.lines) and self.is_label_only(k) and not _DIGIT.search(self.raw(k)):
+                k += 1
+            if k == j or not (k < len(self.lines) and self.page_row(k)):
+                break
+            j = k
         return j
+
+    def page_row(self, j: int) -> bool:
+        """A row of an index: its last cell a page number or numbers."""
+        return len(self.lines[j].cells) >= 2 and _PAGES.match(self.lines[j].cells[-1].text) is not None
 
     def measures(self, i: int) -> tuple[Column, ...] | None:
         """The columns of a header of measures (:func:`_measure_header`) at line ``i``, when the
@@ -606,6 +629,14 @@ class _Reader:
         head = Cell(self.text[header.start : header.end], header.start, header.end) if header else None
         end = header.end if header else self.spans[first][1]
         table = FigureTable(self.spans[first][0], end, cols, group, boundary, table_unit, head)
+        if header is not None and _STUB.search(header.first):
+            # A measure when it prints its unit ("Water (megalitres)") or says it counts ("Number
+            # of suppliers"); a first cell of neither ("Region", "Indicator") names the labels' kind.
+            name, paren = split_label(header.first)
+            if paren is not None and table_unit is not None:
+                table.stub = name
+            elif _COUNT_STUB.match(header.first):
+                table.stub = header.first
         if header is not None and (title := self.caption_above(first)) is not None:
             caption = _CAPTION.match(title)
             assert caption is not None  # caption_above returns caption lines only

@@ -65,6 +65,11 @@ from kg.vocab.names import slugify
 from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
 
+# A unit naming a ratio ("MWh/tonne", "kg per piece").
+_RATIO_MARK = re.compile(r"/|\bper\b", re.I)
+_INTENSITY = re.compile(r"\bintensit(?:y|ies)\b", re.I)
+_AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
+
 
 def _q(value: str) -> str:
     """A value quoted for a message, cut short: a megabyte-long bad value must not become the message."""
@@ -439,11 +444,15 @@ class _Loader:
             for row in table.rows:
                 where = f"{source}: KPI table row {_q(row.label)}"
                 name, unit, error = self._row_unit(row)
+                printed = unit.key if unit else None
                 if measured:  # a metric per column, named in the header (see _measure_metric)
                     metrics.append(self._measure_metric(row, table.columns[0], where))
                 else:
-                    metrics.append(self._row_metric(table, row, name, unit.key if unit else None, metrics, where))
-                row_units.append(unit.key if unit else None)
+                    printed = self._printed_unit(table, row, unit, error)
+                    metrics.append(self._row_metric(table, row, name, printed, metrics, where))
+                # The unit its figures are read in, the header's too ("Energy (MWh)" over "Total
+                # energy consumption"): what intensities divide and totals sum is met in it.
+                row_units.append(printed)
             if not measured:
                 self._totals(table, metrics, row_units)
                 read.append((table, metrics, row_units))
@@ -636,6 +645,9 @@ class _Loader:
         intensity, a revenue row in the same currency for one per revenue, else a shared metric
         without figures named for what the intensity is per."""
         words = table_links.denominator_words(row.label, row.unit or figure_tables.split_label(row.label)[1])
+        # "tonne of yarn": a row in tonnes that names yarn ("Yarn produced (tonnes)") is what it is per.
+        of_what = re.fullmatch(r"\S+\s+of\s+(.+)", words)
+        named: list[str] = []
         for table, metrics, units in read:
             for j, other in enumerate(table.rows):
                 if other.parent is not None or not other.cells:
@@ -644,6 +656,12 @@ class _Loader:
                     return metrics[j]
                 if table_links.revenue(other.label) and units[j] == unit:
                     return metrics[j]
+                thing = of_what.group(1).split() if of_what is not None else []
+                said = table_links.denominator_words(f"per {other.label}", None).split()
+                if thing and units[j] == unit and said[: len(thing)] == thing and len(said) <= len(thing) + 1:
+                    named.append(metrics[j])  # "Yarn produced", "Yarn": not "Yarn waste sold to recyclers"
+        if len(set(named)) == 1:
+            return named[0]
         label = f"Denominator of intensities per {words}"
         ident = slugify(label, 100)
         self.shared_denominators[ident] = unit
@@ -692,6 +710,27 @@ class _Loader:
             except UnknownUnit:
                 pass
         return row.label, None, error
+
+    def _printed_unit(
+        self,
+        table: figure_tables.FigureTable,
+        row: figure_tables.FigureRow,
+        unit: CellUnit | None,
+        error: str | None,
+    ) -> str | None:
+        """The unit key the row's figures are read in: its own, else the one its first figure
+        takes from its total, heading, header or caption (see :meth:`_cell_unit`), so that a row
+        of a table whose header prints the unit ("Water (megalitres)" over "Groundwater") is
+        named in it."""
+        if unit is not None:
+            return unit.key
+        for cell in row.cells:
+            if cell.disclosed and not cell.figure.text.endswith("%"):
+                try:
+                    return self._cell_unit(table, row, cell, None, error).key
+                except UnknownUnit:
+                    return None
+        return None
 
     def _measure_metric(self, row: figure_tables.FigureRow, column: figure_tables.Column, where: str) -> str:
         """The metric of a cell under a header that names the measure ("Employees trained (%)"
@@ -747,11 +786,23 @@ class _Loader:
         if row.parent is not None and _in_percent(table.rows[row.parent], table) != _in_percent(row, table):
             total = None  # a rate printed under a count ("Turnover rate" below "By gender") is no part of it
         elif row.parent is not None and (
-            _in_percent(row, table) or table_links.not_summed(table.rows[row.parent].label)
+            _in_percent(row, table)
+            or table_links.not_summed(table.rows[row.parent].label)
+            # "Average training hours per employee (hours)" over "All employees", "Male": averages
+            or (table.stub is not None and table_links.not_summed(table.stub))
+            or (table.caption is not None and _AVERAGE.match(table.caption) is not None)
         ):
             summed = False  # rates or averages by gender narrow the overall one but do not add up to it
         if row.section and table_links.bare(name):
             name = f"{row.section}: {name}"  # "Total (Scope 1 and 2)" under "Greenhouse gas emissions"
+        elif (
+            total is None
+            and _INTENSITY.search(name)
+            and table_links.bare(name)
+            and (title := table.caption or table.stub)
+        ):
+            # "Intensity (tCO2e/tonne)" in a table of greenhouse gas emissions: its measure is the table's.
+            name = f"{title}: {name}"
         ident, label = slugify(name), name
         if total is not None and (ident not in self.report.metrics or ident in self.prose_metrics):
             label = f"{self.report.metrics[total].label}: {name}"
@@ -763,10 +814,14 @@ class _Loader:
             and _under_section(row.section, name, unit)
         ):
             ident, label = slugify(f"{row.section}: {name}", 100), f"{row.section}: {name}"
-        elif total is None and table.caption and ident not in self.report.metrics and not match_metric(name, unit):
-            captioned = f"{table.caption}: {name}"
-            if match_metric(captioned, unit) is not None:
-                ident, label = slugify(captioned, 100), captioned
+        elif total is None and ident not in self.report.metrics and not match_metric(name, unit):
+            # The caption, then what the header's first cell says the rows measure ("Water" over
+            # "Groundwater", "Number of suppliers" over "Vietnam"), when the label alone names none.
+            for title in (table.caption, table.stub):
+                titled = f"{title}: {name}"
+                if title and match_metric(titled, unit) is not None:
+                    ident, label = slugify(titled, 100), titled
+                    break
         if ident not in self.report.metrics:
             self._define("metric", ident, where)
             self.report.metrics[ident] = MetricSpec(
@@ -856,10 +911,16 @@ class _Loader:
             return CellUnit("PERCENT")
         if row_unit is not None:
             return row_unit
+        paren = figure_tables.split_label(row.label)[1]
+        if row_error is not None and paren is not None and _RATIO_MARK.search(paren):
+            raise UnknownUnit(row_error)  # an intensity the label names is not in the header's unit
+        parent = table.rows[row.parent] if row.parent is not None else None
+        if parent is not None and (parent_unit := self._row_unit(parent)[1]) is not None:
+            return parent_unit  # a part is in its total's unit: "Scope 1 (tCO2e)" over "Diesel"
         for surface in (row.section_unit, cell.column.unit, table.unit):
             if surface:
                 return self._resolve(surface)
-        if row_error is not None:
+        if row_error is not None and (parent is None or not counted(parent.label)):
             raise UnknownUnit(row_error)
         if table.caption_unit is not None:
             try:
@@ -881,6 +942,8 @@ class _Loader:
             return self._resolve(time)  # "Table 3 Average training hours per employee" over "Male", "Female"
         if table.caption is not None and counted(table.caption):
             return CellUnit("NUM")  # "Table 12 Number of suppliers by region" over rows of regions
+        if table.stub is not None and counted(table.stub):
+            return CellUnit("NUM")  # "Number of suppliers  FY2024  FY2023" over rows of countries
         raise UnknownUnit("no unit printed for the row or its column")
 
     def _stakeholder_claims(

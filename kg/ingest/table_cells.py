@@ -21,12 +21,15 @@ from kg.vocab.units import Units
 
 _THOUSANDS = re.compile(r"^(?:['’]000s?|000['’]?s)\s*|\s*(?:['’]000s?|000['’]?s)$")
 _SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", re.I)
-# "... of product" after a ratio's denominator unit ("kg/tonne of product", "MWh per tonne of output").
-_OF_WHAT = re.compile(r"(?<=\S)\s+of\s+(?:finished\s+)?(?:products?|output|production|goods)$", re.I)
+# "... of product" after a ratio's denominator unit ("kg/tonne of product", "MWh per tonne of output",
+# "tCO2e/tonne of yarn"): what the denominator weighs or counts, in a word or three, is no part of
+# the unit.
+_OF_WHAT = re.compile(r"(?<=\S)\s+of\s+[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}$")
 _RATIO_MARK = re.compile(r"/|\bper\b", re.I)
 # Unit cells that say "a count" without naming a unit of the lexicon.
 _COUNT_UNIT = re.compile(
     r"^(?:number|no\.?|persons?|people|headcount|count|cases?|incidents?|times|person[- ]times?"
+    r"|pieces|pcs\.?|units|items|sets|pairs|batches"
     r"|(?:number|no\.)\s+of\s+(?:persons|people|employees|cases|incidents|times))$",
     re.I,
 )

@@ -133,6 +133,16 @@ def numerator_rows(
     if stem:
         words = [[w for w in _words(rows[j].label) if w not in _FILLER] for j in candidates]
         named_rows = _closest(candidates, words, stem)
+        # One total (or row with parts) naming the quantity ("Total water withdrawal" of "Water
+        # intensity") before a row that begins with it ("Water recycled"): an intensity divides the whole.
+        parents = {r.parent for r in rows}
+        whole = [
+            j
+            for j in _closest_in(candidates, words, stem)
+            if j in totals or j in parents or _TOTAL.match(rows[j].label)
+        ]
+        if len(whole) == 1:
+            named_rows = whole
         if len(named_rows) > 1:
             named_rows = [j for j in named_rows if j in totals or _TOTAL.match(rows[j].label)] or [
                 max((j for j in named_rows if j < i), default=named_rows[0])
@@ -143,6 +153,16 @@ def numerator_rows(
     if above:
         return (above[-1],)
     return (candidates[0],) if len(candidates) == 1 else ()
+
+
+def _closest_in(candidates: list[int], labels: list[list[str]], stem: list[str]) -> list[int]:
+    """The candidates whose label words hold the stem's in order."""
+    n = len(stem)
+    return [
+        j
+        for j, words in zip(candidates, labels, strict=True)
+        if any(words[k : k + n] == stem for k in range(len(words) - n + 1))
+    ]
 
 
 def _closest(candidates: list[int], labels: list[list[str]], stem: list[str]) -> list[int]:

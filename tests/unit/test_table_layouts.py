@@ -128,8 +128,9 @@ def test_cells_read_with_header_days_section_units_measure_columns_label_units_a
         ("11.5", Decimal("11.5"), "L-PER-MegaUNIT", year23, "Fuel intensity (Scope 1)"),
         ("12.0", Decimal("12.0"), "L-PER-MegaUNIT", year22, "Fuel intensity (Scope 1)"),
         ("12.5", Decimal("12.5"), "HR", year23, "Average hours per employee: Clerks"),
-        ("120", Decimal(120), "NUM", "2022-06-30", "East"),
-        ("130", Decimal(130), "NUM", "2023-06-30", "East"),
+        # named in the header's first cell, "Staff (headcount ...)": a headcount in a region
+        ("120", Decimal(120), "NUM", "2022-06-30", "Staff: East"),
+        ("130", Decimal(130), "NUM", "2023-06-30", "Staff: East"),
         ("14", Decimal(14), "DAY", year22, "Lost days"),  # a time, as "14 lost days" in prose
         ("25", Decimal(25), "NUM", year23, "New hires"),
         ("30", Decimal(30), "NUM", year22, "New hires"),

@@ -14,10 +14,11 @@ from kg.drafting.entities import entity_mentions
 from kg.drafting.figures import FigureReader
 from kg.drafting.places import ascii_folded
 from kg.drafting.sentences import Segmenter, Unit
-from kg.ingest import figure_tables, table_cells
+from kg.ingest import figure_tables, table_cells, table_links
 from kg.ingest.loader import load_report
 from kg.ingest.prose import is_table_row, prose_view
 from kg.ingest.quantities import Recogniser
+from kg.vocab.catalogue import match_metric
 from kg.vocab.units import load_units
 from tests.support.folders import report_folder
 
@@ -369,3 +370,225 @@ def test_a_pronoun_after_a_name_opens_a_clause_not_a_longer_name() -> None:
 def test_a_state_companys_legal_form_after_its_name_is_part_of_it() -> None:
     found = _typed("We buy power from Lantau Power Limited and PT Sinar Listrik (Persero). Panels cover the rest.")
     assert ("PT Sinar Listrik (Persero)", "Organization") in found
+
+
+# ---------------------------------------------------------------- three-year space tables (issue 14, kwunfat-dev)
+
+NARROW = """Table 4  Site safety
+                                               FY2024     FY2023     FY2022
+Lost-time injuries (number)                         3          0          7
+Lost-time injury rate (%)                           0      0.012          0
+Days lost to injury (days)                         41          0        215
+"""
+
+
+def test_a_year_header_over_narrow_right_aligned_figures_heads_the_first_column() -> None:
+    (table,) = figure_tables.figure_tables(NARROW)
+    assert [c.period for c in table.columns] == ["FY2024", "FY2023", "FY2022"]
+    assert [(r.label, [c.figure.text for c in r.cells]) for r in table.rows][1] == (
+        "Lost-time injury rate (%)",
+        ["0", "0.012", "0"],
+    )
+
+
+def test_a_long_label_reaching_into_the_first_column_stays_the_label() -> None:
+    text = (
+        "Item                                    2024     2023\n"
+        "Water drawn from rivers and lakes (m3)  1,204.5  1,180.2\n"
+        "Rain water (m3)                            12.0     10.4\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [r.label for r in table.rows] == ["Water drawn from rivers and lakes (m3)", "Rain water (m3)"]
+
+
+FOOTNOTED = """Table 2  Emissions
+                                               FY2024     FY2023     FY2022
+Direct emissions (tCO2e)(a)                   2,410.5    2,388.0    2,502.7
+  Boilers (LPG)                               1,906.2    1,850.3    1,990.1
+  Forklifts                                     504.3      537.7      512.6
+Indirect emissions (tCO2e)(b)                 7,812.0    7,904.4    8,010.9
+Emissions per tonne of yarn (tCO2e/tonne of yarn)  0.84   0.86    0.91
+(a) Direct emissions cover fuel burnt on site.
+(b) Indirect emissions are location-based.
+"""
+
+
+def test_a_lettered_marker_after_the_units_parentheses_is_a_notes_marker() -> None:
+    (table,) = figure_tables.figure_tables(FOOTNOTED)
+    first = table.rows[0]
+    assert (first.label, first.markers) == ("Direct emissions (tCO2e)", ("a",))
+    assert set(table.notes) == {"a", "b"}
+    assert figure_tables.split_label("Employee(s) trained")[1] is None
+
+
+FISCAL = META + "fiscal_year_end: 03-31\n"
+
+
+def test_parts_take_their_totals_unit_and_a_ratio_per_tonne_of_a_material(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", FOOTNOTED, FISCAL, SHEET))
+    units = {(obs.surface, obs.unit) for claim in report.claims.values() for obs in claim.observations}
+    assert {("2,410.5", "TONNE"), ("1,906.2", "TONNE"), ("504.3", "TONNE"), ("0.84", "TONNE-PER-TONNE")} <= units
+    notes = {obs.surface: obs.notes for claim in report.claims.values() for obs in claim.observations}
+    assert [n.marker for n in notes["7,812.0"]] == ["b"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("kg/tonne of yarn", "KiloGM-PER-TONNE"),
+        ("MWh per tonne of finished fabric", "MegaW-HR-PER-TONNE"),
+        ("pieces", "NUM"),
+        ("items", "NUM"),
+    ],
+)
+def test_units_of_a_material_ratio_and_of_counted_pieces(surface: str, key: str) -> None:
+    units = load_units()
+    unit = table_cells.as_printed(table_cells.resolve_unit(surface, units.lexicon), units)
+    assert unit.key == key
+
+
+HEADED = """Table 6  Energy and staff
+Energy (MWh)                                   FY2024     FY2023     FY2022
+Purchased electricity                         4,210.0    4,388.1    4,502.6
+Energy per tonne of yarn (MWh/tonne of yarn)     2.10       2.25       2.31
+Energy per unit (MWh/widget-hour)                0.40       0.42       0.44
+"""
+
+
+def test_a_rows_own_ratio_unit_beats_the_headers_and_an_unread_one_is_no_header_unit(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", HEADED, FISCAL, SHEET))
+    units = {obs.surface: obs.unit for claim in report.claims.values() for obs in claim.observations}
+    assert (units["4,210.0"], units["2.10"]) == ("MegaW-HR", "MegaW-HR-PER-TONNE")
+    assert "0.40" not in units
+
+
+STAFF = """Table 8  Staff by site (as at 30 June)
+Number of employees                              2024       2023
+Total employees                                 1,310      1,295
+By site
+  Riverside plant (north bank)                    810        799
+  Harbour office                                  500        496
+"""
+
+
+def test_a_parts_parentheses_that_name_no_unit_qualify_it_under_a_counted_total(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", STAFF, META, SHEET))
+    units = {obs.surface: obs.unit for claim in report.claims.values() for obs in claim.observations}
+    assert units["810"] == "NUM"
+
+
+MEASURED = """Table 3  Site inputs
+Water (megalitres)                             FY2024     FY2023     FY2022
+River intake                                    410.2      398.6      377.0
+Borehole                                         35.1       40.8       44.2
+
+Table 4  Vendors by country
+Number of suppliers                              FY2024     FY2023     FY2022
+Thailand                                            12         14         11
+Malaysia                                            30         28         26
+
+Table 5  Vendors by country
+Region                                           FY2024     FY2023     FY2022
+Thailand                                            12         14         11
+"""
+
+
+def test_the_headers_first_cell_names_the_measure_when_it_prints_a_unit_or_counts() -> None:
+    stubs = [t.stub for t in figure_tables.figure_tables(MEASURED)]
+    assert stubs == ["Water", "Number of suppliers", None]  # "Region" names the labels' kind
+
+
+def test_rows_under_a_measuring_header_are_named_in_it(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", MEASURED, FISCAL, SHEET))
+    labels = {obs.surface: report.metrics[obs.metric].label for c in report.claims.values() for obs in c.observations}
+    assert labels["35.1"] == "Water: Borehole"
+    units = {obs.surface: obs.unit for c in report.claims.values() for obs in c.observations}
+    assert units["30"] == "NUM"  # the header's first cell says the rows count
+    assert match_metric(labels["30"], "NUM").notation == "suppliers-in-region"
+
+
+def test_a_bare_intensity_row_is_of_the_tables_caption(tmp_path: Path) -> None:
+    text = (
+        "Table 2  Greenhouse gas emissions\n"
+        "                                           FY2024     FY2023\n"
+        "Total emissions (tCO2e)                   5,120.4    5,344.9\n"
+        "Intensity (tCO2e/tonne of yarn)              0.81       0.86\n"
+    )
+    report = load_report(report_folder(tmp_path / "tarnby", text, FISCAL, SHEET))
+    labels = {obs.surface: report.metrics[obs.metric].label for c in report.claims.values() for obs in c.observations}
+    assert labels["0.81"] == "Greenhouse gas emissions: Intensity"
+
+
+def test_an_index_of_pages_runs_on_across_its_headings() -> None:
+    text = (
+        "Disclosure                                            Page\n"
+        "General disclosures\n"
+        "Board statement                                          3\n"
+        "A. Environmental\n"
+        "A1.2 Greenhouse gas emissions                            5\n"
+        "B2.2 Lost days due to work injury                       10\n"
+    )
+    assert figure_tables.figure_tables(text) == []
+
+
+def test_a_level_in_a_when_clause_after_its_base_year_is_of_that_year() -> None:
+    sentence = (
+        "In 2022 we set targets against a 2019 baseline, when our intensity was 5.6 kg per unit and 3.1 GJ per unit."
+    )
+    found = _read(sentence)
+    assert ("5.6 kg per unit", "2019") in found and ("3.1 GJ per unit", "2019") in found
+
+
+def test_a_level_in_a_when_clause_after_a_fiscal_base_year_is_of_that_fiscal_year() -> None:
+    found = _read("In FY2022 we set targets against an FY2019 baseline, when our intensity was 5.6 kg per unit.")
+    assert ("5.6 kg per unit", "2019") in found  # FY2019: the reader here knows no fiscal year end
+
+
+LINKED = """Table 1  Output
+                                               FY2024     FY2023
+Yarn produced (tonnes)                         12,400     11,950
+Yarn waste sold to recyclers (tonnes)             310        295
+
+Table 2  Energy
+Energy (MWh)                                   FY2024     FY2023
+Energy recovered from exhaust air               1,120      1,005
+Purchased electricity                          30,400     29,870
+Total energy consumption                       31,520     30,875
+Energy intensity (MWh/tonne of yarn)             2.54       2.58
+"""
+
+
+def test_an_intensity_divides_the_total_in_the_headers_unit_by_the_row_naming_what_it_is_per(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", LINKED, FISCAL, SHEET))
+    specs = {m.label: m for m in report.metrics.values()}
+    intensity = specs["Energy intensity"]
+    assert intensity.intensity_of == specs["Total energy consumption"].id
+    assert intensity.denominator == specs["Yarn produced"].id
+
+
+def test_an_intensity_divides_the_row_with_parts_not_another_row_opening_with_its_quantity() -> None:
+    text = (
+        "Item                                  Unit       2024       2023\n"
+        "Water withdrawal                      m3      120,400    118,200\n"
+        "  Mains water                         m3       80,100     79,000\n"
+        "  River water                         m3       40,300     39,200\n"
+        "Water reused                          m3       15,200     14,100\n"
+        "Water intensity                       m3/t       3.1        3.2\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    rows = table_links.numerator_rows(table, 4, [0, 1, 2, 3], table_links.summed_parts(table))
+    assert rows == (0,)
+
+
+AVERAGES = """Table 7  Training
+Average training hours per employee (hours)    FY2024     FY2023
+All employees                                    24.8       22.3
+  Male                                           23.5       21.0
+  Female                                         25.6       23.1
+"""
+
+
+def test_parts_under_a_header_of_averages_are_not_summed_into_the_overall_row(tmp_path: Path) -> None:
+    report = load_report(report_folder(tmp_path / "tarnby", AVERAGES, FISCAL, SHEET))
+    parts = [m for m in report.metrics.values() if m.component_of]
+    assert parts == []
