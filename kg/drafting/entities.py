@@ -551,8 +551,6 @@ _INTEGRITY_POLICY = re.compile(
     r"\b(?:whistle-?blowing|anti-corruption|anti-bribery|anti-fraud|anti-money[- ]laundering|conflicts? of interest) "
     r"polic(?:y|ies)\b"
 )
-# A weather disaster named by its date: "the drought of July and August 2022", "the black rainstorm of
-# 8 September 2023", "the floods of 2021".
 # A law cited by its number and year: "Regulation No. 12 of 2019 on Waste Management", "Ministerial
 # Decree No. 7 of 2020": head word, number and year are its name, with the title after "on" when the
 # title is capitalised (a lower-case "on ..." says what the law covers, and is no part of the name).
@@ -563,6 +561,8 @@ _NUMBERED_LAW = re.compile(
 )
 # "... Protection No. 72/2020/XY": a number printed after a law's title, no part of its name.
 _LAW_NUMBER_AFTER = re.compile(r"\. ?\d")
+# A weather disaster named by its date: "the drought of July and August 2022", "the black rainstorm of
+# 8 September 2023", "the floods of 2021".
 _DATED_DISASTER = re.compile(
     r"\b(?:(?:black|red|amber|severe|extreme|record|major) )?"
     r"(?:drought|floods?|flooding|rainstorms?|heatwave|heat wave|snowstorm|blizzard|earthquake|wildfires?|"

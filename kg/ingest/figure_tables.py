@@ -96,12 +96,12 @@ _BREAKDOWN_LABEL = re.compile(
 _TOTAL_LABEL = re.compile(r"^(?:(?:sub-?)?total|overall|all)\b", re.I)
 _GROUP_HEADING = re.compile(r"^\d+\.\s+(?P<title>[A-Z][^\n.]{1,80})$", re.M)
 _BOUNDARY = re.compile(r"Unless otherwise specified,[^.\n]*?\bcover(?:s)?\s+(?:the\s+\w+'s\s+)?(?P<boundary>[^.\n]+)\.")
-_NOTE = re.compile(
-    r"^(?P<marker>\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\([a-z]\)|\[\d{1,2}\]|Note\s*\d{1,2}:?|\d{1,2}\.)\s*(?P<text>\S.*)$"
-)
+# The marks a footnote opens with; a note's line may also open with "(a)" or "1.".
+_NOTE_MARKS = r"\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|Note\s*\d{1,2}:?"
+_NOTE = re.compile(rf"^(?P<marker>{_NOTE_MARKS}|\([a-z]\)|\d{{1,2}}\.)\s*(?P<text>\S.*)$")
 # A footnote's marker alone ("*" of "*   Scope 1 includes ..."): a note printed with a run of
 # spaces after its marker splits into two cells, which are no table row.
-_NOTE_MARKER = re.compile(r"^(?:\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|Note\s*\d{1,2}:?)$")
+_NOTE_MARKER = re.compile(rf"^(?:{_NOTE_MARKS})$")
 _NOTES_HEADING = re.compile(r"^notes?:?$", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
 # The last header cell of an index (contents, a reporting guide's content index): "Page", "Page

@@ -47,6 +47,7 @@ from kg.ingest.sheet import (
 )
 from kg.ingest.sheet_errors import suggest
 from kg.ingest.table_cells import (
+    RATIO_MARK,
     CellUnit,
     UnknownUnit,
     as_at_day,
@@ -65,8 +66,6 @@ from kg.vocab.names import slugify
 from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
 
-# A unit naming a ratio ("MWh/tonne", "kg per piece").
-_RATIO_MARK = re.compile(r"/|\bper\b", re.I)
 _INTENSITY = re.compile(r"\bintensit(?:y|ies)\b", re.I)
 _AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
 
@@ -912,7 +911,7 @@ class _Loader:
         if row_unit is not None:
             return row_unit
         paren = figure_tables.split_label(row.label)[1]
-        if row_error is not None and paren is not None and _RATIO_MARK.search(paren):
+        if row_error is not None and paren is not None and RATIO_MARK.search(paren):
             raise UnknownUnit(row_error)  # an intensity the label names is not in the header's unit
         parent = table.rows[row.parent] if row.parent is not None else None
         if parent is not None and (parent_unit := self._row_unit(parent)[1]) is not None:

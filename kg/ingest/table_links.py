@@ -155,14 +155,15 @@ def numerator_rows(
     return (candidates[0],) if len(candidates) == 1 else ()
 
 
+def _holds(words: list[str], stem: list[str]) -> bool:
+    """Whether the label words hold the stem's, in order and next to each other."""
+    n = len(stem)
+    return any(words[k : k + n] == stem for k in range(len(words) - n + 1))
+
+
 def _closest_in(candidates: list[int], labels: list[list[str]], stem: list[str]) -> list[int]:
     """The candidates whose label words hold the stem's in order."""
-    n = len(stem)
-    return [
-        j
-        for j, words in zip(candidates, labels, strict=True)
-        if any(words[k : k + n] == stem for k in range(len(words) - n + 1))
-    ]
+    return [j for j, words in zip(candidates, labels, strict=True) if _holds(words, stem)]
 
 
 def _closest(candidates: list[int], labels: list[list[str]], stem: list[str]) -> list[int]:
@@ -172,7 +173,7 @@ def _closest(candidates: list[int], labels: list[list[str]], stem: list[str]) ->
     for fits in (
         lambda words: words == stem,
         lambda words: words[:n] == stem,
-        lambda words: any(words[k : k + n] == stem for k in range(len(words) - n + 1)),
+        lambda words: _holds(words, stem),
     ):
         found = [j for j, words in zip(candidates, labels, strict=True) if fits(words)]
         if found:
