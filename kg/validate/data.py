@@ -90,7 +90,7 @@ class ValidationData:
         self.own_ntriples = own.decode("utf-8")  # without the ontology: kg.validate.core adds what its shapes read
         self.native = NativeGraph(ox.Store())
         if checked and not isinstance(data, Graph):
-            self.native.add_ntriples(own, lenient=True)
+            self.native.add_ntriples(own)
         else:
             self.native.add(ox.parse(own, format=ox.RdfFormat.N_TRIPLES))
         quads, originals = _ontology()

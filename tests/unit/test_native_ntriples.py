@@ -31,7 +31,7 @@ LINES = (
 def _both(data: bytes) -> tuple[NativeGraph, NativeGraph]:
     parsed, loaded = NativeGraph(ox.Store()), NativeGraph(ox.Store())
     parsed.add(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
-    loaded.add_ntriples(data, lenient=True)
+    loaded.add_ntriples(data)
     return parsed, loaded
 
 
