@@ -21,10 +21,9 @@ from typing import Any
 from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
-from rdflib.plugins.serializers.trig import TrigSerializer
 
 from kg.rdf.formats import FORMATS
-from kg.rdf.turtle import turtle
+from kg.rdf.turtle import TrigSerializer, turtle
 from kg.vocab.data import packaged
 from kg.vocab.names import iri_slug
 from kg.vocab.namespaces import CSR, DEFAULT_BASE, PREFIXES
@@ -110,13 +109,20 @@ class _SortedGraph(Graph):
     rdflib's in-memory store answers in an order that changes with PYTHONHASHSEED, and its
     RDF/XML writer nests each resource under the first subject it reaches that refers to it.
     Every Graph helper (subjects, predicate_objects, ``in`` ...) goes through ``triples``, which
-    the writer calls some 20 times per triple: each term's N3 form, the sort key, is computed once.
-    (Kept by term and language tag as written: rdflib counts "a"@EN and "a"@en as one term.)
+    the writer calls some 20 times per triple, mostly with patterns it asked before: each term's
+    N3 form, the sort key, is computed once (kept by term and language tag as written: rdflib
+    counts "a"@EN and "a"@en as one term), and once :meth:`freeze` is called (the copy made, no
+    triple added or removed after) each pattern's sorted answer is kept.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._n3: dict[tuple[Any, str | None], str] = {}
+        self._answers: dict[tuple, list] | None = None
+
+    def freeze(self) -> None:
+        """Keep the sorted answer to each pattern from now on (the graph no longer changes)."""
+        self._answers = {}
 
     def _n3_of(self, term: Any) -> str:
         seen = (term, getattr(term, "language", None))
@@ -129,7 +135,12 @@ class _SortedGraph(Graph):
         return tuple(self._n3_of(term) for term in triple)
 
     def triples(self, triple: Any) -> Any:  # type: ignore[override]
-        return iter(sorted(super().triples(triple), key=self._key))
+        if self._answers is None:
+            return iter(sorted(super().triples(triple), key=self._key))
+        answer = self._answers.get(triple)
+        if answer is None:
+            answer = self._answers[triple] = sorted(super().triples(triple), key=self._key)
+        return iter(answer)
 
 
 def _sorted_copy(graph: Graph) -> _SortedGraph:
@@ -137,6 +148,7 @@ def _sorted_copy(graph: Graph) -> _SortedGraph:
     for prefix, namespace in sorted(graph.namespaces()):
         copy.bind(prefix, namespace, override=True, replace=True)
     copy += graph
+    copy.freeze()
     return copy
 
 

@@ -1,16 +1,18 @@
-"""kg.rdf.turtle writes the bytes rdflib's longturtle writes, prefixes generated in the same order."""
+"""kg.rdf.turtle writes the bytes rdflib's longturtle and trig write, prefixes generated in the same order."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from io import BytesIO
 
 from hypothesis import given
 from hypothesis import strategies as st
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, XMLNS, XSD
+from rdflib.plugins.serializers.trig import TrigSerializer as RdflibTrigSerializer
 
-from kg.rdf.turtle import turtle
+from kg.rdf.turtle import TrigSerializer, turtle
 from tests.support.strategies import bounded
 
 EX = Namespace("http://example.org/")
@@ -59,6 +61,35 @@ def test_awkward_iris_prefixes_and_nodes_are_written_as_rdflib_writes_them() -> 
     assert {"PREFIX ns1:", "PREFIX ns2:", "PREFIX thing: <http://example.org/thing>", "thing:One"} <= {
         line[:11] if line.startswith("PREFIX ns") else line.strip(" ,;") for line in written.splitlines()
     }
+
+
+def _trig(writer: type[RdflibTrigSerializer], graphs: Callable[[], Dataset]) -> bytes:
+    out = BytesIO()
+    writer(graphs()).serialize(out, encoding="utf-8")
+    return out.getvalue()
+
+
+def test_trig_is_written_as_rdflib_writes_it() -> None:
+    """The awkward graph in a named graph, beside a default graph that reuses its prefixes and
+    generates more, each dataset made afresh for each writer."""
+
+    awkward = _awkward()  # one set of blank nodes for both writers
+
+    def graphs() -> Dataset:
+        ds = Dataset()
+        for prefix, namespace in awkward.namespaces():
+            ds.bind(prefix, namespace)
+        named = ds.graph(EX["report/1/graph"])
+        for triple in awkward:
+            named.add(triple)
+        ds.add((EX.company, URIRef("http://shared.example/p#name"), Literal("shared")))
+        ds.add((EX.company, EX.about, URIRef("http://example.org/thingTwo")))
+        return ds
+
+    ours = _trig(TrigSerializer, graphs)
+    assert ours == _trig(RdflibTrigSerializer, graphs)
+    assert b"\n{\n    ex:company ex:about ex:thingTwo ;" in ours  # the default graph first
+    assert b"\n<http://example.org/report/1/graph> {\n" in ours
 
 
 def test_the_bundled_kg_is_written_as_rdflib_writes_it(bundled_graph: Graph) -> None:
