@@ -18,9 +18,9 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from kg.validate.reference import validate_with_pyshacl
 from kg.validate.shacl import Finding, Validation, shapes_graph, validate_graph
 from tests.support.paths import FIXTURES
+from tests.support.pyshacl_reference import validate_with_pyshacl
 from tests.support.shape_patches import PATCHES, ShapePatches
 
 NUMBER = re.compile(r"(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)")

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.validate.reference import validate_with_pyshacl
 from kg.validate.shacl import Validation, validate_graph
 from tests.support.paths import FIXTURES
+from tests.support.pyshacl_reference import validate_with_pyshacl
 
 PATCHES = sorted((FIXTURES / "shapes").glob("*.ru"))
 
@@ -44,7 +44,7 @@ class ShapePatches:
         return self._engine[patch]
 
     def reference(self, patch: Path) -> Validation:
-        """pySHACL alone on the broken graph (kg.validate.reference.validate_with_pyshacl)."""
+        """pySHACL alone on the broken graph (tests/support/pyshacl_reference.py)."""
         if patch not in self._reference:
             self._reference[patch] = validate_with_pyshacl(self.broken(patch))
         return self._reference[patch]
