@@ -84,6 +84,16 @@ _QUALIFIER = re.compile(
     r"|hazardous|recycled|anti-corruption|audit(?:s|ed)?)\b",
     re.I,
 )
+# A sentence that files the figure before it under one emission scope ("Heat bought from the
+# network, 1,240 tCO2e, is counted in our Scope 1 emissions"): the scope names its metric, whatever
+# the words before the figure say, so that a table filing the same figure under another scope
+# contradicts it (shapes/findings.ttl, ScopeDisagreementShape).
+_FILED_UNDER = re.compile(
+    r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been)\s+(?:counted|included|reported|recorded|classified"
+    r"|categori[sz]ed|accounted\s+for|treated)\s+(?:in|as|under|within|among)\s+(?:(?:our|the|its|their)\s+)?"
+    r"(?P<scope>Scope\s*[123])\b(?!\s*(?:and|&|\+|,|/)\s*(?:Scope\s*)?[123])",
+    re.I,
+)
 # A clause that opens with its verb, or with a pronoun for a subject named before.
 _NO_SUBJECT = re.compile(
     r"\s*(?:(?:in|during)\s+\S+\s*,?\s*)?(?P<pronoun>they|it|these|this|which\s+)?\s*(?:has\s+|have\s+|had\s+)?"
@@ -169,8 +179,11 @@ class MetricNamer:
             left, clause = _clause(text, start, end, others, word)
             near = _QUALIFIER.findall(text[left:start])
             compared = _COMPARED.match(text[end:]) is not None
+            filed = _FILED_UNDER.match(text[end:])
             candidates = chain(
-                _candidates(figure.metric, clause, word, heads, compared), _qualified(figure.metric, near)
+                [(f"{filed.group('scope')} emissions", True)] if filed else [],
+                _candidates(figure.metric, clause, word, heads, compared),
+                _qualified(figure.metric, near),
             )
             name, match = _best(candidates, unit, len(heads))
             if match is None:

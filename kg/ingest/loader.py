@@ -1045,12 +1045,16 @@ class _Loader:
 
 def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) -> bool:
     """A row of percentages: its unit cell or label says so, its figures print the sign, or,
-    printing no unit of its own, its table's caption or header does ("Table 9 Turnover rate (%)")."""
+    printing no unit of its own, its table's caption or header does ("Table 9 Turnover rate (%)").
+
+    Only the row's own figures count: a change column prints every row's change in per cent
+    ("+3.8%" beside a headcount), which says nothing about the unit of the row."""
+    signed = any(c.figure.text.endswith("%") for c in row.cells if c.column.kind != "change")
     own = row.unit or figure_tables.split_label(row.label)[1]
     if own is not None:
-        return own.strip() == "%" or any(c.figure.text.endswith("%") for c in row.cells)
+        return own.strip() == "%" or signed
     shared = (table.unit or table.caption_unit or "").strip()
-    return shared == "%" or any(c.figure.text.endswith("%") for c in row.cells)
+    return shared == "%" or signed
 
 
 def load_reports(folders: list[Path]) -> list[Report]:

@@ -215,3 +215,31 @@ def test_a_part_read_loosely_as_the_total_stays_a_part(tmp_path: Path) -> None:
         "packaging-materials-cartons": "total-packaging-materials",
         "packaging-materials-glass-bottles": "total-packaging-materials",
     }
+
+
+ENROLLED = """\
+Table 5 Members (as at 31 December)
+Indicator\tUnit\t2024\t2023\tChange
+Total members\tpersons\t1,200\t1,100\t+9.1%
+By district
+North district\tpersons\t700\t640\t+9.4%
+South district\tpersons\t500\t460\t+8.7%
+Share of members who are retired\t%\t41.0\t39.5\t+1.5 pp
+"""
+
+
+def test_a_change_column_in_per_cent_leaves_a_count_and_its_parts_a_total_and_parts(tmp_path: Path) -> None:
+    """The "+9.4%" of a change column is the change of a count, not a percentage the row
+    prints: the parts under the total still add up to it; the row in % is no part of it."""
+    folder = report_folder(
+        tmp_path / "clubs",
+        ENROLLED,
+        META.replace("coastway-2024", "clubs-2024"),
+        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n",
+    )
+    metrics = load_report(folder).metrics
+    parts = {ident: m.component_of for ident, m in metrics.items() if m.component_of}
+    assert parts == {
+        "total-members-north-district": "total-members",
+        "total-members-south-district": "total-members",
+    }
