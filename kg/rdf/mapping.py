@@ -16,6 +16,7 @@ from kg.ingest.corrections import catalogue_notations
 from kg.ingest.model import Claim, Correction, Fact, Footnote, Observation, Period, Printing, Report, facts
 from kg.ingest.sheet import EntitySpec, MetricSpec
 from kg.rdf.iris import Minter
+from kg.rdf.twin_figures import twin_metrics
 from kg.vocab.aspects import label_kpi
 from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_metric
 from kg.vocab.conversion import to_canonical
@@ -155,6 +156,7 @@ class _Mapper:
         self.described: dict[str, URIRef] = {}
         self.catalogue = catalogue()
         self.matches: dict[str, tuple[CatalogueMatch, bool]] = {}  # metric id -> match, whether inferred
+        self.twins = twin_metrics(report)  # metric id -> metrics the report prints the same figures of
         self.types = type_table()
         self.company = self.entity(report.meta.company)
         curator = report.meta.curator
@@ -546,16 +548,23 @@ class _Mapper:
                     found.setdefault(kpi.code, kpi)
         return [found[code] for code in sorted(found)]
 
-    def row_kpis(self, metric: MetricSpec, unit: str | None) -> list[InferredKPI]:
+    def row_kpis(self, metric: MetricSpec, unit: str | None, seen: frozenset[str] = frozenset()) -> list[InferredKPI]:
         """The KPIs of a drafted table row that reads as no catalogue metric: those of the total
         the table sums it into ("Municipal water" above "Total water consumption"), since the
         guide asks for the total by its types, sources or groups (energy by type, workforce by
-        age group); else the KPI whose label its own label is mostly made of
-        (kg.vocab.aspects.label_kpi: "Economic value generated", GRI 201-1)."""
+        age group); else those of a metric the report prints the same figures of (its twin,
+        kg.rdf.twin_figures: "Total full-time teachers" of a table by title, "Full-time teachers"
+        among the parts of "Total employees"), for the row or for its total; else the KPI whose
+        label its own label is mostly made of (kg.vocab.aspects.label_kpi: "Economic value
+        generated", GRI 201-1). ``seen`` are the metrics already asked, so twins do not ask each other."""
         standard = self.r.meta.standard
+        seen = seen | {metric.id}
         total = self.r.metrics.get(metric.component_of) if metric.component_of else None
         if total is not None and total.drafted:
             mapped = self.matches.get(total.id)
+            found = figure_kpis(mapped[0] if mapped else None, total.label, unit, standard)
+            if not found and total.id not in seen:
+                found = self.twin_kpis(total, unit, seen | {total.id})
             parts = [
                 InferredKPI(
                     kpi.code,
@@ -563,10 +572,13 @@ class _Mapper:
                     f"{kpi.code} ({kpi.rationale})",
                     rule="parts",
                 )
-                for kpi in figure_kpis(mapped[0] if mapped else None, total.label, unit, standard)
+                for kpi in found
             ]
             if parts:
                 return parts
+        twinned = self.twin_kpis(metric, unit, seen)
+        if twinned:
+            return twinned
         code = label_kpi(metric.label, unit, standard)
         if code is None:
             return []
@@ -575,6 +587,31 @@ class _Mapper:
             f"({self.vocab_labels.get(code, code)}), which asks for figures in its unit"
         )
         return [InferredKPI(code, why, rule="label")]
+
+    def twin_kpis(self, metric: MetricSpec, unit: str | None, seen: frozenset[str]) -> list[InferredKPI]:
+        """The KPIs of the first twin of ``metric`` (kg.rdf.twin_figures) that discloses any: by its
+        catalogue metric, as the curators name them, or by the rules for a drafted row."""
+        for ident in self.twins.get(metric.id, ()):
+            twin = self.r.metrics.get(ident)
+            if twin is None or ident in seen:
+                continue
+            mapped = self.matches.get(ident)
+            found = figure_kpis(mapped[0] if mapped else None, twin.label, unit, self.r.meta.standard)
+            if not found and twin.kpis:
+                found = [InferredKPI(code, f"the curators map {twin.label!r} to {code}") for code in twin.kpis]
+            elif not found and twin.drafted:
+                found = self.row_kpis(twin, unit, seen | {ident})
+            if found:
+                return [
+                    InferredKPI(
+                        kpi.code,
+                        f"csr-kg twin rule: the report prints the figures of {metric.label!r} as those of "
+                        f"{twin.label!r}, which discloses {kpi.code} ({kpi.rationale})",
+                        rule="twin",
+                    )
+                    for kpi in found
+                ]
+        return []
 
     def inferred_kpi_mapping(self, claim: URIRef, node: URIRef, kpi: InferredKPI) -> None:
         """A KPI the drafter inferred for a table row, with the rule that gave it as rationale."""
