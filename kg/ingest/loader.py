@@ -483,6 +483,8 @@ class _Loader:
                     observations=tuple(observations),
                     kpis=kpis,
                 )
+                if table.caption:
+                    self.report.table_captions[ident] = table.caption
             self.report.unread_cells.extend(Uncovered(u.start, u.end, u.reason) for u in unread)
             if table.header is not None:
                 # A scale in the header ("HK$'000") reads as a quantity; it is the columns' unit.

@@ -17,7 +17,7 @@ from kg.ingest.model import Claim, Correction, Fact, Footnote, Observation, Peri
 from kg.ingest.sheet import EntitySpec, MetricSpec
 from kg.rdf.iris import Minter
 from kg.rdf.twin_figures import twin_metrics
-from kg.vocab.aspects import label_kpi
+from kg.vocab.aspects import aspect_kpi, aspects, heading_aspects, label_kpi, words
 from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_metric
 from kg.vocab.conversion import to_canonical
 from kg.vocab.crosswalks import InferredKPI, figure_kpis
@@ -25,7 +25,7 @@ from kg.vocab.entity_types import type_table
 from kg.vocab.identifiers import identifier_vocabulary
 from kg.vocab.names import slugify
 from kg.vocab.namespaces import ADMS, CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME, WIKIDATA, Terms
-from kg.vocab.ontology import ontology_graph, vocabulary
+from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
 from kg.vocab.units import Units, load_units
 
 DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD = (
@@ -546,7 +546,32 @@ class _Mapper:
             for metric, unit in drafted:
                 for kpi in self.row_kpis(metric, unit):
                     found.setdefault(kpi.code, kpi)
+        if not found and (caption := self.r.table_captions.get(c.id)):
+            for metric, unit in drafted:
+                for kpi in self.caption_kpis(caption, metric, unit):
+                    found.setdefault(kpi.code, kpi)
         return [found[code] for code in sorted(found)]
+
+    def caption_kpis(self, caption: str, metric: MetricSpec, unit: str | None) -> list[InferredKPI]:
+        """The KPI a row no other rule maps discloses when its table's caption names a guide aspect
+        ("Table 7 Health and safety") and its label speaks of one of the aspect's KPIs ("Campus
+        safety incidents"): that KPI, as for a figure of a report section on the aspect
+        (kg.vocab.aspects). A label no KPI of the aspect has a word of ("Staff canteens" in a table
+        of emissions) says nothing the aspect asks for."""
+        standard = self.r.meta.standard
+        named = heading_aspects(caption, standard)
+        known = aspects(standard or DEFAULT_STANDARD)
+        asked = set().union(*(kpi_words for code in named if code in known for _, kpi_words in known[code].kpis))
+        if not words(metric.label) & asked:
+            return []
+        code = aspect_kpi(named, metric.label, unit, standard)
+        if code is None:
+            return []
+        why = (
+            f"csr-kg caption rule: the table's caption {caption!r} names aspect {', '.join(named)}, and of its "
+            f"KPIs {code} ({self.vocab_labels.get(code, code)}) is the one {metric.label!r} speaks of"
+        )
+        return [InferredKPI(code, why, rule="caption")]
 
     def row_kpis(self, metric: MetricSpec, unit: str | None, seen: frozenset[str] = frozenset()) -> list[InferredKPI]:
         """The KPIs of a drafted table row that reads as no catalogue metric: those of the total

@@ -251,3 +251,36 @@ def test_a_table_breaking_down_figures_printed_in_another_gets_their_kpis(tmp_pa
 
 
 _TWIN_ROWS = ("kpi-total-doctors", "kpi-consultants", "kpi-residents", "kpi-patient-falls")
+
+
+CAPTIONED = """RIVERSIDE DEPOTS LTD ESG REPORT 2023
+
+Table 4 Health and safety
+Indicator\tUnit\t2023\t2022
+Forklift near misses reported\tnumber\t14\t19
+Safety walks by managers\tnumber\t52\t48
+Forklift safety incidents\tnumber\t3\t5
+
+Table 5 Depot facts
+Indicator\tUnit\t2023\t2022
+Loading bays\tnumber\t40\t36
+"""
+
+
+def test_a_row_no_rule_maps_discloses_the_kpi_of_the_aspect_its_tables_caption_names(tmp_path: Path) -> None:
+    """ "Health and safety" names aspect B2, whose measures (B2.3) two rows speak of; a row whose
+    label has no word of the aspect's KPIs, or under a caption naming no aspect, gets none."""
+    folder = report_folder(
+        tmp_path / "riverside", CAPTIONED, META.replace("hilltop", "riverside"), SHEET.replace("hilltop", "riverside")
+    )
+    graph = build_graph([folder])
+    found: dict[str, list[tuple[str, str]]] = {}
+    for claim in graph.subjects(RDF.type, CSR.Claim):
+        ident = str(graph.value(claim, URIRef("http://purl.org/dc/terms/identifier")))
+        for mapping in graph.objects(claim, CSR.hasKPIMapping):
+            why = str(graph.value(mapping, CSR.rationale))
+            found.setdefault(ident, []).append((str(graph.value(mapping, CSR.kpi)).removeprefix(HKEX), why[:19]))
+    assert found == {
+        "kpi-safety-walks-by-managers": [("B2.3", "csr-kg caption rule")],
+        "kpi-forklift-safety-incidents": [("B2.3", "csr-kg caption rule")],
+    }
