@@ -161,6 +161,8 @@ class _Loader:
         # Metrics without figures that intensities per the same thing divide by (see
         # _denominator), with the unit they are in: the report may state one in its prose.
         self.shared_denominators: dict[str, str] = {}
+        # The unit each metric the table reader drafted was first printed in (see _row_metric).
+        self.row_units: dict[str, str | None] = {}
 
     def quantities_within(self, start: int, end: int) -> list[Mention]:
         """The quantity mentions that lie inside ``start``-``end``, in the text's order."""
@@ -805,6 +807,12 @@ class _Loader:
             # "Intensity (tCO2e/tonne)" in a table of greenhouse gas emissions: its measure is the table's.
             name = f"{title}: {name}"
         ident, label = slugify(name), name
+        first = self.row_units.get(ident)
+        if first is not None and unit is not None and first != unit and (qualifier := row.section or table.caption):
+            # "Natural gas" in MWh in the energy table, then in m³ under "Fuel quantities": two
+            # quantities, not one metric printed in two units
+            name = f"{qualifier}: {name}"
+            ident, label = slugify(name, 100), name
         if total is not None and (ident not in self.report.metrics or ident in self.prose_metrics):
             label = f"{self.report.metrics[total].label}: {name}"
             ident = slugify(f"{total} {name}", 100)
@@ -825,6 +833,7 @@ class _Loader:
                     break
         if ident not in self.report.metrics:
             self._define("metric", ident, where)
+            self.row_units[ident] = unit
             self.report.metrics[ident] = MetricSpec(
                 id=ident,
                 label=label,

@@ -243,3 +243,33 @@ def test_a_change_column_in_per_cent_leaves_a_count_and_its_parts_a_total_and_pa
         "total-members-north-district": "total-members",
         "total-members-south-district": "total-members",
     }
+
+
+FUELS = """\
+Table 6 Energy consumption
+Indicator\tUnit\t2024\t2023
+Town gas\tMWh\t1,200\t1,150
+Purchased electricity\tMWh\t8,400\t8,100
+Total energy consumption\tMWh\t9,600\t9,250
+Fuel quantities
+Town gas\tm³\t210,500\t201,700
+"""
+
+
+def test_a_label_printed_again_in_another_unit_is_another_metric(tmp_path: Path) -> None:
+    """ "Town gas" in MWh is a part of the energy total; "Town gas" in m³ under "Fuel quantities"
+    is the fuel burnt, another quantity: named with its heading, it is a metric of its own."""
+    folder = report_folder(
+        tmp_path / "gasworks",
+        FUELS,
+        META.replace("coastway-2024", "gasworks-2024"),
+        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n",
+    )
+    report = load_report(folder)
+    units = {o.metric: o.unit for claim in report.claims.values() for o in claim.observations if o.kind == "value"}
+    assert {m: u for m, u in units.items() if "town-gas" in m} == {
+        "town-gas": "MegaW-HR",
+        "fuel-quantities-town-gas": "M3",
+    }
+    assert report.metrics["town-gas"].component_of == "total-energy-consumption"
+    assert report.metrics["fuel-quantities-town-gas"].label == "Fuel quantities: Town gas"
