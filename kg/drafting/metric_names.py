@@ -94,6 +94,8 @@ _FILED_UNDER = re.compile(
     r"(?P<scope>Scope\s*[123])\b(?!\s*(?:and|&|\+|,|/)\s*(?:Scope\s*)?[123])",
     re.I,
 )
+# What may follow a figure alone in its clause: the clause's end.
+_ALONE_AFTER = re.compile(r"\s*(?:[,;:.)]|and\s|$)")
 # A clause that opens with its verb, or with a pronoun for a subject named before.
 _NO_SUBJECT = re.compile(
     r"\s*(?:(?:in|during)\s+\S+\s*,?\s*)?(?P<pronoun>they|it|these|this|which\s+)?\s*(?:has\s+|have\s+|had\s+)?"
@@ -185,7 +187,10 @@ class MetricNamer:
                 _candidates(figure.metric, clause, word, heads, compared),
                 _qualified(figure.metric, near),
             )
-            name, match = _best(candidates, unit, len(heads))
+            # What the sentence files the figure under names it before the noun it follows.
+            name, match = _appositive(text, left, start, end, others, unit) if filed is None else ("", None)
+            if match is None:
+                name, match = _best(candidates, unit, len(heads))
             if match is None:
                 name, match = _subject(text, left, unit)
             if match is None:
@@ -245,6 +250,23 @@ def _subject(text: str, left: int, unit: str | None) -> tuple[str, CatalogueMatc
         if found[1] is not None:
             return found
     return "", None
+
+
+def _appositive(
+    text: str, left: int, start: int, end: int, others: list[tuple[int, int]], unit: str | None
+) -> tuple[str, CatalogueMatch | None]:
+    """The metric of a figure set off by commas after the noun it measures ("... small amounts of
+    nitrogen oxides, about 1,260 kg, and sulphur oxides, about 18 kg."): the longest phrase of the
+    clause before the comma that reads exactly as a catalogue metric. Only a figure alone in its
+    clause after a clause of no figure: "120 tonnes of paper, 30 tonnes of plastics" lists figures."""
+    comma = len(text[:left].rstrip()) - 1
+    if text[left:start].strip() or comma < 0 or text[comma] != "," or not _ALONE_AFTER.match(text, end):
+        return "", None
+    opening = max([0, *(m.end() for m in _DELIMITER.finditer(text, 0, comma))])
+    if any(opening <= s < comma for s, _ in others):
+        return "", None
+    phrase, match = _phrase(text[opening:comma], unit)
+    return clean(phrase), match
 
 
 def _phrase(clause: str, unit: str | None) -> tuple[str, CatalogueMatch | None]:

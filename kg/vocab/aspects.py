@@ -84,9 +84,13 @@ _KIND_WORDS = {
 }
 
 
+# A part of a report that is no topic: "Case studies" heads no section on B7.1's legal cases.
+_REPORT_PARTS = re.compile(r"\bcase\s+stud(?:y|ies)\b")
+
+
 def words(text: str) -> set[str]:
     """The content words of ``text``, lower case and stemmed."""
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {_stem(w) for w in _WORD.findall(_REPORT_PARTS.sub(" ", text.lower())) if w not in _STOP}
 
 
 def _stem(word: str) -> str:

@@ -195,3 +195,17 @@ def test_a_scope_the_sentence_files_a_figure_under_names_its_metric() -> None:
         # Two scopes name a total, not the one scope a figure is filed under.
         ("410.8 tCO2e", "Emissions of our leased offices", None),
     ]
+
+
+def test_a_figure_set_off_by_commas_is_of_the_noun_before_it() -> None:
+    assert named(
+        "Our vans also emit small amounts of nitrogen oxides, about 2,400 kg, and sulphur oxides, about 35 kg.",
+        "We recycled 120 tonnes of paper, 30 tonnes of plastics and 4 tonnes of glass.",
+    ) == [
+        ("about 2,400 kg", "Nitrogen oxides", "nox-emissions"),
+        ("about 35 kg", "Sulphur oxides", "sox-emissions"),
+        # A list of figures, each with its own words: no figure is set off after a noun.
+        ("120 tonnes", "paper recycled", None),
+        ("30 tonnes", "plastics", None),
+        ("4 tonnes", "glass", None),
+    ]
