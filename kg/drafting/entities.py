@@ -399,12 +399,22 @@ _MATERIAL_LEAD = re.compile(
     r"\b(?:issues|topics)\b.*\b(?:as|were|are|be) (?:highly |most |the most )?material\b",
     re.I,
 )
+# A lead that says its list names the company's own departments ("ESG work is carried out by the
+# following departments:"), or the companies, schools or hospitals the report covers ("The report
+# covers the head office and its five schools:"): a report's scope is the group's own entities.
+_DEPARTMENT_LEAD = re.compile(r"\bdepartments\b[^.:]*:$", re.I)
+_SCOPE_LEAD = re.compile(
+    r"\b(?:report|scope|boundary)\b[^:]*\b(?:covers?|includes?|comprises?|consists?\s+of)\b[^:]*"
+    r"\b(?:its|our|the\s+Group[’']s)\s+(?:\w+\s+)?(?:subsidiaries|companies|schools|colleges|hospitals)\b[^:]*:$",
+    re.I,
+)
 _AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
 CUE_WINDOW = 100  # characters before a name in which the words that type it are looked for
 CUE_REACH = 80  # characters from a name's start back to where a cue that ends just before it may start
-# Whole labels that are no names: numbers, fiscal periods, document parts with their number.
+# Whole labels that are no names: numbers, fiscal periods, document parts with their number, the
+# "(CONTINUED)" of a heading or table carried over a page.
 _NOT_A_NAME = re.compile(
-    r"[\d\s,.\-/:]+|(?:FY|CY|H[12]|Q[1-4])\s?\d{2,4}(?:/\d{2,4})?|"
+    r"[\d\s,.\-/:]+|(?:FY|CY|H[12]|Q[1-4])\s?\d{2,4}(?:/\d{2,4})?|(?i:continued|cont(?:['’]d|\.))|"
     r"(?:Appendix|Annex|Schedule|Section|Chapter|Part|Article|Table|Figure|Note|Page)\s[\dA-Z]{1,4}(?:\.\d+)*|"
     r"\d+(?:st|nd|rd|th)|(?:RMB|HK\$|US\$|HKD|USD|MOP|S\$|NT\$)\s?\d[\d,.]*|"
     r"(?:KPI\s)?[AB]\d{1,2}(?:\.\d{1,2})?(?:\s[A-Z][\w\-]*(?: (?:and|of|&) [A-Z][\w\-]*| [A-Z][\w\-]*)*)?"
@@ -1054,6 +1064,8 @@ class _Scanner:
     def _run(self, start: int, end: int) -> None:
         text = self.text
         label = text[start:end].rstrip(" ,")
+        if numbered := re.match(r"\d{1,3}:\s+(?=[A-Z])", label):  # "Case study 3: Clean Plate Campaign"
+            start, label = start + numbered.end(), label[numbered.end() :]
         words = label.split()
         if not words or (len(words) == 1 and len(words[0]) < 2):
             return
@@ -1352,6 +1364,17 @@ class _Scanner:
             self.inner = (start, start + owned.start())  # "Strategy Committee of the Board": its short name
         if type_ == "Standard" and len(words) > 2 and re.search(r" (?:19|20)\d\d$", label):
             self.inner = (start, end - 5)  # "GRI Standards 2021": the standards, whatever their edition
+        if (
+            type_ in ("Place", "Standard")
+            and len(words) > 1
+            and all(w.isalpha() and w.islower() for w in words[1:])
+            and re.search(r"(?:^|[\n\t]|[.!?]\s)\s*$", text[max(0, start - 3) : start])
+        ):
+            # "Green campus" opening a cell, "Reporting standard." a paragraph: a common noun
+            # capitalised where a line or sentence opens ("our Zhanggong plant" keeps its place)
+            return
+        if type_ == "Place" and re.search(r" (?:19|20)\d\d$", label):
+            type_ = "Initiative"  # "Green Campus 2030": a programme named for the year it runs to, no place
         fields: dict[str, str | None] = {}
         if type_ == "Law":
             fields.update(self._law_fields(label, end))
@@ -1551,7 +1574,13 @@ class _Scanner:
         if not match:
             return
         short = match.group(1).strip()
-        if not short or short == label or _CAP.match(self.text[end:].lstrip()) or re.fullmatch(r"\d+|[a-z].*", short):
+        if (
+            not short
+            or short == label
+            or _CAP.match(self.text[end:].lstrip())
+            or re.fullmatch(r"\d+|[a-z].*", short)
+            or _NOT_A_NAME.fullmatch(short)  # "ENVIRONMENTAL DATA (CONTINUED)": no short name
+        ):
             return
         if short in place_names() and match.group().strip() == f"({short})":
             # "Bank of China (Hong Kong)": a place in bare parentheses is part of a company's name, no short name
@@ -1688,7 +1717,8 @@ class _Scanner:
             self.add(match.start(), match.end(), "Standard", priority=2, alias_of=alias)
 
     def lists(self) -> None:
-        """The items of a list its lead line says are stakeholder groups, material topics or awards.
+        """The items of a list its lead line says are stakeholder groups, material topics, awards,
+        the company's departments or the entities the report covers.
 
         "Key stakeholder groups include:" or "Our material issues were:" and then one item a line
         ("• Commercial tenants", "2) Data privacy", "* Customers: surveys and ..."): each item up to
@@ -1727,6 +1757,11 @@ class _Scanner:
                         end = self.text.find(", ", start, end) if ", " in self.text[start:end] else end
                     else:
                         end = comma  # "Caring Company Logo, The Hong Kong Council ...": the award, its giver
+                elif type_ in ("Department", "Subsidiary"):
+                    # "• Acme University (Main Campus, Changsha)": the name, then where it is
+                    end = start + len(self.text[start:end].split(" (", 1)[0])
+                    if self.text[start:end] in place_names() or not self.text[start : start + 1].isupper():
+                        continue
                 if len(self.text[start:end].split()) <= MAX_ITEM_WORDS:
                     self.add(start, end, type_, priority=2)
 
@@ -1976,6 +2011,10 @@ def _list_type(line: str) -> str | None:
         return "StakeholderGroup"
     if _AWARD_LEAD.match(line) and len(line.split()) <= 6 and not line.endswith("."):
         return "Award"
+    if _DEPARTMENT_LEAD.search(line):
+        return "Department"
+    if _SCOPE_LEAD.search(line):
+        return "Subsidiary"
     return None
 
 

@@ -40,8 +40,13 @@ from kg.ingest.quantities import MONTHS, Mention
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
 _DAY = rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>{_YEAR})"
-# A year as a period names it: "2021", or a fiscal year ("FY2021", "2020/21", "the financial year 2021").
-_TOKEN = rf"(?:FY\s?|(?:the\s+)?(?:fiscal|financial)\s+year\s+)?{_YEAR}(?:\s?/\s?(?:{_YEAR}|\d{{2}}))?(?![\d/])"
+# A year as a period names it: "2021", or a fiscal year ("FY2021", "2020/21", "the financial year 2021",
+# "the 2024/25 school year": a split year is a fiscal one, whatever kind of year the words after it name).
+_SPLIT_YEAR_KIND = r"\s+(?:school|academic|financial|fiscal|reporting)\s+year\b"
+_TOKEN = (
+    rf"(?:FY\s?|(?:the\s+)?(?:fiscal|financial)\s+year\s+|the\s+(?={_YEAR}\s?/))?"
+    rf"{_YEAR}(?:\s?/\s?(?:{_YEAR}|\d{{2}})(?:{_SPLIT_YEAR_KIND})?)?(?![\d/])"
+)
 _FISCAL_TOKEN = re.compile(r"^(?:FY|(?:the\s+)?(?:fiscal|financial))|/", re.I)
 
 
@@ -108,11 +113,14 @@ _CHANGE_VERB = re.compile(rf"\b(?:(?P<dec>{_DECREASE})|(?P<inc>{_INCREASE}))\b",
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?P<dec>reduction|decrease|decline|drop|fall|cut|lower|less|fewer)|(?P<inc>increase|rise|growth|higher|more))\b"
     r"|^\s*(?:year[- ]on[- ]year|yoy|y-o-y)\b"
-    # "9.8% below its 2020 level", "4% above the previous year": a distance from another period's figure.
+    # "9.8% below its 2020 level", "4% above the previous year": a distance from another period's
+    # figure; "... 2.2% below the baseline, water use 7.6% below it": "it" is the period named before.
     rf"|^\s*(?:(?P<below>below)|(?P<above>above))\s+(?:(?:its|the|our|their|that\s+of)\s+)?"
-    rf"(?:{_TOKEN}|(?:previous|prior|last)\s+year|baseline|base\s+year)",
+    rf"(?:{_TOKEN}|(?:previous|prior|last)\s+year|baseline|base\s+year|it\b)",
     re.I,
 )
+# A change from the period the change before it was measured from ("... 7.6% below it").
+_FROM_IT = re.compile(r"^\s*(?:below|above)\s+it\b", re.I)
 _YEAR_EARLIER_AFTER = re.compile(rf"^,?\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+{_LAST_YEAR})", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|grew|declined)\s+from\s*$", re.I)
 _NOT_CHANGE = re.compile(
@@ -175,8 +183,11 @@ _BENCHMARK = re.compile(
     r"\b(?:industry|national|sector|market|peer|regional|global)\s+(?:average|median|benchmark)\s+(?:of\s+)?$", re.I
 )
 # A unit that goes on past what the lexicon read ("61.2 gCO2e per tonne-km"), or a symbol glued to
-# a number the lexicon does not know ("1.5°C"): the unit cannot be told, so the figure is left out.
-_UNREAD_UNIT = re.compile(r"^[-–/][A-Za-z]")
+# a number the lexicon does not know ("1.5°C", "60 km/h"): the unit cannot be told, so the figure
+# is left out.
+_UNREAD_UNIT = re.compile(r"^[-–/][A-Za-z]|^\s?[A-Za-z]{1,4}/[A-Za-z]{1,4}\b")
+# What a rule requires, not what was measured: "every teacher must complete at least 72 hours".
+_OBLIGATION_BEFORE = re.compile(r"\b(?:must|(?:is|are)\s+required\s+to)\s+(?:[a-z]+\s+){0,2}$")
 _UNKNOWN_SYMBOL = re.compile(
     r"^(?:[^\s,.;:)\]”\"'’%]|[^\S\n]?[A-Za-z]{0,2}[A-Z][A-Za-z]{0,3}\b(?<![A-Z][a-z]{3})(?!\s+[a-z]{3,}))"
 )
@@ -423,6 +434,7 @@ class FigureReader:
             return False  # "an increase of 3% over 2020": a year compared with, though a qualifier precedes it
         if (
             _BENCHMARK.search(before)
+            or _OBLIGATION_BEFORE.search(before)
             or _UNREAD_UNIT.match(after)
             or (m.unit is None and _UNKNOWN_SYMBOL.match(after) and not _COUNTED_ACRONYM.match(after))
         ):
@@ -679,6 +691,8 @@ class FigureReader:
                 p for p in periods if p.kind in ("compared", "yoy", "baseyear") and start - 5 <= p.start < nxt + 20
             ]
             baseline = compared[0].value if compared else None
+            if _FROM_IT.match(after) and (prior := [f.baseline for f in earlier if f.role == "change" and f.baseline]):
+                baseline = prior[-1]  # "2.2% below the 2020 baseline, water use 7.6% below it": the same base
             if period is not None and any(p.kind == "reached" and p.value == period for p in periods):
                 period = None if period == self._last_day(own) else period[:4]  # "by the end of 2023, 9% below"
             if period is not None and "/" in period and baseline is None:
@@ -959,8 +973,9 @@ def _in_phone_number(text: str, start: int, end: int) -> bool:
 
 
 def _token(printed: str) -> str:
-    """A printed year as a token: "2021", or "FY2021" for "FY2021", "2020/21", "financial year 2021"."""
-    m = re.search(rf"(?P<y>{_YEAR})(?:\s?/\s?(?P<e>\d{{2,4}}))?$", printed.strip())
+    """A printed year as a token: "2021", or "FY2021" for "FY2021", "2020/21", "financial year 2021",
+    "the 2020/21 school year"."""
+    m = re.search(rf"(?P<y>{_YEAR})(?:\s?/\s?(?P<e>\d{{2,4}}))?$", re.sub(rf"{_SPLIT_YEAR_KIND}$", "", printed.strip()))
     assert m is not None  # the patterns only pass years
     year = int(m.group("y"))
     if m.group("e"):

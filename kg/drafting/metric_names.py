@@ -84,6 +84,18 @@ _QUALIFIER = re.compile(
     r"|hazardous|recycled|anti-corruption|audit(?:s|ed)?)\b",
     re.I,
 )
+# A sentence that files the figure before it under one emission scope ("Heat bought from the
+# network, 1,240 tCO2e, is counted in our Scope 1 emissions"): the scope names its metric, whatever
+# the words before the figure say, so that a table filing the same figure under another scope
+# contradicts it (shapes/findings.ttl, ScopeDisagreementShape).
+_FILED_UNDER = re.compile(
+    r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been)\s+(?:counted|included|reported|recorded|classified"
+    r"|categori[sz]ed|accounted\s+for|treated)\s+(?:in|as|under|within|among)\s+(?:(?:our|the|its|their)\s+)?"
+    r"(?P<scope>Scope\s*[123])\b(?!\s*(?:and|&|\+|,|/)\s*(?:Scope\s*)?[123])",
+    re.I,
+)
+# What may follow a figure alone in its clause: the clause's end.
+_ALONE_AFTER = re.compile(r"\s*(?:[,;:.)]|and\s|$)")
 # A clause that opens with its verb, or with a pronoun for a subject named before.
 _NO_SUBJECT = re.compile(
     r"\s*(?:(?:in|during)\s+\S+\s*,?\s*)?(?P<pronoun>they|it|these|this|which\s+)?\s*(?:has\s+|have\s+|had\s+)?"
@@ -169,10 +181,16 @@ class MetricNamer:
             left, clause = _clause(text, start, end, others, word)
             near = _QUALIFIER.findall(text[left:start])
             compared = _COMPARED.match(text[end:]) is not None
+            filed = _FILED_UNDER.match(text[end:])
             candidates = chain(
-                _candidates(figure.metric, clause, word, heads, compared), _qualified(figure.metric, near)
+                [(f"{filed.group('scope')} emissions", True)] if filed else [],
+                _candidates(figure.metric, clause, word, heads, compared),
+                _qualified(figure.metric, near),
             )
-            name, match = _best(candidates, unit, len(heads))
+            # What the sentence files the figure under names it before the noun it follows.
+            name, match = _appositive(text, left, start, end, others, unit) if filed is None else ("", None)
+            if match is None:
+                name, match = _best(candidates, unit, len(heads))
             if match is None:
                 name, match = _subject(text, left, unit)
             if match is None:
@@ -232,6 +250,23 @@ def _subject(text: str, left: int, unit: str | None) -> tuple[str, CatalogueMatc
         if found[1] is not None:
             return found
     return "", None
+
+
+def _appositive(
+    text: str, left: int, start: int, end: int, others: list[tuple[int, int]], unit: str | None
+) -> tuple[str, CatalogueMatch | None]:
+    """The metric of a figure set off by commas after the noun it measures ("... small amounts of
+    nitrogen oxides, about 1,260 kg, and sulphur oxides, about 18 kg."): the longest phrase of the
+    clause before the comma that reads exactly as a catalogue metric. Only a figure alone in its
+    clause after a clause of no figure: "120 tonnes of paper, 30 tonnes of plastics" lists figures."""
+    comma = len(text[:left].rstrip()) - 1
+    if text[left:start].strip() or comma < 0 or text[comma] != "," or not _ALONE_AFTER.match(text, end):
+        return "", None
+    opening = max([0, *(m.end() for m in _DELIMITER.finditer(text, 0, comma))])
+    if any(opening <= s < comma for s, _ in others):
+        return "", None
+    phrase, match = _phrase(text[opening:comma], unit)
+    return clean(phrase), match
 
 
 def _phrase(clause: str, unit: str | None) -> tuple[str, CatalogueMatch | None]:

@@ -15,6 +15,8 @@ lines are no claims, and are left out here. What remains is read line by line:
   words of caption after it on one short line ("Over 1,400 tasks") is a highlight by itself; a bare
   number after a blank line, over a short caption in lower case ("36" / "electric trucks on the
   road"), is a highlight's figure, not a page number;
+* a key-data line, a label, a colon and one figure ending the line ("Trees planted: 1,200"), is a
+  highlight by itself;
 * a line that only names a company ("Acme Co., Ltd.") or is wholly in brackets ("(Stock Code:
   1234)") is a title, and a page number between dashes ("— 4 —") is furniture.
 
@@ -223,7 +225,7 @@ class Segmenter:
                 kinds.append("bullet")
             elif self._is_figure(body):
                 kinds.append("figure")
-            elif self._is_boxed(body):
+            elif self._is_boxed(body) or self._is_key_figure(body):
                 kinds.append("boxed")
             elif _is_heading(body):
                 kinds.append("heading")
@@ -248,6 +250,17 @@ class Segmenter:
             return False
         caption = body[found[0].end :].split()
         return 0 < len(caption) <= BOXED_CAPTION_WORDS and caption[0][:1].islower()
+
+    def _is_key_figure(self, body: str) -> bool:
+        """A key-data line: a short label, a colon and one figure that ends the line ("Trees
+        planted: 1,200", "Cash donated: HK$2.5 million"), as a box of key figures lists them. It
+        reads as a heading (short, no closing stop), but its figure is the report's."""
+        label, colon, rest = body.partition(": ")
+        short = len(label.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?;]", label)
+        if not colon or not label[:1].isupper() or not short:
+            return False
+        found = self.recogniser.quantities(rest)
+        return len(found) == 1 and found[0].start == 0 and found[0].end == len(rest.rstrip())
 
 
 def _is_boxed_count(lines: list[_Line], n: int) -> bool:

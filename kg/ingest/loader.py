@@ -161,6 +161,8 @@ class _Loader:
         # Metrics without figures that intensities per the same thing divide by (see
         # _denominator), with the unit they are in: the report may state one in its prose.
         self.shared_denominators: dict[str, str] = {}
+        # The unit each metric the table reader drafted was first printed in (see _row_metric).
+        self.row_units: dict[str, str | None] = {}
 
     def quantities_within(self, start: int, end: int) -> list[Mention]:
         """The quantity mentions that lie inside ``start``-``end``, in the text's order."""
@@ -483,6 +485,8 @@ class _Loader:
                     observations=tuple(observations),
                     kpis=kpis,
                 )
+                if table.caption:
+                    self.report.table_captions[ident] = table.caption
             self.report.unread_cells.extend(Uncovered(u.start, u.end, u.reason) for u in unread)
             if table.header is not None:
                 # A scale in the header ("HK$'000") reads as a quantity; it is the columns' unit.
@@ -803,6 +807,12 @@ class _Loader:
             # "Intensity (tCO2e/tonne)" in a table of greenhouse gas emissions: its measure is the table's.
             name = f"{title}: {name}"
         ident, label = slugify(name), name
+        first = self.row_units.get(ident)
+        if first is not None and unit is not None and first != unit and (qualifier := row.section or table.caption):
+            # "Natural gas" in MWh in the energy table, then in m³ under "Fuel quantities": two
+            # quantities, not one metric printed in two units
+            name = f"{qualifier}: {name}"
+            ident, label = slugify(name, 100), name
         if total is not None and (ident not in self.report.metrics or ident in self.prose_metrics):
             label = f"{self.report.metrics[total].label}: {name}"
             ident = slugify(f"{total} {name}", 100)
@@ -823,6 +833,7 @@ class _Loader:
                     break
         if ident not in self.report.metrics:
             self._define("metric", ident, where)
+            self.row_units[ident] = unit
             self.report.metrics[ident] = MetricSpec(
                 id=ident,
                 label=label,
@@ -1045,12 +1056,16 @@ class _Loader:
 
 def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) -> bool:
     """A row of percentages: its unit cell or label says so, its figures print the sign, or,
-    printing no unit of its own, its table's caption or header does ("Table 9 Turnover rate (%)")."""
+    printing no unit of its own, its table's caption or header does ("Table 9 Turnover rate (%)").
+
+    Only the row's own figures count: a change column prints every row's change in per cent
+    ("+3.8%" beside a headcount), which says nothing about the unit of the row."""
+    signed = any(c.figure.text.endswith("%") for c in row.cells if c.column.kind != "change")
     own = row.unit or figure_tables.split_label(row.label)[1]
     if own is not None:
-        return own.strip() == "%" or any(c.figure.text.endswith("%") for c in row.cells)
+        return own.strip() == "%" or signed
     shared = (table.unit or table.caption_unit or "").strip()
-    return shared == "%" or any(c.figure.text.endswith("%") for c in row.cells)
+    return shared == "%" or signed
 
 
 def load_reports(folders: list[Path]) -> list[Report]:

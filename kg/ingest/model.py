@@ -246,6 +246,9 @@ class Report:
     uncovered: list[Uncovered] = field(default_factory=list)
     unread_cells: list[Uncovered] = field(default_factory=list)  # table cells holding a digit, not read
     tables: list[TableSummary] = field(default_factory=list)
+    # The caption title of the table each table-row claim quotes a row of ("Health and safety"):
+    # a row that reads as no catalogue metric discloses a KPI of the aspect it names.
+    table_captions: dict[str, str] = field(default_factory=dict)
     unread_blocks: list[tuple[int, int]] = field(default_factory=list)  # table-like lines no reader read
     origins: dict[str, str] = field(default_factory=dict)  # "entity:<id>" / "metric:<id>" -> "file:line"
     superseded: list[Superseded] = field(default_factory=list)  # drafted claims curated ones replace

@@ -34,6 +34,9 @@ _COUNT_UNIT = re.compile(
     r"|(?:number|no\.)\s+of\s+(?:persons|people|employees|cases|incidents|times))$",
     re.I,
 )
+# A unit cell of counted things per another that the lexicon reads as no unit ("students per
+# teacher", "beds per ward"; "tonnes per employee" is one): a ratio of two counts, a number.
+_COUNT_RATIO = re.compile(r"^[a-z]+s\s+per\s+[a-z]+$", re.I)
 # Unit cells that name a percentage or hours of work in words.
 _WORD_UNITS = (
     (re.compile(r"^(?:percentage|proportion)(?:\s*\(%\))?$", re.I), "PERCENT"),
@@ -159,7 +162,8 @@ def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
     for pattern, key in _WORD_UNITS:
         if pattern.match(text):
             return key
-    return lexicon.suffix(text) or lexicon.prefix(text)
+    found = lexicon.suffix(text) or lexicon.prefix(text)
+    return "NUM" if found is None and _COUNT_RATIO.match(text) else found
 
 
 # Plural nouns of things a row counts when it prints no unit ("Total employees", "Work-related

@@ -16,7 +16,8 @@ from kg.ingest.corrections import catalogue_notations
 from kg.ingest.model import Claim, Correction, Fact, Footnote, Observation, Period, Printing, Report, facts
 from kg.ingest.sheet import EntitySpec, MetricSpec
 from kg.rdf.iris import Minter
-from kg.vocab.aspects import label_kpi
+from kg.rdf.twin_figures import twin_metrics
+from kg.vocab.aspects import aspect_kpi, aspects, heading_aspects, label_kpi, words
 from kg.vocab.catalogue import MATCH_PROPERTY, CatalogueMatch, catalogue, match_metric
 from kg.vocab.conversion import to_canonical
 from kg.vocab.crosswalks import InferredKPI, figure_kpis
@@ -24,7 +25,7 @@ from kg.vocab.entity_types import type_table
 from kg.vocab.identifiers import identifier_vocabulary
 from kg.vocab.names import slugify
 from kg.vocab.namespaces import ADMS, CSR, OA, ORG, PREFIXES, QUDT, SEMAPV, SSSOM, TIME, WIKIDATA, Terms
-from kg.vocab.ontology import ontology_graph, vocabulary
+from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
 from kg.vocab.units import Units, load_units
 
 DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD = (
@@ -155,6 +156,7 @@ class _Mapper:
         self.described: dict[str, URIRef] = {}
         self.catalogue = catalogue()
         self.matches: dict[str, tuple[CatalogueMatch, bool]] = {}  # metric id -> match, whether inferred
+        self.twins = twin_metrics(report)  # metric id -> metrics the report prints the same figures of
         self.types = type_table()
         self.company = self.entity(report.meta.company)
         curator = report.meta.curator
@@ -544,18 +546,50 @@ class _Mapper:
             for metric, unit in drafted:
                 for kpi in self.row_kpis(metric, unit):
                     found.setdefault(kpi.code, kpi)
+        if not found and (caption := self.r.table_captions.get(c.id)):
+            for metric, unit in drafted:
+                for kpi in self.caption_kpis(caption, metric, unit):
+                    found.setdefault(kpi.code, kpi)
         return [found[code] for code in sorted(found)]
 
-    def row_kpis(self, metric: MetricSpec, unit: str | None) -> list[InferredKPI]:
+    def caption_kpis(self, caption: str, metric: MetricSpec, unit: str | None) -> list[InferredKPI]:
+        """The KPI a row no other rule maps discloses when its table's caption names a guide aspect
+        ("Table 7 Health and safety") and its label speaks of one of the aspect's KPIs ("Campus
+        safety incidents"): that KPI, as for a figure of a report section on the aspect
+        (kg.vocab.aspects). A label no KPI of the aspect has a word of ("Staff canteens" in a table
+        of emissions) says nothing the aspect asks for."""
+        standard = self.r.meta.standard
+        named = heading_aspects(caption, standard)
+        known = aspects(standard or DEFAULT_STANDARD)
+        asked = set().union(*(kpi_words for code in named if code in known for _, kpi_words in known[code].kpis))
+        if not words(metric.label) & asked:
+            return []
+        code = aspect_kpi(named, metric.label, unit, standard)
+        if code is None:
+            return []
+        why = (
+            f"csr-kg caption rule: the table's caption {caption!r} names aspect {', '.join(named)}, and of its "
+            f"KPIs {code} ({self.vocab_labels.get(code, code)}) is the one {metric.label!r} speaks of"
+        )
+        return [InferredKPI(code, why, rule="caption")]
+
+    def row_kpis(self, metric: MetricSpec, unit: str | None, seen: frozenset[str] = frozenset()) -> list[InferredKPI]:
         """The KPIs of a drafted table row that reads as no catalogue metric: those of the total
         the table sums it into ("Municipal water" above "Total water consumption"), since the
         guide asks for the total by its types, sources or groups (energy by type, workforce by
-        age group); else the KPI whose label its own label is mostly made of
-        (kg.vocab.aspects.label_kpi: "Economic value generated", GRI 201-1)."""
+        age group); else those of a metric the report prints the same figures of (its twin,
+        kg.rdf.twin_figures: "Total full-time teachers" of a table by title, "Full-time teachers"
+        among the parts of "Total employees"), for the row or for its total; else the KPI whose
+        label its own label is mostly made of (kg.vocab.aspects.label_kpi: "Economic value
+        generated", GRI 201-1). ``seen`` are the metrics already asked, so twins do not ask each other."""
         standard = self.r.meta.standard
+        seen = seen | {metric.id}
         total = self.r.metrics.get(metric.component_of) if metric.component_of else None
         if total is not None and total.drafted:
             mapped = self.matches.get(total.id)
+            found = figure_kpis(mapped[0] if mapped else None, total.label, unit, standard)
+            if not found and total.id not in seen:
+                found = self.twin_kpis(total, unit, seen | {total.id})
             parts = [
                 InferredKPI(
                     kpi.code,
@@ -563,10 +597,13 @@ class _Mapper:
                     f"{kpi.code} ({kpi.rationale})",
                     rule="parts",
                 )
-                for kpi in figure_kpis(mapped[0] if mapped else None, total.label, unit, standard)
+                for kpi in found
             ]
             if parts:
                 return parts
+        twinned = self.twin_kpis(metric, unit, seen)
+        if twinned:
+            return twinned
         code = label_kpi(metric.label, unit, standard)
         if code is None:
             return []
@@ -575,6 +612,31 @@ class _Mapper:
             f"({self.vocab_labels.get(code, code)}), which asks for figures in its unit"
         )
         return [InferredKPI(code, why, rule="label")]
+
+    def twin_kpis(self, metric: MetricSpec, unit: str | None, seen: frozenset[str]) -> list[InferredKPI]:
+        """The KPIs of the first twin of ``metric`` (kg.rdf.twin_figures) that discloses any: by its
+        catalogue metric, as the curators name them, or by the rules for a drafted row."""
+        for ident in self.twins.get(metric.id, ()):
+            twin = self.r.metrics.get(ident)
+            if twin is None or ident in seen:
+                continue
+            mapped = self.matches.get(ident)
+            found = figure_kpis(mapped[0] if mapped else None, twin.label, unit, self.r.meta.standard)
+            if not found and twin.kpis:
+                found = [InferredKPI(code, f"the curators map {twin.label!r} to {code}") for code in twin.kpis]
+            elif not found and twin.drafted:
+                found = self.row_kpis(twin, unit, seen | {ident})
+            if found:
+                return [
+                    InferredKPI(
+                        kpi.code,
+                        f"csr-kg twin rule: the report prints the figures of {metric.label!r} as those of "
+                        f"{twin.label!r}, which discloses {kpi.code} ({kpi.rationale})",
+                        rule="twin",
+                    )
+                    for kpi in found
+                ]
+        return []
 
     def inferred_kpi_mapping(self, claim: URIRef, node: URIRef, kpi: InferredKPI) -> None:
         """A KPI the drafter inferred for a table row, with the rule that gave it as rationale."""

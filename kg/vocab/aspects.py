@@ -46,14 +46,15 @@ from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
 from kg.vocab.units import load_units
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
-# Words of the guides' labels that say how a KPI is asked for, not what it is about.
+# Words of the guides' labels that say how a KPI is asked for, not what it is about; "staff" names
+# whom (B7.3's "training provided to directors and staff"), so "Our staff" heads no anti-corruption section.
 _STOP = frozenset(
     re.findall(
         r"\S+",
         "a an and any applicable as at by e.g each for from how in including its of on or per such taken that "
         "the their them they to total when where which with within year years past three reporting issuer set "
         "steps achieve implementation monitoring implemented monitored used practices measures number type "
-        "types data are were is be been against receive received provide provided management",
+        "types data are were is be been against receive received provide provided management staff",
     )
 )
 _CODE = re.compile(r"^\s*(?:KPI\s+|Aspect\s+)?[AB]\d{1,2}(?:\.\d{1,2})?\b")
@@ -83,9 +84,13 @@ _KIND_WORDS = {
 }
 
 
+# A part of a report that is no topic: "Case studies" heads no section on B7.1's legal cases.
+_REPORT_PARTS = re.compile(r"\bcase\s+stud(?:y|ies)\b")
+
+
 def words(text: str) -> set[str]:
     """The content words of ``text``, lower case and stemmed."""
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP}
+    return {_stem(w) for w in _WORD.findall(_REPORT_PARTS.sub(" ", text.lower())) if w not in _STOP}
 
 
 def _stem(word: str) -> str:

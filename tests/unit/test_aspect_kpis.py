@@ -53,6 +53,9 @@ def test_words_are_lower_case_stems_without_the_guides_function_words() -> None:
         ("Data privacy and cyber security", HKEX, ("B6",)),
         ("Targets", HKEX, ()),  # A1 and A2 ask for targets alike
         ("Awards and recognition", HKEX, ()),
+        ("Caring for our staff", HKEX, ()),  # whom B7.3's training is for, no anti-corruption section
+        ("CASE STUDIES", HKEX, ()),  # a part of the report, not B7.1's legal cases
+        ("Anti-corruption training for staff", HKEX, ("B7",)),
         ("Environmental subject area", HKEX, ()),  # a subject area is no aspect
         # codes printed in brackets after the title, and a section number before it
         ("4.3  Air and water (A1, A2)", HKEX, ("A1", "A2")),

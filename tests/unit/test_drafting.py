@@ -302,6 +302,10 @@ def test_codes_ages_ranks_and_benchmarks_are_no_figures(sentence: str) -> None:
         ("We raised above HK$2 million for the appeal.", ["above HK$2 million"]),
         # The end of a fiscal year's label.
         ("Members logged 6,400 hours in 2021/22.", ["6,400 hours"]),
+        # What a rule requires; a unit the lexicon cannot read.
+        ("Every driver must complete at least 12 hours of refresher training each year.", []),
+        ("All new staff are required to attend 2 safety briefings; we held 48 briefings in 2022.", ["48"]),
+        ("Trucks are limited to 40 km/h inside the depot, and drivers logged 3,200 hours.", ["3,200 hours"]),
     ],
 )
 def test_phone_numbers_time_limits_scales_and_thresholds_are_no_figures(sentence: str, figures: list[str]) -> None:
@@ -948,3 +952,52 @@ def test_by_the_end_of_a_year_that_has_come_is_the_day_a_level_was_reached() -> 
     # a year to come, or a sentence that commits: a deadline
     found = read("We will switch 20 more depots to LED lighting by the end of 2024.")
     assert [(role, figure, period) for role, figure, _, period, *_ in found] == [("target", "20", "2024-12-31")]
+
+
+def test_a_key_data_line_of_a_label_a_colon_and_one_figure_is_a_highlight() -> None:
+    text = (
+        "COMMUNITY FIGURES 2024\nTrees planted: 1,200\nCash donated: HK$2.5 million\n"
+        "Volunteer hours: 8,400 hours\nNote: see page 4 for more\nOur staff gave generously.\n"
+    )
+    # "Note: see page 4 ..." holds a figure but does not end with it: a heading, no key figure.
+    assert units(text) == [
+        ("highlight", "Trees planted: 1,200", ""),
+        ("highlight", "Cash donated: HK$2.5 million", ""),
+        ("highlight", "Volunteer hours: 8,400 hours", ""),
+        ("sentence", "Our staff gave generously.", ""),
+    ]
+    assert read("Cash donated: HK$2.5 million", "highlight") == [
+        ("value", "HK$2.5 million", "Cash donated", None, None, None)
+    ]
+
+
+def test_a_split_year_named_as_a_school_or_academic_year_is_a_fiscal_year() -> None:
+    lead = "Our targets, against a 2021/22 baseline:"
+    assert read("reduce energy use per pupil by 8% by the 2025/26 school year;", "bullet", lead, "08-31") == [
+        ("target", "8%", "energy use per pupil", "2025-09-01/2026-08-31", "2021-09-01/2022-08-31", "decrease")
+    ]
+    # The first year after a target is its own: 10% by the academic year (with no fiscal year end
+    # known, the year it ends in), 30% by 2030.
+    assert [
+        f[3] for f in read("We aim to cut water use per bed by 10% by the 2026/27 academic year and by 30% by 2030.")
+    ] == ["2027", "2030"]
+    assert read("In the 2022/23 school year we enrolled 4,000 pupils.", fiscal_year_end="08-31") == [
+        ("value", "4,000", "pupils", "2022-09-01/2023-08-31", None, None)
+    ]
+
+
+def test_a_change_in_percentage_points_is_in_per_cent() -> None:
+    assert read("The pass rate of our trainees reached 91.5%, up 3.1 percentage points.") == [
+        ("value", "91.5%", "pass rate of our trainees", None, None, None),
+        ("change", "3.1 percentage points", "pass rate of our trainees", None, "2021", "increase"),
+    ]
+    assert RECOGNISER.parse("3.1 percentage points").unit == "PERCENT"
+
+
+def test_a_change_below_it_is_measured_from_the_base_of_the_change_before() -> None:
+    assert read(
+        "In 2024, energy use per bed was 3.1% below the 2020 baseline and water use per bed 5.4% below it."
+    ) == [
+        ("change", "3.1%", "energy use per bed", "2024", "2020", "decrease"),
+        ("change", "5.4%", "water use per bed", "2024", "2020", "decrease"),
+    ]

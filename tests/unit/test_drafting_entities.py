@@ -512,3 +512,42 @@ def test_a_sentence_enumerating_material_issues_or_stakeholders_names_each() -> 
         ("employees", "StakeholderGroup"),
         ("suppliers", "StakeholderGroup"),
     ]
+
+
+def test_a_list_of_departments_and_of_the_entities_the_report_covers() -> None:
+    text = (
+        "Sustainability work is led by the following departments:\n"
+        "• Estate Services Unit: energy, water and waste\n• People Office: training and welfare\n"
+        "This report covers the head office and its three hospitals, as in our annual report:\n"
+        "• Riverside Medical Centre (Shatin, Hong Kong)\n• Peak View Hospital (Central, Hong Kong)\n"
+        "• Kowloon\n"
+    )
+    # A place is no entity of the group, whatever list it is in.
+    assert [(m.label, m.type) for m in entity_mentions(text) if m.type in ("Department", "Subsidiary")] == [
+        ("Estate Services Unit", "Department"),
+        ("People Office", "Department"),
+        ("Riverside Medical Centre", "Subsidiary"),
+        ("Peak View Hospital", "Subsidiary"),
+    ]
+
+
+def test_numbered_captions_run_in_headings_continued_marks_and_programme_years() -> None:
+    text = (
+        "CASE STUDIES\nCase study 2: Blue Harbour Cleanup campaign\n"
+        "Reporting standard. This report follows the GRI Standards.\n"
+        "Certificate\tScope\tHolder\nGreen Office Label\tGreen office\tKowloon Bay Depot\n"
+        "We launched Net Zero Harbour 2035 with our tenants.\n"
+        "ENVIRONMENTAL DATA (CONTINUED)\nWe planted trees with the Green Earth Society.\n"
+    )
+    # The case study's number is no part of its name; "Reporting standard" and "Green office" are
+    # common nouns a line opens with; a name ending in a year is a programme's, not a place's; a
+    # heading's "(CONTINUED)" is no short name.
+    assert [(m.label, m.type) for m in entity_mentions(text)] == [
+        ("Blue Harbour Cleanup campaign", "Initiative"),
+        ("GRI Standards", "Standard"),
+        ("Green Office Label", "Award"),
+        ("Kowloon Bay Depot", "Place"),
+        ("Net Zero Harbour 2035", "Initiative"),
+        ("ENVIRONMENTAL DATA", "Organization"),
+        ("Green Earth Society", "Organization"),
+    ]

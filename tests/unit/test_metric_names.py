@@ -179,3 +179,33 @@ def test_a_saving_to_come_and_a_share_worded_account_are_read_too() -> None:
     assert named("Staff aged under 30 account for 9.6% of the workforce.") == [
         ("9.6%", "Staff aged under 30 account for of the workforce (share)", None)
     ]
+
+
+def test_a_scope_the_sentence_files_a_figure_under_names_its_metric() -> None:
+    """What a sentence says a figure is counted in names it, whatever its subject says: a table
+    filing the same figure under another scope then contradicts the sentence."""
+    assert named(
+        "Steam bought from the industrial park's boiler house, 2,150.4 tCO2e, is included in our Scope 1"
+        " emissions because we run the boiler.",
+        "Refrigerant top-ups at our depots, 96.2 tCO2e, are reported under Scope 3.",
+        "Emissions of our leased offices, 410.8 tCO2e, are included in Scope 1 and 2.",
+    ) == [
+        ("2,150.4 tCO2e", "Scope 1 emissions", "ghg-scope-1"),
+        ("96.2 tCO2e", "Scope 3 emissions", "ghg-scope-3"),
+        # Two scopes name a total, not the one scope a figure is filed under.
+        ("410.8 tCO2e", "Emissions of our leased offices", None),
+    ]
+
+
+def test_a_figure_set_off_by_commas_is_of_the_noun_before_it() -> None:
+    assert named(
+        "Our vans also emit small amounts of nitrogen oxides, about 2,400 kg, and sulphur oxides, about 35 kg.",
+        "We recycled 120 tonnes of paper, 30 tonnes of plastics and 4 tonnes of glass.",
+    ) == [
+        ("about 2,400 kg", "Nitrogen oxides", "nox-emissions"),
+        ("about 35 kg", "Sulphur oxides", "sox-emissions"),
+        # A list of figures, each with its own words: no figure is set off after a noun.
+        ("120 tonnes", "paper recycled", None),
+        ("30 tonnes", "plastics", None),
+        ("4 tonnes", "glass", None),
+    ]

@@ -205,3 +205,82 @@ def test_a_row_that_reads_as_no_metric_discloses_the_kpis_of_the_total_it_adds_u
         "csr-kg parts rule: the table sums 'Municipal water' into 'Total water consumption', which discloses A2.2 "
         "(csr-kg crosswalk https://w3id.org/csr-kg/crosswalk/hkex-esg-guide-2020/water-consumption/A2.2"
     )
+
+
+TWINS = """HARBOURSIDE CLINICS LTD ESG REPORT 2023
+
+Table 1 Employees (as at 31 December)
+Indicator\tUnit\t2023\t2022
+Total employees\tpersons\t1,200\t1,150
+By category
+Doctors\tpersons\t300\t290
+Nurses and support staff\tpersons\t900\t860
+
+Table 2 Doctors by grade (as at 31 December)
+Indicator\tUnit\t2023\t2022
+Consultants\tpersons\t120\t115
+Residents\tpersons\t180\t175
+Total doctors\tpersons\t300\t290
+
+Table 3 Safety
+Indicator\tUnit\t2023\t2022
+Work-related fatalities\tnumber\t0\t0
+Patient falls\tnumber\t0\t0
+"""
+
+
+def test_a_table_breaking_down_figures_printed_in_another_gets_their_kpis(tmp_path: Path) -> None:
+    """ "Total doctors" prints the figures of "Doctors" among the parts of the headcount: the same
+    quantity, so it and its parts disclose the headcount's KPI. Rows of zeros are no such twins."""
+    folder = report_folder(
+        tmp_path / "harbourside", TWINS, META.replace("hilltop", "harbourside"), SHEET.replace("hilltop", "harbourside")
+    )
+    graph = build_graph([folder])
+    found: dict[str, list[tuple[str, str]]] = {}
+    for claim in graph.subjects(RDF.type, CSR.Claim):
+        ident = str(graph.value(claim, URIRef("http://purl.org/dc/terms/identifier")))
+        for mapping in graph.objects(claim, CSR.hasKPIMapping):
+            why = str(graph.value(mapping, CSR.rationale))
+            found.setdefault(ident, []).append((str(graph.value(mapping, CSR.kpi)).removeprefix(HKEX), why[:24]))
+    assert {k: v for k, v in found.items() if k in _TWIN_ROWS} == {
+        "kpi-total-doctors": [("B1.1", "csr-kg twin rule: the re")],
+        "kpi-consultants": [("B1.1", "csr-kg parts rule: the t")],
+        "kpi-residents": [("B1.1", "csr-kg parts rule: the t")],
+    }
+    assert "kpi-patient-falls" not in found
+
+
+_TWIN_ROWS = ("kpi-total-doctors", "kpi-consultants", "kpi-residents", "kpi-patient-falls")
+
+
+CAPTIONED = """RIVERSIDE DEPOTS LTD ESG REPORT 2023
+
+Table 4 Health and safety
+Indicator\tUnit\t2023\t2022
+Forklift near misses reported\tnumber\t14\t19
+Safety walks by managers\tnumber\t52\t48
+Forklift safety incidents\tnumber\t3\t5
+
+Table 5 Depot facts
+Indicator\tUnit\t2023\t2022
+Loading bays\tnumber\t40\t36
+"""
+
+
+def test_a_row_no_rule_maps_discloses_the_kpi_of_the_aspect_its_tables_caption_names(tmp_path: Path) -> None:
+    """ "Health and safety" names aspect B2, whose measures (B2.3) two rows speak of; a row whose
+    label has no word of the aspect's KPIs, or under a caption naming no aspect, gets none."""
+    folder = report_folder(
+        tmp_path / "riverside", CAPTIONED, META.replace("hilltop", "riverside"), SHEET.replace("hilltop", "riverside")
+    )
+    graph = build_graph([folder])
+    found: dict[str, list[tuple[str, str]]] = {}
+    for claim in graph.subjects(RDF.type, CSR.Claim):
+        ident = str(graph.value(claim, URIRef("http://purl.org/dc/terms/identifier")))
+        for mapping in graph.objects(claim, CSR.hasKPIMapping):
+            why = str(graph.value(mapping, CSR.rationale))
+            found.setdefault(ident, []).append((str(graph.value(mapping, CSR.kpi)).removeprefix(HKEX), why[:19]))
+    assert found == {
+        "kpi-safety-walks-by-managers": [("B2.3", "csr-kg caption rule")],
+        "kpi-forklift-safety-incidents": [("B2.3", "csr-kg caption rule")],
+    }

@@ -215,3 +215,61 @@ def test_a_part_read_loosely_as_the_total_stays_a_part(tmp_path: Path) -> None:
         "packaging-materials-cartons": "total-packaging-materials",
         "packaging-materials-glass-bottles": "total-packaging-materials",
     }
+
+
+ENROLLED = """\
+Table 5 Members (as at 31 December)
+Indicator\tUnit\t2024\t2023\tChange
+Total members\tpersons\t1,200\t1,100\t+9.1%
+By district
+North district\tpersons\t700\t640\t+9.4%
+South district\tpersons\t500\t460\t+8.7%
+Share of members who are retired\t%\t41.0\t39.5\t+1.5 pp
+"""
+
+
+def test_a_change_column_in_per_cent_leaves_a_count_and_its_parts_a_total_and_parts(tmp_path: Path) -> None:
+    """The "+9.4%" of a change column is the change of a count, not a percentage the row
+    prints: the parts under the total still add up to it; the row in % is no part of it."""
+    folder = report_folder(
+        tmp_path / "clubs",
+        ENROLLED,
+        META.replace("coastway-2024", "clubs-2024"),
+        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n",
+    )
+    metrics = load_report(folder).metrics
+    parts = {ident: m.component_of for ident, m in metrics.items() if m.component_of}
+    assert parts == {
+        "total-members-north-district": "total-members",
+        "total-members-south-district": "total-members",
+    }
+
+
+FUELS = """\
+Table 6 Energy consumption
+Indicator\tUnit\t2024\t2023
+Town gas\tMWh\t1,200\t1,150
+Purchased electricity\tMWh\t8,400\t8,100
+Total energy consumption\tMWh\t9,600\t9,250
+Fuel quantities
+Town gas\tm³\t210,500\t201,700
+"""
+
+
+def test_a_label_printed_again_in_another_unit_is_another_metric(tmp_path: Path) -> None:
+    """ "Town gas" in MWh is a part of the energy total; "Town gas" in m³ under "Fuel quantities"
+    is the fuel burnt, another quantity: named with its heading, it is a metric of its own."""
+    folder = report_folder(
+        tmp_path / "gasworks",
+        FUELS,
+        META.replace("coastway-2024", "gasworks-2024"),
+        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n",
+    )
+    report = load_report(folder)
+    units = {o.metric: o.unit for claim in report.claims.values() for o in claim.observations if o.kind == "value"}
+    assert {m: u for m, u in units.items() if "town-gas" in m} == {
+        "town-gas": "MegaW-HR",
+        "fuel-quantities-town-gas": "M3",
+    }
+    assert report.metrics["town-gas"].component_of == "total-energy-consumption"
+    assert report.metrics["fuel-quantities-town-gas"].label == "Fuel quantities: Town gas"

@@ -304,6 +304,14 @@ def test_units_and_scales_of_rows_and_headers() -> None:
         _unit("pallets")
 
 
+def test_counted_things_per_another_are_a_number_and_a_unit_per_one_an_intensity() -> None:
+    assert [_unit(s) for s in ("patients per nurse", "tonnes per employee", "kWh per pupil")] == [
+        ("NUM", Decimal(1)),
+        ("TONNE-PER-EMPLOYEE", Decimal(1)),
+        ("KiloW-HR-PER-PERSON", Decimal(1)),
+    ]
+
+
 def test_scale_is_applied_exactly() -> None:
     _, (money, _) = _read("scaled-headers")
     cell = money.rows[1].cells[0]  # 52,000.5 in HK$'000

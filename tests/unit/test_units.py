@@ -146,6 +146,9 @@ def test_symbols_keep_their_case_words_do_not(rec: Recogniser, surface: str, uni
         ("HK$0.8/kWh", Decimal("0.8"), "HKD-PER-KiloW-HR"),
         ("12.5 hours per employee", Decimal("12.5"), "HR-PER-EMPLOYEE"),
         ("5 per employee", Decimal("5"), "NUM-PER-EMPLOYEE"),
+        # A school's intensities are per student or pupil: per person of the population it serves.
+        ("2.4 m³ per student", Decimal("2.4"), "M3-PER-PERSON"),
+        ("310 kWh/pupil", Decimal("310"), "KiloW-HR-PER-PERSON"),
     ],
 )
 def test_intensities_are_composed_from_their_parts(
@@ -167,6 +170,7 @@ def test_intensities_are_composed_from_their_parts(
         ("tons/million RMB", UnitMatch("TONNE-PER-MegaCNY")),
         ("per RMB10,000 of revenue", UnitMatch("NUM-PER-10000CNY")),
         ("kg/unit", UnitMatch("KiloGM-PER-UNIT")),
+        ("tCO₂e/student", UnitMatch("TONNE-PER-PERSON")),
         ("tCO2e", UnitMatch("TONNE")),
         ("HK$'000", UnitMatch("HKD", Decimal(1000))),
         ("'000 kWh", UnitMatch("KiloW-HR", Decimal(1000))),
