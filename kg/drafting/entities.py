@@ -1362,7 +1362,9 @@ class _Scanner:
         owned = re.search(r" of (?:the )?(?:Board|Company|Group|Bank)$", label)
         if type_ in ("Committee", "Department", "Team") and owned:
             self.inner = (start, start + owned.start())  # "Strategy Committee of the Board": its short name
-        if type_ == "Standard" and len(words) > 2 and re.search(r" (?:19|20)\d\d$", label):
+        # A standard's or place's name ending in a year ("GRI Standards 2021", "Green Campus 2030")
+        dated = type_ in ("Standard", "Place") and re.search(r" (?:19|20)\d\d$", label) is not None
+        if type_ == "Standard" and len(words) > 2 and dated:
             self.inner = (start, end - 5)  # "GRI Standards 2021": the standards, whatever their edition
         if (
             type_ in ("Place", "Standard")
@@ -1373,7 +1375,7 @@ class _Scanner:
             # "Green campus" opening a cell, "Reporting standard." a paragraph: a common noun
             # capitalised where a line or sentence opens ("our Zhanggong plant" keeps its place)
             return
-        if type_ == "Place" and re.search(r" (?:19|20)\d\d$", label):
+        if type_ == "Place" and dated:
             type_ = "Initiative"  # "Green Campus 2030": a programme named for the year it runs to, no place
         fields: dict[str, str | None] = {}
         if type_ == "Law":

@@ -540,7 +540,7 @@ class _Mapper:
             if not metric.drafted or (mapped is not None and not mapped[1]):
                 continue
             drafted.append((metric, o.unit))
-            for kpi in figure_kpis(mapped[0] if mapped else None, metric.label, o.unit, self.r.meta.standard):
+            for kpi in self.crosswalk_kpis(metric, o.unit):
                 found.setdefault(kpi.code, kpi)
         if not found:  # no figure of the row reads as a catalogue metric the crosswalk maps
             for metric, unit in drafted:
@@ -586,19 +586,10 @@ class _Mapper:
         seen = seen | {metric.id}
         total = self.r.metrics.get(metric.component_of) if metric.component_of else None
         if total is not None and total.drafted:
-            mapped = self.matches.get(total.id)
-            found = figure_kpis(mapped[0] if mapped else None, total.label, unit, standard)
+            found = self.crosswalk_kpis(total, unit)
             if not found and total.id not in seen:
                 found = self.twin_kpis(total, unit, seen | {total.id})
-            parts = [
-                InferredKPI(
-                    kpi.code,
-                    f"csr-kg parts rule: the table sums {metric.label!r} into {total.label!r}, which discloses "
-                    f"{kpi.code} ({kpi.rationale})",
-                    rule="parts",
-                )
-                for kpi in found
-            ]
+            parts = _passed_on(found, "parts", f"the table sums {metric.label!r} into {total.label!r}")
             if parts:
                 return parts
         twinned = self.twin_kpis(metric, unit, seen)
@@ -620,23 +611,21 @@ class _Mapper:
             twin = self.r.metrics.get(ident)
             if twin is None or ident in seen:
                 continue
-            mapped = self.matches.get(ident)
-            found = figure_kpis(mapped[0] if mapped else None, twin.label, unit, self.r.meta.standard)
+            found = self.crosswalk_kpis(twin, unit)
             if not found and twin.kpis:
                 found = [InferredKPI(code, f"the curators map {twin.label!r} to {code}") for code in twin.kpis]
             elif not found and twin.drafted:
                 found = self.row_kpis(twin, unit, seen | {ident})
             if found:
-                return [
-                    InferredKPI(
-                        kpi.code,
-                        f"csr-kg twin rule: the report prints the figures of {metric.label!r} as those of "
-                        f"{twin.label!r}, which discloses {kpi.code} ({kpi.rationale})",
-                        rule="twin",
-                    )
-                    for kpi in found
-                ]
+                return _passed_on(
+                    found, "twin", f"the report prints the figures of {metric.label!r} as those of {twin.label!r}"
+                )
         return []
+
+    def crosswalk_kpis(self, metric: MetricSpec, unit: str | None) -> list[InferredKPI]:
+        """The KPIs kg.vocab.crosswalks gives ``metric`` in ``unit``, by its catalogue metric if it reads as one."""
+        mapped = self.matches.get(metric.id)
+        return figure_kpis(mapped[0] if mapped else None, metric.label, unit, self.r.meta.standard)
 
     def inferred_kpi_mapping(self, claim: URIRef, node: URIRef, kpi: InferredKPI) -> None:
         """A KPI the drafter inferred for a table row, with the rule that gave it as rationale."""
@@ -839,3 +828,12 @@ def printed_units(claims: Iterable[Claim]) -> dict[str, str]:
             if obs.kind != "change" and obs.unit is not None:
                 counts.setdefault(obs.metric, Counter())[obs.unit] += 1
     return {metric: min(c, key=lambda u: (-c[u], u)) for metric, c in counts.items()}
+
+
+def _passed_on(kpis: list[InferredKPI], rule: str, reason: str) -> list[InferredKPI]:
+    """Another metric's ``kpis``, passed on to a row by ``rule`` for ``reason``: each rationale says
+    why the row takes them, then why the other metric discloses them."""
+    return [
+        InferredKPI(kpi.code, f"csr-kg {rule} rule: {reason}, which discloses {kpi.code} ({kpi.rationale})", rule=rule)
+        for kpi in kpis
+    ]

@@ -57,6 +57,20 @@ def _kpis(tmp_path: Path) -> dict[str, list[tuple[str, str, str]]]:
     return found
 
 
+def _mappings(tmp_path: Path, name: str, text: str) -> dict[str, list[tuple[str, str]]]:
+    """Claim id -> (KPI code, rationale) of each KPI mapping, for ``text`` built as report ``name``."""
+    folder = report_folder(tmp_path / name, text, META.replace("hilltop", name), SHEET.replace("hilltop", name))
+    graph = build_graph([folder])
+    found: dict[str, list[tuple[str, str]]] = {}
+    for claim in graph.subjects(RDF.type, CSR.Claim):
+        ident = str(graph.value(claim, URIRef("http://purl.org/dc/terms/identifier")))
+        for mapping in graph.objects(claim, CSR.hasKPIMapping):
+            found.setdefault(ident, []).append(
+                (str(graph.value(mapping, CSR.kpi)).removeprefix(HKEX), str(graph.value(mapping, CSR.rationale)))
+            )
+    return found
+
+
 def test_table_rows_get_the_kpis_of_their_catalogue_metric_from_the_drafter(tmp_path: Path) -> None:
     found = _kpis(tmp_path)
     assert sorted(found) == [
@@ -183,17 +197,7 @@ Rainwater harvested (m³)\t1,200\t900
 
 
 def test_a_row_that_reads_as_no_metric_discloses_the_kpis_of_the_total_it_adds_up_to(tmp_path: Path) -> None:
-    folder = report_folder(
-        tmp_path / "willow", SOURCES, META.replace("hilltop", "willow"), SHEET.replace("hilltop", "willow")
-    )
-    graph = build_graph([folder])
-    found: dict[str, list[tuple[str, str]]] = {}
-    for claim in graph.subjects(RDF.type, CSR.Claim):
-        ident = str(graph.value(claim, URIRef("http://purl.org/dc/terms/identifier")))
-        for mapping in graph.objects(claim, CSR.hasKPIMapping):
-            found.setdefault(ident, []).append(
-                (str(graph.value(mapping, CSR.kpi)).removeprefix(HKEX), str(graph.value(mapping, CSR.rationale)))
-            )
+    found = _mappings(tmp_path, "willow", SOURCES)
     assert {ident: [code for code, _ in kpis] for ident, kpis in found.items()} == {
         "kpi-municipal-water": ["A2.2"],
         "kpi-surface-water": ["A2.2"],
@@ -232,17 +236,8 @@ Patient falls\tnumber\t0\t0
 def test_a_table_breaking_down_figures_printed_in_another_gets_their_kpis(tmp_path: Path) -> None:
     """ "Total doctors" prints the figures of "Doctors" among the parts of the headcount: the same
     quantity, so it and its parts disclose the headcount's KPI. Rows of zeros are no such twins."""
-    folder = report_folder(
-        tmp_path / "harbourside", TWINS, META.replace("hilltop", "harbourside"), SHEET.replace("hilltop", "harbourside")
-    )
-    graph = build_graph([folder])
-    found: dict[str, list[tuple[str, str]]] = {}
-    for claim in graph.subjects(RDF.type, CSR.Claim):
-        ident = str(graph.value(claim, URIRef("http://purl.org/dc/terms/identifier")))
-        for mapping in graph.objects(claim, CSR.hasKPIMapping):
-            why = str(graph.value(mapping, CSR.rationale))
-            found.setdefault(ident, []).append((str(graph.value(mapping, CSR.kpi)).removeprefix(HKEX), why[:24]))
-    assert {k: v for k, v in found.items() if k in _TWIN_ROWS} == {
+    found = _mappings(tmp_path, "harbourside", TWINS)
+    assert {k: [(code, why[:24]) for code, why in v] for k, v in found.items() if k in _TWIN_ROWS} == {
         "kpi-total-doctors": [("B1.1", "csr-kg twin rule: the re")],
         "kpi-consultants": [("B1.1", "csr-kg parts rule: the t")],
         "kpi-residents": [("B1.1", "csr-kg parts rule: the t")],
@@ -270,17 +265,8 @@ Loading bays\tnumber\t40\t36
 def test_a_row_no_rule_maps_discloses_the_kpi_of_the_aspect_its_tables_caption_names(tmp_path: Path) -> None:
     """ "Health and safety" names aspect B2, whose measures (B2.3) two rows speak of; a row whose
     label has no word of the aspect's KPIs, or under a caption naming no aspect, gets none."""
-    folder = report_folder(
-        tmp_path / "riverside", CAPTIONED, META.replace("hilltop", "riverside"), SHEET.replace("hilltop", "riverside")
-    )
-    graph = build_graph([folder])
-    found: dict[str, list[tuple[str, str]]] = {}
-    for claim in graph.subjects(RDF.type, CSR.Claim):
-        ident = str(graph.value(claim, URIRef("http://purl.org/dc/terms/identifier")))
-        for mapping in graph.objects(claim, CSR.hasKPIMapping):
-            why = str(graph.value(mapping, CSR.rationale))
-            found.setdefault(ident, []).append((str(graph.value(mapping, CSR.kpi)).removeprefix(HKEX), why[:19]))
-    assert found == {
+    found = _mappings(tmp_path, "riverside", CAPTIONED)
+    assert {k: [(code, why[:19]) for code, why in v] for k, v in found.items()} == {
         "kpi-safety-walks-by-managers": [("B2.3", "csr-kg caption rule")],
         "kpi-forklift-safety-incidents": [("B2.3", "csr-kg caption rule")],
     }
