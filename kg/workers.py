@@ -29,7 +29,6 @@ from kg.extras import require
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 SCHEDULER_SCHEMES = ("tcp://", "tls://", "ws://", "wss://")  # the transports a Dask scheduler listens on
-CONNECT_SECONDS = 10
 # Results waiting in this process per worker slot: enough to keep every worker busy, few
 # enough that memory stays flat however many inputs there are.
 PENDING_PER_SLOT = 2
@@ -74,7 +73,9 @@ def _bounded(
 def _on_cluster(work: Callable[[Item], Result], items: Sequence[Item], address: str) -> Iterator[Result]:
     distributed = require("distributed", "distributed", "--scheduler")
     try:
-        client = distributed.Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
+        # How long to keep retrying is Dask's own setting (distributed.comm.timeouts.connect,
+        # DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT in the environment), as for any Dask client.
+        client = distributed.Client(address, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise RemoteError(f"--scheduler {address}: cannot reach the Dask scheduler ({exc})") from None
     try:

@@ -209,16 +209,29 @@ TEST_MARKS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _shares_a_module_fixture(item: pytest.Item) -> bool:
+    """Whether ``item`` uses a fixture made once per module or class (a server, a built corpus)."""
+    info = getattr(item, "_fixtureinfo", None)
+    return info is not None and any(defs[-1].scope in ("module", "class") for defs in info.name2fixturedefs.values())
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark the tests of the tables above, and run the modules that hold slow tests first.
 
     xdist (``--dist loadgroup``, pyproject.toml) hands tests to its workers in this order, one at
     a time as each finishes, so a long test started last cannot keep one worker busy while the
     other has nothing left; each module's tests stay together and in their own order.
+
+    The tests of a module that share a module-scoped fixture (a Virtuoso or Oxigraph server, a
+    built corpus, a rendered site) are one xdist group, unless they have a group already: handed
+    to both workers, each would make the fixture once (20 s for Virtuoso).
     """
     for item in items:
         names = MODULE_MARKS.get(item.path.name, ()) + TEST_MARKS.get(item.originalname, ())
         for name in names:
             item.add_marker(name)
+        if item.get_closest_marker("xdist_group") is None and _shares_a_module_fixture(item):
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
     slow_modules = {item.path for item in items if item.get_closest_marker("slow")}
     items.sort(key=lambda item: item.path not in slow_modules)

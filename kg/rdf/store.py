@@ -14,21 +14,19 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.rdf.native import open_native
+from kg.rdf.terms import rdflib_term
 from kg.vocab.namespaces import PREFIXES
 from kg.vocab.ontology import ontology_graph
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class NativeOxigraphStore(OxigraphStore):
@@ -37,33 +35,6 @@ class NativeOxigraphStore(OxigraphStore):
     def __init__(self, native: ox.Store) -> None:
         super().__init__(store=native)
         self.native = native
-
-
-@lru_cache(maxsize=1 << 16)
-def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node:
-    """One Oxigraph term in rdflib's terms, as rdflib's parsers make them (a plain string has no
-    datatype); IRIs and labels recur in every row of a corpus-wide result, so each is made once."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == _XSD_STRING:
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-def oxigraph_term(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """One rdflib term in Oxigraph's terms, the inverse of :func:`rdflib_term` (a literal as
-    written: the store may hold it in its canonical form)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or _XSD_STRING)))
 
 
 def select(graph: Graph, text: str) -> tuple[tuple[str, ...], tuple[tuple[Node | None, ...], ...]] | None:

@@ -88,7 +88,7 @@ def _graph(graph: NativeGraph, triples: ox.QueryTriples) -> Any:
     """A CONSTRUCT or DESCRIBE answer as an rdflib graph (rdflib writes Turtle as csr-kg always has)."""
     from rdflib import Graph
 
-    from kg.rdf.store import rdflib_term
+    from kg.rdf.terms import rdflib_term
     from kg.vocab.namespaces import PREFIXES
 
     answer = Graph()

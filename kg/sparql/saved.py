@@ -26,7 +26,8 @@ from rdflib.term import Node
 from kg.errors import CsrKgError, QueryError, one_line
 from kg.rdf.native import NativeGraph
 from kg.rdf.readers import prepare_query
-from kg.rdf.store import rdflib_term, select
+from kg.rdf.store import select
+from kg.rdf.terms import rdflib_term
 from kg.sparql.local import evaluate, exact_rows
 from kg.sparql.queryfile import (
     NO_BASE,

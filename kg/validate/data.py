@@ -20,7 +20,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
 from kg.rdf.native import NativeGraph
-from kg.rdf.store import oxigraph_term, rdflib_term
+from kg.rdf.terms import oxigraph_term, rdflib_term
 from kg.vocab.ontology import ontology_graph
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal

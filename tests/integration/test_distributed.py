@@ -22,6 +22,7 @@ from kg.workers import in_order
 from tests.support.paths import FIXTURES
 
 distributed = pytest.importorskip("distributed", reason="the distributed extra is not installed")
+dask = pytest.importorskip("dask", reason="the distributed extra is not installed")
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +92,9 @@ def test_results_come_back_in_the_order_of_the_inputs(scheduler: str) -> None:
 
 
 def test_an_unreachable_scheduler_is_a_one_line_remote_failure(folders: list[Path], tmp_path: Path) -> None:
-    code, err = _run("build", str(folders[0]), "--out", str(tmp_path / "x.nt"), "--scheduler", "tcp://127.0.0.1:9")
+    # Dask's own connect timeout decides how long the client keeps retrying (30 s by default).
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        code, err = _run("build", str(folders[0]), "--out", str(tmp_path / "x.nt"), "--scheduler", "tcp://127.0.0.1:9")
     assert code == RemoteError.exit_code
     assert "cannot reach the Dask scheduler" in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x.nt").exists()
