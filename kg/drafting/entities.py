@@ -389,9 +389,18 @@ _TABLE_COLUMN = {
         ("stakeholder group", "StakeholderGroup"),
         ("material issue", "MaterialIssue"),
         ("material topic", "MaterialIssue"),
+        ("award", "Award"),
     )
     for plural in ("", "s")
 }
+# The header cell of an awards table's column that names who gave each award ("Organiser").
+_ORGANISER_HEADER = re.compile(
+    r"(?:awarding\s+)?(?:organi[sz]er|body|issuer)s?|(?:presented|awarded|issued|given)\s+by", re.I
+)
+# Between the cells of a table row: a tab, or a run of spaces where columns are aligned with spaces.
+_CELL_GAP = re.compile(r" *\t[\t ]*| {2,}")
+# A row under a table's row that details it ("  - Gold Award (Residential)" under its award).
+_SUB_ROW = re.compile(r"\s+[-•–·]\s")
 _CHANNELS = re.compile(r"\b(?:through|via|channels?|means|methods?|ways?|forms?)\b", re.I)
 _STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
 _MATERIAL_LEAD = re.compile(
@@ -1768,30 +1777,43 @@ class _Scanner:
                     self.add(start, end, type_, priority=2)
 
     def _table_column(self, lines: list[re.Match[str]], at: int) -> None:
-        """A table whose first header cell is "Stakeholder groups" or "Material issues": its first column names them.
+        """A table whose first header cell is "Stakeholder groups", "Material issues" or "Awards":
+        its first column names them.
 
         "Stakeholder group<TAB>Main channels" and then "Customers<TAB>Surveys, ...": each row's first
-        cell, up to the first line that is no row of the table, names one group.
+        cell, up to the first line that is no row of the table, names one group. The cells may be
+        set apart by tabs or aligned with runs of spaces; a year or a number in brackets in a cell
+        is a name's ("... Award 2023", "... Logo (10 Years Plus)"), not a figure's. In an awards
+        table whose second column is headed "Organiser", that cell names who gave the award; a row
+        detailing the one above ("  - Gold Award") is skipped.
         """
-        cells = lines[at].group().split("\t")
-        type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", cells[0].strip().lower()))
-        if len(cells) < 2 or type_ is None:
+        header = _cells(lines[at].group())
+        type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", header[0][2].lower())) if header else None
+        if len(header) < 2 or type_ is None:
             return
+        organisers = type_ == "Award" and _ORGANISER_HEADER.fullmatch(header[1][2]) is not None
         end = lines[at].end()
         for line in lines[at + 1 :]:
-            first, *others = line.group().split("\t")
-            if (
-                line.start() != end + 1  # a blank line ends the table
-                or not others
-                or not re.match(r"\s*[A-Z]", first)
-                or re.search(r"\d", first)
-                or any(re.fullmatch(r"[\d\s,.%]+", cell) for cell in others)
-            ):
+            if line.start() != end + 1:  # a blank line ends the table
                 break
             end = line.end()
-            if 0 < len(first.split()) <= MAX_ITEM_WORDS:
-                start = line.start() + len(first) - len(first.lstrip())
-                self.add(start, line.start() + len(first.rstrip()), type_, priority=2)
+            if type_ == "Award" and _SUB_ROW.match(line.group()):
+                continue
+            cells = _cells(line.group())
+            first = cells[0][2] if cells else ""
+            if (
+                len(cells) < 2
+                or not first[:1].isupper()
+                or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b|\([^)]*\)", "", first))
+                or any(re.fullmatch(r"[\d\s,.%]+", cell) for _, _, cell in cells[1:])
+            ):
+                break
+            if len(first.split()) > MAX_ITEM_WORDS:
+                continue
+            organiser = cells[1][2] if organisers and len(cells) == 2 else None
+            self.add(line.start() + cells[0][0], line.start() + cells[0][1], type_, priority=2, organiser=organiser)
+            if organiser is not None:
+                self.add(line.start() + cells[1][0], line.start() + cells[1][1], "Organization", priority=2)
 
     def guideline_titles(self) -> None:
         """A guideline's title with the small words a name run does not join: "Guidelines to Account
@@ -1999,6 +2021,17 @@ _PRODUCT = re.compile(
     r"(?:\d{1,4}[A-Za-z]?|[A-Z]\d{1,3})"
     r"(?: (?:Pro|Plus|Max|Lite|Ultra|SE))?$|[™®]$"
 )
+
+
+def _cells(line: str) -> list[tuple[int, int, str]]:
+    """The (start, end, text) of each cell of a table row, set apart by tabs or runs of spaces."""
+    cells, start = [], len(line) - len(line.lstrip())
+    for gap in [*_CELL_GAP.finditer(line, start), None]:
+        stop = gap.start() if gap else len(line.rstrip())
+        if stop > start:
+            cells.append((start, stop, line[start:stop]))
+        start = gap.end() if gap else stop
+    return cells
 
 
 def _list_type(line: str) -> str | None:

@@ -87,6 +87,33 @@ def test_a_stakeholder_table_names_a_group_in_each_rows_first_cell() -> None:
     ]
 
 
+def test_space_aligned_stakeholder_and_awards_tables_name_a_group_or_an_award_in_each_row() -> None:
+    """Columns aligned with runs of spaces are cells as tabs are; an awards table's organiser
+    column names who gave each award; a year or a bracketed number is part of a name; a row
+    detailing the award above it is no row of the table."""
+    text = (
+        "Stakeholder groups          How we engage\n"
+        "Tenants                     Surveys, meetings\n"
+        "Bus drivers' union          Quarterly meetings\n"
+        "Year                        2023\n"
+        "\n"
+        "Award                                    Organiser\n"
+        "Clean Harbour Prize 2022                 Marine Trust of Penang\n"
+        "  - Silver Prize (Logistics)\n"
+        "Safe Depot Charter (5 Years Plus)        Occupational Wellness Board\n"
+    )
+    found = [(m.type, m.label, m.organiser) for m in entity_mentions(text)]
+    assert found == [
+        ("StakeholderGroup", "Tenants", None),
+        ("StakeholderGroup", "Bus drivers' union", None),
+        ("Award", "Clean Harbour Prize 2022", "Marine Trust of Penang"),
+        ("Organization", "Marine Trust of Penang", None),
+        ("Award", "Silver Prize", None),  # named by the name rules, not as a row of the table
+        ("Award", "Safe Depot Charter (5 Years Plus)", "Occupational Wellness Board"),
+        ("Organization", "Occupational Wellness Board", None),
+    ]
+
+
 def test_material_issues_listed_after_a_lead_that_names_them_last() -> None:
     text = "Of the 15 topics we reviewed, the committee rated 2 as most material:\n(1) Water stewardship\n(2) Land use"
     assert typed(text) == [("Water stewardship", "MaterialIssue"), ("Land use", "MaterialIssue")]
