@@ -418,6 +418,14 @@ _SCOPE_LEAD = re.compile(
     re.I,
 )
 _AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
+# A short heading over a list of certifications ("Certifications held", "Our certificates").
+_CERTIFICATION_LEAD = re.compile(
+    r"^\s*(?:[\d.]+\s+)?(?:our\s+)?(?:certifications?|certificates|accreditations)\b", re.I
+)
+# A certification item's standard code ("ISO 14001:2015 environmental management: ..."): the name.
+_CERTIFIED_CODE = re.compile(r"[A-Z]+(?:/[A-Z]+)?\s+\d[\d:.-]*\d")
+# What a certification item says after its name ("... certification from the Council: 7 buildings").
+_CERTIFICATION_TAIL = re.compile(r"\s+(?:certification|certificate|accreditation)\b.*$|:\s.*$", re.I)
 CUE_WINDOW = 100  # characters before a name in which the words that type it are looked for
 CUE_REACH = 80  # characters from a name's start back to where a cue that ends just before it may start
 # Whole labels that are no names: numbers, fiscal periods, document parts with their number, the
@@ -1768,13 +1776,22 @@ class _Scanner:
                         end = self.text.find(", ", start, end) if ", " in self.text[start:end] else end
                     else:
                         end = comma  # "Caring Company Logo, The Hong Kong Council ...": the award, its giver
+                elif type_ == "Certification":
+                    # "• ISO 14001:2015 environmental management: 42 sites": the standard's code names
+                    # it; else the words before "certification" or the item's colon do
+                    code = _CERTIFIED_CODE.match(line.group(), item.start("name"))
+                    item_text = line.group()[item.start("name") :]
+                    name = code.group() if code else _CERTIFICATION_TAIL.sub("", item_text)
+                    start = line.start() + item.start("name")
+                    end = start + len(name)
                 elif type_ in ("Department", "Subsidiary"):
                     # "• Acme University (Main Campus, Changsha)": the name, then where it is
                     end = start + len(self.text[start:end].split(" (", 1)[0])
                     if self.text[start:end] in place_names() or not self.text[start : start + 1].isupper():
                         continue
                 if len(self.text[start:end].split()) <= MAX_ITEM_WORDS:
-                    self.add(start, end, type_, priority=2)
+                    # a code listed under a certifications heading is held there, not only a standard (codes: 3)
+                    self.add(start, end, type_, priority=4 if type_ == "Certification" else 2)
 
     def _table_column(self, lines: list[re.Match[str]], at: int) -> None:
         """A table whose first header cell is "Stakeholder groups", "Material issues" or "Awards":
@@ -2046,6 +2063,9 @@ def _list_type(line: str) -> str | None:
         return "StakeholderGroup"
     if _AWARD_LEAD.match(line) and len(line.split()) <= 6 and not line.endswith("."):
         return "Award"
+    undated = re.sub(r"\s+(?:as\s+(?:at|of)|in|during)\s.*$", "", line)  # "... held as at 31 March 2024"
+    if _CERTIFICATION_LEAD.match(line) and len(undated.split()) <= 6 and not line.endswith("."):
+        return "Certification"
     if _DEPARTMENT_LEAD.search(line):
         return "Department"
     if _SCOPE_LEAD.search(line):

@@ -114,6 +114,24 @@ def test_space_aligned_stakeholder_and_awards_tables_name_a_group_or_an_award_in
     ]
 
 
+def test_a_list_under_a_certifications_heading_names_certifications() -> None:
+    """A standard's code listed under "Certifications held ..." is a certification held, named by
+    the code; another item by its words before "certification" or its colon."""
+    text = (
+        "Certifications held as at 31 March 2024\n"
+        "• ISO 22000:2018 food safety management: all 12 kitchens\n"
+        "• ISO/IEC 27001:2022 information security: head office\n"
+        "• Green Kitchen Label V3.1 certification from the Catering Council: 3 kitchens (1 Gold, 2 Silver)\n"
+        "• Safe Hands Scheme: 4 depots\n"
+    )
+    assert typed(text) == [
+        ("ISO 22000:2018", "Certification"),
+        ("ISO/IEC 27001:2022", "Certification"),
+        ("Green Kitchen Label V3.1", "Certification"),
+        ("Safe Hands Scheme", "Certification"),
+    ]
+
+
 def test_material_issues_listed_after_a_lead_that_names_them_last() -> None:
     text = "Of the 15 topics we reviewed, the committee rated 2 as most material:\n(1) Water stewardship\n(2) Land use"
     assert typed(text) == [("Water stewardship", "MaterialIssue"), ("Land use", "MaterialIssue")]
