@@ -399,8 +399,6 @@ _ORGANISER_HEADER = re.compile(
 )
 # Between the cells of a table row: a tab, or a run of spaces where columns are aligned with spaces.
 _CELL_GAP = re.compile(r" *\t[\t ]*| {2,}")
-# A row under a table's row that details it ("  - Gold Award (Residential)" under its award).
-_SUB_ROW = re.compile(r"\s+[-•–·]\s")
 _CHANNELS = re.compile(r"\b(?:through|via|channels?|means|methods?|ways?|forms?)\b", re.I)
 _STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
 _MATERIAL_LEAD = re.compile(
@@ -1801,8 +1799,9 @@ class _Scanner:
         cell, up to the first line that is no row of the table, names one group. The cells may be
         set apart by tabs or aligned with runs of spaces; a year or a number in brackets in a cell
         is a name's ("... Award 2023", "... Logo (10 Years Plus)"), not a figure's. In an awards
-        table whose second column is headed "Organiser", that cell names who gave the award; a row
-        detailing the one above ("  - Gold Award") is skipped.
+        table whose second column is headed "Organiser", that cell names who gave the award; a row of
+        one word a cell there is another table's header ("Partner  Programme"). A line indented past
+        the first column continues or details the row above ("  - Gold Award") and is skipped.
         """
         header = _cells(lines[at].group())
         type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", header[0][2].lower())) if header else None
@@ -1814,13 +1813,14 @@ class _Scanner:
             if line.start() != end + 1:  # a blank line ends the table
                 break
             end = line.end()
-            if type_ == "Award" and _SUB_ROW.match(line.group()):
-                continue
             cells = _cells(line.group())
+            if cells and cells[0][0] > header[0][0]:
+                continue  # indented past the first column: continues or details the row above
             first = cells[0][2] if cells else ""
             if (
                 len(cells) < 2
                 or not first[:1].isupper()
+                or (type_ == "Award" and all(" " not in cell for _, _, cell in cells))  # another header
                 or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b|\([^)]*\)", "", first))
                 or any(re.fullmatch(r"[\d\s,.%]+", cell) for _, _, cell in cells[1:])
             ):

@@ -177,6 +177,12 @@ def test_an_unnumbered_heading_naming_no_aspect_stays_in_the_numbered_section_ab
     sections = Sections(headings, HKEX)
     at = (10, 50, 90, 110, 140, 170)
     assert [sections.aspects_at(a) for a in at] == [("B8",), ("B8",), (), (), ("A2",), ("A2",)]
+    # A heading in capitals opens a section of its own; without a heading numbered within another
+    # ("6.2"), numbered headings are a list ("1. Community investment" of material issues).
+    capitals = Sections([(0, "4.1  Community Investment"), (40, "OUR PEOPLE"), (80, "Stories")], HKEX)
+    assert [capitals.aspects_at(a) for a in (10, 50, 90)] == [("B8",), (), ()]
+    listed = Sections([(0, "1. Community investment"), (40, "Stories from our depots")], HKEX)
+    assert [listed.aspects_at(a) for a in (10, 50)] == [("B8",), ()]
 
 
 SECTIONED = """ACME LTD ESG REPORT 2022

@@ -89,11 +89,13 @@ def test_a_stakeholder_table_names_a_group_in_each_rows_first_cell() -> None:
 
 def test_space_aligned_stakeholder_and_awards_tables_name_a_group_or_an_award_in_each_row() -> None:
     """Columns aligned with runs of spaces are cells as tabs are; an awards table's organiser
-    column names who gave each award; a year or a bracketed number is part of a name; a row
-    detailing the award above it is no row of the table."""
+    column names who gave each award; a year or a bracketed number is part of a name; a line
+    indented past the first column continues the row above; a row of one word a cell under the
+    awards is another table's header."""
     text = (
         "Stakeholder groups          How we engage\n"
-        "Tenants                     Surveys, meetings\n"
+        "Tenants                     Surveys, meetings with the\n"
+        "                            tenant committees\n"
         "Bus drivers' union          Quarterly meetings\n"
         "Year                        2023\n"
         "\n"
@@ -101,6 +103,8 @@ def test_space_aligned_stakeholder_and_awards_tables_name_a_group_or_an_award_in
         "Clean Harbour Prize 2022                 Marine Trust of Penang\n"
         "  - Silver Prize (Logistics)\n"
         "Safe Depot Charter (5 Years Plus)        Occupational Wellness Board\n"
+        "Partner                                  Programme\n"
+        "Harbour Relief Society                   Winter blankets\n"
     )
     found = [(m.type, m.label, m.organiser) for m in entity_mentions(text)]
     assert found == [
