@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kg.drafting.places import place_names, region_names
 from kg.drafting.sentences import split_sentences
@@ -410,6 +411,10 @@ _MATERIAL_LEAD = re.compile(
 # following departments:"), or the companies, schools or hospitals the report covers ("The report
 # covers the head office and its five schools:"): a report's scope is the group's own entities.
 _DEPARTMENT_LEAD = re.compile(r"\bdepartments\b[^.:]*:$", re.I)
+# A short heading over the organisations the report works with ("Community partners", "Our NGO partners").
+_PARTNERS_LEAD = re.compile(r"^(?:[\w-]+\s+){0,4}partners$", re.I)
+# A line that is only a list of names ("A, B of Hong Kong, C and D."): capitalised items apart with commas.
+_NAME_LIST = re.compile(r"(?:[A-Z][^,;:\d\n]*,\s+)+(?:and\s+)?[A-Z][^,;:\d\n]*?\.?$")
 _SCOPE_LEAD = re.compile(
     r"\b(?:report|scope|boundary)\b[^:]*\b(?:covers?|includes?|comprises?|consists?\s+of)\b[^:]*"
     r"\b(?:its|our|the\s+Group[’']s)\s+(?:\w+\s+)?(?:subsidiaries|companies|schools|colleges|hospitals)\b[^:]*:$",
@@ -1849,6 +1854,31 @@ class _Scanner:
             if type_ and not any(item.strip() in place_names() or _type_of(item.split()) for item in items):
                 self.add(match.start(), match.end(), type_, priority=3)
 
+    def partner_lists(self) -> None:
+        """The names a line lists under a short "... partners" heading: organisations the report works with.
+
+        "Community partners" and then "The Harbour Trust, Caritas Lantau and Kowloon Food Bank.": each
+        item, apart with commas and a last "and", names one organisation, whatever its words say.
+        """
+        lines = list(re.finditer(r"[^\n]+", self.text))
+        for lead, line in pairwise(lines):
+            if not _PARTNERS_LEAD.match(lead.group().strip()) or not _NAME_LIST.fullmatch(line.group().strip()):
+                continue
+            body = line.group().rstrip().rstrip(".")
+            items = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", body)]
+            last = body[items[-1][0] : items[-1][1]]
+            joined = re.search(r"\s+and\s+", last)
+            if joined and not re.match(r"\s*and\s", last):
+                # no comma before the last "and": its first "and" parts the last two items ("A, B and
+                # the Food and Health Council"), and a name's own "and" comes after it
+                a, b = items.pop()
+                items += [(a, a + joined.start()), (a + joined.end(), b)]
+            for a, b in items:
+                name = re.sub(r"^\s*(?:and\s+)?", "", body[a:b]).rstrip()
+                start = line.start() + a + body[a:b].index(name)
+                if 0 < len(name.split()) <= MAX_ITEM_WORDS:
+                    self.add(start, start + len(name), "Organization", priority=2)
+
     def inline_lists(self) -> None:
         """A sentence that enumerates its material issues or stakeholder groups after a colon or "include".
 
@@ -2119,6 +2149,7 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     scanner.quoted()
     scanner.appendices()
     scanner.lists()
+    scanner.partner_lists()
     scanner.inline_lists()
     scanner.chinese_titles()
     scanner.people()

@@ -136,6 +136,30 @@ def test_a_list_under_a_certifications_heading_names_certifications() -> None:
     ]
 
 
+def test_a_line_listing_names_under_a_partners_heading_names_organisations() -> None:
+    """Items apart with commas under "... partners"; without a comma before the last "and", that
+    "and" parts the last two items and a name's own "and" stays in it; a sentence is no such list."""
+    text = (
+        "Community and NGO partners\n"
+        "The Harbour Trust, Caritas Lantau, St. Mary's Shelter and the Lantau Food and Youth Council.\n"
+        "\n"
+        "Our partners\n"
+        "We work with many partners, including schools.\n"
+        "\n"
+        "Key partners\n"
+        "Lantau Trust, Harbour Relief Society, and Island Care.\n"
+    )
+    assert typed(text) == [
+        ("The Harbour Trust", "Organization"),
+        ("Caritas Lantau", "Organization"),
+        ("St. Mary's Shelter", "Organization"),
+        ("the Lantau Food and Youth Council", "Organization"),
+        ("Lantau Trust", "Organization"),
+        ("Harbour Relief Society", "Organization"),
+        ("Island Care", "Organization"),
+    ]
+
+
 def test_material_issues_listed_after_a_lead_that_names_them_last() -> None:
     text = "Of the 15 topics we reviewed, the committee rated 2 as most material:\n(1) Water stewardship\n(2) Land use"
     assert typed(text) == [("Water stewardship", "MaterialIssue"), ("Land use", "MaterialIssue")]
