@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kg.drafting.places import place_names, region_names
 from kg.drafting.sentences import split_sentences
@@ -389,9 +390,16 @@ _TABLE_COLUMN = {
         ("stakeholder group", "StakeholderGroup"),
         ("material issue", "MaterialIssue"),
         ("material topic", "MaterialIssue"),
+        ("award", "Award"),
     )
     for plural in ("", "s")
 }
+# The header cell of an awards table's column that names who gave each award ("Organiser").
+_ORGANISER_HEADER = re.compile(
+    r"(?:awarding\s+)?(?:organi[sz]er|body|issuer)s?|(?:presented|awarded|issued|given)\s+by", re.I
+)
+# Between the cells of a table row: a tab, or a run of spaces where columns are aligned with spaces.
+_CELL_GAP = re.compile(r" *\t[\t ]*| {2,}")
 _CHANNELS = re.compile(r"\b(?:through|via|channels?|means|methods?|ways?|forms?)\b", re.I)
 _STAKEHOLDER_LEAD = re.compile(r"\bstakeholders?\b", re.I)
 _MATERIAL_LEAD = re.compile(
@@ -403,12 +411,24 @@ _MATERIAL_LEAD = re.compile(
 # following departments:"), or the companies, schools or hospitals the report covers ("The report
 # covers the head office and its five schools:"): a report's scope is the group's own entities.
 _DEPARTMENT_LEAD = re.compile(r"\bdepartments\b[^.:]*:$", re.I)
+# A short heading over the organisations the report works with ("Community partners", "Our NGO partners").
+_PARTNERS_LEAD = re.compile(r"^(?:[\w-]+\s+){0,4}partners$", re.I)
+# A line that is only a list of names ("A, B of Hong Kong, C and D."): capitalised items apart with commas.
+_NAME_LIST = re.compile(r"(?:[A-Z][^,;:\d\n]*,\s+)+(?:and\s+)?[A-Z][^,;:\d\n]*?\.?$")
 _SCOPE_LEAD = re.compile(
     r"\b(?:report|scope|boundary)\b[^:]*\b(?:covers?|includes?|comprises?|consists?\s+of)\b[^:]*"
     r"\b(?:its|our|the\s+Group[’']s)\s+(?:\w+\s+)?(?:subsidiaries|companies|schools|colleges|hospitals)\b[^:]*:$",
     re.I,
 )
 _AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
+# A short heading over a list of certifications ("Certifications held", "Our certificates").
+_CERTIFICATION_LEAD = re.compile(
+    r"^\s*(?:[\d.]+\s+)?(?:our\s+)?(?:certifications?|certificates|accreditations)\b", re.I
+)
+# A certification item's standard code ("ISO 14001:2015 environmental management: ..."): the name.
+_CERTIFIED_CODE = re.compile(r"[A-Z]+(?:/[A-Z]+)?\s+\d[\d:.-]*\d")
+# What a certification item says after its name ("... certification from the Council: 7 buildings").
+_CERTIFICATION_TAIL = re.compile(r"\s+(?:certification|certificate|accreditation)\b.*$|:\s.*$", re.I)
 CUE_WINDOW = 100  # characters before a name in which the words that type it are looked for
 CUE_REACH = 80  # characters from a name's start back to where a cue that ends just before it may start
 # Whole labels that are no names: numbers, fiscal periods, document parts with their number, the
@@ -1759,39 +1779,63 @@ class _Scanner:
                         end = self.text.find(", ", start, end) if ", " in self.text[start:end] else end
                     else:
                         end = comma  # "Caring Company Logo, The Hong Kong Council ...": the award, its giver
+                elif type_ == "Certification":
+                    # "• ISO 14001:2015 environmental management: 42 sites": the standard's code names
+                    # it; else the words before "certification" or the item's colon do
+                    code = _CERTIFIED_CODE.match(line.group(), item.start("name"))
+                    item_text = line.group()[item.start("name") :]
+                    name = code.group() if code else _CERTIFICATION_TAIL.sub("", item_text)
+                    start = line.start() + item.start("name")
+                    end = start + len(name)
                 elif type_ in ("Department", "Subsidiary"):
                     # "• Acme University (Main Campus, Changsha)": the name, then where it is
                     end = start + len(self.text[start:end].split(" (", 1)[0])
                     if self.text[start:end] in place_names() or not self.text[start : start + 1].isupper():
                         continue
                 if len(self.text[start:end].split()) <= MAX_ITEM_WORDS:
-                    self.add(start, end, type_, priority=2)
+                    # a code listed under a certifications heading is held there, not only a standard (codes: 3)
+                    self.add(start, end, type_, priority=4 if type_ == "Certification" else 2)
 
     def _table_column(self, lines: list[re.Match[str]], at: int) -> None:
-        """A table whose first header cell is "Stakeholder groups" or "Material issues": its first column names them.
+        """A table whose first header cell is "Stakeholder groups", "Material issues" or "Awards":
+        its first column names them.
 
         "Stakeholder group<TAB>Main channels" and then "Customers<TAB>Surveys, ...": each row's first
-        cell, up to the first line that is no row of the table, names one group.
+        cell, up to the first line that is no row of the table, names one group. The cells may be
+        set apart by tabs or aligned with runs of spaces; a year or a number in brackets in a cell
+        is a name's ("... Award 2023", "... Logo (10 Years Plus)"), not a figure's. In an awards
+        table whose second column is headed "Organiser", that cell names who gave the award; a row of
+        one word a cell there is another table's header ("Partner  Programme"). A line indented past
+        the first column continues or details the row above ("  - Gold Award") and is skipped.
         """
-        cells = lines[at].group().split("\t")
-        type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", cells[0].strip().lower()))
-        if len(cells) < 2 or type_ is None:
+        header = _cells(lines[at].group())
+        type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", header[0][2].lower())) if header else None
+        if len(header) < 2 or type_ is None:
             return
+        organisers = type_ == "Award" and _ORGANISER_HEADER.fullmatch(header[1][2]) is not None
         end = lines[at].end()
         for line in lines[at + 1 :]:
-            first, *others = line.group().split("\t")
-            if (
-                line.start() != end + 1  # a blank line ends the table
-                or not others
-                or not re.match(r"\s*[A-Z]", first)
-                or re.search(r"\d", first)
-                or any(re.fullmatch(r"[\d\s,.%]+", cell) for cell in others)
-            ):
+            if line.start() != end + 1:  # a blank line ends the table
                 break
             end = line.end()
-            if 0 < len(first.split()) <= MAX_ITEM_WORDS:
-                start = line.start() + len(first) - len(first.lstrip())
-                self.add(start, line.start() + len(first.rstrip()), type_, priority=2)
+            cells = _cells(line.group())
+            if cells and cells[0][0] > header[0][0]:
+                continue  # indented past the first column: continues or details the row above
+            first = cells[0][2] if cells else ""
+            if (
+                len(cells) < 2
+                or not first[:1].isupper()
+                or (type_ == "Award" and all(" " not in cell for _, _, cell in cells))  # another header
+                or re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b|\([^)]*\)", "", first))
+                or any(re.fullmatch(r"[\d\s,.%]+", cell) for _, _, cell in cells[1:])
+            ):
+                break
+            if len(first.split()) > MAX_ITEM_WORDS:
+                continue
+            organiser = cells[1][2] if organisers and len(cells) == 2 else None
+            self.add(line.start() + cells[0][0], line.start() + cells[0][1], type_, priority=2, organiser=organiser)
+            if organiser is not None:
+                self.add(line.start() + cells[1][0], line.start() + cells[1][1], "Organization", priority=2)
 
     def guideline_titles(self) -> None:
         """A guideline's title with the small words a name run does not join: "Guidelines to Account
@@ -1809,6 +1853,31 @@ class _Scanner:
             items = re.split(r",\s+|\s+(?:and|&)\s+", match.group()[: match.start("head") - match.start()])
             if type_ and not any(item.strip() in place_names() or _type_of(item.split()) for item in items):
                 self.add(match.start(), match.end(), type_, priority=3)
+
+    def partner_lists(self) -> None:
+        """The names a line lists under a short "... partners" heading: organisations the report works with.
+
+        "Community partners" and then "The Harbour Trust, Caritas Lantau and Kowloon Food Bank.": each
+        item, apart with commas and a last "and", names one organisation, whatever its words say.
+        """
+        lines = list(re.finditer(r"[^\n]+", self.text))
+        for lead, line in pairwise(lines):
+            if not _PARTNERS_LEAD.match(lead.group().strip()) or not _NAME_LIST.fullmatch(line.group().strip()):
+                continue
+            body = line.group().rstrip().rstrip(".")
+            items = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", body)]
+            last = body[items[-1][0] : items[-1][1]]
+            joined = re.search(r"\s+and\s+", last)
+            if joined and not re.match(r"\s*and\s", last):
+                # no comma before the last "and": its first "and" parts the last two items ("A, B and
+                # the Food and Health Council"), and a name's own "and" comes after it
+                a, b = items.pop()
+                items += [(a, a + joined.start()), (a + joined.end(), b)]
+            for a, b in items:
+                name = re.sub(r"^\s*(?:and\s+)?", "", body[a:b]).rstrip()
+                start = line.start() + a + body[a:b].index(name)
+                if 0 < len(name.split()) <= MAX_ITEM_WORDS:
+                    self.add(start, start + len(name), "Organization", priority=2)
 
     def inline_lists(self) -> None:
         """A sentence that enumerates its material issues or stakeholder groups after a colon or "include".
@@ -2001,6 +2070,17 @@ _PRODUCT = re.compile(
 )
 
 
+def _cells(line: str) -> list[tuple[int, int, str]]:
+    """The (start, end, text) of each cell of a table row, set apart by tabs or runs of spaces."""
+    cells, start = [], len(line) - len(line.lstrip())
+    for gap in [*_CELL_GAP.finditer(line, start), None]:
+        stop = gap.start() if gap else len(line.rstrip())
+        if stop > start:
+            cells.append((start, stop, line[start:stop]))
+        start = gap.end() if gap else stop
+    return cells
+
+
 def _list_type(line: str) -> str | None:
     """The type of what the list after ``line`` names, when ``line`` introduces one."""
     line = line.strip()
@@ -2013,6 +2093,9 @@ def _list_type(line: str) -> str | None:
         return "StakeholderGroup"
     if _AWARD_LEAD.match(line) and len(line.split()) <= 6 and not line.endswith("."):
         return "Award"
+    undated = re.sub(r"\s+(?:as\s+(?:at|of)|in|during)\s.*$", "", line)  # "... held as at 31 March 2024"
+    if _CERTIFICATION_LEAD.match(line) and len(undated.split()) <= 6 and not line.endswith("."):
+        return "Certification"
     if _DEPARTMENT_LEAD.search(line):
         return "Department"
     if _SCOPE_LEAD.search(line):
@@ -2066,6 +2149,7 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     scanner.quoted()
     scanner.appendices()
     scanner.lists()
+    scanner.partner_lists()
     scanner.inline_lists()
     scanner.chinese_titles()
     scanner.people()

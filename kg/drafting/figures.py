@@ -499,6 +499,10 @@ class FigureReader:
             if kind in ("days", "years"):
                 found.append(_Period(m.start(), m.end(), kind, None, False, self._listed(kind, m)))
                 continue
+            if kind == "since" and _RELATIVE_BEFORE.search(text, 0, m.start()) and _CLAUSE_END.match(text, m.end()):
+                # "the depot, which we have run since 2019, installed 40 chargers": the relative
+                # clause's own date, closed by its comma, dates nothing outside it.
+                continue
             if kind in ("year", "month", "on") and _EVENT_BEFORE.search(text, 0, m.start()):
                 # The date of an event ("the programme, launched in 2015, ..."): what has been done
                 # since ("we have provided ...") runs from it, and nothing else is dated by it.
@@ -823,6 +827,9 @@ _EVENT_BEFORE = re.compile(
     re.I,
 )
 # The present perfect ("we have provided", "has planted"): what has been done up to now.
+# A relative clause set off by a comma ("..., which we have managed since"), and its closing comma.
+_RELATIVE_BEFORE = re.compile(r",\s+(?:which|where|who|whom)\b[^,;.]*$", re.I)
+_CLAUSE_END = re.compile(r"\s*,")
 _PERFECT = re.compile(
     r"\b(?:have|has)\s+(?:(?:so\s+far|already|now|cumulatively|together)\s+)?(?!to\b|no\b|not\b)"
     r"[a-z]+(?:ed|en|wn|ne|de|ld|id|ught|t)\b",

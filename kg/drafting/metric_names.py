@@ -85,12 +85,19 @@ _QUALIFIER = re.compile(
     re.I,
 )
 # A sentence that files the figure before it under one emission scope ("Heat bought from the
-# network, 1,240 tCO2e, is counted in our Scope 1 emissions"): the scope names its metric, whatever
-# the words before the figure say, so that a table filing the same figure under another scope
-# contradicts it (shapes/findings.ttl, ScopeDisagreementShape).
+# network, 1,240 tCO2e, is counted in our Scope 1 emissions"), or a relative clause after the
+# figure and what it is of that does ("released 310 tCO2e of methane, which we count in Scope 3"):
+# the scope names its metric, whatever the words before the figure say, so that a table filing
+# the same figure under another scope contradicts it (shapes/findings.ttl, ScopeDisagreementShape).
 _FILED_UNDER = re.compile(
-    r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been)\s+(?:counted|included|reported|recorded|classified"
-    r"|categori[sz]ed|accounted\s+for|treated)\s+(?:in|as|under|within|among)\s+(?:(?:our|the|its|their)\s+)?"
+    # what the figure is of ("of HFCs"), then the verb, passive or in a relative clause
+    r"(?:\s+of\s+(?:[\w()-]+\s+){0,3}?[\w()-]+)?\s*,?\s*(?:"
+    r"(?:(?:which|that)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:counted|included|reported|recorded|classified|categori[sz]ed|accounted\s+for|treated)"
+    r"|(?:which|that)\s+(?:we|the\s+(?:Group|Company))\s+"
+    r"(?:counts?|counted|reports?|reported|records?|recorded|includes?|included|classif(?:y|ies|ied)"
+    r"|categori[sz]e[sd]?|treats?|treated|accounts?\s+for|accounted\s+for))"
+    r"\s+(?:in|as|under|within|among)\s+(?:(?:our|the|its|their)\s+)?"
     r"(?P<scope>Scope\s*[123])\b(?!\s*(?:and|&|\+|,|/)\s*(?:Scope\s*)?[123])",
     re.I,
 )

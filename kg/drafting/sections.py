@@ -3,7 +3,10 @@
 A report's sections follow its guide's aspects ("B8 Community investment", "Anti-corruption",
 "Employment and labour standards"); kg.vocab.aspects reads which aspects a heading names. A
 heading that names none ("Awards and recognition", "Targets", "Our people") ends the section
-above it: what follows is not read as disclosed under the aspect before it.
+above it: what follows is not read as disclosed under the aspect before it. In a report that
+numbers its headings ("5.2  Use of energy"), an unnumbered heading that names none ("Case study:
+a rooftop farm", "Highlights of the year") is a sub-heading inside the numbered section above,
+and stays on that section's aspects; one in capitals ("OUR PEOPLE") opens a section of its own.
 """
 
 from __future__ import annotations
@@ -20,6 +23,11 @@ _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d", re.I)
 # Page 8"): it opens and ends no section.
 RUNNING_HEAD = 3
 _DIGITS = re.compile(r"\d+")
+# A numbered heading ("5.", "5.2", "5.2.1" before its title), not a date ("20 June 2024").
+_NUMBERED = re.compile(
+    r"\d{1,2}(?:\.\d{1,2})*\.?\s+"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z]"
+)
 
 
 class Sections:
@@ -34,7 +42,20 @@ class Sections:
         ]
         self.starts = [start for start, _ in kept]
         self.headings = [line for _, line in kept]
-        self.aspects = [heading_aspects(line, standard) for _, line in kept]
+        self.aspects = []
+        numbered: tuple[str, ...] | None = None  # the aspects of the numbered heading above, if any
+        # A report numbers its sections when some heading is numbered within another ("5.2"); a
+        # numbered list of material issues set as headings ("1. Food safety") does not.
+        outline = any(re.match(r"\d{1,2}\.\d{1,2}\b", line) for line in self.headings)
+        for line in self.headings:
+            aspects = heading_aspects(line, standard)
+            if outline and _NUMBERED.match(line):
+                numbered = aspects
+            elif line.isupper():
+                numbered = None  # an unnumbered heading in capitals ("OUR PEOPLE") is a section's own
+            elif not aspects and numbered is not None:
+                aspects = numbered  # a sub-heading of the numbered section it is in
+            self.aspects.append(aspects)
 
     def aspects_at(self, offset: int) -> tuple[str, ...]:
         """The aspect codes of the section ``offset`` is in ("Employment and labour standards":

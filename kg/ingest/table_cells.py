@@ -156,14 +156,20 @@ def is_flow(label: str | None) -> bool:
     return bool(_FLOW.search(label or ""))
 
 
+# A unit cell of a score ("points" of a satisfaction score): a number in no unit.
+_SCORE_UNIT = re.compile(r"^(?:points?|score)$", re.I)
+
+
 def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
-    if _COUNT_UNIT.match(text):
+    if _COUNT_UNIT.match(text) or _SCORE_UNIT.match(text):
         return "NUM"
     for pattern, key in _WORD_UNITS:
         if pattern.match(text):
             return key
     found = lexicon.suffix(text) or lexicon.prefix(text)
-    return "NUM" if found is None and _COUNT_RATIO.match(text) else found
+    if found is None and (_COUNT_RATIO.match(text) or _COUNTED_NOUN.match(text)):
+        return "NUM"  # "students per teacher"; a unit cell naming what the row counts ("suppliers")
+    return found
 
 
 # Plural nouns of things a row counts when it prints no unit ("Total employees", "Work-related

@@ -164,6 +164,27 @@ def test_a_section_runs_from_its_heading_to_the_next_and_captions_and_running_he
     assert [sections.heading_at(a) for a in (60, 160)] == ["A1 Emissions", "B8 Community"]
 
 
+def test_an_unnumbered_heading_naming_no_aspect_stays_in_the_numbered_section_above_it() -> None:
+    headings = [
+        (0, "4.  Community Investment"),
+        (40, "Stories from our depots"),
+        (80, "5.  Recognition"),
+        (100, "Our partners this year"),
+        (130, "6.2  Use of Energy"),
+        (160, "Case study: a rooftop farm"),
+        (190, "7.  Working with suppliers and partners"),
+    ]
+    sections = Sections(headings, HKEX)
+    at = (10, 50, 90, 110, 140, 170)
+    assert [sections.aspects_at(a) for a in at] == [("B8",), ("B8",), (), (), ("A2",), ("A2",)]
+    # A heading in capitals opens a section of its own; without a heading numbered within another
+    # ("6.2"), numbered headings are a list ("1. Community investment" of material issues).
+    capitals = Sections([(0, "4.1  Community Investment"), (40, "OUR PEOPLE"), (80, "Stories")], HKEX)
+    assert [capitals.aspects_at(a) for a in (10, 50, 90)] == [("B8",), (), ()]
+    listed = Sections([(0, "1. Community investment"), (40, "Stories from our depots")], HKEX)
+    assert [listed.aspects_at(a) for a in (10, 50)] == [("B8",), ()]
+
+
 SECTIONED = """ACME LTD ESG REPORT 2022
 
 B2 Health and safety

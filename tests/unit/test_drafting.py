@@ -504,6 +504,9 @@ def test_labels_months_and_shared_periods(sentence: str, fiscal_year_end: str | 
         ("The wetland filter, opened in May 2022, treats 5,000 m³ of run-off a year.", [("5,000 m³", None)]),
         # ... but what has been done since the event runs from it to the end of the report's period.
         ("Our tutoring scheme, launched in 2016, has reached 7,400 pupils.", [("7,400", "2016/2022")]),
+        # "since" in a relative clause closed by its comma dates the clause, not the figure after it
+        ("At the Kowloon depot, which we have run since 2019, we installed 40 chargers.", [("40", None)]),
+        ("We have planted 12,000 trees since 2019.", [("12,000", "2019/2022")]),
     ],
 )
 def test_an_events_date_starts_what_has_been_done_since(sentence: str, expected: list[tuple]) -> None:

@@ -87,6 +87,79 @@ def test_a_stakeholder_table_names_a_group_in_each_rows_first_cell() -> None:
     ]
 
 
+def test_space_aligned_stakeholder_and_awards_tables_name_a_group_or_an_award_in_each_row() -> None:
+    """Columns aligned with runs of spaces are cells as tabs are; an awards table's organiser
+    column names who gave each award; a year or a bracketed number is part of a name; a line
+    indented past the first column continues the row above; a row of one word a cell under the
+    awards is another table's header."""
+    text = (
+        "Stakeholder groups          How we engage\n"
+        "Tenants                     Surveys, meetings with the\n"
+        "                            tenant committees\n"
+        "Bus drivers' union          Quarterly meetings\n"
+        "Year                        2023\n"
+        "\n"
+        "Award                                    Organiser\n"
+        "Clean Harbour Prize 2022                 Marine Trust of Penang\n"
+        "  - Silver Prize (Logistics)\n"
+        "Safe Depot Charter (5 Years Plus)        Occupational Wellness Board\n"
+        "Partner                                  Programme\n"
+        "Harbour Relief Society                   Winter blankets\n"
+    )
+    found = [(m.type, m.label, m.organiser) for m in entity_mentions(text)]
+    assert found == [
+        ("StakeholderGroup", "Tenants", None),
+        ("StakeholderGroup", "Bus drivers' union", None),
+        ("Award", "Clean Harbour Prize 2022", "Marine Trust of Penang"),
+        ("Organization", "Marine Trust of Penang", None),
+        ("Award", "Silver Prize", None),  # named by the name rules, not as a row of the table
+        ("Award", "Safe Depot Charter (5 Years Plus)", "Occupational Wellness Board"),
+        ("Organization", "Occupational Wellness Board", None),
+    ]
+
+
+def test_a_list_under_a_certifications_heading_names_certifications() -> None:
+    """A standard's code listed under "Certifications held ..." is a certification held, named by
+    the code; another item by its words before "certification" or its colon."""
+    text = (
+        "Certifications held as at 31 March 2024\n"
+        "• ISO 22000:2018 food safety management: all 12 kitchens\n"
+        "• ISO/IEC 27001:2022 information security: head office\n"
+        "• Green Kitchen Label V3.1 certification from the Catering Council: 3 kitchens (1 Gold, 2 Silver)\n"
+        "• Safe Hands Scheme: 4 depots\n"
+    )
+    assert typed(text) == [
+        ("ISO 22000:2018", "Certification"),
+        ("ISO/IEC 27001:2022", "Certification"),
+        ("Green Kitchen Label V3.1", "Certification"),
+        ("Safe Hands Scheme", "Certification"),
+    ]
+
+
+def test_a_line_listing_names_under_a_partners_heading_names_organisations() -> None:
+    """Items apart with commas under "... partners"; without a comma before the last "and", that
+    "and" parts the last two items and a name's own "and" stays in it; a sentence is no such list."""
+    text = (
+        "Community and NGO partners\n"
+        "The Harbour Trust, Caritas Lantau, St. Mary's Shelter and the Lantau Food and Youth Council.\n"
+        "\n"
+        "Our partners\n"
+        "We work with many partners, including schools.\n"
+        "\n"
+        "Key partners\n"
+        "Lantau Trust, Harbour Relief Society, and Island Care.\n"
+    )
+    assert typed(text) == [
+        ("The Harbour Trust", "Organization"),
+        ("Caritas Lantau", "Organization"),
+        ("St. Mary's Shelter", "Organization"),
+        ("the Lantau Food and Youth Council", "Organization"),
+        ("Lantau Trust", "Organization"),
+        ("Harbour Relief Society", "Organization"),
+        ("Island Care", "Organization"),
+    ]
+
+
 def test_material_issues_listed_after_a_lead_that_names_them_last() -> None:
     text = "Of the 15 topics we reviewed, the committee rated 2 as most material:\n(1) Water stewardship\n(2) Land use"
     assert typed(text) == [("Water stewardship", "MaterialIssue"), ("Land use", "MaterialIssue")]

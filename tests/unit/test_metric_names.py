@@ -197,6 +197,21 @@ def test_a_scope_the_sentence_files_a_figure_under_names_its_metric() -> None:
     ]
 
 
+def test_a_relative_clause_after_what_a_figure_is_of_files_it_under_a_scope() -> None:
+    """A relative clause after the figure and the noun it is of (", which we count in Scope 3") names
+    its scope too."""
+    assert named(
+        "Our landfill cells released 310.5 tCO2e of methane, which we count in Scope 3 under our waste policy.",
+        "The kitchens burned gas worth 74.2 tCO2e, which is reported under Scope 1.",
+        "Boilers emitted 52.0 tCO2e of carbon dioxide, which the Group includes in Scope 1 and 2.",
+    ) == [
+        ("310.5 tCO2e", "Scope 3 emissions", "ghg-scope-3"),
+        ("74.2 tCO2e", "Scope 1 emissions", "ghg-scope-1"),
+        # Two scopes name a total, not the one scope a figure is filed under.
+        ("52.0 tCO2e", "carbon dioxide emitted", None),
+    ]
+
+
 def test_a_figure_set_off_by_commas_is_of_the_noun_before_it() -> None:
     assert named(
         "Our vans also emit small amounts of nitrogen oxides, about 2,400 kg, and sulphur oxides, about 35 kg.",
