@@ -930,13 +930,13 @@ class _Loader:
         for surface in (row.section_unit, cell.column.unit, table.unit):
             if surface:
                 return self._resolve(surface)
-        if row_error is not None and (parent is None or not counted(parent.label)):
+        caption_unit = self._caption_unit(table)
+        # Parentheses of the label that name no unit ("Natural gas (boilers)") qualify it when the
+        # caption prints the unit of every row, as when the header prints it.
+        if row_error is not None and caption_unit is None and (parent is None or not counted(parent.label)):
             raise UnknownUnit(row_error)
-        if table.caption_unit is not None:
-            try:
-                return self._resolve(table.caption_unit)
-            except UnknownUnit:
-                pass  # "(continued)": the caption's parentheses name no unit
+        if caption_unit is not None:
+            return caption_unit
         if (time := caption_time_unit(row.label)) is not None:
             return self._resolve(time)  # "Lost days", "Volunteer hours": a time, as "186 lost days" in prose
         if cell.column.kind == "measure" and cell.column.header is not None:
@@ -955,6 +955,16 @@ class _Loader:
         if table.stub is not None and counted(table.stub):
             return CellUnit("NUM")  # "Number of suppliers  FY2024  FY2023" over rows of countries
         raise UnknownUnit("no unit printed for the row or its column")
+
+    def _caption_unit(self, table: figure_tables.FigureTable) -> CellUnit | None:
+        """The unit the caption prints in parentheses ("Table 2 Emissions (tCO2e)"), or None
+        ("(continued)": parentheses that name no unit)."""
+        if table.caption_unit is None:
+            return None
+        try:
+            return self._resolve(table.caption_unit)
+        except UnknownUnit:
+            return None
 
     def _stakeholder_claims(
         self, source: str, specs: dict[str, tuple[str, StakeholderRowSpec]], issue_map: dict[str, str]
