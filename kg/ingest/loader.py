@@ -645,8 +645,9 @@ class _Loader:
         unit: str,
     ) -> str:
         """What an intensity divides by: a headcount row of the tables for a per-employee
-        intensity, a revenue row in the same currency for one per revenue, else a shared metric
-        without figures named for what the intensity is per."""
+        intensity, a revenue row in the same currency for one per revenue, a row counting what it
+        is per (its label those words), else a shared metric without figures named for what the
+        intensity is per."""
         words = table_links.denominator_words(row.label, row.unit or figure_tables.split_label(row.label)[1])
         # "tonne of yarn": a row in tonnes that names yarn ("Yarn produced (tonnes)") is what it is per.
         of_what = re.fullmatch(r"\S+\s+of\s+(.+)", words)
@@ -663,6 +664,8 @@ class _Loader:
                 said = table_links.denominator_words(f"per {other.label}", None).split()
                 if thing and units[j] == unit and said[: len(thing)] == thing and len(said) <= len(thing) + 1:
                     named.append(metrics[j])  # "Yarn produced", "Yarn": not "Yarn waste sold to recyclers"
+                elif said == words.split() and units[j] in ("NUM", unit):
+                    named.append(metrics[j])  # "Inpatient bed-days" (a count) of "per inpatient bed-day"
         if len(set(named)) == 1:
             return named[0]
         label = f"Denominator of intensities per {words}"

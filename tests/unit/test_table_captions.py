@@ -332,3 +332,31 @@ def test_a_label_qualified_in_parentheses_takes_the_unit_the_caption_prints(tmp_
 )
 def test_a_hospital_bed_or_bed_day_is_a_unit_of_capacity_or_throughput(surface: str, key: str) -> None:
     assert _unit(surface) == (key, Decimal(1))
+
+
+@pytest.mark.parametrize(
+    ("label", "time", "count"),
+    [
+        ("Inpatient bed-days", None, True),  # days of a thing counted, no time
+        ("Patient-days", None, True),
+        ("Training man-hours", "hours", False),  # work time
+        ("Lost days", "days", True),
+        ("Volunteer hours by region", "hours", False),
+    ],
+)
+def test_days_hyphenated_to_what_they_count_are_a_count_not_a_time(label: str, time: str | None, count: bool) -> None:
+    assert (table_cells.caption_time_unit(label), table_cells.counted(label)) == (time, count)
+
+
+def test_an_intensity_divides_the_row_counting_what_it_is_per(tmp_path: Path) -> None:
+    text = (
+        "HILLTOP LTD ESG REPORT 2023\n\n"
+        "Table 4 Water\n"
+        "Indicator\tUnit\t2022\t2023\n"
+        "Total water consumption\tm³\t9,000\t9,900\n"
+        "Water intensity per bed-day\tm³/bed-day\t0.45\t0.45\n"
+        "Bed-days\tnumber\t20,000\t22,000\n"
+    )
+    metrics = load_report(_hilltop(tmp_path, text)).metrics
+    intensity = metrics["water-intensity-per-bed-day"]
+    assert (intensity.intensity_of, intensity.denominator) == ("total-water-consumption", "bed-days")
