@@ -89,6 +89,9 @@ _QUALIFIER = re.compile(
 # the words before the figure say, so that a table filing the same figure under another scope
 # contradicts it (shapes/findings.ttl, ScopeDisagreementShape).
 _FILED_UNDER = re.compile(
+    # A few words may say what the figure is of before the verb ("1,120 tCO2e emitted by the
+    # kilns in 2023 are counted in Scope 1"): no other figure, no clause break, but a year.
+    r"(?:\s+[^\W\d][^,;:.\d]{0,60}?(?:\s+in\s+(?:19|20)\d\d)?)?"
     r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been)\s+(?:counted|included|reported|recorded|classified"
     r"|categori[sz]ed|accounted\s+for|treated)\s+(?:in|as|under|within|among)\s+(?:(?:our|the|its|their)\s+)?"
     r"(?P<scope>Scope\s*[123])\b(?!\s*(?:and|&|\+|,|/)\s*(?:Scope\s*)?[123])",
@@ -181,7 +184,9 @@ class MetricNamer:
             left, clause = _clause(text, start, end, others, word)
             near = _QUALIFIER.findall(text[left:start])
             compared = _COMPARED.match(text[end:]) is not None
-            filed = _FILED_UNDER.match(text[end:])
+            # Only an amount of emissions is filed under a scope ("the 2 kilns are counted in Scope 3" is no such).
+            counted = (figure.mention.unit or "NUM") in ("NUM", "PERCENT")
+            filed = _FILED_UNDER.match(text[end:]) if not counted else None
             candidates = chain(
                 [(f"{filed.group('scope')} emissions", True)] if filed else [],
                 _candidates(figure.metric, clause, word, heads, compared),
