@@ -665,7 +665,7 @@ class _Loader:
                 if thing and units[j] == unit and said[: len(thing)] == thing and len(said) <= len(thing) + 1:
                     named.append(metrics[j])  # "Yarn produced", "Yarn": not "Yarn waste sold to recyclers"
                 elif said == words.split() and units[j] in ("NUM", unit):
-                    named.append(metrics[j])  # "Inpatient bed-days" (a count) of "per inpatient bed-day"
+                    named.append(metrics[j])  # "Patient-days" (a count) of "per patient-day"
         if len(set(named)) == 1:
             return named[0]
         label = f"Denominator of intensities per {words}"
@@ -934,7 +934,7 @@ class _Loader:
             if surface:
                 return self._resolve(surface)
         caption_unit = self._caption_unit(table)
-        # Parentheses of the label that name no unit ("Natural gas (boilers)") qualify it when the
+        # Parentheses of the label that name no unit ("LPG (forklifts)") qualify it when the
         # caption prints the unit of every row, as when the header prints it.
         if row_error is not None and caption_unit is None and (parent is None or not counted(parent.label)):
             raise UnknownUnit(row_error)

@@ -2,7 +2,7 @@
 
 A text converted page by page (``pdftotext`` ends each page with a form feed) prints a running
 footer or header on the last or first line of each page: the same words, the page number
-changing ("Acme Holdings · ESG Report 2023 · 14"). Such a line is the printer's, no claim, and
+changing ("Acme Holdings | ESG Report 2023 | 14"). Such a line is the printer's, no claim, and
 its page number no figure. So the first or last line of a page is furniture when, its digits
 ignored, it is the first or last line of three pages or more and holds a letter and a digit (a
 line repeated word for word is found by the drafter's own rule). Lines inside a page are never

@@ -325,9 +325,9 @@ def test_a_label_qualified_in_parentheses_takes_the_unit_the_caption_prints(tmp_
     ("surface", "key"),
     [
         ("kWh/bed-day", "KiloW-HR-PER-UNIT"),
-        ("m³ per inpatient bed-day", "M3-PER-UNIT"),
+        ("m³ per patient-day", "M3-PER-UNIT"),
         ("kg/bed", "KiloGM-PER-UNIT"),
-        ("kg per operating bed", "KiloGM-PER-UNIT"),
+        ("kg per bed", "KiloGM-PER-UNIT"),
     ],
 )
 def test_a_hospital_bed_or_bed_day_is_a_unit_of_capacity_or_throughput(surface: str, key: str) -> None:
