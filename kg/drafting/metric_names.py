@@ -90,8 +90,11 @@ _QUALIFIER = re.compile(
 # the scope names its metric, whatever the words before the figure say, so that a table filing
 # the same figure under another scope contradicts it (shapes/findings.ttl, ScopeDisagreementShape).
 _FILED_UNDER = re.compile(
-    # what the figure is of ("of HFCs"), then the verb, passive or in a relative clause
-    r"(?:\s+of\s+(?:[\w()-]+\s+){0,3}?[\w()-]+)?\s*,?\s*(?:"
+    # What the figure is of ("of HFCs"), or a few words saying so ("1,120 tCO2e emitted by the
+    # kilns in 2023 are counted in Scope 1": no other figure, no clause break, but a year), then
+    # the verb, passive or in a relative clause.
+    r"(?:\s+of\s+(?:[\w()-]+\s+){0,3}?[\w()-]+|\s+[^\W\d][^,;:.\d]{0,60}?(?:\s+in\s+(?:19|20)\d\d)?)?"
+    r"\s*,?\s*(?:"
     r"(?:(?:which|that)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+"
     r"(?:counted|included|reported|recorded|classified|categori[sz]ed|accounted\s+for|treated)"
     r"|(?:which|that)\s+(?:we|the\s+(?:Group|Company))\s+"
@@ -188,7 +191,9 @@ class MetricNamer:
             left, clause = _clause(text, start, end, others, word)
             near = _QUALIFIER.findall(text[left:start])
             compared = _COMPARED.match(text[end:]) is not None
-            filed = _FILED_UNDER.match(text[end:])
+            # Only an amount of emissions is filed under a scope ("the 2 kilns are counted in Scope 3" is no such).
+            counted = (figure.mention.unit or "NUM") in ("NUM", "PERCENT")
+            filed = _FILED_UNDER.match(text[end:]) if not counted else None
             candidates = chain(
                 [(f"{filed.group('scope')} emissions", True)] if filed else [],
                 _candidates(figure.metric, clause, word, heads, compared),

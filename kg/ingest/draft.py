@@ -28,6 +28,7 @@ from pydantic import ValidationError
 from kg.drafting.assembler import SHEET, draft_sheet
 from kg.errors import InputError
 from kg.ingest.layout import Fragment, Page, reading_order
+from kg.ingest.page_edges import running_lines
 from kg.ingest.pages import Furniture, FurnitureKind, PageMap
 from kg.ingest.pages import Page as TextPage
 from kg.ingest.pagetext import PagedText, Span, assemble, contiguous
@@ -221,7 +222,8 @@ def _read(path: Path, limits: Limits) -> bytes:
 
 
 def text_source(path: Path, text: str) -> Source:
-    """A plain-text (or Markdown) report; form feeds split it into pages."""
+    """A plain-text (or Markdown) report; form feeds split it into pages, and the lines repeated
+    at their edges are its running headers and footers (:mod:`kg.ingest.page_edges`)."""
     if "\f" not in text:
         return Source(path, clean(text))
     pieces = [clean(piece).strip("\n") for piece in text.split("\f")]
@@ -237,7 +239,7 @@ def text_source(path: Path, text: str) -> Source:
         at += len(piece)
     joined = "".join(parts) + "\n"
     pages = contiguous(spans, len(joined))
-    return Source(path, joined, pages)
+    return Source(path, joined, pages, running_lines(joined, pages))
 
 
 def html_source(path: Path, data: bytes, seconds: float) -> Source:

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.ingest.column_layout import AlignedLine, aligned_lines
 from kg.ingest.quantities import MONTHS
+from kg.ingest.stacked_cells import stacked_lines
 from kg.ingest.tables import Cell
 
 _SPLIT = re.compile(r"\t| {2,}")
@@ -271,6 +272,16 @@ def _is_value(text: str) -> bool:
     return _is_cell(span) and _header_column(span) is None
 
 
+def _is_year(text: str) -> bool:
+    """A cell text that is a year column word ("2023", "FY2023", "2022/23")."""
+    column = _header_column(Cell(text, 0, len(text)))
+    return column is not None and column.kind == "year"
+
+
+def _is_caption_line(text: str) -> bool:
+    return _CAPTION.match(text) is not None
+
+
 def _two_line_header(upper: _Line, lower: _Line) -> _Line:
     """A header printed on two lines ("%" over "change", "(MWh)" under "2021"), column by
     column: a cell printed on both lines has both lines' words joined by a space, and spans
@@ -447,6 +458,12 @@ class _Reader:
             merged = _two_line_header(self.lines[i], self.lines[i + 1])
             if _header(merged) is not None:
                 self.two_line[i] = merged
+        # Tables printed one cell a line (kg.ingest.stacked_cells): each header and row is read
+        # as one line at its first line; the lines it took after that are skipped.
+        self.absorbed: set[int] = set()
+        for i, stacked in stacked_lines(text, self.spans, _is_value, _is_year, _is_caption_line).items():
+            self.lines[i] = _Line(self.spans[i][0], self.spans[stacked.last][1], self.lines[i].indent, stacked.cells)
+            self.absorbed.update(range(i + 1, stacked.last + 1))
         self.heads = _running_heads(text)
         self.first_cells = Counter(line.first for line in self.lines if len(line.cells) == 2)
         groups = [(m.end(), m.group("title").strip()) for m in _GROUP_HEADING.finditer(text)]
@@ -538,6 +555,9 @@ class _Reader:
         found: list[FigureTable] = []
         i = 0
         while i < len(self.lines):
+            if i in self.absorbed:
+                i += 1
+                continue
             columns = _header(self.header_line(i))
             if (after := self.page_index(i)) > i:
                 i = after
@@ -648,6 +668,9 @@ class _Reader:
         total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
         indented = False  # whether the parts under the "By ..." heading are indented under their total
         while i < len(self.lines):
+            if i in self.absorbed:
+                i += 1
+                continue
             line = self.lines[i]
             if header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]:
                 i += 1  # the header printed again after a page break

@@ -645,8 +645,9 @@ class _Loader:
         unit: str,
     ) -> str:
         """What an intensity divides by: a headcount row of the tables for a per-employee
-        intensity, a revenue row in the same currency for one per revenue, else a shared metric
-        without figures named for what the intensity is per."""
+        intensity, a revenue row in the same currency for one per revenue, a row counting what it
+        is per (its label those words), else a shared metric without figures named for what the
+        intensity is per."""
         words = table_links.denominator_words(row.label, row.unit or figure_tables.split_label(row.label)[1])
         # "tonne of yarn": a row in tonnes that names yarn ("Yarn produced (tonnes)") is what it is per.
         of_what = re.fullmatch(r"\S+\s+of\s+(.+)", words)
@@ -663,6 +664,8 @@ class _Loader:
                 said = table_links.denominator_words(f"per {other.label}", None).split()
                 if thing and units[j] == unit and said[: len(thing)] == thing and len(said) <= len(thing) + 1:
                     named.append(metrics[j])  # "Yarn produced", "Yarn": not "Yarn waste sold to recyclers"
+                elif said == words.split() and units[j] in ("NUM", unit):
+                    named.append(metrics[j])  # "Patient-days" (a count) of "per patient-day"
         if len(set(named)) == 1:
             return named[0]
         label = f"Denominator of intensities per {words}"
@@ -930,13 +933,13 @@ class _Loader:
         for surface in (row.section_unit, cell.column.unit, table.unit):
             if surface:
                 return self._resolve(surface)
-        if row_error is not None and (parent is None or not counted(parent.label)):
+        caption_unit = self._caption_unit(table)
+        # Parentheses of the label that name no unit ("LPG (forklifts)") qualify it when the
+        # caption prints the unit of every row, as when the header prints it.
+        if row_error is not None and caption_unit is None and (parent is None or not counted(parent.label)):
             raise UnknownUnit(row_error)
-        if table.caption_unit is not None:
-            try:
-                return self._resolve(table.caption_unit)
-            except UnknownUnit:
-                pass  # "(continued)": the caption's parentheses name no unit
+        if caption_unit is not None:
+            return caption_unit
         if (time := caption_time_unit(row.label)) is not None:
             return self._resolve(time)  # "Lost days", "Volunteer hours": a time, as "186 lost days" in prose
         if cell.column.kind == "measure" and cell.column.header is not None:
@@ -955,6 +958,16 @@ class _Loader:
         if table.stub is not None and counted(table.stub):
             return CellUnit("NUM")  # "Number of suppliers  FY2024  FY2023" over rows of countries
         raise UnknownUnit("no unit printed for the row or its column")
+
+    def _caption_unit(self, table: figure_tables.FigureTable) -> CellUnit | None:
+        """The unit the caption prints in parentheses ("Table 2 Emissions (tCO2e)"), or None
+        ("(continued)": parentheses that name no unit)."""
+        if table.caption_unit is None:
+            return None
+        try:
+            return self._resolve(table.caption_unit)
+        except UnknownUnit:
+            return None
 
     def _stakeholder_claims(
         self, source: str, specs: dict[str, tuple[str, StakeholderRowSpec]], issue_map: dict[str, str]

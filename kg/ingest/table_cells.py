@@ -178,7 +178,7 @@ def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
 _COUNTED_NOUN = re.compile(
     r"^(?:employees|workers|workforce|persons|headcount|hires|leavers|recruits|trainees|interns|"
     r"graduates|volunteers|participants|beneficiaries|suppliers|contractors|customers|injuries|fatalities|"
-    r"deaths|accidents|incidents|cases|complaints|days)$",
+    r"deaths|accidents|incidents|cases|complaints|days|[a-z]+-days)$",
     re.I,
 )
 # Where a label's head noun ends: before its qualifiers ("... due to work injury", "... by gender").
@@ -199,14 +199,15 @@ def counted(label: str) -> bool:
 
 # A caption whose measure is a time ("Average training hours per employee", "Volunteer hours by
 # region"): its head, before what it is per or broken down by, names the unit.
-_TIME_WORD = re.compile(r"\b(?:hours|days)\b", re.I)
+# "Bed-days", "patient-days" count days of a thing, no time; "man-hours", "person-days" are work time.
+_TIME_WORD = re.compile(r"(?<![\w-])(?:hours|days)\b|\b(?:man|person|staff)-(?:hours|days)\b", re.I)
 _CAPTION_TAIL = re.compile(r"\s+(?:per|by)\s+.*$|\s*[/(].*$", re.I)
 
 
 def caption_time_unit(caption: str | None) -> str | None:
     """The time unit word ("hours") a caption's measure is in, or None."""
     m = _TIME_WORD.search(_CAPTION_TAIL.sub("", caption or ""))
-    return m.group().lower() if m else None
+    return m.group().lower().rpartition("-")[2] if m else None
 
 
 def exact_product(number: Decimal, multiplier: Decimal) -> Decimal:

@@ -212,6 +212,19 @@ def test_a_relative_clause_after_what_a_figure_is_of_files_it_under_a_scope() ->
     ]
 
 
+def test_a_scope_filed_under_after_words_saying_what_the_figure_is_of() -> None:
+    assert named(
+        "The 1,120.5 tCO2e emitted by the lime kilns in 2023 are counted in Scope 3, as a contractor runs them.",
+        "The lime kilns emitted 1,120.5 tCO2e, and the 2 kilns are counted in Scope 3.",
+    ) == [
+        ("1,120.5 tCO2e", "Scope 3 emissions", "ghg-scope-3"),
+        # A clause break between the figure and what is filed: the scope is not the figure's; nor
+        # is a count filed under a scope.
+        ("1,120.5 tCO2e", "tCO2e emitted", None),
+        ("2", "kilns", None),
+    ]
+
+
 def test_a_figure_set_off_by_commas_is_of_the_noun_before_it() -> None:
     assert named(
         "Our vans also emit small amounts of nitrogen oxides, about 2,400 kg, and sulphur oxides, about 35 kg.",

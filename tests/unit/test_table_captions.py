@@ -296,3 +296,67 @@ def test_a_breakdown_row_is_no_metric_the_drafter_named_from_a_sentence_by_its_b
     assert rows["252"] == "all-staff-male"
     assert report.metrics["all-staff-male"].component_of == "all-staff"
     assert report.metrics["male"].label == "Male"  # the sentence's metric, left as drafted
+
+
+def test_a_label_qualified_in_parentheses_takes_the_unit_the_caption_prints(tmp_path: Path) -> None:
+    # "(forklifts and boilers)" names no unit: it qualifies the label, the caption prints the unit.
+    text = (
+        "HILLTOP LTD ESG REPORT 2023\n\n"
+        "Table 3 Direct emissions (tCO2e)\n"
+        "Source\t2022\t2023\n"
+        "Liquefied gas (forklifts and boilers)\t41.5\t39.0\n"
+        "Fuel oil\t12.0\t10.5\n"
+    )
+    folder = _hilltop(tmp_path, text)
+    found = sorted(
+        (obs.surface, obs.unit, obs.period.key)
+        for claim in load_report(folder).claims.values()
+        for obs in claim.observations
+    )
+    assert found == [
+        ("10.5", "TONNE", "2023"),
+        ("12.0", "TONNE", "2022"),
+        ("39.0", "TONNE", "2023"),
+        ("41.5", "TONNE", "2022"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("kWh/bed-day", "KiloW-HR-PER-UNIT"),
+        ("m³ per patient-day", "M3-PER-UNIT"),
+        ("kg/bed", "KiloGM-PER-UNIT"),
+        ("kg per bed", "KiloGM-PER-UNIT"),
+    ],
+)
+def test_a_hospital_bed_or_bed_day_is_a_unit_of_capacity_or_throughput(surface: str, key: str) -> None:
+    assert _unit(surface) == (key, Decimal(1))
+
+
+@pytest.mark.parametrize(
+    ("label", "time", "count"),
+    [
+        ("Inpatient bed-days", None, True),  # days of a thing counted, no time
+        ("Patient-days", None, True),
+        ("Training man-hours", "hours", False),  # work time
+        ("Lost days", "days", True),
+        ("Volunteer hours by region", "hours", False),
+    ],
+)
+def test_days_hyphenated_to_what_they_count_are_a_count_not_a_time(label: str, time: str | None, count: bool) -> None:
+    assert (table_cells.caption_time_unit(label), table_cells.counted(label)) == (time, count)
+
+
+def test_an_intensity_divides_the_row_counting_what_it_is_per(tmp_path: Path) -> None:
+    text = (
+        "HILLTOP LTD ESG REPORT 2023\n\n"
+        "Table 4 Water\n"
+        "Indicator\tUnit\t2022\t2023\n"
+        "Total water consumption\tm³\t9,000\t9,900\n"
+        "Water intensity per bed-day\tm³/bed-day\t0.45\t0.45\n"
+        "Bed-days\tnumber\t20,000\t22,000\n"
+    )
+    metrics = load_report(_hilltop(tmp_path, text)).metrics
+    intensity = metrics["water-intensity-per-bed-day"]
+    assert (intensity.intensity_of, intensity.denominator) == ("total-water-consumption", "bed-days")
