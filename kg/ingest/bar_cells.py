@@ -27,6 +27,21 @@ def is_rule(line: str) -> bool:
     return _RULE.match(line.strip()) is not None
 
 
+# Two or more bars each set off by spaces ("Unit | 2024 | 2023"): cells, not a sentence.
+_SPACED_BARS = re.compile(r"\S \| .*\S \| \S")
+
+
+def is_bar_row(body: str) -> bool:
+    """Whether a line's text, on its own, is a row of a bar table, never part of a paragraph:
+    a line opening and closing with a bar around two or more cells, two or more bars set off
+    by spaces, or a rule line. A sentence holding one bar ("Annual Report | 2024") is not."""
+    line = body.strip()
+    if is_rule(line):
+        return True
+    closed = len(line) > 2 and line.startswith("|") and line.endswith("|") and line.count("|") >= 3
+    return closed or _SPACED_BARS.search(line) is not None
+
+
 def _cells(text: str, start: int, end: int) -> list[Cell] | None:
     """The cells of the line ``text[start:end]`` cut at its bars, or None when it has no bar."""
     line = text[start:end]

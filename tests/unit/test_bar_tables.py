@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from kg.ingest import figure_tables
-from kg.ingest.bar_cells import bar_rows, is_rule
+from kg.ingest.bar_cells import bar_rows, is_bar_row, is_rule
 from kg.ingest.figure_tables import _spans
+from kg.ingest.prose import is_table_row
 
 
 def _rows(text: str) -> list[tuple[str, str | None, list[tuple[str, str, bool]]]]:
@@ -60,3 +61,9 @@ def test_a_rule_line_is_dashes_between_bars_only() -> None:
         False,
         False,
     ]
+
+
+def test_a_bar_row_is_no_line_of_a_paragraph() -> None:
+    lines = ("| Section | Page |", "Unit | 2023 | 2022", "|---|---|", "Annual Report | 2023", "We | they")
+    assert [is_bar_row(line) for line in lines] == [True, True, True, False, False]
+    assert is_table_row("| Contents | 3 |") and not is_table_row("Our annual report | 2023 was a good year.")
