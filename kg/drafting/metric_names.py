@@ -85,12 +85,18 @@ _QUALIFIER = re.compile(
     re.I,
 )
 # A sentence that files the figure before it under one emission scope ("Heat bought from the
-# network, 1,240 tCO2e, is counted in our Scope 1 emissions"): the scope names its metric, whatever
-# the words before the figure say, so that a table filing the same figure under another scope
-# contradicts it (shapes/findings.ttl, ScopeDisagreementShape).
+# network, 1,240 tCO2e, is counted in our Scope 1 emissions", "..., 1,240 tCO2e in 2023, makes up
+# most of our Scope 1 emissions"): the scope names its metric, whatever the words before the
+# figure say, so that a table filing the same figure under another scope contradicts it
+# (shapes/findings.ttl, ScopeDisagreementShape). A share of a scope ("most of", "part of") files
+# the figure under it as much as "is counted in" does.
 _FILED_UNDER = re.compile(
-    r"\s*,?\s*(?:is|are|was|were|has\s+been|have\s+been)\s+(?:counted|included|reported|recorded|classified"
-    r"|categori[sz]ed|accounted\s+for|treated)\s+(?:in|as|under|within|among)\s+(?:(?:our|the|its|their)\s+)?"
+    r"\s*(?:in\s+(?:FY)?\d{4}(?:/\d{2,4})?\s*)?,?\s*(?:(?:is|are|was|were|has\s+been|have\s+been)\s+"
+    r"(?:counted|included|reported|recorded|classified|categori[sz]ed|accounted\s+for|treated)"
+    r"\s+(?:in|as|under|within|among)|(?:makes?|made)\s+up|(?:forms?|formed|represents?|represented)"
+    r"(?=\s+(?:most|much|the\s+bulk|part|half|(?:a|the)\s+(?:large|larger|major|main|greater)\s+(?:part|share))))"
+    r"\s+(?:(?:most|much|the\s+bulk|part|half|(?:a|the)\s+(?:large|larger|major|main|greater)\s+(?:part|share))"
+    r"\s+of\s+)?(?:(?:our|the|its|their)\s+)?"
     r"(?P<scope>Scope\s*[123])\b(?!\s*(?:and|&|\+|,|/)\s*(?:Scope\s*)?[123])",
     re.I,
 )
