@@ -1,6 +1,7 @@
 """Tables printed with a vertical bar between cells (kg.ingest.bar_cells), read by the figure
 table reader as tab-separated tables are: a Unit column gives each row its unit, a rule line
-under the header is no row, a dash is a nil cell, and a lone line with a bar is no table."""
+under the header is no row, a dash is a nil cell, and a lone line with a bar is no table; and
+their unit cells ("kg/GWh generated") read as any table's are."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from kg.ingest import figure_tables
 from kg.ingest.bar_cells import bar_rows, is_bar_row, is_rule
 from kg.ingest.figure_tables import _spans
 from kg.ingest.prose import is_table_row
+from kg.ingest.table_cells import CellUnit, resolve_unit
+from kg.vocab.units import load_units
 
 
 def _rows(text: str) -> list[tuple[str, str | None, list[tuple[str, str, bool]]]]:
@@ -67,3 +70,15 @@ def test_a_bar_row_is_no_line_of_a_paragraph() -> None:
     lines = ("| Section | Page |", "Unit | 2023 | 2022", "|---|---|", "Annual Report | 2023", "We | they")
     assert [is_bar_row(line) for line in lines] == [True, True, True, False, False]
     assert is_table_row("| Contents | 3 |") and not is_table_row("Our annual report | 2023 was a good year.")
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("kg/GWh generated", "KiloGM-PER-GigaW-HR"),
+        ("kWh/tonne produced", "KiloW-HR-PER-TONNE"),
+        ("m³ per tonne treated", "M3-PER-TONNE"),
+    ],
+)
+def test_what_was_done_to_a_ratios_denominator_is_no_part_of_its_unit(surface: str, key: str) -> None:
+    assert resolve_unit(surface, load_units().lexicon) == CellUnit(key)
