@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.tables import Cell
-
 # A rule line under a header: dashes (optionally colon-aligned) between bars, nothing else.
 _RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$|^\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?$")
 
@@ -42,8 +40,12 @@ def is_bar_row(body: str) -> bool:
     return closed or _SPACED_BARS.search(line) is not None
 
 
-def _cells(text: str, start: int, end: int) -> list[Cell] | None:
-    """The cells of the line ``text[start:end]`` cut at its bars, or None when it has no bar."""
+Span = tuple[str, int, int]  # a cell's text, stripped, and its code-point span in the whole text
+
+
+def bar_cells(text: str, start: int, end: int) -> list[Span] | None:
+    """The cells of the line ``text[start:end]`` cut at its bars, or None when it has fewer than
+    two cells between bars."""
     line = text[start:end]
     if "|" not in line:
         return None
@@ -63,14 +65,14 @@ def _cells(text: str, start: int, end: int) -> list[Cell] | None:
         piece = line[s:e]
         lead = len(piece) - len(piece.lstrip())
         body = piece.strip()
-        cells.append(Cell(body, start + s + lead, start + s + lead + len(body)))
+        cells.append((body, start + s + lead, start + s + lead + len(body)))
     return cells
 
 
-def bar_rows(text: str, spans: list[tuple[int, int]]) -> tuple[dict[int, tuple[Cell, ...]], set[int]]:
+def bar_rows(text: str, spans: list[tuple[int, int]]) -> tuple[dict[int, list[Span]], set[int]]:
     """The lines (by index in ``spans``) of bar-separated table blocks cut into their cells, and
     the indices of the blocks' rule lines, which hold no cell."""
-    rows: dict[int, tuple[Cell, ...]] = {}
+    rows: dict[int, list[Span]] = {}
     rules: set[int] = set()
     i = 0
     while i < len(spans):
@@ -83,7 +85,7 @@ def bar_rows(text: str, spans: list[tuple[int, int]]) -> tuple[dict[int, tuple[C
                 block.append(j)
                 j += 1
                 continue
-            cells = _cells(text, s, e)
+            cells = bar_cells(text, s, e)
             if cells is None or (width is not None and len(cells) != width):
                 break
             width = len(cells)
@@ -93,9 +95,9 @@ def bar_rows(text: str, spans: list[tuple[int, int]]) -> tuple[dict[int, tuple[C
         if len(cut) >= 2:
             for k in block:
                 if k in cut:
-                    cells = _cells(text, *spans[k])
+                    cells = bar_cells(text, *spans[k])
                     assert cells is not None  # a cut line of the block has cells
-                    rows[k] = tuple(cells)
+                    rows[k] = cells
                 else:
                     rules.add(k)
         i = max(j, i + 1)

@@ -44,7 +44,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from kg.ingest.bar_cells import bar_rows
+from kg.ingest.bar_cells import Span, bar_rows
 from kg.ingest.column_layout import AlignedLine, aligned_lines
 from kg.ingest.quantities import MONTHS
 from kg.ingest.tables import Cell
@@ -266,9 +266,9 @@ def _aligned(line: _Line, aligned: AlignedLine) -> _Line:
     return _Line(line.start, line.end, line.indent, tuple(cells), aligned=True)
 
 
-def _barred(line: _Line, cells: tuple[Cell, ...]) -> _Line:
+def _barred(line: _Line, cells: list[Span]) -> _Line:
     """A line cut at its bars (kg.ingest.bar_cells): a blank cell stays in its column."""
-    kept = list(cells)
+    kept = [Cell(*cell) for cell in cells]
     while len(kept) > 1 and not kept[-1].text:
         kept.pop()
     return _Line(line.start, line.end, 0, tuple(kept))
