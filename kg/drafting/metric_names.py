@@ -85,8 +85,8 @@ _QUALIFIER = re.compile(
     re.I,
 )
 # A sentence that files the figure before it under one emission scope ("Heat bought from the
-# network, 1,240 tCO2e, is counted in our Scope 1 emissions", "..., 1,240 tCO2e in 2023, makes up
-# most of our Scope 1 emissions"): the scope names its metric, whatever the words before the
+# network, 1,240 tCO2e, is counted in our Scope 1 emissions", "..., 1,240 tCO2e in 2023, forms
+# the bulk of our Scope 1 emissions"): the scope names its metric, whatever the words before the
 # figure say, so that a table filing the same figure under another scope contradicts it
 # (shapes/findings.ttl, ScopeDisagreementShape). A share of a scope ("most of", "part of") files
 # the figure under it as much as "is counted in" does.

@@ -1,7 +1,7 @@
 """Tables printed with a vertical bar between cells (kg.ingest.bar_cells), read by the figure
 table reader as tab-separated tables are: a Unit column gives each row its unit, a rule line
 under the header is no row, a dash is a nil cell, and a lone line with a bar is no table; and
-their unit cells ("kg/GWh generated") read as any table's are."""
+their unit cells ("g/kWh generated") read as any table's are."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def test_a_bar_row_is_no_line_of_a_paragraph() -> None:
 @pytest.mark.parametrize(
     ("surface", "key"),
     [
-        ("kg/GWh generated", "KiloGM-PER-GigaW-HR"),
+        ("g/kWh generated", "GM-PER-KiloW-HR"),
         ("kWh/tonne produced", "KiloW-HR-PER-TONNE"),
         ("m³ per tonne treated", "M3-PER-TONNE"),
     ],
