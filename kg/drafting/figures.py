@@ -219,6 +219,11 @@ _LEADING_ZERO = re.compile(r"0\d+")  # "02", "007": a number, a code or a sectio
 _SCHEDULE_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+(?:day|week|month)\b", re.I)
 _SCHEDULE_UNITS = frozenset({"DAY", "HR", "MIN"})
 _PER_BEFORE = re.compile(r"\b(?:per|every|each)\s*$", re.I)
+# The rating of each of a number of things ("12 chargers of 60 kW", "20 turbines of 2 MW each",
+# "each with a 5 kW inverter"): what one of them is rated at, not a quantity the report measures.
+_RATED_BEFORE = re.compile(r"\d[\d,]*\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\s+of\s*$|\beach\s+with\s+an?\s*$", re.I)
+_EACH_AFTER = re.compile(r"^\s*each\b", re.I)
+_POWER_UNITS = frozenset({"W", "KiloW", "MegaW"})
 # A street number ("66 Jinshui Road", "18 Harbour Street").
 _ADDRESS_AFTER = re.compile(
     r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Road|Street|Avenue|Lane|Boulevard|Drive|Highway|Rd|St|Ave)\b"
@@ -443,6 +448,8 @@ class FigureReader:
         if bare and start > 0 and _NAME_BEFORE.search(text[max(0, start - 40) : start]):
             return False
         if m.unit in _SCHEDULE_UNITS and _SCHEDULE_AFTER.match(after):
+            return False
+        if m.unit in _POWER_UNITS and (_RATED_BEFORE.search(before) or _EACH_AFTER.match(after)):
             return False
         if bare and (_ADDRESS_AFTER.match(after) or _FRACTION_BEFORE.search(before)):
             return False

@@ -85,22 +85,28 @@ _QUALIFIER = re.compile(
     re.I,
 )
 # A sentence that files the figure before it under one emission scope ("Heat bought from the
-# network, 1,240 tCO2e, is counted in our Scope 1 emissions"), or a relative clause after the
-# figure and what it is of that does ("released 310 tCO2e of methane, which we count in Scope 3"):
-# the scope names its metric, whatever the words before the figure say, so that a table filing
-# the same figure under another scope contradicts it (shapes/findings.ttl, ScopeDisagreementShape).
+# network, 1,240 tCO2e, is counted in our Scope 1 emissions", "..., 1,240 tCO2e in 2023, forms
+# the bulk of our Scope 1 emissions"), or a relative clause after the figure and what it is of
+# that does ("released 310 tCO2e of methane, which we count in Scope 3"): the scope names its
+# metric, whatever the words before the figure say, so that a table filing the same figure under
+# another scope contradicts it (shapes/findings.ttl, ScopeDisagreementShape). A share of a scope
+# ("most of", "part of") files the figure under it as much as "is counted in" does.
+_SHARE_OF = r"(?:most|much|the\s+bulk|part|half|(?:a|the)\s+(?:large|larger|major|main|greater)\s+(?:part|share))"
 _FILED_UNDER = re.compile(
-    # What the figure is of ("of HFCs"), or a few words saying so ("1,120 tCO2e emitted by the
-    # kilns in 2023 are counted in Scope 1": no other figure, no clause break, but a year), then
-    # the verb, passive or in a relative clause.
-    r"(?:\s+of\s+(?:[\w()-]+\s+){0,3}?[\w()-]+|\s+[^\W\d][^,;:.\d]{0,60}?(?:\s+in\s+(?:19|20)\d\d)?)?"
+    # What the figure is of ("of HFCs"), a few words saying so ("1,120 tCO2e emitted by the kilns
+    # in 2023 are counted in Scope 1": no other figure, no clause break, but a year) or its year,
+    # then the verb: passive, in a relative clause, or a share ("makes up most of").
+    r"(?:\s+of\s+(?:[\w()-]+\s+){0,3}?[\w()-]+|\s+[^\W\d][^,;:.\d]{0,60}?(?:\s+in\s+(?:19|20)\d\d)?"
+    r"|\s*in\s+(?:FY)?\d{4}(?:/\d{2,4})?\s*)?"
     r"\s*,?\s*(?:"
     r"(?:(?:which|that)\s+)?(?:is|are|was|were|has\s+been|have\s+been)\s+"
     r"(?:counted|included|reported|recorded|classified|categori[sz]ed|accounted\s+for|treated)"
+    r"\s+(?:in|as|under|within|among)"
     r"|(?:which|that)\s+(?:we|the\s+(?:Group|Company))\s+"
     r"(?:counts?|counted|reports?|reported|records?|recorded|includes?|included|classif(?:y|ies|ied)"
-    r"|categori[sz]e[sd]?|treats?|treated|accounts?\s+for|accounted\s+for))"
-    r"\s+(?:in|as|under|within|among)\s+(?:(?:our|the|its|their)\s+)?"
+    r"|categori[sz]e[sd]?|treats?|treated|accounts?\s+for|accounted\s+for)\s+(?:in|as|under|within|among)"
+    rf"|(?:makes?|made)\s+up|(?:forms?|formed|represents?|represented)(?=\s+{_SHARE_OF}))"
+    rf"\s+(?:{_SHARE_OF}\s+of\s+)?(?:(?:our|the|its|their)\s+)?"
     r"(?P<scope>Scope\s*[123])\b(?!\s*(?:and|&|\+|,|/)\s*(?:Scope\s*)?[123])",
     re.I,
 )

@@ -44,6 +44,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from kg.ingest.bar_cells import Span, bar_rows
 from kg.ingest.column_layout import AlignedLine, aligned_lines
 from kg.ingest.quantities import MONTHS
 from kg.ingest.stacked_cells import stacked_lines
@@ -266,6 +267,14 @@ def _aligned(line: _Line, aligned: AlignedLine) -> _Line:
     return _Line(line.start, line.end, line.indent, tuple(cells), aligned=True)
 
 
+def _barred(line: _Line, cells: list[Span]) -> _Line:
+    """A line cut at its bars (kg.ingest.bar_cells): a blank cell stays in its column."""
+    kept = [Cell(*cell) for cell in cells]
+    while len(kept) > 1 and not kept[-1].text:
+        kept.pop()
+    return _Line(line.start, line.end, 0, tuple(kept))
+
+
 def _is_value(text: str) -> bool:
     """A cell text that is a figure or a not-disclosed mark, not a column word (a year)."""
     span = Cell(text, 0, len(text))
@@ -448,6 +457,10 @@ class _Reader:
         aligned = aligned_lines(text, self.spans, _is_value)
         for i, line in aligned.items():
             self.lines[i] = _aligned(self.lines[i], line)
+        # Tables printed with a bar between cells ("| Indicator | Unit | 2024 |"): cut at the bars.
+        bars, self.rules = bar_rows(text, self.spans)
+        for i, cells in bars.items():
+            self.lines[i] = _barred(self.lines[i], cells)
         # Two-line headers, by their first line: two header lines of one aligned block, the first
         # printing a column word (not a label alone), that read as a header together.
         self.two_line: dict[int, _Line] = {}
@@ -672,8 +685,10 @@ class _Reader:
                 i += 1
                 continue
             line = self.lines[i]
-            if header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]:
-                i += 1  # the header printed again after a page break
+            if i in self.rules or (
+                header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]
+            ):
+                i += 1  # a rule under a barred header ("|---|"), or the header printed again after a page break
                 continue
             if _header(line) is not None:
                 break  # "New hires and turnover / FY2022 / FY2023": the next table's header

@@ -578,6 +578,11 @@ class _Loader:
                     if j != i and unit and self.units.ratio(unit) is None and self._convertible(unit, ratio[0])
                 ]
                 picked = table_links.numerator_rows(table, i, candidates, totals)
+                same = [j for j in candidates if units[j] == ratio[0]]
+                if not picked and same != candidates:
+                    # "Total energy consumption" printed in MWh and again in GJ: one quantity in two
+                    # units, so the row in the ratio's own numerator unit is the one it divides.
+                    picked = table_links.numerator_rows(table, i, same, totals)
                 numerator = self._numerator(table, i, [metrics[j] for j in picked])
                 if numerator is None:
                     continue

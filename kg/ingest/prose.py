@@ -34,6 +34,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from kg.ingest.bar_cells import is_bar_row
 from kg.ingest.quantities import Mention
 
 # A bullet or list item's mark at the start of a line: "•", "-", "(a)", "1)", "2." (not "2.5").
@@ -44,9 +45,10 @@ TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")
 
 def is_table_row(body: str) -> bool:
     """Whether a line's text is a table row: cells apart by a tab or a run of spaces, beyond
-    the run a bullet's mark may print before its text ("-   reduce emissions by 5%")."""
+    the run a bullet's mark may print before its text ("-   reduce emissions by 5%"), or by
+    bars (kg.ingest.bar_cells)."""
     mark = BULLET.match(body)
-    return TABLE_CELLS.search(body[mark.end() :] if mark else body) is not None
+    return TABLE_CELLS.search(body[mark.end() :] if mark else body) is not None or is_bar_row(body)
 
 
 PAGE_NUMBER = re.compile(r"^[-–—|·•\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—|·•\s]*$", re.I)

@@ -25,6 +25,12 @@ _SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", 
 # "tCO2e/tonne of yarn"): what the denominator weighs or counts, in a word or three, is no part of
 # the unit.
 _OF_WHAT = re.compile(r"(?<=\S)\s+of\s+[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}$")
+# What was done to a ratio's denominator ("g/kWh generated", "kWh/tonne produced", "m³/MWh sold"):
+# it says what the figure is per, as "of product" does, and is no part of the unit.
+_DONE_TO = re.compile(
+    r"(?<=\S)\s+(?:generated|produced|manufactured|processed|sold|delivered|handled|transported|supplied|treated)$",
+    re.I,
+)
 # A unit naming a ratio ("MWh/tonne", "kg per piece").
 RATIO_MARK = re.compile(r"/|\bper\b", re.I)
 # Unit cells that say "a count" without naming a unit of the lexicon.
@@ -89,8 +95,8 @@ def resolve_unit(surface: str, lexicon: UnitLexicon) -> CellUnit:
         found = _lookup(rest, lexicon) if rest else "NUM"
         if found is not None and factor is not None:
             return CellUnit(found, factor)
-    weighed = _OF_WHAT.search(text) if RATIO_MARK.search(text) else None
-    if weighed is not None:  # "m³/tonne of product": what the tonne weighs is no part of the unit
+    weighed = (_OF_WHAT.search(text) or _DONE_TO.search(text)) if RATIO_MARK.search(text) else None
+    if weighed is not None:  # "m³/tonne of product", "g/kWh generated": no part of the unit
         return resolve_unit(text[: weighed.start()], lexicon)
     close = ", ".join(repr(form) for form in lexicon.close_matches(text))
     raise UnknownUnit(f"unknown unit {surface!r}" + (f" (close matches: {close})" if close else ""))

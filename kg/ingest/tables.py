@@ -1,6 +1,7 @@
 """Find the tab-separated tables of a report text that hold no figures, and read them.
 
-Reports converted to text keep table cells apart with tabs. Two kinds of table are read here,
+Reports converted to text keep table cells apart with tabs, or print a bar between them
+(:mod:`kg.ingest.bar_cells`). Two kinds of table are read here,
 recognised by their shape and header words rather than by any one report's wording (figure
 tables are read by :mod:`kg.ingest.figure_tables`):
 
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+
+from kg.ingest.bar_cells import bar_cells, is_bar_row
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,9 @@ class AwardRow:
 
 
 def _split(text: str, start: int, end: int) -> Line:
+    line = text[start:end]
+    if "\t" not in line and is_bar_row(line) and (barred := bar_cells(text, start, end)) is not None:
+        return Line(tuple(Cell(*cell) for cell in barred), start, end)  # "| Group | Expectations |"
     cells: list[Cell] = []
     at = start
     for part in text[start:end].split("\t"):
@@ -93,7 +99,7 @@ def _table_after(text: str, header_at: int, header: str) -> list[Line]:
         line = text[start:end]
         if not line.strip() or line.strip() in heads or line == header:
             continue
-        if "\t" not in line:
+        if "\t" not in line and not is_bar_row(line):
             break
         rows.append(_split(text, start, end))
     return rows
@@ -104,9 +110,10 @@ def _headers(text: str) -> list[tuple[int, str, list[str]]]:
     seen: set[str] = set()
     for start, end in _lines(text):
         line = text[start:end]
-        if line.count("\t") >= 2 and line not in seen:
+        cells = [c.text.lower() for c in _split(text, start, end).cells]
+        if (line.count("\t") >= 2 or (is_bar_row(line) and len(cells) >= 3)) and line not in seen:
             seen.add(line)
-            found.append((start, line, [c.strip().lower() for c in line.split("\t")]))
+            found.append((start, line, cells))
     return found
 
 

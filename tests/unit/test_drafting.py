@@ -550,6 +550,11 @@ def test_a_sentence_of_another_paragraph_does_not_go_on_from_the_last() -> None:
         ("Visit our showroom at 12 Harbour Road.", []),
         # An acronym before a noun is a modifier, not an unknown unit.
         ("We installed 20 EV chargers.", ["20"]),
+        # The rating of each of several things is no figure; a capacity in total is one.
+        ("We installed 12 fast chargers of 60 kW at our depots.", ["12"]),
+        ("The farm's 20 turbines of 2 MW each were replaced.", ["20"]),
+        ("We gave 80 households each with a 5 kW inverter.", ["80"]),
+        ("Our rooftop solar capacity reached 4.2 MW.", ["4.2 MW"]),
     ],
 )
 def test_classes_names_schedules_and_addresses_are_no_figures(sentence: str, figures: list[str]) -> None:

@@ -225,6 +225,18 @@ def test_a_scope_filed_under_after_words_saying_what_the_figure_is_of() -> None:
     ]
 
 
+def test_a_figure_said_to_make_up_a_share_of_a_scope_is_filed_under_it() -> None:
+    assert named(
+        "Steam bought from the park's boiler house, 2,150.4 tCO2e in 2023, makes up much of our Scope 1 emissions.",
+        "Leaks from chillers, 96.2 tCO2e, form part of Scope 3.",
+        "Diesel for our generators, 55.0 tCO2e, made up the bulk of our Scope 2 and 3 emissions.",
+    ) == [
+        ("2,150.4 tCO2e", "Scope 1 emissions", "ghg-scope-1"),
+        ("96.2 tCO2e", "Scope 3 emissions", "ghg-scope-3"),
+        ("55.0 tCO2e", "Diesel for our generators", None),
+    ]
+
+
 def test_a_figure_set_off_by_commas_is_of_the_noun_before_it() -> None:
     assert named(
         "Our vans also emit small amounts of nitrogen oxides, about 2,400 kg, and sulphur oxides, about 35 kg.",

@@ -273,3 +273,27 @@ def test_a_label_printed_again_in_another_unit_is_another_metric(tmp_path: Path)
     }
     assert report.metrics["town-gas"].component_of == "total-energy-consumption"
     assert report.metrics["fuel-quantities-town-gas"].label == "Fuel quantities: Town gas"
+
+
+TWICE = """\
+Table 7 Energy
+| Indicator | Unit | 2024 | 2023 |
+| Town gas | MWh | 1,200 | 1,150 |
+| Purchased electricity | MWh | 8,400 | 8,100 |
+| Total energy consumption | MWh | 9,600 | 9,250 |
+| Total energy consumption | GJ | 34,560 | 33,300 |
+| Energy intensity | MWh/employee | 4.8 | 4.7 |
+"""
+
+
+def test_an_intensity_divides_the_total_printed_in_its_own_numerator_unit(tmp_path: Path) -> None:
+    """A total printed twice, in MWh and in GJ, is one quantity: the intensity in MWh per
+    employee divides the row in MWh, not neither."""
+    folder = report_folder(
+        tmp_path / "twice",
+        TWICE,
+        META.replace("coastway-2024", "twice-2024"),
+        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n",
+    )
+    metrics = load_report(folder).metrics
+    assert metrics["energy-intensity"].intensity_of == "total-energy-consumption"

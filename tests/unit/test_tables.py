@@ -470,3 +470,27 @@ def test_a_note_marked_on_a_heading_inside_a_table_is_of_the_rows_under_it() -> 
         ("Nitrogen oxides", "Air emissions", ("*",)),
         ("Sulphur oxides", "Air emissions", ("*",)),
     ]
+
+
+def test_stakeholder_and_award_tables_printed_with_bars_are_read_as_tab_tables() -> None:
+    text = (
+        "| Stakeholder group | Expectations | Channels |\n"
+        "| Regulators | Compliance | Site inspections |\n"
+        "| | Disclosure | Filings |\n"
+        "| Employees | Safety | Surveys |\n"
+        "Our awards:\n"
+        "| Winner | Award | Organiser |\n"
+        "| Acme | Green Award | Eco Body |\n"
+        "| | Design Prize | Design Body |\n"
+    )
+    stakeholders = tables.stakeholder_rows(text)
+    assert [(r.group.text, [c.text for c in r.expectations], [c.text for c in r.channels]) for r in stakeholders] == [
+        ("Regulators", ["Compliance", "Disclosure"], ["Site inspections", "Filings"]),
+        ("Employees", ["Safety"], ["Surveys"]),
+    ]
+    awards = tables.award_rows(text)
+    assert [(r.winner, r.award.text, r.organiser.text) for r in awards] == [
+        ("Acme", "Green Award", "Eco Body"),
+        ("Acme", "Design Prize", "Design Body"),
+    ]
+    assert all(text[r.award.start : r.award.end] == r.award.text for r in awards)

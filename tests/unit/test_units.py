@@ -89,6 +89,10 @@ def _line(path: Path, needle: str) -> int:
         ("1,200 m²", Decimal("1200"), UNIT + "M2"),
         ("15,000 sq ft", Decimal("15000"), UNIT + "FT2"),
         ("32 hours", Decimal("32"), UNIT + "HR"),
+        # Power: a plant's installed capacity, a panel set's rating.
+        ("6,023 MW", Decimal("6023"), UNIT + "MegaW"),
+        ("6,023 megawatts", Decimal("6023"), UNIT + "MegaW"),
+        ("3 kW", Decimal("3"), UNIT + "KiloW"),
         ("3 days", Decimal("3"), UNIT + "DAY"),
         ("34.1 billion times", Decimal("34100000000"), UNIT + "NUM"),
         ("58%", Decimal("58"), UNIT + "PERCENT"),
