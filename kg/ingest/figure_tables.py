@@ -49,6 +49,7 @@ from kg.ingest.column_layout import AlignedLine, aligned_lines
 from kg.ingest.quantities import MONTHS
 from kg.ingest.stacked_cells import stacked_lines
 from kg.ingest.tables import Cell
+from kg.ingest.transposed_cells import TransposedBlock, transposed_block
 
 _SPLIT = re.compile(r"\t| {2,}")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -351,6 +352,25 @@ def _header_column(span: Cell) -> Column | None:
     return None
 
 
+# A day printed with the month cut short ("31 Mar 2024"), as the rows of a transposed table print it.
+_SHORT_DAY = re.compile(r"^(?P<day>\d{1,2})\s+(?P<month>[A-Z][a-z]{2})[a-z]*\.?\s+(?P<year>(?:19|20)\d\d)$")
+
+
+def _period_column(span: Cell) -> Column | None:
+    """The column a period printed as a row's first cell stands for: a year column word, or a
+    day ("31 Mar 2024", "31 March 2024"), which is the day the row's figures are of."""
+    column = _header_column(span)
+    if column is not None:
+        return column if column.kind == "year" else None
+    m = _SHORT_DAY.match(span.text)
+    month = next((n for name, n in _MONTH.items() if m and name.startswith(m.group("month").lower())), None)
+    if m is None or month is None:
+        return None
+    return Column(
+        "year", span, period=span.text, year=int(m.group("year")), ends=(month, int(m.group("day"))), instant=True
+    )
+
+
 def _header(line: _Line) -> tuple[Column, ...] | None:
     """The columns of a header row: every cell after the first a column word, one year at least."""
     if not line.cells or _is_cell(line.cells[0]):
@@ -576,6 +596,8 @@ class _Reader:
                 i = after
             elif columns is not None:
                 i = self.read(i, self.spanned(i, columns), found)
+            elif (block := self.transposed(i)) is not None:
+                i = self.read_transposed(i, block, found)
             elif (measures := self.measures(i)) is not None:
                 i = self.read(i, measures, found)
             elif self.is_headerless_row(i):
@@ -583,6 +605,47 @@ class _Reader:
             else:
                 i += 1
         return found
+
+    def transposed(self, i: int) -> TransposedBlock | None:
+        """The transposed table (periods as rows, :mod:`kg.ingest.transposed_cells`) whose header is line ``i``."""
+        if not self.lines[i].cells or self.furniture(i) or _CAPTION.match(self.raw(i)):
+            return None
+        cells = [line.cells for line in self.lines[: i + 40]]
+        return transposed_block(
+            cells,
+            i,
+            _is_value,
+            lambda t: _period_column(Cell(t, 0, len(t))) is not None,
+            lambda t: bool(_CHANGE.match(t)),
+        )
+
+    def read_transposed(self, first: int, block: TransposedBlock, found: list[FigureTable]) -> int:
+        """Read a transposed table as the ordinary table it is turned round: a column per period
+        row (and per change row), a row per measure of the header."""
+        header = self.lines[first]
+        columns = tuple(
+            _period_column(cell) or Column("change", cell, unit="%" if "%" in cell.text else None)
+            for cell, _ in block.rows
+        )
+        group, boundary = self._context(self.spans[first][0])
+        head = Cell(self.text[header.start : header.end], header.start, header.end)
+        table = FigureTable(self.spans[first][0], header.end, columns, group, boundary, None, head)
+        if (title := self.caption_above(first)) is not None:
+            caption = _CAPTION.match(title)
+            assert caption is not None  # caption_above returns caption lines only
+            table.caption, table.caption_unit, table.caption_day = split_caption(title[caption.end() :].strip(" .:–-"))
+        for k, measure in enumerate(block.measures):
+            markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(measure.text))
+            cells: list[FigureCell] = []
+            for column, (_, row) in zip(columns, block.rows, strict=True):
+                self._cell(table, cells, column, row[k])
+            end = block.rows[-1][1][k].end
+            label = _LABEL_MARKER.sub("", measure.text).strip()
+            table.rows.append(FigureRow(label, None, tuple(cells), measure.start, end, markers))
+        table.end = _rstrip_end(self.text, self.lines[block.last])
+        self.notes(table, block.last + 1)
+        found.append(table)
+        return block.last + 1
 
     def spanned(self, i: int, columns: tuple[Column, ...]) -> tuple[Column, ...]:
         """The columns of the header at line ``i`` under headers that span them: a measure printed

@@ -1,0 +1,66 @@
+"""Tables printed transposed (periods as rows, measures as columns) are read turned round: a
+row per measure, a column per period row; ordinary tables with labels in the first column are
+left as they were read."""
+
+from __future__ import annotations
+
+from kg.ingest import figure_tables
+
+TRANSPOSED = (
+    "Table 3  Fleet fuel and emissions\n"
+    "Period        Diesel (litres)   Petrol (litres)   Fleet CO2 (tCO2e)*\n"
+    "FY2022/23              12,400               N/A               3,310.5\n"
+    "FY2021/22              11,950             3,210               3,402.0\n"
+    "Change vs FY2021/22     +3.8%               N/A                 -2.7%\n"
+    "* Road vehicles only.\n"
+)
+
+DATED = "Headcount\nAs at\tWomen\tMen\n30 Jun 2023\t410\t388\n30 Jun 2022\t395\t371\n"
+
+ORDINARY = (
+    "Indicator            2023      2022\nDiesel (litres)    12,400    11,950\nPetrol (litres)     3,210     3,020\n"
+)
+
+LABELS = (
+    "Site        Diesel (litres)   Petrol (litres)\n"
+    "Depot A              12,400             3,210\n"
+    "Depot B              11,950             3,020\n"
+)
+
+
+def _rows(text: str) -> list[tuple[str, list[tuple[str | None, str]]]]:
+    return [
+        (row.label, [(cell.column.period, cell.figure.text) for cell in row.cells])
+        for table in figure_tables.figure_tables(text)
+        for row in table.rows
+    ]
+
+
+def test_transposed_table_is_read_a_row_per_measure() -> None:
+    assert _rows(TRANSPOSED) == [
+        ("Diesel (litres)", [("FY2022/23", "12,400"), ("FY2021/22", "11,950"), (None, "+3.8%")]),
+        ("Petrol (litres)", [("FY2022/23", "N/A"), ("FY2021/22", "3,210"), (None, "N/A")]),
+        ("Fleet CO2 (tCO2e)", [("FY2022/23", "3,310.5"), ("FY2021/22", "3,402.0"), (None, "-2.7%")]),
+    ]
+    (table,) = figure_tables.figure_tables(TRANSPOSED)
+    assert table.caption == "Fleet fuel and emissions"
+    assert [c.kind for c in table.columns] == ["year", "year", "change"]
+    assert table.rows[2].markers == ("*",)
+    assert list(table.notes) == ["*"]
+
+
+def test_transposed_rows_of_days_are_instants() -> None:
+    (table,) = figure_tables.figure_tables(DATED)
+    assert [(c.period, c.year, c.ends, c.instant) for c in table.columns] == [
+        ("30 Jun 2023", 2023, (6, 30), True),
+        ("30 Jun 2022", 2022, (6, 30), True),
+    ]
+    assert [r.label for r in table.rows] == ["Women", "Men"]
+
+
+def test_ordinary_tables_are_not_turned_round() -> None:
+    assert _rows(ORDINARY) == [
+        ("Diesel (litres)", [("2023", "12,400"), ("2022", "11,950")]),
+        ("Petrol (litres)", [("2023", "3,210"), ("2022", "3,020")]),
+    ]
+    assert [label for label, _ in _rows(LABELS)] == ["Depot A", "Depot B"]
