@@ -497,6 +497,7 @@ class _Reader:
         for i, stacked in stacked_lines(text, self.spans, _is_value, _is_year, _is_caption_line).items():
             self.lines[i] = _Line(self.spans[i][0], self.spans[stacked.last][1], self.lines[i].indent, stacked.cells)
             self.absorbed.update(range(i + 1, stacked.last + 1))
+        self.cells = [line.cells for line in self.lines]  # the lines' cells, as transposed_block reads them
         self.heads = _running_heads(text)
         self.first_cells = Counter(line.first for line in self.lines if len(line.cells) == 2)
         groups = [(m.end(), m.group("title").strip()) for m in _GROUP_HEADING.finditer(text)]
@@ -610,9 +611,8 @@ class _Reader:
         """The transposed table (periods as rows, :mod:`kg.ingest.transposed_cells`) whose header is line ``i``."""
         if not self.lines[i].cells or self.furniture(i) or _CAPTION.match(self.raw(i)):
             return None
-        cells = [line.cells for line in self.lines[: i + 40]]
         return transposed_block(
-            cells,
+            self.cells[: i + 40],
             i,
             _is_value,
             lambda t: _period_column(Cell(t, 0, len(t))) is not None,
