@@ -110,8 +110,11 @@ def _headers(text: str) -> list[tuple[int, str, list[str]]]:
     seen: set[str] = set()
     for start, end in _lines(text):
         line = text[start:end]
+        tabbed = line.count("\t") >= 2
+        if line in seen or not (tabbed or is_bar_row(line)):
+            continue  # prose: not split into cells
         cells = [c.text.lower() for c in _split(text, start, end).cells]
-        if (line.count("\t") >= 2 or (is_bar_row(line) and len(cells) >= 3)) and line not in seen:
+        if tabbed or len(cells) >= 3:
             seen.add(line)
             found.append((start, line, cells))
     return found
