@@ -39,7 +39,7 @@ class NativeOxigraphStore(OxigraphStore):
 
 def select(graph: Graph, text: str) -> tuple[tuple[str, ...], tuple[tuple[Node | None, ...], ...]] | None:
     """Variables and rows of the SELECT query ``text`` answered by the Oxigraph store under
-    ``graph``, or None when ``graph`` is not over one of ours.
+    ``graph``, or None when ``graph`` is not over one of ours or ``text`` is not a SELECT query.
 
     oxrdflib converts every term of every row afresh, which doubles the time of queries
     returning tens of thousands of rows; here recurring terms are converted once.
@@ -48,6 +48,8 @@ def select(graph: Graph, text: str) -> tuple[tuple[str, ...], tuple[tuple[Node |
     if native is None:
         return None
     result = native.query(text, use_default_graph_as_union=False)
+    if not isinstance(result, ox.QuerySolutions):
+        return None
     variables = tuple(v.value for v in result.variables)
     rows = tuple(tuple(None if t is None else rdflib_term(t) for t in solution) for solution in result)
     return variables, rows

@@ -28,6 +28,7 @@ from kg.rdf.native import NativeGraph
 from kg.rdf.readers import prepare_query
 from kg.rdf.store import select
 from kg.rdf.terms import rdflib_term
+from kg.sparql.guard import refuse_dereferencing
 from kg.sparql.local import evaluate, exact_rows
 from kg.sparql.queryfile import (
     NO_BASE,
@@ -145,19 +146,20 @@ def run_query(
 
     A SELECT query is answered by Oxigraph: a graph over an Oxigraph store (kg.rdf.store) by its
     store, an in-memory rdflib graph by a copy of it in an in-memory store (see _on_oxigraph).
-    ``engine="rdflib"`` has rdflib's own SPARQL engine answer instead, the independent reference
-    the tests compare Oxigraph's answers with. The refusal check has parsed the text already,
-    whatever the engine. ASK, CONSTRUCT and DESCRIBE are answered by rdflib.
+    Oxigraph parses it too, after the token check of kg.sparql.guard has refused what it must:
+    rdflib's parser takes 50-400 ms a saved query, more than Oxigraph takes to answer it, and is
+    run only to word a syntax error at its line and column in the file. ``engine="rdflib"`` has
+    rdflib's own SPARQL engine answer instead, the independent reference the tests compare
+    Oxigraph's answers with. ASK, CONSTRUCT and DESCRIBE are answered by rdflib.
     """
-    check_syntax(query)
     text = query.bind(values)
-    prepared = prepare_query(text)
-    if prepared.algebra.name == "SelectQuery" and engine == "oxigraph":
-        answered = select(graph, text)
+    if engine == "oxigraph":
+        refuse_dereferencing(text)
+        answered = _select_on_oxigraph(graph, query, text)
         if answered is not None:
-            return Rows(*answered)
-        if type(graph) is Graph:
-            return _on_oxigraph(graph, text)
+            return answered
+    check_syntax(query)
+    prepared = prepare_query(text)
     result = graph.query(text if isinstance(graph.store, OxigraphStore) else prepared)
     if result.type == "ASK":
         return bool(result.askAnswer)
@@ -172,8 +174,22 @@ def run_query(
     return Rows(variables, tuple(tuple(_decimal_point(term) for term in row) for row in result))
 
 
-def _on_oxigraph(graph: Graph, text: str) -> Rows:
-    """The rows Oxigraph gives for ``text`` on a copy of ``graph``, in rdflib terms.
+def _select_on_oxigraph(graph: Graph, query: SavedQuery, text: str) -> Rows | None:
+    """Oxigraph's rows for ``text`` on ``graph`` (its own store, or an in-memory copy), or None
+    when the query is not a SELECT or the graph is over a store Oxigraph cannot read."""
+    try:
+        if getattr(graph.store, "native", None) is not None:
+            answered = select(graph, text)
+            return None if answered is None else Rows(*answered)
+        return _on_oxigraph(graph, text) if type(graph) is Graph else None
+    except SyntaxError as exc:
+        check_syntax(query)  # rdflib's message, with the line and column in the file
+        raise QueryError(f"{query.path}: not a SPARQL query Oxigraph answers: {one_line(str(exc))}") from None
+
+
+def _on_oxigraph(graph: Graph, text: str) -> Rows | None:
+    """The rows Oxigraph gives for ``text`` on a copy of ``graph``, in rdflib terms, or None when
+    ``text`` is not a SELECT query.
 
     rdflib's engine joins a group that follows another join without the bindings it has (a saved
     query with a UNION or a subquery took minutes on a five-report corpus); copying the graph into
@@ -182,7 +198,10 @@ def _on_oxigraph(graph: Graph, text: str) -> Rows:
     come back as the graph writes them (NativeGraph.exact), so the rows are rdflib's rows.
     """
     native = _copy_of(graph)
-    answer = exact_rows(native, text, evaluate(native, text))
+    solutions = evaluate(native, text)
+    if not isinstance(solutions, ox.QuerySolutions):
+        return None
+    answer = exact_rows(native, text, solutions)
     rows = tuple(tuple(None if t is None else _decimal_point(rdflib_term(t)) for t in row) for row in answer.rows)
     return Rows(answer.variables, rows)
 
