@@ -129,6 +129,9 @@ _RECIPIENT = re.compile(r"\s+(?:to|for)\s+.*$", re.I)
 _UNIT_WORDS = {"HR": "hours", "DAY": "days"}
 # Where a clause ends; the "and" of "Scope 1 and 2" joins a scope's numbers, not two clauses.
 _DELIMITER = re.compile(r"[,;:()\n]|(?<!scope \d)(?<!scopes \d)\s(?:and|while|whereas|but|compared\s+with)\s", re.I)
+# A single emission scope as a sentence names it ("Scope 1", not "Scope 1 and 2"), and any scope.
+_ONE_SCOPE = re.compile(r"\bscope\s*([123])\b(?!\s*(?:,|and|&|\+|/)\s*(?:scope\s*)?[123])", re.I)
+_ANY_SCOPE = re.compile(r"\bscopes?\s*[123]\b", re.I)
 
 
 def clean(name: str, lead: bool = True) -> str:
@@ -229,6 +232,8 @@ class MetricNamer:
                 if share is not None:
                     names.append(share)
                     continue
+            if match is not None and match.notation.startswith("ghg-"):
+                name = _scoped(name, text[max([0, *(e for _, e in others if e <= start)]) : start])
             names.append(name if match is not None else figure.metric)
             if match is not None:
                 found.append((match.notation, name))
@@ -238,6 +243,18 @@ class MetricNamer:
         elif reading.figures:
             self.previous = []
         return names
+
+
+def _scoped(name: str, before: str) -> str:
+    """An emissions figure's ``name`` with the one scope its sentence files it under before it, and
+    after any other figure (``before``: "Scope 1 (energy indirect) emissions from purchased
+    electricity were"), where the clause the name was read from lost it: the label keeps what the
+    report calls the figure, so that kg.validate can hold a scope printed against the rest of
+    the report (csrsh:ScopeLabelShape, csrsh:ScopeDisagreementShape)."""
+    scopes = {m.group(1) for m in _ONE_SCOPE.finditer(before)}
+    if _ANY_SCOPE.search(name) or len(scopes) != 1 or len(_ANY_SCOPE.findall(before)) != 1:
+        return name
+    return f"Scope {scopes.pop()} {name[:1].lower()}{name[1:]}"
 
 
 def _share_of_count(candidates: Iterator[tuple[str, bool]], heads: int) -> str | None:

@@ -866,6 +866,17 @@ def scope_variants(label: str) -> tuple[str, str] | tuple[()]:
     return _without(_SCOPE_WORDS, label), _without(_SCOPE_NUMBERS, label)
 
 
+def scope_apart(label: str) -> tuple[str, str] | tuple[()]:
+    """A GHG label that prints scope numbers, read by its scope numbers alone and by its other
+    words alone ("Scope 1 emissions from purchased electricity": "Scope 1 emissions" and
+    "emissions from purchased electricity"); else none. A label whose numbers and other words
+    name different scopes is read both ways, as scope_variants reads scope words."""
+    numbers = _SCOPE_NUMBERS.search(label)
+    if numbers is None:
+        return ()
+    return f"{numbers.group()} emissions", _without(_SCOPE_NUMBERS, label)
+
+
 def _without(pattern: re.Pattern[str], label: str) -> str:
     """``label`` with what ``pattern`` matches taken out, and the parentheses it leaves empty."""
     return " ".join(re.sub(r"\(\s*\)", " ", pattern.sub(" ", label)).split())

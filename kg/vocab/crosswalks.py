@@ -38,7 +38,7 @@ from functools import cache
 from rdflib import URIRef
 from rdflib.namespace import RDFS, SKOS, Namespace
 
-from kg.vocab.catalogue import CatalogueMatch, catalogue, match_metric, scope_variants
+from kg.vocab.catalogue import CatalogueMatch, catalogue, match_metric, scope_apart, scope_variants
 from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
 from kg.vocab.units import load_units
 
@@ -218,9 +218,11 @@ def figure_kpis(
 
 
 def scope_kpis(label: str, unit_key: str | None, standard: str | None) -> list[InferredKPI]:
-    """The KPIs every scope a GHG label names discloses, when its scope words disagree (see the
-    module's docstring); none when the scopes disclose different KPIs."""
-    readings = [m for m in (match_metric(v, unit_key) for v in scope_variants(label)) if m is not None]
+    """The KPIs every scope a GHG label names discloses, when its scope words, or its scope numbers
+    and its other words, disagree (see the module's docstring); none when the scopes disclose
+    different KPIs."""
+    variants = (*scope_variants(label), *scope_apart(label))
+    readings = [m for m in (match_metric(v, unit_key) for v in variants) if m is not None]
     if len({m.notation for m in readings}) < 2:
         return []
     shared = set.intersection(*({k.code for k in metric_kpis(m.notation, standard)} for m in readings))

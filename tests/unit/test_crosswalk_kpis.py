@@ -107,6 +107,8 @@ def test_a_change_discloses_the_kpis_of_its_metric() -> None:
         # the scope's number and words disagree: no catalogue metric, but HKEX asks for every scope under A1.2
         ("Indirect emissions (Scope 1)", "TONNE", HKEX, ["A1.2"]),
         ("Scope 3 - energy indirect GHG emissions", "TONNE", HKEX, ["A1.2"]),
+        # the scope's number and the other words disagree (purchased electricity is Scope 2)
+        ("Scope 1 emissions from purchased electricity", "TONNE", HKEX, ["A1.2"]),
         # GRI asks for each scope under its own disclosure, so the figure discloses none of them
         ("Indirect emissions (Scope 1)", "TONNE", GRI, []),
     ],

@@ -237,6 +237,23 @@ def test_a_figure_said_to_make_up_a_share_of_a_scope_is_filed_under_it() -> None
     ]
 
 
+def test_the_one_scope_a_sentence_names_before_an_emissions_figure_stays_in_its_name() -> None:
+    """The label keeps the scope the report prints, even where it contradicts the rest of the
+    name (so that validation can hold it against a table's scope); a scope named for another
+    figure, or a total of two scopes, is not carried over."""
+    assert named(
+        "Scope 2 (energy indirect) emissions from purchased electricity were 812.6 tCO2e in 2023.",
+        "Scope 1 (direct) emissions from purchased electricity were 812.6 tCO2e in 2023.",
+        "Scope 1 emissions were 410.2 tCO2e, and emissions from purchased electricity were 812.6 tCO2e.",
+    ) == [
+        ("812.6 tCO2e", "Scope 2 emissions from purchased electricity", "ghg-scope-2"),
+        # Purchased electricity is Scope 2: the label contradicts itself and reads as no catalogue metric.
+        ("812.6 tCO2e", "Scope 1 emissions from purchased electricity", None),
+        ("410.2 tCO2e", "Scope 1 emissions", "ghg-scope-1"),
+        ("812.6 tCO2e", "Emissions from purchased electricity", "ghg-scope-2"),
+    ]
+
+
 def test_a_figure_set_off_by_commas_is_of_the_noun_before_it() -> None:
     assert named(
         "Our vans also emit small amounts of nitrogen oxides, about 2,400 kg, and sulphur oxides, about 35 kg.",
