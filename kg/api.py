@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg.rdf.build import build_graph
 from kg.rdf.readers import read_rdf
 from kg.rdf.store import open_graph
+from kg.sparql.lookups import GraphLookups
 from kg.sparql.remote import run_remote
-from kg.sparql.resolve import resolve_parameters
+from kg.sparql.resolve import resolved_names
 from kg.sparql.saved import Rows, find_query, run_local
 from kg.vocab.ontology import with_ontology
 
@@ -51,7 +52,8 @@ def rows(name: str, graph: Graph | None = None, endpoint: str | None = None, **p
     if endpoint is not None:
         return run_remote(endpoint, query, params)
     graph = graph if graph is not None else load()
-    return run_local(graph, query, resolve_parameters(graph, query, params))
+    names = resolved_names(GraphLookups(graph), query, params)
+    return run_local(graph, query, {**params, **{name: URIRef(iri) for name, iri in names.items()}})
 
 
 def run(name: str, graph: Graph | None = None, endpoint: str | None = None, **params: object) -> list[dict[str, Any]]:

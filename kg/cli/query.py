@@ -1,8 +1,8 @@
 """``csrkg query``: saved or given SPARQL queries on a graph, a store or an endpoint.
 
 A local graph is held and queried in Oxigraph (kg.rdf.native, kg.sparql.local); rdflib is
-imported only where it is the tool: building the bundled KG when no file is given, resolving
-a name given for an IRI parameter, and writing a CONSTRUCT answer.
+imported only where it is the tool: building the bundled KG when no file is given and writing
+a CONSTRUCT answer (a name given for an IRI parameter is resolved on Oxigraph, kg.sparql.resolve).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import pyoxigraph as ox
 
 from kg.errors import StoreError
 from kg.rdf.formats import format_names
@@ -107,18 +108,10 @@ def _native_graph(data: Path | None, store: Path | None) -> NativeGraph:
 
 
 def _resolved(graph: NativeGraph, saved: SavedQuery, values: dict[str, str]) -> dict[str, object]:
-    """``values`` with a name given for an IRI parameter (``org=xiaomi``) resolved to the IRI (by
-    kg.sparql.resolve, through rdflib's API over the same Oxigraph store)."""
-    names = {p.name for p in saved.parameters if p.takes_iri}
-    if not any(name in names and not value.strip().startswith("<") for name, value in values.items()):
-        return dict(values)
-    import pyoxigraph as ox
-    from rdflib import Graph, URIRef
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+    """``values`` with a name given for an IRI parameter (``org=xiaomi``) resolved to the IRI, by
+    kg.sparql.resolve on the Oxigraph store itself (no rdflib)."""
+    from kg.sparql.lookups import NativeLookups
+    from kg.sparql.resolve import resolved_names
 
-    from kg.rdf.store import NativeOxigraphStore
-    from kg.sparql.resolve import resolve_parameters
-
-    view = Graph(store=NativeOxigraphStore(graph.store), identifier=DATASET_DEFAULT_GRAPH_ID)
-    resolved = resolve_parameters(view, saved, values)
-    return {k: ox.NamedNode(str(v)) if isinstance(v, URIRef) else v for k, v in resolved.items()}
+    names = resolved_names(NativeLookups(graph), saved, values)
+    return {**values, **{name: ox.NamedNode(iri) for name, iri in names.items()}}

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import threading
 import xml.sax
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parser import parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
+from rdflib.term import Node
 from rdflib.util import guess_format
 
 from kg.errors import InputError, QueryRefusedError, UntrustedInputError
@@ -213,6 +215,18 @@ def read_rdf(path: Path | str, fmt: str | None = None) -> Graph:
         what = "empty" if not data.strip() else f"no RDF triples in it as {fmt}"
         raise InputError(f"{path}: not an RDF graph ({what})")
     return graph
+
+
+def algebra_patterns(node: object) -> Iterator[tuple[Node, Node, Node]]:
+    """Every triple pattern of a parsed query's algebra (subqueries and optional parts included)."""
+    if isinstance(node, CompValue):
+        if node.name == "BGP":
+            yield from node.get("triples", ())
+        for value in node.values():
+            yield from algebra_patterns(value)
+    elif isinstance(node, list | tuple):
+        for item in node:
+            yield from algebra_patterns(item)
 
 
 def _dereferencing(node: object) -> str | None:

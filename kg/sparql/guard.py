@@ -16,8 +16,8 @@ import re
 
 from kg.errors import QueryRefusedError
 
-# Strings (long ones first), IRIs, comments, variables, language tags, prefixed names and words;
-# anything else is one character.
+# Strings (long ones first), IRIs, comments, variables, language tags, prefixed names, words and
+# numbers; anything else is one character.
 _TOKEN = re.compile(
     r'"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
@@ -29,12 +29,28 @@ _TOKEN = re.compile(
     r"|@[A-Za-z]+(?:-[A-Za-z0-9]+)*"
     r"|[A-Za-z_][\w.-]*:[\w.:%-]*|:[\w.:%-]*"
     r"|[A-Za-z_]\w*"
+    r"|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?"
     r"|\S",
     re.S,
 )
 _REFUSED = {"SERVICE": "SERVICE", "FROM": "FROM / FROM NAMED"}
 _UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"})
 _PROLOGUE = frozenset({"PREFIX", "BASE"})
+
+
+def tokens(text: str) -> list[str]:
+    """The query's SPARQL tokens in order, comments left out (kg.sparql.patterns reads them); a
+    prefixed name never ends with a dot, which ends its triple ("?r a csr:Report.")."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        if token.startswith("#"):
+            continue
+        if ":" in token and token[0] not in "\"'<?$@" and token.endswith("."):
+            found.extend((token.rstrip("."), *"." * (len(token) - len(token.rstrip(".")))))
+        else:
+            found.append(token)
+    return found
 
 
 def _words(text: str) -> list[str]:

@@ -7,83 +7,87 @@ says what kind of resource it expects: every triple pattern of the query that th
 variable takes part in (``?c csr:inReport ?report``, ``?x csr:goal ?sdg``) is a test a candidate
 passes or fails in the graph, and among the resources carrying the name those passing the most
 tests win. Nothing is pasted into SPARQL: candidates are found with graph lookups of bound terms.
+
+The patterns are read from the query's tokens (kg.sparql.patterns; rdflib's parse where that
+reader stops), and the graph through kg.sparql.lookups, so that ``csrkg query`` resolves a
+name on Oxigraph without importing rdflib.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
-
-from rdflib import Graph, Literal, URIRef, Variable
-from rdflib.namespace import DCTERMS, SKOS
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.term import Node
+from collections.abc import Mapping
 
 from kg.errors import QueryError
-from kg.rdf.readers import prepare_query
-from kg.sparql.saved import Parameter, SavedQuery
+from kg.sparql.lookups import Lookups
+from kg.sparql.patterns import Pattern, triple_patterns
+from kg.sparql.queryfile import Parameter, SavedQuery
 
-_NAME_PROPERTIES = (SKOS.notation, DCTERMS.identifier)
-Pattern = tuple[Node, Node, Node]
-
-
-def wants_iri(param: Parameter) -> bool:
-    """Whether the parameter takes a resource: its default is an IRI, or its documentation says IRI."""
-    return isinstance(param.default, URIRef) or "IRI" in param.doc
+_NAME_PROPERTIES = ("<http://www.w3.org/2004/02/skos/core#notation>", "<http://purl.org/dc/terms/identifier>")
 
 
-def _patterns(node: object) -> Iterator[Pattern]:
-    """Every triple pattern of a query's algebra (subqueries and optional parts included)."""
-    if isinstance(node, CompValue):
-        if node.name == "BGP":
-            yield from node.get("triples", ())
-        for value in node.values():
-            yield from _patterns(value)
-    elif isinstance(node, list | tuple):
-        for item in node:
-            yield from _patterns(item)
+def _patterns(query: SavedQuery) -> list[Pattern]:
+    """The query's triple patterns with an IRI predicate, as N-Triples terms (``?v`` a variable)."""
+    found = triple_patterns(query.text)
+    if found is not None:
+        return found
+    from rdflib import URIRef
 
+    from kg.rdf.readers import algebra_patterns, prepare_query
 
-def _tests(query: SavedQuery, variable: Variable) -> list[Pattern]:
-    """The patterns in which ``variable`` is subject or object and the predicate is an IRI."""
     found = []
-    for s, p, o in _patterns(prepare_query(query.text).algebra):
-        if isinstance(p, URIRef) and variable in (s, o) and (s, p, o) not in found:
-            found.append((s, p, o))
+    for s, p, o in algebra_patterns(prepare_query(query.text).algebra):
+        pattern = (s.n3(), p.n3(), o.n3())
+        if isinstance(p, URIRef) and pattern not in found:
+            found.append(pattern)
     return found
 
 
-def _passes(graph: Graph, node: URIRef, variable: Variable, pattern: Pattern) -> bool:
-    s, p, o = (None if isinstance(t, Variable) and t != variable else t for t in pattern)
-    s = node if s == variable else s
-    o = node if o == variable else o
-    return (s, p, o) in graph
+def _tests(query: SavedQuery, variable: str) -> list[Pattern]:
+    """The patterns in which ``variable`` is subject or object."""
+    return [(s, p, o) for s, p, o in _patterns(query) if variable in (s, o)]
 
 
-def _candidates(graph: Graph, variable: Variable, tests: list[Pattern]) -> set[URIRef]:
+def _bound(term: str, variable: str, node: str | None) -> str | None:
+    """A pattern's term for a lookup: the candidate for the variable, any term for another variable
+    or a blank node (which a query pattern reads as a variable)."""
+    if term == variable:
+        return node
+    return None if term.startswith(("?", "_:")) else term
+
+
+def _passes(graph: Lookups, node: str, variable: str, pattern: Pattern) -> bool:
+    s, p, o = (_bound(t, variable, node) for t in pattern)
+    return next(graph.terms(s, p, o, 0), None) is not None
+
+
+def _candidates(graph: Lookups, variable: str, tests: list[Pattern]) -> set[str]:
     """The IRIs that take part in at least one of ``tests`` where the variable stands."""
-    found: set[URIRef] = set()
+    found: set[str] = set()
     for s, p, o in tests:
         if s == variable:
-            found.update(n for n in graph.subjects(p, None if isinstance(o, Variable) else o) if isinstance(n, URIRef))
+            found.update(n for n in graph.terms(None, p, _bound(o, variable, None), 0) if n.startswith("<"))
         if o == variable:
-            found.update(n for n in graph.objects(None if isinstance(s, Variable) else s, p) if isinstance(n, URIRef))
+            found.update(n for n in graph.terms(_bound(s, variable, None), p, None, 2) if n.startswith("<"))
     return found
 
 
-def _names(graph: Graph, node: URIRef) -> set[str]:
-    text = str(node).rstrip("/#")
+def _names(graph: Lookups, node: str) -> set[str]:
+    text = node[1:-1].rstrip("/#")
     names = {text[max(text.rfind("/"), text.rfind("#")) + 1 :]}
-    names.update(str(v) for prop in _NAME_PROPERTIES for v in graph.objects(node, prop) if isinstance(v, Literal))
+    names.update(v for prop in _NAME_PROPERTIES for v in graph.literal_values(node, prop))
     return {n.casefold() for n in names if n}
 
 
-def resolve(graph: Graph, query: SavedQuery, param: Parameter, value: str) -> URIRef:
-    """The IRI in ``graph`` that ``value`` names, of the kind ``query`` expects for ``param``."""
-    variable = Variable(param.name)
+def resolve(graph: Lookups, query: SavedQuery, param: Parameter, value: str) -> str:
+    """The IRI (without its brackets) in ``graph`` that ``value`` names, of the kind ``query``
+    expects for ``param``."""
+    variable = f"?{param.name}"
     tests = _tests(query, variable)
     candidates = (
-        _candidates(graph, variable, tests) if tests else {n for n in graph.subjects() if isinstance(n, URIRef)}
+        _candidates(graph, variable, tests)
+        if tests
+        else {n for n in graph.terms(None, None, None, 0) if n.startswith("<")}
     )
     wanted = value.strip().casefold()
     scored = {node: sum(_passes(graph, node, variable, t) for t in tests) for node in candidates}
@@ -92,10 +96,9 @@ def resolve(graph: Graph, query: SavedQuery, param: Parameter, value: str) -> UR
         best = max(scored[node] for node in matches)
         chosen = sorted(node for node in matches if scored[node] == best)
         if len(chosen) == 1:
-            return chosen[0]
+            return chosen[0][1:-1]
         raise QueryError(
-            f"parameter {param.name}: {value!r} names several resources: {', '.join(f'<{n}>' for n in chosen[:5])}; "
-            "give the IRI"
+            f"parameter {param.name}: {value!r} names several resources: {', '.join(chosen[:5])}; give the IRI"
         )
     # Every candidate's names: each takes part in a pattern of the parameter (the best-scoring ones
     # alone would leave out a catalogue metric that no report metric maps to yet).
@@ -105,24 +108,12 @@ def resolve(graph: Graph, query: SavedQuery, param: Parameter, value: str) -> UR
     raise QueryError(f"parameter {param.name}: nothing in the graph is named {value!r}{hint}")
 
 
-def resolve_parameters(graph: Graph, query: SavedQuery, values: Mapping[str, object]) -> dict[str, object]:
-    """``values`` with every name given for an IRI parameter replaced by the IRI it names.
-
-    IRIs (``<...>``), quoted literals and rdflib terms pass unchanged, as do values of
-    parameters that do not take resources (a word to search for).
-    """
+def resolved_names(graph: Lookups, query: SavedQuery, values: Mapping[str, object]) -> dict[str, str]:
+    """The IRI each name given for an IRI parameter names (``values`` whose value is plain text,
+    not an IRI ``<...>``; terms and values of parameters that take no resource are left out)."""
     params = {p.name: p for p in query.parameters}
-    resolved: dict[str, object] = {}
-    for name, value in values.items():
-        param = params.get(name)
-        if (
-            isinstance(value, str)
-            and not isinstance(value, Node)
-            and param is not None
-            and wants_iri(param)
-            and not value.strip().startswith("<")
-        ):
-            resolved[name] = resolve(graph, query, param, value)
-        else:
-            resolved[name] = value
-    return resolved
+    return {
+        name: resolve(graph, query, params[name], value)
+        for name, value in values.items()
+        if type(value) is str and name in params and params[name].takes_iri and not value.strip().startswith("<")
+    }
