@@ -21,12 +21,16 @@ _HEADING = re.compile(
     re.I,
 )
 
+# A line of such a block: a table row (cells apart with bars or tabs) or an item that starts with its
+# code; a sentence after the table ("Our plants follow GB/T ...") cites standards.
+_ROW = re.compile(r"[^\n]*[|\t]|\s*(?:[-•·▪●*–]\s*)?[A-Z]+(?:/[A-Z]+)?\s?\d")
+
 
 def certification_blocks(text: str, code: re.Pattern[str]) -> list[tuple[int, int]]:
     """The (start, end) of each run of lines right under a certification heading that each print a code.
 
-    The run ends at the first line with no ``code`` match (a blank line, the next heading), so a
-    heading far above a later paragraph of cited standards says nothing of it.
+    The run ends at the first line with no ``code`` match (a blank line, the next heading) or that is
+    no row or item, so a heading far above a later paragraph of cited standards says nothing of it.
     """
     blocks: list[tuple[int, int]] = []
     lines = list(re.finditer(r"^.*$", text, re.M))
@@ -35,7 +39,7 @@ def certification_blocks(text: str, code: re.Pattern[str]) -> list[tuple[int, in
             continue
         start = end = None
         for line in lines[i + 1 :]:
-            if not code.search(line.group()):
+            if not code.search(line.group()) or not _ROW.match(line.group()):
                 break
             start = line.start() if start is None else start
             end = line.end()

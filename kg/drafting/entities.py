@@ -223,7 +223,8 @@ _GENERIC = re.compile(
 
 # Standard codes: ISO 14001, ISO 45001:2018, OHSAS 18001, SA8000, GB/T 2589-2008, IEC 62443.
 _CODE = re.compile(
-    r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|FSSC|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}(?:[-:]\d{1,4})*"
+    r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|FSSC|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}"
+    r"(?:\.\d{1,2}(?=[-:]))?(?:[-:]\d{1,4})*"  # a part number before the year: "GB/T 19963.1-2021"
     r")(?:\s(?:certification|certificate|certified))?\b"
 )
 # Certification schemes named by their acronym or brand, not by a code: a site is certified under

@@ -1,4 +1,4 @@
-"""Codes under a certification heading, a certification verb left out, graded schemes, observatories.
+"""Codes under a certification heading, a certification verb left out, part numbers, graded schemes, observatories.
 
 Every sentence here is invented for the test; none is taken from a fixture report.
 """
@@ -18,7 +18,6 @@ def test_codes_in_a_table_under_a_certification_header_cell_are_certifications()
         "| Certification | Scope |\n"
         "| ISO 22000:2018 | Food safety |\n"
         "| ISO 50001:2018 | Energy management |\n"
-        "\n"
         "Our boilers follow GB/T 17954-2007.\n"
     )
     assert typed(text) == [
@@ -67,4 +66,11 @@ def test_a_scheme_met_at_a_grade_is_a_standard_named_without_the_grade() -> None
 def test_an_observatory_is_an_organisation() -> None:
     assert typed("Drivers follow the warnings of the Eastport Observatory.") == [
         ("Eastport Observatory", "Organization")
+    ]
+
+
+def test_a_code_keeps_its_part_number_before_its_year() -> None:
+    assert typed("Our boilers follow GB/T 28711.2-2019 and ISO 50001.") == [
+        ("GB/T 28711.2-2019", "Standard"),
+        ("ISO 50001", "Standard"),
     ]
