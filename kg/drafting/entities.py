@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kg.drafting.certification_blocks import certification_blocks
 from kg.drafting.places import place_names, region_names
 from kg.drafting.sentences import split_sentences
 from kg.vocab.names import slugify
@@ -60,7 +61,7 @@ for _type, _words in {
     "Organization": "foundation association alliance federation society institute institution university "
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
     "consortium community hospital school kindergarten church club organization organisation centre center chest "
-    "government laboratory "
+    "government laboratory observatory "
     "limited ltd ltd. berhad bhd bhd. plc llc pte "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity administration",
     "Initiative": "programme program project campaign initiative scheme challenge plan scholarship course compact",
@@ -199,6 +200,9 @@ _ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Pte|Sdn|St|Bhd)\.$")
 _GRADE_STOP = re.compile(
     r"\b(?:Level|Grade|Class|Category|Tier|Phase|Stage|Type|Scope|Part|Zone|Block) [A-Z0-9]{1,2}\. "
 )
+# "Level 3 of the Multi-Level Protection Scheme": a grade of a scheme that grades, a standard met at a grade.
+_GRADED_BEFORE = re.compile(r"\b(?:Level|Grade|Tier|Class) [A-Z0-9]{1,3}\s+of\s+the\s+$")
+GRADED_WINDOW = 30  # characters before a name where its grade is printed
 # "... Acme Ports Sdn. Bhd. We buy ...": a legal form's full stop ends the sentence before a sentence's word.
 _ABBREVIATION_STOP = re.compile(
     r"\b(?:Ltd|Bhd|Inc|Corp)\. (?=(?:We|Our|The|This|These|It|Its|In|During|All|As|At|For)\b)"
@@ -219,7 +223,8 @@ _GENERIC = re.compile(
 
 # Standard codes: ISO 14001, ISO 45001:2018, OHSAS 18001, SA8000, GB/T 2589-2008, IEC 62443.
 _CODE = re.compile(
-    r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|FSSC|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}(?:[-:]\d{1,4})*"
+    r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|FSSC|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}"
+    r"(?:\.\d{1,2}(?=[-:]))?(?:[-:]\d{1,4})*"  # a part number before the year: "GB/T 19963.1-2021"
     r")(?:\s(?:certification|certificate|certified))?\b"
 )
 # Certification schemes named by their acronym or brand, not by a code: a site is certified under
@@ -265,8 +270,13 @@ _INLINE_LIST = re.compile(
     r"(?:\s+(?:we identified|identified|were|are|include|included|includes|such as))?\s*(?:include,?|:|are|were)\s+"
     r"(?P<items>(?:[^.:;\n()]|(?<=,)\n)+?)\."
 )
-# Between two codes a certification verb governs both: "... since 2019 and to ...".
-_ALSO_TO = re.compile(r"(?:\s+(?:since|in|from)\s+(?:\d{4}|FY\d{2,4}))?,?\s+and\s+(?:also\s+)?(?:to|under)\s+")
+# Between two codes a certification verb governs both: "... since 2019 and to ...", "..., and our
+# energy management system to ...": the verb left out before a second system's code.
+_ALSO_TO = re.compile(
+    r"(?:\s+(?:since|in|from)\s+(?:\d{4}|FY\d{2,4}))?,?\s+and\s+(?:also\s+)?"
+    r"(?:(?:our|its|the)\s+(?:[\w-]+\s+){0,4}?(?:systems?|sites?|plants?|facilit(?:y|ies)|factor(?:y|ies)|"
+    r"operations|offices?)\s+)?(?:to|under)\s+"
+)
 # A line of the contents page: a title, dot leaders and a page number.
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|…+\s*\d{1,3}\s*$")
 # A guideline titled with a verb or a topic after "to", "for" or "on", every other word capitalised.
@@ -1054,6 +1064,8 @@ class _Scanner:
                 words = words[bare_the[-1] + 1 :]
             while words and words[0].group().lower().strip(",") in _LEADING and not words[0].group().isupper():
                 words.pop(0)
+            if len(words) > 4 and _GRADED_BEFORE.fullmatch(" ".join(w.group() for w in words[:4]) + " "):
+                del words[:4]  # "Level 3 of the Multi-Level Protection Scheme": a grade, then the scheme graded
             while len(words) > 2 and re.fullmatch(r"\d[\d,.]*", words[0].group()) and words[1].group() in _JOINERS:
                 del words[:2]  # "US$120,000 for STEM scholarships": a figure and its preposition start no name
             if (
@@ -1135,6 +1147,8 @@ class _Scanner:
                 label = text[start:end]
                 words = label.split()
         type_ = head_type or _type_of(words)
+        if type_ in (None, "Initiative") and _GRADED_BEFORE.search(text, max(0, start - GRADED_WINDOW), start):
+            type_ = "Standard"  # "classified at Level 3 of the Multi-Level Protection Scheme": a graded standard
         if type_ in (None, "Place") and len(words) > 1 and words[0] in _LEGAL_FORM_PREFIXES:
             type_ = "Organization"  # "PT Acme Nusantara", "CV Acme Jaya": a company by its legal form's prefix
         if _GRADE.fullmatch(label) and (
@@ -1639,6 +1653,7 @@ class _Scanner:
             else:
                 groups.append([match])
         previous: tuple[int, bool] | None = None  # the end of the group before and whether it was certified
+        blocks = certification_blocks(self.text, _CODE)
         for group in groups:
             before = self.text[max(0, group[0].start() - 60) : group[0].start()]
             after = self.text[group[-1].end() : group[-1].end() + 60]
@@ -1648,6 +1663,8 @@ class _Scanner:
                 or (_CERTIFIED_BEFORE.search(before) and not _CITED_AFTER.match(after))
                 # "certified to ISO 14001 since 2019 and to ISO 50001 since 2021": the verb is shared
                 or (previous and previous[1] and _ALSO_TO.fullmatch(self.text[previous[0] : group[0].start()]))
+                # a table or lines of codes under a certification heading, no verb beside each
+                or any(start <= group[0].start() < end for start, end in blocks)
             )
             previous = (group[-1].end(), certified)
             for match in group:
