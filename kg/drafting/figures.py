@@ -726,6 +726,8 @@ class FigureReader:
             period = base.group("year")  # "14% below the 2019 baseline of 41.6 kg per unit": the base year's level
         elif base := _BASELINE_WHEN.search(text[max(0, start - 160) : start]):
             period = _token(base.group("year"))  # "against a 2019 baseline, when it was 41.6": of 2019
+        if period is None:
+            period = _base_year_level(text, periods, start)
         return Figure(mention, "value", metric, period)
 
     def _target(
@@ -746,7 +748,9 @@ class FigureReader:
             if p.kind in ("by", "end") and p.end <= start and p.value and _year_of(p.value) > self.year
         ]
         opened = opened if _COMMIT.search(unit.text) else []
-        if not (commits or opened):  # "By 2030, 100% of our packaging will be recyclable": the commitment after
+        deadline = self._deadline_after(unit.text, periods, end)
+        # "By 2030, 100% of our packaging will be recyclable": the commitment after
+        if not (commits or opened or deadline):
             return None
         if any(p.value is None or _year_of(p.value) <= self.year for p in own):
             return None
@@ -760,6 +764,19 @@ class FigureReader:
         titled = [_token(m.group("ty")) for m in titles if _year_of(m.group("ty")) > self.year]
         chosen = after[:1] or before[-1:] or titled[-1:] or led[:1] or later[:1]
         return chosen[0] if chosen else None
+
+    def _deadline_after(self, text: str, periods: list[_Period], end: int) -> bool:
+        """Whether the figure's own clause goes on to a year still to come that it is to be reached
+        by ("Cut water use by 10% by 2026.", "Raise the share to 40% of the fleet by the end of
+        2030."): a commitment, though a list of targets under a caption prints no word that says so."""
+        return any(
+            p.kind in ("by", "end")
+            and p.start >= end
+            and p.value is not None
+            and _year_of(p.value) > self.year
+            and _CLAUSE_BREAK.search(text, end, p.start) is None
+            for p in periods
+        )
 
     def _owned(self, index: int, periods: list[_Period], owned: dict[int, tuple[int, ...]]) -> list[_Period]:
         """The level period phrases the figure owns (see :func:`_owners`)."""
@@ -872,6 +889,24 @@ _OF_THE_FIGURE_BEFORE = re.compile(
     r"(?:increasing|decreasing|rising|falling|growing|declining)(?:\s+by)?)\s*$",
     re.I,
 )
+
+
+# A clause that names the level it prints as the base year's ("the baseline water use 5.2 m³").
+_BASELINE_WORD = re.compile(r"\bbase(?:line|[- ]year)\b", re.I)
+
+
+def _base_year_level(text: str, periods: list[_Period], start: int) -> str | None:
+    """The base year a figure is the level of: a clause naming the baseline before it ("The
+    FY2019 baseline intensity was 2.4 kg, the baseline water use 5.2 m³"), after the base year
+    is named in the sentence. A figure compared with a baseline is a change, read elsewhere."""
+    named = [p.value for p in periods if p.kind == "baseyear" and p.end <= start and p.value]
+    if not named or _BASELINE_WORD.search(text, _clause_start(text, start), start) is None:
+        return None
+    return named[-1]
+
+
+# What ends a clause between a figure and a period phrase ("... 25%, and by 2030 ...").
+_CLAUSE_BREAK = re.compile(r"[,;:.]\s")
 
 
 # A trailing clause that describes what the figure before it counts.
