@@ -706,6 +706,9 @@ class FigureReader:
                 baseline = prior[-1]  # "2.2% below the 2020 baseline, water use 7.6% below it": the same base
             if period is not None and any(p.kind == "reached" and p.value == period for p in periods):
                 period = None if period == self._last_day(own) else period[:4]  # "by the end of 2023, 9% below"
+            if period is not None and _DAY_SPAN.fullmatch(period):
+                # "From March to June 2022 we used 6% less": over those months, against the same a year earlier
+                return Figure(mention, "change", metric, period, baseline or _year_earlier(period), direction)
             if period is not None and "/" in period and baseline is None:
                 baseline, period = period.split("/")
                 period = None if period == own else period
@@ -889,6 +892,23 @@ _OF_THE_FIGURE_BEFORE = re.compile(
     r"(?:increasing|decreasing|rising|falling|growing|declining)(?:\s+by)?)\s*$",
     re.I,
 )
+
+
+# A span of days ("2022-03-01/2022-06-30": some months, a half, a quarter, two dates).
+_DAY_SPAN = re.compile(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}")
+
+
+_THAN_END = re.compile(r"\bthan\s*$", re.I)
+
+
+def _year_earlier(span: str) -> str:
+    """The same span of days a year before: a month's last day is that month's last day then."""
+    days = [date.fromisoformat(d) for d in span.split("/")]
+    earlier = [
+        _month_end(d.year - 1, d.month) if d == _month_end(d.year, d.month) else d.replace(year=d.year - 1)
+        for d in days
+    ]
+    return "/".join(d.isoformat() for d in earlier)
 
 
 # A clause that names the level it prints as the base year's ("the baseline water use 5.2 m³").
@@ -1118,7 +1138,8 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
         if before:
             i = before[-1]
             gap = text[spans[i][1] : p.start]
-            if len(gap) <= OWN_GAP and not re.search(r"[,;:]", gap):
+            # "6% less than from March to June 2021": the period compared with, not the figure's own
+            if len(gap) <= OWN_GAP and not re.search(r"[,;:]", gap) and not _THAN_END.search(gap):
                 owners[number] = (i,)
     taken = {i for found in owners.values() for i in found}
     for number, (i,) in list(owners.items()):

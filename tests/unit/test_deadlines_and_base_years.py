@@ -51,3 +51,15 @@ def test_a_clause_naming_the_baseline_prints_the_base_years_level() -> None:
     assert read("Against the 2019 baseline, waste intensity was 2.6 tonnes per unit.") == [
         ("value", "2.6 tonnes per unit", None, None)
     ]
+
+
+def test_a_change_over_some_months_is_of_them_against_the_same_months_a_year_earlier() -> None:
+    text = "From April to July 2022 the plant used 6.1% less water than from April to July 2021."
+    assert read(text) == [("change", "6.1%", "2022-04-01/2022-07-31", "decrease")]
+    unit = Unit(0, len(text), text, "sentence", "")
+    figure = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(text))).figures[0]
+    assert figure.baseline == "2021-04-01/2021-07-31"
+    halves = "In the first half of 2021, energy use fell by 4%."
+    unit = Unit(0, len(halves), halves, "sentence", "")
+    figure = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(halves))).figures[0]
+    assert (figure.period, figure.baseline) == ("2021-01-01/2021-06-30", "2020-01-01/2020-06-30")
