@@ -63,3 +63,10 @@ def test_a_change_over_some_months_is_of_them_against_the_same_months_a_year_ear
     unit = Unit(0, len(halves), halves, "sentence", "")
     figure = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(halves))).figures[0]
     assert (figure.period, figure.baseline) == ("2021-01-01/2021-06-30", "2020-01-01/2020-06-30")
+
+
+def test_a_level_to_keep_each_year_up_to_a_year_to_come_is_a_target_of_that_year() -> None:
+    text = "Our target is an average of at least 30 hours of training per employee each year to 2026."
+    assert read(text) == [("target", "at least 30 hours", "2026", None)]
+    text = "ensure that at least 90% of our trainees pass in each year to the 2025/26 school year."
+    assert read(text, "bullet", "We aim to:", "08-31") == [("target", "at least 90%", "2025-09-01/2026-08-31", None)]
