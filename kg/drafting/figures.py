@@ -77,7 +77,9 @@ _PERIODS = re.compile(
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
     rf"|(?P<end>\bby\s+the\s+end\s+of\s+(?P<eny>{_TOKEN}))"
     # "by 2030", and a level to keep each year up to a deadline ("at least 40 hours each year to 2025")
-    rf"|(?P<by>\b(?:by|(?:each|every)\s+year\s+(?:up\s+)?(?:to|until|through))\s+(?P<byy>{_TOKEN}))"
+    # or from a year to come ("at least 85% every year from 2026")
+    rf"|(?P<by>\b(?:by|(?:each|every)\s+year\s+(?:(?:up\s+)?(?:to|until|through)|from|starting\s+(?:from|in)))\s+"
+    rf"(?P<byy>{_TOKEN}))"
     rf"|(?P<baseyear>\b(?:(?P<bb>{_TOKEN})\s+(?:baseline|base\s+year|levels?)|base\s+year:?\s+(?:of\s+)?(?P<ba>{_TOKEN})"
     rf"|(?:using|with|taking)\s+(?P<bu>{_TOKEN})\s+as\s+(?:the|its|our|a)\s+(?:baseline|base)(?:\s+year)?))"
     rf"|(?P<compared>\b(?:compared\s+(?:with|to)|against|versus|relative\s+to|over|from|on|than(?:\s+(?:in|for|at))?)\s+"

@@ -70,3 +70,11 @@ def test_a_level_to_keep_each_year_up_to_a_year_to_come_is_a_target_of_that_year
     assert read(text) == [("target", "at least 30 hours", "2026", None)]
     text = "ensure that at least 90% of our trainees pass in each year to the 2025/26 school year."
     assert read(text, "bullet", "We aim to:", "08-31") == [("target", "at least 90%", "2025-09-01/2026-08-31", None)]
+
+
+def test_a_level_to_keep_every_year_from_a_year_to_come_is_a_target_of_that_year() -> None:
+    text = "Reuse at least 70% of our packaging every year from FY2025/26."
+    assert read(text, "bullet", "Progress is reviewed.", "03-31") == [
+        ("target", "at least 70%", "2025-04-01/2026-03-31", None)
+    ]
+    assert read("We have planted 1,000 trees every year from 2019.") == [("value", "1,000", None, None)]
