@@ -76,7 +76,10 @@ _PERIODS = re.compile(
     rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
     rf"|(?P<end>\bby\s+the\s+end\s+of\s+(?P<eny>{_TOKEN}))"
-    rf"|(?P<by>\bby\s+(?P<byy>{_TOKEN}))"
+    # "by 2030", and a level to keep each year up to a deadline ("at least 40 hours each year to 2025")
+    # or from a year to come ("at least 85% every year from 2026")
+    rf"|(?P<by>\b(?:by|(?:each|every)\s+year\s+(?:(?:up\s+)?(?:to|until|through)|from|starting\s+(?:from|in)))\s+"
+    rf"(?P<byy>{_TOKEN}))"
     rf"|(?P<baseyear>\b(?:(?P<bb>{_TOKEN})\s+(?:baseline|base\s+year|levels?)|base\s+year:?\s+(?:of\s+)?(?P<ba>{_TOKEN})"
     rf"|(?:using|with|taking)\s+(?P<bu>{_TOKEN})\s+as\s+(?:the|its|our|a)\s+(?:baseline|base)(?:\s+year)?))"
     rf"|(?P<compared>\b(?:compared\s+(?:with|to)|against|versus|relative\s+to|over|from|on|than(?:\s+(?:in|for|at))?)\s+"
@@ -706,6 +709,9 @@ class FigureReader:
                 baseline = prior[-1]  # "2.2% below the 2020 baseline, water use 7.6% below it": the same base
             if period is not None and any(p.kind == "reached" and p.value == period for p in periods):
                 period = None if period == self._last_day(own) else period[:4]  # "by the end of 2023, 9% below"
+            if period is not None and _DAY_SPAN.fullmatch(period):
+                # "From March to June 2022 we used 6% less": over those months, against the same a year earlier
+                return Figure(mention, "change", metric, period, baseline or _year_earlier(period), direction)
             if period is not None and "/" in period and baseline is None:
                 baseline, period = period.split("/")
                 period = None if period == own else period
@@ -726,6 +732,8 @@ class FigureReader:
             period = base.group("year")  # "14% below the 2019 baseline of 41.6 kg per unit": the base year's level
         elif base := _BASELINE_WHEN.search(text[max(0, start - 160) : start]):
             period = _token(base.group("year"))  # "against a 2019 baseline, when it was 41.6": of 2019
+        if period is None:
+            period = _base_year_level(text, periods, start)
         return Figure(mention, "value", metric, period)
 
     def _target(
@@ -746,7 +754,9 @@ class FigureReader:
             if p.kind in ("by", "end") and p.end <= start and p.value and _year_of(p.value) > self.year
         ]
         opened = opened if _COMMIT.search(unit.text) else []
-        if not (commits or opened):  # "By 2030, 100% of our packaging will be recyclable": the commitment after
+        deadline = self._deadline_after(unit.text, periods, end)
+        # "By 2030, 100% of our packaging will be recyclable": the commitment after
+        if not (commits or opened or deadline):
             return None
         if any(p.value is None or _year_of(p.value) <= self.year for p in own):
             return None
@@ -760,6 +770,19 @@ class FigureReader:
         titled = [_token(m.group("ty")) for m in titles if _year_of(m.group("ty")) > self.year]
         chosen = after[:1] or before[-1:] or titled[-1:] or led[:1] or later[:1]
         return chosen[0] if chosen else None
+
+    def _deadline_after(self, text: str, periods: list[_Period], end: int) -> bool:
+        """Whether the figure's own clause goes on to a year still to come that it is to be reached
+        by ("Cut water use by 10% by 2026.", "Raise the share to 40% of the fleet by the end of
+        2030."): a commitment, though a list of targets under a caption prints no word that says so."""
+        return any(
+            p.kind in ("by", "end")
+            and p.start >= end
+            and p.value is not None
+            and _year_of(p.value) > self.year
+            and _CLAUSE_BREAK.search(text, end, p.start) is None
+            for p in periods
+        )
 
     def _owned(self, index: int, periods: list[_Period], owned: dict[int, tuple[int, ...]]) -> list[_Period]:
         """The level period phrases the figure owns (see :func:`_owners`)."""
@@ -872,6 +895,41 @@ _OF_THE_FIGURE_BEFORE = re.compile(
     r"(?:increasing|decreasing|rising|falling|growing|declining)(?:\s+by)?)\s*$",
     re.I,
 )
+
+
+# A span of days ("2022-03-01/2022-06-30": some months, a half, a quarter, two dates).
+_DAY_SPAN = re.compile(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}")
+
+
+_THAN_END = re.compile(r"\bthan\s*$", re.I)
+
+
+def _year_earlier(span: str) -> str:
+    """The same span of days a year before: a month's last day is that month's last day then."""
+    days = [date.fromisoformat(d) for d in span.split("/")]
+    earlier = [
+        _month_end(d.year - 1, d.month) if d == _month_end(d.year, d.month) else d.replace(year=d.year - 1)
+        for d in days
+    ]
+    return "/".join(d.isoformat() for d in earlier)
+
+
+# A clause that names the level it prints as the base year's ("the baseline water use 5.2 m³").
+_BASELINE_WORD = re.compile(r"\bbase(?:line|[- ]year)\b", re.I)
+
+
+def _base_year_level(text: str, periods: list[_Period], start: int) -> str | None:
+    """The base year a figure is the level of: a clause naming the baseline before it ("The
+    FY2019 baseline intensity was 2.4 kg, the baseline water use 5.2 m³"), after the base year
+    is named in the sentence. A figure compared with a baseline is a change, read elsewhere."""
+    named = [p.value for p in periods if p.kind == "baseyear" and p.end <= start and p.value]
+    if not named or _BASELINE_WORD.search(text, _clause_start(text, start), start) is None:
+        return None
+    return named[-1]
+
+
+# What ends a clause between a figure and a period phrase ("... 25%, and by 2030 ...").
+_CLAUSE_BREAK = re.compile(r"[,;:.]\s")
 
 
 # A trailing clause that describes what the figure before it counts.
@@ -1083,7 +1141,8 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
         if before:
             i = before[-1]
             gap = text[spans[i][1] : p.start]
-            if len(gap) <= OWN_GAP and not re.search(r"[,;:]", gap):
+            # "6% less than from March to June 2021": the period compared with, not the figure's own
+            if len(gap) <= OWN_GAP and not re.search(r"[,;:]", gap) and not _THAN_END.search(gap):
                 owners[number] = (i,)
     taken = {i for found in owners.values() for i in found}
     for number, (i,) in list(owners.items()):
