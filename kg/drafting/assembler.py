@@ -301,6 +301,8 @@ class Assembler:
                 codes += [k.code for k in found if k.code not in codes]
             if section := self.sections.aspects_at(reading.unit.start):
                 codes = self._in_section(codes, section, reading, read)
+            elif not codes and (disclosure := self.sections.disclosure_at(reading.unit.start)):
+                codes = [disclosure]  # a figure of a section on a disclosure that is no aspect, which no KPI reads
         if codes:
             claim["kpis"] = sorted(codes)
 

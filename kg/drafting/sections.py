@@ -7,6 +7,8 @@ above it: what follows is not read as disclosed under the aspect before it. In a
 numbers its headings ("5.2  Use of energy"), an unnumbered heading that names none ("Case study:
 a rooftop farm", "Highlights of the year") is a sub-heading inside the numbered section above,
 and stays on that section's aspects; one in capitals ("OUR PEOPLE") opens a section of its own.
+A section may instead be on a disclosure of the guide that is no aspect ("3.1 Governance
+structure", kg.vocab.aspects.heading_disclosure), read and carried to sub-headings alike.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from kg.vocab.aspects import heading_aspects
+from kg.vocab.aspects import heading_aspects, heading_disclosure
 
 # A caption ("Table 2 Waste") titles a table inside a section; it opens no section of its own.
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d", re.I)
@@ -43,25 +45,35 @@ class Sections:
         self.starts = [start for start, _ in kept]
         self.headings = [line for _, line in kept]
         self.aspects = []
+        self.disclosures: list[str | None] = []
         numbered: tuple[str, ...] | None = None  # the aspects of the numbered heading above, if any
+        disclosed: str | None = None  # the disclosure of the numbered heading above, if any
         # A report numbers its sections when some heading is numbered within another ("5.2"); a
         # numbered list of material issues set as headings ("1. Food safety") does not.
         outline = any(re.match(r"\d{1,2}\.\d{1,2}\b", line) for line in self.headings)
         for line in self.headings:
             aspects = heading_aspects(line, standard)
+            disclosure = None if aspects else heading_disclosure(line, standard)
             if outline and _NUMBERED.match(line):
-                numbered = aspects
+                numbered, disclosed = aspects, disclosure
             elif line.isupper():
-                numbered = None  # an unnumbered heading in capitals ("OUR PEOPLE") is a section's own
-            elif not aspects and numbered is not None:
-                aspects = numbered  # a sub-heading of the numbered section it is in
+                numbered = disclosed = None  # an unnumbered heading in capitals ("OUR PEOPLE") is a section's own
+            elif not aspects and not disclosure and numbered is not None:
+                aspects, disclosure = numbered, disclosed  # a sub-heading of the numbered section it is in
             self.aspects.append(aspects)
+            self.disclosures.append(disclosure)
 
     def aspects_at(self, offset: int) -> tuple[str, ...]:
         """The aspect codes of the section ``offset`` is in ("Employment and labour standards":
         B1 and B4), none outside a section on an aspect."""
         i = bisect_right(self.starts, offset)
         return self.aspects[i - 1] if i else ()
+
+    def disclosure_at(self, offset: int) -> str | None:
+        """The code of the guide's disclosure that is no aspect ("governance-structure") the section
+        ``offset`` is in is on, or None."""
+        i = bisect_right(self.starts, offset)
+        return self.disclosures[i - 1] if i else None
 
     def heading_at(self, offset: int) -> str:
         """The heading of the section ``offset`` is in ("" before the first)."""

@@ -46,15 +46,16 @@ from kg.vocab.ontology import DEFAULT_STANDARD, ontology_graph, vocabulary
 from kg.vocab.units import load_units
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
-# Words of the guides' labels that say how a KPI is asked for, not what it is about; "staff" names
-# whom (B7.3's "training provided to directors and staff"), so "Our staff" heads no anti-corruption section.
+# Words of the guides' labels that say how a KPI is asked for, not what it is about; "staff" and
+# "directors" name whom (B7.3's "training provided to directors and staff"), so "Our staff" or an
+# organisation chart's "Board of Directors" heads no anti-corruption section.
 _STOP = frozenset(
     re.findall(
         r"\S+",
         "a an and any applicable as at by e.g each for from how in including its of on or per such taken that "
         "the their them they to total when where which with within year years past three reporting issuer set "
         "steps achieve implementation monitoring implemented monitored used practices measures number type "
-        "types data are were is be been against receive received provide provided management staff",
+        "types data are were is be been against receive received provide provided management staff director directors",
     )
 )
 _CODE = re.compile(r"^\s*(?:KPI\s+|Aspect\s+)?[AB]\d{1,2}(?:\.\d{1,2})?\b")
@@ -189,6 +190,30 @@ def heading_aspects(heading: str, standard: str | None) -> tuple[str, ...]:
     if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return ()
     return (ranked[0][0],)
+
+
+@cache
+def _disclosures(standard: str) -> dict[frozenset[str], str]:
+    """Label words -> code of each disclosure of the guide that is neither an aspect, nor a KPI of
+    one, nor a group of others: the HKEX 2020 guide's mandatory disclosures ("Governance
+    structure", "Reporting boundary"), which a report gives sections of their own."""
+    graph = ontology_graph()
+    found: dict[frozenset[str], str] = {}
+    for code, iri in sorted(vocabulary().codes(standard).items()):
+        if (iri, RDF.type, CSR.ReportingAspect) in graph or (iri, RDF.type, CSR.KPI) in graph:
+            continue
+        if next(graph.subjects(SKOS.broader, iri), None) is None:
+            found[frozenset(words(str(graph.value(iri, RDFS.label) or "")))] = code
+    return found
+
+
+@cache
+def heading_disclosure(heading: str, standard: str | None) -> str | None:
+    """The code of the guide's disclosure (see ``_disclosures``) whose label is the whole of the
+    heading's words, its section number aside ("3.1 Governance structure"); else None: a
+    heading with words of its own ("Governance structure of the ESG fund") is on something else."""
+    said = frozenset(words(_SECTION_NUMBER.sub("", heading, count=1)))
+    return _disclosures(standard or DEFAULT_STANDARD).get(said) if said else None
 
 
 def _kinds(label: str) -> frozenset[str]:

@@ -10,7 +10,7 @@ import pytest
 from kg.drafting.assembler import draft_sheet
 from kg.drafting.sections import Sections
 from kg.ingest.text import ReportText
-from kg.vocab.aspects import aspect_kpi, aspects, heading_aspects, label_kpi, unit_kind, words
+from kg.vocab.aspects import aspect_kpi, aspects, heading_aspects, heading_disclosure, label_kpi, unit_kind, words
 
 HKEX = "hkex-esg-guide-2020"
 HKEX_2019 = "hkex-esg-guide-2019"
@@ -224,3 +224,46 @@ def test_a_sentence_discloses_the_kpis_of_its_section_aspect() -> None:
         # a heading that names no aspect ends the section
         "Our volunteers planted 1,200 native trees in 2021.": None,
     }
+
+
+def test_a_heading_that_is_the_label_of_a_disclosure_no_aspect_holds_names_it() -> None:
+    assert heading_disclosure("3.1  Governance structure", HKEX) == "governance-structure"
+    assert heading_disclosure("Reporting Boundary", HKEX) == "reporting-boundary"
+    # words of its own: on something else; a guide without the disclosure: none
+    assert heading_disclosure("Governance structure of the pension fund", HKEX) is None
+    assert heading_disclosure("Governance structure", HKEX_2019) is None
+    # whom a KPI asks about names no aspect: an organisation chart's box heads no anti-corruption section
+    assert heading_aspects("Board of Directors", HKEX) == ()
+
+
+def test_a_sub_heading_stays_on_the_disclosure_of_the_numbered_section_above_it() -> None:
+    headings = [
+        (0, "2.  OUR APPROACH"),
+        (30, "2.1  Governance structure"),
+        (60, "Board of Directors"),
+        (90, "2.2  Energy"),
+    ]
+    sections = Sections(headings, HKEX)
+    at = (10, 40, 70, 100)
+    assert [sections.disclosure_at(a) for a in at] == [None, "governance-structure", "governance-structure", None]
+    assert [sections.aspects_at(a) for a in at] == [(), (), (), ("A2",)]
+
+
+GOVERNED = """ACME LTD ESG REPORT 2022
+
+1.  ESG GOVERNANCE
+
+1.1  Governance structure
+Board of Directors
+The Sustainability Panel met 5 times in 2022.
+
+1.2  Use of energy
+We installed 30 heat pumps in 2022.
+"""
+
+
+def test_a_figure_of_a_section_on_a_disclosure_no_kpi_reads_discloses_it() -> None:
+    drafted = draft_sheet(ReportText(Path("report.txt"), GOVERNED), 2022, "acme", HKEX)
+    kpis = {c["quote"]: c.get("kpis") for c in drafted.claims}
+    assert kpis["The Sustainability Panel met 5 times in 2022."] == ["governance-structure"]
+    assert kpis["We installed 30 heat pumps in 2022."] == ["A2.1"]  # the next section is on an aspect
