@@ -808,11 +808,13 @@ class _Loader:
             name = f"{row.section}: {name}"  # "Total (Scope 1 and 2)" under "Greenhouse gas emissions"
         elif (
             total is None
-            and _INTENSITY.search(name)
+            and (_INTENSITY.search(name) or table_links.total_only(name))
             and table_links.bare(name)
             and (title := table.caption or table.stub)
         ):
-            # "Intensity (tCO2e/tonne)" in a table of greenhouse gas emissions: its measure is the table's.
+            # "Intensity (tCO2e/tonne)" in a table of greenhouse gas emissions: its measure is the
+            # table's. So is a bare "Total" ("Table 4 Non-hazardous waste": its total): named
+            # alone, the totals of every table would be one metric, each table's parts its parts.
             name = f"{title}: {name}"
         ident, label = slugify(name), name
         first = self.row_units.get(ident)

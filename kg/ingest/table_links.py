@@ -215,6 +215,14 @@ def bare(label: str) -> bool:
     return not [w for w in _WORD.findall(rest.lower()) if w not in {"total", "subtotal", "sub"}]
 
 
+def total_only(label: str) -> bool:
+    """A label that says only that its row is a total ("Total", "Subtotal (t)"): what it totals is
+    named by the table's caption or heading, not by the label."""
+    return bool(_TOTAL.match(label)) and not [
+        w for w in _WORD.findall(re.sub(r"\([^()]*\)", " ", label).lower()) if w not in {"total", "subtotal", "sub"}
+    ]
+
+
 def numerator_label(label: str) -> str:
     """The label of what an intensity divides, when the report prints no row of it: "GHG
     emissions intensity (Scope 1 and 2)" divides "GHG emissions (Scope 1 and 2)"."""
