@@ -437,7 +437,7 @@ class _Loader:
         self.figure_tables = figure_tables.figure_tables(text)
         read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]] = []
         for table in self.figure_tables:
-            table.rows = [self._sectioned(row) for row in table.rows]
+            table.rows = [self._unit_headed(self._sectioned(row)) for row in table.rows]
             unread = list(table.unread)
             measured = any(c.kind == "measure" for c in table.columns)
             metrics: list[str] = []
@@ -721,6 +721,20 @@ class _Loader:
             except UnknownUnit:
                 pass
         return row.label, None, error
+
+    def _unit_headed(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
+        """A row labelled by a ratio unit alone ("tCO2e/HK$ million": a column of a transposed
+        table headed by its unit only) is an intensity in that unit, read as a row labelled
+        "Intensity (tCO2e/HK$ million)" is; any other row as it is."""
+        if row.unit or figure_tables.split_label(row.label)[1] is not None:
+            return row
+        try:
+            unit = self._resolve(row.label)
+        except UnknownUnit:
+            return row
+        if self.units.ratio(unit.key) is None:
+            return row
+        return dataclasses.replace(row, label=f"Intensity ({row.label})")
 
     def _printed_unit(
         self,
