@@ -437,7 +437,7 @@ class _Loader:
         self.figure_tables = figure_tables.figure_tables(text)
         read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]] = []
         for table in self.figure_tables:
-            table.rows = [self._sectioned(row) for row in table.rows]
+            table.rows = [self._unit_headed(self._sectioned(row)) for row in table.rows]
             unread = list(table.unread)
             measured = any(c.kind == "measure" for c in table.columns)
             metrics: list[str] = []
@@ -722,6 +722,20 @@ class _Loader:
                 pass
         return row.label, None, error
 
+    def _unit_headed(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
+        """A row labelled by a ratio unit alone ("tCO2e/HK$ million": a column of a transposed
+        table headed by its unit only) is an intensity in that unit, read as a row labelled
+        "Intensity (tCO2e/HK$ million)" is; any other row as it is."""
+        if row.unit or figure_tables.split_label(row.label)[1] is not None:
+            return row
+        try:
+            unit = self._resolve(row.label)
+        except UnknownUnit:
+            return row
+        if self.units.ratio(unit.key) is None:
+            return row
+        return dataclasses.replace(row, label=f"Intensity ({row.label})")
+
     def _printed_unit(
         self,
         table: figure_tables.FigureTable,
@@ -808,11 +822,13 @@ class _Loader:
             name = f"{row.section}: {name}"  # "Total (Scope 1 and 2)" under "Greenhouse gas emissions"
         elif (
             total is None
-            and _INTENSITY.search(name)
+            and (_INTENSITY.search(name) or table_links.total_only(name))
             and table_links.bare(name)
             and (title := table.caption or table.stub)
         ):
-            # "Intensity (tCO2e/tonne)" in a table of greenhouse gas emissions: its measure is the table's.
+            # "Intensity (tCO2e/tonne)" in a table of greenhouse gas emissions: its measure is the
+            # table's. So is a bare "Total" ("Table 4 Non-hazardous waste": its total): named
+            # alone, the totals of every table would be one metric, each table's parts its parts.
             name = f"{title}: {name}"
         ident, label = slugify(name), name
         first = self.row_units.get(ident)

@@ -150,6 +150,11 @@ def numerator_rows(
         return (named_rows[0],) if len(named_rows) == 1 else ()
     section = rows[i].section
     above = [j for j in candidates if j < i and rows[j].section == section and (j in totals or is_total(rows[j]))]
+    # An intensity naming neither scope nor quantity, under both a Scope 1 and 2 row and a wider
+    # total: greenhouse gas intensity is of Scope 1 and 2 (HKEX KPI A1.2), not of a total with Scope 3.
+    direct = [j for j in above if scopes(rows[j].label) == {1, 2}]
+    if len(direct) == 1 and len(above) > 1:
+        return (direct[0],)
     if above:
         return (above[-1],)
     return (candidates[0],) if len(candidates) == 1 else ()
@@ -213,6 +218,14 @@ def bare(label: str) -> bool:
     tonne of product" under "Greenhouse gas emissions"."""
     rest = _INTENSITY_WORDS.sub(" ", label)
     return not [w for w in _WORD.findall(rest.lower()) if w not in {"total", "subtotal", "sub"}]
+
+
+def total_only(label: str) -> bool:
+    """A label that says only that its row is a total ("Total", "Subtotal (t)"): what it totals is
+    named by the table's caption or heading, not by the label."""
+    return bool(_TOTAL.match(label)) and not [
+        w for w in _WORD.findall(re.sub(r"\([^()]*\)", " ", label).lower()) if w not in {"total", "subtotal", "sub"}
+    ]
 
 
 def numerator_label(label: str) -> str:
