@@ -216,16 +216,18 @@ def revenue(label: str) -> bool:
 def bare(label: str) -> bool:
     """A label that names no measure without its heading: "Total (Scope 1 and 2)", "Intensity per
     tonne of product" under "Greenhouse gas emissions"."""
-    rest = _INTENSITY_WORDS.sub(" ", label)
-    return not [w for w in _WORD.findall(rest.lower()) if w not in {"total", "subtotal", "sub"}]
+    return _only_total_words(_INTENSITY_WORDS.sub(" ", label))
 
 
 def total_only(label: str) -> bool:
     """A label that says only that its row is a total ("Total", "Subtotal (t)"): what it totals is
     named by the table's caption or heading, not by the label."""
-    return bool(_TOTAL.match(label)) and not [
-        w for w in _WORD.findall(re.sub(r"\([^()]*\)", " ", label).lower()) if w not in {"total", "subtotal", "sub"}
-    ]
+    return bool(_TOTAL.match(label)) and _only_total_words(re.sub(r"\([^()]*\)", " ", label))
+
+
+def _only_total_words(text: str) -> bool:
+    """Whether ``text`` has no word but "total", "subtotal" or "sub"."""
+    return all(w in {"total", "subtotal", "sub"} for w in _WORD.findall(text.lower()))
 
 
 def numerator_label(label: str) -> str:

@@ -56,14 +56,10 @@ def tokens(text: str) -> list[str]:
 def _words(text: str) -> list[str]:
     """The query's bare words (keywords and function names), upper-cased, in order."""
     words = []
-    for match in _TOKEN.finditer(text):
-        token = match.group()
+    for token in tokens(text):
         if token[0].isalpha() or token[0] == "_":
-            if ":" not in token:
-                words.append(token.upper())
-            else:
-                words.append(":")  # a prefixed name: data, but it ends a prologue
-        elif token[0] not in "#":
+            words.append(token.upper() if ":" not in token else ":")  # a prefixed name: data, but it ends a prologue
+        else:
             words.append(token[0])
     return words
 

@@ -61,6 +61,15 @@ def _computed(term: Any) -> Any:
     return term
 
 
+def syntax_error(query: SavedQuery, exc: SyntaxError) -> QueryError:
+    """The error for a query Oxigraph cannot parse: rdflib's wording at its line and column in the
+    file where rdflib finds the fault too (raised from kg.sparql.saved.check_syntax), else Oxigraph's."""
+    from kg.sparql.saved import check_syntax
+
+    check_syntax(query)
+    return QueryError(f"{query.path}: not a SPARQL query Oxigraph answers: {one_line(str(exc))}")
+
+
 def run_native(graph: NativeGraph, query: SavedQuery, values: dict[str, Any] | None = None) -> Rows | bool | Any:
     """Rows (SELECT), a truth value (ASK) or an rdflib graph (CONSTRUCT, DESCRIBE) from Oxigraph.
 
@@ -71,10 +80,7 @@ def run_native(graph: NativeGraph, query: SavedQuery, values: dict[str, Any] | N
     try:
         result = evaluate(graph, text)
     except SyntaxError as exc:
-        from kg.sparql.saved import check_syntax
-
-        check_syntax(query)  # rdflib's message, with the line and column in the file
-        raise QueryError(f"{query.path}: not a SPARQL query Oxigraph answers: {one_line(str(exc))}") from None
+        raise syntax_error(query, exc) from None
     except OSError as exc:
         raise QueryError(f"{query.name}: evaluation failed: {one_line(str(exc))}") from None
     if isinstance(result, ox.QueryBoolean):

@@ -38,9 +38,8 @@ class _Reader:
         self.found: list[Pattern] = []
         self.quiet = 0  # inside a FILTER or BIND expression: rdflib's algebra keeps no patterns there
 
-    def peek(self, ahead: int = 0) -> str | None:
-        at = self.at + ahead
-        return self.tokens[at] if at < len(self.tokens) else None
+    def peek(self) -> str | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
 
     def take(self) -> str:
         token = self.peek()

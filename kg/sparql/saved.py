@@ -29,7 +29,7 @@ from kg.rdf.readers import prepare_query
 from kg.rdf.store import select
 from kg.rdf.terms import rdflib_term
 from kg.sparql.guard import refuse_dereferencing
-from kg.sparql.local import evaluate, exact_rows
+from kg.sparql.local import evaluate, exact_rows, syntax_error
 from kg.sparql.queryfile import (
     NO_BASE,
     Parameter,
@@ -183,8 +183,7 @@ def _select_on_oxigraph(graph: Graph, query: SavedQuery, text: str) -> Rows | No
             return None if answered is None else Rows(*answered)
         return _on_oxigraph(graph, text) if type(graph) is Graph else None
     except SyntaxError as exc:
-        check_syntax(query)  # rdflib's message, with the line and column in the file
-        raise QueryError(f"{query.path}: not a SPARQL query Oxigraph answers: {one_line(str(exc))}") from None
+        raise syntax_error(query, exc) from None
 
 
 def _on_oxigraph(graph: Graph, text: str) -> Rows | None:
