@@ -20,39 +20,20 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.rdf.native import open_native
-from kg.rdf.terms import rdflib_term
 from kg.vocab.namespaces import PREFIXES
 from kg.vocab.ontology import ontology_graph
 
 
 class NativeOxigraphStore(OxigraphStore):
-    """oxrdflib's store, keeping the pyoxigraph store at hand for :func:`select`."""
+    """oxrdflib's store, keeping the pyoxigraph store at hand: saved queries are answered by it
+    directly (kg.sparql.saved.run_query), oxrdflib converting every term of every row afresh."""
 
     def __init__(self, native: ox.Store) -> None:
         super().__init__(store=native)
         self.native = native
-
-
-def select(graph: Graph, text: str) -> tuple[tuple[str, ...], tuple[tuple[Node | None, ...], ...]] | None:
-    """Variables and rows of the SELECT query ``text`` answered by the Oxigraph store under
-    ``graph``, or None when ``graph`` is not over one of ours or ``text`` is not a SELECT query.
-
-    oxrdflib converts every term of every row afresh, which doubles the time of queries
-    returning tens of thousands of rows; here recurring terms are converted once.
-    """
-    native = getattr(graph.store, "native", None)
-    if native is None:
-        return None
-    result = native.query(text, use_default_graph_as_union=False)
-    if not isinstance(result, ox.QuerySolutions):
-        return None
-    variables = tuple(v.value for v in result.variables)
-    rows = tuple(tuple(None if t is None else rdflib_term(t) for t in solution) for solution in result)
-    return variables, rows
 
 
 def _load_corpus(store: ox.Store, corpus: Path) -> None:

@@ -1,13 +1,13 @@
-"""A SELECT answered by Oxigraph (kg.sparql.saved.run_query) is parsed by Oxigraph only: rdflib's
-parser runs for the rdflib engine, other query forms and the wording of a syntax error, while
-the refusals of SERVICE and FROM and the rows stay what they were."""
+"""A query answered by Oxigraph (kg.sparql.saved.run_query) is parsed and evaluated by Oxigraph
+only, once, whatever its form: rdflib's parser runs for the rdflib engine and the wording of a
+syntax error, while the refusals of SERVICE and FROM and the answers stay what they were."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import XSD, Graph, Literal, URIRef
 
 import kg.sparql.saved as saved
 from kg.errors import QueryError, QueryRefusedError
@@ -54,10 +54,48 @@ def test_a_select_on_oxigraph_is_not_parsed_by_rdflib(tmp_path: Path, graph: Gra
     assert parses  # the reference engine parses with rdflib
 
 
-def test_ask_is_answered_by_rdflib(tmp_path: Path, graph: Graph, parses: list[str]) -> None:
-    query = _query(tmp_path, 'ASK { <urn:x:s> <urn:x:p> "a" }\n')
-    assert run_query(graph, query) is True
-    assert parses
+@pytest.fixture
+def evaluations(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts Oxigraph evaluates on a copy of an rdflib graph (kg.sparql.local.evaluate) from here on."""
+    seen: list[str] = []
+    original = saved.evaluate
+
+    def counted(graph: object, text: str) -> object:
+        seen.append(text)
+        return original(graph, text)
+
+    monkeypatch.setattr(saved, "evaluate", counted)
+    return seen
+
+
+def test_ask_is_answered_by_oxigraph_once(
+    tmp_path: Path, graph: Graph, parses: list[str], evaluations: list[str]
+) -> None:
+    yes, no = (
+        _query(tmp_path, 'ASK { <urn:x:s> <urn:x:p> "a" }\n'),
+        _query(tmp_path, 'ASK { <urn:x:s> <urn:x:p> "c" }\n'),
+    )
+    assert run_query(graph, yes) is True
+    assert run_query(graph, no) is False
+    assert parses == []
+    assert len(evaluations) == 2
+    assert run_query(graph, yes, engine="rdflib") is True
+    assert run_query(graph, no, engine="rdflib") is False
+
+
+def test_construct_is_answered_by_oxigraph_once_with_the_graphs_terms(
+    tmp_path: Path, parses: list[str], evaluations: list[str]
+) -> None:
+    graph = Graph()
+    graph.bind("ex", "urn:x:")
+    graph.add((S, P, Literal("7665000.0", datatype=XSD.decimal)))
+    query = _query(tmp_path, "CONSTRUCT { ?s <urn:x:of> ?o } WHERE { ?s <urn:x:p> ?o . FILTER(isIRI(?s)) }\n")
+    answer = run_query(graph, query)
+    assert parses == []
+    assert len(evaluations) == 1
+    assert set(answer) == {(S, URIRef("urn:x:of"), Literal("7665000.0", datatype=XSD.decimal))}
+    assert set(answer) == set(run_query(graph, query, engine="rdflib"))
+    assert ("ex", URIRef("urn:x:")) in set(answer.namespaces())
 
 
 @pytest.mark.parametrize(
