@@ -51,7 +51,10 @@ def is_table_row(body: str) -> bool:
     return TABLE_CELLS.search(body[mark.end() :] if mark else body) is not None or is_bar_row(body)
 
 
-PAGE_NUMBER = re.compile(r"^[-–—|·•\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—|·•\s]*$", re.I)
+# A page number alone on its line, as printers frame it: "12", "- 12 -", "| 12", "Page 12 of 40", "[12]".
+PAGE_NUMBER = re.compile(
+    r"^[-–—|·•\s]*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?[-–—|·•\s]*$|^\[\s*\d{1,4}\s*\]$", re.I
+)
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"”’)\]]*$")
 # A line ending a sentence or opening a list: a semicolon only ends a clause ("road safety;"
 # before "fare pricing; and ..."), and the sentence goes on on the next line.
