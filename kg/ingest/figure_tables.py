@@ -56,7 +56,9 @@ _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MARKER = r"\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|\s+Note\s*\d{1,2}"
 _FIGURE = re.compile(
-    rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?)(?P<marker>(?:{_MARKER})*)$"
+    rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?"
+    # A decrease printed in parentheses with its per cent sign inside them: "(8.7%)", "(1.2 pp)".
+    rf"|\((?P<inner>{_NUMBER})\s?(?:%|pp|p\.p\.)\))(?P<marker>(?:{_MARKER})*)$"
 )
 _NOT_DISCLOSED = re.compile(
     rf"^(?P<figure>n/?a|n\.a\.?|-|–|—|nil|not available|not applicable)(?P<marker>(?:{_MARKER})*)$", re.I
@@ -274,6 +276,11 @@ def _barred(line: _Line, cells: list[Span]) -> _Line:
     while len(kept) > 1 and not kept[-1].text:
         kept.pop()
     return _Line(line.start, line.end, 0, tuple(kept))
+
+
+def prints_percent(text: str) -> bool:
+    """Whether a figure cell prints its per cent sign: "12.5%", or a decrease "(8.7%)"."""
+    return text.rstrip(")").endswith("%")
 
 
 def _is_value(text: str) -> bool:

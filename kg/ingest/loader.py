@@ -750,7 +750,7 @@ class _Loader:
         if unit is not None:
             return unit.key
         for cell in row.cells:
-            if cell.disclosed and not cell.figure.text.endswith("%"):
+            if cell.disclosed and not figure_tables.prints_percent(cell.figure.text):
                 try:
                     return self._cell_unit(table, row, cell, None, error).key
                 except UnknownUnit:
@@ -941,7 +941,7 @@ class _Loader:
         per employee", even over the row "All employees"); a count when the label says so
         ("Number of ..."); a time or a count when the caption ("Average training hours", "Number
         of suppliers by region") says so; else ``UnknownUnit``."""
-        if cell.figure.text.endswith("%") or (cell.column.kind == "change" and cell.column.unit == "%"):
+        if figure_tables.prints_percent(cell.figure.text) or (cell.column.kind == "change" and cell.column.unit == "%"):
             return CellUnit("PERCENT")
         if row_unit is not None:
             return row_unit
@@ -1094,7 +1094,7 @@ def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) 
 
     Only the row's own figures count: a change column prints every row's change in per cent
     ("+3.8%" beside a headcount), which says nothing about the unit of the row."""
-    signed = any(c.figure.text.endswith("%") for c in row.cells if c.column.kind != "change")
+    signed = any(figure_tables.prints_percent(c.figure.text) for c in row.cells if c.column.kind != "change")
     own = row.unit or figure_tables.split_label(row.label)[1]
     if own is not None:
         return own.strip() == "%" or signed

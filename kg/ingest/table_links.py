@@ -11,10 +11,14 @@ carry it (``component_of``, ``intensity_of``, ``denominator``, as a curator writ
   another row are passed over);
 * a row naming two or more emission scopes ("Total (Scope 1 and 2)", "Scope 1, 2 and 3") adds
   up the rows of its table naming one of those scopes each, when each scope has exactly one;
+* a row naming what the heading line it is printed under names ("Scope 1 emissions" under
+  "Scope 1 (direct)"), after two or more rows of that heading that do not, adds those rows up:
+  the heading opens a breakdown and the row that names it again closes it;
 * an intensity row (its unit a ratio: "tCO2e/tonne", "MWh per employee") divides the row its
   label names ("Water intensity" the water row, "GHG emissions intensity (Scope 1 and 2)" the
   rows of those scopes), else the total printed above it in the same part of the table
-  ("Intensity per tonne of product" under "Total (Scope 1 and 2)") or, for a label naming
+  ("Intensity per tonne of product" under "Total (Scope 1 and 2)"; "GHG intensity" too when no
+  row names greenhouse gas, as rows named by their scopes do not) or, for a label naming
   nothing, the one row of the table printed in the ratio's numerator unit; and it divides by
   what its label or unit says it is per ("per employee", "per RMB million revenue", "m³/m²").
 
@@ -39,6 +43,12 @@ _INTENSITY_WORDS = re.compile(r"\b(?:emissions?\s+)?intensit(?:y|ies)(?:\s+by\b.
 _WORD = re.compile(r"[a-z0-9]+")
 # Words a label repeats without naming what is measured ("Total energy consumption" is energy).
 _FILLER = {"total", "of", "the", "and", "consumption", "consumed", "used", "use", "generated", "produced"}
+# Words that name greenhouse gas emissions without a scope: a row of a GHG table names its scope.
+_GHG_WORDS = {"ghg", "greenhouse", "gas", "gases", "carbon", "emission", "emissions", "co2", "co2e"}
+# A footnote digit a PDF conversion glues to a word ("emissions2"); a label's key drops it, as it
+# drops parentheses ("Scope 2 (energy indirect)") and the words every emissions row repeats.
+_GLUED_MARKER = re.compile(r"(?<=[a-z])\d+\b")
+_KEY_FILLER = _FILLER | {"emission", "emissions"}
 
 
 def scopes(label: str) -> frozenset[int]:
@@ -62,13 +72,43 @@ def is_total(row: FigureRow) -> bool:
 def summed_parts(table: FigureTable) -> dict[int, tuple[int, ...]]:
     """Each total row (index) with no parts of its own, and the rows it adds up."""
     rows = table.rows
-    found: dict[int, tuple[int, ...]] = {}
+    closing = _section_totals(rows)
+    found: dict[int, tuple[int, ...]] = dict(closing)
     for i, row in enumerate(rows):
         if row.parent is not None or not is_total(row) or any(r.parent == i for r in rows):
             continue
         named = scopes(row.label)
-        parts = _scope_rows(rows, named) if len(named) >= 2 else _rows_above(rows, i)
+        parts = _scope_rows(rows, named) if len(named) >= 2 else _rows_above(rows, i, set(closing))
         if len(parts) >= 2:
+            found[i] = parts
+    return found
+
+
+def _key(label: str) -> list[str]:
+    """The words a label names its quantity by, without parentheses, glued footnote digits and
+    filler: "Scope 2 emissions2 (tCO2e)" and "Scope 2 (energy indirect)" are both scope 2."""
+    name = re.sub(r"\([^()]*\)\d*", " ", label).lower()
+    return [w for w in _WORD.findall(_GLUED_MARKER.sub("", name)) if w not in _KEY_FILLER]
+
+
+def _section_totals(rows: list[FigureRow]) -> dict[int, tuple[int, ...]]:
+    """Rows that close the breakdown their heading line opens, with the rows they add up: the
+    first row under a heading whose label names what the heading names (its words, or the one
+    emission scope it names: "Scope 1 emissions" under "Direct emissions (Scope 1)"), after two
+    or more rows that name neither and are neither parts of a row, totals nor rates."""
+    found: dict[int, tuple[int, ...]] = {}
+    for i, row in enumerate(rows):
+        heading = row.section
+        if heading is None or row.parent is not None or any(r.parent == i for r in rows) or not_summed(row.label):
+            continue
+        key, scope = _key(heading), scopes(heading)
+        if not ((key and _key(row.label) == key) or (len(scope) == 1 and scopes(row.label) == scope)):
+            continue
+        above = [j for j in range(i) if rows[j].section == heading]
+        if any((key and _holds(_key(rows[j].label), key)) or scope & scopes(rows[j].label) for j in above):
+            continue  # an earlier row names it too ("Water withdrawn" above "Water"): no breakdown of it
+        parts = tuple(j for j in above if rows[j].parent is None)
+        if len(parts) >= 2 and not any(is_total(rows[j]) or not_summed(rows[j].label) for j in parts):
             found[i] = parts
     return found
 
@@ -86,7 +126,7 @@ def _scope_rows(rows: list[FigureRow], named: frozenset[int]) -> tuple[int, ...]
     return tuple(sorted(js[0] for js in by_scope.values()))
 
 
-def _rows_above(rows: list[FigureRow], i: int) -> tuple[int, ...]:
+def _rows_above(rows: list[FigureRow], i: int, closing: set[int]) -> tuple[int, ...]:
     parts: list[int] = []
     for j in range(i - 1, -1, -1):
         row = rows[j]
@@ -94,7 +134,7 @@ def _rows_above(rows: list[FigureRow], i: int) -> tuple[int, ...]:
             break
         if row.parent is not None:
             continue
-        if is_total(row) or not_summed(row.label):
+        if is_total(row) or not_summed(row.label) or j in closing:
             break
         parts.append(j)
     return tuple(reversed(parts))
@@ -130,8 +170,8 @@ def numerator_rows(
             return tuple(single) if len(single) == len(named) else ()
         return ()
     stem = intensity_stem(label)
-    if stem:
-        words = [[w for w in _words(rows[j].label) if w not in _FILLER] for j in candidates]
+    words = [[w for w in _words(rows[j].label) if w not in _FILLER] for j in candidates]
+    if stem and (_closest(candidates, words, stem) or not set(stem) <= _GHG_WORDS):
         named_rows = _closest(candidates, words, stem)
         # One total (or row with parts) naming the quantity ("Total water withdrawal" of "Water
         # intensity") before a row that begins with it ("Water recycled"): an intensity divides the whole.

@@ -78,6 +78,41 @@ def test_two_rows_of_one_scope_leave_a_scope_total_without_parts() -> None:
     assert table_links.summed_parts(table) == {}
 
 
+def test_a_row_naming_its_heading_again_adds_up_the_rows_under_the_heading() -> None:
+    table = _table(
+        "Indicator\tUnit\t2024\t2023\n"
+        "Direct emissions (Scope 1)\n"
+        "  Boiler fuel\ttCO2e\t410\t400\n"
+        "  Fleet diesel\ttCO2e\t90\t95\n"
+        "Scope 1 emissions3\ttCO2e\t500\t495\n"
+        "Indirect emissions (Scope 2)\n"
+        "  Grid electricity\ttCO2e\t700\t720\n"
+        "  District cooling\ttCO2e\t50\t40\n"
+        "Scope 2 emissions\ttCO2e\t750\t760\n"
+        "Total Scope 1 and 2 emissions\ttCO2e\t1250\t1255\n"
+        "Carbon intensity\ttCO2e/employee\t2.5\t2.6\n"
+    )
+    assert table_links.summed_parts(table) == {2: (0, 1), 5: (3, 4), 6: (2, 5)}
+    # The intensity names greenhouse gas, which no row names: it divides the scopes' total above it.
+    candidates = [j for j in range(7)]
+    assert table_links.numerator_rows(table, 7, candidates, table_links.summed_parts(table)) == (6,)
+
+
+def test_a_row_naming_the_heading_after_another_such_row_closes_nothing() -> None:
+    table = _table(
+        "Indicator\tUnit\t2024\n"
+        "Water\n"
+        "Water withdrawn\tm³\t900\n"
+        "Water recycled\tm³\t120\n"
+        "Water\tm³\t880\n"
+        "Effluent\n"
+        "Treated on site\tm³\t300\n"
+        "Effluent\tm³\t300\n"
+    )
+    # The rows above "Water" name water too (kinds of it, not parts); under "Effluent" there is one row.
+    assert table_links.summed_parts(table) == {}
+
+
 def test_a_rate_or_an_average_row_ends_the_rows_a_total_adds_up() -> None:
     table = _table(
         "Indicator\tUnit\t2024\n"
