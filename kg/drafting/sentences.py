@@ -42,6 +42,10 @@ _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 _SPACED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.? {2,}(?=[A-Z])")
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{2,})\s*\d{1,3}$|\s\d{1,3}$")
+# A dot leader between a label and what it leads to: a page number in a contents list, a figure
+# on a page of key figures ("Water withdrawal ........ 4,862,150 m³").
+_LEADER = re.compile(r" ?(?:\.{3,}|…+) ?")
+_PAGE_LEADER = re.compile(r"(?:\.{3,}|…+) ?\d{1,3}$")
 # A line that names a company and nothing else ("Acme Holdings Co., Ltd."): a title, though it ends with a point.
 _COMPANY_LINE = re.compile(r"^[A-Z][\w&'’ ,.()-]{0,80}\b(?i:Ltd|Co|Inc|Corp|plc|L\.P|S\.A|N\.V|A\.G)\.$")
 # A line wholly in brackets ("(Stock Code: 1234)", "(continued)"): a cover or caption line, no claim.
@@ -225,7 +229,7 @@ class Segmenter:
                 kinds.append("bullet")
             elif self._is_figure(body):
                 kinds.append("figure")
-            elif self._is_boxed(body) or self._is_key_figure(body):
+            elif self._is_boxed(body) or (self._is_key_figure(body) and not _in_page_list(lines, n)):
                 kinds.append("boxed")
             elif _is_heading(body):
                 kinds.append("heading")
@@ -252,15 +256,48 @@ class Segmenter:
         return 0 < len(caption) <= BOXED_CAPTION_WORDS and caption[0][:1].islower()
 
     def _is_key_figure(self, body: str) -> bool:
-        """A key-data line: a short label, a colon and one figure that ends the line ("Trees
-        planted: 1,200", "Cash donated: HK$2.5 million"), as a box of key figures lists them. It
-        reads as a heading (short, no closing stop), but its figure is the report's."""
+        """A key-data line: a short label, a colon or a dot leader and one figure that ends the
+        line ("Trees planted: 1,200", "Cash donated ........ HK$2.5 million"), as a box or a page
+        of key figures lists them. It reads as a heading (short, no closing stop), but its figure
+        is the report's. (A contents list prints page numbers so: :meth:`_kinds` tells them apart.)"""
+        leader = _LEADER.search(body)
         label, colon, rest = body.partition(": ")
+        if leader is not None and (not colon or leader.start() < len(label)):
+            label, colon, rest = body[: leader.start()], leader.group(), body[leader.end() :]
         short = len(label.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?;]", label)
         if not colon or not label[:1].isupper() or not short:
             return False
         found = self.recogniser.quantities(rest)
         return len(found) == 1 and found[0].start == 0 and found[0].end == len(rest.rstrip())
+
+
+def _in_page_list(lines: list[_Line], n: int) -> bool:
+    """Whether dot-leader line ``n`` is an entry of a contents list without a "Contents" heading:
+    every dot-leader line of its block (the lines around it, with the blank lines and headings
+    between them, up to a line of prose) leads to a bare page number, and the numbers do not go
+    down. A page of key figures leads to figures with units, decimals or thousands, or to counts
+    in no order."""
+    if _PAGE_LEADER.search(lines[n].text) is None:
+        return False
+    block: list[int] = []
+    for step in (-1, 1):
+        k = n
+        while 0 <= k < len(lines) and (_LEADER.search(lines[k].text) or _is_gap(lines[k].text)):
+            if _LEADER.search(lines[k].text):
+                block.append(k)
+            k += step
+    numbers = []
+    for k in sorted(set(block)):
+        page = _PAGE_LEADER.search(lines[k].text)
+        if page is None:
+            return False
+        numbers.append(int(re.sub(r"\D", "", page.group())))
+    return numbers == sorted(numbers)
+
+
+def _is_gap(body: str) -> bool:
+    """A blank line or a short heading ("People"), as a list of entries prints between them."""
+    return not body or (len(body) < WRAPPED_LINE and re.search(r"[.!?:;,]$", body) is None)
 
 
 def _is_boxed_count(lines: list[_Line], n: int) -> bool:

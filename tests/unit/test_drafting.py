@@ -979,6 +979,27 @@ def test_a_key_data_line_of_a_label_a_colon_and_one_figure_is_a_highlight() -> N
     ]
 
 
+def test_a_key_figure_after_a_dot_leader_is_a_highlight_and_a_page_number_is_not() -> None:
+    text = (
+        "KEY FIGURES\n\nEnvironment\nElectricity used ........ 12,480 MWh\nRecycled paper ........ 61%\n"
+        "Lost-time injuries ........ 3\n\nPeople\nStaff trained ........ 2\n\n"
+        "Our goals\nWe trained every new joiner in the year.\n\n"
+        "Chairman's letter ........ 2\nOur people ........ 14\nThe environment ........ 27\n"
+    )
+    # The key figures lead to figures (with units, or counts in no order); a list of entries
+    # leading to page numbers that do not go down is a contents list, though no heading says so.
+    assert units(text) == [
+        ("highlight", "Electricity used ........ 12,480 MWh", ""),
+        ("highlight", "Recycled paper ........ 61%", ""),
+        ("highlight", "Lost-time injuries ........ 3", ""),
+        ("highlight", "Staff trained ........ 2", ""),
+        ("sentence", "We trained every new joiner in the year.", ""),
+    ]
+    assert read("Electricity used ........ 12,480 MWh", "highlight") == [
+        ("value", "12,480 MWh", "Electricity used", None, None, None)
+    ]
+
+
 def test_a_split_year_named_as_a_school_or_academic_year_is_a_fiscal_year() -> None:
     lead = "Our targets, against a 2021/22 baseline:"
     assert read("reduce energy use per pupil by 8% by the 2025/26 school year;", "bullet", lead, "08-31") == [
