@@ -22,6 +22,8 @@ def rec() -> Recogniser:
         ("RMB100 million", Decimal("100000000"), "CNY", None),
         ("INR7.665 million", Decimal("7665000"), "INR", None),
         ("INR1,500,000", Decimal("1500000"), "INR", None),
+        ("MOP7.25 million", Decimal("7250000"), "MOP", None),
+        ("MOP$ 850,000", Decimal("850000"), "MOP", None),
         ("58%", Decimal("58"), "PERCENT", None),
         ("more than 180.6%", Decimal("180.6"), "PERCENT", "over"),
         ("over 33,000", Decimal("33000"), None, "over"),
