@@ -866,6 +866,9 @@ class _Loader:
                 breakdown=row.breakdown if total and summed else None,
                 partial=row.partial,
             )
+        # A row taking a metric the sheets define ("GHG intensity" of a key-figures line) claims
+        # its unit too: a second row of that label in another unit is another quantity (above).
+        self.row_units.setdefault(ident, unit)
         return ident
 
     def _cell_observation(

@@ -310,6 +310,33 @@ def test_a_label_printed_again_in_another_unit_is_another_metric(tmp_path: Path)
     assert report.metrics["fuel-quantities-town-gas"].label == "Fuel quantities: Town gas"
 
 
+TWO_INTENSITIES = """\
+Table 2 Greenhouse gas emissions
+Indicator\tUnit\t2024\t2023
+Total Scope 1 and 2 emissions\ttCO2e\t9,000\t8,800
+Carbon intensity\ttCO2e/HK$ million revenue\t3.0\t3.2
+Carbon intensity\ttCO2e/employee\t4.5\t4.6
+"""
+
+
+def test_a_label_a_sheet_defines_printed_in_two_units_is_two_metrics(tmp_path: Path) -> None:
+    """A sheet (a curator's, or the drafter's reading of a key-figures line) defines "Carbon
+    intensity"; the table prints it per revenue and per employee: the row in the second unit is
+    another quantity, named with its table, and each divides the total by its own denominator."""
+    sheet = (
+        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n"
+        "metrics:\n  - {id: carbon-intensity, label: Carbon intensity}\n"
+    )
+    report = load_report(report_folder(tmp_path / "coastway", TWO_INTENSITIES, META, sheet))
+    units = sorted({(o.metric, o.unit) for claim in report.claims.values() for o in claim.observations})
+    assert units == [
+        ("carbon-intensity", "TONNE-PER-MegaHKD"),
+        ("greenhouse-gas-emissions-carbon-intensity", "TONNE-PER-EMPLOYEE"),
+        ("total-scope-1-and-2-emissions", "TONNE"),
+    ]
+    assert report.metrics["greenhouse-gas-emissions-carbon-intensity"].intensity_of == "total-scope-1-and-2-emissions"
+
+
 TWICE = """\
 Table 7 Energy
 | Indicator | Unit | 2024 | 2023 |
