@@ -843,11 +843,15 @@ class _Loader:
         elif (
             total is None
             and row.section
-            and ident not in self.report.metrics
+            and (ident not in self.report.metrics or ident in self.prose_metrics)
             and _under_section(row.section, name, unit)
         ):
             ident, label = slugify(f"{row.section}: {name}", 100), f"{row.section}: {name}"
-        elif total is None and ident not in self.report.metrics and not match_metric(name, unit):
+        elif (
+            total is None
+            and (ident not in self.report.metrics or ident in self.prose_metrics)
+            and not match_metric(name, unit)
+        ):
             # The caption, then what the header's first cell says the rows measure ("Water" over
             # "Groundwater", "Number of suppliers" over "Vietnam"), when the label alone names none.
             for title in (table.caption, table.stub):

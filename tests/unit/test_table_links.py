@@ -9,6 +9,7 @@ import pytest
 
 from kg.ingest import figure_tables, table_links
 from kg.ingest.loader import load_report
+from kg.ingest.sheet import DRAFTED_SHEET
 from tests.support.folders import report_folder
 
 
@@ -335,6 +336,37 @@ def test_a_label_a_sheet_defines_printed_in_two_units_is_two_metrics(tmp_path: P
         ("total-scope-1-and-2-emissions", "TONNE"),
     ]
     assert report.metrics["greenhouse-gas-emissions-carbon-intensity"].intensity_of == "total-scope-1-and-2-emissions"
+
+
+TRAINED = """\
+COASTWAY LTD ESG REPORT 2024
+
+Our nurses lead the ward safety rounds.
+
+Table 9 Training
+Category\t2024\t2023
+Percentage of employees trained (%)
+Doctors\t100.0\t99.1
+Nurses\t99.4\t97.8
+"""
+
+
+def test_a_row_under_a_heading_is_named_in_it_though_the_prose_drafted_a_metric_of_its_label(
+    tmp_path: Path,
+) -> None:
+    """The drafter named a metric "Nurses" from a sentence; the table's "Nurses" row under
+    "Percentage of employees trained (%)" is the nurses' training share all the same, as "Doctors"
+    is, not the prose's metric: a drafted sheet's metric does not capture a table row by its slug
+    (a curated one does: test_a_part_read_loosely_as_the_total_stays_a_part and the bundled KG)."""
+    folder = report_folder(
+        tmp_path / "coastway", TRAINED, META, "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n"
+    )
+    (folder / "claims" / DRAFTED_SHEET).write_text(
+        "metrics:\n  - {id: nurses, label: Nurses, drafted: true}\n", encoding="utf-8"
+    )
+    report = load_report(folder)
+    rows = sorted({report.metrics[o.metric].label for c in report.claims.values() for o in c.observations})
+    assert rows == ["Percentage of employees trained (%): Doctors", "Percentage of employees trained (%): Nurses"]
 
 
 TWICE = """\
