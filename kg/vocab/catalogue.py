@@ -770,6 +770,9 @@ def _business(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r"|\bvolunteers? (?:\w+ )?hours\b"
     ):
         return "volunteer-hours", "volunteer hours"
+    if r.take(r"\bvolunteers\b|\bvolunteer participants?\b|\bparticipants? in volunteer(?:ing)?\b"):
+        r.take(r"\b(?:employee|staff)\b|\bnumber of\b|\bemployees who volunteered\b")
+        return "volunteers", "employee volunteers"
     if r.take(r"\bcommunity investments?\b|\binvest(?:ed|ing|ments?)? in (?:the |our |local )?communit(?:y|ies)\b"):
         return "community-investment", "community investment"
     if r.take(r"\b(?:charitable )?donations?\b|\bdonated\b"):

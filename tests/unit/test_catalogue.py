@@ -130,7 +130,7 @@ def test_the_short_names_queries_take_are_in_the_catalogue(g: Graph) -> None:
         "employees-trained-share-male", "training-hours-average-senior-management",
         "suppliers-in-region", "suppliers-audited", "product-service-complaints", "product-recalls-safety-share",
         "corruption-cases-concluded", "anti-corruption-training-share", "donations", "volunteer-hours",
-        "rd-spending", "patents-granted", "patent-applications",
+        "volunteers", "rd-spending", "patents-granted", "patent-applications",
     } <= notations  # fmt: skip
     assert g.value(URIRef(METRIC + "energy-total"), CSR.canonicalUnit) == URIRef("http://qudt.org/vocab/unit/MegaW-HR")
     assert g.value(URIRef(METRIC + "ghg-scope-1"), CSR.quantityKind) == URIRef(

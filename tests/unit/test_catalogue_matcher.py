@@ -89,6 +89,8 @@ EXACT = [
     ("Charitable donations", "HKD", "donations"),
     ("Community investment", "USD", "community-investment"),
     ("Volunteer hours", "HR", "volunteer-hours"),
+    ("Staff volunteers", "NUM", "volunteers"),
+    ("Number of volunteers", "NUM", "volunteers"),
     ("R&D expenditure", "CNY", "rd-spending"),
     ("Research and development spending as a percentage of revenue", "PERCENT", "rd-spending-share-of-revenue"),
     ("Patents granted", "NUM", "patents-granted"),

@@ -22,6 +22,7 @@ def codes(label: str, unit: str | None, standard: str, role: str = "value") -> l
         ("Scope 1 emissions", "TONNE", GRI, ["305-1"]),
         ("Diesel used by the fleet", "LITRE", HKEX, ["A2.1"]),
         ("New hires", "NUM", GRI, ["401-1"]),
+        ("Employee volunteers", "NUM", HKEX, ["B8.2"]),  # the people who gave time, beside the hours
         ("Revenue", "CNY", HKEX, []),  # a catalogue metric no KPI asks for
         ("Number of trees planted", "NUM", HKEX, []),  # no catalogue metric: no guess
     ],
