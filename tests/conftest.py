@@ -162,6 +162,7 @@ MODULE_MARKS: dict[str, tuple[str, ...]] = {
     "test_validate_parity.py": ("slow",),
     "test_comparable_metrics.py": ("slow",),
     "test_draft_precedence_bundled.py": ("slow",),
+    "test_stated_denominators.py": ("slow",),
 }
 TEST_MARKS: dict[str, tuple[str, ...]] = {
     "test_claim_page_in_a_browser": ("browser",),

@@ -104,7 +104,7 @@ def load_report(folder: Path) -> Report:
         for note in sheet.uncovered:
             loader.add_uncovered(path, note.line, note.context, note.reason)
     loader.add_drafted_claims(drafted)
-    loader.link_stated_revenue()
+    loader.link_stated_denominators()
     attach_table_notes(report, loader.figure_tables, [(p, spec) for p, s in sheets for spec in s.table_notes])
     mark_co2e(report)
     apply_corrections(report, [(p, spec) for p, s in sheets for spec in s.corrections])
@@ -589,30 +589,34 @@ class _Loader:
                 denominator = self._denominator(read, row, ratio[1])
                 specs[metrics[i]] = spec.model_copy(update={"intensity_of": numerator, "denominator": denominator})
 
-    def link_stated_revenue(self) -> None:
-        """Intensities per revenue whose tables print no revenue row divide by the revenue the
-        prose states ("RMB18,642.7 million / Revenue" on a highlights page), when exactly one
-        metric of the report names revenue and has figures in the intensities' currency: the
-        intensity checks (shapes/findings.ttl) then test each intensity against it."""
+    def link_stated_denominators(self) -> None:
+        """Intensities whose tables print no row of what they divide by divide by the figure the
+        prose states of it: the revenue for intensities per revenue ("RMB18,642.7 million /
+        Revenue" on a highlights page), and for one per a quantity of something ("tCO2e/GWh of
+        cells produced") the metric that names that something ("Cells produced ..... 24.86 GWh"),
+        when exactly one metric of the report does so and has figures in the intensities'
+        denominator unit: the intensity checks (shapes/findings.ttl) then test each intensity
+        against it."""
         specs = self.report.metrics
         stated: dict[str, set[str]] = {}
         for claim in self.report.claims.values():
             for obs in claim.observations:
-                if (
-                    obs.kind == "value"
-                    and obs.value is not None
-                    and obs.unit
-                    and table_links.revenue(specs[obs.metric].label)
-                ):
+                if obs.kind == "value" and obs.value is not None and obs.unit:
                     stated.setdefault(obs.unit, set()).add(obs.metric)
         for ident, unit in self.shared_denominators.items():
-            found = stated.get(unit, set())
-            if len(found) != 1 or ident not in specs:
+            if ident not in specs:
                 continue
-            (revenue,) = found
+            candidates = stated.get(unit, set())
+            found = {m for m in candidates if table_links.revenue(specs[m].label)}
+            if not found:
+                words = specs[ident].label.removeprefix(_SHARED_DENOMINATOR)
+                found = {m for m in candidates if _names_what_it_is_per(words, specs[m].label)}
+            if len(found) != 1:
+                continue
+            (stated_metric,) = found
             for key, spec in list(specs.items()):
                 if spec.denominator == ident:
-                    specs[key] = spec.model_copy(update={"denominator": revenue})
+                    specs[key] = spec.model_copy(update={"denominator": stated_metric})
             del specs[ident]  # the report does print a figure of it
 
     def _numerator(self, table: figure_tables.FigureTable, i: int, parts: list[str]) -> str | None:
@@ -654,8 +658,6 @@ class _Loader:
         is per (its label those words), else a shared metric without figures named for what the
         intensity is per."""
         words = table_links.denominator_words(row.label, row.unit or figure_tables.split_label(row.label)[1])
-        # "tonne of yarn": a row in tonnes that names yarn ("Yarn produced (tonnes)") is what it is per.
-        of_what = re.fullmatch(r"\S+\s+of\s+(.+)", words)
         named: list[str] = []
         for table, metrics, units in read:
             for j, other in enumerate(table.rows):
@@ -665,15 +667,14 @@ class _Loader:
                     return metrics[j]
                 if table_links.revenue(other.label) and units[j] == unit:
                     return metrics[j]
-                thing = of_what.group(1).split() if of_what is not None else []
                 said = table_links.denominator_words(f"per {other.label}", None).split()
-                if thing and units[j] == unit and said[: len(thing)] == thing and len(said) <= len(thing) + 1:
+                if units[j] == unit and _names_what_it_is_per(words, other.label):
                     named.append(metrics[j])  # "Yarn produced", "Yarn": not "Yarn waste sold to recyclers"
                 elif said == words.split() and units[j] in ("NUM", unit):
                     named.append(metrics[j])  # "Patient-days" (a count) of "per patient-day"
         if len(set(named)) == 1:
             return named[0]
-        label = f"Denominator of intensities per {words}"
+        label = f"{_SHARED_DENOMINATOR}{words}"
         ident = slugify(label, 100)
         self.shared_denominators[ident] = unit
         if ident not in self.report.metrics:
@@ -1135,6 +1136,20 @@ class ReportIds:
             other = self.seen[report_id]
             raise InputError(f"{folder / 'report.yaml'}: report id {_q(report_id)} is also used by {other}")
         self.seen[report_id] = folder
+
+
+_SHARED_DENOMINATOR = "Denominator of intensities per "
+
+
+def _names_what_it_is_per(words: str, label: str) -> bool:
+    """Whether a metric's label names what an intensity is per, by the words after its unit's
+    "of" ("tonne of yarn": "Yarn produced", "Yarn"; not "Yarn waste sold to recyclers")."""
+    of_what = re.fullmatch(r"\S+\s+of\s+(.+)", words)
+    if of_what is None:
+        return False
+    thing = of_what.group(1).split()
+    said = table_links.denominator_words(f"per {label}", None).split()
+    return said[: len(thing)] == thing and len(said) <= len(thing) + 1
 
 
 def _under_section(section: str, name: str, unit: str | None) -> bool:
