@@ -50,6 +50,7 @@ from kg.ingest.quantities import MONTHS
 from kg.ingest.stacked_cells import stacked_lines
 from kg.ingest.tables import Cell
 from kg.ingest.transposed_cells import TransposedBlock, transposed_block
+from kg.ingest.wrapped_labels import continues_label
 
 _SPLIT = re.compile(r"\t| {2,}")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -743,6 +744,7 @@ class _Reader:
         section: tuple[str, tuple[str, ...]] | None = None  # the heading line above the rows, its markers
         total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
         indented = False  # whether the parts under the "By ..." heading are indented under their total
+        row_line = -1  # the line the last row's figures (or its label's second line) stand on
         while i < len(self.lines):
             if i in self.absorbed:
                 i += 1
@@ -772,11 +774,19 @@ class _Reader:
                     indented |= line.indent > total[1]
                 pending = None
                 table.end = line.end
+                row_line = i
                 i += 1
                 continue
             if self.is_cells_only(i) and table.rows and self._continues(table, line):
                 self.continuation(table, line)
                 table.end = line.end
+                row_line = i
+                i += 1
+                continue
+            if header is not None and table.rows and row_line == i - 1 and self.label_below(i):
+                self.label_continued(table, line)
+                table.end = line.end
+                row_line = i
                 i += 1
                 continue
             if self.is_label_only(i) and i + 1 < len(self.lines) and header is not None:
@@ -811,6 +821,43 @@ class _Reader:
         if table.rows or table.unread:
             found.append(table)
         return max(i, first + 1)
+
+    def _wraps_below(self, i: int) -> bool:
+        """Whether line ``i`` is a label line under a row that its words or the row's say is the
+        rest of that row's label (:func:`kg.ingest.wrapped_labels.continues_label`)."""
+        if i < 1 or i >= len(self.lines) or not self.is_row(i - 1) or not self.is_label_only(i):
+            return False
+        raw = self.raw(i)
+        if _NOTE.match(raw) or _CAPTION.match(raw) or _NOTES_HEADING.match(raw):
+            return False
+        return continues_label(self.lines[i - 1].first, raw)
+
+    def label_below(self, i: int) -> bool:
+        """Whether line ``i``, a label alone right under a row, is the second line of that row's
+        label (``Diesel (standby  MWh  4,212`` over ``generators)``), not a heading over the rows
+        below it: by its own signs, or, when it shows none ("PUE" under "Site A: annualised"),
+        because the label lines alternating with rows next to it show them (a table that wraps one
+        label so wraps its others so). A "By ..." line in capitals is a breakdown's heading."""
+        if self._wraps_below(i):
+            return True
+        raw = self.raw(i)
+        s, e = self.spans[i]
+        # A word repeated in capitals down the table ("PUE" under each site) is no running head here.
+        alone = len(self.lines[i].cells) == 1 and 0 < len(raw) <= 120 and not raw.endswith((".", ":"))
+        if not alone or "\f" in self.text[s:e] or _PAGE_NUMBER.match(raw) or _BY_HEADING.match(raw) or _NOTE.match(raw):
+            return False
+        return self.is_row(i - 1) and (self._wraps_below(i - 2) or self._wraps_below(i + 2))
+
+    def label_continued(self, table: FigureTable, line: _Line) -> None:
+        """A label's second line printed under its row: joined to the row's label, its note
+        markers the row's, the row's span running to its end."""
+        last = table.rows[-1]
+        raw = self.text[line.cells[0].start : line.cells[0].end]
+        markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(raw))
+        label = f"{last.label} {_LABEL_MARKER.sub('', raw).strip()}"
+        table.rows[-1] = replace(
+            last, label=label, markers=tuple(dict.fromkeys((*last.markers, *markers))), end=_rstrip_end(self.text, line)
+        )
 
     def wrapped_row(self, i: int) -> int:
         """The row line a row label starting at line ``i`` ends on: ``i + 1`` when line ``i`` is the
