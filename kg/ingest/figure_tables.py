@@ -87,6 +87,9 @@ _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*\((?P<unit>[^()]+)\)\.?$")
 _PART_PREFIX = re.compile(r"^(?:[-–—•·]\s+|of which:?\s+)", re.I)
 _OF_WHICH = re.compile(r"^of which\b", re.I)
 _BY_HEADING = re.compile(r"^(?:breakdown\s+)?by\s+\w.*$", re.I)
+# A breakdown's heading printed into each of its rows' labels: "By gender: male", "By region:
+# Hong Kong" (the group's words may stand on the label's second line).
+_BY_LABEL = re.compile(r"^(?P<by>(?:breakdown\s+)?by\s+\w[\w\s-]{0,40}?)\s*:\s*(?P<rest>.*)$", re.I)
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d+(?:\.\d+)*\b")
 # A label that is only a gender, age group, employment type or employee category (the groups
 # HKEX B1.1, B3.1 and B3.2 ask figures by), its unit in parentheses or not: a part of the total above it.
@@ -745,6 +748,7 @@ class _Reader:
         total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
         indented = False  # whether the parts under the "By ..." heading are indented under their total
         row_line = -1  # the line the last row's figures (or its label's second line) stand on
+        labelled_by = False  # whether the last row printed its breakdown's heading in its label
         while i < len(self.lines):
             if i in self.absorbed:
                 i += 1
@@ -763,10 +767,19 @@ class _Reader:
                 continue
             if self.is_row(i) and (header is not None or len(line.cells) == 2) and not self.page_foot(i):
                 row_index = len(table.rows)
+                row_start = line.cells[0].start
+                if total is not None and pending is None and (by := _BY_LABEL.match(line.first)) is not None:
+                    # "By gender: male" under "Total employees": the part "male" under the heading "By gender".
+                    heading, indented, labelled_by = by.group("by"), False, True
+                    label = Cell(by.group("rest"), line.cells[0].start + by.start("rest"), line.cells[0].end)
+                    line = replace(line, cells=(label, *line.cells[1:]))
+                elif labelled_by:  # a row without the prefix ends the breakdown its prefix named
+                    heading, labelled_by = None, False
                 # A wrapped row is indented as its first line is (its second may be indented as a wrap).
                 placed = replace(line, indent=pending.indent) if pending is not None else line
                 part_of, dimension = self._part(placed, heading, total, table, indented)
                 self.row(table, line, cols, pending, part_of, dimension, section)
+                table.rows[-1] = replace(table.rows[-1], start=min(row_start, table.rows[-1].start))
                 if part_of is None:
                     total = (row_index, line.indent)
                     heading = None
@@ -854,7 +867,7 @@ class _Reader:
         last = table.rows[-1]
         raw = self.text[line.cells[0].start : line.cells[0].end]
         markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(raw))
-        label = f"{last.label} {_LABEL_MARKER.sub('', raw).strip()}"
+        label = f"{last.label} {_LABEL_MARKER.sub('', raw).strip()}".strip()
         table.rows[-1] = replace(
             last, label=label, markers=tuple(dict.fromkeys((*last.markers, *markers))), end=_rstrip_end(self.text, line)
         )

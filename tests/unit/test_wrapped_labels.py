@@ -1,6 +1,7 @@
 """A row label wrapped under its figures (kg.ingest.wrapped_labels, kg.ingest.figure_tables): the
 label's second line, printed alone under the row, is joined to the row; it is no heading over the
-rows below, and the unit it prints is its own row's, not the next row's."""
+rows below, and the unit it prints is its own row's, not the next row's. A breakdown's heading
+printed into each label ("By gender: men") makes the rows parts of the total above."""
 
 from __future__ import annotations
 
@@ -91,3 +92,28 @@ def test_an_open_label() -> None:
     assert open_label("Scope 3 Category 3: fuel-")
     assert open_label("Lost days due to")
     assert not open_label("Total Scope 1")
+
+
+STAFF = """\
+Indicator\t2023\t2022
+Total staff\t540\t515
+By gender: men\t300\t290
+By gender: women\t240\t225
+By site: North\t320\t300
+By site:\t220\t215
+South
+New hires\t61\t58
+"""
+
+
+def test_a_breakdown_heading_printed_into_each_label_makes_the_rows_parts_of_the_total() -> None:
+    (table,) = figure_tables(STAFF)
+    assert [(r.label, r.parent, r.breakdown) for r in table.rows] == [
+        ("Total staff", None, None),
+        ("men", 0, "By gender"),
+        ("women", 0, "By gender"),
+        ("North", 0, "By site"),
+        ("South", 0, "By site"),  # the group's name on the label's second line
+        ("New hires", None, None),  # a row without the prefix ends the breakdown
+    ]
+    assert STAFF[table.rows[1].start : table.rows[1].end] == "By gender: men\t300\t290"
