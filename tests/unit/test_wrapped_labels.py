@@ -1,14 +1,20 @@
 """A row label wrapped under its figures (kg.ingest.wrapped_labels, kg.ingest.figure_tables): the
 label's second line, printed alone under the row, is joined to the row; it is no heading over the
 rows below, and the unit it prints is its own row's, not the next row's. A breakdown's heading
-printed into each label ("By gender: men") makes the rows parts of the total above."""
+printed into each label ("By gender: men") makes the rows parts of the total above. The drafter
+(kg.drafting.sentences) leaves the second lines to the table, and reads each note under it alone."""
 
 from __future__ import annotations
 
 import pytest
 
+from kg.drafting.sentences import Segmenter
 from kg.ingest.figure_tables import figure_tables
+from kg.ingest.quantities import Recogniser
 from kg.ingest.wrapped_labels import continues_label, open_label
+from kg.vocab.units import load_units
+
+RECOGNISER = Recogniser(load_units().lexicon)
 
 TEXT = """\
 Table 3 Plant performance
@@ -117,3 +123,23 @@ def test_a_breakdown_heading_printed_into_each_label_makes_the_rows_parts_of_the
         ("New hires", None, None),  # a row without the prefix ends the breakdown
     ]
     assert STAFF[table.rows[1].start : table.rows[1].end] == "By gender: men\t300\t290"
+
+
+NOTED = """\
+Indicator\tUnit\t2023\t2022
+Diesel (standby\tGJ\t5,120\t4,870
+generators)¹
+Share of recycled\t%\t41.5\t39.0
+water used²
+¹ Converted from 142,000 litres at 36.1 MJ per litre.
+² Recycled water over all water used.
+"""
+
+
+def test_a_labels_second_line_is_the_tables_and_each_note_under_it_a_unit_of_its_own() -> None:
+    rows = [(r.start, r.end) for t in figure_tables(NOTED) for r in t.rows]
+    units = Segmenter(RECOGNISER, rows=rows).units(NOTED)
+    assert [(u.kind, u.text) for u in units] == [
+        ("bullet", "Converted from 142,000 litres at 36.1 MJ per litre."),
+        ("bullet", "Recycled water over all water used."),
+    ]
