@@ -55,6 +55,7 @@ from kg.ingest.table_cells import (
     caption_time_unit,
     column_period,
     counted,
+    dimensionless,
     figure_value,
     is_flow,
     resolve_unit,
@@ -967,6 +968,8 @@ class _Loader:
                 return CellUnit("NUM")
         if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
             return CellUnit("NUM")
+        if dimensionless(row.label):
+            return CellUnit("NUM")  # "Site A: annualised PUE", "Gender pay ratio": a number in no unit
         if (time := caption_time_unit(table.caption)) is not None:
             return self._resolve(time)  # "Table 3 Average training hours per employee" over "Male", "Female"
         if table.caption is not None and counted(table.caption):

@@ -1,14 +1,18 @@
 """Where a table row prints its unit (kg.ingest.row_units, kg.ingest.loader._row_unit): the
 label's parentheses with the day left out, a unit before a second pair of parentheses or before
 the group the row is of, a dash in the unit column, and an intensity's denominator under a
-caption that prints the numerator's unit; the day a heading inside the table names."""
+caption that prints the numerator's unit; the day a heading inside the table names; a ratio
+printed without a unit (kg.ingest.table_cells.dimensionless) is a number."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kg.ingest.loader import load_report
 from kg.ingest.row_units import denominator, label_units, no_unit
+from kg.ingest.table_cells import dimensionless
 from tests.support.folders import report_folder
 
 META = """\
@@ -45,6 +49,9 @@ Table 3 Plant
 Indicator\tUnit\tFY2023\tFY2022
 Heat rate ratio\t–\t1.21\t1.25
 Boiler capacity (MW, as at 31 March)\t\t12.0\t10.5
+Table 5 Sites
+Site / indicator\tFY2023\tFY2022
+North: yearly PUE\t1.48\t1.52
 Table 4 Staff
 Indicator\tFY2023\tFY2022
 Employees as at 31 March
@@ -60,5 +67,20 @@ def test_units_and_days_as_the_rows_print_them(tmp_path: Path) -> None:
     assert ("410.5", "TONNE", "2022-04-01/2023-03-31") in read
     assert ("1.21", "NUM", "2022-04-01/2023-03-31") in read
     assert ("12.0", "MegaW", "2023-03-31") in read
+    assert ("1.48", "NUM", "2022-04-01/2023-03-31") in read
     assert ("820", "NUM", "2023-03-31") in read  # the heading's day
     assert ("790", "NUM", "2022-03-31") in read
+
+
+@pytest.mark.parametrize(
+    ("label", "ratio"),
+    [
+        ("Gender pay ratio", True),
+        ("Site A: annualised PUE", True),
+        ("Heat transfer coefficient (site B)", True),
+        ("ESG Guide Content Index", False),  # a page number's row
+        ("Total energy", False),
+    ],
+)
+def test_a_ratio_printed_without_a_unit_is_a_number(label: str, ratio: bool) -> None:
+    assert dimensionless(label) is ratio
