@@ -126,6 +126,10 @@ _CHANGE_AFTER = re.compile(
 _FROM_IT = re.compile(r"^\s*(?:below|above)\s+it\b", re.I)
 _YEAR_EARLIER_AFTER = re.compile(rf"^,?\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+{_LAST_YEAR})", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|grew|declined)\s+from\s*$", re.I)
+# "improved to 1.39 from 1.44", "fell to 8.2% from 9.5%": the figure after "from" is the level before the change.
+_TO_FROM_BEFORE = re.compile(
+    rf"\b(?:{_DECREASE}|{_INCREASE}|went|changed|moved)\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){{0,3}}\s+from\s*$", re.I
+)
 _NOT_CHANGE = re.compile(
     r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$", re.I
 )
@@ -733,6 +737,8 @@ class FigureReader:
             period = None if period == own else period
         if period is None and _FROM_BEFORE.search(before) and not _TO_AFTER.match(after):
             period = _previous(own)  # "24.6 hours, up from 21.3 hours": the level of the year before
+        if period is None and earlier and _TO_FROM_BEFORE.search(text[max(0, spans[index - 1][0] - 30) : start]):
+            period = _previous(earlier[-1].period or own)  # "improved to 1.39 from 1.44": the level before
         if period is None and _YEAR_EARLIER_AFTER.match(after):
             period = _previous(own)  # "rose to 81% from 46% a year earlier"
         if period is None and (base := _BASELINE_OF.search(before)):
@@ -939,10 +945,10 @@ def _comparative(
     gap = text[last_end:start]
     if len(gap) > 120 or _SENTENCE_END.search(gap):
         return None
-    theirs = earlier[-1].unit or earlier[-1].mention.unit
+    printed = earlier[-1].mention.unit
     if mention.unit is not None:
-        return (None,) if mention.unit == theirs else None
-    return (theirs,)
+        return (None,) if mention.unit == printed else None
+    return (earlier[-1].unit or printed,)
 
 
 def _year_earlier(span: str) -> str:

@@ -43,3 +43,12 @@ def test_against_a_figure_in_its_unit_and_fiscal_years() -> None:
 def test_a_figure_in_another_unit_or_dated_by_a_label_is_no_comparative() -> None:
     assert [f[:2] for f in read("We employ 1,286 people (52% women).")] == [("1,286", None), ("52%", None)]
     assert [f[:2] for f in read("Turnover was 9.5% (2021: 11.0%).")] == [("9.5%", None), ("11.0%", "2021")]
+
+
+def test_the_figure_after_to_a_level_from_is_the_level_before() -> None:
+    assert [f[:2] for f in read("The recycling rate improved to 61.5% from 58.0%, its best yet.")] == [
+        ("61.5%", None),
+        ("58.0%", "2022"),
+    ]
+    # a year printed with it dates it
+    assert [f[:2] for f in read("Turnover fell to 8.2% from 9.5% in 2020.")][1] == ("9.5%", "2020")
