@@ -13,8 +13,8 @@ header words, never by one report's wording:
   measure printed over each group of repeated year columns (``Employees trained (%)`` over
   ``FY2023/24  FY2022/23``); a headerless row of one figure (``Label (unit)<TAB>figure``) holds
   for the report's year;
-* figure rows: a label (with its unit in parentheses, or not), then cells: a figure, a
-  not-disclosed mark (``N/A``, ``n/a``, ``-`` or a dash, ``Nil``, ``not available``) or nothing;
+* figure rows: a label (with its unit in parentheses, or not), then cells: a figure (a word
+  may bound it, "about 5,600", as in prose), a not-disclosed mark (``N/A``, ``n/a``, ``-`` or a dash, ``Nil``, ``not available``) or nothing;
   footnote markers (``*``, ``¹``, ``(1)``, ``[1]``, ``Note 1``) are kept apart from the figure;
 * breakdown rows, the parts of the total row above them: indented rows, rows whose label starts
   with a dash or bullet or "of which", and the rows under a "By gender" (any "By ...") line;
@@ -56,8 +56,12 @@ _SPLIT = re.compile(r"\t| {2,}")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MARKER = r"\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|\s+Note\s*\d{1,2}"
+# A word bounding the figure ("about 5,600", "over 1,000" in a cell), as prose prints it.
+_CELL_QUALIFIER = (
+    r"about|approximately|approx\.|around|over|more\s+than|nearly|almost|up\s+to|less\s+than|under|at\s+least"
+)
 _FIGURE = re.compile(
-    rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?)(?P<marker>(?:{_MARKER})*)$"
+    rf"^(?P<figure>(?:(?P<qual>{_CELL_QUALIFIER})\s+)?(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?)(?P<marker>(?:{_MARKER})*)$"
 )
 _NOT_DISCLOSED = re.compile(
     rf"^(?P<figure>n/?a|n\.a\.?|-|–|—|nil|not available|not applicable)(?P<marker>(?:{_MARKER})*)$", re.I
@@ -156,6 +160,7 @@ class FigureCell:
     figure: Cell  # the figure as printed, without markers (or the not-disclosed mark)
     disclosed: bool
     markers: tuple[str, ...] = ()
+    qualifier: str | None = None  # the word bounding it as printed ("about"), lower case, one space apart
 
 
 @dataclass(frozen=True)
@@ -1035,7 +1040,9 @@ class _Reader:
             return
         figure = Cell(m.group("figure"), cell.start, cell.start + len(m.group("figure")))
         disclosed = bool(_FIGURE.match(cell.text))
-        cells.append(FigureCell(column, figure, disclosed, _markers(m.group("marker") or "")))
+        qualifier = m.groupdict().get("qual")
+        word = " ".join(qualifier.lower().split()).replace("approx.", "approximately") if qualifier else None
+        cells.append(FigureCell(column, figure, disclosed, _markers(m.group("marker") or ""), word))
 
     @staticmethod
     def _placed(table: FigureTable, line: _Line) -> list[tuple[Column, Cell]] | None:

@@ -32,7 +32,7 @@ from kg.ingest.model import (
     TableSummary,
     Uncovered,
 )
-from kg.ingest.quantities import Mention, Recogniser
+from kg.ingest.quantities import QUALIFIERS, Mention, Recogniser
 from kg.ingest.row_notes import attach_table_notes, label_boundary
 from kg.ingest.sheet import (
     DRAFTED_SHEET,
@@ -891,7 +891,7 @@ class _Loader:
         base = {
             "metric": metric,
             "surface": cell.figure.text,
-            "qualifier": None,
+            "qualifier": QUALIFIERS.get(cell.qualifier) if cell.qualifier else None,
             "period": period,
             "boundary": label_boundary(figure_tables.split_label(row.label)[0]) or table.boundary,
             "subject": meta.company,

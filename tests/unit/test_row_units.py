@@ -84,3 +84,15 @@ def test_units_and_days_as_the_rows_print_them(tmp_path: Path) -> None:
 )
 def test_a_ratio_printed_without_a_unit_is_a_number(label: str, ratio: bool) -> None:
     assert dimensionless(label) is ratio
+
+
+def test_a_cell_bounded_by_a_word_is_read_with_its_qualifier(tmp_path: Path) -> None:
+    text = (
+        "Table 6 Community\nItem\tFY2023\tFY2022\n"
+        "Beneficiaries\tabout 5,200\tapprox. 4,800\nVolunteers\tover 300\t280\n"
+    )
+    meta = META.replace("curator:", "fiscal_year_end: 03-31\ncurator:")
+    report = load_report(report_folder(tmp_path / "larchmont", text, meta, SHEET))
+    read = {(o.surface, o.value, o.qualifier) for c in report.claims.values() for o in c.observations}
+    assert read >= {("about 5,200", 5200, "approximately"), ("approx. 4,800", 4800, "approximately")}
+    assert read >= {("over 300", 300, "over"), ("280", 280, None)}
