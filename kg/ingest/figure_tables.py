@@ -14,7 +14,8 @@ header words, never by one report's wording:
   ``FY2023/24  FY2022/23``); a headerless row of one figure (``Label (unit)<TAB>figure``) holds
   for the report's year;
 * figure rows: a label (with its unit in parentheses, or not), then cells: a figure (a word
-  may bound it, "about 5,600", as in prose), a not-disclosed mark (``N/A``, ``n/a``, ``-`` or a dash, ``Nil``, ``not available``) or nothing;
+  may bound it, "about 5,600", as in prose), a not-disclosed mark (``N/A``, ``n/a``, ``-`` or
+  a dash, ``Nil``, ``not available``) or nothing;
   footnote markers (``*``, ``¹``, ``(1)``, ``[1]``, ``Note 1``) are kept apart from the figure;
 * breakdown rows, the parts of the total row above them: indented rows, rows whose label starts
   with a dash or bullet or "of which", and the rows under a "By gender" (any "By ...") line;
