@@ -1099,7 +1099,8 @@ class _Loader:
 
 def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) -> bool:
     """A row of percentages: its unit cell or label says so, its figures print the sign, or,
-    printing no unit of its own, its table's caption or header does ("Table 9 Turnover rate (%)").
+    printing no unit of its own, the heading inside the table it is under ("Employee turnover
+    rate (%)" over "Overall", "Male"), its table's caption or header does ("Table 9 Turnover rate (%)").
 
     Only the row's own figures count: a change column prints every row's change in per cent
     ("+3.8%" beside a headcount), which says nothing about the unit of the row."""
@@ -1107,7 +1108,7 @@ def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) 
     own = row.unit or figure_tables.split_label(row.label)[1]
     if own is not None:
         return own.strip() == "%" or signed
-    shared = (table.unit or table.caption_unit or "").strip()
+    shared = (row.section_unit or table.unit or table.caption_unit or "").strip()
     return shared == "%" or signed
 
 
