@@ -723,6 +723,12 @@ class FigureReader:
             if (compared and compared[0].previous) or baseline is None or _year_of(baseline) >= _year_of(ends):
                 baseline = _previous(ends)
             return Figure(mention, "change", metric, period, baseline, direction)
+        if (
+            period is not None
+            and mention.unit == "PERCENT"
+            and any(p.kind == "since" and p.value == period for p in periods)
+        ):
+            period = None  # "Since FY2021/22, 20% of the bonus has been linked": a share does not add up over years
         last_end = spans[index - 1][1] if index else None
         if (prior := _comparative(text, mention, start, end, last_end, earlier)) is not None:
             basis = earlier[-1].period or own

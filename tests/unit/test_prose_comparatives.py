@@ -1,6 +1,7 @@
 """Last year's figure printed after this year's in prose (kg.drafting.figures._comparative): alone
 in parentheses or after "compared with" / "against", in the same unit, it is the level of the
-year before, of the same metric (invented sentences)."""
+year before, of the same metric; a share printed after "Since <year>" is the level now, not one
+added up since then (invented sentences)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,8 @@ def test_the_figure_after_to_a_level_from_is_the_level_before() -> None:
     ]
     # a year printed with it dates it
     assert [f[:2] for f in read("Turnover fell to 8.2% from 9.5% in 2020.")][1] == ("9.5%", "2020")
+
+
+def test_a_share_since_a_year_is_the_level_now_and_a_count_since_then_adds_up() -> None:
+    assert [f[:2] for f in read("Since 2020, 35% of our fleet has been electric.")] == [("35%", None)]
+    assert [f[:2] for f in read("Since 2020, we have planted 12,000 trees.")] == [("12,000", "2020/2023")]
