@@ -129,11 +129,12 @@ class Assembler:
         self.mentions = list(self.recogniser.mentions(self.prose.text))
         self.starts = [m.start for m in self.mentions]
         furniture = [self.prose.view_span(f.start, f.end) for f in text.pages.furniture] if text.pages else []
-        self.segmenter = Segmenter(self.recogniser, furniture)
-        grouped = groups_thousands(self.mentions)
-        self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end, self._unit_of, grouped)
         self.tables = _table_spans(text)
         self.table_starts = [s for s, _ in self.tables]
+        rows = [self.prose.view_span(s, e) for s, e in self.tables]
+        self.segmenter = Segmenter(self.recogniser, furniture, rows=rows)
+        grouped = groups_thousands(self.mentions)
+        self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end, self._unit_of, grouped)
         self.namer = MetricNamer()
         self.sections = Sections(self.segmenter.headings(self.prose.text), standard)  # in the prose view, as units
 

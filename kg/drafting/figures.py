@@ -126,6 +126,10 @@ _CHANGE_AFTER = re.compile(
 _FROM_IT = re.compile(r"^\s*(?:below|above)\s+it\b", re.I)
 _YEAR_EARLIER_AFTER = re.compile(rf"^,?\s+(?:a\s+year\s+(?:earlier|ago|before)|(?:in\s+)?the\s+{_LAST_YEAR})", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|grew|declined)\s+from\s*$", re.I)
+# "improved to 1.39 from 1.44", "fell to 8.2% from 9.5%": the figure after "from" is the level before the change.
+_TO_FROM_BEFORE = re.compile(
+    rf"\b(?:{_DECREASE}|{_INCREASE}|went|changed|moved)\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){{0,3}}\s+from\s*$", re.I
+)
 _NOT_CHANGE = re.compile(
     r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$", re.I
 )
@@ -719,6 +723,19 @@ class FigureReader:
             if (compared and compared[0].previous) or baseline is None or _year_of(baseline) >= _year_of(ends):
                 baseline = _previous(ends)
             return Figure(mention, "change", metric, period, baseline, direction)
+        if (
+            period is not None
+            and mention.unit == "PERCENT"
+            and any(p.kind == "since" and p.value == period for p in periods)
+        ):
+            period = None  # "Since FY2021/22, 20% of the bonus has been linked": a share does not add up over years
+        last_end = spans[index - 1][1] if index else None
+        if (prior := _comparative(text, mention, start, end, last_end, earlier)) is not None:
+            basis = earlier[-1].period or own
+            if period in (None, earlier[-1].period) and "/" not in basis:
+                # "3,120 hours (2,480 hours)", "1.86 litres/kWh against 1.89 litres/kWh": the figure
+                # before it, a year earlier; a bare number takes that figure's unit ("0.24 per ... (0.43)")
+                return Figure(mention, "value", earlier[-1].metric, _previous(basis), unit=prior[0])
         if period is None and earlier and _WITH_CLAUSE.search(text[spans[index - 1][1] : start]):
             period = earlier[-1].period  # "14 estates as at 31 March 2022, with a floor area of 1,250,000 m²"
         if period is not None and "/" in period and _TO_BEFORE.search(before):
@@ -726,6 +743,8 @@ class FigureReader:
             period = None if period == own else period
         if period is None and _FROM_BEFORE.search(before) and not _TO_AFTER.match(after):
             period = _previous(own)  # "24.6 hours, up from 21.3 hours": the level of the year before
+        if period is None and earlier and _TO_FROM_BEFORE.search(text[max(0, spans[index - 1][0] - 30) : start]):
+            period = _previous(earlier[-1].period or own)  # "improved to 1.39 from 1.44": the level before
         if period is None and _YEAR_EARLIER_AFTER.match(after):
             period = _previous(own)  # "rose to 81% from 46% a year earlier"
         if period is None and (base := _BASELINE_OF.search(before)):
@@ -902,6 +921,40 @@ _DAY_SPAN = re.compile(r"\d{4}-\d{2}-\d{2}/\d{4}-\d{2}-\d{2}")
 
 
 _THAN_END = re.compile(r"\bthan\s*$", re.I)
+
+
+# A figure alone in parentheses ("(2,480 hours)"), or after "compared with", "against", "versus".
+_PAREN_BEFORE = re.compile(r"\(\s*$")
+_PAREN_AFTER = re.compile(r"^\s*\)")
+_AGAINST_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*$", re.I)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _comparative(
+    text: str, mention: Mention, start: int, end: int, last_end: int | None, earlier: list[Figure]
+) -> tuple[str | None] | None:
+    """Whether a figure is the comparative of the value figure right before it in the same
+    sentence, and then the unit key it takes from that figure (in a tuple: None when it prints
+    its own); None when it is no comparative.
+
+    Reports print last year's figure after this year's, in the same unit, either alone in
+    parentheses ("gave 3,120 hours of their time (2,480 hours)", "lost days (71)") or after
+    "compared with" / "against" ("1.86 litres/kWh against 1.89 litres/kWh"): it is the level of the
+    period before the one of the figure it follows. A figure in another unit ("1,286 staff (52%)")
+    is no comparative, nor one a period label dates ("(2021: 8.2%)": read before this).
+    """
+    if last_end is None or not earlier or earlier[-1].role != "value":
+        return None
+    paren = _PAREN_BEFORE.search(text[:start]) is not None and _PAREN_AFTER.match(text[end:]) is not None
+    if not (paren or _AGAINST_BEFORE.search(text[max(0, start - 20) : start])):
+        return None
+    gap = text[last_end:start]
+    if len(gap) > 120 or _SENTENCE_END.search(gap):
+        return None
+    printed = earlier[-1].mention.unit
+    if mention.unit is not None:
+        return (None,) if mention.unit == printed else None
+    return (earlier[-1].unit or printed,)
 
 
 def _year_earlier(span: str) -> str:

@@ -28,6 +28,7 @@ line, so a wrapped line is never taken for a heading, a highlight or a bullet's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -40,6 +41,9 @@ _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 # typeset report's numbered headings print in plain text: a heading, though the run of spaces
 # reads as a table's cell gap, when the title after it is one cell that reads as a heading.
 _SPACED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.? {2,}(?=[A-Z])")
+# A note's marker opening its line ("¹ Converted at 10.5 kWh per litre."), as notes under a table
+# print them: each note is a unit of its own, as a list item is, not a sentence of one paragraph.
+_NOTE_MARK = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹†‡]+[ \t]+(?=\S)")
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{2,})\s*\d{1,3}$|\s\d{1,3}$")
 # A dot leader between a label and what it leads to: a page number in a contents list, a figure
@@ -132,10 +136,19 @@ class Segmenter:
     """The quotable units of a report text (see the module's docstring)."""
 
     def __init__(
-        self, recogniser: Recogniser, furniture: Iterable[tuple[int, int]] = (), splitter: Splitter = split_sentences
+        self,
+        recogniser: Recogniser,
+        furniture: Iterable[tuple[int, int]] = (),
+        splitter: Splitter = split_sentences,
+        rows: Iterable[tuple[int, int]] = (),
     ) -> None:
         self.recogniser = recogniser
         self.furniture = sorted(furniture)
+        # The table rows a table reader took, some lines of which print no cells (a row label's
+        # second line under its figures, "generators)¹"): those lines are the table's, and the
+        # prose after them (the table's notes) starts a paragraph of its own.
+        self.rows = sorted(rows)
+        self.row_starts = [start for start, _ in self.rows]
         self.splitter = splitter
         self._last: tuple[str, list[_Line], list[str]] | None = None
 
@@ -159,7 +172,7 @@ class Segmenter:
                 j = i
                 while j + 1 < len(lines) and kinds[j + 1] == "prose" and lines[j + 1].text[:1].islower():
                     j += 1
-                mark = BULLET.match(lines[i].text)
+                mark = BULLET.match(lines[i].text) or _NOTE_MARK.match(lines[i].text)
                 start = lines[i].start + (mark.end() if mark else 0)
                 units.append(Unit(start, lines[j].end, text[start : lines[j].end], "bullet", lead))
                 i = j + 1
@@ -223,9 +236,9 @@ class Segmenter:
             in_contents = False
             if _is_spaced_heading(body):
                 kinds.append("heading")
-            elif is_table_row(body):
+            elif is_table_row(body) or self._in_row(line):
                 kinds.append("table")
-            elif BULLET.match(body) and not _NUMBERED_HEADING.match(body):
+            elif (BULLET.match(body) and not _NUMBERED_HEADING.match(body)) or _NOTE_MARK.match(body):
                 kinds.append("bullet")
             elif self._is_figure(body):
                 kinds.append("figure")
@@ -239,6 +252,10 @@ class Segmenter:
 
     def _is_furniture(self, line: _Line) -> bool:
         return any(s < line.end and line.start < e for s, e in self.furniture)
+
+    def _in_row(self, line: _Line) -> bool:
+        at = bisect_left(self.row_starts, line.end)  # rows do not overlap: only the last one before can reach it
+        return at > 0 and self.rows[at - 1][1] > line.start
 
     def _is_figure(self, body: str) -> bool:
         """A line that is one quantity and nothing else: the figure of a highlight box."""

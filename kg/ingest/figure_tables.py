@@ -13,8 +13,9 @@ header words, never by one report's wording:
   measure printed over each group of repeated year columns (``Employees trained (%)`` over
   ``FY2023/24  FY2022/23``); a headerless row of one figure (``Label (unit)<TAB>figure``) holds
   for the report's year;
-* figure rows: a label (with its unit in parentheses, or not), then cells: a figure, a
-  not-disclosed mark (``N/A``, ``n/a``, ``-`` or a dash, ``Nil``, ``not available``) or nothing;
+* figure rows: a label (with its unit in parentheses, or not), then cells: a figure (a word
+  may bound it, "about 5,600", as in prose), a not-disclosed mark (``N/A``, ``n/a``, ``-`` or
+  a dash, ``Nil``, ``not available``) or nothing;
   footnote markers (``*``, ``¹``, ``(1)``, ``[1]``, ``Note 1``) are kept apart from the figure;
 * breakdown rows, the parts of the total row above them: indented rows, rows whose label starts
   with a dash or bullet or "of which", and the rows under a "By gender" (any "By ...") line;
@@ -50,13 +51,18 @@ from kg.ingest.quantities import MONTHS
 from kg.ingest.stacked_cells import stacked_lines
 from kg.ingest.tables import Cell
 from kg.ingest.transposed_cells import TransposedBlock, transposed_block
+from kg.ingest.wrapped_labels import continues_label
 
 _SPLIT = re.compile(r"\t| {2,}")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MARKER = r"\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|\s+Note\s*\d{1,2}"
+# A word bounding the figure ("about 5,600", "over 1,000" in a cell), as prose prints it.
+_CELL_QUALIFIER = (
+    r"about|approximately|approx\.|around|over|more\s+than|nearly|almost|up\s+to|less\s+than|under|at\s+least"
+)
 _FIGURE = re.compile(
-    rf"^(?P<figure>(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?"
+    rf"^(?P<figure>(?:(?P<qual>{_CELL_QUALIFIER})\s+)?(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?"
     # A decrease printed in parentheses with its per cent sign inside them: "(8.7%)", "(1.2 pp)".
     rf"|\((?P<inner>{_NUMBER})\s?(?:%|pp|p\.p\.)\))(?P<marker>(?:{_MARKER})*)$"
 )
@@ -88,6 +94,9 @@ _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*\((?P<unit>[^()]+)\)\.?$")
 _PART_PREFIX = re.compile(r"^(?:[-–—•·]\s+|of which:?\s+)", re.I)
 _OF_WHICH = re.compile(r"^of which\b", re.I)
 _BY_HEADING = re.compile(r"^(?:breakdown\s+)?by\s+\w.*$", re.I)
+# A breakdown's heading printed into each of its rows' labels: "By gender: male", "By region:
+# Hong Kong" (the group's words may stand on the label's second line).
+_BY_LABEL = re.compile(r"^(?P<by>(?:breakdown\s+)?by\s+\w[\w\s-]{0,40}?)\s*:\s*(?P<rest>.*)$", re.I)
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d+(?:\.\d+)*\b")
 # A label that is only a gender, age group, employment type or employee category (the groups
 # HKEX B1.1, B3.1 and B3.2 ask figures by), its unit in parentheses or not: a part of the total above it.
@@ -154,6 +163,7 @@ class FigureCell:
     figure: Cell  # the figure as printed, without markers (or the not-disclosed mark)
     disclosed: bool
     markers: tuple[str, ...] = ()
+    qualifier: str | None = None  # the word bounding it as printed ("about"), lower case, one space apart
 
 
 @dataclass(frozen=True)
@@ -750,6 +760,8 @@ class _Reader:
         section: tuple[str, tuple[str, ...]] | None = None  # the heading line above the rows, its markers
         total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
         indented = False  # whether the parts under the "By ..." heading are indented under their total
+        row_line = -1  # the line the last row's figures (or its label's second line) stand on
+        labelled_by = False  # whether the last row printed its breakdown's heading in its label
         while i < len(self.lines):
             if i in self.absorbed:
                 i += 1
@@ -768,10 +780,19 @@ class _Reader:
                 continue
             if self.is_row(i) and (header is not None or len(line.cells) == 2) and not self.page_foot(i):
                 row_index = len(table.rows)
+                row_start = line.cells[0].start
+                if total is not None and pending is None and (by := _BY_LABEL.match(line.first)) is not None:
+                    # "By gender: male" under "Total employees": the part "male" under the heading "By gender".
+                    heading, indented, labelled_by = by.group("by"), False, True
+                    label = Cell(by.group("rest"), line.cells[0].start + by.start("rest"), line.cells[0].end)
+                    line = replace(line, cells=(label, *line.cells[1:]))
+                elif labelled_by:  # a row without the prefix ends the breakdown its prefix named
+                    heading, labelled_by = None, False
                 # A wrapped row is indented as its first line is (its second may be indented as a wrap).
                 placed = replace(line, indent=pending.indent) if pending is not None else line
                 part_of, dimension = self._part(placed, heading, total, table, indented)
                 self.row(table, line, cols, pending, part_of, dimension, section)
+                table.rows[-1] = replace(table.rows[-1], start=min(row_start, table.rows[-1].start))
                 if part_of is None:
                     total = (row_index, line.indent)
                     heading = None
@@ -779,11 +800,19 @@ class _Reader:
                     indented |= line.indent > total[1]
                 pending = None
                 table.end = line.end
+                row_line = i
                 i += 1
                 continue
             if self.is_cells_only(i) and table.rows and self._continues(table, line):
                 self.continuation(table, line)
                 table.end = line.end
+                row_line = i
+                i += 1
+                continue
+            if header is not None and table.rows and row_line == i - 1 and self.label_below(i):
+                self.label_continued(table, line)
+                table.end = line.end
+                row_line = i
                 i += 1
                 continue
             if self.is_label_only(i) and i + 1 < len(self.lines) and header is not None:
@@ -818,6 +847,43 @@ class _Reader:
         if table.rows or table.unread:
             found.append(table)
         return max(i, first + 1)
+
+    def _wraps_below(self, i: int) -> bool:
+        """Whether line ``i`` is a label line under a row that its words or the row's say is the
+        rest of that row's label (:func:`kg.ingest.wrapped_labels.continues_label`)."""
+        if i < 1 or i >= len(self.lines) or not self.is_row(i - 1) or not self.is_label_only(i):
+            return False
+        raw = self.raw(i)
+        if _NOTE.match(raw) or _CAPTION.match(raw) or _NOTES_HEADING.match(raw):
+            return False
+        return continues_label(self.lines[i - 1].first, raw)
+
+    def label_below(self, i: int) -> bool:
+        """Whether line ``i``, a label alone right under a row, is the second line of that row's
+        label (``Diesel (standby  MWh  4,212`` over ``generators)``), not a heading over the rows
+        below it: by its own signs, or, when it shows none ("PUE" under "Site A: annualised"),
+        because the label lines alternating with rows next to it show them (a table that wraps one
+        label so wraps its others so). A "By ..." line in capitals is a breakdown's heading."""
+        if self._wraps_below(i):
+            return True
+        raw = self.raw(i)
+        s, e = self.spans[i]
+        # A word repeated in capitals down the table ("PUE" under each site) is no running head here.
+        alone = len(self.lines[i].cells) == 1 and 0 < len(raw) <= 120 and not raw.endswith((".", ":"))
+        if not alone or "\f" in self.text[s:e] or _PAGE_NUMBER.match(raw) or _BY_HEADING.match(raw) or _NOTE.match(raw):
+            return False
+        return self.is_row(i - 1) and (self._wraps_below(i - 2) or self._wraps_below(i + 2))
+
+    def label_continued(self, table: FigureTable, line: _Line) -> None:
+        """A label's second line printed under its row: joined to the row's label, its note
+        markers the row's, the row's span running to its end."""
+        last = table.rows[-1]
+        raw = self.text[line.cells[0].start : line.cells[0].end]
+        markers = tuple(marker_key(m.group("marker")) for m in _LABEL_MARKER.finditer(raw))
+        label = f"{last.label} {_LABEL_MARKER.sub('', raw).strip()}".strip()
+        table.rows[-1] = replace(
+            last, label=label, markers=tuple(dict.fromkeys((*last.markers, *markers))), end=_rstrip_end(self.text, line)
+        )
 
     def wrapped_row(self, i: int) -> int:
         """The row line a row label starting at line ``i`` ends on: ``i + 1`` when line ``i`` is the
@@ -982,7 +1048,9 @@ class _Reader:
             return
         figure = Cell(m.group("figure"), cell.start, cell.start + len(m.group("figure")))
         disclosed = bool(_FIGURE.match(cell.text))
-        cells.append(FigureCell(column, figure, disclosed, _markers(m.group("marker") or "")))
+        qualifier = m.groupdict().get("qual")
+        word = " ".join(qualifier.lower().split()).replace("approx.", "approximately") if qualifier else None
+        cells.append(FigureCell(column, figure, disclosed, _markers(m.group("marker") or ""), word))
 
     @staticmethod
     def _placed(table: FigureTable, line: _Line) -> list[tuple[Column, Cell]] | None:

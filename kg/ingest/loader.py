@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from kg.ingest import figure_tables, table_links, tables
+from kg.ingest import figure_tables, row_units, table_links, tables
 from kg.ingest.companies import company_nodes
 from kg.ingest.corrections import apply_corrections
 from kg.ingest.definitions import Definitions, report_definitions
@@ -32,7 +32,7 @@ from kg.ingest.model import (
     TableSummary,
     Uncovered,
 )
-from kg.ingest.quantities import Mention, Recogniser
+from kg.ingest.quantities import QUALIFIERS, Mention, Recogniser
 from kg.ingest.row_notes import attach_table_notes, label_boundary
 from kg.ingest.sheet import (
     DRAFTED_SHEET,
@@ -55,6 +55,7 @@ from kg.ingest.table_cells import (
     caption_time_unit,
     column_period,
     counted,
+    dimensionless,
     figure_value,
     is_flow,
     resolve_unit,
@@ -698,29 +699,23 @@ class _Loader:
         )
 
     def _row_unit(self, row: figure_tables.FigureRow) -> tuple[str, CellUnit | None, str | None]:
-        """The row's metric label and the unit the row prints (unit column, or the label's
-        parentheses), or why that unit cannot be read. Parentheses that name no unit stay part of
-        the label ("(Scope 1)") when the header prints the unit."""
-        if row.unit:
+        """The row's metric label and the unit the row prints (unit column, or the label, read by
+        :func:`kg.ingest.row_units.label_units`), or why that unit cannot be read. Parentheses
+        that name no unit stay part of the label ("(Scope 1)") when the header prints the unit. A
+        dash in the unit column says the figures are numbers in no unit."""
+        if row.unit and not row_units.no_unit(row.unit):
             try:
                 return row.label, self._resolve(row.unit), None
             except UnknownUnit as exc:
                 return row.label, None, str(exc)
-        name, paren = figure_tables.split_label(row.label)
-        if paren is None:
-            return row.label, None, None
-        try:
-            return name, self._resolve(paren), None
-        except UnknownUnit as exc:
-            error = str(exc)
-        # "(Scope 1 and 2, location-based, tCO2e per US$ million revenue)": the unit is the last
-        # of the parts the parentheses list, the others qualify the metric.
-        *qualifiers, last = (p.strip() for p in re.split(r"[,;]", paren))
-        if qualifiers and last:
+        error = None
+        for name, surface in row_units.label_units(row.label):
             try:
-                return f"{name} ({', '.join(qualifiers)})", self._resolve(last), None
-            except UnknownUnit:
-                pass
+                return name, self._resolve(surface), None
+            except UnknownUnit as exc:
+                error = error or str(exc)
+        if row.unit:  # the dash
+            return row.label, CellUnit("NUM"), None
         return row.label, None, error
 
     def _unit_headed(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
@@ -904,7 +899,7 @@ class _Loader:
         base = {
             "metric": metric,
             "surface": cell.figure.text,
-            "qualifier": None,
+            "qualifier": QUALIFIERS.get(cell.qualifier) if cell.qualifier else None,
             "period": period,
             "boundary": label_boundary(figure_tables.split_label(row.label)[0]) or table.boundary,
             "subject": meta.company,
@@ -921,7 +916,8 @@ class _Loader:
 
     @staticmethod
     def _as_at(table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> tuple[int, int] | None:
-        """The day of the year the row's figures are of, when its label, its total's, the
+        """The day of the year the row's figures are of, when its label, its total's, the heading
+        inside the table it is printed under ("Employees as at 30 June" over the headcounts), the
         table's caption (in its parentheses or its title: "Table 6 Staff as at 30 June") or
         its header says so ("Employees as at 31 March"); else None (the columns' periods). A row
         counting a flow over the period ("New hires in the year", "Turnover rate") takes no day
@@ -930,7 +926,7 @@ class _Loader:
         header = table.header.text if table.header is not None else None
         if (day := as_at_day(row.label)) is not None or is_flow(row.label):
             return day
-        for text in (parent, table.caption_day, table.caption, header):
+        for text in (parent, row.section, table.caption_day, table.caption, header):
             if (day := as_at_day(text)) is not None:
                 return day
         return None
@@ -961,14 +957,14 @@ class _Loader:
             return parent_unit  # a part is in its total's unit: "Scope 1 (tCO2e)" over "Diesel"
         for surface in (row.section_unit, cell.column.unit, table.unit):
             if surface:
-                return self._resolve(surface)
+                return self._per_label(surface, row)
         caption_unit = self._caption_unit(table)
         # Parentheses of the label that name no unit ("LPG (forklifts)") qualify it when the
         # caption prints the unit of every row, as when the header prints it.
         if row_error is not None and caption_unit is None and (parent is None or not counted(parent.label)):
             raise UnknownUnit(row_error)
-        if caption_unit is not None:
-            return caption_unit
+        if caption_unit is not None and table.caption_unit is not None:
+            return self._per_label(table.caption_unit, row)
         if (time := caption_time_unit(row.label)) is not None:
             return self._resolve(time)  # "Lost days", "Volunteer hours": a time, as "186 lost days" in prose
         if cell.column.kind == "measure" and cell.column.header is not None:
@@ -980,6 +976,8 @@ class _Loader:
                 return CellUnit("NUM")
         if counted(row.label) or (row.parent is not None and counted(table.rows[row.parent].label)):
             return CellUnit("NUM")
+        if dimensionless(row.label):
+            return CellUnit("NUM")  # "Site A: annualised PUE", "Gender pay ratio": a number in no unit
         if (time := caption_time_unit(table.caption)) is not None:
             return self._resolve(time)  # "Table 3 Average training hours per employee" over "Male", "Female"
         if table.caption is not None and counted(table.caption):
@@ -987,6 +985,17 @@ class _Loader:
         if table.stub is not None and counted(table.stub):
             return CellUnit("NUM")  # "Number of suppliers  FY2024  FY2023" over rows of countries
         raise UnknownUnit("no unit printed for the row or its column")
+
+    def _per_label(self, surface: str, row: figure_tables.FigureRow) -> CellUnit:
+        """The unit a heading, column, header or caption prints for the rows ("tCO2e"), per what
+        an intensity row's label says its figures are per ("GHG intensity ... per MWh of IT
+        energy" is in tCO2e/MWh, not in tCO2e). A denominator that makes no unit of the lexicon
+        leaves the figure unread (UnknownUnit) rather than read in the numerator's unit."""
+        unit = self._resolve(surface)
+        what = row_units.denominator(row.label)
+        if what is None or not _INTENSITY.search(row.label) or RATIO_MARK.search(surface):
+            return unit
+        return self._resolve(f"{surface} per {what}")
 
     def _caption_unit(self, table: figure_tables.FigureTable) -> CellUnit | None:
         """The unit the caption prints in parentheses ("Table 2 Emissions (tCO2e)"), or None
@@ -1098,7 +1107,8 @@ class _Loader:
 
 def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) -> bool:
     """A row of percentages: its unit cell or label says so, its figures print the sign, or,
-    printing no unit of its own, its table's caption or header does ("Table 9 Turnover rate (%)").
+    printing no unit of its own, the heading inside the table it is under ("Employee turnover
+    rate (%)" over "Overall", "Male"), its table's caption or header does ("Table 9 Turnover rate (%)").
 
     Only the row's own figures count: a change column prints every row's change in per cent
     ("+3.8%" beside a headcount), which says nothing about the unit of the row."""
@@ -1106,7 +1116,7 @@ def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) 
     own = row.unit or figure_tables.split_label(row.label)[1]
     if own is not None:
         return own.strip() == "%" or signed
-    shared = (table.unit or table.caption_unit or "").strip()
+    shared = (row.section_unit or table.unit or table.caption_unit or "").strip()
     return shared == "%" or signed
 
 

@@ -203,6 +203,19 @@ def counted(label: str) -> bool:
     return bool(head) and _COUNTED_NOUN.match(head[-1]) is not None
 
 
+# Head nouns of measures that are pure numbers: a ratio, a coefficient, a data centre's
+# power usage effectiveness (PUE, facility energy over IT energy).
+_RATIO_NOUN = re.compile(r"^(?:ratios?|coefficients?|PUE)$", re.I)
+
+
+def dimensionless(label: str) -> bool:
+    """A row label whose head noun names a ratio of like quantities ("Gender pay ratio", "Site A:
+    annualised PUE"): a figure printed without a unit is a number in no unit, not an unread one."""
+    measure = re.sub(r"\([^()]*\)", " ", label).rpartition(":")[2]  # "Site A: annualised PUE": after the site
+    head = _LABEL_TAIL.sub("", measure.strip()).split()
+    return bool(head) and _RATIO_NOUN.match(head[-1]) is not None
+
+
 # A caption whose measure is a time ("Average training hours per employee", "Volunteer hours by
 # region"): its head, before what it is per or broken down by, names the unit.
 # "Bed-days", "patient-days" count days of a thing, no time; "man-hours", "person-days" are work time.

@@ -203,6 +203,8 @@ class _Mapper:
         printed = printed_units(self.r.claims.values())
         for metric in self.r.metrics.values():
             self.catalogue_mapping(metric, printed.get(metric.id))
+        for metric in self.r.metrics.values():
+            self.part_mapping(metric, printed.get(metric.id))
         self.facts: dict[tuple[str, int], tuple[URIRef, Fact]] = {}
         for fact in facts(self.r.claims.values()):
             node = self.observation_iri(fact.printings[0])
@@ -212,6 +214,23 @@ class _Mapper:
         self.stakeholder_nodes()
         for key in sorted(self.ratio_units):
             self.triples.extend(ratio_unit(self.units, key))
+
+    def part_mapping(self, metric: MetricSpec, unit: str | None) -> None:
+        """A drafted part of a total (a table row the table sums into its total row: "Scope 1:
+        diesel combustion" above "Total Scope 1") whose label reads as no catalogue metric is
+        narrower than the total's catalogue metric, when the total reads as one in the part's
+        unit: a broad match to it (the part is some of that quantity), with the reason."""
+        total = self.matches.get(metric.component_of) if metric.component_of else None
+        if not metric.drafted or metric.id in self.matches or total is None:
+            return
+        reading = match_metric(self.r.metrics[metric.component_of].label, unit)
+        if reading is None or reading.notation != total[0].notation:
+            return  # the total reads as that metric in its own unit only
+        why = (
+            f"The table sums the report's metric {metric.label!r} into {self.r.metrics[metric.component_of].label!r}, "
+            f"which reads as catalogue metric {total[0].notation}: a part of it (broad match)."
+        )
+        self.record_mapping(metric, CatalogueMatch(total[0].notation, "broad", 0.6, why), True)
 
     def catalogue_mapping(self, metric: MetricSpec, unit: str | None) -> None:
         """The metric's catalogue metric: named in the sheet, else read from its label by code.
@@ -233,6 +252,10 @@ class _Mapper:
             if match is None:
                 return
             found, inferred = match, True
+        self.record_mapping(metric, found, inferred)
+
+    def record_mapping(self, metric: MetricSpec, found: CatalogueMatch, inferred: bool) -> None:
+        """The SKOS triple and the csr:CatalogueMapping record of ``metric``'s catalogue metric."""
         self.matches[metric.id] = (found, inferred)
         node, target = self.metric(metric.id), self.catalogue[found.notation].iri
         predicate = MATCH_PROPERTY[found.match]

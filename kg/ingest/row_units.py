@@ -1,0 +1,61 @@
+"""Where a figure-table row prints its unit, read from its label and its unit cell alone.
+
+The loader (:mod:`kg.ingest.loader`) resolves the candidates given here against the unit lexicon,
+in order, and takes the first that names a unit. The layouts read:
+
+* ``Waste (tonnes)``: the label's last parentheses;
+* ``Emissions (Scope 1, tCO2e)``: the last of the parts those parentheses list, the others
+  qualifying the metric; a part that is the day the figures are of (``Capacity (MW, as at 30
+  June)``) is no unit (the day is read from the label where periods are);
+* ``Donations (HK$'000) (cash and in kind)``: a second pair of parentheses that qualifies the
+  label after the one that prints the unit;
+* ``Staff trained (%): women``: a measure and its unit printed before the group its row is of;
+* a dash in the unit column (``PUE  -  1.39``, or an en dash): the figures have no unit; they are numbers;
+* ``Intensity per MWh of output`` under a caption or heading that prints the numerator's unit
+  (``tCO2e``): the row's unit is that unit per what the label says (:func:`denominator`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.ingest.figure_tables import split_label
+
+_PARTS = re.compile(r"[,;]")
+_DAY = re.compile(r"^as\s+(?:at|of|on)\s+\S", re.I)
+_UNIT_BEFORE_GROUP = re.compile(r"^(?P<measure>.+?)\s*\((?P<unit>[^()]+)\)\s*:\s*(?P<group>\S.*)$")
+_DASH = re.compile(r"^[-–—]$")
+_PER = re.compile(r"\bper\s+(?P<what>[^()]+?)\s*$", re.I)
+
+
+def label_units(label: str) -> list[tuple[str, str]]:
+    """The (metric label, unit as printed) readings of a row label, most likely first (see the
+    module's docstring); none when the label prints no parentheses."""
+    found: list[tuple[str, str]] = []
+    name, paren = split_label(label)
+    if paren is not None:
+        found.append((name, paren))
+        parts = [p.strip() for p in _PARTS.split(paren) if p.strip()]
+        kept = [p for p in parts if not _DAY.match(p)]
+        if kept and (len(kept) < len(parts) or len(kept) > 1):
+            *qualifiers, last = kept
+            found.append((f"{name} ({', '.join(qualifiers)})" if qualifiers else name, last))
+        inner, first = split_label(name)
+        if first is not None:
+            found.append((f"{inner} ({paren})", first))
+    elif (m := _UNIT_BEFORE_GROUP.match(label)) is not None:
+        found.append((f"{m.group('measure')}: {m.group('group')}", m.group("unit")))
+    return found
+
+
+def no_unit(cell: str | None) -> bool:
+    """A unit cell holding a dash alone: the row's figures are numbers in no unit (a ratio such
+    as power usage effectiveness), not a unit the lexicon lacks."""
+    return cell is not None and _DASH.match(cell.strip()) is not None
+
+
+def denominator(label: str) -> str | None:
+    """What a row's label says its figures are per ("HK$ million of revenue" of "GHG intensity
+    (Scope 1 and 2) per HK$ million of revenue"), outside its parentheses; None when it says none."""
+    m = _PER.search(split_label(label)[0])
+    return m.group("what") if m else None

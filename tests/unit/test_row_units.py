@@ -1,0 +1,98 @@
+"""Where a table row prints its unit (kg.ingest.row_units, kg.ingest.loader._row_unit): the
+label's parentheses with the day left out, a unit before a second pair of parentheses or before
+the group the row is of, a dash in the unit column, and an intensity's denominator under a
+caption that prints the numerator's unit; the day a heading inside the table names; a ratio
+printed without a unit (kg.ingest.table_cells.dimensionless) is a number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.ingest.loader import load_report
+from kg.ingest.row_units import denominator, label_units, no_unit
+from kg.ingest.table_cells import dimensionless
+from tests.support.folders import report_folder
+
+META = """\
+id: larchmont-2023
+company: larchmont
+title: Larchmont Ltd ESG Report 2023
+year: 2023
+standard: hkex-esg-guide-2020
+curator: {name: Test curator}
+"""
+SHEET = "entities:\n  - {id: larchmont, type: Organization, label: Larchmont Ltd}\n"
+
+
+def test_readings_of_a_label() -> None:
+    assert label_units("Waste (tonnes)") == [("Waste", "tonnes")]
+    assert label_units("Boiler capacity (MW, as at 31 March)")[1] == ("Boiler capacity", "MW")
+    assert label_units("Grants (HK$'000) (cash and in kind)")[-1] == ("Grants (cash and in kind)", "HK$'000")
+    assert label_units("Staff vaccinated (%): women") == [("Staff vaccinated: women", "%")]
+    assert label_units("Total energy") == []
+
+
+def test_a_dash_and_a_denominator() -> None:
+    assert no_unit("–") and no_unit("-") and not no_unit("MWh") and not no_unit(None)
+    assert denominator("Emission intensity (Scope 1) per tonne of steel") == "tonne of steel"
+    assert denominator("Emission intensity (Scope 1)") is None
+
+
+TEXT = """\
+Table 2 Emissions (tCO2e)
+Indicator\tFY2023\tFY2022
+Scope 1\t410.5\t398.0
+Emission intensity per MWh generated\t0.52\t0.55
+Table 3 Plant
+Indicator\tUnit\tFY2023\tFY2022
+Heat rate ratio\t–\t1.21\t1.25
+Boiler capacity (MW, as at 31 March)\t\t12.0\t10.5
+Table 5 Sites
+Site / indicator\tFY2023\tFY2022
+North: yearly PUE\t1.48\t1.52
+Table 4 Staff
+Indicator\tFY2023\tFY2022
+Employees as at 31 March
+Total employees\t820\t790
+"""
+
+
+def test_units_and_days_as_the_rows_print_them(tmp_path: Path) -> None:
+    meta = META.replace("curator:", "fiscal_year_end: 03-31\ncurator:")
+    report = load_report(report_folder(tmp_path / "larchmont", TEXT, meta, SHEET))
+    read = {(o.surface, o.unit, o.period.key) for c in report.claims.values() for o in c.observations}
+    assert ("0.52", "TONNE-PER-MegaW-HR", "2022-04-01/2023-03-31") in read  # tCO2e per MWh, not tCO2e
+    assert ("410.5", "TONNE", "2022-04-01/2023-03-31") in read
+    assert ("1.21", "NUM", "2022-04-01/2023-03-31") in read
+    assert ("12.0", "MegaW", "2023-03-31") in read
+    assert ("1.48", "NUM", "2022-04-01/2023-03-31") in read
+    assert ("820", "NUM", "2023-03-31") in read  # the heading's day
+    assert ("790", "NUM", "2022-03-31") in read
+
+
+@pytest.mark.parametrize(
+    ("label", "ratio"),
+    [
+        ("Gender pay ratio", True),
+        ("Site A: annualised PUE", True),
+        ("Heat transfer coefficient (site B)", True),
+        ("ESG Guide Content Index", False),  # a page number's row
+        ("Total energy", False),
+    ],
+)
+def test_a_ratio_printed_without_a_unit_is_a_number(label: str, ratio: bool) -> None:
+    assert dimensionless(label) is ratio
+
+
+def test_a_cell_bounded_by_a_word_is_read_with_its_qualifier(tmp_path: Path) -> None:
+    text = (
+        "Table 6 Community\nItem\tFY2023\tFY2022\n"
+        "Beneficiaries\tabout 5,200\tapprox. 4,800\nVolunteers\tover 300\t280\n"
+    )
+    meta = META.replace("curator:", "fiscal_year_end: 03-31\ncurator:")
+    report = load_report(report_folder(tmp_path / "larchmont", text, meta, SHEET))
+    read = {(o.surface, o.value, o.qualifier) for c in report.claims.values() for o in c.observations}
+    assert read >= {("about 5,200", 5200, "approximately"), ("approx. 4,800", 4800, "approximately")}
+    assert read >= {("over 300", 300, "over"), ("280", 280, None)}
