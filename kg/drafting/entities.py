@@ -40,6 +40,7 @@ class EntityMention:
     jurisdiction: str | None = None  # laws: "PRC", "Hong Kong", ... when the title or its Cap. number says
     cap: str | None = None  # Hong Kong ordinances: "Cap. 57"
     role: str | None = None  # people: the role printed beside the name ("Chairman")
+    titled: str | None = None  # people: the name with the honorific it is printed after ("Dr. Lam Tai-man")
     alias_of: str | None = None  # a defined short name or acronym: the label of the full name
 
 
@@ -729,11 +730,18 @@ _MEMBERSHIP_CUE = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
+# The letters of a Latin-script name, with the accented ones of Latin-1 and Latin Extended-A
+# ("Gyöngyi Kovács", "Łukasz Nowak"): a name word is a capital, then lower-case letters or hyphens.
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_NAME_WORD = rf"[{_UP}][{_LOW}\-]+(?:[’'][{_UP}][{_LOW}]+)?"
+# An honorific cut from its name by the run's stop at its full stop ("... and Mr. Liu Chao").
+_TITLE_ALONE = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Madam|Miss|Sir|Dame)\.?")
 _HONORIFIC = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam|Tan Sri|Puan Sri|Datuk Seri|Datuk|Dato[’']? Sri|Dato[’']?|"
     r"Datin|Tun|Encik|Puan)\.?[ \t]+"
-    r"((?:[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?|[A-Z]\.)"
-    r"(?:[ \t]+(?:(?:bin|binti|bte|van|von|de|der|da) )?[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){0,3})"
+    rf"((?:{_NAME_WORD}|[A-Z]\.)"
+    rf"(?:[ \t]+(?:(?:bin|binti|bte|van|von|de|der|da) )?{_NAME_WORD}){{0,3}})"
 )
 _ROLE_NOUN = (
     r"(?:Chairman|Chairwoman|Chairperson|Chair|President|Director|Founder|Co-founder|Secretary-General|"
@@ -755,15 +763,16 @@ _ROLE = rf"(?:(?:[A-Z][\w\-]* ){{0,3}}{_ROLE_NOUN})"
 _OF_ORG = r"(?: of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,4})?"
 _ROLE_NAME = re.compile(
     rf"\b({_ROLE}(?: and {_ROLE})?(?: of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){{0,4}})?),?\s+"
-    r"([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){1,2})\b(?!\s+[A-Z])"
+    rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b(?!\s+[A-Z])"
 )
 _NAME_ROLE = re.compile(
-    rf"\b([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){{1,2}}),\s+"
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
     rf"(?:the\s+|our\s+|its\s+|an?\s+)?((?:{_ROLE})(?: and {_ROLE})?)\b"
 )
 # A signature: a name alone on its line, the signer's role alone on the next ("Chan Tai-man\nChairman").
 _SIGNATURE = re.compile(
-    rf"^[ \t]*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){{1,3}})[ \t]*\n[ \t]*({_ROLE}{_OF_ORG})[ \t]*$",
+    rf"^[ \t]*([{_UP}][{_LOW}]+(?:[ \t]+[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?){{1,3}})[ \t]*\n"
+    rf"[ \t]*({_ROLE}{_OF_ORG})[ \t]*$",
     re.M,
 )
 # A list of names before a name: "with A, B and " -> the cue before A applies to the name too.
@@ -1103,6 +1112,8 @@ class _Scanner:
             return
         if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
             return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
+        if _TITLE_ALONE.fullmatch(label):
+            return  # "Mr" of "Mr. Liu": an honorific, the name after it is the person's (people)
         if words[0] in _LEGAL_FORM_PREFIXES and (form := _LEGAL_FORM_AFTER.match(text, end)):
             end = form.end()  # "PT Acme Energi (Persero)", "PT Acme Tbk": the legal form closes the name too
             label, words = text[start:end], text[start:end].split()
@@ -1984,7 +1995,14 @@ class _Scanner:
             role = re.match(rf",?\s+(?:the\s+|our\s+|its\s+|an?\s+)?({_ROLE}{_OF_ORG})\b", after) or re.search(
                 rf"\b({_ROLE}),?\s+$", self.text[max(0, match.start() - 60) : match.start()]
             )
-            self.add(match.start(1), match.end(1), "Person", priority=4, role=role.group(1) if role else None)
+            self.add(
+                match.start(1),
+                match.end(1),
+                "Person",
+                priority=4,
+                role=role.group(1) if role else None,
+                titled=" ".join(self.text[match.start() : match.end(1)].split()),
+            )
         for match in _ROLE_NAME.finditer(self.text):
             if " of " in match.group(1) and "," not in self.text[match.end(1) : match.start(2)]:
                 continue
@@ -2231,6 +2249,11 @@ def _law_id(mention: EntityMention) -> str:
         if pattern.search(label):
             return slugify(f"{pattern.sub('', label)} {name}")
     return slugify(label)
+
+
+def is_titled(label: str) -> bool:
+    """Whether a person's name starts with an honorific ("Dr. Lam Tai-man"): an alias, never the label."""
+    return _HONORIFIC.match(label) is not None
 
 
 def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, str]:

@@ -5,7 +5,11 @@ Every sentence here is invented for the test; none is taken from a fixture repor
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kg.drafting.assembler import draft_sheet
 from kg.drafting.entities import entity_mentions, resolve_aliases
+from kg.ingest.text import ReportText
 
 
 def typed(text: str) -> list[tuple[str, str]]:
@@ -237,6 +241,25 @@ def test_honorifics_of_malaysia_and_a_name_that_ends_its_line() -> None:
     assert [(m.label, m.type, m.role) for m in entity_mentions(text)] == [
         ("Rahman bin Yusof", "Person", None),
         ("Lau Kin-wah", "Person", "Chief Executive Officer"),
+    ]
+
+
+def test_accented_names_after_honorifics_and_an_honorific_cut_from_its_name() -> None:
+    text = "The team is headed by Ms. Ágnes Szőke in Budapest and Mr. Tan Wei in Wuhan."
+    assert [(m.label, m.type, m.titled) for m in entity_mentions(text)] == [
+        ("Ágnes Szőke", "Person", "Ms. Ágnes Szőke"),
+        ("Budapest", "Place", None),
+        ("Tan Wei", "Person", "Mr. Tan Wei"),
+        ("Wuhan", "Place", None),
+    ]
+
+
+def test_a_persons_label_is_the_name_and_the_titled_name_an_alias() -> None:
+    text = "In 2023 Dr. Ko Sin-yee, our Chief Executive Officer, met 12 suppliers in Shenzhen.\n"
+    drafted = draft_sheet(ReportText(Path("report.txt"), text, None), 2023, "acme")
+    assert [(e["label"], e["type"], e.get("alt_labels")) for e in drafted.entities.values()] == [
+        ("Ko Sin-yee", "Person", ["Dr. Ko Sin-yee"]),
+        ("Shenzhen", "Place", None),
     ]
 
 
