@@ -595,11 +595,27 @@ _INTEGRITY_POLICY = re.compile(
 # A law cited by its number and year: "Regulation No. 12 of 2019 on Waste Management", "Ministerial
 # Decree No. 7 of 2020": head word, number and year are its name, with the title after "on" when the
 # title is capitalised (a lower-case "on ..." says what the law covers, and is no part of the name).
+# A law numbered within its year: "Law No. 13 of 2003 on Manpower", and the acts numbered in Roman
+# numerals as Hungary and its neighbours cite them, "Act CLXXXV of 2012 on Waste". The word before
+# the title is part of it ("Ministerial Regulation No. 7"), unless it is a nationality ("Hungarian
+# Act I of 2012 on the Labour Code", "Indonesian Law No. 13"), which says whose law it is.
 _NUMBERED_LAW = re.compile(
-    r"\b(?:(?!(?:The|This|Our|Its|Their|Under|With|And)\s)[A-Z][a-z]+ )?"
-    r"(?:Law|Regulation|Decree|Act|Ordinance|Circular|Decision|Resolution|Instruction) No\. ?\d{1,4} of (?:19|20)\d\d"
-    r"(?: on (?:the )?[A-Z][\w\-]*(?:(?: (?:and|of|the|for|&))* [A-Z][\w\-]*)*)?(?![\w\-])"
+    r"\b(?:(?!(?:The|This|Our|Its|Their|Under|With|And)\s|[A-Z][a-z]+(?:ian|ese|ish|an)\s)[A-Z][a-z]+ )?"
+    r"(?:(?:Law|Regulation|Decree|Act|Ordinance|Circular|Decision|Resolution|Instruction) No\. ?\d{1,4}|"
+    r"Act [CDLXVI]{1,9}) of (?:19|20)\d\d"
+    r"(?: on (?:the )?[A-Z][\w\-]*(?:(?: (?:and(?! the )|of|the|for|&))* (?!(?:Act|Law|Regulation|Directive|Decree)\b)"
+    r"[A-Z][\w\-]*)*)?(?![\w\-])"
 )
+# The European Union's acts by their number: "Regulation (EU) 2023/1542", "Regulation (EC) No
+# 1907/2006", "Directive (EU) 2022/2464", "Directive 2014/95/EU". The number is the act's name as
+# the Official Journal prints it; a short name defined after it ("(REACH)", or after the subject,
+# "... concerning batteries (the “Batteries Regulation”)") is its alias.
+_EU_LAW = re.compile(
+    r"\b(?:(?:Commission|Council|Delegated|Implementing) )*(?:Regulation|Directive|Decision)"
+    r"(?: \((?:EU|EC|EEC|Euratom)\) (?:No\.? ?)?\d{1,4}/\d{1,4}| (?:No\.? ?)?\d{2,4}/\d{1,4}/(?:EU|EC|EEC))(?![\w/])"
+)
+# The subject an act's number is followed by before its short name: "concerning batteries and waste batteries".
+_EU_LAW_SUBJECT = re.compile(r"\s+(?:concerning|on|laying down|amending)\s+[a-z][^()\n.;:“\"]{0,100}?(?=\s*\()")
 # "... Protection No. 72/2020/XY": a number printed after a law's title, no part of its name.
 _LAW_NUMBER_AFTER = re.compile(r"\. ?\d")
 # A weather disaster named by its date: "the drought of July and August 2022", "the black rainstorm of
@@ -850,6 +866,7 @@ _JURISDICTIONS = (
     ),
     (re.compile(r"\s+of\s+(?:the\s+)?Macao(?:\s+Special\s+Administrative\s+Region)?"), "Macao"),
     (re.compile(r"\s+of\s+Singapore"), "Singapore"),
+    (re.compile(r"\s+of\s+the\s+(?:EU|European\s+Union)$"), "EU"),
 )
 _JURISDICTION_PREFIX = (
     (re.compile(r"^(?:PRC|China|Chinese|National)\b"), "PRC"),
@@ -1112,6 +1129,8 @@ class _Scanner:
             return
         if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
             return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
+        if _NUMBERED_LAW.search(label) or _EU_LAW.search(label):
+            return  # "Hungarian Act I of 2012 on the Labour Code": a numbered law, read as one (events)
         if _TITLE_ALONE.fullmatch(label):
             return  # "Mr" of "Mr. Liu": an honorific, the name after it is the person's (people)
         if words[0] in _LEGAL_FORM_PREFIXES and (form := _LEGAL_FORM_AFTER.match(text, end)):
@@ -1402,6 +1421,9 @@ class _Scanner:
         dated = re.fullmatch(r"(.+ (?:19|20)\d\d) of (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)", label)
         if type_ == "Law" and dated and dated.group(2) in place_names():
             self.inner = (start, start + len(dated.group(1)))  # "... Act 2012 of Singapore": the act, by its year
+        union = re.fullmatch(r"(.+) of the (?:EU|European Union)", label)
+        if type_ == "Law" and union:
+            self.inner = (start, start + len(union.group(1)))  # "General Data Protection Regulation of the EU"
         if type_ == "Policy" and re.fullmatch(r"(?:[A-Z]+ )?Code", label):
             return
         owned = re.search(r" of (?:the )?(?:Board|Company|Group|Bank)$", label)
@@ -1693,6 +1715,10 @@ class _Scanner:
             self.add(match.start(), match.end(), "Event", priority=3)
         for match in _NUMBERED_LAW.finditer(self.text):
             self.add(match.start(), match.end(), "Law", priority=3)
+        for match in _EU_LAW.finditer(self.text):
+            self.add(match.start(), match.end(), "Law", priority=3, jurisdiction="EU")
+            subject = _EU_LAW_SUBJECT.match(self.text, match.end())
+            self._definition(subject.end() if subject else match.end(), "Law", match.group())
         for match in _DATED_DISASTER.finditer(self.text):
             self.add(match.start(), match.end(), "Event", priority=3)
         for match in _INTEGRITY_POLICY.finditer(self.text):

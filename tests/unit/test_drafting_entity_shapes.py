@@ -263,6 +263,26 @@ def test_a_persons_label_is_the_name_and_the_titled_name_an_alias() -> None:
     ]
 
 
+def test_acts_numbered_in_roman_numerals_and_the_eus_acts_by_their_number() -> None:
+    text = (
+        "In Poland the depot complies with Act XIV of 2001 on the Protection of Soil and the Polish Act IX of 2015 "
+        "on Road Haulage, Directive 2008/98/EC and Regulation (EU) 2019/1021 on persistent organic pollutants "
+        '(the "POPs Regulation"). We also follow Regulation (EC) No 1272/2008 (CLP) and the Data Act of the EU.'
+    )
+    assert [(m.label, m.type, m.jurisdiction, m.alias_of) for m in entity_mentions(text)] == [
+        ("Poland", "Place", None, None),
+        ("Act XIV of 2001 on the Protection of Soil", "Law", None, None),
+        ("Act IX of 2015 on Road Haulage", "Law", None, None),
+        ("Directive 2008/98/EC", "Law", "EU", None),
+        ("Regulation (EU) 2019/1021", "Law", "EU", None),
+        ("POPs Regulation", "Law", None, "Regulation (EU) 2019/1021"),
+        ("Regulation (EC) No 1272/2008", "Law", "EU", None),
+        ("CLP", "Law", None, "Regulation (EC) No 1272/2008"),
+        ("Data Act of the EU", "Law", "EU", None),
+        ("Data Act", "Law", None, "Data Act of the EU"),
+    ]
+
+
 def test_award_grades_rankings_and_an_offices_possessive() -> None:
     text = (
         "Awards\n"
