@@ -314,6 +314,15 @@ _RATED_MATERIAL = re.compile(
 _CHANNELS_BY_GROUP = re.compile(
     r"\bstakeholders?\b[^.:\n]*?\b(?:channels?|through|via|means|ways)\b[^.:\n]*:\s*(?P<items>[^.:\n]+?;[^.:\n]+?)\."
 )
+# "Customers (car makers): safety, delivery; channels: business reviews, audits": a line giving a
+# group's concerns and then the channels it is engaged through names the group before its colon,
+# whatever leads the lines (they need no bullet and no "Our stakeholders are:" above them).
+_GROUP_CHANNELS_LINE = re.compile(
+    r"^[ \t]*(?:[-•·▪●*][ \t]*)?(?P<name>[A-Z][\w\-’']*(?:[ \t]+(?:and|&|[a-z][\w\-’']*)){0,5})"
+    r"(?:[ \t]*\([^()\n]{1,80}\))?:[ \t]+[^\n]*?[;.][ \t]*(?:(?:main|key|engagement|communication)[ \t]+)?"
+    r"(?:channels?|methods?|means)(?:[ \t]+of[ \t]+(?:engagement|communication))?[ \t]*:",
+    re.M,
+)
 _FOR_GROUP = re.compile(r"\s(?:for|with)\s+(?P<group>[a-z][^;]*?)\s*$")
 # "we surveyed 415 stakeholders, including A, B and C, through ...": a count of stakeholders, then their groups.
 _STAKEHOLDERS_INCLUDING = re.compile(
@@ -1908,6 +1917,18 @@ class _Scanner:
             if type_ and not any(item.strip() in place_names() or _type_of(item.split()) for item in items):
                 self.add(match.start(), match.end(), type_, priority=3)
 
+    def channel_lines(self) -> None:
+        """Lines that each give a stakeholder group, its concerns and its channels: the groups.
+
+        "Employees: safety, pay; channels: staff survey, intranet." is how a report without a table
+        prints its stakeholder map, one group a line; two such lines or more make the map, so that a
+        single sentence with "channels:" in it names no group.
+        """
+        found = list(_GROUP_CHANNELS_LINE.finditer(self.text))
+        if len(found) >= 2:
+            for match in found:
+                self.add(match.start("name"), match.end("name"), "StakeholderGroup", priority=2)
+
     def partner_lists(self) -> None:
         """The names a line lists under a short "... partners" heading: organisations the report works with.
 
@@ -2210,6 +2231,7 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     scanner.quoted()
     scanner.appendices()
     scanner.lists()
+    scanner.channel_lines()
     scanner.partner_lists()
     scanner.inline_lists()
     scanner.chinese_titles()

@@ -283,6 +283,24 @@ def test_acts_numbered_in_roman_numerals_and_the_eus_acts_by_their_number() -> N
     ]
 
 
+def test_lines_of_a_groups_concerns_and_channels_name_the_groups() -> None:
+    text = (
+        "We listen to stakeholders all year.\n"
+        "Tenants (shops and offices): rents, safety; channels: tenant meetings, surveys.\n"
+        "Staff and contractors: pay, training; engagement channels: intranet, town halls.\n"
+        "Lenders: returns; channels: briefings.\n"
+    )
+    assert typed(text) == [
+        ("Tenants", "StakeholderGroup"),
+        ("Staff and contractors", "StakeholderGroup"),
+        ("Lenders", "StakeholderGroup"),
+    ]
+
+
+def test_one_line_with_channels_names_no_group() -> None:
+    assert typed("Complaints: 12 in 2023; channels: hotline, email.\n") == []
+
+
 def test_award_grades_rankings_and_an_offices_possessive() -> None:
     text = (
         "Awards\n"
