@@ -59,6 +59,8 @@ _ABBREVIATIONS = frozenset(
 )
 _END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[{_CLOSERS}“‘(\[]?[A-Z0-9])")
 MAX_HEADING_WORDS = 12
+# A dot leader between a key figure's label and its figure: "Water withdrawal ........ 4,862,150 m³".
+_LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*|\s*…+\s*")
 WRAPPED_LINE = 50  # characters: a heading-like line this long, followed by prose, is a wrapped line
 BOXED_CAPTION_WORDS = 6  # words after the figure of a highlight printed on one line
 
@@ -225,7 +227,7 @@ class Segmenter:
                 kinds.append("bullet")
             elif self._is_figure(body):
                 kinds.append("figure")
-            elif self._is_boxed(body) or self._is_key_figure(body):
+            elif self._is_boxed(body) or self._is_key_figure(body) or self._is_leader_figure(lines, n):
                 kinds.append("boxed")
             elif _is_heading(body):
                 kinds.append("heading")
@@ -261,6 +263,38 @@ class Segmenter:
             return False
         found = self.recogniser.quantities(rest)
         return len(found) == 1 and found[0].start == 0 and found[0].end == len(rest.rstrip())
+
+    def _leader_figure(self, body: str) -> str | None:
+        """The figure of a line that joins a label to it by a dot leader, as a table of key figures
+        typesets one ("Water withdrawal ........ 4,862,150 m³"), or None: one quantity opens what
+        follows the leader, and at most a few words of caption come after it ("100% of suppliers")."""
+        leader = _LEADER.search(body)
+        if leader is None or leader.start() == 0 or len(body[: leader.start()].split()) > MAX_HEADING_WORDS:
+            return None
+        rest = body[leader.end() :]
+        found = self.recogniser.quantities(rest)
+        if len(found) != 1 or found[0].start != 0:
+            return None
+        return rest if len(rest[found[0].end :].split()) <= BOXED_CAPTION_WORDS else None
+
+    def _is_leader_figure(self, lines: list[_Line], n: int) -> bool:
+        """A key figure after a dot leader (see :meth:`_leader_figure`). A bare number of up to three
+        digits there is a page number, as a contents page prints it ("Community ........ 16"), unless a
+        leader line of its block (up to three lines either way, no blank line between) holds a figure no
+        page number could be: then the lines are a box of key figures, a "0" or a "1" among them a count."""
+        figure = self._leader_figure(lines[n].text)
+        if figure is None:
+            return False
+        if not re.fullmatch(r"\d{1,3}", figure.strip()):
+            return True
+        for way in (-1, 1):
+            m = n + way
+            while 0 <= m < len(lines) and abs(m - n) <= 3 and lines[m].text:
+                other = self._leader_figure(lines[m].text)
+                if other is not None and not re.fullmatch(r"\d{1,3}", other.strip()):
+                    return True
+                m += way
+        return False
 
 
 def _is_boxed_count(lines: list[_Line], n: int) -> bool:
