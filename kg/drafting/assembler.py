@@ -175,7 +175,14 @@ class Assembler:
         # Names on page furniture and in table rows (read at build time) are left to those, except
         # places: a row label naming a place ("Vietnam", a breakdown by region) defines it, and no
         # table reader makes places.
-        defined = [m for m in named if not self._refused(m) or (m.type == "Place" and not self._on_furniture(m))]
+        # The contents page names chapters ("5. Environmental Stewardship 11"), no entities.
+        contents = self.segmenter.contents(self.prose.text)
+        defined = [
+            m
+            for m in named
+            if (not self._refused(m) or (m.type == "Place" and not self._on_furniture(m)))
+            and not any(start <= m.start < end for start, end in contents)
+        ]
         self._read_entities(defined, ids, drafted)
         return drafted
 

@@ -179,6 +179,12 @@ class Segmenter:
         lines, kinds = self._classified(text)
         return [(line.start, line.text) for line, kind in zip(lines, kinds, strict=True) if kind == "heading"]
 
+    def contents(self, text: str) -> list[tuple[int, int]]:
+        """The (start, end) of the contents page's lines: entries that name chapters and their
+        pages ("5. Environmental Stewardship 11"), where a name is no entity of the report."""
+        lines, kinds = self._classified(text)
+        return [(line.start, line.end) for line, kind in zip(lines, kinds, strict=True) if kind == "contents"]
+
     def _classified(self, text: str) -> tuple[list[_Line], list[str]]:
         """The lines of the text and their kinds, read once for :meth:`units` and :meth:`headings`."""
         if self._last is None or self._last[0] is not text:
