@@ -902,6 +902,12 @@ def _cue_at(before: str) -> int:
     return max(0, len(before) - CUE_REACH)
 
 
+# Words a place's name opens with to say what kind of place it is.
+_PLACE_PREFIXES = frozenset({"mount", "mt.", "lake"})
+# A site named by a short code, and where it is in brackets after it: "HK1 (Tseung Kwan O)".
+_SITE_CODE = re.compile(r"\b([A-Z]{1,4}\d{1,2})[ \t]+\((?=[A-Z])")
+
+
 def _type_of(words: list[str]) -> str | None:
     """The sheet type the name's head word says, or None when it has no head word.
 
@@ -922,6 +928,8 @@ def _type_of(words: list[str]) -> str | None:
             if singular in _HEADS:
                 return _HEADS[singular]
             break
+    if 2 <= len(lowered) <= 3 and lowered[0] in _PLACE_PREFIXES:
+        return "Place"  # "Mount Baiyun", "Lake Taihu": a mountain or a lake named after its kind
     return None
 
 
@@ -1917,6 +1925,16 @@ class _Scanner:
             if type_ and not any(item.strip() in place_names() or _type_of(item.split()) for item in items):
                 self.add(match.start(), match.end(), type_, priority=3)
 
+    def site_codes(self) -> None:
+        """Sites a report names by a code and places in brackets: "HK1 (Tseung Kwan O), SG1 (Jurong
+        West, Singapore)". A code followed by a place the other rules found names the site there
+        (a place, as the report's own sites are), whose later mentions go by the code alone."""
+        places = {f.start for f in self.found if f.type == "Place"}
+        for match in _SITE_CODE.finditer(self.text):
+            if match.end() in places:
+                self.add(match.start(1), match.end(1), "Place", priority=2)
+                self.defined.setdefault(match.group(1), ("Place", match.group(1)))
+
     def channel_lines(self) -> None:
         """Lines that each give a stakeholder group, its concerns and its channels: the groups.
 
@@ -2232,6 +2250,7 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     scanner.appendices()
     scanner.lists()
     scanner.channel_lines()
+    scanner.site_codes()
     scanner.partner_lists()
     scanner.inline_lists()
     scanner.chinese_titles()

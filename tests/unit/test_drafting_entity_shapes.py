@@ -301,6 +301,22 @@ def test_one_line_with_channels_names_no_group() -> None:
     assert typed("Complaints: 12 in 2023; channels: hotline, email.\n") == []
 
 
+def test_sites_named_by_a_code_before_their_place_and_a_mountain() -> None:
+    text = (
+        "We run two depots: KL2 (Shah Alam) and PG1 (Bayan Lepas, Penang). PG1 is solar-powered. "
+        "Staff planted 300 trees on Mount Kinabalu."
+    )
+    assert typed(text) == [
+        ("KL2", "Place"),
+        ("Shah Alam", "Place"),
+        ("PG1", "Place"),
+        ("Bayan Lepas", "Place"),
+        ("Penang", "Place"),
+        ("PG1", "Place"),
+        ("Mount Kinabalu", "Place"),
+    ]
+
+
 def test_award_grades_rankings_and_an_offices_possessive() -> None:
     text = (
         "Awards\n"
