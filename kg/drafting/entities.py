@@ -222,11 +222,13 @@ _GENERIC = re.compile(
     r"\b[Tt]he (Board|Committee|Foundation|Programme|Program|Initiative|Project|Scheme)\b(?![’'] |\s+of\b)"
 )
 
-# Standard codes: ISO 14001, ISO 45001:2018, OHSAS 18001, SA8000, GB/T 2589-2008, IEC 62443.
+# Standard codes: ISO 14001, ISO 45001:2018, OHSAS 18001, SA8000, GB/T 2589-2008, IEC 62443, NIST 800-88, UL 9540A.
 _CODE = re.compile(
-    r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|FSSC|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}"
+    r"\b(?P<code>(?:(?:ISO(?:/IEC)?|IEC|OHSAS|SA|FSSC|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000|NIST(?: SP)?)"
+    r"\s?\d{3,6}"
     r"(?:\.\d{1,2}(?=[-:]))?(?:[-:]\d{1,4})*"  # a part number before the year: "GB/T 19963.1-2021"
-    r")(?:\s(?:certification|certificate|certified))?\b"
+    r"|UL\s\d{2,5}[A-Z]?(?!\w|\.\d)"  # Underwriters Laboratories' safety standards: "UL 9540A", "UL 94"
+    r"))(?:\s(?:certification|certificate|certified))?\b"
 )
 # Certification schemes named by their acronym or brand, not by a code: a site is certified under
 # them or implements them and is audited against them ("implemented HACCP", "LEED Gold").
@@ -276,7 +278,15 @@ _INLINE_LIST = re.compile(
 _ALSO_TO = re.compile(
     r"(?:\s+(?:since|in|from)\s+(?:\d{4}|FY\d{2,4}))?,?\s+and\s+(?:also\s+)?"
     r"(?:(?:our|its|the)\s+(?:[\w-]+\s+){0,4}?(?:systems?|sites?|plants?|facilit(?:y|ies)|factor(?:y|ies)|"
-    r"operations|offices?)\s+)?(?:to|under)\s+"
+    r"operations|offices?)\s+(?:also\s+)?)?(?:to|under)\s+"
+    # "..., HK1 and SG1 also to ISO/IEC 27701": other sites named, and "also" says the verb is theirs too
+    r"|,\s+(?:[A-Z][\w-]*(?:,\s+|\s+and\s+)){0,3}[A-Z][\w-]*\s+also\s+(?:to|under)\s+"
+)
+# "... to ISO 14001 and ISO 50001 management systems; all sites were certified to both standards":
+# the codes' certificate told after them, in the same sentence.
+_CERTIFIED_LATER = re.compile(
+    r"[^.]{0,100}?\b(?:certified|accredited)\s+(?:to|under|against)\s+(?:both|all|each of|these|those|them|"
+    r"the two|all three)\b"
 )
 # A line of the contents page: a title, dot leaders and a page number.
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|…+\s*\d{1,3}\s*$")
@@ -1713,8 +1723,13 @@ class _Scanner:
                 or (_CERTIFIED_BEFORE.search(before) and not _CITED_AFTER.match(after))
                 # "certified to ISO 14001 since 2019 and to ISO 50001 since 2021": the verb is shared
                 or (previous and previous[1] and _ALSO_TO.fullmatch(self.text[previous[0] : group[0].start()]))
-                # a table or lines of codes under a certification heading, no verb beside each
-                or any(start <= group[0].start() < end for start, end in blocks)
+                or _CERTIFIED_LATER.match(self.text, group[-1].end(), group[-1].end() + 160)
+                # a table or lines of codes under a certification heading, no verb beside each, unless
+                # the line says the code's use was verified ("ISO 14067 footprints, verified by ...")
+                or (
+                    any(start <= group[0].start() < end for start, end in blocks)
+                    and not re.search(r"\bverifi(?:ed|cation)\b", self._line(group[0].start(), group[-1].end()))
+                )
             )
             previous = (group[-1].end(), certified)
             for match in group:

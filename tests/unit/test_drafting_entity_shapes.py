@@ -317,6 +317,27 @@ def test_sites_named_by_a_code_before_their_place_and_a_mountain() -> None:
     ]
 
 
+def test_certificates_told_after_their_codes_and_codes_of_safety_tests() -> None:
+    text = (
+        "Each mill runs ISO 14001:2015 and ISO 9001:2015 systems; all mills were certified to both standards. "
+        "Both ports are certified to ISO 45001:2018, PK1 and PK2 also to ISO 50001:2018. "
+        "Our chargers are tested to UL 2202 and disks are wiped to NIST 800-88.\n\n"
+        "Standards and certifications\n"
+        "• ISO 22000 at both kitchens\n"
+        "• ISO 14067 product footprints, verified by an auditor\n"
+    )
+    assert [(m.label, m.type) for m in entity_mentions(text) if m.type in ("Certification", "Standard")] == [
+        ("ISO 14001:2015", "Certification"),
+        ("ISO 9001:2015", "Certification"),
+        ("ISO 45001:2018", "Certification"),
+        ("ISO 50001:2018", "Certification"),
+        ("UL 2202", "Standard"),
+        ("NIST 800-88", "Standard"),
+        ("ISO 22000", "Certification"),
+        ("ISO 14067", "Standard"),
+    ]
+
+
 def test_award_grades_rankings_and_an_offices_possessive() -> None:
     text = (
         "Awards\n"
