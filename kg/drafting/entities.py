@@ -450,6 +450,7 @@ _SCOPE_LEAD = re.compile(
     r"\b(?:its|our|the\s+Group[’']s)\s+(?:\w+\s+)?(?:subsidiaries|companies|schools|colleges|hospitals)\b[^:]*:$",
     re.I,
 )
+_AWARDS_FOLLOW = re.compile(r"\b(?:following|these|below)\s+(?:awards?|honou?rs?|accolades?|recognitions?)\b", re.I)
 _AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
 # A short heading over a list of certifications ("Certifications held", "Our certificates").
 _CERTIFICATION_LEAD = re.compile(
@@ -1855,6 +1856,18 @@ class _Scanner:
                 if type_ == "StakeholderGroup" and _CHANNELS.search(last) and not re.search(r"[:–-]\s*$", item.group()):
                     break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
                 quoted = _QUOTED_NAME.match(self.text, start)
+                title_end = line.start() + len(line.group().rstrip(" ."))
+                second = re.sub(r"\s*\([^()]*\)", "", self.text[end + 3 : title_end].split(", ", 1)[0])
+                if (
+                    type_ == "Award"
+                    and not quoted
+                    and re.match(r"\s[\u2013-]\s", self.text[end : end + 3])
+                    and (_type_of(second.split()) in ("Award", "Certification") or second in place_names())
+                ):
+                    # "Green Awards 2023 - Low Carbon Prize (Gold), organised by ...", "Operator of the Year -
+                    # Asia Pacific": the dash joins a scheme and its prize, or a prize and its region, one
+                    # title up to the comma ("Best Report - Asia Reporting Forum" names who gives it)
+                    end = title_end
                 if type_ == "Award" and quoted:
                     start, end = quoted.start(1), quoted.end(1)
                 elif type_ == "Award" and ", " in self.text[start:end]:
@@ -1878,7 +1891,8 @@ class _Scanner:
                     end = start + len(self.text[start:end].split(" (", 1)[0])
                     if self.text[start:end] in place_names() or not self.text[start : start + 1].isupper():
                         continue
-                if len(self.text[start:end].split()) <= MAX_ITEM_WORDS:
+                # a dash between a title's parts and a bracketed grade ("(Gold)") are no words of it
+                if len(re.sub(r"\s[–-]\s|\([^()]*\)", " ", self.text[start:end]).split()) <= MAX_ITEM_WORDS:
                     # a code listed under a certifications heading is held there, not only a standard (codes: 3)
                     self.add(start, end, type_, priority=4 if type_ == "Certification" else 2)
 
@@ -2208,6 +2222,8 @@ def _list_type(line: str) -> str | None:
         return "StakeholderGroup"
     if _AWARD_LEAD.match(line) and len(line.split()) <= 6 and not line.endswith("."):
         return "Award"
+    if introduces and _AWARDS_FOLLOW.search(line):
+        return "Award"  # "During the year we received the following awards:"
     undated = re.sub(r"\s+(?:as\s+(?:at|of)|in|during)\s.*$", "", line)  # "... held as at 31 March 2024"
     if _CERTIFICATION_LEAD.match(line) and len(undated.split()) <= 6 and not line.endswith("."):
         return "Certification"

@@ -338,6 +338,24 @@ def test_certificates_told_after_their_codes_and_codes_of_safety_tests() -> None
     ]
 
 
+def test_the_following_awards_and_titles_joined_by_a_dash() -> None:
+    text = (
+        "In 2023 we were proud to receive the following awards:\n"
+        "• Penang Green Awards 2023 – Low Carbon Logistics Prize (Silver Grade), organised by the Penang Green Forum\n"
+        "• Safe Fleet Award, presented by the Road Safety Council\n"
+    )
+    assert [(m.label, m.type, m.organiser) for m in entity_mentions(text)] == [
+        (
+            "Penang Green Awards 2023 – Low Carbon Logistics Prize (Silver Grade)",
+            "Award",
+            "Penang Green Forum",
+        ),
+        ("Penang Green Forum", "Organization", None),
+        ("Safe Fleet Award", "Award", "Road Safety Council"),
+        ("Road Safety Council", "Organization", None),
+    ]
+
+
 def test_award_grades_rankings_and_an_offices_possessive() -> None:
     text = (
         "Awards\n"
