@@ -64,7 +64,8 @@ for _type, _words in {
     "consortium community hospital school kindergarten church club organization organisation centre center chest "
     "government laboratory observatory "
     "limited ltd ltd. berhad bhd bhd. plc llc pte "
-    "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity administration",
+    "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity administration "
+    "gmbh ag kft kft. zrt zrt. nyrt nyrt.",  # German and Hungarian companies: "Nordwerk GmbH", "Acme Hungary Kft."
     "Initiative": "programme program project campaign initiative scheme challenge plan scholarship course compact",
     "Event": "conference forum summit expo exhibition festival competition contest marathon fair ceremony "
     "seminar workshop day week congress flood earthquake typhoon",
@@ -87,6 +88,8 @@ _PAIR_HEADS = {
     ("reporting", "code"): "Standard",  # the exchange's "ESG Reporting Code", its "Corporate Governance Code"
     ("governance", "code"): "Standard",
     ("action", "plan"): "Initiative",
+    ("transition", "plan"): "Policy",  # "Climate Transition Plan": a strategy the board adopts, no programme
+    ("new", "area"): "Place",  # "Pudong New Area": a Chinese state-level new district
     ("power", "grid"): "Organization",  # "China Southern Power Grid"; "Power Grids" are networks, no one
 }
 
@@ -196,7 +199,7 @@ _INTERNAL = re.compile(
     r"updated|revised|such as)\b[^.]*$"
 )
 _HEADING = re.compile(r"\s*(?:(?:[\d.]+|[A-Z]{1,4}[.)])\s+)?[A-Z][\w’'&,\- ]*")
-_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Pte|Sdn|St|Bhd)\.$")
+_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Pte|Sdn|St|Bhd|Kft|Zrt|Nyrt)\.$")
 # "certified at Level A. Acme Freight Limited is ...": a grade letter's full stop ends the sentence.
 _GRADE_STOP = re.compile(
     r"\b(?:Level|Grade|Class|Category|Tier|Phase|Stage|Type|Scope|Part|Zone|Block) [A-Z0-9]{1,2}\. "
@@ -210,7 +213,9 @@ _ABBREVIATION_STOP = re.compile(
 )
 # "... and the Energy Market Authority": "and the" before a capital starts another name.
 _AND_THE = re.compile(r",? and the (?=[A-Z])")
-_LEGAL_FORM = re.compile(r"\b(?:Limited|Ltd\.?|Inc\.|LLC|plc|PLC|Berhad|Bhd\.?|GmbH|S\.A\.|Corporation)$")
+_LEGAL_FORM = re.compile(
+    r"\b(?:Limited|Ltd\.?|Inc\.|LLC|plc|PLC|Berhad|Bhd\.?|GmbH|AG|Kft\.?|Zrt\.?|S\.A\.|Corporation)$"
+)
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 # Legal forms printed before a company's name (Indonesian "PT", "CV"; Malaysian and Thai "PT" too).
 _LEGAL_FORM_PREFIXES = frozenset({"PT", "CV"})
@@ -445,6 +450,14 @@ _DEPARTMENT_LEAD = re.compile(r"\bdepartments\b[^.:]*:$", re.I)
 _PARTNERS_LEAD = re.compile(r"^(?:[\w-]+\s+){0,4}partners$", re.I)
 # A line that is only a list of names ("A, B of Hong Kong, C and D."): capitalised items apart with commas.
 _NAME_LIST = re.compile(r"(?:[A-Z][^,;:\d\n]*,\s+)+(?:and\s+)?[A-Z][^,;:\d\n]*?\.?$")
+# A lead sentence that introduces the bodies the company belongs to or works with: "We are a member
+# of the following associations and work with these partners:".
+_MEMBERS_LEAD = re.compile(
+    r"\b(?:following|these)\s+(?:[\w-]+\s+){0,2}?(?:associations|organi[sz]ations|partners|bodies|institutions)\s*:$",
+    re.I,
+)
+# The same list with its names apart by semicolons: "Global Battery Alliance; Clean Cobalt Initiative; ...".
+_SEMICOLON_LIST = re.compile(r"(?:[A-Z][^,;:\d\n]*;\s+)+(?:and\s+)?[A-Z][^,;:\d\n]*?\.?$")
 _SCOPE_LEAD = re.compile(
     r"\b(?:report|scope|boundary)\b[^:]*\b(?:covers?|includes?|comprises?|consists?\s+of)\b[^:]*"
     r"\b(?:its|our|the\s+Group[’']s)\s+(?:\w+\s+)?(?:subsidiaries|companies|schools|colleges|hospitals)\b[^:]*:$",
@@ -1454,7 +1467,10 @@ class _Scanner:
             self.inner = (start, start + len(union.group(1)))  # "General Data Protection Regulation of the EU"
         if type_ == "Policy" and re.fullmatch(r"(?:[A-Z]+ )?Code", label):
             return
-        owned = re.search(r" of (?:the )?(?:Board|Company|Group|Bank)$", label)
+        # "Strategy Committee of the Board", "Due Diligence Team of the Procurement Department"
+        owned = re.search(
+            r" of (?:the )?(?:Board|Company|Group|Bank|(?:[A-Z][\w&-]* ){1,4}(?:Department|Division))$", label
+        )
         if type_ in ("Committee", "Department", "Team") and owned:
             self.inner = (start, start + owned.start())  # "Strategy Committee of the Board": its short name
         # A standard's or place's name ending in a year ("GRI Standards 2021", "Green Campus 2030")
@@ -1977,17 +1993,22 @@ class _Scanner:
                 self.add(match.start("name"), match.end("name"), "StakeholderGroup", priority=2)
 
     def partner_lists(self) -> None:
-        """The names a line lists under a short "... partners" heading: organisations the report works with.
+        """The names a line lists under a short "... partners" heading, or after a sentence that
+        introduces "the following associations" or partners: organisations the report works with.
 
         "Community partners" and then "The Harbour Trust, Caritas Lantau and Kowloon Food Bank.": each
-        item, apart with commas and a last "and", names one organisation, whatever its words say.
+        item, apart with commas and a last "and" (or with semicolons), names one organisation,
+        whatever its words say ("Clean Cobalt Initiative" is a body with members).
         """
         lines = list(re.finditer(r"[^\n]+", self.text))
         for lead, line in pairwise(lines):
-            if not _PARTNERS_LEAD.match(lead.group().strip()) or not _NAME_LIST.fullmatch(line.group().strip()):
+            led = _PARTNERS_LEAD.match(lead.group().strip()) or _MEMBERS_LEAD.search(lead.group().strip())
+            listed = _NAME_LIST.fullmatch(line.group().strip())
+            semicolons = _SEMICOLON_LIST.fullmatch(line.group().strip())
+            if not led or not (listed or semicolons):
                 continue
             body = line.group().rstrip().rstrip(".")
-            items = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", body)]
+            items = [(m.start(), m.end()) for m in re.finditer(r"[^;]+" if semicolons else r"[^,]+", body)]
             last = body[items[-1][0] : items[-1][1]]
             joined = re.search(r"\s+and\s+", last)
             if joined and not re.match(r"\s*and\s", last):

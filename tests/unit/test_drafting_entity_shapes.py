@@ -356,6 +356,37 @@ def test_the_following_awards_and_titles_joined_by_a_dash() -> None:
     ]
 
 
+def test_european_legal_forms_a_team_of_a_department_a_new_area_and_a_transition_plan() -> None:
+    text = (
+        'Norvale Shipping Holdings Limited (the "Company") owns Norvale Hungary Kft. and Norvale Deutschland GmbH. '
+        "We sell scrap to Ostwerk Recycling AG. The Fleet Safety Team of the Marine Operations Department meets "
+        "monthly. Our yard is in Nansha New Area. The Board approved our Climate Transition Plan."
+    )
+    assert [(m.label, m.type, m.alias_of) for m in entity_mentions(text) if m.type != "Board"] == [
+        ("Norvale Shipping Holdings Limited", "Organization", None),
+        ("Company", "Organization", "Norvale Shipping Holdings Limited"),
+        ("Norvale Hungary Kft", "Subsidiary", None),
+        ("Norvale Deutschland GmbH", "Subsidiary", None),
+        ("Ostwerk Recycling AG", "Organization", None),
+        ("Fleet Safety Team of the Marine Operations Department", "Team", None),
+        ("Fleet Safety Team", "Team", "Fleet Safety Team of the Marine Operations Department"),
+        ("Nansha New Area", "Place", None),
+        ("Climate Transition Plan", "Policy", None),
+    ]
+
+
+def test_the_bodies_a_lead_sentence_introduces_apart_by_semicolons() -> None:
+    text = (
+        "We are members of the following associations and work with these partners:\n"
+        "Clean Cobalt Initiative; Asia Battery Association; Green Finance Council.\n"
+    )
+    assert typed(text) == [
+        ("Clean Cobalt Initiative", "Organization"),
+        ("Asia Battery Association", "Organization"),
+        ("Green Finance Council", "Organization"),
+    ]
+
+
 def test_award_grades_rankings_and_an_offices_possessive() -> None:
     text = (
         "Awards\n"
