@@ -62,6 +62,7 @@ for _type, _words in {
     "Organization": "foundation association alliance federation society institute institution university "
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
     "consortium community hospital school kindergarten church club organization organisation centre center chest "
+    "polytechnic "
     "government laboratory observatory "
     "limited ltd ltd. berhad bhd bhd. plc llc pte "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity administration "
@@ -89,6 +90,7 @@ _PAIR_HEADS = {
     ("governance", "code"): "Standard",
     ("action", "plan"): "Initiative",
     ("transition", "plan"): "Policy",  # "Climate Transition Plan": a strategy the board adopts, no programme
+    ("provident", "fund"): "Initiative",  # "Mandatory Provident Fund": a retirement scheme staff join
     ("new", "area"): "Place",  # "Pudong New Area": a Chinese state-level new district
     ("power", "grid"): "Organization",  # "China Southern Power Grid"; "Power Grids" are networks, no one
 }
@@ -996,7 +998,7 @@ class _Scanner:
             end -= 1
         if end > start:
             found = _Found(start, end, type_, {k: v for k, v in fields.items() if v}, priority)
-            if self.inner and self.inner[0] == start and self.inner[1] < end:
+            if self.inner and start <= self.inner[0] and self.inner[1] <= end and self.inner != (start, end):
                 found.inner = self.inner
             self.found.append(found)
             if type_ in ("Award", "Certification"):
@@ -1391,6 +1393,12 @@ class _Scanner:
             type_ = "Organization"
         if type_ == "Department" and self._government_department(label, before):
             type_ = "Organization"
+        # (a "Sichuan Department of Ecology and Environment" is named with its province)
+        government = re.match(r"((?:[A-Z][a-z]+ ){1,2})(?=Ministry\b|(?:[A-Z][\w-]* )+(?:Department|Bureau)$)", label)
+        if type_ == "Organization" and government and government.group(1).strip() in place_names():
+            # "Hong Kong Environmental Protection Department", "China Ministry of Ecology and Environment":
+            # a government's body with its place before it, by its own name too
+            self.inner = (start + len(government.group(1)), end)
         if (
             type_ == "Place"
             and _singular(words[-1].lower()) in ("hotel", "resort")

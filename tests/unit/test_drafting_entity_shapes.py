@@ -387,6 +387,22 @@ def test_the_bodies_a_lead_sentence_introduces_apart_by_semicolons() -> None:
     ]
 
 
+def test_a_governments_body_with_its_place_before_it_a_polytechnic_and_a_provident_fund() -> None:
+    text = (
+        "Factors come from the Malaysia Ministry of Natural Resources and the Sabah Department of Environment. "
+        "Staff join the Employees Provident Fund "
+        "and train at Penang Polytechnic in Penang."
+    )
+    assert [(m.label, m.type, m.alias_of) for m in entity_mentions(text)] == [
+        ("Malaysia Ministry of Natural Resources", "Organization", None),
+        ("Ministry of Natural Resources", "Organization", "Malaysia Ministry of Natural Resources"),
+        ("Sabah Department of Environment", "Organization", None),
+        ("Employees Provident Fund", "Initiative", None),
+        ("Penang Polytechnic", "Organization", None),
+        ("Penang", "Place", None),
+    ]
+
+
 def test_award_grades_rankings_and_an_offices_possessive() -> None:
     text = (
         "Awards\n"
