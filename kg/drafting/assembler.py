@@ -31,7 +31,7 @@ from typing import Any
 import yaml
 from rdflib.namespace import RDFS
 
-from kg.drafting.entities import EntityMention, entity_mentions, resolve_aliases
+from kg.drafting.entities import EntityMention, entity_mentions, is_titled, resolve_aliases
 from kg.drafting.figures import Figure, FigureReader, Reading, groups_thousands
 from kg.drafting.kinds import claim_kind
 from kg.drafting.metric_names import MetricNamer
@@ -176,7 +176,14 @@ class Assembler:
         # Names on page furniture and in table rows (read at build time) are left to those, except
         # places: a row label naming a place ("Vietnam", a breakdown by region) defines it, and no
         # table reader makes places.
-        defined = [m for m in named if not self._refused(m) or (m.type == "Place" and not self._on_furniture(m))]
+        # The contents page names chapters ("5. Environmental Stewardship 11"), no entities.
+        contents = self.segmenter.contents(self.prose.text)
+        defined = [
+            m
+            for m in named
+            if (not self._refused(m) or (m.type == "Place" and not self._on_furniture(m)))
+            and not any(start <= m.start < end for start, end in contents)
+        ]
         self._read_entities(defined, ids, drafted)
         return drafted
 
@@ -246,9 +253,16 @@ class Assembler:
                 entity = drafted.entities[ident] = {"id": ident, "type": mention.type, "label": mention.label}
             elif mention.label != entity["label"]:
                 labels = [entity["label"], *entity.get("alt_labels", []), mention.label]
-                longest = max(labels, key=lambda label: (len(label), label))
+                longest = max(
+                    (label for label in labels if entity["type"] != "Person" or not is_titled(label)),
+                    key=lambda label: (len(label), label),
+                )
                 entity["label"] = longest
                 entity["alt_labels"] = sorted(set(labels) - {longest})
+            if mention.titled and mention.titled not in (entity["label"], *entity.get("alt_labels", [])):
+                # "Dr. Lam Tai-man": the person's name is the label, the name with its honorific an
+                # alias, so that a search by either finds them (the label is never the titled form).
+                entity["alt_labels"] = sorted({*entity.get("alt_labels", []), mention.titled})
             if mention.label_zh and "label_zh" not in entity:
                 entity["label_zh"] = mention.label_zh
             described = _description(mention)

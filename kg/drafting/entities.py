@@ -40,6 +40,7 @@ class EntityMention:
     jurisdiction: str | None = None  # laws: "PRC", "Hong Kong", ... when the title or its Cap. number says
     cap: str | None = None  # Hong Kong ordinances: "Cap. 57"
     role: str | None = None  # people: the role printed beside the name ("Chairman")
+    titled: str | None = None  # people: the name with the honorific it is printed after ("Dr. Lam Tai-man")
     alias_of: str | None = None  # a defined short name or acronym: the label of the full name
 
 
@@ -61,9 +62,11 @@ for _type, _words in {
     "Organization": "foundation association alliance federation society institute institution university "
     "college academy council commission ministry bureau agency authority chamber union fund trust exchange "
     "consortium community hospital school kindergarten church club organization organisation centre center chest "
+    "polytechnic "
     "government laboratory observatory "
     "limited ltd ltd. berhad bhd bhd. plc llc pte "
-    "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity administration",
+    "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity administration "
+    "gmbh ag kft kft. zrt zrt. nyrt nyrt.",  # German and Hungarian companies: "Nordwerk GmbH", "Acme Hungary Kft."
     "Initiative": "programme program project campaign initiative scheme challenge plan scholarship course compact",
     "Event": "conference forum summit expo exhibition festival competition contest marathon fair ceremony "
     "seminar workshop day week congress flood earthquake typhoon",
@@ -86,6 +89,9 @@ _PAIR_HEADS = {
     ("reporting", "code"): "Standard",  # the exchange's "ESG Reporting Code", its "Corporate Governance Code"
     ("governance", "code"): "Standard",
     ("action", "plan"): "Initiative",
+    ("transition", "plan"): "Policy",  # "Climate Transition Plan": a strategy the board adopts, no programme
+    ("provident", "fund"): "Initiative",  # "Mandatory Provident Fund": a retirement scheme staff join
+    ("new", "area"): "Place",  # "Pudong New Area": a Chinese state-level new district
     ("power", "grid"): "Organization",  # "China Southern Power Grid"; "Power Grids" are networks, no one
 }
 
@@ -195,7 +201,7 @@ _INTERNAL = re.compile(
     r"updated|revised|such as)\b[^.]*$"
 )
 _HEADING = re.compile(r"\s*(?:(?:[\d.]+|[A-Z]{1,4}[.)])\s+)?[A-Z][\w’'&,\- ]*")
-_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Pte|Sdn|St|Bhd)\.$")
+_ABBREVIATION = re.compile(r"\b(?:Co|Ltd|Inc|Corp|Pte|Sdn|St|Bhd|Kft|Zrt|Nyrt)\.$")
 # "certified at Level A. Acme Freight Limited is ...": a grade letter's full stop ends the sentence.
 _GRADE_STOP = re.compile(
     r"\b(?:Level|Grade|Class|Category|Tier|Phase|Stage|Type|Scope|Part|Zone|Block) [A-Z0-9]{1,2}\. "
@@ -209,7 +215,9 @@ _ABBREVIATION_STOP = re.compile(
 )
 # "... and the Energy Market Authority": "and the" before a capital starts another name.
 _AND_THE = re.compile(r",? and the (?=[A-Z])")
-_LEGAL_FORM = re.compile(r"\b(?:Limited|Ltd\.?|Inc\.|LLC|plc|PLC|Berhad|Bhd\.?|GmbH|S\.A\.|Corporation)$")
+_LEGAL_FORM = re.compile(
+    r"\b(?:Limited|Ltd\.?|Inc\.|LLC|plc|PLC|Berhad|Bhd\.?|GmbH|AG|Kft\.?|Zrt\.?|S\.A\.|Corporation)$"
+)
 _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 # Legal forms printed before a company's name (Indonesian "PT", "CV"; Malaysian and Thai "PT" too).
 _LEGAL_FORM_PREFIXES = frozenset({"PT", "CV"})
@@ -221,11 +229,13 @@ _GENERIC = re.compile(
     r"\b[Tt]he (Board|Committee|Foundation|Programme|Program|Initiative|Project|Scheme)\b(?![’'] |\s+of\b)"
 )
 
-# Standard codes: ISO 14001, ISO 45001:2018, OHSAS 18001, SA8000, GB/T 2589-2008, IEC 62443.
+# Standard codes: ISO 14001, ISO 45001:2018, OHSAS 18001, SA8000, GB/T 2589-2008, IEC 62443, NIST 800-88, UL 9540A.
 _CODE = re.compile(
-    r"\b(?P<code>(?:ISO(?:/IEC)?|IEC|OHSAS|SA|FSSC|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000)\s?\d{3,6}"
+    r"\b(?P<code>(?:(?:ISO(?:/IEC)?|IEC|OHSAS|SA|FSSC|GB(?:/T)?|EN|BS|IATF|ANSI|ASTM|AS/NZS|QC080000|NIST(?: SP)?)"
+    r"\s?\d{3,6}"
     r"(?:\.\d{1,2}(?=[-:]))?(?:[-:]\d{1,4})*"  # a part number before the year: "GB/T 19963.1-2021"
-    r")(?:\s(?:certification|certificate|certified))?\b"
+    r"|UL\s\d{2,5}[A-Z]?(?!\w|\.\d)"  # Underwriters Laboratories' safety standards: "UL 9540A", "UL 94"
+    r"))(?:\s(?:certification|certificate|certified))?\b"
 )
 # Certification schemes named by their acronym or brand, not by a code: a site is certified under
 # them or implements them and is audited against them ("implemented HACCP", "LEED Gold").
@@ -275,7 +285,15 @@ _INLINE_LIST = re.compile(
 _ALSO_TO = re.compile(
     r"(?:\s+(?:since|in|from)\s+(?:\d{4}|FY\d{2,4}))?,?\s+and\s+(?:also\s+)?"
     r"(?:(?:our|its|the)\s+(?:[\w-]+\s+){0,4}?(?:systems?|sites?|plants?|facilit(?:y|ies)|factor(?:y|ies)|"
-    r"operations|offices?)\s+)?(?:to|under)\s+"
+    r"operations|offices?)\s+(?:also\s+)?)?(?:to|under)\s+"
+    # "..., HK1 and SG1 also to ISO/IEC 27701": other sites named, and "also" says the verb is theirs too
+    r"|,\s+(?:[A-Z][\w-]*(?:,\s+|\s+and\s+)){0,3}[A-Z][\w-]*\s+also\s+(?:to|under)\s+"
+)
+# "... to ISO 14001 and ISO 50001 management systems; all sites were certified to both standards":
+# the codes' certificate told after them, in the same sentence.
+_CERTIFIED_LATER = re.compile(
+    r"[^.]{0,100}?\b(?:certified|accredited)\s+(?:to|under|against)\s+(?:both|all|each of|these|those|them|"
+    r"the two|all three)\b"
 )
 # A line of the contents page: a title, dot leaders and a page number.
 _CONTENTS_LINE = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\s*$|…+\s*\d{1,3}\s*$")
@@ -312,6 +330,15 @@ _RATED_MATERIAL = re.compile(
 # visits with lenders and insurers; ...": each item a group's channels, then "for" or "with" and the group.
 _CHANNELS_BY_GROUP = re.compile(
     r"\bstakeholders?\b[^.:\n]*?\b(?:channels?|through|via|means|ways)\b[^.:\n]*:\s*(?P<items>[^.:\n]+?;[^.:\n]+?)\."
+)
+# "Customers (car makers): safety, delivery; channels: business reviews, audits": a line giving a
+# group's concerns and then the channels it is engaged through names the group before its colon,
+# whatever leads the lines (they need no bullet and no "Our stakeholders are:" above them).
+_GROUP_CHANNELS_LINE = re.compile(
+    r"^[ \t]*(?:[-•·▪●*][ \t]*)?(?P<name>[A-Z][\w\-’']*(?:[ \t]+(?:and|&|[a-z][\w\-’']*)){0,5})"
+    r"(?:[ \t]*\([^()\n]{1,80}\))?:[ \t]+[^\n]*?[;.][ \t]*(?:(?:main|key|engagement|communication)[ \t]+)?"
+    r"(?:channels?|methods?|means)(?:[ \t]+of[ \t]+(?:engagement|communication))?[ \t]*:",
+    re.M,
 )
 _FOR_GROUP = re.compile(r"\s(?:for|with)\s+(?P<group>[a-z][^;]*?)\s*$")
 # "we surveyed 415 stakeholders, including A, B and C, through ...": a count of stakeholders, then their groups.
@@ -425,11 +452,20 @@ _DEPARTMENT_LEAD = re.compile(r"\bdepartments\b[^.:]*:$", re.I)
 _PARTNERS_LEAD = re.compile(r"^(?:[\w-]+\s+){0,4}partners$", re.I)
 # A line that is only a list of names ("A, B of Hong Kong, C and D."): capitalised items apart with commas.
 _NAME_LIST = re.compile(r"(?:[A-Z][^,;:\d\n]*,\s+)+(?:and\s+)?[A-Z][^,;:\d\n]*?\.?$")
+# A lead sentence that introduces the bodies the company belongs to or works with: "We are a member
+# of the following associations and work with these partners:".
+_MEMBERS_LEAD = re.compile(
+    r"\b(?:following|these)\s+(?:[\w-]+\s+){0,2}?(?:associations|organi[sz]ations|partners|bodies|institutions)\s*:$",
+    re.I,
+)
+# The same list with its names apart by semicolons: "Global Battery Alliance; Clean Cobalt Initiative; ...".
+_SEMICOLON_LIST = re.compile(r"(?:[A-Z][^,;:\d\n]*;\s+)+(?:and\s+)?[A-Z][^,;:\d\n]*?\.?$")
 _SCOPE_LEAD = re.compile(
     r"\b(?:report|scope|boundary)\b[^:]*\b(?:covers?|includes?|comprises?|consists?\s+of)\b[^:]*"
     r"\b(?:its|our|the\s+Group[’']s)\s+(?:\w+\s+)?(?:subsidiaries|companies|schools|colleges|hospitals)\b[^:]*:$",
     re.I,
 )
+_AWARDS_FOLLOW = re.compile(r"\b(?:following|these|below)\s+(?:awards?|honou?rs?|accolades?|recognitions?)\b", re.I)
 _AWARD_LEAD = re.compile(r"^\s*(?:[\d.]+\s+)?(?:major |key |selected )?(?:awards?|honou?rs?|recognitions?)\b", re.I)
 # A short heading over a list of certifications ("Certifications held", "Our certificates").
 _CERTIFICATION_LEAD = re.compile(
@@ -594,11 +630,27 @@ _INTEGRITY_POLICY = re.compile(
 # A law cited by its number and year: "Regulation No. 12 of 2019 on Waste Management", "Ministerial
 # Decree No. 7 of 2020": head word, number and year are its name, with the title after "on" when the
 # title is capitalised (a lower-case "on ..." says what the law covers, and is no part of the name).
+# A law numbered within its year: "Law No. 13 of 2003 on Manpower", and the acts numbered in Roman
+# numerals as Hungary and its neighbours cite them, "Act CLXXXV of 2012 on Waste". The word before
+# the title is part of it ("Ministerial Regulation No. 7"), unless it is a nationality ("Hungarian
+# Act I of 2012 on the Labour Code", "Indonesian Law No. 13"), which says whose law it is.
 _NUMBERED_LAW = re.compile(
-    r"\b(?:(?!(?:The|This|Our|Its|Their|Under|With|And)\s)[A-Z][a-z]+ )?"
-    r"(?:Law|Regulation|Decree|Act|Ordinance|Circular|Decision|Resolution|Instruction) No\. ?\d{1,4} of (?:19|20)\d\d"
-    r"(?: on (?:the )?[A-Z][\w\-]*(?:(?: (?:and|of|the|for|&))* [A-Z][\w\-]*)*)?(?![\w\-])"
+    r"\b(?:(?!(?:The|This|Our|Its|Their|Under|With|And)\s|[A-Z][a-z]+(?:ian|ese|ish|an)\s)[A-Z][a-z]+ )?"
+    r"(?:(?:Law|Regulation|Decree|Act|Ordinance|Circular|Decision|Resolution|Instruction) No\. ?\d{1,4}|"
+    r"Act [CDLXVI]{1,9}) of (?:19|20)\d\d"
+    r"(?: on (?:the )?[A-Z][\w\-]*(?:(?: (?:and(?! the )|of|the|for|&))* (?!(?:Act|Law|Regulation|Directive|Decree)\b)"
+    r"[A-Z][\w\-]*)*)?(?![\w\-])"
 )
+# The European Union's acts by their number: "Regulation (EU) 2023/1542", "Regulation (EC) No
+# 1907/2006", "Directive (EU) 2022/2464", "Directive 2014/95/EU". The number is the act's name as
+# the Official Journal prints it; a short name defined after it ("(REACH)", or after the subject,
+# "... concerning batteries (the “Batteries Regulation”)") is its alias.
+_EU_LAW = re.compile(
+    r"\b(?:(?:Commission|Council|Delegated|Implementing) )*(?:Regulation|Directive|Decision)"
+    r"(?: \((?:EU|EC|EEC|Euratom)\) (?:No\.? ?)?\d{1,4}/\d{1,4}| (?:No\.? ?)?\d{2,4}/\d{1,4}/(?:EU|EC|EEC))(?![\w/])"
+)
+# The subject an act's number is followed by before its short name: "concerning batteries and waste batteries".
+_EU_LAW_SUBJECT = re.compile(r"\s+(?:concerning|on|laying down|amending)\s+[a-z][^()\n.;:“\"]{0,100}?(?=\s*\()")
 # "... Protection No. 72/2020/XY": a number printed after a law's title, no part of its name.
 _LAW_NUMBER_AFTER = re.compile(r"\. ?\d")
 # A weather disaster named by its date: "the drought of July and August 2022", "the black rainstorm of
@@ -729,11 +781,18 @@ _MEMBERSHIP_CUE = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
+# The letters of a Latin-script name, with the accented ones of Latin-1 and Latin Extended-A
+# ("Gyöngyi Kovács", "Łukasz Nowak"): a name word is a capital, then lower-case letters or hyphens.
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
+_NAME_WORD = rf"[{_UP}][{_LOW}\-]+(?:[’'][{_UP}][{_LOW}]+)?"
+# An honorific cut from its name by the run's stop at its full stop ("... and Mr. Liu Chao").
+_TITLE_ALONE = re.compile(r"(?:Mr|Ms|Mrs|Dr|Prof|Madam|Miss|Sir|Dame)\.?")
 _HONORIFIC = re.compile(
     r"\b(?:Mr|Ms|Mrs|Miss|Dr|Prof|Professor|Sir|Dame|Madam|Tan Sri|Puan Sri|Datuk Seri|Datuk|Dato[’']? Sri|Dato[’']?|"
     r"Datin|Tun|Encik|Puan)\.?[ \t]+"
-    r"((?:[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?|[A-Z]\.)"
-    r"(?:[ \t]+(?:(?:bin|binti|bte|van|von|de|der|da) )?[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){0,3})"
+    rf"((?:{_NAME_WORD}|[A-Z]\.)"
+    rf"(?:[ \t]+(?:(?:bin|binti|bte|van|von|de|der|da) )?{_NAME_WORD}){{0,3}})"
 )
 _ROLE_NOUN = (
     r"(?:Chairman|Chairwoman|Chairperson|Chair|President|Director|Founder|Co-founder|Secretary-General|"
@@ -755,15 +814,16 @@ _ROLE = rf"(?:(?:[A-Z][\w\-]* ){{0,3}}{_ROLE_NOUN})"
 _OF_ORG = r"(?: of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){0,4})?"
 _ROLE_NAME = re.compile(
     rf"\b({_ROLE}(?: and {_ROLE})?(?: of (?:the )?[A-Z][\w’'\-]*(?: [A-Z][\w’'\-]*){{0,4}})?),?\s+"
-    r"([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){1,2})\b(?!\s+[A-Z])"
+    rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b(?!\s+[A-Z])"
 )
 _NAME_ROLE = re.compile(
-    rf"\b([A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?(?:\s+[A-Z][a-z\-]+(?:[’'][A-Z][a-z]+)?){{1,2}}),\s+"
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+"
     rf"(?:the\s+|our\s+|its\s+|an?\s+)?((?:{_ROLE})(?: and {_ROLE})?)\b"
 )
 # A signature: a name alone on its line, the signer's role alone on the next ("Chan Tai-man\nChairman").
 _SIGNATURE = re.compile(
-    rf"^[ \t]*([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){{1,3}})[ \t]*\n[ \t]*({_ROLE}{_OF_ORG})[ \t]*$",
+    rf"^[ \t]*([{_UP}][{_LOW}]+(?:[ \t]+[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?){{1,3}})[ \t]*\n"
+    rf"[ \t]*({_ROLE}{_OF_ORG})[ \t]*$",
     re.M,
 )
 # A list of names before a name: "with A, B and " -> the cue before A applies to the name too.
@@ -841,6 +901,7 @@ _JURISDICTIONS = (
     ),
     (re.compile(r"\s+of\s+(?:the\s+)?Macao(?:\s+Special\s+Administrative\s+Region)?"), "Macao"),
     (re.compile(r"\s+of\s+Singapore"), "Singapore"),
+    (re.compile(r"\s+of\s+the\s+(?:EU|European\s+Union)$"), "EU"),
 )
 _JURISDICTION_PREFIX = (
     (re.compile(r"^(?:PRC|China|Chinese|National)\b"), "PRC"),
@@ -867,6 +928,12 @@ def _cue_at(before: str) -> int:
     return max(0, len(before) - CUE_REACH)
 
 
+# Words a place's name opens with to say what kind of place it is.
+_PLACE_PREFIXES = frozenset({"mount", "mt.", "lake"})
+# A site named by a short code, and where it is in brackets after it: "HK1 (Tseung Kwan O)".
+_SITE_CODE = re.compile(r"\b([A-Z]{1,4}\d{1,2})[ \t]+\((?=[A-Z])")
+
+
 def _type_of(words: list[str]) -> str | None:
     """The sheet type the name's head word says, or None when it has no head word.
 
@@ -887,6 +954,8 @@ def _type_of(words: list[str]) -> str | None:
             if singular in _HEADS:
                 return _HEADS[singular]
             break
+    if 2 <= len(lowered) <= 3 and lowered[0] in _PLACE_PREFIXES:
+        return "Place"  # "Mount Baiyun", "Lake Taihu": a mountain or a lake named after its kind
     return None
 
 
@@ -929,7 +998,7 @@ class _Scanner:
             end -= 1
         if end > start:
             found = _Found(start, end, type_, {k: v for k, v in fields.items() if v}, priority)
-            if self.inner and self.inner[0] == start and self.inner[1] < end:
+            if self.inner and start <= self.inner[0] and self.inner[1] <= end and self.inner != (start, end):
                 found.inner = self.inner
             self.found.append(found)
             if type_ in ("Award", "Certification"):
@@ -1103,6 +1172,10 @@ class _Scanner:
             return
         if _NOT_A_NAME.fullmatch(label) or re.match(r"\s*:\s*[\d+(]", text[end : end + 12]):
             return  # "126", "FY2021", "Appendix 27"; "Stock Code: 8817" labels a field
+        if _NUMBERED_LAW.search(label) or _EU_LAW.search(label):
+            return  # "Hungarian Act I of 2012 on the Labour Code": a numbered law, read as one (events)
+        if _TITLE_ALONE.fullmatch(label):
+            return  # "Mr" of "Mr. Liu": an honorific, the name after it is the person's (people)
         if words[0] in _LEGAL_FORM_PREFIXES and (form := _LEGAL_FORM_AFTER.match(text, end)):
             end = form.end()  # "PT Acme Energi (Persero)", "PT Acme Tbk": the legal form closes the name too
             label, words = text[start:end], text[start:end].split()
@@ -1320,6 +1393,12 @@ class _Scanner:
             type_ = "Organization"
         if type_ == "Department" and self._government_department(label, before):
             type_ = "Organization"
+        # (a "Sichuan Department of Ecology and Environment" is named with its province)
+        government = re.match(r"((?:[A-Z][a-z]+ ){1,2})(?=Ministry\b|(?:[A-Z][\w-]* )+(?:Department|Bureau)$)", label)
+        if type_ == "Organization" and government and government.group(1).strip() in place_names():
+            # "Hong Kong Environmental Protection Department", "China Ministry of Ecology and Environment":
+            # a government's body with its place before it, by its own name too
+            self.inner = (start + len(government.group(1)), end)
         if (
             type_ == "Place"
             and _singular(words[-1].lower()) in ("hotel", "resort")
@@ -1391,9 +1470,15 @@ class _Scanner:
         dated = re.fullmatch(r"(.+ (?:19|20)\d\d) of (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)", label)
         if type_ == "Law" and dated and dated.group(2) in place_names():
             self.inner = (start, start + len(dated.group(1)))  # "... Act 2012 of Singapore": the act, by its year
+        union = re.fullmatch(r"(.+) of the (?:EU|European Union)", label)
+        if type_ == "Law" and union:
+            self.inner = (start, start + len(union.group(1)))  # "General Data Protection Regulation of the EU"
         if type_ == "Policy" and re.fullmatch(r"(?:[A-Z]+ )?Code", label):
             return
-        owned = re.search(r" of (?:the )?(?:Board|Company|Group|Bank)$", label)
+        # "Strategy Committee of the Board", "Due Diligence Team of the Procurement Department"
+        owned = re.search(
+            r" of (?:the )?(?:Board|Company|Group|Bank|(?:[A-Z][\w&-]* ){1,4}(?:Department|Division))$", label
+        )
         if type_ in ("Committee", "Department", "Team") and owned:
             self.inner = (start, start + owned.start())  # "Strategy Committee of the Board": its short name
         # A standard's or place's name ending in a year ("GRI Standards 2021", "Green Campus 2030")
@@ -1663,8 +1748,13 @@ class _Scanner:
                 or (_CERTIFIED_BEFORE.search(before) and not _CITED_AFTER.match(after))
                 # "certified to ISO 14001 since 2019 and to ISO 50001 since 2021": the verb is shared
                 or (previous and previous[1] and _ALSO_TO.fullmatch(self.text[previous[0] : group[0].start()]))
-                # a table or lines of codes under a certification heading, no verb beside each
-                or any(start <= group[0].start() < end for start, end in blocks)
+                or _CERTIFIED_LATER.match(self.text, group[-1].end(), group[-1].end() + 160)
+                # a table or lines of codes under a certification heading, no verb beside each, unless
+                # the line says the code's use was verified ("ISO 14067 footprints, verified by ...")
+                or (
+                    any(start <= group[0].start() < end for start, end in blocks)
+                    and not re.search(r"\bverifi(?:ed|cation)\b", self._line(group[0].start(), group[-1].end()))
+                )
             )
             previous = (group[-1].end(), certified)
             for match in group:
@@ -1682,6 +1772,10 @@ class _Scanner:
             self.add(match.start(), match.end(), "Event", priority=3)
         for match in _NUMBERED_LAW.finditer(self.text):
             self.add(match.start(), match.end(), "Law", priority=3)
+        for match in _EU_LAW.finditer(self.text):
+            self.add(match.start(), match.end(), "Law", priority=3, jurisdiction="EU")
+            subject = _EU_LAW_SUBJECT.match(self.text, match.end())
+            self._definition(subject.end() if subject else match.end(), "Law", match.group())
         for match in _DATED_DISASTER.finditer(self.text):
             self.add(match.start(), match.end(), "Event", priority=3)
         for match in _INTEGRITY_POLICY.finditer(self.text):
@@ -1786,6 +1880,18 @@ class _Scanner:
                 if type_ == "StakeholderGroup" and _CHANNELS.search(last) and not re.search(r"[:–-]\s*$", item.group()):
                     break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
                 quoted = _QUOTED_NAME.match(self.text, start)
+                title_end = line.start() + len(line.group().rstrip(" ."))
+                second = re.sub(r"\s*\([^()]*\)", "", self.text[end + 3 : title_end].split(", ", 1)[0])
+                if (
+                    type_ == "Award"
+                    and not quoted
+                    and re.match(r"\s[\u2013-]\s", self.text[end : end + 3])
+                    and (_type_of(second.split()) in ("Award", "Certification") or second in place_names())
+                ):
+                    # "Green Awards 2023 - Low Carbon Prize (Gold), organised by ...", "Operator of the Year -
+                    # Asia Pacific": the dash joins a scheme and its prize, or a prize and its region, one
+                    # title up to the comma ("Best Report - Asia Reporting Forum" names who gives it)
+                    end = title_end
                 if type_ == "Award" and quoted:
                     start, end = quoted.start(1), quoted.end(1)
                 elif type_ == "Award" and ", " in self.text[start:end]:
@@ -1809,7 +1915,8 @@ class _Scanner:
                     end = start + len(self.text[start:end].split(" (", 1)[0])
                     if self.text[start:end] in place_names() or not self.text[start : start + 1].isupper():
                         continue
-                if len(self.text[start:end].split()) <= MAX_ITEM_WORDS:
+                # a dash between a title's parts and a bracketed grade ("(Gold)") are no words of it
+                if len(re.sub(r"\s[–-]\s|\([^()]*\)", " ", self.text[start:end]).split()) <= MAX_ITEM_WORDS:
                     # a code listed under a certifications heading is held there, not only a standard (codes: 3)
                     self.add(start, end, type_, priority=4 if type_ == "Certification" else 2)
 
@@ -1871,18 +1978,45 @@ class _Scanner:
             if type_ and not any(item.strip() in place_names() or _type_of(item.split()) for item in items):
                 self.add(match.start(), match.end(), type_, priority=3)
 
+    def site_codes(self) -> None:
+        """Sites a report names by a code and places in brackets: "HK1 (Tseung Kwan O), SG1 (Jurong
+        West, Singapore)". A code followed by a place the other rules found names the site there
+        (a place, as the report's own sites are), whose later mentions go by the code alone."""
+        places = {f.start for f in self.found if f.type == "Place"}
+        for match in _SITE_CODE.finditer(self.text):
+            if match.end() in places:
+                self.add(match.start(1), match.end(1), "Place", priority=2)
+                self.defined.setdefault(match.group(1), ("Place", match.group(1)))
+
+    def channel_lines(self) -> None:
+        """Lines that each give a stakeholder group, its concerns and its channels: the groups.
+
+        "Employees: safety, pay; channels: staff survey, intranet." is how a report without a table
+        prints its stakeholder map, one group a line; two such lines or more make the map, so that a
+        single sentence with "channels:" in it names no group.
+        """
+        found = list(_GROUP_CHANNELS_LINE.finditer(self.text))
+        if len(found) >= 2:
+            for match in found:
+                self.add(match.start("name"), match.end("name"), "StakeholderGroup", priority=2)
+
     def partner_lists(self) -> None:
-        """The names a line lists under a short "... partners" heading: organisations the report works with.
+        """The names a line lists under a short "... partners" heading, or after a sentence that
+        introduces "the following associations" or partners: organisations the report works with.
 
         "Community partners" and then "The Harbour Trust, Caritas Lantau and Kowloon Food Bank.": each
-        item, apart with commas and a last "and", names one organisation, whatever its words say.
+        item, apart with commas and a last "and" (or with semicolons), names one organisation,
+        whatever its words say ("Clean Cobalt Initiative" is a body with members).
         """
         lines = list(re.finditer(r"[^\n]+", self.text))
         for lead, line in pairwise(lines):
-            if not _PARTNERS_LEAD.match(lead.group().strip()) or not _NAME_LIST.fullmatch(line.group().strip()):
+            led = _PARTNERS_LEAD.match(lead.group().strip()) or _MEMBERS_LEAD.search(lead.group().strip())
+            listed = _NAME_LIST.fullmatch(line.group().strip())
+            semicolons = _SEMICOLON_LIST.fullmatch(line.group().strip())
+            if not led or not (listed or semicolons):
                 continue
             body = line.group().rstrip().rstrip(".")
-            items = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", body)]
+            items = [(m.start(), m.end()) for m in re.finditer(r"[^;]+" if semicolons else r"[^,]+", body)]
             last = body[items[-1][0] : items[-1][1]]
             joined = re.search(r"\s+and\s+", last)
             if joined and not re.match(r"\s*and\s", last):
@@ -1984,7 +2118,14 @@ class _Scanner:
             role = re.match(rf",?\s+(?:the\s+|our\s+|its\s+|an?\s+)?({_ROLE}{_OF_ORG})\b", after) or re.search(
                 rf"\b({_ROLE}),?\s+$", self.text[max(0, match.start() - 60) : match.start()]
             )
-            self.add(match.start(1), match.end(1), "Person", priority=4, role=role.group(1) if role else None)
+            self.add(
+                match.start(1),
+                match.end(1),
+                "Person",
+                priority=4,
+                role=role.group(1) if role else None,
+                titled=" ".join(self.text[match.start() : match.end(1)].split()),
+            )
         for match in _ROLE_NAME.finditer(self.text):
             if " of " in match.group(1) and "," not in self.text[match.end(1) : match.start(2)]:
                 continue
@@ -2110,6 +2251,8 @@ def _list_type(line: str) -> str | None:
         return "StakeholderGroup"
     if _AWARD_LEAD.match(line) and len(line.split()) <= 6 and not line.endswith("."):
         return "Award"
+    if introduces and _AWARDS_FOLLOW.search(line):
+        return "Award"  # "During the year we received the following awards:"
     undated = re.sub(r"\s+(?:as\s+(?:at|of)|in|during)\s.*$", "", line)  # "... held as at 31 March 2024"
     if _CERTIFICATION_LEAD.match(line) and len(undated.split()) <= 6 and not line.endswith("."):
         return "Certification"
@@ -2166,6 +2309,8 @@ def entity_mentions(text: str, offset: int = 0) -> list[EntityMention]:
     scanner.quoted()
     scanner.appendices()
     scanner.lists()
+    scanner.channel_lines()
+    scanner.site_codes()
     scanner.partner_lists()
     scanner.inline_lists()
     scanner.chinese_titles()
@@ -2231,6 +2376,11 @@ def _law_id(mention: EntityMention) -> str:
         if pattern.search(label):
             return slugify(f"{pattern.sub('', label)} {name}")
     return slugify(label)
+
+
+def is_titled(label: str) -> bool:
+    """Whether a person's name starts with an honorific ("Dr. Lam Tai-man"): an alias, never the label."""
+    return _HONORIFIC.match(label) is not None
 
 
 def resolve_aliases(mentions: list[EntityMention], company: str) -> dict[str, str]:

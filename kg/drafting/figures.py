@@ -280,7 +280,8 @@ _MEASURABLE = re.compile(
     r"electricity|fuel|discharged?|intensity|hours|spend|spending|expenditure|donations?|investment)\b",
     re.I,
 )
-_CLAUSE = re.compile(r"[,;:]\s+|\s+(?:and|while|whereas|but)\s+")
+# Where a clause starts; the "and" of "Scope 1 and Scope 2 emissions" joins a scope's numbers, not two clauses.
+_CLAUSE = re.compile(r"[,;:]\s+|(?<![Ss]cope \d)(?<![Ss]copes \d)\s+(?:and|while|whereas|but)\s+")
 MAX_NAME_WORDS = 8
 
 

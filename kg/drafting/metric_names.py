@@ -78,9 +78,10 @@ _BACK = re.compile(
     r"employment\s+(?:type|category)|employee\s+category|category|rank|grade|level))\b",
     re.I,
 )
-# Qualifiers a name loses with the digits or words between ("Our Scope 1 and 2 emissions fell").
+# Qualifiers a name loses with the digits or words between ("Our Scope 1 and 2 emissions fell",
+# "Scope 1 and Scope 2 emissions rose").
 _QUALIFIER = re.compile(
-    r"\bScopes?\s*[123](?:\s*(?:and|&|\+|,)\s*[23])?\b|\b(?:solar|photovoltaic|renewable|wind|non-hazardous"
+    r"\bScopes?\s*[123](?:\s*(?:and|&|\+|,)\s*(?:Scope\s*)?[23])?\b|\b(?:solar|photovoltaic|renewable|wind|non-hazardous"
     r"|hazardous|recycled|anti-corruption|audit(?:s|ed)?)\b",
     re.I,
 )

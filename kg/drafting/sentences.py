@@ -194,6 +194,12 @@ class Segmenter:
         lines, kinds = self._classified(text)
         return [(line.start, line.text) for line, kind in zip(lines, kinds, strict=True) if kind == "heading"]
 
+    def contents(self, text: str) -> list[tuple[int, int]]:
+        """The (start, end) of the contents page's lines: entries that name chapters and their
+        pages ("5. Environmental Stewardship 11"), where a name is no entity of the report."""
+        lines, kinds = self._classified(text)
+        return [(line.start, line.end) for line, kind in zip(lines, kinds, strict=True) if kind == "contents"]
+
     def _classified(self, text: str) -> tuple[list[_Line], list[str]]:
         """The lines of the text and their kinds, read once for :meth:`units` and :meth:`headings`."""
         if self._last is None or self._last[0] is not text:
@@ -274,26 +280,30 @@ class Segmenter:
 
     def _is_key_figure(self, body: str) -> bool:
         """A key-data line: a short label, a colon or a dot leader and one figure that ends the
-        line ("Trees planted: 1,200", "Cash donated ........ HK$2.5 million"), as a box or a page
-        of key figures lists them. It reads as a heading (short, no closing stop), but its figure
-        is the report's. (A contents list prints page numbers so: :meth:`_kinds` tells them apart.)"""
+        line ("Trees planted: 1,200", "Cash donated ........ HK$2.5 million"; after a leader a few
+        words may follow the figure, "64% of all paper"), as a box or a page of key figures lists
+        them. It reads as a heading (short, no closing stop), but its figure is the report's. (A
+        contents list prints page numbers so: :meth:`_kinds` tells them apart.)"""
         leader = _LEADER.search(body)
         label, colon, rest = body.partition(": ")
+        trailing = 0
         if leader is not None and (not colon or leader.start() < len(label)):
             label, colon, rest = body[: leader.start()], leader.group(), body[leader.end() :]
+            trailing = BOXED_CAPTION_WORDS
         short = len(label.split()) <= MAX_HEADING_WORDS and not re.search(r"[.!?;]", label)
         if not colon or not label[:1].isupper() or not short:
             return False
         found = self.recogniser.quantities(rest)
-        return len(found) == 1 and found[0].start == 0 and found[0].end == len(rest.rstrip())
+        return len(found) == 1 and found[0].start == 0 and len(rest[found[0].end :].split()) <= trailing
 
 
 def _in_page_list(lines: list[_Line], n: int) -> bool:
     """Whether dot-leader line ``n`` is an entry of a contents list without a "Contents" heading:
-    every dot-leader line of its block (the lines around it, with the blank lines and headings
-    between them, up to a line of prose) leads to a bare page number, and the numbers do not go
-    down. A page of key figures leads to figures with units, decimals or thousands, or to counts
-    in no order."""
+    every dot-leader line of its block (the lines around it, with the headings between them and
+    the blank lines before a heading, up to a line of prose) leads to a bare page number, and the
+    numbers do not go down. A page of key figures leads to figures with units, decimals or
+    thousands, or to counts in no order; a blank line straight between two lists of entries parts
+    them ("Share of recycled paper ... 64%", then "Our community ... 12")."""
     if _PAGE_LEADER.search(lines[n].text) is None:
         return False
     block: list[int] = []
@@ -302,6 +312,12 @@ def _in_page_list(lines: list[_Line], n: int) -> bool:
         while 0 <= k < len(lines) and (_LEADER.search(lines[k].text) or _is_gap(lines[k].text)):
             if _LEADER.search(lines[k].text):
                 block.append(k)
+            elif (
+                not lines[k].text
+                and _LEADER.search(_next_text(lines, k, step) or "")
+                and _LEADER.search(_next_text(lines, k, -step) or "")
+            ):
+                break  # a blank line straight between two entries: two lists
             k += step
     numbers = []
     for k in sorted(set(block)):
@@ -310,6 +326,14 @@ def _in_page_list(lines: list[_Line], n: int) -> bool:
             return False
         numbers.append(int(re.sub(r"\D", "", page.group())))
     return numbers == sorted(numbers)
+
+
+def _next_text(lines: list[_Line], k: int, step: int) -> str | None:
+    """The first line with text after line ``k`` in direction ``step``, or None."""
+    k += step
+    while 0 <= k < len(lines) and not lines[k].text:
+        k += step
+    return lines[k].text if 0 <= k < len(lines) else None
 
 
 def _is_gap(body: str) -> bool:

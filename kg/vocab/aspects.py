@@ -10,7 +10,9 @@ how many concepts use a word, so that only what tells aspects (or KPIs) apart co
 
 - **heading**: a heading that opens with an aspect or KPI code ("B8", "A3 and A4 ...") or
   closes with them in brackets ("Air and water (A1, A2)") is of the aspects it prints (its
-  section number, "4.1", aside); else of the aspects whose whole label it has ("Employment and labour
+  section number, "4.1", aside); of none when it is one word naming a subject area the guide
+  groups its aspects under ("Environment", "Social": the whole of HKEX's A or B, no one aspect,
+  though A3's label has the word); else of the aspects whose whole label it has ("Employment and labour
   standards": B1 and B4); else each aspect scores the heading's words found in its label
   (twice) or in its KPIs' labels, each word weighted 1/n for the n aspects whose wording has
   it ("waste" names A1 alone, "health" B2, B6 and B8), and the best is the heading's when it
@@ -180,6 +182,8 @@ def heading_aspects(heading: str, standard: str | None) -> tuple[str, ...]:
     if printed:
         return tuple(dict.fromkeys(c for c in _CODES.findall(printed) if c in known))
     said, weight = words(heading), _weights(standard)
+    if len(said) == 1 and _area_word(next(iter(said))) in _subject_areas(standard):
+        return ()  # "Environment", "Social": a subject area's section, no aspect's (A3's label has the word)
     named = tuple(code for code, a in known.items() if a.label and a.label <= said)
     if named:
         return named
@@ -190,6 +194,28 @@ def heading_aspects(heading: str, standard: str | None) -> tuple[str, ...]:
     if not ranked or ranked[0][1] < 1 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return ()
     return (ranked[0][0],)
+
+
+@cache
+def _subject_areas(standard: str) -> frozenset[str]:
+    """The first word of the label of each subject area the guide groups its aspects under
+    ("environment" of HKEX A's "Environmental subject area"), as ``_area_word`` gives it."""
+    graph = ontology_graph()
+    codes = vocabulary().codes(standard)
+    by_iri = {iri: code for code, iri in codes.items()}
+    found: set[str] = set()
+    for iri in codes.values():
+        area = graph.value(iri, SKOS.broader)
+        if (iri, RDF.type, CSR.ReportingAspect) in graph and area in by_iri:
+            label = _WORD.findall(str(graph.value(area, RDFS.label) or "").lower())
+            found.update(_area_word(w) for w in label[:1])
+    return frozenset(found)
+
+
+def _area_word(word: str) -> str:
+    """A subject area's word without its adjective's ending: "Environment" heads the section the
+    guide calls "Environmental", "Social" the one it calls "Social"."""
+    return re.sub(r"al$", "", word) if word.endswith("mental") else word
 
 
 @cache

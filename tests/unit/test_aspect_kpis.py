@@ -57,6 +57,8 @@ def test_words_are_lower_case_stems_without_the_guides_function_words() -> None:
         ("CASE STUDIES", HKEX, ()),  # a part of the report, not B7.1's legal cases
         ("Anti-corruption training for staff", HKEX, ("B7",)),
         ("Environmental subject area", HKEX, ()),  # a subject area is no aspect
+        ("Environment", HKEX, ()),  # the subject area A, though A3's label has the word
+        ("SOCIAL", HKEX, ()),
         # codes printed in brackets after the title, and a section number before it
         ("4.3  Air and water (A1, A2)", HKEX, ("A1", "A2")),
         ("7  OUR NEIGHBOURS (B8)", HKEX, ("B8",)),

@@ -95,6 +95,22 @@ def test_a_highlight_printed_on_one_line_is_one_unit_and_a_wrapped_line_is_not()
     ]
 
 
+def test_a_key_figure_after_a_dot_leader_is_a_highlight_and_a_contents_entry_is_not() -> None:
+    text = (
+        "Key figures\n\n"
+        "Trees planted ............................ 12,400\n"
+        "Staff injured ............................ 0\n"
+        "Share of recycled paper .................. 64% of all paper\n\n"
+        "Our community ............................ 12\n"
+        "Our planet ............................... 18\n"
+    )
+    assert units(text) == [
+        ("highlight", "Trees planted ............................ 12,400", ""),
+        ("highlight", "Staff injured ............................ 0", ""),
+        ("highlight", "Share of recycled paper .................. 64% of all paper", ""),
+    ]
+
+
 def test_cover_lines_and_dashed_page_numbers_are_no_units() -> None:
     text = (
         "Northwind Logistics Co., Ltd.\n(Stock Code: 4321)\nNORTHWIND HOLDINGS LTD.\n\n"

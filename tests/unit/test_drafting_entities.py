@@ -446,6 +446,15 @@ def test_names_in_sentences_that_make_no_claim_are_defined_about_no_claim() -> N
     ]
 
 
+def test_the_contents_page_names_chapters_and_no_entities() -> None:
+    text = (
+        "CONTENTS\n1. Message from the Board 2\n2. Green Neighbours Programme 4\n3. Our Community 9\n\n"
+        "In 2022 we donated HK$1.2 million to the Community Chest of Hong Kong.\n"
+    )
+    drafted = draft_sheet(ReportText(Path("report.txt"), text, None), 2022, "acme")
+    assert sorted(drafted.entities) == ["community-chest-of-hong-kong"]
+
+
 def test_the_exchange_after_a_listing_rules_title_and_mainland_china() -> None:
     text = (
         "The Guide is set out in Appendix 27 to *The Rules Governing the Listing of Securities on the Stock Exchange "

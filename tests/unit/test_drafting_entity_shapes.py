@@ -5,7 +5,11 @@ Every sentence here is invented for the test; none is taken from a fixture repor
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from kg.drafting.assembler import draft_sheet
 from kg.drafting.entities import entity_mentions, resolve_aliases
+from kg.ingest.text import ReportText
 
 
 def typed(text: str) -> list[tuple[str, str]]:
@@ -237,6 +241,165 @@ def test_honorifics_of_malaysia_and_a_name_that_ends_its_line() -> None:
     assert [(m.label, m.type, m.role) for m in entity_mentions(text)] == [
         ("Rahman bin Yusof", "Person", None),
         ("Lau Kin-wah", "Person", "Chief Executive Officer"),
+    ]
+
+
+def test_accented_names_after_honorifics_and_an_honorific_cut_from_its_name() -> None:
+    text = "The team is headed by Ms. Ágnes Szőke in Budapest and Mr. Tan Wei in Wuhan."
+    assert [(m.label, m.type, m.titled) for m in entity_mentions(text)] == [
+        ("Ágnes Szőke", "Person", "Ms. Ágnes Szőke"),
+        ("Budapest", "Place", None),
+        ("Tan Wei", "Person", "Mr. Tan Wei"),
+        ("Wuhan", "Place", None),
+    ]
+
+
+def test_a_persons_label_is_the_name_and_the_titled_name_an_alias() -> None:
+    text = "In 2023 Dr. Ko Sin-yee, our Chief Executive Officer, met 12 suppliers in Shenzhen.\n"
+    drafted = draft_sheet(ReportText(Path("report.txt"), text, None), 2023, "acme")
+    assert [(e["label"], e["type"], e.get("alt_labels")) for e in drafted.entities.values()] == [
+        ("Ko Sin-yee", "Person", ["Dr. Ko Sin-yee"]),
+        ("Shenzhen", "Place", None),
+    ]
+
+
+def test_acts_numbered_in_roman_numerals_and_the_eus_acts_by_their_number() -> None:
+    text = (
+        "In Poland the depot complies with Act XIV of 2001 on the Protection of Soil and the Polish Act IX of 2015 "
+        "on Road Haulage, Directive 2008/98/EC and Regulation (EU) 2019/1021 on persistent organic pollutants "
+        '(the "POPs Regulation"). We also follow Regulation (EC) No 1272/2008 (CLP) and the Data Act of the EU.'
+    )
+    assert [(m.label, m.type, m.jurisdiction, m.alias_of) for m in entity_mentions(text)] == [
+        ("Poland", "Place", None, None),
+        ("Act XIV of 2001 on the Protection of Soil", "Law", None, None),
+        ("Act IX of 2015 on Road Haulage", "Law", None, None),
+        ("Directive 2008/98/EC", "Law", "EU", None),
+        ("Regulation (EU) 2019/1021", "Law", "EU", None),
+        ("POPs Regulation", "Law", None, "Regulation (EU) 2019/1021"),
+        ("Regulation (EC) No 1272/2008", "Law", "EU", None),
+        ("CLP", "Law", None, "Regulation (EC) No 1272/2008"),
+        ("Data Act of the EU", "Law", "EU", None),
+        ("Data Act", "Law", None, "Data Act of the EU"),
+    ]
+
+
+def test_lines_of_a_groups_concerns_and_channels_name_the_groups() -> None:
+    text = (
+        "We listen to stakeholders all year.\n"
+        "Tenants (shops and offices): rents, safety; channels: tenant meetings, surveys.\n"
+        "Staff and contractors: pay, training; engagement channels: intranet, town halls.\n"
+        "Lenders: returns; channels: briefings.\n"
+    )
+    assert typed(text) == [
+        ("Tenants", "StakeholderGroup"),
+        ("Staff and contractors", "StakeholderGroup"),
+        ("Lenders", "StakeholderGroup"),
+    ]
+
+
+def test_one_line_with_channels_names_no_group() -> None:
+    assert typed("Complaints: 12 in 2023; channels: hotline, email.\n") == []
+
+
+def test_sites_named_by_a_code_before_their_place_and_a_mountain() -> None:
+    text = (
+        "We run two depots: KL2 (Shah Alam) and PG1 (Bayan Lepas, Penang). PG1 is solar-powered. "
+        "Staff planted 300 trees on Mount Kinabalu."
+    )
+    assert typed(text) == [
+        ("KL2", "Place"),
+        ("Shah Alam", "Place"),
+        ("PG1", "Place"),
+        ("Bayan Lepas", "Place"),
+        ("Penang", "Place"),
+        ("PG1", "Place"),
+        ("Mount Kinabalu", "Place"),
+    ]
+
+
+def test_certificates_told_after_their_codes_and_codes_of_safety_tests() -> None:
+    text = (
+        "Each mill runs ISO 14001:2015 and ISO 9001:2015 systems; all mills were certified to both standards. "
+        "Both ports are certified to ISO 45001:2018, PK1 and PK2 also to ISO 50001:2018. "
+        "Our chargers are tested to UL 2202 and disks are wiped to NIST 800-88.\n\n"
+        "Standards and certifications\n"
+        "• ISO 22000 at both kitchens\n"
+        "• ISO 14067 product footprints, verified by an auditor\n"
+    )
+    assert [(m.label, m.type) for m in entity_mentions(text) if m.type in ("Certification", "Standard")] == [
+        ("ISO 14001:2015", "Certification"),
+        ("ISO 9001:2015", "Certification"),
+        ("ISO 45001:2018", "Certification"),
+        ("ISO 50001:2018", "Certification"),
+        ("UL 2202", "Standard"),
+        ("NIST 800-88", "Standard"),
+        ("ISO 22000", "Certification"),
+        ("ISO 14067", "Standard"),
+    ]
+
+
+def test_the_following_awards_and_titles_joined_by_a_dash() -> None:
+    text = (
+        "In 2023 we were proud to receive the following awards:\n"
+        "• Penang Green Awards 2023 – Low Carbon Logistics Prize (Silver Grade), organised by the Penang Green Forum\n"
+        "• Safe Fleet Award, presented by the Road Safety Council\n"
+    )
+    assert [(m.label, m.type, m.organiser) for m in entity_mentions(text)] == [
+        (
+            "Penang Green Awards 2023 – Low Carbon Logistics Prize (Silver Grade)",
+            "Award",
+            "Penang Green Forum",
+        ),
+        ("Penang Green Forum", "Organization", None),
+        ("Safe Fleet Award", "Award", "Road Safety Council"),
+        ("Road Safety Council", "Organization", None),
+    ]
+
+
+def test_european_legal_forms_a_team_of_a_department_a_new_area_and_a_transition_plan() -> None:
+    text = (
+        'Norvale Shipping Holdings Limited (the "Company") owns Norvale Hungary Kft. and Norvale Deutschland GmbH. '
+        "We sell scrap to Ostwerk Recycling AG. The Fleet Safety Team of the Marine Operations Department meets "
+        "monthly. Our yard is in Nansha New Area. The Board approved our Climate Transition Plan."
+    )
+    assert [(m.label, m.type, m.alias_of) for m in entity_mentions(text) if m.type != "Board"] == [
+        ("Norvale Shipping Holdings Limited", "Organization", None),
+        ("Company", "Organization", "Norvale Shipping Holdings Limited"),
+        ("Norvale Hungary Kft", "Subsidiary", None),
+        ("Norvale Deutschland GmbH", "Subsidiary", None),
+        ("Ostwerk Recycling AG", "Organization", None),
+        ("Fleet Safety Team of the Marine Operations Department", "Team", None),
+        ("Fleet Safety Team", "Team", "Fleet Safety Team of the Marine Operations Department"),
+        ("Nansha New Area", "Place", None),
+        ("Climate Transition Plan", "Policy", None),
+    ]
+
+
+def test_the_bodies_a_lead_sentence_introduces_apart_by_semicolons() -> None:
+    text = (
+        "We are members of the following associations and work with these partners:\n"
+        "Clean Cobalt Initiative; Asia Battery Association; Green Finance Council.\n"
+    )
+    assert typed(text) == [
+        ("Clean Cobalt Initiative", "Organization"),
+        ("Asia Battery Association", "Organization"),
+        ("Green Finance Council", "Organization"),
+    ]
+
+
+def test_a_governments_body_with_its_place_before_it_a_polytechnic_and_a_provident_fund() -> None:
+    text = (
+        "Factors come from the Malaysia Ministry of Natural Resources and the Sabah Department of Environment. "
+        "Staff join the Employees Provident Fund "
+        "and train at Penang Polytechnic in Penang."
+    )
+    assert [(m.label, m.type, m.alias_of) for m in entity_mentions(text)] == [
+        ("Malaysia Ministry of Natural Resources", "Organization", None),
+        ("Ministry of Natural Resources", "Organization", "Malaysia Ministry of Natural Resources"),
+        ("Sabah Department of Environment", "Organization", None),
+        ("Employees Provident Fund", "Initiative", None),
+        ("Penang Polytechnic", "Organization", None),
+        ("Penang", "Place", None),
     ]
 
 

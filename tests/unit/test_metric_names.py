@@ -131,6 +131,12 @@ def test_a_qualifier_the_name_lost_is_put_back_only_when_nothing_else_reads() ->
     ]
 
 
+def test_scope_1_and_scope_2_is_one_scope_pair_not_two_clauses() -> None:
+    assert named("Our Scope 1 and Scope 2 emissions fell by 3.2% while floor area grew.") == [
+        ("3.2%", "Scope 1 and Scope 2 emissions", "ghg-scope-1-and-2"),
+    ]
+
+
 def test_a_figure_the_catalogue_has_no_metric_for_keeps_its_own_words() -> None:
     assert named("We ran 42 coastal clean-up events with 1,300 participants.") == [
         ("42", "coastal clean", None),
