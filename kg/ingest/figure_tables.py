@@ -57,10 +57,9 @@ _SPLIT = re.compile(r"\t| {2,}")
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MARKER = r"\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}\]|\s+Note\s*\d{1,2}"
-# A word bounding the figure ("about 5,600", "over 1,000" in a cell), as prose prints it.
-_CELL_QUALIFIER = (
-    r"about|approximately|approx\.|around|over|more\s+than|nearly|almost|up\s+to|less\s+than|under|at\s+least"
-)
+# A word bounding the figure ("about 5,600", "more than 1,000" in a cell), as prose prints it.
+# Not "over" or "under": "over 50" and "under 30" in a label's place are age groups.
+_CELL_QUALIFIER = r"about|approximately|approx\.|around|more\s+than|nearly|almost|up\s+to|less\s+than|at\s+least"
 _FIGURE = re.compile(
     rf"^(?P<figure>(?:(?P<qual>{_CELL_QUALIFIER})\s+)?(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?"
     # A decrease printed in parentheses with its per cent sign inside them: "(8.7%)", "(1.2 pp)".
