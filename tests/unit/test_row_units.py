@@ -90,12 +90,21 @@ def test_a_cell_bounded_by_a_word_is_read_with_its_qualifier(tmp_path: Path) -> 
     text = (
         "Table 6 Community\nItem\tFY2023\tFY2022\n"
         "Beneficiaries\tabout 5,200\tapprox. 4,800\nVolunteers\tmore than 300\t280\n"
-        "Staff aged under 30 (persons)\t120\t118\n    over 50 (persons)\t64\t60\n"
     )
     meta = META.replace("curator:", "fiscal_year_end: 03-31\ncurator:")
     report = load_report(report_folder(tmp_path / "larchmont", text, meta, SHEET))
     read = {(o.surface, o.value, o.qualifier) for c in report.claims.values() for o in c.observations}
     assert read >= {("about 5,200", 5200, "approximately"), ("approx. 4,800", 4800, "approximately")}
     assert read >= {("more than 300", 300, "over"), ("280", 280, None)}
-    # "under 30" and "over 50" in a label's place are age groups, not bounded figures: their rows are read.
-    assert read >= {("120", 120, None), ("64", 64, None), ("60", 60, None)}
+
+
+def test_an_age_group_in_a_labels_place_is_no_bounded_figure(tmp_path: Path) -> None:
+    text = (
+        "Table 4 Employees\nIndicator\tUnit\tFY2023\tFY2022\nTotal employees\tpersons\t300\t290\n"
+        "By age: under 30\tpersons\t120\t118\n        over 50\tpersons\t64\t60\nNew hires\tpersons\t41\t37\n"
+    )
+    meta = META.replace("curator:", "fiscal_year_end: 03-31\ncurator:")
+    report = load_report(report_folder(tmp_path / "larchmont", text, meta, SHEET))
+    read = {o.surface for c in report.claims.values() for o in c.observations}
+    # "over 50" is the row's label, an age group: the row and the rows after it are read.
+    assert read == {"300", "290", "120", "118", "64", "60", "41", "37"}
