@@ -121,9 +121,12 @@ def as_printed(unit: CellUnit, units: Units) -> CellUnit:
 
 
 # "as at 31 December", "as of March 31": the day of the year a table's or row's figures are of.
+# A year after the day in the same cell ("as at 31 December 2023", "31 December, 2023") makes it one
+# day of one year; a year after a tab or a run of spaces is the next column's heading ("Employees as
+# at 31 December<TAB>2023<TAB>2024"), whose years the day is of.
 _AS_AT = re.compile(
     rf"\bas\s+(?:at|of|on)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTHS})"
-    rf"|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\w,]*\s*(?:19|20)\d\d)\b",
+    rf"|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\w,]*[ \u00a0]?(?:19|20)\d\d)\b",
     re.I,
 )
 _MONTH = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
