@@ -19,6 +19,7 @@ from kg.ingest import figure_tables, table_links, tables
 from kg.ingest.companies import company_nodes
 from kg.ingest.corrections import apply_corrections
 from kg.ingest.definitions import Definitions, report_definitions
+from kg.ingest.label_intensity import per_label_unit
 from kg.ingest.mass_basis import mark_co2e
 from kg.ingest.model import (
     Channel,
@@ -702,7 +703,7 @@ class _Loader:
         the label ("(Scope 1)") when the header prints the unit."""
         if row.unit:
             try:
-                return row.label, self._resolve(row.unit), None
+                return row.label, self._per_label(row.label, row.unit, self._resolve(row.unit)), None
             except UnknownUnit as exc:
                 return row.label, None, str(exc)
         name, paren = figure_tables.split_label(row.label)
@@ -721,6 +722,18 @@ class _Loader:
             except UnknownUnit:
                 pass
         return row.label, None, error
+
+    def _per_label(self, label: str, printed: str, unit: CellUnit) -> CellUnit:
+        """The unit cell's unit, or the intensity it makes with what the label says the figure is
+        per ("Energy intensity per guest night" over "kWh": kWh per guest night; see
+        :mod:`kg.ingest.label_intensity`)."""
+        if unit.scale != 1 or (surface := per_label_unit(label, printed, unit.key, self.units)) is None:
+            return unit
+        try:
+            ratio = self._resolve(surface)
+        except UnknownUnit:
+            return unit
+        return ratio if ratio.scale == 1 and self.units.ratio(ratio.key) is not None else unit
 
     def _unit_headed(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
         """A row labelled by a ratio unit alone ("tCO2e/HK$ million": a column of a transposed
