@@ -395,10 +395,13 @@ class FigureReader:
         """A highlight's unitless figure with the unit its caption opens with: the caption's first
         words ("86.8 / tCO2e per US$ million revenue (Scope 1 and 2)" is 86.8 tCO2e per US$
         million), else a word or two, then a unit word ("2,150 / volunteer hours contributed ..."
-        is 2,150 hours)."""
+        is 2,150 hours). A callout printing its caption first ("Volunteer hours given / 2,150")
+        has its caption before the figure."""
         if unit.kind != "highlight" or figure.mention.unit is not None or self.unit_of is None:
             return figure
         caption = unit.text[figure.mention.end - unit.start :]
+        if not caption.strip():
+            caption = unit.text[: figure.mention.start - unit.start]
         words = caption.strip().split("\n", 1)[0].split()[:6]
         for n in range(len(words), 0, -1):
             key = self.unit_of(" ".join(words[:n]))
@@ -448,7 +451,9 @@ class FigureReader:
         ):
             return False
         bare = m.unit is None and m.scale is None and m.qualifier is None
-        if bare and start > 0 and _NAME_BEFORE.search(text[max(0, start - 40) : start]):
+        # "Windows 10", "Jadeite Tower 2": a number ending a name. A figure opening its line (a
+        # highlight's figure under its caption) ends no name, whatever the caption ends with.
+        if bare and start > 0 and text[start - 1] != "\n" and _NAME_BEFORE.search(text[max(0, start - 40) : start]):
             return False
         if m.unit in _SCHEDULE_UNITS and _SCHEDULE_AFTER.match(after):
             return False

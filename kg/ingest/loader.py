@@ -56,6 +56,7 @@ from kg.ingest.table_cells import (
     caption_time_unit,
     column_period,
     counted,
+    counted_unit_cell,
     figure_value,
     is_flow,
     resolve_unit,
@@ -705,6 +706,8 @@ class _Loader:
             try:
                 return row.label, self._per_label(row.label, row.unit, self._resolve(row.unit)), None
             except UnknownUnit as exc:
+                if counted_unit_cell(row.unit):
+                    return row.label, CellUnit("NUM"), None  # "nights", "events": the things counted
                 return row.label, None, str(exc)
         name, paren = figure_tables.split_label(row.label)
         if paren is None:

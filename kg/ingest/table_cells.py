@@ -165,6 +165,18 @@ def is_flow(label: str | None) -> bool:
     return bool(_FLOW.search(label or ""))
 
 
+# A unit column's cell naming, in one plural noun, what the row counts ("nights", "events",
+# "meals", "visits"): no unit of measure the lexicon knows, but a count of those things.
+_PLURAL_NOUN_CELL = re.compile(r"^[a-z]{3,}s$")
+
+
+def counted_unit_cell(text: str) -> bool:
+    """Whether a unit column's cell that names no known unit names things counted: one plural
+    noun in lower case ("nights", "events"), as tables with a unit column print counts. Only the
+    unit column is read so: parentheses of a label ("LPG (forklifts)") name what it is of."""
+    return _PLURAL_NOUN_CELL.match(text.strip()) is not None
+
+
 # A unit cell of a score ("points" of a satisfaction score): a number in no unit.
 _SCORE_UNIT = re.compile(r"^(?:points?|score)$", re.I)
 

@@ -347,6 +347,9 @@ def _unit_of(word: str) -> str | None:
         ("96\ntonnes of food waste composted", "TONNE"),
         ("1,200\ntrees planted along the river", None),  # a count
         ("12.4\nkgCO2e per m² of floor area (offices only)", "KiloGM-PER-M2"),  # the caption opens with a unit
+        # A callout printing its caption first, though the caption ends with a name.
+        ("Mentoring hours given by the Riverside Mentors Club\n4,300", "HR"),
+        ("Workshops held at the Harbour Learning Centre\n312", None),
     ],
 )
 def test_a_highlights_caption_gives_its_unitless_figure_a_unit(text: str, unit: str | None) -> None:
