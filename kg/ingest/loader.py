@@ -33,6 +33,7 @@ from kg.ingest.model import (
     TableSummary,
     Uncovered,
 )
+from kg.ingest.panel_cells import highlight_panels
 from kg.ingest.quantities import Mention, Recogniser
 from kg.ingest.row_notes import attach_table_notes, label_boundary
 from kg.ingest.sheet import (
@@ -436,7 +437,8 @@ class _Loader:
     def _kpi_claims(self, source: str) -> None:
         """Claims of the figure tables: one per row, quoting the row, one observation per cell."""
         text = self.report.text.table_text
-        self.figure_tables = figure_tables.figure_tables(text)
+        panels = highlight_panels(text, self._is_unit)
+        self.figure_tables = sorted([*figure_tables.figure_tables(text), *panels], key=lambda t: t.start)
         read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]] = []
         for table in self.figure_tables:
             table.rows = [self._unit_headed(self._sectioned(row)) for row in table.rows]
@@ -725,6 +727,14 @@ class _Loader:
             except UnknownUnit:
                 pass
         return row.label, None, error
+
+    def _is_unit(self, surface: str) -> bool:
+        """Whether ``surface`` reads as a unit (a highlight caption's opening words, "tonnes")."""
+        try:
+            self._resolve(surface)
+        except UnknownUnit:
+            return False
+        return True
 
     def _per_label(self, label: str, printed: str, unit: CellUnit) -> CellUnit:
         """The unit cell's unit, or the intensity it makes with what the label says the figure is
