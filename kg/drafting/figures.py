@@ -198,6 +198,15 @@ _UNKNOWN_SYMBOL = re.compile(
 _BASELINE_OF = re.compile(
     r"\b(?P<year>(?:19|20)\d\d)\s+(?:baseline|base[- ]year)(?:\s+(?:level|value|figure))?\s+of\s+$", re.I
 )
+# A base year's level printed right after it, in a sentence that may set a target against it:
+# "against 2019 (274.3 kWh/m²)", "from a 2020 baseline (1,612 litres)", "against our 2019
+# baseline of 151.9 kgCO2e".
+_BASE_LEVEL_BEFORE = re.compile(
+    r"\b(?:against|from|compared\s+(?:with|to)|relative\s+to)\s+(?:(?:the|a|an|our|its)\s+)?"
+    r"(?P<year>(?:19|20)\d\d)(?:\s+(?:baseline|base[- ]year)(?:\s+(?:level|value|figure))?)?"
+    r"(?:\s*\(\s*|\s+of\s+)$",
+    re.I,
+)
 # A "when" clause after a base year, before the figure: "set against an FY2019 baseline, when our
 # intensity was 2.4 kg per unit" (no other year between).
 _BASELINE_WHEN = re.compile(
@@ -681,6 +690,11 @@ class FigureReader:
         nxt = spans[index + 1][0] if index + 1 < len(spans) else len(text)
         before, after = text[max(0, start - 60) : start], text[end : end + 40]
         role, direction = _change(text, before, after, start)
+        if role == "value" and (base := _BASE_LEVEL_BEFORE.search(before)) is not None:
+            # "reduce it by 15% by 2025 against 2019 (274.3 kWh/m²)", "against our 2019 baseline of
+            # 41.6": the base year's level, though the sentence sets a target.
+            metric = metric_name(unit, mention, start, end, role, [f.metric for f in earlier if f.role == "value"])
+            return Figure(mention, "value", metric, _token(base.group("year")))
         target = self._target(unit, periods, lead, start, end, self._owned(index, periods, owned))
         aimed = _TARGET_OF.search(before)
         if target is None and aimed is not None:  # "exceeding our target of 95%", "our 2025 target of 30%"

@@ -1012,3 +1012,20 @@ def test_a_change_below_it_is_measured_from_the_base_of_the_change_before() -> N
         ("change", "3.1%", "energy use per bed", "2024", "2020", "decrease"),
         ("change", "5.4%", "water use per bed", "2024", "2020", "decrease"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("We aim to cut fuel use per trip by 8% by 2026 against 2020 (41.5 litres per trip).", ("41.5 litres", "2020")),
+        (
+            "Against our 2018 baseline of 3.2 kg per unit, we aim to halve waste intensity by 2030.",
+            ("3.2 kg per unit", "2018"),
+        ),
+    ],
+)
+def test_a_base_years_level_in_a_target_sentence_is_that_years_level(sentence: str, level: tuple[str, str]) -> None:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reading = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    found = [(f.role, f.mention.surface, f.period) for f in reading.figures]
+    assert ("value", *level) in found
