@@ -1163,6 +1163,7 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
             # "6% less than from March to June 2021": the period compared with, not the figure's own
             if len(gap) <= OWN_GAP and not re.search(r"[,;:]", gap) and not _THAN_END.search(gap):
                 owners[number] = (i,)
+    _clause_openers(text, periods, spans, owners)
     taken = {i for found in owners.values() for i in found}
     for number, (i,) in list(owners.items()):
         group = [i]
@@ -1173,6 +1174,25 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
             group.insert(0, j)
         owners[number] = tuple(group)
     return owners
+
+
+def _clause_openers(
+    text: str, periods: list[_Period], spans: list[tuple[int, int]], owners: dict[int, tuple[int, ...]]
+) -> None:
+    """A period opening a clause after a semicolon owns the clause's first figure ("... by 2025;
+    in 2024 we diverted 23.1%"), when the clause commits to nothing before the figure: the clause
+    reports what that period came to, beside a target the clause before sets."""
+    taken = {i for found in owners.values() for i in found}
+    for number, p in enumerate(periods):
+        if number in owners or p.kind not in _LEVEL_KINDS or not text[: p.start].rstrip().endswith(";"):
+            continue
+        after = [i for i, (start, _) in enumerate(spans) if start >= p.end]
+        if not after or after[0] in taken:
+            continue
+        gap = text[p.end : spans[after[0]][0]]
+        if not re.search(r"[;:.]", gap) and not _COMMIT.search(gap):
+            owners[number] = (after[0],)
+            taken.add(after[0])
 
 
 def _change(text: str, before: str, after: str, start: int) -> tuple[str, str | None]:

@@ -1029,3 +1029,22 @@ def test_a_base_years_level_in_a_target_sentence_is_that_years_level(sentence: s
     reading = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
     found = [(f.role, f.mention.surface, f.period) for f in reading.figures]
     assert ("value", *level) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "We aim to recycle 40% of our packaging by 2025; in 2021 we recycled 31.5%.",
+            [("target", "40%", "2025"), ("value", "31.5%", "2021")],
+        ),
+        (  # the clause after the semicolon commits too: both are targets
+            "We aim to cut waste by 10% by 2026; in 2023 we will cut it by 4%.",
+            [("target", "10%", "2026"), ("target", "4%", "2026")],
+        ),
+    ],
+)
+def test_a_period_opening_a_clause_after_a_semicolon_dates_its_figure(
+    sentence: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert [(role, figure, period) for role, figure, _, period, _, _ in read(sentence)] == found
