@@ -139,6 +139,17 @@ def text_path(folder: Path, name: str, line: int) -> Path:
     return folder / rel
 
 
+def header_title(table: figure_tables.FigureTable) -> str | None:
+    """The header's first cell when it is words, not a year ("Employee turnover rate" of
+    "Employee turnover rate<TAB>2023<TAB>2024<TAB>Unit"): what a table whose header names its
+    measure there, and no caption above, measures; its rows ("Overall", "Under 30") name only a
+    part of it."""
+    if table.header is None:
+        return None
+    first = re.split(r"\t| {2,}", table.header.text.strip())[0].strip()
+    return first if re.search(r"[A-Za-z]{3}", first) and not re.search(r"(?:19|20)\d\d", first) else None
+
+
 class _Loader:
     def __init__(self, report: Report, folder: Path) -> None:
         self.report = report
@@ -876,7 +887,7 @@ class _Loader:
         elif total is None and ident not in self.report.metrics and not match_metric(name, unit):
             # The caption, then what the header's first cell says the rows measure ("Water" over
             # "Groundwater", "Number of suppliers" over "Vietnam"), when the label alone names none.
-            for title in (table.caption, table.stub):
+            for title in (table.caption, table.stub, header_title(table)):
                 titled = f"{title}: {name}"
                 if title and match_metric(titled, unit) is not None:
                     ident, label = slugify(titled, 100), titled

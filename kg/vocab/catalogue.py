@@ -534,7 +534,7 @@ _NOT_PLACES = frozenset(
     re.findall(
         r"\w+",
         "total subtotal other others management managers staff employees workers executives directors level grade"
-        " male female",
+        " male female overall all",
     )
 )
 
