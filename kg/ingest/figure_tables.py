@@ -782,11 +782,7 @@ class _Reader:
             if self.is_label_only(i) and i + 1 < len(self.lines) and header is not None:
                 raw = self.raw(i)
                 nxt = self.lines[self.wrapped_row(i + 1)]
-                # "By age group" under a row breaks that row down, unless the row is itself listed
-                # under a "By ..." heading opening the table ("By gender" / "Male" / "Female"):
-                # then it is the next breakdown of the table's subject, a heading of its own.
-                listed = section is not None and _BY_HEADING.match(section[0]) is not None
-                if _BY_HEADING.match(raw) and total is not None and not listed:
+                if _BY_HEADING.match(raw) and total is not None:
                     heading, indented = raw, False
                     i += 1
                     continue

@@ -869,16 +869,12 @@ class _Loader:
             name = f"{title}: {name}"
         ident, label = slugify(name), name
         first = self.row_units.get(ident)
-        # "Senior management" in persons in the headcount table, then in hours under "Average
-        # training hours": another quantity, not the metric of that name; a part is named after
-        # its total below.
-        clash = first is not None and unit is not None and first != unit
-        if clash and total is None and (qualifier := row.section or table.caption):
+        if first is not None and unit is not None and first != unit and (qualifier := row.section or table.caption):
             # "Natural gas" in MWh in the energy table, then in m³ under "Fuel quantities": two
             # quantities, not one metric printed in two units
             name = f"{qualifier}: {name}"
             ident, label = slugify(name, 100), name
-        if total is not None and (ident not in self.report.metrics or ident in self.prose_metrics or clash):
+        if total is not None and (ident not in self.report.metrics or ident in self.prose_metrics):
             label = f"{self.report.metrics[total].label}: {name}"
             ident = slugify(f"{total} {name}", 100)
         elif (
