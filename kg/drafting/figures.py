@@ -202,6 +202,15 @@ _UNKNOWN_SYMBOL = re.compile(
 _BASELINE_OF = re.compile(
     r"\b(?P<year>(?:19|20)\d\d)\s+(?:baseline|base[- ]year)(?:\s+(?:level|value|figure))?\s+of\s+$", re.I
 )
+# A base year's level printed right after it, in a sentence that may set a target against it:
+# "against 2019 (274.3 kWh/m²)", "from a 2020 baseline (1,612 litres)", "against our 2019
+# baseline of 151.9 kgCO2e".
+_BASE_LEVEL_BEFORE = re.compile(
+    r"\b(?:against|from|compared\s+(?:with|to)|relative\s+to)\s+(?:(?:the|a|an|our|its)\s+)?"
+    r"(?P<year>(?:19|20)\d\d)(?:\s+(?:baseline|base[- ]year)(?:\s+(?:level|value|figure))?)?"
+    r"(?:\s*\(\s*|\s+of\s+)$",
+    re.I,
+)
 # A "when" clause after a base year, before the figure: "set against an FY2019 baseline, when our
 # intensity was 2.4 kg per unit" (no other year between).
 _BASELINE_WHEN = re.compile(
@@ -400,10 +409,13 @@ class FigureReader:
         """A highlight's unitless figure with the unit its caption opens with: the caption's first
         words ("86.8 / tCO2e per US$ million revenue (Scope 1 and 2)" is 86.8 tCO2e per US$
         million), else a word or two, then a unit word ("2,150 / volunteer hours contributed ..."
-        is 2,150 hours)."""
+        is 2,150 hours). A callout printing its caption first ("Volunteer hours given / 2,150")
+        has its caption before the figure."""
         if unit.kind != "highlight" or figure.mention.unit is not None or self.unit_of is None:
             return figure
         caption = unit.text[figure.mention.end - unit.start :]
+        if not caption.strip():
+            caption = unit.text[: figure.mention.start - unit.start]
         words = caption.strip().split("\n", 1)[0].split()[:6]
         for n in range(len(words), 0, -1):
             key = self.unit_of(" ".join(words[:n]))
@@ -453,7 +465,9 @@ class FigureReader:
         ):
             return False
         bare = m.unit is None and m.scale is None and m.qualifier is None
-        if bare and start > 0 and _NAME_BEFORE.search(text[max(0, start - 40) : start]):
+        # "Windows 10", "Jadeite Tower 2": a number ending a name. A figure opening its line (a
+        # highlight's figure under its caption) ends no name, whatever the caption ends with.
+        if bare and start > 0 and text[start - 1] != "\n" and _NAME_BEFORE.search(text[max(0, start - 40) : start]):
             return False
         if m.unit in _SCHEDULE_UNITS and _SCHEDULE_AFTER.match(after):
             return False
@@ -681,6 +695,11 @@ class FigureReader:
         nxt = spans[index + 1][0] if index + 1 < len(spans) else len(text)
         before, after = text[max(0, start - 60) : start], text[end : end + 40]
         role, direction = _change(text, before, after, start)
+        if role == "value" and (base := _BASE_LEVEL_BEFORE.search(before)) is not None:
+            # "reduce it by 15% by 2025 against 2019 (274.3 kWh/m²)", "against our 2019 baseline of
+            # 41.6": the base year's level, though the sentence sets a target.
+            metric = metric_name(unit, mention, start, end, role, [f.metric for f in earlier if f.role == "value"])
+            return Figure(mention, "value", metric, _token(base.group("year")))
         target = self._target(unit, periods, lead, start, end, self._owned(index, periods, owned))
         aimed = _TARGET_OF.search(before)
         if target is None and aimed is not None:  # "exceeding our target of 95%", "our 2025 target of 30%"
@@ -1198,6 +1217,7 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
             # "6% less than from March to June 2021": the period compared with, not the figure's own
             if len(gap) <= OWN_GAP and not re.search(r"[,;:]", gap) and not _THAN_END.search(gap):
                 owners[number] = (i,)
+    _clause_openers(text, periods, spans, owners)
     taken = {i for found in owners.values() for i in found}
     for number, (i,) in list(owners.items()):
         group = [i]
@@ -1208,6 +1228,25 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
             group.insert(0, j)
         owners[number] = tuple(group)
     return owners
+
+
+def _clause_openers(
+    text: str, periods: list[_Period], spans: list[tuple[int, int]], owners: dict[int, tuple[int, ...]]
+) -> None:
+    """A period opening a clause after a semicolon owns the clause's first figure ("... by 2025;
+    in 2024 we diverted 23.1%"), when the clause commits to nothing before the figure: the clause
+    reports what that period came to, beside a target the clause before sets."""
+    taken = {i for found in owners.values() for i in found}
+    for number, p in enumerate(periods):
+        if number in owners or p.kind not in _LEVEL_KINDS or not text[: p.start].rstrip().endswith(";"):
+            continue
+        after = [i for i, (start, _) in enumerate(spans) if start >= p.end]
+        if not after or after[0] in taken:
+            continue
+        gap = text[p.end : spans[after[0]][0]]
+        if not re.search(r"[;:.]", gap) and not _COMMIT.search(gap):
+            owners[number] = (after[0],)
+            taken.add(after[0])
 
 
 def _change(text: str, before: str, after: str, start: int) -> tuple[str, str | None]:

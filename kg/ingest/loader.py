@@ -19,6 +19,7 @@ from kg.ingest import figure_tables, row_units, table_links, tables
 from kg.ingest.companies import company_nodes
 from kg.ingest.corrections import apply_corrections
 from kg.ingest.definitions import Definitions, report_definitions
+from kg.ingest.label_intensity import per_label_unit
 from kg.ingest.mass_basis import mark_co2e
 from kg.ingest.model import (
     Channel,
@@ -32,6 +33,7 @@ from kg.ingest.model import (
     TableSummary,
     Uncovered,
 )
+from kg.ingest.panel_cells import highlight_panels
 from kg.ingest.quantities import QUALIFIERS, Mention, Recogniser
 from kg.ingest.row_notes import attach_table_notes, label_boundary
 from kg.ingest.sheet import (
@@ -55,6 +57,7 @@ from kg.ingest.table_cells import (
     caption_time_unit,
     column_period,
     counted,
+    counted_unit_cell,
     dimensionless,
     figure_value,
     is_flow,
@@ -135,6 +138,17 @@ def text_path(folder: Path, name: str, line: int) -> Path:
             f"{folder / 'report.yaml'}:{line}: text {_q(name)} is not a file name inside the report folder"
         )
     return folder / rel
+
+
+def header_title(table: figure_tables.FigureTable) -> str | None:
+    """The header's first cell when it is words, not a year ("Employee turnover rate" of
+    "Employee turnover rate<TAB>2023<TAB>2024<TAB>Unit"): what a table whose header names its
+    measure there, and no caption above, measures; its rows ("Overall", "Under 30") name only a
+    part of it."""
+    if table.header is None:
+        return None
+    first = re.split(r"\t| {2,}", table.header.text.strip())[0].strip()
+    return first if re.search(r"[A-Za-z]{3}", first) and not re.search(r"(?:19|20)\d\d", first) else None
 
 
 class _Loader:
@@ -435,7 +449,8 @@ class _Loader:
     def _kpi_claims(self, source: str) -> None:
         """Claims of the figure tables: one per row, quoting the row, one observation per cell."""
         text = self.report.text.table_text
-        self.figure_tables = figure_tables.figure_tables(text)
+        panels = highlight_panels(text, self._is_unit)
+        self.figure_tables = sorted([*figure_tables.figure_tables(text), *panels], key=lambda t: t.start)
         read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]] = []
         for table in self.figure_tables:
             table.rows = [self._unit_headed(self._sectioned(row)) for row in table.rows]
@@ -705,8 +720,10 @@ class _Loader:
         dash in the unit column says the figures are numbers in no unit."""
         if row.unit and not row_units.no_unit(row.unit):
             try:
-                return row.label, self._resolve(row.unit), None
+                return row.label, self._per_label(row.label, row.unit, self._resolve(row.unit)), None
             except UnknownUnit as exc:
+                if counted_unit_cell(row.unit):
+                    return row.label, CellUnit("NUM"), None  # "nights", "events": the things counted
                 return row.label, None, str(exc)
         error = None
         for name, surface in row_units.label_units(row.label):
@@ -717,6 +734,26 @@ class _Loader:
         if row.unit:  # the dash
             return row.label, CellUnit("NUM"), None
         return row.label, None, error
+
+    def _is_unit(self, surface: str) -> bool:
+        """Whether ``surface`` reads as a unit (a highlight caption's opening words, "tonnes")."""
+        try:
+            self._resolve(surface)
+        except UnknownUnit:
+            return False
+        return True
+
+    def _per_label(self, label: str, printed: str, unit: CellUnit) -> CellUnit:
+        """The unit cell's unit, or the intensity it makes with what the label says the figure is
+        per ("Energy intensity per guest night" over "kWh": kWh per guest night; see
+        :mod:`kg.ingest.label_intensity`)."""
+        if unit.scale != 1 or (surface := per_label_unit(label, printed, unit.key, self.units)) is None:
+            return unit
+        try:
+            ratio = self._resolve(surface)
+        except UnknownUnit:
+            return unit
+        return ratio if ratio.scale == 1 and self.units.ratio(ratio.key) is not None else unit
 
     def _unit_headed(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
         """A row labelled by a ratio unit alone ("tCO2e/HK$ million": a column of a transposed
@@ -850,7 +887,7 @@ class _Loader:
         ):
             # The caption, then what the header's first cell says the rows measure ("Water" over
             # "Groundwater", "Number of suppliers" over "Vietnam"), when the label alone names none.
-            for title in (table.caption, table.stub):
+            for title in (table.caption, table.stub, header_title(table)):
                 titled = f"{title}: {name}"
                 if title and match_metric(titled, unit) is not None:
                     ident, label = slugify(titled, 100), titled

@@ -121,9 +121,12 @@ def as_printed(unit: CellUnit, units: Units) -> CellUnit:
 
 
 # "as at 31 December", "as of March 31": the day of the year a table's or row's figures are of.
+# A year after the day in the same cell ("as at 31 December 2023", "31 December, 2023") makes it one
+# day of one year; a year after a tab or a run of spaces is the next column's heading ("Employees as
+# at 31 December<TAB>2023<TAB>2024"), whose years the day is of.
 _AS_AT = re.compile(
     rf"\bas\s+(?:at|of|on)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTHS})"
-    rf"|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\w,]*\s*(?:19|20)\d\d)\b",
+    rf"|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?![\w,]*[ \u00a0]?(?:19|20)\d\d)\b",
     re.I,
 )
 _MONTH = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
@@ -160,6 +163,18 @@ def is_flow(label: str | None) -> bool:
     """Whether a row label names a flow over the period (hires, turnover, "in the year"), whose
     figures are of the period even in a table dated "as at" a day."""
     return bool(_FLOW.search(label or ""))
+
+
+# A unit column's cell naming, in one plural noun, what the row counts ("nights", "events",
+# "meals", "visits"): no unit of measure the lexicon knows, but a count of those things.
+_PLURAL_NOUN_CELL = re.compile(r"^[a-z]{3,}s$")
+
+
+def counted_unit_cell(text: str) -> bool:
+    """Whether a unit column's cell that names no known unit names things counted: one plural
+    noun in lower case ("nights", "events"), as tables with a unit column print counts. Only the
+    unit column is read so: parentheses of a label ("LPG (forklifts)") name what it is of."""
+    return _PLURAL_NOUN_CELL.match(text.strip()) is not None
 
 
 # A unit cell of a score ("points" of a satisfaction score): a number in no unit.

@@ -310,6 +310,9 @@ def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     r.take(r"\bemissions?\b|\bgas(?:es)?\b")
     if per is not None:
         r.take(r"\bintensity\b")
+        # "Scope 1 and 2 intensity per m²": the catalogue's intensities are of the scopes the
+        # report states, so the scope words are read, whichever scopes they name.
+        _scope(r)
         return _intensity("ghg", "a greenhouse gas", per, "an")
     scope, why = _scope(r)
     if scope is None:
@@ -419,7 +422,7 @@ _CARRIERS = (
     ("energy-petrol", r"\bpetrol\b"),
     ("energy-towngas", r"\btowngas\b"),
     ("energy-lpg", r"\blpg\b|\bliquefied petroleum gas\b"),
-    ("energy-heat-purchased", r"\b(?:purchased )?(?:heat|heating|steam|cooling)\b"),
+    ("energy-heat-purchased", r"\b(?:purchased )?(?:heat|heating|steam|cooling|chilled water)\b"),
     ("energy-renewable", r"\brenewables?(?: energy)?\b|\bsolar\b|\bgreen electricity\b"),
 )
 
@@ -471,6 +474,8 @@ _WATER_SOURCE = (
 
 
 def _water(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    if r.has(r"\bchilled water\b"):
+        return None, ""  # bought from a district cooling plant: energy (see _CARRIERS), not water
     if not r.take(r"\bwater\b|\b(?:ground|rain|sea)water\b"):
         return None, ""
     if r.take(r"\brecycled\b|\breused\b|\brecycling\b|\breuse\b"):
@@ -534,7 +539,7 @@ _NOT_PLACES = frozenset(
     re.findall(
         r"\w+",
         "total subtotal other others management managers staff employees workers executives directors level grade"
-        " male female",
+        " male female overall all",
     )
 )
 

@@ -363,6 +363,9 @@ def _unit_of(word: str) -> str | None:
         ("96\ntonnes of food waste composted", "TONNE"),
         ("1,200\ntrees planted along the river", None),  # a count
         ("12.4\nkgCO2e per m² of floor area (offices only)", "KiloGM-PER-M2"),  # the caption opens with a unit
+        # A callout printing its caption first, though the caption ends with a name.
+        ("Mentoring hours given by the Riverside Mentors Club\n4,300", "HR"),
+        ("Workshops held at the Harbour Learning Centre\n312", None),
     ],
 )
 def test_a_highlights_caption_gives_its_unitless_figure_a_unit(text: str, unit: str | None) -> None:
@@ -1046,3 +1049,39 @@ def test_a_change_below_it_is_measured_from_the_base_of_the_change_before() -> N
         ("change", "3.1%", "energy use per bed", "2024", "2020", "decrease"),
         ("change", "5.4%", "water use per bed", "2024", "2020", "decrease"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "level"),
+    [
+        ("We aim to cut fuel use per trip by 8% by 2026 against 2020 (41.5 litres per trip).", ("41.5 litres", "2020")),
+        (
+            "Against our 2018 baseline of 3.2 kg per unit, we aim to halve waste intensity by 2030.",
+            ("3.2 kg per unit", "2018"),
+        ),
+    ],
+)
+def test_a_base_years_level_in_a_target_sentence_is_that_years_level(sentence: str, level: tuple[str, str]) -> None:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reading = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence)))
+    found = [(f.role, f.mention.surface, f.period) for f in reading.figures]
+    assert ("value", *level) in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "We aim to recycle 40% of our packaging by 2025; in 2021 we recycled 31.5%.",
+            [("target", "40%", "2025"), ("value", "31.5%", "2021")],
+        ),
+        (  # the clause after the semicolon commits too: both are targets
+            "We aim to cut waste by 10% by 2026; in 2023 we will cut it by 4%.",
+            [("target", "10%", "2026"), ("target", "4%", "2026")],
+        ),
+    ],
+)
+def test_a_period_opening_a_clause_after_a_semicolon_dates_its_figure(
+    sentence: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert [(role, figure, period) for role, figure, _, period, _, _ in read(sentence)] == found

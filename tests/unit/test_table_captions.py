@@ -65,6 +65,9 @@ def test_ratio_units_per_revenue_or_hours_worked_and_count_units(surface: str, k
         ("Headcount as of June 30", (6, 30)),
         ("as at 30th September", (9, 30)),
         ("Employees as at 31 December 2023", None),  # one day of one year: the columns say which
+        ("Employees as at 31 December, 2023", None),
+        ("Staff as at 30 June\t2022\t2023\tUnit", (6, 30)),  # a header row: the years are columns
+        ("Staff as at 30 June    2022    2023", (6, 30)),  # columns set apart by spaces
         ("Employees as at 31 February", None),
         ("Employees at year end", None),
         (None, None),
