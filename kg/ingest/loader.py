@@ -720,7 +720,7 @@ class _Loader:
         dash in the unit column says the figures are numbers in no unit."""
         if row.unit and not row_units.no_unit(row.unit):
             try:
-                return row.label, self._per_label(row.label, row.unit, self._resolve(row.unit)), None
+                return row.label, self._label_intensity(row.label, row.unit, self._resolve(row.unit)), None
             except UnknownUnit as exc:
                 if counted_unit_cell(row.unit):
                     return row.label, CellUnit("NUM"), None  # "nights", "events": the things counted
@@ -743,7 +743,7 @@ class _Loader:
             return False
         return True
 
-    def _per_label(self, label: str, printed: str, unit: CellUnit) -> CellUnit:
+    def _label_intensity(self, label: str, printed: str, unit: CellUnit) -> CellUnit:
         """The unit cell's unit, or the intensity it makes with what the label says the figure is
         per ("Energy intensity per guest night" over "kWh": kWh per guest night; see
         :mod:`kg.ingest.label_intensity`)."""
