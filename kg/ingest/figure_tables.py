@@ -47,6 +47,7 @@ from dataclasses import dataclass, field, replace
 from kg.ingest.bar_cells import Span, bar_rows
 from kg.ingest.column_layout import AlignedLine, aligned_lines
 from kg.ingest.quantities import MONTHS
+from kg.ingest.site_columns import site_columns
 from kg.ingest.stacked_cells import stacked_lines
 from kg.ingest.tables import Cell
 from kg.ingest.transposed_cells import TransposedBlock, transposed_block
@@ -133,7 +134,7 @@ def _markers(text: str) -> tuple[str, ...]:
 class Column:
     """One column of a table: a year, a change, a unit column, or (headerless) the one figure."""
 
-    kind: str  # year | change | unit | figure | measure (a header naming what the column measures)
+    kind: str  # year | change | unit | figure | measure (a header naming what the column measures) | site
     header: Cell | None
     period: str | None = None  # as printed: "2021", "FY2021", "2019/20"
     year: int | None = None  # the calendar year the period ends in
@@ -142,6 +143,10 @@ class Column:
     markers: tuple[str, ...] = ()
     ends: tuple[int, int] | None = None  # (month, day) a dated header names: "Year ended 31 March 2024"
     instant: bool = False  # the header names the day the figures are of: "As at 31 March 2024"
+    # A site column (kg.ingest.site_columns): the site (mine, plant, region) its figures cover, as
+    # printed; None for the column that totals the sites ("Group total").
+    boundary: str | None = None
+    total: bool = False  # the column that totals the site columns
 
 
 @dataclass(frozen=True)
@@ -286,6 +291,17 @@ def _is_year(text: str) -> bool:
     """A cell text that is a year column word ("2023", "FY2023", "2022/23")."""
     column = _header_column(Cell(text, 0, len(text)))
     return column is not None and column.kind == "year"
+
+
+def _is_column_word(text: str) -> bool:
+    """A cell text that is a figure, a not-disclosed mark or a column word (a year, "Change", "Unit")."""
+    span = Cell(text, 0, len(text))
+    return _is_cell(span) or _header_column(span) is not None
+
+
+def _is_group_label(text: str) -> bool:
+    """A cell text that names a group of people (a gender, an age group): a breakdown, no site."""
+    return _BREAKDOWN_LABEL.match(text) is not None
 
 
 def _is_caption_line(text: str) -> bool:
@@ -585,6 +601,41 @@ class _Reader:
             return None
         return _measure_header(self.lines[i], self.caption_above(i))
 
+    def sites(self, i: int) -> tuple[Column, ...] | None:
+        """The columns of a header of sites (:mod:`kg.ingest.site_columns`) at line ``i``, when
+        the line below is a row of as many cells with a figure among them."""
+        if i + 1 >= len(self.lines) or not self.is_row(i + 1):
+            return None
+        line, row = self.lines[i], self.lines[i + 1]
+        if len(row.cells) != len(line.cells):
+            return None
+        caption = self.caption_above(i)
+        years = [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_YEAR.finditer(caption or "")]
+        if len(years) > 1 or None in years:
+            return None  # a caption naming several years: the columns' period is not one
+        roles = site_columns([c.text for c in line.cells], _is_column_word, _is_group_label)
+        if roles is None:
+            return None
+        year = years[0] if years else None
+        columns: list[Column] = []
+        for cell, role in zip(line.cells[1:], roles, strict=True):
+            if role == "unit":
+                columns.append(Column("unit", cell))
+                continue
+            total = role == "total"
+            columns.append(
+                Column(
+                    "site",
+                    cell,
+                    period=year.period if year else None,
+                    year=year.year if year else None,
+                    fiscal=bool(year and year.fiscal),
+                    boundary=None if total else cell.text,
+                    total=total,
+                )
+            )
+        return tuple(columns)
+
     def tables(self) -> list[FigureTable]:
         found: list[FigureTable] = []
         i = 0
@@ -601,6 +652,8 @@ class _Reader:
                 i = self.read_transposed(i, block, found)
             elif (measures := self.measures(i)) is not None:
                 i = self.read(i, measures, found)
+            elif (sites := self.sites(i)) is not None:
+                i = self.read(i, sites, found)
             elif self.is_headerless_row(i):
                 i = self.read(i, None, found)
             else:

@@ -898,7 +898,8 @@ class _Loader:
             "surface": cell.figure.text,
             "qualifier": None,
             "period": period,
-            "boundary": label_boundary(figure_tables.split_label(row.label)[0]) or table.boundary,
+            # A site column's figures cover its site ("North Mine"); else the row's or the table's boundary.
+            "boundary": column.boundary or label_boundary(figure_tables.split_label(row.label)[0]) or table.boundary,
             "subject": meta.company,
             "start": cell.figure.start,
             "end": cell.figure.end,
