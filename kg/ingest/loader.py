@@ -19,6 +19,7 @@ from kg.ingest import figure_tables, table_links, tables
 from kg.ingest.companies import company_nodes
 from kg.ingest.corrections import apply_corrections
 from kg.ingest.definitions import Definitions, report_definitions
+from kg.ingest.equivalent_ratios import equivalent_ratio
 from kg.ingest.mass_basis import mark_co2e
 from kg.ingest.model import (
     Channel,
@@ -787,8 +788,22 @@ class _Loader:
         return row
 
     def _resolve(self, surface: str) -> CellUnit:
-        """A printed unit, as the unit it is exactly where the units define one ("'000 kWh" is MWh)."""
-        return as_printed(resolve_unit(surface, self.units.lexicon), self.units)
+        """A printed unit, as the unit it is exactly where the units define one ("'000 kWh" is MWh);
+        an intensity in kg or g of coal equivalent as one in tonnes of it (kg.ingest.equivalent_ratios)."""
+        try:
+            return as_printed(resolve_unit(surface, self.units.lexicon), self.units)
+        except UnknownUnit:
+            if (key := equivalent_ratio(surface, self.units, self._plain_unit)) is not None:
+                return CellUnit(key)
+            raise
+
+    def _plain_unit(self, surface: str) -> str | None:
+        """The key of a unit printed without a scale ("tonne", "kWh"), or None."""
+        try:
+            unit = self._resolve(surface)
+        except UnknownUnit:
+            return None
+        return unit.key if unit.scale == 1 else None
 
     def _row_metric(
         self,
