@@ -87,6 +87,9 @@ _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*\((?P<unit>[^()]+)\)\.?$")
 _PART_PREFIX = re.compile(r"^(?:[-–—•·]\s+|of which:?\s+)", re.I)
 _OF_WHICH = re.compile(r"^of which\b", re.I)
 _BY_HEADING = re.compile(r"^(?:breakdown\s+)?by\s+\w.*$", re.I)
+# A row label that prints its breakdown heading, or "of which", before a colon and its first
+# part ("By gender: male", "of which: gangue"), the other parts under that part's first letter.
+_GLUED = re.compile(r"^(?P<head>(?:breakdown\s+)?by\s+\w[^:]{0,40}|of\s+which)\s*:\s*(?P<part>\S.*)$", re.I)
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d+(?:\.\d+)*\b")
 # A label that is only a gender, age group, employment type or employee category (the groups
 # HKEX B1.1, B3.1 and B3.2 ask figures by), its unit in parentheses or not: a part of the total above it.
@@ -796,6 +799,7 @@ class _Reader:
         section: tuple[str, tuple[str, ...]] | None = None  # the heading line above the rows, its markers
         total: tuple[int, int] | None = None  # the last row that is no part: index, indentation
         indented = False  # whether the parts under the "By ..." heading are indented under their total
+        of_which: int | None = None  # where the parts of an "of which: ..." list start on their lines
         while i < len(self.lines):
             if i in self.absorbed:
                 i += 1
@@ -816,13 +820,21 @@ class _Reader:
                 row_index = len(table.rows)
                 # A wrapped row is indented as its first line is (its second may be indented as a wrap).
                 placed = replace(line, indent=pending.indent) if pending is not None else line
+                glued = self.glued(placed) if pending is None and total is not None else None
+                if glued is not None:
+                    placed, head = glued
+                    if _OF_WHICH.match(head):
+                        of_which = placed.indent
+                    else:
+                        heading, indented, of_which = head, False, None
                 part_of, dimension = self._part(placed, heading, total, table, indented)
-                self.row(table, line, cols, pending, part_of, dimension, section)
+                partial = part_of is not None and of_which is not None and placed.indent == of_which
+                self.row(table, line, cols, pending, part_of, dimension, section, placed.cells[0], partial)
                 if part_of is None:
                     total = (row_index, line.indent)
-                    heading = None
+                    heading, of_which = None, None
                 elif dimension is not None and total is not None:
-                    indented |= line.indent > total[1]
+                    indented |= placed.indent > total[1]
                 pending = None
                 table.end = line.end
                 i += 1
@@ -864,6 +876,22 @@ class _Reader:
         if table.rows or table.unread:
             found.append(table)
         return max(i, first + 1)
+
+    @staticmethod
+    def glued(line: _Line) -> tuple[_Line, str] | None:
+        """A row whose label prints a breakdown heading or "of which" before a colon and its
+        first part ("By gender: male", "of which: gangue"), with the other parts printed under
+        that part's first letter on the lines below ("female"): the line as if its label were
+        the part, indented where the part starts (so the parts below line up with it as its
+        siblings), and the heading; None for any other row."""
+        m = _GLUED.match(line.first)
+        if m is None:
+            return None
+        label = line.cells[0]
+        at = label.start + m.start("part")
+        part = Cell(m.group("part"), at, label.end)
+        indent = line.indent + m.start("part")
+        return replace(line, indent=indent, cells=(part, *line.cells[1:])), m.group("head")
 
     def wrapped_row(self, i: int) -> int:
         """The row line a row label starting at line ``i`` ends on: ``i + 1`` when line ``i`` is the
@@ -961,10 +989,14 @@ class _Reader:
         parent: int | None,
         breakdown: str | None,
         section: tuple[str, tuple[str, ...]] | None = None,
+        part: Cell | None = None,
+        listed: bool = False,
     ) -> None:
+        """Add the row of ``line``; ``part`` is its label without a heading printed before it
+        ("male" of "By gender: male"), ``listed`` whether it is listed under an "of which" part."""
         label_cell = line.cells[0]
-        label_text = label_cell.text
-        partial = parent is not None and bool(_OF_WHICH.match(label_text))
+        label_text = part.text if part is not None else label_cell.text
+        partial = parent is not None and (listed or bool(_OF_WHICH.match(label_cell.text)))
         if above is not None:  # a label printed on two lines
             label_text = above.first + " " + label_text
         label_text = _PART_PREFIX.sub("", label_text) if parent is not None else label_text
