@@ -68,6 +68,8 @@ from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
 
 _INTENSITY = re.compile(r"\bintensit(?:y|ies)\b", re.I)
+# A row label naming a figure that does not add up across sites: a rate, an average, a ratio.
+_NOT_ADDITIVE = re.compile(r"\b(?:rates?|average|mean|median|ratios?|intensit(?:y|ies)|per|share|proportion)\b", re.I)
 _AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
 
 
@@ -407,8 +409,11 @@ class _Loader:
         links: tuple[tuple[str, str], ...] = (),
         observations: tuple[Observation, ...] = (),
         kpis: tuple[str, ...] = (),
+        boundary_total: int | None = None,
     ) -> None:
-        """A claim whose quote is a table row the table readers found at ``span``."""
+        """A claim whose quote is a table row the table readers found at ``span``; ``boundary_total``
+        the index of its observation that totals its figures at named boundaries (a site table's
+        total column)."""
         self._define("claim", ident, origin)
         start, end = span
         if refused := self.report.text.refusal(start, end):
@@ -424,6 +429,7 @@ class _Loader:
             links=links,
             observations=observations,
             kpis=kpis,
+            boundary_total=boundary_total,
         )
 
     def _summary(self, kind: str, rows: list[tuple[int, int]]) -> None:
@@ -462,6 +468,7 @@ class _Loader:
                 name, unit, error = self._row_unit(row)
                 where = f"{source}: KPI table row {_q(row.label)}"
                 observations = []
+                total_at: int | None = None  # the total column's figure, among the observations
                 for cell in row.cells:
                     of = self._measure_metric(row, cell.column, where) if measured else metric
                     try:
@@ -469,6 +476,9 @@ class _Loader:
                     except ValueError as exc:
                         figure = cell.figure
                         unread.append(figure_tables.Unread(figure.start, figure.end, figure.text, str(exc)))
+                        continue
+                    if cell.column.total and cell.disclosed and self._additive(row, observations[-1]):
+                        total_at = len(observations) - 1
                 if not observations:
                     continue
                 ident = f"kpi-{metric}"
@@ -485,6 +495,7 @@ class _Loader:
                     f"table:kpi:{table.group or ''}",
                     observations=tuple(observations),
                     kpis=kpis,
+                    boundary_total=total_at,
                 )
                 if table.caption:
                     self.report.table_captions[ident] = table.caption
@@ -500,6 +511,16 @@ class _Loader:
                 TableSummary("figures", text.count("\n", 0, table.start) + 1, len(table.rows), table.cells, len(unread))
             )
         self._intensities(read)
+
+    def _additive(self, row: figure_tables.FigureRow, obs: Observation) -> bool:
+        """Whether a row's figures add up across sites: an amount, not a share, a ratio (an
+        intensity, "gce/kWh") or a rate or an average its label names ("Reuse rate")."""
+        return bool(
+            obs.unit
+            and obs.unit != "PERCENT"
+            and self.units.ratio(obs.unit) is None
+            and not _NOT_ADDITIVE.search(row.label)
+        )
 
     def _totals(self, table: figure_tables.FigureTable, metrics: list[str], units: list[str | None]) -> None:
         """Total rows and the rows they add up (kg.ingest.table_links) become total and parts,
