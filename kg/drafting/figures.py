@@ -398,6 +398,18 @@ class FigureReader:
         is 2,150 hours)."""
         if unit.kind != "highlight" or figure.mention.unit is not None or self.unit_of is None:
             return figure
+        label = unit.text[: figure.mention.start - unit.start].rstrip()
+        bare = not unit.text[figure.mention.end - unit.start :].strip()
+        per = _LABEL_PER.search(label[:-1]) if label.endswith(":") and bare else None
+        if per is not None:
+            # A key-data line whose label says what its figure is per ("Fatality rate per million
+            # hours worked: 0.12"), the figure alone after it (no word of a unit unread, "kgce"):
+            # a count per that, when the words read as a rate.
+            words = per.group().split()
+            for n in range(len(words), 1, -1):
+                key = self.unit_of(" ".join(words[:n]))
+                if key is not None and key.startswith("NUM-PER-"):
+                    return replace(figure, unit=key)
         caption = unit.text[figure.mention.end - unit.start :]
         words = caption.strip().split("\n", 1)[0].split()[:6]
         for n in range(len(words), 0, -1):
@@ -1222,6 +1234,8 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     text = unit.text
     before, after = text[:start], text[end:]
     clause = before[_clause_start(text, start) :]
+    if unit.kind == "highlight" and (label := _key_label(before)):
+        return label
     if unit.kind == "highlight":
         rest = _OF_LEAD.sub("", (before + " " + after).strip())
         if role == "change":
@@ -1278,6 +1292,23 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     if (not name or _PRONOUN.fullmatch(name)) and earlier:
         return earlier[-1]
     return name or "figure"
+
+
+# What a key-data label says its figure is per: "per million tonnes of raw coal".
+_LABEL_PER = re.compile(r"\bper\s+\S.*$", re.I)
+# The day or year a key-data label names after what it measures ("Employees as at 31 December
+# 2023", "Trees planted in 2023"): the figure's period, no part of its metric.
+_LABEL_TIME = re.compile(r"\s+(?:as\s+(?:at|of|on)\s+\S.*|(?:in|during)\s+(?:FY\s?)?(?:19|20)\d\d)$", re.I)
+
+
+def _key_label(before: str) -> str:
+    """The metric a key-data line names: its label before the colon ("Employees as at 31 December
+    2023: 42,386 persons" is "Employees"), without the day or year it names; "" for a highlight
+    that is no "label: figure" line."""
+    head = before.rstrip()
+    if not head.endswith(":") or "\n" in head:
+        return ""
+    return _tidy(_LABEL_TIME.sub("", head[:-1].strip()))
 
 
 def _words_after_stop(text: str) -> str:

@@ -347,6 +347,8 @@ def _unit_of(word: str) -> str | None:
         ("96\ntonnes of food waste composted", "TONNE"),
         ("1,200\ntrees planted along the river", None),  # a count
         ("12.4\nkgCO2e per m² of floor area (offices only)", "KiloGM-PER-M2"),  # the caption opens with a unit
+        ("Injury rate per million hours worked: 0.42", "NUM-PER-MegaHR"),  # a key-data label says "per"
+        ("Energy per tonne of clinker: 5.83 kgce", None),  # a word of a unit unread follows the figure
     ],
 )
 def test_a_highlights_caption_gives_its_unitless_figure_a_unit(text: str, unit: str | None) -> None:
@@ -1008,4 +1010,15 @@ def test_a_change_below_it_is_measured_from_the_base_of_the_change_before() -> N
     ) == [
         ("change", "3.1%", "energy use per bed", "2024", "2020", "decrease"),
         ("change", "5.4%", "water use per bed", "2024", "2020", "decrease"),
+    ]
+
+
+def test_a_key_data_line_may_print_one_word_after_its_figure_and_names_its_metric_by_its_label() -> None:
+    text = "KEY FIGURES 2024\nStaff as at 31 December 2024: 1,482 persons\nWater recycled: 41 percentages of all\n"
+    # One word after the figure (what it counts, a unit of the report's own): a key figure; more
+    # words: a heading, no key figure.
+    assert units(text) == [("highlight", "Staff as at 31 December 2024: 1,482 persons", "")]
+    # The metric is the label before the colon, without the day it names (the figure's period).
+    assert [f[:4] for f in read("Staff as at 31 December 2024: 1,482 persons", "highlight")] == [
+        ("value", "1,482", "Staff", "2024-12-31")
     ]
