@@ -68,6 +68,10 @@ from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
 
 _INTENSITY = re.compile(r"\bintensit(?:y|ies)\b", re.I)
+# A unit cell that prints no unit: a dash.
+_NO_UNIT = re.compile(r"^[-–—]$")
+# What a rate is per, as its label names it: "per million tonnes of raw coal".
+_PER = re.compile(r"\bper\s+\S.*$", re.I)
 # A row label naming a figure that does not add up across sites: a rate, an average, a ratio.
 _NOT_ADDITIVE = re.compile(r"\b(?:rates?|average|mean|median|ratios?|intensit(?:y|ies)|per|share|proportion)\b", re.I)
 _AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
@@ -722,6 +726,10 @@ class _Loader:
         """The row's metric label and the unit the row prints (unit column, or the label's
         parentheses), or why that unit cannot be read. Parentheses that name no unit stay part of
         the label ("(Scope 1)") when the header prints the unit."""
+        if row.unit and _NO_UNIT.match(row.unit):
+            # A dash in the unit column: a number in no unit, a rate when the label says what it
+            # is per ("Death rate per million tonnes of coal  -  0.012").
+            return row.label, self._rate_unit(row.label), None
         if row.unit:
             try:
                 return row.label, self._resolve(row.unit), None
@@ -743,6 +751,18 @@ class _Loader:
             except UnknownUnit:
                 pass
         return row.label, None, error
+
+    def _rate_unit(self, label: str) -> CellUnit | None:
+        """A count per what a label names after "per" ("Fatality rate per million hours worked"
+        is NUM-PER-MegaHR), or None: the label of a row whose unit column prints a dash."""
+        m = _PER.search(label)
+        if m is None:
+            return None
+        try:
+            unit = self._resolve(m.group())
+        except UnknownUnit:
+            return None
+        return unit if unit.key.startswith("NUM-PER-") and unit.scale == 1 else None
 
     def _unit_headed(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
         """A row labelled by a ratio unit alone ("tCO2e/HK$ million": a column of a transposed
