@@ -746,6 +746,10 @@ class FigureReader:
             period = _token(base.group("year"))  # "against a 2019 baseline, when it was 41.6": of 2019
         if period is None:
             period = _base_year_level(text, periods, start)
+        if _CUMULATIVE.search(before) and (period is None or _YEAR_TOKEN.fullmatch(period)):
+            # "bringing cumulative reclaimed land to 21.6 million m²": a total to date, a stock on
+            # the last day of the year, not a flow over it.
+            period = self._last_day(period or own)
         return Figure(mention, "value", metric, period)
 
     def _target(
@@ -1294,6 +1298,11 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     return name or "figure"
 
 
+# A total to date, right before its figure: "cumulative", "accumulated" (not "accumulated over the year").
+_CUMULATIVE = re.compile(
+    r"\b(?:cumulative(?:ly)?|accumulated)\b(?![^.;:]*\b(?:in|during|over)\s+the\s+year\b)[^.;:]{0,50}$", re.I
+)
+_YEAR_TOKEN = re.compile(r"(?:FY)?\d{4}")
 # What a key-data label says its figure is per: "per million tonnes of raw coal".
 _LABEL_PER = re.compile(r"\bper\s+\S.*$", re.I)
 # The day or year a key-data label names after what it measures ("Employees as at 31 December

@@ -1022,3 +1022,8 @@ def test_a_key_data_line_may_print_one_word_after_its_figure_and_names_its_metri
     assert [f[:4] for f in read("Staff as at 31 December 2024: 1,482 persons", "highlight")] == [
         ("value", "1,482", "Staff", "2024-12-31")
     ]
+
+
+def test_a_cumulative_total_is_of_the_last_day_of_its_year() -> None:
+    found = read("In 2023 we planted 5,000 trees, bringing cumulative trees planted to 41,000.")
+    assert [(f[1], f[3]) for f in found] == [("5,000", "2023"), ("41,000", "2023-12-31")]
