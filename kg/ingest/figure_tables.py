@@ -821,6 +821,10 @@ class _Reader:
                 # A wrapped row is indented as its first line is (its second may be indented as a wrap).
                 placed = replace(line, indent=pending.indent) if pending is not None else line
                 glued = self.glued(placed) if pending is None and total is not None else None
+                if glued is not None and not self.lined_up(i + 1, glued[0].indent):
+                    glued = (
+                        None  # no part printed under its first: the label as printed ("By gender: male" on each row)
+                    )
                 if glued is not None:
                     placed, head = glued
                     if _OF_WHICH.match(head):
@@ -892,6 +896,11 @@ class _Reader:
         part = Cell(m.group("part"), at, label.end)
         indent = line.indent + m.start("part")
         return replace(line, indent=indent, cells=(part, *line.cells[1:])), m.group("head")
+
+    def lined_up(self, i: int, indent: int) -> bool:
+        """Whether line ``i`` is a row whose label starts at column ``indent``: a part printed
+        under the first part of a glued heading ("female" under "By gender: male")."""
+        return i < len(self.lines) and self.is_row(i) and self.lines[i].indent == indent
 
     def wrapped_row(self, i: int) -> int:
         """The row line a row label starting at line ``i`` ends on: ``i + 1`` when line ``i`` is the

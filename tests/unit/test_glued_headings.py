@@ -35,3 +35,16 @@ def test_the_parts_under_a_glued_heading_are_siblings_of_the_first() -> None:
     ]
     men = table.rows[1]
     assert TEXT[men.start : men.start + 14] == "By gender: men"  # the row's quote keeps its heading
+
+
+def test_a_heading_glued_to_every_row_with_no_part_under_it_leaves_the_labels_as_printed() -> None:
+    text = (
+        "Indicator\tUnit\t2023\t2022\nOverall rate\t%\t11.8\t13.4\n"
+        "By gender: men\t%\t11.2\t12.9\nBy gender: women\t%\t13.6\t14.9\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [(r.label, r.parent, r.breakdown) for r in table.rows] == [
+        ("Overall rate", None, None),
+        ("By gender: men", None, None),
+        ("By gender: women", None, None),
+    ]
