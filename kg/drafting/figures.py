@@ -399,9 +399,9 @@ class FigureReader:
         if unit.kind != "highlight" or figure.mention.unit is not None or self.unit_of is None:
             return figure
         label = unit.text[: figure.mention.start - unit.start].rstrip()
-        bare = not unit.text[figure.mention.end - unit.start :].strip()
-        per = _LABEL_PER.search(label[:-1]) if label.endswith(":") and bare else None
-        if per is not None:
+        rest = unit.text[figure.mention.end - unit.start :].strip()
+        per = _LABEL_PER.search(label[:-1]) if label.endswith(":") else None
+        if per is not None and not rest:
             # A key-data line whose label says what its figure is per ("Fatality rate per million
             # hours worked: 0.12"), the figure alone after it (no word of a unit unread, "kgce"):
             # a count per that, when the words read as a rate.
@@ -410,6 +410,12 @@ class FigureReader:
                 key = self.unit_of(" ".join(words[:n]))
                 if key is not None and key.startswith("NUM-PER-"):
                     return replace(figure, unit=key)
+        elif per is not None and _UNIT_WORD.fullmatch(rest):
+            # "Energy per tonne of raw coal: 5.83 kgce": the word after the figure over what the
+            # label says it is per, when the two read as a unit ("kgce/tonne of raw coal").
+            key = self.unit_of(f"{rest}/{per.group().split(maxsplit=1)[1]}")
+            if key is not None:
+                return replace(figure, unit=key)
         caption = unit.text[figure.mention.end - unit.start :]
         words = caption.strip().split("\n", 1)[0].split()[:6]
         for n in range(len(words), 0, -1):
@@ -1305,6 +1311,8 @@ _CUMULATIVE = re.compile(
 _YEAR_TOKEN = re.compile(r"(?:FY)?\d{4}")
 # What a key-data label says its figure is per: "per million tonnes of raw coal".
 _LABEL_PER = re.compile(r"\bper\s+\S.*$", re.I)
+# One word after a key-data line's figure that may be a unit: "kgce".
+_UNIT_WORD = re.compile(r"[A-Za-z]{1,10}")
 # The day or year a key-data label names after what it measures ("Employees as at 31 December
 # 2023", "Trees planted in 2023"): the figure's period, no part of its metric.
 _LABEL_TIME = re.compile(r"\s+(?:as\s+(?:at|of|on)\s+\S.*|(?:in|during)\s+(?:FY\s?)?(?:19|20)\d\d)$", re.I)

@@ -8,6 +8,7 @@ import pytest
 
 from kg.drafting.figures import FigureReader, groups_thousands
 from kg.drafting.sentences import Segmenter, Unit, split_sentences
+from kg.ingest.equivalent_ratios import equivalent_ratio
 from kg.ingest.quantities import Recogniser
 from kg.vocab.units import load_units
 
@@ -1027,3 +1028,14 @@ def test_a_key_data_line_may_print_one_word_after_its_figure_and_names_its_metri
 def test_a_cumulative_total_is_of_the_last_day_of_its_year() -> None:
     found = read("In 2023 we planted 5,000 trees, bringing cumulative trees planted to 41,000.")
     assert [(f[1], f[3]) for f in found] == [("5,000", "2023"), ("41,000", "2023-12-31")]
+
+
+def test_a_key_data_lines_unit_word_over_what_its_label_says_it_is_per_is_an_intensity() -> None:
+    def unit_of(word: str) -> str | None:
+        return _unit_of(word) or equivalent_ratio(word, load_units(), _unit_of)
+
+    text = "Energy per tonne of clinker: 5.83 kgce"
+    highlight = Unit(0, len(text), text, "highlight")
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=unit_of)
+    # kgce over "per tonne of clinker": kgce/tonne, a tonne of coal equivalent per kilotonne.
+    assert [f.unit for f in reader.read(highlight, list(RECOGNISER.mentions(text))).figures] == ["TCE-PER-KiloTONNE"]
