@@ -63,6 +63,7 @@ CATALOGUE = "https://w3id.org/csr-kg/esg-metric/"
 BUNDLED = ROOT / "kg" / "reports" / "xiaomi-2019"
 CHECK_SHAPES = {
     "TotalOfPartsShape": "total-of-parts",
+    "BoundaryTotalShape": "total-of-parts",
     "IntensityDenominatorShape": "intensity",
     "IntensityConsistencyShape": "intensity",
     "ScopeLabelShape": "scope-label",

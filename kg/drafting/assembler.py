@@ -39,6 +39,7 @@ from kg.drafting.sdgs import kpi_codes, sdg_links
 from kg.drafting.sections import Sections
 from kg.drafting.sentences import Segmenter, Unit
 from kg.ingest import figure_tables, tables
+from kg.ingest.equivalent_ratios import equivalent_ratio
 from kg.ingest.quantities import Mention, Recogniser
 from kg.ingest.sheet import DRAFTED_SHEET
 from kg.ingest.text import ReportText
@@ -139,9 +140,13 @@ class Assembler:
         self.sections = Sections(self.segmenter.headings(self.prose.text), standard)  # in the prose view, as units
 
     def _unit_of(self, word: str) -> str | None:
-        """The unit key the recogniser reads for ``word`` after a number, or None."""
+        """The unit key the recogniser reads for ``word`` after a number, or None; an intensity
+        in kg or g of coal equivalent ("kgce/tonne of raw coal") as kg.ingest.equivalent_ratios
+        reads it in a table's unit cell."""
         found = self.recogniser.quantities(f"1 {word}")
-        return found[0].unit if len(found) == 1 and found[0].surface == f"1 {word}" else None
+        if len(found) == 1 and found[0].surface == f"1 {word}":
+            return found[0].unit
+        return equivalent_ratio(word, self.units, self._unit_of)
 
     def draft(self) -> Drafted:
         drafted = Drafted()

@@ -413,6 +413,24 @@ class FigureReader:
         has its caption before the figure."""
         if unit.kind != "highlight" or figure.mention.unit is not None or self.unit_of is None:
             return figure
+        label = unit.text[: figure.mention.start - unit.start].rstrip()
+        rest = unit.text[figure.mention.end - unit.start :].strip()
+        per = _LABEL_PER.search(label[:-1]) if label.endswith(":") else None
+        if per is not None and not rest:
+            # A key-data line whose label says what its figure is per ("Fatality rate per million
+            # hours worked: 0.12"), the figure alone after it (no word of a unit unread, "kgce"):
+            # a count per that, when the words read as a rate.
+            words = per.group().split()
+            for n in range(len(words), 1, -1):
+                key = self.unit_of(" ".join(words[:n]))
+                if key is not None and key.startswith("NUM-PER-"):
+                    return replace(figure, unit=key)
+        elif per is not None and _UNIT_WORD.fullmatch(rest):
+            # "Energy per tonne of raw coal: 5.83 kgce": the word after the figure over what the
+            # label says it is per, when the two read as a unit ("kgce/tonne of raw coal").
+            key = self.unit_of(f"{rest}/{per.group().split(maxsplit=1)[1]}")
+            if key is not None:
+                return replace(figure, unit=key)
         caption = unit.text[figure.mention.end - unit.start :]
         if not caption.strip():
             caption = unit.text[: figure.mention.start - unit.start]
@@ -773,6 +791,10 @@ class FigureReader:
             period = _token(base.group("year"))  # "against a 2019 baseline, when it was 41.6": of 2019
         if period is None:
             period = _base_year_level(text, periods, start)
+        if _CUMULATIVE.search(before) and (period is None or _YEAR_TOKEN.fullmatch(period)):
+            # "bringing cumulative reclaimed land to 21.6 million m²": a total to date, a stock on
+            # the last day of the year, not a flow over it.
+            period = self._last_day(period or own)
         return Figure(mention, "value", metric, period)
 
     def _target(
@@ -1315,6 +1337,8 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     text = unit.text
     before, after = text[:start], text[end:]
     clause = before[_clause_start(text, start) :]
+    if unit.kind == "highlight" and (label := _key_label(before)):
+        return label
     if unit.kind == "highlight":
         rest = _OF_LEAD.sub("", (before + " " + after).strip())
         if role == "change":
@@ -1371,6 +1395,30 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     if (not name or _PRONOUN.fullmatch(name)) and earlier:
         return earlier[-1]
     return name or "figure"
+
+
+# A total to date, right before its figure: "cumulative", "accumulated" (not "accumulated over the year").
+_CUMULATIVE = re.compile(
+    r"\b(?:cumulative(?:ly)?|accumulated)\b(?![^.;:]*\b(?:in|during|over)\s+the\s+year\b)[^.;:]{0,50}$", re.I
+)
+_YEAR_TOKEN = re.compile(r"(?:FY)?\d{4}")
+# What a key-data label says its figure is per: "per million tonnes of raw coal".
+_LABEL_PER = re.compile(r"\bper\s+\S.*$", re.I)
+# One word after a key-data line's figure that may be a unit: "kgce".
+_UNIT_WORD = re.compile(r"[A-Za-z]{1,10}")
+# The day or year a key-data label names after what it measures ("Employees as at 31 December
+# 2023", "Trees planted in 2023"): the figure's period, no part of its metric.
+_LABEL_TIME = re.compile(r"\s+(?:as\s+(?:at|of|on)\s+\S.*|(?:in|during)\s+(?:FY\s?)?(?:19|20)\d\d)$", re.I)
+
+
+def _key_label(before: str) -> str:
+    """The metric a key-data line names: its label before the colon ("Employees as at 31 December
+    2023: 42,386 persons" is "Employees"), without the day or year it names; "" for a highlight
+    that is no "label: figure" line."""
+    head = before.rstrip()
+    if not head.endswith(":") or "\n" in head:
+        return ""
+    return _tidy(_LABEL_TIME.sub("", head[:-1].strip()))
 
 
 def _words_after_stop(text: str) -> str:

@@ -66,6 +66,8 @@ _ABBREVIATIONS = frozenset(
     )
 )
 _END = re.compile(rf"[.!?][{_CLOSERS}]*(?=\s+[{_CLOSERS}“‘(\[]?[A-Z0-9])")
+# One word after a key-data line's figure: what it counts, or a unit the lexicon does not read.
+_COUNTED_WORD = re.compile(r"[A-Za-z]{2,15}")
 MAX_HEADING_WORDS = 12
 WRAPPED_LINE = 50  # characters: a heading-like line this long, followed by prose, is a wrapped line
 BOXED_CAPTION_WORDS = 6  # words after the figure of a highlight printed on one line
@@ -280,9 +282,11 @@ class Segmenter:
 
     def _is_key_figure(self, body: str) -> bool:
         """A key-data line: a short label, a colon or a dot leader and one figure that ends the
-        line ("Trees planted: 1,200", "Cash donated ........ HK$2.5 million"; after a leader a few
-        words may follow the figure, "64% of all paper"), as a box or a page of key figures lists
-        them. It reads as a heading (short, no closing stop), but its figure is the report's. (A
+        line ("Trees planted: 1,200", "Cash donated ........ HK$2.5 million"), as a box or a page
+        of key figures lists them. It reads as a heading (short, no closing stop), but its figure
+        is the report's. After a colon the figure may be followed by one word the unit lexicon
+        does not read, what it counts or a unit of the report's own ("Employees: 42,386 persons",
+        "Energy per tonne: 5.83 kgce"); after a leader by a few words ("64% of all paper"). (A
         contents list prints page numbers so: :meth:`_kinds` tells them apart.)"""
         leader = _LEADER.search(body)
         label, colon, rest = body.partition(": ")
@@ -294,7 +298,12 @@ class Segmenter:
         if not colon or not label[:1].isupper() or not short:
             return False
         found = self.recogniser.quantities(rest)
-        return len(found) == 1 and found[0].start == 0 and len(rest[found[0].end :].split()) <= trailing
+        if len(found) != 1 or found[0].start != 0:
+            return False
+        after = rest[found[0].end :].strip()
+        if trailing:
+            return len(after.split()) <= trailing
+        return not after or _COUNTED_WORD.fullmatch(after) is not None
 
 
 def _in_page_list(lines: list[_Line], n: int) -> bool:

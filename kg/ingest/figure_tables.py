@@ -48,6 +48,7 @@ from dataclasses import dataclass, field, replace
 from kg.ingest.bar_cells import Span, bar_rows
 from kg.ingest.column_layout import AlignedLine, aligned_lines
 from kg.ingest.quantities import MONTHS
+from kg.ingest.site_columns import site_columns
 from kg.ingest.stacked_cells import stacked_lines
 from kg.ingest.tables import Cell
 from kg.ingest.transposed_cells import TransposedBlock, transposed_block
@@ -96,6 +97,9 @@ _BY_HEADING = re.compile(r"^(?:breakdown\s+)?by\s+\w.*$", re.I)
 # A breakdown's heading printed into each of its rows' labels: "By gender: male", "By region:
 # Hong Kong" (the group's words may stand on the label's second line).
 _BY_LABEL = re.compile(r"^(?P<by>(?:breakdown\s+)?by\s+\w[\w\s-]{0,40}?)\s*:\s*(?P<rest>.*)$", re.I)
+# A row label that prints its breakdown heading, or "of which", before a colon and its first
+# part ("By gender: male", "of which: gangue"), the other parts under that part's first letter.
+_GLUED = re.compile(r"^(?P<head>(?:breakdown\s+)?by\s+\w[^:]{0,40}|of\s+which)\s*:\s*(?P<part>\S.*)$", re.I)
 _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d+(?:\.\d+)*\b")
 # A label that is only a gender, age group, employment type or employee category (the groups
 # HKEX B1.1, B3.1 and B3.2 ask figures by), its unit in parentheses or not: a part of the total above it.
@@ -143,7 +147,7 @@ def _markers(text: str) -> tuple[str, ...]:
 class Column:
     """One column of a table: a year, a change, a unit column, or (headerless) the one figure."""
 
-    kind: str  # year | change | unit | figure | measure (a header naming what the column measures)
+    kind: str  # year | change | unit | figure | measure (a header naming what the column measures) | site
     header: Cell | None
     period: str | None = None  # as printed: "2021", "FY2021", "2019/20"
     year: int | None = None  # the calendar year the period ends in
@@ -152,6 +156,10 @@ class Column:
     markers: tuple[str, ...] = ()
     ends: tuple[int, int] | None = None  # (month, day) a dated header names: "Year ended 31 March 2024"
     instant: bool = False  # the header names the day the figures are of: "As at 31 March 2024"
+    # A site column (kg.ingest.site_columns): the site (mine, plant, region) its figures cover, as
+    # printed; None for the column that totals the sites ("Group total").
+    boundary: str | None = None
+    total: bool = False  # the column that totals the site columns
 
 
 @dataclass(frozen=True)
@@ -302,6 +310,17 @@ def _is_year(text: str) -> bool:
     """A cell text that is a year column word ("2023", "FY2023", "2022/23")."""
     column = _header_column(Cell(text, 0, len(text)))
     return column is not None and column.kind == "year"
+
+
+def _is_column_word(text: str) -> bool:
+    """A cell text that is a figure, a not-disclosed mark or a column word (a year, "Change", "Unit")."""
+    span = Cell(text, 0, len(text))
+    return _is_cell(span) or _header_column(span) is not None
+
+
+def _is_group_label(text: str) -> bool:
+    """A cell text that names a group of people (a gender, an age group): a breakdown, no site."""
+    return _BREAKDOWN_LABEL.match(text) is not None
 
 
 def _is_caption_line(text: str) -> bool:
@@ -601,6 +620,41 @@ class _Reader:
             return None
         return _measure_header(self.lines[i], self.caption_above(i))
 
+    def sites(self, i: int) -> tuple[Column, ...] | None:
+        """The columns of a header of sites (:mod:`kg.ingest.site_columns`) at line ``i``, when
+        the line below is a row of as many cells with a figure among them."""
+        if i + 1 >= len(self.lines) or not self.is_row(i + 1):
+            return None
+        line, row = self.lines[i], self.lines[i + 1]
+        if len(row.cells) != len(line.cells):
+            return None
+        caption = self.caption_above(i)
+        years = [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_YEAR.finditer(caption or "")]
+        if len(years) > 1 or None in years:
+            return None  # a caption naming several years: the columns' period is not one
+        roles = site_columns([c.text for c in line.cells], _is_column_word, _is_group_label)
+        if roles is None:
+            return None
+        year = years[0] if years else None
+        columns: list[Column] = []
+        for cell, role in zip(line.cells[1:], roles, strict=True):
+            if role == "unit":
+                columns.append(Column("unit", cell))
+                continue
+            total = role == "total"
+            columns.append(
+                Column(
+                    "site",
+                    cell,
+                    period=year.period if year else None,
+                    year=year.year if year else None,
+                    fiscal=bool(year and year.fiscal),
+                    boundary=None if total else cell.text,
+                    total=total,
+                )
+            )
+        return tuple(columns)
+
     def tables(self) -> list[FigureTable]:
         found: list[FigureTable] = []
         i = 0
@@ -617,6 +671,8 @@ class _Reader:
                 i = self.read_transposed(i, block, found)
             elif (measures := self.measures(i)) is not None:
                 i = self.read(i, measures, found)
+            elif (sites := self.sites(i)) is not None:
+                i = self.read(i, sites, found)
             elif self.is_headerless_row(i):
                 i = self.read(i, None, found)
             else:
@@ -761,6 +817,7 @@ class _Reader:
         indented = False  # whether the parts under the "By ..." heading are indented under their total
         row_line = -1  # the line the last row's figures (or its label's second line) stand on
         labelled_by = False  # whether the last row printed its breakdown's heading in its label
+        of_which: int | None = None  # where the parts of an "of which: ..." list start on their lines
         while i < len(self.lines):
             if i in self.absorbed:
                 i += 1
@@ -780,23 +837,35 @@ class _Reader:
             if self.is_row(i) and (header is not None or len(line.cells) == 2) and not self.page_foot(i):
                 row_index = len(table.rows)
                 row_start = line.cells[0].start
-                if total is not None and pending is None and (by := _BY_LABEL.match(line.first)) is not None:
+                # A wrapped row is indented as its first line is (its second may be indented as a wrap).
+                placed = replace(line, indent=pending.indent) if pending is not None else line
+                glued = self.glued(placed) if pending is None and total is not None else None
+                if glued is not None and not self.lined_up(i + 1, glued[0].indent):
+                    glued = None  # no part printed under its first: read below as a heading on each row
+                if glued is not None:
+                    placed, head = glued
+                    labelled_by = False
+                    if _OF_WHICH.match(head):
+                        of_which = placed.indent
+                    else:
+                        heading, indented, of_which = head, False, None
+                elif total is not None and pending is None and (by := _BY_LABEL.match(line.first)) is not None:
                     # "By gender: male" under "Total employees": the part "male" under the heading "By gender".
                     heading, indented, labelled_by = by.group("by"), False, True
                     label = Cell(by.group("rest"), line.cells[0].start + by.start("rest"), line.cells[0].end)
                     line = replace(line, cells=(label, *line.cells[1:]))
+                    placed = line
                 elif labelled_by:  # a row without the prefix ends the breakdown its prefix named
                     heading, labelled_by = None, False
-                # A wrapped row is indented as its first line is (its second may be indented as a wrap).
-                placed = replace(line, indent=pending.indent) if pending is not None else line
                 part_of, dimension = self._part(placed, heading, total, table, indented)
-                self.row(table, line, cols, pending, part_of, dimension, section)
+                partial = part_of is not None and of_which is not None and placed.indent == of_which
+                self.row(table, line, cols, pending, part_of, dimension, section, placed.cells[0], partial)
                 table.rows[-1] = replace(table.rows[-1], start=min(row_start, table.rows[-1].start))
                 if part_of is None:
                     total = (row_index, line.indent)
-                    heading = None
+                    heading, of_which = None, None
                 elif dimension is not None and total is not None:
-                    indented |= line.indent > total[1]
+                    indented |= placed.indent > total[1]
                 pending = None
                 table.end = line.end
                 row_line = i
@@ -883,6 +952,27 @@ class _Reader:
         table.rows[-1] = replace(
             last, label=label, markers=tuple(dict.fromkeys((*last.markers, *markers))), end=_rstrip_end(self.text, line)
         )
+
+    @staticmethod
+    def glued(line: _Line) -> tuple[_Line, str] | None:
+        """A row whose label prints a breakdown heading or "of which" before a colon and its
+        first part ("By gender: male", "of which: gangue"), with the other parts printed under
+        that part's first letter on the lines below ("female"): the line as if its label were
+        the part, indented where the part starts (so the parts below line up with it as its
+        siblings), and the heading; None for any other row."""
+        m = _GLUED.match(line.first)
+        if m is None:
+            return None
+        label = line.cells[0]
+        at = label.start + m.start("part")
+        part = Cell(m.group("part"), at, label.end)
+        indent = line.indent + m.start("part")
+        return replace(line, indent=indent, cells=(part, *line.cells[1:])), m.group("head")
+
+    def lined_up(self, i: int, indent: int) -> bool:
+        """Whether line ``i`` is a row whose label starts at column ``indent``: a part printed
+        under the first part of a glued heading ("female" under "By gender: male")."""
+        return i < len(self.lines) and self.is_row(i) and self.lines[i].indent == indent
 
     def wrapped_row(self, i: int) -> int:
         """The row line a row label starting at line ``i`` ends on: ``i + 1`` when line ``i`` is the
@@ -980,10 +1070,14 @@ class _Reader:
         parent: int | None,
         breakdown: str | None,
         section: tuple[str, tuple[str, ...]] | None = None,
+        part: Cell | None = None,
+        listed: bool = False,
     ) -> None:
+        """Add the row of ``line``; ``part`` is its label without a heading printed before it
+        ("male" of "By gender: male"), ``listed`` whether it is listed under an "of which" part."""
         label_cell = line.cells[0]
-        label_text = label_cell.text
-        partial = parent is not None and bool(_OF_WHICH.match(label_text))
+        label_text = part.text if part is not None else label_cell.text
+        partial = parent is not None and (listed or bool(_OF_WHICH.match(label_cell.text)))
         if above is not None:  # a label printed on two lines
             label_text = above.first + " " + label_text
         label_text = _PART_PREFIX.sub("", label_text) if parent is not None else label_text

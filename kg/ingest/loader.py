@@ -19,6 +19,7 @@ from kg.ingest import figure_tables, row_units, table_links, tables
 from kg.ingest.companies import company_nodes
 from kg.ingest.corrections import apply_corrections
 from kg.ingest.definitions import Definitions, report_definitions
+from kg.ingest.equivalent_ratios import equivalent_ratio
 from kg.ingest.label_intensity import per_label_unit
 from kg.ingest.mass_basis import mark_co2e
 from kg.ingest.model import (
@@ -71,6 +72,10 @@ from kg.vocab.ontology import DEFAULT_STANDARD, vocabulary
 from kg.vocab.units import load_units
 
 _INTENSITY = re.compile(r"\bintensit(?:y|ies)\b", re.I)
+# What a rate is per, as its label names it: "per million tonnes of raw coal".
+_PER = re.compile(r"\bper\s+\S.*$", re.I)
+# A row label naming a figure that does not add up across sites: a rate, an average, a ratio.
+_NOT_ADDITIVE = re.compile(r"\b(?:rates?|average|mean|median|ratios?|intensit(?:y|ies)|per|share|proportion)\b", re.I)
 _AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
 
 
@@ -421,8 +426,11 @@ class _Loader:
         links: tuple[tuple[str, str], ...] = (),
         observations: tuple[Observation, ...] = (),
         kpis: tuple[str, ...] = (),
+        boundary_total: int | None = None,
     ) -> None:
-        """A claim whose quote is a table row the table readers found at ``span``."""
+        """A claim whose quote is a table row the table readers found at ``span``; ``boundary_total``
+        the index of its observation that totals its figures at named boundaries (a site table's
+        total column)."""
         self._define("claim", ident, origin)
         start, end = span
         if refused := self.report.text.refusal(start, end):
@@ -438,6 +446,7 @@ class _Loader:
             links=links,
             observations=observations,
             kpis=kpis,
+            boundary_total=boundary_total,
         )
 
     def _summary(self, kind: str, rows: list[tuple[int, int]]) -> None:
@@ -477,6 +486,7 @@ class _Loader:
                 name, unit, error = self._row_unit(row)
                 where = f"{source}: KPI table row {_q(row.label)}"
                 observations = []
+                total_at: int | None = None  # the total column's figure, among the observations
                 for cell in row.cells:
                     of = self._measure_metric(row, cell.column, where) if measured else metric
                     try:
@@ -484,6 +494,9 @@ class _Loader:
                     except ValueError as exc:
                         figure = cell.figure
                         unread.append(figure_tables.Unread(figure.start, figure.end, figure.text, str(exc)))
+                        continue
+                    if cell.column.total and cell.disclosed and self._additive(row, observations[-1]):
+                        total_at = len(observations) - 1
                 if not observations:
                     continue
                 ident = f"kpi-{metric}"
@@ -500,6 +513,7 @@ class _Loader:
                     f"table:kpi:{table.group or ''}",
                     observations=tuple(observations),
                     kpis=kpis,
+                    boundary_total=total_at,
                 )
                 if table.caption:
                     self.report.table_captions[ident] = table.caption
@@ -515,6 +529,16 @@ class _Loader:
                 TableSummary("figures", text.count("\n", 0, table.start) + 1, len(table.rows), table.cells, len(unread))
             )
         self._intensities(read)
+
+    def _additive(self, row: figure_tables.FigureRow, obs: Observation) -> bool:
+        """Whether a row's figures add up across sites: an amount, not a share, a ratio (an
+        intensity, "gce/kWh") or a rate or an average its label names ("Reuse rate")."""
+        return bool(
+            obs.unit
+            and obs.unit != "PERCENT"
+            and self.units.ratio(obs.unit) is None
+            and not _NOT_ADDITIVE.search(row.label)
+        )
 
     def _totals(self, table: figure_tables.FigureTable, metrics: list[str], units: list[str | None]) -> None:
         """Total rows and the rows they add up (kg.ingest.table_links) become total and parts,
@@ -731,8 +755,8 @@ class _Loader:
                 return name, self._resolve(surface), None
             except UnknownUnit as exc:
                 error = error or str(exc)
-        if row.unit:  # the dash
-            return row.label, CellUnit("NUM"), None
+        if row.unit:  # the dash: a number in no unit, a rate when the label says what it is per
+            return row.label, self._rate_unit(row.label) or CellUnit("NUM"), None
         return row.label, None, error
 
     def _is_unit(self, surface: str) -> bool:
@@ -754,6 +778,18 @@ class _Loader:
         except UnknownUnit:
             return unit
         return ratio if ratio.scale == 1 and self.units.ratio(ratio.key) is not None else unit
+
+    def _rate_unit(self, label: str) -> CellUnit | None:
+        """A count per what a label names after "per" ("Fatality rate per million hours worked"
+        is NUM-PER-MegaHR), or None: the label of a row whose unit column prints a dash."""
+        m = _PER.search(label)
+        if m is None:
+            return None
+        try:
+            unit = self._resolve(m.group())
+        except UnknownUnit:
+            return None
+        return unit if unit.key.startswith("NUM-PER-") and unit.scale == 1 else None
 
     def _unit_headed(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
         """A row labelled by a ratio unit alone ("tCO2e/HK$ million": a column of a transposed
@@ -820,8 +856,22 @@ class _Loader:
         return row
 
     def _resolve(self, surface: str) -> CellUnit:
-        """A printed unit, as the unit it is exactly where the units define one ("'000 kWh" is MWh)."""
-        return as_printed(resolve_unit(surface, self.units.lexicon), self.units)
+        """A printed unit, as the unit it is exactly where the units define one ("'000 kWh" is MWh);
+        an intensity in kg or g of coal equivalent as one in tonnes of it (kg.ingest.equivalent_ratios)."""
+        try:
+            return as_printed(resolve_unit(surface, self.units.lexicon), self.units)
+        except UnknownUnit:
+            if (key := equivalent_ratio(surface, self.units, self._plain_unit)) is not None:
+                return CellUnit(key)
+            raise
+
+    def _plain_unit(self, surface: str) -> str | None:
+        """The key of a unit printed without a scale ("tonne", "kWh"), or None."""
+        try:
+            unit = self._resolve(surface)
+        except UnknownUnit:
+            return None
+        return unit.key if unit.scale == 1 else None
 
     def _row_metric(
         self,
@@ -938,7 +988,8 @@ class _Loader:
             "surface": cell.figure.text,
             "qualifier": QUALIFIERS.get(cell.qualifier) if cell.qualifier else None,
             "period": period,
-            "boundary": label_boundary(figure_tables.split_label(row.label)[0]) or table.boundary,
+            # A site column's figures cover its site ("North Mine"); else the row's or the table's boundary.
+            "boundary": column.boundary or label_boundary(figure_tables.split_label(row.label)[0]) or table.boundary,
             "subject": meta.company,
             "start": cell.figure.start,
             "end": cell.figure.end,

@@ -184,6 +184,9 @@ class Claim:
     kpis: tuple[str, ...] = ()
     sdgs: tuple[SDGLink, ...] = ()
     review: str | None = None  # drafted | reviewed | corrected: read by csr-kg's drafter; None: by a curator
+    # The index in ``observations`` of the figure that totals the claim's figures at named
+    # boundaries: a table row's total column ("Group total") over its site columns.
+    boundary_total: int | None = None
 
 
 @dataclass(frozen=True)

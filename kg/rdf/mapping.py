@@ -496,6 +496,8 @@ class _Mapper:
             self.mass_basis(node, fact_node, fact.observation, partial(self.observation_iri, first, "note"))
             for fix in fact.observation.corrections:
                 self.correction(fact_node, fact.observation, fix)
+        if c.boundary_total is not None:  # a site table's total column: it sums the row's sites
+            self.add(node, CSR.boundaryTotal, self.facts[(c.id, c.boundary_total)][0])
         for prop, target_id in c.links:
             self.add(subject, self.vocab.links[prop], self.entity(target_id))
             self.add(node, CSR.about, self.entity(target_id))

@@ -8,6 +8,7 @@ MINI_REPORT = FIXTURES / "mini-report"
 PAGED_REPORT = FIXTURES / "paged-report"
 UNITS_REPORT = FIXTURES / "units-report"
 CORRECTIONS_REPORT = FIXTURES / "corrections-report"
+SITES_REPORT = FIXTURES / "sites-report"  # a table whose columns are sites, with a total column
 # Four reports of three companies with identifiers and sectors; acme-2019 and acme-holdings-2020
 # spell one company two ways
 COMPANIES = sorted((FIXTURES / "companies").iterdir())

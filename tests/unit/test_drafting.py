@@ -8,6 +8,7 @@ import pytest
 
 from kg.drafting.figures import FigureReader, groups_thousands
 from kg.drafting.sentences import Segmenter, Unit, split_sentences
+from kg.ingest.equivalent_ratios import equivalent_ratio
 from kg.ingest.quantities import Recogniser
 from kg.vocab.units import load_units
 
@@ -366,6 +367,8 @@ def _unit_of(word: str) -> str | None:
         # A callout printing its caption first, though the caption ends with a name.
         ("Mentoring hours given by the Riverside Mentors Club\n4,300", "HR"),
         ("Workshops held at the Harbour Learning Centre\n312", None),
+        ("Injury rate per million hours worked: 0.42", "NUM-PER-MegaHR"),  # a key-data label says "per"
+        ("Energy per tonne of clinker: 5.83 kgce", None),  # a word of a unit unread follows the figure
     ],
 )
 def test_a_highlights_caption_gives_its_unitless_figure_a_unit(text: str, unit: str | None) -> None:
@@ -1085,3 +1088,28 @@ def test_a_period_opening_a_clause_after_a_semicolon_dates_its_figure(
     sentence: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert [(role, figure, period) for role, figure, _, period, _, _ in read(sentence)] == found
+def test_a_key_data_line_may_print_one_word_after_its_figure_and_names_its_metric_by_its_label() -> None:
+    text = "KEY FIGURES 2024\nStaff as at 31 December 2024: 1,482 persons\nWater recycled: 41 percentages of all\n"
+    # One word after the figure (what it counts, a unit of the report's own): a key figure; more
+    # words: a heading, no key figure.
+    assert units(text) == [("highlight", "Staff as at 31 December 2024: 1,482 persons", "")]
+    # The metric is the label before the colon, without the day it names (the figure's period).
+    assert [f[:4] for f in read("Staff as at 31 December 2024: 1,482 persons", "highlight")] == [
+        ("value", "1,482", "Staff", "2024-12-31")
+    ]
+
+
+def test_a_cumulative_total_is_of_the_last_day_of_its_year() -> None:
+    found = read("In 2023 we planted 5,000 trees, bringing cumulative trees planted to 41,000.")
+    assert [(f[1], f[3]) for f in found] == [("5,000", "2023"), ("41,000", "2023-12-31")]
+
+
+def test_a_key_data_lines_unit_word_over_what_its_label_says_it_is_per_is_an_intensity() -> None:
+    def unit_of(word: str) -> str | None:
+        return _unit_of(word) or equivalent_ratio(word, load_units(), _unit_of)
+
+    text = "Energy per tonne of clinker: 5.83 kgce"
+    highlight = Unit(0, len(text), text, "highlight")
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=unit_of)
+    # kgce over "per tonne of clinker": kgce/tonne, a tonne of coal equivalent per kilotonne.
+    assert [f.unit for f in reader.read(highlight, list(RECOGNISER.mentions(text))).figures] == ["TCE-PER-KiloTONNE"]

@@ -5,10 +5,14 @@ The cells are invented; none is taken from a fixture report.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from kg.ingest.loader import load_report
 from kg.ingest.table_cells import CellUnit, UnknownUnit, resolve_unit
 from kg.vocab.units import load_units
+from tests.support.folders import report_folder
 
 LEXICON = load_units().lexicon
 
@@ -31,3 +35,27 @@ def test_a_unit_cell_naming_counted_things_or_a_score_is_a_number(cell: str, key
 def test_a_unit_cell_naming_nothing_counted_stays_unknown() -> None:
     with pytest.raises(UnknownUnit):
         resolve_unit("widgets", LEXICON)
+
+
+_DASHED = """KILNCO LTD ESG REPORT 2022
+
+Indicator\tUnit\t2022\t2021
+Injury rate per million hours worked\t-\t0.42\t0.51
+Safety drills\t-\t12\t10
+"""
+_META = """\
+id: kilnco-2022
+company: kilnco
+title: Kilnco ESG Report 2022
+year: 2022
+standard: hkex-esg-guide-2020
+curator: {name: Test curator}
+"""
+
+
+def test_a_dash_in_the_unit_column_is_no_unit_and_a_label_per_something_a_rate(tmp_path: Path) -> None:
+    sheet = "entities:\n  - {id: kilnco, type: Organization, label: Kilnco Ltd}\n"
+    report = load_report(report_folder(tmp_path / "kilnco", _DASHED, _META, sheet))
+    found = sorted((o.surface, o.unit) for c in report.claims.values() for o in c.observations)
+    # "Safety drills" says no rate: a dash in the unit column makes its cells numbers in no unit.
+    assert found == [("0.42", "NUM-PER-MegaHR"), ("0.51", "NUM-PER-MegaHR"), ("10", "NUM"), ("12", "NUM")]
