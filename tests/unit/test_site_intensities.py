@@ -34,5 +34,6 @@ def test_only_the_site_whose_intensity_disagrees_with_its_own_figures_is_reporte
     # West Works: 1,000 tce over 20 thousand tonnes is 50 kgce/tonne, not the 60.0 printed; East
     # Works and the total agree, and no site's intensity is met with another site's figures.
     assert found == [
-        "Dividing the numerator by this intensity implies a denominator between 16.644 and 16.689, but the report states 20.0."
+        "Dividing the numerator by this intensity implies a denominator between 16.644 and 16.689, "
+        "but the report states 20.0."
     ]
