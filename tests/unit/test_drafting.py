@@ -1088,6 +1088,8 @@ def test_a_period_opening_a_clause_after_a_semicolon_dates_its_figure(
     sentence: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert [(role, figure, period) for role, figure, _, period, _, _ in read(sentence)] == found
+
+
 def test_a_key_data_line_may_print_one_word_after_its_figure_and_names_its_metric_by_its_label() -> None:
     text = "KEY FIGURES 2024\nStaff as at 31 December 2024: 1,482 persons\nWater recycled: 41 percentages of all\n"
     # One word after the figure (what it counts, a unit of the report's own): a key figure; more
