@@ -13,7 +13,8 @@ first:
    first, or having no incidents, an achievement; statistics from a named source, context;
 4. a figure makes the sentence quantitative, unless its figures are all in a clause after a first
    clause without any (that clause then says the kind: "We prohibit X, and 64% of ..."), the
-   sentence opens with an act and how many it did ("We replaced 2,140 lights"), or all its figures
+   sentence opens with an act and how many it did ("We replaced 2,140 lights", "we completed 38
+   projects": an achievement), or all its figures
    are counts of the partners worked with, of what a programme did, of the people engaged or of
    what was accomplished: the count is then part of the partnership, the initiative, the engagement
    or the achievement (a figure with a unit, a share or an amount of money is a metric's value); a
@@ -251,10 +252,9 @@ _PARTICIPATED = re.compile(
 # A sentence opening with what was done and how many: "We replaced 2,140 lights ...", "• installing 18 ...".
 _ACCOMPLISHED_START = re.compile(
     r"^\W*(?:(?:in|during|since)\s[^,]{1,30}?,?\s+)?(?:we\s+(?:also\s+)?)?(?:replac|install|upgrad|retrofitt?|convert|"
-    r"renovat|refurbish|plant)(?:ed|ing)\s+(?:over |more than |about |approximately |nearly )?\d",
+    r"renovat|refurbish|plant|complet)(?:ed|ing)\s+(?:over |more than |about |approximately |nearly )?\d",
     re.I,
 )
-
 # -- 5. the remaining kinds ------------------------------------------------------------------
 
 _ACHIEVED_FIRST = re.compile(
