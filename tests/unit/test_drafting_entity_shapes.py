@@ -403,6 +403,19 @@ def test_a_governments_body_with_its_place_before_it_a_polytechnic_and_a_provide
     ]
 
 
+def test_a_team_named_by_its_place_a_ratings_scheme_and_a_title_said_so() -> None:
+    text = (
+        "Our Penang team grew fastest. The depot holds the Green Mark Gold rating, renewed in May.\n"
+        "• Green Factory, a provincial title from the Penang Industry Council, held since 2021\n"
+    )
+    assert [(m.label, m.type, m.alias_of) for m in entity_mentions(text)] == [
+        ("Green Mark Gold rating", "Certification", None),
+        ("Green Mark Gold", "Certification", "Green Mark Gold rating"),
+        ("Green Factory", "Award", None),
+        ("Penang Industry Council", "Organization", None),
+    ]
+
+
 def test_award_grades_rankings_and_an_offices_possessive() -> None:
     text = (
         "Awards\n"
