@@ -701,8 +701,11 @@ _CLUBS = frozenset({"association", "club", "society", "union"})
 # The head word after a quoted title: “Green Steps” programme, "Green Factory" title, "Caring Company" logo.
 _QUOTED_HEAD = re.compile(
     r"\s*(?:[a-z][a-z\-]+\s+)?(programmes?|programs?|projects?|campaigns?|initiatives?|schemes?|awards?|titles?|"
-    r"logos?|prizes?|medals?|certifications?|ratings?|labels?|platforms?|apps?|series)\b"
+    r"logos?|prizes?|medals?|certifications?|ratings?|labels?|platforms?|apps?|series|class(?:es)?|courses?|"
+    r"targets?)\b"
 )
+# Quoted heads that name what the company runs or sets itself: a class it teaches, targets it adopts.
+_QUOTED_INITIATIVES = frozenset({"class", "classes", "course", "courses", "target", "targets"})
 # Who may give an award: an organisation, or a committee or department of one ("Environmental Campaign Committee").
 _ORGANISER_TYPES = frozenset({"Organization", "Committee", "Department"})
 # "• Caring Company Logo (10 Years Plus), The Hong Kong Council of Social Service": an award line
@@ -1820,8 +1823,11 @@ class _Scanner:
             if _AWARD_CUE.search(before):
                 self.add(match.start(1), match.end(1), "Award", priority=1)
             elif head:  # the name as printed, quotes and head word included: “Green Steps” programme
-                type_ = _HEADS.get(_singular(head.group(1).lower()), "Award")
+                word = head.group(1).lower()
+                type_ = "Initiative" if word in _QUOTED_INITIATIVES else _HEADS.get(_singular(word), "Award")
+                self.inner = (match.start(1), match.end(1))  # and the quoted name alone: “Green Steps”
                 self.add(match.start(), head.end(), type_, priority=1)
+                self.inner = None
             elif _LAUNCH_CUE.search(before) and not _ADJECTIVE_USE.match(self.text, match.end()):
                 # "we launched “Project Blue”": what is launched is a programme ("... “X” strategy" is a strategy)
                 self.add(match.start(1), match.end(1), "Initiative", priority=1)

@@ -416,6 +416,16 @@ def test_a_team_named_by_its_place_a_ratings_scheme_and_a_title_said_so() -> Non
     ]
 
 
+def test_a_quoted_class_or_set_of_targets_is_an_initiative_and_goes_by_its_quoted_name() -> None:
+    text = 'In 2022 the Board adopted our "Net Zero Ports 2040" targets. Retirees joined our "Tech Buddies" class.'
+    assert [(m.label, m.type, m.alias_of) for m in entity_mentions(text) if m.type != "Board"] == [
+        ('"Net Zero Ports 2040" targets', "Initiative", None),
+        ("Net Zero Ports 2040", "Initiative", '"Net Zero Ports 2040" targets'),
+        ('"Tech Buddies" class', "Initiative", None),
+        ("Tech Buddies", "Initiative", '"Tech Buddies" class'),
+    ]
+
+
 def test_award_grades_rankings_and_an_offices_possessive() -> None:
     text = (
         "Awards\n"
