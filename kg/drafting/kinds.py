@@ -420,6 +420,11 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
     the sentence makes.
     """
     text = sentence.strip()
+    clause = _CLAUSE_END.search(text)
+    if clause and _RESPONSIBILITY.search(text, 0, clause.start()) and not about_report(text[: clause.start()]):
+        # "The Board has overall responsibility for ..., and confirms that it approved this report": who
+        # is responsible is the main clause; approving the report is added after it
+        return "governance"
     if not text or about_report(text):
         return None
     for kind, pattern in _BEFORE_FIGURES:

@@ -125,6 +125,15 @@ WITH_FIGURES = [
 ]
 
 
+def test_who_is_responsible_is_the_main_clause_before_approving_the_report() -> None:
+    sentence = (
+        "The Board has overall responsibility for the Group's ESG strategy, and confirms that it has reviewed "
+        "and approved this report."
+    )
+    assert claim_kind(sentence, []) == "governance"
+    assert claim_kind("The Board has reviewed and approved this report.", []) is None
+
+
 @pytest.mark.parametrize(("sentence", "units", "kind"), WITH_FIGURES)
 def test_claim_kind_with_the_figures_read(sentence: str, units: list[str | None], kind: str) -> None:
     assert claim_kind(sentence, units) == kind
