@@ -128,6 +128,17 @@ _FOLLOWS_INSTRUMENT = re.compile(
 _CERTIFICATION = re.compile(
     r"\b(?:certified|certificates?|certifications?|accredited|accreditation)\b(?!\s+(?:body|bodies))", re.I
 )
+# Holding or renewing what the sentence names as a certification (kg.drafting.entities), with no certificate word.
+_HELD = re.compile(r"\b(?:holds?|held|renew(?:s|ed|al)|obtained|maintain(?:s|ed)|attained|achieved)\b", re.I)
+# Certificates of renewable electricity, which a company buys and retires: a purchase of energy, no
+# certificate of its own ("we buy green electricity certificates", "as more certificates were retired").
+_ENERGY_CERTIFICATES = re.compile(
+    r"\b(?:(?:green|renewable)\s+(?:electricity|energy|power)\s+certificates?|energy\s+attribute\s+certificates?|"
+    r"I-RECs?|RECs|GECs?)\b"
+    r"|\bcertificates?\s+(?:were|was|are|is|have\s+been)\s+(?:retired|surrendered|cancell?ed|bought|purchased)\b"
+    r"|\b(?:retir(?:e|es|ed|ing)|surrender(?:s|ed)?|bought|purchas(?:e|es|ed)|buy)\s+(?:[\w-]+\s+){0,3}?certificates?\b",
+    re.I,
+)
 # A standard a certificate is issued against ("ISO 14001", "... Standard").
 _STANDARD = re.compile(r"\b(?:ISO|IEC|OHSAS|IATF|SA\s?8000|LEED|BEAM|BREEAM|FSC|PEFC|GB/T)\b|\b[Ss]tandards?\b")
 _GIVEN = re.compile(r"\b(?:awarded|won|received|presented with|granted)\b", re.I)
@@ -436,6 +447,8 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
     kind = _third_party(text)
     if kind is not None:
         return kind
+    if "Certification" in named and _HELD.search(text):
+        return "certification"  # "SG1 holds the Green Mark Platinum rating, renewed in March": a named one held
     if _RESPONSIBILITY.search(text):
         return "governance"
     if _ACHIEVED_FIRST.search(text):
@@ -508,7 +521,7 @@ def _third_party(text: str) -> str | None:
     an award; an award the company set up or gives is neither.
     """
     if (
-        _CERTIFICATION.search(text)
+        _CERTIFICATION.search(_ENERGY_CERTIFICATES.sub(" ", text))
         and (_STANDARD.search(text) or not _GIVEN.search(text))
         and not _PEOPLE_CERTIFIED.search(text)
         and not _PROCURED.search(text)

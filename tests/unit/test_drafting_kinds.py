@@ -156,3 +156,11 @@ def test_drafted_claims_take_their_kind_from_the_words_and_the_figures_read() ->
         ("commitment", "We will open 3 clinics in 2024.", ["3"]),
         ("quantitative", "Total water use was 1,200 m³ in 2022.", ["1,200 m³"]),
     ]
+
+
+def test_renewable_electricity_certificates_are_bought_not_held_and_a_named_certification_renewed_is() -> None:
+    assert claim_kind("In Penang we buy renewable energy certificates from the grid operator.", []) == "policy"
+    assert claim_kind("Emissions fell by 4.0% as more certificates were retired.", ["PERCENT"]) == "quantitative"
+    assert claim_kind("The depot holds the Green Mark Gold rating, renewed in May.", [], ["Certification"]) == (
+        "certification"
+    )
