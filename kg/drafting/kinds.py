@@ -439,7 +439,12 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
     if not text or about_report(text):
         return None
     for kind, pattern in _BEFORE_FIGURES:
-        if pattern.search(text):
+        if found := pattern.search(text):
+            if kind == "compliance" and clause and clause.end() <= found.start():
+                # "Our system is certified to ISO/IEC 27001, and we comply with ...": the first clause's kind
+                first = _third_party(text[: clause.start()])
+                if first == "certification":
+                    return first
             return kind
     clause = _CLAUSE_END.search(text)
     if clause and _JOINED.search(text, 0, clause.start()):

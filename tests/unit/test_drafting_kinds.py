@@ -164,3 +164,11 @@ def test_renewable_electricity_certificates_are_bought_not_held_and_a_named_cert
     assert claim_kind("The depot holds the Green Mark Gold rating, renewed in May.", [], ["Certification"]) == (
         "certification"
     )
+
+
+def test_a_certificate_in_the_first_clause_wins_over_compliance_in_a_later_one() -> None:
+    first = "Our data centre is certified to ISO/IEC 27001:2022, and we comply with the Personal Data Ordinance."
+    assert claim_kind(first, []) == "certification"
+    assert claim_kind("We comply with the Employment Ordinance, and our plants are certified to ISO 45001.", []) == (
+        "compliance"
+    )
