@@ -701,8 +701,11 @@ _CLUBS = frozenset({"association", "club", "society", "union"})
 # The head word after a quoted title: “Green Steps” programme, "Green Factory" title, "Caring Company" logo.
 _QUOTED_HEAD = re.compile(
     r"\s*(?:[a-z][a-z\-]+\s+)?(programmes?|programs?|projects?|campaigns?|initiatives?|schemes?|awards?|titles?|"
-    r"logos?|prizes?|medals?|certifications?|ratings?|labels?|platforms?|apps?|series)\b"
+    r"logos?|prizes?|medals?|certifications?|ratings?|labels?|platforms?|apps?|series|class(?:es)?|courses?|"
+    r"targets?)\b"
 )
+# Quoted heads that name what the company runs or sets itself: a class it teaches, targets it adopts.
+_QUOTED_INITIATIVES = frozenset({"class", "classes", "course", "courses", "target", "targets"})
 # Who may give an award: an organisation, or a committee or department of one ("Environmental Campaign Committee").
 _ORGANISER_TYPES = frozenset({"Organization", "Committee", "Department"})
 # "• Caring Company Logo (10 Years Plus), The Hong Kong Council of Social Service": an award line
@@ -928,6 +931,10 @@ def _cue_at(before: str) -> int:
     return max(0, len(before) - CUE_REACH)
 
 
+# An appositive that says the name before it is a title or an award given to the company.
+_TITLE_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:title|award|honou?r|accolade|prize)\s+(?:from|by|given|granted|awarded)\b"
+)
 # Words a place's name opens with to say what kind of place it is.
 _PLACE_PREFIXES = frozenset({"mount", "mt.", "lake"})
 # A site named by a short code, and where it is in brackets after it: "HK1 (Tseung Kwan O)".
@@ -1191,6 +1198,8 @@ class _Scanner:
         self.inner = None
         if lower_head and _HEADS.get(lower_head.group(3)) == "Place" and (label in place_names() or words[0] == "No"):
             lower_head = None  # "our Suzhou plant" is a plant in a known place, the place the name; "No plant" none
+        if lower_head and lower_head.group(3) == "team" and not lower_head.group(1) and label in place_names():
+            lower_head = None  # "our Singapore team grew": the staff in a place, the place the name
         if (
             lower_head
             and re.search(r"(?<!\w)[A-Z]", label)
@@ -1198,9 +1207,9 @@ class _Scanner:
             and not any(w in _NOT_MODIFIERS or w.endswith("ed") or w in _TIME_WORDS for w in modifiers)
         ):
             head = lower_head.group(3).split()[-1]
-            if head.startswith("certification"):
-                # "ISCC EU certification", "BRCGS Global Standard for Food Safety certification": the
-                # certification to a scheme, the scheme's name its alias.
+            if head.startswith("certification") or head == "rating":
+                # "ISCC EU certification", "BRCGS Global Standard for Food Safety certification", "Green
+                # Mark Platinum rating": the certification to a scheme, the scheme's name its alias.
                 head_type = "Certification"
                 self.inner = (start, end)
                 end = lower_head.end()
@@ -1220,6 +1229,8 @@ class _Scanner:
                 label = text[start:end]
                 words = label.split()
         type_ = head_type or _type_of(words)
+        if type_ is not None and _TITLE_APPOSITIVE.match(text, end):
+            type_ = "Award"  # "Green Factory, a national-level title from the Ministry ...": what the words say it is
         if type_ in (None, "Initiative") and _GRADED_BEFORE.search(text, max(0, start - GRADED_WINDOW), start):
             type_ = "Standard"  # "classified at Level 3 of the Multi-Level Protection Scheme": a graded standard
         if type_ in (None, "Place") and len(words) > 1 and words[0] in _LEGAL_FORM_PREFIXES:
@@ -1812,8 +1823,11 @@ class _Scanner:
             if _AWARD_CUE.search(before):
                 self.add(match.start(1), match.end(1), "Award", priority=1)
             elif head:  # the name as printed, quotes and head word included: “Green Steps” programme
-                type_ = _HEADS.get(_singular(head.group(1).lower()), "Award")
+                word = head.group(1).lower()
+                type_ = "Initiative" if word in _QUOTED_INITIATIVES else _HEADS.get(_singular(word), "Award")
+                self.inner = (match.start(1), match.end(1))  # and the quoted name alone: “Green Steps”
                 self.add(match.start(), head.end(), type_, priority=1)
+                self.inner = None
             elif _LAUNCH_CUE.search(before) and not _ADJECTIVE_USE.match(self.text, match.end()):
                 # "we launched “Project Blue”": what is launched is a programme ("... “X” strategy" is a strategy)
                 self.add(match.start(1), match.end(1), "Initiative", priority=1)

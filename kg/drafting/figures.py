@@ -3,10 +3,10 @@
 Every quantity mention the recogniser (:mod:`kg.ingest.quantities`) finds in a unit becomes one
 :class:`Figure`, unless its context shows it is no figure: a reference number ("Cap. 57",
 "Goal 7", "page 12", "Euro 6"), any number of a list a code opens ("SDGs 3, 4 and 13"), an age
-("aged 18", "44 years old", "aged between 30 and 50"), a rank ("Top 100"), the denominator of a
-rate ("per 200,000 hours"), a number inside a name ("the Drive Safe 360 course"), a schedule ("7
-days a week"), a time of day, a street number. Years, dates, ordinals, codes and list numbers the
-recogniser already sets apart.
+("aged 18", "44 years old", "aged between 30 and 50", "Madam Chan, 71, joined"), a rank ("Top
+100"), the denominator of a rate ("per 200,000 hours"), a number inside a name ("the Drive Safe
+360 course"), a schedule ("7 days a week"), a time of day, a street number. Years, dates,
+ordinals, codes and list numbers the recogniser already sets apart.
 
 A figure's **role** is read from the words right before and after it: ``change`` after "increased
 by", "a decrease of", "up", "down", before "reduction" or "year-on-year" (with a direction, so a
@@ -182,6 +182,10 @@ _AGE_BEFORE = re.compile(
 )
 _AGE_AFTER = re.compile(r"^\s*(?:years?\s+)?(?:old|of\s+age)\b|^-year-old", re.I)
 _AGE_WORD = re.compile(r"\bage\b[^.;,]{0,40}$", re.I)
+# A person's age set off by commas after their name: "Madam Chan, 71, joined our class".
+_AGE_OF_PERSON = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Madam|Mdm|Dr|Mr\.|Mrs\.|Ms\.|Dr\.)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3},\s*$"
+)
 _YEAR_NUMBER = re.compile(_YEAR)
 _FISCAL_YEAR_BEFORE = re.compile(rf"(?:FY\s?)?{_YEAR}\s?[/–-]\s?$")  # "2020/21", "2022-23": a fiscal year's end
 _AFTER_YEAR = re.compile(r"^\s*(?:[,.;:)]|$|levels?\b|figures?\b|and\b|baseline\b)")
@@ -453,6 +457,13 @@ class FigureReader:
         if _REFERENCE.search(before) or _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
             return False
         if m.unit == "YR" or (m.unit is None and _AGE_WORD.search(before)):
+            return False
+        if (
+            m.unit is None
+            and re.fullmatch(r"\d{1,3}", m.surface)
+            and _AGE_OF_PERSON.search(before)
+            and after[:1] == ","
+        ):
             return False
         if m.unit is None and _FISCAL_YEAR_BEFORE.search(before) and re.fullmatch(r"\d{2}|" + _YEAR, m.surface):
             return False

@@ -13,7 +13,8 @@ first:
    first, or having no incidents, an achievement; statistics from a named source, context;
 4. a figure makes the sentence quantitative, unless its figures are all in a clause after a first
    clause without any (that clause then says the kind: "We prohibit X, and 64% of ..."), the
-   sentence opens with an act and how many it did ("We replaced 2,140 lights"), or all its figures
+   sentence opens with an act and how many it did ("We replaced 2,140 lights", "we completed 38
+   projects": an achievement), or all its figures
    are counts of the partners worked with, of what a programme did, of the people engaged or of
    what was accomplished: the count is then part of the partnership, the initiative, the engagement
    or the achievement (a figure with a unit, a share or an amount of money is a metric's value); a
@@ -126,6 +127,17 @@ _FOLLOWS_INSTRUMENT = re.compile(
 )
 _CERTIFICATION = re.compile(
     r"\b(?:certified|certificates?|certifications?|accredited|accreditation)\b(?!\s+(?:body|bodies))", re.I
+)
+# Holding or renewing what the sentence names as a certification (kg.drafting.entities), with no certificate word.
+_HELD = re.compile(r"\b(?:holds?|held|renew(?:s|ed|al)|obtained|maintain(?:s|ed)|attained|achieved)\b", re.I)
+# Certificates of renewable electricity, which a company buys and retires: a purchase of energy, no
+# certificate of its own ("we buy green electricity certificates", "as more certificates were retired").
+_ENERGY_CERTIFICATES = re.compile(
+    r"\b(?:(?:green|renewable)\s+(?:electricity|energy|power)\s+certificates?|energy\s+attribute\s+certificates?|"
+    r"I-RECs?|RECs|GECs?)\b"
+    r"|\bcertificates?\s+(?:were|was|are|is|have\s+been)\s+(?:retired|surrendered|cancell?ed|bought|purchased)\b"
+    r"|\b(?:retir(?:e|es|ed|ing)|surrender(?:s|ed)?|bought|purchas(?:e|es|ed)|buy)\s+(?:[\w-]+\s+){0,3}?certificates?\b",
+    re.I,
 )
 # A standard a certificate is issued against ("ISO 14001", "... Standard").
 _STANDARD = re.compile(r"\b(?:ISO|IEC|OHSAS|IATF|SA\s?8000|LEED|BEAM|BREEAM|FSC|PEFC|GB/T)\b|\b[Ss]tandards?\b")
@@ -251,10 +263,9 @@ _PARTICIPATED = re.compile(
 # A sentence opening with what was done and how many: "We replaced 2,140 lights ...", "• installing 18 ...".
 _ACCOMPLISHED_START = re.compile(
     r"^\W*(?:(?:in|during|since)\s[^,]{1,30}?,?\s+)?(?:we\s+(?:also\s+)?)?(?:replac|install|upgrad|retrofitt?|convert|"
-    r"renovat|refurbish|plant)(?:ed|ing)\s+(?:over |more than |about |approximately |nearly )?\d",
+    r"renovat|refurbish|plant|complet)(?:ed|ing)\s+(?:over |more than |about |approximately |nearly )?\d",
     re.I,
 )
-
 # -- 5. the remaining kinds ------------------------------------------------------------------
 
 _ACHIEVED_FIRST = re.compile(
@@ -420,10 +431,20 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
     the sentence makes.
     """
     text = sentence.strip()
+    clause = _CLAUSE_END.search(text)
+    if clause and _RESPONSIBILITY.search(text, 0, clause.start()) and not about_report(text[: clause.start()]):
+        # "The Board has overall responsibility for ..., and confirms that it approved this report": who
+        # is responsible is the main clause; approving the report is added after it
+        return "governance"
     if not text or about_report(text):
         return None
     for kind, pattern in _BEFORE_FIGURES:
-        if pattern.search(text):
+        if found := pattern.search(text):
+            if kind == "compliance" and clause and clause.end() <= found.start():
+                # "Our system is certified to ISO/IEC 27001, and we comply with ...": the first clause's kind
+                first = _third_party(text[: clause.start()])
+                if first == "certification":
+                    return first
             return kind
     clause = _CLAUSE_END.search(text)
     if clause and _JOINED.search(text, 0, clause.start()):
@@ -431,6 +452,8 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
     kind = _third_party(text)
     if kind is not None:
         return kind
+    if "Certification" in named and _HELD.search(text):
+        return "certification"  # "SG1 holds the Green Mark Platinum rating, renewed in March": a named one held
     if _RESPONSIBILITY.search(text):
         return "governance"
     if _ACHIEVED_FIRST.search(text):
@@ -503,7 +526,7 @@ def _third_party(text: str) -> str | None:
     an award; an award the company set up or gives is neither.
     """
     if (
-        _CERTIFICATION.search(text)
+        _CERTIFICATION.search(_ENERGY_CERTIFICATES.sub(" ", text))
         and (_STANDARD.search(text) or not _GIVEN.search(text))
         and not _PEOPLE_CERTIFIED.search(text)
         and not _PROCURED.search(text)

@@ -798,6 +798,10 @@ def test_asides_and_the_end_of_the_period(sentence: str, fiscal_year_end: str | 
     assert found == expected
 
 
+def test_a_persons_age_after_their_name_is_no_figure() -> None:
+    assert read("Mr. Lau Tai-man, 68, joined 12 workshops in 2022.") == [("value", "12", "workshops", None, None, None)]
+
+
 def test_a_number_printed_with_a_leading_zero_is_no_figure() -> None:
     assert _dated("03 OUR PEOPLE AND 2022 IN REVIEW") == []
     assert _dated("We sold 0.5 tonnes of scrap.") == [("value", "0.5 tonnes", "TONNE", None, None, None)]

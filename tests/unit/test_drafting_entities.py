@@ -282,6 +282,7 @@ def test_lists_under_a_lead_line_name_stakeholder_groups_material_issues_and_awa
         ("Indoor air quality", "MaterialIssue", None),
         ("Climate resilience", "MaterialIssue", None),
         ('"Eco Pioneer" title', "Award", "Kowloon Green Alliance"),
+        ("Eco Pioneer", "Award", None),  # the quoted title alone, an alias of the whole
         ("Kowloon Green Alliance", "Organization", None),
         ("Quality Tourism Service Mark", "Award", "Tourism Services Council"),
         ("Tourism Services Council", "Organization", None),
@@ -412,7 +413,9 @@ def test_a_quoted_title_before_a_head_word_is_of_the_heads_type() -> None:
     )
     assert typed(text) == [
         ("“Green Steps” programme", "Initiative"),
+        ("Green Steps", "Initiative"),  # the quoted title alone, an alias of the whole
         ('"Tree Buddies" campaign', "Initiative"),
+        ("Tree Buddies", "Initiative"),
         ("Bluebird volunteer team", "Team"),
         ("Bluebird", "Team"),  # its proper name, an alias of the whole phrase
     ]

@@ -403,6 +403,29 @@ def test_a_governments_body_with_its_place_before_it_a_polytechnic_and_a_provide
     ]
 
 
+def test_a_team_named_by_its_place_a_ratings_scheme_and_a_title_said_so() -> None:
+    text = (
+        "Our Penang team grew fastest. The depot holds the Green Mark Gold rating, renewed in May.\n"
+        "• Green Factory, a provincial title from the Penang Industry Council, held since 2021\n"
+    )
+    assert [(m.label, m.type, m.alias_of) for m in entity_mentions(text)] == [
+        ("Green Mark Gold rating", "Certification", None),
+        ("Green Mark Gold", "Certification", "Green Mark Gold rating"),
+        ("Green Factory", "Award", None),
+        ("Penang Industry Council", "Organization", None),
+    ]
+
+
+def test_a_quoted_class_or_set_of_targets_is_an_initiative_and_goes_by_its_quoted_name() -> None:
+    text = 'In 2022 the Board adopted our "Net Zero Ports 2040" targets. Retirees joined our "Tech Buddies" class.'
+    assert [(m.label, m.type, m.alias_of) for m in entity_mentions(text) if m.type != "Board"] == [
+        ('"Net Zero Ports 2040" targets', "Initiative", None),
+        ("Net Zero Ports 2040", "Initiative", '"Net Zero Ports 2040" targets'),
+        ('"Tech Buddies" class', "Initiative", None),
+        ("Tech Buddies", "Initiative", '"Tech Buddies" class'),
+    ]
+
+
 def test_award_grades_rankings_and_an_offices_possessive() -> None:
     text = (
         "Awards\n"

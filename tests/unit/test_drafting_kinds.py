@@ -120,7 +120,18 @@ WITH_FIGURES = [
     ("Our survey found that 4 topics were ranked highest by tenants.", [None], "quantitative"),
     ("In 2022 we partnered with 6 schools to teach coding.", [None], "partnership"),
     ("Since 2019, the Bright Steps Scholarship has supported 210 students.", [None], "initiative"),
+    ("In 2023 we completed 12 retrofits of chillers, saving 840 MWh a year.", [None, "MegaW-HR"], "achievement"),
+    ("We held 40% of the market in 2023.", ["PERCENT"], "quantitative"),
 ]
+
+
+def test_who_is_responsible_is_the_main_clause_before_approving_the_report() -> None:
+    sentence = (
+        "The Board has overall responsibility for the Group's ESG strategy, and confirms that it has reviewed "
+        "and approved this report."
+    )
+    assert claim_kind(sentence, []) == "governance"
+    assert claim_kind("The Board has reviewed and approved this report.", []) is None
 
 
 @pytest.mark.parametrize(("sentence", "units", "kind"), WITH_FIGURES)
@@ -145,3 +156,19 @@ def test_drafted_claims_take_their_kind_from_the_words_and_the_figures_read() ->
         ("commitment", "We will open 3 clinics in 2024.", ["3"]),
         ("quantitative", "Total water use was 1,200 m³ in 2022.", ["1,200 m³"]),
     ]
+
+
+def test_renewable_electricity_certificates_are_bought_not_held_and_a_named_certification_renewed_is() -> None:
+    assert claim_kind("In Penang we buy renewable energy certificates from the grid operator.", []) == "policy"
+    assert claim_kind("Emissions fell by 4.0% as more certificates were retired.", ["PERCENT"]) == "quantitative"
+    assert claim_kind("The depot holds the Green Mark Gold rating, renewed in May.", [], ["Certification"]) == (
+        "certification"
+    )
+
+
+def test_a_certificate_in_the_first_clause_wins_over_compliance_in_a_later_one() -> None:
+    first = "Our data centre is certified to ISO/IEC 27001:2022, and we comply with the Personal Data Ordinance."
+    assert claim_kind(first, []) == "certification"
+    assert claim_kind("We comply with the Employment Ordinance, and our plants are certified to ISO 45001.", []) == (
+        "compliance"
+    )
