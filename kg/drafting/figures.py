@@ -370,7 +370,7 @@ class FigureReader:
         commits = bool(_COMMIT.search(text) or (unit.kind == "bullet" and _COMMIT.search(unit.lead)))
         if not kept:
             self._interrupted = True
-            return Reading(unit, (), self._missing(unit) if not quantities else None, commits)
+            return Reading(unit, (), self._missing(unit) if not kept else None, commits)
         periods = self._periods(text)
         lead = self._periods(unit.lead) if unit.kind == "bullet" else []
         spans = [(m.start - at, m.end - at) for m in kept]

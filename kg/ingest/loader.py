@@ -458,7 +458,7 @@ class _Loader:
     def _kpi_claims(self, source: str) -> None:
         """Claims of the figure tables: one per row, quoting the row, one observation per cell."""
         text = self.report.text.table_text
-        panels = highlight_panels(text, self._is_unit)
+        panels = highlight_panels(text, self._is_unit, self.report.meta.year)
         self.figure_tables = sorted([*figure_tables.figure_tables(text), *panels], key=lambda t: t.start)
         read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]] = []
         for table in self.figure_tables:

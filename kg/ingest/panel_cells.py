@@ -15,11 +15,13 @@ of two or more segments each one plain figure (a number, optionally a percentage
 three caption lines whose first holds exactly one segment under each figure, every segment
 starting where a figure's column starts (a few characters either way) and holding a letter.
 
-Each figure becomes a headerless row of a figure table: its caption (its column's segments
+Each figure becomes a headerless row of a figure table of its own: its caption (its column's segments
 joined) is the row's label, its unit its own "%" or, failing that, the unit the caption opens
 with ("tonnes of food waste composted"), else a count; the row's span, which its claim quotes,
 runs from the figure to the end of its caption, the other columns' text between included as
-printed. A caption saying "as at 31 December 2024" dates the figure that day.
+printed. A caption saying "as at 31 December 2024" dates the figure that day; a percentage whose
+caption opens with a change word and names the year compared with ("reduction in water use since
+2019") is a change on that year.
 """
 
 from __future__ import annotations
@@ -99,6 +101,29 @@ def _figure_column(caption: str) -> Column:
     return Column("figure", None)
 
 
+# A caption opening with a change word and naming the year compared with ("reduction in water
+# use since 2019", "lower emissions per m² than in 2019"): the percentage is a change on that year.
+_CHANGE = re.compile(
+    r"^(?:reduction|decrease|drop|fall|cut|increase|rise|growth|lower|higher|less|more|fewer)\b"
+    r".*?\b(?:since|than\s+in|from|on|compared\s+(?:with|to)|against|vs\.?)\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _change_columns(figure: str, caption: str, year: int) -> tuple[Column, ...] | None:
+    """The columns of a percentage its caption prints as a change on an earlier year: that year's
+    and the report's, and the change column the figure is in; None for any other figure."""
+    m = _CHANGE.search(caption) if figure.endswith("%") else None
+    if m is None or not int(m.group("year")) < year:
+        return None
+    base = int(m.group("year"))
+    return (
+        Column("year", None, period=str(base), year=base),
+        Column("year", None, period=str(year), year=year),
+        Column("change", None, unit="%"),
+    )
+
+
 def _unit(figure: str, caption: str, is_unit: Callable[[str], bool]) -> str | None:
     """The unit surface of a panel figure's row: none for a percentage (its "%" is its unit), the
     unit its caption opens with, else a count ("number")."""
@@ -111,11 +136,12 @@ def _unit(figure: str, caption: str, is_unit: Callable[[str], bool]) -> str | No
     return "number"
 
 
-def highlight_panels(text: str, is_unit: Callable[[str], bool]) -> list[FigureTable]:
-    """Each panel row of ``text`` as a figure table of one headerless row per figure.
+def highlight_panels(text: str, is_unit: Callable[[str], bool], year: int) -> list[FigureTable]:
+    """Each panel row of ``text`` as figure tables of one headerless row per figure.
 
     ``is_unit`` says whether a caption's opening words are a unit ("tonnes"), which the figure
-    is then in."""
+    is then in; ``year`` is the report's, which a change its caption compares with an earlier
+    year ("15.9% reduction ... since 2023") ends in."""
     tables: list[FigureTable] = []
     lines = _lines(text)
     block: list[tuple[int, str]] = []
@@ -125,13 +151,15 @@ def highlight_panels(text: str, is_unit: Callable[[str], bool]) -> list[FigureTa
             continue
         panel = _panel(block) if block else None
         if panel is not None:
-            rows = []
+            start = block[0][0]
             for figure, caption in panel:
                 label = " ".join(c.text for c in caption)
-                cell = FigureCell(_figure_column(label), figure, True)
-                end = max(c.end for c in caption)
-                rows.append(FigureRow(label, _unit(figure.text, label, is_unit), (cell,), figure.start, end))
-            start, end = block[0][0], block[-1][0] + len(block[-1][1])
-            tables.append(FigureTable(start, end, (rows[0].cells[0].column,), None, None, None, None, rows))
+                columns = _change_columns(figure.text, label, year) or (_figure_column(label),)
+                cell = FigureCell(columns[-1], figure, True)
+                row = FigureRow(
+                    label, _unit(figure.text, label, is_unit), (cell,), figure.start, max(c.end for c in caption)
+                )
+                # One table per figure: a change's columns are its own.
+                tables.append(FigureTable(start, row.end, columns, None, None, None, None, [row]))
         block = []
     return tables

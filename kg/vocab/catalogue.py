@@ -562,9 +562,10 @@ _BY_PLACE = (
     r"\bby (?:region|country|countries|location|province|geograph(?:y|ic(?:al)? (?:region|area|location)s?)|origin)\b"
 )
 
+# "Team members": what hotels, resorts and retailers call their employees.
 _STAFF = (
     r"\b(?:people|persons) employed\b|\bemployees?\b|\bstaff\b|\bworkforce\b|\bheadcount\b|\bpersonnel\b"
-    r"|\bworkers?\b"
+    r"|\bworkers?\b|\bteam members?\b"
 )
 
 

@@ -1,5 +1,6 @@
 """Intensities named by their scopes ("Scope 1 and 2 intensity per m²") are the catalogue's GHG
-intensities; chilled water bought from a district cooling plant is energy, not water."""
+intensities; chilled water bought from a district cooling plant is energy, not water; "team
+members" are employees."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from kg.vocab.catalogue import match_metric
         ("Purchased chilled water", "MegaW-HR", "energy-heat-purchased"),
         ("Purchased chilled water (district cooling)", "TONNE", None),  # its emissions: no energy, no water
         ("Water consumption", "M3", "water-consumption"),
+        ("Total team members", "NUM", "employees-total"),
+        ("Female team members", "NUM", "employees-female"),
     ],
 )
 def test_scope_intensities_and_chilled_water(label: str, unit: str, notation: str | None) -> None:

@@ -416,6 +416,14 @@ def test_a_figure_announced_but_not_printed_is_missing_never_guessed() -> None:
     assert missing("Our staff enjoyed the annual picnic.") is None
 
 
+def test_a_figure_announced_in_a_sentence_whose_only_digits_are_codes_is_missing() -> None:
+    # "Scope 1 and 2" are codes, no figures: the sentence still prints no figure of what it announces.
+    assert missing("A breakdown of our Scope 1 and 2 emissions by site is shown in the chart below.") == (
+        "breakdown of our Scope 1 and 2 emissions"
+    )
+    assert missing("Our Scope 1 and 2 targets were set in 2021.") is None  # it announces no figure
+
+
 @pytest.mark.parametrize(
     ("sentence", "kind", "expected"),
     [
