@@ -145,6 +145,9 @@ def test_unit_column_change_column_and_not_disclosed_cells(graphs: dict[str, Gra
         ("kpi-hazardous-waste", "hazardous-waste", "change not disclosed", "", "", "", "2021", "2020", "–"),
         ("kpi-paper-consumed", "paper-consumed", "change not disclosed", "", "", "", "2021", "2020", "n/a"),
         ("kpi-pallets-reused", "pallets-reused", "change", "4.2", "0.05", "PERCENT", "2021", "2020", "4.2%"),
+        # A unit cell naming the things counted ("pallets") makes the row's figures counts.
+        ("kpi-pallets-reused", "pallets-reused", "value", "4800.0", "0.5", "NUM", "2020", "", "4,800"),
+        ("kpi-pallets-reused", "pallets-reused", "value", "5000.0", "0.5", "NUM", "2021", "", "5,000"),
         ("kpi-paper-consumed", "paper-consumed", "value", "0.0", "0.5", "KiloGM", "2021", "", "0"),
         ("kpi-paper-consumed", "paper-consumed", "value", "120.0", "0.5", "KiloGM", "2020", "", "120"),
         (
@@ -323,10 +326,8 @@ def test_cells_not_read_are_listed_with_their_reason(folders: dict[str, Path], t
         for r in coverage(load_report(folders["unit-column"])).mentions
         if not r.claims
     ]
-    assert listed == [
-        (9, "5,000", "unknown unit 'pallets'"),
-        (9, "4,800", "unknown unit 'pallets'"),
-    ]
+    # "pallets" in the unit column names the things counted: the row's figures are counts, none unread.
+    assert listed == []
     # Without a fiscal year end, fiscal-year columns have no known period: listed, not guessed.
     report = load_report(_folder(tmp_path, "scaled-headers"))
     reasons = {r.reason for r in coverage(report).mentions if not r.claims}
@@ -344,11 +345,12 @@ def test_build_prints_a_line_per_table_and_warns_of_unread_blocks(folders: dict[
     result = CliRunner().invoke(main, ["build", str(folders["unit-column"]), "--out", str(tmp_path / "x.ttl")])
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
-        "unit-column-2021: report.txt:5: figures table: 4 rows, 12 cells, 2 not read",
+        "unit-column-2021: report.txt:5: figures table: 4 rows, 12 cells, 0 not read",
         "unit-column-2021: warning: report.txt:16-19: table-like block not read as a table",
         # 47 of them map the two metrics to the catalogue and give their figures canonical values, 18 are
-        # the KPIs the drafter infers for the two rows (7 triples each) and the drafter agent (4).
-        f"wrote {tmp_path / 'x.ttl'} (381 triples)",
+        # the KPIs the drafter infers for the two rows (7 triples each) and the drafter agent (4); the
+        # pallets row's two counts add 22 (its observations and their renumbering).
+        f"wrote {tmp_path / 'x.ttl'} (403 triples)",
     ]
 
 
@@ -360,8 +362,9 @@ def test_a_streamed_build_prints_the_table_lines_too(folders: dict[str, Path], t
     assert result.exit_code == 0, result.output
     assert result.stderr.splitlines() == [
         "page-break-2021: report.txt:1: figures table: 5 rows, 10 cells, 0 not read",
-        # 88 of them catalogue mappings and canonical values, 25 the rows' inferred KPIs and the drafter agent
-        f"wrote {out} (1 reports, 403 triples)",
+        # 98 of them catalogue mappings (a part with no catalogue metric of its own broadly matches its
+        # total's) and canonical values, 25 the rows' inferred KPIs and the drafter agent
+        f"wrote {out} (1 reports, 413 triples)",
     ]
 
 
