@@ -1110,8 +1110,14 @@ class _Loader:
             for label in expectations:
                 self.report.expectations.append(Expectation(ident, label, issue_map.get(label)))
             self.report.channels.extend(Channel(ident, label) for label in channels)
+            # A group a second stakeholder table lists again ("Employees" in the table of each
+            # business) is another claim of the same group: numbered as a table's KPI rows are.
+            claim_id, n = f"stakeholders-{ident}", 1
+            while f"claim:{claim_id}" in self.origins:
+                n += 1
+                claim_id = f"stakeholders-{ident}-{n}"
             self._table_claim(
-                f"stakeholders-{ident}",
+                claim_id,
                 "engagement",
                 (row.group.start, row.end),
                 ident,
