@@ -128,7 +128,7 @@ def stakeholder_rows(text: str) -> list[StakeholderRow]:
             continue
         current: list[Line] = []
         for line in [*_table_after(text, at, header), None]:
-            if line is None or (line.cells[0].text and current):
+            if current and (line is None or line.cells[0].text):  # a header with no row under it ends nothing
                 group = current[0].cells[0]
                 rows.append(
                     StakeholderRow(

@@ -1,13 +1,15 @@
-"""A stakeholder table that lists one group twice (its rows for one business, then another's,
-each with "Employees") builds: each row is a claim of its own about the one group, numbered as a
-table's KPI rows are, where the second row's claim id used to clash with the first's and stop the
-build (a 100-page report of repeated pages, benchmarks/draft_accuracy.py, showed it)."""
+"""Stakeholder tables that the drafting benchmark's 100-page report of repeated pages stopped on
+(benchmarks/draft_accuracy.py): a table that lists one group twice (its rows for one business,
+then another's, each with "Employees") builds, each row a claim of its own about the one group,
+numbered as a table's KPI rows are (the second row's claim id clashed with the first's); and a
+header with no row under it is no table (reading it raised IndexError)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from kg.ingest.loader import load_report
+from kg.ingest.tables import stakeholder_rows
 from tests.support.folders import report_folder
 
 TEXT = (
@@ -40,3 +42,10 @@ def test_a_group_a_stakeholder_table_lists_twice_is_one_entity_with_two_claims(t
     ]
     assert report.entities["employees"].type == "StakeholderGroup"
     assert claims["stakeholders-employees-2"].quote.startswith("Employees\tTraining")
+
+
+def test_a_stakeholder_header_with_no_row_under_it_is_no_table() -> None:
+    """A header printed at the foot of a page, its rows not read (as a PDF's last lines can be):
+    no rows, where reading it used to raise IndexError and stop the draft."""
+    text = "ALDER LTD ESG REPORT 2024\n\nKey stakeholders\tKey Expectations\tMajor Communication Channels\n"
+    assert stakeholder_rows(text) == []
