@@ -10,7 +10,7 @@ import pytest
 from kg.ingest import figure_tables
 from kg.ingest.loader import load_report
 from kg.ingest.site_columns import site_columns
-from tests.support.folders import report_folder
+from tests.support.folders import company_folder
 
 SPACED = """\
 Table 7  Output of the works, 2022
@@ -52,20 +52,9 @@ def test_which_headers_are_headers_of_sites(cells: list[str], roles: list[str] |
     assert site_columns(cells, figure_tables._is_column_word, figure_tables._is_group_label) == roles
 
 
-META = """\
-id: kilnco-2022
-company: kilnco
-title: Kilnco ESG Report 2022
-year: 2022
-standard: hkex-esg-guide-2020
-curator: {name: Test curator}
-"""
-SHEET = "entities:\n  - {id: kilnco, type: Organization, label: Kilnco Ltd}\n"
-
-
 def test_site_cells_are_of_the_year_with_the_site_as_their_boundary(tmp_path: Path) -> None:
     text = "KILNCO LTD ESG REPORT 2022\n\n" + SPACED.replace(", 2022", "")  # no year: the report's
-    report = load_report(report_folder(tmp_path / "kilnco", text, META, SHEET))
+    report = load_report(company_folder(tmp_path, text))
     found = sorted(
         (obs.surface, obs.value, obs.unit, obs.period.key, obs.boundary or "", obs.disclosed)
         for claim in report.claims.values()

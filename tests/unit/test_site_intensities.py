@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kg.rdf.build import build_graph
 from kg.validate.shacl import validate_graph
-from tests.support.folders import report_folder
+from tests.support.folders import company_folder
 
 TEXT = """KILNCO LTD ESG REPORT 2022
 
@@ -17,19 +17,10 @@ Clinker output\t'000 tonnes\t10\t20\t30
 Energy consumed\ttce\t500\t1,000\t1,500
 Energy consumed per tonne of clinker\tkgce/tonne of clinker\t50.0\t60.0\t50.0
 """
-META = """\
-id: kilnco-2022
-company: kilnco
-title: Kilnco ESG Report 2022
-year: 2022
-standard: hkex-esg-guide-2020
-curator: {name: Test curator}
-"""
-SHEET = "entities:\n  - {id: kilnco, type: Organization, label: Kilnco Ltd}\n"
 
 
 def test_only_the_site_whose_intensity_disagrees_with_its_own_figures_is_reported(tmp_path: Path) -> None:
-    graph = build_graph([report_folder(tmp_path / "kilnco", TEXT, META, SHEET)])
+    graph = build_graph([company_folder(tmp_path, TEXT)])
     found = [f.message for f in validate_graph(graph).findings if f.shape.endswith("IntensityDenominatorShape")]
     # West Works: 1,000 tce over 20 thousand tonnes is 50 kgce/tonne, not the 60.0 printed; East
     # Works and the total agree, and no site's intensity is met with another site's figures.

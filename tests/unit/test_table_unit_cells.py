@@ -12,7 +12,7 @@ import pytest
 from kg.ingest.loader import load_report
 from kg.ingest.table_cells import CellUnit, UnknownUnit, resolve_unit
 from kg.vocab.units import load_units
-from tests.support.folders import report_folder
+from tests.support.folders import company_folder
 
 LEXICON = load_units().lexicon
 
@@ -43,19 +43,10 @@ Indicator\tUnit\t2022\t2021
 Injury rate per million hours worked\t-\t0.42\t0.51
 Safety drills\t-\t12\t10
 """
-_META = """\
-id: kilnco-2022
-company: kilnco
-title: Kilnco ESG Report 2022
-year: 2022
-standard: hkex-esg-guide-2020
-curator: {name: Test curator}
-"""
 
 
 def test_a_dash_in_the_unit_column_is_no_unit_and_a_label_per_something_a_rate(tmp_path: Path) -> None:
-    sheet = "entities:\n  - {id: kilnco, type: Organization, label: Kilnco Ltd}\n"
-    report = load_report(report_folder(tmp_path / "kilnco", _DASHED, _META, sheet))
+    report = load_report(company_folder(tmp_path, _DASHED))
     found = sorted((o.surface, o.unit) for c in report.claims.values() for o in c.observations)
     # "Safety drills" says no rate: a dash in the unit column makes its cells numbers in no unit.
     assert found == [("0.42", "NUM-PER-MegaHR"), ("0.51", "NUM-PER-MegaHR"), ("10", "NUM"), ("12", "NUM")]
