@@ -761,11 +761,7 @@ class _Loader:
 
     def _is_unit(self, surface: str) -> bool:
         """Whether ``surface`` reads as a unit (a highlight caption's opening words, "tonnes")."""
-        try:
-            self._resolve(surface)
-        except UnknownUnit:
-            return False
-        return True
+        return self._unit_or_none(surface) is not None
 
     def _label_intensity(self, label: str, printed: str, unit: CellUnit) -> CellUnit:
         """The unit cell's unit, or the intensity it makes with what the label says the figure is
@@ -773,23 +769,15 @@ class _Loader:
         :mod:`kg.ingest.label_intensity`)."""
         if unit.scale != 1 or (surface := per_label_unit(label, printed, unit.key, self.units)) is None:
             return unit
-        try:
-            ratio = self._resolve(surface)
-        except UnknownUnit:
-            return unit
-        return ratio if ratio.scale == 1 and self.units.ratio(ratio.key) is not None else unit
+        ratio = self._unit_or_none(surface)
+        return ratio if ratio is not None and ratio.scale == 1 and self.units.ratio(ratio.key) is not None else unit
 
     def _rate_unit(self, label: str) -> CellUnit | None:
         """A count per what a label names after "per" ("Fatality rate per million hours worked"
         is NUM-PER-MegaHR), or None: the label of a row whose unit column prints a dash."""
         m = _PER.search(label)
-        if m is None:
-            return None
-        try:
-            unit = self._resolve(m.group())
-        except UnknownUnit:
-            return None
-        return unit if unit.key.startswith("NUM-PER-") and unit.scale == 1 else None
+        unit = self._unit_or_none(m.group()) if m is not None else None
+        return unit if unit is not None and unit.key.startswith("NUM-PER-") and unit.scale == 1 else None
 
     def _unit_headed(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
         """A row labelled by a ratio unit alone ("tCO2e/HK$ million": a column of a transposed
@@ -867,11 +855,16 @@ class _Loader:
 
     def _plain_unit(self, surface: str) -> str | None:
         """The key of a unit printed without a scale ("tonne", "kWh"), or None."""
+        unit = self._unit_or_none(surface)
+        return unit.key if unit is not None and unit.scale == 1 else None
+
+    def _unit_or_none(self, surface: str) -> CellUnit | None:
+        """:meth:`_resolve`, or None where ``surface`` names no unit: for the readers that try a
+        surface and go on to another reading when it is none."""
         try:
-            unit = self._resolve(surface)
+            return self._resolve(surface)
         except UnknownUnit:
             return None
-        return unit.key if unit.scale == 1 else None
 
     def _row_metric(
         self,
