@@ -286,7 +286,7 @@ _ALSO_TO = re.compile(
     r"(?:\s+(?:since|in|from)\s+(?:\d{4}|FY\d{2,4}))?,?\s+and\s+(?:also\s+)?"
     r"(?:(?:our|its|the)\s+(?:[\w-]+\s+){0,4}?(?:systems?|sites?|plants?|facilit(?:y|ies)|factor(?:y|ies)|"
     r"operations|offices?)\s+(?:also\s+)?)?(?:to|under)\s+"
-    # "..., HK1 and SG1 also to ISO/IEC 27701": other sites named, and "also" says the verb is theirs too
+    # "..., DC2 and DC3 also to ISO/IEC 27701": other sites named, and "also" says the verb is theirs too
     r"|,\s+(?:[A-Z][\w-]*(?:,\s+|\s+and\s+)){0,3}[A-Z][\w-]*\s+also\s+(?:to|under)\s+"
 )
 # "... to ISO 14001 and ISO 50001 management systems; all sites were certified to both standards":
@@ -785,7 +785,7 @@ _MEMBERSHIP_CUE = re.compile(
     re.I,
 )
 # The letters of a Latin-script name, with the accented ones of Latin-1 and Latin Extended-A
-# ("Gyöngyi Kovács", "Łukasz Nowak"): a name word is a capital, then lower-case letters or hyphens.
+# ("Zsófia Kertész", "Łukasz Nowak"): a name word is a capital, then lower-case letters or hyphens.
 _UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f"
 _LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f"
 _NAME_WORD = rf"[{_UP}][{_LOW}\-]+(?:[’'][{_UP}][{_LOW}]+)?"
@@ -937,7 +937,7 @@ _TITLE_APPOSITIVE = re.compile(
 )
 # Words a place's name opens with to say what kind of place it is.
 _PLACE_PREFIXES = frozenset({"mount", "mt.", "lake"})
-# A site named by a short code, and where it is in brackets after it: "HK1 (Tseung Kwan O)".
+# A site named by a short code, and where it is in brackets after it: "DC2 (Kwun Tong)".
 _SITE_CODE = re.compile(r"\b([A-Z]{1,4}\d{1,2})[ \t]+\((?=[A-Z])")
 
 
@@ -962,7 +962,7 @@ def _type_of(words: list[str]) -> str | None:
                 return _HEADS[singular]
             break
     if 2 <= len(lowered) <= 3 and lowered[0] in _PLACE_PREFIXES:
-        return "Place"  # "Mount Baiyun", "Lake Taihu": a mountain or a lake named after its kind
+        return "Place"  # "Mount Tai", "Lake Taihu": a mountain or a lake named after its kind
     return None
 
 
@@ -1993,8 +1993,8 @@ class _Scanner:
                 self.add(match.start(), match.end(), type_, priority=3)
 
     def site_codes(self) -> None:
-        """Sites a report names by a code and places in brackets: "HK1 (Tseung Kwan O), SG1 (Jurong
-        West, Singapore)". A code followed by a place the other rules found names the site there
+        """Sites a report names by a code and places in brackets: "DC2 (Kwun Tong), MY1 (Cyberjaya,
+        Malaysia)". A code followed by a place the other rules found names the site there
         (a place, as the report's own sites are), whose later mentions go by the code alone."""
         places = {f.start for f in self.found if f.type == "Place"}
         for match in _SITE_CODE.finditer(self.text):

@@ -453,7 +453,7 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
     if kind is not None:
         return kind
     if "Certification" in named and _HELD.search(text):
-        return "certification"  # "SG1 holds the Green Mark Platinum rating, renewed in March": a named one held
+        return "certification"  # "Plant B holds the scheme's Gold rating, renewed in May": a named one held
     if _RESPONSIBILITY.search(text):
         return "governance"
     if _ACHIEVED_FIRST.search(text):
