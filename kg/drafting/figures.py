@@ -761,7 +761,12 @@ class FigureReader:
             if _FROM_IT.match(after) and (prior := [f.baseline for f in earlier if f.role == "change" and f.baseline]):
                 baseline = prior[-1]  # "2.2% below the 2020 baseline, water use 7.6% below it": the same base
             if period is not None and any(p.kind == "reached" and p.value == period for p in periods):
-                period = None if period == self._last_day(own) else period[:4]  # "by the end of 2023, 9% below"
+                # "by the end of 2023, 9% below": the change over the year that ends that day (a
+                # fiscal year's end is kept as its token, "FY2023")
+                if period in (own, self._last_day(own)):
+                    period = None
+                elif not period.startswith("FY"):
+                    period = period[:4]
             if period is not None and _DAY_SPAN.fullmatch(period):
                 # "From March to June 2022 we used 6% less": over those months, against the same a year earlier
                 return Figure(mention, "change", metric, period, baseline or _year_earlier(period), direction)

@@ -78,3 +78,12 @@ def test_a_level_to_keep_every_year_from_a_year_to_come_is_a_target_of_that_year
         ("target", "at least 70%", "2025-04-01/2026-03-31", None)
     ]
     assert read("We have planted 1,000 trees every year from 2019.") == [("value", "1,000", None, None)]
+
+
+def test_a_change_reached_by_the_end_of_a_fiscal_year_is_of_that_fiscal_year() -> None:
+    # The report's own fiscal year ends 30 June 2022; "the end of FY2021/22" is its own period,
+    # "the end of FY2020/21" the year before it, each a whole fiscal year, not a calendar one.
+    text = "By the end of FY2021/22, water use was 9% below the FY2018/19 baseline."
+    assert read(text, fiscal_year_end="06-30") == [("change", "9%", "2021-07-01/2022-06-30", "decrease")]
+    text = "By the end of FY2020/21, paper use was 4% below the FY2018/19 baseline."
+    assert read(text, fiscal_year_end="06-30") == [("change", "4%", "2020-07-01/2021-06-30", "decrease")]
