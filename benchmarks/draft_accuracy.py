@@ -518,16 +518,24 @@ def confusion(result: Result) -> str:
 
 
 def score_validation(ref: Reference, findings: list[dict], text: str, result: Result) -> None:
+    """Score the planted faults the consistency checks found and, the other way round, the
+    checks' findings that are planted faults: a gold report is consistent but for its planted
+    faults, so any other finding of those checks is a false alarm a curator has to clear."""
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    alarms: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for finding in findings:
         check = CHECK_SHAPES.get(local(finding.get("shape", "")))
         quote = (finding.get("evidence") or {}).get("quote")
         if check and quote:
-            for m in re.finditer(re.escape(quote), text):
-                spans[check].append(m.span())
+            found = [m.span() for m in re.finditer(re.escape(quote), text)]
+            spans[check] += found
+            alarms[(check, quote)] = found
     for p in ref.planted:
         hit = any(a < p.end and p.start < b for a, b in spans[p.kind or ""])
         result.score("planted inconsistencies found", hit, p.shown)
+    for (check, quote), found in sorted(alarms.items()):
+        planted = any(p.kind == check and a < p.end and p.start < b for p in ref.planted for a, b in found)
+        result.score("consistency findings on a planted fault", planted, f"{check}: {quote[:120]!r}")
 
 
 # --------------------------------------------------------------------------- running the CLI
@@ -688,6 +696,7 @@ ORDER = (
     "sentences drafted as claims",
     "claim kind right",
     "planted inconsistencies found",
+    "consistency findings on a planted fault",
 )
 
 
