@@ -403,7 +403,11 @@ class Recogniser:
             unit = _find(self.lexicon.suffixes, unit_surface)
         end = m.end()
         ratio_unit = None
-        if m.group("per"):
+        if m.group("per") and unit == "PERCENT":
+            # "cut fuel use by 4.6% per kilometre": a change of a rate per something, not a unit
+            # per kilometre; the figure is the percentage.
+            end = m.start("per")
+        elif m.group("per"):
             denominator = self.lexicon.denominator(m)
             if unit in _TIME_UNITS and denominator[0] in _HEADS:
                 end, ratio_unit = m.start("per"), ratio_key(unit, *denominator)

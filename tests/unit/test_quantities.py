@@ -196,3 +196,19 @@ def test_a_time_per_head_keeps_its_whole_printing_as_a_ratio_reading(rec: Recogn
     )
     (intensity,) = rec.quantities("Offices used 3.2 kWh per employee.")
     assert intensity.per_head is None
+
+
+def test_lengths_land_and_speeds(rec: Recogniser) -> None:
+    found = [(m.surface, m.unit) for m in rec.mentions("We inspected 12,480 km of mains and restored 35 hectares.")]
+    assert found == [("12,480 km", "KiloM"), ("35 hectares", "HA")]
+    # A speed limit is a speed, not a distance; a mass per kilometre is an intensity.
+    assert [(m.surface, m.unit) for m in rec.mentions("Buses keep to 60 km/h; trucks emit 0.9 kg per km.")] == [
+        ("60 km/h", "KiloM-PER-HR"),
+        ("0.9 kg per km", "KiloGM-PER-KiloM"),
+    ]
+
+
+def test_a_percentage_per_something_is_a_percentage(rec: Recogniser) -> None:
+    # "by 4.6% per kilometre": a rate per kilometre changed by 4.6%; no unit "per cent per km".
+    found = [(m.surface, m.unit) for m in rec.mentions("Fuel use fell by about 4.6% per kilometre driven.")]
+    assert found == [("about 4.6%", "PERCENT")]
