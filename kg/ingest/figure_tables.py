@@ -104,7 +104,8 @@ _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d+(?:\.\d+)*\b")
 # A label that is only a gender, age group, employment type or employee category (the groups
 # HKEX B1.1, B3.1 and B3.2 ask figures by), its unit in parentheses or not: a part of the total above it.
 _BREAKDOWN_LABEL = re.compile(
-    r"^(?:male|female|men|women|(?:aged\s+)?(?:under|below|over|above)\s+\d{2}|(?:aged\s+)?\d{2}\s*[-–]\s*\d{2}"
+    r"^(?:male|female|men|women|(?:aged\s+)?(?:under|below|over|above)\s+\d{2}|(?:aged\s+)?\d{2}\s*(?:[-–]|to)\s*\d{2}"
+    r"|(?:aged\s+)?\d{2}\s*(?:\+|(?:and|or)\s+(?:above|over|older|below|under|younger))"
     r"|full[- ]time|part[- ]time|(?:senior|middle|junior)\s+(?:management|managers)"
     r"|(?:general|frontline|front-line)\s+(?:staff|employees|workers))(?:\s*\([^()]*\))?$",
     re.I,
@@ -886,7 +887,10 @@ class _Reader:
             if self.is_label_only(i) and i + 1 < len(self.lines) and header is not None:
                 raw = self.raw(i)
                 nxt = self.lines[self.wrapped_row(i + 1)]
-                if _BY_HEADING.match(raw) and total is not None:
+                if _BY_HEADING.match(raw) and total is not None and not (section and breakdown_heading(section[0])):
+                    # "By age group" under "Total employees": the breakdown of that total. Under
+                    # rows that a "By gender" heading opened with no total above them, it opens
+                    # the next breakdown instead (the total they share is printed at the end).
                     heading, indented = raw, False
                     i += 1
                     continue
@@ -1201,6 +1205,11 @@ class _Reader:
             key = marker_key(m.group("marker"))
             table.notes.setdefault(key, Footnote(key, Cell(raw, s + lead, s + lead + len(raw))))
             j += 1
+
+
+def breakdown_heading(text: str | None) -> bool:
+    """Whether a heading line inside a table opens a breakdown ("By gender", "Breakdown by region")."""
+    return text is not None and _BY_HEADING.match(text) is not None
 
 
 def breakdown_kind(label: str) -> str | None:

@@ -578,7 +578,13 @@ class _Loader:
             wider = [broader_metrics(n) for n in notations]
             if any(n in w for n in notations for w in wider):
                 continue
-            kinds = [figure_tables.breakdown_kind(table.rows[j].label) for j in parts]
+            # What each part is a group of: its label's ("Female" a gender), else the "By ..."
+            # heading it is printed under ("Hong Kong" under "By region").
+            kinds = [
+                figure_tables.breakdown_kind(row.label)
+                or (row.section if figure_tables.breakdown_heading(row.section) else None)
+                for row in (table.rows[j] for j in parts)
+            ]
             mixed = len(set(kinds)) > 1
             # The scopes a "Total (Scope 1 and 2)" adds up are named by their own labels: named
             # after the total, each would name several scopes.
@@ -894,8 +900,10 @@ class _Loader:
             or (table.caption is not None and _AVERAGE.match(table.caption) is not None)
         ):
             summed = False  # rates or averages by gender narrow the overall one but do not add up to it
-        if row.section and table_links.bare(name):
-            name = f"{row.section}: {name}"  # "Total (Scope 1 and 2)" under "Greenhouse gas emissions"
+        if row.section and table_links.bare(name) and not figure_tables.breakdown_heading(row.section):
+            # "Total (Scope 1 and 2)" under "Greenhouse gas emissions"; a "Total" under "By age
+            # group" totals the table's measure (every breakdown of it), not the age groups.
+            name = f"{row.section}: {name}"
         elif (
             total is None
             and (_INTENSITY.search(name) or table_links.total_only(name))
@@ -908,12 +916,16 @@ class _Loader:
             name = f"{title}: {name}"
         ident, label = slugify(name), name
         first = self.row_units.get(ident)
-        if first is not None and unit is not None and first != unit and (qualifier := row.section or table.caption):
+        other_unit = first is not None and unit is not None and first != unit
+        if other_unit and (qualifier := row.section or table.caption):
             # "Natural gas" in MWh in the energy table, then in m³ under "Fuel quantities": two
             # quantities, not one metric printed in two units
             name = f"{qualifier}: {name}"
-            ident, label = slugify(name, 100), name
-        if total is not None and (ident not in self.report.metrics or ident in self.prose_metrics):
+            ident, label, other_unit = slugify(name, 100), name, False
+        if total is not None and (ident not in self.report.metrics or ident in self.prose_metrics or other_unit):
+            # A part is named after its total unless an earlier row is the same metric; a row of
+            # another unit is not ("Senior management" hours of training under the average, after
+            # the "Senior management" headcount).
             label = f"{self.report.metrics[total].label}: {name}"
             ident = slugify(f"{total} {name}", 100)
         elif (
@@ -923,6 +935,16 @@ class _Loader:
             and _under_section(row.section, name, unit)
         ):
             ident, label = slugify(f"{row.section}: {name}", 100), f"{row.section}: {name}"
+        elif (
+            total is None
+            and figure_tables.breakdown_heading(row.section)
+            and (ident not in self.report.metrics or ident in self.prose_metrics)
+            and not match_metric(name, unit)
+            and (title := table.caption or table.stub or header_title(table))
+        ):
+            # "Senior management" under "By employee category" in a table of the workforce: a
+            # group of the table's measure, which its label alone does not name.
+            ident, label = slugify(f"{title}: {name}", 100), f"{title}: {name}"
         elif (
             total is None
             and (ident not in self.report.metrics or ident in self.prose_metrics)

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 
-from kg.ingest.figure_tables import FigureRow, FigureTable, split_label
+from kg.ingest.figure_tables import FigureRow, FigureTable, breakdown_heading, split_label
 
 _TOTAL = re.compile(r"^(?:sub-?)?total\b", re.I)
 # A row that is not a quantity to add: an intensity, rate, ratio, average or share.
@@ -127,11 +127,17 @@ def _scope_rows(rows: list[FigureRow], named: frozenset[int]) -> tuple[int, ...]
 
 
 def _rows_above(rows: list[FigureRow], i: int, closing: set[int]) -> tuple[int, ...]:
+    """The rows a total adds up: those above it under its heading, and, under a run of "By ..."
+    headings ("By gender" rows, then "By age group" rows, then "Total"), those of every
+    breakdown of the run: each adds up to the total on its own."""
     parts: list[int] = []
+    section = rows[i].section
     for j in range(i - 1, -1, -1):
         row = rows[j]
-        if row.section != rows[i].section:
-            break
+        if row.section != section:
+            if not (breakdown_heading(section) and breakdown_heading(row.section)):
+                break
+            section = row.section
         if row.parent is not None:
             continue
         if is_total(row) or not_summed(row.label) or j in closing:

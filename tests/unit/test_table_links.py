@@ -391,3 +391,62 @@ def test_an_intensity_divides_the_total_printed_in_its_own_numerator_unit(tmp_pa
     )
     metrics = load_report(folder).metrics
     assert metrics["energy-intensity"].intensity_of == "total-energy-consumption"
+
+
+STAFF = """\
+Table 5 Staff (as at 31 December)
+Category\tUnit\t2024\t2023
+By gender
+Men\tpersons\t410\t395
+Women\tpersons\t390\t371
+By age group
+Under 30\tpersons\t180\t170
+30 to 50\tpersons\t450\t441
+Over 50\tpersons\t170\t155
+Total\tpersons\t800\t766
+
+Table 6 Staff by grade (as at 31 December)
+Category\tUnit\t2024\t2023
+By grade
+Senior management\tpersons\t20\t19
+Other staff\tpersons\t780\t747
+Training
+Average training hours per employee\thours\t31.0\t29.5
+  Senior management\thours\t18.5\t17.0
+"""
+
+
+def test_breakdowns_under_one_closing_total_each_add_up_to_it(tmp_path: Path) -> None:
+    """ "By gender" rows, then "By age group" rows, then one "Total": every group is a part of the
+    total, in its own breakdown (not the age groups parts of "Women", the row above them), and the
+    total is named after the table, not after the last breakdown."""
+    folder = report_folder(
+        tmp_path / "staffco",
+        STAFF,
+        META.replace("coastway-2024", "staffco-2024"),
+        "entities:\n  - {id: coastway, type: Organization, label: Coastway Ltd}\n",
+    )
+    metrics = load_report(folder).metrics
+    table5 = {k: (m.label, m.component_of, m.breakdown) for k, m in metrics.items() if k.startswith("staff-as-at")}
+    total = "staff-as-at-31-december-total"
+    assert table5 == {
+        "staff-as-at-31-december-men": ("Staff (as at 31 December): Men", total, "By gender"),
+        "staff-as-at-31-december-women": ("Staff (as at 31 December): Women", total, "By gender"),
+        "staff-as-at-31-december-under-30": ("Staff (as at 31 December): Under 30", total, "By age group"),
+        "staff-as-at-31-december-30-to-50": ("Staff (as at 31 December): 30 to 50", total, "By age group"),
+        "staff-as-at-31-december-over-50": ("Staff (as at 31 December): Over 50", total, "By age group"),
+        total: ("Staff (as at 31 December): Total", None, None),
+    }
+    # A group under a "By ..." heading is named after its table; the training hours of a group of
+    # the same name are another metric, named after the average they break down.
+    labels = {m.label for m in metrics.values()}
+    assert "Staff by grade (as at 31 December): Senior management" in labels
+    assert "Average training hours per employee: Senior management" in labels
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [("30 to 50", "By age group"), ("50 and above", "By age group"), ("50+", "By age group"), ("Women", "By gender")],
+)
+def test_age_groups_printed_in_words(label: str, kind: str) -> None:
+    assert figure_tables.breakdown_kind(label) == kind
