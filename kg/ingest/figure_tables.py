@@ -323,6 +323,17 @@ def _is_group_label(text: str) -> bool:
     return _BREAKDOWN_LABEL.match(text) is not None
 
 
+# A row label that is a ratio unit ("m³/tonne of product", "kg/unit"): rows labelled by their
+# units under a heading that names the measure ("Water intensity"), not the rest of that heading.
+_UNIT_LABEL = re.compile(r"^(?!and/or\b)[^\s/]{1,8}/\S")
+
+
+def _goes_on(label: str) -> bool:
+    """Whether a row label is the second line of the label above it: it starts in lower case
+    and is no unit of its own."""
+    return label[:1].islower() and _UNIT_LABEL.match(label) is None
+
+
 def _is_caption_line(text: str) -> bool:
     return _CAPTION.match(text) is not None
 
@@ -470,6 +481,26 @@ def split_label(label: str) -> tuple[str, str | None]:
 
 
 _DAY = re.compile(r"^as\s+(?:at|of|on)\s+\S", re.I)
+
+
+# A heading inside a table that prints only the unit of the rows under it: "In tonnes", "In
+# HK$ million", "Figures in megalitres". Only a candidate: the loader keeps it when it names a unit.
+_UNIT_HEADING = re.compile(r"^(?:(?:all\s+)?(?:figures|amounts|data)\s+)?in\s+(?P<unit>[^\d\s].{0,39}?)\.?$", re.I)
+
+
+def heading_unit(heading: str) -> str | None:
+    """The unit a heading inside a table prints for its rows: in its last parentheses
+    ("Hazardous waste intensity (t/tonne)"), or alone after "In" ("In tonnes"); else None."""
+    if (paren := split_label(heading)[1]) is not None:
+        return paren
+    m = _UNIT_HEADING.match(heading.strip())
+    return m.group("unit") if m else None
+
+
+def unit_heading(heading: str | None) -> bool:
+    """Whether a heading inside a table prints the rows' unit and nothing else ("In tonnes"): it
+    names no measure of the rows under it."""
+    return heading is not None and _UNIT_HEADING.match(heading.strip()) is not None
 
 
 def split_caption(title: str) -> tuple[str | None, str | None, str | None]:
@@ -890,7 +921,7 @@ class _Reader:
                     heading, indented = raw, False
                     i += 1
                     continue
-                if self.is_row(i + 1) and nxt.first[:1].islower():
+                if self.is_row(i + 1) and _goes_on(nxt.first):
                     heading = None  # a new row label ends the breakdown above it
                     pending = line
                     i += 1
@@ -982,7 +1013,7 @@ class _Reader:
             self.is_label_only(i)
             and i + 1 < len(self.lines)
             and self.is_row(i + 1)
-            and self.lines[i + 1].first[:1].islower()
+            and _goes_on(self.lines[i + 1].first)
         ):
             return i + 1
         return i
@@ -1128,7 +1159,7 @@ class _Reader:
                 breakdown,
                 partial,
                 section[0] if section else None,
-                split_label(section[0])[1] if section else None,
+                heading_unit(section[0]) if section else None,
             )
         )
 

@@ -834,13 +834,16 @@ class _Loader:
     def _sectioned(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
         """A row under a heading that prints a unit ("Average training hours by gender (hours)"):
         the unit is the rows'. Parentheses that name no unit ("Greenhouse gas emissions (Scope 1
-        and 2)") give none. The heading names the rows' section as printed."""
+        and 2)") give none. The heading names the rows' section as printed, unless it prints their
+        unit only ("In tonnes" over the waste rows): it names no measure then."""
         if row.section is None or row.section_unit is None:
             return row
         try:
             self._resolve(row.section_unit)
         except UnknownUnit:
             return dataclasses.replace(row, section_unit=None)
+        if figure_tables.unit_heading(row.section):
+            return dataclasses.replace(row, section=None)
         return row
 
     def _resolve(self, surface: str) -> CellUnit:
