@@ -698,6 +698,8 @@ class _Reader:
                 i = after
             elif columns is not None:
                 i = self.read(i, self.spanned(i, columns), found)
+            elif found and (after := self.read_tail(i, found[-1])) > i:
+                i = after
             elif (block := self.transposed(i)) is not None:
                 i = self.read_transposed(i, block, found)
             elif (measures := self.measures(i)) is not None:
@@ -709,6 +711,35 @@ class _Reader:
             else:
                 i += 1
         return found
+
+    def read_tail(self, i: int, table: FigureTable) -> int:
+        """Rows printed under the table's footnotes, headed by a "By ..." line and no header of
+        their own ("By site (tCO2e)" over "Site A  1,200  1,150"), each with a figure for every
+        column of the table: a breakdown of the table's last total row ("Total emissions"),
+        or of no row when it has none. Returns the line after them, or ``i`` when line ``i``
+        heads no such rows."""
+        if table.header is None or not self.is_label_only(i) or not _BY_HEADING.match(heading := self.raw(i)):
+            return i
+        between = self.text[table.end : self.spans[i][0]]
+        if between.count("\n") > 8 or any(
+            _CAPTION.match(line.strip()) or _SPLIT.search(line.strip()) for line in between.split("\n")[1:]
+        ):
+            return i  # only the table's notes (prose, a marker and its text) may stand between
+        width = len(table.columns) + 1
+        j = i + 1
+        while j < len(self.lines) and self.is_row(j) and len(self.lines[j].cells) == width:
+            if not all(_is_cell(c) for c in self.lines[j].cells[1:]):
+                break
+            j += 1
+        if j - i < 2:
+            return i
+        totals = [k for k, r in enumerate(table.rows) if r.parent is None and _TOTAL_LABEL.match(r.label)]
+        parent = totals[-1] if totals else None
+        breakdown, section = (heading, None) if parent is not None else (None, (heading, ()))
+        for k in range(i + 1, j):
+            self.row(table, self.lines[k], table.columns, None, parent, breakdown, section)
+            table.end = self.lines[k].end
+        return j
 
     def transposed(self, i: int) -> TransposedBlock | None:
         """The transposed table (periods as rows, :mod:`kg.ingest.transposed_cells`) whose header is line ``i``."""
