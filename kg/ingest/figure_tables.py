@@ -867,7 +867,9 @@ class _Reader:
                 table.stub = name
             elif _COUNT_STUB.match(header.first):
                 table.stub = header.first
-        if header is not None and (title := self.caption_above(first)) is not None:
+        # A caption over headerless rows ("Table 4 Suppliers by region (2023)" over "Region A  31")
+        # is theirs as a header's is: it says what they count.
+        if (title := self.caption_above(first)) is not None:
             caption = _CAPTION.match(title)
             assert caption is not None  # caption_above returns caption lines only
             table.caption, table.caption_unit, table.caption_day = split_caption(title[caption.end() :].strip(" .:–-"))
