@@ -87,6 +87,12 @@ _CHANGE = re.compile(
     r"^(?:%\s*)?(?:change|yoy|y-o-y|year[- ]on[- ]year|variance)\b.*$|^.*\bchange\s*(?:\(%\)|%)?$", re.I
 )
 _UNIT_HEADER = re.compile(r"^units?$", re.I)
+# A column of progress against targets in a year: "Status 2023", "Progress in 2023", "2023 status".
+_PROGRESS = re.compile(
+    r"^(?:status|progress|performance|achieved)(?:\s+(?:in|as\s+(?:at|of)))?\s+(?P<year>(?:19|20)\d\d)$"
+    r"|^(?P<after>(?:19|20)\d\d)\s+(?:status|progress|performance)$",
+    re.I,
+)
 # A lettered marker glued to a label's closing parenthesis, "Scope 1 emissions (tCO2e)(a)", is a
 # note's marker, not the label's unit; a letter in parentheses elsewhere ("Employee(s)") is text.
 _LABEL_MARKER = re.compile(rf"(?<=\S)(?P<marker>(?:{_MARKER})+|(?<=\))\([a-z]\))(?=\s*(?:\(|$))")
@@ -160,6 +166,9 @@ class Column:
     # printed; None for the column that totals the sites ("Group total").
     boundary: str | None = None
     total: bool = False  # the column that totals the site columns
+    # A year column that reports progress against targets ("Status 2023", "Progress in 2023"):
+    # a signed figure in it is a change since the targets' baseline.
+    progress: bool = False
 
 
 @dataclass(frozen=True)
@@ -391,11 +400,31 @@ def _header_column(span: Cell) -> Column | None:
             ends=(_MONTH[m.group("month").lower()], int(m.group("day"))),
             instant=bool(m.group("as_at")),
         )
+    if m := _PROGRESS.match(text):
+        year = int(m.group("year") or m.group("after"))
+        return Column("year", span, period=str(year), year=year, progress=True)
     if _CHANGE.match(text):
         return Column("change", span, unit="%" if "%" in text else None)
     if _UNIT_HEADER.match(text):
         return Column("unit", span)
     return None
+
+
+def _unglued(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """Header cells with two column words that one space joins ("2030 Status 2023": the
+    conversion kept too narrow a gap between them) cut in two; the others as they are."""
+    out: list[Cell] = []
+    for cell in cells:
+        cut = None
+        if _header_column(cell) is None:
+            for k in (k for k, ch in enumerate(cell.text) if ch == " "):
+                left = Cell(cell.text[:k], cell.start, cell.start + k)
+                right = Cell(cell.text[k + 1 :], cell.start + k + 1, cell.end)
+                if _header_column(left) is not None and _header_column(right) is not None:
+                    cut = (left, right)
+                    break
+        out.extend(cut or (cell,))
+    return tuple(out)
 
 
 # A day printed with the month cut short ("31 Mar 2024"), as the rows of a transposed table print it.
@@ -423,7 +452,7 @@ def _header(line: _Line) -> tuple[Column, ...] | None:
         return None
     # A header over the figure columns only (its label column left blank) starts with a column.
     first = _header_column(line.cells[0])
-    cells = line.cells if first is not None and first.kind == "year" else line.cells[1:]
+    cells = _unglued(line.cells if first is not None and first.kind == "year" else line.cells[1:])
     columns = [_header_column(c) for c in cells]
     if line.aligned:  # a blank over an aligned column before the years: the unit column, unnamed
         years = [k for k, c in enumerate(columns) if c is not None and c.kind == "year"]
