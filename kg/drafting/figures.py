@@ -56,6 +56,10 @@ def _from_day(p: str) -> str:
 
 
 _LAST_YEAR = r"(?:previous|prior|last|preceding)\s+(?:financial\s+|fiscal\s+|reporting\s+)?year\b"
+# Between two figures of one list: "310, 295 and 280 tCO2e", "310, 295, and 280".
+_LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
+# What a list's figures are of, right after its last: "in the three years", "over the past three years".
+_YEARS_OF_LIST = re.compile(r"^\s+(?:in|over|for|during)\s+the\s+(?:(?:past|last)\s+)?(?P<n>\w+)\s+years\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT_WORDS = "|".join(_COUNTS)
 _PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -304,7 +308,8 @@ class Figure:
 
     ``period`` and ``baseline`` are YYYY, YYYY-MM-DD or START/END (None: the report's period);
     ``direction`` is ``increase`` or ``decrease`` for changes and for targets of a change;
-    ``unit`` is a unit key read beside a figure that prints none (a highlight's caption).
+    ``unit`` is a unit key read beside a figure that prints none (a highlight's caption, the
+    last figure of its list).
     """
 
     mention: Mention
@@ -314,6 +319,9 @@ class Figure:
     baseline: str | None = None
     direction: str | None = None
     unit: str | None = None
+    # The index among the unit's figures of the first figure of the list this one is printed in
+    # ("310, 295 and 280 tCO2e"), whose metric it shares; None for a figure in no list or first in one.
+    listed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -392,8 +400,35 @@ class FigureReader:
         if unit.paragraph is not None:
             levels = [f.period for f in figures if f.role == "value"]
             self._carried = (unit.paragraph, levels[0]) if levels else None
+        figures = self._listed_figures(text, at, figures)
         figures = _compared(text, at, figures)
         return Reading(unit, tuple(self._captioned(unit, self._dated(f)) for f in figures), None, commits)
+
+    def _listed_figures(self, text: str, at: int, figures: list[Figure]) -> list[Figure]:
+        """Figures printed as one list whose last one prints the unit ("310, 295 and 280 tCO2e"):
+        each is in that unit and of the metric the words before the list name (the first's);
+        when the list says its figures are of as many years as it lists ("... in the three
+        years", "over the past three years"), they are those years up to the report's, in order."""
+        out = list(figures)
+        i = 0
+        while i < len(out):
+            j = i
+            while j + 1 < len(out) and _LIST_GAP.fullmatch(_between(text, at, out[j], out[j + 1])):
+                j += 1
+            run = out[i : j + 1]
+            last = run[-1].mention
+            bare = all(f.mention.unit is None and f.mention.scale is None and f.unit is None for f in run[:-1])
+            if j > i and bare and last.unit is not None and last.scale is None and all(f.role == "value" for f in run):
+                years = _YEARS_OF_LIST.match(text[last.end - at :])
+                counted = years is not None and _COUNTS.get(years.group("n").lower()) == len(run)
+                first = self.year - len(run) + 1
+                for k, f in enumerate(run):
+                    period = str(first + k) if counted else f.period
+                    unit = last.unit if k < len(run) - 1 else f.unit
+                    listed = i if k else None
+                    out[i + k] = replace(f, metric=run[0].metric, unit=unit, period=period, listed=listed)
+            i = j + 1
+        return out
 
     @staticmethod
     def _states_the_day_on(day: str | None, text: str, periods: list[_Period]) -> bool:
@@ -981,6 +1016,11 @@ _PAREN_BEFORE = re.compile(r"\(\s*$")
 _PAREN_AFTER = re.compile(r"^\s*\)")
 _AGAINST_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _between(text: str, at: int, figure: Figure, nxt: Figure) -> str:
+    """The text printed between two figures of a unit whose text starts at offset ``at``."""
+    return text[figure.mention.end - at : nxt.mention.start - at]
 
 
 def _comparative(
