@@ -1141,7 +1141,12 @@ _YEAR_TARGETS = re.compile(
     rf"\b(?P<ty>{_TOKEN})\s+(?:[A-Za-z-]+\s+){{0,2}}(?:targets?|goals?)\b[^.;]*?\bto\s+[a-z]+\b", re.I
 )
 # A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
-_TARGET_OF = re.compile(rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)\s*$", re.I)
+# "our 2025 target of 30%", "the 2025 target is a cut of 30%" (a change the company aims at).
+_TARGET_OF = re.compile(
+    rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)"
+    r"(?:\s+an?\s+(?:cut|reduction|decrease|increase|rise)\s+of)?\s*$",
+    re.I,
+)
 
 
 def groups_thousands(mentions: list[Mention]) -> bool:

@@ -1127,3 +1127,8 @@ def test_a_key_data_lines_unit_word_over_what_its_label_says_it_is_per_is_an_int
     reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=unit_of)
     # kgce over "per tonne of clinker": kgce/tonne, a tonne of coal equivalent per kilotonne.
     assert [f.unit for f in reader.read(highlight, list(RECOGNISER.mentions(text))).figures] == ["TCE-PER-KiloTONNE"]
+
+
+def test_a_target_that_is_a_cut_of_a_share() -> None:
+    ((role, figure, _, period, _, direction),) = read("Landfill is down 12%, and the 2026 target is a cut of 25%.")[1:]
+    assert (role, figure, period, direction) == ("target", "25%", "2026", "decrease")
