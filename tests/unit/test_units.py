@@ -169,6 +169,7 @@ def test_intensities_are_composed_from_their_parts(
         # The five intensities the bundled report prints keep the IRIs they were listed under.
         ("tons per square meter", UnitMatch("TONNE-PER-M2")),
         ("tons per employee", UnitMatch("TONNE-PER-EMPLOYEE")),
+        ("hours per worker", UnitMatch("HR-PER-EMPLOYEE")),
         ("MWh per employee", UnitMatch("MegaW-HR-PER-EMPLOYEE")),
         ("MWh per square meter", UnitMatch("MegaW-HR-PER-M2")),
         ("tons/million RMB", UnitMatch("TONNE-PER-MegaCNY")),
