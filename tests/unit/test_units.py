@@ -129,7 +129,15 @@ def test_every_packaged_form_is_read_after_or_before_a_figure(rec: Recogniser, u
 
 @pytest.mark.parametrize(
     ("surface", "unit"),
-    [("5 ml", None), ("5 ML", "MegaL"), ("5 TONNES", "TONNE"), ("5 Tonnes", "TONNE"), ("5 kWh", "KiloW-HR")],
+    [
+        ("5 ml", None),
+        ("5 ML", "MegaL"),
+        ("5 TONNES", "TONNE"),
+        ("5 Tonnes", "TONNE"),
+        ("5 kWh", "KiloW-HR"),
+        ("5 MWp", "MegaW"),  # solar capacity as peak power
+        ("5 kWp", "KiloW"),
+    ],
 )
 def test_symbols_keep_their_case_words_do_not(rec: Recogniser, surface: str, unit: str | None) -> None:
     # "ml" is no megalitre: a symbol is read only as spelled; a word of four or more letters in any case.
