@@ -56,6 +56,10 @@ def _from_day(p: str) -> str:
 
 
 _LAST_YEAR = r"(?:previous|prior|last|preceding)\s+(?:financial\s+|fiscal\s+|reporting\s+)?year\b"
+# A sentence that says what one unit is in another: "One megalitre is 1,000 m³", "1 MWh equals 3.6 GJ".
+_CONVERSION = re.compile(
+    r"^(?:one|an?|1)\s+(?P<unit>\S+)\s+(?:is|equals|=|is\s+equal\s+to)\s+(?:about\s+)?\d[\d,.]*\s*\S+?\.?$", re.I
+)
 # Between two figures of one list: "310, 295 and 280 tCO2e", "310, 295, and 280".
 _LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
 # What a list's figures are of, right after its last: "in the three years", "over the past three years".
@@ -375,6 +379,8 @@ class FigureReader:
         at = unit.start
         quantities = [m for m in mentions if m.kind == "quantity"]
         kept = [m for m in quantities if self._is_figure(text, at, m, mentions)]
+        if self._converts(text):
+            kept = []  # "One megalitre is 1,000 m³": a conversion factor, no figure of the company
         commits = bool(_COMMIT.search(text) or (unit.kind == "bullet" and _COMMIT.search(unit.lead)))
         if not kept:
             self._interrupted = True
@@ -485,6 +491,15 @@ class FigureReader:
         return figure
 
     # ------------------------------------------------------------ what is a figure
+
+    def _converts(self, text: str) -> bool:
+        """Whether a sentence only says what one unit is in another ("One megalitre is 1,000 m³",
+        "1 MWh = 3.6 GJ"): the word after "one" must read as a unit ("One site is 2,000 m²" is a figure)."""
+        m = _CONVERSION.match(" ".join(text.split()))
+        if m is None or self.unit_of is None:
+            return False
+        word = m.group("unit")
+        return self.unit_of(word) is not None or self.unit_of(f"{word}s") is not None
 
     def _is_figure(self, text: str, at: int, m: Mention, mentions: list[Mention]) -> bool:
         start, end = m.start - at, m.end - at
