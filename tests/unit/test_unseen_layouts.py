@@ -608,3 +608,10 @@ def test_a_note_ending_in_a_colon_goes_on_on_the_indented_line_under_it() -> Non
         "Scope 2 includes the heat bought from the district network:\n    310 and 290 tCO2e in the two years.",
     ) in found
     assert ("bullet", "Our targets:") in found  # a line not indented under it is no part of it
+
+
+def test_a_bullet_whose_mark_a_run_of_spaces_keeps_from_its_figure_is_no_headerless_row() -> None:
+    text = "In 2023:\n\n  •  12 audits were completed at our depots;\n  •  no breach was found.\n"
+    assert figure_tables.figure_tables(text) == []
+    found = [(u.kind, u.text) for u in Segmenter(RECOGNISER).units(text)]
+    assert ("bullet", "12 audits were completed at our depots;") in found
