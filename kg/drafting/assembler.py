@@ -33,6 +33,7 @@ from rdflib.namespace import RDFS
 
 from kg.drafting.entities import EntityMention, entity_mentions, is_titled, resolve_aliases
 from kg.drafting.figures import Figure, FigureReader, Reading, groups_thousands
+from kg.drafting.headcount_days import as_at, headcount_day
 from kg.drafting.kinds import claim_kind
 from kg.drafting.metric_names import MetricNamer
 from kg.drafting.sdgs import kpi_codes, sdg_links
@@ -121,6 +122,7 @@ class Assembler:
     ) -> None:
         self.text = text
         self.prose = text.prose
+        self.year = year
         self.company = company
         self.standard = standard
         self.units = units or load_units()
@@ -137,6 +139,7 @@ class Assembler:
         grouped = groups_thousands(self.mentions)
         self.reader = FigureReader(year, tuple(lexicon.prefixes), fiscal_year_end, self._unit_of, grouped)
         self.namer = MetricNamer()
+        self.headcount_day = headcount_day(self.prose.text)  # "Headcounts are as at 31 December."
         self.sections = Sections(self.segmenter.headings(self.prose.text), standard)  # in the prose view, as units
 
     def _unit_of(self, word: str) -> str | None:
@@ -239,7 +242,7 @@ class Assembler:
         if reading.figures:
             names = self.namer.names(reading, [_metric_unit(f) for f in reading.figures])
             claim["observations"] = [
-                self._observation(f, name, drafted) for f, name in zip(reading.figures, names, strict=True)
+                self._observation(f, name, drafted, unit.text) for f, name in zip(reading.figures, names, strict=True)
             ]
         elif reading.missing is not None:
             claim["missing_figure"] = self._metric(reading.missing, None, drafted)
@@ -365,8 +368,9 @@ class Assembler:
             at = text.find(quote, at + 1)
         return starts.index(start) + 1 if len(starts) > 1 else None
 
-    def _observation(self, figure: Figure, name: str, drafted: Drafted) -> dict[str, Any]:
-        """The sheet entry of ``figure``, of the metric ``name`` (kg.drafting.metric_names)."""
+    def _observation(self, figure: Figure, name: str, drafted: Drafted, sentence: str) -> dict[str, Any]:
+        """The sheet entry of ``figure``, of the metric ``name`` (kg.drafting.metric_names), printed
+        in ``sentence``; a headcount the report says is as at a day (kg.drafting.headcount_days) of that day."""
         metric = self._metric(name, _metric_unit(figure), drafted)
         entry: dict[str, Any] = {
             "metric": metric,
@@ -374,8 +378,11 @@ class Assembler:
         }
         if figure.unit is not None:
             entry["unit"] = figure.unit
-        if figure.period is not None:
-            entry["period"] = figure.period
+        period = figure.period
+        if self.headcount_day is not None and figure.role == "value":
+            period = as_at(self.headcount_day, period, self.year, _printed_unit(figure), name, sentence) or period
+        if period is not None:
+            entry["period"] = period
         if figure.role != "value":
             entry["kind"] = figure.role
         if figure.baseline is not None and figure.role != "value":

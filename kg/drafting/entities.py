@@ -280,6 +280,10 @@ _INLINE_LIST = re.compile(
     r"(?:\s+(?:we identified|identified|were|are|include|included|includes|such as))?\s*(?:include,?|:|are|were)\s+"
     r"(?P<items>(?:[^.:;\n()]|(?<=,)\n)+?)\."
 )
+# "We engage our stakeholders throughout the year: tenants (surveys, a hotline), lenders (briefings)
+# and staff (town halls).": the groups, each with the channels it is engaged through in parentheses.
+_GROUPS_WITH_CHANNELS = re.compile(r"\bstakeholders\b[^.:;\n()]{0,40}:\s+(?P<items>[^.:;]+?\))\.")
+_CHANNELS_IN_PARENS = re.compile(r"\([^()]*\)")
 # Between two codes a certification verb governs both: "... since 2019 and to ...", "..., and our
 # energy management system to ...": the verb left out before a second system's code.
 _ALSO_TO = re.compile(
@@ -2060,6 +2064,7 @@ class _Scanner:
         ]
         found += [(m, "items", "MaterialIssue") for m in _RATED_MATERIAL.finditer(self.text)]
         self._channel_groups()
+        self._groups_with_channels()
         if not any(f.type == "StakeholderGroup" for f in self.found):
             # A report that lists or tabulates its stakeholder groups names them there; the groups a
             # sentence happens to enumerate ("we surveyed residents and tenants") count only without one.
@@ -2108,6 +2113,28 @@ class _Scanner:
                 continue
             for a, b in items:
                 self.add(match.start(group) + a, match.start(group) + b, type_, priority=2)
+
+    def _groups_with_channels(self) -> None:
+        """The groups of a list that prints after each stakeholder group, in parentheses, the
+        channels it is engaged through ("tenants (surveys, a hotline), lenders (briefings) and staff
+        (town halls)"): each group is the words before its parentheses; a list of fewer than two
+        such groups, or a group of many words, names none."""
+        for match in _GROUPS_WITH_CHANNELS.finditer(self.text):
+            items, at = match.group("items"), match.start("items")
+            groups, last = [], 0
+            for paren in _CHANNELS_IN_PARENS.finditer(items):
+                before = items[last : paren.start()]
+                name = re.sub(r"^[\s,]*(?:and\s+)?", "", before).rstrip()
+                if name:
+                    start = at + last + before.index(name)
+                    groups.append((start, start + len(name)))
+                last = paren.end()
+            names = [self.text[a:b] for a, b in groups]
+            if items[last:].strip() or len(groups) < 2:
+                continue
+            if all(len(name.split()) <= MAX_INLINE_WORDS and "," not in name for name in names):
+                for a, b in groups:
+                    self.add(a, b, "StakeholderGroup", priority=2)
 
     def _channel_groups(self) -> None:
         """The groups of a list of the channels each stakeholder group is engaged through, apart with

@@ -56,6 +56,14 @@ def _from_day(p: str) -> str:
 
 
 _LAST_YEAR = r"(?:previous|prior|last|preceding)\s+(?:financial\s+|fiscal\s+|reporting\s+)?year\b"
+# A sentence that says what one unit is in another: "One megalitre is 1,000 m³", "1 MWh equals 3.6 GJ".
+_CONVERSION = re.compile(
+    r"^(?:one|an?|1)\s+(?P<unit>\S+)\s+(?:is|equals|=|is\s+equal\s+to)\s+(?:about\s+)?\d[\d,.]*\s*\S+?\.?$", re.I
+)
+# Between two figures of one list: "310, 295 and 280 tCO2e", "310, 295, and 280".
+_LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
+# What a list's figures are of, right after its last: "in the three years", "over the past three years".
+_YEARS_OF_LIST = re.compile(r"^\s+(?:in|over|for|during)\s+the\s+(?:(?:past|last)\s+)?(?P<n>\w+)\s+years\b", re.I)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _COUNT_WORDS = "|".join(_COUNTS)
 _PARTS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -304,7 +312,8 @@ class Figure:
 
     ``period`` and ``baseline`` are YYYY, YYYY-MM-DD or START/END (None: the report's period);
     ``direction`` is ``increase`` or ``decrease`` for changes and for targets of a change;
-    ``unit`` is a unit key read beside a figure that prints none (a highlight's caption).
+    ``unit`` is a unit key read beside a figure that prints none (a highlight's caption, the
+    last figure of its list).
     """
 
     mention: Mention
@@ -314,6 +323,9 @@ class Figure:
     baseline: str | None = None
     direction: str | None = None
     unit: str | None = None
+    # The index among the unit's figures of the first figure of the list this one is printed in
+    # ("310, 295 and 280 tCO2e"), whose metric it shares; None for a figure in no list or first in one.
+    listed: int | None = None
 
 
 @dataclass(frozen=True)
@@ -367,6 +379,8 @@ class FigureReader:
         at = unit.start
         quantities = [m for m in mentions if m.kind == "quantity"]
         kept = [m for m in quantities if self._is_figure(text, at, m, mentions)]
+        if self._converts(text):
+            kept = []  # "One megalitre is 1,000 m³": a conversion factor, no figure of the company
         commits = bool(_COMMIT.search(text) or (unit.kind == "bullet" and _COMMIT.search(unit.lead)))
         if not kept:
             self._interrupted = True
@@ -392,8 +406,35 @@ class FigureReader:
         if unit.paragraph is not None:
             levels = [f.period for f in figures if f.role == "value"]
             self._carried = (unit.paragraph, levels[0]) if levels else None
+        figures = self._listed_figures(text, at, figures)
         figures = _compared(text, at, figures)
         return Reading(unit, tuple(self._captioned(unit, self._dated(f)) for f in figures), None, commits)
+
+    def _listed_figures(self, text: str, at: int, figures: list[Figure]) -> list[Figure]:
+        """Figures printed as one list whose last one prints the unit ("310, 295 and 280 tCO2e"):
+        each is in that unit and of the metric the words before the list name (the first's);
+        when the list says its figures are of as many years as it lists ("... in the three
+        years", "over the past three years"), they are those years up to the report's, in order."""
+        out = list(figures)
+        i = 0
+        while i < len(out):
+            j = i
+            while j + 1 < len(out) and _LIST_GAP.fullmatch(_between(text, at, out[j], out[j + 1])):
+                j += 1
+            run = out[i : j + 1]
+            last = run[-1].mention
+            bare = all(f.mention.unit is None and f.mention.scale is None and f.unit is None for f in run[:-1])
+            if j > i and bare and last.unit is not None and last.scale is None and all(f.role == "value" for f in run):
+                years = _YEARS_OF_LIST.match(text[last.end - at :])
+                counted = years is not None and _COUNTS.get(years.group("n").lower()) == len(run)
+                first = self.year - len(run) + 1
+                for k, f in enumerate(run):
+                    period = str(first + k) if counted else f.period
+                    unit = last.unit if k < len(run) - 1 else f.unit
+                    listed = i if k else None
+                    out[i + k] = replace(f, metric=run[0].metric, unit=unit, period=period, listed=listed)
+            i = j + 1
+        return out
 
     @staticmethod
     def _states_the_day_on(day: str | None, text: str, periods: list[_Period]) -> bool:
@@ -450,6 +491,15 @@ class FigureReader:
         return figure
 
     # ------------------------------------------------------------ what is a figure
+
+    def _converts(self, text: str) -> bool:
+        """Whether a sentence only says what one unit is in another ("One megalitre is 1,000 m³",
+        "1 MWh = 3.6 GJ"): the word after "one" must read as a unit ("One site is 2,000 m²" is a figure)."""
+        m = _CONVERSION.match(" ".join(text.split()))
+        if m is None or self.unit_of is None:
+            return False
+        word = m.group("unit")
+        return self.unit_of(word) is not None or self.unit_of(f"{word}s") is not None
 
     def _is_figure(self, text: str, at: int, m: Mention, mentions: list[Mention]) -> bool:
         start, end = m.start - at, m.end - at
@@ -988,6 +1038,11 @@ _AGAINST_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
+def _between(text: str, at: int, figure: Figure, nxt: Figure) -> str:
+    """The text printed between two figures of a unit whose text starts at offset ``at``."""
+    return text[figure.mention.end - at : nxt.mention.start - at]
+
+
 def _comparative(
     text: str, mention: Mention, start: int, end: int, last_end: int | None, earlier: list[Figure]
 ) -> tuple[str | None] | None:
@@ -1106,7 +1161,12 @@ _YEAR_TARGETS = re.compile(
     rf"\b(?P<ty>{_TOKEN})\s+(?:[A-Za-z-]+\s+){{0,2}}(?:targets?|goals?)\b[^.;]*?\bto\s+[a-z]+\b", re.I
 )
 # A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
-_TARGET_OF = re.compile(rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)\s*$", re.I)
+# "our 2025 target of 30%", "the 2025 target is a cut of 30%" (a change the company aims at).
+_TARGET_OF = re.compile(
+    rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)"
+    r"(?:\s+an?\s+(?:cut|reduction|decrease|increase|rise)\s+of)?\s*$",
+    re.I,
+)
 
 
 def groups_thousands(mentions: list[Mention]) -> bool:

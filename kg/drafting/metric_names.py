@@ -196,6 +196,9 @@ class MetricNamer:
         heads = list(self.previous) if _BACK.match(text) else []
         names, found = [], []
         for (start, end), figure, unit in zip(spans, reading.figures, unit_keys, strict=True):
+            if figure.listed is not None and figure.listed < len(names):
+                names.append(names[figure.listed])  # "310, 295 and 280 tCO2e": one metric, named once
+                continue
             others = [s for s in spans if s != (start, end)]
             word = _UNIT_WORDS.get(figure.mention.unit or "", "")
             left, clause = _clause(text, start, end, others, word)

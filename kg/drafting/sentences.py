@@ -108,6 +108,16 @@ def _lines(text: str) -> list[_Line]:
     return found
 
 
+def _goes_on(text: str, line: _Line, nxt: _Line) -> bool:
+    """Whether prose line ``nxt`` goes on with the bullet or note ending on ``line``: it starts
+    in lower case, or the bullet ends in a colon and ``nxt``, indented under it, ends the
+    sentence ("(1) Scope 2 counts the heat bought:" over "   310 and 290 tCO2e in the two years.")."""
+    if nxt.text[:1].islower():
+        return True
+    indented = nxt.start > 0 and text[nxt.start - 1] in " \t"
+    return line.text.endswith(":") and indented and nxt.text.endswith(".") and len(nxt.text) <= 200
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """The rule splitter: (start, end) of each sentence of one paragraph, spaces left out.
 
@@ -172,7 +182,7 @@ class Segmenter:
                 i = j + 1
             elif kind == "bullet":
                 j = i
-                while j + 1 < len(lines) and kinds[j + 1] == "prose" and lines[j + 1].text[:1].islower():
+                while j + 1 < len(lines) and kinds[j + 1] == "prose" and _goes_on(text, lines[j], lines[j + 1]):
                     j += 1
                 mark = BULLET.match(lines[i].text) or _NOTE_MARK.match(lines[i].text)
                 start = lines[i].start + (mark.end() if mark else 0)

@@ -87,6 +87,12 @@ _CHANGE = re.compile(
     r"^(?:%\s*)?(?:change|yoy|y-o-y|year[- ]on[- ]year|variance)\b.*$|^.*\bchange\s*(?:\(%\)|%)?$", re.I
 )
 _UNIT_HEADER = re.compile(r"^units?$", re.I)
+# A column of progress against targets in a year: "Status 2023", "Progress in 2023", "2023 status".
+_PROGRESS = re.compile(
+    r"^(?:status|progress|performance|achieved)(?:\s+(?:in|as\s+(?:at|of)))?\s+(?P<year>(?:19|20)\d\d)$"
+    r"|^(?P<after>(?:19|20)\d\d)\s+(?:status|progress|performance)$",
+    re.I,
+)
 # A lettered marker glued to a label's closing parenthesis, "Scope 1 emissions (tCO2e)(a)", is a
 # note's marker, not the label's unit; a letter in parentheses elsewhere ("Employee(s)") is text.
 _LABEL_MARKER = re.compile(rf"(?<=\S)(?P<marker>(?:{_MARKER})+|(?<=\))\([a-z]\))(?=\s*(?:\(|$))")
@@ -121,6 +127,8 @@ _NOTE = re.compile(rf"^(?P<marker>{_NOTE_MARKS}|\([a-z]\)|\d{{1,2}}\.)\s*(?P<tex
 # spaces after its marker splits into two cells, which are no table row.
 _NOTE_MARKER = re.compile(rf"^(?:{_NOTE_MARKS})$")
 _NOTES_HEADING = re.compile(r"^notes?:?$", re.I)
+# A list's bullet alone, a run of spaces keeping it from its item ("•   8 audits were completed").
+_BULLET_MARK = re.compile(r"^[•·▪◦‣●■–-]$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
 # The last header cell of an index (contents, a reporting guide's content index): "Page", "Page
 # number", "Page reference"; its rows' figures are page numbers ("5", "5-7", "5, 12").
@@ -161,6 +169,9 @@ class Column:
     # printed; None for the column that totals the sites ("Group total").
     boundary: str | None = None
     total: bool = False  # the column that totals the site columns
+    # A year column that reports progress against targets ("Status 2023", "Progress in 2023"):
+    # a signed figure in it is a change since the targets' baseline.
+    progress: bool = False
 
 
 @dataclass(frozen=True)
@@ -324,6 +335,17 @@ def _is_group_label(text: str) -> bool:
     return _BREAKDOWN_LABEL.match(text) is not None
 
 
+# A row label that is a ratio unit ("m³/tonne of product", "kg/unit"): rows labelled by their
+# units under a heading that names the measure ("Water intensity"), not the rest of that heading.
+_UNIT_LABEL = re.compile(r"^(?!and/or\b)[^\s/]{1,8}/\S")
+
+
+def _goes_on(label: str) -> bool:
+    """Whether a row label is the second line of the label above it: it starts in lower case
+    and is no unit of its own."""
+    return label[:1].islower() and _UNIT_LABEL.match(label) is None
+
+
 def _is_caption_line(text: str) -> bool:
     return _CAPTION.match(text) is not None
 
@@ -381,11 +403,31 @@ def _header_column(span: Cell) -> Column | None:
             ends=(_MONTH[m.group("month").lower()], int(m.group("day"))),
             instant=bool(m.group("as_at")),
         )
+    if m := _PROGRESS.match(text):
+        year = int(m.group("year") or m.group("after"))
+        return Column("year", span, period=str(year), year=year, progress=True)
     if _CHANGE.match(text):
         return Column("change", span, unit="%" if "%" in text else None)
     if _UNIT_HEADER.match(text):
         return Column("unit", span)
     return None
+
+
+def _unglued(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """Header cells with two column words that one space joins ("2030 Status 2023": the
+    conversion kept too narrow a gap between them) cut in two; the others as they are."""
+    out: list[Cell] = []
+    for cell in cells:
+        cut = None
+        if _header_column(cell) is None:
+            for k in (k for k, ch in enumerate(cell.text) if ch == " "):
+                left = Cell(cell.text[:k], cell.start, cell.start + k)
+                right = Cell(cell.text[k + 1 :], cell.start + k + 1, cell.end)
+                if _header_column(left) is not None and _header_column(right) is not None:
+                    cut = (left, right)
+                    break
+        out.extend(cut or (cell,))
+    return tuple(out)
 
 
 # A day printed with the month cut short ("31 Mar 2024"), as the rows of a transposed table print it.
@@ -413,7 +455,7 @@ def _header(line: _Line) -> tuple[Column, ...] | None:
         return None
     # A header over the figure columns only (its label column left blank) starts with a column.
     first = _header_column(line.cells[0])
-    cells = line.cells if first is not None and first.kind == "year" else line.cells[1:]
+    cells = _unglued(line.cells if first is not None and first.kind == "year" else line.cells[1:])
     columns = [_header_column(c) for c in cells]
     if line.aligned:  # a blank over an aligned column before the years: the unit column, unnamed
         years = [k for k, c in enumerate(columns) if c is not None and c.kind == "year"]
@@ -471,6 +513,26 @@ def split_label(label: str) -> tuple[str, str | None]:
 
 
 _DAY = re.compile(r"^as\s+(?:at|of|on)\s+\S", re.I)
+
+
+# A heading inside a table that prints only the unit of the rows under it: "In tonnes", "In
+# HK$ million", "Figures in megalitres". Only a candidate: the loader keeps it when it names a unit.
+_UNIT_HEADING = re.compile(r"^(?:(?:all\s+)?(?:figures|amounts|data)\s+)?in\s+(?P<unit>[^\d\s].{0,39}?)\.?$", re.I)
+
+
+def heading_unit(heading: str) -> str | None:
+    """The unit a heading inside a table prints for its rows: in its last parentheses
+    ("Hazardous waste intensity (t/tonne)"), or alone after "In" ("In tonnes"); else None."""
+    if (paren := split_label(heading)[1]) is not None:
+        return paren
+    m = _UNIT_HEADING.match(heading.strip())
+    return m.group("unit") if m else None
+
+
+def unit_heading(heading: str | None) -> bool:
+    """Whether a heading inside a table prints the rows' unit and nothing else ("In tonnes"): it
+    names no measure of the rows under it."""
+    return heading is not None and _UNIT_HEADING.match(heading.strip()) is not None
 
 
 def split_caption(title: str) -> tuple[str | None, str | None, str | None]:
@@ -668,6 +730,8 @@ class _Reader:
                 i = after
             elif columns is not None:
                 i = self.read(i, self.spanned(i, columns), found)
+            elif found and (after := self.read_tail(i, found[-1])) > i:
+                i = after
             elif (block := self.transposed(i)) is not None:
                 i = self.read_transposed(i, block, found)
             elif (measures := self.measures(i)) is not None:
@@ -679,6 +743,35 @@ class _Reader:
             else:
                 i += 1
         return found
+
+    def read_tail(self, i: int, table: FigureTable) -> int:
+        """Rows printed under the table's footnotes, headed by a "By ..." line and no header of
+        their own ("By site (tCO2e)" over "Site A  1,200  1,150"), each with a figure for every
+        column of the table: a breakdown of the table's last total row ("Total emissions"),
+        or of no row when it has none. Returns the line after them, or ``i`` when line ``i``
+        heads no such rows."""
+        if table.header is None or not self.is_label_only(i) or not _BY_HEADING.match(heading := self.raw(i)):
+            return i
+        between = self.text[table.end : self.spans[i][0]]
+        if between.count("\n") > 8 or any(
+            _CAPTION.match(line.strip()) or _SPLIT.search(line.strip()) for line in between.split("\n")[1:]
+        ):
+            return i  # only the table's notes (prose, a marker and its text) may stand between
+        width = len(table.columns) + 1
+        j = i + 1
+        while j < len(self.lines) and self.is_row(j) and len(self.lines[j].cells) == width:
+            if not all(_is_cell(c) for c in self.lines[j].cells[1:]):
+                break
+            j += 1
+        if j - i < 2:
+            return i
+        totals = [k for k, r in enumerate(table.rows) if r.parent is None and _TOTAL_LABEL.match(r.label)]
+        parent = totals[-1] if totals else None
+        breakdown, section = (heading, None) if parent is not None else (None, (heading, ()))
+        for k in range(i + 1, j):
+            self.row(table, self.lines[k], table.columns, None, parent, breakdown, section)
+            table.end = self.lines[k].end
+        return j
 
     def transposed(self, i: int) -> TransposedBlock | None:
         """The transposed table (periods as rows, :mod:`kg.ingest.transposed_cells`) whose header is line ``i``."""
@@ -756,10 +849,12 @@ class _Reader:
         """Whether line ``i`` is a row of one figure without a header (``Label (unit)   figure``):
         not page furniture (a running head printing the report's year), not a caption whose
         title a double space cuts off its number ("Table 11  Suppliers (as at 31 March)"), not a
-        footnote whose marker a run of spaces cuts off its text ("*   LNG for 12 trucks")."""
+        footnote whose marker a run of spaces cuts off its text ("*   LNG for 12 trucks"), nor a
+        bullet so cut off from its item ("•   8 audits were completed")."""
         return (
             self.is_row(i)
             and not _NOTE_MARKER.match(self.lines[i].first)
+            and not _BULLET_MARK.match(self.lines[i].first)
             and len(self.lines[i].cells) == 2
             and not self.page_foot(i)
             and not self.furniture(i)
@@ -806,7 +901,9 @@ class _Reader:
                 table.stub = name
             elif _COUNT_STUB.match(header.first):
                 table.stub = header.first
-        if header is not None and (title := self.caption_above(first)) is not None:
+        # A caption over headerless rows ("Table 4 Suppliers by region (2023)" over "Region A  31")
+        # is theirs as a header's is: it says what they count.
+        if (title := self.caption_above(first)) is not None:
             caption = _CAPTION.match(title)
             assert caption is not None  # caption_above returns caption lines only
             table.caption, table.caption_unit, table.caption_day = split_caption(title[caption.end() :].strip(" .:–-"))
@@ -894,7 +991,7 @@ class _Reader:
                     heading, indented = raw, False
                     i += 1
                     continue
-                if self.is_row(i + 1) and nxt.first[:1].islower():
+                if self.is_row(i + 1) and _goes_on(nxt.first):
                     heading = None  # a new row label ends the breakdown above it
                     pending = line
                     i += 1
@@ -986,7 +1083,7 @@ class _Reader:
             self.is_label_only(i)
             and i + 1 < len(self.lines)
             and self.is_row(i + 1)
-            and self.lines[i + 1].first[:1].islower()
+            and _goes_on(self.lines[i + 1].first)
         ):
             return i + 1
         return i
@@ -1132,7 +1229,7 @@ class _Reader:
                 breakdown,
                 partial,
                 section[0] if section else None,
-                split_label(section[0])[1] if section else None,
+                heading_unit(section[0]) if section else None,
             )
         )
 

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from kg.ingest import figure_tables, row_units, table_links, tables
+from kg.ingest import figure_tables, row_units, table_links, tables, target_columns
 from kg.ingest.companies import company_nodes
 from kg.ingest.corrections import apply_corrections
 from kg.ingest.definitions import Definitions, report_definitions
@@ -840,13 +840,16 @@ class _Loader:
     def _sectioned(self, row: figure_tables.FigureRow) -> figure_tables.FigureRow:
         """A row under a heading that prints a unit ("Average training hours by gender (hours)"):
         the unit is the rows'. Parentheses that name no unit ("Greenhouse gas emissions (Scope 1
-        and 2)") give none. The heading names the rows' section as printed."""
+        and 2)") give none. The heading names the rows' section as printed, unless it prints their
+        unit only ("In tonnes" over the waste rows): it names no measure then."""
         if row.section is None or row.section_unit is None:
             return row
         try:
             self._resolve(row.section_unit)
         except UnknownUnit:
             return dataclasses.replace(row, section_unit=None)
+        if figure_tables.unit_heading(row.section):
+            return dataclasses.replace(row, section=None)
         return row
 
     def _resolve(self, surface: str) -> CellUnit:
@@ -992,6 +995,9 @@ class _Loader:
                 raise ValueError("change column without two year columns to compare")
             column, kind = years[-1][1], "change"
             baseline = column_period(years[-2][1], meta.year, meta.fiscal_year_end, day)
+        elif column.kind == "year" and (since := self._targets(table)) is not None:
+            kind, year = target_columns.cell_kind(column, cell.figure.text, meta.year, since[0])
+            baseline = Period(str(year)) if year is not None else None
         period = column_period(column, meta.year, meta.fiscal_year_end, day)
         notes = tuple(
             Footnote(key, note.text.start, note.text.end)
@@ -1016,6 +1022,15 @@ class _Loader:
         unit = self._cell_unit(table, row, cell, row_unit, row_error)
         value, precision = figure_value(cell, unit.scale)
         return Observation(value=value, precision=precision, unit=unit.key, kind=kind, **base)
+
+    def _targets(self, table: figure_tables.FigureTable) -> tuple[int | None] | None:
+        """For a table of targets (kg.ingest.target_columns), the baseline year it prints (or
+        None in the tuple); None for any other table."""
+        header = table.header.text if table.header is not None else None
+        title = target_columns.title_above(self.report.text.table_text, table.start)
+        if not target_columns.lists_targets(header, table.caption, title):
+            return None
+        return (target_columns.baseline_year(table.caption, title, header),)
 
     @staticmethod
     def _as_at(table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> tuple[int, int] | None:

@@ -10,6 +10,10 @@ in order, and takes the first that names a unit. The layouts read:
 * ``Donations (HK$'000) (cash and in kind)``: a second pair of parentheses that qualifies the
   label after the one that prints the unit;
 * ``Staff trained (%): women``: a measure and its unit printed before the group its row is of;
+* ``Recycled content (% by weight)``: a per cent sign and what the share is of, which qualifies
+  the metric;
+* ``Overtime (hours per worker per week)``: a rate's unit and the time it is a rate over, which
+  qualifies the metric;
 * a dash in the unit column (``PUE  -  1.39``, or an en dash): the figures have no unit; they are numbers;
 * ``Intensity per MWh of output`` under a caption or heading that prints the numerator's unit
   (``tCO2e``): the row's unit is that unit per what the label says (:func:`denominator`).
@@ -25,6 +29,10 @@ _PARTS = re.compile(r"[,;]")
 _DAY = re.compile(r"^as\s+(?:at|of|on)\s+\S", re.I)
 _UNIT_BEFORE_GROUP = re.compile(r"^(?P<measure>.+?)\s*\((?P<unit>[^()]+)\)\s*:\s*(?P<group>\S.*)$")
 _DASH = re.compile(r"^[-–—]$")
+# A share and what it is taken of or by: "% by weight", "% of revenue", "% of total".
+_QUALIFIED_PERCENT = re.compile(r"^%\s+(?P<of>(?:by|of|in)\s+\S.*)$", re.I)
+# A unit and the time its figure is a rate over: "hours per worker per week", "kg per day".
+_OVER_TIME = re.compile(r"^(?P<unit>\S.*?)\s+(?P<over>(?:per|a|each)\s+(?:week|month|day|year))$", re.I)
 _PER = re.compile(r"\bper\s+(?P<what>[^()]+?)\s*$", re.I)
 
 
@@ -43,6 +51,10 @@ def label_units(label: str) -> list[tuple[str, str]]:
         inner, first = split_label(name)
         if first is not None:
             found.append((f"{inner} ({paren})", first))
+        if (share := _QUALIFIED_PERCENT.match(paren)) is not None:
+            found.append((f"{name} ({share.group('of')})", "%"))
+        if (rate := _OVER_TIME.match(paren)) is not None:
+            found.append((f"{name} ({rate.group('over')})", rate.group("unit")))
     elif (m := _UNIT_BEFORE_GROUP.match(label)) is not None:
         found.append((f"{m.group('measure')}: {m.group('group')}", m.group("unit")))
     return found

@@ -1127,3 +1127,20 @@ def test_a_key_data_lines_unit_word_over_what_its_label_says_it_is_per_is_an_int
     reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=unit_of)
     # kgce over "per tonne of clinker": kgce/tonne, a tonne of coal equivalent per kilotonne.
     assert [f.unit for f in reader.read(highlight, list(RECOGNISER.mentions(text))).figures] == ["TCE-PER-KiloTONNE"]
+
+
+def test_a_target_that_is_a_cut_of_a_share() -> None:
+    ((role, figure, _, period, _, direction),) = read("Landfill is down 12%, and the 2026 target is a cut of 25%.")[1:]
+    assert (role, figure, period, direction) == ("target", "25%", "2026", "decrease")
+
+
+def test_a_sentence_saying_what_one_unit_is_in_another_has_no_figure() -> None:
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=_unit_of)
+
+    def figures(text: str) -> list[str]:
+        unit = Unit(0, len(text), text, "sentence")
+        return [f.mention.surface for f in reader.read(unit, list(RECOGNISER.mentions(text))).figures]
+
+    assert figures("One tonne is 1,000 kg.") == []
+    assert figures("1 MWh = 3.6 GJ.") == []
+    assert figures("One depot is 2,400 m².") == ["2,400 m²"]  # "depot" is no unit: a figure

@@ -563,3 +563,16 @@ def test_numbered_captions_run_in_headings_continued_marks_and_programme_years()
         ("ENVIRONMENTAL DATA", "Organization"),
         ("Green Earth Society", "Organization"),
     ]
+
+
+def test_stakeholder_groups_each_with_its_channels_in_parentheses() -> None:
+    text = (
+        "We engage our stakeholders all year round: tenants (surveys, a service hotline), lenders "
+        "(briefings), local councils and planners (hearings and letters) and staff (town halls)."
+    )
+    assert typed(text) == [
+        ("tenants", "StakeholderGroup"),
+        ("lenders", "StakeholderGroup"),
+        ("local councils and planners", "StakeholderGroup"),
+        ("staff", "StakeholderGroup"),
+    ]

@@ -31,6 +31,9 @@ def _plain(surface: str) -> str | None:
         ("g ce per kWh", "TCE-PER-GigaW-HR"),
         ("kgce/employee", None),  # no thousand employees unit: left unread
         ("tce/tonne", None),  # a tonne already: the lexicon reads it, not this
+        ("mg/L", "GM-PER-M3"),  # a milligram per litre: a gram per cubic metre
+        ("mg per kg", "GM-PER-TONNE"),
+        ("mg/employee", None),
     ],
 )
 def test_equivalent_intensities(surface: str, key: str | None) -> None:

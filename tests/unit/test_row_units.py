@@ -32,6 +32,12 @@ def test_readings_of_a_label() -> None:
     assert label_units("Grants (HK$'000) (cash and in kind)")[-1] == ("Grants (cash and in kind)", "HK$'000")
     assert label_units("Staff vaccinated (%): women") == [("Staff vaccinated: women", "%")]
     assert label_units("Total energy") == []
+    assert label_units("Recycled content (% by weight)")[-1] == ("Recycled content (by weight)", "%")
+    assert label_units("Overtime (hours per worker per week)")[-1] == ("Overtime (per week)", "hours per worker")
+    assert label_units("Local purchases (% of spend)") == [
+        ("Local purchases", "% of spend"),
+        ("Local purchases (of spend)", "%"),
+    ]
 
 
 def test_a_dash_and_a_denominator() -> None:

@@ -363,3 +363,19 @@ def test_an_intensity_divides_the_row_counting_what_it_is_per(tmp_path: Path) ->
     metrics = load_report(_hilltop(tmp_path, text)).metrics
     intensity = metrics["water-intensity-per-bed-day"]
     assert (intensity.intensity_of, intensity.denominator) == ("total-water-consumption", "bed-days")
+
+
+def test_a_caption_over_headerless_rows_says_what_they_count() -> None:
+    text = (
+        "Table 6  Distributors by country (2023)\n\n"
+        "Portugal                                          41\n"
+        "Morocco                                           17\n"
+        "Total                                             58\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert table.caption == "Distributors by country (2023)"
+    assert [(r.label, [c.figure.text for c in r.cells]) for r in table.rows] == [
+        ("Portugal", ["41"]),
+        ("Morocco", ["17"]),
+        ("Total", ["58"]),
+    ]

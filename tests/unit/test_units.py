@@ -129,7 +129,15 @@ def test_every_packaged_form_is_read_after_or_before_a_figure(rec: Recogniser, u
 
 @pytest.mark.parametrize(
     ("surface", "unit"),
-    [("5 ml", None), ("5 ML", "MegaL"), ("5 TONNES", "TONNE"), ("5 Tonnes", "TONNE"), ("5 kWh", "KiloW-HR")],
+    [
+        ("5 ml", None),
+        ("5 ML", "MegaL"),
+        ("5 TONNES", "TONNE"),
+        ("5 Tonnes", "TONNE"),
+        ("5 kWh", "KiloW-HR"),
+        ("5 MWp", "MegaW"),  # solar capacity as peak power
+        ("5 kWp", "KiloW"),
+    ],
 )
 def test_symbols_keep_their_case_words_do_not(rec: Recogniser, surface: str, unit: str | None) -> None:
     # "ml" is no megalitre: a symbol is read only as spelled; a word of four or more letters in any case.
@@ -169,6 +177,7 @@ def test_intensities_are_composed_from_their_parts(
         # The five intensities the bundled report prints keep the IRIs they were listed under.
         ("tons per square meter", UnitMatch("TONNE-PER-M2")),
         ("tons per employee", UnitMatch("TONNE-PER-EMPLOYEE")),
+        ("hours per worker", UnitMatch("HR-PER-EMPLOYEE")),
         ("MWh per employee", UnitMatch("MegaW-HR-PER-EMPLOYEE")),
         ("MWh per square meter", UnitMatch("MegaW-HR-PER-M2")),
         ("tons/million RMB", UnitMatch("TONNE-PER-MegaCNY")),

@@ -592,3 +592,26 @@ def test_parts_under_a_header_of_averages_are_not_summed_into_the_overall_row(tm
     report = load_report(report_folder(tmp_path / "tarnby", AVERAGES, FISCAL, SHEET))
     parts = [m for m in report.metrics.values() if m.component_of]
     assert parts == []
+
+
+def test_a_note_ending_in_a_colon_goes_on_on_the_indented_line_under_it() -> None:
+    text = (
+        "Scope 2 counts the heat we buy.\n\n"
+        "(1) Scope 2 includes the heat bought from the district network:\n"
+        "    310 and 290 tCO2e in the two years.\n\n"
+        "(2) Our targets:\n"
+        "Each plant sets its own.\n"
+    )
+    found = [(u.kind, u.text) for u in Segmenter(RECOGNISER).units(text)]
+    assert (
+        "bullet",
+        "Scope 2 includes the heat bought from the district network:\n    310 and 290 tCO2e in the two years.",
+    ) in found
+    assert ("bullet", "Our targets:") in found  # a line not indented under it is no part of it
+
+
+def test_a_bullet_whose_mark_a_run_of_spaces_keeps_from_its_figure_is_no_headerless_row() -> None:
+    text = "In 2023:\n\n  •  12 audits were completed at our depots;\n  •  no breach was found.\n"
+    assert figure_tables.figure_tables(text) == []
+    found = [(u.kind, u.text) for u in Segmenter(RECOGNISER).units(text)]
+    assert ("bullet", "12 audits were completed at our depots;") in found
