@@ -202,11 +202,14 @@ _BENCHMARK = re.compile(
     r"\b(?:industry|national|sector|market|peer|regional|global)\s+(?:average|median|benchmark)\s+(?:of\s+)?$", re.I
 )
 # A unit that goes on past what the lexicon read ("61.2 gCO2e per tonne-km"), or a symbol glued to
-# a number the lexicon does not know ("1.5°C", "60 km/h"): the unit cannot be told, so the figure
+# a number the lexicon does not know ("1.5°C", "60 mph"): the unit cannot be told, so the figure
 # is left out.
 _UNREAD_UNIT = re.compile(r"^[-–/][A-Za-z]|^\s?[A-Za-z]{1,4}/[A-Za-z]{1,4}\b")
-# What a rule requires, not what was measured: "every teacher must complete at least 72 hours".
-_OBLIGATION_BEFORE = re.compile(r"\b(?:must|(?:is|are)\s+required\s+to)\s+(?:[a-z]+\s+){0,2}$")
+# What a rule requires or allows, not what was measured: "every teacher must complete at least 72
+# hours", "trucks are limited to 40 km/h".
+_OBLIGATION_BEFORE = re.compile(
+    r"\b(?:must|(?:is|are)\s+(?:required|limited|capped|restricted)\s+to)\s+(?:[a-z]+\s+){0,2}$"
+)
 _UNKNOWN_SYMBOL = re.compile(
     r"^(?:[^\s,.;:)\]”\"'’%]|[^\S\n]?[A-Za-z]{0,2}[A-Z][A-Za-z]{0,3}\b(?<![A-Z][a-z]{3})(?!\s+[a-z]{3,}))"
 )

@@ -319,7 +319,7 @@ def test_codes_ages_ranks_and_benchmarks_are_no_figures(sentence: str) -> None:
         ("We raised above HK$2 million for the appeal.", ["above HK$2 million"]),
         # The end of a fiscal year's label.
         ("Members logged 6,400 hours in 2021/22.", ["6,400 hours"]),
-        # What a rule requires; a unit the lexicon cannot read.
+        # What a rule requires or allows.
         ("Every driver must complete at least 12 hours of refresher training each year.", []),
         ("All new staff are required to attend 2 safety briefings; we held 48 briefings in 2022.", ["48"]),
         ("Trucks are limited to 40 km/h inside the depot, and drivers logged 3,200 hours.", ["3,200 hours"]),
