@@ -25,6 +25,11 @@ def is_rule(line: str) -> bool:
     return _RULE.match(line.strip()) is not None
 
 
+# A rule of dashes alone, without bars, as a plain-text table prints under its header
+# ("Indicator | Unit | 2024" over "------------------"): ruled across the whole table.
+_PLAIN_RULE = re.compile(r"^-{3,}$")
+
+
 # Two or more bars each set off by spaces ("Unit | 2024 | 2023"): cells, not a sentence.
 _SPACED_BARS = re.compile(r"\S \| .*\S \| \S")
 
@@ -69,6 +74,15 @@ def bar_cells(text: str, start: int, end: int) -> list[Span] | None:
     return cells
 
 
+def _plain_rule_within(text: str, spans: list[tuple[int, int]], j: int, width: int | None) -> bool:
+    """Whether line ``j`` is a rule of dashes alone with a bar line of ``width`` cells under it:
+    the rule under the header of a bar table, which a dash line elsewhere (a page's rule) is not."""
+    if _PLAIN_RULE.match(text[spans[j][0] : spans[j][1]].strip()) is None or j + 1 >= len(spans):
+        return False
+    below = bar_cells(text, *spans[j + 1])
+    return below is not None and len(below) == width
+
+
 def bar_rows(text: str, spans: list[tuple[int, int]]) -> tuple[dict[int, list[Span]], set[int]]:
     """The lines (by index in ``spans``) of bar-separated table blocks cut into their cells, and
     the indices of the blocks' rule lines, which hold no cell."""
@@ -77,12 +91,13 @@ def bar_rows(text: str, spans: list[tuple[int, int]]) -> tuple[dict[int, list[Sp
     i = 0
     while i < len(spans):
         block: list[int] = []
+        ruled: set[int] = set()  # the block's rule lines
         width: int | None = None
         j = i
         while j < len(spans):
             s, e = spans[j]
-            if is_rule(text[s:e]) and block:
-                block.append(j)
+            if block and (is_rule(text[s:e]) or _plain_rule_within(text, spans, j, width)):
+                ruled.add(j)
                 j += 1
                 continue
             cells = bar_cells(text, s, e)
@@ -91,14 +106,11 @@ def bar_rows(text: str, spans: list[tuple[int, int]]) -> tuple[dict[int, list[Sp
             width = len(cells)
             block.append(j)
             j += 1
-        cut = [k for k in block if not is_rule(text[spans[k][0] : spans[k][1]])]
-        if len(cut) >= 2:
+        if len(block) >= 2:
             for k in block:
-                if k in cut:
-                    cells = bar_cells(text, *spans[k])
-                    assert cells is not None  # a cut line of the block has cells
-                    rows[k] = cells
-                else:
-                    rules.add(k)
+                cells = bar_cells(text, *spans[k])
+                assert cells is not None  # a cut line of the block has cells
+                rows[k] = cells
+            rules |= ruled
         i = max(j, i + 1)
     return rows, rules

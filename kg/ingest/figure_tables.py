@@ -61,8 +61,10 @@ _MARKER = r"\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}
 # A word bounding the figure ("about 5,600", "more than 1,000" in a cell), as prose prints it.
 # Not "over" or "under": "over 50" and "under 30" in a label's place are age groups.
 _CELL_QUALIFIER = r"about|approximately|approx\.|around|more\s+than|nearly|almost|up\s+to|less\s+than|at\s+least"
+# A figure's sign: a hyphen, the minus sign, or an en dash (U+2013) glued to the number, which
+# typeset reports print for minus ("\u20131.5%"); an en dash alone is a not-disclosed mark.
 _FIGURE = re.compile(
-    rf"^(?P<figure>(?:(?P<qual>{_CELL_QUALIFIER})\s+)?(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?"
+    rf"^(?P<figure>(?:(?P<qual>{_CELL_QUALIFIER})\s+)?(?P<sign>[-−–+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?"
     # A decrease printed in parentheses with its per cent sign inside them: "(8.7%)", "(1.2 pp)".
     rf"|\((?P<inner>{_NUMBER})\s?(?:%|pp|p\.p\.)\))(?P<marker>(?:{_MARKER})*)$"
 )

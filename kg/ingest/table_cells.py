@@ -256,13 +256,14 @@ def exact_product(number: Decimal, multiplier: Decimal) -> Decimal:
 def figure_value(cell: FigureCell, scale: Decimal) -> tuple[Decimal, Decimal]:
     """The value of a figure cell (scale applied) and its precision: half a unit of the last digit printed.
 
-    ``(12.5)`` and ``-12.5`` are negative (changes print so).
+    ``(12.5)``, ``-12.5`` and 12.5 after an en dash (U+2013, typeset for the minus sign) are
+    negative (changes print so).
     """
     printed = cell.figure.text
     digits = re.search(r"\d[\d,]*(?:\.\d+)?", printed)
     assert digits is not None  # a figure cell holds a number by construction
     number = Decimal(digits.group().replace(",", ""))
-    if printed.startswith(("-", "−", "(")):
+    if printed.startswith(("-", "−", "–", "(")):
         number = -number
     decimals = len(digits.group().partition(".")[2])
     return exact_product(number, scale), exact_product(Decimal(5).scaleb(-decimals - 1), scale)

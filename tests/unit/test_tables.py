@@ -321,6 +321,16 @@ def test_scale_is_applied_exactly() -> None:
     assert table_cells.figure_value(change, Decimal(1)) == (Decimal("-3.8"), Decimal("0.05"))
 
 
+def test_a_change_printed_with_an_en_dash_for_minus_is_a_negative_figure() -> None:
+    text = "Item\tUnit\t2023\t2022\tChange\nPaper used\ttonnes\t12.5\t13.0\t–3.8%\nTrees\tnumber\t40\t–\t–\n"
+    (table,) = figure_tables.figure_tables(text)
+    assert [[(c.figure.text, c.disclosed) for c in row.cells] for row in table.rows] == [
+        [("12.5", True), ("13.0", True), ("–3.8%", True)],
+        [("40", True), ("–", False), ("–", False)],
+    ]
+    assert table_cells.figure_value(table.rows[0].cells[2], Decimal(1)) == (Decimal("-3.8"), Decimal("0.05"))
+
+
 def test_column_periods() -> None:
     year = figure_tables.Column("year", None, period="2021", year=2021)
     fiscal = figure_tables.Column("year", None, period="2019/20", year=2020, fiscal=True)
