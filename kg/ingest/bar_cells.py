@@ -2,9 +2,10 @@
 
 A report converted from Markdown, or typed as plain text, may print a table with a bar between
 cells ("| Indicator | Unit | 2024 | 2023 |"), with or without bars at the line's ends, and with
-or without a rule line under the header ("|---|---|"). The bars are the columns' boundaries, so
-such a table is the table a tab-separated conversion prints, with "|" for the tab: the figure
-table reader reads it as one once its lines are cut here (a blank cell stays in its column).
+or without a rule line under the header ("|---|---|", or a line of dashes alone). The bars are
+the columns' boundaries, so such a table is the table a tab-separated conversion prints, with
+"|" for the tab: the figure table reader reads it as one once its lines are cut here (a blank
+cell stays in its column).
 
 A bar is also a character of prose ("Annual Report | 2024", a running footer "Company | ESG
 Report | 12"), so a line is cut only inside a block of two or more consecutive bar lines that

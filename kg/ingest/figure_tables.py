@@ -431,32 +431,52 @@ def _header(line: _Line) -> tuple[Column, ...] | None:
 _CAPTION_YEAR = re.compile(r"(?<![\w/])(?:FY\s?)?(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?(?![\w/])", re.I)
 
 
+# A measure's header cell closing on the year its column is of ("Average hours 2022", "Employees
+# trained (%) FY2022/23"), beside measures of the report's year printed without one.
+_MEASURE_YEAR = re.compile(r"^(?P<measure>.*\S)\s+(?P<year>(?:FY\s?)?(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?)$", re.I)
+
+
+def _measure_column(cell: Cell, year: Column | None) -> Column | None:
+    """The column a header cell naming a measure stands for: of the year the cell ends on
+    (its measure the words before it), else of ``year`` (the caption's; None: the report's);
+    None when a digit stands in its measure outside its parentheses."""
+    m = _MEASURE_YEAR.match(cell.text)
+    own = _header_column(Cell(m.group("year"), 0, len(m.group("year")))) if m else None
+    if m is not None and own is not None and own.kind == "year":
+        cell, year = Cell(m.group("measure"), cell.start, cell.start + m.end("measure")), own
+    if _DIGIT.search(split_label(cell.text)[0]):
+        return None
+    return Column(
+        "measure",
+        cell,
+        period=year.period if year else None,
+        year=year.year if year else None,
+        fiscal=bool(year and year.fiscal),
+        unit=split_label(cell.text)[1],
+    )
+
+
 def _measure_header(line: _Line, caption: str | None) -> tuple[Column, ...] | None:
     """The columns of a header that names a measure over each figure column ("Category /
     Employees trained (%) / Average hours per employee"), its unit in parentheses or in its
-    words: two measures at least, no digit outside their parentheses. The period of every
+    words: two measures at least, no digit outside their parentheses but a year closing a
+    measure ("Average hours 2022"), which is that column's period (one column at least prints
+    none). The period of every other
     column is the one year the caption above names ("Table 4 Training in FY2022/23"), else the
     report's (no year)."""
     cells = line.cells
     if len(cells) < 3 or any(not c.text or _is_cell(c) or _header_column(c) is not None for c in cells):
         return None
-    if any(_DIGIT.search(split_label(c.text)[0]) for c in cells):
+    if _DIGIT.search(split_label(cells[0].text)[0]):
         return None
     years = [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_YEAR.finditer(caption or "")]
     if len(years) > 1 or None in years:
         return None
-    year = years[0] if years else None
-    return tuple(
-        Column(
-            "measure",
-            c,
-            period=year.period if year else None,
-            year=year.year if year else None,
-            fiscal=bool(year and year.fiscal),
-            unit=split_label(c.text)[1],
-        )
-        for c in cells[1:]
-    )
+    read = [_measure_column(c, years[0] if years else None) for c in cells[1:]]
+    columns = tuple(c for c in read if c is not None)
+    if len(columns) < len(read) or all(c.header != cells[k] for k, c in enumerate(columns, start=1)):
+        return None  # a digit in a measure; or every column naming its year, a table of years
+    return columns
 
 
 def _header_unit(line: _Line) -> str | None:
@@ -614,10 +634,11 @@ class _Reader:
 
     def measures(self, i: int) -> tuple[Column, ...] | None:
         """The columns of a header of measures (:func:`_measure_header`) at line ``i``, when the
-        line below is a row of as many cells, all figures."""
-        if i + 1 >= len(self.lines) or not self.is_row(i + 1):
+        line below (under its rule, if it prints one) is a row of as many cells, all figures."""
+        below = i + 2 if i + 1 in self.rules else i + 1
+        if below >= len(self.lines) or not self.is_row(below):
             return None
-        row = self.lines[i + 1]
+        row = self.lines[below]
         if len(row.cells) != len(self.lines[i].cells) or not all(_is_cell(c) for c in row.cells[1:]):
             return None
         return _measure_header(self.lines[i], self.caption_above(i))

@@ -279,18 +279,20 @@ def column_period(
     (``FY2021``, ``2019/20``) is the twelve months ending on the report's ``fiscal_year_end``
     (MM-DD, report.yaml) in the year the label ends in; a fiscal year ending on 31 December is
     the calendar year; a header that names its day ("Year ended 31 March 2024", "As at 31 March
-    2024") gives that year end, or that day. Without a fiscal year end the months are unknown, and ``ValueError`` says
-    so: the cells are listed as not read
-    rather than given a guessed period.
+    2024") gives that year end, or that day. A column naming no year (a headerless row, measures
+    under a caption naming none) is of the report's own period: the report year, or the fiscal
+    year ending in it when the report's fiscal year ends on another day than 31 December.
+    Without a fiscal year end the months of a fiscal-year label are unknown, and ``ValueError``
+    says so: the cells are listed as not read rather than given a guessed period.
     """
     year = column.year if column.year is not None else report_year
     if column.instant:  # "As at 31 March 2024": the day its header names
         as_at = column.ends
     if as_at is not None:
         return Period(date(year, *as_at).isoformat())
-    if column.year is None:  # a headerless row, or measures under a caption naming no year
-        return Period(str(report_year))
-    if not column.fiscal:
+    if column.year is None and fiscal_year_end in (None, "12-31"):
+        return Period(str(report_year))  # a headerless row, or measures under a caption naming no year
+    if column.year is not None and not column.fiscal:
         return Period(str(year))
     if column.ends is not None:  # "Year ended 31 March 2024": the year end its header names
         fiscal_year_end = f"{column.ends[0]:02d}-{column.ends[1]:02d}"

@@ -340,6 +340,31 @@ def test_column_periods() -> None:
     with pytest.raises(ValueError, match=r"fiscal year .2019/20.: report\.yaml gives no fiscal_year_end"):
         table_cells.column_period(fiscal, 2020, None)
     assert table_cells.column_period(figure_tables.Column("figure", None), 2019, None) == Period("2019")
+    # A column naming no year is of the report's own period: a fiscal year when it ends in March.
+    assert table_cells.column_period(figure_tables.Column("measure", None), 2024, "03-31") == Period(
+        "2023-04-01", "2024-03-31"
+    )
+    assert table_cells.column_period(figure_tables.Column("measure", None), 2024, "12-31") == Period("2024")
+
+
+def test_a_measure_column_closing_on_a_year_is_of_that_year_under_a_ruled_header() -> None:
+    text = (
+        "Grade | Staff trained (%) | Average hours | Average hours FY2022/23\n"
+        "------------------------------------------\n"
+        "Clerks | 80.0 | 12.5 | 11.0\nDrivers | 75.5 | 9.0 | 8.5\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [(c.kind, c.header.text if c.header else None, c.period, c.year, c.fiscal) for c in table.columns] == [
+        ("measure", "Staff trained (%)", None, None, False),
+        ("measure", "Average hours", None, None, False),
+        ("measure", "Average hours", "FY2022/23", 2023, True),
+    ]
+    assert [(row.label, [c.figure.text for c in row.cells]) for row in table.rows] == [
+        ("Clerks", ["80.0", "12.5", "11.0"]),
+        ("Drivers", ["75.5", "9.0", "8.5"]),
+    ]
+    every_year = "Grade\tAverage hours 2023\tAverage hours 2022\nClerks\t12.5\t11.0\nDrivers\t9.0\t8.5\n"
+    assert figure_tables.figure_tables(every_year) == []
 
 
 def test_fiscal_year_headers() -> None:
