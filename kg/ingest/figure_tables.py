@@ -841,6 +841,9 @@ class _Reader:
         row_line = -1  # the line the last row's figures (or its label's second line) stand on
         labelled_by = False  # whether the last row printed its breakdown's heading in its label
         of_which: int | None = None  # where the parts of an "of which: ..." list start on their lines
+        # A "By ..." heading whose parts are listed above their total (see _listed_above), and its
+        # indentation: the rows indented under it are parts of no row above.
+        listed: tuple[str, int] | None = None
         while i < len(self.lines):
             if i in self.absorbed:
                 i += 1
@@ -858,6 +861,13 @@ class _Reader:
                 i += 1
                 continue
             if self.is_row(i) and (header is not None or len(line.cells) == 2) and not self.page_foot(i):
+                if listed is not None and line.indent > listed[1] and pending is None:
+                    self.row(table, line, cols, None, None, listed[0], section)
+                    table.end = line.end
+                    row_line = i
+                    i += 1
+                    continue
+                listed = None
                 row_index = len(table.rows)
                 row_start = line.cells[0].start
                 # A wrapped row is indented as its first line is (its second may be indented as a wrap).
@@ -909,6 +919,10 @@ class _Reader:
             if self.is_label_only(i) and i + 1 < len(self.lines) and header is not None:
                 raw = self.raw(i)
                 nxt = self.lines[self.wrapped_row(i + 1)]
+                if self._listed_above(raw, line, nxt, total, listed):
+                    listed, heading, total = (raw, line.indent), None, None
+                    i += 1
+                    continue
                 if _BY_HEADING.match(raw) and total is not None:
                     heading, indented = raw, False
                     i += 1
@@ -938,6 +952,20 @@ class _Reader:
         if table.rows or table.unread:
             found.append(table)
         return max(i, first + 1)
+
+    @staticmethod
+    def _listed_above(
+        raw: str, line: _Line, below: _Line, total: tuple[int, int] | None, listed: tuple[str, int] | None
+    ) -> bool:
+        """Whether the "By ..." heading ``raw`` lists parts whose total is printed below them: it
+        stands less indented than the last row that is no part (or as indented as the heading
+        of such a list above it), with its parts indented under it. Such a row ("Female"
+        indented under "By gender") is itself a part, and cannot be the total of the next
+        breakdown ("By age" over "Under 30", "30 to 50", then "Total employees" under the
+        lists): the parts are summed into the total below them
+        (kg.ingest.table_links.summed_parts), each list apart."""
+        after = (total is not None and total[1] > line.indent) or (listed is not None and listed[1] == line.indent)
+        return _BY_HEADING.match(raw) is not None and after and below.indent > line.indent
 
     def _wraps_below(self, i: int) -> bool:
         """Whether line ``i`` is a label line under a row that its words or the row's say is the

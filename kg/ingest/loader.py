@@ -578,7 +578,7 @@ class _Loader:
             wider = [broader_metrics(n) for n in notations]
             if any(n in w for n in notations for w in wider):
                 continue
-            kinds = [figure_tables.breakdown_kind(table.rows[j].label) for j in parts]
+            kinds = [table.rows[j].breakdown or figure_tables.breakdown_kind(table.rows[j].label) for j in parts]
             mixed = len(set(kinds)) > 1
             # The scopes a "Total (Scope 1 and 2)" adds up are named by their own labels: named
             # after the total, each would name several scopes.

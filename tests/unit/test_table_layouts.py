@@ -1,6 +1,7 @@
 """Table layouts read by their shape: a second header inside a run of rows, an index of page
 numbers, sibling groups, a heading that prints its rows' unit, columns headed by measures, and
-units printed in a header beside a day or in a label's list of qualifiers."""
+units printed in a header beside a day or in a label's list of qualifiers, and breakdowns listed
+under "By ..." headings above their total."""
 
 from __future__ import annotations
 
@@ -139,4 +140,42 @@ def test_cells_read_with_header_days_section_units_measure_columns_label_units_a
         ("8", Decimal(8), "DAY", year23, "Lost days"),
         ("80.0", Decimal("80.0"), "PERCENT", year23, "Staff trained: Clerks"),
         ("9.5", Decimal("9.5"), "HR", year23, "Clerks"),
+    ]
+
+
+LISTED_ABOVE = """\
+Table 3 Staff (as at 31 December)
+Grade\t2023\t2022
+By gender
+  Male\t10\t9
+  Female\t12\t11
+By region
+  North\t15\t14
+  South\t7\t6
+Total staff\t22\t20
+"""
+
+
+def test_breakdowns_listed_above_their_total_are_summed_into_it_each_apart(tmp_path: Path) -> None:
+    (table,) = figure_tables.figure_tables(LISTED_ABOVE)
+    # "Female" under "By gender" is a part, no total of "North" and "South" under "By region".
+    assert [(row.label, row.parent, row.breakdown) for row in table.rows] == [
+        ("Male", None, None),
+        ("Female", None, None),
+        ("North", None, "By region"),
+        ("South", None, "By region"),
+        ("Total staff", None, None),
+    ]
+    meta = META.replace("fiscal_year_end: 06-30\n", "")
+    report = load_report(report_folder(tmp_path / "hilltop", LISTED_ABOVE, meta, SHEET))
+    parts = sorted(
+        (spec.label, report.metrics[spec.component_of].label, spec.breakdown)
+        for spec in report.metrics.values()
+        if spec.component_of is not None
+    )
+    assert parts == [
+        ("Staff (as at 31 December): Female", "Total staff", "By gender"),
+        ("Staff (as at 31 December): Male", "Total staff", "By gender"),
+        ("Staff (as at 31 December): North", "Total staff", "By region"),
+        ("Staff (as at 31 December): South", "Total staff", "By region"),
     ]
