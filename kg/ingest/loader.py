@@ -472,7 +472,7 @@ class _Loader:
                 name, unit, error = self._row_unit(row)
                 printed = unit.key if unit else None
                 if measured:  # a metric per column, named in the header (see _measure_metric)
-                    metrics.append(self._measure_metric(row, table.columns[0], where))
+                    metrics.append(self._measure_metric(table, row, table.columns[0], where))
                 else:
                     printed = self._printed_unit(table, row, unit, error)
                     metrics.append(self._row_metric(table, row, name, printed, metrics, where))
@@ -488,7 +488,7 @@ class _Loader:
                 observations = []
                 total_at: int | None = None  # the total column's figure, among the observations
                 for cell in row.cells:
-                    of = self._measure_metric(row, cell.column, where) if measured else metric
+                    of = self._measure_metric(table, row, cell.column, where) if measured else metric
                     try:
                         observations.append(self._cell_observation(table, row, cell, of, unit, error))
                     except ValueError as exc:
@@ -814,9 +814,17 @@ class _Loader:
                     return None
         return None
 
-    def _measure_metric(self, row: figure_tables.FigureRow, column: figure_tables.Column, where: str) -> str:
+    def _measure_metric(
+        self,
+        table: figure_tables.FigureTable,
+        row: figure_tables.FigureRow,
+        column: figure_tables.Column,
+        where: str,
+    ) -> str:
         """The metric of a cell under a header that names the measure ("Employees trained (%)"
-        over the row "Male"): the measure without its unit, of the row's group."""
+        over the row "Male"): the measure without its unit, of the row's group. A measure that
+        names no catalogue metric alone is of what the caption names, when that reads as one:
+        "Average hours" under "Table 5 Training" is "Average hours of training"."""
         assert column.header is not None  # measure columns are read from a header
         measure, unit = figure_tables.split_label(column.header.text)
         if unit is not None:
@@ -825,6 +833,11 @@ class _Loader:
             except UnknownUnit:
                 measure = column.header.text
         label = f"{measure}: {row.label}"
+        caption = table.caption
+        if caption and match_metric(label) is None:
+            of = caption if caption[:2].isupper() else caption[:1].lower() + caption[1:]
+            if match_metric(titled := f"{measure} of {of}: {row.label}") is not None:
+                label = titled
         ident = slugify(label, 100)
         if ident not in self.report.metrics:
             self._define("metric", ident, where)

@@ -179,3 +179,21 @@ def test_breakdowns_listed_above_their_total_are_summed_into_it_each_apart(tmp_p
         ("Staff (as at 31 December): North", "Total staff", "By region"),
         ("Staff (as at 31 December): South", "Total staff", "By region"),
     ]
+
+
+def test_a_measure_naming_no_catalogue_metric_is_of_what_the_caption_names(tmp_path: Path) -> None:
+    text = "Table 4 Training\nGrade\tAverage hours\tStaff trained (%)\tSessions (number)\nClerks\t12.5\t80.0\t3\n"
+    meta = META.replace("fiscal_year_end: 06-30\n", "")
+    report = load_report(report_folder(tmp_path / "hilltop", text, meta, SHEET))
+    found = sorted(
+        (obs.surface, report.metrics[obs.metric].label)
+        for claim in report.claims.values()
+        for obs in claim.observations
+    )
+    # "Average hours of training" names a catalogue metric, "Sessions of training" none: that
+    # measure keeps its own name, as "Staff trained" does, which names one alone.
+    assert found == [
+        ("12.5", "Average hours of training: Clerks"),
+        ("3", "Sessions: Clerks"),
+        ("80.0", "Staff trained: Clerks"),
+    ]
