@@ -25,10 +25,12 @@ _SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", 
 # "tCO2e/tonne of yarn"): what the denominator weighs or counts, in a word or three, is no part of
 # the unit.
 _OF_WHAT = re.compile(r"(?<=\S)\s+of\s+[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}$")
-# What was done to a ratio's denominator ("g/kWh generated", "kWh/tonne produced", "m³/MWh sold"):
-# it says what the figure is per, as "of product" does, and is no part of the unit.
+# What was done to a ratio's denominator ("g/kWh generated", "kWh/tonne produced", "m³/MWh sold",
+# a lender's "tCO2e per US$ million lent"): it says what the figure is per, as "of product" does,
+# and is no part of the unit.
 _DONE_TO = re.compile(
-    r"(?<=\S)\s+(?:generated|produced|manufactured|processed|sold|delivered|handled|transported|supplied|treated)$",
+    r"(?<=\S)\s+(?:generated|produced|manufactured|processed|sold|delivered|handled|transported|supplied|treated"
+    r"|lent|loaned|invested|financed)$",
     re.I,
 )
 # A unit naming a ratio ("MWh/tonne", "kg per piece").
@@ -44,8 +46,10 @@ _COUNT_UNIT = re.compile(
 # teacher", "beds per ward"; "tonnes per employee" is one): a ratio of two counts, a number.
 _COUNT_RATIO = re.compile(r"^[a-z]+s\s+per\s+[a-z]+$", re.I)
 # Unit cells that name a percentage or hours of work in words.
+# "% of revenue", "% of total staff": a percentage, of what it names.
 _WORD_UNITS = (
     (re.compile(r"^(?:percentage|proportion)(?:\s*\(%\))?$", re.I), "PERCENT"),
+    (re.compile(r"^%\s+of\s+[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}$", re.I), "PERCENT"),
     (re.compile(r"^(?:man|person|staff)[- ]hours?$", re.I), "HR"),
 )
 # "Number of ...", or "Lost days ..." / "Days lost ..." (a label whose head noun counts people or
@@ -177,8 +181,9 @@ def counted_unit_cell(text: str) -> bool:
     return _PLURAL_NOUN_CELL.match(text.strip()) is not None
 
 
-# A unit cell of a score ("points" of a satisfaction score): a number in no unit.
-_SCORE_UNIT = re.compile(r"^(?:points?|score)$", re.I)
+# A unit cell of a score ("points" of a satisfaction score), with the range it is scored on or
+# not ("score 1-5", "points (0-100)"): a number in no unit.
+_SCORE_UNIT = re.compile(r"^(?:points?|score)(?:\s+\(?\d{1,3}\s*(?:[-–]|to)\s*\d{1,3}\)?)?$", re.I)
 
 
 def _lookup(text: str, lexicon: UnitLexicon) -> str | None:

@@ -312,6 +312,18 @@ def test_counted_things_per_another_are_a_number_and_a_unit_per_one_an_intensity
     ]
 
 
+def test_a_share_of_what_it_names_and_a_score_on_its_range_are_a_percentage_and_a_number() -> None:
+    assert [_unit(s) for s in ("% of revenue", "% of total staff", "score 1-5", "points (0-100)", "score 1 to 10")] == [
+        ("PERCENT", Decimal(1)),
+        ("PERCENT", Decimal(1)),
+        ("NUM", Decimal(1)),
+        ("NUM", Decimal(1)),
+        ("NUM", Decimal(1)),
+    ]
+    with pytest.raises(table_cells.UnknownUnit):
+        _unit("% of")
+
+
 def test_scale_is_applied_exactly() -> None:
     _, (money, _) = _read("scaled-headers")
     cell = money.rows[1].cells[0]  # 52,000.5 in HK$'000
