@@ -16,8 +16,9 @@ and names a year to reach ("by 2030"); else ``value`` ("down from 0.24 ... in 20
 is the label printed before it ("(2021: 8.25%; 2020: 9.1%)"), else its place in a list of periods
 ("... in 2022 and 2021 respectively"), else the period phrase right after it ("... 98.6 million
 litres in 2023", shared by the figures joined to it by "and"), else the one the sentence opens with
-("In 2021, ...", "As at 31 December 2022, ...", "Since 2017, ...", "From 2016 to 2019, ...", "For
-the year ended 31 March 2022, ...", "Over the past three years, ...", "In February alone, ..."),
+("In 2021, ...", "As at 31 December 2022, ...", "At year end, ...", "By 31 March 2022, ..." (a day
+that has come), "Since 2017, ...", "From 2016 to 2019, ...", "For the year ended 31 March 2022,
+...", "Over the past three years, ...", "In February alone, ..."),
 else the caption of its bullet list, else that of the sentence it goes on from ("Of these, ..."),
 else the report's period (None). The date of an event ("launched in 2015") dates nothing, or starts
 what has been done since ("... we have provided ..."). A change's baseline is
@@ -70,12 +71,15 @@ _PERIODS = re.compile(
     rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
     # "At 31 December 2023 we employed ...": "at" a day is "as at" it
     rf"|at\s+(?P<ad1>\d{{1,2}})\s+(?P<am1>{MONTHS})\s+(?P<ay>{_YEAR})"
-    rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)))"
+    rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)"
+    # "At year end, 71% of ...": the last day of the report's own year
+    rf"|(?:as\s+)?at\s+(?:the\s+)?(?P<yend>(?:financial\s+|fiscal\s+)?year[- ]end)\b(?!\s+\d)))"
     rf"|(?P<on>\bon\s+(?:(?P<od1>\d{{1,2}})\s+(?P<om1>{MONTHS})|(?P<om2>{MONTHS})\s+(?P<od2>\d{{1,2}}),?)\s+(?P<oy>{_YEAR}))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
     rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
-    rf"|(?P<end>\bby\s+the\s+end\s+of\s+(?P<eny>{_TOKEN}))"
+    # "by the end of 2022", "by 31 March 2024": a deadline, or (see _periods) the day a level was reached
+    rf"|(?P<end>\bby\s+(?:the\s+end\s+of\s+(?P<eny>{_TOKEN})|(?P<ebd>\d{{1,2}})\s+(?P<ebm>{MONTHS})\s+(?P<eby>{_YEAR})))"
     # "by 2030", and a level to keep each year up to a deadline ("at least 40 hours each year to 2025")
     # or from a year to come ("at least 85% every year from 2026")
     rf"|(?P<by>\b(?:by|(?:each|every)\s+year\s+(?:(?:up\s+)?(?:to|until|through)|from|starting\s+(?:from|in)))\s+"
@@ -218,7 +222,7 @@ _BASE_LEVEL_BEFORE = re.compile(
 # A "when" clause after a base year, before the figure: "set against an FY2019 baseline, when our
 # intensity was 2.4 kg per unit" (no other year between).
 _BASELINE_WHEN = re.compile(
-    r"\b(?P<year>(?:FY\s?)?(?:19|20)\d\d)\s+(?:baseline|base[- ]year),?\s+when\b"
+    r"\b(?P<year>(?:FY\s?)?(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?)\s+(?:baseline|base[- ]year),?\s+when\b"
     r"(?:(?!\b(?:19|20)\d\d\b)(?:[^.;]|\.(?=\d)))*$",
     re.I,
 )
@@ -590,7 +594,7 @@ class FigureReader:
         if kind == "asat":
             if m.group("ey") or m.group("ey2"):
                 return self._last_day(_token(m.group("ey") or m.group("ey2")))
-            if m.group("eown"):  # "at the end of the Reporting Period": its last day
+            if m.group("eown") or m.group("yend"):  # "at the end of the Reporting Period", "at year end": its last day
                 return self._last_day(own)
             if m.group("ad1"):  # "at 31 December 2023"
                 day, month_name, year = m.group("ad1"), m.group("am1"), m.group("ay")
@@ -608,6 +612,8 @@ class FigureReader:
         if kind == "since":
             start = _token(m.group("sy"))
             return f"{start}/{own}" if _year_of(start) < self.year else None
+        if kind == "end" and m.group("ebd"):  # "by 31 March 2024": that day
+            return _day(int(m.group("eby")), _MONTH_NUMBER[m.group("ebm").lower()], int(m.group("ebd"))).isoformat()
         if kind == "end":
             ends = _token(m.group("eny"))
             return ends if ends.startswith("FY") else self._last_day(ends)

@@ -544,6 +544,31 @@ def test_a_level_in_a_when_clause_after_a_fiscal_base_year_is_of_that_fiscal_yea
     assert ("5.6 kg per unit", "2019") in found  # FY2019: the reader here knows no fiscal year end
 
 
+def _read_fiscal(sentence: str) -> list[tuple[str, str | None]]:
+    """The figures of a sentence of a report whose fiscal year 2024 ends on 31 March 2024."""
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reader = FigureReader(2024, tuple(load_units().lexicon.prefixes), "03-31")
+    return [(f.mention.surface, f.period) for f in reader.read(unit, list(RECOGNISER.mentions(sentence))).figures]
+
+
+def test_a_level_in_a_when_clause_after_a_split_fiscal_base_year_is_of_that_year() -> None:
+    found = _read_fiscal("In FY2022 we set targets against a FY2019/20 baseline, when it was 5.6 kg per unit.")
+    assert found == [("5.6 kg per unit", "2019-04-01/2020-03-31")]
+
+
+def test_a_level_at_year_end_is_of_the_last_day_of_the_year_and_a_year_earlier_of_the_one_before() -> None:
+    found = _read_fiscal("At year end, 71.5% of our members paid online, compared with 60.2% a year earlier.")
+    assert found == [("71.5%", "2024-03-31"), ("60.2%", "2023-03-31")]
+
+
+def test_a_level_reached_by_a_day_that_has_come_is_of_that_day_and_one_by_a_day_to_come_a_target() -> None:
+    assert _read_fiscal("By 31 March 2024, 14 of our 20 depots had been fitted with solar panels.") == [
+        ("14", "2024-03-31"),
+        ("20", "2024-03-31"),
+    ]
+    assert _read("We aim to cut our water use by 20% by 31 December 2030.") == [("20%", "2030-12-31")]
+
+
 LINKED = """Table 1  Output
                                                FY2024     FY2023
 Yarn produced (tonnes)                         12,400     11,950
