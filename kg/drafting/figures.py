@@ -899,6 +899,7 @@ class FigureReader:
             and p.kind in _LEVEL_KINDS
             and p.end <= start
             and (p.kind not in _OPENING_KINDS or _OPENS.search(unit_text[: p.start]))
+            and (p.kind != "reached" or not _NEW_CLAUSE.search(unit_text, p.end, start))
         ]
         return free[-1].value if free else inherited
 
@@ -943,6 +944,10 @@ _PERFECT = re.compile(
     r"[a-z]+(?:ed|en|wn|ne|de|ld|id|ught|t)\b",
     re.I,
 )
+# A clause with a subject of its own after a level reached by a day ("By 31 March 2023, 40 of
+# our sites had solar panels, and we replaced the boilers at 3 sites"): what it tells was done
+# in the year, not reached by that day.
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:we|it|they|our|the)\b", re.I)
 _KINDS = (
     *("days", "years", "asat", "on", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended"),
     *("past", "lastyear", "part", "report", "months", "month", "year", "label"),

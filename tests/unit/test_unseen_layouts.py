@@ -569,6 +569,11 @@ def test_a_level_reached_by_a_day_that_has_come_is_of_that_day_and_one_by_a_day_
     assert _read("We aim to cut our water use by 20% by 31 December 2030.") == [("20%", "2030-12-31")]
 
 
+def test_a_clause_with_its_own_subject_after_a_level_reached_by_a_day_tells_what_was_done_in_the_year() -> None:
+    sentence = "By the end of 2024, 12 of our 20 depots had solar panels, and we replaced the boilers at 3 depots."
+    assert _read(sentence) == [("12", "2024-12-31"), ("20", "2024-12-31"), ("3", None)]
+
+
 LINKED = """Table 1  Output
                                                FY2024     FY2023
 Yarn produced (tonnes)                         12,400     11,950
