@@ -879,6 +879,16 @@ class _Loader:
         except UnknownUnit:
             return None
 
+    @staticmethod
+    def _told_apart_by_unit(name: str, unit: str | None, first: str | None, row: figure_tables.FigureRow) -> bool:
+        """Whether a row label printed again in another unit names, in its unit column's unit, a
+        catalogue metric other than the one the label names in the first row's unit: "Energy
+        intensity" in kWh/m² and in MWh/employee are two intensities the catalogue knows apart."""
+        if row.unit is None or (own := match_metric(f"{name} ({row.unit})", unit)) is None:
+            return False
+        other = match_metric(name, first)
+        return other is None or other.notation != own.notation
+
     def _row_metric(
         self,
         table: figure_tables.FigureTable,
@@ -921,7 +931,12 @@ class _Loader:
             name = f"{title}: {name}"
         ident, label = slugify(name), name
         first = self.row_units.get(ident)
-        if first is not None and unit is not None and first != unit and (qualifier := row.section or table.caption):
+        again = first is not None and unit is not None and first != unit  # the label printed in another unit
+        if again and self._told_apart_by_unit(name, unit, first, row):
+            # "Energy intensity" in kWh/m², then in MWh/employee: two intensities, each named with its unit
+            name = f"{name} ({row.unit})"
+            ident, label = slugify(name, 100), name
+        elif again and (qualifier := row.section or table.caption):
             # "Natural gas" in MWh in the energy table, then in m³ under "Fuel quantities": two
             # quantities, not one metric printed in two units
             name = f"{qualifier}: {name}"

@@ -197,3 +197,21 @@ def test_a_measure_naming_no_catalogue_metric_is_of_what_the_caption_names(tmp_p
         ("3", "Sessions: Clerks"),
         ("80.0", "Staff trained: Clerks"),
     ]
+
+
+def test_a_label_printed_again_in_a_unit_the_catalogue_tells_apart_is_named_with_its_unit(tmp_path: Path) -> None:
+    text = (
+        "Table 5 Energy and water\nResource\tUnit\t2023\t2022\n"
+        "Energy intensity\tkWh/m²\t98.5\t101.2\nEnergy intensity\tMWh/employee\t4.10\t4.25\n"
+        "Natural gas\tMWh\t880\t910\nNatural gas\tm³\t83,000\t86,100\n"
+    )
+    meta = META.replace("fiscal_year_end: 06-30\n", "")
+    report = load_report(report_folder(tmp_path / "hilltop", text, meta, SHEET))
+    labels = sorted({report.metrics[obs.metric].label for c in report.claims.values() for obs in c.observations})
+    # Natural gas in m³ names no catalogue metric in its unit: told apart by the caption.
+    assert labels == [
+        "Energy and water: Natural gas",
+        "Energy intensity",
+        "Energy intensity (MWh/employee)",
+        "Natural gas",
+    ]
