@@ -154,18 +154,20 @@ def as_at_day(text: str | None) -> tuple[int, int] | None:
 
 
 # A row that counts or rates what happened over the period, not what stood on a day: hires,
-# leavers, turnover, or a label that says "in the year" ("New hires in the year" under a table
-# of employees "as at 31 December").
+# leavers, turnover, money a lender or fund lent, raised or gave in the period ("Green bonds
+# issued", "Loans disbursed" beside "Loans outstanding" in a table "as at 31 March"), or a label
+# that says "in the year" ("New hires in the year" under a table of employees "as at 31 December").
 _FLOW = re.compile(
     r"\b(?:in|during|over|for|throughout)\s+the\s+(?:year|period)\b"
-    r"|\b(?:hires|hired|hiring|recruits|recruited|recruitment|leavers|departures|resignations|turnover)\b",
+    r"|\b(?:hires|hired|hiring|recruits|recruited|recruitment|leavers|departures|resignations|turnover)\b"
+    r"|\b(?:arranged|issued|disbursed|originated|underwritten|raised|donated)\b",
     re.I,
 )
 
 
 def is_flow(label: str | None) -> bool:
-    """Whether a row label names a flow over the period (hires, turnover, "in the year"), whose
-    figures are of the period even in a table dated "as at" a day."""
+    """Whether a row label names a flow over the period (hires, turnover, bonds issued, "in the
+    year"), whose figures are of the period even in a table dated "as at" a day."""
     return bool(_FLOW.search(label or ""))
 
 
