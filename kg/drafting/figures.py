@@ -812,6 +812,8 @@ class FigureReader:
             # "bringing cumulative reclaimed land to 21.6 million m²": a total to date, a stock on
             # the last day of the year, not a flow over it.
             period = self._last_day(period or own)
+        if period is None and mention.unit is None and _held(before, after):
+            period = self._last_day(own)  # "we thank our 1,200 colleagues": the headcount at the year end
         return Figure(mention, "value", metric, period)
 
     def _target(
@@ -1424,6 +1426,25 @@ _CUMULATIVE = re.compile(
     r"\b(?:cumulative(?:ly)?|accumulated)\b(?![^.;:]*\b(?:in|during|over)\s+the\s+year\b)[^.;:]{0,50}$", re.I
 )
 _YEAR_TOKEN = re.compile(r"(?:FY)?\d{4}")
+# What a company has on a day, counted: its people, the places it runs and its fleet.
+_HELD_NOUN = (
+    r"(?:colleagues|employees|staff|people|team\s+members|workers|personnel|branches|offices|stores|shops|outlets"
+    r"|sites|depots|vehicles|buses|trucks|vessels|hotels|restaurants|accounts)\b"
+)
+# A count of what the company has, in the present or with "our" before it and no period of its
+# own: "I thank our 1,200 colleagues", "we employ 3,400 people", "which operates 40 stores",
+# "18 of our depots are", "our 52 vehicles" (not "12 of our sites were closed": an event).
+_HELD_BEFORE = re.compile(r"\b(?:our|employs?|operates?|runs)\s+$", re.I)
+_HELD_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_HELD_NOUN}", re.I)
+_SHARE_HELD_AFTER = re.compile(rf"^\s+of\s+our\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_HELD_NOUN}\s+(?:are|is|have|has)\b", re.I)
+
+
+def _held(before: str, after: str) -> bool:
+    """Whether a count is of what the company has ("our 1,200 colleagues", "which operates 40
+    stores", "18 of our depots are ..."): a stock, of the last day of the period."""
+    return bool((_HELD_BEFORE.search(before) and _HELD_AFTER.match(after)) or _SHARE_HELD_AFTER.match(after))
+
+
 # What a key-data label says its figure is per: "per million tonnes of raw coal".
 _LABEL_PER = re.compile(r"\bper\s+\S.*$", re.I)
 # One word after a key-data line's figure that may be a unit: "kgce".

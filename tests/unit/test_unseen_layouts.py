@@ -572,6 +572,28 @@ def test_a_level_reached_by_a_day_that_has_come_is_of_that_day_and_one_by_a_day_
     assert _read("We aim to cut our water use by 20% by 31 December 2030.") == [("20%", "2030-12-31")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("On behalf of the Board, I thank our 1,204 colleagues.", [("1,204", "2024-12-31")]),
+        ("We employ 3,410 people in four countries.", [("3,410", "2024-12-31")]),
+        ("Acme Retail, which operates 42 Hong Kong stores, joined in May.", [("42", "2024-12-31")]),
+        (
+            "Our 18 buses run on biodiesel, and 6 of our depots are solar-powered.",
+            [("18", "2024-12-31"), ("6", "2024-12-31")],
+        ),
+        # An event, a count with a period of its own, and a count of no holding keep their periods.
+        ("In 2024, 2 of our depots were closed for a day.", [("2", None)]),
+        ("In 2023 our 500 employees planted trees.", [("500", "2023")]),
+        ("We planted 1,200 trees with 300 volunteers.", [("1,200", None), ("300", None)]),
+    ],
+)
+def test_a_count_of_what_the_company_has_is_of_the_last_day_of_the_year(
+    sentence: str, found: list[tuple[str, str | None]]
+) -> None:
+    assert _read(sentence) == found
+
+
 def test_a_clause_with_its_own_subject_after_a_level_reached_by_a_day_tells_what_was_done_in_the_year() -> None:
     sentence = "By the end of 2024, 12 of our 20 depots had solar panels, and we replaced the boilers at 3 depots."
     assert _read(sentence) == [("12", "2024-12-31"), ("20", "2024-12-31"), ("3", None)]
