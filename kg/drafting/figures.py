@@ -796,6 +796,15 @@ class FigureReader:
         if period is not None and "/" in period and _TO_BEFORE.search(before):
             period = period.split("/")[1]
             period = None if period == own else period
+        if (
+            period is not None
+            and earlier
+            and period == earlier[-1].period
+            and _DAY_TOKEN.fullmatch(period)
+            and (_FROM_BEFORE.search(before) or _YEAR_EARLIER_AFTER.match(after))
+        ):
+            # "As at 31 March 2024 ... Women hold 36% of seats, up from 27% a year earlier": the day a year before
+            period = _previous(period)
         if period is None and _FROM_BEFORE.search(before) and not _TO_AFTER.match(after):
             period = _previous(own)  # "24.6 hours, up from 21.3 hours": the level of the year before
         if period is None and earlier and _TO_FROM_BEFORE.search(text[max(0, spans[index - 1][0] - 30) : start]):
@@ -1426,6 +1435,7 @@ _CUMULATIVE = re.compile(
     r"\b(?:cumulative(?:ly)?|accumulated)\b(?![^.;:]*\b(?:in|during|over)\s+the\s+year\b)[^.;:]{0,50}$", re.I
 )
 _YEAR_TOKEN = re.compile(r"(?:FY)?\d{4}")
+_DAY_TOKEN = re.compile(r"\d{4}-\d\d-\d\d")
 # What a company has on a day, counted: its people, the places it runs and its fleet.
 _HELD_NOUN = (
     r"(?:colleagues|employees|staff|people|team\s+members|workers|personnel|branches|offices|stores|shops|outlets"

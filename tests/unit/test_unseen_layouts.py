@@ -594,6 +594,12 @@ def test_a_count_of_what_the_company_has_is_of_the_last_day_of_the_year(
     assert _read(sentence) == found
 
 
+def test_a_level_up_from_another_after_a_day_is_of_that_day_a_year_before() -> None:
+    sentence = "As at 31 December 2024, women held 36.4% of board seats, up from 27.3% a year earlier."
+    assert _read(sentence) == [("36.4%", "2024-12-31"), ("27.3%", "2023-12-31")]
+    assert _read("As at 31 December 2024, women held 36.4% of seats, up from 27.3%.")[1] == ("27.3%", "2023-12-31")
+
+
 def test_a_clause_with_its_own_subject_after_a_level_reached_by_a_day_tells_what_was_done_in_the_year() -> None:
     sentence = "By the end of 2024, 12 of our 20 depots had solar panels, and we replaced the boilers at 3 depots."
     assert _read(sentence) == [("12", "2024-12-31"), ("20", "2024-12-31"), ("3", None)]
