@@ -792,7 +792,9 @@ class FigureReader:
                 # before it, a year earlier; a bare number takes that figure's unit ("0.24 per ... (0.43)")
                 return Figure(mention, "value", earlier[-1].metric, _previous(basis), unit=prior[0])
         if period is None and earlier and _WITH_CLAUSE.search(text[spans[index - 1][1] : start]):
-            period = earlier[-1].period  # "14 estates as at 31 March 2022, with a floor area of 1,250,000 m²"
+            # "14 estates as at 31 March 2022, with a floor area of 1,250,000 m²"; the figure a
+            # parenthesis of the year before follows ("4 injuries (2022: 6), with 58 days lost"): the 4's
+            period = earlier[_before_aside(text, spans, index - 1)].period
         if period is not None and "/" in period and _TO_BEFORE.search(before):
             period = period.split("/")[1]
             period = None if period == own else period
@@ -1062,6 +1064,17 @@ _CLAUSE_BREAK = re.compile(r"[,;:.]\s")
 
 # A trailing clause that describes what the figure before it counts.
 _WITH_CLAUSE = re.compile(r",\s+with\s+[^,;.()]*$", re.I)
+
+
+def _before_aside(text: str, spans: list[tuple[int, int]], last: int) -> int:
+    """The figure (index) a clause after figure ``last`` goes on from: ``last``, or, when it
+    stands in a parenthesis that closes before the clause ("4 injuries (2022: 6), with ..."),
+    the last figure before that parenthesis, if any."""
+    if not text[spans[last][1] :].lstrip().startswith(")"):
+        return last
+    opened = text.rfind("(", 0, spans[last][0])
+    before = [k for k in range(last) if spans[k][1] <= opened]
+    return before[-1] if opened >= 0 and before else last
 
 
 # "44.1 hours (FY2022: 39.6)", "12.5 hours of training (2021: 10.0)": a year and a colon opening a

@@ -594,6 +594,11 @@ def test_a_count_of_what_the_company_has_is_of_the_last_day_of_the_year(
     assert _read(sentence) == found
 
 
+def test_a_with_clause_after_a_parenthesis_of_the_year_before_goes_on_from_the_figure_before_it() -> None:
+    found = _read("We recorded 4 work injuries (2023: 6), with 58 days lost (2023: 73), mostly slips.")
+    assert found == [("4", None), ("6", "2023"), ("58 days", None), ("73", "2023")]
+
+
 def test_a_level_up_from_another_after_a_day_is_of_that_day_a_year_before() -> None:
     sentence = "As at 31 December 2024, women held 36.4% of board seats, up from 27.3% a year earlier."
     assert _read(sentence) == [("36.4%", "2024-12-31"), ("27.3%", "2023-12-31")]
