@@ -823,6 +823,12 @@ class FigureReader:
             # "bringing cumulative reclaimed land to 21.6 million m²": a total to date, a stock on
             # the last day of the year, not a flow over it.
             period = self._last_day(period or own)
+        if (
+            _FLOOR_AREA.search(before)
+            and mention.unit not in (None, "PERCENT")
+            and (period is None or _YEAR_TOKEN.fullmatch(period))
+        ):
+            period = self._last_day(period or own)  # "Floor area: 96,400 m² (2023: 98,100 m²)": at the year end
         if period is None and mention.unit is None and _held(before, after):
             period = self._last_day(own)  # "we thank our 1,200 colleagues": the headcount at the year end
         return Figure(mention, "value", metric, period)
@@ -1449,6 +1455,9 @@ _CUMULATIVE = re.compile(
 )
 _YEAR_TOKEN = re.compile(r"(?:FY)?\d{4}")
 _DAY_TOKEN = re.compile(r"\d{4}-\d\d-\d\d")
+# The floor area a company occupies, named just before its figure: a stock, not a flow
+# ("Floor area: 96,400 m² (2023: 98,100 m²)", "a total floor area of 12,500 m²").
+_FLOOR_AREA = re.compile(r"\bfloor\s+(?:area|space)\b[^.;]{0,40}$", re.I)
 # What a company has on a day, counted: its people, the places it runs and its fleet.
 _HELD_NOUN = (
     r"(?:colleagues|employees|staff|people|team\s+members|workers|personnel|branches|offices|stores|shops|outlets"

@@ -599,6 +599,14 @@ def test_a_with_clause_after_a_parenthesis_of_the_year_before_goes_on_from_the_f
     assert found == [("4", None), ("6", "2023"), ("58 days", None), ("73", "2023")]
 
 
+def test_a_floor_area_is_of_the_last_day_of_its_year() -> None:
+    assert _read("Our offices have a total floor area of 12,500 m² (2023: 12,100 m²).") == [
+        ("12,500 m²", "2024-12-31"),
+        ("12,100 m²", "2023-12-31"),
+    ]
+    assert _read("We cleaned 5,000 m² of beaches.") == [("5,000 m²", None)]
+
+
 def test_a_level_up_from_another_after_a_day_is_of_that_day_a_year_before() -> None:
     sentence = "As at 31 December 2024, women held 36.4% of board seats, up from 27.3% a year earlier."
     assert _read(sentence) == [("36.4%", "2024-12-31"), ("27.3%", "2023-12-31")]
