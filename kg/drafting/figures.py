@@ -1279,7 +1279,8 @@ _JOINED = re.compile(r"^(?:\s+(?:[a-z][\w-]*\s+){0,4}?)?\s*(?:,\s*(?:and\s+)?|an
 def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> dict[int, tuple[int, ...]]:
     """Which figures (indexes) each period phrase (index) belongs to: the figure right before it,
     when no comma, other figure or more than OWN_GAP characters lie between, and the figures
-    coordinated with that one before it (see ``_COORDINATED``) that own no phrase themselves."""
+    coordinated with that one before it (see ``_COORDINATED``) that own no phrase themselves, or
+    the figure that one restates in parentheses ("214.9 tonnes (85,960 reams) of 2023")."""
     owners: dict[int, tuple[int, ...]] = {}
     for number, p in enumerate(periods):
         if p.kind not in _LEVEL_KINDS:
@@ -1301,6 +1302,14 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
                 break
             group.insert(0, j)
         owners[number] = tuple(group)
+    for number, group in list(owners.items()):
+        # "the 214.9 tonnes (85,960 reams) of 2023": the figure restated in the parenthesis
+        # the period follows, and the one it restates
+        i = group[0]
+        restated = i > 0 and re.fullmatch(r"\s*\(\s*", text[spans[i - 1][1] : spans[i][0]]) is not None
+        closed = re.fullmatch(r"[^(),;]*\)\s*", text[spans[i][1] : periods[number].start]) is not None
+        if restated and closed and i - 1 not in taken:
+            owners[number] = (i - 1, *group)
     return owners
 
 

@@ -599,6 +599,11 @@ def test_a_with_clause_after_a_parenthesis_of_the_year_before_goes_on_from_the_f
     assert found == [("4", None), ("6", "2023"), ("58 days", None), ("73", "2023")]
 
 
+def test_a_period_after_a_figure_restated_in_parentheses_is_of_both() -> None:
+    sentence = "We used 186.2 tonnes of paper (74,480 reams), 13.4% less than the 214.9 tonnes (85,960 reams) of 2023."
+    assert _read(sentence)[3:] == [("214.9 tonnes", "2023"), ("85,960", "2023")]
+
+
 def test_a_floor_area_is_of_the_last_day_of_its_year() -> None:
     assert _read("Our offices have a total floor area of 12,500 m² (2023: 12,100 m²).") == [
         ("12,500 m²", "2024-12-31"),
