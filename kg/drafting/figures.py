@@ -1473,9 +1473,10 @@ _HELD_NOUN = (
     r"|sites|depots|vehicles|buses|trucks|vessels|hotels|restaurants|accounts)\b"
 )
 # A count of what the company has, in the present or with "our" before it and no period of its
-# own: "I thank our 1,200 colleagues", "we employ 3,400 people", "which operates 40 stores",
-# "18 of our depots are", "our 52 vehicles" (not "12 of our sites were closed": an event).
-_HELD_BEFORE = re.compile(r"\b(?:our|employs?|operates?|runs)\s+$", re.I)
+# own: "I thank our 1,200 colleagues", "we employ 3,400 people", "which operates 40 stores", "a
+# subsidiary with 9 branches", "18 of our depots are", "our 52 vehicles" (not "12 of our sites
+# were closed": an event).
+_HELD_BEFORE = re.compile(r"\b(?:our|employs?|operates?|runs|with)\s+$", re.I)
 _HELD_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_HELD_NOUN}", re.I)
 _SHARE_HELD_AFTER = re.compile(rf"^\s+of\s+our\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_HELD_NOUN}\s+(?:are|is|have|has)\b", re.I)
 

@@ -201,12 +201,13 @@ def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
 
 
 # Plural nouns of things a row counts when it prints no unit ("Total employees", "Work-related
-# injuries", "Lost days due to work injury"): people, events and cases a report tallies. Not "staff"
+# injuries", "Lost days due to work injury", "Customer accounts"): people, events and cases a
+# report tallies, and the accounts and outlets a business holds or runs. Not "staff"
 # or "people", which name a group in rows of other measures ("Frontline staff" of training hours).
 _COUNTED_NOUN = re.compile(
     r"^(?:employees|workers|workforce|persons|headcount|hires|leavers|recruits|trainees|interns|"
     r"graduates|volunteers|participants|beneficiaries|suppliers|contractors|customers|injuries|fatalities|"
-    r"deaths|accidents|incidents|cases|complaints|days|[a-z]+-days)$",
+    r"deaths|accidents|incidents|cases|complaints|days|[a-z]+-days|accounts|branches|outlets|stores)$",
     re.I,
 )
 # Where a label's head noun ends: before its qualifiers ("... due to work injury", "... by gender").

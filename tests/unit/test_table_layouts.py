@@ -215,3 +215,11 @@ def test_a_label_printed_again_in_a_unit_the_catalogue_tells_apart_is_named_with
         "Energy intensity (MWh/employee)",
         "Natural gas",
     ]
+
+
+def test_a_row_of_counted_accounts_dated_in_its_label_is_a_count_on_that_day(tmp_path: Path) -> None:
+    text = "Table 6 Customers\nIndicator\t2023\t2022\nCustomer accounts (as at 31 March)\t12,400\t11,950\n"
+    meta = META.replace("fiscal_year_end: 06-30\n", "")
+    report = load_report(report_folder(tmp_path / "hilltop", text, meta, SHEET))
+    found = sorted((obs.surface, obs.unit, obs.period.key) for c in report.claims.values() for obs in c.observations)
+    assert found == [("11,950", "NUM", "2022-03-31"), ("12,400", "NUM", "2023-03-31")]

@@ -482,6 +482,8 @@ def test_an_employee_category_row_or_one_with_its_unit_is_a_part_of_the_total_ab
         ("Local people", False),
         ("Diesel", False),
         ("Days of site closure", True),  # the head noun comes before its qualifiers
+        ("Customer accounts (as at 31 March)", True),
+        ("Retail branches", True),
         ("Training hours of new workers", False),
         ("Employee turnover rate", False),
     ],

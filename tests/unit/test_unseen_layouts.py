@@ -578,6 +578,7 @@ def test_a_level_reached_by_a_day_that_has_come_is_of_that_day_and_one_by_a_day_
         ("On behalf of the Board, I thank our 1,204 colleagues.", [("1,204", "2024-12-31")]),
         ("We employ 3,410 people in four countries.", [("3,410", "2024-12-31")]),
         ("Acme Retail, which operates 42 Hong Kong stores, joined in May.", [("42", "2024-12-31")]),
+        ("Acme Bank (China), a subsidiary with 9 branches in Guangdong.", [("9", "2024-12-31")]),
         (
             "Our 18 buses run on biodiesel, and 6 of our depots are solar-powered.",
             [("18", "2024-12-31"), ("6", "2024-12-31")],
