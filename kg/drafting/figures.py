@@ -2,11 +2,11 @@
 
 Every quantity mention the recogniser (:mod:`kg.ingest.quantities`) finds in a unit becomes one
 :class:`Figure`, unless its context shows it is no figure: a reference number ("Cap. 57",
-"Goal 7", "page 12", "Euro 6"), any number of a list a code opens ("SDGs 3, 4 and 13"), an age
-("aged 18", "44 years old", "aged between 30 and 50", "Madam Chan, 71, joined"), a rank ("Top
-100"), the denominator of a rate ("per 200,000 hours"), a number inside a name ("the Drive Safe
-360 course"), a schedule ("7 days a week"), a time of day, a street number. Years, dates,
-ordinals, codes and list numbers the recogniser already sets apart.
+"Goal 7", "page 12", "Euro 6", a regulator's "Notice 12"), any number of a list a code opens
+("SDGs 3, 4 and 13"), an age ("aged 18", "44 years old", "aged between 30 and 50", "Madam Chan,
+71, joined"), a rank ("Top 100"), the denominator of a rate ("per 200,000 hours"), a number
+inside a name ("the Drive Safe 360 course"), a schedule ("7 days a week"), a time of day, a
+street number. Years, dates, ordinals, codes and list numbers the recogniser already sets apart.
 
 A figure's **role** is read from the words right before and after it: ``change`` after "increased
 by", "a decrease of", "up", "down", before "reduction" or "year-on-year" (with a direction, so a
@@ -145,7 +145,7 @@ _REFERENCE = re.compile(
     r"(?:\b(?:Cap|Chapter|Ch|No|Nos|Page|Pages|p|pp|Goal|Goals|Principle|Principles|Rule|Rules|Clause|Grade|Class|"
     r"Tier|Category|Item|Part|Schedule|Table|Figure|Fig|Annex|Paragraph|Para|Top|Phase|Stage|Level|Article|"
     r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI|Code|Codes|Tel|Fax|Euro|Type|Model|Version|"
-    r"Series|Generation|Gen|Block|Tower|Zone|Room|Floor|Unit|Line|Batch)\.?:?|#)\s*$",
+    r"Series|Generation|Gen|Block|Tower|Zone|Room|Floor|Unit|Line|Batch|Notice|Circular)\.?:?|#)\s*$",
     re.I,
 )
 # A telephone number ("call (852) 2811 3096", "+44 20 7946 0000").

@@ -605,6 +605,10 @@ def test_a_period_after_a_figure_restated_in_parentheses_is_of_both() -> None:
     assert _read(sentence)[3:] == [("214.9 tonnes", "2023"), ("85,960", "2023")]
 
 
+def test_the_number_of_a_regulators_notice_or_circular_is_no_figure() -> None:
+    assert _read("For our Jersey office we follow the regulator's Notice 318 and Circular 12.") == []
+
+
 def test_a_floor_area_is_of_the_last_day_of_its_year() -> None:
     assert _read("Our offices have a total floor area of 12,500 m² (2023: 12,100 m²).") == [
         ("12,500 m²", "2024-12-31"),
