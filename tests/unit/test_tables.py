@@ -49,6 +49,32 @@ def test_stakeholder_rows_continue_across_lines_and_pages() -> None:
     assert STAKEHOLDERS[first.end - len("Site inspection") : first.end] == "Site inspection"
 
 
+ALIGNED_STAKEHOLDERS = (
+    "The table below lists the groups.\n\n"
+    "Stakeholder group    Channels                        Expectations\n"
+    "Tenants              Surveys, service desk,          Safe buildings,\n"
+    "                     open days                       fair rents\n"
+    "Lenders and          Results briefings              Stable returns\n"
+    "bondholders          Rating reviews                  Disclosure\n"
+    "Local councils       Consultations                   Compliance\n"
+    "\n"
+    "Our materiality assessment in 2024 asked 900 people.\n"
+)
+
+
+def test_a_stakeholder_table_aligned_with_spaces_is_read_by_its_header_columns() -> None:
+    rows = tables.stakeholder_rows(ALIGNED_STAKEHOLDERS)
+    # Channels and expectations by the header's words; a cell a space off its column is still in
+    # it; a group's name wrapped in lower case goes on from the line above.
+    assert [(r.group.text, [c.text for c in r.expectations], [c.text for c in r.channels]) for r in rows] == [
+        ("Tenants", ["Safe buildings,", "fair rents"], ["Surveys, service desk,", "open days"]),
+        ("Lenders and bondholders", ["Stable returns", "Disclosure"], ["Results briefings", "Rating reviews"]),
+        ("Local councils", ["Compliance"], ["Consultations"]),
+    ]
+    assert all(ALIGNED_STAKEHOLDERS[c.start : c.end] == c.text for r in rows for c in (*r.expectations, *r.channels))
+    assert ALIGNED_STAKEHOLDERS[rows[1].start : rows[1].end].endswith("Disclosure")
+
+
 def test_award_rows_carry_the_winner_down() -> None:
     rows = tables.award_rows(AWARDS)
     assert [(r.winner, r.award.text, r.organiser.text) for r in rows] == [
