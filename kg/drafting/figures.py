@@ -827,6 +827,7 @@ class FigureReader:
             _FLOOR_AREA.search(before)
             and mention.unit not in (None, "PERCENT")
             and (period is None or _YEAR_TOKEN.fullmatch(period))
+            and not _EACH_YEAR_AFTER.match(after)
         ):
             period = self._last_day(period or own)  # "Floor area: 96,400 m² (2023: 98,100 m²)": at the year end
         if period is None and mention.unit is None and _held(before, after):
@@ -1467,6 +1468,8 @@ _DAY_TOKEN = re.compile(r"\d{4}-\d\d-\d\d")
 # The floor area a company occupies, named just before its figure: a stock, not a flow
 # ("Floor area: 96,400 m² (2023: 98,100 m²)", "a total floor area of 12,500 m²").
 _FLOOR_AREA = re.compile(r"\bfloor\s+(?:area|space)\b[^.;]{0,40}$", re.I)
+# "... of 12,500 m² in both years": the figure of each year the sentence names, not of a day.
+_EACH_YEAR_AFTER = re.compile(r"^\s+in\s+(?:both|each|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?years\b", re.I)
 # What a company has on a day, counted: its people, the places it runs and its fleet.
 _HELD_NOUN = (
     r"(?:colleagues|employees|staff|people|team\s+members|workers|personnel|branches|offices|stores|shops|outlets"

@@ -615,6 +615,7 @@ def test_a_floor_area_is_of_the_last_day_of_its_year() -> None:
         ("12,100 m²", "2023-12-31"),
     ]
     assert _read("We cleaned 5,000 m² of beaches.") == [("5,000 m²", None)]
+    assert _read("Our malls had a gross floor area of 92,000 m² in both years.") == [("92,000 m²", None)]
 
 
 def test_a_level_up_from_another_after_a_day_is_of_that_day_a_year_before() -> None:
