@@ -793,7 +793,7 @@ class FigureReader:
                 return Figure(mention, "value", earlier[-1].metric, _previous(basis), unit=prior[0])
         if period is None and earlier and _WITH_CLAUSE.search(text[spans[index - 1][1] : start]):
             # "14 estates as at 31 March 2022, with a floor area of 1,250,000 m²"; the figure a
-            # parenthesis of the year before follows ("4 injuries (2022: 6), with 58 days lost"): the 4's
+            # parenthesis of the year before follows ("3 injuries (2022: 5), with 41 days lost"): the 4's
             period = earlier[_before_aside(text, spans, index - 1)].period
         if period is not None and "/" in period and _TO_BEFORE.search(before):
             period = period.split("/")[1]
@@ -829,7 +829,7 @@ class FigureReader:
             and (period is None or _YEAR_TOKEN.fullmatch(period))
             and not _EACH_YEAR_AFTER.match(after)
         ):
-            period = self._last_day(period or own)  # "Floor area: 96,400 m² (2023: 98,100 m²)": at the year end
+            period = self._last_day(period or own)  # "Floor area: 52,300 m² (2023: 53,800 m²)": at the year end
         if period is None and mention.unit is None and _held(before, after):
             period = self._last_day(own)  # "we thank our 1,200 colleagues": the headcount at the year end
         return Figure(mention, "value", metric, period)
@@ -1281,7 +1281,7 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
     """Which figures (indexes) each period phrase (index) belongs to: the figure right before it,
     when no comma, other figure or more than OWN_GAP characters lie between, and the figures
     coordinated with that one before it (see ``_COORDINATED``) that own no phrase themselves, or
-    the figure that one restates in parentheses ("214.9 tonnes (85,960 reams) of 2023")."""
+    the figure that one restates in parentheses ("310.5 tonnes (124,200 reams) of 2023")."""
     owners: dict[int, tuple[int, ...]] = {}
     for number, p in enumerate(periods):
         if p.kind not in _LEVEL_KINDS:
@@ -1304,7 +1304,7 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
             group.insert(0, j)
         owners[number] = tuple(group)
     for number, group in list(owners.items()):
-        # "the 214.9 tonnes (85,960 reams) of 2023": the figure restated in the parenthesis
+        # "the 310.5 tonnes (124,200 reams) of 2023": the figure restated in the parenthesis
         # the period follows, and the one it restates
         i = group[0]
         restated = i > 0 and re.fullmatch(r"\s*\(\s*", text[spans[i - 1][1] : spans[i][0]]) is not None
@@ -1466,7 +1466,7 @@ _CUMULATIVE = re.compile(
 _YEAR_TOKEN = re.compile(r"(?:FY)?\d{4}")
 _DAY_TOKEN = re.compile(r"\d{4}-\d\d-\d\d")
 # The floor area a company occupies, named just before its figure: a stock, not a flow
-# ("Floor area: 96,400 m² (2023: 98,100 m²)", "a total floor area of 12,500 m²").
+# ("Floor area: 52,300 m² (2023: 53,800 m²)", "a total floor area of 12,500 m²").
 _FLOOR_AREA = re.compile(r"\bfloor\s+(?:area|space)\b[^.;]{0,40}$", re.I)
 # "... of 12,500 m² in both years": the figure of each year the sentence names, not of a day.
 _EACH_YEAR_AFTER = re.compile(r"^\s+in\s+(?:both|each|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?years\b", re.I)

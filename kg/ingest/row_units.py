@@ -36,7 +36,7 @@ def label_units(label: str) -> list[tuple[str, str]]:
     name, paren = split_label(label)
     parts = [p.strip() for p in _PARTS.split(paren) if p.strip()] if paren is not None else []
     if paren is not None and parts and all(_DAY.match(p) for p in parts):
-        return found  # "Customer accounts (as at 31 March)": the day alone, no unit
+        return found  # "Member accounts (as at 30 June)": the day alone, no unit
     if paren is not None:
         found.append((name, paren))
         kept = [p for p in parts if not _DAY.match(p)]

@@ -184,7 +184,7 @@ def counted_unit_cell(text: str) -> bool:
 
 
 # A unit cell of a score ("points" of a satisfaction score), with the range it is scored on or
-# not ("score 1-5", "points (0-100)"): a number in no unit.
+# not ("score 0-10", "points (0-100)"): a number in no unit.
 _SCORE_UNIT = re.compile(r"^(?:points?|score)(?:\s+\(?\d{1,3}\s*(?:[-–]|to)\s*\d{1,3}\)?)?$", re.I)
 
 
@@ -201,7 +201,7 @@ def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
 
 
 # Plural nouns of things a row counts when it prints no unit ("Total employees", "Work-related
-# injuries", "Lost days due to work injury", "Customer accounts"): people, events and cases a
+# injuries", "Lost days due to work injury", "Member accounts"): people, events and cases a
 # report tallies, and the accounts and outlets a business holds or runs. Not "staff"
 # or "people", which name a group in rows of other measures ("Frontline staff" of training hours).
 _COUNTED_NOUN = re.compile(

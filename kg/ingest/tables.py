@@ -7,7 +7,7 @@ tables are read by :mod:`kg.ingest.figure_tables`):
 
 * the stakeholder table: a header whose first cell names stakeholders, one group per row, its
   cells continued on following lines whose first cell is empty (or goes on in lower case: a
-  group's name wrapped, "Shareholders and" over "investors"); printed with tabs, bars, or
+  group's name wrapped, "Lenders and" over "bondholders"); printed with tabs, bars, or
   columns of text aligned under the header's words with runs of spaces between;
 * the awards table: a header with an award column and an organiser column.
 """
@@ -127,9 +127,9 @@ _GAP = re.compile(r" {2,}")
 
 
 def _aligned_headers(text: str) -> list[tuple[int, str, list[int]]]:
-    """Header lines of tables aligned with spaces ("Stakeholder group   Main channels   What
-    they expect"): no tab or bar, three cells or more apart with runs of spaces; each with where
-    its cells start in the line."""
+    """Header lines of tables aligned with spaces ("Stakeholders   Concerns   How we engage"):
+    no tab or bar, three cells or more apart with runs of spaces; each with where its cells
+    start in the line."""
     found = []
     for start, end in _lines(text):
         line = text[start:end]
@@ -207,7 +207,7 @@ def stakeholder_rows(text: str) -> list[StakeholderRow]:
 
 def _opens_group(line: Line) -> bool:
     """Whether a line of a stakeholder table opens the next group: its first cell printed and
-    not going on in lower case from the group's name above ("Shareholders and" / "investors")."""
+    not going on in lower case from the group's name above ("Lenders and" / "bondholders")."""
     first = line.cells[0].text
     return bool(first) and not first[:1].islower()
 

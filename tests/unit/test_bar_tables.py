@@ -79,7 +79,7 @@ def test_a_bar_row_is_no_line_of_a_paragraph() -> None:
         ("g/kWh generated", "GM-PER-KiloW-HR"),
         ("kWh/tonne produced", "KiloW-HR-PER-TONNE"),
         ("m³ per tonne treated", "M3-PER-TONNE"),
-        ("tCO2e per HK$ million lent", "TONNE-PER-MegaHKD"),
+        ("tCO2e per US$ million lent", "TONNE-PER-MegaUSD"),
     ],
 )
 def test_what_was_done_to_a_ratios_denominator_is_no_part_of_its_unit(surface: str, key: str) -> None:

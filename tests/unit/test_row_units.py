@@ -32,7 +32,7 @@ def test_readings_of_a_label() -> None:
     assert label_units("Grants (HK$'000) (cash and in kind)")[-1] == ("Grants (cash and in kind)", "HK$'000")
     assert label_units("Staff vaccinated (%): women") == [("Staff vaccinated: women", "%")]
     assert label_units("Total energy") == []
-    assert label_units("Customer accounts (as at 31 March)") == []  # the day alone: no unit
+    assert label_units("Member accounts (as at 30 June)") == []  # the day alone: no unit
 
 
 def test_a_dash_and_a_denominator() -> None:

@@ -201,7 +201,7 @@ def test_a_measure_naming_no_catalogue_metric_is_of_what_the_caption_names(tmp_p
 
 def test_a_label_printed_again_in_a_unit_the_catalogue_tells_apart_is_named_with_its_unit(tmp_path: Path) -> None:
     text = (
-        "Table 5 Energy and water\nResource\tUnit\t2023\t2022\n"
+        "Table 5 Resources used\nResource\tUnit\t2023\t2022\n"
         "Energy intensity\tkWh/m²\t98.5\t101.2\nEnergy intensity\tMWh/employee\t4.10\t4.25\n"
         "Natural gas\tMWh\t880\t910\nNatural gas\tm³\t83,000\t86,100\n"
     )
@@ -210,16 +210,16 @@ def test_a_label_printed_again_in_a_unit_the_catalogue_tells_apart_is_named_with
     labels = sorted({report.metrics[obs.metric].label for c in report.claims.values() for obs in c.observations})
     # Natural gas in m³ names no catalogue metric in its unit: told apart by the caption.
     assert labels == [
-        "Energy and water: Natural gas",
         "Energy intensity",
         "Energy intensity (MWh/employee)",
         "Natural gas",
+        "Resources used: Natural gas",
     ]
 
 
 def test_a_row_of_counted_accounts_dated_in_its_label_is_a_count_on_that_day(tmp_path: Path) -> None:
-    text = "Table 6 Customers\nIndicator\t2023\t2022\nCustomer accounts (as at 31 March)\t12,400\t11,950\n"
+    text = "Table 6 Members\nIndicator\t2023\t2022\nMember accounts (as at 30 June)\t12,400\t11,950\n"
     meta = META.replace("fiscal_year_end: 06-30\n", "")
     report = load_report(report_folder(tmp_path / "hilltop", text, meta, SHEET))
     found = sorted((obs.surface, obs.unit, obs.period.key) for c in report.claims.values() for obs in c.observations)
-    assert found == [("11,950", "NUM", "2022-03-31"), ("12,400", "NUM", "2023-03-31")]
+    assert found == [("11,950", "NUM", "2022-06-30"), ("12,400", "NUM", "2023-06-30")]

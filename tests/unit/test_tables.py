@@ -339,7 +339,7 @@ def test_counted_things_per_another_are_a_number_and_a_unit_per_one_an_intensity
 
 
 def test_a_share_of_what_it_names_and_a_score_on_its_range_are_a_percentage_and_a_number() -> None:
-    assert [_unit(s) for s in ("% of revenue", "% of total staff", "score 1-5", "points (0-100)", "score 1 to 10")] == [
+    assert [_unit(s) for s in ("% of revenue", "% of total staff", "score 0-10", "points (0-100)", "score 1 to 7")] == [
         ("PERCENT", Decimal(1)),
         ("PERCENT", Decimal(1)),
         ("NUM", Decimal(1)),
@@ -387,15 +387,15 @@ def test_column_periods() -> None:
 
 def test_a_measure_column_closing_on_a_year_is_of_that_year_under_a_ruled_header() -> None:
     text = (
-        "Grade | Staff trained (%) | Average hours | Average hours FY2022/23\n"
+        "Grade | Staff trained (%) | Hours per head | Hours per head FY2022/23\n"
         "------------------------------------------\n"
         "Clerks | 80.0 | 12.5 | 11.0\nDrivers | 75.5 | 9.0 | 8.5\n"
     )
     (table,) = figure_tables.figure_tables(text)
     assert [(c.kind, c.header.text if c.header else None, c.period, c.year, c.fiscal) for c in table.columns] == [
         ("measure", "Staff trained (%)", None, None, False),
-        ("measure", "Average hours", None, None, False),
-        ("measure", "Average hours", "FY2022/23", 2023, True),
+        ("measure", "Hours per head", None, None, False),
+        ("measure", "Hours per head", "FY2022/23", 2023, True),
     ]
     assert [(row.label, [c.figure.text for c in row.cells]) for row in table.rows] == [
         ("Clerks", ["80.0", "12.5", "11.0"]),
@@ -508,7 +508,7 @@ def test_an_employee_category_row_or_one_with_its_unit_is_a_part_of_the_total_ab
         ("Local people", False),
         ("Diesel", False),
         ("Days of site closure", True),  # the head noun comes before its qualifiers
-        ("Customer accounts (as at 31 March)", True),
+        ("Member accounts (as at 30 June)", True),
         ("Retail branches", True),
         ("Training hours of new workers", False),
         ("Employee turnover rate", False),
