@@ -169,6 +169,19 @@ def norm_name(name: str) -> str:
     return name.strip(" .,")
 
 
+def figure_in(context: str, figure: str) -> int:
+    """Where ``figure`` stands in ``context``: its first printing that is no part of a longer
+    number (the "0" of a row "0.09  0  0.21" is the second cell, not the start of the first);
+    the first printing of all when every one is."""
+    for m in re.finditer(re.escape(figure), context):
+        glued_before = m.start() > 0 and (context[m.start() - 1].isdigit() or context[m.start() - 1] in ".,")
+        after = context[m.end() : m.end() + 2]
+        glued_after = after[:1].isdigit() or (after[:1] in ".," and after[1:2].isdigit())
+        if not (glued_before and figure[:1].isdigit()) and not (glued_after and figure[-1:].isdigit()):
+            return m.start()
+    return context.find(figure)
+
+
 def gold_reference(gold: Gold, text: str) -> Reference:
     ref = Reference(gold.name)
 
@@ -179,7 +192,7 @@ def gold_reference(gold: Gold, text: str) -> Reference:
             return None
         if part is None:
             return at, at + len(context)
-        inner = context.find(part)
+        inner = figure_in(context, part)
         return at + inner, at + inner + len(part)
 
     for f in gold.figures:

@@ -2,11 +2,11 @@
 
 Every quantity mention the recogniser (:mod:`kg.ingest.quantities`) finds in a unit becomes one
 :class:`Figure`, unless its context shows it is no figure: a reference number ("Cap. 57",
-"Goal 7", "page 12", "Euro 6"), any number of a list a code opens ("SDGs 3, 4 and 13"), an age
-("aged 18", "44 years old", "aged between 30 and 50", "Madam Chan, 71, joined"), a rank ("Top
-100"), the denominator of a rate ("per 200,000 hours"), a number inside a name ("the Drive Safe
-360 course"), a schedule ("7 days a week"), a time of day, a street number. Years, dates,
-ordinals, codes and list numbers the recogniser already sets apart.
+"Goal 7", "page 12", "Euro 6", a regulator's "Notice 12"), any number of a list a code opens
+("SDGs 3, 4 and 13"), an age ("aged 18", "44 years old", "aged between 30 and 50", "Madam Chan,
+71, joined"), a rank ("Top 100"), the denominator of a rate ("per 200,000 hours"), a number
+inside a name ("the Drive Safe 360 course"), a schedule ("7 days a week"), a time of day, a
+street number. Years, dates, ordinals, codes and list numbers the recogniser already sets apart.
 
 A figure's **role** is read from the words right before and after it: ``change`` after "increased
 by", "a decrease of", "up", "down", before "reduction" or "year-on-year" (with a direction, so a
@@ -16,8 +16,9 @@ and names a year to reach ("by 2030"); else ``value`` ("down from 0.24 ... in 20
 is the label printed before it ("(2021: 8.25%; 2020: 9.1%)"), else its place in a list of periods
 ("... in 2022 and 2021 respectively"), else the period phrase right after it ("... 98.6 million
 litres in 2023", shared by the figures joined to it by "and"), else the one the sentence opens with
-("In 2021, ...", "As at 31 December 2022, ...", "Since 2017, ...", "From 2016 to 2019, ...", "For
-the year ended 31 March 2022, ...", "Over the past three years, ...", "In February alone, ..."),
+("In 2021, ...", "As at 31 December 2022, ...", "At year end, ...", "By 31 March 2022, ..." (a day
+that has come), "Since 2017, ...", "From 2016 to 2019, ...", "For the year ended 31 March 2022,
+...", "Over the past three years, ...", "In February alone, ..."),
 else the caption of its bullet list, else that of the sentence it goes on from ("Of these, ..."),
 else the report's period (None). The date of an event ("launched in 2015") dates nothing, or starts
 what has been done since ("... we have provided ..."). A change's baseline is
@@ -78,12 +79,15 @@ _PERIODS = re.compile(
     rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
     # "At 31 December 2023 we employed ...": "at" a day is "as at" it
     rf"|at\s+(?P<ad1>\d{{1,2}})\s+(?P<am1>{MONTHS})\s+(?P<ay>{_YEAR})"
-    rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)))"
+    rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)"
+    # "At year end, 71% of ...": the last day of the report's own year
+    rf"|(?:as\s+)?at\s+(?:the\s+)?(?P<yend>(?:financial\s+|fiscal\s+)?year[- ]end)\b(?!\s+\d)))"
     rf"|(?P<on>\bon\s+(?:(?P<od1>\d{{1,2}})\s+(?P<om1>{MONTHS})|(?P<om2>{MONTHS})\s+(?P<od2>\d{{1,2}}),?)\s+(?P<oy>{_YEAR}))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
     rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
-    rf"|(?P<end>\bby\s+the\s+end\s+of\s+(?P<eny>{_TOKEN}))"
+    # "by the end of 2022", "by 31 March 2024": a deadline, or (see _periods) the day a level was reached
+    rf"|(?P<end>\bby\s+(?:the\s+end\s+of\s+(?P<eny>{_TOKEN})|(?P<ebd>\d{{1,2}})\s+(?P<ebm>{MONTHS})\s+(?P<eby>{_YEAR})))"
     # "by 2030", and a level to keep each year up to a deadline ("at least 40 hours each year to 2025")
     # or from a year to come ("at least 85% every year from 2026")
     rf"|(?P<by>\b(?:by|(?:each|every)\s+year\s+(?:(?:up\s+)?(?:to|until|through)|from|starting\s+(?:from|in)))\s+"
@@ -149,7 +153,7 @@ _REFERENCE = re.compile(
     r"(?:\b(?:Cap|Chapter|Ch|No|Nos|Page|Pages|p|pp|Goal|Goals|Principle|Principles|Rule|Rules|Clause|Grade|Class|"
     r"Tier|Category|Item|Part|Schedule|Table|Figure|Fig|Annex|Paragraph|Para|Top|Phase|Stage|Level|Article|"
     r"Section|Appendix|Scope|SDG|SDGs|KPI|KPIs|Aspect|Standard|GRI|Code|Codes|Tel|Fax|Euro|Type|Model|Version|"
-    r"Series|Generation|Gen|Block|Tower|Zone|Room|Floor|Unit|Line|Batch)\.?:?|#)\s*$",
+    r"Series|Generation|Gen|Block|Tower|Zone|Room|Floor|Unit|Line|Batch|Notice|Circular)\.?:?|#)\s*$",
     re.I,
 )
 # A telephone number ("call (852) 2811 3096", "+44 20 7946 0000").
@@ -229,7 +233,7 @@ _BASE_LEVEL_BEFORE = re.compile(
 # A "when" clause after a base year, before the figure: "set against an FY2019 baseline, when our
 # intensity was 2.4 kg per unit" (no other year between).
 _BASELINE_WHEN = re.compile(
-    r"\b(?P<year>(?:FY\s?)?(?:19|20)\d\d)\s+(?:baseline|base[- ]year),?\s+when\b"
+    r"\b(?P<year>(?:FY\s?)?(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?)\s+(?:baseline|base[- ]year),?\s+when\b"
     r"(?:(?!\b(?:19|20)\d\d\b)(?:[^.;]|\.(?=\d)))*$",
     re.I,
 )
@@ -643,7 +647,7 @@ class FigureReader:
         if kind == "asat":
             if m.group("ey") or m.group("ey2"):
                 return self._last_day(_token(m.group("ey") or m.group("ey2")))
-            if m.group("eown"):  # "at the end of the Reporting Period": its last day
+            if m.group("eown") or m.group("yend"):  # "at the end of the Reporting Period", "at year end": its last day
                 return self._last_day(own)
             if m.group("ad1"):  # "at 31 December 2023"
                 day, month_name, year = m.group("ad1"), m.group("am1"), m.group("ay")
@@ -661,6 +665,8 @@ class FigureReader:
         if kind == "since":
             start = _token(m.group("sy"))
             return f"{start}/{own}" if _year_of(start) < self.year else None
+        if kind == "end" and m.group("ebd"):  # "by 31 March 2024": that day
+            return _day(int(m.group("eby")), _MONTH_NUMBER[m.group("ebm").lower()], int(m.group("ebd"))).isoformat()
         if kind == "end":
             ends = _token(m.group("eny"))
             return ends if ends.startswith("FY") else self._last_day(ends)
@@ -844,10 +850,21 @@ class FigureReader:
                 # before it, a year earlier; a bare number takes that figure's unit ("0.24 per ... (0.43)")
                 return Figure(mention, "value", earlier[-1].metric, _previous(basis), unit=prior[0])
         if period is None and earlier and _WITH_CLAUSE.search(text[spans[index - 1][1] : start]):
-            period = earlier[-1].period  # "14 estates as at 31 March 2022, with a floor area of 1,250,000 m²"
+            # "14 estates as at 31 March 2022, with a floor area of 1,250,000 m²"; the figure a
+            # parenthesis of the year before follows ("3 injuries (2022: 5), with 41 days lost"): the 4's
+            period = earlier[_before_aside(text, spans, index - 1)].period
         if period is not None and "/" in period and _TO_BEFORE.search(before):
             period = period.split("/")[1]
             period = None if period == own else period
+        if (
+            period is not None
+            and earlier
+            and period == earlier[-1].period
+            and _DAY_TOKEN.fullmatch(period)
+            and (_FROM_BEFORE.search(before) or _YEAR_EARLIER_AFTER.match(after))
+        ):
+            # "As at 31 March 2024 ... Women hold 36% of seats, up from 27% a year earlier": the day a year before
+            period = _previous(period)
         if period is None and _FROM_BEFORE.search(before) and not _TO_AFTER.match(after):
             period = _previous(own)  # "24.6 hours, up from 21.3 hours": the level of the year before
         if period is None and earlier and _TO_FROM_BEFORE.search(text[max(0, spans[index - 1][0] - 30) : start]):
@@ -864,6 +881,15 @@ class FigureReader:
             # "bringing cumulative reclaimed land to 21.6 million m²": a total to date, a stock on
             # the last day of the year, not a flow over it.
             period = self._last_day(period or own)
+        if (
+            _FLOOR_AREA.search(before)
+            and mention.unit not in (None, "PERCENT")
+            and (period is None or _YEAR_TOKEN.fullmatch(period))
+            and not _EACH_YEAR_AFTER.match(after)
+        ):
+            period = self._last_day(period or own)  # "Floor area: 52,300 m² (2023: 53,800 m²)": at the year end
+        if period is None and mention.unit is None and _held(before, after):
+            period = self._last_day(own)  # "we thank our 1,200 colleagues": the headcount at the year end
         return Figure(mention, "value", metric, period)
 
     def _target(
@@ -951,6 +977,7 @@ class FigureReader:
             and p.kind in _LEVEL_KINDS
             and p.end <= start
             and (p.kind not in _OPENING_KINDS or _OPENS.search(unit_text[: p.start]))
+            and (p.kind != "reached" or not _NEW_CLAUSE.search(unit_text, p.end, start))
         ]
         return free[-1].value if free else inherited
 
@@ -995,6 +1022,10 @@ _PERFECT = re.compile(
     r"[a-z]+(?:ed|en|wn|ne|de|ld|id|ught|t)\b",
     re.I,
 )
+# A clause with a subject of its own after a level reached by a day ("By 31 March 2023, 40 of
+# our sites had solar panels, and we replaced the boilers at 3 sites"): what it tells was done
+# in the year, not reached by that day.
+_NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:we|it|they|our|the)\b", re.I)
 _KINDS = (
     *("days", "years", "asat", "on", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended"),
     *("past", "lastyear", "part", "report", "months", "month", "year", "label"),
@@ -1103,6 +1134,17 @@ _CLAUSE_BREAK = re.compile(r"[,;:.]\s")
 
 # A trailing clause that describes what the figure before it counts.
 _WITH_CLAUSE = re.compile(r",\s+with\s+[^,;.()]*$", re.I)
+
+
+def _before_aside(text: str, spans: list[tuple[int, int]], last: int) -> int:
+    """The figure (index) a clause after figure ``last`` goes on from: ``last``, or, when it
+    stands in a parenthesis that closes before the clause ("4 injuries (2022: 6), with ..."),
+    the last figure before that parenthesis, if any."""
+    if not text[spans[last][1] :].lstrip().startswith(")"):
+        return last
+    opened = text.rfind("(", 0, spans[last][0])
+    before = [k for k in range(last) if spans[k][1] <= opened]
+    return before[-1] if opened >= 0 and before else last
 
 
 # "44.1 hours (FY2022: 39.6)", "12.5 hours of training (2021: 10.0)": a year and a colon opening a
@@ -1306,7 +1348,8 @@ _JOINED = re.compile(r"^(?:\s+(?:[a-z][\w-]*\s+){0,4}?)?\s*(?:,\s*(?:and\s+)?|an
 def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> dict[int, tuple[int, ...]]:
     """Which figures (indexes) each period phrase (index) belongs to: the figure right before it,
     when no comma, other figure or more than OWN_GAP characters lie between, and the figures
-    coordinated with that one before it (see ``_COORDINATED``) that own no phrase themselves."""
+    coordinated with that one before it (see ``_COORDINATED``) that own no phrase themselves, or
+    the figure that one restates in parentheses ("310.5 tonnes (124,200 reams) of 2023")."""
     owners: dict[int, tuple[int, ...]] = {}
     for number, p in enumerate(periods):
         if p.kind not in _LEVEL_KINDS:
@@ -1328,6 +1371,14 @@ def _owners(text: str, periods: list[_Period], spans: list[tuple[int, int]]) -> 
                 break
             group.insert(0, j)
         owners[number] = tuple(group)
+    for number, group in list(owners.items()):
+        # "the 310.5 tonnes (124,200 reams) of 2023": the figure restated in the parenthesis
+        # the period follows, and the one it restates
+        i = group[0]
+        restated = i > 0 and re.fullmatch(r"\s*\(\s*", text[spans[i - 1][1] : spans[i][0]]) is not None
+        closed = re.fullmatch(r"[^(),;]*\)\s*", text[spans[i][1] : periods[number].start]) is not None
+        if restated and closed and i - 1 not in taken:
+            owners[number] = (i - 1, *group)
     return owners
 
 
@@ -1481,6 +1532,32 @@ _CUMULATIVE = re.compile(
     r"\b(?:cumulative(?:ly)?|accumulated)\b(?![^.;:]*\b(?:in|during|over)\s+the\s+year\b)[^.;:]{0,50}$", re.I
 )
 _YEAR_TOKEN = re.compile(r"(?:FY)?\d{4}")
+_DAY_TOKEN = re.compile(r"\d{4}-\d\d-\d\d")
+# The floor area a company occupies, named just before its figure: a stock, not a flow
+# ("Floor area: 52,300 m² (2023: 53,800 m²)", "a total floor area of 12,500 m²").
+_FLOOR_AREA = re.compile(r"\bfloor\s+(?:area|space)\b[^.;]{0,40}$", re.I)
+# "... of 12,500 m² in both years": the figure of each year the sentence names, not of a day.
+_EACH_YEAR_AFTER = re.compile(r"^\s+in\s+(?:both|each|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?years\b", re.I)
+# What a company has on a day, counted: its people, the places it runs and its fleet.
+_HELD_NOUN = (
+    r"(?:colleagues|employees|staff|people|team\s+members|workers|personnel|branches|offices|stores|shops|outlets"
+    r"|sites|depots|vehicles|buses|trucks|vessels|hotels|restaurants|accounts)\b"
+)
+# A count of what the company has, in the present or with "our" before it and no period of its
+# own: "I thank our 1,200 colleagues", "we employ 3,400 people", "which operates 40 stores", "a
+# subsidiary with 9 branches", "18 of our depots are", "our 52 vehicles" (not "12 of our sites
+# were closed": an event).
+_HELD_BEFORE = re.compile(r"\b(?:our|employs?|operates?|runs|with)\s+$", re.I)
+_HELD_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_HELD_NOUN}", re.I)
+_SHARE_HELD_AFTER = re.compile(rf"^\s+of\s+our\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_HELD_NOUN}\s+(?:are|is|have|has)\b", re.I)
+
+
+def _held(before: str, after: str) -> bool:
+    """Whether a count is of what the company has ("our 1,200 colleagues", "which operates 40
+    stores", "18 of our depots are ..."): a stock, of the last day of the period."""
+    return bool((_HELD_BEFORE.search(before) and _HELD_AFTER.match(after)) or _SHARE_HELD_AFTER.match(after))
+
+
 # What a key-data label says its figure is per: "per million tonnes of raw coal".
 _LABEL_PER = re.compile(r"\bper\s+\S.*$", re.I)
 # One word after a key-data line's figure that may be a unit: "kgce".

@@ -2,9 +2,10 @@
 
 A report converted from Markdown, or typed as plain text, may print a table with a bar between
 cells ("| Indicator | Unit | 2024 | 2023 |"), with or without bars at the line's ends, and with
-or without a rule line under the header ("|---|---|"). The bars are the columns' boundaries, so
-such a table is the table a tab-separated conversion prints, with "|" for the tab: the figure
-table reader reads it as one once its lines are cut here (a blank cell stays in its column).
+or without a rule line under the header ("|---|---|", or a line of dashes alone). The bars are
+the columns' boundaries, so such a table is the table a tab-separated conversion prints, with
+"|" for the tab: the figure table reader reads it as one once its lines are cut here (a blank
+cell stays in its column).
 
 A bar is also a character of prose ("Annual Report | 2024", a running footer "Company | ESG
 Report | 12"), so a line is cut only inside a block of two or more consecutive bar lines that
@@ -23,6 +24,11 @@ _RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$|^\s*:?-{3,}
 def is_rule(line: str) -> bool:
     """Whether ``line`` is the rule a Markdown table prints under its header ("|---|---|")."""
     return _RULE.match(line.strip()) is not None
+
+
+# A rule of dashes alone, without bars, as a plain-text table prints under its header
+# ("Indicator | Unit | 2024" over "------------------"): ruled across the whole table.
+_PLAIN_RULE = re.compile(r"^-{3,}$")
 
 
 # Two or more bars each set off by spaces ("Unit | 2024 | 2023"): cells, not a sentence.
@@ -69,6 +75,15 @@ def bar_cells(text: str, start: int, end: int) -> list[Span] | None:
     return cells
 
 
+def _plain_rule_within(text: str, spans: list[tuple[int, int]], j: int, width: int | None) -> bool:
+    """Whether line ``j`` is a rule of dashes alone with a bar line of ``width`` cells under it:
+    the rule under the header of a bar table, which a dash line elsewhere (a page's rule) is not."""
+    if _PLAIN_RULE.match(text[spans[j][0] : spans[j][1]].strip()) is None or j + 1 >= len(spans):
+        return False
+    below = bar_cells(text, *spans[j + 1])
+    return below is not None and len(below) == width
+
+
 def bar_rows(text: str, spans: list[tuple[int, int]]) -> tuple[dict[int, list[Span]], set[int]]:
     """The lines (by index in ``spans``) of bar-separated table blocks cut into their cells, and
     the indices of the blocks' rule lines, which hold no cell."""
@@ -77,12 +92,13 @@ def bar_rows(text: str, spans: list[tuple[int, int]]) -> tuple[dict[int, list[Sp
     i = 0
     while i < len(spans):
         block: list[int] = []
+        ruled: set[int] = set()  # the block's rule lines
         width: int | None = None
         j = i
         while j < len(spans):
             s, e = spans[j]
-            if is_rule(text[s:e]) and block:
-                block.append(j)
+            if block and (is_rule(text[s:e]) or _plain_rule_within(text, spans, j, width)):
+                ruled.add(j)
                 j += 1
                 continue
             cells = bar_cells(text, s, e)
@@ -91,14 +107,11 @@ def bar_rows(text: str, spans: list[tuple[int, int]]) -> tuple[dict[int, list[Sp
             width = len(cells)
             block.append(j)
             j += 1
-        cut = [k for k in block if not is_rule(text[spans[k][0] : spans[k][1]])]
-        if len(cut) >= 2:
+        if len(block) >= 2:
             for k in block:
-                if k in cut:
-                    cells = bar_cells(text, *spans[k])
-                    assert cells is not None  # a cut line of the block has cells
-                    rows[k] = cells
-                else:
-                    rules.add(k)
+                cells = bar_cells(text, *spans[k])
+                assert cells is not None  # a cut line of the block has cells
+                rows[k] = cells
+            rules |= ruled
         i = max(j, i + 1)
     return rows, rules

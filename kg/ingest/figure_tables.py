@@ -61,8 +61,10 @@ _MARKER = r"\*{1,3}|†|‡|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\(\d{1,2}\)|\[\d{1,2}
 # A word bounding the figure ("about 5,600", "more than 1,000" in a cell), as prose prints it.
 # Not "over" or "under": "over 50" and "under 30" in a label's place are age groups.
 _CELL_QUALIFIER = r"about|approximately|approx\.|around|more\s+than|nearly|almost|up\s+to|less\s+than|at\s+least"
+# A figure's sign: a hyphen, the minus sign, or an en dash (U+2013) glued to the number, which
+# typeset reports print for minus ("\u20131.5%"); an en dash alone is a not-disclosed mark.
 _FIGURE = re.compile(
-    rf"^(?P<figure>(?:(?P<qual>{_CELL_QUALIFIER})\s+)?(?P<sign>[-−+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?"
+    rf"^(?P<figure>(?:(?P<qual>{_CELL_QUALIFIER})\s+)?(?P<sign>[-−–+])?(?P<paren>\()?(?P<num>{_NUMBER})\)?(?P<pct>\s?(?:%|pp|p\.p\.))?"
     # A decrease printed in parentheses with its per cent sign inside them: "(8.7%)", "(1.2 pp)".
     rf"|\((?P<inner>{_NUMBER})\s?(?:%|pp|p\.p\.)\))(?P<marker>(?:{_MARKER})*)$"
 )
@@ -472,32 +474,52 @@ def _header(line: _Line) -> tuple[Column, ...] | None:
 _CAPTION_YEAR = re.compile(r"(?<![\w/])(?:FY\s?)?(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?(?![\w/])", re.I)
 
 
+# A measure's header cell closing on the year its column is of ("Average hours 2022", "Employees
+# trained (%) FY2022/23"), beside measures of the report's year printed without one.
+_MEASURE_YEAR = re.compile(r"^(?P<measure>.*\S)\s+(?P<year>(?:FY\s?)?(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?)$", re.I)
+
+
+def _measure_column(cell: Cell, year: Column | None) -> Column | None:
+    """The column a header cell naming a measure stands for: of the year the cell ends on
+    (its measure the words before it), else of ``year`` (the caption's; None: the report's);
+    None when a digit stands in its measure outside its parentheses."""
+    m = _MEASURE_YEAR.match(cell.text)
+    own = _header_column(Cell(m.group("year"), 0, len(m.group("year")))) if m else None
+    if m is not None and own is not None and own.kind == "year":
+        cell, year = Cell(m.group("measure"), cell.start, cell.start + m.end("measure")), own
+    if _DIGIT.search(split_label(cell.text)[0]):
+        return None
+    return Column(
+        "measure",
+        cell,
+        period=year.period if year else None,
+        year=year.year if year else None,
+        fiscal=bool(year and year.fiscal),
+        unit=split_label(cell.text)[1],
+    )
+
+
 def _measure_header(line: _Line, caption: str | None) -> tuple[Column, ...] | None:
     """The columns of a header that names a measure over each figure column ("Category /
     Employees trained (%) / Average hours per employee"), its unit in parentheses or in its
-    words: two measures at least, no digit outside their parentheses. The period of every
+    words: two measures at least, no digit outside their parentheses but a year closing a
+    measure ("Average hours 2022"), which is that column's period (one column at least prints
+    none). The period of every other
     column is the one year the caption above names ("Table 4 Training in FY2022/23"), else the
     report's (no year)."""
     cells = line.cells
     if len(cells) < 3 or any(not c.text or _is_cell(c) or _header_column(c) is not None for c in cells):
         return None
-    if any(_DIGIT.search(split_label(c.text)[0]) for c in cells):
+    if _DIGIT.search(split_label(cells[0].text)[0]):
         return None
     years = [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_YEAR.finditer(caption or "")]
     if len(years) > 1 or None in years:
         return None
-    year = years[0] if years else None
-    return tuple(
-        Column(
-            "measure",
-            c,
-            period=year.period if year else None,
-            year=year.year if year else None,
-            fiscal=bool(year and year.fiscal),
-            unit=split_label(c.text)[1],
-        )
-        for c in cells[1:]
-    )
+    read = [_measure_column(c, years[0] if years else None) for c in cells[1:]]
+    columns = tuple(c for c in read if c is not None)
+    if len(columns) < len(read) or all(c.header != cells[k] for k, c in enumerate(columns, start=1)):
+        return None  # a digit in a measure; or every column naming its year, a table of years
+    return columns
 
 
 def _header_unit(line: _Line) -> str | None:
@@ -675,10 +697,11 @@ class _Reader:
 
     def measures(self, i: int) -> tuple[Column, ...] | None:
         """The columns of a header of measures (:func:`_measure_header`) at line ``i``, when the
-        line below is a row of as many cells, all figures."""
-        if i + 1 >= len(self.lines) or not self.is_row(i + 1):
+        line below (under its rule, if it prints one) is a row of as many cells, all figures."""
+        below = i + 2 if i + 1 in self.rules else i + 1
+        if below >= len(self.lines) or not self.is_row(below):
             return None
-        row = self.lines[i + 1]
+        row = self.lines[below]
         if len(row.cells) != len(self.lines[i].cells) or not all(_is_cell(c) for c in row.cells[1:]):
             return None
         return _measure_header(self.lines[i], self.caption_above(i))
@@ -916,6 +939,9 @@ class _Reader:
         row_line = -1  # the line the last row's figures (or its label's second line) stand on
         labelled_by = False  # whether the last row printed its breakdown's heading in its label
         of_which: int | None = None  # where the parts of an "of which: ..." list start on their lines
+        # A "By ..." heading whose parts are listed above their total (see _listed_above), and its
+        # indentation: the rows indented under it are parts of no row above.
+        listed: tuple[str, int] | None = None
         while i < len(self.lines):
             if i in self.absorbed:
                 i += 1
@@ -933,6 +959,13 @@ class _Reader:
                 i += 1
                 continue
             if self.is_row(i) and (header is not None or len(line.cells) == 2) and not self.page_foot(i):
+                if listed is not None and line.indent > listed[1] and pending is None:
+                    self.row(table, line, cols, None, None, listed[0], section)
+                    table.end = line.end
+                    row_line = i
+                    i += 1
+                    continue
+                listed = None
                 row_index = len(table.rows)
                 row_start = line.cells[0].start
                 # A wrapped row is indented as its first line is (its second may be indented as a wrap).
@@ -984,6 +1017,10 @@ class _Reader:
             if self.is_label_only(i) and i + 1 < len(self.lines) and header is not None:
                 raw = self.raw(i)
                 nxt = self.lines[self.wrapped_row(i + 1)]
+                if self._listed_above(raw, line, nxt, total, listed):
+                    listed, heading, total = (raw, line.indent), None, None
+                    i += 1
+                    continue
                 if _BY_HEADING.match(raw) and total is not None and not (section and breakdown_heading(section[0])):
                     # "By age group" under "Total employees": the breakdown of that total. Under
                     # rows that a "By gender" heading opened with no total above them, it opens
@@ -1016,6 +1053,20 @@ class _Reader:
         if table.rows or table.unread:
             found.append(table)
         return max(i, first + 1)
+
+    @staticmethod
+    def _listed_above(
+        raw: str, line: _Line, below: _Line, total: tuple[int, int] | None, listed: tuple[str, int] | None
+    ) -> bool:
+        """Whether the "By ..." heading ``raw`` lists parts whose total is printed below them: it
+        stands less indented than the last row that is no part (or as indented as the heading
+        of such a list above it), with its parts indented under it. Such a row ("Female"
+        indented under "By gender") is itself a part, and cannot be the total of the next
+        breakdown ("By age" over "Under 30", "30 to 50", then "Total employees" under the
+        lists): the parts are summed into the total below them
+        (kg.ingest.table_links.summed_parts), each list apart."""
+        after = (total is not None and total[1] > line.indent) or (listed is not None and listed[1] == line.indent)
+        return _BY_HEADING.match(raw) is not None and after and below.indent > line.indent
 
     def _wraps_below(self, i: int) -> bool:
         """Whether line ``i`` is a label line under a row that its words or the row's say is the

@@ -472,7 +472,7 @@ class _Loader:
                 name, unit, error = self._row_unit(row)
                 printed = unit.key if unit else None
                 if measured:  # a metric per column, named in the header (see _measure_metric)
-                    metrics.append(self._measure_metric(row, table.columns[0], where))
+                    metrics.append(self._measure_metric(table, row, table.columns[0], where))
                 else:
                     printed = self._printed_unit(table, row, unit, error)
                     metrics.append(self._row_metric(table, row, name, printed, metrics, where))
@@ -488,7 +488,7 @@ class _Loader:
                 observations = []
                 total_at: int | None = None  # the total column's figure, among the observations
                 for cell in row.cells:
-                    of = self._measure_metric(row, cell.column, where) if measured else metric
+                    of = self._measure_metric(table, row, cell.column, where) if measured else metric
                     try:
                         observations.append(self._cell_observation(table, row, cell, of, unit, error))
                     except ValueError as exc:
@@ -578,10 +578,12 @@ class _Loader:
             wider = [broader_metrics(n) for n in notations]
             if any(n in w for n in notations for w in wider):
                 continue
-            # What each part is a group of: its label's ("Female" a gender), else the "By ..."
-            # heading it is printed under ("Hong Kong" under "By region").
+            # What each part is a group of: the breakdown its list was printed under, else its
+            # label's ("Female" a gender), else the "By ..." heading above it ("Hong Kong" under
+            # "By region").
             kinds = [
-                figure_tables.breakdown_kind(row.label)
+                row.breakdown
+                or figure_tables.breakdown_kind(row.label)
                 or (row.section if figure_tables.breakdown_heading(row.section) else None)
                 for row in (table.rows[j] for j in parts)
             ]
@@ -820,9 +822,17 @@ class _Loader:
                     return None
         return None
 
-    def _measure_metric(self, row: figure_tables.FigureRow, column: figure_tables.Column, where: str) -> str:
+    def _measure_metric(
+        self,
+        table: figure_tables.FigureTable,
+        row: figure_tables.FigureRow,
+        column: figure_tables.Column,
+        where: str,
+    ) -> str:
         """The metric of a cell under a header that names the measure ("Employees trained (%)"
-        over the row "Male"): the measure without its unit, of the row's group."""
+        over the row "Male"): the measure without its unit, of the row's group. A measure that
+        names no catalogue metric alone is of what the caption names, when that reads as one:
+        "Average hours" under "Table 5 Training" is "Average hours of training"."""
         assert column.header is not None  # measure columns are read from a header
         measure, unit = figure_tables.split_label(column.header.text)
         if unit is not None:
@@ -831,6 +841,11 @@ class _Loader:
             except UnknownUnit:
                 measure = column.header.text
         label = f"{measure}: {row.label}"
+        caption = table.caption
+        if caption and match_metric(label) is None:
+            of = caption if caption[:2].isupper() else caption[:1].lower() + caption[1:]
+            if match_metric(titled := f"{measure} of {of}: {row.label}") is not None:
+                label = titled
         ident = slugify(label, 100)
         if ident not in self.report.metrics:
             self._define("metric", ident, where)
@@ -874,6 +889,16 @@ class _Loader:
             return self._resolve(surface)
         except UnknownUnit:
             return None
+
+    @staticmethod
+    def _told_apart_by_unit(name: str, unit: str | None, first: str | None, row: figure_tables.FigureRow) -> bool:
+        """Whether a row label printed again in another unit names, in its unit column's unit, a
+        catalogue metric other than the one the label names in the first row's unit: "Energy
+        intensity" in kWh/m² and in MWh/employee are two intensities the catalogue knows apart."""
+        if row.unit is None or (own := match_metric(f"{name} ({row.unit})", unit)) is None:
+            return False
+        other = match_metric(name, first)
+        return other is None or other.notation != own.notation
 
     def _row_metric(
         self,
@@ -919,8 +944,12 @@ class _Loader:
             name = f"{title}: {name}"
         ident, label = slugify(name), name
         first = self.row_units.get(ident)
-        other_unit = first is not None and unit is not None and first != unit
-        if other_unit and (qualifier := row.section or table.caption):
+        other_unit = first is not None and unit is not None and first != unit  # the label printed in another unit
+        if other_unit and self._told_apart_by_unit(name, unit, first, row):
+            # "Energy intensity" in kWh/m², then in MWh/employee: two intensities, each named with its unit
+            name = f"{name} ({row.unit})"
+            ident, label, other_unit = slugify(name, 100), name, False
+        elif other_unit and (qualifier := row.section or table.caption):
             # "Natural gas" in MWh in the energy table, then in m³ under "Fuel quantities": two
             # quantities, not one metric printed in two units
             name = f"{qualifier}: {name}"

@@ -6,7 +6,8 @@ in order, and takes the first that names a unit. The layouts read:
 * ``Waste (tonnes)``: the label's last parentheses;
 * ``Emissions (Scope 1, tCO2e)``: the last of the parts those parentheses list, the others
   qualifying the metric; a part that is the day the figures are of (``Capacity (MW, as at 30
-  June)``) is no unit (the day is read from the label where periods are);
+  June)``) is no unit (the day is read from the label where periods are), nor parentheses
+  printing the day alone (``Accounts (as at 31 March)``);
 * ``Donations (HK$'000) (cash and in kind)``: a second pair of parentheses that qualifies the
   label after the one that prints the unit;
 * ``Staff trained (%): women``: a measure and its unit printed before the group its row is of;
@@ -41,9 +42,11 @@ def label_units(label: str) -> list[tuple[str, str]]:
     module's docstring); none when the label prints no parentheses."""
     found: list[tuple[str, str]] = []
     name, paren = split_label(label)
+    parts = [p.strip() for p in _PARTS.split(paren) if p.strip()] if paren is not None else []
+    if paren is not None and parts and all(_DAY.match(p) for p in parts):
+        return found  # "Member accounts (as at 30 June)": the day alone, no unit
     if paren is not None:
         found.append((name, paren))
-        parts = [p.strip() for p in _PARTS.split(paren) if p.strip()]
         kept = [p for p in parts if not _DAY.match(p)]
         if kept and (len(kept) < len(parts) or len(kept) > 1):
             *qualifiers, last = kept

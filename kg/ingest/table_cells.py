@@ -25,10 +25,12 @@ _SCALE_WORD = re.compile(rf"^({'|'.join(SCALES)})\s+|\s+({'|'.join(SCALES)})$", 
 # "tCO2e/tonne of yarn"): what the denominator weighs or counts, in a word or three, is no part of
 # the unit.
 _OF_WHAT = re.compile(r"(?<=\S)\s+of\s+[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}$")
-# What was done to a ratio's denominator ("g/kWh generated", "kWh/tonne produced", "m³/MWh sold"):
-# it says what the figure is per, as "of product" does, and is no part of the unit.
+# What was done to a ratio's denominator ("g/kWh generated", "kWh/tonne produced", "m³/MWh sold",
+# a lender's "tCO2e per US$ million lent"): it says what the figure is per, as "of product" does,
+# and is no part of the unit.
 _DONE_TO = re.compile(
-    r"(?<=\S)\s+(?:generated|produced|manufactured|processed|sold|delivered|handled|transported|supplied|treated)$",
+    r"(?<=\S)\s+(?:generated|produced|manufactured|processed|sold|delivered|handled|transported|supplied|treated"
+    r"|lent|loaned|invested|financed)$",
     re.I,
 )
 # A unit naming a ratio ("MWh/tonne", "kg per piece").
@@ -44,8 +46,10 @@ _COUNT_UNIT = re.compile(
 # teacher", "beds per ward"; "tonnes per employee" is one): a ratio of two counts, a number.
 _COUNT_RATIO = re.compile(r"^[a-z]+s\s+per\s+[a-z]+$", re.I)
 # Unit cells that name a percentage or hours of work in words.
+# "% of revenue", "% of total staff": a percentage, of what it names.
 _WORD_UNITS = (
     (re.compile(r"^(?:percentage|proportion)(?:\s*\(%\))?$", re.I), "PERCENT"),
+    (re.compile(r"^%\s+of\s+[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,3}$", re.I), "PERCENT"),
     (re.compile(r"^(?:man|person|staff)[- ]hours?$", re.I), "HR"),
 )
 # "Number of ...", or "Lost days ..." / "Days lost ..." (a label whose head noun counts people or
@@ -150,18 +154,20 @@ def as_at_day(text: str | None) -> tuple[int, int] | None:
 
 
 # A row that counts or rates what happened over the period, not what stood on a day: hires,
-# leavers, turnover, or a label that says "in the year" ("New hires in the year" under a table
-# of employees "as at 31 December").
+# leavers, turnover, money a lender or fund lent, raised or gave in the period ("Green bonds
+# issued", "Loans disbursed" beside "Loans outstanding" in a table "as at 31 March"), or a label
+# that says "in the year" ("New hires in the year" under a table of employees "as at 31 December").
 _FLOW = re.compile(
     r"\b(?:in|during|over|for|throughout)\s+the\s+(?:year|period)\b"
-    r"|\b(?:hires|hired|hiring|recruits|recruited|recruitment|leavers|departures|resignations|turnover)\b",
+    r"|\b(?:hires|hired|hiring|recruits|recruited|recruitment|leavers|departures|resignations|turnover)\b"
+    r"|\b(?:arranged|issued|disbursed|originated|underwritten|raised|donated)\b",
     re.I,
 )
 
 
 def is_flow(label: str | None) -> bool:
-    """Whether a row label names a flow over the period (hires, turnover, "in the year"), whose
-    figures are of the period even in a table dated "as at" a day."""
+    """Whether a row label names a flow over the period (hires, turnover, bonds issued, "in the
+    year"), whose figures are of the period even in a table dated "as at" a day."""
     return bool(_FLOW.search(label or ""))
 
 
@@ -177,8 +183,9 @@ def counted_unit_cell(text: str) -> bool:
     return _PLURAL_NOUN_CELL.match(text.strip()) is not None
 
 
-# A unit cell of a score ("points" of a satisfaction score): a number in no unit.
-_SCORE_UNIT = re.compile(r"^(?:points?|score)$", re.I)
+# A unit cell of a score ("points" of a satisfaction score), with the range it is scored on or
+# not ("score 0-10", "points (0-100)"): a number in no unit.
+_SCORE_UNIT = re.compile(r"^(?:points?|score)(?:\s+\(?\d{1,3}\s*(?:[-–]|to)\s*\d{1,3}\)?)?$", re.I)
 
 
 def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
@@ -194,12 +201,13 @@ def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
 
 
 # Plural nouns of things a row counts when it prints no unit ("Total employees", "Work-related
-# injuries", "Lost days due to work injury"): people, events and cases a report tallies. Not "staff"
+# injuries", "Lost days due to work injury", "Member accounts"): people, events and cases a
+# report tallies, and the accounts and outlets a business holds or runs. Not "staff"
 # or "people", which name a group in rows of other measures ("Frontline staff" of training hours).
 _COUNTED_NOUN = re.compile(
     r"^(?:employees|workers|workforce|persons|headcount|hires|leavers|recruits|trainees|interns|"
     r"graduates|volunteers|participants|beneficiaries|suppliers|contractors|customers|injuries|fatalities|"
-    r"deaths|accidents|incidents|cases|complaints|days|[a-z]+-days)$",
+    r"deaths|accidents|incidents|cases|complaints|days|[a-z]+-days|accounts|branches|outlets|stores)$",
     re.I,
 )
 # Where a label's head noun ends: before its qualifiers ("... due to work injury", "... by gender").
@@ -256,13 +264,14 @@ def exact_product(number: Decimal, multiplier: Decimal) -> Decimal:
 def figure_value(cell: FigureCell, scale: Decimal) -> tuple[Decimal, Decimal]:
     """The value of a figure cell (scale applied) and its precision: half a unit of the last digit printed.
 
-    ``(12.5)`` and ``-12.5`` are negative (changes print so).
+    ``(12.5)``, ``-12.5`` and 12.5 after an en dash (U+2013, typeset for the minus sign) are
+    negative (changes print so).
     """
     printed = cell.figure.text
     digits = re.search(r"\d[\d,]*(?:\.\d+)?", printed)
     assert digits is not None  # a figure cell holds a number by construction
     number = Decimal(digits.group().replace(",", ""))
-    if printed.startswith(("-", "−", "(")):
+    if printed.startswith(("-", "−", "–", "(")):
         number = -number
     decimals = len(digits.group().partition(".")[2])
     return exact_product(number, scale), exact_product(Decimal(5).scaleb(-decimals - 1), scale)
@@ -278,18 +287,20 @@ def column_period(
     (``FY2021``, ``2019/20``) is the twelve months ending on the report's ``fiscal_year_end``
     (MM-DD, report.yaml) in the year the label ends in; a fiscal year ending on 31 December is
     the calendar year; a header that names its day ("Year ended 31 March 2024", "As at 31 March
-    2024") gives that year end, or that day. Without a fiscal year end the months are unknown, and ``ValueError`` says
-    so: the cells are listed as not read
-    rather than given a guessed period.
+    2024") gives that year end, or that day. A column naming no year (a headerless row, measures
+    under a caption naming none) is of the report's own period: the report year, or the fiscal
+    year ending in it when the report's fiscal year ends on another day than 31 December.
+    Without a fiscal year end the months of a fiscal-year label are unknown, and ``ValueError``
+    says so: the cells are listed as not read rather than given a guessed period.
     """
     year = column.year if column.year is not None else report_year
     if column.instant:  # "As at 31 March 2024": the day its header names
         as_at = column.ends
     if as_at is not None:
         return Period(date(year, *as_at).isoformat())
-    if column.year is None:  # a headerless row, or measures under a caption naming no year
-        return Period(str(report_year))
-    if not column.fiscal:
+    if column.year is None and fiscal_year_end in (None, "12-31"):
+        return Period(str(report_year))  # a headerless row, or measures under a caption naming no year
+    if column.year is not None and not column.fiscal:
         return Period(str(year))
     if column.ends is not None:  # "Year ended 31 March 2024": the year end its header names
         fiscal_year_end = f"{column.ends[0]:02d}-{column.ends[1]:02d}"

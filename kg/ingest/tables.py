@@ -6,7 +6,9 @@ recognised by their shape and header words rather than by any one report's wordi
 tables are read by :mod:`kg.ingest.figure_tables`):
 
 * the stakeholder table: a header whose first cell names stakeholders, one group per row, its
-  cells continued on following lines whose first cell is empty;
+  cells continued on following lines whose first cell is empty (or goes on in lower case: a
+  group's name wrapped, "Lenders and" over "bondholders"); printed with tabs, bars, or
+  columns of text aligned under the header's words with runs of spaces between;
 * the awards table: a header with an award column and an organiser column.
 """
 
@@ -120,21 +122,79 @@ def _headers(text: str) -> list[tuple[int, str, list[str]]]:
     return found
 
 
+# Runs of two or more spaces between the words of a line: the gaps of a table aligned with spaces.
+_GAP = re.compile(r" {2,}")
+
+
+def _aligned_headers(text: str) -> list[tuple[int, str, list[int]]]:
+    """Header lines of tables aligned with spaces ("Stakeholders   Concerns   How we engage"):
+    no tab or bar, three cells or more apart with runs of spaces; each with where its cells
+    start in the line."""
+    found = []
+    for start, end in _lines(text):
+        line = text[start:end]
+        if "\t" in line or is_bar_row(line) or not line[:1].strip():
+            continue
+        body = line.rstrip()
+        starts = [0, *(m.end() for m in _GAP.finditer(body))]
+        if len(starts) >= 3:
+            found.append((start, line, starts))
+    return found
+
+
+# A cell of a line aligned with spaces: words one space apart.
+_RUN = re.compile(r"\S+(?: \S+)*")
+# How far a cell may start from its column's start under the header (typing slips by a space or two).
+_SLACK = 3
+
+
+def _aligned_table_after(text: str, header_at: int, starts: list[int]) -> list[Line]:
+    """Lines of the table aligned with spaces whose header starts at ``header_at``, each cell in
+    the column whose start under the header it starts nearest to, up to the first blank line
+    or the first line with a cell under no column (a line of prose)."""
+    rows: list[Line] = []
+    for start, end in _lines(text):
+        if start <= header_at:
+            continue
+        line = text[start:end]
+        if not line.strip():
+            break
+        placed: dict[int, Cell] = {}
+        for m in _RUN.finditer(line):
+            column = min(range(len(starts)), key=lambda k: abs(starts[k] - m.start()))
+            if abs(starts[column] - m.start()) > _SLACK or column in placed:
+                return rows
+            placed[column] = Cell(m.group(), start + m.start(), start + m.end())
+        cells = tuple(placed.get(k, Cell("", start, start)) for k in range(len(starts)))
+        rows.append(Line(cells, start, end))
+    return rows
+
+
 def stakeholder_rows(text: str) -> list[StakeholderRow]:
     """Rows of every table whose first header cell names stakeholders."""
     rows: list[StakeholderRow] = []
-    for at, header, cells in _headers(text):
-        if len(cells) < 3 or "stakeholder" not in cells[0]:
-            continue
+    tabled = [
+        (at, cells, _table_after(text, at, header))
+        for at, header, cells in _headers(text)
+        if len(cells) >= 3 and "stakeholder" in cells[0]
+    ]
+    aligned = [
+        (at, cells, _aligned_table_after(text, at, starts))
+        for at, header, starts in _aligned_headers(text)
+        if "stakeholder" in (cells := [c.lower() for c in _GAP.split(header.strip())])[0]
+    ]
+    for _, cells, lines in sorted([*tabled, *aligned], key=lambda table: table[0]):
+        # The expectations and the channels, by the header's words, else in that order.
+        channels_at = next((k for k, c in enumerate(cells) if k and "channel" in c), 2)
+        expectations_at = next((k for k, c in enumerate(cells) if k and k != channels_at and "expect" in c), 1)
         current: list[Line] = []
-        for line in [*_table_after(text, at, header), None]:
-            if current and (line is None or line.cells[0].text):  # a header with no row under it ends nothing
-                group = current[0].cells[0]
+        for line in [*lines, None]:
+            if current and (line is None or _opens_group(line)):  # a header with no row under it ends nothing
                 rows.append(
                     StakeholderRow(
-                        group=group,
-                        expectations=_column(current, 1),
-                        channels=_column(current, 2),
+                        group=_group(current),
+                        expectations=_column(current, expectations_at),
+                        channels=_column(current, channels_at),
                         start=current[0].start,
                         end=current[-1].end,
                     )
@@ -143,6 +203,19 @@ def stakeholder_rows(text: str) -> list[StakeholderRow]:
             if line is not None:
                 current.append(line)
     return rows
+
+
+def _opens_group(line: Line) -> bool:
+    """Whether a line of a stakeholder table opens the next group: its first cell printed and
+    not going on in lower case from the group's name above ("Lenders and" / "bondholders")."""
+    first = line.cells[0].text
+    return bool(first) and not first[:1].islower()
+
+
+def _group(lines: list[Line]) -> Cell:
+    """A group's name, over the lines it is printed on, spanning them."""
+    parts = [line.cells[0] for line in lines if line.cells and line.cells[0].text]
+    return Cell(" ".join(p.text for p in parts), parts[0].start, parts[-1].end)
 
 
 def _column(lines: list[Line], index: int) -> tuple[Cell, ...]:

@@ -1,7 +1,8 @@
 """Tables printed with a vertical bar between cells (kg.ingest.bar_cells), read by the figure
 table reader as tab-separated tables are: a Unit column gives each row its unit, a rule line
-under the header is no row, a dash is a nil cell, and a lone line with a bar is no table; and
-their unit cells ("g/kWh generated") read as any table's are."""
+under the header (dashes between bars, or dashes alone) is no row, a dash is a nil cell, and a
+lone line with a bar is no table; and their unit cells ("g/kWh generated") read as any table's
+are."""
 
 from __future__ import annotations
 
@@ -78,7 +79,26 @@ def test_a_bar_row_is_no_line_of_a_paragraph() -> None:
         ("g/kWh generated", "GM-PER-KiloW-HR"),
         ("kWh/tonne produced", "KiloW-HR-PER-TONNE"),
         ("m³ per tonne treated", "M3-PER-TONNE"),
+        ("tCO2e per US$ million lent", "TONNE-PER-MegaUSD"),
     ],
 )
 def test_what_was_done_to_a_ratios_denominator_is_no_part_of_its_unit(surface: str, key: str) -> None:
     assert resolve_unit(surface, load_units().lexicon) == CellUnit(key)
+
+
+def test_a_dash_rule_without_bars_under_a_bar_header_is_the_tables_rule() -> None:
+    text = (
+        "Item | Unit | 2023 | 2022\n----------------------------\n"
+        "Paper used | tonnes | 12.5 | 13.0\nWater | m³ | 88 | 91\n"
+    )
+    assert bar_rows(text, _spans(text))[1] == {1}
+    assert _rows(text) == [
+        ("Paper used", "tonnes", [("2023", "12.5", True), ("2022", "13.0", True)]),
+        ("Water", "m³", [("2023", "88", True), ("2022", "91", True)]),
+    ]
+
+
+def test_a_dash_line_under_no_bar_header_or_over_no_bar_row_joins_no_block() -> None:
+    text = "Our year\n----------\nItem | Unit | 2023\nPaper | tonnes | 12\n----------\nWe planted trees.\n"
+    rows, rules = bar_rows(text, _spans(text))
+    assert (sorted(rows), rules) == ([2, 3], set())

@@ -12,7 +12,15 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
-from benchmarks.draft_accuracy import Figure, GraphReader, Reference, Result, period_bounds, score_figures
+from benchmarks.draft_accuracy import (
+    Figure,
+    GraphReader,
+    Reference,
+    Result,
+    figure_in,
+    period_bounds,
+    score_figures,
+)
 from kg.vocab.namespaces import CSR, OA, QUDT, TIME
 
 BASE = "https://example.org/"
@@ -95,3 +103,11 @@ def test_a_figure_printed_once_is_located_in_its_quote_and_a_wrong_period_is_a_m
     assert result.misses["observation recall (value, unit, period)"] == [
         " -- drafted as 1,200 MWh MegaW-HR 2022-03-31 in 'In FY2022 we used 1,200 MWh,'"
     ]
+
+
+def test_a_gold_figure_is_located_where_it_is_no_part_of_a_longer_number() -> None:
+    row = "Recalls (% of units)   0.09   0   0.21"
+    assert figure_in(row, "0") == row.index("   0 ") + 3
+    assert figure_in(row, "0.21") == row.index("0.21")
+    assert figure_in("FY2022: 2 sites", "2") == 8
+    assert figure_in("10.5", "0") == 1  # printed only inside a longer number: that printing

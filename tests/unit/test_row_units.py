@@ -38,6 +38,7 @@ def test_readings_of_a_label() -> None:
         ("Local purchases", "% of spend"),
         ("Local purchases (of spend)", "%"),
     ]
+    assert label_units("Member accounts (as at 30 June)") == []  # the day alone: no unit
 
 
 def test_a_dash_and_a_denominator() -> None:

@@ -1,6 +1,7 @@
 """Table layouts read by their shape: a second header inside a run of rows, an index of page
 numbers, sibling groups, a heading that prints its rows' unit, columns headed by measures, and
-units printed in a header beside a day or in a label's list of qualifiers."""
+units printed in a header beside a day or in a label's list of qualifiers, and breakdowns listed
+under "By ..." headings above their total."""
 
 from __future__ import annotations
 
@@ -140,3 +141,85 @@ def test_cells_read_with_header_days_section_units_measure_columns_label_units_a
         ("80.0", Decimal("80.0"), "PERCENT", year23, "Staff trained: Clerks"),
         ("9.5", Decimal("9.5"), "HR", year23, "Clerks"),
     ]
+
+
+LISTED_ABOVE = """\
+Table 3 Staff (as at 31 December)
+Grade\t2023\t2022
+By gender
+  Male\t10\t9
+  Female\t12\t11
+By region
+  North\t15\t14
+  South\t7\t6
+Total staff\t22\t20
+"""
+
+
+def test_breakdowns_listed_above_their_total_are_summed_into_it_each_apart(tmp_path: Path) -> None:
+    (table,) = figure_tables.figure_tables(LISTED_ABOVE)
+    # "Female" under "By gender" is a part, no total of "North" and "South" under "By region".
+    assert [(row.label, row.parent, row.breakdown) for row in table.rows] == [
+        ("Male", None, None),
+        ("Female", None, None),
+        ("North", None, "By region"),
+        ("South", None, "By region"),
+        ("Total staff", None, None),
+    ]
+    meta = META.replace("fiscal_year_end: 06-30\n", "")
+    report = load_report(report_folder(tmp_path / "hilltop", LISTED_ABOVE, meta, SHEET))
+    parts = sorted(
+        (spec.label, report.metrics[spec.component_of].label, spec.breakdown)
+        for spec in report.metrics.values()
+        if spec.component_of is not None
+    )
+    assert parts == [
+        ("Staff (as at 31 December): Female", "Total staff", "By gender"),
+        ("Staff (as at 31 December): Male", "Total staff", "By gender"),
+        ("Staff (as at 31 December): North", "Total staff", "By region"),
+        ("Staff (as at 31 December): South", "Total staff", "By region"),
+    ]
+
+
+def test_a_measure_naming_no_catalogue_metric_is_of_what_the_caption_names(tmp_path: Path) -> None:
+    text = "Table 4 Training\nGrade\tAverage hours\tStaff trained (%)\tSessions (number)\nClerks\t12.5\t80.0\t3\n"
+    meta = META.replace("fiscal_year_end: 06-30\n", "")
+    report = load_report(report_folder(tmp_path / "hilltop", text, meta, SHEET))
+    found = sorted(
+        (obs.surface, report.metrics[obs.metric].label)
+        for claim in report.claims.values()
+        for obs in claim.observations
+    )
+    # "Average hours of training" names a catalogue metric, "Sessions of training" none: that
+    # measure keeps its own name, as "Staff trained" does, which names one alone.
+    assert found == [
+        ("12.5", "Average hours of training: Clerks"),
+        ("3", "Sessions: Clerks"),
+        ("80.0", "Staff trained: Clerks"),
+    ]
+
+
+def test_a_label_printed_again_in_a_unit_the_catalogue_tells_apart_is_named_with_its_unit(tmp_path: Path) -> None:
+    text = (
+        "Table 5 Resources used\nResource\tUnit\t2023\t2022\n"
+        "Energy intensity\tkWh/m²\t98.5\t101.2\nEnergy intensity\tMWh/employee\t4.10\t4.25\n"
+        "Natural gas\tMWh\t880\t910\nNatural gas\tm³\t83,000\t86,100\n"
+    )
+    meta = META.replace("fiscal_year_end: 06-30\n", "")
+    report = load_report(report_folder(tmp_path / "hilltop", text, meta, SHEET))
+    labels = sorted({report.metrics[obs.metric].label for c in report.claims.values() for obs in c.observations})
+    # Natural gas in m³ names no catalogue metric in its unit: told apart by the caption.
+    assert labels == [
+        "Energy intensity",
+        "Energy intensity (MWh/employee)",
+        "Natural gas",
+        "Resources used: Natural gas",
+    ]
+
+
+def test_a_row_of_counted_accounts_dated_in_its_label_is_a_count_on_that_day(tmp_path: Path) -> None:
+    text = "Table 6 Members\nIndicator\t2023\t2022\nMember accounts (as at 30 June)\t12,400\t11,950\n"
+    meta = META.replace("fiscal_year_end: 06-30\n", "")
+    report = load_report(report_folder(tmp_path / "hilltop", text, meta, SHEET))
+    found = sorted((obs.surface, obs.unit, obs.period.key) for c in report.claims.values() for obs in c.observations)
+    assert found == [("11,950", "NUM", "2022-06-30"), ("12,400", "NUM", "2023-06-30")]

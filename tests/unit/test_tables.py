@@ -49,6 +49,32 @@ def test_stakeholder_rows_continue_across_lines_and_pages() -> None:
     assert STAKEHOLDERS[first.end - len("Site inspection") : first.end] == "Site inspection"
 
 
+ALIGNED_STAKEHOLDERS = (
+    "The table below lists the groups.\n\n"
+    "Stakeholder group    Channels                        Expectations\n"
+    "Tenants              Surveys, service desk,          Safe buildings,\n"
+    "                     open days                       fair rents\n"
+    "Lenders and          Results briefings              Stable returns\n"
+    "bondholders          Rating reviews                  Disclosure\n"
+    "Local councils       Consultations                   Compliance\n"
+    "\n"
+    "Our materiality assessment in 2024 asked 900 people.\n"
+)
+
+
+def test_a_stakeholder_table_aligned_with_spaces_is_read_by_its_header_columns() -> None:
+    rows = tables.stakeholder_rows(ALIGNED_STAKEHOLDERS)
+    # Channels and expectations by the header's words; a cell a space off its column is still in
+    # it; a group's name wrapped in lower case goes on from the line above.
+    assert [(r.group.text, [c.text for c in r.expectations], [c.text for c in r.channels]) for r in rows] == [
+        ("Tenants", ["Safe buildings,", "fair rents"], ["Surveys, service desk,", "open days"]),
+        ("Lenders and bondholders", ["Stable returns", "Disclosure"], ["Results briefings", "Rating reviews"]),
+        ("Local councils", ["Compliance"], ["Consultations"]),
+    ]
+    assert all(ALIGNED_STAKEHOLDERS[c.start : c.end] == c.text for r in rows for c in (*r.expectations, *r.channels))
+    assert ALIGNED_STAKEHOLDERS[rows[1].start : rows[1].end].endswith("Disclosure")
+
+
 def test_award_rows_carry_the_winner_down() -> None:
     rows = tables.award_rows(AWARDS)
     assert [(r.winner, r.award.text, r.organiser.text) for r in rows] == [
@@ -312,6 +338,18 @@ def test_counted_things_per_another_are_a_number_and_a_unit_per_one_an_intensity
     ]
 
 
+def test_a_share_of_what_it_names_and_a_score_on_its_range_are_a_percentage_and_a_number() -> None:
+    assert [_unit(s) for s in ("% of revenue", "% of total staff", "score 0-10", "points (0-100)", "score 1 to 7")] == [
+        ("PERCENT", Decimal(1)),
+        ("PERCENT", Decimal(1)),
+        ("NUM", Decimal(1)),
+        ("NUM", Decimal(1)),
+        ("NUM", Decimal(1)),
+    ]
+    with pytest.raises(table_cells.UnknownUnit):
+        _unit("% of")
+
+
 def test_scale_is_applied_exactly() -> None:
     _, (money, _) = _read("scaled-headers")
     cell = money.rows[1].cells[0]  # 52,000.5 in HK$'000
@@ -319,6 +357,16 @@ def test_scale_is_applied_exactly() -> None:
     _, (table,) = _read("unit-column")
     change = table.rows[0].cells[2]  # -3.8%
     assert table_cells.figure_value(change, Decimal(1)) == (Decimal("-3.8"), Decimal("0.05"))
+
+
+def test_a_change_printed_with_an_en_dash_for_minus_is_a_negative_figure() -> None:
+    text = "Item\tUnit\t2023\t2022\tChange\nPaper used\ttonnes\t12.5\t13.0\t–3.8%\nTrees\tnumber\t40\t–\t–\n"
+    (table,) = figure_tables.figure_tables(text)
+    assert [[(c.figure.text, c.disclosed) for c in row.cells] for row in table.rows] == [
+        [("12.5", True), ("13.0", True), ("–3.8%", True)],
+        [("40", True), ("–", False), ("–", False)],
+    ]
+    assert table_cells.figure_value(table.rows[0].cells[2], Decimal(1)) == (Decimal("-3.8"), Decimal("0.05"))
 
 
 def test_column_periods() -> None:
@@ -330,6 +378,31 @@ def test_column_periods() -> None:
     with pytest.raises(ValueError, match=r"fiscal year .2019/20.: report\.yaml gives no fiscal_year_end"):
         table_cells.column_period(fiscal, 2020, None)
     assert table_cells.column_period(figure_tables.Column("figure", None), 2019, None) == Period("2019")
+    # A column naming no year is of the report's own period: a fiscal year when it ends in March.
+    assert table_cells.column_period(figure_tables.Column("measure", None), 2024, "03-31") == Period(
+        "2023-04-01", "2024-03-31"
+    )
+    assert table_cells.column_period(figure_tables.Column("measure", None), 2024, "12-31") == Period("2024")
+
+
+def test_a_measure_column_closing_on_a_year_is_of_that_year_under_a_ruled_header() -> None:
+    text = (
+        "Grade | Staff trained (%) | Hours per head | Hours per head FY2022/23\n"
+        "------------------------------------------\n"
+        "Clerks | 80.0 | 12.5 | 11.0\nDrivers | 75.5 | 9.0 | 8.5\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [(c.kind, c.header.text if c.header else None, c.period, c.year, c.fiscal) for c in table.columns] == [
+        ("measure", "Staff trained (%)", None, None, False),
+        ("measure", "Hours per head", None, None, False),
+        ("measure", "Hours per head", "FY2022/23", 2023, True),
+    ]
+    assert [(row.label, [c.figure.text for c in row.cells]) for row in table.rows] == [
+        ("Clerks", ["80.0", "12.5", "11.0"]),
+        ("Drivers", ["75.5", "9.0", "8.5"]),
+    ]
+    every_year = "Grade\tAverage hours 2023\tAverage hours 2022\nClerks\t12.5\t11.0\nDrivers\t9.0\t8.5\n"
+    assert figure_tables.figure_tables(every_year) == []
 
 
 def test_fiscal_year_headers() -> None:
@@ -435,6 +508,8 @@ def test_an_employee_category_row_or_one_with_its_unit_is_a_part_of_the_total_ab
         ("Local people", False),
         ("Diesel", False),
         ("Days of site closure", True),  # the head noun comes before its qualifiers
+        ("Member accounts (as at 30 June)", True),
+        ("Retail branches", True),
         ("Training hours of new workers", False),
         ("Employee turnover rate", False),
     ],

@@ -74,6 +74,9 @@ def test_a_spaced_footnote_still_annotates_the_table_above() -> None:
         ("New hires", True),
         ("Employee turnover rate", True),
         ("Leavers during the period", True),
+        ("Green bonds issued", True),
+        ("Sustainability-linked loans disbursed", True),
+        ("Green loans outstanding", False),
         ("Total employees", False),
         ("Female", False),
         ("Employees aged under 30", False),
@@ -542,6 +545,88 @@ def test_a_level_in_a_when_clause_after_its_base_year_is_of_that_year() -> None:
 def test_a_level_in_a_when_clause_after_a_fiscal_base_year_is_of_that_fiscal_year() -> None:
     found = _read("In FY2022 we set targets against an FY2019 baseline, when our intensity was 5.6 kg per unit.")
     assert ("5.6 kg per unit", "2019") in found  # FY2019: the reader here knows no fiscal year end
+
+
+def _read_fiscal(sentence: str) -> list[tuple[str, str | None]]:
+    """The figures of a sentence of a report whose fiscal year 2024 ends on 31 March 2024."""
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    reader = FigureReader(2024, tuple(load_units().lexicon.prefixes), "03-31")
+    return [(f.mention.surface, f.period) for f in reader.read(unit, list(RECOGNISER.mentions(sentence))).figures]
+
+
+def test_a_level_in_a_when_clause_after_a_split_fiscal_base_year_is_of_that_year() -> None:
+    found = _read_fiscal("In FY2022 we set targets against a FY2018/19 baseline, when it was 5.6 kg per unit.")
+    assert found == [("5.6 kg per unit", "2018-04-01/2019-03-31")]
+
+
+def test_a_level_at_year_end_is_of_the_last_day_of_the_year_and_a_year_earlier_of_the_one_before() -> None:
+    found = _read_fiscal("At year end, 71.5% of our members paid online, compared with 60.2% a year earlier.")
+    assert found == [("71.5%", "2024-03-31"), ("60.2%", "2023-03-31")]
+
+
+def test_a_level_reached_by_a_day_that_has_come_is_of_that_day_and_one_by_a_day_to_come_a_target() -> None:
+    assert _read_fiscal("By 31 March 2024, 14 of our 20 depots had been fitted with solar panels.") == [
+        ("14", "2024-03-31"),
+        ("20", "2024-03-31"),
+    ]
+    assert _read("We aim to cut our water use by 20% by 31 December 2030.") == [("20%", "2030-12-31")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("On behalf of the Board, I thank our 1,204 colleagues.", [("1,204", "2024-12-31")]),
+        ("We employ 3,410 people in four countries.", [("3,410", "2024-12-31")]),
+        ("Acme Retail, which operates 42 Hong Kong stores, joined in May.", [("42", "2024-12-31")]),
+        ("Acme Bank (Macau), a subsidiary with 7 branches there.", [("7", "2024-12-31")]),
+        (
+            "Our 18 buses run on biodiesel, and 6 of our depots are solar-powered.",
+            [("18", "2024-12-31"), ("6", "2024-12-31")],
+        ),
+        # An event, a count with a period of its own, and a count of no holding keep their periods.
+        ("In 2024, 2 of our depots were closed for a day.", [("2", None)]),
+        ("In 2023 our 500 employees planted trees.", [("500", "2023")]),
+        ("We planted 1,200 trees with 300 volunteers.", [("1,200", None), ("300", None)]),
+    ],
+)
+def test_a_count_of_what_the_company_has_is_of_the_last_day_of_the_year(
+    sentence: str, found: list[tuple[str, str | None]]
+) -> None:
+    assert _read(sentence) == found
+
+
+def test_a_with_clause_after_a_parenthesis_of_the_year_before_goes_on_from_the_figure_before_it() -> None:
+    found = _read("We recorded 3 work injuries (2023: 5), with 41 days lost (2023: 62), mostly falls.")
+    assert found == [("3", None), ("5", "2023"), ("41 days", None), ("62", "2023")]
+
+
+def test_a_period_after_a_figure_restated_in_parentheses_is_of_both() -> None:
+    sentence = "We used 280.1 tonnes of paper (112,040 reams), 9.8% less than the 310.5 tonnes (124,200 reams) of 2023."
+    assert _read(sentence)[3:] == [("310.5 tonnes", "2023"), ("124,200", "2023")]
+
+
+def test_the_number_of_a_regulators_notice_or_circular_is_no_figure() -> None:
+    assert _read("For our Jersey office we follow the regulator's Notice 318 and Circular 12.") == []
+
+
+def test_a_floor_area_is_of_the_last_day_of_its_year() -> None:
+    assert _read("Our offices have a total floor area of 12,500 m² (2023: 12,100 m²).") == [
+        ("12,500 m²", "2024-12-31"),
+        ("12,100 m²", "2023-12-31"),
+    ]
+    assert _read("We cleaned 5,000 m² of beaches.") == [("5,000 m²", None)]
+    assert _read("Our malls had a gross floor area of 92,000 m² in both years.") == [("92,000 m²", None)]
+
+
+def test_a_level_up_from_another_after_a_day_is_of_that_day_a_year_before() -> None:
+    sentence = "As at 31 December 2024, women held 41.7% of board seats, up from 33.3% a year earlier."
+    assert _read(sentence) == [("41.7%", "2024-12-31"), ("33.3%", "2023-12-31")]
+    assert _read("As at 31 December 2024, women held 41.7% of seats, up from 33.3%.")[1] == ("33.3%", "2023-12-31")
+
+
+def test_a_clause_with_its_own_subject_after_a_level_reached_by_a_day_tells_what_was_done_in_the_year() -> None:
+    sentence = "By the end of 2024, 12 of our 20 depots had solar panels, and we replaced the boilers at 3 depots."
+    assert _read(sentence) == [("12", "2024-12-31"), ("20", "2024-12-31"), ("3", None)]
 
 
 LINKED = """Table 1  Output
