@@ -881,15 +881,8 @@ class FigureReader:
             # "bringing cumulative reclaimed land to 21.6 million m²": a total to date, a stock on
             # the last day of the year, not a flow over it.
             period = self._last_day(period or own)
-        if (
-            _FLOOR_AREA.search(before)
-            and mention.unit not in (None, "PERCENT")
-            and (period is None or _YEAR_TOKEN.fullmatch(period))
-            and not _EACH_YEAR_AFTER.match(after)
-        ):
-            period = self._last_day(period or own)  # "Floor area: 52,300 m² (2023: 53,800 m²)": at the year end
-        if period is None and mention.unit is None and _held(before, after):
-            period = self._last_day(own)  # "we thank our 1,200 colleagues": the headcount at the year end
+        # A stock the sentence gives no day of ("we employ 3,400 people", "a floor area of 12,500
+        # m²") keeps the report's period: the text does not say on which day it was counted.
         return Figure(mention, "value", metric, period)
 
     def _target(
@@ -1533,31 +1526,6 @@ _CUMULATIVE = re.compile(
 )
 _YEAR_TOKEN = re.compile(r"(?:FY)?\d{4}")
 _DAY_TOKEN = re.compile(r"\d{4}-\d\d-\d\d")
-# The floor area a company occupies, named just before its figure: a stock, not a flow
-# ("Floor area: 52,300 m² (2023: 53,800 m²)", "a total floor area of 12,500 m²").
-_FLOOR_AREA = re.compile(r"\bfloor\s+(?:area|space)\b[^.;]{0,40}$", re.I)
-# "... of 12,500 m² in both years": the figure of each year the sentence names, not of a day.
-_EACH_YEAR_AFTER = re.compile(r"^\s+in\s+(?:both|each|all)\s+(?:of\s+the\s+)?(?:\w+\s+)?years\b", re.I)
-# What a company has on a day, counted: its people, the places it runs and its fleet.
-_HELD_NOUN = (
-    r"(?:colleagues|employees|staff|people|team\s+members|workers|personnel|branches|offices|stores|shops|outlets"
-    r"|sites|depots|vehicles|buses|trucks|vessels|hotels|restaurants|accounts)\b"
-)
-# A count of what the company has, in the present or with "our" before it and no period of its
-# own: "I thank our 1,200 colleagues", "we employ 3,400 people", "which operates 40 stores", "a
-# subsidiary with 9 branches", "18 of our depots are", "our 52 vehicles" (not "12 of our sites
-# were closed": an event).
-_HELD_BEFORE = re.compile(r"\b(?:our|employs?|operates?|runs|with)\s+$", re.I)
-_HELD_AFTER = re.compile(rf"^\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_HELD_NOUN}", re.I)
-_SHARE_HELD_AFTER = re.compile(rf"^\s+of\s+our\s+(?:[A-Z][\w'’-]*\s+){{0,2}}{_HELD_NOUN}\s+(?:are|is|have|has)\b", re.I)
-
-
-def _held(before: str, after: str) -> bool:
-    """Whether a count is of what the company has ("our 1,200 colleagues", "which operates 40
-    stores", "18 of our depots are ..."): a stock, of the last day of the period."""
-    return bool((_HELD_BEFORE.search(before) and _HELD_AFTER.match(after)) or _SHARE_HELD_AFTER.match(after))
-
-
 # What a key-data label says its figure is per: "per million tonnes of raw coal".
 _LABEL_PER = re.compile(r"\bper\s+\S.*$", re.I)
 # One word after a key-data line's figure that may be a unit: "kgce".
