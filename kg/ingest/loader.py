@@ -505,6 +505,8 @@ class _Loader:
                     n += 1
                     ident = f"kpi-{metric}-{n}"
                 kpis = tuple(dict.fromkeys(k for o in observations for k in self.report.metrics[o.metric].kpis))
+                if row.code in self.codes:  # the KPI the row's code column prints: the report's own mapping
+                    kpis = (row.code,)
                 self._table_claim(
                     ident,
                     "quantitative",
