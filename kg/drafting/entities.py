@@ -23,6 +23,7 @@ from itertools import pairwise
 from kg.drafting.certification_blocks import certification_blocks
 from kg.drafting.places import place_names, region_names
 from kg.drafting.sentences import split_sentences
+from kg.ingest.bilingual import english_part, english_start
 from kg.vocab.names import slugify
 
 
@@ -1891,6 +1892,7 @@ class _Scanner:
                     break
                 marker = style
                 start, end = line.start() + item.start("name"), line.start() + item.end("name")
+                start += english_start(self.text[start:end])  # "食物浪費 Food waste": its English
                 if type_ == "StakeholderGroup" and _CHANNELS.search(last) and not re.search(r"[:–-]\s*$", item.group()):
                     break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
                 quoted = _QUOTED_NAME.match(self.text, start)
@@ -1947,18 +1949,22 @@ class _Scanner:
         the first column continues or details the row above ("  - Gold Award") and is skipped.
         """
         header = _cells(lines[at].group())
-        type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", header[0][2].lower())) if header else None
+        head = english_part(header[0][2]) if header else ""  # "持份者 Stakeholder group": its English
+        type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", head.lower())) if header else None
         if len(header) < 2 or type_ is None:
             return
-        organisers = type_ == "Award" and _ORGANISER_HEADER.fullmatch(header[1][2]) is not None
+        organisers = type_ == "Award" and _ORGANISER_HEADER.fullmatch(english_part(header[1][2])) is not None
         end = lines[at].end()
         for line in lines[at + 1 :]:
             if line.start() != end + 1:  # a blank line ends the table
                 break
             end = line.end()
+            if _RULE_LINE.fullmatch(line.group().strip()):
+                continue  # "--------" under the header
             cells = _cells(line.group())
             if cells and cells[0][0] > header[0][0]:
                 continue  # indented past the first column: continues or details the row above
+            cells = _bilingual_cells(cells, header[1][0], line.group())
             first = cells[0][2] if cells else ""
             if (
                 len(cells) < 2
@@ -2253,12 +2259,54 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
     return cells
 
 
+# A rule of dashes under a table's header.
+_RULE_LINE = re.compile(r"-{3,}|={3,}|_{3,}|─{3,}")
+
+
+def _bilingual_cells(cells: list[tuple[int, int, str]], second: int, line: str) -> list[tuple[int, int, str]]:
+    """A table row's cells with a first cell printed Chinese first ("顧客 Customers") read by its
+    English half (kg.ingest.bilingual); a first cell that runs into the next column one space
+    short of it (a long bilingual name, "股東 Shareholders Returns, ...": the Chinese widens it)
+    cut where the header's second cell starts, when a word starts there."""
+    if not cells:
+        return cells
+    start, stop, text = cells[0]
+    if stop > second > start and line[second - 1] == " " and line[second] != " ":
+        rest = (second, stop, line[second:stop])
+        stop = len(line[:second].rstrip())
+        cells = [(start, stop, line[start:stop]), rest, *cells[1:]]
+        text = cells[0][2]
+    if (k := english_start(text)) > 0:
+        cells = [(start + k, stop, text[k:]), *cells[1:]]
+    return cells
+
+
+# A sentence pointing at the list under it: "the six below", "the following issues", "these below".
+_POINTS_BELOW = re.compile(
+    r"\b(?:the|these)\s+(?:\w+\s+)?below\b"
+    r"|\bthe\s+following\s+(?:\w+\s+)?(?:issues|topics|matters|aspects|groups|stakeholders)\b",
+    re.I,
+)
+
+
+def _last_sentence(line: str) -> str:
+    """A paragraph's last sentence: the one that leads into a list printed under it."""
+    spans = split_sentences(line)
+    return line[spans[-1][0] :] if spans else line
+
+
 def _list_type(line: str) -> str | None:
     """The type of what the list after ``line`` names, when ``line`` introduces one."""
     line = line.strip()
     if not line or _ITEM.match(line):
         return None
-    introduces = line.endswith(":") or re.search(r"\b(?:below|following|as follows)\W*$", line)
+    # "... the following:", "... as follows", or a last sentence that speaks of "the six below" or
+    # "the following issues" ("Of 14 issues, the six below were rated material.")
+    introduces = (
+        line.endswith(":")
+        or re.search(r"\b(?:below|following|as follows)\W*$", line)
+        or (_POINTS_BELOW.search(line) and _POINTS_BELOW.search(_last_sentence(line)))
+    )
     if introduces and _MATERIAL_LEAD.search(line):
         return "MaterialIssue"
     if introduces and _STAKEHOLDER_LEAD.search(line):

@@ -110,7 +110,7 @@ _CAPTION = re.compile(r"^(?:Table|Figure|Chart|Exhibit)\s+\d+(?:\.\d+)*\b")
 # A label that is only a gender, age group, employment type or employee category (the groups
 # HKEX B1.1, B3.1 and B3.2 ask figures by), its unit in parentheses or not: a part of the total above it.
 _BREAKDOWN_LABEL = re.compile(
-    r"^(?:male|female|men|women|(?:aged\s+)?(?:under|below|over|above)\s+\d{2}|(?:aged\s+)?\d{2}\s*[-–]\s*\d{2}"
+    r"^(?:male|female|men|women|(?:aged\s+)?(?:under|below|over|above)\s+\d{2}|(?:aged\s+)?\d{2}\s*(?:[-–]|to)\s*\d{2}"
     r"|full[- ]time|part[- ]time|(?:senior|middle|junior)\s+(?:management|managers)"
     r"|(?:general|frontline|front-line)\s+(?:staff|employees|workers))(?:\s*\([^()]*\))?$",
     re.I,
