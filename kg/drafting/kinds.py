@@ -125,7 +125,7 @@ _COMPLIES = re.compile(
 # Following, meeting or acting under a named instrument ("We follow the Employment Ordinance").
 _FOLLOWS_INSTRUMENT = re.compile(
     r"\b(?i:follow(?:s|ed|ing)?|observ(?:es?|ed|ing)|meets?|met|conforms? to|in (?:strict |full )?(?:accordance|line) "
-    rf"with|pursuant to|as required by|licensed under|registered under)\s+{_INSTRUMENT}"
+    rf"with|pursuant to|as required by)\s+{_INSTRUMENT}"
     # "We follow the recommendations of the Task Force on ...": a named body's recommendations
     r"|\b(?i:follow(?:s|ed|ing)?|adopt(?:s|ed|ing)?)\s+the\s+(?i:recommendations)\s+of\s+(?:the\s+)?[A-Z]"
 )

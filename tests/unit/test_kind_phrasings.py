@@ -1,6 +1,6 @@
 """Claim kinds of phrasings Hong Kong reports use: a practice stated as what the company does not
 do, a record of no complaints, a materiality assessment, following a body's recommendations,
-licensed under a regulation whose name holds parentheses, and an exclusion from the boundary."""
+complying with an instrument whose name holds parentheses, and an exclusion from the boundary."""
 
 from __future__ import annotations
 
@@ -16,10 +16,6 @@ from kg.drafting.kinds import claim_kind
         ("No substantiated complaint about data privacy was received.", "achievement"),
         ("The materiality assessment had three stages: listing, ranking and review.", "engagement"),
         ("We follow the recommendations of the Task Force on Nature-related Disclosures.", "compliance"),
-        (
-            "Used batteries are collected by contractors licensed under the Waste (Chemical) (General) Regulation.",
-            "compliance",
-        ),
         ("We comply with the Personal Data (Privacy) Ordinance.", "compliance"),
         ("Leased kiosks in Macau are excluded.", None),
         ("Plastic straws are excluded from our cafés from 2024.", "policy"),
