@@ -89,6 +89,9 @@ _CHANGE = re.compile(
     r"^(?:%\s*)?(?:change|yoy|y-o-y|year[- ]on[- ]year|variance)\b.*$|^.*\bchange\s*(?:\(%\)|%)?$", re.I
 )
 _UNIT_HEADER = re.compile(r"^units?$", re.I)
+# A unit as a cell prints it when it runs into its column, judged without the lexicon: one word
+# with a mark no label word holds ("MWh/HK$m", "m³", "tCO2e"), or a short one ("kg", "GJ").
+_UNIT_LIKE = re.compile(r"^(?:\S*[^\sA-Za-z]\S*|[A-Za-z]{1,5})$")
 _RULE_LINE = re.compile(r"^(?:-{3,}|={3,}|_{3,}|─{3,}|━{3,})$")
 # A column of short notes beside the figures ("Remarks": "Location-based", "GWP 1,430", "2020:
 # nil"): text, whose numbers (a conversion factor, a year) are none of the row's figures.
@@ -865,6 +868,8 @@ class _Reader:
             if i in self.absorbed:
                 i += 1
                 continue
+            if header is not None and first not in self.two_line:
+                self.lines[i] = self.cut_at_header(i, header, first)
             line = self.lines[i]
             if i in self.rules or (
                 header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]
@@ -964,6 +969,49 @@ class _Reader:
         if table.rows or table.unread:
             found.append(table)
         return max(i, first + 1)
+
+    def cut_at_header(self, i: int, header: _Line, at: int) -> _Line:
+        """Line ``i`` of a table whose header is line ``at``, with a cell printed one space short of
+        the next column ("Energy intensity per HK$ million revenue MWh/HK$m", the label running into
+        the unit column) cut where a header cell starts, when a word starts there. Split at runs of
+        spaces, such a line has a cell fewer than the header, and its figures fall under the wrong
+        columns; cut by its block's columns, the cell it runs into is left blank, and takes the
+        part cut off. Other lines are kept as they are."""
+        line = self.lines[i]
+        s, head = self.spans[i][0], self.spans[at][0]
+        raw = self.text[s : self.spans[i][1]]
+        if "\t" in raw or "\t" in self.text[head : self.spans[at][1]]:
+            return line  # cells apart with tabs: their positions are no columns
+        if not line.aligned and len(line.cells) >= len(header.cells):
+            return line
+        cells: list[Cell] = []
+        pending = 0  # parts cut off a cell of an aligned line, for the blank cells after it
+        for cell in line.cells:
+            if not cell.text:
+                if pending:
+                    pending -= 1  # the blank cell the part cut off before it stands in
+                else:
+                    cells.append(cell)
+                continue
+            if pending:
+                return line  # the next column is printed: the cell is no part of it
+            cuts = [
+                c.start - head
+                for c in header.cells[1:]
+                if cell.start - s < c.start - head < cell.end - s
+                and raw[c.start - head - 1] == " "
+                and raw[c.start - head] != " "
+            ]
+            for p in [cell.start - s, *cuts]:
+                stop = min(q for q in (*cuts, cell.end - s) if q > p)
+                part = raw[p:stop].rstrip()
+                cells.append(Cell(part, s + p, s + p + len(part)))
+            if line.aligned and any(not _UNIT_LIKE.match(c.text) for c in cells[len(cells) - len(cuts) :]):
+                return line  # a word of a long label that happens to start at the column
+            pending = len(cuts) if line.aligned else 0
+        if pending or len(cells) > len(header.cells):
+            return line
+        return replace(line, cells=tuple(cells))
 
     def after_notes(self, i: int, header: int) -> int | None:
         """The line a code table (:mod:`kg.ingest.code_columns`) whose header is line ``header``

@@ -86,3 +86,17 @@ def test_a_row_code_is_the_claims_kpi_mapping(tmp_path: Path) -> None:
         codes = {str(graph.value(m, CSR.kpi)).removeprefix(hkex) for m in graph.objects(claim, CSR.hasKPIMapping)}
         found.add((quote[:4], tuple(sorted(codes))))
     assert found == {("A1.2", ("A1.2",)), ("A1.3", ("A1.3",)), ("B1.1", ("B1.1",))}
+
+
+def test_a_label_one_space_short_of_the_unit_column_is_cut_at_the_header() -> None:
+    text = (
+        "Indicator                                Unit           2023      2022\n"
+        "Energy use                               MWh           4,210     4,388\n"
+        "Energy intensity per HK$ million revenue MWh/HK$m      18.20     19.05\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    rows = [(r.label, r.unit, [c.figure.text for c in r.cells]) for r in table.rows]
+    assert rows == [
+        ("Energy use", "MWh", ["4,210", "4,388"]),
+        ("Energy intensity per HK$ million revenue", "MWh/HK$m", ["18.20", "19.05"]),
+    ]
