@@ -869,7 +869,7 @@ class _Reader:
                 i += 1
                 continue
             if header is not None and first not in self.two_line:
-                self.lines[i] = self.cut_at_header(i, header, first)
+                self.lines[i] = self.cut_at_header(i, header, first, cols)
             line = self.lines[i]
             if i in self.rules or (
                 header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]
@@ -970,20 +970,20 @@ class _Reader:
             found.append(table)
         return max(i, first + 1)
 
-    def cut_at_header(self, i: int, header: _Line, at: int) -> _Line:
-        """Line ``i`` of a table whose header is line ``at``, with a cell printed one space short of
-        the next column ("Energy intensity per HK$ million revenue MWh/HK$m", the label running into
-        the unit column) cut where a header cell starts, when a word starts there. Split at runs of
+    def cut_at_header(self, i: int, header: _Line, at: int, cols: tuple[Column, ...]) -> _Line:
+        """Line ``i`` of a table whose header is line ``at``, with a label printed one space short of
+        the unit column ("Energy intensity per HK$ million revenue MWh/HK$m") cut where the unit
+        column's header cell starts, when a word starts there. Split at runs of
         spaces, such a line has a cell fewer than the header, and its figures fall under the wrong
         columns; cut by its block's columns, the cell it runs into is left blank, and takes the
-        part cut off. Other lines are kept as they are."""
+        part cut off. Other lines, and lines of one cell (prose under the table), are kept as they are."""
         line = self.lines[i]
         s, head = self.spans[i][0], self.spans[at][0]
         raw = self.text[s : self.spans[i][1]]
         if "\t" in raw or "\t" in self.text[head : self.spans[at][1]]:
             return line  # cells apart with tabs: their positions are no columns
-        if not line.aligned and len(line.cells) >= len(header.cells):
-            return line
+        if len(line.cells) < 2 or (not line.aligned and len(line.cells) >= len(header.cells)):
+            return line  # prose (one cell) or a row of all its cells
         cells: list[Cell] = []
         pending = 0  # parts cut off a cell of an aligned line, for the blank cells after it
         for cell in line.cells:
@@ -997,8 +997,10 @@ class _Reader:
                 return line  # the next column is printed: the cell is no part of it
             cuts = [
                 c.start - head
-                for c in header.cells[1:]
-                if cell.start - s < c.start - head < cell.end - s
+                for c, col in zip(header.cells[1:], cols, strict=False)
+                if col.kind == "unit"
+                and col.header is c
+                and cell.start - s < c.start - head < cell.end - s
                 and raw[c.start - head - 1] == " "
                 and raw[c.start - head] != " "
             ]
