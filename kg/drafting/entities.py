@@ -91,9 +91,14 @@ _PAIR_HEADS = {
     ("governance", "code"): "Standard",
     ("action", "plan"): "Initiative",
     ("transition", "plan"): "Policy",  # "Climate Transition Plan": a strategy the board adopts, no programme
+    ("continuity", "plan"): "Policy",  # "Business Continuity Plan": how operations go on in a crisis, no programme
     ("provident", "fund"): "Initiative",  # "Mandatory Provident Fund": a retirement scheme staff join
     ("new", "area"): "Place",  # "Pudong New Area": a Chinese state-level new district
     ("power", "grid"): "Organization",  # "China Southern Power Grid"; "Power Grids" are networks, no one
+    # A site goods are stored, sorted or cooked at ("Tai Po Distribution Centre", "Yuen Long Central
+    # Kitchen"): a place of the company's, no organisation.
+    **{(kind, head): "Place" for kind in ("distribution", "logistics") for head in ("centre", "center")},
+    ("central", "kitchen"): "Place",
 }
 
 # Words a capitalised run starts with only because it starts a sentence or a possessive.
@@ -180,6 +185,9 @@ _OWN_BOARD = re.compile(
     r"(?:Board|Boards)(?: of (?:Directors|Supervisors|Management|Commissioners))?(?: of .+)?"
 )
 _DOCUMENTS = frozenset({"report", "statement", "review", "disclosure"})
+# People of a body, opening a sentence before its name ("Officers of the Labour Department led ..."):
+# no part of the name.
+_STAFF_OF = frozenset({"officers", "officials", "members", "representatives", "staff", "inspectors", "experts"})
 _PLURAL_PEOPLE = frozenset({"people", "women", "men", "children"})
 # An office's possessive is part of an award's name: "Prime Minister's Hibiscus Award", "Governor's Award".
 _OFFICES = frozenset(
@@ -224,7 +232,11 @@ _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 _LEGAL_FORM_PREFIXES = frozenset({"PT", "CV"})
 # What such a name prints after it: a state company's "(Persero)", a listed one's "Tbk".
 _LEGAL_FORM_AFTER = re.compile(r" (?:\(Persero\)|Tbk\.?)(?![\w(])")
-_SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
+# A unit named with the company's word first ("the Group Health, Safety and Environment Department"):
+# its name, no mention of the company.
+_UNIT_AFTER = r" [A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){0,6} (?:Department|Committee|Office|Division)\b"
+_OWN_UNIT = re.compile(rf"The (?:Group|Company)(?={_UNIT_AFTER})")
+_SELF = re.compile(rf"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])(?!{_UNIT_AFTER})")
 _SELF_POSSESSIVE = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)[’']s ")
 _GENERIC = re.compile(
     r"\b[Tt]he (Board|Committee|Foundation|Programme|Program|Initiative|Project|Scheme)\b(?![’'] |\s+of\b)"
@@ -1028,9 +1040,15 @@ class _Scanner:
             dated = _DATED.search(self.text, match.start(), end)
             if dated:
                 end = dated.start()
+            counted = _NTH_TIME.search(self.text[match.start() : end])
+            if counted and _TIMES_AFTER.match(self.text, end):
+                end = match.start() + counted.start()  # "... Logo for the 10th consecutive year": how often
             if self.text.endswith(" No", match.start(), end) and _LAW_NUMBER_AFTER.match(self.text, end):
                 end -= 3  # "Labour Code No. 10/2012/XY": the title, its number after it
-            for start, piece_end in self._split(match.start(), end):
+            begin = match.start()
+            if _OWN_UNIT.match(self.text, begin, end):
+                begin += 4  # "The Group Safety Department": the unit's name starts with the company's word
+            for start, piece_end in self._split(begin, end):
                 for name_start, name_end in self._owner(start, piece_end):
                     self._run(name_start, name_end)
         self.inner = None
@@ -1057,6 +1075,8 @@ class _Scanner:
             return [(start + listed.end(), end)]
         for match in re.finditer(r" of (?:the )?", label):
             left, right = label[: match.start()].split(), label[match.end() :].split()
+            if len(left) == 1 and left[0].lower() in _STAFF_OF and _type_of(right) is not None:
+                return [(start + match.end(), end)]  # "Officers of the Labour Department": the body is the name
             if left and left[-1].lower() in _DOCUMENTS and _type_of(right) is not None:
                 return [(start + match.end(), end)]  # "Sustainability Statement of Acme Berhad": the company
             if (
@@ -2336,6 +2356,10 @@ _NOT_PRODUCT = re.compile(
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _OWNER_END = re.compile(rf" (?:{_CONNECTORS}) [A-Z][\w\-]*$")
+# "for the 10th (consecutive) year", "for the third time" after a name: an ordinal of times, at
+# the run's end, before the lower-case word it counts.
+_NTH_TIME = re.compile(r" for the \d+(?:st|nd|rd|th)$")
+_TIMES_AFTER = re.compile(r"\s+(?:consecutive\s+|successive\s+)?(?:years?|times?)\b")
 _DATED = re.compile(rf"(?:,? (?:{_CONNECTORS}))? (?:\d{{1,2}} )?(?:{_MONTHS})\b")
 
 
