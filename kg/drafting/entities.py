@@ -1861,6 +1861,11 @@ class _Scanner:
             after = self.text[match.end() : match.end() + 3]
             if re.search(r"[A-Za-z)*_]\s*$", before) or re.match(r"\s*[(（]", after):
                 continue
+            line_start = self.text.rfind("\n", 0, match.start()) + 1
+            line_end = self.text.find("\n", match.end())
+            rest = self.text[match.end() : line_end if line_end >= 0 else len(self.text)]
+            if not re.search(r"[A-Za-z]", self.text[line_start : match.start()]) and re.search(r"[A-Za-z]{3}", rest):
+                continue  # a bilingual heading, Chinese first: the English after it names the title
             for pattern, type_ in _ZH_TYPES:
                 if pattern.search(title):
                     self.add(match.start(1), match.end(1), type_, label_zh=title)

@@ -3,7 +3,7 @@ under a rule of dashes, one name running into the next column, and a numbered li
 issues that a sentence points to ("the five below"). Also a retailer's sites (a distribution
 centre, a central kitchen), which are places; a business continuity plan, a policy; what is no
 part of a name (how often an award was won, the officers of a body); and a unit named with the
-company's word first, which keeps it."""
+company's word first, which keeps it; a Chinese title in a heading that goes on in English."""
 
 from __future__ import annotations
 
@@ -59,3 +59,9 @@ def test_a_unit_named_with_the_companys_word_first_keeps_it() -> None:
 def test_the_officers_of_a_body_are_no_part_of_its_name() -> None:
     text = "Training was given to all staff. Officers of the Harbour Licensing Authority led 3 of the sessions."
     assert _named(text, "Organization") == ["Harbour Licensing Authority"]
+
+
+def test_a_chinese_title_in_a_heading_that_goes_on_in_english_is_named_in_english() -> None:
+    heading = "9  聯交所《環境報告守則》索引 Exchange Environmental Reporting Code index"
+    assert [m.label for m in entity_mentions(heading) if m.label_zh] == []
+    assert [m.label for m in entity_mentions("我們遵守《安全生產法》。")] == ["安全生產法"]
