@@ -65,6 +65,7 @@ for _type, _words in {
     "consortium community hospital school kindergarten church club organization organisation centre center chest "
     "polytechnic "
     "government laboratory observatory "
+    "advisory consultancy consulting "  # "Harbour Sustainability Advisory": a consulting firm
     "limited ltd ltd. berhad bhd bhd. plc llc pte "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity administration "
     "gmbh ag kft kft. zrt zrt. nyrt nyrt.",  # German and Hungarian companies: "Nordwerk GmbH", "Acme Hungary Kft."
@@ -75,7 +76,7 @@ for _type, _words in {
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
     "district province state city village town county street road island port airport harbour place lake river bay "
     "hotel resort mill warehouse terminal depot",
-    "Product": "app application platform series card mortgage loan mini-program mini-programme",
+    "Product": "app application platform series card mortgage loan mini-program mini-programme dashboard",
 }.items():
     for _word in _words.split():
         _HEADS[_word] = _type

@@ -3,7 +3,8 @@ under a rule of dashes, one name running into the next column, and a numbered li
 issues that a sentence points to ("the five below"). Also a retailer's sites (a distribution
 centre, a central kitchen), which are places; a business continuity plan, a policy; what is no
 part of a name (how often an award was won, the officers of a body); and a unit named with the
-company's word first, which keeps it; a Chinese title in a heading that goes on in English."""
+company's word first, which keeps it; a Chinese title in a heading that goes on in English; an
+advisory firm, an organisation; a dashboard, a product."""
 
 from __future__ import annotations
 
@@ -65,3 +66,12 @@ def test_a_chinese_title_in_a_heading_that_goes_on_in_english_is_named_in_englis
     heading = "9  聯交所《環境報告守則》索引 Exchange Environmental Reporting Code index"
     assert [m.label for m in entity_mentions(heading) if m.label_zh] == []
     assert [m.label for m in entity_mentions("我們遵守《安全生產法》。")] == ["安全生產法"]
+
+
+def test_an_advisory_firm_is_an_organisation() -> None:
+    text = "An independent consultant, Lakeside Carbon Advisory, ran the survey."
+    assert _named(text, "Organization") == ["Lakeside Carbon Advisory"]
+
+
+def test_a_dashboard_is_a_product() -> None:
+    assert _named("Data are keyed into the Depot Energy Dashboard each month.", "Product") == ["Depot Energy Dashboard"]
