@@ -28,6 +28,11 @@ header words, never by one report's wording:
 * page breaks inside a table: a form feed, running heads and page numbers, a running footer
   with its page number ("2020 ESG Report   06"), and the header row printed again, are skipped
   and the table goes on;
+* bilingual tables, Chinese before the English in headers and labels ("單位 Unit", "能源 Energy"):
+  read by the English half (:mod:`kg.ingest.bilingual`), each row still starting where it is
+  printed; a first column of reporting-guide codes under a "KPI" header (:mod:`kg.ingest.code_columns`),
+  read off each row as the KPI it discloses, the table going on over notes between its rows; a
+  "Remarks" column, whose numbers are no figures; a rule of dashes under the header;
 * a caption line right above the header ("Table 8 Employees (persons, as at 31 December)"):
   its title, and what its parentheses print, a unit for every row and the day the figures
   are of;
