@@ -227,9 +227,15 @@ _ENGAGED = re.compile(
     r"\b(?:engag(?:ed|es|e|ing)|surveyed|consulted|interviewed)\b[^.]{0,80}?\b(?:through|via|by|in|with)\b"
     r"|\b(?:surveyed|consulted|interviewed|engaged)\s+(?:[\w,-]+\s+){0,6}?stakeholders\b"
     r"|\bstakeholders\b[^.]{0,40}?\b(?:responded to|took part in|participated in|completed|answered)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:surveys?|questionnaires?|interviews?|assessments?)\b",
+    r"(?:[\w-]+\s+){0,4}?(?:surveys?|questionnaires?|interviews?|assessments?)\b"
+    # "ran an online survey answered by 1,146 stakeholders": the survey as the subject
+    r"|\b(?:surveys?|questionnaires?)\s+(?:was\s+|were\s+)?(?:answered|completed|filled in)\s+by\s+"
+    r"(?:[\w,-]+\s+){0,4}?(?:stakeholders|customers|employees|suppliers|investors|residents)\b",
     re.I,
 )
+# A new thing tried or put in place, told with a count of where or how many ("we piloted ... in 12
+# stores", "launched 3 campaigns"): the initiative, not a metric's value.
+_TRIED = re.compile(r"\b(?:trial(?:l)?ed|piloted|launched|rolled out)\b", re.I)
 # Acts that accomplish something, told with a count of what was done ("We replaced 2,140 lights",
 # "• installing 12 charging points"): an achievement in words, not a metric's value.
 _ACCOMPLISHED = re.compile(
@@ -491,6 +497,8 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
                 return "partnership"
             if _ACCOMPLISHED.search(first):
                 return "achievement"
+            if _TRIED.search(first):
+                return "initiative"  # "we trialled refill stations in 12 stores": a trial, its reach counted
             if _PARTICIPATED.search(first) and "Initiative" in named:
                 return "initiative"
         return "quantitative"
