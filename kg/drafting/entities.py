@@ -23,6 +23,7 @@ from itertools import pairwise
 from kg.drafting.certification_blocks import certification_blocks
 from kg.drafting.places import place_names, region_names
 from kg.drafting.sentences import split_sentences
+from kg.ingest.bilingual import english_part, english_start
 from kg.vocab.names import slugify
 
 
@@ -64,6 +65,7 @@ for _type, _words in {
     "consortium community hospital school kindergarten church club organization organisation centre center chest "
     "polytechnic "
     "government laboratory observatory "
+    "advisory consultancy consulting "  # "Harbour Sustainability Advisory": a consulting firm
     "limited ltd ltd. berhad bhd bhd. plc llc pte "
     "corporation corp corp. inc inc. co. company holdings bank magazine group ngo charity administration "
     "gmbh ag kft kft. zrt zrt. nyrt nyrt.",  # German and Hungarian companies: "Nordwerk GmbH", "Acme Hungary Kft."
@@ -74,7 +76,7 @@ for _type, _words in {
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
     "district province state city village town county street road island port airport harbour place lake river bay "
     "hotel resort mill warehouse terminal depot",
-    "Product": "app application platform series card mortgage loan mini-program mini-programme",
+    "Product": "app application platform series card mortgage loan mini-program mini-programme dashboard",
 }.items():
     for _word in _words.split():
         _HEADS[_word] = _type
@@ -90,9 +92,14 @@ _PAIR_HEADS = {
     ("governance", "code"): "Standard",
     ("action", "plan"): "Initiative",
     ("transition", "plan"): "Policy",  # "Climate Transition Plan": a strategy the board adopts, no programme
+    ("continuity", "plan"): "Policy",  # "Business Continuity Plan": how operations go on in a crisis, no programme
     ("provident", "fund"): "Initiative",  # "Mandatory Provident Fund": a retirement scheme staff join
     ("new", "area"): "Place",  # "Pudong New Area": a Chinese state-level new district
     ("power", "grid"): "Organization",  # "China Southern Power Grid"; "Power Grids" are networks, no one
+    # A site goods are stored, sorted or cooked at ("Tai Po Distribution Centre", "Yuen Long Central
+    # Kitchen"): a place of the company's, no organisation.
+    **{(kind, head): "Place" for kind in ("distribution", "logistics") for head in ("centre", "center")},
+    ("central", "kitchen"): "Place",
 }
 
 # Words a capitalised run starts with only because it starts a sentence or a possessive.
@@ -179,6 +186,9 @@ _OWN_BOARD = re.compile(
     r"(?:Board|Boards)(?: of (?:Directors|Supervisors|Management|Commissioners))?(?: of .+)?"
 )
 _DOCUMENTS = frozenset({"report", "statement", "review", "disclosure"})
+# People of a body, opening a sentence before its name ("Officers of the Labour Department led ..."):
+# no part of the name.
+_STAFF_OF = frozenset({"officers", "officials", "members", "representatives", "staff", "inspectors", "experts"})
 _PLURAL_PEOPLE = frozenset({"people", "women", "men", "children"})
 # An office's possessive is part of an award's name: "Prime Minister's Hibiscus Award", "Governor's Award".
 _OFFICES = frozenset(
@@ -223,7 +233,11 @@ _COMPANY_WORDS = frozenset({"group", "company", "bank", "corporation"})
 _LEGAL_FORM_PREFIXES = frozenset({"PT", "CV"})
 # What such a name prints after it: a state company's "(Persero)", a listed one's "Tbk".
 _LEGAL_FORM_AFTER = re.compile(r" (?:\(Persero\)|Tbk\.?)(?![\w(])")
-_SELF = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])")
+# A unit named with the company's word first ("the Group Health, Safety and Environment Department"):
+# its name, no mention of the company.
+_UNIT_AFTER = r" [A-Z][\w-]*(?:,? (?:and |& )?[A-Z][\w-]*){0,6} (?:Department|Committee|Office|Division)\b"
+_OWN_UNIT = re.compile(rf"The (?:Group|Company)(?={_UNIT_AFTER})")
+_SELF = re.compile(rf"\b[Tt]he (?:Group|Company|Bank|Corporation)\b(?![’']s? [A-Z])(?!{_UNIT_AFTER})")
 _SELF_POSSESSIVE = re.compile(r"\b[Tt]he (?:Group|Company|Bank|Corporation)[’']s ")
 _GENERIC = re.compile(
     r"\b[Tt]he (Board|Committee|Foundation|Programme|Program|Initiative|Project|Scheme)\b(?![’'] |\s+of\b)"
@@ -1031,9 +1045,15 @@ class _Scanner:
             dated = _DATED.search(self.text, match.start(), end)
             if dated:
                 end = dated.start()
+            counted = _NTH_TIME.search(self.text[match.start() : end])
+            if counted and _TIMES_AFTER.match(self.text, end):
+                end = match.start() + counted.start()  # "... Logo for the 10th consecutive year": how often
             if self.text.endswith(" No", match.start(), end) and _LAW_NUMBER_AFTER.match(self.text, end):
                 end -= 3  # "Labour Code No. 10/2012/XY": the title, its number after it
-            for start, piece_end in self._split(match.start(), end):
+            begin = match.start()
+            if _OWN_UNIT.match(self.text, begin, end):
+                begin += 4  # "The Group Safety Department": the unit's name starts with the company's word
+            for start, piece_end in self._split(begin, end):
                 for name_start, name_end in self._owner(start, piece_end):
                     self._run(name_start, name_end)
         self.inner = None
@@ -1060,6 +1080,8 @@ class _Scanner:
             return [(start + listed.end(), end)]
         for match in re.finditer(r" of (?:the )?", label):
             left, right = label[: match.start()].split(), label[match.end() :].split()
+            if len(left) == 1 and left[0].lower() in _STAFF_OF and _type_of(right) is not None:
+                return [(start + match.end(), end)]  # "Officers of the Labour Department": the body is the name
             if left and left[-1].lower() in _DOCUMENTS and _type_of(right) is not None:
                 return [(start + match.end(), end)]  # "Sustainability Statement of Acme Berhad": the company
             if (
@@ -1844,6 +1866,11 @@ class _Scanner:
             after = self.text[match.end() : match.end() + 3]
             if re.search(r"[A-Za-z)*_]\s*$", before) or re.match(r"\s*[(（]", after):
                 continue
+            line_start = self.text.rfind("\n", 0, match.start()) + 1
+            line_end = self.text.find("\n", match.end())
+            rest = self.text[match.end() : line_end if line_end >= 0 else len(self.text)]
+            if not re.search(r"[A-Za-z]", self.text[line_start : match.start()]) and re.search(r"[A-Za-z]{3}", rest):
+                continue  # a bilingual heading, Chinese first: the English after it names the title
             for pattern, type_ in _ZH_TYPES:
                 if pattern.search(title):
                     self.add(match.start(1), match.end(1), type_, label_zh=title)
@@ -1895,6 +1922,7 @@ class _Scanner:
                     break
                 marker = style
                 start, end = line.start() + item.start("name"), line.start() + item.end("name")
+                start += english_start(self.text[start:end])  # "食物浪費 Food waste": its English
                 if type_ == "StakeholderGroup" and _CHANNELS.search(last) and not re.search(r"[:–-]\s*$", item.group()):
                     break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
                 quoted = _QUOTED_NAME.match(self.text, start)
@@ -1951,18 +1979,22 @@ class _Scanner:
         the first column continues or details the row above ("  - Gold Award") and is skipped.
         """
         header = _cells(lines[at].group())
-        type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", header[0][2].lower())) if header else None
+        head = english_part(header[0][2]) if header else ""  # "持份者 Stakeholder group": its English
+        type_ = _TABLE_COLUMN.get(re.sub(r"\s+", " ", head.lower())) if header else None
         if len(header) < 2 or type_ is None:
             return
-        organisers = type_ == "Award" and _ORGANISER_HEADER.fullmatch(header[1][2]) is not None
+        organisers = type_ == "Award" and _ORGANISER_HEADER.fullmatch(english_part(header[1][2])) is not None
         end = lines[at].end()
         for line in lines[at + 1 :]:
             if line.start() != end + 1:  # a blank line ends the table
                 break
             end = line.end()
+            if _RULE_LINE.fullmatch(line.group().strip()):
+                continue  # "--------" under the header
             cells = _cells(line.group())
             if cells and cells[0][0] > header[0][0]:
                 continue  # indented past the first column: continues or details the row above
+            cells = _bilingual_cells(cells, header[1][0], line.group())
             first = cells[0][2] if cells else ""
             if (
                 len(cells) < 2
@@ -2280,12 +2312,54 @@ def _cells(line: str) -> list[tuple[int, int, str]]:
     return cells
 
 
+# A rule of dashes under a table's header.
+_RULE_LINE = re.compile(r"-{3,}|={3,}|_{3,}|─{3,}")
+
+
+def _bilingual_cells(cells: list[tuple[int, int, str]], second: int, line: str) -> list[tuple[int, int, str]]:
+    """A table row's cells with a first cell printed Chinese first ("顧客 Customers") read by its
+    English half (kg.ingest.bilingual); a first cell that runs into the next column one space
+    short of it (a long bilingual name, "股東 Shareholders Returns, ...": the Chinese widens it)
+    cut where the header's second cell starts, when a word starts there."""
+    if not cells:
+        return cells
+    start, stop, text = cells[0]
+    if stop > second > start and line[second - 1] == " " and line[second] != " ":
+        rest = (second, stop, line[second:stop])
+        stop = len(line[:second].rstrip())
+        cells = [(start, stop, line[start:stop]), rest, *cells[1:]]
+        text = cells[0][2]
+    if (k := english_start(text)) > 0:
+        cells = [(start + k, stop, text[k:]), *cells[1:]]
+    return cells
+
+
+# A sentence pointing at the list under it: "the six below", "the following issues", "these below".
+_POINTS_BELOW = re.compile(
+    r"\b(?:the|these)\s+(?:\w+\s+)?below\b"
+    r"|\bthe\s+following\s+(?:\w+\s+)?(?:issues|topics|matters|aspects|groups|stakeholders)\b",
+    re.I,
+)
+
+
+def _last_sentence(line: str) -> str:
+    """A paragraph's last sentence: the one that leads into a list printed under it."""
+    spans = split_sentences(line)
+    return line[spans[-1][0] :] if spans else line
+
+
 def _list_type(line: str) -> str | None:
     """The type of what the list after ``line`` names, when ``line`` introduces one."""
     line = line.strip()
     if not line or _ITEM.match(line):
         return None
-    introduces = line.endswith(":") or re.search(r"\b(?:below|following|as follows)\W*$", line)
+    # "... the following:", "... as follows", or a last sentence that speaks of "the six below" or
+    # "the following issues" ("Of 14 issues, the six below were rated material.")
+    introduces = (
+        line.endswith(":")
+        or re.search(r"\b(?:below|following|as follows)\W*$", line)
+        or (_POINTS_BELOW.search(line) and _POINTS_BELOW.search(_last_sentence(line)))
+    )
     if introduces and _MATERIAL_LEAD.search(line):
         return "MaterialIssue"
     if introduces and _STAKEHOLDER_LEAD.search(line):
@@ -2315,6 +2389,10 @@ _NOT_PRODUCT = re.compile(
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 _OWNER_END = re.compile(rf" (?:{_CONNECTORS}) [A-Z][\w\-]*$")
+# "for the 10th (consecutive) year", "for the third time" after a name: an ordinal of times, at
+# the run's end, before the lower-case word it counts.
+_NTH_TIME = re.compile(r" for the \d+(?:st|nd|rd|th)$")
+_TIMES_AFTER = re.compile(r"\s+(?:consecutive\s+|successive\s+)?(?:years?|times?)\b")
 _DATED = re.compile(rf"(?:,? (?:{_CONNECTORS}))? (?:\d{{1,2}} )?(?:{_MONTHS})\b")
 
 

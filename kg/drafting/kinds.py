@@ -66,6 +66,8 @@ _ABOUT_REPORT = re.compile(
     r"|^it\s+(?:covers|includes|spans)\b"
     r"|\b(?:was|has been|is)\s+prepared\s+(?:under|in accordance with|with reference to|according to|following)\b"
     r"|\bunless (?:otherwise )?(?:stated|specified|indicated|noted|mentioned)\b"
+    # "Franchised stores are excluded.": what the reporting boundary leaves out
+    r"|^[^.]{0,80}?\b(?:is|are)\s+excluded(?:\s+from\s+(?:this|the)\s+(?:report|reporting\s+(?:scope|boundary)))?\.?$"
     r"|^\W*(?:all\s+)?(?:monetary\s+)?(?:amounts|figures|data|values|numbers)\s+(?:are|is)\s+"
     r"(?:expressed |presented |stated |reported |shown |given )?in\b"
     r"|\b(?:is|are) not (?:considered |deemed |regarded as )?(?:a )?material (?:to|for)\b"
@@ -102,7 +104,7 @@ _COMMITMENT = re.compile(
 
 # A named law, regulation or external standard: capitalised words ending in the instrument's word.
 _INSTRUMENT = (
-    r"(?:the\s+)?(?:relevant\s+|applicable\s+)?(?:[A-Z][\w'’().,/-]*\s+(?:(?:of|and|on|for|the|in|to)\s+)*){0,12}?"
+    r"(?:the\s+)?(?:relevant\s+|applicable\s+)?(?:\(?[A-Z][\w'’().,/-]*\s+(?:(?:of|and|on|for|the|in|to)\s+)*){0,12}?"
     r"(?:Laws?|Ordinances?|Acts?|Regulations?|Rules|Standards?|Directives?|Conventions?|Provisions|Measures)\b"
 )
 _COMPLIES = re.compile(
@@ -124,6 +126,8 @@ _COMPLIES = re.compile(
 _FOLLOWS_INSTRUMENT = re.compile(
     r"\b(?i:follow(?:s|ed|ing)?|observ(?:es?|ed|ing)|meets?|met|conforms? to|in (?:strict |full )?(?:accordance|line) "
     rf"with|pursuant to|as required by)\s+{_INSTRUMENT}"
+    # "We follow the recommendations of the Task Force on ...": a named body's recommendations
+    r"|\b(?i:follow(?:s|ed|ing)?|adopt(?:s|ed|ing)?)\s+the\s+(?i:recommendations)\s+of\s+(?:the\s+)?[A-Z]"
 )
 _CERTIFICATION = re.compile(
     r"\b(?:certified|certificates?|certifications?|accredited|accreditation)\b(?!\s+(?:body|bodies))", re.I
@@ -223,9 +227,15 @@ _ENGAGED = re.compile(
     r"\b(?:engag(?:ed|es|e|ing)|surveyed|consulted|interviewed)\b[^.]{0,80}?\b(?:through|via|by|in|with)\b"
     r"|\b(?:surveyed|consulted|interviewed|engaged)\s+(?:[\w,-]+\s+){0,6}?stakeholders\b"
     r"|\bstakeholders\b[^.]{0,40}?\b(?:responded to|took part in|participated in|completed|answered)\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:surveys?|questionnaires?|interviews?|assessments?)\b",
+    r"(?:[\w-]+\s+){0,4}?(?:surveys?|questionnaires?|interviews?|assessments?)\b"
+    # "ran an online survey answered by 1,146 stakeholders": the survey as the subject
+    r"|\b(?:surveys?|questionnaires?)\s+(?:was\s+|were\s+)?(?:answered|completed|filled in)\s+by\s+"
+    r"(?:[\w,-]+\s+){0,4}?(?:stakeholders|customers|employees|suppliers|investors|residents)\b",
     re.I,
 )
+# A new thing tried or put in place, told with a count of where or how many ("we piloted ... in 12
+# stores", "launched 3 campaigns"): the initiative, not a metric's value.
+_TRIED = re.compile(r"\b(?:trial(?:l)?ed|piloted|launched|rolled out)\b", re.I)
 # Acts that accomplish something, told with a count of what was done ("We replaced 2,140 lights",
 # "• installing 12 charging points"): an achievement in words, not a metric's value.
 _ACCOMPLISHED = re.compile(
@@ -272,7 +282,8 @@ _ACHIEVED_FIRST = re.compile(
     r"\b(?:is|was|became|become|becoming|being|as)\s+(?:the|one of the)\s+(?:[\w-]+\s+){0,3}?first\b"
     r"|\b(?:world|industry|country|nation|market)['’]?s first\b|\bfirst in the (?:industry|world|country|market)\b"
     r"|\bno\s+(?:[\w-]+\s+){0,3}?(?:incidents?|accidents?|fatalit(?:y|ies)|injur(?:y|ies)|issues|outbreaks?|"
-    r"interruptions?|disruptions?|leaks?|spills?|losses)\b(?!\s+(?:management|response|reporting|prevention))",
+    r"interruptions?|disruptions?|leaks?|spills?|losses|complaints?)\b"
+    r"(?!\s+(?:management|response|reporting|prevention|handling|mechanisms?|channels?|procedures?))",
     re.I,
 )
 # Background the report cites: statistics and definitions, where a resource or an emission comes from.
@@ -326,6 +337,7 @@ _ENGAGEMENT = re.compile(
     r"\b(?:stakeholders?|engag(?:e|ed|es|ement) with|engagement|communicat(?:e|ed|es|ing|ion) with|"
     r"communication channels?|"
     r"surveys?|questionnaires?|interviews?|feedback|listen(?:ed|s|ing)? to|consult(?:s|ed|ing|ations?)?|dialogues?|"
+    r"materiality assessments?|"
     r"opinions|expectations|exchang(?:e|ed|es|ing) (?:[\w-]+\s+){0,2}?(?:views|insights|ideas|experiences?)|"
     r"shar(?:e|ed|es|ing) (?:[\w-]+\s+){0,3}?(?:experiences?|insights|practices)|invited|visited|"
     r"participat(?:e|ed|es|ing|ion) in (?:[\w-]+\s+){0,4}?(?:drafting|standards?|standardi[sz]ation|conferences?|"
@@ -336,7 +348,8 @@ _POLICY = re.compile(
     r"\b(?:polic(?:y|ies)|procedures?|code of conduct|handbook|manual|guidelines|mechanisms?|management systems?|"
     r"has (?:established|formulated|adopted|implemented)|have (?:established|formulated|adopted|implemented)|"
     r"requires?|required|prohibits?|prohibited|forbidden|not (?:allowed|permitted|tolerated)|zero tolerance|"
-    r"entitled to|(?:does|do) not discriminate|principles? of|shall|strictly|regularly|all employees|must)\b"
+    r"entitled to|(?:does|do) not discriminate|principles? of|shall|strictly|regularly|all employees|must|"
+    r"(?:does|do) not (?:employ|hire|recruit|use|engage|accept))\b"
     r"|\b(?:formulated|issued|released|revised|updated|adopted|implemented|enacted|drew up|drawn up)\b.{0,80}?"
     r"\b(?:regulations?|rules|codes?|clauses|specifications?|standards?|processes|charters?|principles)\b",
     re.I,
@@ -484,6 +497,8 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
                 return "partnership"
             if _ACCOMPLISHED.search(first):
                 return "achievement"
+            if _TRIED.search(first):
+                return "initiative"  # "we trialled refill stations in 12 stores": a trial, its reach counted
             if _PARTICIPATED.search(first) and "Initiative" in named:
                 return "initiative"
         return "quantitative"

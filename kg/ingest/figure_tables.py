@@ -28,6 +28,11 @@ header words, never by one report's wording:
 * page breaks inside a table: a form feed, running heads and page numbers, a running footer
   with its page number ("2020 ESG Report   06"), and the header row printed again, are skipped
   and the table goes on;
+* bilingual tables, Chinese before the English in headers and labels ("單位 Unit", "能源 Energy"):
+  read by the English half (:mod:`kg.ingest.bilingual`), each row still starting where it is
+  printed; a first column of reporting-guide codes under a "KPI" header (:mod:`kg.ingest.code_columns`),
+  read off each row as the KPI it discloses, the table going on over notes between its rows; a
+  "Remarks" column, whose numbers are no figures; a rule of dashes under the header;
 * a caption line right above the header ("Table 8 Employees (persons, as at 31 December)"):
   its title, and what its parentheses print, a unit for every row and the day the figures
   are of;
@@ -46,6 +51,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from kg.ingest.bar_cells import Span, bar_rows
+from kg.ingest.bilingual import english_part, english_start
+from kg.ingest.code_columns import code_tables
 from kg.ingest.column_layout import AlignedLine, aligned_lines
 from kg.ingest.quantities import MONTHS
 from kg.ingest.site_columns import site_columns
@@ -95,6 +102,13 @@ _PROGRESS = re.compile(
     r"|^(?P<after>(?:19|20)\d\d)\s+(?:status|progress|performance)$",
     re.I,
 )
+# A unit as a cell prints it when it runs into its column, judged without the lexicon: one word
+# with a mark no label word holds ("MWh/HK$m", "m³", "tCO2e"), or a short one ("kg", "GJ").
+_UNIT_LIKE = re.compile(r"^(?:\S*[^\sA-Za-z]\S*|[A-Za-z]{1,5})$")
+_RULE_LINE = re.compile(r"^(?:-{3,}|={3,}|_{3,}|─{3,}|━{3,})$")
+# A column of short notes beside the figures ("Remarks": "Location-based", "GWP 1,430", "2020:
+# nil"): text, whose numbers (a conversion factor, a year) are none of the row's figures.
+_REMARKS_HEADER = re.compile(r"^(?:remarks?|comments?|notes?)$", re.I)
 # A lettered marker glued to a label's closing parenthesis, "Scope 1 emissions (tCO2e)(a)", is a
 # note's marker, not the label's unit; a letter in parentheses elsewhere ("Employee(s)") is text.
 _LABEL_MARKER = re.compile(rf"(?<=\S)(?P<marker>(?:{_MARKER})+|(?<=\))\([a-z]\))(?=\s*(?:\(|$))")
@@ -158,7 +172,8 @@ def _markers(text: str) -> tuple[str, ...]:
 class Column:
     """One column of a table: a year, a change, a unit column, or (headerless) the one figure."""
 
-    kind: str  # year | change | unit | figure | measure (a header naming what the column measures) | site
+    # year | change | unit | figure | measure (a header naming what the column measures) | site | remarks
+    kind: str
     header: Cell | None
     period: str | None = None  # as printed: "2021", "FY2021", "2019/20"
     year: int | None = None  # the calendar year the period ends in
@@ -204,6 +219,7 @@ class FigureRow:
     # The unit the heading prints in parentheses ("Average training hours by gender (hours)"),
     # for the rows under it that print none.
     section_unit: str | None = None
+    code: str | None = None  # the reporting-guide code the row prints in a code column ("A1.2")
 
 
 @dataclass(frozen=True)
@@ -376,7 +392,7 @@ def _is_cell(span: Cell) -> bool:
 
 
 def _header_column(span: Cell) -> Column | None:
-    text = span.text
+    text = english_part(span.text)  # "單位 Unit": the column word is the English one
     if m := _YEAR.match(text):
         year = int(m.group("year"))
         nxt = m.group("next")
@@ -412,6 +428,8 @@ def _header_column(span: Cell) -> Column | None:
         return Column("change", span, unit="%" if "%" in text else None)
     if _UNIT_HEADER.match(text):
         return Column("unit", span)
+    if _REMARKS_HEADER.match(text):
+        return Column("remarks", span)
     return None
 
 
@@ -599,6 +617,8 @@ class _Reader:
             self.lines[i] = _aligned(self.lines[i], line)
         # Tables printed with a bar between cells ("| Indicator | Unit | 2024 |"): cut at the bars.
         bars, self.rules = bar_rows(text, self.spans)
+        # A rule of dashes under a header or between rows ("-------"): no cell, no heading.
+        self.rules.update(k for k, (s, e) in enumerate(self.spans) if _RULE_LINE.match(text[s:e].strip(" \t\f")))
         for i, cells in bars.items():
             self.lines[i] = _barred(self.lines[i], cells)
         # Two-line headers, by their first line: two header lines of one aligned block, the first
@@ -617,6 +637,11 @@ class _Reader:
         for i, stacked in stacked_lines(text, self.spans, _is_value, _is_year, _is_caption_line).items():
             self.lines[i] = _Line(self.spans[i][0], self.spans[stacked.last][1], self.lines[i].indent, stacked.cells)
             self.absorbed.update(range(i + 1, stacked.last + 1))
+        self.row_lead: dict[int, int] = {}  # where a line's row starts as printed, before what is not read
+        self.codes: dict[int, str] = {}  # the code a row's first column prints (kg.ingest.code_columns)
+        self.code_header: dict[int, int] = {}  # a code row's line -> its table's header line
+        self._code_tables()
+        self._english_labels()
         self.cells = [line.cells for line in self.lines]  # the lines' cells, as transposed_block reads them
         self.heads = _running_heads(text)
         self.first_cells = Counter(line.first for line in self.lines if len(line.cells) == 2)
@@ -624,6 +649,32 @@ class _Reader:
         boundaries = [(m.end(), m.group("boundary").strip()) for m in _BOUNDARY.finditer(text)]
         self.group_ends, self.groups = [g[0] for g in groups], [g[1] for g in groups]
         self.boundary_ends, self.boundaries = [b[0] for b in boundaries], [b[1] for b in boundaries]
+
+    def _code_tables(self) -> None:
+        """Tables whose first column prints each row's reporting-guide code
+        (:mod:`kg.ingest.code_columns`): read without that column, each row keeping its code."""
+        for table in code_tables(
+            [line.cells for line in self.lines],
+            lambda i, cells: _header(replace(self.lines[i], cells=cells)) is not None,
+            _is_value,
+        ):
+            self.lines[table.header] = replace(self.lines[table.header], cells=self.lines[table.header].cells[1:])
+            for i in (*table.codes, *table.blank):
+                line = self.lines[i]
+                self.row_lead[i] = line.cells[0].start
+                self.lines[i] = replace(line, cells=line.cells[1:])
+                self.code_header[i] = table.header
+            self.codes.update((i, cell.text) for i, cell in table.codes.items())
+
+    def _english_labels(self) -> None:
+        """Bilingual labels printed Chinese first ("能源消耗 Energy consumption") read by their
+        English half (:mod:`kg.ingest.bilingual`); the row still starts where its line does."""
+        for i, line in enumerate(self.lines):
+            if not line.cells or not (k := english_start(line.first)):
+                continue
+            first = line.cells[0]
+            self.row_lead.setdefault(i, first.start)
+            self.lines[i] = replace(line, cells=(Cell(first.text[k:], first.start + k, first.end), *line.cells[1:]))
 
     def raw(self, i: int) -> str:
         s, e = self.spans[i]
@@ -946,6 +997,8 @@ class _Reader:
             if i in self.absorbed:
                 i += 1
                 continue
+            if header is not None and first not in self.two_line:
+                self.lines[i] = self.cut_at_header(i, header, first, cols)
             line = self.lines[i]
             if i in self.rules or (
                 header is not None and [c.text for c in line.cells] == [c.text for c in header.cells]
@@ -967,7 +1020,7 @@ class _Reader:
                     continue
                 listed = None
                 row_index = len(table.rows)
-                row_start = line.cells[0].start
+                row_start = self.row_lead.get(i, line.cells[0].start)  # before its code and Chinese label
                 # A wrapped row is indented as its first line is (its second may be indented as a wrap).
                 placed = replace(line, indent=pending.indent) if pending is not None else line
                 glued = self.glued(placed) if pending is None and total is not None else None
@@ -991,7 +1044,9 @@ class _Reader:
                 part_of, dimension = self._part(placed, heading, total, table, indented)
                 partial = part_of is not None and of_which is not None and placed.indent == of_which
                 self.row(table, line, cols, pending, part_of, dimension, section, placed.cells[0], partial)
-                table.rows[-1] = replace(table.rows[-1], start=min(row_start, table.rows[-1].start))
+                table.rows[-1] = replace(
+                    table.rows[-1], start=min(row_start, table.rows[-1].start), code=self.codes.get(i)
+                )
                 if part_of is None:
                     total = (row_index, line.indent)
                     heading, of_which = None, None
@@ -1045,6 +1100,10 @@ class _Reader:
                     heading, total = None, None
                     i += 1
                     continue
+            if (after := self.after_notes(i, first)) is not None:
+                self.notes(table, i)  # "Note 1: ..." between the rows of a code table: its rows' note
+                i = after
+                continue
             resume = self._after_page_break(i, header)
             if resume is None:
                 break
@@ -1067,6 +1126,62 @@ class _Reader:
         (kg.ingest.table_links.summed_parts), each list apart."""
         after = (total is not None and total[1] > line.indent) or (listed is not None and listed[1] == line.indent)
         return _BY_HEADING.match(raw) is not None and after and below.indent > line.indent
+
+    def cut_at_header(self, i: int, header: _Line, at: int, cols: tuple[Column, ...]) -> _Line:
+        """Line ``i`` of a table whose header is line ``at``, with a label printed one space short of
+        the unit column ("Energy intensity per HK$ million revenue MWh/HK$m") cut where the unit
+        column's header cell starts, when a word starts there. Split at runs of
+        spaces, such a line has a cell fewer than the header, and its figures fall under the wrong
+        columns; cut by its block's columns, the cell it runs into is left blank, and takes the
+        part cut off. Other lines, and lines of one cell (prose under the table), are kept as they are."""
+        line = self.lines[i]
+        s, head = self.spans[i][0], self.spans[at][0]
+        raw = self.text[s : self.spans[i][1]]
+        if "\t" in raw or "\t" in self.text[head : self.spans[at][1]]:
+            return line  # cells apart with tabs: their positions are no columns
+        if len(line.cells) < 2 or (not line.aligned and len(line.cells) >= len(header.cells)):
+            return line  # prose (one cell) or a row of all its cells
+        cells: list[Cell] = []
+        pending = 0  # parts cut off a cell of an aligned line, for the blank cells after it
+        for cell in line.cells:
+            if not cell.text:
+                if pending:
+                    pending -= 1  # the blank cell the part cut off before it stands in
+                else:
+                    cells.append(cell)
+                continue
+            if pending:
+                return line  # the next column is printed: the cell is no part of it
+            cuts = [
+                c.start - head
+                for c, col in zip(header.cells[1:], cols, strict=False)
+                if col.kind == "unit"
+                and col.header is c
+                and cell.start - s < c.start - head < cell.end - s
+                and raw[c.start - head - 1] == " "
+                and raw[c.start - head] != " "
+            ]
+            for p in [cell.start - s, *cuts]:
+                stop = min(q for q in (*cuts, cell.end - s) if q > p)
+                part = raw[p:stop].rstrip()
+                cells.append(Cell(part, s + p, s + p + len(part)))
+            if line.aligned and any(not _UNIT_LIKE.match(c.text) for c in cells[len(cells) - len(cuts) :]):
+                return line  # a word of a long label that happens to start at the column
+            pending = len(cuts) if line.aligned else 0
+        if pending or len(cells) > len(header.cells):
+            return line
+        return replace(line, cells=tuple(cells))
+
+    def after_notes(self, i: int, header: int) -> int | None:
+        """The line a code table (:mod:`kg.ingest.code_columns`) whose header is line ``header``
+        goes on at when its rows stop at line ``i`` for notes or a heading printed on lines of their
+        own: its next code row, within a dozen lines; None when the table has ended there."""
+        j = i
+        while j < len(self.lines) and j - i < 12 and j not in self.code_header:
+            if len([c for c in self.lines[j].cells if c.text]) > 1:
+                return None
+            j += 1
+        return j if self.code_header.get(j) == header and j > i else None
 
     def _wraps_below(self, i: int) -> bool:
         """Whether line ``i`` is a label line under a row that its words or the row's say is the
@@ -1264,6 +1379,10 @@ class _Reader:
                 if _DIGIT.search(cell.text):
                     table.unread.append(Unread(cell.start, cell.end, cell.text, "cell beyond the table's columns"))
                 continue
+            if cols[k].kind == "remarks":
+                if _DIGIT.search(cell.text):
+                    table.unread.append(Unread(cell.start, cell.end, cell.text, "text of a remarks column"))
+                continue
             self._cell(table, cells, cols[k], cell)
         if unit and (top := self.unit_above(above, cols)):  # "MWh/" over "HK$ mn"
             unit = top + unit if top.endswith("/") else f"{top} {unit}"
@@ -1302,7 +1421,7 @@ class _Reader:
         """The free columns of the row above that a line of figure cells fills, cell by cell: by
         position in an aligned line, else in order; None when they do not fit."""
         taken = {c.column for c in table.rows[-1].cells}
-        free = [c for c in table.columns if c not in taken and c.kind != "unit"]
+        free = [c for c in table.columns if c not in taken and c.kind not in ("unit", "remarks")]
         filled = [(k, c) for k, c in enumerate(line.cells[1:] if line.aligned else line.cells) if c.text]
         if line.aligned:
             placed = [(table.columns[k], c) for k, c in filled if k < len(table.columns)]
@@ -1318,19 +1437,7 @@ class _Reader:
         cells = list(last.cells)
         for column, cell in self._placed(table, line) or ():
             self._cell(table, cells, column, cell)
-        table.rows[-1] = FigureRow(
-            last.label,
-            last.unit,
-            tuple(cells),
-            last.start,
-            _rstrip_end(self.text, line),
-            last.markers,
-            last.parent,
-            last.breakdown,
-            last.partial,
-            last.section,
-            last.section_unit,
-        )
+        table.rows[-1] = replace(last, cells=tuple(cells), end=_rstrip_end(self.text, line))
 
     def notes(self, table: FigureTable, i: int) -> None:
         """Footnotes printed below the table: marked lines, and numbered lines under "Notes:"."""

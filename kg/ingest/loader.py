@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from kg.drafting.places import region_names
 from kg.ingest import figure_tables, row_units, table_links, tables, target_columns
 from kg.ingest.companies import company_nodes
 from kg.ingest.corrections import apply_corrections
@@ -462,7 +463,7 @@ class _Loader:
         self.figure_tables = sorted([*figure_tables.figure_tables(text), *panels], key=lambda t: t.start)
         read: list[tuple[figure_tables.FigureTable, list[str], list[str | None]]] = []
         for table in self.figure_tables:
-            table.rows = [self._unit_headed(self._sectioned(row)) for row in table.rows]
+            table.rows = _mixed_parts(_place_parts([self._unit_headed(self._sectioned(row)) for row in table.rows]))
             unread = list(table.unread)
             measured = any(c.kind == "measure" for c in table.columns)
             metrics: list[str] = []
@@ -505,6 +506,8 @@ class _Loader:
                     n += 1
                     ident = f"kpi-{metric}-{n}"
                 kpis = tuple(dict.fromkeys(k for o in observations for k in self.report.metrics[o.metric].kpis))
+                if row.code in self.codes:  # the KPI the row's code column prints: the report's own mapping
+                    kpis = (row.code,)
                 self._table_claim(
                     ident,
                     "quantitative",
@@ -1256,6 +1259,43 @@ class _Loader:
                 need(obs.recipient, entities, "entity", where)
         for expectation in self.report.expectations:
             need(expectation.issue, entities, "entity", "expectation_issues")
+
+
+def _place_parts(rows: list[figure_tables.FigureRow]) -> list[figure_tables.FigureRow]:
+    """Rows labelled by a region alone ("Hong Kong", "Mainland China": the gazetteer's countries,
+    provinces and regions) printed right after the parts of a total, in its unit, are parts of it
+    too, by region: a workforce table lists its total, then its gender, age and region groups with
+    no heading over the regions. Parts read so far (a gender, an age group) show where the breakdown
+    runs; a region after a row that is no part opens no breakdown."""
+    found = list(rows)
+    for k in range(1, len(found)):
+        row, above = found[k], found[k - 1]
+        if row.parent is not None or above.parent is None or row.label not in region_names():
+            continue
+        if row.unit != found[above.parent].unit or not row.cells:
+            continue
+        found[k] = dataclasses.replace(row, parent=above.parent, breakdown=_BY_REGION)
+    return found
+
+
+_BY_REGION = "By region"
+
+
+def _mixed_parts(rows: list[figure_tables.FigureRow]) -> list[figure_tables.FigureRow]:
+    """The parts of one total printed under it with no heading, whose labels alone name groups of
+    several kinds ("Male", "Female", "Under 30", "30-50", "Over 50" under "Total employees"): each
+    kind a breakdown of its own, summed apart (as :meth:`_Loader._totals` does for parts printed
+    above their total), so that each adds up to the total on its own."""
+    kinds = [row.breakdown or figure_tables.breakdown_kind(row.label) for row in rows]
+    found = list(rows)
+    for parent in {row.parent for row in rows if row.parent is not None}:
+        parts = [k for k, row in enumerate(rows) if row.parent == parent]
+        if len({kinds[k] for k in parts}) < 2:
+            continue
+        for k in parts:
+            if rows[k].breakdown is None and kinds[k] is not None:
+                found[k] = dataclasses.replace(rows[k], breakdown=kinds[k])
+    return found
 
 
 def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) -> bool:

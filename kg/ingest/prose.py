@@ -78,6 +78,10 @@ FILLED_SHARE = 0.3  # of a hard-wrapped text's lines, at least this share are fi
 # little longer than it: up to this multiple of the width, a line is filled nearly to it too.
 RAGGED = 1.1
 MAX_HEADING_WORDS = 12
+# A line ending on a word no sentence or heading ends on (an article, a preposition, a conjunction)
+# or on a comma: a writer who wraps before a long name ("... with reference to the" over "GHG
+# Protocol Corporate Standard") breaks the line early, and the paragraph goes on.
+_OPEN_END = re.compile(r"(?:^|\s)(?:the|a|an|of|and|or|with|to|by|for|in|on|under|from|at|as|than)$|,$", re.I)
 REPEATED = 3  # a line printed this often is a running header or footer
 
 
@@ -257,6 +261,8 @@ def _filled(line: _Line, after: _Line, width: int) -> bool:
     if length + space + len(first) > width:
         return True
     goes_on = after.body[:1].islower() or after.body[:1].isdigit()
+    if _OPEN_END.search(line.body) and after.body:
+        return True  # "... in accordance with the" over a long name: broken early, the sentence goes on
     return length >= NEARLY_FULL * width and goes_on and not _ENDS_STATEMENT.search(line.body)
 
 

@@ -102,8 +102,24 @@ def resolve_unit(surface: str, lexicon: UnitLexicon) -> CellUnit:
     weighed = (_OF_WHAT.search(text) or _DONE_TO.search(text)) if RATIO_MARK.search(text) else None
     if weighed is not None:  # "m³/tonne of product", "g/kWh generated": no part of the unit
         return resolve_unit(text[: weighed.start()], lexicon)
+    if (spelled := _spelled_scale(text, lexicon)) is not None:  # "tCO2e/HK$m": per HK$ million
+        return resolve_unit(spelled, lexicon)
     close = ", ".join(repr(form) for form in lexicon.close_matches(text))
     raise UnknownUnit(f"unknown unit {surface!r}" + (f" (close matches: {close})" if close else ""))
+
+
+# A scale cut to a letter or two after a currency ("HK$m", "RMBbn", "US$ m"), as financial
+# tables print it; a figure's own "m" after a number is a metre, so only a currency's is read so.
+_SHORT_SCALES = {"m": "million", "bn": "billion"}
+
+
+def _spelled_scale(text: str, lexicon: UnitLexicon) -> str | None:
+    """``text`` with a currency's short scale spelled out ("tCO2e/HK$m" is "tCO2e/HK$ million"),
+    or None when it prints none."""
+    currencies = "|".join(re.escape(form) for form in sorted(lexicon.prefixes, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![A-Za-z])({currencies})\s?({'|'.join(_SHORT_SCALES)})(?![A-Za-z])")
+    spelled = pattern.sub(lambda m: f"{m.group(1)} {_SHORT_SCALES[m.group(2)]}", text)
+    return spelled if spelled != text else None
 
 
 def as_printed(unit: CellUnit, units: Units) -> CellUnit:

@@ -544,11 +544,17 @@ _NOT_PLACES = frozenset(
 )
 
 
+# Where a label's last part starts: after a colon ("Suppliers: Asia") or a dash set off by spaces
+# ("Suppliers - Asia"; not the hyphen of "Work-related").
+_LAST_PART = re.compile(r":|\s[-–—]\s")
+
+
 def _region_part(r: _Reading) -> bool:
-    """Whether the label's last part, after a colon, is a place name ("Employee turnover rate:
-    Hong Kong", "Suppliers: Southeast Asia"): every word capitalised, as a table's row of
-    regions prints them; its words then count as read."""
-    _, sep, last = r.label.rpartition(":")
+    """Whether the label's last part, after a colon or a spaced dash, is a place name ("Employee
+    turnover rate: Hong Kong", "Suppliers - Southeast Asia"): every word capitalised, as a table's
+    row of regions prints them; its words then count as read."""
+    parts = _LAST_PART.split(r.label)
+    sep, last = len(parts) > 1, parts[-1]
     words = re.findall(r"[A-Za-z][\w'-]*", last)
     if not sep or not words or any(w.casefold() in _NOT_PLACES for w in words):
         return False
