@@ -713,8 +713,9 @@ class _Reader:
                 self._cell(table, cells, column, row[k])
             end = block.rows[-1][1][k].end
             label = _LABEL_MARKER.sub("", measure.text).strip()
-            table.rows.append(FigureRow(label, None, tuple(cells), measure.start, end, markers))
-        table.end = _rstrip_end(self.text, self.lines[block.last])
+            unit = block.units[k] if block.units else None  # the units line's cell under the measure
+            table.rows.append(FigureRow(label, unit, tuple(cells), measure.start, end, markers))
+        table.end = block.rows[-1][1][-1].end  # the last row's last cell, not the rule under it
         self.notes(table, block.last + 1)
         found.append(table)
         return block.last + 1
