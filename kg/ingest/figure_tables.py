@@ -51,7 +51,7 @@ from kg.ingest.quantities import MONTHS
 from kg.ingest.site_columns import site_columns
 from kg.ingest.stacked_cells import stacked_lines
 from kg.ingest.tables import Cell
-from kg.ingest.transposed_cells import TransposedBlock, transposed_block
+from kg.ingest.transposed_cells import TransposedBlock, is_rule, transposed_block, units_line
 from kg.ingest.wrapped_labels import continues_label
 
 _SPLIT = re.compile(r"\t| {2,}")
@@ -427,33 +427,53 @@ def _header(line: _Line) -> tuple[Column, ...] | None:
 
 # A year in a caption ("Table 4 Training in FY2022/23"): the period of a table whose columns are measures.
 _CAPTION_YEAR = re.compile(r"(?<![\w/])(?:FY\s?)?(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?(?![\w/])", re.I)
+# The day a caption says its figures are of, or the year they end on ("Employees as at 31 March 2024").
+_CAPTION_DAY = re.compile(
+    rf"\b(?:(?:for\s+the\s+)?(?:(?:financial|fiscal)\s+)?year\s+ended|as\s+(?:at|of|on))\s+\d{{1,2}}\s+(?:{MONTHS})\s+(?:19|20)\d\d\b",
+    re.I,
+)
 
 
-def _measure_header(line: _Line, caption: str | None) -> tuple[Column, ...] | None:
+def _measure_header(
+    line: _Line, caption: str | None, units: tuple[str | None, ...] | None = None
+) -> tuple[Column, ...] | None:
     """The columns of a header that names a measure over each figure column ("Category /
     Employees trained (%) / Average hours per employee"), its unit in parentheses or in its
-    words: two measures at least, no digit outside their parentheses. The period of every
-    column is the one year the caption above names ("Table 4 Training in FY2022/23"), else the
-    report's (no year)."""
+    words, or on a units line under it (``units``, one per cell after the first): two measures
+    at least, no digit outside their parentheses. Its label column may be blank over the labels,
+    and one column may be a unit column ("Category / Unit / Number / Turnover"). The period of
+    every column is the one year the caption above names ("Table 4 Training in FY2022/23"), or
+    the day it names ("Table 6 Employees as at 31 March 2024"), else the report's (no year)."""
     cells = line.cells
-    if len(cells) < 3 or any(not c.text or _is_cell(c) or _header_column(c) is not None for c in cells):
+    if len(cells) < 3 or any(not c.text or _is_cell(c) for c in cells[1:]) or _is_cell(cells[0]):
+        return None
+    kinds = [_header_column(c) for c in cells]
+    if any(k is not None and k.kind != "unit" for k in kinds) or [k for k in kinds[1:] if k is not None][1:]:
+        return None
+    if sum(k is None for k in kinds[1:]) < 2 or kinds[0] is not None:
         return None
     if any(_DIGIT.search(split_label(c.text)[0]) for c in cells):
         return None
-    years = [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_YEAR.finditer(caption or "")]
+    dated = [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_DAY.finditer(caption or "")]
+    years = dated or [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_YEAR.finditer(caption or "")]
     if len(years) > 1 or None in years:
         return None
     year = years[0] if years else None
+    below = units or (None,) * (len(cells) - 1)
     return tuple(
-        Column(
+        Column("unit", c)
+        if kind is not None
+        else Column(
             "measure",
             c,
             period=year.period if year else None,
             year=year.year if year else None,
             fiscal=bool(year and year.fiscal),
-            unit=split_label(c.text)[1],
+            unit=split_label(c.text)[1] or unit,
+            ends=year.ends if year else None,
+            instant=bool(year and year.instant),
         )
-        for c in cells[1:]
+        for c, kind, unit in zip(cells[1:], kinds[1:], below, strict=True)
     )
 
 
@@ -533,6 +553,8 @@ class _Reader:
             self.lines[i] = _Line(self.spans[i][0], self.spans[stacked.last][1], self.lines[i].indent, stacked.cells)
             self.absorbed.update(range(i + 1, stacked.last + 1))
         self.cells = [line.cells for line in self.lines]  # the lines' cells, as transposed_block reads them
+        # Headers of measures with a units line or a rule under them: the line their rows start at.
+        self.under_header: dict[int, int] = {}
         self.heads = _running_heads(text)
         self.first_cells = Counter(line.first for line in self.lines if len(line.cells) == 2)
         groups = [(m.end(), m.group("title").strip()) for m in _GROUP_HEADING.finditer(text)]
@@ -612,13 +634,28 @@ class _Reader:
 
     def measures(self, i: int) -> tuple[Column, ...] | None:
         """The columns of a header of measures (:func:`_measure_header`) at line ``i``, when the
-        line below is a row of as many cells, all figures."""
-        if i + 1 >= len(self.lines) or not self.is_row(i + 1):
+        first row is a row of as many cells, all figures (but a unit column's). That row is the
+        line below, or the line below a units line ("Unit  %  hours") and a rule of dashes
+        under the header, which are the header's (``self.under_header``)."""
+        header = self.lines[i]
+        j = i + 1
+        units = units_line(self.cells[j], len(header.cells), _is_value, _is_year) if j < len(self.lines) else None
+        if units is not None:
+            j += 1
+        if j < len(self.lines) and is_rule(self.cells[j]):
+            j += 1
+        if j >= len(self.lines) or not self.is_row(j):
             return None
-        row = self.lines[i + 1]
-        if len(row.cells) != len(self.lines[i].cells) or not all(_is_cell(c) for c in row.cells[1:]):
+        row = self.lines[j]
+        if len(row.cells) != len(header.cells):
             return None
-        return _measure_header(self.lines[i], self.caption_above(i))
+        columns = _measure_header(header, self.caption_above(i), units)
+        unit_col = _unit_column(columns) if columns is not None else None
+        if columns is None or not all(_is_cell(c) for k, c in enumerate(row.cells[1:]) if k != unit_col):
+            return None
+        if j > i + 1:
+            self.under_header[i] = j
+        return columns
 
     def sites(self, i: int) -> tuple[Column, ...] | None:
         """The columns of a header of sites (:mod:`kg.ingest.site_columns`) at line ``i``, when
@@ -811,6 +848,7 @@ class _Reader:
             assert caption is not None  # caption_above returns caption lines only
             table.caption, table.caption_unit, table.caption_day = split_caption(title[caption.end() :].strip(" .:–-"))
         i = (first + (2 if first in self.two_line else 1)) if header else first
+        i = self.under_header.get(first, i)
         pending: _Line | None = None  # the first line of a row label printed on two lines
         heading: str | None = None
         section: tuple[str, tuple[str, ...]] | None = None  # the heading line above the rows, its markers

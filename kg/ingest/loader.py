@@ -964,6 +964,9 @@ class _Loader:
         meta = self.report.meta
         day = self._as_at(table, row)
         column, baseline, kind = cell.column, None, "value"
+        if column.kind == "measure" and column.instant and column.header is not None and is_flow(column.header.text):
+            # "Turnover" beside "Number" under "Employees as at 31 March 2024": the year to that day.
+            column = dataclasses.replace(column, instant=False, fiscal=True)
         if column.kind == "change":
             years = sorted({c.year: c for c in table.columns if c.kind == "year"}.items())
             if len(years) < 2:
@@ -1028,6 +1031,9 @@ class _Loader:
         of suppliers by region") says so; else ``UnknownUnit``."""
         if figure_tables.prints_percent(cell.figure.text) or (cell.column.kind == "change" and cell.column.unit == "%"):
             return CellUnit("PERCENT")
+        if cell.column.kind == "measure" and cell.column.unit and row_unit is not None:
+            # "Turnover" over "%" beside a unit column of "persons": the column's measure is in its own unit.
+            return self._per_label(cell.column.unit, row)
         if row_unit is not None:
             return row_unit
         paren = figure_tables.split_label(row.label)[1]

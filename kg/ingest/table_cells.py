@@ -10,7 +10,7 @@ surface form.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import MAX_EMAX, MIN_EMIN, Decimal, Inexact, localcontext
 
@@ -280,15 +280,18 @@ def column_period(
     the calendar year; a header that names its day ("Year ended 31 March 2024", "As at 31 March
     2024") gives that year end, or that day. Without a fiscal year end the months are unknown, and ``ValueError`` says
     so: the cells are listed as not read
-    rather than given a guessed period.
+    rather than given a guessed period. A column naming no year (a headerless row, measures
+    under a caption naming none) is the report's year: its fiscal year when it has one.
     """
     year = column.year if column.year is not None else report_year
     if column.instant:  # "As at 31 March 2024": the day its header names
         as_at = column.ends
     if as_at is not None:
         return Period(date(year, *as_at).isoformat())
-    if column.year is None:  # a headerless row, or measures under a caption naming no year
-        return Period(str(report_year))
+    if column.year is None and fiscal_year_end in (None, "12-31"):
+        return Period(str(report_year))  # a headerless row, or measures under a caption naming no year
+    if column.year is None:  # the same in a report of a fiscal year: that year, to its year end
+        column = replace(column, fiscal=True, ends=None)
     if not column.fiscal:
         return Period(str(year))
     if column.ends is not None:  # "Year ended 31 March 2024": the year end its header names

@@ -46,12 +46,13 @@ def is_rule(cells: Sequence[Cell]) -> bool:
     return len(cells) == 1 and _RULE.match(cells[0].text) is not None
 
 
-def _units(
+def units_line(
     cells: Sequence[Cell], width: int, is_value: Callable[[str], bool], is_period: Callable[[str], bool]
 ) -> tuple[str | None, ...] | None:
     """The units a line under a header of ``width`` cells prints under its measures, or None
     when the line is no units line: its first cell blank or "Unit", then as many cells, each
-    blank or a short unit (no figure, no period), one unit at least."""
+    blank or a short unit (no figure, no period), one unit at least. A header of measures over
+    rows of labels prints such a line too ("Unit  %  hours" under "Share trained  Average hours")."""
     if len(cells) != width or not _UNITS_STUB.match(cells[0].text):
         return None
     units = [c.text or None for c in cells[1:]]
@@ -92,7 +93,7 @@ def transposed_block(
     rows: list[tuple[Cell, tuple[Cell, ...]]] = []
     periods = 0
     j = i + 1
-    units = _units(lines[j], len(header), is_value, is_period) if j < len(lines) else None
+    units = units_line(lines[j], len(header), is_value, is_period) if j < len(lines) else None
     if units is not None:
         j += 1
     if j < len(lines) and is_rule(lines[j]):
