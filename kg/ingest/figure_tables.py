@@ -441,7 +441,8 @@ def _measure_header(
     Employees trained (%) / Average hours per employee"), its unit in parentheses or in its
     words, or on a units line under it (``units``, one per cell after the first): two measures
     at least, no digit outside their parentheses. Its label column may be blank over the labels,
-    and one column may be a unit column ("Category / Unit / Number / Turnover"). The period of
+    and, over a units line, one column may be a unit column ("Category / Unit / Number /
+    Turnover" over "% " under "Turnover"). The period of
     every column is the one year the caption above names ("Table 4 Training in FY2022/23"), or
     the day it names ("Table 6 Employees as at 31 March 2024"), else the report's (no year)."""
     cells = line.cells
@@ -450,6 +451,8 @@ def _measure_header(
     kinds = [_header_column(c) for c in cells]
     if any(k is not None and k.kind != "unit" for k in kinds) or [k for k in kinds[1:] if k is not None][1:]:
         return None
+    if units is None and any(kinds):
+        return None  # "Indicator  Unit  Site A  Site B" without a units line is a table of sites
     if sum(k is None for k in kinds[1:]) < 2 or kinds[0] is not None:
         return None
     if any(_DIGIT.search(split_label(c.text)[0]) for c in cells):

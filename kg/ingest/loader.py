@@ -77,6 +77,8 @@ _PER = re.compile(r"\bper\s+\S.*$", re.I)
 # A row label naming a figure that does not add up across sites: a rate, an average, a ratio.
 _NOT_ADDITIVE = re.compile(r"\b(?:rates?|average|mean|median|ratios?|intensit(?:y|ies)|per|share|proportion)\b", re.I)
 _AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
+# A measure column that only says it counts ("Number", "No.", "Count"): what it counts the caption names.
+_BARE_COUNT = re.compile(r"^(?:number|no\.?|count|headcount)$", re.I)
 
 
 def _q(value: str) -> str:
@@ -472,7 +474,8 @@ class _Loader:
                 name, unit, error = self._row_unit(row)
                 printed = unit.key if unit else None
                 if measured:  # a metric per column, named in the header (see _measure_metric)
-                    metrics.append(self._measure_metric(row, table.columns[0], where))
+                    first = next(c for c in table.columns if c.kind == "measure")  # not a unit column before it
+                    metrics.append(self._measure_metric(table, row, first, where, unit, error))
                 else:
                     printed = self._printed_unit(table, row, unit, error)
                     metrics.append(self._row_metric(table, row, name, printed, metrics, where))
@@ -488,7 +491,7 @@ class _Loader:
                 observations = []
                 total_at: int | None = None  # the total column's figure, among the observations
                 for cell in row.cells:
-                    of = self._measure_metric(row, cell.column, where) if measured else metric
+                    of = self._measure_metric(table, row, cell.column, where, unit, error) if measured else metric
                     try:
                         observations.append(self._cell_observation(table, row, cell, of, unit, error))
                     except ValueError as exc:
@@ -497,26 +500,30 @@ class _Loader:
                         continue
                     if cell.column.total and cell.disclosed and self._additive(row, observations[-1]):
                         total_at = len(observations) - 1
-                if not observations:
-                    continue
-                ident = f"kpi-{metric}"
-                n = 1
-                while f"claim:{ident}" in self.origins:
-                    n += 1
-                    ident = f"kpi-{metric}-{n}"
-                kpis = tuple(dict.fromkeys(k for o in observations for k in self.report.metrics[o.metric].kpis))
-                self._table_claim(
-                    ident,
-                    "quantitative",
-                    (row.start, row.end),
-                    self.report.meta.company,
-                    f"table:kpi:{table.group or ''}",
-                    observations=tuple(observations),
-                    kpis=kpis,
-                    boundary_total=total_at,
-                )
-                if table.caption:
-                    self.report.table_captions[ident] = table.caption
+                # A row of a table of measures holds several metrics ("Share trained", "Average
+                # hours"), each disclosing its own KPIs: a claim per metric, quoting the row.
+                measures = dict.fromkeys(o.metric for o in observations) if measured else {metric: None}
+                groups = [tuple(o for o in observations if o.metric == m or not measured) for m in measures]
+                for group in groups:
+                    of = group[0].metric if measured else metric
+                    ident = f"kpi-{of}"
+                    n = 1
+                    while f"claim:{ident}" in self.origins:
+                        n += 1
+                        ident = f"kpi-{of}-{n}"
+                    kpis = tuple(dict.fromkeys(k for o in group for k in self.report.metrics[o.metric].kpis))
+                    self._table_claim(
+                        ident,
+                        "quantitative",
+                        (row.start, row.end),
+                        self.report.meta.company,
+                        f"table:kpi:{table.group or ''}",
+                        observations=group,
+                        kpis=kpis,
+                        boundary_total=None if measured else total_at,
+                    )
+                    if table.caption:
+                        self.report.table_captions[ident] = table.caption
             self.report.unread_cells.extend(Uncovered(u.start, u.end, u.reason) for u in unread)
             if table.header is not None:
                 # A scale in the header ("HK$'000") reads as a quantity; it is the columns' unit.
@@ -814,9 +821,20 @@ class _Loader:
                     return None
         return None
 
-    def _measure_metric(self, row: figure_tables.FigureRow, column: figure_tables.Column, where: str) -> str:
+    def _measure_metric(
+        self,
+        table: figure_tables.FigureTable,
+        row: figure_tables.FigureRow,
+        column: figure_tables.Column,
+        where: str,
+        row_unit: CellUnit | None = None,
+        row_error: str | None = None,
+    ) -> str:
         """The metric of a cell under a header that names the measure ("Employees trained (%)"
-        over the row "Male"): the measure without its unit, of the row's group."""
+        over the row "Male"): the measure without its unit, of the row's group. When that names
+        no catalogue metric, the caption may say what is measured: a bare count ("Number" under
+        "Table 6 Employees by category") counts what the caption names ("Employees by category:
+        Male"), another measure is the caption's ("Training: Average hours: Male")."""
         assert column.header is not None  # measure columns are read from a header
         measure, unit = figure_tables.split_label(column.header.text)
         if unit is not None:
@@ -825,6 +843,17 @@ class _Loader:
             except UnknownUnit:
                 measure = column.header.text
         label = f"{measure}: {row.label}"
+        cell = next((c for c in row.cells if c.column == column and c.disclosed), None)
+        try:
+            key = self._cell_unit(table, row, cell, row_unit, row_error).key if cell is not None else None
+        except UnknownUnit:
+            key = None
+        if key is not None and match_metric(label, key) is None:
+            for title in (table.caption, table.stub):
+                titled = f"{title}: {row.label}" if _BARE_COUNT.match(measure) else f"{title}: {label}"
+                if title and match_metric(titled, key) is not None:
+                    label = titled
+                    break
         ident = slugify(label, 100)
         if ident not in self.report.metrics:
             self._define("metric", ident, where)

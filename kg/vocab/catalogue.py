@@ -590,7 +590,9 @@ def _breakdown(r: _Reading) -> str | None:
 
 
 def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
-    if r.take(r"\b(?:employee )?(?:turnover|attrition) rates?\b|\brate of (?:employee )?(?:turnover|attrition)\b"):
+    # "Turnover" alone over "%" (a column of a table of staff) is the rate too; printed in money
+    # it is revenue, which the unit's kind keeps off this metric.
+    if r.take(r"\b(?:employee )?(?:turnover|attrition)(?: rates?)?\b|\brate of (?:employee )?(?:turnover|attrition)\b"):
         r.take(_STAFF)
         r.take(_BY_PLACE)
         part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
@@ -627,7 +629,13 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r.take(_STAFF)
         r.take(r"\b(?:suffered|sustained|reported|recorded|recordable|number of)\b")
         return "work-related-injuries", "work-related injuries"
-    if r.take(r"\btraining (?:hours|time)\b|\bhours of training\b") or (per == "employee" and r.take(r"\btraining\b")):
+    # "Average hours" in a table of training ("Training: Average hours: Male"): its hours are training's.
+    average_hours = r.has(r"\btraining\b") and r.has(r"\baverage hours\b")
+    if (
+        r.take(r"\btraining (?:hours|time)\b|\bhours of training\b")
+        or (per == "employee" and r.take(r"\btraining\b"))
+        or (average_hours and r.take(r"\btraining\b|\bhours\b"))
+    ):
         if not r.take(r"\baverage\b") and per != "employee":
             return None, "training hours in total, not an average"
         r.take(_STAFF)
@@ -641,7 +649,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r.take(r"\breceiv(?:ing|ed)\b|\bregular\b|\bshare\b|\bpercentage\b")
         return "employees-performance-reviewed-share", "share of employees receiving performance reviews"
     if r.take(
-        r"\b(?:employees?|staff) trained\b|\btrained (?:employees?|staff)\b"
+        r"\b(?:employees?|staff) trained\b|\btrained (?:employees?|staff)\b|\b(?:share|percentage|proportion) trained\b"
         r"|\b(?:employees?|staff) (?:who )?(?:received|receiving|completed|attended|took part in|participated in)"
         r" (?:\w+ ){0,3}training\b"
     ):
@@ -655,6 +663,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if per is None and (_is_share_of_staff(r) or staff):
         r.take(r"\b(?:worked|working|based|located|employed)\b")
         r.take(_BY_PLACE)
+        r.take(r"\bby (?:employee )?(?:categor(?:y|ies)|groups?)\b")  # "Employees by category: Male"
         part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
         return ("employees-" + (part or "total"), "headcount" + (f" ({part})" if part else ""))
     return None, ""

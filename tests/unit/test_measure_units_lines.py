@@ -95,3 +95,28 @@ def test_a_column_naming_no_year_is_the_reports_fiscal_year() -> None:
     assert column_period(column, 2024, "03-31").key == "2023-04-01/2024-03-31"
     assert column_period(column, 2024, "12-31").key == "2024"
     assert column_period(column, 2024, None).key == "2024"
+
+
+COUNTED = (
+    "Table 2  Employees by category\n"
+    "\n"
+    "Group                      Unit        Number    Turnover\n"
+    "                                                        %\n"
+    "Female                     persons        210        11.0\n"
+    "Male                       persons        305         8.0\n"
+)
+
+
+def test_measures_take_the_caption_and_each_gets_a_claim(tmp_path: Path) -> None:
+    """A bare "Number" counts what the caption names; "Turnover" in % reads alone; a row of two
+    measures is a claim per measure, so each discloses its own KPIs."""
+    report = load_report(report_folder(tmp_path / "fernhill", COUNTED, META, SHEET))
+    female = sorted(
+        (c.id, [(report.metrics[o.metric].label, o.surface) for o in c.observations])
+        for c in report.claims.values()
+        if c.quote.startswith("Female")
+    )
+    assert female == [
+        ("kpi-employees-by-category-female", [("Employees by category: Female", "210")]),
+        ("kpi-turnover-female", [("Turnover: Female", "11.0")]),
+    ]
