@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from kg.ingest.prose import BULLET, PAGE_NUMBER, is_table_row
+from kg.ingest.prose import BULLET, PAGE_NUMBER, RULE, is_table_row
 from kg.ingest.quantities import Recogniser
 
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
@@ -43,7 +43,7 @@ _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 _SPACED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.? {2,}(?=[A-Z])")
 # A note's marker opening its line ("¹ Converted at 10.5 kWh per litre."), as notes under a table
 # print them: each note is a unit of its own, as a list item is, not a sentence of one paragraph.
-_NOTE_MARK = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹†‡]+[ \t]+(?=\S)")
+_NOTE_MARK = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹†‡]+|\[\d{1,2}\])[ \t]+(?=\S)")  # "¹ Converted at ...", "[2] Data cover ..."
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{2,})\s*\d{1,3}$|\s\d{1,3}$")
 # A dot leader between a label and what it leads to: a page number in a contents list, a figure
@@ -231,7 +231,7 @@ class Segmenter:
             # No page is numbered 0: a "0" alone on its line is a highlight's figure ("0" over
             # "Work-related fatalities").
             page_number = PAGE_NUMBER.match(body) is not None and body != "0" and not _is_boxed_count(lines, n)
-            if self._is_furniture(line) or counts[body] >= 3 or page_number:
+            if self._is_furniture(line) or counts[body] >= 3 or page_number or RULE.match(body):
                 kinds.append("furniture")
                 continue
             if _CONTENTS.match(body):

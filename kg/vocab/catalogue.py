@@ -590,9 +590,13 @@ def _breakdown(r: _Reading) -> str | None:
 
 
 def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
-    # "Turnover" alone over "%" (a column of a table of staff) is the rate too; printed in money
-    # it is revenue, which the unit's kind keeps off this metric.
-    if r.take(r"\b(?:employee )?(?:turnover|attrition)(?: rates?)?\b|\brate of (?:employee )?(?:turnover|attrition)\b"):
+    # A label opening with "Turnover" ("Turnover: Female", a table's measure column over its rows
+    # of staff groups) names the rate too; printed in money it is revenue, which the unit's kind
+    # keeps off this metric.
+    if r.take(
+        r"\b(?:employee )?(?:turnover|attrition) rates?\b|\brate of (?:employee )?(?:turnover|attrition)\b"
+        r"|^turnover\b"
+    ):
         r.take(_STAFF)
         r.take(_BY_PLACE)
         part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)

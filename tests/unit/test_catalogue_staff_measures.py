@@ -13,7 +13,7 @@ from kg.vocab.catalogue import match_metric
     ("label", "unit", "notation"),
     [
         ("Turnover: Female", "PERCENT", "turnover-rate-female"),
-        ("Staff turnover: Aged under 30", "PERCENT", "turnover-rate-under-30"),
+        ("Turnover, aged under 30", "PERCENT", "turnover-rate-under-30"),
         ("Share trained: Male", "PERCENT", "employees-trained-share-male"),
         ("Percentage trained: Middle management", "PERCENT", "employees-trained-share-middle-management"),
         ("Training: Average hours: Female", "HR", "training-hours-average-female"),

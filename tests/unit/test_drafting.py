@@ -1127,3 +1127,20 @@ def test_a_key_data_lines_unit_word_over_what_its_label_says_it_is_per_is_an_int
     reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=unit_of)
     # kgce over "per tonne of clinker": kgce/tonne, a tonne of coal equivalent per kilotonne.
     assert [f.unit for f in reader.read(highlight, list(RECOGNISER.mentions(text))).figures] == ["TCE-PER-KiloTONNE"]
+
+
+def test_an_arrow_before_a_figure_prints_a_change() -> None:
+    """Key-figure pages mark a change with an arrow ("▲ 4.0% vs 2021", "▼ 2 cases vs 2021")."""
+    assert [(role, figure, direction) for role, figure, _, _, _, direction in read("▲ 4.0% vs 2021")] == [
+        ("change", "4.0%", "increase")
+    ]
+    assert [(role, figure, direction) for role, figure, _, _, _, direction in read("▼ 2 cases vs 2021")] == [
+        ("change", "2", "decrease")
+    ]
+
+
+def test_a_rule_is_no_text_and_a_bracketed_note_marker_no_figure() -> None:
+    """A rule of dashes under a table joins no sentence; a note opening with "[2]" is a unit of
+    its own without its marker, so the marker's number is no figure."""
+    text = "Waste  Unit  2022\n-------------------\n[2] Data cover 3 depots.\n"
+    assert [(kind, body) for kind, body, _ in units(text) if kind != "table"] == [("bullet", "Data cover 3 depots.")]
