@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from kg.drafting.sentences import Unit
+from kg.drafting.sentences import CHANGE_LINE, Unit
 from kg.ingest.quantities import MONTHS, Mention
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -1359,6 +1359,9 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     clause = before[_clause_start(text, start) :]
     if unit.kind == "highlight" and (label := _key_label(before)):
         return label
+    lines = text.split("\n")
+    if unit.kind == "highlight" and len(lines) == 3 and CHANGE_LINE.match(lines[2].strip()) and _tidy(lines[0]):
+        return _tidy(lines[0])  # a caption, its figure, the figure's change: both figures are the caption's
     if unit.kind == "highlight":
         rest = _OF_LEAD.sub("", (before + " " + after).strip())
         if role == "change":

@@ -298,6 +298,12 @@ _NOT_GHG_SCOPE = r"\b(?:energy|electricity|fuel|wastes?|water|suppliers?|packagi
 
 
 def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    # Methane that escapes a gas network, a mine or a landfill ("Fugitive methane from the
+    # network"): a direct emission, Scope 1, of that one gas, wherever it escapes from.
+    if per is None and r.take(r"\bfugitive (?:emissions? of )?(?:methane|ch4)(?: emissions?)?\b"):
+        r.take(r"\b(?:scope 1|direct)\b")
+        r.take(r"\b(?:from|of|in) (?:the |our )?(?:\w+ ){0,2}(?:network|system|pipelines?|mains|mines?|landfills?)\b")
+        return "ghg-scope-1-ch4", "Scope 1 emissions of one gas (CH4): fugitive methane"
     named = r.take(r"\bghg\b|\bco2e\b|\bcarbon (?:dioxide )?(?:equivalent )?emissions?\b|\bcarbon footprint\b")
     # Plain "emissions" are greenhouse gases when a scope is named, by number or by its words
     # ("indirect emissions", "emissions from purchased electricity"), and no pollutant is.
