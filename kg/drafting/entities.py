@@ -210,8 +210,11 @@ _GRADE_STOP = re.compile(
 _GRADED_BEFORE = re.compile(r"\b(?:Level|Grade|Tier|Class) [A-Z0-9]{1,3}\s+of\s+the\s+$")
 GRADED_WINDOW = 30  # characters before a name where its grade is printed
 # "... Acme Ports Sdn. Bhd. We buy ...": a legal form's full stop ends the sentence before a sentence's word.
+# A Chinese company's whole form, "Co., Ltd.", ends its name: a capital after it starts the next
+# sentence ("... Acme Gas Co., Ltd. Acme Energy (Wuhan) Co., Ltd. runs ...").
 _ABBREVIATION_STOP = re.compile(
     r"\b(?:Ltd|Bhd|Inc|Corp)\. (?=(?:We|Our|The|This|These|It|Its|In|During|All|As|At|For)\b)"
+    r"|\bCo\.,\s+Ltd\.\s(?=[A-Z])"
 )
 # "... and the Energy Market Authority": "and the" before a capital starts another name.
 _AND_THE = re.compile(r",? and the (?=[A-Z])")

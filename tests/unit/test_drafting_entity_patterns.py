@@ -104,6 +104,14 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         [("Place", "Alderby"), ("Place", "Brackwell"), ("Place", "Coldmoor"), ("Place", "Texas")],
     ),
     ("We thank Alice, Bruno and Chen in Ohio for their help.", [("Place", "Ohio")]),
+    # "Co., Ltd." ends a name: the capital after it starts the next sentence's name
+    (
+        "Plants are held through Acme Pipeline Gas Co., Ltd. Acme Distributed Energy (Wuhan) Co., Ltd. runs them.",
+        [
+            ("Organization", "Acme Pipeline Gas Co., Ltd."),
+            ("Organization", "Acme Distributed Energy (Wuhan) Co., Ltd."),
+        ],
+    ),
     # a steering group is a team
     ("The Climate Steering Group meets monthly.", [("Team", "Climate Steering Group")]),
     # a figure and its preposition start no name: the acronym's programme follows
