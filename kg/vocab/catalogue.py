@@ -556,10 +556,16 @@ def _region_part(r: _Reading) -> bool:
     regions prints them; its words then count as read."""
     _, sep, last = r.label.rpartition(":")
     words = re.findall(r"[A-Za-z][\w'-]*", last)
+    # "Hong Kong head office": the place's office is staff in that place.
+    office = bool(re.search(r"(?:^|\s)(?:head\s+)?office$", last, re.I))
+    if office:
+        words = words[: -2 if len(words) > 1 and words[-2].casefold() == "head" else -1]
     if not sep or not words or any(w.casefold() in _NOT_PLACES for w in words):
         return False
     if not all(w[0].isupper() or w in ("and", "of", "the") for w in words):
         return False
+    if office:
+        r.take(r"\b(?:head\s+)?office\b")
     return r.take(r"\b" + r"\s+".join(re.escape(w.casefold()) for w in words) + r"\b")
 
 

@@ -19,6 +19,8 @@ from kg.vocab.catalogue import match_metric
         ("Training: Average hours: Female", "HR", "training-hours-average-female"),
         ("Employees by category: Female", "NUM", "employees-female"),
         ("Staff by group: Aged over 50", "NUM", "employees-over-50"),
+        ("Employees by category: Macau head office", "NUM", "employees-in-region"),
+        ("Turnover: Shenzhen office", "PERCENT", "turnover-rate-in-region"),
     ],
 )
 def test_staff_measure_labels(label: str, unit: str, notation: str) -> None:
@@ -29,3 +31,4 @@ def test_staff_measure_labels(label: str, unit: str, notation: str) -> None:
 def test_turnover_in_money_is_no_workforce_metric() -> None:
     assert match_metric("Turnover", "HKD") is None
     assert match_metric("Average hours: Female", "HR") is None  # hours of what, the label does not say
+    assert match_metric("Employees: Head office", "NUM") is None  # an office, in no place the label names
