@@ -442,9 +442,9 @@ def _measure_header(
     words, or on a units line under it (``units``, one per cell after the first): two measures
     at least, no digit outside their parentheses. Its label column may be blank over the labels,
     and, over a units line, one column may be a unit column ("Category / Unit / Number /
-    Turnover" over "% " under "Turnover"). The period of
-    every column is the one year the caption above names ("Table 4 Training in FY2022/23"), or
-    the day it names ("Table 6 Employees as at 31 March 2024"), else the report's (no year)."""
+    Turnover" over a line printing "%" under "Turnover"). The period of every column is the one
+    year the caption above names ("Table 4 Training in FY2022/23"), or the day it names ("Table 6
+    Employees as at 31 March 2024"), else the report's (no year)."""
     cells = line.cells
     if len(cells) < 3 or any(not c.text or _is_cell(c) for c in cells[1:]) or _is_cell(cells[0]):
         return None

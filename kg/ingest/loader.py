@@ -500,10 +500,15 @@ class _Loader:
                         continue
                     if cell.column.total and cell.disclosed and self._additive(row, observations[-1]):
                         total_at = len(observations) - 1
+                if not observations:
+                    continue
                 # A row of a table of measures holds several metrics ("Share trained", "Average
                 # hours"), each disclosing its own KPIs: a claim per metric, quoting the row.
-                measures = dict.fromkeys(o.metric for o in observations) if measured else {metric: None}
-                groups = [tuple(o for o in observations if o.metric == m or not measured) for m in measures]
+                if measured:
+                    named = dict.fromkeys(o.metric for o in observations)
+                    groups = [tuple(o for o in observations if o.metric == m) for m in named]
+                else:
+                    groups = [tuple(observations)]
                 for group in groups:
                     of = group[0].metric if measured else metric
                     ident = f"kpi-{of}"
