@@ -220,8 +220,11 @@ _GRADE_STOP = re.compile(
 _GRADED_BEFORE = re.compile(r"\b(?:Level|Grade|Tier|Class) [A-Z0-9]{1,3}\s+of\s+the\s+$")
 GRADED_WINDOW = 30  # characters before a name where its grade is printed
 # "... Acme Ports Sdn. Bhd. We buy ...": a legal form's full stop ends the sentence before a sentence's word.
+# A Chinese company's whole form, "Co., Ltd.", ends its name: a capital after it starts the next
+# sentence ("... Acme Gas Co., Ltd. Acme Energy (Wuhan) Co., Ltd. runs ...").
 _ABBREVIATION_STOP = re.compile(
     r"\b(?:Ltd|Bhd|Inc|Corp)\. (?=(?:We|Our|The|This|These|It|Its|In|During|All|As|At|For)\b)"
+    r"|\bCo\.,\s+Ltd\.\s(?=[A-Z])"
 )
 # "... and the Energy Market Authority": "and the" before a capital starts another name.
 _AND_THE = re.compile(r",? and the (?=[A-Z])")
@@ -914,6 +917,14 @@ _NOT_MODIFIERS = frozenset(
     ]
 )
 _LOCATIVE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|on|from|across|to|throughout|within|around|near|and|of)|,)\s+(?:the\s+)?$")
+# A list of names closed by the region they are in ("Alton, Brede and Cray in Kent").
+_NAME = r"[A-Z][a-z]+(?:['’][a-z]+)?(?: [A-Z][a-z]+)?"
+_LIST_ITEM = re.compile(_NAME)
+_REGION_LIST = re.compile(
+    rf"(?<![\w'’])(?P<items>{_NAME}(?:, {_NAME})*,? and {_NAME}) in (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b"
+)
+_MIN_LISTED = 3  # "Ann and Bob in Leeds" may name people; three names or more, and a region, name places
+_LIST_CUE = re.compile(r"(?:\b(?:in|at|across|throughout)|:)\s+$")
 _JURISDICTIONS = (
     (re.compile(r"\s+of\s+the\s+People[’']s\s+Republic\s+of\s+China|\s+of\s+the\s+PRC|\s+of\s+China"), "PRC"),
     (
@@ -1381,6 +1392,9 @@ class _Scanner:
             if len(words) <= 3 and all(w.istitle() for w in words) and self._after_place(start):
                 self.add(start, end, "Place")  # "in Kwai Chung and Tsing Yi": a place beside a place
                 return
+            if len(words) <= 2 and self._listed_in_region(start, end):
+                self.add(start, end, "Place")  # "Alton, Brede and Cray in Kent": towns the region places
+                return
             if (
                 len(words) <= 3
                 and all(w.istitle() for w in words)
@@ -1664,6 +1678,24 @@ class _Scanner:
             for n in (after.group(1), after.group(1).split()[0])
             if n in place_names()
         )
+
+    def _listed_in_region(self, start: int, end: int) -> bool:
+        """Whether the name at ``start``-``end`` is an item of a list of three or more names that
+        a region closes ("cities: Alton, Brede and Cray in Texas"), after a place's cue ("in",
+        "across", a colon) or with an item the gazetteer knows: towns or districts of that region,
+        though the gazetteer may know none of them. A list of people ("thanks Ann, Bo and Cy in
+        Ohio") has neither."""
+        at = max(0, start - 120)
+        window = " ".join(self.text[at : end + 120].split("\n"))
+        for m in _REGION_LIST.finditer(window):
+            if m.group("region") not in region_names() or not (m.start() <= start - at and end - at <= m.end("items")):
+                continue
+            items = [(i.start(), i.end()) for i in _LIST_ITEM.finditer(m.group("items"))]
+            names = [m.group("items")[a:b] for a, b in items]
+            # "cities: A, B and C in R", "in A, B and C in R", or a list the gazetteer knows an item of.
+            cued = _LIST_CUE.search(window[: m.start()]) is not None or any(n in place_names() for n in names)
+            return cued and len(items) >= _MIN_LISTED and (start - at - m.start(), end - at - m.start()) in items
+        return False
 
     def _after_place(self, start: int) -> bool:
         """Whether a known place comes just before, in the same list ("Kwai Chung and ", "Zhengzhou, ")."""

@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from kg.drafting.sentences import Unit
+from kg.drafting.sentences import CHANGE_LINE, Unit
 from kg.ingest.quantities import MONTHS, Mention
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -124,6 +124,8 @@ _INCREASE = (
     r"improv(?:e[ds]?|ement)|expand(?:ed)?"
 )
 _CHANGE_BEFORE = re.compile(rf"\b(?:(?P<dec>{_DECREASE})|(?P<inc>{_INCREASE}))(?:\s+(?:by|of))?\s*$|\bby\s*$", re.I)
+# An arrow printed right before a figure ("▲ 6.2% vs 2022", "▼ 1 case"), as key-figure pages mark a change.
+_ARROW_BEFORE = re.compile(r"(?:(?P<inc>[▲△↑⬆])|[▼▽↓⬇])[ \t]*$")
 _CHANGE_VERB = re.compile(rf"\b(?:(?P<dec>{_DECREASE})|(?P<inc>{_INCREASE}))\b", re.I)
 _CHANGE_AFTER = re.compile(
     r"^\s*(?:(?P<dec>reduction|decrease|decline|drop|fall|cut|lower|less|fewer)|(?P<inc>increase|rise|growth|higher|more))\b"
@@ -1398,6 +1400,8 @@ def _change(text: str, before: str, after: str, start: int) -> tuple[str, str | 
     """("change", direction) when the words around a figure print it as a change, else ("value", None)."""
     if _FROM_BEFORE.search(before) or _NOT_CHANGE.search(before):
         return "value", None
+    if (arrow := _ARROW_BEFORE.search(before)) is not None:
+        return "change", "increase" if arrow.group("inc") else "decrease"
     m = _CHANGE_BEFORE.search(before)
     if m is not None and not (m.group("dec") or m.group("inc")):
         verbs = list(_CHANGE_VERB.finditer(text[_clause_start(text, start) : start]))
@@ -1462,6 +1466,9 @@ def metric_name(unit: Unit, mention: Mention, start: int, end: int, role: str, e
     clause = before[_clause_start(text, start) :]
     if unit.kind == "highlight" and (label := _key_label(before)):
         return label
+    lines = text.split("\n")
+    if unit.kind == "highlight" and len(lines) == 3 and CHANGE_LINE.match(lines[2].strip()) and _tidy(lines[0]):
+        return _tidy(lines[0])  # a caption, its figure, the figure's change: both figures are the caption's
     if unit.kind == "highlight":
         rest = _OF_LEAD.sub("", (before + " " + after).strip())
         if role == "change":

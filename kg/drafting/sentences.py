@@ -33,7 +33,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from kg.ingest.prose import BULLET, PAGE_NUMBER, is_table_row
+from kg.ingest.prose import BULLET, PAGE_NUMBER, RULE, is_table_row
 from kg.ingest.quantities import Recogniser
 
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
@@ -43,7 +43,10 @@ _NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z]")
 _SPACED_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.? {2,}(?=[A-Z])")
 # A note's marker opening its line ("¹ Converted at 10.5 kWh per litre."), as notes under a table
 # print them: each note is a unit of its own, as a list item is, not a sentence of one paragraph.
-_NOTE_MARK = re.compile(r"^[⁰¹²³⁴⁵⁶⁷⁸⁹†‡]+[ \t]+(?=\S)")
+_NOTE_MARK = re.compile(r"^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹†‡]+|\[\d{1,2}\])[ \t]+(?=\S)")  # "¹ Converted at ...", "[2] Data cover ..."
+# A key figure's change printed on the line under it: an arrow before the figure ("▲ 6.2% vs
+# 2022", "▼ 1 case"), or a signed percentage compared with a year ("+6.2% vs 2022").
+CHANGE_LINE = re.compile(r"^(?:[▲▼△▽↑↓⬆⬇][ \t]*\d|[-+−]\d[\d,.]*[ \t]*%[ \t]+(?:vs\.?|versus|compared|from|on|over)\b)")
 _CONTENTS = re.compile(r"^(?:table\s+of\s+)?contents$", re.I)
 _CONTENTS_ENTRY = re.compile(r"(?:\.{3,}|…+|\t|\s{2,})\s*\d{1,3}$|\s\d{1,3}$")
 # A dot leader between a label and what it leads to: a page number in a contents list, a figure
@@ -190,7 +193,7 @@ class Segmenter:
                 i = j + 1
             elif kind == "figure":
                 units.append(self._highlight(text, lines, kinds, i))
-                i += 2 if i + 1 < len(lines) and kinds[i + 1] == "caption" else 1
+                i += 2 if i + 1 < len(lines) and kinds[i + 1] in ("caption", "change") else 1
             elif kind == "boxed":
                 units.append(Unit(lines[i].start, lines[i].end, lines[i].text, "highlight"))
                 i += 1
@@ -220,7 +223,10 @@ class Segmenter:
         return self._last[1], self._last[2]
 
     def _highlight(self, text: str, lines: list[_Line], kinds: list[str], i: int) -> Unit:
-        if i + 1 < len(lines) and kinds[i + 1] == "caption":
+        if i + 1 < len(lines) and kinds[i + 1] == "change":  # caption, figure, then its change on a line
+            start = lines[i - 1].start if i > 0 and kinds[i - 1] == "caption" else lines[i].start
+            end = lines[i + 1].end
+        elif i + 1 < len(lines) and kinds[i + 1] == "caption":
             start, end = lines[i].start, lines[i + 1].end
         elif i > 0 and kinds[i - 1] == "caption":
             start, end = lines[i - 1].start, lines[i].end
@@ -229,7 +235,8 @@ class Segmenter:
         return Unit(start, end, text[start:end], "highlight")
 
     def _kinds(self, text: str, lines: list[_Line]) -> list[str]:
-        """blank | furniture | contents | table | bullet | figure | boxed | caption | heading | prose, per line."""
+        """The kind of each line: blank | furniture | contents | table | bullet | figure | boxed |
+        caption | change | heading | prose."""
         counts = Counter(line.text for line in lines if line.text and len(line.text) <= 100)
         kinds: list[str] = []
         in_contents = False
@@ -241,7 +248,7 @@ class Segmenter:
             # No page is numbered 0: a "0" alone on its line is a highlight's figure ("0" over
             # "Work-related fatalities").
             page_number = PAGE_NUMBER.match(body) is not None and body != "0" and not _is_boxed_count(lines, n)
-            if self._is_furniture(line) or counts[body] >= 3 or page_number:
+            if self._is_furniture(line) or counts[body] >= 3 or page_number or RULE.match(body):
                 kinds.append("furniture")
                 continue
             if _CONTENTS.match(body):
@@ -428,6 +435,11 @@ def _captions(lines: list[_Line], kinds: list[str]) -> list[str]:
     on in lower case.
     """
     out = list(kinds)
+    for i in range(len(kinds) - 1):
+        # "41,260 tCO2e" over "▼ 3.1% vs 2022": the figure's change on the line under it, its
+        # caption then the line above.
+        if out[i] in ("figure", "boxed") and CHANGE_LINE.match(lines[i + 1].text):
+            out[i], out[i + 1] = "figure", "change"
     for i in range(len(kinds) - 2, -1, -1):
         wraps = len(lines[i].text) >= WRAPPED_LINE or lines[i + 1].text[:1].islower()
         if out[i] == "heading" and out[i + 1] == "prose" and wraps:
@@ -435,7 +447,7 @@ def _captions(lines: list[_Line], kinds: list[str]) -> list[str]:
     for i, kind in enumerate(out):
         if kind != "figure":
             continue
-        for j in (i + 1, i - 1):
+        for j in (i - 1,) if i + 1 < len(out) and out[i + 1] == "change" else (i + 1, i - 1):
             if 0 <= j < len(out) and out[j] in ("heading", "prose") and len(lines[j].text.split()) <= MAX_HEADING_WORDS:
                 if j == i - 1 and (i < 2 or out[i - 2] != "blank"):
                     continue

@@ -58,7 +58,7 @@ from kg.ingest.quantities import MONTHS
 from kg.ingest.site_columns import site_columns
 from kg.ingest.stacked_cells import stacked_lines
 from kg.ingest.tables import Cell
-from kg.ingest.transposed_cells import TransposedBlock, transposed_block
+from kg.ingest.transposed_cells import TransposedBlock, is_rule, transposed_block, units_line
 from kg.ingest.wrapped_labels import continues_label
 
 _SPLIT = re.compile(r"\t| {2,}")
@@ -490,6 +490,11 @@ def _header(line: _Line) -> tuple[Column, ...] | None:
 
 # A year in a caption ("Table 4 Training in FY2022/23"): the period of a table whose columns are measures.
 _CAPTION_YEAR = re.compile(r"(?<![\w/])(?:FY\s?)?(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?(?![\w/])", re.I)
+# The day a caption says its figures are of, or the year they end on ("Employees as at 31 March 2024").
+_CAPTION_DAY = re.compile(
+    rf"\b(?:(?:for\s+the\s+)?(?:(?:financial|fiscal)\s+)?year\s+ended|as\s+(?:at|of|on))\s+\d{{1,2}}\s+(?:{MONTHS})\s+(?:19|20)\d\d\b",
+    re.I,
+)
 
 
 # A measure's header cell closing on the year its column is of ("Average hours 2022", "Employees
@@ -514,30 +519,54 @@ def _measure_column(cell: Cell, year: Column | None) -> Column | None:
         year=year.year if year else None,
         fiscal=bool(year and year.fiscal),
         unit=split_label(cell.text)[1],
+        ends=year.ends if year else None,
+        instant=bool(year and year.instant),
     )
 
 
-def _measure_header(line: _Line, caption: str | None) -> tuple[Column, ...] | None:
+def _measure_header(
+    line: _Line, caption: str | None, units: tuple[str | None, ...] | None = None
+) -> tuple[Column, ...] | None:
     """The columns of a header that names a measure over each figure column ("Category /
     Employees trained (%) / Average hours per employee"), its unit in parentheses or in its
-    words: two measures at least, no digit outside their parentheses but a year closing a
-    measure ("Average hours 2022"), which is that column's period (one column at least prints
-    none). The period of every other
-    column is the one year the caption above names ("Table 4 Training in FY2022/23"), else the
+    words, or on a units line under it (``units``, one per cell after the first): two measures
+    at least, no digit outside their parentheses but a year closing a measure ("Average hours
+    2022"), which is that column's period (one column at least prints none). Its label column
+    may be blank over the labels, and, over a units line, one column may be a unit column
+    ("Category / Unit / Number / Turnover" over a line printing "%" under "Turnover"). The
+    period of every other column is the one year the caption above names ("Table 4 Training in
+    FY2022/23"), or the day it names ("Table 6 Employees as at 31 March 2024"), else the
     report's (no year)."""
     cells = line.cells
-    if len(cells) < 3 or any(not c.text or _is_cell(c) or _header_column(c) is not None for c in cells):
+    if len(cells) < 3 or any(not c.text or _is_cell(c) for c in cells[1:]) or _is_cell(cells[0]):
+        return None
+    kinds = [_header_column(c) for c in cells]
+    if any(k is not None and k.kind != "unit" for k in kinds) or [k for k in kinds[1:] if k is not None][1:]:
+        return None
+    if units is None and any(kinds):
+        return None  # "Indicator  Unit  Site A  Site B" without a units line is a table of sites
+    if sum(k is None for k in kinds[1:]) < 2 or kinds[0] is not None:
         return None
     if _DIGIT.search(split_label(cells[0].text)[0]):
         return None
-    years = [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_YEAR.finditer(caption or "")]
+    dated = [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_DAY.finditer(caption or "")]
+    years = dated or [_header_column(Cell(m.group(), 0, len(m.group()))) for m in _CAPTION_YEAR.finditer(caption or "")]
     if len(years) > 1 or None in years:
         return None
-    read = [_measure_column(c, years[0] if years else None) for c in cells[1:]]
-    columns = tuple(c for c in read if c is not None)
-    if len(columns) < len(read) or all(c.header != cells[k] for k, c in enumerate(columns, start=1)):
-        return None  # a digit in a measure; or every column naming its year, a table of years
-    return columns
+    year = years[0] if years else None
+    below = units or (None,) * (len(cells) - 1)
+    columns: list[Column] = []
+    for c, kind, unit in zip(cells[1:], kinds[1:], below, strict=True):
+        if kind is not None:
+            columns.append(Column("unit", c))
+            continue
+        column = _measure_column(c, year)
+        if column is None:
+            return None  # a digit in a measure
+        columns.append(replace(column, unit=column.unit or unit))
+    if all(col.header is not cells[k] for k, col in enumerate(columns, start=1) if col.kind == "measure"):
+        return None  # every measure naming its year: a table of years
+    return tuple(columns)
 
 
 def _header_unit(line: _Line) -> str | None:
@@ -643,6 +672,8 @@ class _Reader:
         self._code_tables()
         self._english_labels()
         self.cells = [line.cells for line in self.lines]  # the lines' cells, as transposed_block reads them
+        # Headers of measures with a units line or a rule under them: the line their rows start at.
+        self.under_header: dict[int, int] = {}
         self.heads = _running_heads(text)
         self.first_cells = Counter(line.first for line in self.lines if len(line.cells) == 2)
         groups = [(m.end(), m.group("title").strip()) for m in _GROUP_HEADING.finditer(text)]
@@ -748,14 +779,28 @@ class _Reader:
 
     def measures(self, i: int) -> tuple[Column, ...] | None:
         """The columns of a header of measures (:func:`_measure_header`) at line ``i``, when the
-        line below (under its rule, if it prints one) is a row of as many cells, all figures."""
-        below = i + 2 if i + 1 in self.rules else i + 1
-        if below >= len(self.lines) or not self.is_row(below):
+        first row is a row of as many cells, all figures (but a unit column's). That row is the
+        line below, or the line below a units line ("Unit  %  hours") and a rule of dashes
+        under the header, which are the header's (``self.under_header``)."""
+        header = self.lines[i]
+        j = i + 1
+        units = units_line(self.cells[j], len(header.cells), _is_value, _is_year) if j < len(self.lines) else None
+        if units is not None:
+            j += 1
+        if j < len(self.lines) and (is_rule(self.cells[j]) or j in self.rules):
+            j += 1
+        if j >= len(self.lines) or not self.is_row(j):
             return None
-        row = self.lines[below]
-        if len(row.cells) != len(self.lines[i].cells) or not all(_is_cell(c) for c in row.cells[1:]):
+        row = self.lines[j]
+        if len(row.cells) != len(header.cells):
             return None
-        return _measure_header(self.lines[i], self.caption_above(i))
+        columns = _measure_header(header, self.caption_above(i), units)
+        unit_col = _unit_column(columns) if columns is not None else None
+        if columns is None or not all(_is_cell(c) for k, c in enumerate(row.cells[1:]) if k != unit_col):
+            return None
+        if j > i + 1:
+            self.under_header[i] = j
+        return columns
 
     def sites(self, i: int) -> tuple[Column, ...] | None:
         """The columns of a header of sites (:mod:`kg.ingest.site_columns`) at line ``i``, when
@@ -881,8 +926,9 @@ class _Reader:
                 self._cell(table, cells, column, row[k])
             end = block.rows[-1][1][k].end
             label = _LABEL_MARKER.sub("", measure.text).strip()
-            table.rows.append(FigureRow(label, None, tuple(cells), measure.start, end, markers))
-        table.end = _rstrip_end(self.text, self.lines[block.last])
+            unit = block.units[k] if block.units else None  # the units line's cell under the measure
+            table.rows.append(FigureRow(label, unit, tuple(cells), measure.start, end, markers))
+        table.end = block.rows[-1][1][-1].end  # the last row's last cell, not the rule under it
         self.notes(table, block.last + 1)
         found.append(table)
         return block.last + 1
@@ -982,6 +1028,7 @@ class _Reader:
             assert caption is not None  # caption_above returns caption lines only
             table.caption, table.caption_unit, table.caption_day = split_caption(title[caption.end() :].strip(" .:–-"))
         i = (first + (2 if first in self.two_line else 1)) if header else first
+        i = self.under_header.get(first, i)
         pending: _Line | None = None  # the first line of a row label printed on two lines
         heading: str | None = None
         section: tuple[str, tuple[str, ...]] | None = None  # the heading line above the rows, its markers

@@ -78,6 +78,8 @@ _PER = re.compile(r"\bper\s+\S.*$", re.I)
 # A row label naming a figure that does not add up across sites: a rate, an average, a ratio.
 _NOT_ADDITIVE = re.compile(r"\b(?:rates?|average|mean|median|ratios?|intensit(?:y|ies)|per|share|proportion)\b", re.I)
 _AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
+# A measure column that only says it counts ("Number", "No.", "Count"): what it counts the caption names.
+_BARE_COUNT = re.compile(r"^(?:number|no\.?|count|headcount)$", re.I)
 
 
 def _q(value: str) -> str:
@@ -473,7 +475,8 @@ class _Loader:
                 name, unit, error = self._row_unit(row)
                 printed = unit.key if unit else None
                 if measured:  # a metric per column, named in the header (see _measure_metric)
-                    metrics.append(self._measure_metric(table, row, table.columns[0], where))
+                    first = next(c for c in table.columns if c.kind == "measure")  # not a unit column before it
+                    metrics.append(self._measure_metric(table, row, first, where, unit, error))
                 else:
                     printed = self._printed_unit(table, row, unit, error)
                     metrics.append(self._row_metric(table, row, name, printed, metrics, where))
@@ -489,7 +492,7 @@ class _Loader:
                 observations = []
                 total_at: int | None = None  # the total column's figure, among the observations
                 for cell in row.cells:
-                    of = self._measure_metric(table, row, cell.column, where) if measured else metric
+                    of = self._measure_metric(table, row, cell.column, where, unit, error) if measured else metric
                     try:
                         observations.append(self._cell_observation(table, row, cell, of, unit, error))
                     except ValueError as exc:
@@ -500,26 +503,35 @@ class _Loader:
                         total_at = len(observations) - 1
                 if not observations:
                     continue
-                ident = f"kpi-{metric}"
-                n = 1
-                while f"claim:{ident}" in self.origins:
-                    n += 1
-                    ident = f"kpi-{metric}-{n}"
-                kpis = tuple(dict.fromkeys(k for o in observations for k in self.report.metrics[o.metric].kpis))
-                if row.code in self.codes:  # the KPI the row's code column prints: the report's own mapping
-                    kpis = (row.code,)
-                self._table_claim(
-                    ident,
-                    "quantitative",
-                    (row.start, row.end),
-                    self.report.meta.company,
-                    f"table:kpi:{table.group or ''}",
-                    observations=tuple(observations),
-                    kpis=kpis,
-                    boundary_total=total_at,
-                )
-                if table.caption:
-                    self.report.table_captions[ident] = table.caption
+                # A row of a table of measures holds several metrics ("Share trained", "Average
+                # hours"), each disclosing its own KPIs: a claim per metric, quoting the row.
+                if measured:
+                    named = dict.fromkeys(o.metric for o in observations)
+                    groups = [tuple(o for o in observations if o.metric == m) for m in named]
+                else:
+                    groups = [tuple(observations)]
+                for group in groups:
+                    of = group[0].metric if measured else metric
+                    ident = f"kpi-{of}"
+                    n = 1
+                    while f"claim:{ident}" in self.origins:
+                        n += 1
+                        ident = f"kpi-{of}-{n}"
+                    kpis = tuple(dict.fromkeys(k for o in group for k in self.report.metrics[o.metric].kpis))
+                    if row.code in self.codes:  # the KPI the row's code column prints: the report's own mapping
+                        kpis = (row.code,)
+                    self._table_claim(
+                        ident,
+                        "quantitative",
+                        (row.start, row.end),
+                        self.report.meta.company,
+                        f"table:kpi:{table.group or ''}",
+                        observations=group,
+                        kpis=kpis,
+                        boundary_total=None if measured else total_at,
+                    )
+                    if table.caption:
+                        self.report.table_captions[ident] = table.caption
             self.report.unread_cells.extend(Uncovered(u.start, u.end, u.reason) for u in unread)
             if table.header is not None:
                 # A scale in the header ("HK$'000") reads as a quantity; it is the columns' unit.
@@ -831,11 +843,15 @@ class _Loader:
         row: figure_tables.FigureRow,
         column: figure_tables.Column,
         where: str,
+        row_unit: CellUnit | None = None,
+        row_error: str | None = None,
     ) -> str:
         """The metric of a cell under a header that names the measure ("Employees trained (%)"
-        over the row "Male"): the measure without its unit, of the row's group. A measure that
-        names no catalogue metric alone is of what the caption names, when that reads as one:
-        "Average hours" under "Table 5 Training" is "Average hours of training"."""
+        over the row "Male"): the measure without its unit, of the row's group. When that names
+        no catalogue metric, the caption may say what is measured: a bare count ("Number" under
+        "Table 6 Employees by category") counts what the caption names ("Employees by category:
+        Male"), another measure is the caption's ("Training: Average hours: Male", or "Average
+        hours of training: Male" under "Table 5 Training")."""
         assert column.header is not None  # measure columns are read from a header
         measure, unit = figure_tables.split_label(column.header.text)
         if unit is not None:
@@ -844,11 +860,25 @@ class _Loader:
             except UnknownUnit:
                 measure = column.header.text
         label = f"{measure}: {row.label}"
-        caption = table.caption
-        if caption and match_metric(label) is None:
-            of = caption if caption[:2].isupper() else caption[:1].lower() + caption[1:]
-            if match_metric(titled := f"{measure} of {of}: {row.label}") is not None:
-                label = titled
+        cell = next((c for c in row.cells if c.column == column and c.disclosed), None)
+        try:
+            key = self._cell_unit(table, row, cell, row_unit, row_error).key if cell is not None else None
+        except UnknownUnit:
+            key = None
+        if match_metric(label, key) is None:
+            titled = [
+                f"{title}: {row.label}" if _BARE_COUNT.match(measure) else f"{title}: {label}"
+                for title in (table.caption, table.stub)
+                if title and key is not None
+            ]
+            of_caption = []
+            if caption := table.caption:
+                of = caption if caption[:2].isupper() else caption[:1].lower() + caption[1:]
+                of_caption.append(f"{measure} of {of}: {row.label}")
+            # A bare count counts what the caption names; another measure is first read as the
+            # caption's ("Average hours of training"), then under it.
+            tried = titled + of_caption if _BARE_COUNT.match(measure) else of_caption + titled
+            label = next((t for t in tried if match_metric(t, key) is not None), label)
         ident = slugify(label, 100)
         if ident not in self.report.metrics:
             self._define("metric", ident, where)
@@ -1021,6 +1051,9 @@ class _Loader:
         meta = self.report.meta
         day = self._as_at(table, row)
         column, baseline, kind = cell.column, None, "value"
+        if column.kind == "measure" and column.instant and column.header is not None and is_flow(column.header.text):
+            # "Turnover" beside "Number" under "Employees as at 31 March 2024": the year to that day.
+            column = dataclasses.replace(column, instant=False, fiscal=True)
         if column.kind == "change":
             years = sorted({c.year: c for c in table.columns if c.kind == "year"}.items())
             if len(years) < 2:
@@ -1097,6 +1130,9 @@ class _Loader:
         of suppliers by region") says so; else ``UnknownUnit``."""
         if figure_tables.prints_percent(cell.figure.text) or (cell.column.kind == "change" and cell.column.unit == "%"):
             return CellUnit("PERCENT")
+        if cell.column.kind == "measure" and cell.column.unit and row_unit is not None:
+            # "Turnover" over "%" beside a unit column of "persons": the column's measure is in its own unit.
+            return self._per_label(cell.column.unit, row)
         if row_unit is not None:
             return row_unit
         paren = figure_tables.split_label(row.label)[1]

@@ -43,6 +43,10 @@ BULLET = re.compile(r"^(?P<mark>[•·▪●◦‣►■□✓\-–—*]|\(?[a-z
 TABLE_CELLS = re.compile(r"\S(?:\t| {2,})\S")
 
 
+# A line that only rules a table off ("-------", "======"): no text, and no paragraph runs through it.
+RULE = re.compile(r"^[-=_─━]{3,}$")
+
+
 def is_table_row(body: str) -> bool:
     """Whether a line's text is a table row: cells apart by a tab or a run of spaces, beyond
     the run a bullet's mark may print before its text ("-   reduce emissions by 5%"), or by
@@ -244,7 +248,7 @@ def _apart(line: _Line, counts: Counter[str], furniture: list[tuple[int, int]], 
 
     Furniture spans do not overlap, so only the last one starting before the line ends can reach into it.
     """
-    if not line.body or is_table_row(line.body) or PAGE_NUMBER.match(line.body):
+    if not line.body or is_table_row(line.body) or PAGE_NUMBER.match(line.body) or RULE.match(line.body):
         return True
     if counts[line.body] >= REPEATED and len(line.body) <= 100:
         return True

@@ -446,7 +446,8 @@ class Recogniser:
         after = text[end : end + 20]
         num_text = m.group("num")
         line_start = text.rfind("\n", 0, start) + 1
-        if not has_unit and text[line_start:start].strip(" (") == "" and re.match(r"^[.)]?[ \t]+[A-Z*\"“]", after):
+        # "1. Safety", "(2) People", and a note's "[3] Data cover ..." under a table: item numbers.
+        if not has_unit and text[line_start:start].strip(" ([") == "" and re.match(r"^[.)\]]?[ \t]+[A-Z*\"“]", after):
             return "enumerator"
         if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
             return "date"

@@ -571,13 +571,20 @@ class _Mapper:
             for metric, unit in drafted:
                 for kpi in self.row_kpis(metric, unit):
                     found.setdefault(kpi.code, kpi)
-        if not found and (caption := self.r.table_captions.get(c.id)):
+        # The caption's words, else (a table printed without one) the numbered section heading
+        # it stands under ("16. B6 Product Responsibility"), which the claim's origin keeps.
+        caption, named = self.r.table_captions.get(c.id), "the table's caption"
+        if caption is None:
+            caption, named = c.origin.removeprefix("table:kpi:") or None, "the section heading over the table"
+        if not found and caption is not None:
             for metric, unit in drafted:
-                for kpi in self.caption_kpis(caption, metric, unit):
+                for kpi in self.caption_kpis(caption, metric, unit, named):
                     found.setdefault(kpi.code, kpi)
         return [found[code] for code in sorted(found)]
 
-    def caption_kpis(self, caption: str, metric: MetricSpec, unit: str | None) -> list[InferredKPI]:
+    def caption_kpis(
+        self, caption: str, metric: MetricSpec, unit: str | None, named_by: str = "the table's caption"
+    ) -> list[InferredKPI]:
         """The KPI a row no other rule maps discloses when its table's caption names a guide aspect
         ("Table 7 Health and safety") and its label speaks of one of the aspect's KPIs ("Campus
         safety incidents"): that KPI, as for a figure of a report section on the aspect
@@ -593,7 +600,7 @@ class _Mapper:
         if code is None:
             return []
         why = (
-            f"csr-kg caption rule: the table's caption {caption!r} names aspect {', '.join(named)}, and of its "
+            f"csr-kg caption rule: {named_by} {caption!r} names aspect {', '.join(named)}, and of its "
             f"KPIs {code} ({self.vocab_labels.get(code, code)}) is the one {metric.label!r} speaks of"
         )
         return [InferredKPI(code, why, rule="caption")]

@@ -298,6 +298,12 @@ _NOT_GHG_SCOPE = r"\b(?:energy|electricity|fuel|wastes?|water|suppliers?|packagi
 
 
 def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
+    # Methane that escapes a gas network, a mine or a landfill ("Fugitive methane from the
+    # network"): a direct emission, Scope 1, of that one gas, wherever it escapes from.
+    if per is None and r.take(r"\bfugitive (?:emissions? of )?(?:methane|ch4)(?: emissions?)?\b"):
+        r.take(r"\b(?:scope 1|direct)\b")
+        r.take(r"\b(?:from|of|in) (?:the |our )?(?:\w+ ){0,2}(?:network|system|pipelines?|mains|mines?|landfills?)\b")
+        return "ghg-scope-1-ch4", "Scope 1 emissions of one gas (CH4): fugitive methane"
     named = r.take(r"\bghg\b|\bco2e\b|\bcarbon (?:dioxide )?(?:equivalent )?emissions?\b|\bcarbon footprint\b")
     # Plain "emissions" are greenhouse gases when a scope is named, by number or by its words
     # ("indirect emissions", "emissions from purchased electricity"), and no pollutant is.
@@ -556,10 +562,16 @@ def _region_part(r: _Reading) -> bool:
     parts = _LAST_PART.split(r.label)
     sep, last = len(parts) > 1, parts[-1]
     words = re.findall(r"[A-Za-z][\w'-]*", last)
+    # "Hong Kong head office": the place's office is staff in that place.
+    office = bool(re.search(r"(?:^|\s)(?:head\s+)?office$", last, re.I))
+    if office:
+        words = words[: -2 if len(words) > 1 and words[-2].casefold() == "head" else -1]
     if not sep or not words or any(w.casefold() in _NOT_PLACES for w in words):
         return False
     if not all(w[0].isupper() or w in ("and", "of", "the") for w in words):
         return False
+    if office:
+        r.take(r"\b(?:head\s+)?office\b")
     return r.take(r"\b" + r"\s+".join(re.escape(w.casefold()) for w in words) + r"\b")
 
 
@@ -596,7 +608,13 @@ def _breakdown(r: _Reading) -> str | None:
 
 
 def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
-    if r.take(r"\b(?:employee )?(?:turnover|attrition) rates?\b|\brate of (?:employee )?(?:turnover|attrition)\b"):
+    # A label opening with "Turnover" ("Turnover: Female", a table's measure column over its rows
+    # of staff groups) names the rate too; printed in money it is revenue, which the unit's kind
+    # keeps off this metric.
+    if r.take(
+        r"\b(?:employee )?(?:turnover|attrition) rates?\b|\brate of (?:employee )?(?:turnover|attrition)\b"
+        r"|^turnover\b"
+    ):
         r.take(_STAFF)
         r.take(_BY_PLACE)
         part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
@@ -633,7 +651,13 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r.take(_STAFF)
         r.take(r"\b(?:suffered|sustained|reported|recorded|recordable|number of)\b")
         return "work-related-injuries", "work-related injuries"
-    if r.take(r"\btraining (?:hours|time)\b|\bhours of training\b") or (per == "employee" and r.take(r"\btraining\b")):
+    # "Average hours" in a table of training ("Training: Average hours: Male"): its hours are training's.
+    average_hours = r.has(r"\btraining\b") and r.has(r"\baverage hours\b")
+    if (
+        r.take(r"\btraining (?:hours|time)\b|\bhours of training\b")
+        or (per == "employee" and r.take(r"\btraining\b"))
+        or (average_hours and r.take(r"\btraining\b|\bhours\b"))
+    ):
         if not r.take(r"\baverage\b") and per != "employee":
             return None, "training hours in total, not an average"
         r.take(_STAFF)
@@ -647,7 +671,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
         r.take(r"\breceiv(?:ing|ed)\b|\bregular\b|\bshare\b|\bpercentage\b")
         return "employees-performance-reviewed-share", "share of employees receiving performance reviews"
     if r.take(
-        r"\b(?:employees?|staff) trained\b|\btrained (?:employees?|staff)\b"
+        r"\b(?:employees?|staff) trained\b|\btrained (?:employees?|staff)\b|\b(?:share|percentage|proportion) trained\b"
         r"|\b(?:employees?|staff) (?:who )?(?:received|receiving|completed|attended|took part in|participated in)"
         r" (?:\w+ ){0,3}training\b"
     ):
@@ -661,6 +685,7 @@ def _workforce(r: _Reading, per: str | None) -> tuple[str | None, str]:
     if per is None and (_is_share_of_staff(r) or staff):
         r.take(r"\b(?:worked|working|based|located|employed)\b")
         r.take(_BY_PLACE)
+        r.take(r"\bby (?:employee )?(?:categor(?:y|ies)|groups?)\b")  # "Employees by category: Male"
         part = _breakdown(r) or ("in-region" if r.has(_REGION) or _region_part(r) else None)
         return ("employees-" + (part or "total"), "headcount" + (f" ({part})" if part else ""))
     return None, ""

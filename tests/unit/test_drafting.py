@@ -1144,3 +1144,37 @@ def test_a_sentence_saying_what_one_unit_is_in_another_has_no_figure() -> None:
     assert figures("One tonne is 1,000 kg.") == []
     assert figures("1 MWh = 3.6 GJ.") == []
     assert figures("One depot is 2,400 m².") == ["2,400 m²"]  # "depot" is no unit: a figure
+
+
+def test_an_arrow_before_a_figure_prints_a_change() -> None:
+    """Key-figure pages mark a change with an arrow ("▲ 4.0% vs 2021", "▼ 2 cases vs 2021")."""
+    assert [(role, figure, direction) for role, figure, _, _, _, direction in read("▲ 4.0% vs 2021")] == [
+        ("change", "4.0%", "increase")
+    ]
+    assert [(role, figure, direction) for role, figure, _, _, _, direction in read("▼ 2 cases vs 2021")] == [
+        ("change", "2", "decrease")
+    ]
+
+
+def test_a_rule_is_no_text_and_a_bracketed_note_marker_no_figure() -> None:
+    """A rule of dashes under a table joins no sentence; a note opening with "[2]" is a unit of
+    its own without its marker, so the marker's number is no figure."""
+    text = "Waste  Unit  2022\n-------------------\n[2] Data cover 3 depots.\n"
+    assert [(kind, body) for kind, body, _ in units(text) if kind != "table"] == [("bullet", "Data cover 3 depots.")]
+
+
+def test_a_key_figure_with_its_change_under_it_is_one_highlight_named_by_its_caption() -> None:
+    """Caption, figure, then the figure's change on the line under it ("▲ 4.0% vs 2021"): one
+    highlight, whose figures are both the caption's metric."""
+    text = (
+        "KEY FIGURES\n\n  Fuel used\n  1,286 million litres\n  ▲ 4.0% vs 2021\n\n"
+        "  Lost-time injuries\n  3 cases\n  ▼ 1 case vs 2021\n"
+    )
+    assert [(kind, " ".join(body.split())) for kind, body, _ in units(text)] == [
+        ("highlight", "Fuel used 1,286 million litres ▲ 4.0% vs 2021"),
+        ("highlight", "Lost-time injuries 3 cases ▼ 1 case vs 2021"),
+    ]
+    assert read("Fuel used\n1,286 million litres\n▲ 4.0% vs 2021", "highlight") == [
+        ("value", "1,286 million litres", "Fuel used", None, None, None),
+        ("change", "4.0%", "Fuel used", None, "2021", "increase"),
+    ]

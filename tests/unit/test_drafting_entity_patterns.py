@@ -97,6 +97,21 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Our plant in Batu Kawan, Penang, Malaysia makes sensors.",
         [("Place", "Batu Kawan"), ("Place", "Penang"), ("Place", "Malaysia")],
     ),
+    # names the gazetteer does not know, listed three or more and closed by the region they are in,
+    # after a place's cue; a list of people after a verb is none
+    (
+        "Our depots serve nine towns: Alderby, Brackwell and Coldmoor in Texas.",
+        [("Place", "Alderby"), ("Place", "Brackwell"), ("Place", "Coldmoor"), ("Place", "Texas")],
+    ),
+    ("We thank Alice, Bruno and Chen in Ohio for their help.", [("Place", "Ohio")]),
+    # "Co., Ltd." ends a name: the capital after it starts the next sentence's name
+    (
+        "Plants are held through Acme Pipeline Gas Co., Ltd. Acme Distributed Energy (Wuhan) Co., Ltd. runs them.",
+        [
+            ("Organization", "Acme Pipeline Gas Co., Ltd."),
+            ("Organization", "Acme Distributed Energy (Wuhan) Co., Ltd."),
+        ],
+    ),
     # a steering group is a team
     ("The Climate Steering Group meets monthly.", [("Team", "Climate Steering Group")]),
     # a figure and its preposition start no name: the acronym's programme follows

@@ -34,4 +34,7 @@ def test_rows_naming_a_part_of_the_headers_measure_are_named_in_it(tmp_path: Pat
     )
     report = load_report(report_folder(tmp_path / "ashgrove", text, META, SHEET))
     labels = sorted({report.metrics[o.metric].label for c in report.claims.values() for o in c.observations})
-    assert labels == ["Employee turnover rate: Overall", "Employee turnover rate: Turnover, under 30"]
+    # "Turnover, under 30" in % names the rate of its age group alone: it needs no header's words.
+    assert labels == ["Employee turnover rate: Overall", "Turnover, under 30"]
+    found = match_metric("Turnover, under 30", "PERCENT")
+    assert found is not None and found.notation == "turnover-rate-under-30"

@@ -202,3 +202,12 @@ def test_drafted_quotes_hold_the_printed_line_break_and_the_loader_accepts_them(
     assert sorted(c.quote for c in loaded.claims.values()) == sorted(quotes)
     observed = [(str(o.value), o.unit) for c in loaded.claims.values() for o in c.observations]
     assert observed == [("21600000.0", "TONNE"), ("14630000000.00", "CNY")]
+
+
+def test_a_rule_under_a_table_joins_no_paragraph() -> None:
+    """A rule of dashes filled to the margin is no line of prose: the note under it starts a line
+    of its own in the view."""
+    rule = "-" * 79
+    text = FILLER + "\n" + rule + "\n[2] Data cover the plants the Group controls.\n"
+    view = prose_view(text)
+    assert view.text.split("\n")[2:4] == [rule, "[2] Data cover the plants the Group controls."]

@@ -91,6 +91,7 @@ def test_cjk_text_around_figures(rec: Recogniser) -> None:
         ("\n2.1 Quality Management\n", "enumerator"),
         ("\n(1) Poverty alleviation\n", "enumerator"),
         ('\n1. "Selected Participants" refer to', "enumerator"),
+        ("\n[3] Data cover the head office only.\n", "enumerator"),  # a note's marker under a table
     ],
 )
 def test_non_quantities(rec: Recogniser, text: str, kind: str) -> None:

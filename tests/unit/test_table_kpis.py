@@ -270,3 +270,24 @@ def test_a_row_no_rule_maps_discloses_the_kpi_of_the_aspect_its_tables_caption_n
         "kpi-safety-walks-by-managers": [("B2.3", "csr-kg caption rule")],
         "kpi-forklift-safety-incidents": [("B2.3", "csr-kg caption rule")],
     }
+
+
+UNCAPTIONED = """RIVERSIDE DEPOTS LTD ESG REPORT 2023
+
+4. B6 PRODUCT RESPONSIBILITY
+
+Indicator\tUnit\t2023\t2022
+Parcel complaints handled within one day\t%\t96.5\t94.0
+Loading bays\tnumber\t40\t36
+"""
+
+
+def test_a_table_without_a_caption_takes_the_aspect_of_the_section_heading_over_it(tmp_path: Path) -> None:
+    """No caption: the numbered section heading above the table ("4. B6 Product Responsibility")
+    names the aspect, whose complaints KPI (B6.2) the first row speaks of; the second has no word of it."""
+    found = _mappings(tmp_path, "riverside", UNCAPTIONED)
+    assert {k: [(code, why[:60]) for code, why in v] for k, v in found.items()} == {
+        "kpi-parcel-complaints-handled-within-one-day": [
+            ("B6.2", "csr-kg caption rule: the section heading over the table 'B6 ")
+        ],
+    }

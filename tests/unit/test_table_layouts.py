@@ -128,7 +128,8 @@ def test_cells_read_with_header_days_section_units_measure_columns_label_units_a
         ("10.5", Decimal("10.5"), "HR", year22, "Clerks"),
         ("11.5", Decimal("11.5"), "L-PER-MegaUNIT", year23, "Fuel intensity (Scope 1)"),
         ("12.0", Decimal("12.0"), "L-PER-MegaUNIT", year22, "Fuel intensity (Scope 1)"),
-        ("12.5", Decimal("12.5"), "HR", year23, "Average hours per employee: Clerks"),
+        # the caption says whose hours these are: training's
+        ("12.5", Decimal("12.5"), "HR", year23, "Training in FY2022/23: Average hours per employee: Clerks"),
         # named in the header's first cell, "Staff (headcount ...)": a headcount in a region
         ("120", Decimal(120), "NUM", "2022-06-30", "Staff: East"),
         ("130", Decimal(130), "NUM", "2023-06-30", "Staff: East"),

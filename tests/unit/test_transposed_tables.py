@@ -64,3 +64,46 @@ def test_ordinary_tables_are_not_turned_round() -> None:
         ("Petrol (litres)", [("2023", "3,210"), ("2022", "3,020")]),
     ]
     assert [label for label, _ in _rows(LABELS)] == ["Depot A", "Depot B"]
+
+
+UNITS_LINE = (
+    "Table 2  Fleet\n"
+    "\n"
+    "Year          Diesel used   Drivers[1]   Fuel economy\n"
+    "                   litres      persons         km/l\n"
+    "-----------------------------------------------------\n"
+    "FY2023             12,400          210          9.6\n"
+    "FY2022             11,950          204          9.1\n"
+    "-----------------------------------------------------\n"
+    "[1] Full-time drivers only.\n"
+)
+
+
+def test_transposed_units_line_and_rules_are_read() -> None:
+    """A units line under the measures gives each row its unit; rules above and below the rows
+    are no rows, and the footnote under the closing rule is still the table's."""
+    (table,) = figure_tables.figure_tables(UNITS_LINE)
+    assert [(r.label, r.unit, [c.figure.text for c in r.cells]) for r in table.rows] == [
+        ("Diesel used", "litres", ["12,400", "11,950"]),
+        ("Drivers", "persons", ["210", "204"]),
+        ("Fuel economy", "km/l", ["9.6", "9.1"]),
+    ]
+    assert [c.period for c in table.columns] == ["FY2023", "FY2022"]
+    assert table.caption == "Fleet"
+    assert table.rows[1].markers == ("1",)
+    assert list(table.notes) == ["1"]
+    assert UNITS_LINE[table.start : table.end].endswith("9.1")
+
+
+def test_units_line_of_long_words_is_no_units_line() -> None:
+    """A second header line of several words is a wrapped label, not units: the block under
+    the first header line is not a transposed table (its next line is no period row)."""
+    wrapped = UNITS_LINE.replace(
+        "                   litres      persons         km/l\n",
+        "                   litres      persons    in the city fleet\n",
+    )
+    reader = figure_tables._Reader(wrapped)
+    header = next(i for i, line in enumerate(reader.lines) if line.first == "Year")
+    assert reader.transposed(header) is None
+    plain = figure_tables._Reader(UNITS_LINE)
+    assert plain.transposed(header) is not None
