@@ -970,7 +970,12 @@ class _Loader:
                 raise ValueError("change column without two year columns to compare")
             column, kind = years[-1][1], "change"
             baseline = column_period(years[-2][1], meta.year, meta.fiscal_year_end, day)
-        period = column_period(column, meta.year, meta.fiscal_year_end, day)
+        if column.kind == "target":
+            # "Target 2030": the level committed to for the year the header names, not of a day
+            # the table's figures are of ("as at 31 December") nor of a fiscal year it leaves unsaid.
+            kind, period = "target", Period(str(column.year))
+        else:
+            period = column_period(column, meta.year, meta.fiscal_year_end, day)
         notes = tuple(
             Footnote(key, note.text.start, note.text.end)
             for key in dict.fromkeys((*row.markers, *cell.column.markers, *cell.markers))
