@@ -799,6 +799,8 @@ def test_an_average_time_per_head_is_of_the_metric_before_it() -> None:
             [("12%", "2022-06-30", None), ("9%", "2021-06-30", None)],
         ),
         ("Our fleet had 48 vans at the end of the year.", None, [("48", "2022-12-31", None)]),
+        ("We had 1,240 members on our register at year end.", None, [("1,240", "2022-12-31", None)]),
+        ("Staff numbered 310 at the year-end.", "03-31", [("310", "2022-03-31", None)]),
     ],
 )
 def test_asides_and_the_end_of_the_period(sentence: str, fiscal_year_end: str | None, expected: list[tuple]) -> None:
@@ -895,6 +897,9 @@ def test_an_ungrouped_number_is_a_name_in_a_report_that_groups_its_thousands() -
         ("Every request was answered within 10 days.", ["within 10 days"]),  # what all of them took at most
         ("All branches reopened within 48 hours, and none closed again.", ["within 48 hours"]),
         ("We handled 40 requests and 95% of them were answered within 10 days.", ["40", "95%"]),  # a standard
+        ("The spill was contained within 6 hours.", ["within 6 hours"]),  # what the event took
+        ("Only 40% of the leak was cleaned within 6 hours.", ["40%"]),  # measured against a limit
+        ("Any spill must be contained within 6 hours.", []),  # a limit
         ("We had 8 injuries in FY2020/21, and 57 working days were lost.", ["8", "57 working days"]),
         ("We do not hire anyone under 16.", []),  # an age, not a figure
         ("Stores were shut for 12 trading days.", ["12 trading days"]),
