@@ -77,6 +77,13 @@ _PER = re.compile(r"\bper\s+\S.*$", re.I)
 # A row label naming a figure that does not add up across sites: a rate, an average, a ratio.
 _NOT_ADDITIVE = re.compile(r"\b(?:rates?|average|mean|median|ratios?|intensit(?:y|ies)|per|share|proportion)\b", re.I)
 _AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
+# The years a caption's title ends with ("Suppliers by region, FY2023", "Energy use, 2019 to
+# 2023", "Staff in 2023"): when the figures are of, not what they measure.
+_CAPTION_YEAR = r"(?:FY\s?\d\d|(?:FY\s?)?(?:19|20)\d\d)(?:/\d\d(?:\d\d)?)?"
+_CAPTION_YEARS = re.compile(
+    rf",?\s+(?:(?:in|for|of)\s+)?{_CAPTION_YEAR}(?:\s*(?:to|-|–)\s*{_CAPTION_YEAR})?$",
+    re.I,
+)
 
 
 def _q(value: str) -> str:
@@ -930,7 +937,7 @@ class _Loader:
         ):
             # The caption, then what the header's first cell says the rows measure ("Water" over
             # "Groundwater", "Number of suppliers" over "Vietnam"), when the label alone names none.
-            for title in (table.caption, table.stub, header_title(table)):
+            for title in (_undated(table.caption), table.stub, header_title(table)):
                 titled = f"{title}: {name}"
                 if title and match_metric(titled, unit) is not None:
                     ident, label = slugify(titled, 100), titled
@@ -1195,6 +1202,14 @@ class _Loader:
                 need(obs.recipient, entities, "entity", where)
         for expectation in self.report.expectations:
             need(expectation.issue, entities, "entity", "expectation_issues")
+
+
+def _undated(caption: str | None) -> str | None:
+    """A caption's title without the years it ends with (see ``_CAPTION_YEARS``), to name the
+    rows' metric by; a title of years alone is kept."""
+    if caption is None:
+        return None
+    return _CAPTION_YEARS.sub("", caption).strip() or caption
 
 
 def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) -> bool:

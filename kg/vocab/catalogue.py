@@ -188,6 +188,7 @@ def _normalise(label: str, units: Units) -> str:
     text = _AS_AT.sub(" ", text)
     text = _CAPTION_NUMBER.sub(" ", text)
     text = re.sub(r"\btown\s+gas\b", "towngas", text)
+    text = re.sub(r"\blost\s+time\b", "lost-time", text)  # "Lost time injuries", as "lost-time injuries"
     text = re.sub(r"\bgasoline\b", "petrol", text)
     return text
 
@@ -304,10 +305,16 @@ def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     # A scope number alone ("Scope 1", "Total Scope 1 and 2 (market-based)", a table's rows under a
     # GHG heading) names greenhouse gases: the GHG Protocol's scopes are used of nothing else.
     scoped = r.has(r"\bscope [123]\b|\bdirect\b|\bindirect\b|\bpurchased (?:electricity|energy|heat|steam)\b")
-    numbered = r.has(r"\bscope [123]\b") and not r.has(_NOT_GHG_SCOPE)
+    # "Scope 1: vessel fuel combustion", "Scope 2: purchased electricity": a GHG table's row naming
+    # its scope, then the source it covers, whatever that burns or buys; the source's words are
+    # a kind of the scope's emissions (the match stays close).
+    source = re.match(r"^\s*scope [123]\s*:\s*(?P<source>[a-z][^:]*)$", r.text)
+    numbered = r.has(r"\bscope [123]\b") and (source is not None or not r.has(_NOT_GHG_SCOPE))
     if not named and not (((scoped and r.has(r"\bemissions?\b")) or numbered) and not r.has(_POLLUTANTS)):
         return None, ""
     r.take(r"\bemissions?\b|\bgas(?:es)?\b")
+    if source is not None and not r.has(_POLLUTANTS):
+        r.kinds.update(_TOKEN.findall(source.group("source")))
     if per is not None:
         r.take(r"\bintensity\b")
         # "Scope 1 and 2 intensity per m²": the catalogue's intensities are of the scopes the
