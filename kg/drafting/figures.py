@@ -396,6 +396,8 @@ class FigureReader:
             figure = self._figure(unit, mention, index, spans, periods, lead, owned, figures, inherited)
             if index in paired and figure.role == "value":
                 figure = replace(figure, period=paired[index])
+            if (shared := _range_unit(text, kept, spans, index)) is not None and figure.unit is None:
+                figure = replace(figure, unit=shared)
             figures.append(figure)
         if unit.paragraph is not None:
             levels = [f.period for f in figures if f.role == "value"]
@@ -1021,6 +1023,28 @@ def _comparative(
     if mention.unit is not None:
         return (None,) if mention.unit == printed else None
     return (earlier[-1].unit or printed,)
+
+
+# A range printed with its unit once, after its upper end: "contracts of 6 to 9 months", "between
+# 20 and 25 tonnes", "from 11.6 to 11.9 knots".
+_RANGE_GAP = re.compile(r"^\s*(?:to|-|–)\s*$", re.I)
+_BETWEEN_GAP = re.compile(r"^\s*and\s*$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
+
+
+def _range_unit(text: str, kept: list[Mention], spans: list[tuple[int, int]], index: int) -> str | None:
+    """The unit a bare number takes from the upper end of the range it opens (see
+    ``_RANGE_GAP``), or None: that end must print a unit and no scale word, which the bare
+    number would lack ("5 to 10 million tonnes" is no range of tonnes from 5)."""
+    mention = kept[index]
+    if mention.unit is not None or mention.scale is not None or index + 1 >= len(kept):
+        return None
+    upper = kept[index + 1]
+    if upper.unit is None or upper.scale is not None:
+        return None
+    gap = text[spans[index][1] : spans[index + 1][0]]
+    between = _BETWEEN_GAP.match(gap) is not None and _BETWEEN_BEFORE.search(text[: spans[index][0]]) is not None
+    return upper.unit if _RANGE_GAP.match(gap) or between else None
 
 
 def _year_earlier(span: str) -> str:

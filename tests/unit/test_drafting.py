@@ -1132,3 +1132,23 @@ def test_a_key_data_lines_unit_word_over_what_its_label_says_it_is_per_is_an_int
     reader = FigureReader(YEAR, tuple(LEXICON.prefixes), unit_of=unit_of)
     # kgce over "per tonne of clinker": kgce/tonne, a tonne of coal equivalent per kilotonne.
     assert [f.unit for f in reader.read(highlight, list(RECOGNISER.mentions(text))).figures] == ["TCE-PER-KiloTONNE"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A range printed with its unit once: its lower end is in the unit of its upper end.
+        ("Drivers sign contracts of 6 to 9 months.", [("6", "MO"), ("9 months", None)]),
+        ("Each pallet weighs between 20 and 25 kg.", [("20", "KiloGM"), ("25 kg", None)]),
+        ("Barge speeds ranged from 8.5 to 9.0 knots.", [("8.5", "KN"), ("9.0 knots", None)]),
+        # Not a range: two figures joined by "and", and an upper end scaled by a word the lower lacks.
+        ("We opened 4 depots and 12 km of cycle lanes.", [("4", None), ("12 km", None)]),
+        ("Output grew from 5 to 10 million tonnes.", [("5", None), ("10 million tonnes", None)]),
+    ],
+)
+def test_the_lower_end_of_a_range_takes_the_unit_printed_after_its_upper_end(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    found = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence))).figures
+    assert [(f.mention.surface, f.unit) for f in found] == expected

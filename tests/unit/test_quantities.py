@@ -206,6 +206,9 @@ def test_lengths_land_and_speeds(rec: Recogniser) -> None:
         ("60 km/h", "KiloM-PER-HR"),
         ("0.9 kg per km", "KiloGM-PER-KiloM"),
     ]
+    # Ships sail nautical miles at knots: a distance and a speed of their own units.
+    found = [(m.surface, m.value, m.unit) for m in rec.mentions("Tugs sailed 1.2 million nautical miles at 9.5 knots.")]
+    assert found == [("1.2 million nautical miles", Decimal(1200000), "MI_N"), ("9.5 knots", Decimal("9.5"), "KN")]
 
 
 def test_a_percentage_per_something_is_a_percentage(rec: Recogniser) -> None:
