@@ -444,6 +444,15 @@ _MATERIAL_LEAD = re.compile(
     r"\b(?:issues|topics)\b.*\b(?:as|were|are|be) (?:highly |most |the most )?material\b",
     re.I,
 )
+# A heading of a tier of a materiality assessment over the tier's issues ("Highly material", "Most
+# material topics:"); the list of issues goes on under the next tiers' headings, whatever they say
+# ("Material", "Relevant", "Emerging").
+_MATERIAL_TIER = re.compile(
+    r"^(?:(?:highly|most|very|moderately|less|least)\s+)?material(?:\s+(?:issues|topics|matters))?\s*:?$", re.I
+)
+_ISSUE_NAME = re.compile(r"(?:[^:;()\n–]|\([^()\n]*\))+?(?=\s*(?:[:;]|\s[–-]\s|$))", re.M)
+_ISSUE_CLAUSE = re.compile(r",\s+(?:including|which|who|where|such|e\.g\.|i\.e\.|as|with|for|in|at)\b", re.I)
+_TIER_HEADING = re.compile(r"^[A-Z][a-z]+(?:[ -][a-z]+){0,2}:?$")
 # A lead that says its list names the company's own departments ("ESG work is carried out by the
 # following departments:"), or the companies, schools or hospitals the report covers ("The report
 # covers the head office and its five schools:"): a report's scope is the group's own entities.
@@ -1883,14 +1892,32 @@ class _Scanner:
             spans = split_sentences(lead.group())
             last = lead.group()[spans[-1][0] :] if spans else lead.group()
             marker = None
-            for line in lines[i + 1 :]:
+            tiered = _MATERIAL_TIER.match(lead.group().strip()) is not None
+            for k, line in enumerate(lines[i + 1 :], start=i + 1):
                 item = _ITEM.match(line.group())
+                adjacent = lines[k - 1].end() + 1 == line.start()  # no blank line above it
+                if (
+                    item is None
+                    and tiered
+                    and adjacent
+                    and _TIER_HEADING.match(line.group().strip())
+                    and k + 1 < len(lines)
+                ):
+                    following = _ITEM.match(lines[k + 1].group())
+                    if following is not None and re.sub(r"\d+|[a-z]", "0", following.group("marker")) == marker:
+                        continue  # "Relevant" over the next tier's issues: the list goes on
                 # One list keeps one marker: "3. Compliance" after "(2) Safe production" is a heading.
                 style = item and re.sub(r"\d+|[a-z]", "0", item.group("marker"))
                 if item is None or marker not in (None, style):
                     break
                 marker = style
                 start, end = line.start() + item.start("name"), line.start() + item.end("name")
+                whole = _ISSUE_NAME.match(self.text, start) if type_ == "MaterialIssue" else None
+                if whole is not None and not _ISSUE_CLAUSE.search(whole.group()):
+                    # "2. Crew health, safety and wellbeing", "3. Air emissions (SOx, NOx, PM)": an
+                    # issue's name holds commas; it ends at a colon, a dash or the line's end, unless
+                    # a clause follows a comma ("Data privacy, including ...")
+                    end = max(end, start + len(whole.group().rstrip(" .")))
                 if type_ == "StakeholderGroup" and _CHANNELS.search(last) and not re.search(r"[:–-]\s*$", item.group()):
                     break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
                 quoted = _QUOTED_NAME.match(self.text, start)
@@ -2259,7 +2286,7 @@ def _list_type(line: str) -> str | None:
     if not line or _ITEM.match(line):
         return None
     introduces = line.endswith(":") or re.search(r"\b(?:below|following|as follows)\W*$", line)
-    if introduces and _MATERIAL_LEAD.search(line):
+    if (introduces and _MATERIAL_LEAD.search(line)) or _MATERIAL_TIER.match(line):
         return "MaterialIssue"
     if introduces and _STAKEHOLDER_LEAD.search(line):
         return "StakeholderGroup"

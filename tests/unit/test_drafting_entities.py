@@ -475,6 +475,22 @@ def test_a_list_ends_where_its_marker_changes() -> None:
     assert typed(text) == [("Safe production", "MaterialIssue"), ("Rural revitalisation", "MaterialIssue")]
 
 
+def test_issues_listed_under_the_tiers_of_a_materiality_assessment() -> None:
+    text = (
+        "The chart below shows the results.\n\nHighly material\n  1. Road safety, fatigue and driver health\n"
+        "  2. Air quality (NOx, PM)\nRelevant\n  3. Community noise\n  4. Data privacy, including customer data\n\n"
+        "Key facts\n  5. Our fleet grew\n"
+    )
+    # The list goes on under the next tier's heading ("Relevant") and ends at a blank line; an issue's
+    # name holds its commas and parentheses, not a clause after a comma.
+    assert typed(text) == [
+        ("Road safety, fatigue and driver health", "MaterialIssue"),
+        ("Air quality (NOx, PM)", "MaterialIssue"),
+        ("Community noise", "MaterialIssue"),
+        ("Data privacy", "MaterialIssue"),
+    ]
+
+
 def test_subsidiaries_leading_groups_audits_and_listing_requirements() -> None:
     text = (
         "The President leads the ESG Leading Group. Our subsidiary Delta Wind Power (Gansu) Co., Ltd. passed the "
