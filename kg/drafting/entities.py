@@ -1147,8 +1147,19 @@ class _Scanner:
             ]
             if bare_the:
                 words = words[bare_the[-1] + 1 :]
-            while words and words[0].group().lower().strip(",") in _LEADING and not words[0].group().isupper():
+            # An article starts no name; a capitalised leading word is kept only when it is an
+            # acronym ("AT", "IN"), not the article "A" opening a sentence ("A Safety Team of ...").
+            while (
+                words
+                and words[0].group().lower().strip(",") in _LEADING
+                and not (words[0].group().isupper() and len(words[0].group()) > 1)
+            ):
                 words.pop(0)
+            if len(words) > 2 and words[-2].group() == "of" and re.fullmatch(r"\d[\d,]*", words[-1].group()):
+                counted = re.match(r" ([a-z]+)", text[piece_end : piece_end + 30])
+                if counted and counted.group(1) not in _JOINERS | _LEADING:
+                    piece_end = piece_start + words[-2].start() - 1  # "Safety Team of 9 engineers": a headcount
+                    words = words[:-2]
             if len(words) > 4 and _GRADED_BEFORE.fullmatch(" ".join(w.group() for w in words[:4]) + " "):
                 del words[:4]  # "Level 3 of the Multi-Level Protection Scheme": a grade, then the scheme graded
             while len(words) > 2 and re.fullmatch(r"\d[\d,.]*", words[0].group()) and words[1].group() in _JOINERS:

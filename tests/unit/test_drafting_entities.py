@@ -491,6 +491,11 @@ def test_issues_listed_under_the_tiers_of_a_materiality_assessment() -> None:
     ]
 
 
+def test_an_opening_article_and_a_headcount_after_of_are_no_part_of_a_name() -> None:
+    assert typed("A Road Safety Team of 7 engineers reviews every incident.") == [("Road Safety Team", "Team")]
+    assert typed("We joined the Group of 20 in 2019.") == [("Group of 20", "Organization")]  # a name's number
+
+
 def test_subsidiaries_leading_groups_audits_and_listing_requirements() -> None:
     text = (
         "The President leads the ESG Leading Group. Our subsidiary Delta Wind Power (Gansu) Co., Ltd. passed the "
