@@ -167,6 +167,12 @@ _SHARE_IN_CLAUSE = re.compile(r"%[^,;]*$")
 # is measured against the limit, which is then a service standard.
 _ALL_WITHIN = re.compile(r"\b(?:all|every|each)\b(?![^,;]*%)[^,;]*$", re.I)
 _TIME_WORD = re.compile(r"^\s*(?:(?:working|business|calendar)\s+)?(?:days?|hours?|weeks?|months?|minutes?)\b", re.I)
+# A year to come a level holds from, in the figure's clause: "... 40% of its voyages from 2025".
+_FROM_YEAR_AFTER = re.compile(r"[^;.]*?\bfrom\s+(?P<y>(?:19|20)\d\d)\b(?!\s*(?:to|-|–|until|through)\s)", re.I)
+# A rank bound: "our 10 largest customers", "the top 20 suppliers" ("top" before the number,
+# a superlative after it).
+_RANK_BEFORE = re.compile(r"\b(?:our|the|its|their)\s+(?:top\s+)?$", re.I)
+_RANK_AFTER = re.compile(r"^\s+(?:largest|biggest|main|leading|most\s+[a-z]+|[a-z]+est)\b", re.I)
 # The scale of a score ("rated 4.6 out of 5"), and the age bound of a group ("22% are under 30" of a
 # unit that speaks of ages).
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s*$", re.I)
@@ -485,6 +491,8 @@ class FigureReader:
             return False
         if _OUT_OF_BEFORE.search(before) and _SCALE_AFTER.match(after):
             return False
+        if m.unit is None and m.qualifier is None and _RANK_BEFORE.search(before) and _RANK_AFTER.match(after):
+            return False  # "5 of our 10 largest customers": a rank bound that picks them, no count
         if m.unit is None and _AGE_BOUND.match(m.surface) and (_AGED.search(text) or _PEOPLE_BEFORE.search(before)):
             return False  # "aged under 30", "employees under 30": an age group
         if _THRESHOLD.match(m.surface) and _PLURAL_BEFORE.search(before):
@@ -817,6 +825,8 @@ class FigureReader:
             period = _token(base.group("year"))  # "against a 2019 baseline, when it was 41.6": of 2019
         if period is None:
             period = _base_year_level(text, periods, start)
+        if period is None and (starts := _FROM_YEAR_AFTER.match(text, end, nxt)) and int(starts.group("y")) > self.year:
+            period = starts.group("y")  # "covers 40% of voyages from 2025": the level from a year to come
         if _CUMULATIVE.search(before) and (period is None or _YEAR_TOKEN.fullmatch(period)):
             # "bringing cumulative reclaimed land to 21.6 million m²": a total to date, a stock on
             # the last day of the year, not a flow over it.

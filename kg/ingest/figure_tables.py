@@ -131,6 +131,7 @@ _NOTE = re.compile(rf"^(?P<marker>{_NOTE_MARKS}|\([a-z]\)|\d{{1,2}}\.)\s*(?P<tex
 # spaces after its marker splits into two cells, which are no table row.
 _NOTE_MARKER = re.compile(rf"^(?:{_NOTE_MARKS})$")
 _NOTES_HEADING = re.compile(r"^notes?:?$", re.I)
+_BULLET_CELL = re.compile(r"^[•·▪●◦‣]$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
 # The last header cell of an index (contents, a reporting guide's content index): "Page", "Page
 # number", "Page reference"; its rows' figures are page numbers ("5", "5-7", "5, 12").
@@ -771,10 +772,12 @@ class _Reader:
         """Whether line ``i`` is a row of one figure without a header (``Label (unit)   figure``):
         not page furniture (a running head printing the report's year), not a caption whose
         title a double space cuts off its number ("Table 11  Suppliers (as at 31 March)"), not a
-        footnote whose marker a run of spaces cuts off its text ("*   LNG for 12 trucks")."""
+        footnote whose marker a run of spaces cuts off its text ("*   LNG for 12 trucks"), nor a
+        list item whose bullet a run of spaces cuts off its sentence ("•  Fitted 9 ships ...")."""
         return (
             self.is_row(i)
             and not _NOTE_MARKER.match(self.lines[i].first)
+            and not _BULLET_CELL.match(self.lines[i].first)
             and len(self.lines[i].cells) == 2
             and not self.page_foot(i)
             and not self.furniture(i)

@@ -314,6 +314,8 @@ def test_codes_ages_ranks_and_benchmarks_are_no_figures(sentence: str) -> None:
         # The scale of a score, the age bound of an age group, a threshold that selects.
         ("Tenants rated our service 8.2 out of 10.", ["8.2"]),
         ("Solar panels now power 3 out of 7 depots.", ["3", "7"]),
+        ("Audits covered 6 of our 15 largest suppliers.", ["6"]),  # "our 15 largest": a rank bound
+        ("We run the 3 newest vessels and 40 barges.", ["40"]),
         ("Staff aged 30 to 50 are 48% of the total, and 31% are over 50.", ["48%", "31%"]),
         ("We reviewed 100% of new contracts above HK$2 million.", ["100%"]),
         ("We raised above HK$2 million for the appeal.", ["above HK$2 million"]),
@@ -799,6 +801,13 @@ def test_an_average_time_per_head_is_of_the_metric_before_it() -> None:
             [("12%", "2022-06-30", None), ("9%", "2021-06-30", None)],
         ),
         ("Our fleet had 48 vans at the end of the year.", None, [("48", "2022-12-31", None)]),
+        # A level from a year to come holds from that year; one from a past year is a comparison.
+        (
+            "The levy covers 40% of our routes from 2024, rising to 100% from 2026.",
+            None,
+            [("40%", "2024", None), ("100%", "2026", None)],
+        ),
+        ("Sales were 12% of the total, down from 2021.", None, [("12%", None, None)]),
         ("We had 1,240 members on our register at year end.", None, [("1,240", "2022-12-31", None)]),
         ("Staff numbered 310 at the year-end.", "03-31", [("310", "2022-03-31", None)]),
     ],

@@ -178,3 +178,8 @@ def test_a_target_columns_cells_are_targets_for_its_year(tmp_path: Path) -> None
         ("value", "8", "NUM", "2023-12-31"),
         ("value", "7", "NUM", "2022-12-31"),
     }
+
+
+def test_a_list_item_whose_bullet_a_run_of_spaces_sets_apart_is_no_table_row() -> None:
+    text = "Measures in 2023\n  •  Fitted 9 vans with trackers, saving 4% of fuel.\n  •  Trained 120 drivers.\n"
+    assert figure_tables.figure_tables(text) == []
