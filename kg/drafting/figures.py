@@ -751,6 +751,9 @@ class FigureReader:
         aimed = _TARGET_OF.search(before)
         if target is None and aimed is not None:  # "exceeding our target of 95%", "our 2025 target of 30%"
             target = _token(aimed.group("ty")) if aimed.group("ty") else _target_year_after(periods, end) or self._own
+        named_target = _TARGET_NAMED.search(text, 0, start) if target is None and aimed is None else None
+        if named_target is not None:  # "Our target for 2030 is 30% below 2019": the target its subject names
+            target = named_target.group("a") or named_target.group("b")
         named = "target" if target is not None else role
         metric = metric_name(unit, mention, start, end, named, [f.metric for f in earlier if f.role == "value"])
         metric = _with_time_words(metric, mention, after, [f.metric for f in earlier if f.role == "value"])
@@ -758,6 +761,8 @@ class FigureReader:
         if target is not None:
             baseline = next((p.value for p in [*periods, *lead] if p.kind == "baseyear"), None)
             baseline = baseline or next((p.value for p in periods if p.kind == "compared"), None)
+            if baseline is None and (below := _BELOW_YEAR.match(after)) is not None:
+                baseline = below.group("y")  # "30% below 2019": a change committed to since that year
             level = role != "change" or _TO_BEFORE.search(before) is not None
             return Figure(mention, "target", metric, target, baseline, None if level else direction)
         # A bullet with no period of its own is dated by its list's caption ("As at 31 December 2022, we had:").
@@ -776,6 +781,8 @@ class FigureReader:
                 p for p in periods if p.kind in ("compared", "yoy", "baseyear") and start - 5 <= p.start < nxt + 20
             ]
             baseline = compared[0].value if compared else None
+            if baseline is None and (below := _BELOW_YEAR.match(after)) is not None:
+                baseline = below.group("y")  # "emissions 12% below 2019"
             if _FROM_IT.match(after) and (prior := [f.baseline for f in earlier if f.role == "change" and f.baseline]):
                 baseline = prior[-1]  # "2.2% below the 2020 baseline, water use 7.6% below it": the same base
             if period is not None and any(p.kind == "reached" and p.value == period for p in periods):
@@ -1148,6 +1155,16 @@ _YEAR_TARGETS = re.compile(
     rf"\b(?P<ty>{_TOKEN})\s+(?:[A-Za-z-]+\s+){{0,2}}(?:targets?|goals?)\b[^.;]*?\bto\s+[a-z]+\b", re.I
 )
 # A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
+# A sentence whose subject is a target of a year, the figure after its verb: "Our target for 2030
+# is 30% below 2019", "The 2030 target is ...", "The Target 2030 column shows a level 30% ...";
+# not a figure of a clause after it ("Our 2030 target is set, and emissions fell 5%").
+_TARGET_NAMED = re.compile(
+    rf"\b(?:targets?\s+(?:for\s+)?(?P<a>{_YEAR})|(?P<b>{_YEAR})\s+targets?)\b(?:\s+\w+){{0,2}}?"
+    r"\s+(?:is|are|was|were|shows?|sets?)\b(?:(?!,\s+(?:and|but|while)\b|;|\bwhile\b|\bbut\b)[^.])*$",
+    re.I,
+)
+# The year a change is measured from, after the figure: "30% below 2019", "10% above 2020".
+_BELOW_YEAR = re.compile(rf"^\s*(?:below|above|lower\s+than|higher\s+than)\s+(?:the\s+)?(?P<y>{_YEAR})\b", re.I)
 _TARGET_OF = re.compile(rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)\s*$", re.I)
 
 

@@ -1161,3 +1161,18 @@ def test_the_lower_end_of_a_range_takes_the_unit_printed_after_its_upper_end(
     unit = Unit(0, len(sentence), sentence, "sentence")
     found = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence))).figures
     assert [(f.mention.surface, f.unit) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A target of a year as the sentence's subject, the figure after its verb; the year "below" names.
+        ("Our target for 2030 is 30% below 2019.", [("target", "30%", "2030", "2019")]),
+        ("The 2040 target column shows emissions 45% below 2020.", [("target", "45%", "2040", "2020")]),
+        # Not a figure of a clause after it; a change "below" a year is measured from that year.
+        ("Our 2030 target is set, and emissions fell 5% in the year.", [("change", "5%", None, "2021")]),
+        ("We are on track for our 2030 target, with emissions 12% below 2019.", [("change", "12%", None, "2019")]),
+    ],
+)
+def test_a_target_a_sentence_names_as_its_subject(sentence: str, expected: list[tuple]) -> None:
+    assert [(role, figure, period, baseline) for role, figure, _, period, baseline, _ in read(sentence)] == expected
