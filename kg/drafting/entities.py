@@ -123,6 +123,7 @@ _LEADING = frozenset(
         "each",
         "every",
         "besides",
+        "see",  # "See Tables 4 to 8", "See Note 3": a pointer, no name
         "moreover",
         "furthermore",
         "meanwhile",
@@ -2266,6 +2267,9 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 # Words a number follows that are not products: document parts, codes, scopes, currencies, ranks.
 _NUMBERED = (
     r"Appendix|Annex|Schedule|Section|Chapter|Cap|Part|Article|Clause|Rule|Note|Page|Table|Figure|Chart|Phase|Stage|"
+    r"Appendices|Annexes|Sections|Chapters|Parts|Articles|Notes|Pages|Tables|Figures|Charts|"
+    # a figure's qualifier opening a sentence ("Circa 1,800 staff", "Some 40 sites")
+    r"Circa|Approximately|About|Around|Some|Nearly|Almost|Over|Roughly|"
     r"Scope|Goal|Goals|SDG|SDGs|KPI|KPIs|Aspect|Level|Grade|Class|Category|Tier|Type|No|Top|Year|Day|Week|Month|"
     r"Room|Floor|Block|Zone|Line|Unit|Version|Article|Item|Step|Round|Batch|Group|Team|Region|District|"
     r"RMB|HKD|USD|EUR|GBP|JPY|SGD|MOP|CNY|HK|US|NT|Euro|Euros|A|B|C"

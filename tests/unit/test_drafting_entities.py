@@ -491,6 +491,11 @@ def test_issues_listed_under_the_tiers_of_a_materiality_assessment() -> None:
     ]
 
 
+def test_a_pointer_to_tables_and_a_qualified_figure_are_no_product() -> None:
+    text = "See Tables 4 to 8. Circa 1,800 staff and some 40 drivers use the Fleet App 3."
+    assert typed(text) == [("Fleet App 3", "Product")]
+
+
 def test_an_opening_article_and_a_headcount_after_of_are_no_part_of_a_name() -> None:
     assert typed("A Road Safety Team of 7 engineers reviews every incident.") == [("Road Safety Team", "Team")]
     assert typed("We joined the Group of 20 in 2019.") == [("Group of 20", "Organization")]  # a name's number
