@@ -205,6 +205,9 @@ class _Reading:
     # Words naming a kind of what the metric measures ("wooden pallets" of packaging): the match
     # stays close, but they do not count against the limit of unread words.
     kinds: set[str] = field(default_factory=set)
+    # The source of the metric the label names after it ("Scope 1: kiln firing"): the label's
+    # metric is a part of the catalogue metric, which is the broader one.
+    source: str | None = None
 
     def has(self, pattern: str) -> bool:
         return re.search(pattern, self.text) is not None
@@ -306,8 +309,8 @@ def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     # GHG heading) names greenhouse gases: the GHG Protocol's scopes are used of nothing else.
     scoped = r.has(r"\bscope [123]\b|\bdirect\b|\bindirect\b|\bpurchased (?:electricity|energy|heat|steam)\b")
     # "Scope 1: vessel fuel combustion", "Scope 2: purchased electricity": a GHG table's row naming
-    # its scope, then the source it covers, whatever that burns or buys; the source's words are
-    # a kind of the scope's emissions (the match stays close).
+    # its scope, then the source it covers, whatever that burns or buys: a part of the scope's
+    # emissions (a broad match, the catalogue metric the broader one).
     source = re.match(r"^\s*scope [123]\s*:\s*(?P<source>[a-z][^:]*)$", r.text)
     numbered = r.has(r"\bscope [123]\b") and (source is not None or not r.has(_NOT_GHG_SCOPE))
     if not named and not (((scoped and r.has(r"\bemissions?\b")) or numbered) and not r.has(_POLLUTANTS)):
@@ -315,6 +318,7 @@ def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     r.take(r"\bemissions?\b|\bgas(?:es)?\b")
     if source is not None and not r.has(_POLLUTANTS):
         r.kinds.update(_TOKEN.findall(source.group("source")))
+        r.source = source.group("source").strip()
     if per is not None:
         r.take(r"\bintensity\b")
         # "Scope 1 and 2 intensity per m²": the catalogue's intensities are of the scopes the
@@ -939,7 +943,9 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
         counted = [w for w in unread if w not in glossed and w not in reading.kinds]
         kind: MatchKind = "exact"
         detail = ""
-        if counted and counted[0] in _BOUNDARY_PREPOSITIONS:
+        if reading.source is not None and unread:
+            kind, detail = "broad", f'; "{reading.source}" is one source of it'
+        elif counted and counted[0] in _BOUNDARY_PREPOSITIONS:
             kind, detail = "broad", f'; "{" ".join(unread)}" narrows it to part of the company'
         elif counted and counted[0] == "to" and notation in _GIVEN:
             kind, detail = "broad", f'; "{" ".join(unread)}" narrows it to what went to the recipients or causes named'
