@@ -73,6 +73,7 @@ for _type, _words in {
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
     "district province state city village town county street road island port airport harbour place lake river bay "
+    "sea ocean gulf strait "
     "hotel resort mill warehouse terminal depot",
     "Product": "app application platform series card mortgage loan mini-program mini-programme",
 }.items():

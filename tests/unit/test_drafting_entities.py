@@ -491,6 +491,16 @@ def test_issues_listed_under_the_tiers_of_a_materiality_assessment() -> None:
     ]
 
 
+def test_seas_gulfs_and_straits_are_places() -> None:
+    text = "Typhoons in the East China Sea and Bay of Bengal slow ships in the Gulf of Aden and the Strait of Malacca."
+    assert typed(text) == [
+        ("East China Sea", "Place"),
+        ("Bay of Bengal", "Place"),
+        ("Gulf of Aden", "Place"),
+        ("Strait of Malacca", "Place"),
+    ]
+
+
 def test_a_pointer_to_tables_and_a_qualified_figure_are_no_product() -> None:
     text = "See Tables 4 to 8. Circa 1,800 staff and some 40 drivers use the Fleet App 3."
     assert typed(text) == [("Fleet App 3", "Product")]
