@@ -75,6 +75,7 @@ for _type, _words in {
     "Policy": "policy handbook manual procedure code",
     "Place": "park plaza tower building mall estate garden court square campus headquarters factory plant "
     "district province state city village town county street road island port airport harbour place lake river bay "
+    "sea ocean gulf strait "
     "hotel resort mill warehouse terminal depot",
     "Product": "app application platform series card mortgage loan mini-program mini-programme dashboard",
 }.items():
@@ -130,6 +131,7 @@ _LEADING = frozenset(
         "each",
         "every",
         "besides",
+        "see",  # "See Tables 4 to 8", "See Note 3": a pointer, no name
         "moreover",
         "furthermore",
         "meanwhile",
@@ -465,6 +467,15 @@ _MATERIAL_LEAD = re.compile(
     r"\b(?:issues|topics)\b.*\b(?:as|were|are|be) (?:highly |most |the most )?material\b",
     re.I,
 )
+# A heading of a tier of a materiality assessment over the tier's issues ("Highly material", "Most
+# material topics:"); the list of issues goes on under the next tiers' headings, whatever they say
+# ("Material", "Relevant", "Emerging").
+_MATERIAL_TIER = re.compile(
+    r"^(?:(?:highly|most|very|moderately|less|least)\s+)?material(?:\s+(?:issues|topics|matters))?\s*:?$", re.I
+)
+_ISSUE_NAME = re.compile(r"(?:[^:;()\n–]|\([^()\n]*\))+?(?=\s*(?:[:;]|\s[–-]\s|$))", re.M)
+_ISSUE_CLAUSE = re.compile(r",\s+(?:including|which|who|where|such|e\.g\.|i\.e\.|as|with|for|in|at)\b", re.I)
+_TIER_HEADING = re.compile(r"^[A-Z][a-z]+(?:[ -][a-z]+){0,2}:?$")
 # A lead that says its list names the company's own departments ("ESG work is carried out by the
 # following departments:"), or the companies, schools or hospitals the report covers ("The report
 # covers the head office and its five schools:"): a report's scope is the group's own entities.
@@ -1175,8 +1186,19 @@ class _Scanner:
             ]
             if bare_the:
                 words = words[bare_the[-1] + 1 :]
-            while words and words[0].group().lower().strip(",") in _LEADING and not words[0].group().isupper():
+            # An article starts no name; a capitalised leading word is kept only when it is an
+            # acronym ("AT", "IN"), not the article "A" opening a sentence ("A Safety Team of ...").
+            while (
+                words
+                and words[0].group().lower().strip(",") in _LEADING
+                and not (words[0].group().isupper() and len(words[0].group()) > 1)
+            ):
                 words.pop(0)
+            if len(words) > 2 and words[-2].group() == "of" and re.fullmatch(r"\d[\d,]*", words[-1].group()):
+                counted = re.match(r" ([a-z]+)", text[piece_end : piece_end + 30])
+                if counted and counted.group(1) not in _JOINERS | _LEADING:
+                    piece_end = piece_start + words[-2].start() - 1  # "Safety Team of 9 engineers": a headcount
+                    words = words[:-2]
             if len(words) > 4 and _GRADED_BEFORE.fullmatch(" ".join(w.group() for w in words[:4]) + " "):
                 del words[:4]  # "Level 3 of the Multi-Level Protection Scheme": a grade, then the scheme graded
             while len(words) > 2 and re.fullmatch(r"\d[\d,.]*", words[0].group()) and words[1].group() in _JOINERS:
@@ -1946,8 +1968,20 @@ class _Scanner:
             spans = split_sentences(lead.group())
             last = lead.group()[spans[-1][0] :] if spans else lead.group()
             marker = None
-            for line in lines[i + 1 :]:
+            tiered = _MATERIAL_TIER.match(lead.group().strip()) is not None
+            for k, line in enumerate(lines[i + 1 :], start=i + 1):
                 item = _ITEM.match(line.group())
+                adjacent = lines[k - 1].end() + 1 == line.start()  # no blank line above it
+                if (
+                    item is None
+                    and tiered
+                    and adjacent
+                    and _TIER_HEADING.match(line.group().strip())
+                    and k + 1 < len(lines)
+                ):
+                    following = _ITEM.match(lines[k + 1].group())
+                    if following is not None and re.sub(r"\d+|[a-z]", "0", following.group("marker")) == marker:
+                        continue  # "Relevant" over the next tier's issues: the list goes on
                 # One list keeps one marker: "3. Compliance" after "(2) Safe production" is a heading.
                 style = item and re.sub(r"\d+|[a-z]", "0", item.group("marker"))
                 if item is None or marker not in (None, style):
@@ -1955,6 +1989,12 @@ class _Scanner:
                 marker = style
                 start, end = line.start() + item.start("name"), line.start() + item.end("name")
                 start += english_start(self.text[start:end])  # "食物浪費 Food waste": its English
+                whole = _ISSUE_NAME.match(self.text, start) if type_ == "MaterialIssue" else None
+                if whole is not None and not _ISSUE_CLAUSE.search(whole.group()):
+                    # "2. Crew health, safety and wellbeing", "3. Air emissions (SOx, NOx, PM)": an
+                    # issue's name holds commas; it ends at a colon, a dash or the line's end, unless
+                    # a clause follows a comma ("Data privacy, including ...")
+                    end = max(end, start + len(whole.group().rstrip(" .")))
                 if type_ == "StakeholderGroup" and _CHANNELS.search(last) and not re.search(r"[:–-]\s*$", item.group()):
                     break  # "We engage stakeholders through:" lists channels; "• Tenants: surveys" names groups
                 quoted = _QUOTED_NAME.match(self.text, start)
@@ -2319,6 +2359,9 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 # Words a number follows that are not products: document parts, codes, scopes, currencies, ranks.
 _NUMBERED = (
     r"Appendix|Annex|Schedule|Section|Chapter|Cap|Part|Article|Clause|Rule|Note|Page|Table|Figure|Chart|Phase|Stage|"
+    r"Appendices|Annexes|Sections|Chapters|Parts|Articles|Notes|Pages|Tables|Figures|Charts|"
+    # a figure's qualifier opening a sentence ("Circa 1,800 staff", "Some 40 sites")
+    r"Circa|Approximately|About|Around|Some|Nearly|Almost|Over|Roughly|"
     r"Scope|Goal|Goals|SDG|SDGs|KPI|KPIs|Aspect|Level|Grade|Class|Category|Tier|Type|No|Top|Year|Day|Week|Month|"
     r"Room|Floor|Block|Zone|Line|Unit|Version|Article|Item|Step|Round|Batch|Group|Team|Region|District|"
     r"RMB|HKD|USD|EUR|GBP|JPY|SGD|MOP|CNY|HK|US|NT|Euro|Euros|A|B|C"
@@ -2392,7 +2435,7 @@ def _list_type(line: str) -> str | None:
         or re.search(r"\b(?:below|following|as follows)\W*$", line)
         or (_POINTS_BELOW.search(line) and _POINTS_BELOW.search(_last_sentence(line)))
     )
-    if introduces and _MATERIAL_LEAD.search(line):
+    if (introduces and _MATERIAL_LEAD.search(line)) or _MATERIAL_TIER.match(line):
         return "MaterialIssue"
     if introduces and _STAKEHOLDER_LEAD.search(line):
         return "StakeholderGroup"

@@ -80,8 +80,8 @@ _PERIODS = re.compile(
     # "At 31 December 2023 we employed ...": "at" a day is "as at" it
     rf"|at\s+(?P<ad1>\d{{1,2}})\s+(?P<am1>{MONTHS})\s+(?P<ay>{_YEAR})"
     rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)"
-    # "At year end, 71% of ...": the last day of the report's own year
-    rf"|(?:as\s+)?at\s+(?:the\s+)?(?P<yend>(?:financial\s+|fiscal\s+)?year[- ]end)\b(?!\s+\d)))"
+    # "At year end, 71% of ...", "1,200 staff at the year-end": the last day of the report's own year
+    rf"|(?:as\s+)?at\s+(?:the\s+)?(?P<yend>(?:financial\s+|fiscal\s+)?year[- ]?end)\b(?!\s+\d)))"
     rf"|(?P<on>\bon\s+(?:(?P<od1>\d{{1,2}})\s+(?P<om1>{MONTHS})|(?P<om2>{MONTHS})\s+(?P<od2>\d{{1,2}}),?)\s+(?P<oy>{_YEAR}))"
     rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
     rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
@@ -168,11 +168,23 @@ _PHONE = re.compile(r"(?:\+\s?\d{1,4}|\(\+?\d{2,4}\))(?:[\s-]\d{1,4})?(?:[\s-]\d
 _WITHIN = re.compile(r"^within\s+", re.I)
 _WITHIN_BEFORE = re.compile(r"\bwithin\s*$", re.I)
 _MEASURED_WITHIN = re.compile(r"\b(?:was|were|is|are|remained|averaged|took)\s*$", re.I)
+# One event's past passive ("the leak was contained within 6 hours"): what it took, a figure,
+# unless a share before it in its clause is measured against the limit (see ``_ALL_WITHIN``);
+# "must be contained within 6 hours" is a limit, and so may be a plural's ("repairs were
+# completed within 48 hours": a service standard as often as what they took).
+_DONE_WITHIN = re.compile(r"\bwas\s+(?:[a-z]+-)?[a-z]+(?:ed|en)\s*$", re.I)
+_SHARE_IN_CLAUSE = re.compile(r"%[^,;]*$")
 # "every complaint was answered within 14 days", "all sites reopened within 24 hours": the limit
 # is what all of them took at most, a figure; a share before it ("98% of them ... within 7 days")
 # is measured against the limit, which is then a service standard.
 _ALL_WITHIN = re.compile(r"\b(?:all|every|each)\b(?![^,;]*%)[^,;]*$", re.I)
 _TIME_WORD = re.compile(r"^\s*(?:(?:working|business|calendar)\s+)?(?:days?|hours?|weeks?|months?|minutes?)\b", re.I)
+# A year to come a level holds from, in the figure's clause: "... 40% of its voyages from 2025".
+_FROM_YEAR_AFTER = re.compile(r"[^;.]*?\bfrom\s+(?P<y>(?:19|20)\d\d)\b(?!\s*(?:to|-|–|until|through)\s)", re.I)
+# A rank bound: "our 10 largest customers", "the top 20 suppliers" ("top" before the number,
+# a superlative after it).
+_RANK_BEFORE = re.compile(r"\b(?:our|the|its|their)\s+(?:top\s+)?$", re.I)
+_RANK_AFTER = re.compile(r"^\s+(?:largest|biggest|main|leading|most\s+[a-z]+|[a-z]+est)\b", re.I)
 # The scale of a score ("rated 4.6 out of 5"), and the age bound of a group ("22% are under 30" of a
 # unit that speaks of ages).
 _OUT_OF_BEFORE = re.compile(r"\bout\s+of\s*$", re.I)
@@ -411,6 +423,8 @@ class FigureReader:
             figure = self._figure(unit, mention, index, spans, periods, lead, owned, figures, inherited)
             if index in paired and figure.role == "value":
                 figure = replace(figure, period=paired[index])
+            if (shared := _range_unit(text, kept, spans, index)) is not None and figure.unit is None:
+                figure = replace(figure, unit=shared)
             figures.append(figure)
         if unit.paragraph is not None:
             levels = [f.period for f in figures if f.role == "value"]
@@ -534,6 +548,8 @@ class FigureReader:
             return False
         if _OUT_OF_BEFORE.search(before) and _SCALE_AFTER.match(after):
             return False
+        if m.unit is None and m.qualifier is None and _RANK_BEFORE.search(before) and _RANK_AFTER.match(after):
+            return False  # "5 of our 10 largest customers": a rank bound that picks them, no count
         if m.unit is None and _AGE_BOUND.match(m.surface) and (_AGED.search(text) or _PEOPLE_BEFORE.search(before)):
             return False  # "aged under 30", "employees under 30": an age group
         if _THRESHOLD.match(m.surface) and _PLURAL_BEFORE.search(before):
@@ -794,6 +810,9 @@ class FigureReader:
         aimed = _TARGET_OF.search(before)
         if target is None and aimed is not None:  # "exceeding our target of 95%", "our 2025 target of 30%"
             target = _token(aimed.group("ty")) if aimed.group("ty") else _target_year_after(periods, end) or self._own
+        named_target = _TARGET_NAMED.search(text, 0, start) if target is None and aimed is None else None
+        if named_target is not None:  # "Our target for 2030 is 30% below 2019": the target its subject names
+            target = named_target.group("a") or named_target.group("b")
         named = "target" if target is not None else role
         metric = metric_name(unit, mention, start, end, named, [f.metric for f in earlier if f.role == "value"])
         metric = _with_time_words(metric, mention, after, [f.metric for f in earlier if f.role == "value"])
@@ -801,6 +820,8 @@ class FigureReader:
         if target is not None:
             baseline = next((p.value for p in [*periods, *lead] if p.kind == "baseyear"), None)
             baseline = baseline or next((p.value for p in periods if p.kind == "compared"), None)
+            if baseline is None and (below := _BELOW_YEAR.match(after)) is not None:
+                baseline = below.group("y")  # "30% below 2019": a change committed to since that year
             level = role != "change" or _TO_BEFORE.search(before) is not None
             return Figure(mention, "target", metric, target, baseline, None if level else direction)
         # A bullet with no period of its own is dated by its list's caption ("As at 31 December 2022, we had:").
@@ -819,6 +840,8 @@ class FigureReader:
                 p for p in periods if p.kind in ("compared", "yoy", "baseyear") and start - 5 <= p.start < nxt + 20
             ]
             baseline = compared[0].value if compared else None
+            if baseline is None and (below := _BELOW_YEAR.match(after)) is not None:
+                baseline = below.group("y")  # "emissions 12% below 2019"
             if _FROM_IT.match(after) and (prior := [f.baseline for f in earlier if f.role == "change" and f.baseline]):
                 baseline = prior[-1]  # "2.2% below the 2020 baseline, water use 7.6% below it": the same base
             if period is not None and any(p.kind == "reached" and p.value == period for p in periods):
@@ -879,6 +902,8 @@ class FigureReader:
             period = _token(base.group("year"))  # "against a 2019 baseline, when it was 41.6": of 2019
         if period is None:
             period = _base_year_level(text, periods, start)
+        if period is None and (starts := _FROM_YEAR_AFTER.match(text, end, nxt)) and int(starts.group("y")) > self.year:
+            period = starts.group("y")  # "covers 40% of voyages from 2025": the level from a year to come
         if _CUMULATIVE.search(before) and (period is None or _YEAR_TOKEN.fullmatch(period)):
             # "bringing cumulative reclaimed land to 21.6 million m²": a total to date, a stock on
             # the last day of the year, not a flow over it.
@@ -1099,6 +1124,28 @@ def _comparative(
     return (earlier[-1].unit or printed,)
 
 
+# A range printed with its unit once, after its upper end: "contracts of 6 to 9 months", "between
+# 20 and 25 tonnes", "from 11.6 to 11.9 knots".
+_RANGE_GAP = re.compile(r"^\s*(?:to|-|–)\s*$", re.I)
+_BETWEEN_GAP = re.compile(r"^\s*and\s*$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.I)
+
+
+def _range_unit(text: str, kept: list[Mention], spans: list[tuple[int, int]], index: int) -> str | None:
+    """The unit a bare number takes from the upper end of the range it opens (see
+    ``_RANGE_GAP``), or None: that end must print a unit and no scale word, which the bare
+    number would lack ("5 to 10 million tonnes" is no range of tonnes from 5)."""
+    mention = kept[index]
+    if mention.unit is not None or mention.scale is not None or index + 1 >= len(kept):
+        return None
+    upper = kept[index + 1]
+    if upper.unit is None or upper.scale is not None:
+        return None
+    gap = text[spans[index][1] : spans[index + 1][0]]
+    between = _BETWEEN_GAP.match(gap) is not None and _BETWEEN_BEFORE.search(text[: spans[index][0]]) is not None
+    return upper.unit if _RANGE_GAP.match(gap) or between else None
+
+
 def _year_earlier(span: str) -> str:
     """The same span of days a year before: a month's last day is that month's last day then."""
     days = [date.fromisoformat(d) for d in span.split("/")]
@@ -1201,6 +1248,16 @@ _YEAR_TARGETS = re.compile(
     rf"\b(?P<ty>{_TOKEN})\s+(?:[A-Za-z-]+\s+){{0,2}}(?:targets?|goals?)\b[^.;]*?\bto\s+[a-z]+\b", re.I
 )
 # A figure named as the level aimed at: "our target of 95%", "its 2025 goal of 30%".
+# A sentence whose subject is a target of a year, the figure after its verb: "Our target for 2030
+# is 30% below 2019", "The 2030 target is ...", "The Target 2030 column shows a level 30% ...";
+# not a figure of a clause after it ("Our 2030 target is set, and emissions fell 5%").
+_TARGET_NAMED = re.compile(
+    rf"\b(?:targets?\s+(?:for\s+)?(?P<a>{_YEAR})|(?P<b>{_YEAR})\s+targets?)\b(?:\s+\w+){{0,2}}?"
+    r"\s+(?:is|are|was|were|shows?|sets?)\b(?:(?!,\s+(?:and|but|while)\b|;|\bwhile\b|\bbut\b)[^.])*$",
+    re.I,
+)
+# The year a change is measured from, after the figure: "30% below 2019", "10% above 2020".
+_BELOW_YEAR = re.compile(rf"^\s*(?:below|above|lower\s+than|higher\s+than)\s+(?:the\s+)?(?P<y>{_YEAR})\b", re.I)
 # "our 2025 target of 30%", "the 2025 target is a cut of 30%" (a change the company aims at).
 _TARGET_OF = re.compile(
     rf"\b(?:(?P<ty>{_TOKEN})\s+)?(?:target|goal)\s+(?:of|was|is)"
@@ -1245,7 +1302,11 @@ def _is_time_limit(surface: str, before: str, after: str) -> bool:
         return False
     prefix = before if outside is None else before[: outside.start()]
     unit_words = re.sub(r"^.*?\d[\d.,]*\s*", "", surface)
-    measured = _MEASURED_WITHIN.search(prefix) is not None or _ALL_WITHIN.search(prefix) is not None
+    measured = (
+        _MEASURED_WITHIN.search(prefix) is not None
+        or _ALL_WITHIN.search(prefix) is not None
+        or (_DONE_WITHIN.search(prefix) is not None and _SHARE_IN_CLAUSE.search(prefix) is None)
+    )
     return _TIME_WORD.match(f"{unit_words} {after}") is not None and not measured
 
 

@@ -310,6 +310,9 @@ _JOINED = re.compile(
     r"\s+(?:joined|(?:became|is|are|was|has become) (?:a |an )?(?:member|signatory|partner|supporter)s?)\b",
     re.I,
 )
+_FISCAL_YEAR = re.compile(r"\bFY\s?\d{2}(?:\d{2})?(?:/\d{2})?\b")
+# A second predicate of the sentence's subject, joined without a comma: "... in 2023 and cut ...".
+_ALSO_DID = re.compile(r"\s+and\s+(?:we\s+|it\s+|then\s+)?(?=[a-z]+\b)(?!the\b|our\b|its\b|other\b)")
 _PARTNERSHIP = re.compile(
     r"\b(?:partner(?:ed|ing|ship)?s? with|in partnership with|co-?operat(?:ed|es|ion) with|in co-?operation with|"
     r"collaborat(?:ed|es|e|ion) with|joined hands with|teamed up with|together with|agreements? with|"
@@ -462,6 +465,10 @@ def claim_kind(sentence: str, figures: Sequence[str | None] | None = None, named
     clause = _CLAUSE_END.search(text)
     if clause and _JOINED.search(text, 0, clause.start()):
         return "partnership"  # "We joined the X Initiative in 2022, and our plant was certified to ..."
+    joined = _JOINED.search(text)
+    also = _ALSO_DID.search(text, joined.end()) if joined and clause is None else None
+    if also and not re.search(r"\d", _YEAR.sub("", _FISCAL_YEAR.sub("", text[: also.start()]))):
+        return "partnership"  # "We joined the X Initiative in 2023 and cut our speed to 10 knots": no comma
     kind = _third_party(text)
     if kind is not None:
         return kind

@@ -9,11 +9,12 @@ header words, never by one report's wording:
 * a header row whose cells (after the first) are column words: years (``2021``, ``FY2021``,
   ``2019/20``, ``FY2019/20``), the day a year ends or figures are of (``Year ended 31 March
   2024``, often on two lines, ``As at 30 June 2024``), a change (``Change``, ``YoY %``, ``%
-  change``), a unit column (``Unit``), optionally a unit of their own (``2021 (HK$'000)``); a
+  change``), a unit column (``Unit``), a target column (``Target 2030``: the levels committed to
+  for that year, filled in some rows only), optionally a unit of their own (``2021 (HK$'000)``); a
   measure printed over each group of repeated year columns (``Employees trained (%)`` over
   ``FY2023/24  FY2022/23``); a headerless row of one figure (``Label (unit)<TAB>figure``) holds
   for the report's year;
-* figure rows: a label (with its unit in parentheses, or not), then cells: a figure (a word
+* figure rows: a label (with its unit in parentheses, after its last comma, or not), then cells: a figure (a word
   may bound it, "about 5,600", as in prose), a not-disclosed mark (``N/A``, ``n/a``, ``-`` or
   a dash, ``Nil``, ``not available``) or nothing;
   footnote markers (``*``, ``¹``, ``(1)``, ``[1]``, ``Note 1``) are kept apart from the figure;
@@ -109,9 +110,19 @@ _RULE_LINE = re.compile(r"^(?:-{3,}|={3,}|_{3,}|─{3,}|━{3,})$")
 # A column of short notes beside the figures ("Remarks": "Location-based", "GWP 1,430", "2020:
 # nil"): text, whose numbers (a conversion factor, a year) are none of the row's figures.
 _REMARKS_HEADER = re.compile(r"^(?:remarks?|comments?|notes?)$", re.I)
+# A column of the levels the company commits to reach by a year, printed beside the years
+# ("Target 2030", "2030 target", "Target (2030)", "Target for 2030"): a target, not a level.
+_TARGET_HEADER = re.compile(
+    rf"^(?:targets?\s+(?:for\s+|by\s+)?\(?(?P<year>(?:19|20)\d\d)\)?|(?P<before>(?:19|20)\d\d)\s+targets?)"
+    rf"(?P<marker>(?:{_MARKER})*)$",
+    re.I,
+)
 # A lettered marker glued to a label's closing parenthesis, "Scope 1 emissions (tCO2e)(a)", is a
 # note's marker, not the label's unit; a letter in parentheses elsewhere ("Employee(s)") is text.
-_LABEL_MARKER = re.compile(rf"(?<=\S)(?P<marker>(?:{_MARKER})+|(?<=\))\([a-z]\))(?=\s*(?:\(|$))")
+# The power of an area or volume unit ("m³", "km²", "Water, m³") is no marker.
+_LABEL_MARKER = re.compile(
+    rf"(?<=\S)(?![²³](?<=\bm[²³])|[²³](?<=\b[kcd]m[²³]))(?P<marker>(?:{_MARKER})+|(?<=\))\([a-z]\))(?=\s*(?:\(|$))"
+)
 _LABEL_UNIT = re.compile(r"^(?P<label>.+?)\s*\((?P<unit>[^()]+)\)\.?$")
 _PART_PREFIX = re.compile(r"^(?:[-–—•·]\s+|of which:?\s+)", re.I)
 _OF_WHICH = re.compile(r"^of which\b", re.I)
@@ -173,6 +184,7 @@ class Column:
     """One column of a table: a year, a change, a unit column, or (headerless) the one figure."""
 
     # year | change | unit | figure | measure (a header naming what the column measures) | site | remarks
+    # | target (the levels committed to for its year)
     kind: str
     header: Cell | None
     period: str | None = None  # as printed: "2021", "FY2021", "2019/20"
@@ -426,6 +438,9 @@ def _header_column(span: Cell) -> Column | None:
         return Column("year", span, period=str(year), year=year, progress=True)
     if _CHANGE.match(text):
         return Column("change", span, unit="%" if "%" in text else None)
+    if m := _TARGET_HEADER.match(text):
+        year = m.group("year") or m.group("before")
+        return Column("target", span, period=year, year=int(year), markers=_markers(m.group("marker") or ""))
     if _UNIT_HEADER.match(text):
         return Column("unit", span)
     if _REMARKS_HEADER.match(text):

@@ -80,6 +80,13 @@ _NOT_ADDITIVE = re.compile(r"\b(?:rates?|average|mean|median|ratios?|intensit(?:
 _AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
 # A measure column that only says it counts ("Number", "No.", "Count"): what it counts the caption names.
 _BARE_COUNT = re.compile(r"^(?:number|no\.?|count|headcount)$", re.I)
+# The years a caption's title ends with ("Suppliers by region, FY2023", "Energy use, 2019 to
+# 2023", "Staff in 2023"): when the figures are of, not what they measure.
+_CAPTION_YEAR = r"(?:FY\s?\d\d|(?:FY\s?)?(?:19|20)\d\d)(?:/\d\d(?:\d\d)?)?"
+_CAPTION_YEARS = re.compile(
+    rf",?\s+(?:(?:in|for|of)\s+)?{_CAPTION_YEAR}(?:\s*(?:to|-|–)\s*{_CAPTION_YEAR})?$",
+    re.I,
+)
 
 
 def _q(value: str) -> str:
@@ -1017,7 +1024,7 @@ class _Loader:
         ):
             # The caption, then what the header's first cell says the rows measure ("Water" over
             # "Groundwater", "Number of suppliers" over "Vietnam"), when the label alone names none.
-            for title in (table.caption, table.stub, header_title(table)):
+            for title in (_undated(table.caption), table.stub, header_title(table)):
                 titled = f"{title}: {name}"
                 if title and match_metric(titled, unit) is not None:
                     ident, label = slugify(titled, 100), titled
@@ -1063,7 +1070,12 @@ class _Loader:
         elif column.kind == "year" and (since := self._targets(table)) is not None:
             kind, year = target_columns.cell_kind(column, cell.figure.text, meta.year, since[0])
             baseline = Period(str(year)) if year is not None else None
-        period = column_period(column, meta.year, meta.fiscal_year_end, day)
+        if column.kind == "target":
+            # "Target 2030": the level committed to for the year the header names, not of a day
+            # the table's figures are of ("as at 31 December") nor of a fiscal year it leaves unsaid.
+            kind, period = "target", Period(str(column.year))
+        else:
+            period = column_period(column, meta.year, meta.fiscal_year_end, day)
         notes = tuple(
             Footnote(key, note.text.start, note.text.end)
             for key in dict.fromkeys((*row.markers, *cell.column.markers, *cell.markers))
@@ -1332,6 +1344,14 @@ def _mixed_parts(rows: list[figure_tables.FigureRow]) -> list[figure_tables.Figu
             if rows[k].breakdown is None and kinds[k] is not None:
                 found[k] = dataclasses.replace(rows[k], breakdown=kinds[k])
     return found
+
+
+def _undated(caption: str | None) -> str | None:
+    """A caption's title without the years it ends with (see ``_CAPTION_YEARS``), to name the
+    rows' metric by; a title of years alone is kept."""
+    if caption is None:
+        return None
+    return _CAPTION_YEARS.sub("", caption).strip() or caption
 
 
 def _in_percent(row: figure_tables.FigureRow, table: figure_tables.FigureTable) -> bool:

@@ -22,6 +22,14 @@ SCALES: Mapping[str, Decimal] = {
     "trillion": Decimal(10) ** 12,
 }
 
+# Scale abbreviations glued to a figure, as financial prose prints them: "US$1.2bn", "RMB3bn"
+# (billion), and "HK$46m", "3.4m tonnes" (million). "m" is the metre too: it is a million only
+# after a currency ("US$46m") or before a unit word ("3.4m tonnes"); "a 400m track" is metres.
+SCALE_ABBREVIATIONS: Mapping[str, Decimal] = {
+    "bn": Decimal(10) ** 9,
+    "m": Decimal(10) ** 6,
+}
+
 # Scales a table prints in a header or unit cell, before or after the unit ("HK$'000", "'000 kWh",
 # "RMB million", "HK$ mn"), meaning the cells are multiples of it. "'000" is never read glued to a
 # figure: "5'000" is a Swiss thousands separator, not five thousand thousands.
@@ -353,7 +361,8 @@ class Recogniser:
             rf"(?:(?P<qual>{_WORD_START}(?:{qualifiers}))\s+(?:a\s+total\s+of\s+)?)?"
             rf"(?:(?P<cur>{prefixes})\s?|(?<![A-Za-z0-9_.,]))"
             rf"(?P<num>{_NUMBER})(?![0-9])"
-            rf"(?:{_SPACE}?(?P<scale>{scales}){_WORD_END})?"
+            rf"(?:{_SPACE}?(?P<scale>{scales}){_WORD_END}"
+            rf"|(?P<abbr>bn|(?(cur)m|m(?={_SPACE}(?:{suffixes})(?![A-Za-z])))){_WORD_END})?"
             rf"(?:{_SPACE}(?P<tmod>{_alternation(list(_TIME_MODIFIERS))}){_SPACE}(?=(?i:days?|hours?)\b))?"
             rf"(?:{_SPACE}?(?P<unit>{suffixes})(?![A-Za-z]))?"
             rf"(?:{lexicon.per_pattern})?",
@@ -389,8 +398,8 @@ class Recogniser:
     def _classify(self, text: str, normal: str, m: re.Match[str]) -> Mention:
         num_text = m.group("num")
         number = Decimal(re.sub(f"[{_GROUP_SEPARATORS}]", "", num_text))
-        scale = m.group("scale")
-        multiplier = SCALES[scale.lower()] if scale else Decimal(1)
+        scale = m.group("scale") or m.group("abbr")
+        multiplier = {**SCALES, **SCALE_ABBREVIATIONS}[scale.lower()] if scale else Decimal(1)
         value = exact_product(number, multiplier)
         decimals = len(num_text.partition(".")[2])
         precision = Decimal(5).scaleb(-decimals - 1) * multiplier

@@ -15,6 +15,8 @@ in order, and takes the first that names a unit. The layouts read:
   the metric;
 * ``Overtime (hours per worker per week)``: a rate's unit and the time it is a rate over, which
   qualifies the metric;
+* ``Cargo handled, million tonnes``: a label without parentheses whose unit follows its last
+  comma (tables with no unit column print it so); the words before the comma name the metric;
 * a dash in the unit column (``PUE  -  1.39``, or an en dash): the figures have no unit; they are numbers;
 * ``Intensity per MWh of output`` under a caption or heading that prints the numerator's unit
   (``tCO2e``): the row's unit is that unit per what the label says (:func:`denominator`).
@@ -34,12 +36,16 @@ _DASH = re.compile(r"^[-–—]$")
 _QUALIFIED_PERCENT = re.compile(r"^%\s+(?P<of>(?:by|of|in)\s+\S.*)$", re.I)
 # A unit and the time its figure is a rate over: "hours per worker per week", "kg per day".
 _OVER_TIME = re.compile(r"^(?P<unit>\S.*?)\s+(?P<over>(?:per|a|each)\s+(?:week|month|day|year))$", re.I)
+# The unit after a label's last comma: short (a unit, not a clause), and no digit but a power
+# ("m³", "tCO2e"): "Scope 1, 2 and 3" lists scopes.
+_COMMA_UNIT = re.compile(r"^(?P<name>\S.*),\s+(?P<unit>[^,()]{1,40})$")
+_NO_UNIT_DIGIT = re.compile(r"(?<![A-Za-z])\d")
 _PER = re.compile(r"\bper\s+(?P<what>[^()]+?)\s*$", re.I)
 
 
 def label_units(label: str) -> list[tuple[str, str]]:
     """The (metric label, unit as printed) readings of a row label, most likely first (see the
-    module's docstring); none when the label prints no parentheses."""
+    module's docstring); none when the label prints no parentheses and no unit after a comma."""
     found: list[tuple[str, str]] = []
     name, paren = split_label(label)
     parts = [p.strip() for p in _PARTS.split(paren) if p.strip()] if paren is not None else []
@@ -60,6 +66,8 @@ def label_units(label: str) -> list[tuple[str, str]]:
             found.append((f"{name} ({rate.group('over')})", rate.group("unit")))
     elif (m := _UNIT_BEFORE_GROUP.match(label)) is not None:
         found.append((f"{m.group('measure')}: {m.group('group')}", m.group("unit")))
+    elif (m := _COMMA_UNIT.match(label)) is not None and not _NO_UNIT_DIGIT.search(m.group("unit")):
+        found.append((m.group("name"), m.group("unit").strip()))
     return found
 
 

@@ -33,6 +33,7 @@ import re
 from kg.ingest.figure_tables import FigureRow, FigureTable, breakdown_heading, split_label
 
 _TOTAL = re.compile(r"^(?:sub-?)?total\b", re.I)
+_ALL = re.compile(r"^(?:all|overall)\b", re.I)
 # A row that is not a quantity to add: an intensity, rate, ratio, average or share.
 _NOT_SUMMED = re.compile(
     r"\b(?:intensity|intensities|per|rate|ratio|average|mean|median|percentage|proportion)\b|%", re.I
@@ -65,8 +66,15 @@ def not_summed(label: str) -> bool:
 
 
 def is_total(row: FigureRow) -> bool:
-    """A row that says it is a total: "Total ...", or one naming several emission scopes."""
-    return not not_summed(row.label) and (bool(_TOTAL.match(row.label)) or len(scopes(row.label)) >= 2)
+    """A row that says it is a total: "Total ...", or one naming several emission scopes; or "All
+    drivers", "Overall" (all of what the rows above it count), unless its unit cell or the
+    heading it is printed under says it is a share or an average ("All employees  %" under
+    "Average training hours"), of all of them but no sum of theirs."""
+    if not_summed(row.label):
+        return False
+    if _TOTAL.match(row.label) or len(scopes(row.label)) >= 2:
+        return True
+    return bool(_ALL.match(row.label)) and not not_summed(f"{row.unit or ''} {row.section or ''}")
 
 
 def summed_parts(table: FigureTable) -> dict[int, tuple[int, ...]]:

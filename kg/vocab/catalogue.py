@@ -188,6 +188,7 @@ def _normalise(label: str, units: Units) -> str:
     text = _AS_AT.sub(" ", text)
     text = _CAPTION_NUMBER.sub(" ", text)
     text = re.sub(r"\btown\s+gas\b", "towngas", text)
+    text = re.sub(r"\blost\s+time\b", "lost-time", text)  # "Lost time injuries", as "lost-time injuries"
     text = re.sub(r"\bgasoline\b", "petrol", text)
     return text
 
@@ -204,6 +205,9 @@ class _Reading:
     # Words naming a kind of what the metric measures ("wooden pallets" of packaging): the match
     # stays close, but they do not count against the limit of unread words.
     kinds: set[str] = field(default_factory=set)
+    # The source of the metric the label names after it ("Scope 1: kiln firing"): the label's
+    # metric is a part of the catalogue metric, which is the broader one.
+    source: str | None = None
 
     def has(self, pattern: str) -> bool:
         return re.search(pattern, self.text) is not None
@@ -310,10 +314,17 @@ def _ghg(r: _Reading, per: str | None) -> tuple[str | None, str]:
     # A scope number alone ("Scope 1", "Total Scope 1 and 2 (market-based)", a table's rows under a
     # GHG heading) names greenhouse gases: the GHG Protocol's scopes are used of nothing else.
     scoped = r.has(r"\bscope [123]\b|\bdirect\b|\bindirect\b|\bpurchased (?:electricity|energy|heat|steam)\b")
-    numbered = r.has(r"\bscope [123]\b") and not r.has(_NOT_GHG_SCOPE)
+    # "Scope 1: vessel fuel combustion", "Scope 2: purchased electricity": a GHG table's row naming
+    # its scope, then the source it covers, whatever that burns or buys: a part of the scope's
+    # emissions (a broad match, the catalogue metric the broader one).
+    source = re.match(r"^\s*scope [123]\s*:\s*(?P<source>[a-z][^:]*)$", r.text)
+    numbered = r.has(r"\bscope [123]\b") and (source is not None or not r.has(_NOT_GHG_SCOPE))
     if not named and not (((scoped and r.has(r"\bemissions?\b")) or numbered) and not r.has(_POLLUTANTS)):
         return None, ""
     r.take(r"\bemissions?\b|\bgas(?:es)?\b")
+    if source is not None and not r.has(_POLLUTANTS):
+        r.kinds.update(_TOKEN.findall(source.group("source")))
+        r.source = source.group("source").strip()
     if per is not None:
         r.take(r"\bintensity\b")
         # "Scope 1 and 2 intensity per m²": the catalogue's intensities are of the scopes the
@@ -963,7 +974,9 @@ def match_metric(label: str, unit_key: str | None = None) -> CatalogueMatch | No
         counted = [w for w in unread if w not in glossed and w not in reading.kinds]
         kind: MatchKind = "exact"
         detail = ""
-        if counted and counted[0] in _BOUNDARY_PREPOSITIONS:
+        if reading.source is not None and unread:
+            kind, detail = "broad", f'; "{reading.source}" is one source of it'
+        elif counted and counted[0] in _BOUNDARY_PREPOSITIONS:
             kind, detail = "broad", f'; "{" ".join(unread)}" narrows it to part of the company'
         elif counted and counted[0] == "to" and notation in _GIVEN:
             kind, detail = "broad", f'; "{" ".join(unread)}" narrows it to what went to the recipients or causes named'

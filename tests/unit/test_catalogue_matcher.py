@@ -153,6 +153,8 @@ def test_close_and_broad_readings(label: str, unit: str, notation: str, kind: st
         ("Battery capacity", "MilliA-HR"),
         ("Total training hours", "HR"),  # a total, and the catalogue holds the average
         ("GHG emissions", "TONNE-PER-MegaCNY"),  # an intensity per revenue
+        ("Scope 1: diesel burnt", "MegaW-HR"),  # energy of a fuel, not emissions
+        ("Scope 1: NOx from boilers", "TONNE"),  # a pollutant
     ],
 )
 def test_no_reading(label: str, unit: str) -> None:
@@ -183,6 +185,10 @@ def test_water_printed_in_tonnes_still_matches() -> None:
         # the scopes an intensity names are read: the catalogue's intensities are of the scopes stated
         ("Carbon emissions intensity (Scope 1 and 2)", "TONNE-PER-EMPLOYEE", "ghg-intensity-per-employee", "exact"),
         ("Working days lost due to injury", "NUM", "lost-days-work-injury", "exact"),
+        # a GHG table's row naming its scope, then its source: a part of the scope's emissions
+        ("Scope 1: truck fuel combustion", "TONNE", "ghg-scope-1", "broad"),
+        ("Scope 2: electricity bought for the depots", "TONNE", "ghg-scope-2", "broad"),
+        ("Lost time injuries (LTI)", "NUM", "work-related-injuries", "close"),
     ],
 )
 def test_scope_lists_glosses_and_bare_day_counts(label: str, unit: str | None, notation: str, kind: str) -> None:

@@ -314,6 +314,8 @@ def test_codes_ages_ranks_and_benchmarks_are_no_figures(sentence: str) -> None:
         # The scale of a score, the age bound of an age group, a threshold that selects.
         ("Tenants rated our service 8.2 out of 10.", ["8.2"]),
         ("Solar panels now power 3 out of 7 depots.", ["3", "7"]),
+        ("Audits covered 6 of our 15 largest suppliers.", ["6"]),  # "our 15 largest": a rank bound
+        ("We run the 3 newest vessels and 40 barges.", ["40"]),
         ("Staff aged 30 to 50 are 48% of the total, and 31% are over 50.", ["48%", "31%"]),
         ("We reviewed 100% of new contracts above HK$2 million.", ["100%"]),
         ("We raised above HK$2 million for the appeal.", ["above HK$2 million"]),
@@ -799,6 +801,15 @@ def test_an_average_time_per_head_is_of_the_metric_before_it() -> None:
             [("12%", "2022-06-30", None), ("9%", "2021-06-30", None)],
         ),
         ("Our fleet had 48 vans at the end of the year.", None, [("48", "2022-12-31", None)]),
+        # A level from a year to come holds from that year; one from a past year is a comparison.
+        (
+            "The levy covers 40% of our routes from 2024, rising to 100% from 2026.",
+            None,
+            [("40%", "2024", None), ("100%", "2026", None)],
+        ),
+        ("Sales were 12% of the total, down from 2021.", None, [("12%", None, None)]),
+        ("We had 1,240 members on our register at year end.", None, [("1,240", "2022-12-31", None)]),
+        ("Staff numbered 310 at the year-end.", "03-31", [("310", "2022-03-31", None)]),
     ],
 )
 def test_asides_and_the_end_of_the_period(sentence: str, fiscal_year_end: str | None, expected: list[tuple]) -> None:
@@ -895,6 +906,9 @@ def test_an_ungrouped_number_is_a_name_in_a_report_that_groups_its_thousands() -
         ("Every request was answered within 10 days.", ["within 10 days"]),  # what all of them took at most
         ("All branches reopened within 48 hours, and none closed again.", ["within 48 hours"]),
         ("We handled 40 requests and 95% of them were answered within 10 days.", ["40", "95%"]),  # a standard
+        ("The spill was contained within 6 hours.", ["within 6 hours"]),  # what the event took
+        ("Only 40% of the leak was cleaned within 6 hours.", ["40%"]),  # measured against a limit
+        ("Any spill must be contained within 6 hours.", []),  # a limit
         ("We had 8 injuries in FY2020/21, and 57 working days were lost.", ["8", "57 working days"]),
         ("We do not hire anyone under 16.", []),  # an age, not a figure
         ("Stores were shut for 12 trading days.", ["12 trading days"]),
@@ -1178,3 +1192,38 @@ def test_a_key_figure_with_its_change_under_it_is_one_highlight_named_by_its_cap
         ("value", "1,286 million litres", "Fuel used", None, None, None),
         ("change", "4.0%", "Fuel used", None, "2021", "increase"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A range printed with its unit once: its lower end is in the unit of its upper end.
+        ("Drivers sign contracts of 6 to 9 months.", [("6", "MO"), ("9 months", None)]),
+        ("Each pallet weighs between 20 and 25 kg.", [("20", "KiloGM"), ("25 kg", None)]),
+        ("Barge speeds ranged from 8.5 to 9.0 knots.", [("8.5", "KN"), ("9.0 knots", None)]),
+        # Not a range: two figures joined by "and", and an upper end scaled by a word the lower lacks.
+        ("We opened 4 depots and 12 km of cycle lanes.", [("4", None), ("12 km", None)]),
+        ("Output grew from 5 to 10 million tonnes.", [("5", None), ("10 million tonnes", None)]),
+    ],
+)
+def test_the_lower_end_of_a_range_takes_the_unit_printed_after_its_upper_end(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    unit = Unit(0, len(sentence), sentence, "sentence")
+    found = FigureReader(YEAR, tuple(LEXICON.prefixes)).read(unit, list(RECOGNISER.mentions(sentence))).figures
+    assert [(f.mention.surface, f.unit) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A target of a year as the sentence's subject, the figure after its verb; the year "below" names.
+        ("Our target for 2030 is 30% below 2019.", [("target", "30%", "2030", "2019")]),
+        ("The 2040 target column shows emissions 45% below 2020.", [("target", "45%", "2040", "2020")]),
+        # Not a figure of a clause after it; a change "below" a year is measured from that year.
+        ("Our 2030 target is set, and emissions fell 5% in the year.", [("change", "5%", None, "2021")]),
+        ("We are on track for our 2030 target, with emissions 12% below 2019.", [("change", "12%", None, "2019")]),
+    ],
+)
+def test_a_target_a_sentence_names_as_its_subject(sentence: str, expected: list[tuple]) -> None:
+    assert [(role, figure, period, baseline) for role, figure, _, period, baseline, _ in read(sentence)] == expected

@@ -45,6 +45,9 @@ CASES: list[tuple[str, list[str | None] | None, tuple[str, ...], str | None]] = 
         "partnership",
     ),
     ("The Group became a signatory to the Green Freight Charter.", None, (), "partnership"),
+    # ... and before a second predicate without a comma; not when the first clause counts something
+    ("We joined the Clean Seas Initiative in FY23 and slow down to 10 knots near reefs.", ["KN"], (), "partnership"),
+    ("We joined 3 industry groups and cut fuel use by 5%.", [None, "PERCENT"], (), "quantitative"),
     (
         "Acme Asset Management (Asia) Limited became a signatory to the Net Zero Pledge, and it holds ISO 14001"
         " certification.",

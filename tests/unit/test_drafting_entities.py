@@ -475,6 +475,42 @@ def test_a_list_ends_where_its_marker_changes() -> None:
     assert typed(text) == [("Safe production", "MaterialIssue"), ("Rural revitalisation", "MaterialIssue")]
 
 
+def test_issues_listed_under_the_tiers_of_a_materiality_assessment() -> None:
+    text = (
+        "The chart below shows the results.\n\nHighly material\n  1. Road safety, fatigue and driver health\n"
+        "  2. Air quality (NOx, PM)\nRelevant\n  3. Community noise\n  4. Data privacy, including customer data\n\n"
+        "Key facts\n  5. Our fleet grew\n"
+    )
+    # The list goes on under the next tier's heading ("Relevant") and ends at a blank line; an issue's
+    # name holds its commas and parentheses, not a clause after a comma.
+    assert typed(text) == [
+        ("Road safety, fatigue and driver health", "MaterialIssue"),
+        ("Air quality (NOx, PM)", "MaterialIssue"),
+        ("Community noise", "MaterialIssue"),
+        ("Data privacy", "MaterialIssue"),
+    ]
+
+
+def test_seas_gulfs_and_straits_are_places() -> None:
+    text = "Typhoons in the East China Sea and Bay of Bengal slow ships in the Gulf of Aden and the Strait of Malacca."
+    assert typed(text) == [
+        ("East China Sea", "Place"),
+        ("Bay of Bengal", "Place"),
+        ("Gulf of Aden", "Place"),
+        ("Strait of Malacca", "Place"),
+    ]
+
+
+def test_a_pointer_to_tables_and_a_qualified_figure_are_no_product() -> None:
+    text = "See Tables 4 to 8. Circa 1,800 staff and some 40 drivers use the Fleet App 3."
+    assert typed(text) == [("Fleet App 3", "Product")]
+
+
+def test_an_opening_article_and_a_headcount_after_of_are_no_part_of_a_name() -> None:
+    assert typed("A Road Safety Team of 7 engineers reviews every incident.") == [("Road Safety Team", "Team")]
+    assert typed("We joined the Group of 20 in 2019.") == [("Group of 20", "Organization")]  # a name's number
+
+
 def test_subsidiaries_leading_groups_audits_and_listing_requirements() -> None:
     text = (
         "The President leads the ESG Leading Group. Our subsidiary Delta Wind Power (Gansu) Co., Ltd. passed the "

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from rdflib.namespace import SKOS
 
-from kg.ingest.quantities import QUALIFIERS, SCALES
+from kg.ingest.quantities import QUALIFIERS, SCALE_ABBREVIATIONS, SCALES
 from kg.vocab.entity_types import sheet_types
 from kg.vocab.namespaces import CSR
 from kg.vocab.ontology import ontology_graph, vocabulary
@@ -35,12 +35,15 @@ def catalogue() -> set[str]:
 
 
 def printed_values(figure: str, context: str) -> set[Decimal]:
-    """The values a printed figure may state: its one number times its scale word, or, in a table
-    row whose unit cell prints a scale ("RMB million"), times that scale."""
+    """The values a printed figure may state: its one number times its scale word or the scale
+    abbreviation glued to it ("US$1.2bn", "3.4m tonnes"), or, in a table row whose unit cell
+    prints a scale ("RMB million"), times that scale."""
     numbers = _NUMBER.findall(figure)
     assert len(numbers) == 1, f"{figure!r} holds {len(numbers)} numbers"
     value = Decimal(numbers[0].replace(",", ""))
     scale = next((m for word, m in SCALES.items() if re.search(rf"\b{word}\b", figure, re.I)), None)
+    if scale is None:
+        scale = next((m for abbr, m in SCALE_ABBREVIATIONS.items() if re.search(rf"\d{abbr}\b", figure)), None)
     if scale is not None:
         return {value * scale}
     row_scales = {m for word, m in SCALES.items() if "\t" in context and re.search(rf"\b{word}\b", context, re.I)}

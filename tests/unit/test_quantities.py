@@ -207,9 +207,23 @@ def test_lengths_land_and_speeds(rec: Recogniser) -> None:
         ("60 km/h", "KiloM-PER-HR"),
         ("0.9 kg per km", "KiloGM-PER-KiloM"),
     ]
+    # Ships sail nautical miles at knots: a distance and a speed of their own units.
+    found = [(m.surface, m.value, m.unit) for m in rec.mentions("Tugs sailed 1.2 million nautical miles at 9.5 knots.")]
+    assert found == [("1.2 million nautical miles", Decimal(1200000), "MI_N"), ("9.5 knots", Decimal("9.5"), "KN")]
 
 
 def test_a_percentage_per_something_is_a_percentage(rec: Recogniser) -> None:
     # "by 4.6% per kilometre": a rate per kilometre changed by 4.6%; no unit "per cent per km".
     found = [(m.surface, m.unit) for m in rec.mentions("Fuel use fell by about 4.6% per kilometre driven.")]
     assert found == [("about 4.6%", "PERCENT")]
+
+
+def test_scale_abbreviations_glued_to_a_figure(rec: Recogniser) -> None:
+    text = "Sales were HK$2.4bn and costs RMB310m; we moved 1.5m tonnes and 2bn litres on a 400m quay."
+    found = [(m.surface, m.value, m.unit, m.scale) for m in rec.quantities(text)]
+    assert found == [
+        ("HK$2.4bn", Decimal("2400000000"), "HKD", "bn"),
+        ("RMB310m", Decimal("310000000"), "CNY", "m"),
+        ("1.5m tonnes", Decimal("1500000"), "TONNE", "m"),
+        ("2bn litres", Decimal("2000000000"), "L", "bn"),
+    ]  # "400m" before no unit word and after no currency is no million (a length, which is not read)

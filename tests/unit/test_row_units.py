@@ -1,11 +1,12 @@
 """Where a table row prints its unit (kg.ingest.row_units, kg.ingest.loader._row_unit): the
 label's parentheses with the day left out, a unit before a second pair of parentheses or before
-the group the row is of, a dash in the unit column, and an intensity's denominator under a
+the group the row is of, after the label's last comma, a dash in the unit column, and an intensity's denominator under a
 caption that prints the numerator's unit; the day a heading inside the table names; a ratio
 printed without a unit (kg.ingest.table_cells.dimensionless) is a number."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,33 @@ def test_an_age_group_in_a_labels_place_is_no_bounded_figure(tmp_path: Path) -> 
     read = {o.surface for c in report.claims.values() for o in c.observations}
     # "over 50" is the row's label, an age group: the row and the rows after it are read.
     assert read == {"300", "290", "120", "118", "64", "60", "41", "37"}
+
+
+def test_a_unit_after_the_labels_last_comma() -> None:
+    assert label_units("Cargo handled, million tonnes") == [("Cargo handled", "million tonnes")]
+    assert label_units("Water drawn by depots, m³") == [("Water drawn by depots", "m³")]
+    assert label_units("Sales, by region, US$ million") == [("Sales, by region", "US$ million")]
+    # Scopes listed after a comma are no unit; nor is a clause longer than a unit prints.
+    assert label_units("Emissions of Scope 1, 2 and 3") == []
+    assert label_units("Trucks, including those leased from the parent company") == []
+
+
+def test_rows_without_a_unit_column_print_their_unit_after_a_comma(tmp_path: Path) -> None:
+    text = (
+        "Table 3 Operations, 2021 to 2023\n\t2023\t2022\t2021\n"
+        "Parcels delivered, million\t12.5\t11.0\t\n"
+        "Freight moved, million tonnes\t4.2\t3.9\t3.1\n"
+        "Depot water use, m³\t1,250\t1,310\t1,200\n"
+        "Idle time, days\t14\t16\t\n"
+    )
+    report = load_report(report_folder(tmp_path / "larchmont", text, META, SHEET))
+    read = {(o.surface, o.value, o.unit, o.period.key) for c in report.claims.values() for o in c.observations}
+    assert read >= {
+        ("12.5", Decimal("12500000"), "NUM", "2023"),
+        ("4.2", Decimal("4200000"), "TONNE", "2023"),
+        ("3.1", Decimal("3100000"), "TONNE", "2021"),
+        ("1,250", Decimal("1250"), "M3", "2023"),
+        ("14", Decimal("14"), "DAY", "2023"),
+    }
+    labels = {report.metrics[o.metric].label for c in report.claims.values() for o in c.observations}
+    assert {"Freight moved", "Depot water use", "Idle time"} <= labels

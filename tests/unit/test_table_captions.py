@@ -379,3 +379,11 @@ def test_a_caption_over_headerless_rows_says_what_they_count() -> None:
         ("Morocco", ["17"]),
         ("Total", ["58"]),
     ]
+
+
+def test_the_years_a_caption_ends_with_do_not_name_its_rows_metric(tmp_path: Path) -> None:
+    text = "Table 12 Active suppliers by region, FY2023\nRegion\t2023\nNorth America\t41\nEurope\t77\n"
+    report = load_report(report_folder(tmp_path / "lakeside", text, META, SHEET))
+    labels = {report.metrics[o.metric].label for c in report.claims.values() for o in c.observations}
+    assert labels == {"Active suppliers by region: North America", "Active suppliers by region: Europe"}
+    assert set(report.table_captions.values()) == {"Active suppliers by region, FY2023"}  # printed as it is

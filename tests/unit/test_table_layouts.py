@@ -1,7 +1,7 @@
 """Table layouts read by their shape: a second header inside a run of rows, an index of page
 numbers, sibling groups, a heading that prints its rows' unit, columns headed by measures, and
-units printed in a header beside a day or in a label's list of qualifiers, and breakdowns listed
-under "By ..." headings above their total."""
+units printed in a header beside a day or in a label's list of qualifiers, breakdowns listed
+under "By ..." headings above their total, and a target column beside the years."""
 
 from __future__ import annotations
 
@@ -224,3 +224,45 @@ def test_a_row_of_counted_accounts_dated_in_its_label_is_a_count_on_that_day(tmp
     report = load_report(report_folder(tmp_path / "hilltop", text, meta, SHEET))
     found = sorted((obs.surface, obs.unit, obs.period.key) for c in report.claims.values() for obs in c.observations)
     assert found == [("11,950", "NUM", "2022-06-30"), ("12,400", "NUM", "2023-06-30")]
+
+
+@pytest.mark.parametrize("head", ["Target 2030", "2030 target", "Target (2030)", "Target for 2030"])
+def test_a_target_column_beside_the_years(head: str) -> None:
+    text = (
+        f"Indicator\tUnit\t2023\t2022\t{head}\n"
+        "Injury rate\tper million hours\t0.9\t1.1\t0.5\nAudits\tnumber\t12\t10\t\n"
+    )
+    (table,) = figure_tables.figure_tables(text)
+    assert [(c.kind, c.year) for c in table.columns] == [
+        ("unit", None),
+        ("year", 2023),
+        ("year", 2022),
+        ("target", 2030),
+    ]
+    assert [[(c.figure.text, c.column.kind) for c in r.cells] for r in table.rows] == [
+        [("0.9", "year"), ("1.1", "year"), ("0.5", "target")],
+        [("12", "year"), ("10", "year")],
+    ]
+
+
+def test_a_target_columns_cells_are_targets_for_its_year(tmp_path: Path) -> None:
+    text = (
+        "Table 7 Staff as at 31 December\n\t2023\t2022\tTarget 2030\n"
+        "Retention rate, %\t91.2\t89.6\t95.0\nSites audited, number\t8\t7\t\n"
+    )
+    report = load_report(report_folder(tmp_path / "hilltop", text, META, SHEET))
+    # The day the caption names is the year columns'; the target is for the year its header
+    # names, not a fiscal year (META's ends on 30 June) nor a day.
+    read = {(o.kind, o.surface, o.unit, o.period.key) for c in report.claims.values() for o in c.observations}
+    assert read == {
+        ("value", "91.2", "PERCENT", "2023-12-31"),
+        ("value", "89.6", "PERCENT", "2022-12-31"),
+        ("target", "95.0", "PERCENT", "2030"),
+        ("value", "8", "NUM", "2023-12-31"),
+        ("value", "7", "NUM", "2022-12-31"),
+    }
+
+
+def test_a_list_item_whose_bullet_a_run_of_spaces_sets_apart_is_no_table_row() -> None:
+    text = "Measures in 2023\n  •  Fitted 9 vans with trackers, saving 4% of fuel.\n  •  Trained 120 drivers.\n"
+    assert figure_tables.figure_tables(text) == []

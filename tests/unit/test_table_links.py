@@ -114,6 +114,19 @@ def test_a_row_naming_the_heading_after_another_such_row_closes_nothing() -> Non
     assert table_links.summed_parts(table) == {}
 
 
+def test_a_row_of_all_of_what_the_rows_above_count_adds_them_up() -> None:
+    table = _table(
+        "\t2024\t2023\nThai, persons\t40\t38\nLao, persons\t12\t11\n"
+        "All drivers, persons\t52\t49\nAll sites certified, %\t100\t90\n"
+    )
+    assert table_links.summed_parts(table) == {2: (0, 1)}  # a share of all of them adds up nothing
+    shares = _table(
+        "Category\tUnit\t2024\nTrained staff\nManagers\t%\t98\nDrivers\t%\t90\nAll staff\t%\t92\n"
+        "Average training hours\nManagers\thours\t30\nDrivers\thours\t20\nAll staff\thours\t22\n"
+    )
+    assert table_links.summed_parts(shares) == {}  # shares and averages of all of them, no sums
+
+
 def test_a_rate_or_an_average_row_ends_the_rows_a_total_adds_up() -> None:
     table = _table(
         "Indicator\tUnit\t2024\n"
