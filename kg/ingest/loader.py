@@ -75,6 +75,8 @@ from kg.vocab.units import load_units
 _INTENSITY = re.compile(r"\bintensit(?:y|ies)\b", re.I)
 # What a rate is per, as its label names it: "per million tonnes of raw coal".
 _PER = re.compile(r"\bper\s+\S.*$", re.I)
+# Where a note's sentence ends: its rate is read a sentence at a time.
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 # A row label naming a figure that does not add up across sites: a rate, an average, a ratio.
 _NOT_ADDITIVE = re.compile(r"\b(?:rates?|average|mean|median|ratios?|intensit(?:y|ies)|per|share|proportion)\b", re.I)
 _AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
@@ -1127,7 +1129,8 @@ class _Loader:
         one ("Lost days"); a time or a count when a column of measures says so ("Average hours
         per employee", even over the row "All employees"); a count when the label says so
         ("Number of ..."); a time or a count when the caption ("Average training hours", "Number
-        of suppliers by region") says so; else ``UnknownUnit``."""
+        of suppliers by region") says so; a rate when the row's note defines it as one; else
+        ``UnknownUnit``."""
         if figure_tables.prints_percent(cell.figure.text) or (cell.column.kind == "change" and cell.column.unit == "%"):
             return CellUnit("PERCENT")
         if cell.column.kind == "measure" and cell.column.unit and row_unit is not None:
@@ -1170,7 +1173,21 @@ class _Loader:
             return CellUnit("NUM")  # "Table 12 Number of suppliers by region" over rows of regions
         if table.stub is not None and counted(table.stub):
             return CellUnit("NUM")  # "Number of suppliers  FY2024  FY2023" over rows of countries
+        if (rate := self._noted_rate(table, row)) is not None:
+            return rate
         raise UnknownUnit("no unit printed for the row or its column")
+
+    def _noted_rate(self, table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> CellUnit | None:
+        """The count per a time that the note a row's marker points to defines the row as (the
+        row "LTIR*" over "* Lost-time injury rate: lost-time injuries per 200,000 hours
+        worked." is NUM-PER-200000HR), or None: an abbreviated rate names its unit in its note."""
+        for key in row.markers:
+            if (note := table.notes.get(key)) is None:
+                continue
+            for sentence in _SENTENCE_END.split(note.text.text):  # "... hours worked. Contractors excluded."
+                if (rate := self._rate_unit(sentence.strip().rstrip(".;"))) is not None:
+                    return rate
+        return None
 
     def _per_label(self, surface: str, row: figure_tables.FigureRow) -> CellUnit:
         """The unit a heading, column, header or caption prints for the rows ("tCO2e"), per what
