@@ -906,8 +906,13 @@ class FigureReader:
         ]
         opened = opened if _COMMIT.search(unit.text) else []
         deadline = self._deadline_after(unit.text, periods, end)
+        # A bullet of a list a deadline to come leads ("By 2030, against 2020:" over "• cut water
+        # use per site by 10%"): each bullet is a target to be met by it, with no word that commits.
+        led_by = unit.kind == "bullet" and any(
+            p.kind in ("by", "end") and p.value and _year_of(p.value) > self.year for p in lead
+        )
         # "By 2030, 100% of our packaging will be recyclable": the commitment after
-        if not (commits or opened or deadline):
+        if not (commits or opened or deadline or led_by):
             return None
         if any(p.value is None or _year_of(p.value) <= self.year for p in own):
             return None

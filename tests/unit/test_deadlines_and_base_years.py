@@ -87,3 +87,15 @@ def test_a_change_reached_by_the_end_of_a_fiscal_year_is_of_that_fiscal_year() -
     assert read(text, fiscal_year_end="06-30") == [("change", "9%", "2021-07-01/2022-06-30", "decrease")]
     text = "By the end of FY2020/21, paper use was 4% below the FY2018/19 baseline."
     assert read(text, fiscal_year_end="06-30") == [("change", "4%", "2020-07-01/2021-06-30", "decrease")]
+
+
+def test_bullets_a_deadline_to_come_leads_are_targets_by_it() -> None:
+    lead = "By FY2029/30, against FY2018/19:"
+    assert read("cut water use per site by 15%;", "bullet", lead, "03-31") == [
+        ("target", "15%", "2029-04-01/2030-03-31", "decrease")
+    ]
+    assert read("fit solar panels on at least 60% of our depots.", "bullet", lead, "03-31") == [
+        ("target", "at least 60%", "2029-04-01/2030-03-31", None)
+    ]
+    # A lead whose year has come leads levels, not targets.
+    assert read("fit solar panels on 60% of our depots.", "bullet", "By FY2021/22:", "03-31")[0][0] == "value"
