@@ -970,6 +970,18 @@ class FigureReader:
         last = labels[-1] if labels else None
         if last and not re.search(r"[);]", unit_text[last.end : start]) and "(" in unit_text[: last.start]:
             return _label_period(last, periods)  # "(2022: 8 injuries and 142 lost days)": all its figures
+        for p in periods:
+            # "All 90 depots we ran as at 30 June 2023: 52 in the north and 38 in the south": the
+            # parts a colon lists after the day a total is counted on are counted on that day.
+            colon = unit_text.find(":", p.end, start)
+            if (
+                p.value is not None
+                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.value) is not None
+                and colon >= 0
+                and not unit_text[p.end : colon].strip()
+                and not any(p.end < q.start < start for q in periods)
+            ):
+                return p.value
         free = [
             p
             for n, p in enumerate(periods)
