@@ -963,6 +963,8 @@ class FigureReader:
         for p in periods:
             if p.kind == "label" and start - 2 <= p.end <= start:
                 return _label_period(p, periods)
+            if p.value is not None and p.end <= start and _level_of(unit_text, p, start):
+                return p.value  # "8.5% less than the FY2018/19 level of 66.9 MWh": the level of that year
         for number, p in enumerate(periods):
             if index in owned.get(number, ()):
                 return p.value
@@ -1138,6 +1140,22 @@ def _base_year_level(text: str, periods: list[_Period], start: int) -> str | Non
     if not named or _BASELINE_WORD.search(text, _clause_start(text, start), start) is None:
         return None
     return named[-1]
+
+
+# Between a period and the figure that is its level: "the FY2018/19 level of 66.9 MWh", "the 2019
+# baseline of 310 m³".
+_LEVEL_OF = re.compile(r"\s+(?:level|baseline)\s+of\s+", re.I)
+_LEVEL_WORD = re.compile(r"\b(?:level|baseline)$", re.I)
+
+
+def _level_of(text: str, period: _Period, start: int) -> bool:
+    """Whether the figure at ``start`` is printed as the level of ``period`` ("the 2019 level of
+    310 m³"), the level word after the period phrase or inside it (a base year's phrase holds it)."""
+    if _LEVEL_OF.fullmatch(text, period.end, start):
+        return True
+    return re.fullmatch(r"\s+of\s+", text[period.end : start]) is not None and bool(
+        _LEVEL_WORD.search(text, period.start, period.end)
+    )
 
 
 # What ends a clause between a figure and a period phrase ("... 25%, and by 2030 ...").

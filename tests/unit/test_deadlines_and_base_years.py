@@ -99,3 +99,13 @@ def test_bullets_a_deadline_to_come_leads_are_targets_by_it() -> None:
     ]
     # A lead whose year has come leads levels, not targets.
     assert read("fit solar panels on 60% of our depots.", "bullet", "By FY2021/22:", "03-31")[0][0] == "value"
+
+
+def test_a_figure_printed_as_a_years_level_is_of_that_year() -> None:
+    text = "In FY2021/22 we used 61.2 MWh per depot, 8.5% less than the FY2018/19 level of 66.9 MWh."
+    assert read(text, fiscal_year_end="03-31") == [
+        ("value", "61.2 MWh", "2021-04-01/2022-03-31", None),
+        ("change", "8.5%", "2021-04-01/2022-03-31", "decrease"),
+        ("value", "66.9 MWh", "2018-04-01/2019-03-31", None),
+    ]
+    assert read("Water use was 5% below the 2019 baseline of 310 m³.")[1] == ("value", "310 m³", "2019", None)
