@@ -150,6 +150,24 @@ def text_path(folder: Path, name: str, line: int) -> Path:
     return folder / rel
 
 
+# A caption's breakdowns and what it says in parentheses after its measure: "Staff by gender and
+# grade (as at 30 June)" measures "Staff".
+_CAPTION_TAIL = re.compile(r"\s+by\s+\S.*$|\s*\([^()]*\)\s*$", re.I)
+
+
+def caption_measure(caption: str | None) -> str | None:
+    """The measure a caption names before its breakdowns and parentheses ("Staff" of "Staff by
+    gender and grade (as at 30 June)"), or None when it prints none of them: rows of such a
+    table ("Female", "Under 30") are groups of that measure, which the whole caption, with the
+    breakdowns it lists, names no metric of."""
+    if caption is None:
+        return None
+    measure = caption
+    while (cut := _CAPTION_TAIL.sub("", measure)) != measure:
+        measure = cut
+    return measure if measure and measure != caption else None
+
+
 def header_title(table: figure_tables.FigureTable) -> str | None:
     """The header's first cell when it is words, not a year ("Employee turnover rate" of
     "Employee turnover rate<TAB>2023<TAB>2024<TAB>Unit"): what a table whose header names its
@@ -976,7 +994,9 @@ class _Loader:
             # "Intensity (tCO2e/tonne)" in a table of greenhouse gas emissions: its measure is the
             # table's. So is a bare "Total" ("Table 4 Non-hazardous waste": its total): named
             # alone, the totals of every table would be one metric, each table's parts its parts.
-            name = f"{title}: {name}"
+            measure = caption_measure(title) if title == table.caption else None
+            named = measure is not None and match_metric(f"{measure}: {name}", unit) is not None
+            name = f"{measure}: {name}" if named and not match_metric(f"{title}: {name}", unit) else f"{title}: {name}"
         ident, label = slugify(name), name
         first = self.row_units.get(ident)
         other_unit = first is not None and unit is not None and first != unit  # the label printed in another unit
@@ -1017,9 +1037,10 @@ class _Loader:
             and (ident not in self.report.metrics or ident in self.prose_metrics)
             and not match_metric(name, unit)
         ):
-            # The caption, then what the header's first cell says the rows measure ("Water" over
-            # "Groundwater", "Number of suppliers" over "Vietnam"), when the label alone names none.
-            for title in (table.caption, table.stub, header_title(table)):
+            # The caption, its measure, then what the header's first cell says the rows measure
+            # ("Water" over "Groundwater", "Number of suppliers" over "Vietnam"), when the label
+            # alone names none.
+            for title in (table.caption, caption_measure(table.caption), table.stub, header_title(table)):
                 titled = f"{title}: {name}"
                 if title and match_metric(titled, unit) is not None:
                     ident, label = slugify(titled, 100), titled
