@@ -1040,7 +1040,13 @@ class _Loader:
             # The caption, its measure, then what the header's first cell says the rows measure
             # ("Water" over "Groundwater", "Number of suppliers" over "Vietnam"), when the label
             # alone names none.
-            for title in (table.caption, caption_measure(table.caption), table.stub, header_title(table)):
+            for title in (
+                table.caption,
+                caption_measure(table.caption),
+                table.stub,
+                header_title(table),
+                *self._measures_before(table, metrics, unit),
+            ):
                 titled = f"{title}: {name}"
                 if title and match_metric(titled, unit) is not None:
                     ident, label = slugify(titled, 100), titled
@@ -1060,6 +1066,23 @@ class _Loader:
         # its unit too: a second row of that label in another unit is another quantity (above).
         self.row_units.setdefault(ident, unit)
         return ident
+
+    def _measures_before(self, table: figure_tables.FigureTable, metrics: list[str], unit: str | None) -> list[str]:
+        """The measures of the rows above the row read now (``metrics`` holds theirs) printed in
+        its unit, nearest first, each alone and under the caption: a row naming only a group
+        ("Male (hours)" after "Average hours", "Female trained (%)" after "Employees trained
+        (%)", as a table of periods by measures prints them) is a group of one of them."""
+        if unit is None:
+            return []
+        found: list[str] = []
+        for j in range(len(metrics) - 1, -1, -1):
+            if self.row_units.get(metrics[j]) != unit:
+                continue
+            measure = figure_tables.split_label(table.rows[j].label)[0]
+            found.append(measure)
+            if table.caption:
+                found.append(f"{table.caption}: {measure}")
+        return found
 
     def _cell_observation(
         self,

@@ -52,3 +52,26 @@ def test_rows_of_a_caption_listing_breakdowns_are_groups_of_its_measure(tmp_path
         if obs.surface in ("820", "430")
     )
     assert found == [("Workforce: Female", "430"), ("Workforce: Total", "820")]
+
+
+def test_a_measure_naming_only_a_group_is_a_group_of_a_measure_before_it_in_its_unit(tmp_path: Path) -> None:
+    text = (
+        "BROOKFIELD LTD ESG REPORT 2023\n\n"
+        "Table 5  Training\n"
+        "Year      Employees trained (%)   Women trained (%)   Average hours   Women (hours)\n"
+        "2023                       91.0                93.5            18.2            19.0\n"
+        "2022                       88.4                90.1            16.9            17.4\n"
+    )
+    report = load_report(report_folder(tmp_path / "brookfield", text, META, SHEET))
+    found = sorted(
+        (report.metrics[obs.metric].label, obs.surface)
+        for claim in report.claims.values()
+        for obs in claim.observations
+        if obs.period.key == "2023"
+    )
+    assert found == [
+        ("Employees trained", "91.0"),
+        ("Employees trained: Women trained", "93.5"),
+        ("Training: Average hours", "18.2"),
+        ("Training: Average hours: Women", "19.0"),
+    ]
