@@ -1305,7 +1305,7 @@ class _Loader:
         self._summary("awards", [(r.start, 3) for r in rows])
         for row in rows:
             where = f"{source}: awards table row {_q(row.award.text)}"
-            winner = self._entity_for(row.winner, "Organization", where)
+            winner = self._entity_for(row.winner, "Organization", where) if row.winner else self.report.meta.company
             organiser = self._entity_for(row.organiser.text, "Organization", where)
             award = slugify(row.award.text)
             if award not in self.report.entities:
