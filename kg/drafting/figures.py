@@ -931,8 +931,13 @@ class FigureReader:
         ]
         opened = opened if _COMMIT.search(unit.text) else []
         deadline = self._deadline_after(unit.text, periods, end)
+        # A bullet of a list a deadline to come leads ("By 2030, against 2020:" over "• cut water
+        # use per site by 10%"): each bullet is a target to be met by it, with no word that commits.
+        led_by = unit.kind == "bullet" and any(
+            p.kind in ("by", "end") and p.value and _year_of(p.value) > self.year for p in lead
+        )
         # "By 2030, 100% of our packaging will be recyclable": the commitment after
-        if not (commits or opened or deadline):
+        if not (commits or opened or deadline or led_by):
             return None
         if any(p.value is None or _year_of(p.value) <= self.year for p in own):
             return None
@@ -983,6 +988,8 @@ class FigureReader:
         for p in periods:
             if p.kind == "label" and start - 2 <= p.end <= start:
                 return _label_period(p, periods)
+            if p.value is not None and p.end <= start and _level_of(unit_text, p, start):
+                return p.value  # "8.5% less than the FY2018/19 level of 66.9 MWh": the level of that year
         for number, p in enumerate(periods):
             if index in owned.get(number, ()):
                 return p.value
@@ -990,6 +997,18 @@ class FigureReader:
         last = labels[-1] if labels else None
         if last and not re.search(r"[);]", unit_text[last.end : start]) and "(" in unit_text[: last.start]:
             return _label_period(last, periods)  # "(2022: 8 injuries and 142 lost days)": all its figures
+        for p in periods:
+            # "All 90 depots we ran as at 30 June 2023: 52 in the north and 38 in the south": the
+            # parts a colon lists after the day a total is counted on are counted on that day.
+            colon = unit_text.find(":", p.end, start)
+            if (
+                p.value is not None
+                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.value) is not None
+                and colon >= 0
+                and not unit_text[p.end : colon].strip()
+                and not any(p.end < q.start < start for q in periods)
+            ):
+                return p.value
         free = [
             p
             for n, p in enumerate(periods)
@@ -1168,6 +1187,22 @@ def _base_year_level(text: str, periods: list[_Period], start: int) -> str | Non
     if not named or _BASELINE_WORD.search(text, _clause_start(text, start), start) is None:
         return None
     return named[-1]
+
+
+# Between a period and the figure that is its level: "the FY2018/19 level of 66.9 MWh", "the 2019
+# baseline of 310 m³".
+_LEVEL_OF = re.compile(r"\s+(?:level|baseline)\s+of\s+", re.I)
+_LEVEL_WORD = re.compile(r"\b(?:level|baseline)$", re.I)
+
+
+def _level_of(text: str, period: _Period, start: int) -> bool:
+    """Whether the figure at ``start`` is printed as the level of ``period`` ("the 2019 level of
+    310 m³"), the level word after the period phrase or inside it (a base year's phrase holds it)."""
+    if _LEVEL_OF.fullmatch(text, period.end, start):
+        return True
+    return re.fullmatch(r"\s+of\s+", text[period.end : start]) is not None and bool(
+        _LEVEL_WORD.search(text, period.start, period.end)
+    )
 
 
 # What ends a clause between a figure and a period phrase ("... 25%, and by 2030 ...").

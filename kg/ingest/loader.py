@@ -75,6 +75,8 @@ from kg.vocab.units import load_units
 _INTENSITY = re.compile(r"\bintensit(?:y|ies)\b", re.I)
 # What a rate is per, as its label names it: "per million tonnes of raw coal".
 _PER = re.compile(r"\bper\s+\S.*$", re.I)
+# Where a note's sentence ends: its rate is read a sentence at a time.
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 # A row label naming a figure that does not add up across sites: a rate, an average, a ratio.
 _NOT_ADDITIVE = re.compile(r"\b(?:rates?|average|mean|median|ratios?|intensit(?:y|ies)|per|share|proportion)\b", re.I)
 _AVERAGE = re.compile(r"^(?:average|mean|median)\b", re.I)
@@ -153,6 +155,24 @@ def text_path(folder: Path, name: str, line: int) -> Path:
             f"{folder / 'report.yaml'}:{line}: text {_q(name)} is not a file name inside the report folder"
         )
     return folder / rel
+
+
+# A caption's breakdowns and what it says in parentheses after its measure: "Staff by gender and
+# grade (as at 30 June)" measures "Staff".
+_CAPTION_TAIL = re.compile(r"\s+by\s+\S.*$|\s*\([^()]*\)\s*$", re.I)
+
+
+def caption_measure(caption: str | None) -> str | None:
+    """The measure a caption names before its breakdowns and parentheses ("Staff" of "Staff by
+    gender and grade (as at 30 June)"), or None when it prints none of them: rows of such a
+    table ("Female", "Under 30") are groups of that measure, which the whole caption, with the
+    breakdowns it lists, names no metric of."""
+    if caption is None:
+        return None
+    measure = caption
+    while (cut := _CAPTION_TAIL.sub("", measure)) != measure:
+        measure = cut
+    return measure if measure and measure != caption else None
 
 
 def header_title(table: figure_tables.FigureTable) -> str | None:
@@ -981,7 +1001,9 @@ class _Loader:
             # "Intensity (tCO2e/tonne)" in a table of greenhouse gas emissions: its measure is the
             # table's. So is a bare "Total" ("Table 4 Non-hazardous waste": its total): named
             # alone, the totals of every table would be one metric, each table's parts its parts.
-            name = f"{title}: {name}"
+            measure = caption_measure(title) if title == table.caption else None
+            named = measure is not None and match_metric(f"{measure}: {name}", unit) is not None
+            name = f"{measure}: {name}" if named and not match_metric(f"{title}: {name}", unit) else f"{title}: {name}"
         ident, label = slugify(name), name
         first = self.row_units.get(ident)
         other_unit = first is not None and unit is not None and first != unit  # the label printed in another unit
@@ -1022,9 +1044,16 @@ class _Loader:
             and (ident not in self.report.metrics or ident in self.prose_metrics)
             and not match_metric(name, unit)
         ):
-            # The caption, then what the header's first cell says the rows measure ("Water" over
-            # "Groundwater", "Number of suppliers" over "Vietnam"), when the label alone names none.
-            for title in (_undated(table.caption), table.stub, header_title(table)):
+            # The caption, its measure, then what the header's first cell says the rows measure
+            # ("Water" over "Groundwater", "Number of suppliers" over "Vietnam"), when the label
+            # alone names none.
+            for title in (
+                _undated(table.caption),
+                caption_measure(table.caption),
+                table.stub,
+                header_title(table),
+                *self._measures_before(table, metrics, unit),
+            ):
                 titled = f"{title}: {name}"
                 if title and match_metric(titled, unit) is not None:
                     ident, label = slugify(titled, 100), titled
@@ -1044,6 +1073,23 @@ class _Loader:
         # its unit too: a second row of that label in another unit is another quantity (above).
         self.row_units.setdefault(ident, unit)
         return ident
+
+    def _measures_before(self, table: figure_tables.FigureTable, metrics: list[str], unit: str | None) -> list[str]:
+        """The measures of the rows above the row read now (``metrics`` holds theirs) printed in
+        its unit, nearest first, each alone and under the caption: a row naming only a group
+        ("Male (hours)" after "Average hours", "Female trained (%)" after "Employees trained
+        (%)", as a table of periods by measures prints them) is a group of one of them."""
+        if unit is None:
+            return []
+        found: list[str] = []
+        for j in range(len(metrics) - 1, -1, -1):
+            if self.row_units.get(metrics[j]) != unit:
+                continue
+            measure = figure_tables.split_label(table.rows[j].label)[0]
+            found.append(measure)
+            if table.caption:
+                found.append(f"{table.caption}: {measure}")
+        return found
 
     def _cell_observation(
         self,
@@ -1139,7 +1185,8 @@ class _Loader:
         one ("Lost days"); a time or a count when a column of measures says so ("Average hours
         per employee", even over the row "All employees"); a count when the label says so
         ("Number of ..."); a time or a count when the caption ("Average training hours", "Number
-        of suppliers by region") says so; else ``UnknownUnit``."""
+        of suppliers by region") says so; a rate when the row's note defines it as one; else
+        ``UnknownUnit``."""
         if figure_tables.prints_percent(cell.figure.text) or (cell.column.kind == "change" and cell.column.unit == "%"):
             return CellUnit("PERCENT")
         if cell.column.kind == "measure" and cell.column.unit and row_unit is not None:
@@ -1182,7 +1229,21 @@ class _Loader:
             return CellUnit("NUM")  # "Table 12 Number of suppliers by region" over rows of regions
         if table.stub is not None and counted(table.stub):
             return CellUnit("NUM")  # "Number of suppliers  FY2024  FY2023" over rows of countries
+        if (rate := self._noted_rate(table, row)) is not None:
+            return rate
         raise UnknownUnit("no unit printed for the row or its column")
+
+    def _noted_rate(self, table: figure_tables.FigureTable, row: figure_tables.FigureRow) -> CellUnit | None:
+        """The count per a time that the note a row's marker points to defines the row as (the
+        row "LTIR*" over "* Lost-time injury rate: lost-time injuries per 200,000 hours
+        worked." is NUM-PER-200000HR), or None: an abbreviated rate names its unit in its note."""
+        for key in row.markers:
+            if (note := table.notes.get(key)) is None:
+                continue
+            for sentence in _SENTENCE_END.split(note.text.text):  # "... hours worked. Contractors excluded."
+                if (rate := self._rate_unit(sentence.strip().rstrip(".;"))) is not None:
+                    return rate
+        return None
 
     def _per_label(self, surface: str, row: figure_tables.FigureRow) -> CellUnit:
         """The unit a heading, column, header or caption prints for the rows ("tCO2e"), per what
@@ -1256,7 +1317,7 @@ class _Loader:
         self._summary("awards", [(r.start, 3) for r in rows])
         for row in rows:
             where = f"{source}: awards table row {_q(row.award.text)}"
-            winner = self._entity_for(row.winner, "Organization", where)
+            winner = self._entity_for(row.winner, "Organization", where) if row.winner else self.report.meta.company
             organiser = self._entity_for(row.organiser.text, "Organization", where)
             award = slugify(row.award.text)
             if award not in self.report.entities:

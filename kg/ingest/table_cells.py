@@ -223,9 +223,13 @@ def _lookup(text: str, lexicon: UnitLexicon) -> str | None:
 _COUNTED_NOUN = re.compile(
     r"^(?:employees|workers|workforce|persons|headcount|hires|leavers|recruits|trainees|interns|"
     r"graduates|volunteers|participants|beneficiaries|suppliers|contractors|customers|injuries|fatalities|"
-    r"deaths|accidents|incidents|cases|complaints|days|[a-z]+-days|accounts|branches|outlets|stores)$",
+    r"deaths|accidents|incidents|cases|complaints|recalls|samples|audits|inspections|days|[a-z]+-days|accounts|"
+    r"branches|outlets|stores)$",
     re.I,
 )
+# A past participle closing a label after its head noun ("Complaints received", "Samples tested",
+# "Suppliers audited"): what was done to the things counted, not the head noun.
+_PARTICIPLE = re.compile(r"^(?:[a-z]{2,}ed|held|sold|won|made|given|taken)$", re.I)
 # Where a label's head noun ends: before its qualifiers ("... due to work injury", "... by gender").
 _LABEL_TAIL = re.compile(
     r"\s+(?:due\s+to|as\s+(?:at|of|on)|by|of|in|at|for|with|from|under|over|aged)\b.*$|\s*[(:].*$", re.I
@@ -234,11 +238,13 @@ _LABEL_TAIL = re.compile(
 
 def counted(label: str) -> bool:
     """A row label that says it counts things ("Number of ...", or a plural noun of people or
-    events such as "Total employees", "Lost days due to work injury"): a figure without a unit
-    is a count."""
+    events such as "Total employees", "Lost days due to work injury", before what was done to
+    them or not: "Complaints received"): a figure without a unit is a count."""
     if _COUNT_LABEL.match(label):
         return True
     head = _LABEL_TAIL.sub("", label.strip()).split()
+    if len(head) > 1 and _PARTICIPLE.match(head[-1]):
+        head = head[:-1]
     return bool(head) and _COUNTED_NOUN.match(head[-1]) is not None
 
 

@@ -222,10 +222,22 @@ def _column(lines: list[Line], index: int) -> tuple[Cell, ...]:
     return tuple(line.cells[index] for line in lines if len(line.cells) > index and line.cells[index].text)
 
 
+def _two_column_headers(text: str) -> list[tuple[int, str, list[str]]]:
+    """Header lines of two cells a tab parts ("Award<TAB>Organiser"), which :func:`_headers`,
+    reading tables of three columns or more, leaves as prose."""
+    found = []
+    for start, end in _lines(text):
+        line = text[start:end]
+        if line.count("\t") == 1 and all(c.strip() for c in line.split("\t")):
+            found.append((start, line, [c.text.lower() for c in _split(text, start, end).cells]))
+    return found
+
+
 def award_rows(text: str) -> list[AwardRow]:
-    """Rows of every table with an award column and an organiser column."""
+    """Rows of every table with an award column and an organiser column. A table whose award
+    column comes first names no winner: the winner is the reporting company (``winner`` "")."""
     rows: list[AwardRow] = []
-    for at, header, cells in _headers(text):
+    for at, header, cells in [*_headers(text), *_two_column_headers(text)]:
         award_col = next((i for i, c in enumerate(cells) if "award" in c), None)
         org_col = next((i for i, c in enumerate(cells) if re.search(r"organi[sz]er", c)), None)
         if award_col is None or org_col is None:
@@ -234,7 +246,7 @@ def award_rows(text: str) -> list[AwardRow]:
         for line in _table_after(text, at, header):
             if len(line.cells) <= max(award_col, org_col):
                 continue
-            if line.cells[0].text:
+            if award_col > 0 and line.cells[0].text:
                 winner = line.cells[0].text
             rows.append(AwardRow(winner, line.cells[award_col], line.cells[org_col], line.start, line.end))
     return rows

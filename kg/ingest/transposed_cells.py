@@ -28,6 +28,9 @@ _RULE = re.compile(r"^[-=_─━]{3,}$")
 # The first cell of a units line: blank, or a word that says the line holds units.
 _UNITS_STUB = re.compile(r"^(?:units?)?$", re.I)
 _UNIT_WORDS = 3  # a unit cell prints a few words at most ("HK$ mn", "'000 m³"); more is a wrapped label
+# A measure label of digits only: a band of ages or sizes ("30-50" between "Under 30" and "Over
+# 50"), which a header of measures by age prints with no letter in it.
+_BAND = re.compile(r"^\d{1,3}\s?[-–]\s?\d{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,8 @@ def transposed_block(
     """The transposed table whose header is line ``i`` of ``lines`` (each line's cells), or None.
 
     The header: a first cell that is no figure and no period (it names the rows: "Year", "As
-    at", or is blank), then two or more measure labels, none a figure, a period or a change.
+    at", or is blank), then two or more measure labels, none a figure, a period or a change,
+    each with a letter or a band of ages ("30-50").
     Then, optionally, a units line and a rule; then two or more rows of as many cells, each
     opening with a period and holding figures or not-disclosed marks only, and change rows
     after them of the same shape; then, optionally, a closing rule."""
@@ -86,7 +90,7 @@ def transposed_block(
         or is_value(c.text)
         or is_period(c.text)
         or is_change(c.text)
-        or not any(ch.isalpha() for ch in c.text)
+        or not (any(ch.isalpha() for ch in c.text) or _BAND.match(c.text))
         for c in measures
     ):
         return None

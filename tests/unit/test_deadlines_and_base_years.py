@@ -87,3 +87,25 @@ def test_a_change_reached_by_the_end_of_a_fiscal_year_is_of_that_fiscal_year() -
     assert read(text, fiscal_year_end="06-30") == [("change", "9%", "2021-07-01/2022-06-30", "decrease")]
     text = "By the end of FY2020/21, paper use was 4% below the FY2018/19 baseline."
     assert read(text, fiscal_year_end="06-30") == [("change", "4%", "2020-07-01/2021-06-30", "decrease")]
+
+
+def test_bullets_a_deadline_to_come_leads_are_targets_by_it() -> None:
+    lead = "By FY2029/30, against FY2018/19:"
+    assert read("cut water use per site by 15%;", "bullet", lead, "03-31") == [
+        ("target", "15%", "2029-04-01/2030-03-31", "decrease")
+    ]
+    assert read("fit solar panels on at least 60% of our depots.", "bullet", lead, "03-31") == [
+        ("target", "at least 60%", "2029-04-01/2030-03-31", None)
+    ]
+    # A lead whose year has come leads levels, not targets.
+    assert read("fit solar panels on 60% of our depots.", "bullet", "By FY2021/22:", "03-31")[0][0] == "value"
+
+
+def test_a_figure_printed_as_a_years_level_is_of_that_year() -> None:
+    text = "In FY2021/22 we used 61.2 MWh per depot, 8.5% less than the FY2018/19 level of 66.9 MWh."
+    assert read(text, fiscal_year_end="03-31") == [
+        ("value", "61.2 MWh", "2021-04-01/2022-03-31", None),
+        ("change", "8.5%", "2021-04-01/2022-03-31", "decrease"),
+        ("value", "66.9 MWh", "2018-04-01/2019-03-31", None),
+    ]
+    assert read("Water use was 5% below the 2019 baseline of 310 m³.")[1] == ("value", "310 m³", "2019", None)

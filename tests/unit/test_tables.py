@@ -569,3 +569,20 @@ def test_stakeholder_and_award_tables_printed_with_bars_are_read_as_tab_tables()
         ("Acme", "Design Prize", "Design Body"),
     ]
     assert all(text[r.award.start : r.award.end] == r.award.text for r in awards)
+
+
+def test_a_two_column_award_table_names_no_winner() -> None:
+    text = (
+        "Awards\n"
+        "Award\tOrganiser\n"
+        "Green Office Label – Gold\tClean Air Council\n"
+        "Caring Employer Award 2022\tCity Social Services Board\n"
+        "\n"
+        "We thank our staff.\n"
+    )
+    rows = tables.award_rows(text)
+    assert [(r.winner, r.award.text, r.organiser.text) for r in rows] == [
+        ("", "Green Office Label – Gold", "Clean Air Council"),
+        ("", "Caring Employer Award 2022", "City Social Services Board"),
+    ]
+    assert all(text[r.award.start : r.award.end] == r.award.text for r in rows)

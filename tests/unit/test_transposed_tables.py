@@ -107,3 +107,20 @@ def test_units_line_of_long_words_is_no_units_line() -> None:
     assert reader.transposed(header) is None
     plain = figure_tables._Reader(UNITS_LINE)
     assert plain.transposed(header) is not None
+
+
+AGE_BANDS = (
+    "Table 4  Leaver rate (%)\n"
+    "Year        Overall   Under 25   25-45   Over 45\n"
+    "FY2022/23      18.2       31.5    15.0      9.4\n"
+    "FY2021/22      19.6       33.1    16.2     10.0\n"
+)
+
+
+def test_measure_labels_of_age_bands_are_read() -> None:
+    assert _rows(AGE_BANDS) == [
+        ("Overall", [("FY2022/23", "18.2"), ("FY2021/22", "19.6")]),
+        ("Under 25", [("FY2022/23", "31.5"), ("FY2021/22", "33.1")]),
+        ("25-45", [("FY2022/23", "15.0"), ("FY2021/22", "16.2")]),
+        ("Over 45", [("FY2022/23", "9.4"), ("FY2021/22", "10.0")]),
+    ]
