@@ -40,7 +40,9 @@ from kg.ingest.quantities import MONTHS, Mention
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
-_DAY = rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>{_YEAR})"
+# A day's number may carry its ordinal's letters ("14th November 2019", "March 1st, 2023").
+_ORD = r"(?:st|nd|rd|th)?"
+_DAY = rf"(?:(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}}){_ORD},?)\s+(?P<y>{_YEAR})"
 # A year as a period names it: "2021", or a fiscal year ("FY2021", "2020/21", "the financial year 2021",
 # "the 2024/25 school year": a split year is a fiscal one, whatever kind of year the words after it name).
 _SPLIT_YEAR_KIND = r"\s+(?:school|academic|financial|fiscal|reporting)\s+year\b"
@@ -76,18 +78,31 @@ _PERIODS = re.compile(
     rf"(?P<sy1>{_YEAR})(?:\s*,\s*(?P<sy2>{_YEAR}))?\s*,?\s+and\s+(?P<sy3>{_YEAR})\b)"
     rf"|(?P<years>\b(?:in|during|for|of)\s+(?:the\s+years\s+)?(?P<ys1>{_TOKEN})(?:\s*,\s*(?P<ys2>{_TOKEN}))?\s*,?\s+and\s+"
     rf"(?P<ys3>{_TOKEN}))"
-    rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
+    rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN})"
+    # "as of December 2023", "as at the end of June 2023": the month's last day; "as of the third
+    # quarter of 2023": the quarter's
+    rf"|(?:the\s+end\s+of\s+)?(?P<amo>{MONTHS})\s+(?P<amy>{_YEAR})"
+    rf"|(?:the\s+end\s+of\s+)?the\s+(?P<app>first|second|third|fourth)\s+(?P<apk>half|quarter)\s+of\s+(?P<apy>{_YEAR}))"
+    rf"|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
     # "At 31 December 2023 we employed ...": "at" a day is "as at" it
     rf"|at\s+(?P<ad1>\d{{1,2}})\s+(?P<am1>{MONTHS})\s+(?P<ay>{_YEAR})"
     rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)"
     # "At year end, 71% of ...": the last day of the report's own year
     rf"|(?:as\s+)?at\s+(?:the\s+)?(?P<yend>(?:financial\s+|fiscal\s+)?year[- ]end)\b(?!\s+\d)))"
     rf"|(?P<on>\bon\s+(?:(?P<od1>\d{{1,2}})\s+(?P<om1>{MONTHS})|(?P<om2>{MONTHS})\s+(?P<od2>\d{{1,2}}),?)\s+(?P<oy>{_YEAR}))"
-    rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
-    rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
+    # "from 2016 to 2019", and two years a dash joins ("from 2016-2019", "in 2016 - 2019", an en dash as well)
+    rf"|(?P<range>\b(?:from|between|(?:in|during|over|throughout)(?=\s+{_YEAR}\s*[–—-]\s*{_YEAR}\b))\s+"
+    rf"{_from_day('a')}(?P<r1>{_TOKEN})(?:\s+(?:to|and|until|through)\s+|\s*[–—-]\s*){_from_day('b')}(?P<r2>{_TOKEN}))"
+    # "from 1 September to 27 November (2023)", "from September 1st to November 27th": those days
+    rf"|(?P<dates>\b(?:from|between)\s+(?:(?P<da1>\d{{1,2}}){_ORD}\s+(?P<dam1>{MONTHS})|(?P<dam2>{MONTHS})\s+(?P<da2>\d{{1,2}}){_ORD})"
+    rf"\s+(?:to|and|until|through)\s+(?:(?P<db1>\d{{1,2}}){_ORD}\s+(?P<dbm1>{MONTHS})|(?P<dbm2>{MONTHS})\s+(?P<db2>\d{{1,2}}){_ORD})"
+    rf"(?:,?\s+(?P<dy>{_YEAR}))?)"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
-    # "by the end of 2022", "by 31 March 2024": a deadline, or (see _periods) the day a level was reached
-    rf"|(?P<end>\bby\s+(?:the\s+end\s+of\s+(?P<eny>{_TOKEN})|(?P<ebd>\d{{1,2}})\s+(?P<ebm>{MONTHS})\s+(?P<eby>{_YEAR})))"
+    # "by the end of 2022", "by 31 March 2024", "by June 30, 2024", "by (the end of) June 2024": a
+    # deadline, or (see _periods) the day a level was reached
+    rf"|(?P<end>\bby\s+(?:the\s+end\s+of\s+(?P<eny>{_TOKEN})|(?P<ebd>\d{{1,2}}){_ORD}\s+(?P<ebm>{MONTHS})\s+(?P<eby>{_YEAR})"
+    rf"|(?P<ebm2>{MONTHS})\s+(?P<ebd2>\d{{1,2}}){_ORD},?\s+(?P<eby2>{_YEAR})"
+    rf"|(?:the\s+end\s+of\s+)?(?P<ebmo>{MONTHS})\s+(?P<ebmy>{_YEAR})))"
     # "by 2030", and a level to keep each year up to a deadline ("at least 40 hours each year to 2025")
     # or from a year to come ("at least 85% every year from 2026")
     rf"|(?P<by>\b(?:by|(?:each|every)\s+year\s+(?:(?:up\s+)?(?:to|until|through)|from|starting\s+(?:from|in)))\s+"
@@ -100,6 +115,9 @@ _PERIODS = re.compile(
     rf"|(?P<yearended>\b(?:(?:for|during|in)\s+)?the\s+(?:financial\s+|fiscal\s+|reporting\s+)?(?:year|period)\s+ended\s+"
     rf"(?:(?P<ed1>\d{{1,2}})\s+(?P<em1>{MONTHS})|(?P<em2>{MONTHS})\s+(?P<ed2>\d{{1,2}}),?)\s+(?P<eyr>{_YEAR}))"
     rf"|(?P<past>\b(?:over|in|during|for|throughout)\s+the\s+(?:past|last|previous)\s+(?P<pn>\d{{1,2}}|{_COUNT_WORDS})\s+"
+    rf"(?:financial\s+|fiscal\s+)?years)"
+    # "in the next five years", "over the coming 3 years": the years after the report's own
+    rf"|(?P<next>\b(?:over|in|during|for|throughout|within)\s+the\s+(?:next|coming|following)\s+(?P<nn>\d{{1,2}}|{_COUNT_WORDS})\s+"
     rf"(?:financial\s+|fiscal\s+)?years)"
     rf"|(?P<lastyear>\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_LAST_YEAR})"
     rf"|(?P<part>\b(?:in|during|for|over|from|since|until)\s+the\s+(?P<pp>first|second|third|fourth)\s+(?P<pk>half|quarter)\s+of\s+(?P<py>{_YEAR}))"
@@ -144,8 +162,12 @@ _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|g
 _TO_FROM_BEFORE = re.compile(
     rf"\b(?:{_DECREASE}|{_INCREASE}|went|changed|moved)\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){{0,3}}\s+from\s*$", re.I
 )
+# "up" as a phrasal verb's particle: "made up of", "added up to", and any passive ("the app was
+# opened up 2 million times", "were picked up 40 times"), where a change's "up" is never passive.
 _NOT_CHANGE = re.compile(
-    r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$", re.I
+    r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$"
+    r"|\b(?:is|are|was|were|be|been|being)\s+[a-z]+(?:ed|en)\s+up\s*$",
+    re.I,
 )
 _TO_AFTER = re.compile(r"^[^,;.]{0,30}?\bto\b", re.I)  # "rose from 120 to 150": a range, not the year before
 _TO_BEFORE = re.compile(r"\bto\s*(?:(?:at\s+least|over|more\s+than|nearly|about|approximately)\s+)?$", re.I)
@@ -239,9 +261,10 @@ _BASELINE_WHEN = re.compile(
     r"(?:(?!\b(?:19|20)\d\d\b)(?:[^.;]|\.(?=\d)))*$",
     re.I,
 )
-# Not a unit's symbol but things counted: an acronym's plural ("24 RTGs", "12 EVs") or a compound
-# modifier an acronym opens ("46 LNG-powered trucks").
-_COUNTED_ACRONYM = re.compile(r"^\s[A-Z]{2,}(?:s\b|-[a-z])")
+# Not a unit's symbol but things counted: an acronym's plural ("24 RTGs", "12 EVs"), a compound
+# modifier an acronym opens ("46 LNG-powered trucks"), or a short word opening a name in the
+# plural ("40 Go Stores", "12 Eco Hubs").
+_COUNTED_ACRONYM = re.compile(r"^\s(?:[A-Z]{2,}(?:s\b|-[a-z])|[A-Z][a-z]{0,3}\s[A-Z][a-z]{2,}s\b)")
 # A number inside a name ("the Drive Safe 360 course"): a bare count right after a capitalised
 # word that does not open the unit (a count follows a verb, a determiner or a preposition).
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
@@ -651,6 +674,12 @@ class FigureReader:
                 return self._last_day(_token(m.group("ey") or m.group("ey2")))
             if m.group("eown") or m.group("yend"):  # "at the end of the Reporting Period", "at year end": its last day
                 return self._last_day(own)
+            if m.group("amo"):  # "as of December 2023": the month's last day
+                return _month_end(int(m.group("amy")), _MONTH_NUMBER[m.group("amo").lower()]).isoformat()
+            if m.group("app"):  # "as of the third quarter of 2023": the quarter's last day
+                months = 6 if m.group("apk").lower() == "half" else 3
+                number = _PARTS[m.group("app").lower()]
+                return None if number * months > 12 else _month_end(int(m.group("apy")), number * months).isoformat()
             if m.group("ad1"):  # "at 31 December 2023"
                 day, month_name, year = m.group("ad1"), m.group("am1"), m.group("ay")
             else:
@@ -669,6 +698,10 @@ class FigureReader:
             return f"{start}/{own}" if _year_of(start) < self.year else None
         if kind == "end" and m.group("ebd"):  # "by 31 March 2024": that day
             return _day(int(m.group("eby")), _MONTH_NUMBER[m.group("ebm").lower()], int(m.group("ebd"))).isoformat()
+        if kind == "end" and m.group("ebd2"):  # "by March 31, 2024"
+            return _day(int(m.group("eby2")), _MONTH_NUMBER[m.group("ebm2").lower()], int(m.group("ebd2"))).isoformat()
+        if kind == "end" and m.group("ebmo"):  # "by June 2024": its last day
+            return _month_end(int(m.group("ebmy")), _MONTH_NUMBER[m.group("ebmo").lower()]).isoformat()
         if kind == "end":
             ends = _token(m.group("eny"))
             return ends if ends.startswith("FY") else self._last_day(ends)
@@ -692,6 +725,11 @@ class FigureReader:
             count = int(m.group("pn")) if m.group("pn").isdigit() else _COUNTS[m.group("pn").lower()]
             first = f"FY{self.year - count + 1}" if self._fiscal else str(self.year - count + 1)
             return f"{first}/{own}" if count > 1 else None
+        if kind == "next":
+            count = int(m.group("nn")) if m.group("nn").isdigit() else _COUNTS[m.group("nn").lower()]
+            prefix = "FY" if self._fiscal else ""
+            first, last = f"{prefix}{self.year + 1}", f"{prefix}{self.year + count}"
+            return f"{first}/{last}" if count > 1 else first
         if kind == "part":
             year, number = int(m.group("py")), _PARTS[m.group("pp").lower()]
             months = 6 if m.group("pk").lower() == "half" else 3
@@ -699,6 +737,13 @@ class FigureReader:
                 return None
             first = (number - 1) * months + 1
             return f"{year}-{first:02d}-01/{_month_end(year, first + months - 1).isoformat()}"
+        if kind == "dates":
+            first = _MONTH_NUMBER[(m.group("dam1") or m.group("dam2")).lower()]
+            last = _MONTH_NUMBER[(m.group("dbm1") or m.group("dbm2")).lower()]
+            year = int(m.group("dy")) if m.group("dy") else self._year_of_month(last)
+            start = _day(year - (first > last), first, int(m.group("da1") or m.group("da2")))
+            finish = _day(year, last, int(m.group("db1") or m.group("db2")))
+            return f"{start.isoformat()}/{finish.isoformat()}" if start < finish else None
         if kind == "months":
             year = int(m.group("mby"))
             first, last = (_MONTH_NUMBER[m.group(g).lower()] for g in ("ma", "mb"))
@@ -855,7 +900,7 @@ class FigureReader:
             # "14 estates as at 31 March 2022, with a floor area of 1,250,000 m²"; the figure a
             # parenthesis of the year before follows ("3 injuries (2022: 5), with 41 days lost"): the 4's
             period = earlier[_before_aside(text, spans, index - 1)].period
-        if period is not None and "/" in period and _TO_BEFORE.search(before):
+        if period is not None and "/" in period and _TO_BEFORE.search(before) and not _gives_to(text, spans, index):
             period = period.split("/")[1]
             period = None if period == own else period
         if (
@@ -1022,8 +1067,9 @@ _PERFECT = re.compile(
 # in the year, not reached by that day.
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:we|it|they|our|the)\b", re.I)
 _KINDS = (
-    *("days", "years", "asat", "on", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended"),
-    *("past", "lastyear", "part", "report", "months", "month", "year", "label"),
+    *("days", "years", "asat", "on", "range", "dates", "since", "end", "by", "baseyear", "compared", "yoy"),
+    "yearended",
+    *("past", "next", "lastyear", "part", "report", "months", "month", "year", "label"),
 )
 # Period phrases that date the figures after them only where they open the sentence or a clause
 # ("Over the past three years, we ..."), not where they end one ("no fatalities in the past three
@@ -1035,9 +1081,11 @@ _LEVEL_KINDS = (
     "reached",
     "on",
     "range",
+    "dates",
     "since",
     "yearended",
     "past",
+    "next",
     "lastyear",
     "part",
     "report",
@@ -1235,6 +1283,22 @@ def _aside(text: str, start: int, end: int) -> bool:
 def _target_year_after(periods: list[_Period], end: int) -> str | None:
     """The year to reach a figure "target of" names right after it ("a target of 30% by 2025")."""
     return next((p.value for p in periods if p.kind in ("by", "end") and 0 <= p.start - end <= 3), None)
+
+
+# What a figure before "to" gives to the figure after it ("donated 300 laptops to 12 schools"): the
+# things counted, then "to", with no "from" before the first figure.
+_GIVEN_TO = re.compile(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+to\s+(?:[a-z]+\s+){0,2}")
+_FROM_END = re.compile(r"\bfrom\s*$", re.I)
+
+
+def _gives_to(text: str, spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether the figure's "to" names whom the figure before it went to ("over 2016-2019 we gave
+    300 laptops to 12 schools": both figures are of the span), not the level a change over the
+    span came to ("from 2016 to 2019 the share rose to 45%": of the span's last year)."""
+    if index == 0:
+        return False
+    first, last = spans[index - 1], spans[index]
+    return _GIVEN_TO.fullmatch(text, first[1], last[0]) is not None and not _FROM_END.search(text, 0, first[0])
 
 
 def _is_time_limit(surface: str, before: str, after: str) -> bool:

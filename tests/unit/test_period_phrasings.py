@@ -1,0 +1,83 @@
+"""Period phrasings of prose figures: days with ordinals, "as of" a month or a quarter, spans a dash
+joins, spans of days without a year, the years to come, and counts of named things (invented sentences)."""
+
+from __future__ import annotations
+
+from kg.drafting.figures import FigureReader
+from kg.drafting.sentences import Unit
+from kg.ingest.quantities import Recogniser
+from kg.vocab.units import load_units
+
+LEXICON = load_units().lexicon
+RECOGNISER = Recogniser(LEXICON)
+YEAR = 2022
+
+
+def read(text: str, fiscal_year_end: str | None = None) -> list[tuple]:
+    """(role, figure, period, direction) of each figure of one sentence."""
+    unit = Unit(0, len(text), text, "sentence", "")
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes), fiscal_year_end)
+    reading = reader.read(unit, list(RECOGNISER.mentions(text)))
+    return [(f.role, f.mention.surface, f.period, f.direction) for f in reading.figures]
+
+
+def test_a_level_as_of_a_month_or_a_quarter_is_of_its_last_day() -> None:
+    assert read("As of October 2022, we had filed almost 1,400 patents.") == [
+        ("value", "almost 1,400", "2022-10-31", None)
+    ]
+    assert read("As at the end of June 2022, the fleet counted 61 buses.") == [("value", "61", "2022-06-30", None)]
+    assert read("As of the third quarter of 2022, the app ran on more than 70 devices.") == [
+        ("value", "more than 70", "2022-09-30", None)
+    ]
+    assert read("As of the first half of 2022, we ran 14 depots.") == [("value", "14", "2022-06-30", None)]
+
+
+def test_a_day_may_print_its_ordinal_and_a_level_reached_by_it_is_of_that_day() -> None:
+    assert read("As of 5th October 2022, we ran 14 depots.") == [("value", "14", "2022-10-05", None)]
+    assert read("By 3rd March 2022, the library had lent 2.4 million books.") == [
+        ("value", "2.4 million", "2022-03-03", None)
+    ]
+    assert read("By March 3, 2022, the library had lent 2.4 million books.") == [
+        ("value", "2.4 million", "2022-03-03", None)
+    ]
+    assert read("We aim to plant 5,000 trees by June 2025.") == [("target", "5,000", "2025-06-30", None)]
+
+
+def test_up_after_a_passive_verb_is_its_particle_not_a_change() -> None:
+    assert read("In 2022 the help page was looked up 1.2 million times.") == [
+        ("value", "1.2 million times", None, None)
+    ]
+    assert read("Sales were up 12% in 2022.")[0][0] == "change"
+
+
+def test_two_years_a_dash_joins_are_a_span() -> None:
+    assert read("From 2019–2022, the fund gave over 3,000 laptops to 40 schools.") == [
+        ("value", "over 3,000", "2019/2022", None),
+        ("value", "40", "2019/2022", None),
+    ]
+    assert read("In 2019-2022 we planted 1,200 trees.") == [("value", "1,200", "2019/2022", None)]
+    # A figure a change over the span came "to" is still of its last year.
+    assert read("From 2019 to 2021, the share of women rose to 45%.") == [("value", "45%", "2021", None)]
+
+
+def test_a_span_of_days_without_a_year_is_of_the_reports_year() -> None:
+    assert read("From October 3rd to November 20th, the clips were played 8.1 million times.") == [
+        ("value", "8.1 million times", "2022-10-03/2022-11-20", None)
+    ]
+    assert read("Between 2 May and 9 June 2021, volunteers collected 640 kg of litter.") == [
+        ("value", "640 kg", "2021-05-02/2021-06-09", None)
+    ]
+
+
+def test_the_next_years_are_the_years_after_the_reports() -> None:
+    assert read("The group plans to invest US$12 million in new plants in the next 4 years.") == [
+        ("value", "US$12 million", "2023/2026", None)
+    ]
+    assert read("We will spend HK$3 million on upgrades over the coming three years.", "03-31") == [
+        ("value", "HK$3 million", "2022-04-01/2025-03-31", None)
+    ]
+
+
+def test_a_short_word_opening_a_plural_name_is_no_unit() -> None:
+    assert read("We ran over 420 Go Stores at the end of 2022.") == [("value", "over 420", "2022-12-31", None)]
+    assert read("In 2022, 31 Eco Hubs opened.") == [("value", "31", None, None)]
