@@ -63,6 +63,10 @@ _LAST_YEAR = r"(?:previous|prior|last|preceding)\s+(?:financial\s+|fiscal\s+|rep
 _CONVERSION = re.compile(
     r"^(?:one|an?|1)\s+(?P<unit>\S+)\s+(?:is|equals|=|is\s+equal\s+to)\s+(?:about\s+)?\d[\d,.]*\s*\S+?\.?$", re.I
 )
+# A product's specifications, printed as figures of one unit joined by "+" ("a 48MP+12MP camera",
+# "8GB+256GB of storage"): the sentence describes a product, and its figures (a charging power, a
+# screen's share) are the product's, not what the company did or used; its price is the company's.
+_SPECIFICATIONS = re.compile(r"\d[\d.]*\s?(?P<u>[A-Za-z]{1,3})\+\d[\d.]*\s?(?P=u)\b")
 # Between two figures of one list: "310, 295 and 280 tCO2e", "310, 295, and 280".
 _LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
 # What a list's figures are of, right after its last: "in the three years", "over the past three years".
@@ -194,6 +198,14 @@ _MEASURED_WITHIN = re.compile(r"\b(?:was|were|is|are|remained|averaged|took)\s*$
 # is what all of them took at most, a figure; a share before it ("98% of them ... within 7 days")
 # is measured against the limit, which is then a service standard.
 _ALL_WITHIN = re.compile(r"\b(?:all|every|each)\b(?![^,;]*%)[^,;]*$", re.I)
+# "relief goods reached the town within 36 hours of the flood", "we kept 90% of branches open
+# within 2 days of the storm": a time counted from an event, which a past verb says was taken once,
+# a figure; "complaints are handled within 14 days of receipt" is a standard (see _DONE_ONCE).
+_OF_EVENT_AFTER = re.compile(r"\s+of\s+(?:the|an?|its|their|our)\s", re.I)
+_DONE_ONCE = re.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)"
+    r"\b(?:[a-z]{2,}ed|kept|sent|brought|gave|took|got|ran|began|rebuilt|made|reached)\b(?![^,;]*\b(?:must|will|shall)\b)"
+)
 _TIME_WORD = re.compile(r"^\s*(?:(?:working|business|calendar)\s+)?(?:days?|hours?|weeks?|months?|minutes?)\b", re.I)
 # The scale of a score ("rated 4.6 out of 5"), and the age bound of a group ("22% are under 30" of a
 # unit that speaks of ages).
@@ -208,7 +220,7 @@ _PEOPLE_BEFORE = re.compile(
 # a bound right after a plural noun.
 _THRESHOLD = re.compile(r"^(?:above|exceeding|in\s+excess\s+of)\b", re.I)
 _PLURAL_BEFORE = re.compile(r"\b(?!(?:was|is|has|does)\b)[a-z]{3,}s\s*$", re.I)
-_LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|or|-|–|to|,\s*and)\s*$")
+_LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|\+|or|-|–|to|,\s*and)\s*$")
 # A time of day ("from 9 a.m. to 6 p.m.", "9:30").
 _CLOCK_AFTER = re.compile(r"^(?:\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|:\d\d)", re.I)
 _AGE_BEFORE = re.compile(
@@ -268,6 +280,21 @@ _COUNTED_ACRONYM = re.compile(r"^\s(?:[A-Z]{2,}(?:s\b|-[a-z])|[A-Z][a-z]{0,3}\s[
 # A number inside a name ("the Drive Safe 360 course"): a bare count right after a capitalised
 # word that does not open the unit (a count follows a verb, a determiner or a preposition).
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
+# A figure inside a name that opens its unit as a label a colon closes ("Aero 5 (Slim Edition):
+# Design Award", "Home Blender Max 2L: Innovation Prize"): a short number, its unit glued to it,
+# after capitalised words (and the small words of a name), then a bracket or more capitalised words
+# and the colon. A headline's figure ("Water Saved 1,200 m³: ...") prints its unit apart.
+_IN_NAME = re.compile(r"\d{1,4}(?:\.\d+)?[A-Za-z]{0,3}")
+_LABEL_NAME_BEFORE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Z][\w'’.-]*|and|of|for|the|&)\s+)*$")
+_LABEL_NAME_AFTER = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s+[A-Z][\w'’.-]*)*\s*:\s")
+# A figure inside a quoted name a naming word opens ("the design concept of “90% of the look for
+# 10% of the cost”", "a record for the world's “Largest tree planting in 48 hours”", "a campaign
+# called "Walk 10,000 Steps""): the name's words, not a figure of the company.
+_QUOTED_NAME = re.compile(
+    r"\b(?:concept|record|slogan|motto|theme|title|principle|called|named|titled|themed|world['’]s)\s+"
+    r"(?:(?:of|for|as)\s+)?(?:the\s+)?[“\"][^”\"]*$",
+    re.I,
+)
 # An item number of a list run into a sentence ("focus on (1) safety, (2) people", "are: 1) safety;").
 _ENUMERATOR_AFTER = re.compile(r"^\)\s+[A-Za-z]")
 _ENUMERATOR_BEFORE = re.compile(r"(?:\(|(?:^|(?<!\d)[:;]|,|\band|\bor)\s*)$")  # not a label's "(2021: 5)"
@@ -309,7 +336,9 @@ _ACTION = re.compile(
     re.I,
 )
 _ACTION_ANYWHERE = re.compile(
-    rf"(?<![\w-])(?:{_ACTION_VERBS}|hired|recruited|joined|left|audited|assessed|inspected|visited|screened)\b", re.I
+    rf"(?<![\w-])(?:{_ACTION_VERBS}|hired|recruited|joined|left|audited|assessed|inspected|visited|screened|"
+    r"recommended|attracted|sold|released|published|conducted|signed)\b",
+    re.I,
 )
 _STOP = re.compile(
     r"\b(?:in|at|to|for|by|from|during|with|on|and|or|which|who|that|was|were|is|are|has|have|had|since|as|than|"
@@ -413,6 +442,8 @@ class FigureReader:
         kept = [m for m in quantities if self._is_figure(text, at, m, mentions)]
         if self._converts(text):
             kept = []  # "One megalitre is 1,000 m³": a conversion factor, no figure of the company
+        if _SPECIFICATIONS.search(text):
+            kept = [m for m in kept if any(c in m.surface for c in self.currencies)]
         commits = bool(_COMMIT.search(text) or (unit.kind == "bullet" and _COMMIT.search(unit.lead)))
         if not kept:
             self._interrupted = True
@@ -553,7 +584,7 @@ class FigureReader:
             return False
         if m.unit is None and (_PHONE_BEFORE.search(before) or _in_phone_number(text, start, end)):
             return False
-        if _is_time_limit(m.surface, before, after):
+        if _is_time_limit(m.surface, before, after, text[_clause_start(text, start) : start]):
             return False
         if _OUT_OF_BEFORE.search(before) and _SCALE_AFTER.match(after):
             return False
@@ -573,6 +604,14 @@ class FigureReader:
             or _OBLIGATION_BEFORE.search(before)
             or _UNREAD_UNIT.match(after)
             or (m.unit is None and _UNKNOWN_SYMBOL.match(after) and not _COUNTED_ACRONYM.match(after))
+        ):
+            return False
+        if _QUOTED_NAME.search(text, max(0, start - 120), start) and re.match(r"[^“”\"]{0,80}[”\"]", text[end:]):
+            return False
+        if (
+            _IN_NAME.fullmatch(m.surface)
+            and _LABEL_NAME_BEFORE.match(text[:start])
+            and _LABEL_NAME_AFTER.match(text[end : end + 60])
         ):
             return False
         bare = m.unit is None and m.scale is None and m.qualifier is None
@@ -1301,8 +1340,9 @@ def _gives_to(text: str, spans: list[tuple[int, int]], index: int) -> bool:
     return _GIVEN_TO.fullmatch(text, first[1], last[0]) is not None and not _FROM_END.search(text, 0, first[0])
 
 
-def _is_time_limit(surface: str, before: str, after: str) -> bool:
-    """Whether a figure is "within N days" said of something else (see ``_WITHIN`` and ``_ALL_WITHIN``)."""
+def _is_time_limit(surface: str, before: str, after: str, clause: str) -> bool:
+    """Whether a figure is "within N days" said of something else (see ``_WITHIN`` and ``_ALL_WITHIN``);
+    ``clause`` is the figure's clause up to it (see ``_OF_EVENT_AFTER``)."""
     inside = _WITHIN.match(surface)
     outside = _WITHIN_BEFORE.search(before)
     if inside is None and outside is None:
@@ -1310,7 +1350,11 @@ def _is_time_limit(surface: str, before: str, after: str) -> bool:
     prefix = before if outside is None else before[: outside.start()]
     unit_words = re.sub(r"^.*?\d[\d.,]*\s*", "", surface)
     measured = _MEASURED_WITHIN.search(prefix) is not None or _ALL_WITHIN.search(prefix) is not None
-    return _TIME_WORD.match(f"{unit_words} {after}") is not None and not measured
+    counted = f"{unit_words} {after}"
+    timed = _TIME_WORD.match(counted)
+    if timed is not None and _OF_EVENT_AFTER.match(counted, timed.end()) and _DONE_ONCE.search(clause):
+        return False
+    return timed is not None and not measured
 
 
 def _in_phone_number(text: str, start: int, end: int) -> bool:

@@ -81,3 +81,48 @@ def test_the_next_years_are_the_years_after_the_reports() -> None:
 def test_a_short_word_opening_a_plural_name_is_no_unit() -> None:
     assert read("We ran over 420 Go Stores at the end of 2022.") == [("value", "over 420", "2022-12-31", None)]
     assert read("In 2022, 31 Eco Hubs opened.") == [("value", "31", None, None)]
+
+
+def test_a_sentence_listing_a_products_specifications_keeps_only_its_price() -> None:
+    text = "The X200 phone has a 48MP+12MP rear camera, 8GB+256GB storage and 65W charging, and sells for under US$300."
+    assert read(text) == [("value", "under US$300", None, None)]
+    assert read("The X200 phone has a 48MP rear camera.") == [("value", "48MP", None, None)]
+
+
+def test_a_plus_joins_codes_of_a_list() -> None:
+    assert read("We cut Scope 1+2 emissions by 12% in 2021.") == [("change", "12%", "2021", "decrease")]
+
+
+def test_a_short_figure_inside_a_name_a_colon_closes_is_no_figure() -> None:
+    assert read("Aero 5 (Slim Edition): Design Award, and Good Design Award") == []
+    assert read("Home Blender and Kettle Max 2L: Innovation Prize") == []
+    assert read("Water Saved 1,200 m³: Best Year Yet") == [("value", "1,200 m³", None, None)]
+
+
+def test_a_figure_inside_a_quoted_name_is_no_figure() -> None:
+    assert read("We put forward the design concept of “serving 90% of users' 90% needs” in 2021.") == []
+    text = 'The group set the world\'s "Largest tree planting in 48 hours" record and planted 12,000 trees.'
+    assert read(text) == [("value", "12,000", None, None)]
+    assert read("We set a goal “to cut 30% of emissions by 2030”.") == [("target", "30%", "2030", "decrease")]
+
+
+def test_a_time_taken_once_from_an_event_is_a_figure_a_standard_is_not() -> None:
+    assert read("The firm sent relief goods to the flooded town within 36 hours of the flood.") == [
+        ("value", "within 36 hours", None, None)
+    ]
+    assert read("Complaints are handled within 14 days of the receipt.") == []
+    assert read("Complaints must be handled within 14 days of their receipt.") == []
+
+
+def test_a_sentence_of_an_action_does_not_take_the_day_of_the_one_before() -> None:
+    text = (
+        "As of December 31, 2022, the shop had 2,196 members. We also recommended 14 apps, which drew 3 million views."
+    )
+    unit_a = Unit(0, 46, text[:46], "sentence", "", 0)
+    unit_b = Unit(47, len(text), text[47:], "sentence", "", 0)
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes))
+    mentions = list(RECOGNISER.mentions(text))
+    first = reader.read(unit_a, [m for m in mentions if m.end <= 46])
+    second = reader.read(unit_b, [m for m in mentions if m.start >= 47])
+    assert [(f.mention.surface, f.period) for f in first.figures] == [("2,196", "2022-12-31")]
+    assert [(f.mention.surface, f.period) for f in second.figures] == [("14", None), ("3 million", None)]
