@@ -666,6 +666,11 @@ class FigureReader:
         return f"FY{self.year}" if self._fiscal else str(self.year)
 
     @property
+    def own_written(self) -> str | None:
+        """The report's own period as a figure's period is written (None for a calendar year)."""
+        return self._written(None)
+
+    @property
     def _fiscal(self) -> bool:
         return self.fiscal_year_end is not None and self.fiscal_year_end != "12-31"
 
@@ -681,6 +686,8 @@ class FigureReader:
             if kind == "since" and _RELATIVE_BEFORE.search(text, 0, m.start()) and _CLAUSE_END.match(text, m.end()):
                 # "the depot, which we have run since 2019, installed 40 chargers": the relative
                 # clause's own date, closed by its comma, dates nothing outside it.
+                continue
+            if kind == "on" and _DECIDED_BEFORE.search(text, 0, m.start()) and _DECIDED_AFTER.match(text, m.end()):
                 continue
             if kind in ("year", "month", "on") and _EVENT_BEFORE.search(text, 0, m.start()):
                 # The date of an event ("the programme, launched in 2015, ..."): what has been done
@@ -1092,6 +1099,10 @@ _EVENT_BEFORE = re.compile(
     r"commissioned|inaugurated|began|begun|kicked\s+off|built)\s*$",
     re.I,
 )
+# The day a decision was taken on, what it decided following ("the Board resolved on 3 May 2022 to
+# grant 120,000 shares"): the day dates the decision, and what it granted is of the year.
+_DECIDED_BEFORE = re.compile(r"\b(?:resolved|decided|approved|agreed|announced)\s*$", re.I)
+_DECIDED_AFTER = re.compile(r",?\s+to\s+[a-z]+", re.I)
 # The present perfect ("we have provided", "has planted"): what has been done up to now.
 # A relative clause set off by a comma ("..., which we have managed since"), and its closing comma.
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|where|who|whom)\b[^,;.]*$", re.I)
@@ -1294,6 +1305,47 @@ _TARGET_OF = re.compile(
     r"(?:\s+an?\s+(?:cut|reduction|decrease|increase|rise)\s+of)?\s*$",
     re.I,
 )
+
+
+def restated_days(readings: list[Reading], own: str | None) -> list[Reading]:
+    """The readings with a level printed without a day of its own (``own``, the report's period as
+    written) given the day another unit prints the same figure of (a summary bullet "Employed
+    18,170 staff" restating "As at 31 December 2022, we employed 18,170 staff"; a highlight's
+    "41.2 million visits" over "By 30 June 2022 the site had 41.2 million visits"): it is one
+    count, on that day. Only a figure of four significant digits or more, or with a scale word,
+    in the same unit and before the same word, is taken for the same; a figure two units print
+    with different days keeps its own period."""
+    days: dict[tuple[str, str | None, str], set[str]] = {}
+    for reading in readings:
+        for f in reading.figures:
+            if f.role == "value" and f.period is not None and _DAY_TOKEN.fullmatch(f.period) and _distinctive(f):
+                days.setdefault(_restatement_key(reading, f), set()).add(f.period)
+    out = []
+    for reading in readings:
+        figures = tuple(
+            replace(f, period=next(iter(found)))
+            if f.role == "value"
+            and f.period == own
+            and _distinctive(f)
+            and len(found := days.get(_restatement_key(reading, f), set())) == 1
+            else f
+            for f in reading.figures
+        )
+        out.append(reading if figures == reading.figures else replace(reading, figures=figures))
+    return out
+
+
+def _distinctive(figure: Figure) -> bool:
+    """Whether a figure is unlikely to be printed twice for two different things."""
+    digits = re.sub(r"\D", "", figure.mention.surface.split("(")[0]).strip("0")
+    return len(digits) >= 4 or (figure.mention.scale is not None and len(digits) >= 2)
+
+
+def _restatement_key(reading: Reading, figure: Figure) -> tuple[str, str | None, str]:
+    """The figure's value, unit and the word printed after it (what it counts)."""
+    after = reading.unit.text[figure.mention.end - reading.unit.start :]
+    word = re.match(r"\s*([A-Za-z][\w-]*)?", after)
+    return str(figure.mention.value), figure.unit or figure.mention.unit, (word.group(1) or "").lower() if word else ""
 
 
 def groups_thousands(mentions: list[Mention]) -> bool:

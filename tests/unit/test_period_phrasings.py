@@ -3,7 +3,7 @@ joins, spans of days without a year, the years to come, and counts of named thin
 
 from __future__ import annotations
 
-from kg.drafting.figures import FigureReader
+from kg.drafting.figures import FigureReader, restated_days
 from kg.drafting.sentences import Unit
 from kg.ingest.quantities import Recogniser
 from kg.vocab.units import load_units
@@ -126,3 +126,32 @@ def test_a_sentence_of_an_action_does_not_take_the_day_of_the_one_before() -> No
     second = reader.read(unit_b, [m for m in mentions if m.start >= 47])
     assert [(f.mention.surface, f.period) for f in first.figures] == [("2,196", "2022-12-31")]
     assert [(f.mention.surface, f.period) for f in second.figures] == [("14", None), ("3 million", None)]
+
+
+def test_the_day_of_a_decision_does_not_date_what_it_decided() -> None:
+    assert read(
+        "In addition, the Board resolved on May 3, 2022 to award a total of 120,000 shares to 1,200 staff."
+    ) == [
+        ("value", "120,000", None, None),
+        ("value", "1,200", None, None),
+    ]
+    assert read("On 4 June 2022, 286 mm of rain fell.") == [("value", "286 mm", "2022-06-04", None)]
+
+
+def test_a_figure_restated_without_its_day_takes_the_day_another_unit_prints_it_with() -> None:
+    texts = [
+        "Employed 18,240 staff from 31 countries",
+        "As of the end of 2022, we employed 18,240 staff from 31 countries.",
+        "Planted 18,240 trees",
+    ]
+    reader = FigureReader(YEAR, tuple(LEXICON.prefixes))
+    readings = []
+    for text in texts:
+        unit = Unit(0, len(text), text, "sentence", "")
+        readings.append(reader.read(unit, list(RECOGNISER.mentions(text))))
+    restated = restated_days(readings, reader.own_written)
+    assert [[(f.mention.surface, f.period) for f in r.figures] for r in restated] == [
+        [("18,240", "2022-12-31"), ("31", None)],  # "31" is too short a figure to tell it is the same
+        [("18,240", "2022-12-31"), ("31", "2022-12-31")],
+        [("18,240", None)],  # the same number of other things
+    ]
