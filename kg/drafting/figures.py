@@ -40,7 +40,7 @@ from kg.ingest.quantities import MONTHS, Mention
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
-# A day's number may carry its ordinal's letters ("14th November 2019", "March 1st, 2023").
+# A day's number may carry its ordinal's letters ("5th October 2021", "March 1st, 2023").
 _ORD = r"(?:st|nd|rd|th)?"
 _DAY = rf"(?:(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}}){_ORD},?)\s+(?P<y>{_YEAR})"
 # A year as a period names it: "2021", or a fiscal year ("FY2021", "2020/21", "the financial year 2021",
@@ -94,10 +94,10 @@ _PERIODS = re.compile(
     # "At year end, 71% of ...": the last day of the report's own year
     rf"|(?:as\s+)?at\s+(?:the\s+)?(?P<yend>(?:financial\s+|fiscal\s+)?year[- ]end)\b(?!\s+\d)))"
     rf"|(?P<on>\bon\s+(?:(?P<od1>\d{{1,2}})\s+(?P<om1>{MONTHS})|(?P<om2>{MONTHS})\s+(?P<od2>\d{{1,2}}),?)\s+(?P<oy>{_YEAR}))"
-    # "from 2016 to 2019", and two years a dash joins ("from 2016-2019", "in 2016 - 2019", an en dash as well)
+    # "from 2017 to 2020", and two years a dash joins ("from 2017-2020", "in 2017 - 2020", an en dash as well)
     rf"|(?P<range>\b(?:from|between|(?:in|during|over|throughout)(?=\s+{_YEAR}\s*[–—-]\s*{_YEAR}\b))\s+"
     rf"{_from_day('a')}(?P<r1>{_TOKEN})(?:\s+(?:to|and|until|through)\s+|\s*[–—-]\s*){_from_day('b')}(?P<r2>{_TOKEN}))"
-    # "from 1 September to 27 November (2023)", "from September 1st to November 27th": those days
+    # "from 3 October to 20 November (2023)", "from October 3rd to November 20th": those days
     rf"|(?P<dates>\b(?:from|between)\s+(?:(?P<da1>\d{{1,2}}){_ORD}\s+(?P<dam1>{MONTHS})|(?P<dam2>{MONTHS})\s+(?P<da2>\d{{1,2}}){_ORD})"
     rf"\s+(?:to|and|until|through)\s+(?:(?P<db1>\d{{1,2}}){_ORD}\s+(?P<dbm1>{MONTHS})|(?P<dbm2>{MONTHS})\s+(?P<db2>\d{{1,2}}){_ORD})"
     rf"(?:,?\s+(?P<dy>{_YEAR}))?)"
@@ -1118,8 +1118,7 @@ _PERFECT = re.compile(
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:we|it|they|our|the)\b", re.I)
 _KINDS = (
     *("days", "years", "asat", "on", "range", "dates", "since", "end", "by", "baseyear", "compared", "yoy"),
-    "yearended",
-    *("past", "next", "lastyear", "part", "report", "months", "month", "year", "label"),
+    *("yearended", "past", "next", "lastyear", "part", "report", "months", "month", "year", "label"),
 )
 # Period phrases that date the figures after them only where they open the sentence or a clause
 # ("Over the past three years, we ..."), not where they end one ("no fatalities in the past three
@@ -1310,7 +1309,7 @@ _TARGET_OF = re.compile(
 def restated_days(readings: list[Reading], own: str | None) -> list[Reading]:
     """The readings with a level printed without a day of its own (``own``, the report's period as
     written) given the day another unit prints the same figure of (a summary bullet "Employed
-    18,170 staff" restating "As at 31 December 2022, we employed 18,170 staff"; a highlight's
+    4,382 staff" restating "As at 31 December 2022, we employed 4,382 staff"; a highlight's
     "41.2 million visits" over "By 30 June 2022 the site had 41.2 million visits"): it is one
     count, on that day. Only a figure of four significant digits or more, or with a scale word,
     in the same unit and before the same word, is taken for the same; a figure two units print
@@ -1383,9 +1382,9 @@ _FROM_END = re.compile(r"\bfrom\s*$", re.I)
 
 
 def _gives_to(text: str, spans: list[tuple[int, int]], index: int) -> bool:
-    """Whether the figure's "to" names whom the figure before it went to ("over 2016-2019 we gave
+    """Whether the figure's "to" names whom the figure before it went to ("over 2017-2020 we gave
     300 laptops to 12 schools": both figures are of the span), not the level a change over the
-    span came to ("from 2016 to 2019 the share rose to 45%": of the span's last year)."""
+    span came to ("from 2017 to 2020 the share rose to 45%": of the span's last year)."""
     if index == 0:
         return False
     first, last = spans[index - 1], spans[index]

@@ -22,11 +22,11 @@ def read(text: str, fiscal_year_end: str | None = None) -> list[tuple]:
 
 
 def test_a_level_as_of_a_month_or_a_quarter_is_of_its_last_day() -> None:
-    assert read("As of October 2022, we had filed almost 1,400 patents.") == [
+    assert read("As of October 2022, almost 1,400 households had joined the scheme.") == [
         ("value", "almost 1,400", "2022-10-31", None)
     ]
     assert read("As at the end of June 2022, the fleet counted 61 buses.") == [("value", "61", "2022-06-30", None)]
-    assert read("As of the third quarter of 2022, the app ran on more than 70 devices.") == [
+    assert read("As of the third quarter of 2022, more than 70 clinics used the booking system.") == [
         ("value", "more than 70", "2022-09-30", None)
     ]
     assert read("As of the first half of 2022, we ran 14 depots.") == [("value", "14", "2022-06-30", None)]
@@ -61,8 +61,8 @@ def test_two_years_a_dash_joins_are_a_span() -> None:
 
 
 def test_a_span_of_days_without_a_year_is_of_the_reports_year() -> None:
-    assert read("From October 3rd to November 20th, the clips were played 8.1 million times.") == [
-        ("value", "8.1 million times", "2022-10-03/2022-11-20", None)
+    assert read("From October 3rd to November 20th, volunteers served 8,100 meals.") == [
+        ("value", "8,100", "2022-10-03/2022-11-20", None)
     ]
     assert read("Between 2 May and 9 June 2021, volunteers collected 640 kg of litter.") == [
         ("value", "640 kg", "2021-05-02/2021-06-09", None)
@@ -100,7 +100,7 @@ def test_a_short_figure_inside_a_name_a_colon_closes_is_no_figure() -> None:
 
 
 def test_a_figure_inside_a_quoted_name_is_no_figure() -> None:
-    assert read("We put forward the design concept of “serving 90% of users' 90% needs” in 2021.") == []
+    assert read("Our studio follows the principle of “90% of the look for 10% of the cost” since 2021.") == []
     text = 'The group set the world\'s "Largest tree planting in 48 hours" record and planted 12,000 trees.'
     assert read(text) == [("value", "12,000", None, None)]
     assert read("We set a goal “to cut 30% of emissions by 2030”.") == [("target", "30%", "2030", "decrease")]
@@ -115,23 +115,20 @@ def test_a_time_taken_once_from_an_event_is_a_figure_a_standard_is_not() -> None
 
 
 def test_a_sentence_of_an_action_does_not_take_the_day_of_the_one_before() -> None:
-    text = (
-        "As of December 31, 2022, the shop had 2,196 members. We also recommended 14 apps, which drew 3 million views."
-    )
-    unit_a = Unit(0, 46, text[:46], "sentence", "", 0)
-    unit_b = Unit(47, len(text), text[47:], "sentence", "", 0)
+    text = "As of December 31, 2022, the club had 3,450 members. We also published 14 guides, which drew 3,000 readers."
+    cut = text.index(" We ")
+    unit_a = Unit(0, cut, text[:cut], "sentence", "", 0)
+    unit_b = Unit(cut + 1, len(text), text[cut + 1 :], "sentence", "", 0)
     reader = FigureReader(YEAR, tuple(LEXICON.prefixes))
     mentions = list(RECOGNISER.mentions(text))
-    first = reader.read(unit_a, [m for m in mentions if m.end <= 46])
-    second = reader.read(unit_b, [m for m in mentions if m.start >= 47])
-    assert [(f.mention.surface, f.period) for f in first.figures] == [("2,196", "2022-12-31")]
-    assert [(f.mention.surface, f.period) for f in second.figures] == [("14", None), ("3 million", None)]
+    first = reader.read(unit_a, [m for m in mentions if m.end <= cut])
+    second = reader.read(unit_b, [m for m in mentions if m.start > cut])
+    assert [(f.mention.surface, f.period) for f in first.figures] == [("3,450", "2022-12-31")]
+    assert [(f.mention.surface, f.period) for f in second.figures] == [("14", None), ("3,000", None)]
 
 
 def test_the_day_of_a_decision_does_not_date_what_it_decided() -> None:
-    assert read(
-        "In addition, the Board resolved on May 3, 2022 to award a total of 120,000 shares to 1,200 staff."
-    ) == [
+    assert read("The directors decided on May 3, 2022 to grant 120,000 shares to 1,200 staff.") == [
         ("value", "120,000", None, None),
         ("value", "1,200", None, None),
     ]
