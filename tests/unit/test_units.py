@@ -87,9 +87,6 @@ def _line(path: Path, needle: str) -> int:
         ("500 litres", Decimal("500"), UNIT + "L"),
         ("2.5 ML", Decimal("2.5"), UNIT + "MegaL"),
         ("1,200 m²", Decimal("1200"), UNIT + "M2"),
-        # A large area is no length: "km²" is not "km" with a stray sign.
-        ("2.4 million km²", Decimal("2400000"), UNIT + "KiloM2"),
-        ("340 square kilometres", Decimal("340"), UNIT + "KiloM2"),
         ("15,000 sq ft", Decimal("15000"), UNIT + "FT2"),
         ("32 hours", Decimal("32"), UNIT + "HR"),
         # Power: a plant's installed capacity, a panel set's rating.
