@@ -32,7 +32,7 @@ import yaml
 from rdflib.namespace import RDFS
 
 from kg.drafting.entities import EntityMention, entity_mentions, is_titled, resolve_aliases
-from kg.drafting.figures import Figure, FigureReader, Reading, groups_thousands
+from kg.drafting.figures import Figure, FigureReader, Reading, groups_thousands, restated_days
 from kg.drafting.headcount_days import as_at, headcount_day
 from kg.drafting.kinds import claim_kind
 from kg.drafting.metric_names import MetricNamer
@@ -160,12 +160,15 @@ class Assembler:
         named_starts = [m.start for m in named]
         ids = resolve_aliases(named, self.company)
         found: list[tuple[dict[str, Any], Reading, list[EntityMention]]] = []
+        readings: list[Reading] = []
         for unit in self.segmenter.units(self.prose.text):
             drafted.units += 1
             if self._refused(unit):
                 drafted.skipped += 1
                 continue
-            reading = self.reader.read(unit, self._inside(unit))
+            readings.append(self.reader.read(unit, self._inside(unit)))
+        for reading in restated_days(readings, self.reader.own_written):
+            unit = reading.unit
             inside = named[bisect_left(named_starts, unit.start) : bisect_left(named_starts, unit.end)]
             mentions = [m for m in inside if m.end <= unit.end]
             claim = self._claim(reading, drafted, {m.type for m in mentions})

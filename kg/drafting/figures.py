@@ -40,7 +40,9 @@ from kg.ingest.quantities import MONTHS, Mention
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _MONTH_NUMBER = {name.lower(): n for n, name in enumerate(MONTHS.split("|"), start=1)}
-_DAY = rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>{_YEAR})"
+# A day's number may carry its ordinal's letters ("5th October 2021", "March 1st, 2023").
+_ORD = r"(?:st|nd|rd|th)?"
+_DAY = rf"(?:(?P<d1>\d{{1,2}}){_ORD}\s+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}}){_ORD},?)\s+(?P<y>{_YEAR})"
 # A year as a period names it: "2021", or a fiscal year ("FY2021", "2020/21", "the financial year 2021",
 # "the 2024/25 school year": a split year is a fiscal one, whatever kind of year the words after it name).
 _SPLIT_YEAR_KIND = r"\s+(?:school|academic|financial|fiscal|reporting)\s+year\b"
@@ -61,6 +63,10 @@ _LAST_YEAR = r"(?:previous|prior|last|preceding)\s+(?:financial\s+|fiscal\s+|rep
 _CONVERSION = re.compile(
     r"^(?:one|an?|1)\s+(?P<unit>\S+)\s+(?:is|equals|=|is\s+equal\s+to)\s+(?:about\s+)?\d[\d,.]*\s*\S+?\.?$", re.I
 )
+# A product's specifications, printed as figures of one unit joined by "+" ("a 48MP+12MP camera",
+# "8GB+256GB of storage"): the sentence describes a product, and its figures (a charging power, a
+# screen's share) are the product's, not what the company did or used; its price is the company's.
+_SPECIFICATIONS = re.compile(r"\d[\d.]*\s?(?P<u>[A-Za-z]{1,3})\+\d[\d.]*\s?(?P=u)\b")
 # Between two figures of one list: "310, 295 and 280 tCO2e", "310, 295, and 280".
 _LIST_GAP = re.compile(r",\s*|,?\s+and\s+")
 # What a list's figures are of, right after its last: "in the three years", "over the past three years".
@@ -76,18 +82,31 @@ _PERIODS = re.compile(
     rf"(?P<sy1>{_YEAR})(?:\s*,\s*(?P<sy2>{_YEAR}))?\s*,?\s+and\s+(?P<sy3>{_YEAR})\b)"
     rf"|(?P<years>\b(?:in|during|for|of)\s+(?:the\s+years\s+)?(?P<ys1>{_TOKEN})(?:\s*,\s*(?P<ys2>{_TOKEN}))?\s*,?\s+and\s+"
     rf"(?P<ys3>{_TOKEN}))"
-    rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN}))|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
+    rf"|(?P<asat>\b(?:as\s+(?:at|of|on)\s+(?:{_DAY}|the\s+end\s+of\s+(?P<ey>{_TOKEN})"
+    # "as of December 2023", "as at the end of June 2023": the month's last day; "as of the third
+    # quarter of 2023": the quarter's
+    rf"|(?:the\s+end\s+of\s+)?(?P<amo>{MONTHS})\s+(?P<amy>{_YEAR})"
+    rf"|(?:the\s+end\s+of\s+)?the\s+(?P<app>first|second|third|fourth)\s+(?P<apk>half|quarter)\s+of\s+(?P<apy>{_YEAR}))"
+    rf"|at\s+the\s+end\s+of\s+(?P<ey2>{_TOKEN})"
     # "At 31 December 2023 we employed ...": "at" a day is "as at" it
     rf"|at\s+(?P<ad1>\d{{1,2}})\s+(?P<am1>{MONTHS})\s+(?P<ay>{_YEAR})"
     rf"|(?:as\s+)?at\s+the\s+end\s+of\s+the\s+(?P<eown>reporting\s+(?:period|year)|(?:financial\s+|fiscal\s+)?year)(?!\s+\d)"
     # "At year end, 71% of ...", "1,200 staff at the year-end": the last day of the report's own year
     rf"|(?:as\s+)?at\s+(?:the\s+)?(?P<yend>(?:financial\s+|fiscal\s+)?year[- ]?end)\b(?!\s+\d)))"
     rf"|(?P<on>\bon\s+(?:(?P<od1>\d{{1,2}})\s+(?P<om1>{MONTHS})|(?P<om2>{MONTHS})\s+(?P<od2>\d{{1,2}}),?)\s+(?P<oy>{_YEAR}))"
-    rf"|(?P<range>\b(?:from|between)\s+{_from_day('a')}(?P<r1>{_TOKEN})\s+(?:to|and|until|through)\s+"
-    rf"{_from_day('b')}(?P<r2>{_TOKEN}))"
+    # "from 2017 to 2020", and two years a dash joins ("from 2017-2020", "in 2017 - 2020", an en dash as well)
+    rf"|(?P<range>\b(?:from|between|(?:in|during|over|throughout)(?=\s+{_YEAR}\s*[–—-]\s*{_YEAR}\b))\s+"
+    rf"{_from_day('a')}(?P<r1>{_TOKEN})(?:\s+(?:to|and|until|through)\s+|\s*[–—-]\s*){_from_day('b')}(?P<r2>{_TOKEN}))"
+    # "from 3 October to 20 November (2023)", "from October 3rd to November 20th": those days
+    rf"|(?P<dates>\b(?:from|between)\s+(?:(?P<da1>\d{{1,2}}){_ORD}\s+(?P<dam1>{MONTHS})|(?P<dam2>{MONTHS})\s+(?P<da2>\d{{1,2}}){_ORD})"
+    rf"\s+(?:to|and|until|through)\s+(?:(?P<db1>\d{{1,2}}){_ORD}\s+(?P<dbm1>{MONTHS})|(?P<dbm2>{MONTHS})\s+(?P<db2>\d{{1,2}}){_ORD})"
+    rf"(?:,?\s+(?P<dy>{_YEAR}))?)"
     rf"|(?P<since>\bsince\s+(?P<sy>{_TOKEN}))"
-    # "by the end of 2022", "by 31 March 2024": a deadline, or (see _periods) the day a level was reached
-    rf"|(?P<end>\bby\s+(?:the\s+end\s+of\s+(?P<eny>{_TOKEN})|(?P<ebd>\d{{1,2}})\s+(?P<ebm>{MONTHS})\s+(?P<eby>{_YEAR})))"
+    # "by the end of 2022", "by 31 March 2024", "by June 30, 2024", "by (the end of) June 2024": a
+    # deadline, or (see _periods) the day a level was reached
+    rf"|(?P<end>\bby\s+(?:the\s+end\s+of\s+(?P<eny>{_TOKEN})|(?P<ebd>\d{{1,2}}){_ORD}\s+(?P<ebm>{MONTHS})\s+(?P<eby>{_YEAR})"
+    rf"|(?P<ebm2>{MONTHS})\s+(?P<ebd2>\d{{1,2}}){_ORD},?\s+(?P<eby2>{_YEAR})"
+    rf"|(?:the\s+end\s+of\s+)?(?P<ebmo>{MONTHS})\s+(?P<ebmy>{_YEAR})))"
     # "by 2030", and a level to keep each year up to a deadline ("at least 40 hours each year to 2025")
     # or from a year to come ("at least 85% every year from 2026")
     rf"|(?P<by>\b(?:by|(?:each|every)\s+year\s+(?:(?:up\s+)?(?:to|until|through)|from|starting\s+(?:from|in)))\s+"
@@ -100,6 +119,9 @@ _PERIODS = re.compile(
     rf"|(?P<yearended>\b(?:(?:for|during|in)\s+)?the\s+(?:financial\s+|fiscal\s+|reporting\s+)?(?:year|period)\s+ended\s+"
     rf"(?:(?P<ed1>\d{{1,2}})\s+(?P<em1>{MONTHS})|(?P<em2>{MONTHS})\s+(?P<ed2>\d{{1,2}}),?)\s+(?P<eyr>{_YEAR}))"
     rf"|(?P<past>\b(?:over|in|during|for|throughout)\s+the\s+(?:past|last|previous)\s+(?P<pn>\d{{1,2}}|{_COUNT_WORDS})\s+"
+    rf"(?:financial\s+|fiscal\s+)?years)"
+    # "in the next five years", "over the coming 3 years": the years after the report's own
+    rf"|(?P<next>\b(?:over|in|during|for|throughout|within)\s+the\s+(?:next|coming|following)\s+(?P<nn>\d{{1,2}}|{_COUNT_WORDS})\s+"
     rf"(?:financial\s+|fiscal\s+)?years)"
     rf"|(?P<lastyear>\b(?:(?:in|during|for)\s+)?(?:the\s+)?{_LAST_YEAR})"
     rf"|(?P<part>\b(?:in|during|for|over|from|since|until)\s+the\s+(?P<pp>first|second|third|fourth)\s+(?P<pk>half|quarter)\s+of\s+(?P<py>{_YEAR}))"
@@ -144,8 +166,12 @@ _FROM_BEFORE = re.compile(r"\b(?:up|down|increased|decreased|rose|fell|dropped|g
 _TO_FROM_BEFORE = re.compile(
     rf"\b(?:{_DECREASE}|{_INCREASE}|went|changed|moved)\s+to\s+[^\s,;]+(?:\s+[^\s,;]+){{0,3}}\s+from\s*$", re.I
 )
+# "up" as a phrasal verb's particle: "made up of", "added up to", and any passive ("the app was
+# opened up 2 million times", "were picked up 40 times"), where a change's "up" is never passive.
 _NOT_CHANGE = re.compile(
-    r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$", re.I
+    r"\b(?:make|makes|made|making|set|sets|sum|sums|summed|add|adds|added|end|ended)\s+up(?:\s+of)?\s*$"
+    r"|\b(?:is|are|was|were|be|been|being)\s+[a-z]+(?:ed|en)\s+up\s*$",
+    re.I,
 )
 _TO_AFTER = re.compile(r"^[^,;.]{0,30}?\bto\b", re.I)  # "rose from 120 to 150": a range, not the year before
 _TO_BEFORE = re.compile(r"\bto\s*(?:(?:at\s+least|over|more\s+than|nearly|about|approximately)\s+)?$", re.I)
@@ -178,6 +204,14 @@ _SHARE_IN_CLAUSE = re.compile(r"%[^,;]*$")
 # is what all of them took at most, a figure; a share before it ("98% of them ... within 7 days")
 # is measured against the limit, which is then a service standard.
 _ALL_WITHIN = re.compile(r"\b(?:all|every|each)\b(?![^,;]*%)[^,;]*$", re.I)
+# "relief goods reached the town within 36 hours of the flood", "we kept 90% of branches open
+# within 2 days of the storm": a time counted from an event, which a past verb says was taken once,
+# a figure; "complaints are handled within 14 days of receipt" is a standard (see _DONE_ONCE).
+_OF_EVENT_AFTER = re.compile(r"\s+of\s+(?:the|an?|its|their|our)\s", re.I)
+_DONE_ONCE = re.compile(
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bto\s)"
+    r"\b(?:[a-z]{2,}ed|kept|sent|brought|gave|took|got|ran|began|rebuilt|made|reached)\b(?![^,;]*\b(?:must|will|shall)\b)"
+)
 _TIME_WORD = re.compile(r"^\s*(?:(?:working|business|calendar)\s+)?(?:days?|hours?|weeks?|months?|minutes?)\b", re.I)
 # A year to come a level holds from, in the figure's clause: "... 40% of its voyages from 2025".
 _FROM_YEAR_AFTER = re.compile(r"[^;.]*?\bfrom\s+(?P<y>(?:19|20)\d\d)\b(?!\s*(?:to|-|–|until|through)\s)", re.I)
@@ -198,7 +232,7 @@ _PEOPLE_BEFORE = re.compile(
 # a bound right after a plural noun.
 _THRESHOLD = re.compile(r"^(?:above|exceeding|in\s+excess\s+of)\b", re.I)
 _PLURAL_BEFORE = re.compile(r"\b(?!(?:was|is|has|does)\b)[a-z]{3,}s\s*$", re.I)
-_LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|or|-|–|to|,\s*and)\s*$")
+_LIST_OF_CODES = re.compile(r"^\s*(?:,|and|&|/|\+|or|-|–|to|,\s*and)\s*$")
 # A time of day ("from 9 a.m. to 6 p.m.", "9:30").
 _CLOCK_AFTER = re.compile(r"^(?:\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock)|:\d\d)", re.I)
 _AGE_BEFORE = re.compile(
@@ -251,12 +285,28 @@ _BASELINE_WHEN = re.compile(
     r"(?:(?!\b(?:19|20)\d\d\b)(?:[^.;]|\.(?=\d)))*$",
     re.I,
 )
-# Not a unit's symbol but things counted: an acronym's plural ("24 RTGs", "12 EVs") or a compound
-# modifier an acronym opens ("46 LNG-powered trucks").
-_COUNTED_ACRONYM = re.compile(r"^\s[A-Z]{2,}(?:s\b|-[a-z])")
+# Not a unit's symbol but things counted: an acronym's plural ("24 RTGs", "12 EVs"), a compound
+# modifier an acronym opens ("46 LNG-powered trucks"), or a short word opening a name in the
+# plural ("40 Go Stores", "12 Eco Hubs").
+_COUNTED_ACRONYM = re.compile(r"^\s(?:[A-Z]{2,}(?:s\b|-[a-z])|[A-Z][a-z]{0,3}\s[A-Z][a-z]{2,}s\b)")
 # A number inside a name ("the Drive Safe 360 course"): a bare count right after a capitalised
 # word that does not open the unit (a count follows a verb, a determiner or a preposition).
 _NAME_BEFORE = re.compile(r"(?<=[a-z,;:]\s)(?:[A-Z][a-z]+\s)*[A-Z][A-Za-z]+\s$")
+# A figure inside a name that opens its unit as a label a colon closes ("Aero 5 (Slim Edition):
+# Design Award", "Home Blender Max 2L: Innovation Prize"): a short number, its unit glued to it,
+# after capitalised words (and the small words of a name), then a bracket or more capitalised words
+# and the colon. A headline's figure ("Water Saved 1,200 m³: ...") prints its unit apart.
+_IN_NAME = re.compile(r"\d{1,4}(?:\.\d+)?[A-Za-z]{0,3}")
+_LABEL_NAME_BEFORE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+)(?:(?:[A-Z][\w'’.-]*|and|of|for|the|&)\s+)*$")
+_LABEL_NAME_AFTER = re.compile(r"^(?:\s*\([^()]{1,40}\)|\s+[A-Z][\w'’.-]*)*\s*:\s")
+# A figure inside a quoted name a naming word opens ("the design concept of “90% of the look for
+# 10% of the cost”", "a record for the world's “Largest tree planting in 48 hours”", "a campaign
+# called "Walk 10,000 Steps""): the name's words, not a figure of the company.
+_QUOTED_NAME = re.compile(
+    r"\b(?:concept|record|slogan|motto|theme|title|principle|called|named|titled|themed|world['’]s)\s+"
+    r"(?:(?:of|for|as)\s+)?(?:the\s+)?[“\"][^”\"]*$",
+    re.I,
+)
 # An item number of a list run into a sentence ("focus on (1) safety, (2) people", "are: 1) safety;").
 _ENUMERATOR_AFTER = re.compile(r"^\)\s+[A-Za-z]")
 _ENUMERATOR_BEFORE = re.compile(r"(?:\(|(?:^|(?<!\d)[:;]|,|\band|\bor)\s*)$")  # not a label's "(2021: 5)"
@@ -298,7 +348,9 @@ _ACTION = re.compile(
     re.I,
 )
 _ACTION_ANYWHERE = re.compile(
-    rf"(?<![\w-])(?:{_ACTION_VERBS}|hired|recruited|joined|left|audited|assessed|inspected|visited|screened)\b", re.I
+    rf"(?<![\w-])(?:{_ACTION_VERBS}|hired|recruited|joined|left|audited|assessed|inspected|visited|screened|"
+    r"recommended|attracted|sold|released|published|conducted|signed)\b",
+    re.I,
 )
 _STOP = re.compile(
     r"\b(?:in|at|to|for|by|from|during|with|on|and|or|which|who|that|was|were|is|are|has|have|had|since|as|than|"
@@ -402,6 +454,8 @@ class FigureReader:
         kept = [m for m in quantities if self._is_figure(text, at, m, mentions)]
         if self._converts(text):
             kept = []  # "One megalitre is 1,000 m³": a conversion factor, no figure of the company
+        if _SPECIFICATIONS.search(text):
+            kept = [m for m in kept if any(c in m.surface for c in self.currencies)]
         commits = bool(_COMMIT.search(text) or (unit.kind == "bullet" and _COMMIT.search(unit.lead)))
         if not kept:
             self._interrupted = True
@@ -544,7 +598,7 @@ class FigureReader:
             return False
         if m.unit is None and (_PHONE_BEFORE.search(before) or _in_phone_number(text, start, end)):
             return False
-        if _is_time_limit(m.surface, before, after):
+        if _is_time_limit(m.surface, before, after, text[_clause_start(text, start) : start]):
             return False
         if _OUT_OF_BEFORE.search(before) and _SCALE_AFTER.match(after):
             return False
@@ -566,6 +620,14 @@ class FigureReader:
             or _OBLIGATION_BEFORE.search(before)
             or _UNREAD_UNIT.match(after)
             or (m.unit is None and _UNKNOWN_SYMBOL.match(after) and not _COUNTED_ACRONYM.match(after))
+        ):
+            return False
+        if _QUOTED_NAME.search(text, max(0, start - 120), start) and re.match(r"[^“”\"]{0,80}[”\"]", text[end:]):
+            return False
+        if (
+            _IN_NAME.fullmatch(m.surface)
+            and _LABEL_NAME_BEFORE.match(text[:start])
+            and _LABEL_NAME_AFTER.match(text[end : end + 60])
         ):
             return False
         bare = m.unit is None and m.scale is None and m.qualifier is None
@@ -620,6 +682,11 @@ class FigureReader:
         return f"FY{self.year}" if self._fiscal else str(self.year)
 
     @property
+    def own_written(self) -> str | None:
+        """The report's own period as a figure's period is written (None for a calendar year)."""
+        return self._written(None)
+
+    @property
     def _fiscal(self) -> bool:
         return self.fiscal_year_end is not None and self.fiscal_year_end != "12-31"
 
@@ -635,6 +702,8 @@ class FigureReader:
             if kind == "since" and _RELATIVE_BEFORE.search(text, 0, m.start()) and _CLAUSE_END.match(text, m.end()):
                 # "the depot, which we have run since 2019, installed 40 chargers": the relative
                 # clause's own date, closed by its comma, dates nothing outside it.
+                continue
+            if kind == "on" and _DECIDED_BEFORE.search(text, 0, m.start()) and _DECIDED_AFTER.match(text, m.end()):
                 continue
             if kind in ("year", "month", "on") and _EVENT_BEFORE.search(text, 0, m.start()):
                 # The date of an event ("the programme, launched in 2015, ..."): what has been done
@@ -667,6 +736,12 @@ class FigureReader:
                 return self._last_day(_token(m.group("ey") or m.group("ey2")))
             if m.group("eown") or m.group("yend"):  # "at the end of the Reporting Period", "at year end": its last day
                 return self._last_day(own)
+            if m.group("amo"):  # "as of December 2023": the month's last day
+                return _month_end(int(m.group("amy")), _MONTH_NUMBER[m.group("amo").lower()]).isoformat()
+            if m.group("app"):  # "as of the third quarter of 2023": the quarter's last day
+                months = 6 if m.group("apk").lower() == "half" else 3
+                number = _PARTS[m.group("app").lower()]
+                return None if number * months > 12 else _month_end(int(m.group("apy")), number * months).isoformat()
             if m.group("ad1"):  # "at 31 December 2023"
                 day, month_name, year = m.group("ad1"), m.group("am1"), m.group("ay")
             else:
@@ -685,6 +760,10 @@ class FigureReader:
             return f"{start}/{own}" if _year_of(start) < self.year else None
         if kind == "end" and m.group("ebd"):  # "by 31 March 2024": that day
             return _day(int(m.group("eby")), _MONTH_NUMBER[m.group("ebm").lower()], int(m.group("ebd"))).isoformat()
+        if kind == "end" and m.group("ebd2"):  # "by March 31, 2024"
+            return _day(int(m.group("eby2")), _MONTH_NUMBER[m.group("ebm2").lower()], int(m.group("ebd2"))).isoformat()
+        if kind == "end" and m.group("ebmo"):  # "by June 2024": its last day
+            return _month_end(int(m.group("ebmy")), _MONTH_NUMBER[m.group("ebmo").lower()]).isoformat()
         if kind == "end":
             ends = _token(m.group("eny"))
             return ends if ends.startswith("FY") else self._last_day(ends)
@@ -708,6 +787,11 @@ class FigureReader:
             count = int(m.group("pn")) if m.group("pn").isdigit() else _COUNTS[m.group("pn").lower()]
             first = f"FY{self.year - count + 1}" if self._fiscal else str(self.year - count + 1)
             return f"{first}/{own}" if count > 1 else None
+        if kind == "next":
+            count = int(m.group("nn")) if m.group("nn").isdigit() else _COUNTS[m.group("nn").lower()]
+            prefix = "FY" if self._fiscal else ""
+            first, last = f"{prefix}{self.year + 1}", f"{prefix}{self.year + count}"
+            return f"{first}/{last}" if count > 1 else first
         if kind == "part":
             year, number = int(m.group("py")), _PARTS[m.group("pp").lower()]
             months = 6 if m.group("pk").lower() == "half" else 3
@@ -715,6 +799,13 @@ class FigureReader:
                 return None
             first = (number - 1) * months + 1
             return f"{year}-{first:02d}-01/{_month_end(year, first + months - 1).isoformat()}"
+        if kind == "dates":
+            first = _MONTH_NUMBER[(m.group("dam1") or m.group("dam2")).lower()]
+            last = _MONTH_NUMBER[(m.group("dbm1") or m.group("dbm2")).lower()]
+            year = int(m.group("dy")) if m.group("dy") else self._year_of_month(last)
+            start = _day(year - (first > last), first, int(m.group("da1") or m.group("da2")))
+            finish = _day(year, last, int(m.group("db1") or m.group("db2")))
+            return f"{start.isoformat()}/{finish.isoformat()}" if start < finish else None
         if kind == "months":
             year = int(m.group("mby"))
             first, last = (_MONTH_NUMBER[m.group(g).lower()] for g in ("ma", "mb"))
@@ -878,7 +969,7 @@ class FigureReader:
             # "14 estates as at 31 March 2022, with a floor area of 1,250,000 m²"; the figure a
             # parenthesis of the year before follows ("3 injuries (2022: 5), with 41 days lost"): the 4's
             period = earlier[_before_aside(text, spans, index - 1)].period
-        if period is not None and "/" in period and _TO_BEFORE.search(before):
+        if period is not None and "/" in period and _TO_BEFORE.search(before) and not _gives_to(text, spans, index):
             period = period.split("/")[1]
             period = None if period == own else period
         if (
@@ -1052,6 +1143,10 @@ _EVENT_BEFORE = re.compile(
     r"commissioned|inaugurated|began|begun|kicked\s+off|built)\s*$",
     re.I,
 )
+# The day a decision was taken on, what it decided following ("the Board resolved on 3 May 2022 to
+# grant 120,000 shares"): the day dates the decision, and what it granted is of the year.
+_DECIDED_BEFORE = re.compile(r"\b(?:resolved|decided|approved|agreed|announced)\s*$", re.I)
+_DECIDED_AFTER = re.compile(r",?\s+to\s+[a-z]+", re.I)
 # The present perfect ("we have provided", "has planted"): what has been done up to now.
 # A relative clause set off by a comma ("..., which we have managed since"), and its closing comma.
 _RELATIVE_BEFORE = re.compile(r",\s+(?:which|where|who|whom)\b[^,;.]*$", re.I)
@@ -1066,8 +1161,8 @@ _PERFECT = re.compile(
 # in the year, not reached by that day.
 _NEW_CLAUSE = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+(?:we|it|they|our|the)\b", re.I)
 _KINDS = (
-    *("days", "years", "asat", "on", "range", "since", "end", "by", "baseyear", "compared", "yoy", "yearended"),
-    *("past", "lastyear", "part", "report", "months", "month", "year", "label"),
+    *("days", "years", "asat", "on", "range", "dates", "since", "end", "by", "baseyear", "compared", "yoy"),
+    *("yearended", "past", "next", "lastyear", "part", "report", "months", "month", "year", "label"),
 )
 # Period phrases that date the figures after them only where they open the sentence or a clause
 # ("Over the past three years, we ..."), not where they end one ("no fatalities in the past three
@@ -1079,9 +1174,11 @@ _LEVEL_KINDS = (
     "reached",
     "on",
     "range",
+    "dates",
     "since",
     "yearended",
     "past",
+    "next",
     "lastyear",
     "part",
     "report",
@@ -1301,6 +1398,47 @@ _TARGET_OF = re.compile(
 )
 
 
+def restated_days(readings: list[Reading], own: str | None) -> list[Reading]:
+    """The readings with a level printed without a day of its own (``own``, the report's period as
+    written) given the day another unit prints the same figure of (a summary bullet "Employed
+    4,382 staff" restating "As at 31 December 2022, we employed 4,382 staff"; a highlight's
+    "41.2 million visits" over "By 30 June 2022 the site had 41.2 million visits"): it is one
+    count, on that day. Only a figure of four significant digits or more, or with a scale word,
+    in the same unit and before the same word, is taken for the same; a figure two units print
+    with different days keeps its own period."""
+    days: dict[tuple[str, str | None, str], set[str]] = {}
+    for reading in readings:
+        for f in reading.figures:
+            if f.role == "value" and f.period is not None and _DAY_TOKEN.fullmatch(f.period) and _distinctive(f):
+                days.setdefault(_restatement_key(reading, f), set()).add(f.period)
+    out = []
+    for reading in readings:
+        figures = tuple(
+            replace(f, period=next(iter(found)))
+            if f.role == "value"
+            and f.period == own
+            and _distinctive(f)
+            and len(found := days.get(_restatement_key(reading, f), set())) == 1
+            else f
+            for f in reading.figures
+        )
+        out.append(reading if figures == reading.figures else replace(reading, figures=figures))
+    return out
+
+
+def _distinctive(figure: Figure) -> bool:
+    """Whether a figure is unlikely to be printed twice for two different things."""
+    digits = re.sub(r"\D", "", figure.mention.surface.split("(")[0]).strip("0")
+    return len(digits) >= 4 or (figure.mention.scale is not None and len(digits) >= 2)
+
+
+def _restatement_key(reading: Reading, figure: Figure) -> tuple[str, str | None, str]:
+    """The figure's value, unit and the word printed after it (what it counts)."""
+    after = reading.unit.text[figure.mention.end - reading.unit.start :]
+    word = re.match(r"\s*([A-Za-z][\w-]*)?", after)
+    return str(figure.mention.value), figure.unit or figure.mention.unit, (word.group(1) or "").lower() if word else ""
+
+
 def groups_thousands(mentions: list[Mention]) -> bool:
     """Whether a report prints its figures of a thousand or more with grouped thousands
     ("1,126"): most of them, and at least three, so."""
@@ -1329,8 +1467,25 @@ def _target_year_after(periods: list[_Period], end: int) -> str | None:
     return next((p.value for p in periods if p.kind in ("by", "end") and 0 <= p.start - end <= 3), None)
 
 
-def _is_time_limit(surface: str, before: str, after: str) -> bool:
-    """Whether a figure is "within N days" said of something else (see ``_WITHIN`` and ``_ALL_WITHIN``)."""
+# What a figure before "to" gives to the figure after it ("donated 300 laptops to 12 schools"): the
+# things counted, then "to", with no "from" before the first figure.
+_GIVEN_TO = re.compile(r"\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s+to\s+(?:[a-z]+\s+){0,2}")
+_FROM_END = re.compile(r"\bfrom\s*$", re.I)
+
+
+def _gives_to(text: str, spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether the figure's "to" names whom the figure before it went to ("over 2017-2020 we gave
+    300 laptops to 12 schools": both figures are of the span), not the level a change over the
+    span came to ("from 2017 to 2020 the share rose to 45%": of the span's last year)."""
+    if index == 0:
+        return False
+    first, last = spans[index - 1], spans[index]
+    return _GIVEN_TO.fullmatch(text, first[1], last[0]) is not None and not _FROM_END.search(text, 0, first[0])
+
+
+def _is_time_limit(surface: str, before: str, after: str, clause: str) -> bool:
+    """Whether a figure is "within N days" said of something else (see ``_WITHIN`` and ``_ALL_WITHIN``);
+    ``clause`` is the figure's clause up to it (see ``_OF_EVENT_AFTER``)."""
     inside = _WITHIN.match(surface)
     outside = _WITHIN_BEFORE.search(before)
     if inside is None and outside is None:
@@ -1342,7 +1497,11 @@ def _is_time_limit(surface: str, before: str, after: str) -> bool:
         or _ALL_WITHIN.search(prefix) is not None
         or (_DONE_WITHIN.search(prefix) is not None and _SHARE_IN_CLAUSE.search(prefix) is None)
     )
-    return _TIME_WORD.match(f"{unit_words} {after}") is not None and not measured
+    counted = f"{unit_words} {after}"
+    timed = _TIME_WORD.match(counted)
+    if timed is not None and _OF_EVENT_AFTER.match(counted, timed.end()) and _DONE_ONCE.search(clause):
+        return False
+    return timed is not None and not measured
 
 
 def _in_phone_number(text: str, start: int, end: int) -> bool:
