@@ -1529,6 +1529,12 @@ def breakdown_heading(text: str | None) -> bool:
     return text is not None and _BY_HEADING.match(text) is not None
 
 
+def names_a_group(label: str) -> bool:
+    """Whether a row label opens with a group of people a breakdown lists ("Female trained",
+    "Women (hours)", "Aged 30-50", "Part-time staff"), not a measure of its own."""
+    return _BREAKDOWN_LABEL.match(label) is not None or any(p.match(label) for p, _ in _BREAKDOWN_KINDS)
+
+
 def breakdown_kind(label: str) -> str | None:
     """The breakdown a row label alone names a group of ("Female" a gender, "Aged 30-50" an age
     group), as a "By ..." heading would print it; None for any other label."""

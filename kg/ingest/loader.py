@@ -1052,7 +1052,7 @@ class _Loader:
                 caption_measure(table.caption),
                 table.stub,
                 header_title(table),
-                *self._measures_before(table, metrics, unit),
+                *(self._measures_before(table, metrics, unit) if figure_tables.names_a_group(name) else ()),
             ):
                 titled = f"{title}: {name}"
                 if title and match_metric(titled, unit) is not None:

@@ -246,6 +246,8 @@ def award_rows(text: str) -> list[AwardRow]:
         for line in _table_after(text, at, header):
             if len(line.cells) <= max(award_col, org_col):
                 continue
+            if all(len(c.text.split()) == 1 for c in line.cells if c.text):
+                break  # "Partner<TAB>Programme": the next table's header, of one word a column
             if award_col > 0 and line.cells[0].text:
                 winner = line.cells[0].text
             rows.append(AwardRow(winner, line.cells[award_col], line.cells[org_col], line.start, line.end))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.ingest.loader import load_report
+from kg.ingest.tables import award_rows
 from tests.support.folders import report_folder
 
 META = """\
@@ -31,3 +32,16 @@ def test_awards_of_a_table_naming_no_winner_are_the_companys(tmp_path: Path) -> 
     report = load_report(report_folder(tmp_path / "brookfield", text, META, SHEET))
     found = [(c.kind, c.subject, c.links) for c in report.claims.values() if c.kind == "recognition"]
     assert found == [("recognition", "brookfield", (("receivedAward", "green-office-label-gold"),))]
+
+
+def test_an_award_table_ends_at_the_next_tables_header() -> None:
+    # "Partner<TAB>Programme" under the awards is another table's header: its rows are no awards.
+    text = (
+        "Award\tOrganiser\n"
+        "Green Office Label – Gold\tClean Air Council\n"
+        "Partner\tProgramme\n"
+        "River Watch Society\tCanal clean-up days\n"
+    )
+    assert [(r.award.text, r.organiser.text) for r in award_rows(text)] == [
+        ("Green Office Label – Gold", "Clean Air Council")
+    ]

@@ -463,3 +463,9 @@ def test_breakdowns_under_one_closing_total_each_add_up_to_it(tmp_path: Path) ->
 )
 def test_age_groups_printed_in_words(label: str, kind: str) -> None:
     assert figure_tables.breakdown_kind(label) == kind
+
+
+def test_only_a_row_naming_a_group_is_named_after_the_row_above_it() -> None:
+    assert figure_tables.names_a_group("Female trained")
+    assert figure_tables.names_a_group("Aged 30-50")
+    assert not figure_tables.names_a_group("Category 3 Fuel- and energy-related activities")
