@@ -1269,7 +1269,7 @@ class _Loader:
     def _stakeholder_claims(
         self, source: str, specs: dict[str, tuple[str, StakeholderRowSpec]], issue_map: dict[str, str]
     ) -> None:
-        rows = tables.stakeholder_rows(self.report.text.text)
+        rows = [r for row in tables.stakeholder_rows(self.report.text.text) if (r := self._before_furniture(row))]
         self._summary("stakeholders", [(r.start, 1 + len(r.expectations) + len(r.channels)) for r in rows])
         for row in rows:
             where, spec = specs.get(row.group.text, (f"{source}: stakeholder row", None))
@@ -1300,6 +1300,25 @@ class _Loader:
                 raise InputError(
                     f"{spec_where}: stakeholder row {_q(spec.group)} is not a row of the report's stakeholder table"
                 )
+
+    def _before_furniture(self, row: tables.StakeholderRow) -> tables.StakeholderRow | None:
+        """A stakeholder row that runs on into a page's header or footer (its last cells' lines
+        under the page break), ended where the furniture starts: the table reader knows no
+        pages, and the furniture is no part of the row's quote. A row whose group cell takes in
+        furniture is no row the reader can tell (None)."""
+        pages = self.report.text.pages
+        if pages is None:
+            return row
+        if pages.furniture_in(row.group.start, row.group.end) is not None:
+            return None
+        furniture = pages.furniture_in(row.group.end, row.end)
+        if furniture is None:
+            return row
+        stop = furniture.start
+        expectations = tuple(c for c in row.expectations if c.end <= stop)
+        channels = tuple(c for c in row.channels if c.end <= stop)
+        end = max([row.group.end, *(c.end for c in (*expectations, *channels))])
+        return dataclasses.replace(row, expectations=expectations, channels=channels, end=end)
 
     @staticmethod
     def _items(

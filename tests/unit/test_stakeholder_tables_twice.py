@@ -6,6 +6,7 @@ header with no row under it is no table (reading it raised IndexError)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from kg.ingest.loader import load_report
@@ -49,3 +50,23 @@ def test_a_stakeholder_header_with_no_row_under_it_is_no_table() -> None:
     no rows, where reading it used to raise IndexError and stop the draft."""
     text = "ALDER LTD ESG REPORT 2024\n\nKey stakeholders\tKey Expectations\tMajor Communication Channels\n"
     assert stakeholder_rows(text) == []
+
+
+def test_a_stakeholder_row_running_into_a_page_footer_ends_where_the_footer_starts(tmp_path: Path) -> None:
+    # The page map says the line under the last row is the page's footer, which the table reader,
+    # knowing no pages, reads as the row's second line: the row's quote ends before it.
+    text = TEXT.replace(
+        "Tenants\tFair leases\tTenant meetings\n", "Tenants\tFair leases\tTenant meetings\n\tAlder Ltd\n"
+    )
+    folder = report_folder(
+        tmp_path / "alder", text, META, "entities:\n  - {id: alder, type: Organization, label: Alder Ltd}\n"
+    )
+    start = text.index("\tAlder Ltd\n") + 1
+    pages = {
+        "source": "report.pdf",
+        "pages": [{"page": 1, "start": 0, "end": len(text)}],
+        "furniture": [{"start": start, "end": start + len("Alder Ltd"), "kind": "footer"}],
+    }
+    (folder / "pages.json").write_text(json.dumps(pages), encoding="utf-8")
+    report = load_report(folder)
+    assert report.claims["stakeholders-tenants"].quote == "Tenants\tFair leases\tTenant meetings"
