@@ -65,17 +65,25 @@ def lexical(value: Fraction) -> str:
 
 
 def expected_observations(report: GeneratedReport, claim: dict[str, Any]) -> Counter[tuple]:
-    """(metric, value, unit, surface, qualifier, observed entity) of each observation the claim implies."""
+    """(metric, value, unit, surface, qualifier, observed entity) of each observation the claim
+    implies: a fact the claim prints twice ("figure 0; figure 0") is one observation, of its first
+    printing (kg.ingest.model.facts)."""
     company = report.meta["company"]
     types = {e["id"]: e["type"] for e in report.sheet["entities"]}
     found: Counter[tuple] = Counter()
+    seen: set[tuple] = set()
     for obs, figure in zip(claim.get("observations", ()), report.figures[claim["id"]], strict=True):
         observed = obs.get("subject") or claim.get("subject") or company
+        unit = figure.unit or obs.get("unit") or "NUM"
+        fact = (obs["metric"], figure.value, unit, figure.qualifier, observed)
+        if fact in seen:
+            continue
+        seen.add(fact)
         found[
             (
                 MINT.metric(obs["metric"]),
                 Literal(lexical(figure.value), datatype=XSD.decimal),
-                UNITS.iri(figure.unit or obs.get("unit") or "NUM"),
+                UNITS.iri(unit),
                 Literal(figure.surface),
                 VOCAB.qualifiers[figure.qualifier] if figure.qualifier else None,
                 MINT.entity(types[observed], observed, company),
