@@ -66,8 +66,8 @@ def lexical(value: Fraction) -> str:
 
 def expected_observations(report: GeneratedReport, claim: dict[str, Any]) -> Counter[tuple]:
     """(metric, value, unit, surface, qualifier, observed entity) of each observation the claim
-    implies: a fact the claim prints twice ("figure 0; figure 0") is one observation, of its first
-    printing (kg.ingest.model.facts)."""
+    implies: a fact the claim prints twice ("figure 0; figure 0", the same kind, period, baseline,
+    boundary and recipient) is one observation, of its first printing (kg.ingest.model.facts)."""
     company = report.meta["company"]
     types = {e["id"]: e["type"] for e in report.sheet["entities"]}
     found: Counter[tuple] = Counter()
@@ -75,7 +75,8 @@ def expected_observations(report: GeneratedReport, claim: dict[str, Any]) -> Cou
     for obs, figure in zip(claim.get("observations", ()), report.figures[claim["id"]], strict=True):
         observed = obs.get("subject") or claim.get("subject") or company
         unit = figure.unit or obs.get("unit") or "NUM"
-        fact = (obs["metric"], figure.value, unit, figure.qualifier, observed)
+        printed = tuple(str(obs.get(k)) for k in ("kind", "period", "baseline", "boundary", "recipient"))
+        fact = (obs["metric"], figure.value, unit, figure.qualifier, observed, printed)
         if fact in seen:
             continue
         seen.add(fact)
